@@ -1,0 +1,130 @@
+"""One call that runs the pipeline: load, annotate, link, render, write, index.
+
+Every stage reports problems as diagnostics; `build` gathers them and returns them with the
+timings. Nothing is written until every record is known to be good, and the output is swapped in
+only when the whole site, search index included, is complete.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from natocorpus import write
+from natocorpus.annotate import annotate_corpus
+from natocorpus.config import BuildConfig
+from natocorpus.coverage import coverage_warnings
+from natocorpus.diagnostics import CorpusError, Diagnostic, errors_in, warnings_in
+from natocorpus.index import index_site
+from natocorpus.link import link_site
+from natocorpus.load import load_corpus
+from natocorpus.model import AnnotatedCorpus
+from natocorpus.records import render_records
+from natocorpus.render import render_site
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    diagnostics: tuple[Diagnostic, ...]
+    timings: tuple[tuple[str, float], ...]
+    written: bool
+    out_dir: Path
+    pages: int = 0
+    files: int = 0
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return errors_in(self.diagnostics)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return warnings_in(self.diagnostics)
+
+
+@dataclass
+class _Clock:
+    laps: list[tuple[str, float]] = field(default_factory=list)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.laps.append((name, time.perf_counter() - started))
+
+
+def _protected_paths(config: BuildConfig) -> tuple[Path, ...]:
+    project = config.corpus_dir.resolve().parent
+    return (config.corpus_dir, config.templates_dir, project, Path.cwd())
+
+
+def annotate(
+    config: BuildConfig, clock: _Clock | None = None
+) -> tuple[AnnotatedCorpus | None, tuple[Diagnostic, ...]]:
+    """Load and annotate the corpus, with the maintainer's coverage warnings."""
+    clock = clock or _Clock()
+    with clock.stage("load"):
+        loaded, diagnostics = load_corpus(config.corpus_dir)
+    if loaded is None:
+        return None, diagnostics
+    with clock.stage("annotate"):
+        corpus = annotate_corpus(loaded)
+        diagnostics = diagnostics + coverage_warnings(corpus)
+    return corpus, diagnostics
+
+
+def build(config: BuildConfig, *, after_stage: Callable[[str], None] | None = None) -> BuildReport:
+    """Build the site described by `config`; the previous site stays untouched on any failure.
+
+    `after_stage` is called with each stage's name once it is done (tests use it to fail a stage).
+    """
+    clock = _Clock()
+    notify = after_stage or (lambda _name: None)
+
+    def report(
+        diagnostics: tuple[Diagnostic, ...], written: bool = False, **counts: int
+    ) -> BuildReport:
+        return BuildReport(diagnostics, tuple(clock.laps), written, config.out_dir, **counts)
+
+    try:
+        if not config.check_only:
+            write.check_output_dir(config.out_dir, _protected_paths(config))
+        corpus, diagnostics = annotate(config, clock)
+        notify("annotate")
+        if corpus is None or errors_in(diagnostics) or config.check_only:
+            return report(diagnostics)
+        if config.strict and warnings_in(diagnostics):
+            return report(diagnostics)
+        with clock.stage("link"):
+            site = link_site(corpus, config.base_url)
+        notify("link")
+        with clock.stage("render"):
+            artifacts = render_site(site, config.templates_dir) + render_records(
+                corpus, config.base_url
+            )
+        notify("render")
+        pages = sum(1 for artifact in artifacts if artifact.path.endswith(".html"))
+        with clock.stage("write"):
+            write.clear_leftovers(config.out_dir)
+            staging = write.stage(artifacts, config.out_dir)
+        try:
+            notify("write")
+            if config.search:
+                with clock.stage("index"):
+                    index_site(staging, corpus.settings.language)
+                notify("index")
+            with clock.stage("swap"):
+                write.commit(staging, config.out_dir)
+        except BaseException:
+            write.discard(staging)
+            raise
+        return report(diagnostics, True, pages=pages, files=len(artifacts))
+    except CorpusError as failure:
+        return report(failure.diagnostics)

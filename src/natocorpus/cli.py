@@ -1,0 +1,145 @@
+"""The command line: a thin layer over `build(config)`.
+
+Exit codes: 0 done, 1 corpus or build errors (or warnings under --strict), 2 usage errors.
+Diagnostics become an exit code here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from natocorpus import __version__
+from natocorpus.build import BuildReport, build
+from natocorpus.config import make_config
+from natocorpus.diagnostics import CorpusError
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def print_report(report: BuildReport, *, timings: bool = False) -> None:
+    for diagnostic in sorted(report.errors):
+        click.echo(str(diagnostic), err=True)
+    for diagnostic in sorted(report.warnings):
+        click.echo(str(diagnostic), err=True)
+    if timings:
+        click.echo("stage      seconds")
+        for name, seconds in report.timings:
+            click.echo(f"{name:<10} {seconds:7.3f}")
+        click.echo(f"{'total':<10} {sum(seconds for _, seconds in report.timings):7.3f}")
+
+
+def exit_code(report: BuildReport, *, strict: bool) -> int:
+    if report.errors or (strict and report.warnings):
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def _summary(report: BuildReport, strict: bool) -> str:
+    counts = f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
+    if strict and report.warnings and not report.errors:
+        counts += "; --strict treats warnings as errors"
+    return counts
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="natocorpus")
+def main() -> None:
+    """Build a browsable, searchable, citable website from an annotated research corpus."""
+
+
+corpus_option = click.option(
+    "--corpus",
+    default="corpus",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder holding corpus.yaml, actors.yaml, events.yaml, articles/ and sources/.",
+)
+strict_option = click.option("--strict", is_flag=True, help="Fail on warnings too.")
+
+
+@main.command("build")
+@corpus_option
+@click.option(
+    "--templates",
+    default="templates",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder of Jinja2 templates and static assets.",
+)
+@click.option(
+    "--out",
+    default="site",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Output folder; replaced whole, and only if natocorpus made it.",
+)
+@click.option(
+    "--base-url",
+    default="/",
+    show_default=True,
+    help="URL path the site is served under, e.g. /natocorpus/ for a GitHub Pages project.",
+)
+@click.option("--no-search", is_flag=True, help="Skip the Pagefind search index.")
+@strict_option
+@click.option("--timings", is_flag=True, help="Print the time each stage took.")
+def build_command(
+    corpus: Path,
+    templates: Path,
+    out: Path,
+    base_url: str,
+    no_search: bool,
+    strict: bool,
+    timings: bool,
+) -> None:
+    """Validate and annotate the corpus, then write the site to --out."""
+    try:
+        config = make_config(
+            corpus, templates, out, base_url, search=not no_search, strict=strict, timings=timings
+        )
+    except CorpusError as failure:
+        raise click.UsageError(str(failure)) from None
+    report = build(config)
+    print_report(report, timings=timings)
+    code = exit_code(report, strict=strict)
+    if report.written:
+        click.echo(
+            f"Built {report.pages} pages ({report.files} files) into {out}/"
+            + (f" with {len(report.warnings)} warning(s)" if report.warnings else "")
+        )
+        click.echo(f"Preview it with: natocorpus serve --out {out}")
+    else:
+        click.echo(f"Build failed: {_summary(report, strict)}; {out}/ was not changed.", err=True)
+    sys.exit(code)
+
+
+@main.command("check")
+@corpus_option
+@strict_option
+def check_command(corpus: Path, strict: bool) -> None:
+    """Validate the corpus and list what the knowledge base does not cover; writes nothing."""
+    report = build(make_config(corpus, strict=strict, check_only=True))
+    print_report(report)
+    click.echo(f"{corpus}: {_summary(report, strict)}")
+    sys.exit(exit_code(report, strict=strict))
+
+
+@main.command("serve")
+@corpus_option
+@click.option(
+    "--templates", default="templates", show_default=True, type=click.Path(path_type=Path)
+)
+@click.option("--out", default="site", show_default=True, type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--no-search", is_flag=True, help="Skip the Pagefind search index.")
+def serve_command(
+    corpus: Path, templates: Path, out: Path, host: str, port: int, no_search: bool
+) -> None:
+    """Build, serve the site locally, and rebuild and reload when the corpus or templates change."""
+    from natocorpus.serve import serve
+
+    config = make_config(corpus, templates, out, "/", search=not no_search)
+    sys.exit(serve(config, host, port, on_report=print_report))

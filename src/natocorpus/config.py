@@ -1,0 +1,53 @@
+"""The build's settings, validated once into one typed object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from natocorpus.diagnostics import CorpusError, error
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    corpus_dir: Path
+    templates_dir: Path
+    out_dir: Path
+    base_url: str = "/"
+    search: bool = True
+    strict: bool = False
+    timings: bool = False
+    check_only: bool = False
+
+
+def normalise_base_url(raw: str) -> str:
+    """`natocorpus` -> `/natocorpus/`; the site's links are all built from this prefix."""
+    value = raw.strip()
+    if "://" in value or "?" in value or "#" in value or "\\" in value or ".." in value.split("/"):
+        raise CorpusError([error("--base-url", None, "base-url", f"not a URL path: {raw!r}")])
+    return (
+        "/" + "/".join(part for part in value.split("/") if part) + "/" if value.strip("/") else "/"
+    )
+
+
+def make_config(
+    corpus: str | Path = "corpus",
+    templates: str | Path = "templates",
+    out: str | Path = "site",
+    base_url: str = "/",
+    *,
+    search: bool = True,
+    strict: bool = False,
+    timings: bool = False,
+    check_only: bool = False,
+) -> BuildConfig:
+    return BuildConfig(
+        corpus_dir=Path(corpus),
+        templates_dir=Path(templates),
+        out_dir=Path(out),
+        base_url=normalise_base_url(base_url),
+        search=search,
+        strict=strict,
+        timings=timings,
+        check_only=check_only,
+    )

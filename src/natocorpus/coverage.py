@@ -1,0 +1,192 @@
+"""Warnings for the maintainer: names and dated phrases that the knowledge base does not cover.
+
+This is the work list when a new article arrives: each capitalised name that no actor or event form
+matches, and each dated phrase that is tied to no event.
+"""
+
+from __future__ import annotations
+
+import re
+
+from natocorpus.diagnostics import Diagnostic, warning
+from natocorpus.model import AnnotatedArticle, AnnotatedCorpus
+
+_CAPITALISED = re.compile(
+    r"(?<![\w’'])(?:[A-Z][\w’'.-]*[\w]|[A-Z])(?:\s+(?:of|the|and|for|de|on)\s+[A-Z][\w’'.-]*[\w]"
+    r"|\s+[A-Z][\w’'.-]*[\w])*"
+)
+_MONTHS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+# Function words that start sentences; a capital on them says nothing about a name.
+_FUNCTION_WORDS = frozenset(
+    [
+        "A",
+        "An",
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "From",
+        "Of",
+        "To",
+        "With",
+        "As",
+        "And",
+        "But",
+        "Or",
+        "Nor",
+        "So",
+        "Yet",
+        "If",
+        "When",
+        "While",
+        "Since",
+        "Until",
+        "After",
+        "Before",
+        "Although",
+        "Though",
+        "However",
+        "Moreover",
+        "Instead",
+        "Unlike",
+        "Along",
+        "Against",
+        "Under",
+        "Over",
+        "Through",
+        "Between",
+        "Among",
+        "During",
+        "Despite",
+        "Also",
+        "Even",
+        "Only",
+        "Many",
+        "Some",
+        "Such",
+        "Both",
+        "Each",
+        "Every",
+        "All",
+        "Any",
+        "No",
+        "Not",
+        "Their",
+        "They",
+        "There",
+        "Here",
+        "We",
+        "Our",
+        "You",
+        "He",
+        "She",
+        "His",
+        "Her",
+        "Who",
+        "What",
+        "Which",
+        "Where",
+        "Why",
+        "How",
+    ]
+)
+
+
+def _ignored(phrase: str, corpus: AnnotatedCorpus) -> bool:
+    return any(phrase == item.text for item in corpus.settings.not_actors)
+
+
+def _line(article: AnnotatedArticle, offset: int) -> int:
+    return article.text.block_at(offset).source_line
+
+
+def coverage_warnings(corpus: AnnotatedCorpus) -> tuple[Diagnostic, ...]:
+    found: list[Diagnostic] = []
+    # A known form that its rule turned down (a capital as a venue) was decided, not missed.
+    known = {form.text for actor in corpus.knowledge.actors for form in actor.forms} | {
+        form for event in corpus.knowledge.events for form in event.forms
+    }
+    for article in corpus.articles:
+        covered = sorted(
+            [(m.start, m.end) for m in article.mentions]
+            + [(m.start, m.end) for m in article.event_mentions]
+            + [(d.start, d.end) for d in article.dates]
+        )
+        sentence_starts = {sentence.start for sentence in article.sentences}
+        seen: set[str] = set()
+        for block in article.text.blocks:
+            if block.kind == "item" and block.marker is not None:
+                continue  # bibliography entries: their names are authors, not actors
+            if block.text.upper() == block.text:
+                continue  # all-capitals headings
+            for match in _CAPITALISED.finditer(block.text):
+                start = block.start + match.start()
+                end = block.start + match.end()
+                words = match.group().split()
+                while words and (words[0] in _FUNCTION_WORDS or words[0] in _MONTHS):
+                    words = words[1:]
+                phrase = " ".join(words).rstrip(".")
+                if start in sentence_starts and len(match.group().split()) == 1:
+                    continue  # one capitalised word opening a sentence is usually not a name
+                if not phrase or phrase in seen or phrase in known or _ignored(phrase, corpus):
+                    continue
+                if any(s < end and start < e for s, e in covered):
+                    continue
+                seen.add(phrase)
+                found.append(
+                    warning(
+                        article.path,
+                        block.source_line,
+                        "mentions",
+                        f"{phrase!r} is not covered by any actor or event: add a form to "
+                        "actors.yaml or events.yaml, or list it under not_actors in corpus.yaml",
+                    )
+                )
+        reported: set[str] = set()
+        for date in article.dates:
+            if date.kind != "absolute" or date.value is None or date.event is not None:
+                continue
+            block = article.text.block_at(date.start)
+            if block.kind == "item" and block.marker is not None:
+                continue
+            if any(m.start <= date.start and date.end <= m.end for m in article.event_mentions):
+                continue
+            if any(m.start <= date.start and date.end <= m.end for m in article.mentions):
+                continue  # a year that is part of a name, as in "Strategic Concept 2010"
+            sentence = article.sentence_text(date.sentence)
+            key = f"{date.text}|{date.sentence}"
+            if key in reported:
+                continue
+            reported.add(key)
+            found.append(
+                warning(
+                    article.path,
+                    _line(article, date.start),
+                    "dates",
+                    f"{date.text!r} is tied to no event: {sentence[:90]!r}",
+                )
+            )
+    return tuple(found)

@@ -1,0 +1,406 @@
+"""The public data contract: records.json, CSV tables, Web Annotations and a Frictionless package.
+
+These are views of the annotated corpus, rendered to bytes; the writer puts them under `data/`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from importlib import resources
+from typing import Any
+
+from natocorpus.model import (
+    AnnotatedArticle,
+    AnnotatedCorpus,
+    Artifact,
+    Field,
+    PartialDate,
+    Provenance,
+)
+
+SCHEMA_NAME = "records.schema.json"
+
+
+def _provenance(provenance: Provenance) -> dict[str, Any]:
+    if provenance.is_stated:
+        return {"provenance": "stated", "quote": provenance.quote}
+    return {"provenance": "inferred", "basis": provenance.basis}
+
+
+def _field(field: Field[Any] | None, value: Any = None) -> dict[str, Any] | None:
+    if field is None:
+        return None
+    return {"value": field.value if value is None else value, **_provenance(field.provenance)}
+
+
+def _date(date: PartialDate | None) -> dict[str, Any] | None:
+    if date is None:
+        return None
+    return {"value": date.iso, "precision": date.precision}
+
+
+def article_record(article: AnnotatedArticle) -> dict[str, Any]:
+    meta = article.meta
+    published = meta.published
+    return {
+        "id": meta.id,
+        "source_file": meta.source_file,
+        "title": _field(meta.title),
+        "authors": _field(
+            meta.authors,
+            [{"name": p.name, "affiliation": p.affiliation} for p in meta.authors.value],
+        ),
+        "outlet": _field(meta.outlet),
+        "original_outlet": _field(meta.original_outlet),
+        "translated_from": _field(meta.translated_from),
+        "published": {
+            "value": published.value.iso,
+            "precision": published.value.precision,
+            **_provenance(published.provenance),
+        },
+        "genre": _field(meta.genre),
+        "completeness": _field(meta.completeness),
+        "source_url": _field(meta.source_url),
+        "doi": _field(meta.doi),
+        "themes": _field(meta.themes, list(meta.themes.value)),
+        "stance": {
+            "value": meta.stance.value,
+            "label": meta.stance.label,
+            "rationale": meta.stance.rationale,
+            "provenance": "inferred",
+            "evidence": [
+                {
+                    "text": quote.text,
+                    "start": quote.span.start,
+                    "end": quote.span.end,
+                    "paragraph": quote.span.paragraph,
+                }
+                for quote in meta.stance.evidence
+            ],
+        },
+        "omitted_lines": [
+            {"line": line.line, "text": line.text, "reason": line.reason} for line in meta.omitted
+        ],
+        "word_count": article.word_count,
+        "reading_minutes": article.reading_minutes,
+        "reading_text": article.text.reading_text,
+        "paragraphs": [
+            {
+                "anchor": block.anchor,
+                "kind": block.kind,
+                "start": block.start,
+                "end": block.end,
+                "source_line": block.source_line,
+            }
+            for block in article.text.blocks
+        ],
+        "mentions": [
+            {
+                "actor": m.actor,
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+                "paragraph": m.paragraph,
+            }
+            for m in article.mentions
+        ],
+        "event_mentions": [
+            {
+                "event": m.event,
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+                "paragraph": m.paragraph,
+            }
+            for m in article.event_mentions
+        ],
+        "dates": [
+            {
+                "text": d.text,
+                "start": d.start,
+                "end": d.end,
+                "paragraph": d.paragraph,
+                "kind": d.kind,
+                "resolved": d.value is not None,
+                "value": d.value.iso if d.value else None,
+                "precision": d.value.precision if d.value else None,
+                "event": d.event,
+            }
+            for d in article.dates
+        ],
+        "references": [
+            {
+                "number": ref.number,
+                "text": ref.text,
+                "authors": list(ref.authors),
+                "title": ref.title,
+                "container": ref.container,
+                "date": ref.date,
+                "url": ref.url,
+                "doi": ref.doi,
+                "paragraph": ref.paragraph,
+            }
+            for ref in article.references
+        ],
+    }
+
+
+def records_document(corpus: AnnotatedCorpus) -> dict[str, Any]:
+    return {
+        "articles": [article_record(article) for article in corpus.articles],
+        "actors": [
+            {
+                "id": actor.id,
+                "name": actor.name,
+                "type": actor.type,
+                "description": actor.description,
+                "wikidata": actor.wikidata,
+                "forms": [
+                    {"text": form.text, "unless_after": list(form.unless_after)}
+                    for form in actor.forms
+                ],
+            }
+            for actor in corpus.knowledge.actors
+        ],
+        "events": [
+            {
+                "id": event.id,
+                "name": event.name,
+                "type": event.type,
+                "date": _date(event.date),
+                "end_date": _date(event.end_date),
+                "place": event.place,
+                "participants": list(event.participants),
+                "description": event.description,
+                "forms": list(event.forms),
+            }
+            for event in corpus.knowledge.events
+        ],
+    }
+
+
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+
+
+def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _permalink(base_url: str, article_id: str, anchor: str) -> str:
+    return f"{base_url}articles/{article_id}/#{anchor}"
+
+
+TABLES: dict[str, list[tuple[str, str, str]]] = {
+    "articles": [
+        ("id", "string", "Article id, also its page's address"),
+        ("title", "string", "Title"),
+        ("authors", "string", "Authors, separated by '; '"),
+        ("outlet", "string", "Outlet that published the text"),
+        ("published", "string", "Publication date at its precision (YYYY, YYYY-MM, YYYY-MM-DD)"),
+        ("published_precision", "string", "year, month or day"),
+        ("published_provenance", "string", "stated or inferred"),
+        ("genre", "string", "Genre"),
+        ("completeness", "string", "full, excerpt or abstract-with-references"),
+        ("stance", "integer", "Stance on the corpus scale"),
+        ("stance_label", "string", "Label of the stance value"),
+        ("word_count", "integer", "Words in the reading text"),
+        ("source_file", "string", "File name of the capture"),
+    ],
+    "actors": [
+        ("id", "string", "Actor id"),
+        ("name", "string", "Name"),
+        ("type", "string", "state, organisation, alliance, grouping, person, ..."),
+        ("description", "string", "One-line description"),
+        ("wikidata", "string", "Wikidata id, where known"),
+        ("forms", "string", "Surface forms, separated by '; '"),
+        ("mentions", "integer", "Mentions in the corpus"),
+    ],
+    "events": [
+        ("id", "string", "Event id"),
+        ("name", "string", "Name"),
+        ("type", "string", "summit, ministerial, meeting, visit, publication, ..."),
+        ("date", "string", "Date at its precision"),
+        ("precision", "string", "year, month or day"),
+        ("end_date", "string", "Last day, for events over several days"),
+        ("place", "string", "Place"),
+        ("participants", "string", "Actor ids, separated by '; '"),
+    ],
+    "mentions": [
+        ("article", "string", "Article id"),
+        ("actor", "string", "Actor id"),
+        ("text", "string", "The words of the text"),
+        ("start", "integer", "Offset of the first character in the reading text"),
+        ("end", "integer", "Offset after the last character"),
+        ("paragraph", "string", "Paragraph anchor"),
+        ("permalink", "string", "Address of the paragraph on the site"),
+    ],
+}
+
+
+def csv_tables(corpus: AnnotatedCorpus, base_url: str) -> dict[str, bytes]:
+    counts = Counter(m.actor for a in corpus.articles for m in a.mentions)
+    articles = [
+        [
+            a.meta.id,
+            a.meta.title.value,
+            "; ".join(p.name for p in a.meta.authors.value),
+            a.meta.outlet.value,
+            a.meta.published.value.iso,
+            a.meta.published.value.precision,
+            a.meta.published.provenance.kind,
+            a.meta.genre.value,
+            a.meta.completeness.value,
+            a.meta.stance.value,
+            a.meta.stance.label,
+            a.word_count,
+            a.meta.source_file,
+        ]
+        for a in corpus.articles
+    ]
+    actors = [
+        [
+            actor.id,
+            actor.name,
+            actor.type,
+            actor.description,
+            actor.wikidata or "",
+            "; ".join(form.text for form in actor.forms),
+            counts[actor.id],
+        ]
+        for actor in corpus.knowledge.actors
+    ]
+    events = [
+        [
+            event.id,
+            event.name,
+            event.type,
+            event.date.iso,
+            event.date.precision,
+            event.end_date.iso if event.end_date else "",
+            event.place or "",
+            "; ".join(event.participants),
+        ]
+        for event in corpus.knowledge.events
+    ]
+    mentions = [
+        [
+            a.meta.id,
+            m.actor,
+            m.text,
+            m.start,
+            m.end,
+            m.paragraph,
+            _permalink(base_url, a.meta.id, m.paragraph),
+        ]
+        for a in corpus.articles
+        for m in a.mentions
+    ]
+    rows: dict[str, list[list[Any]]] = {
+        "articles": articles,
+        "actors": actors,
+        "events": events,
+        "mentions": mentions,
+    }
+    return {name: _csv([column for column, _, _ in TABLES[name]], rows[name]) for name in TABLES}
+
+
+def web_annotations(corpus: AnnotatedCorpus, base_url: str) -> dict[str, Any]:
+    items: list[dict[str, Any]] = []
+    for article in corpus.articles:
+        text = article.text.reading_text
+        source = f"{base_url}articles/{article.meta.id}/"
+        spans = [("actors", m.actor, m.start, m.end, "identifying") for m in article.mentions] + [
+            ("events", m.event, m.start, m.end, "identifying") for m in article.event_mentions
+        ]
+        for number, (kind, target_id, start, end, motivation) in enumerate(spans, start=1):
+            items.append(
+                {
+                    "id": f"{source}#annotation-{number}",
+                    "type": "Annotation",
+                    "motivation": motivation,
+                    "body": {
+                        "type": "SpecificResource",
+                        "source": f"{base_url}{kind}/{target_id}/",
+                    },
+                    "target": {
+                        "source": source,
+                        "selector": [
+                            {
+                                "type": "TextQuoteSelector",
+                                "exact": text[start:end],
+                                "prefix": text[max(0, start - 32) : start],
+                                "suffix": text[end : end + 32],
+                            },
+                            {"type": "TextPositionSelector", "start": start, "end": end},
+                        ],
+                    },
+                }
+            )
+    return {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": f"{base_url}data/annotations.jsonld",
+        "type": "AnnotationCollection",
+        "label": f"{corpus.settings.title}: actor and event mentions",
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "items": items},
+    }
+
+
+def datapackage(corpus: AnnotatedCorpus) -> dict[str, Any]:
+    licence = corpus.settings.licence
+    return {
+        "profile": "tabular-data-package",
+        "name": "natocorpus",
+        "title": corpus.settings.title,
+        "description": corpus.settings.description,
+        "licenses": [{"name": licence.name, "path": licence.url, "title": licence.name}],
+        "resources": [
+            {
+                "name": name,
+                "path": f"{name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {
+                    "fields": [
+                        {"name": column, "type": kind, "description": description}
+                        for column, kind, description in columns
+                    ],
+                    **({"primaryKey": "id"} if name != "mentions" else {}),
+                },
+            }
+            for name, columns in TABLES.items()
+        ],
+    }
+
+
+def records_schema() -> bytes:
+    return (resources.files("natocorpus") / "schema" / SCHEMA_NAME).read_bytes()
+
+
+def render_records(corpus: AnnotatedCorpus, base_url: str) -> tuple[Artifact, ...]:
+    """Every data download, plus the captures byte for byte."""
+    artifacts = [
+        Artifact("data/records.json", _json(records_document(corpus))),
+        Artifact(f"data/{SCHEMA_NAME}", records_schema()),
+        Artifact("data/annotations.jsonld", _json(web_annotations(corpus, base_url))),
+        Artifact("data/datapackage.json", _json(datapackage(corpus))),
+    ]
+    artifacts.extend(
+        Artifact(f"data/{name}.csv", content)
+        for name, content in csv_tables(corpus, base_url).items()
+    )
+    artifacts.extend(
+        Artifact(f"sources/{article.meta.source_file}", article.capture)
+        for article in corpus.articles
+    )
+    return tuple(artifacts)

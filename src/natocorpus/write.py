@@ -1,0 +1,124 @@
+"""The write stage: the only code that touches the output folder.
+
+The site is built in a folder beside the output and swapped in whole, so a failed build leaves the
+previous site exactly as it was. The writer only ever replaces or deletes a folder that carries its
+own marker file: it never cleans a folder it did not make.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+from natocorpus.diagnostics import CorpusError, Diagnostic, error
+from natocorpus.model import Artifact
+
+MARKER = ".natocorpus-site"
+MARKER_TEXT = "This folder is written by `natocorpus build` and replaced whole on every build.\n"
+_STAGING = ".building-"
+_RETIRED = ".retired-"
+
+
+def _fail(out_dir: Path, message: str) -> CorpusError:
+    return CorpusError([error(str(out_dir), None, "output", message)])
+
+
+def check_output_dir(out_dir: Path, protected: Iterable[Path]) -> None:
+    """Refuse an output folder whose replacement could destroy anything the user made."""
+    target = out_dir.resolve()
+    forbidden = {Path("/").resolve(), Path.home().resolve()}
+    for path in protected:
+        resolved = path.resolve()
+        forbidden.add(resolved)
+        if resolved.is_relative_to(target):
+            raise _fail(out_dir, f"would contain {path}, which the build must not replace")
+    if target in forbidden:
+        raise _fail(out_dir, "is a folder the build must not replace; choose a folder of its own")
+    if out_dir.is_symlink():
+        raise _fail(out_dir, "is a symbolic link; give the real folder")
+    if target.exists():
+        if not target.is_dir():
+            raise _fail(out_dir, "exists and is not a folder")
+        if any(target.iterdir()) and not (target / MARKER).is_file():
+            raise _fail(
+                out_dir,
+                f"is not empty and was not made by natocorpus (no {MARKER} file in it); "
+                "refusing to replace it: empty it or choose another folder",
+            )
+
+
+def _safe_relative(path: str) -> PurePosixPath:
+    relative = PurePosixPath(path)
+    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+        raise ValueError(f"artifact path {path!r} would leave the output folder")
+    return relative
+
+
+def _remove_our_folder(folder: Path) -> None:
+    if (folder / MARKER).is_file() and not folder.is_symlink():
+        shutil.rmtree(folder)
+
+
+def clear_leftovers(out_dir: Path) -> None:
+    """Folders of ours left beside the output by a build that was killed."""
+    parent = out_dir.resolve().parent
+    if not parent.is_dir():
+        return
+    for folder in parent.glob(f".{out_dir.name}{_STAGING}*"):
+        _remove_our_folder(folder)
+    for folder in parent.glob(f".{out_dir.name}{_RETIRED}*"):
+        _remove_our_folder(folder / "site")
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def stage(artifacts: Iterable[Artifact], out_dir: Path) -> Path:
+    """Write every artifact into a new folder beside `out_dir`; return that folder."""
+    parent = out_dir.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}{_STAGING}", dir=parent))
+    (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    made: set[Path] = {staging}
+    try:
+        for artifact in artifacts:
+            destination = staging.joinpath(*_safe_relative(artifact.path).parts)
+            if destination.parent not in made:
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                made.add(destination.parent)
+            destination.write_bytes(artifact.content)
+    except (OSError, ValueError) as exc:
+        discard(staging)
+        raise CorpusError([_write_error(out_dir, exc)]) from None
+    return staging
+
+
+def _write_error(out_dir: Path, exc: Exception) -> Diagnostic:
+    detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return error(str(out_dir), None, "output", f"could not write the site: {detail}")
+
+
+def discard(staging: Path) -> None:
+    _remove_our_folder(staging)
+
+
+def commit(staging: Path, out_dir: Path) -> None:
+    """Swap the finished staging folder in for the output; the old site goes only after."""
+    target = out_dir.resolve()
+    retired: Path | None = None
+    try:
+        if target.exists():
+            retired = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}{_RETIRED}", dir=target.parent))
+            target.rename(retired / "site")
+        staging.rename(target)
+    except OSError as exc:
+        if retired is not None and (retired / "site").exists() and not target.exists():
+            (retired / "site").rename(target)
+        if retired is not None:
+            shutil.rmtree(retired, ignore_errors=True)
+        discard(staging)
+        raise CorpusError([_write_error(out_dir, exc)]) from None
+    if retired is not None:
+        _remove_our_folder(retired / "site")
+        retired.rmdir()
