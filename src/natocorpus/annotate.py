@@ -168,7 +168,7 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("day_month_year", rf"\d{{1,2}} (?:{_MONTHS}) {_YEAR}"),
     ("dotted", rf"\d{{2}}\.\d{{2}}\.{_YEAR}"),
     ("month_year", rf"(?:{_MONTHS}),? {_YEAR}"),
-    ("month_day", rf"(?:{_MONTHS}) \d{{1,2}}(?![\d,])"),
+    ("month_day", rf"(?:{_MONTHS}) \d{{1,2}}(?!\d)"),
     ("century", r"(?:the )?\d{1,2}(?:st|nd|rd|th) century"),
     ("in_month", rf"(?<=\b[Ii]n )(?:{_MONTHS})"),
     ("last_year", r"[Ll]ast year"),
@@ -227,7 +227,8 @@ def resolve_date(kind: str, text: str, published: PartialDate) -> PartialDate | 
 _URL_RE = re.compile(r"URL:\s*(\S+)")
 _DOI_RE = re.compile(r"DOI:?\s*(10\.\S+?)\.?(?=\s|$)")
 _NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+| (?:[A-Z]\.)+)?"
-_AUTHORS_RE = re.compile(rf"^({_NAME}(?:, {_NAME})*)\. ")
+# Names end at a full stop, or at the stop of a final initial ("Kistanov V.O. Title").
+_AUTHORS_RE = re.compile(rf"^({_NAME}(?:, {_NAME})*)(?:\.|(?<=\.))\s")
 _REF_DATE_RE = re.compile(
     rf"(?:{_MONTHS}) \d{{1,2}}, {_YEAR}|(?:{_MONTHS}) {_YEAR}|\d{{2}}\.\d{{2}}\.{_YEAR}|{_YEAR}"
 )
