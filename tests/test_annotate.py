@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from corpus_factory import write_corpus
-
 from natocorpus.annotate import annotate_corpus, parse_reference
 from natocorpus.load import load_corpus
 from natocorpus.model import AnnotatedArticle, PartialDate

@@ -1,18 +1,17 @@
-"""The bad-input catalogue: one fixture each, the exact message a maintainer sees, and the exit code.
+"""The bad-input catalogue: one fixture each, the exact message a maintainer sees, the exit code.
 
 Every case runs the real command line (`natocorpus check`) on a tiny corpus written inline.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from corpus_factory import EVENTS, write_corpus
 
+from corpus_factory import EVENTS, write_corpus
 from natocorpus.cli import main
 
 ARTICLE = "corpus/articles/sample-article.md"
@@ -187,7 +186,7 @@ def test_a_link_out_of_the_corpus_is_refused(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path)
     outside = tmp_path / "outside.md"
     outside.write_bytes(article(corpus).read_bytes())
-    os.symlink(outside, corpus / "articles" / "linked.md")
+    (corpus / "articles" / "linked.md").symlink_to(outside)
     code, output = run_check(corpus)
     assert code == 1
     assert (
