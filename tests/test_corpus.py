@@ -1,4 +1,4 @@
-"""The real corpus: faithful transcriptions, verbatim quotes, provenance, and a valid data contract."""
+"""The real corpus: faithful transcriptions, verbatim quotes, provenance, a valid data contract."""
 
 from __future__ import annotations
 
