@@ -44,7 +44,7 @@ def _summary(report: BuildReport, strict: bool) -> str:
     return counts
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="natocorpus")
 def main() -> None:
     """Build a browsable, searchable, citable website from an annotated research corpus."""
@@ -122,7 +122,7 @@ def check_command(corpus: Path, strict: bool) -> None:
     """Validate the corpus and list what the knowledge base does not cover; writes nothing."""
     report = build(make_config(corpus, strict=strict, check_only=True))
     print_report(report)
-    click.echo(f"{corpus}: {_summary(report, strict)}")
+    click.echo(f"{corpus}: {_summary(report, strict)}", err=True)
     sys.exit(exit_code(report, strict=strict))
 
 

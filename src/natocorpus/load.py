@@ -14,7 +14,7 @@ from frontmatter.default_handlers import YAMLHandler
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from natocorpus.diagnostics import Diagnostic, error
+from natocorpus.diagnostics import Diagnostic, error, errors_in, warning
 from natocorpus.model import (
     PRECISIONS,
     Actor,
@@ -927,7 +927,20 @@ def load_corpus(corpus_dir: Path) -> tuple[LoadedCorpus | None, tuple[Diagnostic
             continue
         owners[article.meta.id] = article.path
         articles.append(article)
-    if settings is None or any(d for d in diagnostics if d.severity.value == "error"):
+    used = {article.meta.source_file for article in articles}
+    sources = corpus_dir / "sources"
+    for capture in sorted(sources.iterdir()) if sources.is_dir() else ():
+        if capture.is_file() and capture.name not in used and not errors_in(diagnostics):
+            diagnostics.append(
+                warning(
+                    _display(capture, corpus_dir),
+                    None,
+                    "source_file",
+                    "no article names this capture: add articles/<id>.md with "
+                    f"`source_file: {capture.name}`",
+                )
+            )
+    if settings is None or errors_in(diagnostics):
         return None, tuple(diagnostics)
     return (
         LoadedCorpus(settings, KnowledgeBase(actors, events), tuple(articles)),
