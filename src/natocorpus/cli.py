@@ -44,7 +44,13 @@ def _summary(report: BuildReport, strict: bool) -> str:
     return counts
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    context_settings={
+        "help_option_names": ["-h", "--help"],
+        "max_content_width": 100,
+        "terminal_width": 100,
+    }
+)
 @click.version_option(__version__, prog_name="natocorpus")
 def main() -> None:
     """Build a browsable, searchable, citable website from an annotated research corpus."""
