@@ -1,0 +1,101 @@
+"""Property-based tests: whatever the input, records or a diagnostic; offsets always exact."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpus_factory import write_corpus
+from natocorpus.annotate import FormMatcher, annotate_corpus
+from natocorpus.diagnostics import Severity
+from natocorpus.load import load_corpus, parse_reading_text
+from natocorpus.model import SurfaceForm
+from natocorpus.yamlsource import YamlError, parse_yaml
+
+yaml_text = st.text(
+    alphabet=st.sampled_from(list("abc:-[]{}\"' \n\t#&*!|>%@`,?0123456789é")), max_size=120
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(yaml_text)
+def test_yaml_parses_or_raises_a_located_diagnostic(text: str) -> None:
+    try:
+        parse_yaml(text, "f.yaml")
+    except YamlError as failure:
+        assert failure.diagnostic.path == "f.yaml"
+        assert failure.diagnostic.line is None or failure.diagnostic.line >= 1
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(front=yaml_text, body=st.text(max_size=200))
+def test_loader_returns_records_or_diagnostics_never_raises(front: str, body: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = write_corpus(Path(folder))
+        article = corpus / "articles" / "sample-article.md"
+        article.write_text(f"---\n{front}\n---\n{body}", encoding="utf-8")
+        loaded, diagnostics = load_corpus(corpus)
+        if loaded is None:
+            assert any(d.severity is Severity.ERROR for d in diagnostics)
+        for diagnostic in diagnostics:
+            assert str(diagnostic).startswith(("corpus/", "f.yaml"))
+
+
+words = st.sampled_from(
+    ["NATO", "Nato", "US", "us", "U.S.", "South", "Korea", "South Korea", "Korean", "Peninsula",
+     "the", "Alliance", "in", "Washington", "and", "2022", "June", "’s", ",", ".", "\n\n", "-"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(words, max_size=40))
+def test_every_match_slices_exactly_to_a_known_form(tokens: list[str]) -> None:
+    text = " ".join(tokens)
+    forms = [
+        ("nato", SurfaceForm("NATO")),
+        ("usa", SurfaceForm("U.S.")),
+        ("usa", SurfaceForm("US")),
+        ("usa", SurfaceForm("Washington", ("in",))),
+        ("korea", SurfaceForm("South Korea")),
+        ("peninsula", SurfaceForm("Korean Peninsula")),
+    ]
+    matcher = FormMatcher.compile(forms)
+    known = {form.text: owner for owner, form in forms}
+    previous_end = -1
+    for owner, start, end in matcher.find(text):
+        assert known[text[start:end]] == owner
+        assert start >= previous_end, "mentions never overlap"
+        assert not (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"))
+        assert not (end < len(text) and (text[end].isalnum() or text[end] == "_"))
+        previous_end = end
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(words, min_size=4, max_size=40))
+def test_annotated_offsets_slice_to_their_text(tokens: list[str]) -> None:
+    body = " ".join(tokens).replace("\n\n ", "\n\n").strip() or "NATO"
+    reading = parse_reading_text(body, 1)
+    if len(reading.reading_text.split()) < 4:
+        return
+    quote = reading.blocks[0].text.split()[0]
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = write_corpus(
+            Path(folder),
+            body,
+            quotes=(quote, quote),
+            capture_body=" ".join(block.text for block in reading.blocks),
+        )
+        loaded, diagnostics = load_corpus(corpus)
+        assert loaded is not None, [str(d) for d in diagnostics]
+        article = annotate_corpus(loaded).articles[0]
+    text = article.text.reading_text
+    for mention in (*article.mentions, *article.event_mentions, *article.dates):
+        assert text[mention.start : mention.end] == mention.text
+        assert article.text.block_at(mention.start).anchor == mention.paragraph
