@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import PROJECT_ROOT, build_real_site
 from corpus_factory import write_corpus
 from natocorpus import index
 from natocorpus.build import build
 from natocorpus.cli import main
 from natocorpus.config import make_config
 from natocorpus.write import MARKER
+from support import PROJECT_ROOT, build_real_site
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 from markdown_it import MarkdownIt
 
-from conftest import PROJECT_ROOT
 from natocorpus.cli import main
 from natocorpus.model import AnnotatedCorpus
+from support import PROJECT_ROOT
 
 SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
 ARTICLES = sorted((PROJECT_ROOT / "corpus" / "articles").glob("*.md"))

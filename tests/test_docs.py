@@ -7,8 +7,8 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from conftest import PROJECT_ROOT
 from natocorpus.cli import main
+from support import PROJECT_ROOT
 
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 
