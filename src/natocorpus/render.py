@@ -1,0 +1,145 @@
+"""The render stage: the SiteModel through the Jinja2 templates, into artifacts (nothing on disk).
+
+Templates only place what `link.py` prepared. A template that is missing or does not parse, or
+that asks for a value the model does not have, is reported as a `CorpusError` naming the template
+file and line, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import traceback
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import jinja2
+
+from natocorpus.diagnostics import CorpusError, error
+from natocorpus.link import Page, SiteModel
+from natocorpus.model import Artifact
+
+STATIC_DIR = "static"
+XML_TEMPLATES = (
+    ("sitemap.xml", "sitemap.xml"),
+    ("feed.xml", "feed.xml"),
+    ("robots.txt", "robots.txt"),
+)
+
+
+@dataclass(frozen=True)
+class Asset:
+    name: str
+    path: str
+    url: str
+    content: bytes
+
+
+def hashed_assets(templates_dir: Path, site: SiteModel) -> tuple[Asset, ...]:
+    """Each file under templates/static/, with a content hash: site.css -> site.3f9a2c1b.css."""
+    root = templates_dir / STATIC_DIR
+    if not root.is_dir():
+        return ()
+    assets = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        relative = PurePosixPath(path.relative_to(root).as_posix())
+        content = path.read_bytes()
+        digest = hashlib.sha256(content).hexdigest()[:8]
+        suffix = "".join(relative.suffixes)
+        stem = relative.name[: len(relative.name) - len(suffix)] if suffix else relative.name
+        hashed = relative.with_name(f"{stem}.{digest}{suffix}")
+        assets.append(
+            Asset(
+                name=relative.as_posix(),
+                path=f"{STATIC_DIR}/{hashed.as_posix()}",
+                url=f"{site.static_url}{hashed.as_posix()}",
+                content=content,
+            )
+        )
+    return tuple(assets)
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    return env
+
+
+def _template_path(templates_dir: Path, name: str | None) -> str:
+    return (templates_dir / name).as_posix() if name else templates_dir.as_posix()
+
+
+def _line_in_templates(exc: BaseException, templates_dir: Path) -> tuple[str, int | None] | None:
+    """The innermost traceback frame in a template (Jinja rewrites frames to template lines)."""
+    root = templates_dir.resolve()
+    found: tuple[str, int | None] | None = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        try:
+            path = Path(frame.filename).resolve()
+        except (OSError, ValueError):
+            continue
+        if path.is_relative_to(root):
+            found = (_template_path(templates_dir, path.relative_to(root).as_posix()), frame.lineno)
+    return found
+
+
+def template_error(exc: Exception, templates_dir: Path, name: str) -> CorpusError:
+    """A CorpusError naming the template and line: `templates/article.html:12: template: ...`."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = _template_path(templates_dir, exc.name or name)
+        return CorpusError([error(where, exc.lineno, "template", exc.message or str(exc))])
+    if isinstance(exc, jinja2.TemplateNotFound):
+        missing = exc.name if isinstance(exc.name, str) else name
+        located = _line_in_templates(exc, templates_dir)
+        if located and located[0] != _template_path(templates_dir, missing):
+            return CorpusError(
+                [error(located[0], located[1], "template", f"template not found: {missing}")]
+            )
+        return CorpusError(
+            [error(_template_path(templates_dir, missing), None, "template", "template not found")]
+        )
+    located = _line_in_templates(exc, templates_dir)
+    where, line = located if located else (_template_path(templates_dir, name), None)
+    message = str(exc) if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: {exc}"
+    return CorpusError([error(where, line, "template", message)])
+
+
+def _render(env: jinja2.Environment, templates_dir: Path, name: str, **context: object) -> str:
+    try:
+        return env.get_template(name).render(**context)
+    except (jinja2.TemplateError, TypeError, AttributeError, KeyError, ValueError) as exc:
+        raise template_error(exc, templates_dir, name) from None
+
+
+def render_site(site: SiteModel, templates_dir: Path) -> tuple[Artifact, ...]:
+    """Every page, sitemap.xml, robots.txt, feed.xml and the hashed static assets, as artifacts."""
+    env = make_environment(templates_dir)
+    assets = hashed_assets(templates_dir, site)
+    urls = {asset.name: asset.url for asset in assets}
+    env.globals.update(site=site, assets=urls)
+
+    artifacts: list[Artifact] = []
+    for page in site.pages:
+        artifacts.append(_page_artifact(env, templates_dir, page))
+    for output, template in XML_TEMPLATES:
+        text = _render(env, templates_dir, template)
+        artifacts.append(Artifact(output, text.encode("utf-8")))
+    artifacts += [Artifact(asset.path, asset.content) for asset in assets]
+    paths = [a.path for a in artifacts]
+    duplicates = sorted({p for p in paths if paths.count(p) > 1})
+    if duplicates:
+        raise CorpusError(
+            [error(p, None, "render", "two artifacts would be written here") for p in duplicates]
+        )
+    return tuple(sorted(artifacts, key=lambda a: a.path))
+
+
+def _page_artifact(env: jinja2.Environment, templates_dir: Path, page: Page) -> Artifact:
+    text = _render(env, templates_dir, page.template, page=page, content=page.content)
+    return Artifact(page.output, text.encode("utf-8"))

@@ -1,0 +1,383 @@
+"""The link stage: counts, cross-links, dates, citations and URLs computed from the records."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from typing import TypeVar
+
+from natocorpus.link import (
+    ActorContext,
+    ArticleContext,
+    CompareContext,
+    EventContext,
+    Page,
+    SiteModel,
+    link_site,
+)
+from natocorpus.model import (
+    Actor,
+    ActorMention,
+    AnnotatedArticle,
+    AnnotatedCorpus,
+    ArticleMeta,
+    ArticleText,
+    Block,
+    CorpusSettings,
+    DateMention,
+    Event,
+    EventMention,
+    EvidenceQuote,
+    Field,
+    KnowledgeBase,
+    Licence,
+    PartialDate,
+    Person,
+    Provenance,
+    Sentence,
+    Span,
+    Stance,
+    StanceLevel,
+    SurfaceForm,
+)
+
+STATED = Provenance("stated", quote="as printed")
+INFERRED = Provenance("inferred", basis="an editorial judgement")
+
+ACTORS = (
+    Actor(
+        "nato",
+        "North Atlantic Treaty Organization",
+        "organisation",
+        "The alliance.",
+        "Q7184",
+        (SurfaceForm("NATO"),),
+    ),
+    Actor("japan", "Japan", "state", "A state.", None, (SurfaceForm("Japan"),)),
+    Actor("china", "China <b>PRC</b>", "state", 'A "state".', None, (SurfaceForm("China"),)),
+)
+EVENTS = (
+    Event(
+        "madrid",
+        "NATO Summit, Madrid",
+        "summit",
+        PartialDate(2022, 6, 28),
+        PartialDate(2022, 6, 30),
+        "Madrid",
+        ("nato", "japan"),
+        "A summit.",
+        ("Madrid summit",),
+    ),
+    Event(
+        "concept",
+        "Strategic Concept",
+        "publication",
+        PartialDate(2010),
+        None,
+        None,
+        ("nato",),
+        "A document.",
+        ("Strategic Concept",),
+    ),
+)
+
+
+def article(
+    id: str,
+    paragraphs: list[str],
+    *,
+    title: str = "A title",
+    published: PartialDate | None = None,
+    stance: int = 0,
+    completeness: str = "full",
+    doi: str | None = None,
+    dates: tuple[tuple[str, PartialDate | None, str | None], ...] = (),
+) -> AnnotatedArticle:
+    """An annotated article from paragraphs: mentions are found by the knowledge base's forms."""
+    published = published or PartialDate(2023)
+    blocks: list[Block] = []
+    sentences: list[Sentence] = []
+    offset = 0
+    for n, text in enumerate(paragraphs, start=1):
+        if blocks:
+            offset += 2
+        anchor = f"p-{id[:3]}{n}"
+        blocks.append(Block("paragraph", text, offset, offset + len(text), anchor, n))
+        for m in re.finditer(r"[^.!?]+[.!?]?", text):
+            if m.group().strip():
+                sentences.append(Sentence(offset + m.start(), offset + m.end(), anchor))
+        offset += len(text)
+    reading = "\n\n".join(paragraphs)
+
+    def locate(start: int) -> tuple[str, int]:
+        for i, s in enumerate(sentences):
+            if s.start <= start < s.end:
+                return s.paragraph, i
+        raise AssertionError(start)
+
+    mentions = []
+    for actor in ACTORS:
+        for form in actor.forms:
+            for m in re.finditer(rf"\b{re.escape(form.text)}\b", reading):
+                para, sent = locate(m.start())
+                mentions.append(ActorMention(actor.id, m.group(), m.start(), m.end(), para, sent))
+    event_mentions = []
+    for event in EVENTS:
+        for form_text in event.forms:
+            for m in re.finditer(rf"\b{re.escape(form_text)}\b", reading):
+                para, sent = locate(m.start())
+                event_mentions.append(
+                    EventMention(event.id, m.group(), m.start(), m.end(), para, sent)
+                )
+    date_mentions = []
+    for text, value, event_id in dates:
+        start = reading.index(text)
+        para, sent = locate(start)
+        date_mentions.append(
+            DateMention(text, start, start + len(text), para, sent, "absolute", value, event_id)
+        )
+    first = blocks[0]
+    meta = ArticleMeta(
+        id=id,
+        source_file=f"{id}.txt",
+        title=Field(title, STATED),
+        authors=Field((Person("Jin Ling"), Person("A. N. Other")), STATED),
+        outlet=Field("China International Studies", INFERRED),
+        original_outlet=None,
+        translated_from=None,
+        published=Field(published, INFERRED),
+        genre=Field("analysis", INFERRED),
+        completeness=Field(completeness, INFERRED),
+        source_url=None,
+        doi=Field(doi, STATED) if doi else None,
+        themes=Field(("partnerships",), INFERRED),
+        stance=Stance(
+            stance,
+            "",
+            "Because it says so.",
+            (EvidenceQuote(first.text[:10], Span(0, 10, first.anchor)),),
+        ),
+        omitted=(),
+    )
+    return AnnotatedArticle(
+        path=f"corpus/articles/{id}.md",
+        meta=meta,
+        text=ArticleText(tuple(blocks), reading),
+        capture=reading.encode(),
+        sentences=tuple(sentences),
+        mentions=tuple(sorted(mentions, key=lambda m: m.start)),
+        event_mentions=tuple(sorted(event_mentions, key=lambda m: m.start)),
+        dates=tuple(date_mentions),
+        references=(),
+        word_count=len(reading.split()),
+        reading_minutes=1,
+    )
+
+
+def make_corpus() -> AnnotatedCorpus:
+    settings = CorpusSettings(
+        title="Test corpus",
+        description="Two texts.",
+        language="en",
+        licence=Licence("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/", None),
+        stance_question="The text's position",
+        stance_scale=tuple(
+            StanceLevel(v, label) for v, label in ((-1, "opposed"), (0, "mixed"), (1, "supportive"))
+        ),
+        not_actors=(),
+    )
+    a = article(
+        "alpha",
+        [
+            "NATO and Japan met. Japan agreed with NATO at the Madrid summit.",
+            "China objected. NATO replied in June 2022.",
+        ],
+        title='<script>alert("x")</script> & "Quotes"',
+        published=PartialDate(2022, 7),
+        stance=-1,
+        doi="10.1234/abc<d>",
+        dates=(("June 2022", PartialDate(2022, 6), "madrid"),),
+    )
+    b = article(
+        "beta",
+        ["Japan and China talked. The Strategic Concept was cited by NATO."],
+        title="Beta text",
+        published=PartialDate(2021),
+        stance=1,
+        completeness="excerpt",
+    )
+    return AnnotatedCorpus(settings, KnowledgeBase(ACTORS, EVENTS), (a, b))
+
+
+def pages(site: SiteModel) -> dict[str, Page]:
+    return {p.output: p for p in site.pages}
+
+
+C = TypeVar("C")
+
+
+def content(site: SiteModel, output: str, kind: type[C]) -> C:
+    """The typed context of the page written to `output`."""
+    value = pages(site)[output].content
+    assert isinstance(value, kind)
+    return value
+
+
+def test_every_page_has_a_folder_url_under_the_base() -> None:
+    site = link_site(make_corpus(), "/natocorpus/")
+    outputs = {p.output for p in site.pages}
+    for expected in (
+        "index.html",
+        "articles/alpha/index.html",
+        "actors/nato/index.html",
+        "events/madrid/index.html",
+        "actors/index.html",
+        "events/index.html",
+        "articles/index.html",
+        "timeline/index.html",
+        "compare/index.html",
+        "about/index.html",
+        "search/index.html",
+        "404.html",
+    ):
+        assert expected in outputs
+    for p in site.pages:
+        assert p.url.startswith("/natocorpus/")
+    assert site.sitemap and all(u.startswith("/natocorpus/") for u in site.sitemap)
+
+
+def test_matrix_counts_come_from_the_records() -> None:
+    corpus = make_corpus()
+    site = link_site(corpus, "/")
+    compare = content(site, "compare/index.html", CompareContext)
+    matrix = compare.actor_matrix
+    columns = [c.id for c in matrix.columns]
+    expected = {a.id: Counter(m.actor for m in a.mentions) for a in corpus.articles}
+    for row in matrix.rows:
+        actor_id = row.header.href.rstrip("/").rsplit("/", 1)[-1]
+        for column, cell in zip(columns, row.cells, strict=True):
+            assert cell.count == expected[column][actor_id]
+            assert (cell.href is None) == (cell.count == 0)
+            if cell.count:
+                first = min(
+                    (
+                        m
+                        for a in corpus.articles
+                        if a.id == column
+                        for m in a.mentions
+                        if m.actor == actor_id
+                    ),
+                    key=lambda m: m.start,
+                )
+                assert cell.href == f"/articles/{column}/#{first.paragraph}"
+        assert row.total == sum(expected[c][actor_id] for c in columns)
+    assert {c.level for r in matrix.rows for c in r.cells} <= {f"heat-{i}" for i in range(6)}
+
+
+def test_event_counts_include_dates_resolved_to_the_event() -> None:
+    corpus = make_corpus()
+    site = link_site(corpus, "/")
+    event = content(site, "events/madrid/index.html", EventContext)
+    expected = sum(
+        sum(1 for e in a.event_mentions if e.event == "madrid")
+        + sum(1 for d in a.dates if d.event == "madrid")
+        for a in corpus.articles
+    )
+    assert event.total == expected == 2
+
+
+def test_actor_page_links_back_to_every_paragraph_mentioning_it() -> None:
+    corpus = make_corpus()
+    site = link_site(corpus, "/natocorpus/")
+    actor = content(site, "actors/nato/index.html", ActorContext)
+    hrefs = {k.href for g in actor.groups for k in g.shown}
+    expected = {
+        f"/natocorpus/articles/{a.id}/#{m.paragraph}"
+        for a in corpus.articles
+        for m in a.mentions
+        if m.actor == "nato"
+    }
+    assert hrefs == expected
+    assert actor.total == sum(1 for a in corpus.articles for m in a.mentions if m.actor == "nato")
+    # ...and the article body links to the actor page.
+    body = content(site, "articles/alpha/index.html", ArticleContext).body
+    html = "".join(str(b.html) for b in body)
+    assert 'href="/natocorpus/actors/nato/"' in html
+    assert 'href="/natocorpus/events/madrid/"' in html
+
+
+def test_keyword_in_context_highlights_the_mention_in_its_sentence() -> None:
+    site = link_site(make_corpus(), "/")
+    actor = content(site, "actors/china/index.html", ActorContext)
+    first = actor.groups[0].shown[0]
+    assert first.match == "China"
+    assert (first.before + first.match + first.after).strip().endswith(".")
+
+
+def test_co_mentions_are_ranked_by_shared_sentences() -> None:
+    site = link_site(make_corpus(), "/")
+    japan = content(site, "actors/japan/index.html", ActorContext)
+    ranked = [(c.actor.id, c.sentences) for c in japan.co_mentions]
+    # NATO shares two sentences with Japan in alpha; China shares one in beta.
+    assert ranked == [("nato", 2), ("china", 1)]
+
+
+def test_year_only_date_is_shown_as_the_year() -> None:
+    site = link_site(make_corpus(), "/")
+    beta = pages(site)["articles/beta/index.html"]
+    ctx = content(site, "articles/beta/index.html", ArticleContext)
+    assert ctx.article.date.display == "2021"
+    assert ctx.article.date.iso == "2021"
+    meta = {t.key: t.content for t in beta.meta}
+    assert meta["citation_publication_date"] == "2021"
+    assert "month" not in ctx.citation.bibtex
+    assert "DA  - 2021///" in ctx.citation.ris
+    assert json.loads(ctx.citation.csl_json)[0]["issued"] == {"date-parts": [[2021]]}
+    alpha = pages(site)["articles/alpha/index.html"]
+    assert {t.key: t.content for t in alpha.meta}["citation_publication_date"] == "2022/07"
+
+
+def test_jsonld_is_safe_inside_a_script_element() -> None:
+    site = link_site(make_corpus(), "/")
+    page = pages(site)["articles/alpha/index.html"]
+    text = str(page.jsonld)
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)["headline"] == '<script>alert("x")</script> & "Quotes"'
+
+
+def test_body_text_is_escaped_and_block_anchors_kept() -> None:
+    corpus = make_corpus()
+    evil = article("gamma", ['<img src=x onerror="alert(1)"> NATO & co.'])
+    corpus = AnnotatedCorpus(corpus.settings, corpus.knowledge, (*corpus.articles, evil))
+    site = link_site(corpus, "/")
+    body = content(site, "articles/gamma/index.html", ArticleContext).body
+    assert body[0].anchor == evil.text.blocks[0].anchor
+    html = str(body[0].html)
+    assert "<img" not in html and "&lt;img" in html and "&amp; co." in html
+
+
+def test_related_articles_share_actors() -> None:
+    site = link_site(make_corpus(), "/")
+    alpha = content(site, "articles/alpha/index.html", ArticleContext)
+    assert [r.article.id for r in alpha.related] == ["beta"]
+    shared = {link.text for link in alpha.related[0].shared_actors}
+    assert shared == {"North Atlantic Treaty Organization", "Japan", "China <b>PRC</b>"}
+
+
+def test_link_is_deterministic() -> None:
+    assert link_site(make_corpus(), "/") == link_site(make_corpus(), "/")
+
+
+def test_actor_page_stays_bounded_with_thousands_of_mentions() -> None:
+    corpus = make_corpus()
+    busy = article("busy", [" ".join(["NATO met."] * 3000)])
+    corpus = AnnotatedCorpus(corpus.settings, corpus.knowledge, (*corpus.articles, busy))
+    site = link_site(corpus, "/")
+    nato = content(site, "actors/nato/index.html", ActorContext)
+    expected_total = sum(1 for a in corpus.articles for m in a.mentions if m.actor == "nato")
+    assert nato.total == expected_total > 3000
+    assert sum(len(g.shown) for g in nato.groups) == nato.shown <= 50
+    assert nato.capped
+    busy_group = next(g for g in nato.groups if g.article.id == "busy")
+    assert busy_group.count == 3000
