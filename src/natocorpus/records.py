@@ -323,7 +323,7 @@ def web_annotations(corpus: AnnotatedCorpus, base_url: str) -> dict[str, Any]:
         for number, (kind, target_id, start, end, motivation) in enumerate(spans, start=1):
             items.append(
                 {
-                    "id": f"{source}#annotation-{number}",
+                    "id": f"{base_url}data/annotations.jsonld#{article.meta.id}-{number}",
                     "type": "Annotation",
                     "motivation": motivation,
                     "body": {
