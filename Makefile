@@ -19,7 +19,7 @@ RUNTIME_STAMP := $(VENV)/.natocorpus-runtime.stamp
 TEST_STAMP := $(VENV)/.natocorpus-test.stamp
 NODE_STAMP := node_modules/.natocorpus-npm-ci.stamp
 # Only directories that exist are passed to ruff (benchmarks/ may not exist yet).
-LINT_DIRS := $(wildcard src tests benchmarks)
+LINT_DIRS := $(wildcard src tests benchmarks scripts)
 BASE_URL ?=
 PYTEST_ARGS ?=
 
