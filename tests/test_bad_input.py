@@ -133,8 +133,8 @@ CASES: dict[str, tuple[Case, str]] = {
     ),
     "malformed knowledge base": (
         lambda c: (c / "actors.yaml").write_text("- id: nato\n  name: [unclosed\n"),
-        "corpus/actors.yaml:3: yaml: while parsing a flow sequence expected ',' or ']', "
-        "but got '<stream end>'",
+        "corpus/actors.yaml:3: yaml: while parsing a flow sequence did not find expected ',' "
+        "or ']'",
     ),
 }
 
