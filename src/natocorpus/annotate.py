@@ -134,7 +134,9 @@ class Matchers:
 # Sentences ------------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:No|Nos|Av|Mr|Mrs|Ms|Dr|St|vs|etc|S|pp|Vol)\.$")
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.)+$|\b(?:No|Nos|Av|Mr|Mrs|Ms|Dr|St|vs|etc|S|pp|Vol)\.$"
+)
 
 
 def split_sentences(text: ArticleText) -> tuple[Sentence, ...]:
@@ -142,7 +144,8 @@ def split_sentences(text: ArticleText) -> tuple[Sentence, ...]:
     for block in text.blocks:
         start = 0
         for match in _SENTENCE_END.finditer(block.text):
-            if _ABBREVIATION.search(block.text[: match.start() + 1]):
+            # Only the last word matters; looking at the whole prefix would be quadratic.
+            if _ABBREVIATION.search(block.text[max(0, match.start() - 24) : match.start() + 1]):
                 continue
             end = match.end()
             sentences.append(Sentence(block.start + start, block.start + end, block.anchor))

@@ -545,63 +545,64 @@ def parse_reading_text(body: str, first_line: int) -> ArticleText:
 # Fidelity to the capture -----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Token:
-    word: str
-    line: int
+def _capture_words(
+    capture_lines: list[str], omitted: frozenset[int]
+) -> tuple[list[str], list[int]]:
+    words: list[str] = []
+    lines: list[int] = []
+    for number, line in enumerate(capture_lines, start=1):
+        if number not in omitted:
+            found = line.replace("\u00a0", " ").split()
+            words.extend(found)
+            lines.extend([number] * len(found))
+    return words, lines
 
 
-def _capture_tokens(capture_lines: list[str], omitted: frozenset[int]) -> list[_Token]:
-    return [
-        _Token(word, number)
-        for number, line in enumerate(capture_lines, start=1)
-        if number not in omitted
-        for word in line.replace("\u00a0", " ").split()
-    ]
-
-
-def _reading_tokens(text: ArticleText) -> list[_Token]:
-    tokens: list[_Token] = []
+def _reading_words(text: ArticleText) -> tuple[list[str], list[int]]:
+    words: list[str] = []
+    lines: list[int] = []
     for block in text.blocks:
-        words = block.text.replace("\u00a0", " ").split()
+        found = block.text.replace("\u00a0", " ").split()
         if block.marker:
-            words = [block.marker, *words]
-        tokens.extend(_Token(word, block.source_line) for word in words)
-    return tokens
+            found.insert(0, block.marker)
+        words.extend(found)
+        lines.extend([block.source_line] * len(found))
+    return words, lines
 
 
 def check_fidelity(
     text: ArticleText, capture_lines: list[str], omitted: frozenset[int], path: str, source: str
 ) -> Diagnostic | None:
     """The reading text must be the capture's words, in order, minus the declared lines."""
-    expected = _capture_tokens(capture_lines, omitted)
-    actual = _reading_tokens(text)
+    expected, expected_lines = _capture_words(capture_lines, omitted)
+    actual, actual_lines = _reading_words(text)
+    if expected == actual:
+        return None
     for position, (want, got) in enumerate(zip(expected, actual, strict=False)):
-        if want.word != got.word:
-            context = " ".join(t.word for t in expected[max(0, position - 4) : position + 5])
+        if want != got:
+            context = " ".join(expected[max(0, position - 4) : position + 5])
             return error(
                 path,
-                got.line,
+                actual_lines[position],
                 "body",
-                f"differs from the capture: {got.word!r} where {source} line {want.line} has "
-                f"{want.word!r} (…{context}…); correct the transcription or declare the line "
-                "in `omitted`",
+                f"differs from the capture: {got!r} where {source} line "
+                f"{expected_lines[position]} has {want!r} (…{context}…); correct the "
+                "transcription or declare the line in `omitted`",
             )
     if len(expected) > len(actual):
-        missing = expected[len(actual)]
         return error(
             path,
             text.blocks[-1].source_line if text.blocks else None,
             "body",
-            f"ends early: {source} line {missing.line} continues with {missing.word!r}; "
-            "transcribe it or declare the line in `omitted`",
+            f"ends early: {source} line {expected_lines[len(actual)]} continues with "
+            f"{expected[len(actual)]!r}; transcribe it or declare the line in `omitted`",
         )
-    if len(actual) > len(expected):
-        extra = actual[len(expected)]
-        return error(
-            path, extra.line, "body", f"has words the capture does not: {extra.word!r} onwards"
-        )
-    return None
+    return error(
+        path,
+        actual_lines[len(expected)],
+        "body",
+        f"has words the capture does not: {actual[len(expected)]!r} onwards",
+    )
 
 
 # Articles --------------------------------------------------------------------------
@@ -644,10 +645,13 @@ def _text_field(
 def _locate_quote(quote: str, text: ArticleText) -> Span | None:
     wanted = normalise_space(quote)
     for block in text.blocks:
-        flat = block.text.replace("\u00a0", " ")
-        # Map the whitespace-normalised block back to offsets by searching word by word.
-        pattern = r"\s+".join(re.escape(word) for word in wanted.split(" "))
-        match = re.search(pattern, flat)
+        at = block.text.find(wanted)
+        if at >= 0:
+            return Span(block.start + at, block.start + at + len(wanted), block.anchor)
+    # The quote may break lines or spaces differently from the text: match word by word.
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in wanted.split(" ")))
+    for block in text.blocks:
+        match = pattern.search(block.text.replace("\u00a0", " "))
         if match:
             return Span(block.start + match.start(), block.start + match.end(), block.anchor)
     return None
