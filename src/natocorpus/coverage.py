@@ -7,6 +7,9 @@ matches, and each dated phrase that is tied to no event.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from itertools import accumulate
 
 from natocorpus.diagnostics import Diagnostic, warning
 from natocorpus.model import AnnotatedArticle, AnnotatedCorpus
@@ -123,6 +126,25 @@ def _line(article: AnnotatedArticle, offset: int) -> int:
     return article.text.block_at(offset).source_line
 
 
+@dataclass(frozen=True)
+class _Spans:
+    """Sorted spans with running maxima of their ends, for overlap tests in O(log n)."""
+
+    starts: list[int]
+    max_ends: list[int]
+
+    @classmethod
+    def of(cls, spans: list[tuple[int, int]]) -> _Spans:
+        ordered = sorted(spans)
+        max_ends = list(accumulate((e for _, e in ordered), max))
+        return cls([s for s, _ in ordered], max_ends)
+
+
+def _overlaps(spans: _Spans, start: int, end: int) -> bool:
+    before = bisect_left(spans.starts, end)
+    return before > 0 and spans.max_ends[before - 1] > start
+
+
 def coverage_warnings(corpus: AnnotatedCorpus) -> tuple[Diagnostic, ...]:
     found: list[Diagnostic] = []
     # A known form that its rule turned down (a capital as a venue) was decided, not missed.
@@ -130,7 +152,7 @@ def coverage_warnings(corpus: AnnotatedCorpus) -> tuple[Diagnostic, ...]:
         form for event in corpus.knowledge.events for form in event.forms
     }
     for article in corpus.articles:
-        covered = sorted(
+        covered = _Spans.of(
             [(m.start, m.end) for m in article.mentions]
             + [(m.start, m.end) for m in article.event_mentions]
             + [(d.start, d.end) for d in article.dates]
@@ -153,7 +175,7 @@ def coverage_warnings(corpus: AnnotatedCorpus) -> tuple[Diagnostic, ...]:
                     continue  # one capitalised word opening a sentence is usually not a name
                 if not phrase or phrase in seen or phrase in known or _ignored(phrase, corpus):
                     continue
-                if any(s < end and start < e for s, e in covered):
+                if _overlaps(covered, start, end):
                     continue
                 seen.add(phrase)
                 found.append(
@@ -166,15 +188,17 @@ def coverage_warnings(corpus: AnnotatedCorpus) -> tuple[Diagnostic, ...]:
                     )
                 )
         reported: set[str] = set()
+        names = _Spans.of(
+            [(m.start, m.end) for m in article.mentions]
+            + [(m.start, m.end) for m in article.event_mentions]
+        )
         for date in article.dates:
             if date.kind != "absolute" or date.value is None or date.event is not None:
                 continue
             block = article.text.block_at(date.start)
             if block.kind == "item" and block.marker is not None:
                 continue
-            if any(m.start <= date.start and date.end <= m.end for m in article.event_mentions):
-                continue
-            if any(m.start <= date.start and date.end <= m.end for m in article.mentions):
+            if _overlaps(names, date.start, date.end):
                 continue  # a year that is part of a name, as in "Strategic Concept 2010"
             sentence = article.sentence_text(date.sentence)
             key = f"{date.text}|{date.sentence}"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Generic, Literal, TypeVar
 
 T = TypeVar("T")
@@ -160,10 +162,14 @@ class ArticleText:
     blocks: tuple[Block, ...]
     reading_text: str
 
+    @cached_property
+    def _starts(self) -> tuple[int, ...]:
+        return tuple(block.start for block in self.blocks)
+
     def block_at(self, offset: int) -> Block:
-        for block in self.blocks:
-            if block.start <= offset <= block.end:
-                return block
+        index = bisect_right(self._starts, offset) - 1
+        if index >= 0 and self.blocks[index].start <= offset <= self.blocks[index].end:
+            return self.blocks[index]
         raise ValueError(f"offset {offset} is outside every block")
 
 
