@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import http.client
+import signal
 import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from corpus_factory import write_corpus
 from natocorpus.cli import main
 from natocorpus.serve import RELOAD_PATH, make_server
+from support import PROJECT_ROOT
 
 
 @pytest.fixture
@@ -88,3 +95,43 @@ def test_a_client_that_disconnects_mid_response_does_not_stop_the_server(
                 socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
             )
     assert get(port, "/")[0] == 200
+
+
+def test_serve_rebuilds_on_change_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "natocorpus.cli", "serve", "--port", "0", "--no-search"]
+        + ["--corpus", str(corpus), "--templates", str(PROJECT_ROOT / "templates")]
+        + ["--out", str(tmp_path / "site")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert process.stdout is not None
+    try:
+        url = ""
+        for line in process.stdout:
+            if line.startswith("Serving"):
+                url = line.split(" at ")[1].strip()
+                break
+        assert url.startswith("http://127.0.0.1:")
+
+        def fetch(path: str) -> str:
+            with urllib.request.urlopen(url + path, timeout=5) as response:
+                return str(response.read().decode("utf-8"))
+
+        version = fetch("__natocorpus/version")
+        assert "Ann Author" in fetch("articles/sample-article/")
+        article = corpus / "articles" / "sample-article.md"
+        article.write_text(article.read_text().replace("name: Ann Author", "name: Ann Editor"))
+        deadline = time.monotonic() + 30
+        while fetch("__natocorpus/version") == version and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert "Ann Editor" in fetch("articles/sample-article/")
+    finally:
+        process.send_signal(signal.SIGINT)
+        output, _ = process.communicate(timeout=15)
+    assert process.returncode == 0
+    assert "Stopped." in output
+    assert "Traceback" not in output

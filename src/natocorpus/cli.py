@@ -149,3 +149,7 @@ def serve_command(
 
     config = make_config(corpus, templates, out, "/", search=not no_search)
     sys.exit(serve(config, host, port, on_report=print_report))
+
+
+if __name__ == "__main__":
+    main()
