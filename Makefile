@@ -21,6 +21,7 @@ NODE_STAMP := node_modules/.natocorpus-npm-ci.stamp
 # Only directories that exist are passed to ruff (benchmarks/ may not exist yet).
 LINT_DIRS := $(wildcard src tests benchmarks scripts)
 BASE_URL ?=
+SITE_URL ?=
 PYTEST_ARGS ?=
 
 .PHONY: help site test setup setup-node constraints clean distclean
@@ -61,7 +62,7 @@ setup: $(TEST_STAMP)
 setup-node: $(NODE_STAMP)
 
 site: $(RUNTIME_STAMP)
-	$(BIN)/natocorpus build $(if $(BASE_URL),--base-url '$(BASE_URL)')
+	$(BIN)/natocorpus build $(if $(BASE_URL),--base-url '$(BASE_URL)') $(if $(SITE_URL),--site-url '$(SITE_URL)')
 	@echo
 	@echo "Site written to $(CURDIR)/site/"
 	@echo "Preview it with:  $(BIN)/natocorpus serve"

@@ -174,3 +174,25 @@ def test_the_crawl_reports_a_broken_link_and_anchor(tmp_path: Path) -> None:
         "index.html: #here not in a/#here",
         "index.html: a href='b/' is broken",
     ]
+
+
+def test_a_site_url_makes_sitemap_canonical_and_feed_absolute(tmp_path: Path) -> None:
+    from natocorpus.build import build
+    from natocorpus.config import make_config
+    from support import PROJECT_ROOT
+
+    out = tmp_path / "site"
+    config = make_config(
+        PROJECT_ROOT / "corpus",
+        PROJECT_ROOT / "templates",
+        out,
+        "/natocorpus/",
+        site_url="https://example.org/",
+        search=False,
+    )
+    assert build(config).written
+    locs = re.findall(r"<loc>([^<]+)</loc>", (out / "sitemap.xml").read_text(encoding="utf-8"))
+    assert locs and all(loc.startswith("https://example.org/natocorpus/") for loc in locs)
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/natocorpus/">' in home
+    assert "https://example.org/natocorpus/sitemap.xml" in (out / "robots.txt").read_text()

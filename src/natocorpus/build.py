@@ -103,7 +103,7 @@ def build(config: BuildConfig, *, after_stage: Callable[[str], None] | None = No
         if config.strict and warnings_in(diagnostics):
             return report(diagnostics)
         with clock.stage("link"):
-            site = link_site(corpus, config.base_url)
+            site = link_site(corpus, config.base_url, origin=config.site_url)
         notify("link")
         with clock.stage("render"):
             artifacts = render_site(site, config.templates_dir) + render_records(

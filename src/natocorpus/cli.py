@@ -88,6 +88,12 @@ strict_option = click.option("--strict", is_flag=True, help="Fail on warnings to
     show_default=True,
     help="URL path the site is served under, e.g. /natocorpus/ for a GitHub Pages project.",
 )
+@click.option(
+    "--site-url",
+    default=None,
+    help="Origin the site is published at, e.g. https://user.github.io; makes canonical links, "
+    "the sitemap and the feed absolute.",
+)
 @click.option("--no-search", is_flag=True, help="Skip the Pagefind search index.")
 @strict_option
 @click.option("--timings", is_flag=True, help="Print the time each stage took.")
@@ -96,6 +102,7 @@ def build_command(
     templates: Path,
     out: Path,
     base_url: str,
+    site_url: str | None,
     no_search: bool,
     strict: bool,
     timings: bool,
@@ -103,7 +110,14 @@ def build_command(
     """Validate and annotate the corpus, then write the site to --out."""
     try:
         config = make_config(
-            corpus, templates, out, base_url, search=not no_search, strict=strict, timings=timings
+            corpus,
+            templates,
+            out,
+            base_url,
+            site_url=site_url,
+            search=not no_search,
+            strict=strict,
+            timings=timings,
         )
     except CorpusError as failure:
         raise click.UsageError(str(failure)) from None

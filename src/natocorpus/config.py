@@ -14,6 +14,7 @@ class BuildConfig:
     templates_dir: Path
     out_dir: Path
     base_url: str = "/"
+    site_url: str | None = None
     search: bool = True
     strict: bool = False
     timings: bool = False
@@ -30,12 +31,33 @@ def normalise_base_url(raw: str) -> str:
     )
 
 
+def normalise_site_url(raw: str | None) -> str | None:
+    """An origin such as `https://example.org`: canonical, sitemap and feed URLs become absolute."""
+    if raw is None or not raw.strip():
+        return None
+    value = raw.strip().rstrip("/")
+    scheme, _, rest = value.partition("://")
+    if scheme not in ("http", "https") or not rest or "/" in rest or "?" in rest or "#" in rest:
+        raise CorpusError(
+            [
+                error(
+                    "--site-url",
+                    None,
+                    "site-url",
+                    f"not an origin like https://example.org: {raw!r}",
+                )
+            ]
+        )
+    return value
+
+
 def make_config(
     corpus: str | Path = "corpus",
     templates: str | Path = "templates",
     out: str | Path = "site",
     base_url: str = "/",
     *,
+    site_url: str | None = None,
     search: bool = True,
     strict: bool = False,
     timings: bool = False,
@@ -46,6 +68,7 @@ def make_config(
         templates_dir=Path(templates),
         out_dir=Path(out),
         base_url=normalise_base_url(base_url),
+        site_url=normalise_site_url(site_url),
         search=search,
         strict=strict,
         timings=timings,
