@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import traceback
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -131,8 +132,8 @@ def render_site(site: SiteModel, templates_dir: Path) -> tuple[Artifact, ...]:
         text = _render(env, templates_dir, template)
         artifacts.append(Artifact(output, text.encode("utf-8")))
     artifacts += [Artifact(asset.path, asset.content) for asset in assets]
-    paths = [a.path for a in artifacts]
-    duplicates = sorted({p for p in paths if paths.count(p) > 1})
+    counts = Counter(a.path for a in artifacts)
+    duplicates = sorted(path for path, n in counts.items() if n > 1)
     if duplicates:
         raise CorpusError(
             [error(p, None, "render", "two artifacts would be written here") for p in duplicates]
