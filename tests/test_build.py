@@ -33,6 +33,7 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 def small_site(tmp_path: Path, out: Path, **options: object) -> object:
     corpus = write_corpus(tmp_path)
+    options.setdefault("force", True)  # every test here rebuilds the same input on purpose
     return build(make_config(corpus, PROJECT_ROOT / "templates", out, **options))  # type: ignore[arg-type]
 
 
@@ -66,7 +67,9 @@ def test_a_failing_stage_leaves_the_previous_site_untouched(tmp_path: Path) -> N
 
         with pytest.raises(RuntimeError):
             build(
-                make_config(tmp_path / "corpus", PROJECT_ROOT / "templates", out, search=False),
+                make_config(
+                    tmp_path / "corpus", PROJECT_ROOT / "templates", out, search=False, force=True
+                ),
                 after_stage=fail,
             )
         assert tree_digest(out) == before
@@ -170,7 +173,7 @@ def test_a_build_killed_mid_write_leaves_the_previous_site(tmp_path: Path) -> No
         "from natocorpus.build import build\n"
         "from natocorpus.config import make_config\n"
         f"build(make_config({str(tmp_path / 'corpus')!r}, {str(PROJECT_ROOT / 'templates')!r},"
-        f" {str(out)!r}, search=False))\n"
+        f" {str(out)!r}, search=False, force=True))\n"
     )
     child = subprocess.Popen(
         [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, cwd=tmp_path
@@ -266,3 +269,46 @@ def test_build_prints_timings_per_stage(tmp_path: Path) -> None:
     for stage in ("load", "annotate", "link", "render", "write", "index", "total"):
         assert stage in stages
     assert time.time() > 0
+
+
+def test_an_unchanged_input_is_not_rebuilt(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    config = make_config(corpus, PROJECT_ROOT / "templates", tmp_path / "site", search=False)
+    assert build(config).written
+    before = tree_digest(tmp_path / "site")
+    again = build(config)
+    assert again.up_to_date
+    assert [name for name, _ in again.timings] == ["fingerprint"]
+    assert tree_digest(tmp_path / "site") == before
+
+
+@pytest.mark.parametrize("change", ["article", "actor", "event", "template"])
+def test_a_rebuild_after_a_change_equals_a_clean_build(tmp_path: Path, change: str) -> None:
+    corpus = write_corpus(tmp_path)
+    templates = tmp_path / "templates"
+    shutil.copytree(PROJECT_ROOT / "templates", templates)
+    incremental = tmp_path / "incremental"
+    assert build(make_config(corpus, templates, incremental, search=False)).written
+    if change == "article":
+        path, old, new = corpus / "articles" / "sample-article.md", "Ann Author}", "Ann Editor}"
+    elif change == "actor":
+        path, old, new = (
+            corpus / "actors.yaml",
+            "description: The alliance.",
+            "description: Allies.",
+        )
+    elif change == "event":
+        path, old, new = corpus / "events.yaml", "place: Madrid", "place: IFEMA, Madrid"
+    else:
+        path, old, new = templates / "base.html", "</footer>", "<p>Edited.</p></footer>"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    report = build(make_config(corpus, templates, incremental, search=False))
+    assert report.written and not report.up_to_date
+    clean = tmp_path / "clean"
+    assert build(make_config(corpus, templates, clean, search=False)).written
+    assert tree_digest(incremental) == tree_digest(clean)
+    shown = {"article": "Ann Editor", "actor": "Allies.", "event": "IFEMA, Madrid"}
+    everything = b"".join(p.read_bytes() for p in incremental.rglob("*") if p.is_file())
+    assert shown.get(change, "Edited.").encode() in everything

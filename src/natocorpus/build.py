@@ -7,6 +7,7 @@ only when the whole site, search index included, is complete.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from natocorpus import write
+from natocorpus import __version__, write
 from natocorpus.annotate import annotate_corpus
 from natocorpus.config import BuildConfig
 from natocorpus.coverage import coverage_warnings
@@ -37,6 +38,7 @@ class BuildReport:
     out_dir: Path
     pages: int = 0
     files: int = 0
+    up_to_date: bool = False
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -58,6 +60,20 @@ class _Clock:
             yield
         finally:
             self.laps.append((name, time.perf_counter() - started))
+
+
+def input_fingerprint(config: BuildConfig) -> str:
+    """A digest of everything the output depends on: corpus, templates, options and our code."""
+    digest = hashlib.sha256()
+    options = (__version__, config.base_url, config.site_url, config.search, config.strict)
+    digest.update(repr(options).encode())
+    package = Path(__file__).resolve().parent
+    for root in (config.corpus_dir, config.templates_dir, package):
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def _protected_paths(config: BuildConfig) -> tuple[Path, ...]:
@@ -89,13 +105,24 @@ def build(config: BuildConfig, *, after_stage: Callable[[str], None] | None = No
     notify = after_stage or (lambda _name: None)
 
     def report(
-        diagnostics: tuple[Diagnostic, ...], written: bool = False, **counts: int
+        diagnostics: tuple[Diagnostic, ...],
+        written: bool = False,
+        pages: int = 0,
+        files: int = 0,
+        up_to_date: bool = False,
     ) -> BuildReport:
-        return BuildReport(diagnostics, tuple(clock.laps), written, config.out_dir, **counts)
+        return BuildReport(
+            diagnostics, tuple(clock.laps), written, config.out_dir, pages, files, up_to_date
+        )
 
     try:
+        fingerprint = ""
         if not config.check_only:
             write.check_output_dir(config.out_dir, _protected_paths(config))
+            with clock.stage("fingerprint"):
+                fingerprint = input_fingerprint(config)
+            if not config.force and write.recorded_fingerprint(config.out_dir) == fingerprint:
+                return report((), up_to_date=True)
         corpus, diagnostics = annotate(config, clock)
         notify("annotate")
         if corpus is None or errors_in(diagnostics) or config.check_only:
@@ -113,7 +140,7 @@ def build(config: BuildConfig, *, after_stage: Callable[[str], None] | None = No
         pages = sum(1 for artifact in artifacts if artifact.path.endswith(".html"))
         with clock.stage("write"):
             write.clear_leftovers(config.out_dir)
-            staging = write.stage(artifacts, config.out_dir)
+            staging = write.stage(artifacts, config.out_dir, fingerprint)
         try:
             notify("write")
             if config.search:

@@ -97,6 +97,7 @@ strict_option = click.option("--strict", is_flag=True, help="Fail on warnings to
 @click.option("--no-search", is_flag=True, help="Skip the Pagefind search index.")
 @strict_option
 @click.option("--timings", is_flag=True, help="Print the time each stage took.")
+@click.option("--force", is_flag=True, help="Rebuild even when nothing has changed.")
 def build_command(
     corpus: Path,
     templates: Path,
@@ -106,6 +107,7 @@ def build_command(
     no_search: bool,
     strict: bool,
     timings: bool,
+    force: bool,
 ) -> None:
     """Validate and annotate the corpus, then write the site to --out."""
     try:
@@ -118,13 +120,16 @@ def build_command(
             search=not no_search,
             strict=strict,
             timings=timings,
+            force=force,
         )
     except CorpusError as failure:
         raise click.UsageError(str(failure)) from None
     report = build(config)
     print_report(report, timings=timings)
     code = exit_code(report, strict=strict)
-    if report.written:
+    if report.up_to_date:
+        click.echo(f"{out}/ is up to date: nothing it is built from has changed.")
+    elif report.written:
         click.echo(
             f"Built {report.pages} pages ({report.files} files) into {out}/"
             + (f" with {len(report.warnings)} warning(s)" if report.warnings else "")

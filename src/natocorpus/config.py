@@ -19,6 +19,7 @@ class BuildConfig:
     strict: bool = False
     timings: bool = False
     check_only: bool = False
+    force: bool = False
 
 
 def normalise_base_url(raw: str) -> str:
@@ -62,6 +63,7 @@ def make_config(
     strict: bool = False,
     timings: bool = False,
     check_only: bool = False,
+    force: bool = False,
 ) -> BuildConfig:
     return BuildConfig(
         corpus_dir=Path(corpus),
@@ -73,4 +75,5 @@ def make_config(
         strict=strict,
         timings=timings,
         check_only=check_only,
+        force=force,
     )

@@ -21,6 +21,17 @@ _STAGING = ".building-"
 _RETIRED = ".retired-"
 
 
+def recorded_fingerprint(out_dir: Path) -> str | None:
+    """The input fingerprint the site in `out_dir` was built from, if natocorpus built it."""
+    marker = out_dir / MARKER
+    if out_dir.is_symlink() or not marker.is_file():
+        return None
+    for line in marker.read_text(encoding="utf-8").splitlines():
+        if line.startswith("input: "):
+            return line.removeprefix("input: ").strip()
+    return None
+
+
 def _fail(out_dir: Path, message: str) -> CorpusError:
     return CorpusError([error(str(out_dir), None, "output", message)])
 
@@ -74,12 +85,15 @@ def clear_leftovers(out_dir: Path) -> None:
             folder.rmdir()
 
 
-def stage(artifacts: Iterable[Artifact], out_dir: Path) -> Path:
-    """Write every artifact into a new folder beside `out_dir`; return that folder."""
+def stage(artifacts: Iterable[Artifact], out_dir: Path, fingerprint: str = "") -> Path:
+    """Write every artifact into a new folder beside `out_dir`; return that folder.
+
+    The marker file records the input fingerprint, so an unchanged input need not be rebuilt.
+    """
     parent = out_dir.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}{_STAGING}", dir=parent))
-    (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    (staging / MARKER).write_text(f"{MARKER_TEXT}input: {fingerprint}\n", encoding="utf-8")
     made: set[Path] = {staging}
     try:
         for artifact in artifacts:
