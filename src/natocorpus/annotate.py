@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from dateutil import parser as dateparser
 
@@ -30,6 +31,7 @@ from natocorpus.model import (
     Sentence,
     SurfaceForm,
 )
+from natocorpus.parallel import fork_map
 
 WORDS_PER_MINUTE = 230
 
@@ -352,7 +354,9 @@ def annotate_corpus(corpus: LoadedCorpus) -> AnnotatedCorpus:
         settings=corpus.settings,
         knowledge=corpus.knowledge,
         articles=tuple(
-            annotate_article(article, matchers)
-            for article in sorted(corpus.articles, key=lambda a: a.meta.id)
+            fork_map(
+                partial(annotate_article, matchers=matchers),
+                sorted(corpus.articles, key=lambda a: a.meta.id),
+            )
         ),
     )

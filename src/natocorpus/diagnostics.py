@@ -50,3 +50,7 @@ class CorpusError(Exception):
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.diagnostics = tuple(diagnostics)
         super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+    def __reduce__(self) -> tuple[type[CorpusError], tuple[tuple[Diagnostic, ...]]]:
+        # Rebuilt from its diagnostics when it crosses a process boundary.
+        return (CorpusError, (self.diagnostics,))

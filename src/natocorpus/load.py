@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -41,6 +42,7 @@ from natocorpus.model import (
     SurfaceForm,
     days_in_month,
 )
+from natocorpus.parallel import fork_map
 from natocorpus.yamlsource import KeyPath, YamlDocument, YamlError, field_name, parse_yaml
 
 T = TypeVar("T")
@@ -885,6 +887,13 @@ def _corpus_files(folder: Path, corpus_dir: Path, diagnostics: list[Diagnostic])
     return files
 
 
+def _load_one(
+    path: Path, corpus_dir: Path, settings: CorpusSettings | None
+) -> tuple[LoadedArticle | None, list[Diagnostic]]:
+    found: list[Diagnostic] = []
+    return load_article(path, corpus_dir, settings, found), found
+
+
 def load_corpus(corpus_dir: Path) -> tuple[LoadedCorpus | None, tuple[Diagnostic, ...]]:
     """Read and validate the whole corpus, gathering every problem before giving up."""
     diagnostics: list[Diagnostic] = []
@@ -914,8 +923,9 @@ def load_corpus(corpus_dir: Path) -> tuple[LoadedCorpus | None, tuple[Diagnostic
         diagnostics.append(
             error(_display(corpus_dir / "articles", corpus_dir), None, "articles", "no articles")
         )
-    for path in files:
-        article = load_article(path, corpus_dir, settings, diagnostics)
+    loaded = fork_map(partial(_load_one, corpus_dir=corpus_dir, settings=settings), files)
+    for article, found in loaded:
+        diagnostics.extend(found)
         if article is None:
             continue
         if article.meta.id in owners:

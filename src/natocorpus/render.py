@@ -11,6 +11,7 @@ import hashlib
 import traceback
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 import jinja2
@@ -18,6 +19,7 @@ import jinja2
 from natocorpus.diagnostics import CorpusError, error
 from natocorpus.link import Page, SiteModel
 from natocorpus.model import Artifact
+from natocorpus.parallel import fork_map
 
 STATIC_DIR = "static"
 XML_TEMPLATES = (
@@ -125,9 +127,7 @@ def render_site(site: SiteModel, templates_dir: Path) -> tuple[Artifact, ...]:
     urls = {asset.name: asset.url for asset in assets}
     env.globals.update(site=site, assets=urls)
 
-    artifacts: list[Artifact] = []
-    for page in site.pages:
-        artifacts.append(_page_artifact(env, templates_dir, page))
+    artifacts = fork_map(partial(_page_artifact, env, templates_dir), site.pages)
     for output, template in XML_TEMPLATES:
         text = _render(env, templates_dir, template)
         artifacts.append(Artifact(output, text.encode("utf-8")))
