@@ -95,6 +95,25 @@ class MetaTag:
 
 
 @dataclass(frozen=True)
+class SearchTag:
+    """A value for the Pagefind index, placed on a <meta> element in the head (never in the
+    indexed text): a filter value, a result's metadata, or a sort key (`kind`), under `key`.
+    The template writes `data-pagefind-{kind}="{key}[content]"`, so commas and colons in the
+    value need no escaping; a filter with several values is several tags."""
+
+    kind: Literal["filter", "meta", "sort"]
+    key: str
+    value: str
+
+
+SEARCH_FILTERS = ("type", "stance", "year", "outlet", "author", "actor")
+"""The filters of the search index, in the order the search page shows them."""
+
+SEARCH_OPEN_FILTERS = ("type", "stance", "year", "outlet", "author")
+"""Filters shown expanded on the search page (the long actor list starts collapsed)."""
+
+
+@dataclass(frozen=True)
 class DateLabel:
     """A date at its precision: `iso` (YYYY, YYYY-MM, YYYY-MM-DD) to parse, `display` to read."""
 
@@ -482,7 +501,15 @@ class AboutContext:
 
 @dataclass(frozen=True)
 class SearchContext:
+    """The search page: Pagefind's Default UI from the generated bundle, and the indexes to
+    browse without JavaScript. `open_filters` is a comma-separated list for a data attribute."""
+
     indexes: tuple[Link, ...]
+    bundle_url: str
+    ui_script: str
+    ui_stylesheet: str
+    base_url: str
+    open_filters: str
 
 
 @dataclass(frozen=True)
@@ -522,8 +549,7 @@ class Page:
     jsonld: Markup | None
     nav: tuple[NavItem, ...]
     searchable: bool
-    pagefind_filter: str | None
-    pagefind_meta: str | None
+    search_tags: tuple[SearchTag, ...]
     content: PageContent
 
 
@@ -557,6 +583,7 @@ class SiteModel:
     language: str
     home_url: str
     search_url: str
+    pagefind_url: str
     static_url: str
     articles_url: str
     actors_url: str
@@ -1078,8 +1105,7 @@ class _Linker:
         extra_meta: Iterable[MetaTag] = (),
         jsonld: object | None = None,
         searchable: bool = False,
-        pagefind_filter: str | None = None,
-        pagefind_meta: str | None = None,
+        search_tags: Iterable[SearchTag] = (),
         nav_key: str | None = None,
     ) -> Page:
         url = self.urls.page(path)
@@ -1110,8 +1136,7 @@ class _Linker:
             jsonld=json_for_script(jsonld) if jsonld is not None else None,
             nav=self.nav(nav_key or kind),
             searchable=searchable,
-            pagefind_filter=pagefind_filter,
-            pagefind_meta=pagefind_meta,
+            search_tags=tuple(search_tags),
             content=content,
         )
 
@@ -1324,8 +1349,19 @@ class _Linker:
             extra_meta=highwire,
             jsonld=jsonld,
             searchable=True,
-            pagefind_filter=f"kind:article, stance:{_pf(ref.stance_label)}, genre:{_pf(ref.genre)}",
-            pagefind_meta=f"date:{date.iso}, outlet:{_pf(ref.outlet)}",
+            search_tags=(
+                SearchTag("filter", "type", "article"),
+                *(SearchTag("filter", "author", p.name) for p in meta.authors.value),
+                SearchTag("filter", "outlet", ref.outlet),
+                SearchTag("filter", "stance", ref.stance_label),
+                SearchTag("filter", "year", str(date.year)),
+                *(SearchTag("filter", "actor", name) for name in sorted({r.name for r in actors})),
+                SearchTag("meta", "title", ref.title),
+                SearchTag("meta", "author", ref.authors),
+                SearchTag("meta", "outlet", ref.outlet),
+                SearchTag("meta", "date", ref.date.display),
+                SearchTag("sort", "date", date.iso),
+            ),
             nav_key="articles",
         )
 
@@ -1431,7 +1467,10 @@ class _Linker:
             og_type="profile" if actor.type == "person" else "website",
             jsonld=node,
             searchable=True,
-            pagefind_filter=f"kind:actor, actor type:{_pf(actor.type)}",
+            search_tags=(
+                SearchTag("filter", "type", "actor"),
+                SearchTag("meta", "title", actor.name),
+            ),
             nav_key="actors",
         )
 
@@ -1475,8 +1514,13 @@ class _Linker:
             content,
             jsonld=_event_node(event, self.urls, self.actors),
             searchable=True,
-            pagefind_filter=f"kind:event, event type:{_pf(event.type)}",
-            pagefind_meta=f"date:{event.date.iso}",
+            search_tags=(
+                SearchTag("filter", "type", "event"),
+                SearchTag("filter", "year", str(event.date.year)),
+                SearchTag("meta", "title", event.name),
+                SearchTag("meta", "date", when),
+                SearchTag("sort", "date", event.date.iso),
+            ),
             nav_key="events",
         )
 
@@ -1873,7 +1917,14 @@ class _Linker:
                 "search/",
                 "Search",
                 f"Search the texts, actors and events of {settings.title}.",
-                SearchContext(self.index_links()),
+                SearchContext(
+                    self.index_links(),
+                    bundle_url=urls.page("pagefind/"),
+                    ui_script=urls.page("pagefind/pagefind-ui.js"),
+                    ui_stylesheet=urls.page("pagefind/pagefind-ui.css"),
+                    base_url=urls.base,
+                    open_filters=",".join(SEARCH_OPEN_FILTERS),
+                ),
             )
         )
         pages.append(
@@ -1925,6 +1976,7 @@ class _Linker:
             language=settings.language,
             home_url=urls.page(),
             search_url=urls.page("search/"),
+            pagefind_url=urls.page("pagefind/"),
             static_url=urls.page("static/"),
             articles_url=urls.page("articles/"),
             actors_url=urls.page("actors/"),
@@ -1947,11 +1999,6 @@ def _bar(count: int, maximum: int) -> int:
     if maximum <= 0 or count <= 0:
         return 0
     return max(2, round(count * BAR_WIDTH / maximum))
-
-
-def _pf(value: str) -> str:
-    """A Pagefind filter/meta value: commas and colons would split it."""
-    return value.replace(",", " ").replace(":", " ")
 
 
 def _year_start(date: PartialDate) -> float:

@@ -1,0 +1,155 @@
+/*
+ * Site search, loaded (deferred) by every page; the Content-Security-Policy forbids inline
+ * scripts, so everything the pages need from JavaScript is here.
+ *
+ * - On the search page (#search): Pagefind's Default UI from the generated bundle, with its
+ *   filters open, a `?q=` in the page URL run as the search, and the URL kept in step with
+ *   what the user types, so that a search can be shared.
+ * - On a page reached from a result (`?highlight=term`): the terms are marked with
+ *   pagefind-highlight.js from the bundle.
+ *
+ * The bundle URL and the site's base URL come from data attributes the templates write.
+ */
+(function () {
+  "use strict";
+
+  var HIGHLIGHT_PARAM = "highlight";
+  var QUERY_PARAM = "q";
+  var PASSAGE = /^(p|li|h[1-6])$/i;
+  var script = document.currentScript;
+  var bundle = script ? script.getAttribute("data-bundle") : null;
+
+  /* The last element with an id (paragraph, list item or heading) at or before `location`,
+     a word position in the page's indexed text: the passage a match is in. */
+  function passageAnchor(anchors, location) {
+    var best = null;
+    for (var i = 0; i < anchors.length; i += 1) {
+      var anchor = anchors[i];
+      if (anchor.id && PASSAGE.test(anchor.element) && anchor.location <= location) {
+        if (best === null || anchor.location >= best.location) {
+          best = anchor;
+        }
+      }
+    }
+    return best;
+  }
+
+  /* Point `url` (which keeps its ?highlight= terms) at the passage of its first match. */
+  function toPassage(url, locations, anchors) {
+    if (!url || !locations || !locations.length) {
+      return url;
+    }
+    var anchor = passageAnchor(anchors, Math.min.apply(null, locations));
+    if (anchor === null || /^h1$/i.test(anchor.element)) {
+      return url;
+    }
+    var hash = url.indexOf("#");
+    return (hash < 0 ? url : url.slice(0, hash)) + "#" + encodeURIComponent(anchor.id);
+  }
+
+  function landOnPassages(result) {
+    var anchors = result.anchors || [];
+    result.url = toPassage(result.url, result.locations, anchors);
+    (result.sub_results || []).forEach(function (sub) {
+      sub.url = toPassage(sub.url, sub.locations, anchors);
+    });
+    return result;
+  }
+
+  function keepQueryInUrl(container) {
+    var input = container.querySelector(".pagefind-ui__search-input");
+    if (!input) {
+      return;
+    }
+    input.addEventListener("input", function () {
+      var url = new URL(window.location.href);
+      var term = input.value.trim();
+      if (term) {
+        url.searchParams.set(QUERY_PARAM, term);
+      } else {
+        url.searchParams.delete(QUERY_PARAM);
+      }
+      window.history.replaceState(null, "", url.toString());
+    });
+  }
+
+  function startSearchUi(container) {
+    if (typeof window.PagefindUI !== "function") {
+      var message = document.createElement("p");
+      message.className = "notice";
+      message.textContent =
+        "The search index could not be loaded. Browse the indexes below instead.";
+      container.appendChild(message);
+      return;
+    }
+    var openFilters = (container.getAttribute("data-open-filters") || "")
+      .split(",")
+      .filter(Boolean);
+    var ui = new window.PagefindUI({
+      element: container,
+      bundlePath: container.getAttribute("data-bundle"),
+      baseUrl: container.getAttribute("data-base-url"),
+      highlightParam: HIGHLIGHT_PARAM,
+      showSubResults: true,
+      showImages: false,
+      showEmptyFilters: false,
+      openFilters: openFilters,
+      pageSize: 10,
+      processResult: landOnPassages,
+      translations: { placeholder: "Search the texts, actors and events" },
+    });
+    keepQueryInUrl(container);
+    var input = container.querySelector(".pagefind-ui__search-input");
+    if (input) {
+      input.setAttribute("aria-label", "Search the texts, actors and events");
+    }
+    var term = (new URLSearchParams(window.location.search).get(QUERY_PARAM) || "").trim();
+    if (term) {
+      // A search that starts before the filter index is loaded comes back without filter
+      // counts, and the UI then shows the totals. pagefind.js is one module for the UI and for
+      // this script (the same URL), so loading its filters first makes the counts right.
+      import(container.getAttribute("data-bundle") + "pagefind.js")
+        .then(function (pagefind) {
+          return pagefind.filters();
+        })
+        .catch(function () {
+          return null;
+        })
+        .then(function () {
+          ui.triggerSearch(term);
+        });
+    }
+  }
+
+  function highlightTerms() {
+    var params = new URLSearchParams(window.location.search);
+    if (!bundle || !params.has(HIGHLIGHT_PARAM)) {
+      return;
+    }
+    if (!document.querySelector("[data-pagefind-body]")) {
+      return;
+    }
+    import(bundle + "pagefind-highlight.js")
+      .then(function () {
+        // addStyles would add an inline <style>, which the CSP blocks: site.css styles the marks.
+        new window.PagefindHighlight({
+          highlightParam: HIGHLIGHT_PARAM,
+          addStyles: false,
+          markContext: null,
+          markOptions: {
+            className: "pagefind-highlight",
+            exclude: ["[data-pagefind-ignore]", "[data-pagefind-ignore] *"],
+          },
+        });
+      })
+      .catch(function () {
+        // Highlighting is a convenience: the page reads the same without it.
+      });
+  }
+
+  var container = document.getElementById("search");
+  if (container) {
+    startSearchUi(container);
+  }
+  highlightTerms();
+})();
