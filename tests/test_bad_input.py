@@ -5,6 +5,7 @@ Every case runs the real command line (`natocorpus check`) on a tiny corpus writ
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 
 from corpus_factory import EVENTS, write_corpus
 from natocorpus.cli import main
+from support import PROJECT_ROOT
 
 ARTICLE = "corpus/articles/sample-article.md"
 
@@ -199,3 +201,45 @@ def test_a_clean_corpus_checks_clean(tmp_path: Path) -> None:
     code, output = run_check(write_corpus(tmp_path))
     assert code == 0, output
     assert output.strip().endswith("0 error(s), 0 warning(s)")
+
+
+def run_build(corpus: Path, templates: Path, out: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(
+        main,
+        ["build", "--corpus", str(corpus), "--templates", str(templates), "--out", str(out)]
+        + ["--no-search"],
+    )
+    assert isinstance(result.exception, SystemExit | None), result.exception
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def copy_templates(tmp_path: Path) -> Path:
+    templates = tmp_path / "templates"
+    shutil.copytree(PROJECT_ROOT / "templates", templates)
+    return templates
+
+
+def test_a_template_syntax_error_names_the_template_and_line(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    templates = copy_templates(tmp_path)
+    about = templates / "about.html"
+    lines = about.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, "{% if %}")
+    about.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, output = run_build(corpus, templates, tmp_path / "site")
+    assert code == 1
+    assert (
+        f"{templates}/about.html:3: template: Expected an expression, got 'end of statement block'"
+        in (output.splitlines())
+    ), output
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_missing_template_is_named(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    templates = copy_templates(tmp_path)
+    (templates / "timeline.html").unlink()
+    code, output = run_build(corpus, templates, tmp_path / "site")
+    assert code == 1
+    assert f"{templates}/timeline.html: template: template not found" in output.splitlines(), output
