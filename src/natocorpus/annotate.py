@@ -28,7 +28,7 @@ from natocorpus.model import (
     LoadedCorpus,
     PartialDate,
     Reference,
-    Sentence,
+    Span,
     SurfaceForm,
 )
 from natocorpus.parallel import fork_map
@@ -141,8 +141,8 @@ _ABBREVIATION = re.compile(
 )
 
 
-def split_sentences(text: ArticleText) -> tuple[Sentence, ...]:
-    sentences: list[Sentence] = []
+def split_sentences(text: ArticleText) -> tuple[Span, ...]:
+    sentences: list[Span] = []
     for block in text.blocks:
         start = 0
         for match in _SENTENCE_END.finditer(block.text):
@@ -150,16 +150,16 @@ def split_sentences(text: ArticleText) -> tuple[Sentence, ...]:
             if _ABBREVIATION.search(block.text[max(0, match.start() - 24) : match.start() + 1]):
                 continue
             end = match.end()
-            sentences.append(Sentence(block.start + start, block.start + end, block.anchor))
+            sentences.append(Span(block.start + start, block.start + end, block.anchor))
             start = end
             while start < len(block.text) and block.text[start].isspace():
                 start += 1
         if start < len(block.text):
-            sentences.append(Sentence(block.start + start, block.end, block.anchor))
+            sentences.append(Span(block.start + start, block.end, block.anchor))
     return tuple(sentences)
 
 
-def _sentence_index(sentences: Sequence[Sentence], starts: Sequence[int], offset: int) -> int:
+def _sentence_index(sentences: Sequence[Span], starts: Sequence[int], offset: int) -> int:
     return max(0, bisect_right(starts, offset) - 1)
 
 

@@ -312,19 +312,12 @@ class Reference:
 
 
 @dataclass(frozen=True)
-class Sentence:
-    start: int
-    end: int
-    paragraph: str
-
-
-@dataclass(frozen=True)
 class AnnotatedArticle:
     path: str
     meta: ArticleMeta
     text: ArticleText
     capture: bytes
-    sentences: tuple[Sentence, ...]
+    sentences: tuple[Span, ...]  # sentences, in order
     mentions: tuple[ActorMention, ...]
     event_mentions: tuple[EventMention, ...]
     dates: tuple[DateMention, ...]
