@@ -109,7 +109,7 @@ def test_a_pagefind_failure_leaves_the_previous_site_untouched(
     broken = tmp_path / "broken-python"
     broken.write_text("#!/bin/sh\necho 'pagefind: out of cheese' >&2\nexit 3\n")
     broken.chmod(0o755)
-    monkeypatch.setattr(index.sys, "executable", str(broken))
+    monkeypatch.setattr(index, "pagefind_executable", lambda: broken)
     report = small_site(tmp_path, out, search=True)
     assert not report.written  # type: ignore[attr-defined]
     assert [str(d) for d in report.errors] == [  # type: ignore[attr-defined]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 from natocorpus.diagnostics import CorpusError, error
@@ -11,12 +10,21 @@ from natocorpus.diagnostics import CorpusError, error
 PAGEFIND_DIR = "pagefind"
 
 
+def pagefind_executable() -> Path:
+    """The binary that PyPI's pagefind[bin] ships; run directly, it saves a Python start-up."""
+    from pagefind_bin import get_executable
+
+    return Path(get_executable())
+
+
 def index_site(site_dir: Path, language: str) -> None:
     """Index every page of `site_dir` into `site_dir/pagefind/` with the packaged binary."""
+    try:
+        executable = pagefind_executable()
+    except (ImportError, FileNotFoundError) as exc:
+        raise CorpusError([error("pagefind", None, "search", f"not installed: {exc}")]) from None
     command = [
-        sys.executable,
-        "-m",
-        "pagefind",
+        str(executable),
         "--site",
         str(site_dir),
         "--output-subdir",
