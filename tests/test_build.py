@@ -312,3 +312,15 @@ def test_a_rebuild_after_a_change_equals_a_clean_build(tmp_path: Path, change: s
     shown = {"article": "Ann Editor", "actor": "Allies.", "event": "IFEMA, Madrid"}
     everything = b"".join(p.read_bytes() for p in incremental.rglob("*") if p.is_file())
     assert shown.get(change, "Edited.").encode() in everything
+
+
+def test_the_root_folder_is_refused_as_output(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    result = CliRunner().invoke(
+        main, ["build", "--corpus", str(corpus), "--out", "/", "--no-search"]
+    )
+    assert result.exit_code == 1
+    assert (
+        "/: output: is a folder the build must not replace; choose a folder of its own"
+        in result.output
+    )
