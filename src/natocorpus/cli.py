@@ -126,17 +126,18 @@ def build_command(
         raise click.UsageError(str(failure)) from None
     report = build(config)
     print_report(report, timings=timings)
+    shown = out.as_posix().rstrip("/") + "/"
     code = exit_code(report, strict=strict)
     if report.up_to_date:
-        click.echo(f"{out}/ is up to date: nothing it is built from has changed.")
+        click.echo(f"{shown} is up to date: nothing it is built from has changed.")
     elif report.written:
         click.echo(
-            f"Built {report.pages} pages ({report.files} files) into {out}/"
+            f"Built {report.pages} pages ({report.files} files) into {shown}"
             + (f" with {len(report.warnings)} warning(s)" if report.warnings else "")
         )
         click.echo(f"Preview it with: natocorpus serve --out {out}")
     else:
-        click.echo(f"Build failed: {_summary(report, strict)}; {out}/ was not changed.", err=True)
+        click.echo(f"Build failed: {_summary(report, strict)}; {shown} was not changed.", err=True)
     sys.exit(code)
 
 
