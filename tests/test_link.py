@@ -8,12 +8,24 @@ from collections import Counter
 from typing import TypeVar
 
 from natocorpus.link import (
+    ARTICLES_PER_PAGE,
+    CHART_CAP,
+    FEED_ENTRIES,
+    HOME_ARTICLES,
+    MATRIX_COLUMNS,
+    RELATED_CAP,
+    TIMELINE_LANE_MARKS,
+    YEAR_LIST_CAP,
+    AboutContext,
     ActorContext,
     ArticleContext,
+    ArticlesContext,
     CompareContext,
     EventContext,
+    HomeContext,
     Page,
     SiteModel,
+    TimelineContext,
     link_site,
 )
 from natocorpus.model import (
@@ -35,7 +47,6 @@ from natocorpus.model import (
     PartialDate,
     Person,
     Provenance,
-    Sentence,
     Span,
     Stance,
     StanceLevel,
@@ -97,7 +108,7 @@ def article(
     """An annotated article from paragraphs: mentions are found by the knowledge base's forms."""
     published = published or PartialDate(2023)
     blocks: list[Block] = []
-    sentences: list[Sentence] = []
+    sentences: list[Span] = []
     offset = 0
     for n, text in enumerate(paragraphs, start=1):
         if blocks:
@@ -106,7 +117,7 @@ def article(
         blocks.append(Block("paragraph", text, offset, offset + len(text), anchor, n))
         for m in re.finditer(r"[^.!?]+[.!?]?", text):
             if m.group().strip():
-                sentences.append(Sentence(offset + m.start(), offset + m.end(), anchor))
+                sentences.append(Span(offset + m.start(), offset + m.end(), anchor))
         offset += len(text)
     reading = "\n\n".join(paragraphs)
 
@@ -381,3 +392,109 @@ def test_actor_page_stays_bounded_with_thousands_of_mentions() -> None:
     assert nato.capped
     busy_group = next(g for g in nato.groups if g.article.id == "busy")
     assert busy_group.count == 3000
+
+
+# Scale: bounded pages and related texts from an inverted index --------------------------------
+
+
+def many_articles(n: int) -> AnnotatedCorpus:
+    """`n` small texts a month apart, each naming NATO and, by turns, Japan or China."""
+    base = make_corpus()
+    texts = [
+        article(
+            f"t{i:04d}",
+            [f"NATO and {'Japan' if i % 2 else 'China'} met. NATO agreed at the Madrid summit."],
+            title=f"Text {i}",
+            published=PartialDate(2000 + i // 12, i % 12 + 1),
+            stance=(i % 3) - 1,
+        )
+        for i in range(n)
+    ]
+    return AnnotatedCorpus(base.settings, base.knowledge, tuple(texts))
+
+
+def test_related_texts_are_the_top_few_and_rare_shared_things_weigh_more() -> None:
+    base = make_corpus()
+    target = article("target", ["NATO and China."], published=PartialDate(2020, 6))
+    rare = article("rare", ["China spoke."], published=PartialDate(2010, 1))
+    common = [
+        article(f"common{i}", ["NATO and Japan met."], published=PartialDate(2020, i + 1))
+        for i in range(8)
+    ]
+    corpus = AnnotatedCorpus(base.settings, base.knowledge, (target, rare, *common))
+    site = link_site(corpus, "/")
+    related = content(site, "articles/target/index.html", ArticleContext).related
+    assert len(related) == RELATED_CAP
+    # China is in 2 of 10 texts, NATO in 9: the one text sharing China comes first, though it
+    # is the furthest in date; then the nearest in date of those sharing NATO (in date order,
+    # common5 and then target, both of June 2020), ties by id.
+    assert [r.article.id for r in related] == ["rare", "common5", "common6", "common4", "common7"]
+    assert [link.text for link in related[0].shared_actors] == ["China <b>PRC</b>"]
+    assert link_site(corpus, "/") == site
+
+
+def test_pages_stay_bounded_in_a_large_corpus() -> None:
+    corpus = many_articles(250)
+    site = link_site(corpus, "/")
+    by_output = pages(site)
+    ids = [a.id for a in sorted(corpus.articles, key=lambda a: a.meta.published.value.sort_key)]
+
+    home = content(site, "index.html", HomeContext)
+    assert [a.id for a in home.articles] == ids[::-1][:HOME_ARTICLES]
+    assert home.article_total == 250
+
+    # The articles index: pages of ARTICLES_PER_PAGE, linked to one another, reaching every text.
+    index_pages = sorted(
+        (p for p in site.pages if p.kind == "articles"), key=lambda p: len(p.output)
+    )
+    assert [p.output for p in index_pages] == [
+        "articles/index.html",
+        "articles/page/2/index.html",
+        "articles/page/3/index.html",
+    ]
+    listed = []
+    for number, page in enumerate(index_pages, start=1):
+        assert isinstance(page.content, ArticlesContext)
+        assert len(page.content.articles) <= ARTICLES_PER_PAGE
+        listed += [a.id for a in page.content.articles]
+        pagination = page.content.pagination
+        assert pagination is not None
+        assert [n.href for n in pagination.pages] == [
+            "/articles/",
+            "/articles/page/2/",
+            "/articles/page/3/",
+        ]
+        assert [n.current for n in pagination.pages] == [n == number for n in (1, 2, 3)]
+    assert listed == ids
+    assert sum(1 for u in site.sitemap if u.startswith("/articles/page/")) == 2
+
+    compare = content(site, "compare/index.html", CompareContext)
+    assert len(compare.actor_matrix.columns) == MATRIX_COLUMNS
+    assert [c.id for c in compare.actor_matrix.columns] == ids[-MATRIX_COLUMNS:]
+    assert compare.actor_matrix.limited and compare.event_matrix.limited
+    assert not compare.scale_listed and all(not level.articles for level in compare.scale)
+    assert sum(level.count for level in compare.scale) == 250
+
+    nato = content(site, "actors/nato/index.html", ActorContext)
+    assert nato.article_count == 250 and nato.total == 500
+    assert len(nato.chart) == CHART_CAP and nato.chart_more == 250 - CHART_CAP
+    assert len(nato.groups) + nato.groups_more == 250 and nato.shown <= 50
+    assert all(not s.articles for s in nato.stances)
+    assert sum(s.count for s in nato.stances) == 250
+
+    madrid = content(site, "events/madrid/index.html", EventContext)
+    assert madrid.article_count == 250 and madrid.shown <= 50 and madrid.capped
+
+    timeline = content(site, "timeline/index.html", TimelineContext)
+    assert len(timeline.timeline.marks) <= 2 * TIMELINE_LANE_MARKS
+    publications = [m for m in timeline.timeline.marks if "tl-article" in m.css_class]
+    assert sum(int(m.label.split()[0]) for m in publications) == 250
+    for year in timeline.years:
+        assert len(year.articles) <= YEAR_LIST_CAP
+        if year.articles_more:
+            assert by_output[year.articles_more_href.strip("/") + "/index.html"]
+
+    assert len(site.feed.entries) == FEED_ENTRIES
+    assert site.feed.entries[0].href.endswith(f"/articles/{ids[-1]}/")
+    about = content(site, "about/index.html", AboutContext)
+    assert about.captures == () and about.article_count == 250

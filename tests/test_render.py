@@ -13,7 +13,7 @@ import pytest
 from natocorpus.diagnostics import CorpusError
 from natocorpus.link import link_site
 from natocorpus.render import render_site
-from test_link import make_corpus
+from test_link import make_corpus, many_articles
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
@@ -186,3 +186,30 @@ def test_missing_template_and_undefined_value_are_corpus_errors(tmp_path: Path) 
     (diagnostic,) = raised.value.diagnostics
     assert diagnostic.path == (templates / "about.html").as_posix()
     assert diagnostic.line == 3
+
+
+def test_a_large_corpus_renders_bounded_pages_with_working_pagination() -> None:
+    corpus = many_articles(250)
+    out = {
+        a.path: a.content.decode("utf-8")
+        for a in render_site(link_site(corpus, "/"), TEMPLATES)
+        if a.path.endswith((".html", ".xml"))
+    }
+    # No page grows with the corpus: the largest are the index pages of 100 cards.
+    assert max(len(text.encode()) for text in out.values()) < 120_000
+    # Every text is reachable from the articles index, page by page.
+    index = [out["articles/index.html"], out["articles/page/2/index.html"]]
+    index.append(out["articles/page/3/index.html"])
+    linked = {url for text in index for url in parse(text).urls}
+    assert {f"/articles/{a.id}/" for a in corpus.articles} <= linked
+    nav = re.search(r'<nav class="pagination" aria-label="([^"]+)">(.*?)</nav>', index[1], re.S)
+    assert nav is not None and "articles" in nav.group(1)
+    assert '<a href="/articles/page/2/" aria-current="page">2</a>' in nav.group(2)
+    assert 'href="/articles/" rel="prev"' in nav.group(2)
+    assert 'href="/articles/page/3/" rel="next"' in nav.group(2)
+    # Counted timeline marks lead to a year on the timeline page that exists.
+    ids = set(parse(out["timeline/index.html"]).ids)
+    counted = [u for u in parse(out["index.html"]).urls if u.startswith("/timeline/#")]
+    assert counted and all(url.split("#", 1)[1] in ids for url in counted)
+    assert out["feed.xml"].count("<entry>") == 50
+    assert "data/mentions.csv" in out["compare/index.html"]

@@ -8,12 +8,15 @@ deterministically; the only dates are the records' own.
 
 from __future__ import annotations
 
+import bisect
+import gc
+import heapq
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from markupsafe import Markup, escape
 
@@ -29,6 +32,8 @@ from natocorpus.model import (
     Provenance,
 )
 
+C = TypeVar("C")
+
 MENTION_CAP = 50
 """At most this many mentions in context on one actor or event page."""
 
@@ -41,6 +46,50 @@ GAP_YEAR_WIDTH = 0.15
 """On the timeline, a year with nothing in it takes this fraction of a year's width."""
 
 TICK_SPACING = 34.0
+
+# Page budgets: every page stays bounded however large the corpus grows -------------------------
+
+RELATED_CAP = 5
+"""At most this many related texts on an article page."""
+
+RELATED_SHARED_CAP = 4
+"""At most this many shared actors (and as many shared events) named per related text."""
+
+RELATED_MAX_POSTING = 150
+"""While looking for related texts, an actor or event in more texts than this is not followed
+through its list of texts (it says little about relatedness and would make the work quadratic);
+it still counts towards the score of the candidates the rarer ones find."""
+
+RELATED_CANDIDATES = 40
+"""Candidates per text, by the score over the rarer actors and events, rescored exactly."""
+
+HOME_ARTICLES = 12
+HOME_ACTORS = 12
+ARTICLES_PER_PAGE = 100
+EVENTS_PER_PAGE = 400
+CHART_CAP = 20
+"""Bars in the per-text chart on an actor page."""
+
+CO_MENTION_CAP = 20
+ENTITY_EVENTS_CAP = 30
+"""Events listed on an actor page (the events it takes part in)."""
+
+STANCE_LIST_MAX = 20
+"""An actor page lists the texts under each stance only when this many or fewer mention it."""
+
+SCALE_LIST_MAX = 30
+"""The compare page lists the texts under each stance level only for this many texts or fewer."""
+
+MATRIX_ROWS = 20
+MATRIX_COLUMNS = 50
+TIMELINE_LANE_MARKS = 120
+"""A timeline lane with more items than this counts them by month (or by year) instead."""
+
+YEAR_LIST_CAP = 20
+"""On the timeline page, at most this many events and as many texts listed under each year."""
+
+FEED_ENTRIES = 50
+CAPTURE_LIST_MAX = 50
 
 ACTOR_TYPE_ORDER = (
     "state",
@@ -186,6 +235,8 @@ class MentionGroup:
     first_href: str
     shown: tuple[Kwic, ...]
     not_shown: int
+    html: Markup
+    """`shown` as one prepared, escaped list (the template places it as it is)."""
 
 
 @dataclass(frozen=True)
@@ -261,9 +312,14 @@ class Citation:
 
 @dataclass(frozen=True)
 class RelatedArticle:
+    """A related text and what it shares: the rarest shared actors and events first, at most
+    RELATED_SHARED_CAP of each, with how many more are shared."""
+
     article: ArticleRef
     shared_actors: tuple[Link, ...]
     shared_events: tuple[Link, ...]
+    more_actors: int
+    more_events: int
 
 
 @dataclass(frozen=True)
@@ -284,6 +340,7 @@ class ArticleContext:
     translation_note: str | None
     stance: StanceView
     body: tuple[BodyBlock, ...]
+    body_html: Markup
     actors: tuple[ActorRef, ...]
     events: tuple[EventRef, ...]
     related: tuple[RelatedArticle, ...]
@@ -305,9 +362,13 @@ class CoMention:
 
 @dataclass(frozen=True)
 class StanceCount:
+    """How many of the texts mentioning an actor take this stance; `articles` lists them only
+    when few texts mention it (else it is empty)."""
+
     label: str
     value: int
     css_class: str
+    count: int
     articles: tuple[ArticleRef, ...]
 
 
@@ -322,12 +383,17 @@ class ActorContext:
     total: int
     article_count: int
     chart: tuple[BarRow, ...]
+    chart_more: int
     groups: tuple[MentionGroup, ...]
+    groups_more: int
     shown: int
     capped: bool
     co_mentions: tuple[CoMention, ...]
+    co_more: int
     events: tuple[EventRef, ...]
+    events_more: int
     stances: tuple[StanceCount, ...]
+    mentions_href: str
 
 
 @dataclass(frozen=True)
@@ -336,7 +402,9 @@ class EventContext:
     description: str
     participants: tuple[ActorRef, ...]
     total: int
+    article_count: int
     groups: tuple[MentionGroup, ...]
+    groups_more: int
     shown: int
     capped: bool
 
@@ -356,13 +424,36 @@ class ActorsContext:
 
 
 @dataclass(frozen=True)
+class PageNumber:
+    number: int
+    href: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """Links between the pages of a long index: every page, the previous and the next."""
+
+    label: str
+    pages: tuple[PageNumber, ...]
+    previous: str | None
+    next: str | None
+
+
+@dataclass(frozen=True)
 class EventsContext:
     events: tuple[EventRef, ...]
+    total: int
+    first: int
+    pagination: Pagination | None
 
 
 @dataclass(frozen=True)
 class ArticlesContext:
     articles: tuple[ArticleRef, ...]
+    total: int
+    first: int
+    pagination: Pagination | None
 
 
 @dataclass(frozen=True)
@@ -412,9 +503,16 @@ class Timeline:
 
 @dataclass(frozen=True)
 class YearGroup:
+    """One year on the timeline page: at most YEAR_LIST_CAP events and texts, with how many more
+    there are and where the index lists them."""
+
     year: str
     events: tuple[EventRef, ...]
     articles: tuple[ArticleRef, ...]
+    events_more: int
+    events_more_href: str
+    articles_more: int
+    articles_more_href: str
 
 
 @dataclass(frozen=True)
@@ -436,6 +534,8 @@ class MatrixRow:
     header: Link
     total: int
     cells: tuple[MatrixCell, ...]
+    html: Markup
+    """The row's cells, prepared and escaped (the template places them as they are)."""
 
 
 @dataclass(frozen=True)
@@ -447,13 +547,18 @@ class Matrix:
     rows: tuple[MatrixRow, ...]
     column_totals: tuple[int, ...]
     grand_total: int
+    limited: str | None
+    """When the table shows only part of the corpus: which part (the caption says it)."""
 
 
 @dataclass(frozen=True)
 class StanceLevelView:
+    """A level of the stance scale: how many texts take it, and (for a small corpus) which."""
+
     value: int
     label: str
     css_class: str
+    count: int
     articles: tuple[tuple[ArticleRef, str], ...]
 
 
@@ -461,8 +566,10 @@ class StanceLevelView:
 class CompareContext:
     question: str
     scale: tuple[StanceLevelView, ...]
+    scale_listed: bool
     actor_matrix: Matrix
     event_matrix: Matrix
+    mentions_href: str
 
 
 @dataclass(frozen=True)
@@ -470,6 +577,8 @@ class HomeContext:
     description: str
     method: str
     articles: tuple[ArticleRef, ...]
+    """The latest texts, newest first (all of them in a small corpus)."""
+    article_total: int
     timeline: Timeline
     top_actors: tuple[ActorRef, ...]
 
@@ -493,6 +602,7 @@ class AboutContext:
     licence_applies_to: str | None
     downloads: tuple[DataFile, ...]
     captures: tuple[Link, ...]
+    """Every capture, for a small corpus; empty for a large one (each text's page links its own)."""
     article_count: int
     actor_count: int
     event_count: int
@@ -550,6 +660,8 @@ class Page:
     nav: tuple[NavItem, ...]
     searchable: bool
     search_tags: tuple[SearchTag, ...]
+    head_html: Markup
+    """`meta` and `search_tags` as <meta> elements, escaped, one per line."""
     content: PageContent
 
 
@@ -608,6 +720,20 @@ def date_label(date: PartialDate) -> DateLabel:
     return DateLabel(date.iso, date.display, date.precision)
 
 
+def head_html(meta: Iterable[MetaTag], search_tags: Iterable[SearchTag]) -> Markup:
+    """The page's <meta> elements: its description, Open Graph and Highwire tags, then the values
+    for the search index (`data-pagefind-{kind}="{key}[content]"`), each on its own line."""
+    lines = [
+        f'<meta {tag.attr}="{escape(tag.key)}" content="{escape(tag.content)}">' for tag in meta
+    ]
+    lines += [
+        f'<meta name="pagefind-{tag.kind}-{escape(tag.key)}" content="{escape(tag.value)}" '
+        f'data-pagefind-{tag.kind}="{escape(tag.key)}[content]">'
+        for tag in search_tags
+    ]
+    return Markup("\n".join(lines))  # every value is escaped above
+
+
 def highwire_date(date: PartialDate) -> str:
     """YYYY, YYYY/MM or YYYY/MM/DD: the date at its precision, never padded to a day."""
     return date.iso.replace("-", "/")
@@ -615,7 +741,7 @@ def highwire_date(date: PartialDate) -> str:
 
 def json_for_script(value: object) -> Markup:
     """JSON that is safe inside <script>: `<`, `>` and `&` become \\u003c, \\u003e and \\u0026."""
-    text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return Markup(text)  # escaped above for <script>
@@ -694,87 +820,133 @@ def kwic(article: AnnotatedArticle, start: int, end: int, sentence: int, href: s
     )
 
 
+def kwic_html(shown: Sequence[Kwic]) -> Markup:
+    """The passages of a mention group as one escaped `<ol>` (empty when there are none)."""
+    if not shown:
+        return Markup("")
+    lines = ['<ol class="kwic">']
+    for k in shown:
+        lines.append(
+            f"<li><q>{escape(k.before)}<mark>{escape(k.match)}</mark>{escape(k.after)}</q> "
+            f'<a class="kwic-link" href="{escape(k.href)}">paragraph '
+            '<span aria-hidden="true">¶</span></a></li>'
+        )
+    lines.append("</ol>")
+    return Markup("\n".join(lines))  # every value is escaped above
+
+
 # Annotated body ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Span:
-    start: int
-    end: int
-    priority: int
-    open: str
-    close: str
+_Span = tuple[int, int, int, str, str]
+"""A span of the body to wrap: start, start - end (so that the longest sorts first), priority,
+opening tag, closing tag."""
 
 
-def _spans(article: AnnotatedArticle, urls: _Urls, actor_names: Mapping[str, str]) -> list[_Span]:
+class _Tags:
+    """The opening tags of mention links, built and escaped once per actor or event for the
+    whole site rather than once per mention."""
+
+    def __init__(self, urls: _Urls, actor_names: Mapping[str, str]) -> None:
+        self.urls = urls
+        self.actor_names = actor_names
+        self._actors: dict[tuple[str, bool], str] = {}
+        self._events: dict[tuple[str, str], str] = {}
+
+    def actor(self, actor_id: str, text: str, titled: bool = True) -> str:
+        """A plain link (actor mentions are by far the most frequent: the stylesheet marks every
+        link in the body but the permalinks as a mention), with the actor's name as a tooltip
+        where the words in the text are not the name itself and `titled` is true."""
+        name = self.actor_names.get(actor_id, actor_id)
+        key = (actor_id, text == name or not titled)
+        tag = self._actors.get(key)
+        if tag is None:
+            title = "" if key[1] else f' title="{escape(name)}"'
+            tag = f'<a href="{escape(self.urls.actor(actor_id))}"{title}>'
+            self._actors[key] = tag
+        return tag
+
+    def event(self, event_id: str, css: str) -> str:
+        tag = self._events.get((event_id, css))
+        if tag is None:
+            tag = f'<a class="{css}" href="{escape(self.urls.event(event_id))}">'
+            self._events[(event_id, css)] = tag
+        return tag
+
+
+def _spans(article: AnnotatedArticle, tags: _Tags) -> list[_Span]:
     spans: list[_Span] = []
-    for m in article.mentions:
-        spans.append(
-            _Span(
-                m.start,
-                m.end,
-                0,
-                f'<a class="mention mention-actor" href="{escape(urls.actor(m.actor))}"'
-                f' title="{escape(actor_names.get(m.actor, m.actor))}">',
-                "</a>",
-            )
-        )
+    titled: set[tuple[str, str]] = set()  # the tooltip on the first use of each form only
+    for m in sorted(article.mentions, key=lambda m: m.start):
+        first = (m.actor, m.text) not in titled
+        titled.add((m.actor, m.text))
+        spans.append((m.start, m.start - m.end, 0, tags.actor(m.actor, m.text, first), "</a>"))
     for e in article.event_mentions:
-        spans.append(
-            _Span(
-                e.start,
-                e.end,
-                1,
-                f'<a class="mention mention-event" href="{escape(urls.event(e.event))}">',
-                "</a>",
-            )
-        )
+        spans.append((e.start, e.start - e.end, 1, tags.event(e.event, "mention-event"), "</a>"))
     for d in article.dates:
         time_open = f'<time datetime="{escape(d.value.iso)}">' if d.value is not None else ""
         time_close = "</time>" if d.value is not None else ""
         if d.event is not None:
             spans.append(
-                _Span(
+                (
                     d.start,
-                    d.end,
+                    d.start - d.end,
                     2,
-                    f'<a class="mention mention-date" href="{escape(urls.event(d.event))}">'
-                    + time_open,
+                    tags.event(d.event, "mention-date") + time_open,
                     time_close + "</a>",
                 )
             )
         elif d.value is not None:
-            spans.append(_Span(d.start, d.end, 3, time_open, time_close))
+            spans.append((d.start, d.start - d.end, 3, time_open, time_close))
     # Longest first at each offset; an overlapping later span is dropped (no link inside a link).
-    spans.sort(key=lambda s: (s.start, -(s.end - s.start), s.priority))
+    spans.sort()
     return spans
 
 
 def _block_html(block: Block, spans: Sequence[_Span]) -> Markup:
     text = block.text
-    parts: list[str] = []
+    offset = block.start
+    size = len(text)
+    pieces: list[str] = []  # text between spans and text of spans, alternating
+    wrappers: list[tuple[str, str]] = []
     cursor = 0
-    for span in spans:
-        start, end = span.start - block.start, span.end - block.start
-        if start < cursor or start < 0 or end > len(text) or end <= start:
+    for span_start, negative_length, _, open_, close in spans:
+        start = span_start - offset
+        end = start - negative_length
+        if start < cursor or start < 0 or end > size or end <= start:
             continue
-        parts.append(str(escape(text[cursor:start])))
-        parts.append(span.open + str(escape(text[start:end])) + span.close)
+        pieces.append(text[cursor:start])
+        pieces.append(text[start:end])
+        wrappers.append((open_, close))
         cursor = end
-    parts.append(str(escape(text[cursor:])))
-    return Markup("".join(parts))  # every piece of text is escaped
+    pieces.append(text[cursor:])
+    # One escape for the whole block: the pieces joined by a character that escaping leaves
+    # alone and that is not in the text.
+    if "\x00" in text:
+        escaped = [str(escape(piece)) for piece in pieces]
+    else:
+        escaped = str(escape("\x00".join(pieces))).split("\x00")
+    out = [escaped[0]]
+    for k, (open_, close) in enumerate(wrappers):
+        out += (open_, escaped[2 * k + 1], close, escaped[2 * k + 2])
+    return Markup("".join(out))  # every piece of text is escaped
 
 
 def body_blocks(
-    article: AnnotatedArticle, urls: _Urls, actor_names: Mapping[str, str]
+    article: AnnotatedArticle,
+    urls: _Urls,
+    actor_names: Mapping[str, str],
+    tags: _Tags | None = None,
 ) -> tuple[BodyBlock, ...]:
-    spans = _spans(article, urls, actor_names)
+    spans = _spans(article, tags or _Tags(urls, actor_names))
     by_block: dict[str, list[_Span]] = defaultdict(list)
+    blocks = article.text.blocks
+    starts = [b.start for b in blocks]
     for span in spans:
-        for block in article.text.blocks:
-            if block.start <= span.start and span.end <= block.end:
-                by_block[block.anchor].append(span)
-                break
+        # The last block starting at or before the span (blocks are in text order).
+        index = bisect.bisect_right(starts, span[0]) - 1
+        if index >= 0 and span[0] - span[1] <= blocks[index].end:
+            by_block[blocks[index].anchor].append(span)
     out: list[BodyBlock] = []
     pending: list[BodyItem] = []
     pending_ordered = False
@@ -804,6 +976,29 @@ def body_blocks(
             out.append(BodyBlock("paragraph", "p", block.anchor, html, ()))
     flush()
     return tuple(out)
+
+
+def body_html(blocks: Sequence[BodyBlock]) -> Markup:
+    """The article body as one piece of markup: each block with its anchor and permalink."""
+    lines: list[str] = []
+    for block in blocks:
+        if block.kind == "list":
+            lines.append(f'<{block.tag} class="body-list">')
+            for item in block.items:
+                value = f' value="{item.value}"' if item.value is not None else ""
+                lines.append(
+                    f'<li id="{escape(item.anchor)}"{value}>{item.html} <a class="permalink" '
+                    f'data-pagefind-ignore href="#{escape(item.anchor)}" '
+                    'aria-label="Permalink to this item">¶</a></li>'
+                )
+            lines.append(f"</{block.tag}>")
+        else:
+            lines.append(
+                f'<{block.tag} id="{escape(block.anchor)}">{block.html} <a class="permalink" '
+                f'data-pagefind-ignore href="#{escape(block.anchor)}" '
+                f'aria-label="Permalink to this {block.kind}">¶</a></{block.tag}>'
+            )
+    return Markup("\n".join(lines) + "\n" if lines else "")  # block html is escaped text
 
 
 # URLs ------------------------------------------------------------------------------------------
@@ -994,10 +1189,22 @@ def _provenance_row(label: str, field: Field[Any], value: str, href: str | None 
     return MetaRow(label, value, href, "inferred", "Basis", prov.basis or "")
 
 
+_Ref = tuple[int, int, int, str]
+"""A mention or reference: start, end, sentence index, paragraph anchor."""
+
+
 def link_site(corpus: AnnotatedCorpus, base_url: str, *, origin: str | None = None) -> SiteModel:
     """Every page's context, computed once. `origin` (e.g. "https://example.org") makes the
     canonical, Open Graph, sitemap and feed URLs absolute; without it they are root-relative."""
-    return _Linker(corpus, _Urls(base_url, origin)).site()
+    # The stage makes hundreds of thousands of small objects and no garbage cycles: the cyclic
+    # collector would only walk the whole corpus in memory again and again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _Linker(corpus, _Urls(base_url, origin)).site()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class _Linker:
@@ -1009,6 +1216,7 @@ class _Linker:
         self.actors = {a.id: a for a in corpus.knowledge.actors}
         self.events = {e.id: e for e in corpus.knowledge.events}
         self.actor_names = {a.id: a.name for a in corpus.knowledge.actors}
+        self.tags = _Tags(urls, self.actor_names)
 
         # counts[article id][actor id], event counts include dates resolved to the event
         self.actor_counts: dict[str, Counter[str]] = {}
@@ -1033,6 +1241,32 @@ class _Linker:
             self.actor_totals.update(self.actor_counts[article.id])
             self.event_totals.update(self.event_counts[article.id])
         self.article_refs = {a.id: self._article_ref(a) for a in self.articles}
+        self.article_index = {a.id: i for i, a in enumerate(self.articles)}
+
+        # Who mentions what, in article order: one pass here instead of one per actor or event.
+        self.actor_refs_in: dict[str, list[tuple[AnnotatedArticle, list[_Ref]]]] = defaultdict(list)
+        self.event_refs_in: dict[str, list[tuple[AnnotatedArticle, list[_Ref]]]] = defaultdict(list)
+        for article in self.articles:
+            by_actor: dict[str, list[_Ref]] = defaultdict(list)
+            for m in article.mentions:
+                by_actor[m.actor].append((m.start, m.end, m.sentence, m.paragraph))
+            for actor_id in sorted(by_actor):
+                self.actor_refs_in[actor_id].append((article, by_actor[actor_id]))
+            by_event: dict[str, list[_Ref]] = defaultdict(list)
+            for e in article.event_mentions:
+                by_event[e.event].append((e.start, e.end, e.sentence, e.paragraph))
+            for d in article.dates:
+                if d.event is not None:
+                    by_event[d.event].append((d.start, d.end, d.sentence, d.paragraph))
+            for event_id in sorted(by_event):
+                self.event_refs_in[event_id].append((article, by_event[event_id]))
+        self.events_sorted = tuple(sorted(self.events.values(), key=event_sort_key))
+        self.event_position = {e.id: i for i, e in enumerate(self.events_sorted)}
+        self.participations: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events_sorted:
+            for actor_id in dict.fromkeys(event.participants):
+                self.participations[actor_id].append(event)
+        self.related = self.related_articles()
 
     # references --------------------------------------------------------------------------
 
@@ -1123,6 +1357,7 @@ class _Linker:
         if canonical:
             meta.append(MetaTag("property", "og:url", canonical))
         meta += list(extra_meta)
+        search_tags = tuple(search_tags)
         return Page(
             kind=kind,
             template=f"{kind}.html",
@@ -1137,6 +1372,7 @@ class _Linker:
             nav=self.nav(nav_key or kind),
             searchable=searchable,
             search_tags=tuple(search_tags),
+            head_html=head_html(meta, search_tags),
             content=content,
         )
 
@@ -1232,34 +1468,6 @@ class _Linker:
             )
         )
 
-        related: list[tuple[int, tuple[tuple[int, int, int], str], RelatedArticle]] = []
-        for other in self.articles:
-            if other.id == article.id:
-                continue
-            shared_a = sorted(set(actor_counts) & set(self.actor_counts[other.id]))
-            shared_e = sorted(set(event_counts) & set(self.event_counts[other.id]))
-            score = len(shared_a) + len(shared_e)
-            if not score:
-                continue
-            item = RelatedArticle(
-                self.article_refs[other.id],
-                tuple(
-                    sorted(
-                        (Link(urls.actor(a), self.actor_names.get(a, a)) for a in shared_a),
-                        key=lambda link: link.text,
-                    )
-                ),
-                tuple(
-                    Link(urls.event(e), self.events[e].name)
-                    for e in sorted(
-                        (e for e in shared_e if e in self.events),
-                        key=lambda e: event_sort_key(self.events[e]),
-                    )
-                ),
-            )
-            related.append((-score, article_sort_key(other), item))
-        related.sort(key=lambda r: (r[0], r[1]))
-
         references = tuple(
             ReferenceView(
                 number=r.number,
@@ -1305,8 +1513,15 @@ class _Linker:
             "genre": meta.genre.value,
             "keywords": list(meta.themes.value),
             "wordCount": article.word_count,
+            # Each actor in brief: its own page carries the full description.
             "mentions": [
-                _actor_node(self.actors[a.id], urls) for a in actors if a.id in self.actors
+                {
+                    "@type": _schema_type(self.actors[a.id]),
+                    "@id": urls.absolute(urls.actor(a.id)),
+                    "name": a.name,
+                }
+                for a in actors
+                if a.id in self.actors
             ],
         }
         if meta.doi:
@@ -1319,16 +1534,18 @@ class _Linker:
         if meta.source_url:
             jsonld["isBasedOn"] = meta.source_url.value
 
+        body = body_blocks(article, urls, self.actor_names, self.tags)
         content = ArticleContext(
             article=ref,
             meta_rows=tuple(rows),
             completeness_note=completeness_note,
             translation_note=translation_note,
             stance=stance,
-            body=body_blocks(article, urls, self.actor_names),
+            body=body,
+            body_html=body_html(body),
             actors=actors,
             events=events,
-            related=tuple(r[2] for r in related),
+            related=self.related[article.id],
             citation=citation(article, urls.absolute(page_url)),
             capture_href=urls.page(f"sources/{meta.source_file}"),
             capture_name=meta.source_file,
@@ -1365,33 +1582,111 @@ class _Linker:
             nav_key="articles",
         )
 
+    def related_articles(self) -> dict[str, tuple[RelatedArticle, ...]]:
+        """For each text, the RELATED_CAP texts that share the most with it, rare things counting
+        more: the score is the sum, over the actors and events both mention, of log(1 + N / df),
+        where df is the number of texts mentioning it. Candidates come from an inverted index
+        (actor or event -> texts), following only lists of at most RELATED_MAX_POSTING texts in
+        full (of a longer list, only the texts nearest in date), so the work grows linearly with
+        the corpus; the best candidates are then scored exactly. Ties: the nearer in date, then
+        the id."""
+        n = len(self.articles)
+        own: list[frozenset[str]] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, article in enumerate(self.articles):
+            features = {"a:" + a for a in self.actor_counts[article.id]}
+            features |= {"e:" + e for e in self.event_counts[article.id] if e in self.events}
+            own.append(frozenset(features))
+            for feature in sorted(features):
+                postings[feature].append(i)
+        idf = {f: math.log(1 + n / len(p)) for f, p in postings.items()}
+        window = RELATED_CANDIDATES // 2
+        result: dict[str, tuple[RelatedArticle, ...]] = {}
+        for i, article in enumerate(self.articles):
+            # Candidates by the score over the postings followed (in a fixed order, so ties fall
+            # the same way every time); then scored exactly below.
+            scores: dict[int, float] = defaultdict(float)
+            for feature in sorted(own[i]):
+                posting = postings[feature]
+                if len(posting) > RELATED_MAX_POSTING:
+                    at = bisect.bisect_left(posting, i)
+                    posting = posting[max(0, at - window) : at + window + 1]
+                weight = idf[feature]
+                for j in posting:
+                    scores[j] += weight
+            scores.pop(i, None)
+            candidates = heapq.nlargest(RELATED_CANDIDATES, scores, key=scores.__getitem__)
+            ranked = []
+            for j in candidates:
+                shared = own[i] & own[j]
+                exact = round(sum(idf[f] for f in sorted(shared)), 9)
+                ranked.append((-exact, abs(j - i), self.articles[j].id, j, shared))
+            ranked.sort()
+            result[article.id] = tuple(
+                self._related(j, shared, idf) for *_, j, shared in ranked[:RELATED_CAP]
+            )
+        return result
+
+    def _related(self, j: int, shared: frozenset[str], idf: Mapping[str, float]) -> RelatedArticle:
+        rarest = sorted(shared, key=lambda f: (-idf[f], f))
+        actor_ids = [f[2:] for f in rarest if f.startswith("a:")]
+        event_ids = [f[2:] for f in rarest if f.startswith("e:")]
+        return RelatedArticle(
+            self.article_refs[self.articles[j].id],
+            tuple(
+                Link(self.urls.actor(a), self.actor_names.get(a, a))
+                for a in actor_ids[:RELATED_SHARED_CAP]
+            ),
+            tuple(
+                Link(self.urls.event(e), self.events[e].name)
+                for e in event_ids[:RELATED_SHARED_CAP]
+            ),
+            max(0, len(actor_ids) - RELATED_SHARED_CAP),
+            max(0, len(event_ids) - RELATED_SHARED_CAP),
+        )
+
     def _groups(
-        self, refs: Sequence[tuple[AnnotatedArticle, Sequence[tuple[int, int, int, str]]]]
+        self, refs: Sequence[tuple[AnnotatedArticle, Sequence[_Ref]]]
     ) -> tuple[tuple[MentionGroup, ...], int]:
-        """Mentions grouped by article, one passage per sentence (its first mention highlighted),
-        at most MENTION_CAP passages over all groups; returns the groups and passages shown."""
-        budget = MENTION_CAP
-        groups: list[MentionGroup] = []
-        for article, mentions in refs:
-            ordered = sorted(mentions)
+        """Mentions grouped by text, one passage per sentence (its first mention highlighted), at
+        most MENTION_CAP passages in all, shared fairly between the texts so that one long text
+        does not crowd out the others. When there are too many texts for at least three passages
+        each, the texts with the most mentions get them; the groups stay in the texts' order, and
+        texts without a passage are left out. Returns the groups and the passages shown."""
+        selected = list(range(len(refs)))
+        if len(refs) * 3 > MENTION_CAP:
+            top = sorted(selected, key=lambda k: (-len(refs[k][1]), k))
+            selected = sorted(top[: MENTION_CAP // 3])
+        passages: dict[int, list[_Ref]] = {}
+        for k in selected:
             seen: set[int] = set()
-            passages = []
-            for mention in ordered:
+            passages[k] = []
+            for mention in sorted(refs[k][1]):
                 if mention[2] not in seen:
                     seen.add(mention[2])
-                    passages.append(mention)
+                    passages[k].append(mention)
+        # Fair shares: the texts with the fewest passages first, each taking what it has up to
+        # an equal part of what is left.
+        quota: dict[int, int] = {}
+        budget = MENTION_CAP
+        for n, k in enumerate(sorted(selected, key=lambda k: (len(passages[k]), k))):
+            quota[k] = min(len(passages[k]), budget // (len(selected) - n))
+            budget -= quota[k]
+        groups: list[MentionGroup] = []
+        for k in selected:
+            article, mentions = refs[k]
             shown = tuple(
                 kwic(article, s, e, sent, self.urls.paragraph(article.id, para))
-                for s, e, sent, para in passages[: max(budget, 0)]
+                for s, e, sent, para in passages[k][: quota[k]]
             )
-            budget -= len(shown)
             groups.append(
                 MentionGroup(
                     article=self.article_refs[article.id],
-                    count=len(ordered),
-                    first_href=self.urls.paragraph(article.id, ordered[0][3]),
+                    count=len(mentions),
+                    first_href=self.urls.paragraph(article.id, min(mentions)[3]),
                     shown=shown,
-                    not_shown=len(passages) - len(shown),
+                    not_shown=len(passages[k]) - len(shown),
+                    html=kwic_html(shown),
                 )
             )
         return tuple(groups), MENTION_CAP - budget
@@ -1399,40 +1694,48 @@ class _Linker:
     def actor_page(self, actor: Actor, co: Mapping[str, Counter[str]]) -> Page:
         urls = self.urls
         total = self.actor_totals[actor.id]
-        refs = []
-        for article in self.articles:
-            ms = [
-                (m.start, m.end, m.sentence, m.paragraph)
-                for m in article.mentions
-                if m.actor == actor.id
-            ]
-            if ms:
-                refs.append((article, ms))
+        refs = self.actor_refs_in.get(actor.id, [])
         groups, shown = self._groups(refs)
-        maximum = max((g.count for g in groups), default=0)
-        chart = tuple(
-            BarRow(g.article.short_title, g.first_href, g.count, _bar(g.count, maximum))
-            for g in groups
+        # The texts that mention it most, in order of mentions (then of the texts).
+        top = sorted(range(len(refs)), key=lambda k: (-len(refs[k][1]), k))
+        maximum = len(refs[top[0]][1]) if top else 0
+        chart = []
+        for k in top[:CHART_CAP]:
+            article, mentions = refs[k]
+            first = min(mentions)[3]
+            chart.append(
+                BarRow(
+                    self.article_refs[article.id].short_title,
+                    urls.paragraph(article.id, first),
+                    len(mentions),
+                    _bar(len(mentions), maximum),
+                )
+            )
+        ranked_co = sorted(
+            co.get(actor.id, Counter()).items(),
+            key=lambda kv: (-kv[1], self.actor_names.get(kv[0], kv[0]), kv[0]),
         )
         co_mentions = tuple(
-            CoMention(self.actor_ref(other), n)
-            for other, n in sorted(
-                co.get(actor.id, Counter()).items(),
-                key=lambda kv: (-kv[1], self.actor_names.get(kv[0], kv[0]), kv[0]),
+            CoMention(self.actor_ref(other), n) for other, n in ranked_co[:CO_MENTION_CAP]
+        )
+        taking_part = self.participations.get(actor.id, [])
+        events = tuple(self.event_ref(e.id) for e in taking_part[:ENTITY_EVENTS_CAP])
+        by_stance: dict[int, list[ArticleRef]] = defaultdict(list)
+        for article, _ in refs:
+            ref_ = self.article_refs[article.id]
+            by_stance[ref_.stance_value].append(ref_)
+        listed = len(refs) <= STANCE_LIST_MAX
+        stances = tuple(
+            StanceCount(
+                level.label,
+                level.value,
+                stance_class(level.value),
+                len(by_stance[level.value]),
+                tuple(by_stance[level.value]) if listed else (),
             )
+            for level in self.settings.stance_scale
+            if by_stance.get(level.value)
         )
-        events = tuple(
-            self.event_ref(e.id)
-            for e in sorted(self.events.values(), key=event_sort_key)
-            if actor.id in e.participants
-        )
-        stances = []
-        for level in self.settings.stance_scale:
-            arts = tuple(g.article for g in groups if g.article.stance_value == level.value)
-            if arts:
-                stances.append(
-                    StanceCount(level.label, level.value, stance_class(level.value), arts)
-                )
         ref = self.actor_ref(actor.id)
         wikidata_href = (
             f"https://www.wikidata.org/wiki/{actor.wikidata}" if actor.wikidata else None
@@ -1445,14 +1748,19 @@ class _Linker:
             wikidata=actor.wikidata,
             wikidata_href=wikidata_href,
             total=total,
-            article_count=len(groups),
-            chart=chart,
+            article_count=len(refs),
+            chart=tuple(chart),
+            chart_more=len(refs) - len(chart),
             groups=groups,
+            groups_more=len(refs) - len(groups),
             shown=shown,
-            capped=any(g.not_shown for g in groups),
+            capped=len(groups) < len(refs) or any(g.not_shown for g in groups),
             co_mentions=co_mentions,
+            co_more=len(ranked_co) - len(co_mentions),
             events=events,
-            stances=tuple(stances),
+            events_more=len(taking_part) - len(events),
+            stances=stances,
+            mentions_href=urls.page("data/mentions.csv"),
         )
         node = _actor_node(actor, urls)
         node = {"@context": "https://schema.org"} | node
@@ -1461,8 +1769,7 @@ class _Linker:
             "actor",
             f"actors/{actor.id}/",
             actor.name,
-            f"{description} Mentioned {total} times in {len(groups)} of "
-            f"{len(self.articles)} texts.",
+            f"{description} Mentioned {total} times in {len(refs)} of {len(self.articles)} texts.",
             content,
             og_type="profile" if actor.type == "person" else "website",
             jsonld=node,
@@ -1475,20 +1782,7 @@ class _Linker:
         )
 
     def event_page(self, event: Event) -> Page:
-        refs = []
-        for article in self.articles:
-            ms = [
-                (e.start, e.end, e.sentence, e.paragraph)
-                for e in article.event_mentions
-                if e.event == event.id
-            ]
-            ms += [
-                (d.start, d.end, d.sentence, d.paragraph)
-                for d in article.dates
-                if d.event == event.id
-            ]
-            if ms:
-                refs.append((article, ms))
+        refs = self.event_refs_in.get(event.id, [])
         groups, shown = self._groups(refs)
         total = self.event_totals[event.id]
         ref = self.event_ref(event.id)
@@ -1500,9 +1794,11 @@ class _Linker:
             description=event.description,
             participants=participants,
             total=total,
+            article_count=len(refs),
             groups=groups,
+            groups_more=len(refs) - len(groups),
             shown=shown,
-            capped=any(g.not_shown for g in groups),
+            capped=len(groups) < len(refs) or any(g.not_shown for g in groups),
         )
         when = ref.date.display + (f" \u2013 {ref.end_date.display}" if ref.end_date else "")
         where = f", {event.place}" if event.place else ""
@@ -1577,6 +1873,9 @@ class _Linker:
         lanes_spec = (("Events", "events"), ("Publications", "articles"))
         lanes: list[TimelineLane] = []
         marks: list[TimelineMark] = []
+        counted: list[str] = []
+        # Counts go by month only where a month is wide enough to draw a bar for.
+        monthly = min((x_of(y + 1) - x_of(y) for y in active), default=0.0) / 12 >= 6
         for index, (label, kind) in enumerate(lanes_spec):
             lane_top = top + index * lane_h
             lanes.append(
@@ -1584,12 +1883,27 @@ class _Linker:
             )
             row_ends = [-1e9] * rows
             items: list[tuple[PartialDate, PartialDate | None, str, str, str]] = []
-            if kind == "events":
+            counted_before = len(counted)
+            if kind == "events" and len(events) > TIMELINE_LANE_MARKS:
+                items = self._counted(
+                    [e.date for e in events], "event", "events", "tl-event", monthly
+                )
+                counted.append("events")
+            elif kind == "events":
                 for e in events:
                     when = e.date.display + (f" \u2013 {e.end_date.display}" if e.end_date else "")
                     items.append(
                         (e.date, e.end_date, self.urls.event(e.id), f"{e.name}, {when}", "tl-event")
                     )
+            elif len(self.articles) > TIMELINE_LANE_MARKS:
+                items = self._counted(
+                    [a.meta.published.value for a in self.articles],
+                    "text published",
+                    "texts published",
+                    "tl-article",
+                    monthly,
+                )
+                counted.append("publications")
             else:
                 for a in self.articles:
                     r = self.article_refs[a.id]
@@ -1602,12 +1916,16 @@ class _Linker:
                             f"tl-article {r.stance_class}",
                         )
                     )
+            lane_counted = len(counted) > counted_before
             for start, end, href, label_text, css in items:
                 x0 = x_of(_year_start(start))
                 x1 = x_of(_year_end(end or start))
                 dot = start.precision == "day" and end is None
                 if dot:
                     x0, x1 = x0 - 4, x0 + 4
+                elif lane_counted:
+                    # A gap between neighbouring periods keeps the counts on one row.
+                    x0, x1 = x0 + 1, x1 - 1.5
                 x1 = max(x1, x0 + 3)
                 row = next((i for i in range(rows) if row_ends[i] + 2 <= x0), None)
                 if row is None:
@@ -1659,20 +1977,60 @@ class _Linker:
             description=(
                 f"{len(events)} events and {len(self.articles)} publications from {first_year} "
                 f"to {last_year - 1}. A dot is a day; a bar spans the month or year when only "
-                "that is known. Stretches of years with nothing in them are compressed (dashed "
-                "lines)."
+                "that is known. "
+                + (
+                    f"{' and '.join(counted).capitalize()} are counted by month or by year: one "
+                    "bar for each, darker for more, leading to that year on the timeline page. "
+                    if counted
+                    else ""
+                )
+                + "Stretches of years with nothing in them are compressed (dashed lines)."
             ),
         )
 
+    def _counted(
+        self, dates: Sequence[PartialDate], one: str, many: str, css: str, monthly: bool
+    ) -> list[tuple[PartialDate, PartialDate | None, str, str, str]]:
+        """Many dates as a few marks: a count per month (dates known only to the year counted
+        for the year), or per year when there would still be more than TIMELINE_LANE_MARKS or a
+        month is too narrow to draw."""
+        buckets = Counter(PartialDate(d.year, d.month) for d in dates)
+        if not monthly or len(buckets) > TIMELINE_LANE_MARKS:
+            buckets = Counter(PartialDate(d.year) for d in dates)
+        maximum = max(buckets.values(), default=1)
+        items: list[tuple[PartialDate, PartialDate | None, str, str, str]] = []
+        for when in sorted(buckets, key=lambda d: d.sort_key):
+            n = buckets[when]
+            level = max(1, math.ceil(4 * math.sqrt(n / maximum)))
+            items.append(
+                (
+                    when,
+                    None,
+                    self.urls.page("timeline/") + f"#y-{when.year}",
+                    f"{n} {one if n == 1 else many} in {when.display}",
+                    f"{css} tl-count tl-n{level}",
+                )
+            )
+        return items
+
     def matrices(self) -> tuple[Matrix, Matrix]:
-        columns = tuple(self.article_refs[a.id] for a in self.articles)
+        """Actors and events by text: the MATRIX_ROWS most-mentioned actors and events, in the
+        MATRIX_COLUMNS most recent texts (all of them in a small corpus)."""
+        columns = tuple(self.article_refs[a.id] for a in self.articles[-MATRIX_COLUMNS:])
         actor_ids = sorted(
             (a for a, n in self.actor_totals.items() if n),
             key=lambda a: (-self.actor_totals[a], self.actor_names.get(a, a), a),
         )
         event_ids = sorted(
             (e for e, n in self.event_totals.items() if n and e in self.events),
-            key=lambda e: event_sort_key(self.events[e]),
+            key=lambda e: (-self.event_totals[e], event_sort_key(self.events[e])),
+        )
+        shown_events = sorted(event_ids[:MATRIX_ROWS], key=lambda e: event_sort_key(self.events[e]))
+        some_texts = (
+            f", in the {len(columns)} most recent of the {len(self.articles)} texts; totals are "
+            "over the texts shown"
+            if len(columns) < len(self.articles)
+            else ""
         )
         actor_matrix = self._matrix(
             "actor-matrix",
@@ -1680,10 +2038,17 @@ class _Linker:
             "links to the first mention in that text)",
             "Actor",
             columns,
-            [(Link(self.urls.actor(a), self.actor_names.get(a, a)), a) for a in actor_ids],
+            [
+                (Link(self.urls.actor(a), self.actor_names.get(a, a)), a)
+                for a in actor_ids[:MATRIX_ROWS]
+            ],
             self.actor_counts,
             self.first_actor_anchor,
             "mention",
+            None
+            if len(actor_ids) <= MATRIX_ROWS and len(columns) == len(self.articles)
+            else f"Shown: the {min(len(actor_ids), MATRIX_ROWS)} most-mentioned of the "
+            f"{len(actor_ids)} actors{some_texts}.",
         )
         event_matrix = self._matrix(
             "event-matrix",
@@ -1698,11 +2063,15 @@ class _Linker:
                     ),
                     e,
                 )
-                for e in event_ids
+                for e in shown_events
             ],
             self.event_counts,
             self.first_event_anchor,
             "reference",
+            None
+            if len(event_ids) <= MATRIX_ROWS and len(columns) == len(self.articles)
+            else f"Shown: the {len(shown_events)} most-referenced of the {len(event_ids)} "
+            f"events, in date order{some_texts}.",
         )
         return actor_matrix, event_matrix
 
@@ -1716,45 +2085,115 @@ class _Linker:
         counts: Mapping[str, Counter[str]],
         first: Mapping[tuple[str, str], str],
         noun: str,
+        limited: str | None,
     ) -> Matrix:
         maximum = max((counts[c.id][key] for c in columns for _, key in rows), default=0)
         out_rows = []
         for header, key in rows:
             cells = []
+            html = []
             for column in columns:
                 n = counts[column.id][key]
-                href = self.urls.paragraph(column.id, first[(column.id, key)]) if n else None
-                plural = noun if n == 1 else noun + "s"
-                cells.append(
-                    MatrixCell(
-                        n,
-                        heat_level(n, maximum),
-                        href,
-                        f"{n} {plural} of {header.text} in “{column.title}”",
+                level = heat_level(n, maximum)
+                if n:
+                    href = self.urls.paragraph(column.id, first[(column.id, key)])
+                    plural = noun if n == 1 else noun + "s"
+                    label = f"{n} {plural} of {header.text} in “{column.title}”"
+                    html.append(
+                        f'<td class="heat {level}"><a href="{escape(href)}" '
+                        f'aria-label="{escape(label)}">{n}</a></td>'
                     )
-                )
+                    cells.append(MatrixCell(n, level, href, label))
+                else:
+                    html.append(f'<td class="heat {level}"><span class="zero">0</span></td>')
+                    cells.append(MatrixCell(0, level, None, ""))
             out_rows.append(
-                MatrixRow(header, sum(counts[c.id][key] for c in columns), tuple(cells))
+                MatrixRow(
+                    header,
+                    sum(counts[c.id][key] for c in columns),
+                    tuple(cells),
+                    Markup("\n".join(html)),  # escaped above
+                )
             )
         column_totals = tuple(sum(counts[c.id][key] for _, key in rows) for c in columns)
         return Matrix(
-            id, caption, row_label, columns, tuple(out_rows), column_totals, sum(column_totals)
+            id,
+            caption,
+            row_label,
+            columns,
+            tuple(out_rows),
+            column_totals,
+            sum(column_totals),
+            limited,
         )
 
     def scale(self) -> tuple[StanceLevelView, ...]:
+        listed = len(self.articles) <= SCALE_LIST_MAX
+        by_value: dict[int, list[AnnotatedArticle]] = defaultdict(list)
+        for a in self.articles:
+            by_value[a.meta.stance.value].append(a)
         return tuple(
             StanceLevelView(
                 level.value,
                 level.label,
                 stance_class(level.value),
+                len(by_value[level.value]),
                 tuple(
                     (self.article_refs[a.id], a.meta.stance.rationale)
-                    for a in self.articles
-                    if a.meta.stance.value == level.value
-                ),
+                    for a in by_value[level.value]
+                )
+                if listed
+                else (),
             )
             for level in self.settings.stance_scale
         )
+
+    def index_href(self, index: str, number: int) -> str:
+        """Page `number` (from 1) of a paginated index: articles/, articles/page/2/, ..."""
+        return self.urls.page(f"{index}/" if number == 1 else f"{index}/page/{number}/")
+
+    def pagination(self, index: str, label: str, count: int, current: int) -> Pagination | None:
+        if count <= 1:
+            return None
+        return Pagination(
+            label,
+            tuple(
+                PageNumber(n, self.index_href(index, n), n == current) for n in range(1, count + 1)
+            ),
+            self.index_href(index, current - 1) if current > 1 else None,
+            self.index_href(index, current + 1) if current < count else None,
+        )
+
+    def index_pages(
+        self,
+        index: str,
+        title: str,
+        description: str,
+        label: str,
+        items: Sequence[C],
+        per_page: int,
+        make: Callable[[tuple[C, ...], int, Pagination | None], PageContent],
+    ) -> list[Page]:
+        """A long index split into pages of `per_page`: index/, index/page/2/, ..."""
+        count = max(1, math.ceil(len(items) / per_page))
+        out = []
+        for number in range(1, count + 1):
+            first = (number - 1) * per_page
+            chunk = tuple(items[first : first + per_page])
+            path = f"{index}/" if number == 1 else f"{index}/page/{number}/"
+            suffix = f" (page {number} of {count})" if count > 1 else ""
+            shown = f", {first + 1} to {first + len(chunk)} on this page" if count > 1 else ""
+            out.append(
+                self.page(
+                    index,
+                    path,
+                    title + suffix,
+                    description + shown + ".",
+                    make(chunk, first, self.pagination(index, label, count, number)),
+                    heading=title,
+                )
+            )
+        return out
 
     def index_links(self) -> tuple[Link, ...]:
         return (
@@ -1771,6 +2210,7 @@ class _Linker:
         refs = tuple(self.article_refs[a.id] for a in self.articles)
         timeline = self.timeline()
         method = self.method_sentence()
+        scale = self.scale()
         pages: list[Page] = []
 
         top_actors = tuple(
@@ -1778,7 +2218,7 @@ class _Linker:
             for a in sorted(
                 (a for a, n in self.actor_totals.items() if n),
                 key=lambda a: (-self.actor_totals[a], self.actor_names.get(a, a), a),
-            )[:12]
+            )[:HOME_ACTORS]
         )
         website_ld = {
             "@context": "https://schema.org",
@@ -1800,18 +2240,27 @@ class _Linker:
                 settings.title,
                 settings.description,
                 HomeContext(
-                    settings.description, method, refs, self.timeline(compact=True), top_actors
+                    settings.description,
+                    method,
+                    tuple(reversed(refs[-HOME_ARTICLES:])),
+                    len(refs),
+                    self.timeline(compact=True),
+                    top_actors,
                 ),
                 jsonld=website_ld,
             )
         )
-        pages.append(
-            self.page(
+        pages.extend(
+            self.index_pages(
                 "articles",
-                "articles/",
                 "Articles",
-                f"The {len(refs)} texts of the corpus, by date of publication.",
-                ArticlesContext(refs),
+                f"The {len(refs)} texts of the corpus, by date of publication",
+                "Pages of the articles index",
+                refs,
+                ARTICLES_PER_PAGE,
+                lambda chunk, first, pagination: ArticlesContext(
+                    chunk, len(refs), first, pagination
+                ),
             )
         )
         pages.extend(self.article_page(a) for a in self.articles)
@@ -1840,35 +2289,55 @@ class _Linker:
         pages.extend(
             self.actor_page(a, co) for a in sorted(self.actors.values(), key=lambda a: a.id)
         )
-        events_sorted = tuple(
-            self.event_ref(e.id) for e in sorted(self.events.values(), key=event_sort_key)
-        )
-        pages.append(
-            self.page(
+        event_refs = tuple(self.event_ref(e.id) for e in self.events_sorted)
+        pages.extend(
+            self.index_pages(
                 "events",
-                "events/",
                 "Events",
-                f"The {len(self.events)} events the texts refer to, in date order.",
-                EventsContext(events_sorted),
+                f"The {len(self.events)} events the texts refer to, in date order",
+                "Pages of the events index",
+                event_refs,
+                EVENTS_PER_PAGE,
+                lambda chunk, first, pagination: EventsContext(
+                    chunk, len(event_refs), first, pagination
+                ),
             )
         )
         pages.extend(self.event_page(e) for e in sorted(self.events.values(), key=lambda e: e.id))
 
-        years: dict[int, tuple[list[EventRef], list[ArticleRef]]] = defaultdict(lambda: ([], []))
-        for e in sorted(self.events.values(), key=event_sort_key):
-            years[e.date.year][0].append(self.event_ref(e.id))
-        for a in self.articles:
-            years[a.meta.published.value.year][1].append(self.article_refs[a.id])
-        year_groups = tuple(
-            YearGroup(str(y), tuple(years[y][0]), tuple(years[y][1])) for y in sorted(years)
-        )
+        # By year: at most YEAR_LIST_CAP of each, the rest on the index page that lists them.
+        years: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+        for i, e in enumerate(self.events_sorted):
+            years[e.date.year][0].append(i)
+        for i, a in enumerate(self.articles):
+            years[a.meta.published.value.year][1].append(i)
+        year_groups = []
+        for y in sorted(years):
+            event_positions, article_positions = years[y]
+            more_events = event_positions[YEAR_LIST_CAP:]
+            more_articles = article_positions[YEAR_LIST_CAP:]
+            year_groups.append(
+                YearGroup(
+                    str(y),
+                    tuple(event_refs[i] for i in event_positions[:YEAR_LIST_CAP]),
+                    tuple(refs[i] for i in article_positions[:YEAR_LIST_CAP]),
+                    len(more_events),
+                    self.index_href("events", more_events[0] // EVENTS_PER_PAGE + 1)
+                    if more_events
+                    else "",
+                    len(more_articles),
+                    self.index_href("articles", more_articles[0] // ARTICLES_PER_PAGE + 1)
+                    if more_articles
+                    else "",
+                )
+            )
         pages.append(
             self.page(
                 "timeline",
                 "timeline/",
                 "Timeline",
                 "The events the texts refer to and the texts' publication dates, on one timeline.",
-                TimelineContext(timeline, year_groups),
+                TimelineContext(timeline, tuple(year_groups)),
             )
         )
         actor_matrix, event_matrix = self.matrices()
@@ -1878,7 +2347,14 @@ class _Linker:
                 "compare/",
                 "Compare the texts",
                 "The texts on the stance scale, and which actors and events each one mentions.",
-                CompareContext(settings.stance_question, self.scale(), actor_matrix, event_matrix),
+                CompareContext(
+                    settings.stance_question,
+                    scale,
+                    len(self.articles) <= SCALE_LIST_MAX,
+                    actor_matrix,
+                    event_matrix,
+                    urls.page("data/mentions.csv"),
+                ),
             )
         )
         downloads = tuple(
@@ -1895,7 +2371,7 @@ class _Linker:
                     description=settings.description,
                     method=method,
                     question=settings.stance_question,
-                    scale=self.scale(),
+                    scale=scale,
                     licence_name=settings.licence.name,
                     licence_url=settings.licence.url,
                     licence_applies_to=settings.licence.applies_to,
@@ -1903,7 +2379,9 @@ class _Linker:
                     captures=tuple(
                         Link(urls.page(f"sources/{a.meta.source_file}"), a.meta.source_file)
                         for a in self.articles
-                    ),
+                    )
+                    if len(self.articles) <= CAPTURE_LIST_MAX
+                    else (),
                     article_count=len(self.articles),
                     actor_count=len(self.actors),
                     event_count=len(self.events),
@@ -1956,7 +2434,7 @@ class _Linker:
             for a, r in sorted(
                 ((a, self.article_refs[a.id]) for a in self.articles),
                 key=lambda ar: (tuple(-v for v in ar[0].meta.published.value.sort_key), ar[0].id),
-            )
+            )[:FEED_ENTRIES]
         )
         feed = Feed(
             id=_feed_id(urls, urls.page()),

@@ -7,6 +7,7 @@ file and line, never as a traceback.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import traceback
 from collections import Counter
@@ -127,7 +128,13 @@ def render_site(site: SiteModel, templates_dir: Path) -> tuple[Artifact, ...]:
     urls = {asset.name: asset.url for asset in assets}
     env.globals.update(site=site, assets=urls)
 
-    artifacts = fork_map(partial(_page_artifact, env, templates_dir), site.pages)
+    # The objects made so far (the corpus and the site model) are left out of the cyclic garbage
+    # collector's passes, so that forked workers do not touch, and so copy, the whole heap.
+    gc.freeze()
+    try:
+        artifacts = fork_map(partial(_page_artifact, env, templates_dir), site.pages)
+    finally:
+        gc.unfreeze()
     for output, template in XML_TEMPLATES:
         text = _render(env, templates_dir, template)
         artifacts.append(Artifact(output, text.encode("utf-8")))
