@@ -57,7 +57,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 START, END = "<!-- results:start -->", "<!-- results:end -->"
-STAGES = ("load", "annotate", "link", "render", "write", "index", "swap")  # in table order
+# In table order.
+STAGES = ("load", "annotate", "link", "render", "records", "write", "index", "swap")
 _TIMING_LINE = re.compile(r"^([a-z]+)\s+(\d+(?:\.\d+)?)\s*$")
 _STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+)\"")
 

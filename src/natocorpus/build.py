@@ -133,9 +133,9 @@ def build(config: BuildConfig, *, after_stage: Callable[[str], None] | None = No
             site = link_site(corpus, config.base_url, origin=config.site_url)
         notify("link")
         with clock.stage("render"):
-            artifacts = render_site(site, config.templates_dir) + render_records(
-                corpus, config.base_url
-            )
+            artifacts = render_site(site, config.templates_dir)
+        with clock.stage("records"):
+            artifacts += render_records(corpus, config.base_url)
         notify("render")
         pages = sum(1 for artifact in artifacts if artifact.path.endswith(".html"))
         with clock.stage("write"):

@@ -183,7 +183,9 @@ def records_document(corpus: AnnotatedCorpus) -> dict[str, Any]:
 
 
 def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+    # Compact on purpose: with `indent`, the json module falls back from its C encoder to pure
+    # Python, which at 1,000 articles turned a fraction of a second into eight.
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
