@@ -39,15 +39,22 @@ $(BIN)/python:
 		|| { echo "natocorpus needs Python >= 3.11; '$(PYTHON)' is older (set PYTHON=...)" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
+# An editable install leaves our own modules uncompiled, and where PYTHONDONTWRITEBYTECODE is set
+# every run would compile them again (a tenth of a second of each cold build): compile them once.
+# Python still checks each .pyc against its source, so an edited module is never run stale.
+COMPILE = $(BIN)/python -m compileall -q src
+
 # pip itself is pinned too, so that dependency resolution is the same everywhere.
 $(RUNTIME_STAMP): $(BIN)/python pyproject.toml $(CONSTRAINTS)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS) pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS) -e .
+	$(COMPILE)
 	@touch $@
 
 $(TEST_STAMP): $(BIN)/python pyproject.toml $(CONSTRAINTS)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS) pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS) -e '.[test]'
+	$(COMPILE)
 	@touch $(RUNTIME_STAMP) $@
 
 # --ignore-scripts: vnu-jar's postinstall would only look for (or download) a Java runtime;
