@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -9,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -118,17 +120,40 @@ def test_a_pagefind_failure_leaves_the_previous_site_untouched(
     assert tree_digest(out) == before
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through read-only permissions")
-def test_a_write_error_is_reported(tmp_path: Path) -> None:
-    parent = tmp_path / "ro"
-    parent.mkdir()
-    parent.chmod(0o500)
+@contextlib.contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """`folder` refuses new entries, even to root: permissions for a user, the immutable
+    attribute (chattr +i) for root, who writes through permissions."""
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        try:
+            yield
+        finally:
+            folder.chmod(0o700)
+        return
+    chattr = shutil.which("chattr")
+    if chattr is None or subprocess.run([chattr, "+i", str(folder)], check=False).returncode:
+        pytest.skip("running as root, and this file system cannot make a folder immutable")
     try:
-        report = small_site(tmp_path, parent / "site", search=False)
-        assert not report.written  # type: ignore[attr-defined]
-        assert "could not write the site" in str(report.errors[0])  # type: ignore[attr-defined]
+        yield
     finally:
-        parent.chmod(0o700)
+        subprocess.run([chattr, "-i", str(folder)], check=True)
+
+
+def test_a_read_only_folder_is_reported_and_the_previous_site_stays(tmp_path: Path) -> None:
+    parent = tmp_path / "published"
+    parent.mkdir()
+    out = parent / "site"
+    assert small_site(tmp_path, out, search=False).written  # type: ignore[attr-defined]
+    before = tree_digest(out)
+    with read_only(parent):
+        report = small_site(tmp_path, out, search=False)
+    assert not report.written  # type: ignore[attr-defined]
+    [failure] = report.errors  # type: ignore[attr-defined]
+    assert str(failure).startswith(f"{out}: output: could not write the site: ")
+    assert "ermission denied" in str(failure) or "not permitted" in str(failure)
+    assert tree_digest(out) == before
+    assert sorted(p.name for p in parent.iterdir()) == ["site"]
 
 
 def test_a_write_error_is_reported_and_nothing_is_left(

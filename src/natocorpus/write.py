@@ -91,11 +91,14 @@ def stage(artifacts: Iterable[Artifact], out_dir: Path, fingerprint: str = "") -
     The marker file records the input fingerprint, so an unchanged input need not be rebuilt.
     """
     parent = out_dir.resolve().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}{_STAGING}", dir=parent))
-    (staging / MARKER).write_text(f"{MARKER_TEXT}input: {fingerprint}\n", encoding="utf-8")
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}{_STAGING}", dir=parent))
+    except OSError as exc:
+        raise CorpusError([_write_error(out_dir, exc)]) from None
     made: set[Path] = {staging}
     try:
+        (staging / MARKER).write_text(f"{MARKER_TEXT}input: {fingerprint}\n", encoding="utf-8")
         for artifact in artifacts:
             destination = staging.joinpath(*_safe_relative(artifact.path).parts)
             if destination.parent not in made:
