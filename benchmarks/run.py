@@ -481,7 +481,14 @@ def machine() -> dict[str, str]:
         text=True,
         check=False,
     ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
     return {
+        "dirty": "yes" if dirty else "",
         "cpu": cpu,
         "cores": str(os.cpu_count()),
         "memory": memory,
@@ -592,9 +599,9 @@ def render_results(data: dict[str, Any]) -> str:
     m = data["machine"]
     out = [
         f"Measured on {m['date']}: {m['cpu']}, {m['cores']} cores, {m['memory']} memory, "
-        f"Python {m['python']}, {m['os']}, natocorpus at commit {m['commit']} "
-        "(plus uncommitted work). Figures are medians of the number of runs shown; wall times "
-        "are from a cold `natocorpus build` process.",
+        f"Python {m['python']}, {m['os']}. Figures are medians of the number of runs shown; "
+        "wall times are from a cold `natocorpus build` process. Each size's commit is listed "
+        "below the tables.",
         "",
         "### Targets",
         "",
@@ -687,7 +694,10 @@ def render_results(data: dict[str, Any]) -> str:
     else:
         out.append(f"- Search transfer: not measured ({search.get('reason', 'not run')}).")
     for n, r in sorted(results.items()):
-        out.append(f"- N={n:,}: measured {r['measured']}, edit: {r.get('edit', 'n/a')}.")
+        commit = r.get("commit", "not recorded")
+        out.append(
+            f"- N={n:,}: measured {r['measured']} at commit {commit}, edit: {r.get('edit', 'n/a')}."
+        )
     return "\n".join(out)
 
 
@@ -733,6 +743,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"N={n:,}: {repeat} run(s) of each figure", flush=True)
         try:
             data["sizes"][str(n)] = measure_size(n, repeat, args.seed, args.timeout)
+            here = data["machine"]
+            data["sizes"][str(n)]["commit"] = here["commit"] + (
+                " (plus uncommitted changes)" if here["dirty"] else ""
+            )
         except BuildFailedError as failure:
             failures += 1
             print(f"  N={n:,} not measured: {failure}", file=sys.stderr)
