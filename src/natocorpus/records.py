@@ -189,12 +189,19 @@ def _json(data: Any) -> bytes:
     return orjson.dumps(data) + b"\n"
 
 
+_CSV_BATCH = 5000
+
+
 def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8")
+    # In batches: one StringIO holding a whole million-row table grows by copying, and its
+    # wide-character copy of the text costs four bytes a character.
+    batches = [[header]] + [rows[i : i + _CSV_BATCH] for i in range(0, len(rows), _CSV_BATCH)]
+    chunks = []
+    for batch in batches:
+        buffer = io.StringIO(newline="")
+        csv.writer(buffer, lineterminator="\n").writerows(batch)
+        chunks.append(buffer.getvalue().encode("utf-8"))
+    return b"".join(chunks)
 
 
 def _permalink(base_url: str, article_id: str, anchor: str) -> str:
