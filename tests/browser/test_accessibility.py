@@ -120,3 +120,47 @@ def test_axe_reports_a_known_violation(page: Page, axe: Axe) -> None:
     )
     ids = {violation["id"] for violation in run_axe(axe, page)["violations"]}
     assert {"image-alt", "label"} <= ids, ids
+
+
+PHONE_WIDTH = 360
+SIDEWAYS = """() => {
+    const width = document.documentElement.clientWidth;
+    return Array.from(document.querySelectorAll("body *"))
+        .filter((e) => e.getBoundingClientRect().right > width + 1)
+        .slice(0, 5)
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className}`
+            + ` ends at ${e.getBoundingClientRect().right}px`);
+}"""
+
+
+def overflow(page: Page) -> tuple[int, list[str]]:
+    width: int = page.evaluate("document.documentElement.scrollWidth")
+    return width, page.evaluate(SIDEWAYS)
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_page_does_not_scroll_sideways_on_a_small_phone(
+    kind: str, browser: Browser, serve_site: Any, built_site: Path, page_paths: dict[str, str]
+) -> None:
+    url = serve_site(built_site) + page_paths[kind]
+    context = browser.new_context(viewport={"width": PHONE_WIDTH, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        width, culprits = overflow(page)
+    finally:
+        context.close()
+    assert width <= PHONE_WIDTH, f"{url} is {width}px wide at {PHONE_WIDTH}px: {culprits}"
+
+
+def test_the_sideways_measure_sees_a_wide_element(browser: Browser) -> None:
+    """Guards the test above: a page wider than the phone must be caught."""
+    context = browser.new_context(viewport={"width": PHONE_WIDTH, "height": 800})
+    try:
+        page = context.new_page()
+        page.set_content('<!doctype html><body><div style="width:900px">wide</div></body>')
+        width, culprits = overflow(page)
+    finally:
+        context.close()
+    assert width > PHONE_WIDTH
+    assert culprits
