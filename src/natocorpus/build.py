@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from natocorpus import __version__, write
 from natocorpus.annotate import annotate_corpus
@@ -24,9 +25,9 @@ from natocorpus.diagnostics import CorpusError, Diagnostic, errors_in, warnings_
 from natocorpus.index import index_site
 from natocorpus.link import link_site
 from natocorpus.load import load_corpus
-from natocorpus.model import AnnotatedCorpus
+from natocorpus.model import AnnotatedCorpus, Artifact
 from natocorpus.records import render_records
-from natocorpus.render import render_site
+from natocorpus.render import iter_site_artifacts
 
 T = TypeVar("T")
 
@@ -52,15 +53,56 @@ class BuildReport:
 
 @dataclass
 class _Clock:
+    """Stage timings. Stages may nest (render runs inside write, as the writer pulls each page),
+    and each lap counts only its own time, so the laps add up to the build's."""
+
     laps: list[tuple[str, float]] = field(default_factory=list)
+    _inner: list[float] = field(default_factory=list)
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
         started = time.perf_counter()
+        self._inner.append(0.0)
         try:
             yield
         finally:
-            self.laps.append((name, time.perf_counter() - started))
+            elapsed = time.perf_counter() - started
+            inner = self._inner.pop()
+            if self._inner:
+                self._inner[-1] += elapsed
+            self._add(name, elapsed - inner)
+
+    def timed(self, name: str, items: Iterable[T]) -> Iterator[T]:
+        """`items`, with the time spent producing each counted to stage `name`."""
+        iterator = iter(items)
+        while True:
+            with self.stage(name):
+                item = next(iterator, _END)
+            if item is _END:
+                return
+            yield cast(T, item)
+
+    def _add(self, name: str, seconds: float) -> None:
+        for number, (known, total) in enumerate(self.laps):
+            if known == name:
+                self.laps[number] = (name, total + seconds)
+                return
+        self.laps.append((name, seconds))
+
+
+_END = object()
+
+
+@dataclass
+class _Tally:
+    files: int = 0
+    pages: int = 0
+
+    def count(self, artifacts: Iterable[Artifact]) -> Iterator[Artifact]:
+        for artifact in artifacts:
+            self.files += 1
+            self.pages += artifact.path.endswith(".html")
+            yield artifact
 
 
 def input_fingerprint(config: BuildConfig) -> str:
@@ -152,16 +194,18 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
         with clock.stage("link"):
             site = link_site(corpus, config.base_url, origin=config.site_url)
         notify("link")
-        with clock.stage("render"):
-            artifacts = render_site(site, config.templates_dir)
-        with clock.stage("records"):
-            artifacts += render_records(corpus, config.base_url)
-        notify("render")
-        pages = sum(1 for artifact in artifacts if artifact.path.endswith(".html"))
+        # Pages and downloads are written as they are made, never all held at once: the writer
+        # pulls each from the renderer, and a failure on the way discards the staging folder.
+        tally = _Tally()
+        artifacts = itertools.chain(
+            clock.timed("render", iter_site_artifacts(site, config.templates_dir)),
+            clock.timed("records", render_records(corpus, config.base_url)),
+        )
         with clock.stage("write"):
             write.clear_leftovers(config.out_dir)
-            staging = write.stage(artifacts, config.out_dir, fingerprint)
+            staging = write.stage(tally.count(artifacts), config.out_dir, fingerprint)
         try:
+            notify("render")
             notify("write")
             if config.search:
                 with clock.stage("index"):
@@ -172,6 +216,6 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
         except BaseException:
             write.discard(staging)
             raise
-        return report(diagnostics, True, pages=pages, files=len(artifacts))
+        return report(diagnostics, True, pages=tally.pages, files=tally.files)
     except CorpusError as failure:
         return report(failure.diagnostics)

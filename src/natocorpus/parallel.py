@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -33,13 +33,21 @@ def workers() -> int:
 
 def fork_map(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     """`[function(item) for item in items]`, in order, on every core when the job is large."""
+    return list(fork_imap(function, items))
+
+
+def fork_imap(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+    """`function(item)` for each item, in order, as the results come: the caller can use each one
+    and let it go while the workers go on."""
     count = workers()
     if count < 2 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
-        return [function(item) for item in items]
+        yield from map(function, items)
+        return
     global _job
     _job = (function, items)
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
-            return pool.map(_run, range(len(items)), chunksize=max(1, len(items) // (count * 8)))
+            chunksize = max(1, len(items) // (count * 8))
+            yield from pool.imap(_run, range(len(items)), chunksize=chunksize)
     finally:
         _job = None

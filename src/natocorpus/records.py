@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any
 
@@ -149,9 +151,16 @@ def article_record(article: AnnotatedArticle) -> dict[str, Any]:
     }
 
 
+def records_json(corpus: AnnotatedCorpus) -> bytes:
+    """records.json, encoded article by article (see `web_annotations`)."""
+    articles = ([article_record(article)] for article in corpus.articles)
+    return _json_spliced(records_document(corpus), articles=articles)
+
+
 def records_document(corpus: AnnotatedCorpus) -> dict[str, Any]:
+    """The records, with the articles' list left as a placeholder for `records_json`."""
     return {
-        "articles": [article_record(article) for article in corpus.articles],
+        "articles": _Spliced("articles"),
         "actors": [
             {
                 "id": actor.id,
@@ -183,6 +192,40 @@ def records_document(corpus: AnnotatedCorpus) -> dict[str, Any]:
     }
 
 
+class _Spliced:
+    """Stands in a document for a long list that `_json_spliced` encodes piece by piece."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def marker(self) -> str:
+        return f"\0{self.name}\0"
+
+
+def _json_spliced(document: dict[str, Any], **lists: Iterable[list[Any]]) -> bytes:
+    """`document` as compact JSON, each `_Spliced` placeholder in it replaced by the list made of
+    the named pieces (lists of items), each piece encoded and let go in turn. The bytes are those
+    of encoding the whole list in place. The placeholders must come in the document's order."""
+    encoded = orjson.dumps(document, default=lambda value: value.marker())
+    parts: list[bytes] = []
+    rest = encoded
+    for name, pieces in lists.items():
+        before, found, rest = rest.partition(orjson.dumps(_Spliced(name).marker()))
+        if not found:
+            raise ValueError(f"no placeholder for {name!r} in the document")
+        parts += [before, b"["]
+        separator = b""
+        for piece in pieces:
+            if piece:
+                parts += [separator, orjson.dumps(piece)[1:-1]]
+                separator = b","
+        parts.append(b"]")
+    parts += [rest, b"\n"]
+    return b"".join(parts)
+
+
 def _json(data: Any) -> bytes:
     # orjson rather than the json module: the same compact UTF-8 bytes, seven times faster on
     # records.json and annotations.jsonld, which at 1,000 articles hold 88 MB.
@@ -192,15 +235,17 @@ def _json(data: Any) -> bytes:
 _CSV_BATCH = 5000
 
 
-def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
+def _csv(header: list[str], rows: Iterable[list[Any]]) -> bytes:
     # In batches: one StringIO holding a whole million-row table grows by copying, and its
     # wide-character copy of the text costs four bytes a character.
-    batches = [[header]] + [rows[i : i + _CSV_BATCH] for i in range(0, len(rows), _CSV_BATCH)]
+    remaining = iter(rows)
     chunks = []
-    for batch in batches:
+    batch: list[list[Any]] = [header]
+    while batch:
         buffer = io.StringIO(newline="")
         csv.writer(buffer, lineterminator="\n").writerows(batch)
         chunks.append(buffer.getvalue().encode("utf-8"))
+        batch = list(itertools.islice(remaining, _CSV_BATCH))
     return b"".join(chunks)
 
 
@@ -300,7 +345,8 @@ def csv_tables(corpus: AnnotatedCorpus, base_url: str) -> dict[str, bytes]:
         ]
         for event in corpus.knowledge.events
     ]
-    mentions = [
+    # A generator: at 10,000 articles the table has a million rows, written batch by batch.
+    mentions = (
         [
             a.meta.id,
             m.actor,
@@ -312,8 +358,8 @@ def csv_tables(corpus: AnnotatedCorpus, base_url: str) -> dict[str, bytes]:
         ]
         for a in corpus.articles
         for m in a.mentions
-    ]
-    rows: dict[str, list[list[Any]]] = {
+    )
+    rows: dict[str, Iterable[list[Any]]] = {
         "articles": articles,
         "actors": actors,
         "events": events,
@@ -322,46 +368,48 @@ def csv_tables(corpus: AnnotatedCorpus, base_url: str) -> dict[str, bytes]:
     return {name: _csv([column for column, _, _ in TABLES[name]], rows[name]) for name in TABLES}
 
 
-def web_annotations(corpus: AnnotatedCorpus, base_url: str) -> dict[str, Any]:
-    items: list[dict[str, Any]] = []
-    for article in corpus.articles:
-        text = article.text.reading_text
-        source = f"{base_url}articles/{article.meta.id}/"
-        spans = [("actors", m.actor, m.start, m.end, "identifying") for m in article.mentions] + [
-            ("events", m.event, m.start, m.end, "identifying") for m in article.event_mentions
-        ]
-        for number, (kind, target_id, start, end, motivation) in enumerate(spans, start=1):
-            items.append(
-                {
-                    "id": f"{base_url}data/annotations.jsonld#{article.meta.id}-{number}",
-                    "type": "Annotation",
-                    "motivation": motivation,
-                    "body": {
-                        "type": "SpecificResource",
-                        "source": f"{base_url}{kind}/{target_id}/",
-                    },
-                    "target": {
-                        "source": source,
-                        "selector": [
-                            {
-                                "type": "TextQuoteSelector",
-                                "exact": text[start:end],
-                                "prefix": text[max(0, start - 32) : start],
-                                "suffix": text[end : end + 32],
-                            },
-                            {"type": "TextPositionSelector", "start": start, "end": end},
-                        ],
-                    },
-                }
-            )
-    return {
+def web_annotations(corpus: AnnotatedCorpus, base_url: str) -> bytes:
+    """The mentions as a W3C AnnotationCollection, encoded article by article: at 10,000 articles
+    the collection holds a million annotations, too many to build as one structure first."""
+    collection = {
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": f"{base_url}data/annotations.jsonld",
         "type": "AnnotationCollection",
         "label": f"{corpus.settings.title}: actor and event mentions",
-        "total": len(items),
-        "first": {"type": "AnnotationPage", "items": items},
+        "total": sum(len(a.mentions) + len(a.event_mentions) for a in corpus.articles),
+        "first": {"type": "AnnotationPage", "items": _Spliced("items")},
     }
+    items = (_annotations_of(article, base_url) for article in corpus.articles)
+    return _json_spliced(collection, items=items)
+
+
+def _annotations_of(article: AnnotatedArticle, base_url: str) -> list[dict[str, Any]]:
+    text = article.text.reading_text
+    source = f"{base_url}articles/{article.meta.id}/"
+    spans = [("actors", m.actor, m.start, m.end) for m in article.mentions] + [
+        ("events", m.event, m.start, m.end) for m in article.event_mentions
+    ]
+    return [
+        {
+            "id": f"{base_url}data/annotations.jsonld#{article.meta.id}-{number}",
+            "type": "Annotation",
+            "motivation": "identifying",
+            "body": {"type": "SpecificResource", "source": f"{base_url}{kind}/{target_id}/"},
+            "target": {
+                "source": source,
+                "selector": [
+                    {
+                        "type": "TextQuoteSelector",
+                        "exact": text[start:end],
+                        "prefix": text[max(0, start - 32) : start],
+                        "suffix": text[end : end + 32],
+                    },
+                    {"type": "TextPositionSelector", "start": start, "end": end},
+                ],
+            },
+        }
+        for number, (kind, target_id, start, end) in enumerate(spans, start=1)
+    ]
 
 
 def datapackage(corpus: AnnotatedCorpus) -> dict[str, Any]:
@@ -397,20 +445,14 @@ def records_schema() -> bytes:
     return (resources.files("natocorpus") / "schema" / SCHEMA_NAME).read_bytes()
 
 
-def render_records(corpus: AnnotatedCorpus, base_url: str) -> tuple[Artifact, ...]:
-    """Every data download, plus the captures byte for byte."""
-    artifacts = [
-        Artifact("data/records.json", _json(records_document(corpus))),
-        Artifact(f"data/{SCHEMA_NAME}", records_schema()),
-        Artifact("data/annotations.jsonld", _json(web_annotations(corpus, base_url))),
-        Artifact("data/datapackage.json", _json(datapackage(corpus))),
-    ]
-    artifacts.extend(
-        Artifact(f"data/{name}.csv", content)
-        for name, content in csv_tables(corpus, base_url).items()
-    )
-    artifacts.extend(
-        Artifact(f"sources/{article.meta.source_file}", article.capture)
-        for article in corpus.articles
-    )
-    return tuple(artifacts)
+def render_records(corpus: AnnotatedCorpus, base_url: str) -> Iterator[Artifact]:
+    """Every data download, plus the captures byte for byte, one at a time: each large document
+    is built, encoded and handed on before the next is made."""
+    yield Artifact("data/records.json", records_json(corpus))
+    yield Artifact(f"data/{SCHEMA_NAME}", records_schema())
+    yield Artifact("data/annotations.jsonld", web_annotations(corpus, base_url))
+    yield Artifact("data/datapackage.json", _json(datapackage(corpus)))
+    for name, content in csv_tables(corpus, base_url).items():
+        yield Artifact(f"data/{name}.csv", content)
+    for article in corpus.articles:
+        yield Artifact(f"sources/{article.meta.source_file}", article.capture)

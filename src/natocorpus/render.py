@@ -11,6 +11,7 @@ import gc
 import hashlib
 import traceback
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -21,7 +22,7 @@ import rcssmin
 from natocorpus.diagnostics import CorpusError, error
 from natocorpus.link import Page, SiteModel
 from natocorpus.model import Artifact
-from natocorpus.parallel import fork_map
+from natocorpus.parallel import fork_imap
 
 STATIC_DIR = "static"
 XML_TEMPLATES = (
@@ -132,30 +133,35 @@ def _render(env: jinja2.Environment, templates_dir: Path, name: str, **context: 
 
 
 def render_site(site: SiteModel, templates_dir: Path) -> tuple[Artifact, ...]:
-    """Every page, sitemap.xml, robots.txt, feed.xml and the hashed static assets, as artifacts."""
+    """Every artifact of `iter_site_artifacts`, in memory, sorted by path."""
+    return tuple(sorted(iter_site_artifacts(site, templates_dir), key=lambda a: a.path))
+
+
+def iter_site_artifacts(site: SiteModel, templates_dir: Path) -> Iterator[Artifact]:
+    """Every page, sitemap.xml, robots.txt, feed.xml and the hashed static assets, one at a time
+    as they are rendered, so that the writer can stage each and let it go."""
     env = make_environment(templates_dir)
     assets = hashed_assets(templates_dir, site)
     urls = {asset.name: asset.url for asset in assets}
     env.globals.update(site=site, assets=urls)
-
-    # The objects made so far (the corpus and the site model) are left out of the cyclic garbage
-    # collector's passes, so that forked workers do not touch, and so copy, the whole heap.
-    gc.freeze()
-    try:
-        artifacts = fork_map(partial(_page_artifact, env, templates_dir), site.pages)
-    finally:
-        gc.unfreeze()
-    for output, template in XML_TEMPLATES:
-        text = _render(env, templates_dir, template)
-        artifacts.append(Artifact(output, text.encode("utf-8")))
-    artifacts += [Artifact(asset.path, asset.content) for asset in assets]
-    counts = Counter(a.path for a in artifacts)
+    paths = [page.output for page in site.pages] + [output for output, _ in XML_TEMPLATES]
+    counts = Counter(paths + [asset.path for asset in assets])
     duplicates = sorted(path for path, n in counts.items() if n > 1)
     if duplicates:
         raise CorpusError(
             [error(p, None, "render", "two artifacts would be written here") for p in duplicates]
         )
-    return tuple(sorted(artifacts, key=lambda a: a.path))
+    # The objects made so far (the corpus and the site model) are left out of the cyclic garbage
+    # collector's passes, so that forked workers do not touch, and so copy, the whole heap.
+    gc.freeze()
+    try:
+        yield from fork_imap(partial(_page_artifact, env, templates_dir), site.pages)
+    finally:
+        gc.unfreeze()
+    for output, template in XML_TEMPLATES:
+        yield Artifact(output, _render(env, templates_dir, template).encode("utf-8"))
+    for asset in assets:
+        yield Artifact(asset.path, asset.content)
 
 
 def _page_artifact(env: jinja2.Environment, templates_dir: Path, page: Page) -> Artifact:

@@ -108,6 +108,11 @@ def stage(artifacts: Iterable[Artifact], out_dir: Path, fingerprint: str = "") -
     except (OSError, ValueError) as exc:
         discard(staging)
         raise CorpusError([_write_error(out_dir, exc)]) from None
+    except BaseException:
+        # `artifacts` may be rendered as they are written: a template error, or an interrupt,
+        # arrives here too, and the staging folder goes with it.
+        discard(staging)
+        raise
     return staging
 
 
