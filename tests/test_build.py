@@ -179,6 +179,29 @@ def test_a_write_error_is_reported_and_nothing_is_left(
     assert not list(tmp_path.glob(".site.*"))
 
 
+def test_a_marker_that_cannot_be_written_leaves_nothing_beside_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    assert small_site(tmp_path, out, search=False).written  # type: ignore[attr-defined]
+    before = tree_digest(out)
+    real_write = Path.write_text
+
+    def full_disk(self: Path, data: str, *args: object, **kwargs: object) -> int:
+        if self.name == MARKER:
+            raise OSError(28, "No space left on device")
+        return real_write(self, data, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    report = small_site(tmp_path, out, search=False)
+    monkeypatch.undo()
+    assert [str(d) for d in report.errors] == [  # type: ignore[attr-defined]
+        f"{out}: output: could not write the site: No space left on device"
+    ]
+    assert tree_digest(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "site"]
+
+
 def test_a_build_killed_mid_write_leaves_the_previous_site(tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert small_site(tmp_path, out, search=False).written  # type: ignore[attr-defined]

@@ -7,6 +7,7 @@ own marker file: it never cleans a folder it did not make.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -123,6 +124,9 @@ def _write_error(out_dir: Path, exc: Exception) -> Diagnostic:
 
 def discard(staging: Path) -> None:
     _remove_our_folder(staging)
+    # A staging folder whose marker could not be written is still ours, and still empty.
+    with contextlib.suppress(OSError):
+        staging.rmdir()
 
 
 def commit(staging: Path, out_dir: Path) -> None:
