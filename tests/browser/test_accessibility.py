@@ -164,3 +164,22 @@ def test_the_sideways_measure_sees_a_wide_element(browser: Browser) -> None:
         context.close()
     assert width > PHONE_WIDTH
     assert culprits
+
+
+def test_article_metadata_reads_without_sideways_scrolling_on_a_phone(
+    browser: Browser, serve_site: Any, built_site: Path, page_paths: dict[str, str]
+) -> None:
+    """The provenance notes are long: on a phone each field stacks instead of a narrow column
+    that the reader would have to scroll inside its box."""
+    url = serve_site(built_site) + page_paths["article"]
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        box = page.locator("#metadata .table-wrap")
+        inner, outer = box.evaluate("(e) => [e.scrollWidth, e.clientWidth]")
+        notes = page.locator("#metadata .prov-note").count()
+    finally:
+        context.close()
+    assert notes > 0, f"{url} shows no provenance note"
+    assert inner <= outer, f"the metadata table of {url} is {inner}px wide in a {outer}px box"
