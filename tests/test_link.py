@@ -376,6 +376,16 @@ def test_related_articles_share_actors() -> None:
     assert shared == {"North Atlantic Treaty Organization", "Japan", "China <b>PRC</b>"}
 
 
+def test_about_page_names_each_capture_with_its_text() -> None:
+    corpus = make_corpus()
+    about = content(link_site(corpus, "/base/"), "about/index.html", AboutContext)
+    expected = sorted((a.meta.source_file, a.id, a.meta.title.value) for a in corpus.articles)
+    shown = [(c.file_name, c.article.id, c.article.title) for c in about.captures]
+    assert shown == expected
+    assert all(c.href == f"/base/sources/{c.file_name}" for c in about.captures)
+    assert all(c.article.href == f"/base/articles/{c.article.id}/" for c in about.captures)
+
+
 def test_link_is_deterministic() -> None:
     assert link_site(make_corpus(), "/") == link_site(make_corpus(), "/")
 

@@ -194,6 +194,15 @@ class ArticleRef:
 
 
 @dataclass(frozen=True)
+class CaptureLink:
+    """A raw capture on the about page, with the text it is the capture of."""
+
+    href: str
+    file_name: str
+    article: ArticleRef
+
+
+@dataclass(frozen=True)
 class ActorRef:
     id: str
     href: str
@@ -600,7 +609,7 @@ class AboutContext:
     licence_url: str | None
     licence_applies_to: str | None
     downloads: tuple[DataFile, ...]
-    captures: tuple[Link, ...]
+    captures: tuple[CaptureLink, ...]
     """Every capture, for a small corpus; empty for a large one (each text's page links its own)."""
     article_count: int
     actor_count: int
@@ -2368,8 +2377,12 @@ class _Linker:
                     licence_applies_to=settings.licence.applies_to,
                     downloads=downloads,
                     captures=tuple(
-                        Link(urls.page(f"sources/{a.meta.source_file}"), a.meta.source_file)
-                        for a in self.articles
+                        CaptureLink(
+                            urls.page(f"sources/{a.meta.source_file}"),
+                            a.meta.source_file,
+                            self.article_refs[a.id],
+                        )
+                        for a in sorted(self.articles, key=lambda a: a.meta.source_file)
                     )
                     if len(self.articles) <= CAPTURE_LIST_MAX
                     else (),
