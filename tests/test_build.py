@@ -9,8 +9,9 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -155,50 +156,39 @@ def test_a_read_only_folder_is_reported_and_the_previous_site_stays(tmp_path: Pa
     assert sorted(p.name for p in parent.iterdir()) == ["site"]
 
 
-def test_a_write_error_is_reported_and_nothing_is_left(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("method", "fails_on"),
+    [
+        ("write_bytes", lambda path: path.suffix == ".html"),
+        ("write_text", lambda path: path.name == MARKER),
+    ],
+    ids=["a-page", "the-marker"],
+)
+def test_a_full_disk_is_reported_and_nothing_is_left(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    method: str,
+    fails_on: Callable[[Path], bool],
 ) -> None:
     out = tmp_path / "site"
     assert small_site(tmp_path, out, search=False).written  # type: ignore[attr-defined]
     before = tree_digest(out)
-    real_write = Path.write_bytes
+    real_write = getattr(Path, method)
 
-    def full_disk(self: Path, data: bytes) -> int:
-        if self.suffix == ".html":
+    def full_disk(self: Path, data: Any, *args: Any, **kwargs: Any) -> int:
+        if fails_on(self):
             raise OSError(28, "No space left on device")
-        return real_write(self, data)
+        return int(real_write(self, data, *args, **kwargs))
 
-    monkeypatch.setattr(Path, "write_bytes", full_disk)
+    monkeypatch.setattr(Path, method, full_disk)
     report = small_site(tmp_path, out, search=False)
+    monkeypatch.undo()
     assert not report.written  # type: ignore[attr-defined]
     assert [str(d) for d in report.errors] == [  # type: ignore[attr-defined]
         f"{out}: output: could not write the site: No space left on device"
     ]
-    monkeypatch.undo()
     assert tree_digest(out) == before
     assert not list(tmp_path.glob(".site.*"))
-
-
-def test_a_marker_that_cannot_be_written_leaves_nothing_beside_the_site(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    out = tmp_path / "site"
-    assert small_site(tmp_path, out, search=False).written  # type: ignore[attr-defined]
-    before = tree_digest(out)
-    real_write = Path.write_text
-
-    def full_disk(self: Path, data: str, *args: object, **kwargs: object) -> int:
-        if self.name == MARKER:
-            raise OSError(28, "No space left on device")
-        return real_write(self, data, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Path, "write_text", full_disk)
-    report = small_site(tmp_path, out, search=False)
-    monkeypatch.undo()
-    assert [str(d) for d in report.errors] == [  # type: ignore[attr-defined]
-        f"{out}: output: could not write the site: No space left on device"
-    ]
-    assert tree_digest(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "site"]
 
 

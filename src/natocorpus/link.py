@@ -1217,6 +1217,7 @@ class _Linker:
         self.events = {e.id: e for e in corpus.knowledge.events}
         self.actor_names = {a.id: a.name for a in corpus.knowledge.actors}
         self.tags = _Tags(urls, self.actor_names)
+        self.mentions_href = urls.page("data/mentions.csv")
 
         # counts[article id][actor id], event counts include dates resolved to the event
         self.actor_counts: dict[str, Counter[str]] = {}
@@ -1371,7 +1372,7 @@ class _Linker:
             jsonld=json_for_script(jsonld) if jsonld is not None else None,
             nav=self.nav(nav_key or kind),
             searchable=searchable,
-            search_tags=tuple(search_tags),
+            search_tags=search_tags,
             head_html=head_html(meta, search_tags),
             content=content,
         )
@@ -1760,7 +1761,7 @@ class _Linker:
             events=events,
             events_more=len(taking_part) - len(events),
             stances=stances,
-            mentions_href=urls.page("data/mentions.csv"),
+            mentions_href=self.mentions_href,
         )
         node = _actor_node(actor, urls)
         node = {"@context": "https://schema.org"} | node
@@ -2148,9 +2149,13 @@ class _Linker:
             for level in self.settings.stance_scale
         )
 
-    def index_href(self, index: str, number: int) -> str:
+    @staticmethod
+    def index_path(index: str, number: int) -> str:
         """Page `number` (from 1) of a paginated index: articles/, articles/page/2/, ..."""
-        return self.urls.page(f"{index}/" if number == 1 else f"{index}/page/{number}/")
+        return f"{index}/" if number == 1 else f"{index}/page/{number}/"
+
+    def index_href(self, index: str, number: int) -> str:
+        return self.urls.page(self.index_path(index, number))
 
     def pagination(self, index: str, label: str, count: int, current: int) -> Pagination | None:
         if count <= 1:
@@ -2180,13 +2185,12 @@ class _Linker:
         for number in range(1, count + 1):
             first = (number - 1) * per_page
             chunk = tuple(items[first : first + per_page])
-            path = f"{index}/" if number == 1 else f"{index}/page/{number}/"
             suffix = f" (page {number} of {count})" if count > 1 else ""
             shown = f", {first + 1} to {first + len(chunk)} on this page" if count > 1 else ""
             out.append(
                 self.page(
                     index,
-                    path,
+                    self.index_path(index, number),
                     title + suffix,
                     description + shown + ".",
                     make(chunk, first, self.pagination(index, label, count, number)),
@@ -2353,7 +2357,7 @@ class _Linker:
                     len(self.articles) <= SCALE_LIST_MAX,
                     actor_matrix,
                     event_matrix,
-                    urls.page("data/mentions.csv"),
+                    self.mentions_href,
                 ),
             )
         )
