@@ -15,7 +15,7 @@ from natocorpus.diagnostics import Diagnostic, warning
 from natocorpus.model import AnnotatedArticle, AnnotatedCorpus
 
 _CAPITALISED = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'.-]*[\w]|[A-Z])(?:\s+(?:of|the|and|for|de|on)\s+[A-Z][\w’'.-]*[\w]"
+    r"(?=[A-Z])(?<![\w’'])(?:[A-Z][\w’'.-]*[\w]|[A-Z])(?:\s+(?:of|the|and|for|de|on)\s+[A-Z][\w’'.-]*[\w]"
     r"|\s+[A-Z][\w’'.-]*[\w])*"
 )
 _MONTHS = frozenset(
@@ -118,10 +118,6 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def _ignored(phrase: str, corpus: AnnotatedCorpus) -> bool:
-    return any(phrase == item.text for item in corpus.settings.not_actors)
-
-
 def _line(article: AnnotatedArticle, offset: int) -> int:
     return article.text.block_at(offset).source_line
 
@@ -151,6 +147,7 @@ def coverage_warnings(corpus: AnnotatedCorpus) -> tuple[Diagnostic, ...]:
     known = {form.text for actor in corpus.knowledge.actors for form in actor.forms} | {
         form for event in corpus.knowledge.events for form in event.forms
     }
+    ignored = {item.text for item in corpus.settings.not_actors}
     for article in corpus.articles:
         covered = _Spans.of(
             [(m.start, m.end) for m in article.mentions]
@@ -167,15 +164,16 @@ def coverage_warnings(corpus: AnnotatedCorpus) -> tuple[Diagnostic, ...]:
             for match in _CAPITALISED.finditer(block.text):
                 start = block.start + match.start()
                 end = block.start + match.end()
+                # Most capitalised phrases are mentions already found: the cheapest test first.
+                if _overlaps(covered, start, end):
+                    continue
                 words = match.group().split()
+                if start in sentence_starts and len(words) == 1:
+                    continue  # one capitalised word opening a sentence is usually not a name
                 while words and (words[0] in _FUNCTION_WORDS or words[0] in _MONTHS):
                     words = words[1:]
                 phrase = " ".join(words).rstrip(".")
-                if start in sentence_starts and len(match.group().split()) == 1:
-                    continue  # one capitalised word opening a sentence is usually not a name
-                if not phrase or phrase in seen or phrase in known or _ignored(phrase, corpus):
-                    continue
-                if _overlaps(covered, start, end):
+                if not phrase or phrase in seen or phrase in known or phrase in ignored:
                     continue
                 seen.add(phrase)
                 found.append(

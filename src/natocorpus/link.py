@@ -3,7 +3,9 @@
 `link_site` turns an `AnnotatedCorpus` into a `SiteModel`: one frozen page context per page, with
 every URL, count, cross-index, matrix, timeline geometry, citation and metadata string prepared, so
 that the templates only place values and never compute. Every collection is sorted
-deterministically; the only dates are the records' own.
+deterministically; the only dates are the records' own. The cross-indexes are computed here, once;
+the contexts of article, actor and event pages are prepared from them when each page is rendered
+(`DeferredPage`), in the render workers.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, TypeVar
+from functools import partial
+from typing import Any, Literal, TypeVar, overload
 
 from markupsafe import Markup, escape
 
@@ -674,6 +677,63 @@ class Page:
 
 
 @dataclass(frozen=True)
+class DeferredPage:
+    """A page known by its address, whose context is prepared only when it is rendered.
+
+    Article, actor and event pages are most of a site and carry most of its text: prepared in
+    the render workers, one at a time, they are never all held in the building process."""
+
+    kind: str
+    url: str
+    output: str
+    make: Callable[[], Page]
+
+
+class SitePages(Sequence[Page]):
+    """The site's pages in order; a deferred page is prepared each time it is asked for."""
+
+    def __init__(self, entries: Iterable[Page | DeferredPage]) -> None:
+        self._entries = tuple(entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @overload
+    def __getitem__(self, index: int) -> Page: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Page, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Page | tuple[Page, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        entry = self._entries[index]
+        return entry.make() if isinstance(entry, DeferredPage) else entry
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when they hold the same pages, deferred ones prepared to compare."""
+        if not isinstance(other, SitePages):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def outputs(self) -> tuple[str, ...]:
+        return tuple(entry.output for entry in self._entries)
+
+    @property
+    def addresses(self) -> tuple[tuple[str, str], ...]:
+        """(kind, url) of every page, without preparing any."""
+        return tuple((entry.kind, entry.url) for entry in self._entries)
+
+
+def page_output(kind: str, path: str) -> str:
+    """Where a page is written: its URL path as a folder with an index.html (404.html aside)."""
+    return "404.html" if kind == "404" else f"{path}index.html"
+
+
+@dataclass(frozen=True)
 class FeedEntry:
     id: str
     title: str
@@ -716,7 +776,7 @@ class SiteModel:
     sitemap_url: str
     licence_name: str
     licence_url: str | None
-    pages: tuple[Page, ...]
+    pages: SitePages
     sitemap: tuple[str, ...]
     feed: Feed
 
@@ -1202,8 +1262,9 @@ _Ref = tuple[int, int, int, str]
 
 
 def link_site(corpus: AnnotatedCorpus, base_url: str, *, origin: str | None = None) -> SiteModel:
-    """Every page's context, computed once. `origin` (e.g. "https://example.org") makes the
-    canonical, Open Graph, sitemap and feed URLs absolute; without it they are root-relative."""
+    """Every page's context (for a deferred page, how to prepare it). `origin` (for example
+    "https://example.org") makes the canonical, Open Graph, sitemap and feed URLs absolute; without
+    it they are root-relative."""
     return _Linker(corpus, _Urls(base_url, origin)).site()
 
 
@@ -1344,7 +1405,7 @@ class _Linker:
         nav_key: str | None = None,
     ) -> Page:
         url = self.urls.page(path)
-        output = "404.html" if kind == "404" else f"{path}index.html"
+        output = page_output(kind, path)
         canonical = None if kind == "404" else self.urls.absolute(url)
         site_title = self.settings.title
         full_title = site_title if kind == "home" else f"{title} · {site_title}"
@@ -1376,6 +1437,9 @@ class _Linker:
             head_html=head_html(meta, search_tags),
             content=content,
         )
+
+    def deferred(self, kind: str, path: str, make: Callable[[], Page]) -> DeferredPage:
+        return DeferredPage(kind, self.urls.page(path), page_output(kind, path), make)
 
     # pages -----------------------------------------------------------------------------------
 
@@ -2215,7 +2279,7 @@ class _Linker:
         timeline = self.timeline()
         method = self.method_sentence()
         scale = self.scale()
-        pages: list[Page] = []
+        pages: list[Page | DeferredPage] = []
 
         top_actors = tuple(
             self.actor_ref(a)
@@ -2267,7 +2331,10 @@ class _Linker:
                 ),
             )
         )
-        pages.extend(self.article_page(a) for a in self.articles)
+        pages.extend(
+            self.deferred("article", f"articles/{a.id}/", partial(self.article_page, a))
+            for a in self.articles
+        )
 
         by_type: dict[str, list[ActorRef]] = defaultdict(list)
         for actor in self.actors.values():
@@ -2291,7 +2358,8 @@ class _Linker:
             )
         )
         pages.extend(
-            self.actor_page(a, co) for a in sorted(self.actors.values(), key=lambda a: a.id)
+            self.deferred("actor", f"actors/{a.id}/", partial(self.actor_page, a, co))
+            for a in sorted(self.actors.values(), key=lambda a: a.id)
         )
         event_refs = tuple(self.event_ref(e.id) for e in self.events_sorted)
         pages.extend(
@@ -2307,7 +2375,10 @@ class _Linker:
                 ),
             )
         )
-        pages.extend(self.event_page(e) for e in sorted(self.events.values(), key=lambda e: e.id))
+        pages.extend(
+            self.deferred("event", f"events/{e.id}/", partial(self.event_page, e))
+            for e in sorted(self.events.values(), key=lambda e: e.id)
+        )
 
         # By year: at most YEAR_LIST_CAP of each, the rest on the index page that lists them.
         years: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
@@ -2454,7 +2525,8 @@ class _Linker:
             author=settings.title,
             entries=entries,
         )
-        sitemap = tuple(urls.absolute(p.url) for p in pages if p.kind != "404")
+        site_pages = SitePages(pages)
+        sitemap = tuple(urls.absolute(url) for kind, url in site_pages.addresses if kind != "404")
         return SiteModel(
             base_url=urls.base,
             title=settings.title,
@@ -2475,7 +2547,7 @@ class _Linker:
             sitemap_url=urls.absolute(urls.page("sitemap.xml")),
             licence_name=settings.licence.name,
             licence_url=settings.licence.url,
-            pages=tuple(pages),
+            pages=site_pages,
             sitemap=sitemap,
             feed=feed,
         )

@@ -6,7 +6,7 @@ import calendar
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Generic, Literal, TypeVar
+from typing import Generic, Literal, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -101,8 +101,7 @@ class OmittedLine:
     reason: str
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A passage of the reading text, with the paragraph it falls in."""
 
     start: int
@@ -262,10 +261,12 @@ class LoadedCorpus:
 
 
 # Annotations ---------------------------------------------------------------
+# Mentions, dates and sentences are named tuples, not dataclasses: there are about 110 of each
+# kind per 1,000 words, a million at 10,000 articles, and a tuple is a third of the memory and
+# several times quicker to make, copy between processes and read back.
 
 
-@dataclass(frozen=True)
-class ActorMention:
+class ActorMention(NamedTuple):
     actor: str
     text: str
     start: int
@@ -274,8 +275,7 @@ class ActorMention:
     sentence: int
 
 
-@dataclass(frozen=True)
-class EventMention:
+class EventMention(NamedTuple):
     event: str
     text: str
     start: int
@@ -284,8 +284,7 @@ class EventMention:
     sentence: int
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     """A temporal expression; `value` is None when it cannot be resolved to a calendar date."""
 
     text: str

@@ -144,7 +144,7 @@ def iter_site_artifacts(site: SiteModel, templates_dir: Path) -> Iterator[Artifa
     assets = hashed_assets(templates_dir, site)
     urls = {asset.name: asset.url for asset in assets}
     env.globals.update(site=site, assets=urls)
-    paths = [page.output for page in site.pages] + [output for output, _ in XML_TEMPLATES]
+    paths = [*site.pages.outputs] + [output for output, _ in XML_TEMPLATES]
     counts = Counter(paths + [asset.path for asset in assets])
     duplicates = sorted(path for path, n in counts.items() if n > 1)
     if duplicates:
