@@ -7,7 +7,7 @@ import json
 import orjson
 import pytest
 
-from natocorpus.records import _json_spliced, _Spliced
+from natocorpus.records import _json_spliced, _Spliced, encode_items
 
 
 @pytest.mark.parametrize(
@@ -25,12 +25,18 @@ def test_a_document_encoded_in_pieces_is_the_document_encoded_whole(
     items = [item for piece in pieces for item in piece]
     whole = {"head": {"items": "not this one"}, "items": items, "tail": "t"}
     placeholder = {"head": {"items": "not this one"}, "items": _Spliced("items"), "tail": "t"}
-    encoded = _json_spliced(placeholder, items=iter(pieces))
+    encoded = b"".join(_json_spliced(placeholder, items=(encode_items(p) for p in pieces)))
     assert encoded == orjson.dumps(whole) + b"\n"
     assert json.loads(encoded) == whole
 
 
 def test_two_placeholders_in_document_order() -> None:
     document = {"articles": _Spliced("articles"), "actors": _Spliced("actors")}
-    encoded = _json_spliced(document, articles=[[1], [2, 3]], actors=[["x"]])
+    encoded = b"".join(
+        _json_spliced(
+            document,
+            articles=[encode_items([1]), encode_items([2, 3])],
+            actors=[encode_items(["x"])],
+        )
+    )
     assert json.loads(encoded) == {"articles": [1, 2, 3], "actors": ["x"]}

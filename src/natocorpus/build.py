@@ -18,14 +18,15 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 from natocorpus import __version__, write
-from natocorpus.annotate import annotate_corpus
+from natocorpus.annotate import Matchers, annotate_article
 from natocorpus.config import BuildConfig
-from natocorpus.coverage import coverage_warnings
+from natocorpus.coverage import CoverageCheck
 from natocorpus.diagnostics import CorpusError, Diagnostic, errors_in, warnings_in
 from natocorpus.index import index_site
 from natocorpus.link import link_site
-from natocorpus.load import load_corpus
-from natocorpus.model import AnnotatedCorpus, Artifact
+from natocorpus.load import CorpusFrame, check_articles, load_frame
+from natocorpus.model import AnnotatedArticle, AnnotatedCorpus, Artifact, StreamedArtifact
+from natocorpus.parallel import fork_map
 from natocorpus.records import render_records
 from natocorpus.render import iter_site_artifacts
 
@@ -82,6 +83,12 @@ class _Clock:
                 return
             yield cast(T, item)
 
+    def share(self, seconds: float, weights: dict[str, float]) -> None:
+        """`seconds` of wall time, counted to each stage in proportion to its weight."""
+        total = sum(weights.values())
+        for name, weight in weights.items():
+            self._add(name, seconds * weight / total if total else seconds / len(weights))
+
     def _add(self, name: str, seconds: float) -> None:
         for number, (known, total) in enumerate(self.laps):
             if known == name:
@@ -98,11 +105,24 @@ class _Tally:
     files: int = 0
     pages: int = 0
 
-    def count(self, artifacts: Iterable[Artifact]) -> Iterator[Artifact]:
+    def count(
+        self, artifacts: Iterable[Artifact | StreamedArtifact]
+    ) -> Iterator[Artifact | StreamedArtifact]:
         for artifact in artifacts:
             self.files += 1
             self.pages += artifact.path.endswith(".html")
             yield artifact
+
+
+def _timed_downloads(
+    clock: _Clock, artifacts: Iterable[Artifact | StreamedArtifact]
+) -> Iterator[Artifact | StreamedArtifact]:
+    """The downloads, their making timed as the records stage, chunks of a large one included
+    (they are made as the writer asks for them)."""
+    for artifact in clock.timed("records", artifacts):
+        if isinstance(artifact, StreamedArtifact):
+            artifact = StreamedArtifact(artifact.path, clock.timed("records", artifact.chunks))
+        yield artifact
 
 
 def input_fingerprint(config: BuildConfig) -> str:
@@ -124,19 +144,62 @@ def _protected_paths(config: BuildConfig) -> tuple[Path, ...]:
     return (config.corpus_dir, config.templates_dir, project, Path.cwd())
 
 
+@dataclass(frozen=True)
+class _ArticlePass:
+    """Load one article and, when the corpus around it is sound, annotate and check it: one job
+    in a worker, so that only the annotated article comes back to the building process.
+
+    Returns the article, its problems, its coverage warnings and the seconds spent loading and
+    annotating it."""
+
+    frame: CorpusFrame
+    matchers: Matchers | None
+    coverage: CoverageCheck | None
+
+    def __call__(
+        self, path: Path
+    ) -> tuple[AnnotatedArticle | None, list[Diagnostic], tuple[Diagnostic, ...], float, float]:
+        started = time.perf_counter()
+        loaded, found = self.frame.load(path)
+        loaded_at = time.perf_counter()
+        if loaded is None or self.matchers is None or self.coverage is None or errors_in(found):
+            return None, found, (), loaded_at - started, 0.0
+        article = annotate_article(loaded, self.matchers)
+        missed = self.coverage.of(article)
+        return article, found, missed, loaded_at - started, time.perf_counter() - loaded_at
+
+
 def annotate(
     config: BuildConfig, clock: _Clock | None = None
 ) -> tuple[AnnotatedCorpus | None, tuple[Diagnostic, ...]]:
     """Load and annotate the corpus, with the maintainer's coverage warnings."""
     clock = clock or _Clock()
     with clock.stage("load"):
-        loaded, diagnostics = load_corpus(config.corpus_dir)
-    if loaded is None:
-        return None, diagnostics
-    with clock.stage("annotate"):
-        corpus = annotate_corpus(loaded)
-        diagnostics = diagnostics + coverage_warnings(corpus)
-    return corpus, diagnostics
+        frame, diagnostics = load_frame(config.corpus_dir)
+    if frame is None:
+        return None, tuple(diagnostics)
+    sound = frame.settings is not None and not errors_in(diagnostics)
+    article_pass = _ArticlePass(
+        frame,
+        Matchers.for_knowledge(frame.knowledge) if sound else None,
+        CoverageCheck.for_corpus(frame.knowledge, frame.settings) if frame.settings else None,
+    )
+    started = time.perf_counter()
+    results = fork_map(article_pass, frame.files)
+    # One pass does both stages in the workers: its wall time is shared between them in
+    # proportion to the time the workers spent on each.
+    clock.share(
+        time.perf_counter() - started,
+        {"load": sum(r[3] for r in results), "annotate": sum(r[4] for r in results)},
+    )
+    missed = [warning for result in results for warning in result[2]]
+    articles = check_articles(frame, ((r[0], r[1]) for r in results), diagnostics)
+    if frame.settings is None or errors_in(diagnostics):
+        return None, tuple(diagnostics)
+    corpus = AnnotatedCorpus(
+        frame.settings, frame.knowledge, tuple(sorted(articles, key=lambda a: a.meta.id))
+    )
+    return corpus, tuple(diagnostics + missed)
 
 
 @contextmanager
@@ -199,7 +262,7 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
         tally = _Tally()
         artifacts = itertools.chain(
             clock.timed("render", iter_site_artifacts(site, config.templates_dir)),
-            clock.timed("records", render_records(corpus, config.base_url)),
+            _timed_downloads(clock, render_records(corpus, config.base_url)),
         )
         with clock.stage("write"):
             write.clear_leftovers(config.out_dir)

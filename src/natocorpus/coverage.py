@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from natocorpus.diagnostics import Diagnostic, warning
-from natocorpus.model import AnnotatedArticle, AnnotatedCorpus
+from natocorpus.model import AnnotatedArticle, AnnotatedCorpus, CorpusSettings, KnowledgeBase
 
 _CAPITALISED = re.compile(
     r"(?=[A-Z])(?<![\w’'])(?:[A-Z][\w’'.-]*[\w]|[A-Z])(?:\s+(?:of|the|and|for|de|on)\s+[A-Z][\w’'.-]*[\w]"
@@ -142,13 +142,30 @@ def _overlaps(spans: _Spans, start: int, end: int) -> bool:
 
 
 def coverage_warnings(corpus: AnnotatedCorpus) -> tuple[Diagnostic, ...]:
-    found: list[Diagnostic] = []
-    # A known form that its rule turned down (a capital as a venue) was decided, not missed.
-    known = {form.text for actor in corpus.knowledge.actors for form in actor.forms} | {
-        form for event in corpus.knowledge.events for form in event.forms
-    }
-    ignored = {item.text for item in corpus.settings.not_actors}
-    for article in corpus.articles:
+    """What the matcher may have missed, in every article (see `CoverageCheck.of`)."""
+    check = CoverageCheck.for_corpus(corpus.knowledge, corpus.settings)
+    return tuple(warning for article in corpus.articles for warning in check.of(article))
+
+
+@dataclass(frozen=True)
+class CoverageCheck:
+    """The knowledge base's forms and the phrases declared not actors: what is not a miss."""
+
+    known: frozenset[str]
+    ignored: frozenset[str]
+
+    @classmethod
+    def for_corpus(cls, knowledge: KnowledgeBase, settings: CorpusSettings) -> CoverageCheck:
+        # A known form that its rule turned down (a capital as a venue) was decided, not missed.
+        known = {form.text for actor in knowledge.actors for form in actor.forms} | {
+            form for event in knowledge.events for form in event.forms
+        }
+        return cls(frozenset(known), frozenset(item.text for item in settings.not_actors))
+
+    def of(self, article: AnnotatedArticle) -> tuple[Diagnostic, ...]:
+        """Capitalised phrases no mention covers, and absolute dates tied to no event."""
+        known, ignored = self.known, self.ignored
+        found: list[Diagnostic] = []
         covered = _Spans.of(
             [(m.start, m.end) for m in article.mentions]
             + [(m.start, m.end) for m in article.event_mentions]
@@ -211,4 +228,4 @@ def coverage_warnings(corpus: AnnotatedCorpus) -> tuple[Diagnostic, ...]:
                     f"{date.text!r} is tied to no event: {sentence[:90]!r}",
                 )
             )
-    return tuple(found)
+        return tuple(found)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,6 +17,7 @@ from natocorpus.diagnostics import Diagnostic, error, errors_in, warning
 from natocorpus.model import (
     PRECISIONS,
     Actor,
+    AnnotatedArticle,
     ArticleMeta,
     ArticleText,
     Block,
@@ -884,18 +884,26 @@ def _corpus_files(folder: Path, corpus_dir: Path, diagnostics: list[Diagnostic])
     return files
 
 
-def _load_one(
-    path: Path, corpus_dir: Path, settings: CorpusSettings | None
-) -> tuple[LoadedArticle | None, list[Diagnostic]]:
-    found: list[Diagnostic] = []
-    return load_article(path, corpus_dir, settings, found), found
+@dataclass(frozen=True)
+class CorpusFrame:
+    """What is known before any article is read: the settings, the knowledge base, the files."""
+
+    corpus_dir: Path
+    settings: CorpusSettings | None
+    knowledge: KnowledgeBase
+    files: tuple[Path, ...]
+
+    def load(self, path: Path) -> tuple[LoadedArticle | None, list[Diagnostic]]:
+        """One article, with the problems found in it."""
+        found: list[Diagnostic] = []
+        return load_article(path, self.corpus_dir, self.settings, found), found
 
 
-def load_corpus(corpus_dir: Path) -> tuple[LoadedCorpus | None, tuple[Diagnostic, ...]]:
-    """Read and validate the whole corpus, gathering every problem before giving up."""
+def load_frame(corpus_dir: Path) -> tuple[CorpusFrame | None, list[Diagnostic]]:
+    """corpus.yaml, actors.yaml and events.yaml, validated, and the list of article files."""
     diagnostics: list[Diagnostic] = []
     if not corpus_dir.is_dir():
-        return None, (error(str(corpus_dir), None, "corpus", "is not a folder"),)
+        return None, [error(str(corpus_dir), None, "corpus", "is not a folder")]
 
     def document(name: str) -> YamlDocument | None:
         try:
@@ -912,15 +920,27 @@ def load_corpus(corpus_dir: Path) -> tuple[LoadedCorpus | None, tuple[Diagnostic
     actor_ids = frozenset(actor.id for actor in actors)
     events = load_events(events_doc, actor_ids, diagnostics) if events_doc else ()
     _check_forms_unique(actors, events, actors_doc, events_doc, diagnostics)
-
-    articles: list[LoadedArticle] = []
-    owners: dict[str, str] = {}
     files = _corpus_files(corpus_dir / "articles", corpus_dir, diagnostics)
     if not files:
         diagnostics.append(
             error(_display(corpus_dir / "articles", corpus_dir), None, "articles", "no articles")
         )
-    loaded = fork_map(partial(_load_one, corpus_dir=corpus_dir, settings=settings), files)
+    frame = CorpusFrame(corpus_dir, settings, KnowledgeBase(actors, events), tuple(files))
+    return frame, diagnostics
+
+
+A = TypeVar("A", LoadedArticle, AnnotatedArticle)
+
+
+def check_articles(
+    frame: CorpusFrame,
+    loaded: Iterable[tuple[A | None, list[Diagnostic]]],
+    diagnostics: list[Diagnostic],
+) -> list[A]:
+    """The articles that loaded, each id once; every problem goes into `diagnostics`, with a
+    warning for each capture no article names (once there are no errors)."""
+    articles: list[A] = []
+    owners: dict[str, str] = {}
     for article, found in loaded:
         diagnostics.extend(found)
         if article is None:
@@ -939,24 +959,30 @@ def load_corpus(corpus_dir: Path) -> tuple[LoadedCorpus | None, tuple[Diagnostic
         owners[article.meta.id] = article.path
         articles.append(article)
     used = {article.meta.source_file for article in articles}
-    sources = corpus_dir / "sources"
+    sources = frame.corpus_dir / "sources"
     for capture in sorted(sources.iterdir()) if sources.is_dir() else ():
         if capture.is_file() and capture.name not in used and not errors_in(diagnostics):
             diagnostics.append(
                 warning(
-                    _display(capture, corpus_dir),
+                    _display(capture, frame.corpus_dir),
                     None,
                     "source_file",
                     "no article names this capture: add articles/<id>.md with "
                     f"`source_file: {capture.name}`",
                 )
             )
-    if settings is None or errors_in(diagnostics):
+    return articles
+
+
+def load_corpus(corpus_dir: Path) -> tuple[LoadedCorpus | None, tuple[Diagnostic, ...]]:
+    """Read and validate the whole corpus, gathering every problem before giving up."""
+    frame, diagnostics = load_frame(corpus_dir)
+    if frame is None:
         return None, tuple(diagnostics)
-    return (
-        LoadedCorpus(settings, KnowledgeBase(actors, events), tuple(articles)),
-        tuple(diagnostics),
-    )
+    articles = check_articles(frame, fork_map(frame.load, frame.files), diagnostics)
+    if frame.settings is None or errors_in(diagnostics):
+        return None, tuple(diagnostics)
+    return LoadedCorpus(frame.settings, frame.knowledge, tuple(articles)), tuple(diagnostics)
 
 
 def _check_forms_unique(

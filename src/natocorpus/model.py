@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Generic, Literal, NamedTuple, TypeVar
@@ -350,3 +351,12 @@ class Artifact:
 
     path: str
     content: bytes
+
+
+@dataclass(frozen=True)
+class StreamedArtifact:
+    """A large file made piece by piece (a download of a million records): the writer writes each
+    chunk as it comes, so the file is never held whole."""
+
+    path: str
+    chunks: Iterable[bytes]

@@ -44,6 +44,8 @@ def fork_imap(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         yield from map(function, items)
         return
     global _job
+    if _job is not None:
+        raise RuntimeError("one fork_imap at a time: the workers find their job in a global")
     _job = (function, items)
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:

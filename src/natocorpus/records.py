@@ -10,6 +10,7 @@ import io
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import partial
 from importlib import resources
 from typing import Any
 
@@ -22,7 +23,9 @@ from natocorpus.model import (
     Field,
     PartialDate,
     Provenance,
+    StreamedArtifact,
 )
+from natocorpus.parallel import fork_imap
 
 SCHEMA_NAME = "records.schema.json"
 
@@ -151,10 +154,14 @@ def article_record(article: AnnotatedArticle) -> dict[str, Any]:
     }
 
 
-def records_json(corpus: AnnotatedCorpus) -> bytes:
-    """records.json, encoded article by article (see `web_annotations`)."""
-    articles = ([article_record(article)] for article in corpus.articles)
+def records_json(corpus: AnnotatedCorpus) -> Iterator[bytes]:
+    """records.json, encoded article by article on every core (see `web_annotations`)."""
+    articles = fork_imap(_record_piece, corpus.articles)
     return _json_spliced(records_document(corpus), articles=articles)
+
+
+def _record_piece(article: AnnotatedArticle) -> bytes:
+    return encode_items([article_record(article)])
 
 
 def records_document(corpus: AnnotatedCorpus) -> dict[str, Any]:
@@ -204,26 +211,30 @@ class _Spliced:
         return f"\0{self.name}\0"
 
 
-def _json_spliced(document: dict[str, Any], **lists: Iterable[list[Any]]) -> bytes:
-    """`document` as compact JSON, each `_Spliced` placeholder in it replaced by the list made of
-    the named pieces (lists of items), each piece encoded and let go in turn. The bytes are those
-    of encoding the whole list in place. The placeholders must come in the document's order."""
+def encode_items(items: list[Any]) -> bytes:
+    """A list's items as JSON, without the brackets: one piece for `_json_spliced`."""
+    return orjson.dumps(items)[1:-1]
+
+
+def _json_spliced(document: dict[str, Any], **lists: Iterable[bytes]) -> Iterator[bytes]:
+    """`document` as compact JSON, in chunks, each `_Spliced` placeholder in it replaced by the
+    list made of the named pieces (items encoded by `encode_items`), each passed on in turn. The
+    bytes are those of encoding the whole list in place. The placeholders must come in the
+    document's order. Neither the list nor the file is ever held whole."""
     encoded = orjson.dumps(document, default=lambda value: value.marker())
-    parts: list[bytes] = []
     rest = encoded
     for name, pieces in lists.items():
         before, found, rest = rest.partition(orjson.dumps(_Spliced(name).marker()))
         if not found:
             raise ValueError(f"no placeholder for {name!r} in the document")
-        parts += [before, b"["]
+        yield before + b"["
         separator = b""
         for piece in pieces:
             if piece:
-                parts += [separator, orjson.dumps(piece)[1:-1]]
+                yield separator + piece
                 separator = b","
-        parts.append(b"]")
-    parts += [rest, b"\n"]
-    return b"".join(parts)
+        yield b"]"
+    yield rest + b"\n"
 
 
 def _json(data: Any) -> bytes:
@@ -232,21 +243,10 @@ def _json(data: Any) -> bytes:
     return orjson.dumps(data) + b"\n"
 
 
-_CSV_BATCH = 5000
-
-
-def _csv(header: list[str], rows: Iterable[list[Any]]) -> bytes:
-    # In batches: one StringIO holding a whole million-row table grows by copying, and its
-    # wide-character copy of the text costs four bytes a character.
-    remaining = iter(rows)
-    chunks = []
-    batch: list[list[Any]] = [header]
-    while batch:
-        buffer = io.StringIO(newline="")
-        csv.writer(buffer, lineterminator="\n").writerows(batch)
-        chunks.append(buffer.getvalue().encode("utf-8"))
-        batch = list(itertools.islice(remaining, _CSV_BATCH))
-    return b"".join(chunks)
+def _csv(rows: Iterable[list[Any]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue().encode("utf-8")
 
 
 def _permalink(base_url: str, article_id: str, anchor: str) -> str:
@@ -300,7 +300,9 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
 }
 
 
-def csv_tables(corpus: AnnotatedCorpus, base_url: str) -> dict[str, bytes]:
+def csv_tables(corpus: AnnotatedCorpus, base_url: str) -> dict[str, Iterator[bytes]]:
+    """Each table as CSV in chunks; the mentions (a million rows at 10,000 articles) are written
+    article by article on every core."""
     counts = Counter(m.actor for a in corpus.articles for m in a.mentions)
     articles = [
         [
@@ -345,30 +347,37 @@ def csv_tables(corpus: AnnotatedCorpus, base_url: str) -> dict[str, bytes]:
         ]
         for event in corpus.knowledge.events
     ]
-    # A generator: at 10,000 articles the table has a million rows, written batch by batch.
-    mentions = (
+    rows: dict[str, Iterable[list[Any]]] = {
+        "articles": articles,
+        "actors": actors,
+        "events": events,
+    }
+    tables = {name: iter([_csv([_header(name), *table])]) for name, table in rows.items()}
+    mentions = fork_imap(partial(_mention_rows, base_url=base_url), corpus.articles)
+    tables["mentions"] = itertools.chain([_csv([_header("mentions")])], mentions)
+    return tables
+
+
+def _header(table: str) -> list[str]:
+    return [column for column, _, _ in TABLES[table]]
+
+
+def _mention_rows(article: AnnotatedArticle, base_url: str) -> bytes:
+    return _csv(
         [
-            a.meta.id,
+            article.meta.id,
             m.actor,
             m.text,
             m.start,
             m.end,
             m.paragraph,
-            _permalink(base_url, a.meta.id, m.paragraph),
+            _permalink(base_url, article.meta.id, m.paragraph),
         ]
-        for a in corpus.articles
-        for m in a.mentions
+        for m in article.mentions
     )
-    rows: dict[str, Iterable[list[Any]]] = {
-        "articles": articles,
-        "actors": actors,
-        "events": events,
-        "mentions": mentions,
-    }
-    return {name: _csv([column for column, _, _ in TABLES[name]], rows[name]) for name in TABLES}
 
 
-def web_annotations(corpus: AnnotatedCorpus, base_url: str) -> bytes:
+def web_annotations(corpus: AnnotatedCorpus, base_url: str) -> Iterator[bytes]:
     """The mentions as a W3C AnnotationCollection, encoded article by article: at 10,000 articles
     the collection holds a million annotations, too many to build as one structure first."""
     collection = {
@@ -379,8 +388,12 @@ def web_annotations(corpus: AnnotatedCorpus, base_url: str) -> bytes:
         "total": sum(len(a.mentions) + len(a.event_mentions) for a in corpus.articles),
         "first": {"type": "AnnotationPage", "items": _Spliced("items")},
     }
-    items = (_annotations_of(article, base_url) for article in corpus.articles)
+    items = fork_imap(partial(_annotations_piece, base_url=base_url), corpus.articles)
     return _json_spliced(collection, items=items)
+
+
+def _annotations_piece(article: AnnotatedArticle, base_url: str) -> bytes:
+    return encode_items(_annotations_of(article, base_url))
 
 
 def _annotations_of(article: AnnotatedArticle, base_url: str) -> list[dict[str, Any]]:
@@ -445,14 +458,14 @@ def records_schema() -> bytes:
     return (resources.files("natocorpus") / "schema" / SCHEMA_NAME).read_bytes()
 
 
-def render_records(corpus: AnnotatedCorpus, base_url: str) -> Iterator[Artifact]:
+def render_records(corpus: AnnotatedCorpus, base_url: str) -> Iterator[Artifact | StreamedArtifact]:
     """Every data download, plus the captures byte for byte, one at a time: each large document
     is built, encoded and handed on before the next is made."""
-    yield Artifact("data/records.json", records_json(corpus))
+    yield StreamedArtifact("data/records.json", records_json(corpus))
     yield Artifact(f"data/{SCHEMA_NAME}", records_schema())
-    yield Artifact("data/annotations.jsonld", web_annotations(corpus, base_url))
+    yield StreamedArtifact("data/annotations.jsonld", web_annotations(corpus, base_url))
     yield Artifact("data/datapackage.json", _json(datapackage(corpus)))
-    for name, content in csv_tables(corpus, base_url).items():
-        yield Artifact(f"data/{name}.csv", content)
+    for name, chunks in csv_tables(corpus, base_url).items():
+        yield StreamedArtifact(f"data/{name}.csv", chunks)
     for article in corpus.articles:
         yield Artifact(f"sources/{article.meta.source_file}", article.capture)

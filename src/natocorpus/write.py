@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from natocorpus.diagnostics import CorpusError, Diagnostic, error
-from natocorpus.model import Artifact
+from natocorpus.model import Artifact, StreamedArtifact
 
 MARKER = ".natocorpus-site"
 MARKER_TEXT = "This folder is written by `natocorpus build` and replaced whole on every build.\n"
@@ -86,7 +86,9 @@ def clear_leftovers(out_dir: Path) -> None:
             folder.rmdir()
 
 
-def stage(artifacts: Iterable[Artifact], out_dir: Path, fingerprint: str = "") -> Path:
+def stage(
+    artifacts: Iterable[Artifact | StreamedArtifact], out_dir: Path, fingerprint: str = ""
+) -> Path:
     """Write every artifact into a new folder beside `out_dir`; return that folder.
 
     The marker file records the input fingerprint, so an unchanged input need not be rebuilt.
@@ -105,7 +107,12 @@ def stage(artifacts: Iterable[Artifact], out_dir: Path, fingerprint: str = "") -
             if destination.parent not in made:
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 made.add(destination.parent)
-            destination.write_bytes(artifact.content)
+            if isinstance(artifact, StreamedArtifact):
+                with destination.open("wb") as file:
+                    for chunk in artifact.chunks:
+                        file.write(chunk)
+            else:
+                destination.write_bytes(artifact.content)
     except (OSError, ValueError) as exc:
         discard(staging)
         raise CorpusError([_write_error(out_dir, exc)]) from None
