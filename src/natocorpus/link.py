@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Literal, TypeVar, overload
+from typing import Any, Literal, NamedTuple, TypeVar, overload
 
 from markupsafe import Markup, escape
 
@@ -1257,6 +1257,12 @@ def _provenance_row(label: str, field: Field[Any], value: str, href: str | None 
     return MetaRow(label, value, href, "inferred", "Basis", prov.basis or "")
 
 
+class _RelatedIndex(NamedTuple):
+    own: tuple[frozenset[str], ...]  # each text's actors ("a:id") and events ("e:id")
+    postings: Mapping[str, list[int]]  # the texts (positions, in date order) mentioning each
+    idf: Mapping[str, float]
+
+
 _Ref = tuple[int, int, int, str]
 """A mention or reference: start, end, sentence index, paragraph anchor."""
 
@@ -1328,7 +1334,7 @@ class _Linker:
         for event in self.events_sorted:
             for actor_id in dict.fromkeys(event.participants):
                 self.participations[actor_id].append(event)
-        self.related = self.related_articles()
+        self.related_index = self.related_articles_index()
 
     # references --------------------------------------------------------------------------
 
@@ -1610,7 +1616,7 @@ class _Linker:
             body_html=body_html(body),
             actors=actors,
             events=events,
-            related=self.related[article.id],
+            related=self.related_articles(self.article_index[article.id]),
             citation=citation(article, urls.absolute(page_url)),
             capture_href=urls.page(f"sources/{meta.source_file}"),
             capture_name=meta.source_file,
@@ -1647,14 +1653,9 @@ class _Linker:
             nav_key="articles",
         )
 
-    def related_articles(self) -> dict[str, tuple[RelatedArticle, ...]]:
-        """For each text, the RELATED_CAP texts that share the most with it, rare things counting
-        more: the score is the sum, over the actors and events both mention, of log(1 + N / df),
-        where df is the number of texts mentioning it. Candidates come from an inverted index
-        (actor or event -> texts), following only lists of at most RELATED_MAX_POSTING texts in
-        full (of a longer list, only the texts nearest in date), so the work grows linearly with
-        the corpus; the best candidates are then scored exactly. Ties: the nearer in date, then
-        the id."""
+    def related_articles_index(self) -> _RelatedIndex:
+        """What `related_articles` ranks by: each text's actors and events, the texts mentioning
+        each, and how rare each is."""
         n = len(self.articles)
         own: list[frozenset[str]] = []
         postings: dict[str, list[int]] = defaultdict(list)
@@ -1665,32 +1666,38 @@ class _Linker:
             for feature in sorted(features):
                 postings[feature].append(i)
         idf = {f: math.log(1 + n / len(p)) for f, p in postings.items()}
+        return _RelatedIndex(tuple(own), postings, idf)
+
+    def related_articles(self, i: int) -> tuple[RelatedArticle, ...]:
+        """The RELATED_CAP texts that share the most with text `i`, rare things counting more:
+        the score is the sum, over the actors and events both mention, of log(1 + N / df), where
+        df is the number of texts mentioning it. Candidates come from an inverted index (actor or
+        event -> texts), following only lists of at most RELATED_MAX_POSTING texts in full (of a
+        longer list, only the texts nearest in date), so the work per text does not grow with the
+        corpus; the best candidates are then scored exactly. Ties: the nearer in date, then the
+        id."""
+        own, postings, idf = self.related_index
         window = RELATED_CANDIDATES // 2
-        result: dict[str, tuple[RelatedArticle, ...]] = {}
-        for i, article in enumerate(self.articles):
-            # Candidates by the score over the postings followed (in a fixed order, so ties fall
-            # the same way every time); then scored exactly below.
-            scores: dict[int, float] = defaultdict(float)
-            for feature in sorted(own[i]):
-                posting = postings[feature]
-                if len(posting) > RELATED_MAX_POSTING:
-                    at = bisect.bisect_left(posting, i)
-                    posting = posting[max(0, at - window) : at + window + 1]
-                weight = idf[feature]
-                for j in posting:
-                    scores[j] += weight
-            scores.pop(i, None)
-            candidates = heapq.nlargest(RELATED_CANDIDATES, scores, key=scores.__getitem__)
-            ranked = []
-            for j in candidates:
-                shared = own[i] & own[j]
-                exact = round(sum(idf[f] for f in sorted(shared)), 9)
-                ranked.append((-exact, abs(j - i), self.articles[j].id, j, shared))
-            ranked.sort()
-            result[article.id] = tuple(
-                self._related(j, shared, idf) for *_, j, shared in ranked[:RELATED_CAP]
-            )
-        return result
+        # Candidates by the score over the postings followed (in a fixed order, so ties fall the
+        # same way every time); then scored exactly below.
+        scores: dict[int, float] = defaultdict(float)
+        for feature in sorted(own[i]):
+            posting = postings[feature]
+            if len(posting) > RELATED_MAX_POSTING:
+                at = bisect.bisect_left(posting, i)
+                posting = posting[max(0, at - window) : at + window + 1]
+            weight = idf[feature]
+            for j in posting:
+                scores[j] += weight
+        scores.pop(i, None)
+        candidates = heapq.nlargest(RELATED_CANDIDATES, scores, key=scores.__getitem__)
+        ranked = []
+        for j in candidates:
+            shared = own[i] & own[j]
+            exact = round(sum(idf[f] for f in sorted(shared)), 9)
+            ranked.append((-exact, abs(j - i), self.articles[j].id, j, shared))
+        ranked.sort()
+        return tuple(self._related(j, shared, idf) for *_, j, shared in ranked[:RELATED_CAP])
 
     def _related(self, j: int, shared: frozenset[str], idf: Mapping[str, float]) -> RelatedArticle:
         rarest = sorted(shared, key=lambda f: (-idf[f], f))
