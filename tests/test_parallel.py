@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import time
+
 import pytest
 
 from natocorpus import parallel
@@ -25,3 +28,25 @@ def test_an_error_in_a_worker_keeps_its_diagnostics(monkeypatch: pytest.MonkeyPa
     with pytest.raises(CorpusError) as failure:
         parallel.fork_map(square_or_fail, list(range(parallel.MIN_ITEMS * 2)))
     assert [str(d) for d in failure.value.diagnostics] == ["x.md:3: field: bad"]
+
+
+def test_workers_stay_only_a_few_batches_ahead_of_the_caller(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A slow caller (the writer) holds the workers back: results it has not asked for yet are
+    never all made and held at once (at 10,000 articles they would be hundreds of megabytes)."""
+    monkeypatch.setenv("NATOCORPUS_WORKERS", "2")
+    made = multiprocessing.get_context("fork").Value("i", 0)
+
+    def count(n: int) -> int:
+        with made.get_lock():
+            made.value += 1
+        return n
+
+    items = list(range(parallel.BATCH_MAX * 40))
+    results = parallel.fork_imap(count, items)
+    assert next(results) == 0
+    time.sleep(1.0)  # ample time for the workers to run through everything, were they let
+    assert made.value <= 2 * parallel.AHEAD * parallel.BATCH_MAX + parallel.BATCH_MAX
+    assert list(results) == items[1:]
+    assert made.value == len(items)

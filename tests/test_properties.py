@@ -67,8 +67,9 @@ def test_every_match_slices_exactly_to_a_known_form(tokens: list[str]) -> None:
     matcher = FormMatcher.compile(forms)
     known = {form.text: owner for owner, form in forms}
     previous_end = -1
-    for owner, start, end in matcher.find(text):
-        assert known[text[start:end]] == owner
+    for owner, form, start, end in matcher.find(text):
+        assert text[start:end] == form
+        assert known[form] == owner
         assert start >= previous_end, "mentions never overlap"
         assert not (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"))
         assert not (end < len(text) and (text[end].isalnum() or text[end] == "_"))

@@ -72,15 +72,15 @@ class FormMatcher:
     """Finds every surface form of a set of things in a text, word-bounded and case-sensitive."""
 
     pattern: re.Pattern[str] | None
-    owners: dict[str, str]
+    owners: dict[str, tuple[str, str]]  # form -> (owner, the form)
     rules: dict[str, tuple[str, ...]]
 
     @classmethod
     def compile(cls, forms: Iterable[tuple[str, SurfaceForm]]) -> FormMatcher:
-        owners: dict[str, str] = {}
+        owners: dict[str, tuple[str, str]] = {}
         rules: dict[str, tuple[str, ...]] = {}
         for owner, form in forms:
-            owners.setdefault(form.text, owner)
+            owners.setdefault(form.text, (owner, form.text))
             if form.unless_after:
                 rules[form.text] = form.unless_after
         if not owners:
@@ -88,17 +88,19 @@ class FormMatcher:
         body = _trie_pattern(sorted(owners))
         return cls(re.compile(rf"(?<!\w)(?:{body})(?!\w)"), owners, rules)
 
-    def find(self, text: str) -> list[tuple[str, int, int]]:
+    def find(self, text: str) -> list[tuple[str, str, int, int]]:
+        """(owner, form, start, end) of each match. The form is the one string object of the
+        knowledge base, not a copy per mention: a text's mentions of NATO share one "NATO"."""
         if self.pattern is None:
             return []
         owners, rules = self.owners, self.rules
-        found: list[tuple[str, int, int]] = []
+        found: list[tuple[str, str, int, int]] = []
         for match in self.pattern.finditer(text):
-            surface = match.group()
             start, end = match.span()
-            if surface in rules and _ends_with_any(text[:start], rules[surface]):
+            owner, form = owners[match.group()]
+            if form in rules and _ends_with_any(text[:start], rules[form]):
                 continue
-            found.append((owners[surface], start, end))
+            found.append((owner, form, start, end))
         return found
 
 
@@ -303,17 +305,13 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
 
     # The two loops below run once per mention (a hundred per text), hence no helper calls.
     actor_mentions: list[ActorMention] = []
-    for actor, start, end in matchers.actors.find(reading):
+    for actor, form, start, end in matchers.actors.find(reading):
         index = max(0, bisect_right(starts, start) - 1)
-        actor_mentions.append(
-            ActorMention(actor, reading[start:end], start, end, paragraphs[index], index)
-        )
+        actor_mentions.append(ActorMention(actor, form, start, end, paragraphs[index], index))
     event_mentions: list[EventMention] = []
-    for event, start, end in matchers.events.find(reading):
+    for event, form, start, end in matchers.events.find(reading):
         index = max(0, bisect_right(starts, start) - 1)
-        event_mentions.append(
-            EventMention(event, reading[start:end], start, end, paragraphs[index], index)
-        )
+        event_mentions.append(EventMention(event, form, start, end, paragraphs[index], index))
     events_by_sentence: dict[int, list[str]] = {}
     for mention in event_mentions:
         events_by_sentence.setdefault(mention.sentence, []).append(mention.event)

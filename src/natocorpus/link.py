@@ -1311,23 +1311,16 @@ class _Linker:
         self.article_refs = {a.id: self._article_ref(a) for a in self.articles}
         self.article_index = {a.id: i for i, a in enumerate(self.articles)}
 
-        # Who mentions what, in article order: one pass here instead of one per actor or event.
-        self.actor_refs_in: dict[str, list[tuple[AnnotatedArticle, list[_Ref]]]] = defaultdict(list)
-        self.event_refs_in: dict[str, list[tuple[AnnotatedArticle, list[_Ref]]]] = defaultdict(list)
+        # Which texts mention what, in article order: one pass here instead of one per actor or
+        # event. The mentions themselves are picked out when each page is prepared: kept here,
+        # one tuple per mention, they would be a tenth of the build's memory.
+        self.articles_mentioning: dict[str, list[AnnotatedArticle]] = defaultdict(list)
+        self.articles_referring: dict[str, list[AnnotatedArticle]] = defaultdict(list)
         for article in self.articles:
-            by_actor: dict[str, list[_Ref]] = defaultdict(list)
-            for m in article.mentions:
-                by_actor[m.actor].append((m.start, m.end, m.sentence, m.paragraph))
-            for actor_id in sorted(by_actor):
-                self.actor_refs_in[actor_id].append((article, by_actor[actor_id]))
-            by_event: dict[str, list[_Ref]] = defaultdict(list)
-            for e in article.event_mentions:
-                by_event[e.event].append((e.start, e.end, e.sentence, e.paragraph))
-            for d in article.dates:
-                if d.event is not None:
-                    by_event[d.event].append((d.start, d.end, d.sentence, d.paragraph))
-            for event_id in sorted(by_event):
-                self.event_refs_in[event_id].append((article, by_event[event_id]))
+            for actor_id in sorted(self.actor_counts[article.id]):
+                self.articles_mentioning[actor_id].append(article)
+            for event_id in sorted(self.event_counts[article.id]):
+                self.articles_referring[event_id].append(article)
         self.events_sorted = tuple(sorted(self.events.values(), key=event_sort_key))
         self.event_position = {e.id: i for i, e in enumerate(self.events_sorted)}
         self.participations: dict[str, list[Event]] = defaultdict(list)
@@ -1766,7 +1759,17 @@ class _Linker:
     def actor_page(self, actor: Actor, co: Mapping[str, Counter[str]]) -> Page:
         urls = self.urls
         total = self.actor_totals[actor.id]
-        refs = self.actor_refs_in.get(actor.id, [])
+        refs = [
+            (
+                a,
+                [
+                    (m.start, m.end, m.sentence, m.paragraph)
+                    for m in a.mentions
+                    if m.actor == actor.id
+                ],
+            )
+            for a in self.articles_mentioning.get(actor.id, [])
+        ]
         groups, shown = self._groups(refs)
         # The texts that mention it most, in order of mentions (then of the texts).
         top = sorted(range(len(refs)), key=lambda k: (-len(refs[k][1]), k))
@@ -1854,7 +1857,22 @@ class _Linker:
         )
 
     def event_page(self, event: Event) -> Page:
-        refs = self.event_refs_in.get(event.id, [])
+        refs = [
+            (
+                a,
+                [
+                    (e.start, e.end, e.sentence, e.paragraph)
+                    for e in a.event_mentions
+                    if e.event == event.id
+                ]
+                + [
+                    (d.start, d.end, d.sentence, d.paragraph)
+                    for d in a.dates
+                    if d.event == event.id
+                ],
+            )
+            for a in self.articles_referring.get(event.id, [])
+        ]
         groups, shown = self._groups(refs)
         total = self.event_totals[event.id]
         ref = self.event_ref(event.id)

@@ -9,20 +9,24 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from multiprocessing.pool import AsyncResult
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 MIN_ITEMS = 200
+BATCH_MAX = 50
+AHEAD = 3  # batches in flight per worker
 _job: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 
 
-def _run(index: int) -> Any:
+def _run(start: int, stop: int) -> list[Any]:
     assert _job is not None
     function, items = _job
-    return function(items[index])
+    return [function(items[index]) for index in range(start, stop)]
 
 
 def workers() -> int:
@@ -49,7 +53,23 @@ def fork_imap(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
     _job = (function, items)
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
-            chunksize = max(1, len(items) // (count * 8))
-            yield from pool.imap(_run, range(len(items)), chunksize=chunksize)
+            # Small batches, and only a few ahead of the caller: the workers wait for it rather
+            # than pile up results it has not used yet (pages of a 10,000-article site).
+            size = max(1, min(BATCH_MAX, len(items) // (count * 8)))
+            batches = iter(range(0, len(items), size))
+            pending: deque[AsyncResult[list[Any]]] = deque()
+
+            def submit() -> None:
+                start = next(batches, None)
+                if start is not None:
+                    stop = min(start + size, len(items))
+                    pending.append(pool.apply_async(_run, (start, stop)))
+
+            for _ in range(count * AHEAD):
+                submit()
+            while pending:
+                results = pending.popleft().get()
+                submit()
+                yield from results
     finally:
         _job = None
