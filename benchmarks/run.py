@@ -556,11 +556,18 @@ def targets(results: dict[int, dict[str, Any]], reader: dict[str, Any]) -> list[
             None if ratio is None else f"x{ratio:.1f} ({fmt_s(a)} -> {fmt_s(b)})",
             ratio is not None and ratio <= 12,
         )
-    if 10000 in results:
-        peak = max(results[10000][k]["peak_kib"] for k in ("full", "full_no_search"))
-        add("Peak memory at 10,000 articles: < 1 GiB", fmt_mem(peak), peak < 2**20)
-    else:
-        add("Peak memory at 10,000 articles: < 1 GiB", None, None)
+    # The build without search runs natocorpus alone; with search, the largest process may be
+    # Pagefind's indexer, a separate program: both are reported.
+    for kind, who in (
+        ("full_no_search", "natocorpus (build without search)"),
+        ("full", "the build with Pagefind's index"),
+    ):
+        target = f"Peak memory at 10,000 articles, {who}: < 1 GiB"
+        if 10000 in results:
+            peak = results[10000][kind]["peak_kib"]
+            add(target, fmt_mem(peak), peak < 2**20)
+        else:
+            add(target, None, None)
     if results:
         worst = max(results.values(), key=lambda r: r["output"]["largest_html"])
         size = worst["output"]["largest_html"]
@@ -633,13 +640,15 @@ def render_results(data: dict[str, Any]) -> str:
                 fmt_s(r["full_no_search"]["wall"]),
                 fmt_s(r["nochange"]["wall"]),
                 fmt_s(r["edited"]["wall"]),
-                fmt_mem(max(r[k]["peak_kib"] for k in ("full", "full_no_search"))),
+                fmt_mem(r["full_no_search"]["peak_kib"]),
+                fmt_mem(r["full"]["peak_kib"]),
                 f"{fmt_bytes(o['bytes'])} / {o['files']:,}",
                 f"{fmt_bytes(o['largest_html'])} `{o['largest_path']}`",
             ]
         )
     header = ["Articles", "Runs", "Full", "Full, no search", "Rebuild, no change"]
-    header += ["Rebuild, 1 edit", "Peak RSS", "Output / files", "Largest page"]
+    header += ["Rebuild, 1 edit", "Peak RSS, no search", "Peak RSS, with search"]
+    header += ["Output / files", "Largest page"]
     out += [table(header, rows), "", "### Stages of the full build (search included)", ""]
     rows = []
     names = list(STAGES)  # and any stage the build reports that this list does not know
