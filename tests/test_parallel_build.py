@@ -1,0 +1,88 @@
+"""A corpus large enough to be built on every core gives what one process gives: the same bytes,
+and the same located diagnostics when an article is wrong.
+
+The corpus is the benchmarks' synthetic one, a little over the size at which the workers start.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from natocorpus import parallel
+from natocorpus.build import BuildReport, build
+from natocorpus.config import make_config
+from natocorpus.write import MARKER
+from support import PROJECT_ROOT
+
+ARTICLES = parallel.MIN_ITEMS + 40
+
+
+@pytest.fixture(scope="module")
+def large_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    corpus = tmp_path_factory.mktemp("large") / "corpus"
+    synth = PROJECT_ROOT / "benchmarks" / "synth.py"
+    subprocess.run(
+        [sys.executable, str(synth), str(ARTICLES), str(corpus), "--seed", "3"],
+        check=True,
+        capture_output=True,
+    )
+    return corpus
+
+
+def build_with(
+    workers: int, corpus: Path, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> BuildReport:
+    monkeypatch.setenv("NATOCORPUS_WORKERS", str(workers))
+    config = make_config(corpus, PROJECT_ROOT / "templates", out, search=False, force=True)
+    return build(config)
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != MARKER
+    }
+
+
+def test_two_workers_write_the_same_site_as_one_process(
+    large_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = build_with(1, large_corpus, tmp_path / "one", monkeypatch)
+    two = build_with(2, large_corpus, tmp_path / "two", monkeypatch)
+    assert one.written and two.written, [str(d) for d in one.errors + two.errors]
+    assert (one.pages, one.files) == (two.pages, two.files)
+    assert one.pages > ARTICLES  # articles, actors, events and the indexes
+    single, parallel_ = digests(tmp_path / "one"), digests(tmp_path / "two")
+    assert single.keys() == parallel_.keys()
+    differing = sorted(path for path in single if single[path] != parallel_[path])
+    assert not differing, f"{len(differing)} files differ, first {differing[:5]}"
+    # The streamed downloads are whole: the last article is in records.json.
+    records = (tmp_path / "two" / "data" / "records.json").read_text(encoding="utf-8")
+    assert records.endswith("}\n") and records.count('"source_file"') == ARTICLES
+
+
+def test_a_bad_article_among_many_is_named_with_its_line(
+    large_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(large_corpus, corpus)
+    article = sorted((corpus / "articles").glob("*.md"))[ARTICLES // 2]
+    lines = article.read_text(encoding="utf-8").split("\n")
+    assert lines[1].startswith("id: ")
+    lines.insert(2, lines[1])  # the id given twice
+    article.write_text("\n".join(lines), encoding="utf-8")
+
+    report = build_with(2, corpus, tmp_path / "site", monkeypatch)
+    assert not report.written
+    assert not (tmp_path / "site").exists()
+    assert [(d.path, d.line, d.field) for d in report.errors] == [
+        (f"corpus/articles/{article.name}", 3, "id")
+    ]
+    assert "duplicate key (first given on line 2)" in report.errors[0].message
