@@ -50,3 +50,13 @@ def test_workers_stay_only_a_few_batches_ahead_of_the_caller(
     assert made.value <= 2 * parallel.AHEAD * parallel.BATCH_MAX + parallel.BATCH_MAX
     assert list(results) == items[1:]
     assert made.value == len(items)
+
+
+def test_two_jobs_can_be_under_way_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NATOCORPUS_WORKERS", "2")
+    size = parallel.MIN_ITEMS * 2
+    squares = parallel.fork_imap(lambda n: n * n, list(range(size)))
+    assert next(squares) == 0
+    negatives = parallel.fork_map(lambda n: -n, list(range(size)))
+    assert negatives == [-n for n in range(size)]
+    assert list(squares) == [n * n for n in range(1, size)]

@@ -7,6 +7,7 @@ than it saves.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 from collections import deque
@@ -20,12 +21,15 @@ R = TypeVar("R")
 MIN_ITEMS = 200
 BATCH_MAX = 50
 AHEAD = 3  # batches in flight per worker
-_job: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+# The jobs of the pools alive, by number: a worker forked for one finds its function and items
+# here, in the memory it inherited. Several may be alive at once (a download's chunks are made in
+# a pool while the writer still holds another's generator).
+_jobs: dict[int, tuple[Callable[[Any], Any], Sequence[Any]]] = {}
+_numbers = itertools.count()
 
 
-def _run(start: int, stop: int) -> list[Any]:
-    assert _job is not None
-    function, items = _job
+def _run(job: int, start: int, stop: int) -> list[Any]:
+    function, items = _jobs[job]
     return [function(items[index]) for index in range(start, stop)]
 
 
@@ -47,10 +51,8 @@ def fork_imap(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
     if count < 2 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(function, items)
         return
-    global _job
-    if _job is not None:
-        raise RuntimeError("one fork_imap at a time: the workers find their job in a global")
-    _job = (function, items)
+    job = next(_numbers)
+    _jobs[job] = (function, items)
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
             # Small batches, and only a few ahead of the caller: the workers wait for it rather
@@ -63,7 +65,7 @@ def fork_imap(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
                 start = next(batches, None)
                 if start is not None:
                     stop = min(start + size, len(items))
-                    pending.append(pool.apply_async(_run, (start, stop)))
+                    pending.append(pool.apply_async(_run, (job, start, stop)))
 
             for _ in range(count * AHEAD):
                 submit()
@@ -72,4 +74,4 @@ def fork_imap(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
                 submit()
                 yield from results
     finally:
-        _job = None
+        del _jobs[job]
