@@ -98,13 +98,15 @@ class FormMatcher:
         for match in self.pattern.finditer(text):
             start, end = match.span()
             owner, form = owners[match.group()]
-            if form in rules and _ends_with_any(text[:start], rules[form]):
+            if form in rules and _ends_with_any(text[max(0, start - 80) : start], rules[form]):
                 continue
             found.append((owner, form, start, end))
         return found
 
 
 def _ends_with_any(before: str, phrases: Sequence[str]) -> bool:
+    """Whether the words just before a match (the last 80 characters are enough) end with one
+    of `phrases`, ignoring case."""
     tail = before[-80:].split()
     for phrase in phrases:
         words = phrase.split()
