@@ -412,6 +412,10 @@ def search_transfer(site: Path, query: str = "NATO") -> dict[str, Any]:
                         sent = response.request.sizes()["responseBodySize"]
                     except PlaywrightError:
                         continue
+                    if sent <= 0 and body:
+                        # Chromium reports no size for some responses (a web worker's script):
+                        # count them as the server sends them, gzipped.
+                        sent = len(gzip.compress(body, 6))
                     url = response.url.removeprefix(origin)
                     sizes.append((url, len(body)))
                     transferred.append((url, sent))
