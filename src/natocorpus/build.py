@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import NamedTuple, TypeVar, cast
 
 from natocorpus import __version__, write
 from natocorpus.annotate import Matchers, annotate_article
@@ -159,29 +159,33 @@ def _protected_paths(config: BuildConfig) -> tuple[Path, ...]:
     return (config.corpus_dir, config.templates_dir, project, Path.cwd())
 
 
+class _PassResult(NamedTuple):
+    article: AnnotatedArticle | None
+    problems: list[Diagnostic]
+    missed: tuple[Diagnostic, ...]  # coverage warnings
+    load_seconds: float
+    annotate_seconds: float
+
+
 @dataclass(frozen=True)
 class _ArticlePass:
     """Load one article and, when the corpus around it is sound, annotate and check it: one job
-    in a worker, so that only the annotated article comes back to the building process.
-
-    Returns the article, its problems, its coverage warnings and the seconds spent loading and
-    annotating it."""
+    in a worker, so that only the annotated article comes back to the building process."""
 
     frame: CorpusFrame
     matchers: Matchers | None
     coverage: CoverageCheck | None
 
-    def __call__(
-        self, path: Path
-    ) -> tuple[AnnotatedArticle | None, list[Diagnostic], tuple[Diagnostic, ...], float, float]:
+    def __call__(self, path: Path) -> _PassResult:
         started = time.perf_counter()
         loaded, found = self.frame.load(path)
         loaded_at = time.perf_counter()
         if loaded is None or self.matchers is None or self.coverage is None or errors_in(found):
-            return None, found, (), loaded_at - started, 0.0
+            return _PassResult(None, found, (), loaded_at - started, 0.0)
         article = annotate_article(loaded, self.matchers)
         missed = self.coverage.of(article)
-        return article, found, missed, loaded_at - started, time.perf_counter() - loaded_at
+        done = time.perf_counter()
+        return _PassResult(article, found, missed, loaded_at - started, done - loaded_at)
 
 
 def annotate(
@@ -205,10 +209,13 @@ def annotate(
     # proportion to the time the workers spent on each.
     clock.share(
         time.perf_counter() - started,
-        {"load": sum(r[3] for r in results), "annotate": sum(r[4] for r in results)},
+        {
+            "load": sum(r.load_seconds for r in results),
+            "annotate": sum(r.annotate_seconds for r in results),
+        },
     )
-    missed = [warning for result in results for warning in result[2]]
-    articles = check_articles(frame, ((r[0], r[1]) for r in results), diagnostics)
+    missed = [warning for result in results for warning in result.missed]
+    articles = check_articles(frame, ((r.article, r.problems) for r in results), diagnostics)
     if frame.settings is None or errors_in(diagnostics):
         return None, tuple(diagnostics)
     corpus = AnnotatedCorpus(
