@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from corpus_factory import write_corpus
-from natocorpus.annotate import annotate_corpus, parse_reference
-from natocorpus.load import load_corpus
+from natocorpus.annotate import parse_reference
+from natocorpus.build import annotate
+from natocorpus.config import make_config
 from natocorpus.model import AnnotatedArticle, PartialDate
+from support import PROJECT_ROOT
+
+TEMPLATES = PROJECT_ROOT / "templates"
 
 
 def annotated(tmp_path: Path, body: str, **kwargs: object) -> AnnotatedArticle:
@@ -20,9 +24,9 @@ def annotated(tmp_path: Path, body: str, **kwargs: object) -> AnnotatedArticle:
         capture_body=body.replace("## ", "").replace("1. ", "1. "),
         **kwargs,  # type: ignore[arg-type]
     )
-    loaded, diagnostics = load_corpus(corpus_dir)
-    assert loaded is not None, [str(d) for d in diagnostics]
-    return annotate_corpus(loaded).articles[0]
+    corpus, diagnostics = annotate(make_config(corpus_dir, TEMPLATES, tmp_path / "site"))
+    assert corpus is not None, [str(d) for d in diagnostics]
+    return corpus.articles[0]
 
 
 def mentions(article: AnnotatedArticle) -> list[tuple[str, str]]:

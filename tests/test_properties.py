@@ -9,11 +9,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus_factory import write_corpus
-from natocorpus.annotate import FormMatcher, annotate_corpus
+from natocorpus.annotate import FormMatcher
+from natocorpus.build import annotate
+from natocorpus.config import make_config
 from natocorpus.diagnostics import Severity
-from natocorpus.load import load_corpus, parse_reading_text
+from natocorpus.load import parse_reading_text
 from natocorpus.model import SurfaceForm
 from natocorpus.yamlsource import YamlError, parse_yaml
+from support import PROJECT_ROOT
+
+TEMPLATES = PROJECT_ROOT / "templates"
 
 yaml_text = st.text(
     alphabet=st.sampled_from(list("abc:-[]{}\"' \n\t#&*!|>%@`,?0123456789é")), max_size=120
@@ -39,8 +44,8 @@ def test_loader_returns_records_or_diagnostics_never_raises(front: str, body: st
         corpus = write_corpus(Path(folder))
         article = corpus / "articles" / "sample-article.md"
         article.write_text(f"---\n{front}\n---\n{body}", encoding="utf-8")
-        loaded, diagnostics = load_corpus(corpus)
-        if loaded is None:
+        annotated, diagnostics = annotate(make_config(corpus, TEMPLATES, Path(folder) / "site"))
+        if annotated is None:
             assert any(d.severity is Severity.ERROR for d in diagnostics)
         for diagnostic in diagnostics:
             assert str(diagnostic).startswith(("corpus/", "f.yaml"))
@@ -93,9 +98,9 @@ def test_annotated_offsets_slice_to_their_text(tokens: list[str]) -> None:
             quotes=(quote, quote),
             capture_body=" ".join(block.text for block in reading.blocks),
         )
-        loaded, diagnostics = load_corpus(corpus)
-        assert loaded is not None, [str(d) for d in diagnostics]
-        article = annotate_corpus(loaded).articles[0]
+        annotated, diagnostics = annotate(make_config(corpus, TEMPLATES, Path(folder) / "site"))
+        assert annotated is not None, [str(d) for d in diagnostics]
+        article = annotated.articles[0]
     text = article.text.reading_text
     for mention in (*article.mentions, *article.event_mentions, *article.dates):
         assert text[mention.start : mention.end] == mention.text

@@ -11,7 +11,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from dateutil import parser as dateparser
 
@@ -19,19 +18,16 @@ from natocorpus.model import (
     PRECISIONS,
     ActorMention,
     AnnotatedArticle,
-    AnnotatedCorpus,
     ArticleText,
     DateMention,
     EventMention,
     KnowledgeBase,
     LoadedArticle,
-    LoadedCorpus,
     PartialDate,
     Reference,
     Span,
     SurfaceForm,
 )
-from natocorpus.parallel import fork_map
 
 WORDS_PER_MINUTE = 230
 
@@ -357,18 +353,4 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
         references=_references(text),
         word_count=words,
         reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
-    )
-
-
-def annotate_corpus(corpus: LoadedCorpus) -> AnnotatedCorpus:
-    matchers = Matchers.for_knowledge(corpus.knowledge)
-    return AnnotatedCorpus(
-        settings=corpus.settings,
-        knowledge=corpus.knowledge,
-        articles=tuple(
-            fork_map(
-                partial(annotate_article, matchers=matchers),
-                sorted(corpus.articles, key=lambda a: a.meta.id),
-            )
-        ),
     )

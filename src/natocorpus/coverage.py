@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from natocorpus.diagnostics import Diagnostic, warning
-from natocorpus.model import AnnotatedArticle, AnnotatedCorpus, CorpusSettings, KnowledgeBase
+from natocorpus.model import AnnotatedArticle, CorpusSettings, KnowledgeBase
 
 _CAPITALISED = re.compile(
     r"(?=[A-Z])(?<![\w’'])(?:[A-Z][\w’'.-]*[\w]|[A-Z])(?:\s+(?:of|the|and|for|de|on)\s+[A-Z][\w’'.-]*[\w]"
@@ -139,12 +139,6 @@ class _Spans:
 def _overlaps(spans: _Spans, start: int, end: int) -> bool:
     before = bisect_left(spans.starts, end)
     return before > 0 and spans.max_ends[before - 1] > start
-
-
-def coverage_warnings(corpus: AnnotatedCorpus) -> tuple[Diagnostic, ...]:
-    """What the matcher may have missed, in every article (see `CoverageCheck.of`)."""
-    check = CoverageCheck.for_corpus(corpus.knowledge, corpus.settings)
-    return tuple(warning for article in corpus.articles for warning in check.of(article))
 
 
 @dataclass(frozen=True)

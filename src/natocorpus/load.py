@@ -30,7 +30,6 @@ from natocorpus.model import (
     KnowledgeBase,
     Licence,
     LoadedArticle,
-    LoadedCorpus,
     OmittedLine,
     PartialDate,
     Person,
@@ -41,7 +40,6 @@ from natocorpus.model import (
     SurfaceForm,
     days_in_month,
 )
-from natocorpus.parallel import fork_map
 from natocorpus.yamlsource import KeyPath, YamlDocument, YamlError, field_name, parse_yaml
 
 T = TypeVar("T")
@@ -972,17 +970,6 @@ def check_articles(
                 )
             )
     return articles
-
-
-def load_corpus(corpus_dir: Path) -> tuple[LoadedCorpus | None, tuple[Diagnostic, ...]]:
-    """Read and validate the whole corpus, gathering every problem before giving up."""
-    frame, diagnostics = load_frame(corpus_dir)
-    if frame is None:
-        return None, tuple(diagnostics)
-    articles = check_articles(frame, fork_map(frame.load, frame.files), diagnostics)
-    if frame.settings is None or errors_in(diagnostics):
-        return None, tuple(diagnostics)
-    return LoadedCorpus(frame.settings, frame.knowledge, tuple(articles)), tuple(diagnostics)
 
 
 def _check_forms_unique(

@@ -254,13 +254,6 @@ class KnowledgeBase:
     events: tuple[Event, ...]
 
 
-@dataclass(frozen=True)
-class LoadedCorpus:
-    settings: CorpusSettings
-    knowledge: KnowledgeBase
-    articles: tuple[LoadedArticle, ...]
-
-
 # Annotations ---------------------------------------------------------------
 # Mentions, dates and sentences are named tuples, not dataclasses: there are about 110 of each
 # kind per 1,000 words, a million at 10,000 articles, and a tuple is a third of the memory and
