@@ -165,6 +165,18 @@ def test_every_problem_of_a_run_is_reported_together(tmp_path: Path) -> None:
     assert "unknown actor id 'atlantis'" in output
 
 
+def test_a_duplicate_id_is_reported_even_when_the_knowledge_base_is_wrong(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    (corpus / "articles" / "copy.md").write_bytes(article(corpus).read_bytes())
+    (corpus / "events.yaml").write_text(
+        EVENTS.replace("participants: [nato]", "participants: [atlantis]"), encoding="utf-8"
+    )
+    code, output = run_check(corpus)
+    assert code == 1
+    assert "unknown actor id 'atlantis'" in output
+    assert f"{ARTICLE}:2: id: duplicate article id 'sample-article'" in output, output
+
+
 def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path)
     text = article(corpus).read_text(encoding="utf-8")

@@ -26,7 +26,13 @@ from natocorpus.diagnostics import CorpusError, Diagnostic, errors_in, warnings_
 from natocorpus.index import index_site
 from natocorpus.link import link_site
 from natocorpus.load import CorpusFrame, check_articles, load_frame
-from natocorpus.model import AnnotatedArticle, AnnotatedCorpus, Artifact, StreamedArtifact
+from natocorpus.model import (
+    AnnotatedArticle,
+    AnnotatedCorpus,
+    Artifact,
+    LoadedArticle,
+    StreamedArtifact,
+)
 from natocorpus.parallel import fork_map
 from natocorpus.records import render_records
 from natocorpus.render import iter_site_artifacts
@@ -160,7 +166,7 @@ def _protected_paths(config: BuildConfig) -> tuple[Path, ...]:
 
 
 class _PassResult(NamedTuple):
-    article: AnnotatedArticle | None
+    article: AnnotatedArticle | LoadedArticle | None  # loaded only, when not annotated
     problems: list[Diagnostic]
     missed: tuple[Diagnostic, ...]  # coverage warnings
     load_seconds: float
@@ -173,17 +179,19 @@ class _ArticlePass:
     in a worker, so that only the annotated article comes back to the building process."""
 
     frame: CorpusFrame
-    matchers: Matchers | None
-    coverage: CoverageCheck | None
+    checks: tuple[Matchers, CoverageCheck] | None  # None when the corpus around it is not sound
 
     def __call__(self, path: Path) -> _PassResult:
         started = time.perf_counter()
         loaded, found = self.frame.load(path)
         loaded_at = time.perf_counter()
-        if loaded is None or self.matchers is None or self.coverage is None or errors_in(found):
-            return _PassResult(None, found, (), loaded_at - started, 0.0)
-        article = annotate_article(loaded, self.matchers)
-        missed = self.coverage.of(article)
+        if loaded is None or self.checks is None or errors_in(found):
+            # Loaded but not annotated: still checked for a duplicate id, with every problem.
+            unannotated = None if errors_in(found) else loaded
+            return _PassResult(unannotated, found, (), loaded_at - started, 0.0)
+        matchers, coverage = self.checks
+        article = annotate_article(loaded, matchers)
+        missed = coverage.of(article)
         done = time.perf_counter()
         return _PassResult(article, found, missed, loaded_at - started, done - loaded_at)
 
@@ -197,12 +205,13 @@ def annotate(
         frame, diagnostics = load_frame(config.corpus_dir)
     if frame is None:
         return None, tuple(diagnostics)
-    sound = frame.settings is not None and not errors_in(diagnostics)
-    article_pass = _ArticlePass(
-        frame,
-        Matchers.for_knowledge(frame.knowledge) if sound else None,
-        CoverageCheck.for_corpus(frame.knowledge, frame.settings) if frame.settings else None,
-    )
+    checks = None
+    if frame.settings is not None and not errors_in(diagnostics):
+        checks = (
+            Matchers.for_knowledge(frame.knowledge),
+            CoverageCheck.for_corpus(frame.knowledge, frame.settings),
+        )
+    article_pass = _ArticlePass(frame, checks)
     started = time.perf_counter()
     results = fork_map(article_pass, frame.files)
     # One pass does both stages in the workers: its wall time is shared between them in
@@ -218,9 +227,10 @@ def annotate(
     articles = check_articles(frame, ((r.article, r.problems) for r in results), diagnostics)
     if frame.settings is None or errors_in(diagnostics):
         return None, tuple(diagnostics)
-    corpus = AnnotatedCorpus(
-        frame.settings, frame.knowledge, tuple(sorted(articles, key=lambda a: a.meta.id))
+    annotated = sorted(
+        (a for a in articles if isinstance(a, AnnotatedArticle)), key=lambda a: a.meta.id
     )
+    corpus = AnnotatedCorpus(frame.settings, frame.knowledge, tuple(annotated))
     return corpus, tuple(diagnostics + missed)
 
 

@@ -210,6 +210,11 @@ def _display(path: Path, corpus_dir: Path) -> str:
 
 def read_text_file(path: Path, corpus_dir: Path, limit: int = MAX_ARTICLE_BYTES) -> str:
     """Read UTF-8 text inside the corpus; a BOM and CRLF line ends are accepted and normalised."""
+    return decode_text(read_corpus_bytes(path, corpus_dir, limit), _display(path, corpus_dir))
+
+
+def read_corpus_bytes(path: Path, corpus_dir: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """A file's bytes, once it is known to be inside the corpus and within the size limit."""
     shown = _display(path, corpus_dir)
     target = path.resolve()
     if not target.is_relative_to(corpus_dir.resolve()):
@@ -230,7 +235,11 @@ def read_text_file(path: Path, corpus_dir: Path, limit: int = MAX_ARTICLE_BYTES)
                 f"{limit / 1_048_576:.0f} MiB",
             )
         )
-    raw = path.read_bytes()
+    return path.read_bytes()
+
+
+def decode_text(raw: bytes, shown: str) -> str:
+    """UTF-8 text, a BOM dropped and CRLF line ends made LF; bad bytes named with their line."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -696,8 +705,8 @@ def load_article(
             r.fail(("source_file",), f"sources/{source_file} does not exist")
         else:
             try:
-                capture_text = read_text_file(source_path, corpus_dir)
-                capture = source_path.read_bytes()
+                capture = read_corpus_bytes(source_path, corpus_dir)
+                capture_text = decode_text(capture, _display(source_path, corpus_dir))
                 capture_lines = capture_text.split("\n")
             except _FileError as problem:
                 local.append(problem.diagnostic)
@@ -927,17 +936,14 @@ def load_frame(corpus_dir: Path) -> tuple[CorpusFrame | None, list[Diagnostic]]:
     return frame, diagnostics
 
 
-A = TypeVar("A", LoadedArticle, AnnotatedArticle)
-
-
 def check_articles(
     frame: CorpusFrame,
-    loaded: Iterable[tuple[A | None, list[Diagnostic]]],
+    loaded: Iterable[tuple[LoadedArticle | AnnotatedArticle | None, list[Diagnostic]]],
     diagnostics: list[Diagnostic],
-) -> list[A]:
+) -> list[LoadedArticle | AnnotatedArticle]:
     """The articles that loaded, each id once; every problem goes into `diagnostics`, with a
     warning for each capture no article names (once there are no errors)."""
-    articles: list[A] = []
+    articles: list[LoadedArticle | AnnotatedArticle] = []
     owners: dict[str, str] = {}
     for article, found in loaded:
         diagnostics.extend(found)
