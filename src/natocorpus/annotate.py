@@ -94,16 +94,19 @@ class FormMatcher:
         for match in self.pattern.finditer(text):
             start, end = match.span()
             owner, form = owners[match.group()]
-            if form in rules and _ends_with_any(text[max(0, start - 80) : start], rules[form]):
+            before = text[max(0, start - _RULE_CONTEXT) : start]
+            if form in rules and _ends_with_any(before, rules[form]):
                 continue
             found.append((owner, form, start, end))
         return found
 
 
+_RULE_CONTEXT = 80  # characters before a match that an unless_after rule looks at
+
+
 def _ends_with_any(before: str, phrases: Sequence[str]) -> bool:
-    """Whether the words just before a match (the last 80 characters are enough) end with one
-    of `phrases`, ignoring case."""
-    tail = before[-80:].split()
+    """Whether the words of `before` end with one of `phrases`, ignoring case."""
+    tail = before.split()
     for phrase in phrases:
         words = phrase.split()
         if words and [w.lower() for w in tail[-len(words) :]] == [w.lower() for w in words]:
@@ -162,7 +165,7 @@ def split_sentences(text: ArticleText) -> tuple[Span, ...]:
     return tuple(sentences)
 
 
-def _sentence_index(sentences: Sequence[Span], starts: Sequence[int], offset: int) -> int:
+def _sentence_index(starts: Sequence[int], offset: int) -> int:
     return max(0, bisect_right(starts, offset) - 1)
 
 
@@ -298,17 +301,16 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
     paragraphs = [sentence.paragraph for sentence in sentences]
 
     def place(start: int) -> tuple[str, int]:
-        index = _sentence_index(sentences, starts, start)
-        return sentences[index].paragraph, index
+        index = _sentence_index(starts, start)
+        return paragraphs[index], index
 
-    # The two loops below run once per mention (a hundred per text), hence no helper calls.
     actor_mentions: list[ActorMention] = []
     for actor, form, start, end in matchers.actors.find(reading):
-        index = max(0, bisect_right(starts, start) - 1)
+        index = _sentence_index(starts, start)
         actor_mentions.append(ActorMention(actor, form, start, end, paragraphs[index], index))
     event_mentions: list[EventMention] = []
     for event, form, start, end in matchers.events.find(reading):
-        index = max(0, bisect_right(starts, start) - 1)
+        index = _sentence_index(starts, start)
         event_mentions.append(EventMention(event, form, start, end, paragraphs[index], index))
     events_by_sentence: dict[int, list[str]] = {}
     for mention in event_mentions:

@@ -246,8 +246,11 @@ class MentionGroup:
     first_href: str
     shown: tuple[Kwic, ...]
     not_shown: int
-    html: Markup
-    """`shown` as one prepared, escaped list (the template places it as it is)."""
+
+    @property
+    def html(self) -> Markup:
+        """`shown` as one prepared, escaped list (the template places it as it is)."""
+        return kwic_html(self.shown)
 
 
 @dataclass(frozen=True)
@@ -351,7 +354,6 @@ class ArticleContext:
     translation_note: str | None
     stance: StanceView
     body: tuple[BodyBlock, ...]
-    body_html: Markup
     actors: tuple[ActorRef, ...]
     events: tuple[EventRef, ...]
     related: tuple[RelatedArticle, ...]
@@ -363,6 +365,11 @@ class ArticleContext:
     word_count: int
     reading_minutes: int
     mention_total: int
+
+    @property
+    def body_html(self) -> Markup:
+        """The body as one piece of markup, each block with its anchor and permalink."""
+        return body_html(self.body)
 
 
 @dataclass(frozen=True)
@@ -671,9 +678,12 @@ class Page:
     nav: tuple[NavItem, ...]
     searchable: bool
     search_tags: tuple[SearchTag, ...]
-    head_html: Markup
-    """`meta` and `search_tags` as <meta> elements, escaped, one per line."""
     content: PageContent
+
+    @property
+    def head_html(self) -> Markup:
+        """`meta` and `search_tags` as <meta> elements, escaped, one per line."""
+        return head_html(self.meta, self.search_tags)
 
 
 @dataclass(frozen=True)
@@ -1000,13 +1010,8 @@ def _block_html(block: Block, spans: Sequence[_Span]) -> Markup:
     return Markup("".join(out))  # every piece of text is escaped
 
 
-def body_blocks(
-    article: AnnotatedArticle,
-    urls: _Urls,
-    actor_names: Mapping[str, str],
-    tags: _Tags | None = None,
-) -> tuple[BodyBlock, ...]:
-    spans = _spans(article, tags or _Tags(urls, actor_names))
+def body_blocks(article: AnnotatedArticle, tags: _Tags) -> tuple[BodyBlock, ...]:
+    spans = _spans(article, tags)
     by_block: dict[str, list[_Span]] = defaultdict(list)
     blocks = article.text.blocks
     starts = [b.start for b in blocks]
@@ -1276,7 +1281,6 @@ def link_site(corpus: AnnotatedCorpus, base_url: str, *, origin: str | None = No
 
 class _Linker:
     def __init__(self, corpus: AnnotatedCorpus, urls: _Urls) -> None:
-        self.corpus = corpus
         self.settings = corpus.settings
         self.urls = urls
         self.articles = tuple(sorted(corpus.articles, key=article_sort_key))
@@ -1309,7 +1313,6 @@ class _Linker:
             self.actor_totals.update(self.actor_counts[article.id])
             self.event_totals.update(self.event_counts[article.id])
         self.article_refs = {a.id: self._article_ref(a) for a in self.articles}
-        self.article_index = {a.id: i for i, a in enumerate(self.articles)}
 
         # Which texts mention what, in article order: one pass here instead of one per actor or
         # event. The mentions themselves are picked out when each page is prepared: kept here,
@@ -1322,7 +1325,6 @@ class _Linker:
             for event_id in sorted(self.event_counts[article.id]):
                 self.articles_referring[event_id].append(article)
         self.events_sorted = tuple(sorted(self.events.values(), key=event_sort_key))
-        self.event_position = {e.id: i for i, e in enumerate(self.events_sorted)}
         self.participations: dict[str, list[Event]] = defaultdict(list)
         for event in self.events_sorted:
             for actor_id in dict.fromkeys(event.participants):
@@ -1433,7 +1435,6 @@ class _Linker:
             nav=self.nav(nav_key or kind),
             searchable=searchable,
             search_tags=search_tags,
-            head_html=head_html(meta, search_tags),
             content=content,
         )
 
@@ -1451,7 +1452,8 @@ class _Linker:
             "the text states it or an editor inferred it, with the quote or the basis."
         )
 
-    def article_page(self, article: AnnotatedArticle) -> Page:
+    def article_page(self, article: AnnotatedArticle, position: int) -> Page:
+        """The page of `article`, the `position`-th of the texts in date order."""
         urls = self.urls
         meta = article.meta
         ref = self.article_refs[article.id]
@@ -1598,7 +1600,7 @@ class _Linker:
         if meta.source_url:
             jsonld["isBasedOn"] = meta.source_url.value
 
-        body = body_blocks(article, urls, self.actor_names, self.tags)
+        body = body_blocks(article, self.tags)
         content = ArticleContext(
             article=ref,
             meta_rows=tuple(rows),
@@ -1606,10 +1608,9 @@ class _Linker:
             translation_note=translation_note,
             stance=stance,
             body=body,
-            body_html=body_html(body),
             actors=actors,
             events=events,
-            related=self.related_articles(self.article_index[article.id]),
+            related=self.related_articles(position),
             citation=citation(article, urls.absolute(page_url)),
             capture_href=urls.page(f"sources/{meta.source_file}"),
             capture_name=meta.source_file,
@@ -1711,22 +1712,28 @@ class _Linker:
         )
 
     def _groups(
-        self, refs: Sequence[tuple[AnnotatedArticle, Sequence[_Ref]]]
+        self,
+        refs: Sequence[tuple[AnnotatedArticle, int]],
+        mentions_in: Callable[[AnnotatedArticle], list[_Ref]],
     ) -> tuple[tuple[MentionGroup, ...], int]:
         """Mentions grouped by text, one passage per sentence (its first mention highlighted), at
         most MENTION_CAP passages in all, shared fairly between the texts so that one long text
         does not crowd out the others. When there are too many texts for at least three passages
         each, the texts with the most mentions get them; the groups stay in the texts' order, and
-        texts without a passage are left out. Returns the groups and the passages shown."""
+        texts without a passage are left out. Returns the groups and the passages shown.
+
+        `refs` are the texts with their counts; the mentions themselves are picked out, by
+        `mentions_in`, only from the texts that get passages."""
         selected = list(range(len(refs)))
         if len(refs) * 3 > MENTION_CAP:
-            top = sorted(selected, key=lambda k: (-len(refs[k][1]), k))
+            top = sorted(selected, key=lambda k: (-refs[k][1], k))
             selected = sorted(top[: MENTION_CAP // 3])
+        mentions = {k: sorted(mentions_in(refs[k][0])) for k in selected}
         passages: dict[int, list[_Ref]] = {}
         for k in selected:
             seen: set[int] = set()
             passages[k] = []
-            for mention in sorted(refs[k][1]):
+            for mention in mentions[k]:
                 if mention[2] not in seen:
                     seen.add(mention[2])
                     passages[k].append(mention)
@@ -1739,7 +1746,7 @@ class _Linker:
             budget -= quota[k]
         groups: list[MentionGroup] = []
         for k in selected:
-            article, mentions = refs[k]
+            article, count = refs[k]
             shown = tuple(
                 kwic(article, s, e, sent, self.urls.paragraph(article.id, para))
                 for s, e, sent, para in passages[k][: quota[k]]
@@ -1747,11 +1754,10 @@ class _Linker:
             groups.append(
                 MentionGroup(
                     article=self.article_refs[article.id],
-                    count=len(mentions),
-                    first_href=self.urls.paragraph(article.id, min(mentions)[3]),
+                    count=count,
+                    first_href=self.urls.paragraph(article.id, mentions[k][0][3]),
                     shown=shown,
                     not_shown=len(passages[k]) - len(shown),
-                    html=kwic_html(shown),
                 )
             )
         return tuple(groups), MENTION_CAP - budget
@@ -1760,30 +1766,28 @@ class _Linker:
         urls = self.urls
         total = self.actor_totals[actor.id]
         refs = [
-            (
-                a,
-                [
-                    (m.start, m.end, m.sentence, m.paragraph)
-                    for m in a.mentions
-                    if m.actor == actor.id
-                ],
-            )
+            (a, self.actor_counts[a.id][actor.id])
             for a in self.articles_mentioning.get(actor.id, [])
         ]
-        groups, shown = self._groups(refs)
+        groups, shown = self._groups(
+            refs,
+            lambda a: [
+                (m.start, m.end, m.sentence, m.paragraph) for m in a.mentions if m.actor == actor.id
+            ],
+        )
         # The texts that mention it most, in order of mentions (then of the texts).
-        top = sorted(range(len(refs)), key=lambda k: (-len(refs[k][1]), k))
-        maximum = len(refs[top[0]][1]) if top else 0
+        top = sorted(range(len(refs)), key=lambda k: (-refs[k][1], k))
+        maximum = refs[top[0]][1] if top else 0
         chart = []
         for k in top[:CHART_CAP]:
-            article, mentions = refs[k]
-            first = min(mentions)[3]
+            article, count = refs[k]
+            first = self.first_actor_anchor[(article.id, actor.id)]
             chart.append(
                 BarRow(
                     self.article_refs[article.id].short_title,
                     urls.paragraph(article.id, first),
-                    len(mentions),
-                    _bar(len(mentions), maximum),
+                    count,
+                    _bar(count, maximum),
                 )
             )
         ranked_co = sorted(
@@ -1858,8 +1862,12 @@ class _Linker:
 
     def event_page(self, event: Event) -> Page:
         refs = [
-            (
-                a,
+            (a, self.event_counts[a.id][event.id])
+            for a in self.articles_referring.get(event.id, [])
+        ]
+        groups, shown = self._groups(
+            refs,
+            lambda a: (
                 [
                     (e.start, e.end, e.sentence, e.paragraph)
                     for e in a.event_mentions
@@ -1869,11 +1877,9 @@ class _Linker:
                     (d.start, d.end, d.sentence, d.paragraph)
                     for d in a.dates
                     if d.event == event.id
-                ],
-            )
-            for a in self.articles_referring.get(event.id, [])
-        ]
-        groups, shown = self._groups(refs)
+                ]
+            ),
+        )
         total = self.event_totals[event.id]
         ref = self.event_ref(event.id)
         participants = tuple(
@@ -1927,7 +1933,7 @@ class _Linker:
     def timeline(self, compact: bool = False) -> Timeline:
         width = 960.0
         left, right = 120.0, 940.0
-        events = sorted(self.events.values(), key=event_sort_key)
+        events = self.events_sorted
         dates = [e.date for e in events] + [a.meta.published.value for a in self.articles]
         ends = [e.end_date for e in events if e.end_date]
         if not dates:
@@ -2357,8 +2363,8 @@ class _Linker:
             )
         )
         pages.extend(
-            self.deferred("article", f"articles/{a.id}/", partial(self.article_page, a))
-            for a in self.articles
+            self.deferred("article", f"articles/{a.id}/", partial(self.article_page, a, i))
+            for i, a in enumerate(self.articles)
         )
 
         by_type: dict[str, list[ActorRef]] = defaultdict(list)

@@ -7,6 +7,7 @@ than it saves.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import os
@@ -53,6 +54,9 @@ def fork_imap(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         return
     job = next(_numbers)
     _jobs[job] = (function, items)
+    # What exists so far (the corpus, the site model) is left out of the cyclic garbage
+    # collector's passes, so that a worker does not walk, and so copy, the heap it inherited.
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
             # Small batches, and only a few ahead of the caller: the workers wait for it rather
@@ -74,4 +78,5 @@ def fork_imap(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
                 submit()
                 yield from results
     finally:
+        gc.unfreeze()
         del _jobs[job]

@@ -7,7 +7,6 @@ file and line, never as a traceback.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import traceback
 from collections import Counter
@@ -151,13 +150,7 @@ def iter_site_artifacts(site: SiteModel, templates_dir: Path) -> Iterator[Artifa
         raise CorpusError(
             [error(p, None, "render", "two artifacts would be written here") for p in duplicates]
         )
-    # The objects made so far (the corpus and the site model) are left out of the cyclic garbage
-    # collector's passes, so that forked workers do not touch, and so copy, the whole heap.
-    gc.freeze()
-    try:
-        yield from fork_imap(partial(_page_artifact, env, templates_dir), site.pages)
-    finally:
-        gc.unfreeze()
+    yield from fork_imap(partial(_page_artifact, env, templates_dir), site.pages)
     for output, template in XML_TEMPLATES:
         yield Artifact(output, _render(env, templates_dir, template).encode("utf-8"))
     for asset in assets:
