@@ -68,7 +68,10 @@ setup: $(TEST_STAMP)
 
 setup-node: $(NODE_STAMP)
 
+# Compiled again here too (a no-op when nothing changed): after a pull that changed src/, the
+# stamp is still newer than pyproject.toml, and each build would otherwise compile what changed.
 site: $(RUNTIME_STAMP)
+	@$(COMPILE)
 	$(BIN)/natocorpus build $(if $(BASE_URL),--base-url '$(BASE_URL)') $(if $(SITE_URL),--site-url '$(SITE_URL)')
 	@echo
 	@echo "Site written to $(CURDIR)/site/"
