@@ -413,6 +413,10 @@ class ActorContext:
     stances: tuple[StanceCount, ...]
     mentions_href: str
 
+    @property
+    def texts_shown(self) -> int:
+        return len(self.groups)
+
 
 @dataclass(frozen=True)
 class EventContext:
@@ -425,6 +429,10 @@ class EventContext:
     groups_more: int
     shown: int
     capped: bool
+
+    @property
+    def texts_shown(self) -> int:
+        return len(self.groups)
 
 
 @dataclass(frozen=True)
@@ -599,6 +607,10 @@ class HomeContext:
     article_total: int
     timeline: Timeline
     top_actors: tuple[ActorRef, ...]
+
+    @property
+    def shows_latest_only(self) -> bool:
+        return len(self.articles) < self.article_total
 
 
 @dataclass(frozen=True)
