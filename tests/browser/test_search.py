@@ -219,8 +219,8 @@ def settle(page: Page) -> None:
 
 def set_filter(page: Page, name: str, value: str, checked: bool = True) -> None:
     box = page.locator(f"input.pagefind-ui__filter-checkbox[name={name!r}][value={value!r}]")
-    # A click that lands while the Default UI redraws its filter list is lost (a reader would
-    # click again; under load the suite once saw it): click until the box holds, at most thrice.
+    # A click that lands while the Default UI redraws its filter list can be lost (a reader would
+    # click again; CI saw it once): click until the box holds, at most three times.
     for _ in range(3):
         if box.is_checked() == checked:
             break
