@@ -97,6 +97,9 @@ class Run:
 def run_build(corpus: Path, out: Path, *, search: bool, timeout: float) -> Run:
     command = [str(NATOCORPUS), "build", "--corpus", str(corpus), "--templates", str(TEMPLATES)]
     command += ["--out", str(out), "--timings"] + ([] if search else ["--no-search"])
+    # The previous build's output (1.7 GB at 10,000) may still be on its way to the disk: flush it
+    # first, so that no build is timed while the kernel writes back the one before it.
+    os.sync()
     child = subprocess.run(
         [sys.executable, "-c", _TIMED_CHILD, json.dumps(command), str(timeout)],
         capture_output=True,
