@@ -1,7 +1,8 @@
-"""Shared helpers for tests: where the project is, and how to build the real site."""
+"""Shared test helpers: where the project is, how to build the real site, digests of a folder."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from natocorpus.build import BuildReport, build
@@ -17,3 +18,12 @@ def build_real_site(out: Path, base_url: str = "/", *, search: bool = True) -> B
     report = build(config)
     assert report.written, "\n".join(str(d) for d in report.errors)
     return report
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under `folder`, by its relative path, with the SHA-256 of its bytes."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import shutil
 import signal
@@ -22,15 +21,7 @@ from natocorpus.build import build
 from natocorpus.cli import main
 from natocorpus.config import make_config
 from natocorpus.write import MARKER
-from support import PROJECT_ROOT, build_real_site
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+from support import PROJECT_ROOT, build_real_site, tree_digest
 
 
 def small_site(tmp_path: Path, out: Path, **options: object) -> object:

@@ -6,7 +6,6 @@ The corpus is the benchmarks' synthetic one, a little over the size at which the
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from natocorpus import parallel
 from natocorpus.build import BuildReport, build
 from natocorpus.config import make_config
 from natocorpus.write import MARKER
-from support import PROJECT_ROOT
+from support import PROJECT_ROOT, tree_digest
 
 ARTICLES = parallel.MIN_ITEMS + 40
 
@@ -44,11 +43,8 @@ def build_with(
 
 
 def digests(folder: Path) -> dict[str, str]:
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name != MARKER
-    }
+    """The site's files and their digests, the marker (which holds the input fingerprint) aside."""
+    return {path: digest for path, digest in tree_digest(folder).items() if path != MARKER}
 
 
 def test_two_workers_write_the_same_site_as_one_process(

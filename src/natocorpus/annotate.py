@@ -304,14 +304,14 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
         index = _sentence_index(starts, start)
         return paragraphs[index], index
 
-    actor_mentions: list[ActorMention] = []
-    for actor, form, start, end in matchers.actors.find(reading):
-        index = _sentence_index(starts, start)
-        actor_mentions.append(ActorMention(actor, form, start, end, paragraphs[index], index))
-    event_mentions: list[EventMention] = []
-    for event, form, start, end in matchers.events.find(reading):
-        index = _sentence_index(starts, start)
-        event_mentions.append(EventMention(event, form, start, end, paragraphs[index], index))
+    actor_mentions = [
+        ActorMention(actor, form, start, end, *place(start))
+        for actor, form, start, end in matchers.actors.find(reading)
+    ]
+    event_mentions = [
+        EventMention(event, form, start, end, *place(start))
+        for event, form, start, end in matchers.events.find(reading)
+    ]
     events_by_sentence: dict[int, list[str]] = {}
     for mention in event_mentions:
         events_by_sentence.setdefault(mention.sentence, []).append(mention.event)
