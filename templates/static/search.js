@@ -15,6 +15,7 @@
 
   var HIGHLIGHT_PARAM = "highlight";
   var QUERY_PARAM = "q";
+  var NARROW = "(max-width: 40rem)"; // as in site.css
   // Pagefind searches in its own thread by default, which costs a reader one more script (12 KB
   // gzipped) on every search. Our index is small enough that a search takes milliseconds on the
   // page's own thread, so the reader is spared the download.
@@ -89,6 +90,11 @@
     var openFilters = (container.getAttribute("data-open-filters") || "")
       .split(",")
       .filter(Boolean);
+    // On a phone the filters sit above the results: with every group open, a reader would scroll
+    // past five lists before the first result. There only the first group (the type) starts open.
+    if (window.matchMedia && window.matchMedia(NARROW).matches) {
+      openFilters = openFilters.slice(0, 1);
+    }
     var ui = new window.PagefindUI({
       element: container,
       bundlePath: container.getAttribute("data-bundle"),

@@ -314,6 +314,30 @@ def test_filter_panel_shows_counts(watched: Watched, site: Site, query: Query) -
     assert label.inner_text().strip() == f"article ({len(query.articles)})"
 
 
+def test_on_a_phone_the_first_result_is_near_the_top(
+    watched: Watched, site: Site, query: Query
+) -> None:
+    """At 390 px the filters sit above the results: only the type filter starts open there, so
+    the first result is within about a screen, not below five open lists."""
+    page = watched.page
+    page.set_viewport_size({"width": 390, "height": 800})
+    search(page, site, query.word)
+    settle(page)
+    open_filters = page.eval_on_selector_all(
+        ".pagefind-ui__filter-block[open] .pagefind-ui__filter-name",
+        "names => names.map(n => n.textContent.trim())",
+    )
+    assert open_filters == ["Type"]
+    top = page.locator(".pagefind-ui__result").first.bounding_box()
+    assert top is not None
+    assert top["y"] < 800 * 1.25, f"the first result starts {top['y']:.0f} px down"
+    # Wide, every filter but the actors' starts open, as before.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    search(page, site, query.word)
+    settle(page)
+    assert page.locator(".pagefind-ui__filter-block[open]").count() == 5
+
+
 def test_query_in_the_url_runs_the_search_and_typing_updates_it(
     watched: Watched, site: Site, query: Query
 ) -> None:
