@@ -85,6 +85,21 @@ def test_renders_every_page_and_the_furniture() -> None:
             assert 'style="' not in text and "<style" not in text
 
 
+def test_the_stylesheet_and_script_reach_the_reader_without_their_comments() -> None:
+    """Every page loads both: the maintainers' comments stay in templates/static/ only."""
+    out = render()
+    for name in ("site.css", "search.js"):
+        source = (TEMPLATES / "static" / name).read_text(encoding="utf-8")
+        stem, suffix = name.split(".")
+        served = next(
+            text
+            for path, text in out.items()
+            if re.fullmatch(rf"static/{stem}\.[0-9a-f]{{8}}\.{suffix}", path)
+        )
+        assert "/*" in source and "/*" not in served, name
+        assert len(served) < 0.9 * len(source), (name, len(served), len(source))
+
+
 def test_base_url_prefixes_every_internal_link() -> None:
     out = render("/natocorpus/")
     for path, text in out.items():
