@@ -114,11 +114,13 @@ def test_actor_and_event_pages_are_typed_and_events_sorted_by_date(
         assert s.main_body
         assert tags_of(s, "filter", "type") == ["actor"]
         assert tags_of(s, "meta", "title") == [actor.name]
+        assert tags_of(s, "meta", "kind") == [actor.type]
     for event in real_corpus.knowledge.events:
         s = scan(pages[f"events/{event.id}/index.html"])
         assert s.main_body
         assert tags_of(s, "filter", "type") == ["event"]
         assert tags_of(s, "filter", "year") == [str(event.date.year)]
+        assert tags_of(s, "meta", "kind") == [event.type]
         assert tags_of(s, "sort", "date") == [event.date.iso]
         assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", tags_of(s, "sort", "date")[0])
 

@@ -1868,6 +1868,7 @@ class _Linker:
             search_tags=(
                 SearchTag("filter", "type", "actor"),
                 SearchTag("meta", "title", actor.name),
+                SearchTag("meta", "kind", actor.type),
             ),
             nav_key="actors",
         )
@@ -1922,6 +1923,7 @@ class _Linker:
                 SearchTag("filter", "type", "event"),
                 SearchTag("filter", "year", str(event.date.year)),
                 SearchTag("meta", "title", event.name),
+                SearchTag("meta", "kind", event.type),
                 SearchTag("meta", "date", when),
                 SearchTag("sort", "date", event.date.iso),
             ),

@@ -371,24 +371,28 @@ def test_a_query_with_no_match_says_so(watched: Watched, site: Site) -> None:
 def test_an_actor_result_reads_as_words_not_labels_glued_to_values(
     watched: Watched, site: Site, query: Query, real_corpus: AnnotatedCorpus
 ) -> None:
-    """What a reader sees of an actor page in the results is its indexed text: each label is a
-    word of its own before its value, and counts (which a search cannot use) are left out."""
+    """What a reader sees of an actor page in the results is its indexed text: it begins with the
+    actor's name (the kind is a tag, not words glued before it), each label is a word of its own
+    before its value, and counts (which a search cannot use) are left out."""
     page = watched.page
     page.goto(f"{site.base}search/")
-    content: str = page.evaluate(
+    data: dict[str, Any] | None = page.evaluate(
         """async ([bundle, word, path]) => {
              const pagefind = await import(bundle + "pagefind.js");
              const search = await pagefind.search(word);
              for (const result of search.results) {
                const data = await result.data();
-               if (new URL(data.url, location.href).pathname === path) return data.content;
+               if (new URL(data.url, location.href).pathname === path) return data;
              }
              return null;
            }""",
         [f"{site.prefix}pagefind/", query.word, site.actor(query.actor_id)],
     )
-    assert content, f"{query.word!r}: no result for {site.actor(query.actor_id)}"
+    assert data, f"{query.word!r}: no result for {site.actor(query.actor_id)}"
+    content: str = data["content"]
     actor = next(a for a in real_corpus.knowledge.actors if a.id == query.actor_id)
+    assert content.startswith(f"{actor.name}. "), content
+    assert data["meta"].get("kind") == actor.type, data["meta"]
     assert f"Matched as {actor.forms[0].text}" in content, content
     assert "Mentions" not in content and "of the texts" not in content, content
 
