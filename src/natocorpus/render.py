@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import traceback
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -40,17 +40,15 @@ class Asset:
     content: bytes
 
 
-def minify_css(content: bytes) -> bytes:
-    """The stylesheet without comments and spare whitespace: every article page loads it, and the
-    source keeps its comments for maintainers."""
-    minified: str = rcssmin.cssmin(content.decode("utf-8"))
-    return minified.encode("utf-8") + b"\n"
+# The stylesheet and the script without comments and spare whitespace: every page loads them, and
+# the sources keep their comments for maintainers.
+_MINIFIERS: dict[str, Callable[[str], str]] = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
 
 
-def minify_js(content: bytes) -> bytes:
-    """The script without comments and spare whitespace: every page loads it (deferred)."""
-    minified: str = rjsmin.jsmin(content.decode("utf-8"))
-    return minified.encode("utf-8") + b"\n"
+def minified(content: bytes, suffix: str) -> bytes:
+    """`content` minified when it is a stylesheet or a script, as it is otherwise."""
+    minify = _MINIFIERS.get(suffix)
+    return content if minify is None else minify(content.decode("utf-8")).encode("utf-8") + b"\n"
 
 
 def hashed_assets(templates_dir: Path, site: SiteModel) -> tuple[Asset, ...]:
@@ -61,11 +59,7 @@ def hashed_assets(templates_dir: Path, site: SiteModel) -> tuple[Asset, ...]:
     assets = []
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         relative = PurePosixPath(path.relative_to(root).as_posix())
-        content = path.read_bytes()
-        if path.suffix == ".css":
-            content = minify_css(content)
-        elif path.suffix == ".js":
-            content = minify_js(content)
+        content = minified(path.read_bytes(), path.suffix)
         digest = hashlib.sha256(content).hexdigest()[:8]
         suffix = "".join(relative.suffixes)
         stem = relative.name[: len(relative.name) - len(suffix)] if suffix else relative.name

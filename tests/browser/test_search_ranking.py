@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from corpus_factory import write_corpus
+import corpus_factory
 from natocorpus.build import build
 from natocorpus.config import make_config
 from support import PROJECT_ROOT
@@ -40,17 +40,18 @@ ACTORS = """\
   forms: [South Korea]
 """
 
-EVENTS = """\
-- id: madrid-2022
-  name: NATO Summit, Madrid
-  type: summit
-  date: "2022-06-28"
-  precision: day
-  place: Madrid
-  participants: [nato, south-korea]
-  description: The summit to which the leaders of South Korea and three other partners came.
-  forms: [NATO summit in Madrid]
-"""
+
+def _replaced(text: str, old: str, new: str) -> str:
+    assert old in text, f"{old!r} is no longer in the factory's knowledge base"
+    return text.replace(old, new, 1)
+
+
+# The factory's event, with South Korea taking part and named in passing in its description.
+EVENTS = _replaced(
+    _replaced(corpus_factory.EVENTS, "participants: [nato]", "participants: [nato, south-korea]"),
+    "description: A summit.",
+    "description: The summit to which the leaders of South Korea and three other partners came.",
+)
 
 # Long enough that the text is many times the length of an entity page, as real texts are.
 FILLER = (
@@ -72,7 +73,7 @@ BODY = "\n\n".join(
 @pytest.fixture(scope="module")
 def ranking_site(tmp_path_factory: pytest.TempPathFactory, serve_site: Any) -> str:
     root = tmp_path_factory.mktemp("ranking")
-    corpus = write_corpus(root, BODY, actors=ACTORS, events=EVENTS)
+    corpus = corpus_factory.write_corpus(root, BODY, actors=ACTORS, events=EVENTS)
     report = build(make_config(corpus, PROJECT_ROOT / "templates", root / "site"))
     assert report.written, "\n".join(str(d) for d in report.errors)
     base: str = serve_site(root / "site")
