@@ -104,7 +104,9 @@
       showImages: false,
       showEmptyFilters: false,
       openFilters: openFilters,
-      pageSize: 10,
+      // Pagefind's default: each result shown downloads its page's fragment, so a longer first
+      // page costs every search more bytes; "Load more results" brings the next five.
+      pageSize: 5,
       processResult: landOnPassages,
       noWorker: NO_WORKER,
       translations: { placeholder: "Search the texts, actors and events" },
