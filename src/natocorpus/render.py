@@ -153,11 +153,22 @@ def iter_site_artifacts(site: SiteModel, templates_dir: Path) -> Iterator[Artifa
         raise CorpusError(
             [error(p, None, "render", "two artifacts would be written here") for p in duplicates]
         )
+    _compile_templates(env, templates_dir)
     yield from fork_imap(partial(_page_artifact, env, templates_dir), site.pages)
     for output, template in XML_TEMPLATES:
         yield Artifact(output, _render(env, templates_dir, template).encode("utf-8"))
     for asset in assets:
         yield Artifact(asset.path, asset.content)
+
+
+def _compile_templates(env: jinja2.Environment, templates_dir: Path) -> None:
+    """Every template compiled once, here, before the render workers fork: each would otherwise
+    compile them all again for its first pages."""
+    for name in env.list_templates(filter_func=lambda name: not name.startswith(f"{STATIC_DIR}/")):
+        try:
+            env.get_template(name)
+        except jinja2.TemplateError as exc:
+            raise template_error(exc, templates_dir, name) from None
 
 
 def _page_artifact(env: jinja2.Environment, templates_dir: Path, page: Page) -> Artifact:
