@@ -248,6 +248,23 @@ def test_a_template_syntax_error_names_the_template_and_line(tmp_path: Path) -> 
     assert not (tmp_path / "site").exists()
 
 
+def test_a_broken_template_no_page_uses_yet_is_named(tmp_path: Path) -> None:
+    """Every template is compiled before any page is rendered: a maintainer who adds a template
+    with a mistake is told where it is, even before a page uses it."""
+    corpus = write_corpus(tmp_path)
+    templates = copy_templates(tmp_path)
+    (templates / "glossary.html").write_text(
+        '{% extends "base.html" %}\n{% block main %}\n{% for term in %}\n{% endblock %}\n',
+        encoding="utf-8",
+    )
+    code, output = run_build(corpus, templates, tmp_path / "site")
+    assert code == 1
+    assert any(
+        line.startswith(f"{templates}/glossary.html:3: template: ") for line in output.splitlines()
+    ), output
+    assert not (tmp_path / "site").exists()
+
+
 def test_a_missing_template_is_named(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path)
     templates = copy_templates(tmp_path)
