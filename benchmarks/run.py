@@ -121,6 +121,13 @@ def run_build(corpus: Path, out: Path, *, search: bool, timeout: float) -> Run:
     return Run(result["wall"], result["peak_kib"], stages)
 
 
+def clean_build(corpus: Path, out: Path, *, search: bool, timeout: float) -> Run:
+    """A full build, into an output folder emptied first."""
+    if out.exists():
+        shutil.rmtree(out)
+    return run_build(corpus, out, search=search, timeout=timeout)
+
+
 # Corpora -----------------------------------------------------------------------------------
 
 
@@ -256,9 +263,7 @@ def measure_size(n: int, repeat: int, seed: int, timeout: float) -> dict[str, An
     try:
         for attempt in range(repeat):
             for kind, search in (("full_no_search", False), ("full", True)):
-                if out.exists():
-                    shutil.rmtree(out)
-                runs[kind].append(run_build(corpus, out, search=search, timeout=timeout))
+                runs[kind].append(clean_build(corpus, out, search=search, timeout=timeout))
                 report(n, attempt, kind, runs[kind][-1])
                 if not search:
                     # natocorpus's own part of an edit: into the site it has just built without
@@ -313,18 +318,14 @@ def measure_growth(small: int, big: int, rounds: int, seed: int, timeout: float)
         walls = []
         for n in (small, big):
             out = WORK / f"site-{n}"
-            if out.exists():
-                shutil.rmtree(out)
-            run = run_build(prepare_corpus(n, seed), out, search=False, timeout=timeout)
+            run = clean_build(prepare_corpus(n, seed), out, search=False, timeout=timeout)
             report(n, attempt, f"growth pair {small:,} -> {big:,}", run)
             walls.append(run.wall)
         pairs.append((walls[0], walls[1]))
-    ratios = [b / a for a, b in pairs]
     return {
         "small": small,
         "big": big,
         "pairs": pairs,
-        "ratio": statistics.median(ratios),
         "measured": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
@@ -610,11 +611,12 @@ def targets(
             # The pairs decide: each is measured at one moment's pace; the medians above come
             # from runs minutes apart.
             ratios = sorted(y / x for x, y in paired["pairs"])
+            ratio = statistics.median(ratios)
+            medians = f"; from the medians above: {figure}" if figure else ""
             figure = (
-                f"x{paired['ratio']:.1f}, median of {len(ratios)} pairs of runs one after the "
-                f"other (x{ratios[0]:.1f} to x{ratios[-1]:.1f}); from the medians above: {figure}"
+                f"x{ratio:.1f}, median of {len(ratios)} pairs of runs one after the "
+                f"other (x{ratios[0]:.1f} to x{ratios[-1]:.1f}){medians}"
             )
-            ratio = paired["ratio"]
         add(
             f"Linear growth, {small:,} -> {big:,} articles (no search): time x <= 12",
             figure,
