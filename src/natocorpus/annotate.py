@@ -10,8 +10,8 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
+import msgspec
 from dateutil import parser as dateparser
 
 from natocorpus.model import (
@@ -63,8 +63,7 @@ def _trie_pattern(forms: Iterable[str]) -> str:
     return build(trie)
 
 
-@dataclass(frozen=True)
-class FormMatcher:
+class FormMatcher(msgspec.Struct, frozen=True):
     """Finds every surface form of a set of things in a text, word-bounded and case-sensitive."""
 
     pattern: re.Pattern[str] | None
@@ -120,8 +119,7 @@ def _compatible(left: PartialDate, right: PartialDate) -> bool:
     return left.truncate(coarser) == right.truncate(coarser)
 
 
-@dataclass(frozen=True)
-class Matchers:
+class Matchers(msgspec.Struct, frozen=True):
     actors: FormMatcher
     events: FormMatcher
     event_dates: dict[str, PartialDate]

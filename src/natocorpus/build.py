@@ -14,9 +14,10 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple, TypeVar, cast
+
+import msgspec
 
 from natocorpus import __version__, write
 from natocorpus.annotate import Matchers, annotate_article
@@ -40,8 +41,7 @@ from natocorpus.render import iter_site_artifacts
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class BuildReport:
+class BuildReport(msgspec.Struct, frozen=True):
     diagnostics: tuple[Diagnostic, ...]
     timings: tuple[tuple[str, float], ...]
     written: bool
@@ -59,13 +59,12 @@ class BuildReport:
         return warnings_in(self.diagnostics)
 
 
-@dataclass
-class _Clock:
+class _Clock(msgspec.Struct):
     """Stage timings. Stages may nest (render runs inside write, as the writer pulls each page),
     and each lap counts only its own time, so the laps add up to the build's."""
 
-    laps: list[tuple[str, float]] = field(default_factory=list)
-    _inner: list[float] = field(default_factory=list)
+    laps: list[tuple[str, float]] = msgspec.field(default_factory=list)
+    _inner: list[float] = msgspec.field(default_factory=list)
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -107,8 +106,7 @@ class _Clock:
 _END = object()
 
 
-@dataclass
-class _Tally:
+class _Tally(msgspec.Struct):
     files: int = 0
     pages: int = 0
 
@@ -173,8 +171,7 @@ class _PassResult(NamedTuple):
     annotate_seconds: float
 
 
-@dataclass(frozen=True)
-class _ArticlePass:
+class _ArticlePass(msgspec.Struct, frozen=True):
     """Load one article and, when the corpus around it is sound, annotate and check it: one job
     in a worker, so that only the annotated article comes back to the building process."""
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from natocorpus.diagnostics import CorpusError, error
 
 
-@dataclass(frozen=True)
-class BuildConfig:
+class BuildConfig(msgspec.Struct, frozen=True):
     corpus_dir: Path
     templates_dir: Path
     out_dir: Path

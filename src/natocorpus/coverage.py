@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from itertools import accumulate
+
+import msgspec
 
 from natocorpus.diagnostics import Diagnostic, warning
 from natocorpus.model import AnnotatedArticle, CorpusSettings, KnowledgeBase
@@ -122,8 +123,7 @@ def _line(article: AnnotatedArticle, offset: int) -> int:
     return article.text.block_at(offset).source_line
 
 
-@dataclass(frozen=True)
-class _Spans:
+class _Spans(msgspec.Struct, frozen=True):
     """Sorted spans with running maxima of their ends, for overlap tests in O(log n)."""
 
     starts: list[int]
@@ -141,8 +141,7 @@ def _overlaps(spans: _Spans, start: int, end: int) -> bool:
     return before > 0 and spans.max_ends[before - 1] > start
 
 
-@dataclass(frozen=True)
-class CoverageCheck:
+class CoverageCheck(msgspec.Struct, frozen=True):
     """The knowledge base's forms and the phrases declared not actors: what is not a miss."""
 
     known: frozenset[str]

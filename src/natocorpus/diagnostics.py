@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+import msgspec
 
 
 class Severity(enum.Enum):
@@ -12,8 +13,7 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
-class Diagnostic:
+class Diagnostic(msgspec.Struct, frozen=True, order=True):
     """One problem, located as precisely as the input allows: `path:line: field: message`."""
 
     path: str

@@ -16,10 +16,10 @@ import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import partial
 from typing import Any, Literal, NamedTuple, TypeVar, overload
 
+import msgspec
 from markupsafe import Markup, escape
 
 from natocorpus.model import (
@@ -130,14 +130,12 @@ DATA_FILES: tuple[tuple[str, str, str], ...] = (
 # Small shared values -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(msgspec.Struct, frozen=True):
     href: str
     text: str
 
 
-@dataclass(frozen=True)
-class MetaTag:
+class MetaTag(msgspec.Struct, frozen=True):
     """A <meta> element: `attr` is "name" (Highwire, description) or "property" (Open Graph)."""
 
     attr: Literal["name", "property"]
@@ -145,8 +143,7 @@ class MetaTag:
     content: str
 
 
-@dataclass(frozen=True)
-class SearchTag:
+class SearchTag(msgspec.Struct, frozen=True):
     """A value for the Pagefind index, placed on a <meta> element in the head (never in the
     indexed text): a filter value, a result's metadata, or a sort key (`kind`), under `key`.
     The template writes `data-pagefind-{kind}="{key}[content]"`, so commas and colons in the
@@ -164,8 +161,7 @@ SEARCH_OPEN_FILTERS = ("type", "stance", "year", "outlet", "author")
 """Filters shown expanded on the search page (the long actor list starts collapsed)."""
 
 
-@dataclass(frozen=True)
-class DateLabel:
+class DateLabel(msgspec.Struct, frozen=True):
     """A date at its precision: `iso` (YYYY, YYYY-MM, YYYY-MM-DD) to parse, `display` to read."""
 
     iso: str
@@ -173,15 +169,13 @@ class DateLabel:
     precision: Precision
 
 
-@dataclass(frozen=True)
-class NavItem:
+class NavItem(msgspec.Struct, frozen=True):
     href: str
     label: str
     current: bool
 
 
-@dataclass(frozen=True)
-class ArticleRef:
+class ArticleRef(msgspec.Struct, frozen=True):
     id: str
     href: str
     title: str
@@ -196,8 +190,7 @@ class ArticleRef:
     completeness: str
 
 
-@dataclass(frozen=True)
-class CaptureLink:
+class CaptureLink(msgspec.Struct, frozen=True):
     """A raw capture on the about page, with the text it is the capture of."""
 
     href: str
@@ -205,8 +198,7 @@ class CaptureLink:
     article: ArticleRef
 
 
-@dataclass(frozen=True)
-class ActorRef:
+class ActorRef(msgspec.Struct, frozen=True):
     id: str
     href: str
     name: str
@@ -214,8 +206,7 @@ class ActorRef:
     count: int
 
 
-@dataclass(frozen=True)
-class EventRef:
+class EventRef(msgspec.Struct, frozen=True):
     id: str
     href: str
     name: str
@@ -226,8 +217,7 @@ class EventRef:
     count: int
 
 
-@dataclass(frozen=True)
-class Kwic:
+class Kwic(msgspec.Struct, frozen=True):
     """Keyword in context: the sentence, the mention highlighted, and the paragraph it is in."""
 
     before: str
@@ -237,8 +227,7 @@ class Kwic:
     paragraph: str
 
 
-@dataclass(frozen=True)
-class MentionGroup:
+class MentionGroup(msgspec.Struct, frozen=True):
     """The mentions in one article: how many, the first one's paragraph, those shown in context."""
 
     article: ArticleRef
@@ -253,8 +242,7 @@ class MentionGroup:
         return kwic_html(self.shown)
 
 
-@dataclass(frozen=True)
-class BarRow:
+class BarRow(msgspec.Struct, frozen=True):
     """One bar of a chart drawn at build time: `width` in SVG units out of `BAR_WIDTH`."""
 
     label: str
@@ -269,15 +257,13 @@ BAR_WIDTH = 200
 # The article body ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class BodyItem:
+class BodyItem(msgspec.Struct, frozen=True):
     anchor: str
     html: Markup
     value: int | None
 
 
-@dataclass(frozen=True)
-class BodyBlock:
+class BodyBlock(msgspec.Struct, frozen=True):
     """A heading, a paragraph, or a run of list items; `html` is escaped text with the links in."""
 
     kind: Literal["heading", "paragraph", "list"]
@@ -290,8 +276,7 @@ class BodyBlock:
 # Page contexts -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class MetaRow:
+class MetaRow(msgspec.Struct, frozen=True):
     label: str
     value: str
     href: str | None
@@ -300,14 +285,12 @@ class MetaRow:
     note: str
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(msgspec.Struct, frozen=True):
     text: str
     href: str
 
 
-@dataclass(frozen=True)
-class StanceView:
+class StanceView(msgspec.Struct, frozen=True):
     value: int
     label: str
     css_class: str
@@ -316,16 +299,14 @@ class StanceView:
     question: str
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(msgspec.Struct, frozen=True):
     plain: str
     bibtex: str
     ris: str
     csl_json: str
 
 
-@dataclass(frozen=True)
-class RelatedArticle:
+class RelatedArticle(msgspec.Struct, frozen=True):
     """A related text and what it shares: the rarest shared actors and events first, at most
     RELATED_SHARED_CAP of each, with how many more are shared."""
 
@@ -336,8 +317,7 @@ class RelatedArticle:
     more_events: int
 
 
-@dataclass(frozen=True)
-class ReferenceView:
+class ReferenceView(msgspec.Struct, frozen=True):
     number: int
     text: str
     url: str | None
@@ -346,8 +326,7 @@ class ReferenceView:
     paragraph_href: str
 
 
-@dataclass(frozen=True)
-class ArticleContext:
+class ArticleContext(msgspec.Struct, frozen=True):
     article: ArticleRef
     meta_rows: tuple[MetaRow, ...]
     completeness_note: str | None
@@ -372,14 +351,12 @@ class ArticleContext:
         return body_html(self.body)
 
 
-@dataclass(frozen=True)
-class CoMention:
+class CoMention(msgspec.Struct, frozen=True):
     actor: ActorRef
     sentences: int
 
 
-@dataclass(frozen=True)
-class StanceCount:
+class StanceCount(msgspec.Struct, frozen=True):
     """How many of the texts mentioning an actor take this stance; `articles` lists them only
     when few texts mention it (else it is empty)."""
 
@@ -390,8 +367,7 @@ class StanceCount:
     articles: tuple[ArticleRef, ...]
 
 
-@dataclass(frozen=True)
-class ActorContext:
+class ActorContext(msgspec.Struct, frozen=True):
     actor: ActorRef
     description: str
     type_label: str
@@ -418,8 +394,7 @@ class ActorContext:
         return len(self.groups)
 
 
-@dataclass(frozen=True)
-class EventContext:
+class EventContext(msgspec.Struct, frozen=True):
     event: EventRef
     description: str
     participants: tuple[ActorRef, ...]
@@ -435,29 +410,25 @@ class EventContext:
         return len(self.groups)
 
 
-@dataclass(frozen=True)
-class ActorGroup:
+class ActorGroup(msgspec.Struct, frozen=True):
     type: str
     label: str
     actors: tuple[ActorRef, ...]
 
 
-@dataclass(frozen=True)
-class ActorsContext:
+class ActorsContext(msgspec.Struct, frozen=True):
     groups: tuple[ActorGroup, ...]
     total_actors: int
     total_mentions: int
 
 
-@dataclass(frozen=True)
-class PageNumber:
+class PageNumber(msgspec.Struct, frozen=True):
     number: int
     href: str
     current: bool
 
 
-@dataclass(frozen=True)
-class Pagination:
+class Pagination(msgspec.Struct, frozen=True):
     """Links between the pages of a long index: every page, the previous and the next."""
 
     label: str
@@ -466,24 +437,21 @@ class Pagination:
     next: str | None
 
 
-@dataclass(frozen=True)
-class EventsContext:
+class EventsContext(msgspec.Struct, frozen=True):
     events: tuple[EventRef, ...]
     total: int
     first: int
     pagination: Pagination | None
 
 
-@dataclass(frozen=True)
-class ArticlesContext:
+class ArticlesContext(msgspec.Struct, frozen=True):
     articles: tuple[ArticleRef, ...]
     total: int
     first: int
     pagination: Pagination | None
 
 
-@dataclass(frozen=True)
-class TimelineMark:
+class TimelineMark(msgspec.Struct, frozen=True):
     """A mark on a lane: a dot (`shape` "dot": cx, cy, r) for a day, a bar for a month or a year."""
 
     shape: Literal["dot", "bar"]
@@ -498,21 +466,18 @@ class TimelineMark:
     css_class: str
 
 
-@dataclass(frozen=True)
-class TimelineTick:
+class TimelineTick(msgspec.Struct, frozen=True):
     x: str
     label: str
 
 
-@dataclass(frozen=True)
-class TimelineLane:
+class TimelineLane(msgspec.Struct, frozen=True):
     label: str
     label_y: str
     line_y: str
 
 
-@dataclass(frozen=True)
-class Timeline:
+class Timeline(msgspec.Struct, frozen=True):
     width: str
     height: str
     axis_y: str
@@ -527,8 +492,7 @@ class Timeline:
     description: str
 
 
-@dataclass(frozen=True)
-class YearGroup:
+class YearGroup(msgspec.Struct, frozen=True):
     """One year on the timeline page: at most YEAR_LIST_CAP events and texts, with how many more
     there are and where the index lists them."""
 
@@ -541,22 +505,19 @@ class YearGroup:
     articles_more_href: str
 
 
-@dataclass(frozen=True)
-class TimelineContext:
+class TimelineContext(msgspec.Struct, frozen=True):
     timeline: Timeline
     years: tuple[YearGroup, ...]
 
 
-@dataclass(frozen=True)
-class MatrixCell:
+class MatrixCell(msgspec.Struct, frozen=True):
     count: int
     level: str
     href: str | None
     label: str
 
 
-@dataclass(frozen=True)
-class MatrixRow:
+class MatrixRow(msgspec.Struct, frozen=True):
     header: Link
     total: int
     cells: tuple[MatrixCell, ...]
@@ -564,8 +525,7 @@ class MatrixRow:
     """The row's cells, prepared and escaped (the template places them as they are)."""
 
 
-@dataclass(frozen=True)
-class Matrix:
+class Matrix(msgspec.Struct, frozen=True):
     id: str
     caption: str
     row_label: str
@@ -577,8 +537,7 @@ class Matrix:
     """When the table shows only part of the corpus: which part (the caption says it)."""
 
 
-@dataclass(frozen=True)
-class StanceLevelView:
+class StanceLevelView(msgspec.Struct, frozen=True):
     """A level of the stance scale: how many texts take it, and (for a small corpus) which."""
 
     value: int
@@ -588,8 +547,7 @@ class StanceLevelView:
     articles: tuple[tuple[ArticleRef, str], ...]
 
 
-@dataclass(frozen=True)
-class CompareContext:
+class CompareContext(msgspec.Struct, frozen=True):
     question: str
     scale: tuple[StanceLevelView, ...]
     scale_listed: bool
@@ -598,8 +556,7 @@ class CompareContext:
     mentions_href: str
 
 
-@dataclass(frozen=True)
-class HomeContext:
+class HomeContext(msgspec.Struct, frozen=True):
     description: str
     method: str
     articles: tuple[ArticleRef, ...]
@@ -613,16 +570,14 @@ class HomeContext:
         return len(self.articles) < self.article_total
 
 
-@dataclass(frozen=True)
-class DataFile:
+class DataFile(msgspec.Struct, frozen=True):
     href: str
     name: str
     format: str
     description: str
 
 
-@dataclass(frozen=True)
-class AboutContext:
+class AboutContext(msgspec.Struct, frozen=True):
     description: str
     method: str
     question: str
@@ -639,8 +594,7 @@ class AboutContext:
     mention_count: int
 
 
-@dataclass(frozen=True)
-class SearchContext:
+class SearchContext(msgspec.Struct, frozen=True):
     """The search page: Pagefind's Default UI from the generated bundle, and the indexes to
     browse without JavaScript. `open_filters` is a comma-separated list for a data attribute."""
 
@@ -652,8 +606,7 @@ class SearchContext:
     open_filters: str
 
 
-@dataclass(frozen=True)
-class NotFoundContext:
+class NotFoundContext(msgspec.Struct, frozen=True):
     indexes: tuple[Link, ...]
 
 
@@ -673,8 +626,7 @@ PageContent = (
 )
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(msgspec.Struct, frozen=True):
     """One HTML page: where it goes, its head (title, canonical, meta, JSON-LD) and its content."""
 
     kind: str
@@ -698,8 +650,7 @@ class Page:
         return head_html(self.meta, self.search_tags)
 
 
-@dataclass(frozen=True)
-class DeferredPage:
+class DeferredPage(msgspec.Struct, frozen=True):
     """A page known by its address, whose context is prepared only when it is rendered.
 
     Article, actor and event pages are most of a site and carry most of its text: prepared in
@@ -755,8 +706,7 @@ def page_output(kind: str, path: str) -> str:
     return "404.html" if kind == "404" else f"{path}index.html"
 
 
-@dataclass(frozen=True)
-class FeedEntry:
+class FeedEntry(msgspec.Struct, frozen=True):
     id: str
     title: str
     href: str
@@ -765,8 +715,7 @@ class FeedEntry:
     summary: str
 
 
-@dataclass(frozen=True)
-class Feed:
+class Feed(msgspec.Struct, frozen=True):
     id: str
     title: str
     subtitle: str
@@ -777,8 +726,7 @@ class Feed:
     entries: tuple[FeedEntry, ...]
 
 
-@dataclass(frozen=True)
-class SiteModel:
+class SiteModel(msgspec.Struct, frozen=True):
     base_url: str
     title: str
     description: str

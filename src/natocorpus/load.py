@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+import msgspec
 from frontmatter.default_handlers import YAMLHandler
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -80,8 +80,7 @@ class _InvalidFieldError(Exception):
     """A field failed validation; its diagnostic is already recorded."""
 
 
-@dataclass
-class _Reader:
+class _Reader(msgspec.Struct):
     """Typed access to one YAML document that records a located diagnostic for each bad field."""
 
     doc: YamlDocument
@@ -461,8 +460,7 @@ def _inline_text(token: Token) -> str:
     return "".join(parts)
 
 
-@dataclass(frozen=True)
-class _RawBlock:
+class _RawBlock(msgspec.Struct, frozen=True):
     kind: BlockKind
     text: str
     line: int
@@ -891,8 +889,7 @@ def _corpus_files(folder: Path, corpus_dir: Path, diagnostics: list[Diagnostic])
     return files
 
 
-@dataclass(frozen=True)
-class CorpusFrame:
+class CorpusFrame(msgspec.Struct, frozen=True):
     """What is known before any article is read: the settings, the knowledge base, the files."""
 
     corpus_dir: Path

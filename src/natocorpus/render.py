@@ -11,11 +11,11 @@ import hashlib
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePosixPath
 
 import jinja2
+import msgspec
 import rcssmin
 import rjsmin
 
@@ -32,8 +32,7 @@ XML_TEMPLATES = (
 )
 
 
-@dataclass(frozen=True)
-class Asset:
+class Asset(msgspec.Struct, frozen=True):
     name: str
     path: str
     url: str

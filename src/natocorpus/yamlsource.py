@@ -8,9 +8,9 @@ diagnostics.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
+import msgspec
 import yaml
 
 from natocorpus.diagnostics import Diagnostic, error
@@ -34,13 +34,12 @@ _SafeLoader.yaml_implicit_resolvers = {
 }
 
 
-@dataclass(frozen=True)
-class YamlDocument:
+class YamlDocument(msgspec.Struct, frozen=True):
     """Parsed data plus the 1-based file line of every key and item, by its path in the data."""
 
     data: Any
     path: str
-    lines: Mapping[KeyPath, int] = field(default_factory=dict)
+    lines: Mapping[KeyPath, int] = msgspec.field(default_factory=dict)
 
     def line(self, keypath: KeyPath) -> int | None:
         """The line of `keypath`, or of its nearest ancestor that has one."""
