@@ -313,12 +313,12 @@ def measure_growth(small: int, big: int, rounds: int, seed: int, timeout: float)
     """Growth from `small` to `big` articles, from full builds without search at the two sizes
     run one after the other, `rounds` times: each pair is measured at the machine's pace of the
     moment, which drifts over the minutes between one size's runs and the other's."""
+    corpora = {n: prepare_corpus(n, seed) for n in (small, big)}
     pairs: list[tuple[float, float]] = []
     for attempt in range(rounds):
         walls = []
-        for n in (small, big):
-            out = WORK / f"site-{n}"
-            run = clean_build(prepare_corpus(n, seed), out, search=False, timeout=timeout)
+        for n, corpus in corpora.items():
+            run = clean_build(corpus, WORK / f"site-{n}", search=False, timeout=timeout)
             report(n, attempt, f"growth pair {small:,} -> {big:,}", run)
             walls.append(run.wall)
         pairs.append((walls[0], walls[1]))

@@ -243,8 +243,8 @@ class KnowledgeBase(msgspec.Struct, frozen=True):
 
 
 # Annotations ---------------------------------------------------------------
-# Mentions, dates and sentences are named tuples, the lightest records there are: there are about
-# 110 of each kind per 1,000 words, a million at 10,000 articles.
+# Mentions, dates and sentences are named tuples, the lightest records Python has: about 110 of
+# each kind per 1,000 words, a million at 10,000 articles.
 
 
 class ActorMention(NamedTuple):
