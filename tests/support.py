@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from natocorpus.build import BuildReport, build
+from natocorpus.cache import CACHE_DIR
 from natocorpus.config import make_config
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -21,9 +22,10 @@ def build_real_site(out: Path, base_url: str = "/", *, search: bool = True) -> B
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    """Every file under `folder`, by its relative path, with the SHA-256 of its bytes."""
+    """Every file under `folder`, by its relative path, with the SHA-256 of its bytes; the
+    rebuild cache aside, which is not published and records when each page was written."""
     return {
         str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(folder.rglob("*"))
-        if path.is_file()
+        if path.is_file() and CACHE_DIR not in path.relative_to(folder).parts
     }

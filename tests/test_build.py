@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from corpus_factory import write_corpus
 from natocorpus import index
 from natocorpus.build import build
+from natocorpus.cache import CACHE_DIR
 from natocorpus.cli import main
 from natocorpus.config import make_config
 from natocorpus.write import MARKER
@@ -333,12 +334,74 @@ def test_a_rebuild_after_a_change_equals_a_clean_build(tmp_path: Path, change: s
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     report = build(make_config(corpus, templates, incremental, search=False))
     assert report.written and not report.up_to_date
+    # What the last build left is used where its inputs are unchanged, and only there: the
+    # article is annotated again unless only a template changed (actors and events are matched
+    # in it), and no page is kept when the template every page extends changed.
+    assert report.reused_articles == (1 if change == "template" else 0)
+    assert (report.kept_pages == 0) == (change == "template")
+    assert report.kept_pages < report.pages
     clean = tmp_path / "clean"
     assert build(make_config(corpus, templates, clean, search=False)).written
     assert tree_digest(incremental) == tree_digest(clean)
     shown = {"article": "Ann Editor", "actor": "Allies.", "event": "IFEMA, Madrid"}
     everything = b"".join(p.read_bytes() for p in incremental.rglob("*") if p.is_file())
     assert shown.get(change, "Edited.").encode() in everything
+
+
+def _edit_article(corpus: Path) -> None:
+    path = corpus / "articles" / "sample-article.md"
+    text = path.read_text(encoding="utf-8")
+    assert "Ann Author}" in text
+    path.write_text(text.replace("Ann Author}", "Ann Editor}", 1), encoding="utf-8")
+
+
+def test_a_page_changed_in_the_output_is_written_again_not_kept(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    config = make_config(corpus, PROJECT_ROOT / "templates", tmp_path / "site", search=False)
+    assert build(config).written
+    # The events index does not change with the article's author: it would be kept.
+    events = tmp_path / "site" / "events" / "index.html"
+    events.write_text("<p>Changed by hand.</p>", encoding="utf-8")
+    _edit_article(corpus)
+    report = build(config)
+    assert report.written and report.kept_pages > 0
+    clean = tmp_path / "clean"
+    assert build(make_config(corpus, PROJECT_ROOT / "templates", clean, search=False)).written
+    assert tree_digest(tmp_path / "site") == tree_digest(clean)
+
+
+@pytest.mark.parametrize("cache_file", ["articles.bin", "pages.bin"])
+@pytest.mark.parametrize("damage", ["truncated", "replaced"])
+def test_a_damaged_cache_is_ignored_and_the_site_is_whole(
+    tmp_path: Path, cache_file: str, damage: str
+) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(PROJECT_ROOT / "templates", templates)
+    corpus = write_corpus(tmp_path)
+    config = make_config(corpus, templates, tmp_path / "site", search=False)
+    assert build(config).written
+    cached = tmp_path / "site" / CACHE_DIR / cache_file
+    content = cached.read_bytes()
+    cached.write_bytes(content[: len(content) // 2] if damage == "truncated" else b"\x93\x01")
+    base = templates / "base.html"
+    base.write_text(base.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    report = build(config)
+    assert report.written, [str(d) for d in report.diagnostics]
+    if cache_file == "articles.bin":
+        assert report.reused_articles == 0
+    clean = tmp_path / "clean"
+    assert build(make_config(corpus, templates, clean, search=False)).written
+    assert tree_digest(tmp_path / "site") == tree_digest(clean)
+
+
+def test_force_rebuilds_everything_without_the_cache(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    config = make_config(corpus, PROJECT_ROOT / "templates", tmp_path / "site", search=False)
+    assert build(config).written
+    forced = build(
+        make_config(corpus, PROJECT_ROOT / "templates", tmp_path / "site", search=False, force=True)
+    )
+    assert forced.written and forced.reused_articles == 0 and forced.kept_pages == 0
 
 
 def test_the_root_folder_is_refused_as_output(tmp_path: Path) -> None:

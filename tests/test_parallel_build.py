@@ -19,6 +19,9 @@ from natocorpus.config import make_config
 from natocorpus.write import MARKER
 from support import PROJECT_ROOT, tree_digest
 
+sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
+from run import find_edit
+
 ARTICLES = parallel.MIN_ITEMS + 40
 
 
@@ -62,6 +65,31 @@ def test_two_workers_write_the_same_site_as_one_process(
     # The streamed downloads are whole: the last article is in records.json.
     records = (tmp_path / "two" / "data" / "records.json").read_text(encoding="utf-8")
     assert records.endswith("}\n") and records.count('"source_file"') == ARTICLES
+
+
+def test_a_rebuild_after_one_edit_takes_the_rest_from_the_last_build(
+    large_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The benchmark's edit (one word of one article and its capture), rebuilt on two workers
+    into the site of the unedited corpus: one article is annotated again, the other pages are
+    kept as they were, and the site is the one a clean build makes."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(large_corpus, corpus)
+    monkeypatch.setenv("NATOCORPUS_WORKERS", "2")
+    config = make_config(corpus, PROJECT_ROOT / "templates", tmp_path / "site", search=False)
+    assert build(config).written
+    edit = find_edit(corpus)
+    edit.apply(1)
+    report = build(config)
+    assert report.written, [str(d) for d in report.errors]
+    assert report.reused_articles == ARTICLES - 1
+    assert 0 < report.kept_pages < report.pages
+    clean = build_with(2, corpus, tmp_path / "clean", monkeypatch)
+    assert clean.written and clean.kept_pages == 0
+    assert digests(tmp_path / "site") == digests(tmp_path / "clean")
+    edited_word = edit.line[edit.word_start : edit.word_end] + "x"
+    page = tmp_path / "site" / "articles" / edit.article.stem / "index.html"
+    assert edited_word in page.read_text(encoding="utf-8")
 
 
 def test_a_bad_article_among_many_is_named_with_its_line(

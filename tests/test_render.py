@@ -185,6 +185,20 @@ def test_template_syntax_error_names_file_and_line(tmp_path: Path) -> None:
     assert str(diagnostic).startswith(f"{templates.as_posix()}/article.html:5: template: ")
 
 
+def test_a_page_template_may_not_use_what_only_the_feed_and_sitemap_see(tmp_path: Path) -> None:
+    # A page is kept from the last build when its own inputs are unchanged; the feed's entries
+    # and the sitemap change with every article, so a page that showed them would go stale.
+    templates = copy_templates(tmp_path)
+    base = (templates / "base.html").read_text()
+    footer = "{{ site.feed.title }}</footer>"
+    (templates / "base.html").write_text(base.replace("</footer>", footer))
+    with pytest.raises(CorpusError) as raised:
+        render_site(link_site(make_corpus(), "/"), templates)
+    (diagnostic,) = raised.value.diagnostics
+    assert diagnostic.path == (templates / "base.html").as_posix()
+    assert "feed" in diagnostic.message
+
+
 def test_missing_template_and_undefined_value_are_corpus_errors(tmp_path: Path) -> None:
     templates = copy_templates(tmp_path)
     (templates / "event.html").unlink()

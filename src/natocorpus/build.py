@@ -11,8 +11,9 @@ import gc
 import hashlib
 import itertools
 import os
+import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple, TypeVar, cast
@@ -21,6 +22,16 @@ import msgspec
 
 from natocorpus import __version__, write
 from natocorpus.annotate import Matchers, annotate_article
+from natocorpus.cache import (
+    ARTICLES_FILE,
+    ArticleSources,
+    CachedArticle,
+    PageRecord,
+    article_cache_chunks,
+    digest_of,
+    read_article_cache,
+    read_pages_cache,
+)
 from natocorpus.config import BuildConfig
 from natocorpus.coverage import CoverageCheck
 from natocorpus.diagnostics import CorpusError, Diagnostic, errors_in, warnings_in
@@ -31,12 +42,13 @@ from natocorpus.model import (
     AnnotatedArticle,
     AnnotatedCorpus,
     Artifact,
+    KeptArtifact,
     LoadedArticle,
     StreamedArtifact,
 )
 from natocorpus.parallel import fork_map
 from natocorpus.records import render_records
-from natocorpus.render import iter_site_artifacts
+from natocorpus.render import PageKeeper, iter_site_artifacts
 
 T = TypeVar("T")
 
@@ -49,6 +61,8 @@ class BuildReport(msgspec.Struct, frozen=True):
     pages: int = 0
     files: int = 0
     up_to_date: bool = False
+    reused_articles: int = 0  # annotated articles taken from the previous build's cache
+    kept_pages: int = 0  # pages kept from the previous build, their inputs unchanged
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -109,19 +123,21 @@ _END = object()
 class _Tally(msgspec.Struct):
     files: int = 0
     pages: int = 0
+    kept: int = 0
 
     def count(
-        self, artifacts: Iterable[Artifact | StreamedArtifact]
-    ) -> Iterator[Artifact | StreamedArtifact]:
+        self, artifacts: Iterable[Artifact | KeptArtifact | StreamedArtifact]
+    ) -> Iterator[Artifact | KeptArtifact | StreamedArtifact]:
         for artifact in artifacts:
             self.files += 1
             self.pages += artifact.path.endswith(".html")
+            self.kept += isinstance(artifact, KeptArtifact)
             yield artifact
 
 
 def _timed_downloads(
     clock: _Clock, artifacts: Iterable[Artifact | StreamedArtifact]
-) -> Iterator[Artifact | StreamedArtifact]:
+) -> Iterator[Artifact | KeptArtifact | StreamedArtifact]:
     """The downloads, their making timed as the records stage, chunks of a large one included
     (they are made as the writer asks for them)."""
     for artifact in clock.timed("records", artifacts):
@@ -130,18 +146,38 @@ def _timed_downloads(
         yield artifact
 
 
-def input_fingerprint(config: BuildConfig) -> str:
-    """A digest of everything the output depends on: corpus, templates, options and our code."""
-    digest = hashlib.sha256()
+class InputDigests(msgspec.Struct, frozen=True):
+    """The SHA-256 of every input file, and of all of them together (the fingerprint)."""
+
+    fingerprint: str
+    corpus: dict[str, bytes]  # each corpus file's, by its path relative to the corpus folder
+    templates: bytes  # of the whole templates folder
+    code: bytes  # of our package
+
+
+def input_digests(config: BuildConfig) -> InputDigests:
+    """Digests of everything the output depends on: corpus, templates, options and our code."""
+    whole = hashlib.sha256()
     options = (__version__, config.base_url, config.site_url, config.search, config.strict)
-    digest.update(repr(options).encode())
+    whole.update(repr(options).encode())
     package = Path(__file__).resolve().parent
+    folders: list[dict[str, bytes]] = []
     for root in (config.corpus_dir, config.templates_dir, package):
+        files: dict[str, bytes] = {}
         for relative in _files_under(str(root)):
             if "__pycache__" not in relative.split("/"):
-                digest.update(relative.encode() + b"\0")
-                digest.update(hashlib.sha256((root / relative).read_bytes()).digest())
-    return digest.hexdigest()
+                files[relative] = hashlib.sha256((root / relative).read_bytes()).digest()
+                whole.update(relative.encode() + b"\0")
+                whole.update(files[relative])
+        folders.append(files)
+    corpus, templates, code = folders
+    return InputDigests(
+        whole.hexdigest(), corpus, _digest_of_folder(templates), _digest_of_folder(code)
+    )
+
+
+def _digest_of_folder(files: dict[str, bytes]) -> bytes:
+    return digest_of(*(part for name, sha in files.items() for part in (name.encode(), sha)))
 
 
 def _files_under(root: str, prefix: str = "") -> list[str]:
@@ -193,15 +229,29 @@ class _ArticlePass(msgspec.Struct, frozen=True):
         return _PassResult(article, found, missed, loaded_at - started, done - loaded_at)
 
 
+class _Annotation(NamedTuple):
+    corpus: AnnotatedCorpus | None
+    diagnostics: tuple[Diagnostic, ...]
+    passes: dict[str, CachedArticle]  # each annotated article's pass, by its path in the corpus
+    reused: int  # how many of them came from the cache
+
+
 def annotate(
     config: BuildConfig, clock: _Clock | None = None
 ) -> tuple[AnnotatedCorpus | None, tuple[Diagnostic, ...]]:
     """Load and annotate the corpus, with the maintainer's coverage warnings."""
-    clock = clock or _Clock()
+    annotation = _annotate(config, clock or _Clock(), {})
+    return annotation.corpus, annotation.diagnostics
+
+
+def _annotate(
+    config: BuildConfig, clock: _Clock, cached: Mapping[str, CachedArticle]
+) -> _Annotation:
+    """`annotate`, taking from `cached` each article whose files have not changed since."""
     with clock.stage("load"):
         frame, diagnostics = load_frame(config.corpus_dir)
     if frame is None:
-        return None, tuple(diagnostics)
+        return _Annotation(None, tuple(diagnostics), {}, 0)
     checks = None
     if frame.settings is not None and not errors_in(diagnostics):
         checks = (
@@ -209,26 +259,78 @@ def annotate(
             CoverageCheck.for_corpus(frame.knowledge, frame.settings),
         )
     article_pass = _ArticlePass(frame, checks)
+    names = [_corpus_path(config, path) for path in frame.files]
+    results: dict[str, _PassResult] = {}
+    if checks is not None:
+        for name in names:
+            if name in cached:
+                known = cached[name]
+                results[name] = _PassResult(known.article, list(known.problems), known.missed, 0, 0)
+    fresh = [path for path, name in zip(frame.files, names, strict=True) if name not in results]
     started = time.perf_counter()
-    results = fork_map(article_pass, frame.files)
+    passed = fork_map(article_pass, fresh)
+    results.update(zip((_corpus_path(config, path) for path in fresh), passed, strict=True))
     # One pass does both stages in the workers: its wall time is shared between them in
     # proportion to the time the workers spent on each.
     clock.share(
         time.perf_counter() - started,
         {
-            "load": sum(r.load_seconds for r in results),
-            "annotate": sum(r.annotate_seconds for r in results),
+            "load": sum(r.load_seconds for r in passed),
+            "annotate": sum(r.annotate_seconds for r in passed),
         },
     )
-    missed = [warning for result in results for warning in result.missed]
-    articles = check_articles(frame, ((r.article, r.problems) for r in results), diagnostics)
+    ordered = [results[name] for name in names]
+    missed = [warning for result in ordered for warning in result.missed]
+    articles = check_articles(frame, ((r.article, r.problems) for r in ordered), diagnostics)
     if frame.settings is None or errors_in(diagnostics):
-        return None, tuple(diagnostics)
+        return _Annotation(None, tuple(diagnostics), {}, 0)
     annotated = sorted(
         (a for a in articles if isinstance(a, AnnotatedArticle)), key=lambda a: a.meta.id
     )
+    passes = {
+        name: CachedArticle(result.article, tuple(result.problems), result.missed)
+        for name, result in results.items()
+        if isinstance(result.article, AnnotatedArticle)
+    }
     corpus = AnnotatedCorpus(frame.settings, frame.knowledge, tuple(annotated))
-    return corpus, tuple(diagnostics + missed)
+    return _Annotation(corpus, tuple(diagnostics + missed), passes, len(ordered) - len(fresh))
+
+
+def _corpus_path(config: BuildConfig, path: Path) -> str:
+    return path.relative_to(config.corpus_dir).as_posix()
+
+
+def _article_cache_key(config: BuildConfig, digests: InputDigests) -> bytes:
+    """What every cached article depends on besides its own two files: our code, the Python
+    that ran it, the corpus folder as named (diagnostics name files by it), and every corpus
+    file that is neither an article nor a capture (corpus.yaml, actors.yaml, events.yaml)."""
+    shared = sorted(
+        (name, sha)
+        for name, sha in digests.corpus.items()
+        if not name.startswith(("articles/", "sources/"))
+    )
+    return digest_of(
+        __version__.encode(),
+        sys.version.encode(),
+        msgspec.__version__.encode(),
+        digests.code,
+        str(config.corpus_dir).encode(),
+        *(part for name, sha in shared for part in (name.encode(), sha)),
+    )
+
+
+def _article_cache_entries(
+    corpus: AnnotatedCorpus, passes: Mapping[str, CachedArticle], digests: InputDigests
+) -> Iterator[tuple[ArticleSources, CachedArticle]]:
+    """Each annotated article with the digests of its files, in corpus order, as read when the
+    build began (a file changed since is left out, to be read again next time)."""
+    by_path = {known.article.path: (name, known) for name, known in passes.items()}
+    for article in corpus.articles:
+        name, known = by_path[article.path]
+        capture = f"sources/{article.meta.source_file}"
+        article_digest, capture_digest = digests.corpus.get(name), digests.corpus.get(capture)
+        if article_digest is not None and capture_digest is not None:
+            yield ArticleSources(name, article_digest, capture, capture_digest), known
 
 
 @contextmanager
@@ -264,22 +366,43 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
         pages: int = 0,
         files: int = 0,
         up_to_date: bool = False,
+        reused_articles: int = 0,
+        kept_pages: int = 0,
     ) -> BuildReport:
         return BuildReport(
-            diagnostics, tuple(clock.laps), written, config.out_dir, pages, files, up_to_date
+            diagnostics,
+            tuple(clock.laps),
+            written,
+            config.out_dir,
+            pages,
+            files,
+            up_to_date,
+            reused_articles,
+            kept_pages,
         )
 
     try:
-        fingerprint = ""
+        digests: InputDigests | None = None
+        cached: dict[str, CachedArticle] = {}
+        previous_pages: dict[str, PageRecord] = {}
         if not config.check_only:
             write.check_output_dir(config.out_dir, _protected_paths(config))
             with clock.stage("fingerprint"):
-                fingerprint = input_fingerprint(config)
-            if not config.force and write.recorded_fingerprint(config.out_dir) == fingerprint:
+                digests = input_digests(config)
+                recorded = write.recorded_fingerprint(config.out_dir)
+            if not config.force and recorded == digests.fingerprint:
                 return report((), up_to_date=True)
-        corpus, diagnostics = annotate(config, clock)
+            if not config.force and recorded is not None:
+                with clock.stage("load"):
+                    key = _article_cache_key(config, digests)
+                    cached = read_article_cache(config.out_dir, key, digests.corpus)
+                with clock.stage("render"):
+                    previous_pages = read_pages_cache(config.out_dir)
+        annotation = _annotate(config, clock, cached)
+        corpus, diagnostics = annotation.corpus, annotation.diagnostics
+        del cached
         notify("annotate")
-        if corpus is None or errors_in(diagnostics) or config.check_only:
+        if corpus is None or errors_in(diagnostics) or config.check_only or digests is None:
             return report(diagnostics)
         if config.strict and warnings_in(diagnostics):
             return report(diagnostics)
@@ -289,13 +412,27 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
         # Pages and downloads are written as they are made, never all held at once: the writer
         # pulls each from the renderer, and a failure on the way discards the staging folder.
         tally = _Tally()
+        keeper = PageKeeper(
+            digest_of(digests.code, digests.templates), previous_pages, config.out_dir
+        )
+        article_cache = StreamedArtifact(
+            ARTICLES_FILE,
+            article_cache_chunks(
+                _article_cache_key(config, digests),
+                _article_cache_entries(corpus, annotation.passes, digests),
+            ),
+        )
         artifacts = itertools.chain(
-            clock.timed("render", iter_site_artifacts(site, config.templates_dir)),
+            clock.timed("render", iter_site_artifacts(site, config.templates_dir, keeper)),
             _timed_downloads(clock, render_records(corpus, config.base_url)),
         )
         with clock.stage("write"):
             write.clear_leftovers(config.out_dir)
-            staging = write.stage(tally.count(artifacts), config.out_dir, fingerprint)
+            staging = write.stage(
+                itertools.chain(tally.count(artifacts), [article_cache]),
+                config.out_dir,
+                digests.fingerprint,
+            )
         try:
             notify("render")
             notify("write")
@@ -308,6 +445,13 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
         except BaseException:
             write.discard(staging)
             raise
-        return report(diagnostics, True, pages=tally.pages, files=tally.files)
+        return report(
+            diagnostics,
+            True,
+            pages=tally.pages,
+            files=tally.files,
+            reused_articles=annotation.reused,
+            kept_pages=tally.kept,
+        )
     except CorpusError as failure:
         return report(failure.diagnostics)

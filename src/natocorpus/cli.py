@@ -100,7 +100,11 @@ strict_option = click.option("--strict", is_flag=True, help="Fail on warnings to
 @click.option("--no-search", is_flag=True, help="Skip the Pagefind search index.")
 @strict_option
 @click.option("--timings", is_flag=True, help="Print the time each stage took.")
-@click.option("--force", is_flag=True, help="Rebuild even when nothing has changed.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Rebuild everything, without the last build's cache, even when nothing has changed.",
+)
 def build_command(
     corpus: Path,
     templates: Path,
@@ -138,6 +142,11 @@ def build_command(
             f"Built {report.pages} pages ({report.files} files) into {shown}"
             + (f" with {len(report.warnings)} warning(s)" if report.warnings else "")
         )
+        if report.reused_articles or report.kept_pages:
+            click.echo(
+                f"Unchanged since the last build, so taken from it: {report.reused_articles} "
+                f"annotated article(s) and {report.kept_pages} page(s)."
+            )
         click.echo(f"Preview it with: natocorpus serve --out {out}")
     else:
         click.echo(f"Build failed: {_summary(report, strict)}; {shown} was not changed.", err=True)

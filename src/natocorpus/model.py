@@ -323,10 +323,20 @@ def days_in_month(year: int, month: int) -> int:
 
 
 class Artifact(msgspec.Struct, frozen=True):
-    """One file of the output: a POSIX path relative to the output folder, and its bytes."""
+    """One file of the output: a POSIX path relative to the output folder, and its bytes; for a
+    page, the digest of everything it was rendered from."""
 
     path: str
     content: bytes
+    digest: bytes | None = None
+
+
+class KeptArtifact(msgspec.Struct, frozen=True):
+    """A page whose digest is that of the file the previous build wrote at the same path: the
+    writer keeps that file (a hard link into the new site) instead of writing it again."""
+
+    path: str
+    digest: bytes
 
 
 class StreamedArtifact(msgspec.Struct, frozen=True):

@@ -18,10 +18,12 @@ import jinja2
 import msgspec
 import rcssmin
 import rjsmin
+from markupsafe import Markup
 
+from natocorpus.cache import PageRecord, digest_of, file_still_written
 from natocorpus.diagnostics import CorpusError, error
 from natocorpus.link import Page, SiteModel
-from natocorpus.model import Artifact
+from natocorpus.model import Artifact, KeptArtifact
 from natocorpus.parallel import fork_imap
 
 STATIC_DIR = "static"
@@ -30,6 +32,43 @@ XML_TEMPLATES = (
     ("feed.xml", "feed.xml"),
     ("robots.txt", "robots.txt"),
 )
+# What only the XML templates see of the site model. A page's HTML is made from the page and the
+# rest of the site model alone, so a page whose inputs are unchanged can be kept from the previous
+# build; a page template that asked for these would fail here, not go stale.
+WHOLE_SITE_FIELDS = ("pages", "sitemap", "feed")
+
+
+class PageKeeper(msgspec.Struct, frozen=True):
+    """Which pages the previous build wrote from the same inputs, so can be kept as they are.
+
+    A page's digest covers its prepared context, the site-wide values its template sees, the
+    templates and our code. The previous file is kept when the digest is the one recorded for
+    it and the file is still the one that build wrote (same size and modification time)."""
+
+    key: bytes  # digest of the templates, our code and, once rendering starts, the site values
+    previous: dict[str, PageRecord]
+    site_dir: Path
+
+    def digest(self, page: Page) -> bytes:
+        return digest_of(self.key, _page_encoder.encode(page))
+
+    def keeps(self, output: str, digest: bytes) -> bool:
+        record = self.previous.get(output)
+        return (
+            record is not None
+            and record.digest == digest
+            and file_still_written(self.site_dir / output, record)
+        )
+
+
+def _markup_tagged(value: object) -> object:
+    # A Markup string and a plain one of the same text render differently (one is escaped).
+    if isinstance(value, Markup):
+        return ("markup", str(value))
+    raise TypeError(f"cannot digest {type(value).__name__}")
+
+
+_page_encoder = msgspec.msgpack.Encoder(enc_hook=_markup_tagged)
 
 
 class Asset(msgspec.Struct, frozen=True):
@@ -135,16 +174,25 @@ def _render(env: jinja2.Environment, templates_dir: Path, name: str, **context: 
 
 def render_site(site: SiteModel, templates_dir: Path) -> tuple[Artifact, ...]:
     """Every artifact of `iter_site_artifacts`, in memory, sorted by path."""
-    return tuple(sorted(iter_site_artifacts(site, templates_dir), key=lambda a: a.path))
+    made = iter_site_artifacts(site, templates_dir, PageKeeper(b"", {}, templates_dir))
+    return tuple(sorted((a for a in made if isinstance(a, Artifact)), key=lambda a: a.path))
 
 
-def iter_site_artifacts(site: SiteModel, templates_dir: Path) -> Iterator[Artifact]:
+def iter_site_artifacts(
+    site: SiteModel, templates_dir: Path, keeper: PageKeeper
+) -> Iterator[Artifact | KeptArtifact]:
     """Every page, sitemap.xml, robots.txt, feed.xml and the hashed static assets, one at a time
-    as they are rendered, so that the writer can stage each and let it go."""
+    as they are rendered, so that the writer can stage each and let it go. A page `keeper` says
+    is unchanged comes as a KeptArtifact, not rendered again."""
     env = make_environment(templates_dir)
     assets = hashed_assets(templates_dir, site)
     urls = {asset.name: asset.url for asset in assets}
-    env.globals.update(site=site, assets=urls)
+    page_site = {
+        name: getattr(site, name)
+        for name in site.__struct_fields__
+        if name not in WHOLE_SITE_FIELDS
+    }
+    env.globals.update(site=page_site, assets=urls)
     paths = [*site.pages.outputs] + [output for output, _ in XML_TEMPLATES]
     counts = Counter(paths + [asset.path for asset in assets])
     duplicates = sorted(path for path, n in counts.items() if n > 1)
@@ -153,9 +201,11 @@ def iter_site_artifacts(site: SiteModel, templates_dir: Path) -> Iterator[Artifa
             [error(p, None, "render", "two artifacts would be written here") for p in duplicates]
         )
     _compile_templates(env, templates_dir)
-    yield from fork_imap(partial(_page_artifact, env, templates_dir), site.pages)
+    site_key = digest_of(keeper.key, _page_encoder.encode(page_site), _page_encoder.encode(urls))
+    keeper = msgspec.structs.replace(keeper, key=site_key)
+    yield from fork_imap(partial(_page_artifact, env, templates_dir, keeper), site.pages)
     for output, template in XML_TEMPLATES:
-        yield Artifact(output, _render(env, templates_dir, template).encode("utf-8"))
+        yield Artifact(output, _render(env, templates_dir, template, site=site).encode("utf-8"))
     for asset in assets:
         yield Artifact(asset.path, asset.content)
 
@@ -170,6 +220,11 @@ def _compile_templates(env: jinja2.Environment, templates_dir: Path) -> None:
             raise template_error(exc, templates_dir, name) from None
 
 
-def _page_artifact(env: jinja2.Environment, templates_dir: Path, page: Page) -> Artifact:
+def _page_artifact(
+    env: jinja2.Environment, templates_dir: Path, keeper: PageKeeper, page: Page
+) -> Artifact | KeptArtifact:
+    digest = keeper.digest(page)
+    if keeper.keeps(page.output, digest):
+        return KeptArtifact(page.output, digest)
     text = _render(env, templates_dir, page.template, page=page, content=page.content)
-    return Artifact(page.output, text.encode("utf-8"))
+    return Artifact(page.output, text.encode("utf-8"), digest)

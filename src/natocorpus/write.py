@@ -8,13 +8,15 @@ own marker file: it never cleans a folder it did not make.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
+from natocorpus.cache import PAGES_FILE, PageRecord, pages_cache_bytes
 from natocorpus.diagnostics import CorpusError, Diagnostic, error
-from natocorpus.model import Artifact, StreamedArtifact
+from natocorpus.model import Artifact, KeptArtifact, StreamedArtifact
 
 MARKER = ".natocorpus-site"
 MARKER_TEXT = "This folder is written by `natocorpus build` and replaced whole on every build.\n"
@@ -87,11 +89,15 @@ def clear_leftovers(out_dir: Path) -> None:
 
 
 def stage(
-    artifacts: Iterable[Artifact | StreamedArtifact], out_dir: Path, fingerprint: str = ""
+    artifacts: Iterable[Artifact | KeptArtifact | StreamedArtifact],
+    out_dir: Path,
+    fingerprint: str = "",
 ) -> Path:
     """Write every artifact into a new folder beside `out_dir`; return that folder.
 
-    The marker file records the input fingerprint, so an unchanged input need not be rebuilt.
+    The marker file records the input fingerprint, so an unchanged input need not be rebuilt. A
+    kept page is linked from the site in `out_dir` (copied where links cannot be made), and
+    every page's digest goes into the cache with the file's size and time, for the next build.
     """
     parent = out_dir.resolve().parent
     try:
@@ -100,19 +106,34 @@ def stage(
     except OSError as exc:
         raise CorpusError([_write_error(out_dir, exc)]) from None
     made: set[Path] = {staging}
+    pages: dict[str, PageRecord] = {}
+
+    def folder_for(path: str) -> Path:
+        destination = staging.joinpath(*_safe_relative(path).parts)
+        if destination.parent not in made:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            made.add(destination.parent)
+        return destination
+
     try:
         (staging / MARKER).write_text(f"{MARKER_TEXT}input: {fingerprint}\n", encoding="utf-8")
         for artifact in artifacts:
-            destination = staging.joinpath(*_safe_relative(artifact.path).parts)
-            if destination.parent not in made:
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                made.add(destination.parent)
+            destination = folder_for(artifact.path)
             if isinstance(artifact, StreamedArtifact):
                 with destination.open("wb") as file:
                     for chunk in artifact.chunks:
                         file.write(chunk)
+            elif isinstance(artifact, KeptArtifact):
+                _keep(out_dir / artifact.path, destination)
             else:
                 destination.write_bytes(artifact.content)
+            if not isinstance(artifact, StreamedArtifact) and artifact.digest is not None:
+                written = destination.stat()
+                pages[artifact.path] = PageRecord(
+                    artifact.digest, written.st_size, written.st_mtime_ns
+                )
+        if pages:
+            folder_for(PAGES_FILE).write_bytes(pages_cache_bytes(pages))
     except (OSError, ValueError) as exc:
         discard(staging)
         raise CorpusError([_write_error(out_dir, exc)]) from None
@@ -122,6 +143,15 @@ def stage(
         discard(staging)
         raise
     return staging
+
+
+def _keep(previous: Path, destination: Path) -> None:
+    """The previous build's file, in the new site: a hard link (the file is never written to
+    again, only replaced), or a copy where the file system cannot link."""
+    try:
+        os.link(previous, destination, follow_symlinks=False)
+    except OSError:
+        shutil.copyfile(previous, destination, follow_symlinks=False)
 
 
 def _write_error(out_dir: Path, exc: Exception) -> Diagnostic:

@@ -1,0 +1,159 @@
+"""The rebuild cache: what a build keeps in its output folder so that the next one can skip work.
+
+Two files under `.natocorpus-cache/` (a dot folder, which GitHub Pages' upload leaves out):
+
+- `articles.bin`, every annotated article with the digests of the two files it was made from (the
+  article and its capture) and the digest of everything else it depends on (corpus.yaml,
+  actors.yaml, events.yaml, our code). An article whose digests still hold is not loaded or
+  annotated again.
+- `pages.bin`, for each page, the digest of everything its HTML is made from (its prepared
+  context, the templates, the site-wide values they use) and the size and modification time the
+  file had when written. A page whose digest and file still hold is linked from the previous site
+  instead of rendered and written again.
+
+Both are msgpack, decoded into typed records: a cache that does not decode, or was made by other
+code or from other input, is ignored and the build does all the work, as a clean build would.
+Reading is here; writing is the writer's, like every other file of the output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from stat import S_ISREG
+from typing import BinaryIO
+
+import msgspec
+
+from natocorpus.diagnostics import Diagnostic
+from natocorpus.model import AnnotatedArticle
+
+CACHE_DIR = ".natocorpus-cache"
+ARTICLES_FILE = f"{CACHE_DIR}/articles.bin"
+PAGES_FILE = f"{CACHE_DIR}/pages.bin"
+_ARTICLES_MAGIC = b"natocorpus articles 1\n"
+_LENGTH = struct.Struct("<I")
+
+
+class ArticleSources(msgspec.Struct, frozen=True, array_like=True):
+    """The files one annotated article was made from, by path relative to the corpus folder."""
+
+    article: str
+    article_digest: bytes
+    capture: str
+    capture_digest: bytes
+
+
+class CachedArticle(msgspec.Struct, frozen=True, array_like=True):
+    """An article's annotation and the problems its pass reported (warnings only: a build with
+    errors writes nothing, so caches nothing)."""
+
+    article: AnnotatedArticle
+    problems: tuple[Diagnostic, ...]
+    missed: tuple[Diagnostic, ...]
+
+
+class PageRecord(msgspec.Struct, frozen=True, array_like=True):
+    digest: bytes
+    size: int
+    mtime_ns: int
+
+
+def digest_of(*parts: bytes) -> bytes:
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        digest.update(_LENGTH.pack(len(part)))
+        digest.update(part)
+    return digest.digest()
+
+
+# Articles --------------------------------------------------------------------------------------
+
+_encoder = msgspec.msgpack.Encoder()
+_sources_decoder = msgspec.msgpack.Decoder(ArticleSources)
+_article_decoder = msgspec.msgpack.Decoder(CachedArticle)
+
+
+def _frame(data: bytes) -> bytes:
+    return _LENGTH.pack(len(data)) + data
+
+
+def article_cache_chunks(
+    key: bytes, entries: Iterable[tuple[ArticleSources, CachedArticle]]
+) -> Iterator[bytes]:
+    """The article cache, a chunk per article: each encoded as the writer asks for it, so that
+    the whole corpus is never held encoded beside the decoded one."""
+    yield _ARTICLES_MAGIC + _frame(key)
+    for sources, cached in entries:
+        yield _frame(_encoder.encode(sources)) + _frame(_encoder.encode(cached))
+
+
+def _read_frame(file: BinaryIO) -> bytes | None:
+    head = file.read(_LENGTH.size)
+    if not head:
+        return None
+    if len(head) != _LENGTH.size:
+        raise ValueError("truncated")
+    (length,) = _LENGTH.unpack(head)
+    data = file.read(length)
+    if len(data) != length:
+        raise ValueError("truncated")
+    return data
+
+
+def read_article_cache(
+    site: Path, key: bytes, still_valid: Mapping[str, bytes]
+) -> dict[str, CachedArticle]:
+    """The cached articles of the site in `site` made with `key`, by article path, keeping only
+    those whose article and capture still have the digests in `still_valid` (by path relative to
+    the corpus folder). Any damage or mismatch gives an empty cache, never an error."""
+    path = site / ARTICLES_FILE
+    found: dict[str, CachedArticle] = {}
+    try:
+        with path.open("rb") as file:
+            if file.read(len(_ARTICLES_MAGIC)) != _ARTICLES_MAGIC or _read_frame(file) != key:
+                return {}
+            while (head := _read_frame(file)) is not None:
+                body = _read_frame(file)
+                if body is None:
+                    return {}
+                sources = _sources_decoder.decode(head)
+                if (
+                    still_valid.get(sources.article) == sources.article_digest
+                    and still_valid.get(sources.capture) == sources.capture_digest
+                ):
+                    found[sources.article] = _article_decoder.decode(body)
+    except (OSError, ValueError, msgspec.DecodeError):
+        return {}
+    return found
+
+
+# Pages -----------------------------------------------------------------------------------------
+
+_pages_decoder = msgspec.msgpack.Decoder(dict[str, PageRecord])
+
+
+def pages_cache_bytes(records: Mapping[str, PageRecord]) -> bytes:
+    return _encoder.encode(dict(sorted(records.items())))
+
+
+def read_pages_cache(site: Path) -> dict[str, PageRecord]:
+    try:
+        return _pages_decoder.decode((site / PAGES_FILE).read_bytes())
+    except (OSError, msgspec.DecodeError):
+        return {}
+
+
+def file_still_written(path: Path, record: PageRecord) -> bool:
+    """Whether `path` is still the file a build wrote (no one has changed or replaced it)."""
+    try:
+        stat = path.lstat()
+    except OSError:
+        return False
+    return (
+        S_ISREG(stat.st_mode)
+        and stat.st_size == record.size
+        and stat.st_mtime_ns == record.mtime_ns
+    )
