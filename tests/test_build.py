@@ -370,7 +370,26 @@ def test_a_page_changed_in_the_output_is_written_again_not_kept(tmp_path: Path) 
     assert tree_digest(tmp_path / "site") == tree_digest(clean)
 
 
-@pytest.mark.parametrize("cache_file", ["articles.bin", "pages.bin"])
+def test_a_download_changed_in_the_output_is_made_again_not_copied(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(PROJECT_ROOT / "templates", templates)
+    corpus = write_corpus(tmp_path)
+    config = make_config(corpus, templates, tmp_path / "site", search=False)
+    assert build(config).written
+    # The article's own piece of the download, changed in place: same length, new bytes.
+    records = tmp_path / "site" / "data" / "records.json"
+    text = records.read_text(encoding="utf-8")
+    assert '"value":"A title"' in text
+    records.write_text(text.replace('"value":"A title"', '"value":"A tidle"'), encoding="utf-8")
+    base = templates / "base.html"
+    base.write_text(base.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert build(config).written
+    clean = tmp_path / "clean"
+    assert build(make_config(corpus, templates, clean, search=False)).written
+    assert tree_digest(tmp_path / "site") == tree_digest(clean)
+
+
+@pytest.mark.parametrize("cache_file", ["articles.bin", "pages.bin", "downloads.bin"])
 @pytest.mark.parametrize("damage", ["truncated", "replaced"])
 def test_a_damaged_cache_is_ignored_and_the_site_is_whole(
     tmp_path: Path, cache_file: str, damage: str

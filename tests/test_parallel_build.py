@@ -6,6 +6,7 @@ The corpus is the benchmarks' synthetic one, a little over the size at which the
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import pytest
 
 from natocorpus import parallel
 from natocorpus.build import BuildReport, build
+from natocorpus.cache import read_downloads_cache
 from natocorpus.config import make_config
 from natocorpus.write import MARKER
 from support import PROJECT_ROOT, tree_digest
@@ -84,12 +86,63 @@ def test_a_rebuild_after_one_edit_takes_the_rest_from_the_last_build(
     assert report.written, [str(d) for d in report.errors]
     assert report.reused_articles == ARTICLES - 1
     assert 0 < report.kept_pages < report.pages
+    # Each article's part of the large downloads is where the next build will look for it.
+    downloads = read_downloads_cache(tmp_path / "site")
+    assert {len(downloads[path]) for path in ("data/records.json", "data/mentions.csv")} == {
+        ARTICLES
+    }
     clean = build_with(2, corpus, tmp_path / "clean", monkeypatch)
     assert clean.written and clean.kept_pages == 0
     assert digests(tmp_path / "site") == digests(tmp_path / "clean")
     edited_word = edit.line[edit.word_start : edit.word_end] + "x"
     page = tmp_path / "site" / "articles" / edit.article.stem / "index.html"
     assert edited_word in page.read_text(encoding="utf-8")
+
+
+def test_an_author_renamed_is_shown_wherever_the_text_is_listed_and_the_rest_is_kept(
+    large_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text's authors are shown on its page and wherever the text is listed: among other
+    texts' related texts, on actor and event pages, in the indexes. Every article page is
+    prepared again (what any of them lists may have changed), but only those that changed are
+    written."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(large_corpus, corpus)
+    monkeypatch.setenv("NATOCORPUS_WORKERS", "2")
+    config = make_config(corpus, PROJECT_ROOT / "templates", tmp_path / "site", search=False)
+    assert build(config).written
+    listed = _related_texts(tmp_path / "site")
+    article = next(a for a in sorted((corpus / "articles").glob("*.md")) if a.stem in listed)
+    text = article.read_text(encoding="utf-8")
+    author = re.search(r'^    - name: "([^"]+)"', text, re.MULTILINE)
+    source = re.search(r"^source_file: (\S+)", text, re.MULTILINE)
+    assert author is not None and source is not None
+    name = author.group(1)
+    for path in (article, corpus / "sources" / source.group(1)):
+        path.write_text(path.read_text("utf-8").replace(name, f"{name}-Smith"), encoding="utf-8")
+    report = build(config)
+    assert report.written, [str(d) for d in report.errors]
+    assert report.reused_articles == ARTICLES - 1
+    assert 0 < report.kept_pages < report.pages - 2
+    assert build_with(2, corpus, tmp_path / "clean", monkeypatch).written
+    assert digests(tmp_path / "site") == digests(tmp_path / "clean")
+    listing = [
+        page
+        for page in (tmp_path / "site" / "articles").glob("*/index.html")
+        if page.parent.name != article.stem
+        and f"{name}-Smith" in page.read_text("utf-8").partition('id="related"')[2]
+    ]
+    assert listing, "no other text lists it among its related texts"
+
+
+def _related_texts(site: Path) -> set[str]:
+    """The ids of the texts listed among another text's related texts."""
+    found: set[str] = set()
+    for page in (site / "articles").glob("*/index.html"):
+        html = page.read_text(encoding="utf-8")
+        related = html[html.find('id="related"') :]
+        found |= set(re.findall(r'href="/articles/([^/"]+)/"', related)) - {page.parent.name}
+    return found
 
 
 def test_a_bad_article_among_many_is_named_with_its_line(

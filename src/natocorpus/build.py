@@ -30,6 +30,7 @@ from natocorpus.cache import (
     article_cache_chunks,
     digest_of,
     read_article_cache,
+    read_downloads_cache,
     read_pages_cache,
 )
 from natocorpus.config import BuildConfig
@@ -47,8 +48,8 @@ from natocorpus.model import (
     StreamedArtifact,
 )
 from natocorpus.parallel import fork_map
-from natocorpus.records import render_records
-from natocorpus.render import PageKeeper, iter_site_artifacts
+from natocorpus.records import PieceReuse, render_records
+from natocorpus.render import Keeper, iter_site_artifacts
 
 T = TypeVar("T")
 
@@ -63,6 +64,7 @@ class BuildReport(msgspec.Struct, frozen=True):
     up_to_date: bool = False
     reused_articles: int = 0  # annotated articles taken from the previous build's cache
     kept_pages: int = 0  # pages kept from the previous build, their inputs unchanged
+    kept_files: int = 0  # files of any kind kept so, pages included
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -123,7 +125,8 @@ _END = object()
 class _Tally(msgspec.Struct):
     files: int = 0
     pages: int = 0
-    kept: int = 0
+    kept_pages: int = 0
+    kept_files: int = 0
 
     def count(
         self, artifacts: Iterable[Artifact | KeptArtifact | StreamedArtifact]
@@ -131,19 +134,22 @@ class _Tally(msgspec.Struct):
         for artifact in artifacts:
             self.files += 1
             self.pages += artifact.path.endswith(".html")
-            self.kept += isinstance(artifact, KeptArtifact)
+            if isinstance(artifact, KeptArtifact):
+                self.kept_files += 1
+                self.kept_pages += artifact.path.endswith(".html")
             yield artifact
 
 
 def _timed_downloads(
-    clock: _Clock, artifacts: Iterable[Artifact | StreamedArtifact]
+    clock: _Clock, keeper: Keeper, artifacts: Iterable[Artifact | StreamedArtifact]
 ) -> Iterator[Artifact | KeptArtifact | StreamedArtifact]:
     """The downloads, their making timed as the records stage, chunks of a large one included
-    (they are made as the writer asks for them)."""
+    (they are made as the writer asks for them); a small one unchanged is kept."""
     for artifact in clock.timed("records", artifacts):
         if isinstance(artifact, StreamedArtifact):
-            artifact = StreamedArtifact(artifact.path, clock.timed("records", artifact.chunks))
-        yield artifact
+            yield StreamedArtifact(artifact.path, clock.timed("records", artifact.chunks))
+        else:
+            yield keeper.unless_unchanged(artifact)
 
 
 class InputDigests(msgspec.Struct, frozen=True):
@@ -319,18 +325,18 @@ def _article_cache_key(config: BuildConfig, digests: InputDigests) -> bytes:
     )
 
 
-def _article_cache_entries(
+def _article_sources(
     corpus: AnnotatedCorpus, passes: Mapping[str, CachedArticle], digests: InputDigests
-) -> Iterator[tuple[ArticleSources, CachedArticle]]:
-    """Each annotated article with the digests of its files, in corpus order, as read when the
-    build began (a file changed since is left out, to be read again next time)."""
-    by_path = {known.article.path: (name, known) for name, known in passes.items()}
+) -> Iterator[tuple[str, ArticleSources]]:
+    """Each annotated article's path and the digests of its two files, in corpus order, as read
+    when the build began (an article whose files were not there then is left out)."""
+    names = {known.article.path: name for name, known in passes.items()}
     for article in corpus.articles:
-        name, known = by_path[article.path]
+        name = names[article.path]
         capture = f"sources/{article.meta.source_file}"
         article_digest, capture_digest = digests.corpus.get(name), digests.corpus.get(capture)
         if article_digest is not None and capture_digest is not None:
-            yield ArticleSources(name, article_digest, capture, capture_digest), known
+            yield article.path, ArticleSources(name, article_digest, capture, capture_digest)
 
 
 @contextmanager
@@ -368,6 +374,7 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
         up_to_date: bool = False,
         reused_articles: int = 0,
         kept_pages: int = 0,
+        kept_files: int = 0,
     ) -> BuildReport:
         return BuildReport(
             diagnostics,
@@ -379,12 +386,14 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
             up_to_date,
             reused_articles,
             kept_pages,
+            kept_files,
         )
 
     try:
         digests: InputDigests | None = None
         cached: dict[str, CachedArticle] = {}
         previous_pages: dict[str, PageRecord] = {}
+        previous_downloads: dict[str, dict[bytes, tuple[int, int]]] = {}
         if not config.check_only:
             write.check_output_dir(config.out_dir, _protected_paths(config))
             with clock.stage("fingerprint"):
@@ -398,6 +407,8 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
                     cached = read_article_cache(config.out_dir, key, digests.corpus)
                 with clock.stage("render"):
                     previous_pages = read_pages_cache(config.out_dir)
+                with clock.stage("records"):
+                    previous_downloads = read_downloads_cache(config.out_dir)
         annotation = _annotate(config, clock, cached)
         corpus, diagnostics = annotation.corpus, annotation.diagnostics
         del cached
@@ -412,19 +423,32 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
         # Pages and downloads are written as they are made, never all held at once: the writer
         # pulls each from the renderer, and a failure on the way discards the staging folder.
         tally = _Tally()
-        keeper = PageKeeper(
-            digest_of(digests.code, digests.templates), previous_pages, config.out_dir
-        )
+        keeper = Keeper(digest_of(digests.code, digests.templates), previous_pages, config.out_dir)
+        article_key = _article_cache_key(config, digests)
+        sources = tuple(_article_sources(corpus, annotation.passes, digests))
         article_cache = StreamedArtifact(
             ARTICLES_FILE,
             article_cache_chunks(
-                _article_cache_key(config, digests),
-                _article_cache_entries(corpus, annotation.passes, digests),
+                article_key,
+                ((found, annotation.passes[found.article]) for _, found in sources),
             ),
+        )
+        # An article's piece of a download is made from the article and the base URL alone.
+        piece_keys = {
+            path: digest_of(
+                article_key,
+                config.base_url.encode(),
+                found.article_digest,
+                found.capture_digest,
+            )
+            for path, found in sources
+        }
+        downloads = render_records(
+            corpus, config.base_url, PieceReuse(piece_keys, previous_downloads)
         )
         artifacts = itertools.chain(
             clock.timed("render", iter_site_artifacts(site, config.templates_dir, keeper)),
-            _timed_downloads(clock, render_records(corpus, config.base_url)),
+            _timed_downloads(clock, keeper, downloads),
         )
         with clock.stage("write"):
             write.clear_leftovers(config.out_dir)
@@ -451,7 +475,8 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
             pages=tally.pages,
             files=tally.files,
             reused_articles=annotation.reused,
-            kept_pages=tally.kept,
+            kept_pages=tally.kept_pages,
+            kept_files=tally.kept_files,
         )
     except CorpusError as failure:
         return report(failure.diagnostics)

@@ -33,6 +33,7 @@ from natocorpus.model import AnnotatedArticle
 CACHE_DIR = ".natocorpus-cache"
 ARTICLES_FILE = f"{CACHE_DIR}/articles.bin"
 PAGES_FILE = f"{CACHE_DIR}/pages.bin"
+DOWNLOADS_FILE = f"{CACHE_DIR}/downloads.bin"
 _ARTICLES_MAGIC = b"natocorpus articles 1\n"
 _LENGTH = struct.Struct("<I")
 
@@ -56,9 +57,21 @@ class CachedArticle(msgspec.Struct, frozen=True, array_like=True):
 
 
 class PageRecord(msgspec.Struct, frozen=True, array_like=True):
+    """A file as written: the digest of what it was made from, of the inputs it was prepared
+    from where it is a page known by them, and its size and modification time."""
+
     digest: bytes
+    inputs: bytes | None
     size: int
     mtime_ns: int
+
+
+class DownloadRecord(msgspec.Struct, frozen=True, array_like=True):
+    """Where each article's piece is in a large download, by the key of what it is made from."""
+
+    size: int
+    mtime_ns: int
+    pieces: dict[bytes, tuple[int, int]]  # (offset, length)
 
 
 def digest_of(*parts: bytes) -> bytes:
@@ -146,7 +159,7 @@ def read_pages_cache(site: Path) -> dict[str, PageRecord]:
         return {}
 
 
-def file_still_written(path: Path, record: PageRecord) -> bool:
+def file_still_written(path: Path, record: PageRecord | DownloadRecord) -> bool:
     """Whether `path` is still the file a build wrote (no one has changed or replaced it)."""
     try:
         stat = path.lstat()
@@ -157,3 +170,26 @@ def file_still_written(path: Path, record: PageRecord) -> bool:
         and stat.st_size == record.size
         and stat.st_mtime_ns == record.mtime_ns
     )
+
+
+# Downloads -------------------------------------------------------------------------------------
+
+_downloads_decoder = msgspec.msgpack.Decoder(dict[str, DownloadRecord])
+
+
+def downloads_cache_bytes(records: Mapping[str, DownloadRecord]) -> bytes:
+    return _encoder.encode(dict(sorted(records.items())))
+
+
+def read_downloads_cache(site: Path) -> dict[str, dict[bytes, tuple[int, int]]]:
+    """Where the pieces are in each large download of the site in `site`, for the files still
+    as that build wrote them."""
+    try:
+        records = _downloads_decoder.decode((site / DOWNLOADS_FILE).read_bytes())
+    except (OSError, msgspec.DecodeError):
+        return {}
+    return {
+        path: record.pieces
+        for path, record in records.items()
+        if file_still_written(site / path, record)
+    }

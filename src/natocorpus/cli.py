@@ -142,10 +142,11 @@ def build_command(
             f"Built {report.pages} pages ({report.files} files) into {shown}"
             + (f" with {len(report.warnings)} warning(s)" if report.warnings else "")
         )
-        if report.reused_articles or report.kept_pages:
+        if report.reused_articles or report.kept_files:
             click.echo(
                 f"Unchanged since the last build, so taken from it: {report.reused_articles} "
-                f"annotated article(s) and {report.kept_pages} page(s)."
+                f"annotated article(s), {report.kept_pages} page(s) and "
+                f"{report.kept_files - report.kept_pages} other file(s)."
             )
         click.echo(f"Preview it with: natocorpus serve --out {out}")
     else:

@@ -11,6 +11,7 @@ the contexts of article, actor and event pages are prepared from them when each 
 from __future__ import annotations
 
 import bisect
+import hashlib
 import heapq
 import json
 import math
@@ -654,12 +655,16 @@ class DeferredPage(msgspec.Struct, frozen=True):
     """A page known by its address, whose context is prepared only when it is rendered.
 
     Article, actor and event pages are most of a site and carry most of its text: prepared in
-    the render workers, one at a time, they are never all held in the building process."""
+    the render workers, one at a time, they are never all held in the building process.
+
+    `inputs`, where given, returns everything `make` prepares the page from: a page whose inputs
+    are those of the page the last build wrote is kept without being prepared again."""
 
     kind: str
     url: str
     output: str
     make: Callable[[], Page]
+    inputs: Callable[[], tuple[object, ...]] | None = None
 
 
 class SitePages(Sequence[Page]):
@@ -690,6 +695,11 @@ class SitePages(Sequence[Page]):
         return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
 
     __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def entries(self) -> tuple[Page | DeferredPage, ...]:
+        """The pages, the deferred ones not prepared."""
+        return self._entries
 
     @property
     def outputs(self) -> tuple[str, ...]:
@@ -1290,6 +1300,22 @@ class _Linker:
             for actor_id in dict.fromkeys(event.participants):
                 self.participations[actor_id].append(event)
         self.related_index = self.related_articles_index()
+        # What every article page is prepared from besides its own article: the settings, actors,
+        # events and addresses, and all that its related texts are chosen and shown from (each
+        # text's actors and events, in date order, and how each is shown).
+        own, _, _ = self.related_index
+        self.shared_inputs = hashlib.blake2b(
+            msgspec.msgpack.encode(
+                (
+                    corpus.settings,
+                    corpus.knowledge,
+                    urls.base,
+                    urls.origin,
+                    [sorted(features) for features in own],
+                    [self.article_refs[article.id] for article in self.articles],
+                )
+            )
+        ).digest()
 
     # references --------------------------------------------------------------------------
 
@@ -1398,8 +1424,14 @@ class _Linker:
             content=content,
         )
 
-    def deferred(self, kind: str, path: str, make: Callable[[], Page]) -> DeferredPage:
-        return DeferredPage(kind, self.urls.page(path), page_output(kind, path), make)
+    def deferred(
+        self,
+        kind: str,
+        path: str,
+        make: Callable[[], Page],
+        inputs: Callable[[], tuple[object, ...]] | None = None,
+    ) -> DeferredPage:
+        return DeferredPage(kind, self.urls.page(path), page_output(kind, path), make, inputs)
 
     # pages -----------------------------------------------------------------------------------
 
@@ -1412,8 +1444,16 @@ class _Linker:
             "the text states it or an editor inferred it, with the quote or the basis."
         )
 
+    def article_page_inputs(self, article: AnnotatedArticle) -> tuple[object, ...]:
+        """All that `article_page` reads: the article, and what every article page shares
+        (`shared_inputs`, which covers the texts related to it; its position in date order is
+        used for nothing else)."""
+        return (self.shared_inputs, article)
+
     def article_page(self, article: AnnotatedArticle, position: int) -> Page:
-        """The page of `article`, the `position`-th of the texts in date order."""
+        """The page of `article`, the `position`-th of the texts in date order. All it reads
+        must be covered by `article_page_inputs`: a rebuild keeps the page while those are
+        unchanged."""
         urls = self.urls
         meta = article.meta
         ref = self.article_refs[article.id]
@@ -2325,7 +2365,12 @@ class _Linker:
             )
         )
         pages.extend(
-            self.deferred("article", f"articles/{a.id}/", partial(self.article_page, a, i))
+            self.deferred(
+                "article",
+                f"articles/{a.id}/",
+                partial(self.article_page, a, i),
+                partial(self.article_page_inputs, a),
+            )
             for i, a in enumerate(self.articles)
         )
 

@@ -9,11 +9,12 @@ import csv
 import io
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from importlib import resources
 from typing import Any
 
+import msgspec
 import orjson
 
 from natocorpus.model import (
@@ -22,6 +23,7 @@ from natocorpus.model import (
     Artifact,
     Field,
     PartialDate,
+    Piece,
     Provenance,
     StreamedArtifact,
 )
@@ -154,9 +156,48 @@ def article_record(article: AnnotatedArticle) -> dict[str, Any]:
     }
 
 
-def records_json(corpus: AnnotatedCorpus) -> Iterator[bytes]:
+class PieceReuse(msgspec.Struct, frozen=True):
+    """What the previous build's downloads hold that this one can copy instead of making: the
+    key of what each article's pieces are made from (by article path), and, for each download,
+    where the piece of each key is in the previous file (offset, length)."""
+
+    keys: dict[str, bytes]
+    previous: dict[str, dict[bytes, tuple[int, int]]]
+
+
+NO_REUSE = PieceReuse({}, {})
+RECORDS_JSON = "data/records.json"
+ANNOTATIONS_JSONLD = "data/annotations.jsonld"
+MENTIONS_CSV = "data/mentions.csv"
+
+
+def _pieces(
+    download: str,
+    make: Callable[[AnnotatedArticle], bytes],
+    corpus: AnnotatedCorpus,
+    reuse: PieceReuse,
+) -> Iterator[Piece]:
+    """Each article's piece of `download`, made on every core where the previous file does not
+    hold it."""
+    return fork_imap(partial(_piece, download, make, reuse), corpus.articles)
+
+
+def _piece(
+    download: str,
+    make: Callable[[AnnotatedArticle], bytes],
+    reuse: PieceReuse,
+    article: AnnotatedArticle,
+) -> Piece:
+    key = reuse.keys.get(article.path)
+    found = reuse.previous.get(download, {}).get(key) if key is not None else None
+    if found is not None:
+        return Piece(key, None, found)
+    return Piece(key, make(article))
+
+
+def records_json(corpus: AnnotatedCorpus, reuse: PieceReuse = NO_REUSE) -> Iterator[bytes | Piece]:
     """records.json, encoded article by article on every core (see `web_annotations`)."""
-    articles = fork_imap(_record_piece, corpus.articles)
+    articles = _pieces(RECORDS_JSON, _record_piece, corpus, reuse)
     return _json_spliced(records_document(corpus), articles=articles)
 
 
@@ -216,7 +257,9 @@ def encode_items(items: list[Any]) -> bytes:
     return orjson.dumps(items)[1:-1]
 
 
-def _json_spliced(document: dict[str, Any], **lists: Iterable[bytes]) -> Iterator[bytes]:
+def _json_spliced(
+    document: dict[str, Any], **lists: Iterable[bytes | Piece]
+) -> Iterator[bytes | Piece]:
     """`document` as compact JSON, in chunks, each `_Spliced` placeholder in it replaced by the
     list made of the named pieces (items encoded by `encode_items`), each passed on in turn. The
     bytes are those of encoding the whole list in place. The placeholders must come in the
@@ -230,7 +273,12 @@ def _json_spliced(document: dict[str, Any], **lists: Iterable[bytes]) -> Iterato
         yield before + b"["
         separator = b""
         for piece in pieces:
-            if piece:
+            if isinstance(piece, Piece):
+                if not piece.empty:
+                    yield separator
+                    yield piece
+                    separator = b","
+            elif piece:
                 yield separator + piece
                 separator = b","
         yield b"]"
@@ -300,7 +348,9 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
 }
 
 
-def csv_tables(corpus: AnnotatedCorpus, base_url: str) -> dict[str, Iterator[bytes]]:
+def csv_tables(
+    corpus: AnnotatedCorpus, base_url: str, reuse: PieceReuse = NO_REUSE
+) -> dict[str, Iterator[bytes | Piece]]:
     """Each table as CSV in chunks; the mentions (a million rows at 10,000 articles) are written
     article by article on every core."""
     counts = Counter(m.actor for a in corpus.articles for m in a.mentions)
@@ -352,8 +402,11 @@ def csv_tables(corpus: AnnotatedCorpus, base_url: str) -> dict[str, Iterator[byt
         "actors": actors,
         "events": events,
     }
-    tables = {name: iter([_csv([_header(name), *table])]) for name, table in rows.items()}
-    mentions = fork_imap(partial(_mention_rows, base_url=base_url), corpus.articles)
+    tables: dict[str, Iterator[bytes | Piece]] = {
+        name: iter([_csv([_header(name), *table])]) for name, table in rows.items()
+    }
+    make = partial(_mention_rows, base_url=base_url)
+    mentions = _pieces(MENTIONS_CSV, make, corpus, reuse)
     tables["mentions"] = itertools.chain([_csv([_header("mentions")])], mentions)
     return tables
 
@@ -377,7 +430,9 @@ def _mention_rows(article: AnnotatedArticle, base_url: str) -> bytes:
     )
 
 
-def web_annotations(corpus: AnnotatedCorpus, base_url: str) -> Iterator[bytes]:
+def web_annotations(
+    corpus: AnnotatedCorpus, base_url: str, reuse: PieceReuse = NO_REUSE
+) -> Iterator[bytes | Piece]:
     """The mentions as a W3C AnnotationCollection, encoded article by article: at 10,000 articles
     the collection holds a million annotations, too many to build as one structure first."""
     collection = {
@@ -388,7 +443,9 @@ def web_annotations(corpus: AnnotatedCorpus, base_url: str) -> Iterator[bytes]:
         "total": sum(len(a.mentions) + len(a.event_mentions) for a in corpus.articles),
         "first": {"type": "AnnotationPage", "items": _Spliced("items")},
     }
-    items = fork_imap(partial(_annotations_piece, base_url=base_url), corpus.articles)
+    items = _pieces(
+        ANNOTATIONS_JSONLD, partial(_annotations_piece, base_url=base_url), corpus, reuse
+    )
     return _json_spliced(collection, items=items)
 
 
@@ -458,14 +515,17 @@ def records_schema() -> bytes:
     return (resources.files("natocorpus") / "schema" / SCHEMA_NAME).read_bytes()
 
 
-def render_records(corpus: AnnotatedCorpus, base_url: str) -> Iterator[Artifact | StreamedArtifact]:
+def render_records(
+    corpus: AnnotatedCorpus, base_url: str, reuse: PieceReuse = NO_REUSE
+) -> Iterator[Artifact | StreamedArtifact]:
     """Every data download, plus the captures byte for byte, one at a time: each large document
-    is built, encoded and handed on before the next is made."""
-    yield StreamedArtifact("data/records.json", records_json(corpus))
+    is built, encoded and handed on before the next is made. An article's piece of a large one
+    that the previous build's file holds is copied from there (`reuse`)."""
+    yield StreamedArtifact(RECORDS_JSON, records_json(corpus, reuse))
     yield Artifact(f"data/{SCHEMA_NAME}", records_schema())
-    yield StreamedArtifact("data/annotations.jsonld", web_annotations(corpus, base_url))
+    yield StreamedArtifact(ANNOTATIONS_JSONLD, web_annotations(corpus, base_url, reuse))
     yield Artifact("data/datapackage.json", _json(datapackage(corpus)))
-    for name, chunks in csv_tables(corpus, base_url).items():
+    for name, chunks in csv_tables(corpus, base_url, reuse).items():
         yield StreamedArtifact(f"data/{name}.csv", chunks)
     for article in corpus.articles:
         yield Artifact(f"sources/{article.meta.source_file}", article.capture)

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from natocorpus.cache import PageRecord, digest_of, file_still_written
 from natocorpus.diagnostics import CorpusError, error
-from natocorpus.link import Page, SiteModel
+from natocorpus.link import DeferredPage, Page, SiteModel
 from natocorpus.model import Artifact, KeptArtifact
 from natocorpus.parallel import fork_imap
 
@@ -38,27 +38,44 @@ XML_TEMPLATES = (
 WHOLE_SITE_FIELDS = ("pages", "sitemap", "feed")
 
 
-class PageKeeper(msgspec.Struct, frozen=True):
-    """Which pages the previous build wrote from the same inputs, so can be kept as they are.
+class Keeper(msgspec.Struct, frozen=True):
+    """Which files the previous build wrote from the same inputs, so can be kept as they are.
 
-    A page's digest covers its prepared context, the site-wide values its template sees, the
-    templates and our code. The previous file is kept when the digest is the one recorded for
-    it and the file is still the one that build wrote (same size and modification time)."""
+    A page's digest covers its prepared context (or, for an article page, what that is prepared
+    from), the site-wide values its template sees, the templates and our code; another file's,
+    its bytes. The previous file is kept when the digest is the one recorded for it and the file
+    is still the one that build wrote (same size and modification time)."""
 
     key: bytes  # digest of the templates, our code and, once rendering starts, the site values
     previous: dict[str, PageRecord]
     site_dir: Path
 
     def digest(self, page: Page) -> bytes:
-        return digest_of(self.key, _page_encoder.encode(page))
+        return digest_of(self.key, b"page", _page_encoder.encode(page))
 
-    def keeps(self, output: str, digest: bytes) -> bool:
+    def digest_of_inputs(self, inputs: tuple[object, ...]) -> bytes:
+        return digest_of(self.key, b"inputs", _page_encoder.encode(inputs))
+
+    def unless_unchanged(self, artifact: Artifact) -> Artifact | KeptArtifact:
+        """`artifact`, or the previous build's file where that has the same bytes (a capture,
+        an asset): linking it is cheaper than writing it again."""
+        digest = digest_of(b"bytes", artifact.content)
+        if self.kept(artifact.path, digest=digest) is not None:
+            return KeptArtifact(artifact.path, digest)
+        return Artifact(artifact.path, artifact.content, digest)
+
+    def kept(
+        self, output: str, *, digest: bytes | None = None, inputs: bytes | None = None
+    ) -> PageRecord | None:
+        """The previous build's record of `output`, if it was made from the same `inputs` or
+        has the same `digest`, and the file is still as that build wrote it."""
         record = self.previous.get(output)
-        return (
-            record is not None
-            and record.digest == digest
-            and file_still_written(self.site_dir / output, record)
-        )
+        if record is None or not (
+            (inputs is not None and record.inputs == inputs)
+            or (digest is not None and record.digest == digest)
+        ):
+            return None
+        return record if file_still_written(self.site_dir / output, record) else None
 
 
 def _markup_tagged(value: object) -> object:
@@ -174,12 +191,12 @@ def _render(env: jinja2.Environment, templates_dir: Path, name: str, **context: 
 
 def render_site(site: SiteModel, templates_dir: Path) -> tuple[Artifact, ...]:
     """Every artifact of `iter_site_artifacts`, in memory, sorted by path."""
-    made = iter_site_artifacts(site, templates_dir, PageKeeper(b"", {}, templates_dir))
+    made = iter_site_artifacts(site, templates_dir, Keeper(b"", {}, templates_dir))
     return tuple(sorted((a for a in made if isinstance(a, Artifact)), key=lambda a: a.path))
 
 
 def iter_site_artifacts(
-    site: SiteModel, templates_dir: Path, keeper: PageKeeper
+    site: SiteModel, templates_dir: Path, keeper: Keeper
 ) -> Iterator[Artifact | KeptArtifact]:
     """Every page, sitemap.xml, robots.txt, feed.xml and the hashed static assets, one at a time
     as they are rendered, so that the writer can stage each and let it go. A page `keeper` says
@@ -203,11 +220,12 @@ def iter_site_artifacts(
     _compile_templates(env, templates_dir)
     site_key = digest_of(keeper.key, _page_encoder.encode(page_site), _page_encoder.encode(urls))
     keeper = msgspec.structs.replace(keeper, key=site_key)
-    yield from fork_imap(partial(_page_artifact, env, templates_dir, keeper), site.pages)
+    yield from fork_imap(partial(_page_artifact, env, templates_dir, keeper), site.pages.entries)
     for output, template in XML_TEMPLATES:
-        yield Artifact(output, _render(env, templates_dir, template, site=site).encode("utf-8"))
+        text = _render(env, templates_dir, template, site=site)
+        yield keeper.unless_unchanged(Artifact(output, text.encode("utf-8")))
     for asset in assets:
-        yield Artifact(asset.path, asset.content)
+        yield keeper.unless_unchanged(Artifact(asset.path, asset.content))
 
 
 def _compile_templates(env: jinja2.Environment, templates_dir: Path) -> None:
@@ -221,10 +239,21 @@ def _compile_templates(env: jinja2.Environment, templates_dir: Path) -> None:
 
 
 def _page_artifact(
-    env: jinja2.Environment, templates_dir: Path, keeper: PageKeeper, page: Page
+    env: jinja2.Environment,
+    templates_dir: Path,
+    keeper: Keeper,
+    entry: Page | DeferredPage,
 ) -> Artifact | KeptArtifact:
+    inputs = None
+    if isinstance(entry, DeferredPage) and entry.inputs is not None:
+        # Known by its inputs, the page need not even be prepared to be kept.
+        inputs = keeper.digest_of_inputs(entry.inputs())
+        record = keeper.kept(entry.output, inputs=inputs)
+        if record is not None:
+            return KeptArtifact(entry.output, record.digest, inputs)
+    page = entry.make() if isinstance(entry, DeferredPage) else entry
     digest = keeper.digest(page)
-    if keeper.keeps(page.output, digest):
-        return KeptArtifact(page.output, digest)
+    if keeper.kept(page.output, digest=digest) is not None:
+        return KeptArtifact(page.output, digest, inputs)
     text = _render(env, templates_dir, page.template, page=page, content=page.content)
-    return Artifact(page.output, text.encode("utf-8"), digest)
+    return Artifact(page.output, text.encode("utf-8"), digest, inputs)

@@ -8,15 +8,23 @@ own marker file: it never cleans a folder it did not make.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
-from natocorpus.cache import PAGES_FILE, PageRecord, pages_cache_bytes
+from natocorpus.cache import (
+    DOWNLOADS_FILE,
+    PAGES_FILE,
+    DownloadRecord,
+    PageRecord,
+    downloads_cache_bytes,
+    pages_cache_bytes,
+)
 from natocorpus.diagnostics import CorpusError, Diagnostic, error
-from natocorpus.model import Artifact, KeptArtifact, StreamedArtifact
+from natocorpus.model import Artifact, KeptArtifact, Piece, StreamedArtifact
 
 MARKER = ".natocorpus-site"
 MARKER_TEXT = "This folder is written by `natocorpus build` and replaced whole on every build.\n"
@@ -107,6 +115,7 @@ def stage(
         raise CorpusError([_write_error(out_dir, exc)]) from None
     made: set[Path] = {staging}
     pages: dict[str, PageRecord] = {}
+    downloads: dict[str, DownloadRecord] = {}
 
     def folder_for(path: str) -> Path:
         destination = staging.joinpath(*_safe_relative(path).parts)
@@ -120,9 +129,9 @@ def stage(
         for artifact in artifacts:
             destination = folder_for(artifact.path)
             if isinstance(artifact, StreamedArtifact):
-                with destination.open("wb") as file:
-                    for chunk in artifact.chunks:
-                        file.write(chunk)
+                record = _write_stream(artifact.chunks, destination, out_dir / artifact.path)
+                if record is not None:
+                    downloads[artifact.path] = record
             elif isinstance(artifact, KeptArtifact):
                 _keep(out_dir / artifact.path, destination)
             else:
@@ -130,10 +139,12 @@ def stage(
             if not isinstance(artifact, StreamedArtifact) and artifact.digest is not None:
                 written = destination.stat()
                 pages[artifact.path] = PageRecord(
-                    artifact.digest, written.st_size, written.st_mtime_ns
+                    artifact.digest, artifact.inputs, written.st_size, written.st_mtime_ns
                 )
         if pages:
             folder_for(PAGES_FILE).write_bytes(pages_cache_bytes(pages))
+        if downloads:
+            folder_for(DOWNLOADS_FILE).write_bytes(downloads_cache_bytes(downloads))
     except (OSError, ValueError) as exc:
         discard(staging)
         raise CorpusError([_write_error(out_dir, exc)]) from None
@@ -143,6 +154,74 @@ def stage(
         discard(staging)
         raise
     return staging
+
+
+def _write_stream(
+    chunks: Iterable[bytes | Piece], destination: Path, previous: Path
+) -> DownloadRecord | None:
+    """Write a large download chunk by chunk, copying each piece the previous build's file holds
+    from there; return where each piece went, for the next build."""
+    pieces: dict[bytes, tuple[int, int]] = {}
+    position = 0
+    pending: list[bytes] = []
+    with contextlib.ExitStack() as files:
+        out = files.enter_context(destination.open("wb", buffering=0)).fileno()
+        source: int | None = None
+
+        def flush() -> None:
+            if pending:
+                _write_all(out, b"".join(pending))
+                pending.clear()
+
+        for chunk in chunks:
+            if isinstance(chunk, Piece) and chunk.previous is not None:
+                flush()
+                if source is None:
+                    source = files.enter_context(previous.open("rb")).fileno()
+                offset, length = chunk.previous
+                _copy_range(source, out, offset, length, previous)
+                data_length = length
+            else:
+                data = chunk if not isinstance(chunk, Piece) else chunk.content or b""
+                pending.append(data)
+                data_length = len(data)
+                if len(pending) >= _PENDING_CHUNKS:
+                    flush()
+            if isinstance(chunk, Piece) and chunk.key is not None:
+                pieces[chunk.key] = (position, data_length)
+            position += data_length
+        flush()
+    if not pieces:
+        return None
+    written = destination.stat()
+    return DownloadRecord(written.st_size, written.st_mtime_ns, pieces)
+
+
+_PENDING_CHUNKS = 64
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _copy_range(source: int, out: int, offset: int, length: int, previous: Path) -> None:
+    """`length` bytes of `source` from `offset` appended to `out`: copied by the kernel, without
+    passing through this process, where the file system allows it."""
+    while length:
+        try:
+            copied = os.copy_file_range(source, out, length, offset)
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+                raise
+            data = os.pread(source, length, offset)
+            _write_all(out, data)
+            copied = len(data)
+        if copied == 0:
+            raise OSError(f"{previous} changed while it was read")
+        offset += copied
+        length -= copied
 
 
 def _keep(previous: Path, destination: Path) -> None:
