@@ -339,6 +339,26 @@ def _article_sources(
             yield article.path, ArticleSources(name, article_digest, capture, capture_digest)
 
 
+class _PreviousBuild(NamedTuple):
+    """What the last build left in the output folder that this one can take."""
+
+    articles: dict[str, CachedArticle]
+    pages: dict[str, PageRecord]
+    downloads: dict[str, dict[bytes, tuple[int, int]]]
+
+
+def _previous_build(config: BuildConfig, digests: InputDigests, clock: _Clock) -> _PreviousBuild:
+    """The last build's cache, each part timed with the stage it saves work in."""
+    with clock.stage("load"):
+        key = _article_cache_key(config, digests)
+        articles = read_article_cache(config.out_dir, key, digests.corpus)
+    with clock.stage("render"):
+        pages = read_pages_cache(config.out_dir)
+    with clock.stage("records"):
+        downloads = read_downloads_cache(config.out_dir)
+    return _PreviousBuild(articles, pages, downloads)
+
+
 @contextmanager
 def _without_cyclic_collector() -> Iterator[None]:
     # A build makes millions of small, acyclic objects that live until it ends: the cyclic
@@ -391,9 +411,7 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
 
     try:
         digests: InputDigests | None = None
-        cached: dict[str, CachedArticle] = {}
-        previous_pages: dict[str, PageRecord] = {}
-        previous_downloads: dict[str, dict[bytes, tuple[int, int]]] = {}
+        previous = _PreviousBuild({}, {}, {})
         if not config.check_only:
             write.check_output_dir(config.out_dir, _protected_paths(config))
             with clock.stage("fingerprint"):
@@ -402,16 +420,9 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
             if not config.force and recorded == digests.fingerprint:
                 return report((), up_to_date=True)
             if not config.force and recorded is not None:
-                with clock.stage("load"):
-                    key = _article_cache_key(config, digests)
-                    cached = read_article_cache(config.out_dir, key, digests.corpus)
-                with clock.stage("render"):
-                    previous_pages = read_pages_cache(config.out_dir)
-                with clock.stage("records"):
-                    previous_downloads = read_downloads_cache(config.out_dir)
-        annotation = _annotate(config, clock, cached)
+                previous = _previous_build(config, digests, clock)
+        annotation = _annotate(config, clock, previous.articles)
         corpus, diagnostics = annotation.corpus, annotation.diagnostics
-        del cached
         notify("annotate")
         if corpus is None or errors_in(diagnostics) or config.check_only or digests is None:
             return report(diagnostics)
@@ -423,7 +434,7 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
         # Pages and downloads are written as they are made, never all held at once: the writer
         # pulls each from the renderer, and a failure on the way discards the staging folder.
         tally = _Tally()
-        keeper = Keeper(digest_of(digests.code, digests.templates), previous_pages, config.out_dir)
+        keeper = Keeper(digest_of(digests.code, digests.templates), previous.pages, config.out_dir)
         article_key = _article_cache_key(config, digests)
         sources = tuple(_article_sources(corpus, annotation.passes, digests))
         article_cache = StreamedArtifact(
@@ -444,7 +455,7 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
             for path, found in sources
         }
         downloads = render_records(
-            corpus, config.base_url, PieceReuse(piece_keys, previous_downloads)
+            corpus, config.base_url, PieceReuse(piece_keys, previous.downloads)
         )
         artifacts = itertools.chain(
             clock.timed("render", iter_site_artifacts(site, config.templates_dir, keeper)),

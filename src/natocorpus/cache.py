@@ -28,7 +28,7 @@ from typing import BinaryIO
 import msgspec
 
 from natocorpus.diagnostics import Diagnostic
-from natocorpus.model import AnnotatedArticle
+from natocorpus.model import ActorMention, AnnotatedArticle, EventMention, Span
 
 CACHE_DIR = ".natocorpus-cache"
 ARTICLES_FILE = f"{CACHE_DIR}/articles.bin"
@@ -124,6 +124,7 @@ def read_article_cache(
     the corpus folder). Any damage or mismatch gives an empty cache, never an error."""
     path = site / ARTICLES_FILE
     found: dict[str, CachedArticle] = {}
+    strings: dict[str, str] = {}
     try:
         with path.open("rb") as file:
             if file.read(len(_ARTICLES_MAGIC)) != _ARTICLES_MAGIC or _read_frame(file) != key:
@@ -137,10 +138,42 @@ def read_article_cache(
                     still_valid.get(sources.article) == sources.article_digest
                     and still_valid.get(sources.capture) == sources.capture_digest
                 ):
-                    found[sources.article] = _article_decoder.decode(body)
+                    cached = _article_decoder.decode(body)
+                    article = _sharing_strings(cached.article, strings)
+                    found[sources.article] = msgspec.structs.replace(cached, article=article)
     except (OSError, ValueError, msgspec.DecodeError):
         return {}
     return found
+
+
+def _sharing_strings(article: AnnotatedArticle, strings: dict[str, str]) -> AnnotatedArticle:
+    """`article` with one string object for each actor or event id, mention text and paragraph
+    anchor its mentions repeat. An article annotated in a worker comes back with them shared;
+    decoded, each would be a copy of its own (a third of the memory of 10,000 articles)."""
+
+    def one(text: str) -> str:
+        return strings.setdefault(text, text)
+
+    return msgspec.structs.replace(
+        article,
+        sentences=tuple(Span(s.start, s.end, one(s.paragraph)) for s in article.sentences),
+        mentions=tuple(
+            ActorMention(one(m.actor), one(m.text), m.start, m.end, one(m.paragraph), m.sentence)
+            for m in article.mentions
+        ),
+        event_mentions=tuple(
+            EventMention(one(m.event), one(m.text), m.start, m.end, one(m.paragraph), m.sentence)
+            for m in article.event_mentions
+        ),
+        dates=tuple(
+            d._replace(
+                text=one(d.text),
+                paragraph=one(d.paragraph),
+                event=one(d.event) if d.event is not None else None,
+            )
+            for d in article.dates
+        ),
+    )
 
 
 # Pages -----------------------------------------------------------------------------------------

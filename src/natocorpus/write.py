@@ -104,8 +104,8 @@ def stage(
     """Write every artifact into a new folder beside `out_dir`; return that folder.
 
     The marker file records the input fingerprint, so an unchanged input need not be rebuilt. A
-    kept page is linked from the site in `out_dir` (copied where links cannot be made), and
-    every page's digest goes into the cache with the file's size and time, for the next build.
+    kept file is linked from the site in `out_dir` (copied where links cannot be made), and each
+    file's digests go into the cache with its size and time, for the next build.
     """
     parent = out_dir.resolve().parent
     try:
