@@ -347,11 +347,12 @@ class _PreviousBuild(NamedTuple):
     downloads: dict[str, dict[bytes, tuple[int, int]]]
 
 
-def _previous_build(config: BuildConfig, digests: InputDigests, clock: _Clock) -> _PreviousBuild:
+def _previous_build(
+    config: BuildConfig, article_key: bytes, digests: InputDigests, clock: _Clock
+) -> _PreviousBuild:
     """The last build's cache, each part timed with the stage it saves work in."""
     with clock.stage("load"):
-        key = _article_cache_key(config, digests)
-        articles = read_article_cache(config.out_dir, key, digests.corpus)
+        articles = read_article_cache(config.out_dir, article_key, digests.corpus)
     with clock.stage("render"):
         pages = read_pages_cache(config.out_dir)
     with clock.stage("records"):
@@ -411,6 +412,7 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
 
     try:
         digests: InputDigests | None = None
+        article_key = b""
         previous = _PreviousBuild({}, {}, {})
         if not config.check_only:
             write.check_output_dir(config.out_dir, _protected_paths(config))
@@ -419,8 +421,9 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
                 recorded = write.recorded_fingerprint(config.out_dir)
             if not config.force and recorded == digests.fingerprint:
                 return report((), up_to_date=True)
+            article_key = _article_cache_key(config, digests)
             if not config.force and recorded is not None:
-                previous = _previous_build(config, digests, clock)
+                previous = _previous_build(config, article_key, digests, clock)
         annotation = _annotate(config, clock, previous.articles)
         corpus, diagnostics = annotation.corpus, annotation.diagnostics
         notify("annotate")
@@ -435,7 +438,6 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
         # pulls each from the renderer, and a failure on the way discards the staging folder.
         tally = _Tally()
         keeper = Keeper(digest_of(digests.code, digests.templates), previous.pages, config.out_dir)
-        article_key = _article_cache_key(config, digests)
         sources = tuple(_article_sources(corpus, annotation.passes, digests))
         article_cache = StreamedArtifact(
             ARTICLES_FILE,

@@ -181,7 +181,8 @@ def _sharing_strings(article: AnnotatedArticle, strings: dict[str, str]) -> Anno
 _pages_decoder = msgspec.msgpack.Decoder(dict[str, PageRecord])
 
 
-def pages_cache_bytes(records: Mapping[str, PageRecord]) -> bytes:
+def records_bytes(records: Mapping[str, PageRecord] | Mapping[str, DownloadRecord]) -> bytes:
+    """pages.bin or downloads.bin: the records by output path, in path order."""
     return _encoder.encode(dict(sorted(records.items())))
 
 
@@ -208,10 +209,6 @@ def file_still_written(path: Path, record: PageRecord | DownloadRecord) -> bool:
 # Downloads -------------------------------------------------------------------------------------
 
 _downloads_decoder = msgspec.msgpack.Decoder(dict[str, DownloadRecord])
-
-
-def downloads_cache_bytes(records: Mapping[str, DownloadRecord]) -> bytes:
-    return _encoder.encode(dict(sorted(records.items())))
 
 
 def read_downloads_cache(site: Path) -> dict[str, dict[bytes, tuple[int, int]]]:

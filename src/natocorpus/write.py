@@ -20,8 +20,7 @@ from natocorpus.cache import (
     PAGES_FILE,
     DownloadRecord,
     PageRecord,
-    downloads_cache_bytes,
-    pages_cache_bytes,
+    records_bytes,
 )
 from natocorpus.diagnostics import CorpusError, Diagnostic, error
 from natocorpus.model import Artifact, KeptArtifact, Piece, StreamedArtifact
@@ -142,9 +141,9 @@ def stage(
                     artifact.digest, artifact.inputs, written.st_size, written.st_mtime_ns
                 )
         if pages:
-            folder_for(PAGES_FILE).write_bytes(pages_cache_bytes(pages))
+            folder_for(PAGES_FILE).write_bytes(records_bytes(pages))
         if downloads:
-            folder_for(DOWNLOADS_FILE).write_bytes(downloads_cache_bytes(downloads))
+            folder_for(DOWNLOADS_FILE).write_bytes(records_bytes(downloads))
     except (OSError, ValueError) as exc:
         discard(staging)
         raise CorpusError([_write_error(out_dir, exc)]) from None
