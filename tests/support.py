@@ -22,10 +22,13 @@ def build_real_site(out: Path, base_url: str = "/", *, search: bool = True) -> B
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    """Every file under `folder`, by its relative path, with the SHA-256 of its bytes; the
-    rebuild cache aside, which is not published and records when each page was written."""
+    """Every file under `folder`, by its relative path, with the SHA-256 of its bytes, and every
+    folder, empty ones included; the rebuild cache aside, which is not published and records when
+    each page was written."""
     return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        str(path.relative_to(folder)): (
+            hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "folder"
+        )
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and CACHE_DIR not in path.relative_to(folder).parts
+        if CACHE_DIR not in path.relative_to(folder).parts
     }

@@ -8,7 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from corpus_factory import write_corpus
 from natocorpus import index
+from natocorpus import write as write_module
 from natocorpus.build import build
 from natocorpus.cache import CACHE_DIR
 from natocorpus.cli import main
@@ -92,6 +93,7 @@ def test_a_corpus_error_leaves_the_previous_site_untouched(tmp_path: Path) -> No
     assert result.exit_code == 1
     assert "was not changed" in result.output
     assert tree_digest(out) == before
+    assert not list(tmp_path.glob(".site.building-*"))
 
 
 def test_a_pagefind_failure_leaves_the_previous_site_untouched(
@@ -148,31 +150,35 @@ def test_a_read_only_folder_is_reported_and_the_previous_site_stays(tmp_path: Pa
     assert sorted(p.name for p in parent.iterdir()) == ["site"]
 
 
-@pytest.mark.parametrize(
-    ("method", "fails_on"),
-    [
-        ("write_bytes", lambda path: path.suffix == ".html"),
-        ("write_text", lambda path: path.name == MARKER),
-    ],
-    ids=["a-page", "the-marker"],
-)
+@pytest.mark.parametrize("fails_on", ["a-page", "the-marker"])
 def test_a_full_disk_is_reported_and_nothing_is_left(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    method: str,
-    fails_on: Callable[[Path], bool],
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fails_on: str
 ) -> None:
     out = tmp_path / "site"
     assert small_site(tmp_path, out, search=False).written  # type: ignore[attr-defined]
     before = tree_digest(out)
-    real_write = getattr(Path, method)
 
-    def full_disk(self: Path, data: Any, *args: Any, **kwargs: Any) -> int:
-        if fails_on(self):
-            raise OSError(28, "No space left on device")
-        return int(real_write(self, data, *args, **kwargs))
+    def no_space() -> OSError:
+        return OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Path, method, full_disk)
+    if fails_on == "a-page":
+        create = write_module._create
+
+        def full_disk(destination: str, content: bytes) -> None:
+            if destination.endswith(".html"):
+                raise no_space()
+            create(destination, content)
+
+        monkeypatch.setattr(write_module, "_create", full_disk)
+    else:
+        write_text = Path.write_text
+
+        def full_disk_text(self: Path, data: str, *args: Any, **kwargs: Any) -> int:
+            if self.name == MARKER:
+                raise no_space()
+            return write_text(self, data, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "write_text", full_disk_text)
     report = small_site(tmp_path, out, search=False)
     monkeypatch.undo()
     assert not report.written  # type: ignore[attr-defined]
@@ -190,15 +196,13 @@ def test_a_build_killed_mid_write_leaves_the_previous_site(tmp_path: Path) -> No
     before = tree_digest(out)
     script = (
         "import sys, time\n"
-        "from pathlib import Path\n"
         "from natocorpus import write\n"
-        "real = Path.write_bytes\n"
-        "def slow(self, data):\n"
-        "    n = real(self, data)\n"
+        "real = write._create\n"
+        "def slow(destination, content):\n"
+        "    real(destination, content)\n"
         "    print('wrote', flush=True)\n"
         "    time.sleep(0.05)\n"
-        "    return n\n"
-        "Path.write_bytes = slow\n"
+        "write._create = slow\n"
         "from natocorpus.build import build\n"
         "from natocorpus.config import make_config\n"
         f"build(make_config({str(tmp_path / 'corpus')!r}, {str(PROJECT_ROOT / 'templates')!r},"
@@ -353,6 +357,47 @@ def _edit_article(corpus: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert "Ann Author}" in text
     path.write_text(text.replace("Ann Author}", "Ann Editor}", 1), encoding="utf-8")
+
+
+def test_a_rebuild_that_fails_leaves_the_site_and_nothing_beside_it(tmp_path: Path) -> None:
+    # A rebuild begins its staging folder, and the folders of the last build's pages in it, before
+    # the corpus is even read: each way of failing must take them away again.
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    config = make_config(corpus, PROJECT_ROOT / "templates", out, search=False)
+    assert build(config).written
+    before = tree_digest(out)
+    _edit_article(corpus)
+    for stage in ("annotate", "link", "render", "write"):
+
+        def fail(name: str, stage: str = stage) -> None:
+            if name == stage:
+                raise RuntimeError(f"{stage} failed on purpose")
+
+        with pytest.raises(RuntimeError):
+            build(config, after_stage=fail)
+        assert tree_digest(out) == before
+        assert not list(tmp_path.glob(".site.building-*"))
+
+
+def test_a_rebuild_after_a_text_is_renamed_leaves_no_folder_of_its_old_page(
+    tmp_path: Path,
+) -> None:
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    config = make_config(corpus, PROJECT_ROOT / "templates", out, search=False)
+    assert build(config).written
+    assert (out / "articles" / "sample-article" / "index.html").is_file()
+    article = corpus / "articles" / "sample-article.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("id: sample-article", "id: renamed-article"), encoding="utf-8")
+    report = build(config)
+    assert report.written, [str(d) for d in report.diagnostics]
+    assert (out / "articles" / "renamed-article" / "index.html").is_file()
+    assert not (out / "articles" / "sample-article").exists()
+    clean = tmp_path / "clean"
+    assert build(make_config(corpus, PROJECT_ROOT / "templates", clean, search=False)).written
+    assert tree_digest(out) == tree_digest(clean)
 
 
 def test_a_page_changed_in_the_output_is_written_again_not_kept(tmp_path: Path) -> None:

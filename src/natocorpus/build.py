@@ -7,6 +7,7 @@ only when the whole site, search index included, is complete.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import itertools
@@ -14,7 +15,6 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple, TypeVar, cast
 
@@ -82,7 +82,7 @@ class _Clock(msgspec.Struct):
     laps: list[tuple[str, float]] = msgspec.field(default_factory=list)
     _inner: list[float] = msgspec.field(default_factory=list)
 
-    @contextmanager
+    @contextlib.contextmanager
     def stage(self, name: str) -> Iterator[None]:
         started = time.perf_counter()
         self._inner.append(0.0)
@@ -348,19 +348,21 @@ class _PreviousBuild(NamedTuple):
 
 
 def _previous_build(
-    config: BuildConfig, article_key: bytes, digests: InputDigests, clock: _Clock
+    config: BuildConfig,
+    article_key: bytes,
+    digests: InputDigests,
+    clock: _Clock,
+    pages: dict[str, PageRecord],
 ) -> _PreviousBuild:
     """The last build's cache, each part timed with the stage it saves work in."""
     with clock.stage("load"):
         articles = read_article_cache(config.out_dir, article_key, digests.corpus)
-    with clock.stage("render"):
-        pages = read_pages_cache(config.out_dir)
     with clock.stage("records"):
         downloads = read_downloads_cache(config.out_dir)
     return _PreviousBuild(articles, pages, downloads)
 
 
-@contextmanager
+@contextlib.contextmanager
 def _without_cyclic_collector() -> Iterator[None]:
     # A build makes millions of small, acyclic objects that live until it ends: the cyclic
     # collector's passes would only walk the whole corpus in memory again and again (a fifth of
@@ -379,11 +381,16 @@ def build(config: BuildConfig, *, after_stage: Callable[[str], None] | None = No
 
     `after_stage` is called with each stage's name once it is done (tests use it to fail a stage).
     """
-    with _without_cyclic_collector():
-        return _build(config, after_stage)
+    # `cleanup` holds what must not outlive the build however it ends (a staging folder begun).
+    with _without_cyclic_collector(), contextlib.ExitStack() as cleanup:
+        return _build(config, after_stage, cleanup)
 
 
-def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> BuildReport:
+def _build(
+    config: BuildConfig,
+    after_stage: Callable[[str], None] | None,
+    cleanup: contextlib.ExitStack,
+) -> BuildReport:
     clock = _Clock()
     notify = after_stage or (lambda _name: None)
 
@@ -414,6 +421,7 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
         digests: InputDigests | None = None
         article_key = b""
         previous = _PreviousBuild({}, {}, {})
+        ahead: write.SiteAhead | None = None
         if not config.check_only:
             write.check_output_dir(config.out_dir, _protected_paths(config))
             with clock.stage("fingerprint"):
@@ -421,9 +429,18 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
                 recorded = write.recorded_fingerprint(config.out_dir)
             if not config.force and recorded == digests.fingerprint:
                 return report((), up_to_date=True)
+            write.clear_leftovers(config.out_dir)
             article_key = _article_cache_key(config, digests)
             if not config.force and recorded is not None:
-                previous = _previous_build(config, article_key, digests, clock)
+                with clock.stage("render"):
+                    pages = read_pages_cache(config.out_dir)
+                # The last build's folders and files go into the new site, on the other core,
+                # while the cache is read and the site linked.
+                with clock.stage("write"):
+                    ahead = cleanup.enter_context(
+                        write.site_ahead(config.out_dir, digests.fingerprint, pages)
+                    )
+                previous = _previous_build(config, article_key, digests, clock, pages)
         annotation = _annotate(config, clock, previous.articles)
         corpus, diagnostics = annotation.corpus, annotation.diagnostics
         notify("annotate")
@@ -464,11 +481,11 @@ def _build(config: BuildConfig, after_stage: Callable[[str], None] | None) -> Bu
             _timed_downloads(clock, keeper, downloads),
         )
         with clock.stage("write"):
-            write.clear_leftovers(config.out_dir)
             staging = write.stage(
                 itertools.chain(tally.count(artifacts), [article_cache]),
                 config.out_dir,
                 digests.fingerprint,
+                ahead,
             )
         try:
             notify("render")

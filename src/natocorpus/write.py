@@ -12,8 +12,8 @@ import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 
 from natocorpus.cache import (
     DOWNLOADS_FILE,
@@ -70,13 +70,6 @@ def check_output_dir(out_dir: Path, protected: Iterable[Path]) -> None:
             )
 
 
-def _safe_relative(path: str) -> PurePosixPath:
-    relative = PurePosixPath(path)
-    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
-        raise ValueError(f"artifact path {path!r} would leave the output folder")
-    return relative
-
-
 def _remove_our_folder(folder: Path) -> None:
     if (folder / MARKER).is_file() and not folder.is_symlink():
         shutil.rmtree(folder)
@@ -95,55 +88,202 @@ def clear_leftovers(out_dir: Path) -> None:
             folder.rmdir()
 
 
-def stage(
-    artifacts: Iterable[Artifact | KeptArtifact | StreamedArtifact],
-    out_dir: Path,
-    fingerprint: str = "",
-) -> Path:
-    """Write every artifact into a new folder beside `out_dir`; return that folder.
-
-    The marker file records the input fingerprint, so an unchanged input need not be rebuilt. A
-    kept file is linked from the site in `out_dir` (copied where links cannot be made), and each
-    file's digests go into the cache with its size and time, for the next build.
-    """
+def _new_staging(out_dir: Path, fingerprint: str) -> Path:
     parent = out_dir.resolve().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}{_STAGING}", dir=parent))
     except OSError as exc:
         raise CorpusError([_write_error(out_dir, exc)]) from None
-    made: set[Path] = {staging}
+    try:
+        (staging / MARKER).write_text(f"{MARKER_TEXT}input: {fingerprint}\n", encoding="utf-8")
+    except OSError as exc:
+        discard(staging)
+        raise CorpusError([_write_error(out_dir, exc)]) from None
+    return staging
+
+
+class SiteAhead:
+    """A staging folder that a child process fills with the last build's folders and files while
+    this one goes on.
+
+    A rebuild keeps most of the last build's files, each a hard link in a folder made anew; this
+    machine's kernel spends half a millisecond of CPU making a folder and a twentieth linking a
+    file, 8 s for the 13,000 folders and 23,000 files of a 10,000-article site. The child does that
+    on the other core while the build reads its cache and links the site. `stage` then keeps the
+    links of the files it keeps, replaces those of the files it makes again (never writing into
+    one, as that would change the previous site's file), and removes the links and folders left
+    over, so the site is the one a clean build writes.
+    """
+
+    def __init__(self, out_dir: Path, fingerprint: str, previous: Mapping[str, PageRecord]) -> None:
+        self.previous = previous
+        self.staging = _new_staging(out_dir, fingerprint)
+        root = str(self.staging)
+        site = str(out_dir.resolve())
+        paths = sorted(path for path in previous if _is_safe_relative(path))
+        folders = {folder for path in paths for folder in _folders_of(path)}
+        # Sorted, a folder comes after its parent: each is made with one mkdir.
+        self.folders = tuple(f"{root}/{folder}" for folder in sorted(folders))
+        self.links = {f"{root}/{path}": f"{site}/{path}" for path in paths}
+        self._taken = False
+        try:
+            self._maker = _fork_making(self.folders, self.links)
+        except OSError:
+            self._maker = None
+
+    def take(self) -> tuple[Path, set[str], set[str]]:
+        """The staging folder, now the writer's, with the folders and the links made in it."""
+        if self._wait():
+            made, linked = set(self.folders), set(self.links)
+        else:
+            # A child that failed half way still made some, and they too must not stay.
+            made = {folder for folder in self.folders if os.path.isdir(folder)}
+            linked = {link for link in self.links if os.path.lexists(link)}
+        self._taken = True
+        return self.staging, made, linked
+
+    def close(self) -> None:
+        """Wait for the child; discard the staging folder unless the writer took it."""
+        self._wait()
+        if not self._taken:
+            discard(self.staging)
+
+    def _wait(self) -> bool:
+        """Whether the child made every folder and link."""
+        if self._maker is None:
+            return False
+        _, status = os.waitpid(self._maker, 0)
+        self._maker = None
+        return os.waitstatus_to_exitcode(status) == 0
+
+
+def _folders_of(path: str) -> Iterator[str]:
+    """The folders `path` is in, from the deepest: "a/b/c.html" gives "a/b" and "a"."""
+    folder = path.rpartition("/")[0]
+    while folder:
+        yield folder
+        folder = folder.rpartition("/")[0]
+
+
+def _fork_making(folders: tuple[str, ...], links: Mapping[str, str]) -> int | None:
+    """The child process making `folders`, in order, and the hard links `links` (to their
+    targets); None where there is no fork (the writer then makes each one itself)."""
+    if not (folders or links) or not hasattr(os, "fork"):
+        return None
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 1
+    try:
+        for folder in folders:
+            os.mkdir(folder)
+        for link, target in links.items():
+            os.link(target, link, follow_symlinks=False)
+        code = 0
+    finally:
+        # Nothing of the parent's (its buffers, its exit handlers) may run in the child.
+        os._exit(code)
+
+
+@contextlib.contextmanager
+def site_ahead(
+    out_dir: Path, fingerprint: str, previous: Mapping[str, PageRecord]
+) -> Iterator[SiteAhead]:
+    ahead = SiteAhead(out_dir, fingerprint, previous)
+    try:
+        yield ahead
+    finally:
+        ahead.close()
+
+
+def stage(
+    artifacts: Iterable[Artifact | KeptArtifact | StreamedArtifact],
+    out_dir: Path,
+    fingerprint: str = "",
+    ahead: SiteAhead | None = None,
+) -> Path:
+    """Write every artifact into a new folder beside `out_dir`, or into the one `ahead` began;
+    return that folder.
+
+    The marker file records the input fingerprint, so an unchanged input need not be rebuilt. A
+    kept file is linked from the site in `out_dir` (copied where links cannot be made), and each
+    file's digests go into the cache with its size and time, for the next build. A file is only
+    ever created, never opened for writing where one exists: it may be a link to the previous
+    site's.
+    """
+    previous: Mapping[str, PageRecord] = {}
+    if ahead is None:
+        staging, made, linked = _new_staging(out_dir, fingerprint), set[str](), set[str]()
+    else:
+        staging, made, linked = ahead.take()
+        previous = ahead.previous
+    made_ahead = set(made)
+    root = str(staging)
+    used = {root}
+    claimed: set[str] = set()
     pages: dict[str, PageRecord] = {}
     downloads: dict[str, DownloadRecord] = {}
 
-    def folder_for(path: str) -> Path:
-        destination = staging.joinpath(*_safe_relative(path).parts)
-        if destination.parent not in made:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            made.add(destination.parent)
+    def place(path: str, keep: bool = False) -> str:
+        """Where `path` goes in the staging folder, its folder made; a link made ahead there is
+        taken when the file is kept, and removed when it is made again."""
+        if not _is_safe_relative(path):
+            raise ValueError(f"artifact path {path!r} would leave the output folder")
+        destination = f"{root}/{path}"
+        folder = destination.rpartition("/")[0]
+        if folder not in used:
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            while folder not in used:
+                used.add(folder)
+                folder = folder.rpartition("/")[0]
+        if destination in linked:
+            linked.discard(destination)
+            if keep:
+                claimed.add(destination)
+            else:
+                os.unlink(destination)
         return destination
 
     try:
-        (staging / MARKER).write_text(f"{MARKER_TEXT}input: {fingerprint}\n", encoding="utf-8")
         for artifact in artifacts:
-            destination = folder_for(artifact.path)
             if isinstance(artifact, StreamedArtifact):
+                destination = place(artifact.path)
                 record = _write_stream(artifact.chunks, destination, out_dir / artifact.path)
                 if record is not None:
                     downloads[artifact.path] = record
-            elif isinstance(artifact, KeptArtifact):
+                continue
+            kept = isinstance(artifact, KeptArtifact)
+            destination = place(artifact.path, keep=kept)
+            if destination in claimed and artifact.digest is not None:
+                # The link made ahead is the previous build's file, which the keeper found
+                # unchanged: its size and time are that build's record.
+                before = previous[artifact.path]
+                pages[artifact.path] = PageRecord(
+                    artifact.digest, artifact.inputs, before.size, before.mtime_ns
+                )
+                continue
+            if isinstance(artifact, KeptArtifact):
                 _keep(out_dir / artifact.path, destination)
             else:
-                destination.write_bytes(artifact.content)
-            if not isinstance(artifact, StreamedArtifact) and artifact.digest is not None:
-                written = destination.stat()
+                _create(destination, artifact.content)
+            if artifact.digest is not None:
+                written = os.stat(destination)
                 pages[artifact.path] = PageRecord(
                     artifact.digest, artifact.inputs, written.st_size, written.st_mtime_ns
                 )
         if pages:
-            folder_for(PAGES_FILE).write_bytes(records_bytes(pages))
+            _create(place(PAGES_FILE), records_bytes(pages))
         if downloads:
-            folder_for(DOWNLOADS_FILE).write_bytes(records_bytes(downloads))
+            _create(place(DOWNLOADS_FILE), records_bytes(downloads))
+        # What was made ahead for files this build does not make: the links, then the folders
+        # left empty, deepest first.
+        for link in linked:
+            os.unlink(link)
+        for folder in sorted(made_ahead - used, key=lambda name: name.count("/"), reverse=True):
+            os.rmdir(folder)
     except (OSError, ValueError) as exc:
         discard(staging)
         raise CorpusError([_write_error(out_dir, exc)]) from None
@@ -155,8 +295,19 @@ def stage(
     return staging
 
 
+def _is_safe_relative(path: str) -> bool:
+    """Whether `path` names a file inside the output folder, plainly: not absolute, and no empty,
+    "." or ".." part."""
+    return all(part not in ("", ".", "..") for part in path.split("/"))
+
+
+def _create(destination: str, content: bytes) -> None:
+    with open(destination, "xb") as file:
+        file.write(content)
+
+
 def _write_stream(
-    chunks: Iterable[bytes | Piece], destination: Path, previous: Path
+    chunks: Iterable[bytes | Piece], destination: str, previous: Path
 ) -> DownloadRecord | None:
     """Write a large download chunk by chunk, copying each piece the previous build's file holds
     from there; return where each piece went, for the next build."""
@@ -164,7 +315,7 @@ def _write_stream(
     position = 0
     pending: list[bytes] = []
     with contextlib.ExitStack() as files:
-        out = files.enter_context(destination.open("wb", buffering=0)).fileno()
+        out = files.enter_context(open(destination, "xb", buffering=0)).fileno()
         source: int | None = None
 
         def flush() -> None:
@@ -192,7 +343,7 @@ def _write_stream(
         flush()
     if not pieces:
         return None
-    written = destination.stat()
+    written = os.stat(destination)
     return DownloadRecord(written.st_size, written.st_mtime_ns, pieces)
 
 
@@ -223,7 +374,7 @@ def _copy_range(source: int, out: int, offset: int, length: int, previous: Path)
         length -= copied
 
 
-def _keep(previous: Path, destination: Path) -> None:
+def _keep(previous: Path, destination: str) -> None:
     """The previous build's file, in the new site: a hard link (the file is never written to
     again, only replaced), or a copy where the file system cannot link."""
     try:
