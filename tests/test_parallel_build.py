@@ -16,7 +16,7 @@ import pytest
 
 from natocorpus import parallel
 from natocorpus.build import BuildReport, build
-from natocorpus.cache import read_downloads_cache
+from natocorpus.cache import ARTICLES_FILE, read_downloads_cache
 from natocorpus.config import make_config
 from natocorpus.write import MARKER
 from support import PROJECT_ROOT, tree_digest
@@ -94,6 +94,9 @@ def test_a_rebuild_after_one_edit_takes_the_rest_from_the_last_build(
     clean = build_with(2, corpus, tmp_path / "clean", monkeypatch)
     assert clean.written and clean.kept_pages == 0
     assert digests(tmp_path / "site") == digests(tmp_path / "clean")
+    # The article cache too, its unchanged articles copied from the last one.
+    cache = (tmp_path / "site" / ARTICLES_FILE).read_bytes()
+    assert cache == (tmp_path / "clean" / ARTICLES_FILE).read_bytes()
     edited_word = edit.line[edit.word_start : edit.word_end] + "x"
     page = tmp_path / "site" / "articles" / edit.article.stem / "index.html"
     assert edited_word in page.read_text(encoding="utf-8")

@@ -27,6 +27,7 @@ from natocorpus.cache import (
     ArticleSources,
     CachedArticle,
     PageRecord,
+    PreviousArticles,
     article_cache_chunks,
     digest_of,
     read_article_cache,
@@ -342,7 +343,7 @@ def _article_sources(
 class _PreviousBuild(NamedTuple):
     """What the last build left in the output folder that this one can take."""
 
-    articles: dict[str, CachedArticle]
+    articles: PreviousArticles
     pages: dict[str, PageRecord]
     downloads: dict[str, dict[bytes, tuple[int, int]]]
 
@@ -420,7 +421,7 @@ def _build(
     try:
         digests: InputDigests | None = None
         article_key = b""
-        previous = _PreviousBuild({}, {}, {})
+        previous = _PreviousBuild(PreviousArticles({}, {}), {}, {})
         ahead: write.SiteAhead | None = None
         if not config.check_only:
             write.check_output_dir(config.out_dir, _protected_paths(config))
@@ -441,7 +442,7 @@ def _build(
                         write.site_ahead(config.out_dir, digests.fingerprint, pages)
                     )
                 previous = _previous_build(config, article_key, digests, clock, pages)
-        annotation = _annotate(config, clock, previous.articles)
+        annotation = _annotate(config, clock, previous.articles.articles)
         corpus, diagnostics = annotation.corpus, annotation.diagnostics
         notify("annotate")
         if corpus is None or errors_in(diagnostics) or config.check_only or digests is None:
@@ -456,11 +457,17 @@ def _build(
         tally = _Tally()
         keeper = Keeper(digest_of(digests.code, digests.templates), previous.pages, config.out_dir)
         sources = tuple(_article_sources(corpus, annotation.passes, digests))
+        frames = previous.articles.frames
         article_cache = StreamedArtifact(
             ARTICLES_FILE,
             article_cache_chunks(
                 article_key,
-                ((found, annotation.passes[found.article]) for _, found in sources),
+                # An article taken from the cache would be encoded as it is there: its frames
+                # are copied.
+                (
+                    (found, annotation.passes[found.article], frames.get(found.article))
+                    for _, found in sources
+                ),
             ),
         )
         # An article's piece of a download is made from the article and the base URL alone.

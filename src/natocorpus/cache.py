@@ -1,6 +1,6 @@
 """The rebuild cache: what a build keeps in its output folder so that the next one can skip work.
 
-Two files under `.natocorpus-cache/` (a dot folder, which GitHub Pages' upload leaves out):
+Three files under `.natocorpus-cache/` (a dot folder, which GitHub Pages' upload leaves out):
 
 - `articles.bin`, every annotated article with the digests of the two files it was made from (the
   article and its capture) and the digest of everything else it depends on (corpus.yaml,
@@ -10,8 +10,10 @@ Two files under `.natocorpus-cache/` (a dot folder, which GitHub Pages' upload l
   context, the templates, the site-wide values they use) and the size and modification time the
   file had when written. A page whose digest and file still hold is linked from the previous site
   instead of rendered and written again.
+- `downloads.bin`, where each article's piece is in each large download, so that an unchanged
+  article's piece is copied from the previous file instead of made again.
 
-Both are msgpack, decoded into typed records: a cache that does not decode, or was made by other
+All are msgpack, decoded into typed records: a cache that does not decode, or was made by other
 code or from other input, is ignored and the build does all the work, as a clean build would.
 Reading is here; writing is the writer's, like every other file of the output.
 """
@@ -23,12 +25,12 @@ import struct
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from stat import S_ISREG
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 import msgspec
 
 from natocorpus.diagnostics import Diagnostic
-from natocorpus.model import ActorMention, AnnotatedArticle, EventMention, Span
+from natocorpus.model import ActorMention, AnnotatedArticle, EventMention, Piece, Span
 
 CACHE_DIR = ".natocorpus-cache"
 ARTICLES_FILE = f"{CACHE_DIR}/articles.bin"
@@ -94,13 +96,17 @@ def _frame(data: bytes) -> bytes:
 
 
 def article_cache_chunks(
-    key: bytes, entries: Iterable[tuple[ArticleSources, CachedArticle]]
-) -> Iterator[bytes]:
+    key: bytes, entries: Iterable[tuple[ArticleSources, CachedArticle, tuple[int, int] | None]]
+) -> Iterator[bytes | Piece]:
     """The article cache, a chunk per article: each encoded as the writer asks for it, so that
-    the whole corpus is never held encoded beside the decoded one."""
+    the whole corpus is never held encoded beside the decoded one, or, where the previous cache
+    holds the article's two frames (`read_article_cache`'s ranges), copied from there."""
     yield _ARTICLES_MAGIC + _frame(key)
-    for sources, cached in entries:
-        yield _frame(_encoder.encode(sources)) + _frame(_encoder.encode(cached))
+    for sources, cached, frames in entries:
+        if frames is not None:
+            yield Piece(None, None, frames)
+        else:
+            yield _frame(_encoder.encode(sources)) + _frame(_encoder.encode(cached))
 
 
 def _read_frame(file: BinaryIO) -> bytes | None:
@@ -116,23 +122,33 @@ def _read_frame(file: BinaryIO) -> bytes | None:
     return data
 
 
+class PreviousArticles(NamedTuple):
+    """The articles of the previous cache still valid, by article path, and where each one's
+    two frames are in that file (offset, length)."""
+
+    articles: dict[str, CachedArticle]
+    frames: dict[str, tuple[int, int]]
+
+
 def read_article_cache(
     site: Path, key: bytes, still_valid: Mapping[str, bytes]
-) -> dict[str, CachedArticle]:
-    """The cached articles of the site in `site` made with `key`, by article path, keeping only
-    those whose article and capture still have the digests in `still_valid` (by path relative to
-    the corpus folder). Any damage or mismatch gives an empty cache, never an error."""
+) -> PreviousArticles:
+    """The cached articles of the site in `site` made with `key`, keeping only those whose
+    article and capture still have the digests in `still_valid` (by path relative to the corpus
+    folder). Any damage or mismatch gives an empty cache, never an error."""
     path = site / ARTICLES_FILE
-    found: dict[str, CachedArticle] = {}
+    found = PreviousArticles({}, {})
     strings: dict[str, str] = {}
     try:
         with path.open("rb") as file:
             if file.read(len(_ARTICLES_MAGIC)) != _ARTICLES_MAGIC or _read_frame(file) != key:
-                return {}
+                return PreviousArticles({}, {})
+            start = file.tell()
             while (head := _read_frame(file)) is not None:
                 body = _read_frame(file)
                 if body is None:
-                    return {}
+                    return PreviousArticles({}, {})
+                end = file.tell()
                 sources = _sources_decoder.decode(head)
                 if (
                     still_valid.get(sources.article) == sources.article_digest
@@ -140,9 +156,13 @@ def read_article_cache(
                 ):
                     cached = _article_decoder.decode(body)
                     article = _sharing_strings(cached.article, strings)
-                    found[sources.article] = msgspec.structs.replace(cached, article=article)
+                    found.articles[sources.article] = msgspec.structs.replace(
+                        cached, article=article
+                    )
+                    found.frames[sources.article] = (start, end - start)
+                start = end
     except (OSError, ValueError, msgspec.DecodeError):
-        return {}
+        return PreviousArticles({}, {})
     return found
 
 

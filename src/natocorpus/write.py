@@ -310,33 +310,55 @@ def _write_stream(
     chunks: Iterable[bytes | Piece], destination: str, previous: Path
 ) -> DownloadRecord | None:
     """Write a large download chunk by chunk, copying each piece the previous build's file holds
-    from there; return where each piece went, for the next build."""
+    from there; return where each piece went, for the next build.
+
+    Pieces that follow each other in the previous file, with the same bytes between them there
+    (a separator), are copied in one call: one call a piece took four times as long.
+    """
     pieces: dict[bytes, tuple[int, int]] = {}
     position = 0
     pending: list[bytes] = []
+    copy_start, copy_length = 0, 0  # the range of the previous file still to be copied
     with contextlib.ExitStack() as files:
         out = files.enter_context(open(destination, "xb", buffering=0)).fileno()
         source: int | None = None
 
         def flush() -> None:
+            nonlocal copy_length
             if pending:
                 _write_all(out, b"".join(pending))
                 pending.clear()
+            if copy_length:
+                assert source is not None
+                _copy_range(source, out, copy_start, copy_length, previous)
+                copy_length = 0
 
         for chunk in chunks:
             if isinstance(chunk, Piece) and chunk.previous is not None:
-                flush()
                 if source is None:
                     source = files.enter_context(previous.open("rb")).fileno()
                 offset, length = chunk.previous
-                _copy_range(source, out, offset, length, previous)
+                if not copy_length or offset != copy_start + copy_length:
+                    flush()
+                    copy_start = offset
+                copy_length += length
                 data_length = length
             else:
                 data = chunk if not isinstance(chunk, Piece) else chunk.content or b""
-                pending.append(data)
                 data_length = len(data)
-                if len(pending) >= _PENDING_CHUNKS:
-                    flush()
+                if (
+                    copy_length
+                    and data_length <= _SEPARATOR_MAX
+                    and source is not None
+                    and os.pread(source, data_length, copy_start + copy_length) == data
+                ):
+                    copy_length += data_length
+                else:
+                    if copy_length:
+                        flush()
+                    pending.append(data)
+                    if len(pending) >= _PENDING_CHUNKS:
+                        flush()
             if isinstance(chunk, Piece) and chunk.key is not None:
                 pieces[chunk.key] = (position, data_length)
             position += data_length
@@ -348,6 +370,7 @@ def _write_stream(
 
 
 _PENDING_CHUNKS = 64
+_SEPARATOR_MAX = 16  # bytes between two pieces that are checked against the previous file
 
 
 def _write_all(fd: int, data: bytes) -> None:
