@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from corpus_factory import write_corpus
+from natocorpus import build as build_module
 from natocorpus import index
 from natocorpus import write as write_module
 from natocorpus.build import build
@@ -398,6 +399,43 @@ def test_a_rebuild_after_a_text_is_renamed_leaves_no_folder_of_its_old_page(
     clean = tmp_path / "clean"
     assert build(make_config(corpus, PROJECT_ROOT / "templates", clean, search=False)).written
     assert tree_digest(out) == tree_digest(clean)
+
+
+def test_an_unchanged_input_is_not_read_again_to_know_it_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Files count as settled at once here, not two seconds after they were last written.
+    monkeypatch.setattr(build_module, "_SETTLING_NS", 0)
+    corpus = write_corpus(tmp_path)
+    config = make_config(corpus, PROJECT_ROOT / "templates", tmp_path / "site", search=False)
+    assert build(config).written
+    opened: list[str] = []
+
+    def watched_open(path: str, *args: Any, **kwargs: Any) -> Any:
+        opened.append(str(path))
+        return Path(path).open(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "open", watched_open, raising=False)
+    assert build(config).up_to_date
+    assert not [path for path in opened if path.startswith(str(corpus))]
+
+
+def test_an_input_written_again_with_its_size_and_time_put_back_is_seen_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build_module, "_SETTLING_NS", 0)
+    corpus = write_corpus(tmp_path)
+    config = make_config(corpus, PROJECT_ROOT / "templates", tmp_path / "site", search=False)
+    assert build(config).written
+    article = corpus / "articles" / "sample-article.md"
+    before = article.stat()
+    _edit_article(corpus)  # the same number of bytes
+    os.utime(article, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert article.stat().st_size == before.st_size
+    report = build(config)
+    assert report.written and not report.up_to_date
+    page = tmp_path / "site" / "articles" / "sample-article" / "index.html"
+    assert "Ann Editor" in page.read_text(encoding="utf-8")
 
 
 def test_a_page_changed_in_the_output_is_written_again_not_kept(tmp_path: Path) -> None:

@@ -24,15 +24,19 @@ from natocorpus import __version__, write
 from natocorpus.annotate import Matchers, annotate_article
 from natocorpus.cache import (
     ARTICLES_FILE,
+    INPUTS_FILE,
     ArticleSources,
     CachedArticle,
+    InputRecord,
     PageRecord,
     PreviousArticles,
     article_cache_chunks,
     digest_of,
     read_article_cache,
     read_downloads_cache,
+    read_inputs_cache,
     read_pages_cache,
+    records_bytes,
 )
 from natocorpus.config import BuildConfig
 from natocorpus.coverage import CoverageCheck
@@ -160,10 +164,25 @@ class InputDigests(msgspec.Struct, frozen=True):
     corpus: dict[str, bytes]  # each corpus file's, by its path relative to the corpus folder
     templates: bytes  # of the whole templates folder
     code: bytes  # of our package
+    records: dict[str, InputRecord]  # each file's digest as read, for the next build
 
 
-def input_digests(config: BuildConfig) -> InputDigests:
-    """Digests of everything the output depends on: corpus, templates, options and our code."""
+# A file changed this recently may be written again within the same tick of the file system's
+# clock, leaving its size and times as they were: its digest is not recorded for the next build.
+_SETTLING_NS = 2_000_000_000
+
+
+def input_digests(
+    config: BuildConfig, known: Mapping[str, InputRecord] | None = None
+) -> InputDigests:
+    """Digests of everything the output depends on: corpus, templates, options and our code.
+
+    A file recorded in `known` (the last build's `inputs.bin`) with its size, times and inode as
+    they are now is not read again: at 10,000 articles, reading and hashing the 173 MB of input
+    took a second of every rebuild."""
+    known = known or {}
+    settled = time.time_ns() - _SETTLING_NS
+    records: dict[str, InputRecord] = {}
     whole = hashlib.sha256()
     options = (__version__, config.base_url, config.site_url, config.search, config.strict)
     whole.update(repr(options).encode())
@@ -171,16 +190,42 @@ def input_digests(config: BuildConfig) -> InputDigests:
     folders: list[dict[str, bytes]] = []
     for root in (config.corpus_dir, config.templates_dir, package):
         files: dict[str, bytes] = {}
+        absolute = str(root.absolute())
         for relative in _files_under(str(root)):
             if "__pycache__" not in relative.split("/"):
-                files[relative] = hashlib.sha256((root / relative).read_bytes()).digest()
+                path = f"{absolute}/{relative}"
+                files[relative] = _file_digest(path, known, records, settled)
                 whole.update(relative.encode() + b"\0")
                 whole.update(files[relative])
         folders.append(files)
     corpus, templates, code = folders
     return InputDigests(
-        whole.hexdigest(), corpus, _digest_of_folder(templates), _digest_of_folder(code)
+        whole.hexdigest(), corpus, _digest_of_folder(templates), _digest_of_folder(code), records
     )
+
+
+def _file_digest(
+    path: str, known: Mapping[str, InputRecord], records: dict[str, InputRecord], settled: int
+) -> bytes:
+    """The SHA-256 of the file at `path`, from `known` where the file is unchanged since; its
+    record goes into `records` once the file has settled."""
+    stat = os.stat(path)  # noqa: PTH116 (a path string, as scandir gives)
+    seen = known.get(path)
+    if seen is not None and (seen.size, seen.mtime_ns, seen.ctime_ns, seen.inode) == (
+        stat.st_size,
+        stat.st_mtime_ns,
+        stat.st_ctime_ns,
+        stat.st_ino,
+    ):
+        sha = seen.sha
+    else:
+        with open(path, "rb") as file:  # noqa: PTH123 (a path string, as scandir gives)
+            sha = hashlib.sha256(file.read()).digest()
+    if max(stat.st_mtime_ns, stat.st_ctime_ns) < settled:
+        records[path] = InputRecord(
+            stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, sha
+        )
+    return sha
 
 
 def _digest_of_folder(files: dict[str, bytes]) -> bytes:
@@ -426,8 +471,9 @@ def _build(
         if not config.check_only:
             write.check_output_dir(config.out_dir, _protected_paths(config))
             with clock.stage("fingerprint"):
-                digests = input_digests(config)
                 recorded = write.recorded_fingerprint(config.out_dir)
+                known = read_inputs_cache(config.out_dir) if recorded and not config.force else {}
+                digests = input_digests(config, known)
             if not config.force and recorded == digests.fingerprint:
                 return report((), up_to_date=True)
             write.clear_leftovers(config.out_dir)
@@ -489,7 +535,10 @@ def _build(
         )
         with clock.stage("write"):
             staging = write.stage(
-                itertools.chain(tally.count(artifacts), [article_cache]),
+                itertools.chain(
+                    tally.count(artifacts),
+                    [article_cache, Artifact(INPUTS_FILE, records_bytes(digests.records))],
+                ),
                 config.out_dir,
                 digests.fingerprint,
                 ahead,

@@ -1,6 +1,6 @@
 """The rebuild cache: what a build keeps in its output folder so that the next one can skip work.
 
-Three files under `.natocorpus-cache/` (a dot folder, which GitHub Pages' upload leaves out):
+Four files under `.natocorpus-cache/` (a dot folder, which GitHub Pages' upload leaves out):
 
 - `articles.bin`, every annotated article with the digests of the two files it was made from (the
   article and its capture) and the digest of everything else it depends on (corpus.yaml,
@@ -12,6 +12,8 @@ Three files under `.natocorpus-cache/` (a dot folder, which GitHub Pages' upload
   instead of rendered and written again.
 - `downloads.bin`, where each article's piece is in each large download, so that an unchanged
   article's piece is copied from the previous file instead of made again.
+- `inputs.bin`, each input file's SHA-256 with its size, times and inode when it was read: a file
+  whose four are unchanged is not read again to compute the build's fingerprint.
 
 All are msgpack, decoded into typed records: a cache that does not decode, or was made by other
 code or from other input, is ignored and the build does all the work, as a clean build would.
@@ -36,6 +38,7 @@ CACHE_DIR = ".natocorpus-cache"
 ARTICLES_FILE = f"{CACHE_DIR}/articles.bin"
 PAGES_FILE = f"{CACHE_DIR}/pages.bin"
 DOWNLOADS_FILE = f"{CACHE_DIR}/downloads.bin"
+INPUTS_FILE = f"{CACHE_DIR}/inputs.bin"
 _ARTICLES_MAGIC = b"natocorpus articles 1\n"
 _LENGTH = struct.Struct("<I")
 
@@ -201,8 +204,10 @@ def _sharing_strings(article: AnnotatedArticle, strings: dict[str, str]) -> Anno
 _pages_decoder = msgspec.msgpack.Decoder(dict[str, PageRecord])
 
 
-def records_bytes(records: Mapping[str, PageRecord] | Mapping[str, DownloadRecord]) -> bytes:
-    """pages.bin or downloads.bin: the records by output path, in path order."""
+def records_bytes(
+    records: Mapping[str, PageRecord] | Mapping[str, DownloadRecord] | Mapping[str, InputRecord],
+) -> bytes:
+    """pages.bin, downloads.bin or inputs.bin: the records by path, in path order."""
     return _encoder.encode(dict(sorted(records.items())))
 
 
@@ -243,3 +248,29 @@ def read_downloads_cache(site: Path) -> dict[str, dict[bytes, tuple[int, int]]]:
         for path, record in records.items()
         if file_still_written(site / path, record)
     }
+
+
+# Inputs ----------------------------------------------------------------------------------------
+
+
+class InputRecord(msgspec.Struct, frozen=True, array_like=True):
+    """An input file's SHA-256, with the size, modification and change times and inode it had when
+    read. Together the four change whenever the file is written: its change time cannot be set
+    back by hand, as its modification time can."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+    sha: bytes
+
+
+_inputs_decoder = msgspec.msgpack.Decoder(dict[str, InputRecord])
+
+
+def read_inputs_cache(site: Path) -> dict[str, InputRecord]:
+    """The input files' records the build of the site in `site` left, by absolute path."""
+    try:
+        return _inputs_decoder.decode((site / INPUTS_FILE).read_bytes())
+    except (OSError, msgspec.DecodeError):
+        return {}
