@@ -22,7 +22,7 @@ from natocorpus import write as write_module
 from natocorpus.build import build
 from natocorpus.cache import CACHE_DIR
 from natocorpus.cli import main
-from natocorpus.config import make_config
+from natocorpus.config import BuildConfig, make_config
 from natocorpus.write import MARKER
 from support import PROJECT_ROOT, build_real_site, tree_digest
 
@@ -401,14 +401,22 @@ def test_a_rebuild_after_a_text_is_renamed_leaves_no_folder_of_its_old_page(
     assert tree_digest(out) == tree_digest(clean)
 
 
-def test_an_unchanged_input_is_not_read_again_to_know_it_is_unchanged(
+def _built_with_inputs_settled(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Files count as settled at once here, not two seconds after they were last written.
+) -> tuple[Path, BuildConfig]:
+    """A small site built once, its input files recorded as settled at once rather than two
+    seconds after they were last written."""
     monkeypatch.setattr(build_module, "_SETTLING_NS", 0)
     corpus = write_corpus(tmp_path)
     config = make_config(corpus, PROJECT_ROOT / "templates", tmp_path / "site", search=False)
     assert build(config).written
+    return corpus, config
+
+
+def test_an_unchanged_input_is_not_read_again_to_know_it_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, config = _built_with_inputs_settled(tmp_path, monkeypatch)
     opened: list[str] = []
 
     def watched_open(path: str, *args: Any, **kwargs: Any) -> Any:
@@ -423,10 +431,7 @@ def test_an_unchanged_input_is_not_read_again_to_know_it_is_unchanged(
 def test_an_input_written_again_with_its_size_and_time_put_back_is_seen_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(build_module, "_SETTLING_NS", 0)
-    corpus = write_corpus(tmp_path)
-    config = make_config(corpus, PROJECT_ROOT / "templates", tmp_path / "site", search=False)
-    assert build(config).written
+    corpus, config = _built_with_inputs_settled(tmp_path, monkeypatch)
     article = corpus / "articles" / "sample-article.md"
     before = article.stat()
     _edit_article(corpus)  # the same number of bytes
