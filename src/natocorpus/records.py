@@ -177,22 +177,28 @@ def _pieces(
     corpus: AnnotatedCorpus,
     reuse: PieceReuse,
 ) -> Iterator[Piece]:
-    """Each article's piece of `download`, made on every core where the previous file does not
-    hold it."""
-    return fork_imap(partial(_piece, download, make, reuse), corpus.articles)
+    """Each article's piece of `download`, in corpus order: where the previous file holds it, its
+    place there; otherwise made, on every core when there are many to make. A rebuild after one
+    edit thus makes one piece in this process, without a pool of workers to start."""
+    found = [_found(download, reuse, article) for article in corpus.articles]
+    fresh = [article for article, place in zip(corpus.articles, found, strict=True) if not place]
+    made = fork_imap(partial(_made_piece, download, make, reuse), fresh)
+    for article, place in zip(corpus.articles, found, strict=True):
+        yield Piece(reuse.keys[article.path], None, place) if place else next(made)
 
 
-def _piece(
+def _found(download: str, reuse: PieceReuse, article: AnnotatedArticle) -> tuple[int, int] | None:
+    key = reuse.keys.get(article.path)
+    return reuse.previous.get(download, {}).get(key) if key is not None else None
+
+
+def _made_piece(
     download: str,
     make: Callable[[AnnotatedArticle], bytes],
     reuse: PieceReuse,
     article: AnnotatedArticle,
 ) -> Piece:
-    key = reuse.keys.get(article.path)
-    found = reuse.previous.get(download, {}).get(key) if key is not None else None
-    if found is not None:
-        return Piece(key, None, found)
-    return Piece(key, make(article))
+    return Piece(reuse.keys.get(article.path), make(article))
 
 
 def records_json(corpus: AnnotatedCorpus, reuse: PieceReuse = NO_REUSE) -> Iterator[bytes | Piece]:
