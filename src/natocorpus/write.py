@@ -108,9 +108,10 @@ class SiteAhead:
     this one goes on.
 
     A rebuild keeps most of the last build's files, each a hard link in a folder made anew; this
-    machine's kernel spends half a millisecond of CPU making a folder and a twentieth linking a
-    file, 8 s for the 13,000 folders and 23,000 files of a 10,000-article site. The child does that
-    on the other core while the build reads its cache and links the site. `stage` then keeps the
+    machine's kernel spends from 50 microseconds to half a millisecond of CPU making a folder, and
+    about 50 microseconds linking a file: seconds, for the 13,000 folders and 23,000 files of a
+    10,000-article site. The child does that on the other core while the build reads its cache and
+    links the site. `stage` then keeps the
     links of the files it keeps, replaces those of the files it makes again (never writing into
     one, as that would change the previous site's file), and removes the links and folders left
     over, so the site is the one a clean build writes.
