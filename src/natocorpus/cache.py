@@ -27,7 +27,7 @@ import struct
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from stat import S_ISREG
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO, NamedTuple, TypeVar
 
 import msgspec
 
@@ -41,6 +41,7 @@ DOWNLOADS_FILE = f"{CACHE_DIR}/downloads.bin"
 INPUTS_FILE = f"{CACHE_DIR}/inputs.bin"
 _ARTICLES_MAGIC = b"natocorpus articles 1\n"
 _LENGTH = struct.Struct("<I")
+R = TypeVar("R")
 
 
 class ArticleSources(msgspec.Struct, frozen=True, array_like=True):
@@ -211,11 +212,16 @@ def records_bytes(
     return _encoder.encode(dict(sorted(records.items())))
 
 
-def read_pages_cache(site: Path) -> dict[str, PageRecord]:
+def _read_records(path: Path, decoder: msgspec.msgpack.Decoder[dict[str, R]]) -> dict[str, R]:
+    """The records in `path`; none where the file is missing or does not decode."""
     try:
-        return _pages_decoder.decode((site / PAGES_FILE).read_bytes())
+        return decoder.decode(path.read_bytes())
     except (OSError, msgspec.DecodeError):
         return {}
+
+
+def read_pages_cache(site: Path) -> dict[str, PageRecord]:
+    return _read_records(site / PAGES_FILE, _pages_decoder)
 
 
 def file_still_written(path: Path, record: PageRecord | DownloadRecord) -> bool:
@@ -239,10 +245,7 @@ _downloads_decoder = msgspec.msgpack.Decoder(dict[str, DownloadRecord])
 def read_downloads_cache(site: Path) -> dict[str, dict[bytes, tuple[int, int]]]:
     """Where the pieces are in each large download of the site in `site`, for the files still
     as that build wrote them."""
-    try:
-        records = _downloads_decoder.decode((site / DOWNLOADS_FILE).read_bytes())
-    except (OSError, msgspec.DecodeError):
-        return {}
+    records = _read_records(site / DOWNLOADS_FILE, _downloads_decoder)
     return {
         path: record.pieces
         for path, record in records.items()
@@ -270,7 +273,4 @@ _inputs_decoder = msgspec.msgpack.Decoder(dict[str, InputRecord])
 
 def read_inputs_cache(site: Path) -> dict[str, InputRecord]:
     """The input files' records the build of the site in `site` left, by absolute path."""
-    try:
-        return _inputs_decoder.decode((site / INPUTS_FILE).read_bytes())
-    except (OSError, msgspec.DecodeError):
-        return {}
+    return _read_records(site / INPUTS_FILE, _inputs_decoder)

@@ -263,9 +263,7 @@ def encode_items(items: list[Any]) -> bytes:
     return orjson.dumps(items)[1:-1]
 
 
-def _json_spliced(
-    document: dict[str, Any], **lists: Iterable[bytes | Piece]
-) -> Iterator[bytes | Piece]:
+def _json_spliced(document: dict[str, Any], **lists: Iterable[Piece]) -> Iterator[bytes | Piece]:
     """`document` as compact JSON, in chunks, each `_Spliced` placeholder in it replaced by the
     list made of the named pieces (items encoded by `encode_items`), each passed on in turn. The
     bytes are those of encoding the whole list in place. The placeholders must come in the
@@ -279,13 +277,9 @@ def _json_spliced(
         yield before + b"["
         separator = b""
         for piece in pieces:
-            if isinstance(piece, Piece):
-                if not piece.empty:
-                    yield separator
-                    yield piece
-                    separator = b","
-            elif piece:
-                yield separator + piece
+            if not piece.empty:
+                yield separator
+                yield piece
                 separator = b","
         yield b"]"
     yield rest + b"\n"

@@ -222,13 +222,12 @@ def stage(
     made_ahead = set(made)
     root = str(staging)
     used = {root}
-    claimed: set[str] = set()
     pages: dict[str, PageRecord] = {}
     downloads: dict[str, DownloadRecord] = {}
 
-    def place(path: str, keep: bool = False) -> str:
-        """Where `path` goes in the staging folder, its folder made; a link made ahead there is
-        taken when the file is kept, and removed when it is made again."""
+    def place(path: str, keep: bool = False) -> tuple[str, bool]:
+        """Where `path` goes in the staging folder, its folder made, and whether a link made ahead
+        there was taken (when the file is kept; when it is made again, the link is removed)."""
         if not _is_safe_relative(path):
             raise ValueError(f"artifact path {path!r} would leave the output folder")
         destination = f"{root}/{path}"
@@ -240,25 +239,23 @@ def stage(
             while folder not in used:
                 used.add(folder)
                 folder = folder.rpartition("/")[0]
-        if destination in linked:
-            linked.discard(destination)
-            if keep:
-                claimed.add(destination)
-            else:
-                os.unlink(destination)
-        return destination
+        if destination not in linked:
+            return destination, False
+        linked.discard(destination)
+        if not keep:
+            os.unlink(destination)
+        return destination, keep
 
     try:
         for artifact in artifacts:
             if isinstance(artifact, StreamedArtifact):
-                destination = place(artifact.path)
+                destination, _ = place(artifact.path)
                 record = _write_stream(artifact.chunks, destination, out_dir / artifact.path)
                 if record is not None:
                     downloads[artifact.path] = record
                 continue
-            kept = isinstance(artifact, KeptArtifact)
-            destination = place(artifact.path, keep=kept)
-            if destination in claimed and artifact.digest is not None:
+            destination, taken = place(artifact.path, keep=isinstance(artifact, KeptArtifact))
+            if taken and artifact.digest is not None:
                 # The link made ahead is the previous build's file, which the keeper found
                 # unchanged: its size and time are that build's record.
                 before = previous[artifact.path]
@@ -276,9 +273,9 @@ def stage(
                     artifact.digest, artifact.inputs, written.st_size, written.st_mtime_ns
                 )
         if pages:
-            _create(place(PAGES_FILE), records_bytes(pages))
+            _create(place(PAGES_FILE)[0], records_bytes(pages))
         if downloads:
-            _create(place(DOWNLOADS_FILE), records_bytes(downloads))
+            _create(place(DOWNLOADS_FILE)[0], records_bytes(downloads))
         # What was made ahead for files this build does not make: the links, then the folders
         # left empty, deepest first.
         for link in linked:
