@@ -272,3 +272,18 @@ def test_a_missing_template_is_named(tmp_path: Path) -> None:
     code, output = run_build(corpus, templates, tmp_path / "site")
     assert code == 1
     assert f"{templates}/timeline.html: template: template not found" in output.splitlines(), output
+
+
+@pytest.mark.parametrize("missing", ["corpus", "templates"])
+def test_a_missing_folder_is_named_and_the_site_kept(tmp_path: Path, missing: str) -> None:
+    """A mistyped --corpus or --templates is an error naming the folder, not a traceback, and the
+    last site stays as it was."""
+    folders = {"corpus": write_corpus(tmp_path), "templates": copy_templates(tmp_path)}
+    site = tmp_path / "site"
+    assert run_build(folders["corpus"], folders["templates"], site)[0] == 0
+    before = sorted((p.relative_to(site), p.stat().st_mtime_ns) for p in site.rglob("*"))
+    folders[missing] = tmp_path / "no-such-folder"
+    code, output = run_build(folders["corpus"], folders["templates"], site)
+    assert code == 1
+    assert f"{tmp_path}/no-such-folder: {missing}: is not a folder" in output.splitlines(), output
+    assert sorted((p.relative_to(site), p.stat().st_mtime_ns) for p in site.rglob("*")) == before

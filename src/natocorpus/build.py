@@ -40,7 +40,7 @@ from natocorpus.cache import (
 )
 from natocorpus.config import BuildConfig
 from natocorpus.coverage import CoverageCheck
-from natocorpus.diagnostics import CorpusError, Diagnostic, errors_in, warnings_in
+from natocorpus.diagnostics import CorpusError, Diagnostic, error, errors_in, warnings_in
 from natocorpus.index import index_site
 from natocorpus.link import link_site
 from natocorpus.load import CorpusFrame, check_articles, load_frame
@@ -230,6 +230,16 @@ def _file_digest(
 
 def _digest_of_folder(files: dict[str, bytes]) -> bytes:
     return digest_of(*(part for name, sha in files.items() for part in (name.encode(), sha)))
+
+
+def _missing_folders(config: BuildConfig) -> tuple[Diagnostic, ...]:
+    """An error for the corpus or templates folder where it is not a folder: the fingerprint reads
+    both before any stage would say so."""
+    return tuple(
+        error(str(folder), None, field, "is not a folder")
+        for folder, field in ((config.corpus_dir, "corpus"), (config.templates_dir, "templates"))
+        if not folder.is_dir()
+    )
 
 
 def _files_under(root: str, prefix: str = "") -> list[str]:
@@ -470,6 +480,9 @@ def _build(
         ahead: write.SiteAhead | None = None
         if not config.check_only:
             write.check_output_dir(config.out_dir, _protected_paths(config))
+            missing = _missing_folders(config)
+            if missing:
+                return report(missing)
             with clock.stage("fingerprint"):
                 recorded = write.recorded_fingerprint(config.out_dir)
                 known = read_inputs_cache(config.out_dir) if recorded and not config.force else {}
