@@ -7,6 +7,8 @@ import re
 from collections import Counter
 from typing import TypeVar
 
+import msgspec
+
 from natocorpus.link import (
     ARTICLES_PER_PAGE,
     CHART_CAP,
@@ -21,6 +23,7 @@ from natocorpus.link import (
     ArticleContext,
     ArticlesContext,
     CompareContext,
+    DeferredPage,
     EventContext,
     HomeContext,
     Page,
@@ -508,3 +511,50 @@ def test_pages_stay_bounded_in_a_large_corpus() -> None:
     assert site.feed.entries[0].href.endswith(f"/articles/{ids[-1]}/")
     about = content(site, "about/index.html", AboutContext)
     assert about.captures == () and about.article_count == 250
+
+
+# Pages known by their inputs --------------------------------------------------------------------
+
+
+def _deferred(corpus: AnnotatedCorpus) -> dict[str, DeferredPage]:
+    site = link_site(corpus, "/")
+    return {e.output: e for e in site.pages.entries if isinstance(e, DeferredPage)}
+
+
+def test_a_page_whose_inputs_are_unchanged_is_unchanged() -> None:
+    """A rebuild keeps an article, actor or event page without preparing it while its inputs are
+    those of the last build: whatever its context holds must be in them. Here one text names
+    China once more; Japan's page shows China's count beside its name (the two are named in one
+    sentence of another text), and so does the page of an event China takes part in: both must
+    be prepared again, while NATO's need not be."""
+    base = make_corpus()
+    concept = msgspec.structs.replace(EVENTS[1], participants=("nato", "china"))
+    knowledge = KnowledgeBase(ACTORS, (EVENTS[0], concept))
+    texts = (
+        article("t1", ["Japan and China met."], published=PartialDate(2020)),
+        article("t3", ["NATO met at the Madrid summit."], published=PartialDate(2022)),
+    )
+    before = _deferred(
+        AnnotatedCorpus(
+            base.settings,
+            knowledge,
+            (*texts, article("t2", ["China spoke."], published=PartialDate(2021))),
+        )
+    )
+    after = _deferred(
+        AnnotatedCorpus(
+            base.settings,
+            knowledge,
+            (*texts, article("t2", ["China spoke. China again."], published=PartialDate(2021))),
+        )
+    )
+    assert before.keys() == after.keys()
+    same_inputs = set()
+    for output, page in before.items():
+        assert page.inputs is not None and after[output].inputs is not None, output
+        if page.inputs() == after[output].inputs():
+            assert page.make() == after[output].make(), output
+            same_inputs.add(output)
+    assert "actors/nato/index.html" in same_inputs
+    assert "actors/japan/index.html" not in same_inputs
+    assert "events/concept/index.html" not in same_inputs

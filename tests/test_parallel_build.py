@@ -6,23 +6,26 @@ The corpus is the benchmarks' synthetic one, a little over the size at which the
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
-from natocorpus import parallel
+from natocorpus import link, parallel
 from natocorpus.build import BuildReport, build
 from natocorpus.cache import ARTICLES_FILE, read_downloads_cache
-from natocorpus.config import make_config
+from natocorpus.config import BuildConfig, make_config
 from natocorpus.write import MARKER
 from support import PROJECT_ROOT, tree_digest
 
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
-from run import find_edit
+from run import find_edit, split_front
 
 ARTICLES = parallel.MIN_ITEMS + 40
 
@@ -52,6 +55,18 @@ def digests(folder: Path) -> dict[str, str]:
     return {path: digest for path, digest in tree_digest(folder).items() if path != MARKER}
 
 
+def _built_copy(
+    large_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, BuildConfig]:
+    """A copy of the large corpus, built on two workers into tmp_path/site; and its config."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(large_corpus, corpus)
+    monkeypatch.setenv("NATOCORPUS_WORKERS", "2")
+    config = make_config(corpus, PROJECT_ROOT / "templates", tmp_path / "site", search=False)
+    assert build(config).written
+    return corpus, config
+
+
 def test_two_workers_write_the_same_site_as_one_process(
     large_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -74,18 +89,21 @@ def test_a_rebuild_after_one_edit_takes_the_rest_from_the_last_build(
 ) -> None:
     """The benchmark's edit (one word of one article and its capture), rebuilt on two workers
     into the site of the unedited corpus: one article is annotated again, the other pages are
-    kept as they were, and the site is the one a clean build makes."""
-    corpus = tmp_path / "corpus"
-    shutil.copytree(large_corpus, corpus)
-    monkeypatch.setenv("NATOCORPUS_WORKERS", "2")
-    config = make_config(corpus, PROJECT_ROOT / "templates", tmp_path / "site", search=False)
-    assert build(config).written
+    kept as they were, and the site is the one a clean build makes. An actor or event page is
+    known by what it is made from, as an article page is: only the pages of the actors and events
+    the edited text names are prepared again."""
+    corpus, config = _built_copy(large_corpus, tmp_path, monkeypatch)
     edit = find_edit(corpus)
     edit.apply(1)
+    log = tmp_path / "prepared.txt"
+    _prepared_entity_pages(monkeypatch, log)
     report = build(config)
     assert report.written, [str(d) for d in report.errors]
     assert report.reused_articles == ARTICLES - 1
     assert 0 < report.kept_pages < report.pages
+    assert set(log.read_text(encoding="utf-8").split()) == _named_in(
+        tmp_path / "site", edit.article.stem
+    )
     # Each article's part of the large downloads is where the next build will look for it.
     downloads = read_downloads_cache(tmp_path / "site")
     assert {len(downloads[path]) for path in ("data/records.json", "data/mentions.csv")} == {
@@ -109,11 +127,7 @@ def test_an_author_renamed_is_shown_wherever_the_text_is_listed_and_the_rest_is_
     texts' related texts, on actor and event pages, in the indexes. Every article page is
     prepared again (what any of them lists may have changed), but only those that changed are
     written."""
-    corpus = tmp_path / "corpus"
-    shutil.copytree(large_corpus, corpus)
-    monkeypatch.setenv("NATOCORPUS_WORKERS", "2")
-    config = make_config(corpus, PROJECT_ROOT / "templates", tmp_path / "site", search=False)
-    assert build(config).written
+    corpus, config = _built_copy(large_corpus, tmp_path, monkeypatch)
     listed = _related_texts(tmp_path / "site")
     article = next(a for a in sorted((corpus / "articles").glob("*.md")) if a.stem in listed)
     text = article.read_text(encoding="utf-8")
@@ -136,6 +150,52 @@ def test_an_author_renamed_is_shown_wherever_the_text_is_listed_and_the_rest_is_
         and f"{name}-Smith" in page.read_text("utf-8").partition('id="related"')[2]
     ]
     assert listing, "no other text lists it among its related texts"
+
+
+def _prepared_entity_pages(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
+    """Each actor or event page prepared from here on, by any worker, appended to `log`."""
+    for kind in ("actor", "event"):
+        prepare = getattr(link._Linker, f"{kind}_page")
+
+        def logged(self: Any, entity: Any, *rest: Any, _prepare: Any = prepare) -> Any:
+            with log.open("a", encoding="utf-8") as file:
+                file.write(f"{entity.id}\n")
+            return _prepare(self, entity, *rest)
+
+        monkeypatch.setattr(link._Linker, f"{kind}_page", logged)
+
+
+def _named_in(site: Path, article: str) -> set[str]:
+    """The actors and events the text `article` names (events by name or by a date), from the
+    site's records.json."""
+    records = json.loads((site / "data" / "records.json").read_text(encoding="utf-8"))
+    found = next(a for a in records["articles"] if a["id"] == article)
+    return (
+        {m["actor"] for m in found["mentions"]}
+        | {m["event"] for m in found["event_mentions"]}
+        | {d["event"] for d in found["dates"] if d["event"]}
+    )
+
+
+def test_a_new_mention_updates_every_page_that_shows_the_count(
+    large_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An actor named once more in one text is counted again on every page that shows its count
+    beside its name (the pages of actors named with it, of events it takes part in, the
+    indexes), though those pages' own texts did not change."""
+    corpus, config = _built_copy(large_corpus, tmp_path, monkeypatch)
+    edit = find_edit(corpus)
+    actors = yaml.safe_load((corpus / "actors.yaml").read_text(encoding="utf-8"))
+    named = _named_in(tmp_path / "site", edit.article.stem)
+    actor = next(a for a in actors if a["id"] not in named and a["type"] == "state")
+    line = edit.line[: edit.word_start] + actor["name"] + edit.line[edit.word_end :]
+    front, body = split_front(edit.article_text)
+    edit.article.write_text(front + body.replace(edit.line, line, 1), encoding="utf-8")
+    edit.capture.write_text(edit.capture_text.replace(edit.line, line, 1), encoding="utf-8")
+    assert build(config).written
+    assert actor["id"] in _named_in(tmp_path / "site", edit.article.stem)
+    assert build_with(2, corpus, tmp_path / "clean", monkeypatch).written
+    assert digests(tmp_path / "site") == digests(tmp_path / "clean")
 
 
 def _related_texts(site: Path) -> set[str]:

@@ -508,14 +508,28 @@ def _build(
             return report(diagnostics)
         if config.strict and warnings_in(diagnostics):
             return report(diagnostics)
+        sources = tuple(_article_sources(corpus, annotation.passes, digests))
+        # What an annotated article is made from: its two files, the base URL and all that the
+        # article cache's key covers. It names the article's piece of a download, and the article
+        # among a page's inputs.
+        piece_keys = {
+            path: digest_of(
+                article_key,
+                config.base_url.encode(),
+                found.article_digest,
+                found.capture_digest,
+            )
+            for path, found in sources
+        }
         with clock.stage("link"):
-            site = link_site(corpus, config.base_url, origin=config.site_url)
+            site = link_site(
+                corpus, config.base_url, origin=config.site_url, article_keys=piece_keys
+            )
         notify("link")
         # Pages and downloads are written as they are made, never all held at once: the writer
         # pulls each from the renderer, and a failure on the way discards the staging folder.
         tally = _Tally()
         keeper = Keeper(digest_of(digests.code, digests.templates), previous.pages, config.out_dir)
-        sources = tuple(_article_sources(corpus, annotation.passes, digests))
         frames = previous.articles.frames
         article_cache = StreamedArtifact(
             ARTICLES_FILE,
@@ -529,16 +543,6 @@ def _build(
                 ),
             ),
         )
-        # An article's piece of a download is made from the article and the base URL alone.
-        piece_keys = {
-            path: digest_of(
-                article_key,
-                config.base_url.encode(),
-                found.article_digest,
-                found.capture_digest,
-            )
-            for path, found in sources
-        }
         downloads = render_records(
             corpus, config.base_url, PieceReuse(piece_keys, previous.downloads)
         )

@@ -1242,15 +1242,29 @@ _Ref = tuple[int, int, int, str]
 """A mention or reference: start, end, sentence index, paragraph anchor."""
 
 
-def link_site(corpus: AnnotatedCorpus, base_url: str, *, origin: str | None = None) -> SiteModel:
+def link_site(
+    corpus: AnnotatedCorpus,
+    base_url: str,
+    *,
+    origin: str | None = None,
+    article_keys: Mapping[str, bytes] | None = None,
+) -> SiteModel:
     """Every page's context (for a deferred page, how to prepare it). `origin` (for example
     "https://example.org") makes the canonical, Open Graph, sitemap and feed URLs absolute; without
-    it they are root-relative."""
-    return _Linker(corpus, _Urls(base_url, origin)).site()
+    it they are root-relative.
+
+    `article_keys`, by article path, are digests that identify each annotated article (of the
+    files it was made from and all else its annotation depends on): a page's inputs name an article
+    by its key. An article without one is named by a digest of the whole article."""
+    return _Linker(corpus, _Urls(base_url, origin), article_keys or {}).site()
 
 
 class _Linker:
-    def __init__(self, corpus: AnnotatedCorpus, urls: _Urls) -> None:
+    def __init__(
+        self, corpus: AnnotatedCorpus, urls: _Urls, article_keys: Mapping[str, bytes]
+    ) -> None:
+        self.given_keys = article_keys
+        self.article_keys: dict[str, bytes] = {}
         self.settings = corpus.settings
         self.urls = urls
         self.articles = tuple(sorted(corpus.articles, key=article_sort_key))
@@ -1312,6 +1326,19 @@ class _Linker:
                     urls.base,
                     urls.origin,
                     [sorted(features) for features in own],
+                    [self.article_refs[article.id] for article in self.articles],
+                )
+            )
+        ).digest()
+        # What every actor and event page is prepared from besides its own entity: the same,
+        # without the texts' features, which only the choice of related texts reads.
+        self.entity_inputs = hashlib.blake2b(
+            msgspec.msgpack.encode(
+                (
+                    corpus.settings,
+                    corpus.knowledge,
+                    urls.base,
+                    urls.origin,
                     [self.article_refs[article.id] for article in self.articles],
                 )
             )
@@ -1444,11 +1471,49 @@ class _Linker:
             "the text states it or an editor inferred it, with the quote or the basis."
         )
 
+    def article_key(self, article: AnnotatedArticle) -> bytes:
+        """What names `article` in a page's inputs: its key where the build gave one, else a
+        digest of the article (a tenth of a millisecond for an article of 1,000 words)."""
+        key = self.given_keys.get(article.path) or self.article_keys.get(article.path)
+        if key is None:
+            key = hashlib.blake2b(msgspec.msgpack.encode(article)).digest()
+            self.article_keys[article.path] = key
+        return key
+
     def article_page_inputs(self, article: AnnotatedArticle) -> tuple[object, ...]:
         """All that `article_page` reads: the article, and what every article page shares
         (`shared_inputs`, which covers the texts related to it; its position in date order is
         used for nothing else)."""
-        return (self.shared_inputs, article)
+        return (self.shared_inputs, self.article_key(article))
+
+    def actor_page_inputs(self, actor: Actor, co: Mapping[str, Counter[str]]) -> tuple[object, ...]:
+        """All that `actor_page` reads besides `entity_inputs`: the texts that mention the actor,
+        in order, with their counts; the actors named in the same sentences, with the counts of
+        both; and the events it takes part in, with their counts."""
+        named_with = co.get(actor.id, Counter())
+        return (
+            self.entity_inputs,
+            actor.id,
+            [
+                (self.article_key(a), self.actor_counts[a.id][actor.id])
+                for a in self.articles_mentioning.get(actor.id, [])
+            ],
+            sorted((other, n, self.actor_totals[other]) for other, n in named_with.items()),
+            [(e.id, self.event_totals[e.id]) for e in self.participations.get(actor.id, [])],
+        )
+
+    def event_page_inputs(self, event: Event) -> tuple[object, ...]:
+        """All that `event_page` reads besides `entity_inputs`: the texts that refer to the event,
+        in order, with their counts, and the counts of the actors taking part."""
+        return (
+            self.entity_inputs,
+            event.id,
+            [
+                (self.article_key(a), self.event_counts[a.id][event.id])
+                for a in self.articles_referring.get(event.id, [])
+            ],
+            [(actor, self.actor_totals[actor]) for actor in event.participants],
+        )
 
     def article_page(self, article: AnnotatedArticle, position: int) -> Page:
         """The page of `article`, the `position`-th of the texts in date order. All it reads
@@ -1763,6 +1828,7 @@ class _Linker:
         return tuple(groups), MENTION_CAP - budget
 
     def actor_page(self, actor: Actor, co: Mapping[str, Counter[str]]) -> Page:
+        """The page of `actor`. All it reads must be covered by `actor_page_inputs`."""
         urls = self.urls
         total = self.actor_totals[actor.id]
         refs = [
@@ -1862,6 +1928,7 @@ class _Linker:
         )
 
     def event_page(self, event: Event) -> Page:
+        """The page of `event`. All it reads must be covered by `event_page_inputs`."""
         refs = [
             (a, self.event_counts[a.id][event.id])
             for a in self.articles_referring.get(event.id, [])
@@ -2396,7 +2463,12 @@ class _Linker:
             )
         )
         pages.extend(
-            self.deferred("actor", f"actors/{a.id}/", partial(self.actor_page, a, co))
+            self.deferred(
+                "actor",
+                f"actors/{a.id}/",
+                partial(self.actor_page, a, co),
+                partial(self.actor_page_inputs, a, co),
+            )
             for a in sorted(self.actors.values(), key=lambda a: a.id)
         )
         event_refs = tuple(self.event_ref(e.id) for e in self.events_sorted)
@@ -2414,7 +2486,12 @@ class _Linker:
             )
         )
         pages.extend(
-            self.deferred("event", f"events/{e.id}/", partial(self.event_page, e))
+            self.deferred(
+                "event",
+                f"events/{e.id}/",
+                partial(self.event_page, e),
+                partial(self.event_page_inputs, e),
+            )
             for e in sorted(self.events.values(), key=lambda e: e.id)
         )
 
