@@ -15,6 +15,7 @@ import hashlib
 import heapq
 import json
 import math
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
@@ -1238,6 +1239,14 @@ class _RelatedIndex(NamedTuple):
     idf: Mapping[str, float]
 
 
+# Fields of an ActorMention, and of an event reference (`_Linker._event_refs`), got in C.
+_START_END = operator.itemgetter(2, 3)
+_FIRST = operator.itemgetter(0)
+_ACTOR_PARAGRAPH = operator.itemgetter(0, 4)
+_SENTENCE_ACTOR = operator.itemgetter(5, 0)
+_SECOND = operator.itemgetter(1)
+_EVENT_PARAGRAPH = operator.itemgetter(1, 2)
+
 _Ref = tuple[int, int, int, str]
 """A mention or reference: start, end, sentence index, paragraph anchor."""
 
@@ -1277,20 +1286,20 @@ class _Linker:
         # counts[article id][actor id], event counts include dates resolved to the event
         self.actor_counts: dict[str, Counter[str]] = {}
         self.event_counts: dict[str, Counter[str]] = {}
-        self.first_actor_anchor: dict[tuple[str, str], str] = {}
-        self.first_event_anchor: dict[tuple[str, str], str] = {}
+        # first_*_anchor[article id][actor or event id]: the paragraph of the first mention
+        self.first_actor_anchor: dict[str, dict[str, str]] = {}
+        self.first_event_anchor: dict[str, dict[str, str]] = {}
+        # Counted by C-level maps over the mentions, a million at 10,000 texts; reversed, the
+        # first mention of each is the last one a dict keeps.
         for article in self.articles:
-            ac: Counter[str] = Counter()
-            for m in sorted(article.mentions, key=lambda m: (m.start, m.end)):
-                ac[m.actor] += 1
-                self.first_actor_anchor.setdefault((article.id, m.actor), m.paragraph)
-            self.actor_counts[article.id] = ac
-            ec: Counter[str] = Counter()
-            for start, event_id, paragraph in sorted(self._event_refs(article)):
-                ec[event_id] += 1
-                self.first_event_anchor.setdefault((article.id, event_id), paragraph)
-                del start
-            self.event_counts[article.id] = ec
+            mentions = sorted(article.mentions, key=_START_END)
+            self.actor_counts[article.id] = Counter(map(_FIRST, mentions))
+            mentions.reverse()
+            self.first_actor_anchor[article.id] = dict(map(_ACTOR_PARAGRAPH, mentions))
+            refs = sorted(self._event_refs(article))
+            self.event_counts[article.id] = Counter(map(_SECOND, refs))
+            refs.reverse()
+            self.first_event_anchor[article.id] = dict(map(_EVENT_PARAGRAPH, refs))
         self.actor_totals: Counter[str] = Counter()
         self.event_totals: Counter[str] = Counter()
         for article in self.articles:
@@ -1847,7 +1856,7 @@ class _Linker:
         chart = []
         for k in top[:CHART_CAP]:
             article, count = refs[k]
-            first = self.first_actor_anchor[(article.id, actor.id)]
+            first = self.first_actor_anchor[article.id][actor.id]
             chart.append(
                 BarRow(
                     self.article_refs[article.id].short_title,
@@ -1990,13 +1999,15 @@ class _Linker:
         result: dict[str, Counter[str]] = defaultdict(Counter)
         for article in self.articles:
             by_sentence: dict[int, set[str]] = defaultdict(set)
-            for m in article.mentions:
-                by_sentence[m.sentence].add(m.actor)
+            for sentence, actor in map(_SENTENCE_ACTOR, article.mentions):
+                by_sentence[sentence].add(actor)
             for ids in by_sentence.values():
-                for a in ids:
-                    for b in ids:
-                        if a != b:
-                            result[a][b] += 1
+                if len(ids) > 1:
+                    for a in ids:
+                        named_with = result[a]
+                        for b in ids:
+                            if a != b:
+                                named_with[b] += 1
         return result
 
     def timeline(self, compact: bool = False) -> Timeline:
@@ -2248,7 +2259,7 @@ class _Linker:
         columns: tuple[ArticleRef, ...],
         rows: Sequence[tuple[Link, str]],
         counts: Mapping[str, Counter[str]],
-        first: Mapping[tuple[str, str], str],
+        first: Mapping[str, Mapping[str, str]],
         noun: str,
         limited: str | None,
     ) -> Matrix:
@@ -2261,7 +2272,7 @@ class _Linker:
                 n = counts[column.id][key]
                 level = heat_level(n, maximum)
                 if n:
-                    href = self.urls.paragraph(column.id, first[(column.id, key)])
+                    href = self.urls.paragraph(column.id, first[column.id][key])
                     plural = noun if n == 1 else noun + "s"
                     label = f"{n} {plural} of {header.text} in “{column.title}”"
                     html.append(
