@@ -151,7 +151,7 @@ def test_a_read_only_folder_is_reported_and_the_previous_site_stays(tmp_path: Pa
     assert sorted(p.name for p in parent.iterdir()) == ["site"]
 
 
-@pytest.mark.parametrize("fails_on", ["a-page", "the-marker"])
+@pytest.mark.parametrize("fails_on", ["a-page", "the-marker", "a-download"])
 def test_a_full_disk_is_reported_and_nothing_is_left(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fails_on: str
 ) -> None:
@@ -171,6 +171,12 @@ def test_a_full_disk_is_reported_and_nothing_is_left(
             create(destination, content)
 
         monkeypatch.setattr(write_module, "_create", full_disk)
+    elif fails_on == "a-download":
+        # Written by the child process that writes the large downloads beside the pages.
+        def full_disk_stream(fd: int, data: bytes) -> None:
+            raise no_space()
+
+        monkeypatch.setattr(write_module, "_write_all", full_disk_stream)
     else:
         write_text = Path.write_text
 

@@ -145,18 +145,6 @@ class _Tally(msgspec.Struct):
             yield artifact
 
 
-def _timed_downloads(
-    clock: _Clock, keeper: Keeper, artifacts: Iterable[Artifact | StreamedArtifact]
-) -> Iterator[Artifact | KeptArtifact | StreamedArtifact]:
-    """The downloads, their making timed as the records stage, chunks of a large one included
-    (they are made as the writer asks for them); a small one unchanged is kept."""
-    for artifact in clock.timed("records", artifacts):
-        if isinstance(artifact, StreamedArtifact):
-            yield StreamedArtifact(artifact.path, clock.timed("records", artifact.chunks))
-        else:
-            yield keeper.unless_unchanged(artifact)
-
-
 class InputDigests(msgspec.Struct, frozen=True):
     """The SHA-256 of every input file, and of all of them together (the fingerprint)."""
 
@@ -521,11 +509,6 @@ def _build(
             )
             for path, found in sources
         }
-        with clock.stage("link"):
-            site = link_site(
-                corpus, config.base_url, origin=config.site_url, article_keys=piece_keys
-            )
-        notify("link")
         # Pages and downloads are written as they are made, never all held at once: the writer
         # pulls each from the renderer, and a failure on the way discards the staging folder.
         tally = _Tally()
@@ -543,22 +526,42 @@ def _build(
                 ),
             ),
         )
-        downloads = render_records(
-            corpus, config.base_url, PieceReuse(piece_keys, previous.downloads)
-        )
-        artifacts = itertools.chain(
-            clock.timed("render", iter_site_artifacts(site, config.templates_dir, keeper)),
-            _timed_downloads(clock, keeper, downloads),
-        )
+        with clock.stage("records"):
+            downloads = list(
+                render_records(corpus, config.base_url, PieceReuse(piece_keys, previous.downloads))
+            )
+        streams = [d for d in downloads if isinstance(d, StreamedArtifact)]
+        small = [d for d in downloads if not isinstance(d, StreamedArtifact)]
+        tally.files += len(streams)
+
+        def site_artifacts() -> Iterator[Artifact | KeptArtifact]:
+            with clock.stage("link"):
+                site = link_site(
+                    corpus, config.base_url, origin=config.site_url, article_keys=piece_keys
+                )
+            notify("link")
+            yield from clock.timed(
+                "render", iter_site_artifacts(site, config.templates_dir, keeper)
+            )
+
+        # The large downloads and the article cache are made from the corpus alone: a child
+        # process writes them while this one links and renders the site.
         with clock.stage("write"):
             staging = write.stage(
                 itertools.chain(
-                    tally.count(artifacts),
-                    [article_cache, Artifact(INPUTS_FILE, records_bytes(digests.records))],
+                    tally.count(
+                        itertools.chain(
+                            site_artifacts(),
+                            clock.timed("records", map(keeper.unless_unchanged, small)),
+                        )
+                    ),
+                    [Artifact(INPUTS_FILE, records_bytes(digests.records))],
                 ),
                 config.out_dir,
                 digests.fingerprint,
                 ahead,
+                alongside=[*streams, article_cache],
+                waiting=lambda: clock.stage("records"),
             )
         try:
             notify("render")

@@ -11,9 +11,13 @@ import contextlib
 import errno
 import os
 import shutil
+import signal
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+
+import msgspec
 
 from natocorpus.cache import (
     DOWNLOADS_FILE,
@@ -198,14 +202,100 @@ def site_ahead(
         ahead.close()
 
 
+class _StreamsAlongside:
+    """A child process writing large downloads into the staging folder while this one goes on.
+
+    A rebuild copies most of its 1.5 GB of downloads from the last build's files, which takes
+    seconds of the kernel's time on this machine, while linking and rendering the site keep this
+    process busy and leave the other core idle. The child writes each download and sends back
+    where each piece went (its `DownloadRecord`), or what went wrong."""
+
+    def __init__(self, streams: Iterable[tuple[StreamedArtifact, str, Path]]) -> None:
+        read, write = os.pipe()
+        parent = os.getpid()
+        self._pid = os.fork()
+        if self._pid:
+            os.close(write)
+            self._pipe: int | None = read
+            return
+        os.close(read)
+        code = 1
+        try:
+            try:
+                records = {
+                    artifact.path: _write_stream(
+                        _while_alive(parent, artifact.chunks), destination, previous
+                    )
+                    for artifact, destination, previous in streams
+                }
+                outcome: tuple[str, object] = ("done", records)
+                code = 0
+            except OSError as exc:
+                outcome = ("os", exc.strerror or str(exc))
+            except BaseException:
+                outcome = ("failed", traceback.format_exc())
+            data = memoryview(_outcome_encoder.encode(outcome))
+            while data:
+                data = data[os.write(write, data) :]
+        finally:
+            # Nothing of the parent's (its buffers, its exit handlers) may run in the child.
+            os._exit(code)
+
+    def records(self, out_dir: Path) -> dict[str, DownloadRecord]:
+        """Where the pieces of each download went, once the child is done; a `CorpusError` where
+        it could not write one."""
+        assert self._pipe is not None
+        chunks = []
+        with os.fdopen(self._pipe, "rb") as pipe:
+            self._pipe = None
+            while chunk := pipe.read(1 << 16):
+                chunks.append(chunk)
+        _, status = os.waitpid(self._pid, 0)
+        kind, detail = _outcome_decoder.decode(b"".join(chunks)) if chunks else ("killed", status)
+        if kind == "done" and isinstance(detail, dict):
+            return {path: record for path, record in detail.items() if record is not None}
+        if kind == "os":
+            raise CorpusError(
+                [error(str(out_dir), None, "output", f"could not write the site: {detail}")]
+            )
+        raise RuntimeError(f"writing the downloads failed: {detail}")
+
+    def stop(self) -> None:
+        """End the child, if it is still running (a failure elsewhere in the build)."""
+        if self._pipe is None:
+            return
+        os.close(self._pipe)
+        self._pipe = None
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self._pid, signal.SIGKILL)
+        os.waitpid(self._pid, 0)
+
+
+_outcome_encoder = msgspec.msgpack.Encoder()
+_outcome_decoder = msgspec.msgpack.Decoder(tuple[str, dict[str, DownloadRecord | None] | str | int])
+
+
+def _while_alive(parent: int, chunks: Iterable[bytes | Piece]) -> Iterator[bytes | Piece]:
+    """`chunks`, until the process that forked this one is gone: a build killed while its child
+    writes leaves no process behind still writing into its staging folder."""
+    for number, chunk in enumerate(chunks):
+        if number % 256 == 0 and os.getppid() != parent:
+            raise SystemExit(1)
+        yield chunk
+
+
 def stage(
     artifacts: Iterable[Artifact | KeptArtifact | StreamedArtifact],
     out_dir: Path,
     fingerprint: str = "",
     ahead: SiteAhead | None = None,
+    alongside: Iterable[StreamedArtifact] = (),
+    waiting: Callable[[], contextlib.AbstractContextManager[None]] = contextlib.nullcontext,
 ) -> Path:
     """Write every artifact into a new folder beside `out_dir`, or into the one `ahead` began;
-    return that folder.
+    return that folder. The `alongside` downloads are written by a child process, begun before
+    the first of `artifacts` is asked for (which may be what links and renders the site); the
+    time spent waiting for it at the end is spent inside `waiting`.
 
     The marker file records the input fingerprint, so an unchanged input need not be rebuilt. A
     kept file is linked from the site in `out_dir` (copied where links cannot be made), and each
@@ -246,7 +336,11 @@ def stage(
             os.unlink(destination)
         return destination, keep
 
+    child: _StreamsAlongside | None = None
     try:
+        streams = [(s, place(s.path)[0], out_dir / s.path) for s in alongside]
+        if streams:
+            child = _StreamsAlongside(streams)
         for artifact in artifacts:
             if isinstance(artifact, StreamedArtifact):
                 destination, _ = place(artifact.path)
@@ -272,6 +366,9 @@ def stage(
                 pages[artifact.path] = PageRecord(
                     artifact.digest, artifact.inputs, written.st_size, written.st_mtime_ns
                 )
+        if child is not None:
+            with waiting():
+                downloads.update(child.records(out_dir))
         if pages:
             _create(place(PAGES_FILE)[0], records_bytes(pages))
         if downloads:
@@ -283,11 +380,15 @@ def stage(
         for folder in sorted(made_ahead - used, key=lambda name: name.count("/"), reverse=True):
             os.rmdir(folder)
     except (OSError, ValueError) as exc:
+        if child is not None:
+            child.stop()
         discard(staging)
         raise CorpusError([_write_error(out_dir, exc)]) from None
     except BaseException:
         # `artifacts` may be rendered as they are written: a template error, or an interrupt,
         # arrives here too, and the staging folder goes with it.
+        if child is not None:
+            child.stop()
         discard(staging)
         raise
     return staging
