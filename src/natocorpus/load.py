@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -873,8 +874,13 @@ def _corpus_files(folder: Path, corpus_dir: Path, diagnostics: list[Diagnostic])
         return []
     files: list[Path] = []
     root = corpus_dir.resolve()
-    for path in sorted(folder.iterdir()):
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
+    # scandir's entries know from the folder listing whether each is a link or a file, without a
+    # stat of each (10,000 articles took 0.3 s through pathlib).
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)
+    for entry in entries:
+        path = folder / entry.name
+        if entry.is_symlink() and not path.resolve().is_relative_to(root):
             diagnostics.append(
                 error(
                     _display(path, corpus_dir),
@@ -884,7 +890,7 @@ def _corpus_files(folder: Path, corpus_dir: Path, diagnostics: list[Diagnostic])
                 )
             )
             continue
-        if path.suffix == ".md" and path.is_file():
+        if path.suffix == ".md" and entry.is_file():
             files.append(path)
     return files
 
