@@ -420,20 +420,29 @@ def _without_cyclic_collector() -> Iterator[None]:
             gc.enable()
 
 
-def build(config: BuildConfig, *, after_stage: Callable[[str], None] | None = None) -> BuildReport:
+def build(
+    config: BuildConfig,
+    *,
+    after_stage: Callable[[str], None] | None = None,
+    keep: list[object] | None = None,
+) -> BuildReport:
     """Build the site described by `config`; the previous site stays untouched on any failure.
 
     `after_stage` is called with each stage's name once it is done (tests use it to fail a stage).
+    Where `keep` is given, the annotated corpus and the last build's cache are put in it rather
+    than freed when the build returns: a process about to end without freeing its heap (`cli.run`)
+    saves the time (0.6 s at 10,000 articles).
     """
     # `cleanup` holds what must not outlive the build however it ends (a staging folder begun).
     with _without_cyclic_collector(), contextlib.ExitStack() as cleanup:
-        return _build(config, after_stage, cleanup)
+        return _build(config, after_stage, cleanup, keep)
 
 
 def _build(
     config: BuildConfig,
     after_stage: Callable[[str], None] | None,
     cleanup: contextlib.ExitStack,
+    keep: list[object] | None = None,
 ) -> BuildReport:
     clock = _Clock()
     notify = after_stage or (lambda _name: None)
@@ -490,6 +499,8 @@ def _build(
                     )
                 previous = _previous_build(config, article_key, digests, clock, pages)
         annotation = _annotate(config, clock, previous.articles.articles)
+        if keep is not None:
+            keep += [previous, annotation]
         corpus, diagnostics = annotation.corpus, annotation.diagnostics
         notify("annotate")
         if corpus is None or errors_in(diagnostics) or config.check_only or digests is None:
