@@ -1240,7 +1240,6 @@ class _RelatedIndex(NamedTuple):
 
 
 # Fields of an ActorMention, and of an event reference (`_Linker._event_refs`), got in C.
-_START_END = operator.itemgetter(2, 3)
 _FIRST = operator.itemgetter(0)
 _ACTOR_PARAGRAPH = operator.itemgetter(0, 4)
 _SENTENCE_ACTOR = operator.itemgetter(5, 0)
@@ -1289,13 +1288,13 @@ class _Linker:
         # first_*_anchor[article id][actor or event id]: the paragraph of the first mention
         self.first_actor_anchor: dict[str, dict[str, str]] = {}
         self.first_event_anchor: dict[str, dict[str, str]] = {}
-        # Counted by C-level maps over the mentions, a million at 10,000 texts; reversed, the
-        # first mention of each is the last one a dict keeps.
+        # Counted by C-level maps over the mentions, a million at 10,000 texts; reversed (they
+        # are in the order of the text), the first mention of each is the last one a dict keeps.
         for article in self.articles:
-            mentions = sorted(article.mentions, key=_START_END)
-            self.actor_counts[article.id] = Counter(map(_FIRST, mentions))
-            mentions.reverse()
-            self.first_actor_anchor[article.id] = dict(map(_ACTOR_PARAGRAPH, mentions))
+            self.actor_counts[article.id] = Counter(map(_FIRST, article.mentions))
+            self.first_actor_anchor[article.id] = dict(
+                map(_ACTOR_PARAGRAPH, reversed(article.mentions))
+            )
             refs = sorted(self._event_refs(article))
             self.event_counts[article.id] = Counter(map(_SECOND, refs))
             refs.reverse()

@@ -296,6 +296,7 @@ class AnnotatedArticle(msgspec.Struct, frozen=True):
     text: ArticleText
     capture: bytes
     sentences: tuple[Span, ...]  # sentences, in order
+    # Mentions and dates are in the order of the text, as they are found.
     mentions: tuple[ActorMention, ...]
     event_mentions: tuple[EventMention, ...]
     dates: tuple[DateMention, ...]
