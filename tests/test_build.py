@@ -548,3 +548,28 @@ def test_the_installed_command_reports_and_exits_as_a_maintainer_sees_it(tmp_pat
 
     done = subprocess.run([*args, "--no-such-option"], capture_output=True, text=True, check=False)
     assert done.returncode == 2 and "No such option" in done.stderr, done.stderr
+
+
+def test_without_a_process_to_spare_the_writer_does_the_work_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folders and links made ahead and the downloads written alongside are each a forked
+    process; where none can be forked (a process limit reached), the build writes the same site
+    in its own process."""
+    corpus = write_corpus(tmp_path)
+    templates = PROJECT_ROOT / "templates"
+    incremental = tmp_path / "incremental"
+    assert build(make_config(corpus, templates, incremental, search=False)).written
+    _edit_article(corpus)
+
+    def no_fork() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    report = build(make_config(corpus, templates, incremental, search=False))
+    monkeypatch.undo()
+    assert report.written, [str(d) for d in report.errors]
+    assert report.kept_pages > 0
+    clean = tmp_path / "clean"
+    assert build(make_config(corpus, templates, clean, search=False)).written
+    assert tree_digest(incremental) == tree_digest(clean)

@@ -14,7 +14,7 @@ import shutil
 import signal
 import tempfile
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import msgspec
@@ -208,30 +208,36 @@ class _StreamsAlongside:
     A rebuild copies most of its 1.5 GB of downloads from the last build's files, which takes
     seconds of the kernel's time on this machine, while linking and rendering the site keep this
     process busy and leave the other core idle. The child writes each download and sends back
-    where each piece went (its `DownloadRecord`), or what went wrong."""
+    where each piece went (its `DownloadRecord`), or what went wrong. Where no child can be forked,
+    the downloads are written here, at once."""
 
-    def __init__(self, streams: Iterable[tuple[StreamedArtifact, str, Path]]) -> None:
+    def __init__(self, streams: Sequence[tuple[StreamedArtifact, str, Path]]) -> None:
+        self._pipe: int | None = None
+        self._written: dict[str, DownloadRecord] | None = None
+        if not hasattr(os, "fork"):
+            self._written = _write_streams(streams)
+            return
         read, write = os.pipe()
         parent = os.getpid()
-        self._pid = os.fork()
+        try:
+            self._pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            self._written = _write_streams(streams)
+            return
         if self._pid:
             os.close(write)
-            self._pipe: int | None = read
+            self._pipe = read
             return
         os.close(read)
         code = 1
         try:
             try:
-                records = {
-                    artifact.path: _write_stream(
-                        _while_alive(parent, artifact.chunks), destination, previous
-                    )
-                    for artifact, destination, previous in streams
-                }
-                outcome: tuple[str, object] = ("done", records)
+                outcome: tuple[str, object] = ("done", _write_streams(streams, parent))
                 code = 0
             except OSError as exc:
-                outcome = ("os", exc.strerror or str(exc))
+                outcome = ("os", (exc.errno or 0, exc.strerror or str(exc)))
             except BaseException:
                 outcome = ("failed", traceback.format_exc())
             data = memoryview(_outcome_encoder.encode(outcome))
@@ -241,9 +247,11 @@ class _StreamsAlongside:
             # Nothing of the parent's (its buffers, its exit handlers) may run in the child.
             os._exit(code)
 
-    def records(self, out_dir: Path) -> dict[str, DownloadRecord]:
-        """Where the pieces of each download went, once the child is done; a `CorpusError` where
-        it could not write one."""
+    def records(self) -> dict[str, DownloadRecord]:
+        """Where the pieces of each download went, once the child is done; the OSError that
+        stopped it, raised again here, where it could not write one."""
+        if self._written is not None:
+            return self._written
         assert self._pipe is not None
         chunks = []
         with os.fdopen(self._pipe, "rb") as pipe:
@@ -251,14 +259,16 @@ class _StreamsAlongside:
             while chunk := pipe.read(1 << 16):
                 chunks.append(chunk)
         _, status = os.waitpid(self._pid, 0)
-        kind, detail = _outcome_decoder.decode(b"".join(chunks)) if chunks else ("killed", status)
-        if kind == "done" and isinstance(detail, dict):
-            return {path: record for path, record in detail.items() if record is not None}
-        if kind == "os":
-            raise CorpusError(
-                [error(str(out_dir), None, "output", f"could not write the site: {detail}")]
+        if not chunks:
+            raise RuntimeError(
+                f"the process writing the downloads ended without a word (wait status {status})"
             )
-        raise RuntimeError(f"writing the downloads failed: {detail}")
+        outcome = _outcome_decoder.decode(b"".join(chunks))
+        if outcome[0] == "done" and isinstance(outcome[1], dict):
+            return outcome[1]
+        if outcome[0] == "os" and isinstance(outcome[1], tuple):
+            raise OSError(*outcome[1])
+        raise RuntimeError(f"writing the downloads failed: {outcome[1]}")
 
     def stop(self) -> None:
         """End the child, if it is still running (a failure elsewhere in the build)."""
@@ -271,8 +281,24 @@ class _StreamsAlongside:
         os.waitpid(self._pid, 0)
 
 
+def _write_streams(
+    streams: Sequence[tuple[StreamedArtifact, str, Path]], parent: int | None = None
+) -> dict[str, DownloadRecord]:
+    """Each download written to its destination, with `_write_stream`; in a child, only while
+    `parent` lives."""
+    records: dict[str, DownloadRecord] = {}
+    for artifact, destination, previous in streams:
+        chunks = artifact.chunks if parent is None else _while_alive(parent, artifact.chunks)
+        record = _write_stream(chunks, destination, previous)
+        if record is not None:
+            records[artifact.path] = record
+    return records
+
+
 _outcome_encoder = msgspec.msgpack.Encoder()
-_outcome_decoder = msgspec.msgpack.Decoder(tuple[str, dict[str, DownloadRecord | None] | str | int])
+_outcome_decoder = msgspec.msgpack.Decoder(
+    tuple[str, dict[str, DownloadRecord] | tuple[int, str] | str]
+)
 
 
 def _while_alive(parent: int, chunks: Iterable[bytes | Piece]) -> Iterator[bytes | Piece]:
@@ -368,7 +394,7 @@ def stage(
                 )
         if child is not None:
             with waiting():
-                downloads.update(child.records(out_dir))
+                downloads.update(child.records())
         if pages:
             _create(place(PAGES_FILE)[0], records_bytes(pages))
         if downloads:
