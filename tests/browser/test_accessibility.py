@@ -183,3 +183,23 @@ def test_article_metadata_reads_without_sideways_scrolling_on_a_phone(
         context.close()
     assert notes > 0, f"{url} shows no provenance note"
     assert inner <= outer, f"the metadata table of {url} is {inner}px wide in a {outer}px box"
+
+
+def test_each_event_is_named_without_sideways_scrolling_on_a_phone(
+    browser: Browser, serve_site: Any, built_site: Path
+) -> None:
+    """The events index is a wide table, which scrolls inside its box on a phone; its dates wrap
+    there so that the column of event names is in view beside them."""
+    url = serve_site(built_site) + "events/"
+    context = browser.new_context(viewport={"width": PHONE_WIDTH, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        width = page.evaluate("document.documentElement.clientWidth")
+        rights = page.locator(".data-table th[scope=row]").evaluate_all(
+            "(cells) => cells.map((cell) => cell.getBoundingClientRect().right)"
+        )
+    finally:
+        context.close()
+    assert rights, f"{url} lists no event"
+    assert max(rights) <= width, f"event names at {url} end at {max(rights)}px of {width}px"
