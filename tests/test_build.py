@@ -573,3 +573,45 @@ def test_without_a_process_to_spare_the_writer_does_the_work_itself(
     clean = tmp_path / "clean"
     assert build(make_config(corpus, templates, clean, search=False)).written
     assert tree_digest(incremental) == tree_digest(clean)
+
+
+def test_a_second_build_into_the_same_output_is_refused_while_the_first_runs(
+    tmp_path: Path,
+) -> None:
+    """While a build writes (here, another process holds the lock the build takes on the output's
+    folder), a second build into the same output is refused with a message, and leaves the site
+    and the first build's staging folder alone; once the first is done, it builds."""
+    out = tmp_path / "site"
+    assert small_site(tmp_path, out, search=False).written  # type: ignore[attr-defined]
+    before = tree_digest(out)
+    staging = tmp_path / ".site.building-of-the-first-build"
+    staging.mkdir()
+    (staging / MARKER).write_text("input: none\n", encoding="utf-8")
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, os, sys; fd = os.open(sys.argv[1], os.O_RDONLY); "
+            "fcntl.flock(fd, fcntl.LOCK_EX); print('held', flush=True); sys.stdin.read()",
+            str(tmp_path),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdin is not None
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        report = small_site(tmp_path, out, search=False)
+    finally:
+        holder.stdin.close()
+        holder.wait()
+    assert not report.written  # type: ignore[attr-defined]
+    assert [str(d) for d in report.errors] == [  # type: ignore[attr-defined]
+        f"{out}: output: another natocorpus build is writing this folder; "
+        "run again once it has finished"
+    ]
+    assert tree_digest(out) == before
+    assert staging.is_dir()
+    assert small_site(tmp_path, out, search=False).written  # type: ignore[attr-defined]
+    assert not staging.exists()  # a leftover once no build holds the lock

@@ -480,6 +480,7 @@ def _build(
             missing = _missing_folders(config)
             if missing:
                 return report(missing)
+            cleanup.enter_context(write.one_build_at_a_time(config.out_dir))
             with clock.stage("fingerprint"):
                 recorded = write.recorded_fingerprint(config.out_dir)
                 known = read_inputs_cache(config.out_dir) if recorded and not config.force else {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import fcntl
 import os
 import shutil
 import signal
@@ -72,6 +73,34 @@ def check_output_dir(out_dir: Path, protected: Iterable[Path]) -> None:
                 f"is not empty and was not made by natocorpus (no {MARKER} file in it); "
                 "refusing to replace it: empty it or choose another folder",
             )
+
+
+@contextlib.contextmanager
+def one_build_at_a_time(out_dir: Path) -> Iterator[None]:
+    """Hold the lock of the folder the output is in (or of the nearest folder above it that
+    exists) while a build writes. A second build into the same output is refused while the first
+    runs, instead of clearing the first's staging folder as if a killed build had left it. The lock
+    is the kernel's (`flock`): it goes when the build's process ends, however it ends."""
+    folder = out_dir.absolute().parent
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        held = os.open(folder, os.O_RDONLY)
+    except OSError:
+        # A folder that cannot be opened cannot be written to either: the writer will say so.
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise _fail(
+                out_dir,
+                "another natocorpus build is writing this folder; run again once it has finished",
+            ) from None
+        yield
+    finally:
+        os.close(held)
 
 
 def _remove_our_folder(folder: Path) -> None:
