@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -70,36 +67,3 @@ def test_pieces_in_a_row_in_the_last_file_are_copied_in_one_call(
     assert destination.read_bytes() == old
     # All but the opening bracket, written before there was anything to copy.
     assert calls == [len(old) - 1]
-
-
-def _lock_is_free(folder: Path) -> bool:
-    """Whether another process can take the lock a build takes on `folder`."""
-    probe = (
-        "import fcntl, os, sys\n"
-        "fd = os.open(sys.argv[1], os.O_RDONLY)\n"
-        "try:\n"
-        "    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
-        "except BlockingIOError:\n"
-        "    sys.exit(1)\n"
-    )
-    return subprocess.run([sys.executable, "-c", probe, str(folder)], check=False).returncode == 0
-
-
-def test_a_process_forked_during_a_build_does_not_keep_its_lock(tmp_path: Path) -> None:
-    """A build's children (pool workers, the folder maker, the downloads writer) are forked while
-    it holds the lock on the output's folder. One that outlives the build, as a child of a killed
-    build does until it notices, must not keep the next build out."""
-    with write_module.one_build_at_a_time(tmp_path / "site"):
-        assert not _lock_is_free(tmp_path)
-        read, write = os.pipe()
-        child = os.fork()
-        if child == 0:
-            os.close(write)
-            os.read(read, 1)  # until the test is done with it
-            os._exit(0)
-        os.close(read)
-    try:
-        assert _lock_is_free(tmp_path)
-    finally:
-        os.close(write)
-        os.waitpid(child, 0)

@@ -75,23 +75,6 @@ def check_output_dir(out_dir: Path, protected: Iterable[Path]) -> None:
             )
 
 
-# The lock of each build running in this process (`one_build_at_a_time`), by descriptor.
-_held_locks: set[int] = set()
-
-
-def _forget_locks_in_child() -> None:
-    # A forked child shares the open lock, which would outlast the build if the child did (a
-    # child left writing by a killed build, until it notices): every child lets go of it at once.
-    for held in _held_locks:
-        with contextlib.suppress(OSError):
-            os.close(held)
-    _held_locks.clear()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_forget_locks_in_child)
-
-
 @contextlib.contextmanager
 def one_build_at_a_time(out_dir: Path) -> Iterator[None]:
     """Hold the lock of the folder the output is in (or of the nearest folder above it that
@@ -107,7 +90,6 @@ def one_build_at_a_time(out_dir: Path) -> Iterator[None]:
         # A folder that cannot be opened cannot be written to either: the writer will say so.
         yield
         return
-    _held_locks.add(held)
     try:
         try:
             fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -118,7 +100,6 @@ def one_build_at_a_time(out_dir: Path) -> Iterator[None]:
             ) from None
         yield
     finally:
-        _held_locks.discard(held)
         os.close(held)
 
 
