@@ -134,8 +134,8 @@ class _Tally(msgspec.Struct):
     kept_files: int = 0
 
     def count(
-        self, artifacts: Iterable[Artifact | KeptArtifact | StreamedArtifact]
-    ) -> Iterator[Artifact | KeptArtifact | StreamedArtifact]:
+        self, artifacts: Iterable[Artifact | KeptArtifact]
+    ) -> Iterator[Artifact | KeptArtifact]:
         for artifact in artifacts:
             self.files += 1
             self.pages += artifact.path.endswith(".html")

@@ -161,10 +161,7 @@ class SiteAhead:
         self.folders = tuple(f"{root}/{folder}" for folder in sorted(folders))
         self.links = {f"{root}/{path}": f"{site}/{path}" for path in paths}
         self._taken = False
-        try:
-            self._maker = _fork_making(self.folders, self.links)
-        except OSError:
-            self._maker = None
+        self._maker = _fork_making(self.folders, self.links)
 
     def take(self) -> tuple[Path, set[str], set[str]]:
         """The staging folder, now the writer's, with the folders and the links made in it."""
@@ -200,24 +197,37 @@ def _folders_of(path: str) -> Iterator[str]:
         folder = folder.rpartition("/")[0]
 
 
-def _fork_making(folders: tuple[str, ...], links: Mapping[str, str]) -> int | None:
-    """The child process making `folders`, in order, and the hard links `links` (to their
-    targets); None where there is no fork (the writer then makes each one itself)."""
-    if not (folders or links) or not hasattr(os, "fork"):
+def _forked(work: Callable[[], bool]) -> int | None:
+    """The process id of a child running `work`, which ends with status 0 where `work` returns
+    True; None where no child can be forked (the caller then does the work itself)."""
+    if not hasattr(os, "fork"):
         return None
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        return None
     if pid:
         return pid
-    code = 1
+    done = False
     try:
+        done = work()
+    finally:
+        # Nothing of the parent's (its buffers, its exit handlers) may run in the child.
+        os._exit(0 if done else 1)
+
+
+def _fork_making(folders: tuple[str, ...], links: Mapping[str, str]) -> int | None:
+    """The child process making `folders`, in order, and the hard links `links` (to their
+    targets); None where there is none (the writer then makes each one itself)."""
+
+    def make() -> bool:
         for folder in folders:
             os.mkdir(folder)
         for link, target in links.items():
             os.link(target, link, follow_symlinks=False)
-        code = 0
-    finally:
-        # Nothing of the parent's (its buffers, its exit handlers) may run in the child.
-        os._exit(code)
+        return True
+
+    return _forked(make) if folders or links else None
 
 
 @contextlib.contextmanager
@@ -243,38 +253,28 @@ class _StreamsAlongside:
     def __init__(self, streams: Sequence[tuple[StreamedArtifact, str, Path]]) -> None:
         self._pipe: int | None = None
         self._written: dict[str, DownloadRecord] | None = None
-        if not hasattr(os, "fork"):
-            self._written = _write_streams(streams)
-            return
         read, write = os.pipe()
         parent = os.getpid()
-        try:
-            self._pid = os.fork()
-        except OSError:
+
+        def write_and_tell() -> bool:
             os.close(read)
-            os.close(write)
-            self._written = _write_streams(streams)
-            return
-        if self._pid:
-            os.close(write)
-            self._pipe = read
-            return
-        os.close(read)
-        code = 1
-        try:
             try:
                 outcome: tuple[str, object] = ("done", _write_streams(streams, parent))
-                code = 0
             except OSError as exc:
                 outcome = ("os", (exc.errno or 0, exc.strerror or str(exc)))
             except BaseException:
                 outcome = ("failed", traceback.format_exc())
-            data = memoryview(_outcome_encoder.encode(outcome))
-            while data:
-                data = data[os.write(write, data) :]
-        finally:
-            # Nothing of the parent's (its buffers, its exit handlers) may run in the child.
-            os._exit(code)
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(_outcome_encoder.encode(outcome))
+            return outcome[0] == "done"
+
+        pid = _forked(write_and_tell)
+        os.close(write)
+        if pid is None:
+            os.close(read)
+            self._written = _write_streams(streams)
+            return
+        self._pid, self._pipe = pid, read
 
     def records(self) -> dict[str, DownloadRecord]:
         """Where the pieces of each download went, once the child is done; the OSError that
@@ -282,17 +282,15 @@ class _StreamsAlongside:
         if self._written is not None:
             return self._written
         assert self._pipe is not None
-        chunks = []
         with os.fdopen(self._pipe, "rb") as pipe:
             self._pipe = None
-            while chunk := pipe.read(1 << 16):
-                chunks.append(chunk)
+            told = pipe.read()
         _, status = os.waitpid(self._pid, 0)
-        if not chunks:
+        if not told:
             raise RuntimeError(
                 f"the process writing the downloads ended without a word (wait status {status})"
             )
-        outcome = _outcome_decoder.decode(b"".join(chunks))
+        outcome = _outcome_decoder.decode(told)
         if outcome[0] == "done" and isinstance(outcome[1], dict):
             return outcome[1]
         if outcome[0] == "os" and isinstance(outcome[1], tuple):
@@ -340,7 +338,7 @@ def _while_alive(parent: int, chunks: Iterable[bytes | Piece]) -> Iterator[bytes
 
 
 def stage(
-    artifacts: Iterable[Artifact | KeptArtifact | StreamedArtifact],
+    artifacts: Iterable[Artifact | KeptArtifact],
     out_dir: Path,
     fingerprint: str = "",
     ahead: SiteAhead | None = None,
@@ -368,7 +366,6 @@ def stage(
     root = str(staging)
     used = {root}
     pages: dict[str, PageRecord] = {}
-    downloads: dict[str, DownloadRecord] = {}
 
     def place(path: str, keep: bool = False) -> tuple[str, bool]:
         """Where `path` goes in the staging folder, its folder made, and whether a link made ahead
@@ -397,12 +394,6 @@ def stage(
         if streams:
             child = _StreamsAlongside(streams)
         for artifact in artifacts:
-            if isinstance(artifact, StreamedArtifact):
-                destination, _ = place(artifact.path)
-                record = _write_stream(artifact.chunks, destination, out_dir / artifact.path)
-                if record is not None:
-                    downloads[artifact.path] = record
-                continue
             destination, taken = place(artifact.path, keep=isinstance(artifact, KeptArtifact))
             if taken and artifact.digest is not None:
                 # The link made ahead is the previous build's file, which the keeper found
@@ -421,9 +412,10 @@ def stage(
                 pages[artifact.path] = PageRecord(
                     artifact.digest, artifact.inputs, written.st_size, written.st_mtime_ns
                 )
+        downloads: dict[str, DownloadRecord] = {}
         if child is not None:
             with waiting():
-                downloads.update(child.records())
+                downloads = child.records()
         if pages:
             _create(place(PAGES_FILE)[0], records_bytes(pages))
         if downloads:
