@@ -12,7 +12,9 @@ figure `--repeat` times and reported as the median:
   stage, and without it: natocorpus's own part).
 
 Then, on the real corpus's site, the reader-side figures: the bytes of the largest article page with
-its CSS, and the bytes a search transfers in headless Chromium. The results go into
+its CSS, and the bytes a search transfers in headless Chromium. Where Hugo is installed, the
+targets' reference is measured again on the same machine in the same run: Hugo building 1,000 and
+10,000 markdown pages (hugo_reference.py), for the sizes measured. The results go into
 benchmarks/work/results.json (merged by size across runs) and into benchmarks/README.md, between
 the results markers, with each target marked met or not met.
 """
@@ -65,7 +67,11 @@ _TIMING_LINE = re.compile(r"^([a-z]+)\s+(\d+(?:\.\d+)?)\s*$")
 _STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+)\"")
 
 sys.path.insert(0, str(HERE))
+import hugo_reference  # noqa: E402
 import synth  # noqa: E402
+
+# The sizes at which the issue gives Hugo's time on the machine the targets were set on.
+HUGO_REFERENCE = {1000: 0.93, 10000: 10.0}
 
 # Runs one command in a fresh child, so that RUSAGE_CHILDREN covers that build and nothing else.
 _TIMED_CHILD = """
@@ -581,7 +587,10 @@ def fmt_mem(kib: float) -> str:
 
 
 def targets(
-    results: dict[int, dict[str, Any]], reader: dict[str, Any], growth: dict[str, Any]
+    results: dict[int, dict[str, Any]],
+    reader: dict[str, Any],
+    growth: dict[str, Any],
+    hugo: dict[str, Any] | None = None,
 ) -> list[list[str]]:
     rows: list[list[str]] = []
 
@@ -598,11 +607,19 @@ def targets(
         None if real is None else fmt_s(real),
         real is not None and real < 1,
     )
+    hugo_medians = {int(n): r["median"] for n, r in (hugo or {}).get("sizes", {}).items()}
     for n, limit in ((1000, 4.0), (10000, 40.0)):
         wall = full(n, "full_no_search")
+        figure = None if wall is None else fmt_s(wall)
+        if figure is not None and n in hugo_medians:
+            figure += (
+                f" (x{wall / hugo_medians[n]:.1f} Hugo's {fmt_s(hugo_medians[n])} on this machine;"
+                f" the target is x{limit / HUGO_REFERENCE[n]:.1f} Hugo's {HUGO_REFERENCE[n]} s"
+                " where it was set)"
+            )
         add(
             f"{n:,} articles, full build without search: <= {limit:.0f} s",
-            None if wall is None else fmt_s(wall),
+            figure,
             wall is not None and wall <= limit,
         )
     for small, big in GROWTH_PAIRS:
@@ -696,9 +713,13 @@ def render_results(data: dict[str, Any]) -> str:
         "wall times are from a cold `natocorpus build` process. Each size's commit is listed "
         "below the tables.",
         "",
+        *hugo_lines(data.get("hugo")),
         "### Targets",
         "",
-        table(["Target", "Measured", "Status"], targets(results, reader, data.get("growth", {}))),
+        table(
+            ["Target", "Measured", "Status"],
+            targets(results, reader, data.get("growth", {}), data.get("hugo")),
+        ),
         "",
         "### Full builds and rebuilds",
         "",
@@ -801,6 +822,43 @@ def render_results(data: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def hugo_lines(hugo: dict[str, Any] | None) -> list[str]:
+    """The targets' reference measured again here: the machine's pace beside the one the targets
+    were set on."""
+    if not hugo or not hugo.get("sizes"):
+        return []
+    figures = "; ".join(
+        f"{int(n):,} pages in {fmt_s(r['median'])} (runs from {fmt_s(r['min'])} to "
+        f"{fmt_s(r['max'])}; {HUGO_REFERENCE[int(n)]} s where the targets were set)"
+        for n, r in sorted(hugo["sizes"].items(), key=lambda item: int(item[0]))
+    )
+    return [
+        f"The targets' reference, measured again on this machine in this run ({hugo['measured']},"
+        f" `benchmarks/hugo_reference.py`, {hugo['version']}, median of {hugo['repeat']} cold "
+        f"builds): Hugo builds markdown pages with two taxonomies, {figures}.",
+        "",
+    ]
+
+
+def measure_hugo(sizes: list[int], repeat: int, seed: int) -> dict[str, Any] | None:
+    """Hugo's time at the sizes the targets quote it for, where Hugo is installed."""
+    hugo = shutil.which("hugo")
+    wanted = [n for n in sizes if n in HUGO_REFERENCE]
+    if hugo is None or not wanted:
+        return None
+    found: dict[str, Any] = {
+        "version": hugo_reference.hugo_version(hugo).split(" BuildDate")[0],
+        "measured": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "repeat": repeat,
+        "sizes": {},
+    }
+    for n in wanted:
+        print(f"Hugo reference, {n:,} pages: {repeat} run(s)", flush=True)
+        result = hugo_reference.measure(hugo, n, repeat, seed)
+        found["sizes"][str(n)] = {"median": result.median, "min": result.min, "max": result.max}
+    return found
+
+
 def write_readme(text: str) -> None:
     current = README.read_text(encoding="utf-8") if README.exists() else ""
     block = f"{START}\n{text}\n{END}"
@@ -821,6 +879,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per build")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measure")
     parser.add_argument("--fresh", action="store_true", help="forget earlier sizes' results")
+    parser.add_argument(
+        "--no-hugo", action="store_true", help="skip measuring Hugo, the targets' reference"
+    )
     parser.add_argument(
         "--growth-pairs",
         type=int,
@@ -879,6 +940,9 @@ def main(argv: list[str] | None = None) -> int:
                 small, big, args.growth_pairs, args.seed, args.timeout
             )
             RESULTS.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    if not args.no_hugo:
+        data["hugo"] = measure_hugo(sizes, args.repeat, args.seed) or data.get("hugo")
+        RESULTS.write_text(json.dumps(data, indent=1), encoding="utf-8")
     text = render_results(data)
     write_readme(text)
     print(text)
