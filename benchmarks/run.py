@@ -37,6 +37,7 @@ import statistics
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,6 +99,9 @@ class Run:
     wall: float
     peak_kib: int
     stages: dict[str, float]
+    # Seconds from the command's end until the site it replaced was gone: the installed command
+    # leaves its removal to a process of its own, which the harness waits for before going on.
+    removal: float = 0.0
 
 
 def run_build(corpus: Path, out: Path, *, search: bool, timeout: float) -> Run:
@@ -124,7 +128,19 @@ def run_build(corpus: Path, out: Path, *, search: bool, timeout: float) -> Run:
         match = _TIMING_LINE.match(line.strip())
         if match and match.group(1) != "total":
             stages[match.group(1)] = float(match.group(2))
-    return Run(result["wall"], result["peak_kib"], stages)
+    return Run(result["wall"], result["peak_kib"], stages, removal_time(out, timeout))
+
+
+def removal_time(out: Path, timeout: float) -> float:
+    """How long the site a build replaced took to go after the build ended (it is moved aside
+    into a `.NAME.retired-*` folder beside the output and removed in the background), waited for
+    so that no build is timed while it is removed."""
+    started = time.perf_counter()
+    while any(out.parent.glob(f".{out.name}.retired-*")):
+        if time.perf_counter() - started > timeout:
+            raise BuildFailedError(f"the site replaced in {out} was not removed in {timeout} s")
+        time.sleep(0.02)
+    return time.perf_counter() - started
 
 
 def clean_build(corpus: Path, out: Path, *, search: bool, timeout: float) -> Run:
@@ -308,6 +324,7 @@ def measure_size(n: int, repeat: int, seed: int, timeout: float) -> dict[str, An
             # Per run, then the median: the stage medians come from different runs, and the
             # median wall time less their sum can fall below zero.
             "outside": statistics.median(r.wall - sum(r.stages.values()) for r in items),
+            "removal": statistics.median(r.removal for r in items),
         }
     result["output"] = stats
     if density:
@@ -747,7 +764,21 @@ def render_results(data: dict[str, Any]) -> str:
     header += ["Rebuild, 1 edit", "Rebuild, 1 edit, no search"]
     header += ["Peak RSS, no search", "Peak RSS, with search"]
     header += ["Output / files", "Largest page"]
-    out += [table(header, rows), "", "### Stages of the full build (search included)", ""]
+    out += [table(header, rows), ""]
+    removals = [
+        f"{fmt_s(results[n]['edited_no_search']['removal'])} at {n:,}"
+        for n in sorted(results)
+        if results[n].get("edited_no_search", {}).get("removal")
+    ]
+    if removals:
+        out += [
+            "A rebuild ends once the new site is in place: the installed command leaves the "
+            "removal of the site it replaced to a process of its own. The harness waits for that "
+            "removal before the next build; after the rebuild of one edit without search, it "
+            f"took (median) {', '.join(removals)} articles.",
+            "",
+        ]
+    out += ["### Stages of the full build (search included)", ""]
     rows = []
     names = list(STAGES)  # and any stage the build reports that this list does not know
     for r in results.values():

@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -550,6 +551,85 @@ def test_the_installed_command_reports_and_exits_as_a_maintainer_sees_it(tmp_pat
     assert done.returncode == 2 and "No such option" in done.stderr, done.stderr
 
 
+def _gone(paths: Iterator[Path]) -> bool:
+    """Whether `paths` comes to name nothing within a minute (a process of the build's own is
+    removing them): a wait, not a measure of speed."""
+    waiting = list(paths)
+    for _ in range(600):
+        waiting = [path for path in waiting if path.exists()]
+        if not waiting:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@contextlib.contextmanager
+def _locked_by_another_process(folder: Path) -> Iterator[None]:
+    """`folder`'s lock (`flock`) held by another process while the block runs."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, os, sys; fd = os.open(sys.argv[1], os.O_RDONLY); "
+            "fcntl.flock(fd, fcntl.LOCK_EX); print('held', flush=True); sys.stdin.read()",
+            str(folder),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdin is not None
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        yield
+    finally:
+        holder.stdin.close()
+        holder.wait()
+
+
+def test_the_installed_command_leaves_the_site_it_replaced_to_a_process_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """The command ends once the new site is in place; the site it replaced, moved aside, is then
+    removed by a process of its own, and nothing is left beside the output."""
+    command = Path(sys.executable).parent / "natocorpus"
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    args = [str(command), "build", "--corpus", str(corpus), "--out", str(out), "--no-search"]
+    args += ["--templates", str(PROJECT_ROOT / "templates")]
+    assert subprocess.run(args, capture_output=True, check=False).returncode == 0
+    _edit_article(corpus)
+    done = subprocess.run(args, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Ann Editor" in (out / "articles" / "sample-article" / "index.html").read_text()
+    assert _gone(tmp_path.glob(".site.retired-*"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "site"]
+
+
+def test_a_replaced_site_still_being_removed_is_left_to_its_remover(tmp_path: Path) -> None:
+    """A build that starts while the site an earlier one replaced is still being removed (its
+    remover holds the folder's lock) builds, and leaves that folder alone; a later build clears
+    it as a leftover once no process holds it."""
+    out = tmp_path / "site"
+    assert small_site(tmp_path, out, search=False).written  # type: ignore[attr-defined]
+    retired = tmp_path / ".site.retired-of-an-earlier-build"
+    (retired / "site").mkdir(parents=True)
+    (retired / "site" / MARKER).write_text("input: none\n", encoding="utf-8")
+    with _locked_by_another_process(retired):
+        assert small_site(tmp_path, out, search=False).written  # type: ignore[attr-defined]
+        assert (retired / "site" / MARKER).is_file()
+    assert small_site(tmp_path, out, search=False).written  # type: ignore[attr-defined]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "site"]
+
+
+def test_an_empty_folder_given_as_output_is_replaced_and_nothing_is_left(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    assert small_site(tmp_path, out, search=False).written  # type: ignore[attr-defined]
+    assert (out / MARKER).is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "site"]
+
+
 def test_without_a_process_to_spare_the_writer_does_the_work_itself(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -587,25 +667,8 @@ def test_a_second_build_into_the_same_output_is_refused_while_the_first_runs(
     staging = tmp_path / ".site.building-of-the-first-build"
     staging.mkdir()
     (staging / MARKER).write_text("input: none\n", encoding="utf-8")
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import fcntl, os, sys; fd = os.open(sys.argv[1], os.O_RDONLY); "
-            "fcntl.flock(fd, fcntl.LOCK_EX); print('held', flush=True); sys.stdin.read()",
-            str(tmp_path),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert holder.stdout is not None and holder.stdin is not None
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with _locked_by_another_process(tmp_path):
         report = small_site(tmp_path, out, search=False)
-    finally:
-        holder.stdin.close()
-        holder.wait()
     assert not report.written  # type: ignore[attr-defined]
     assert [str(d) for d in report.errors] == [  # type: ignore[attr-defined]
         f"{out}: output: another natocorpus build is writing this folder; "

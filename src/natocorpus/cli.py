@@ -131,7 +131,9 @@ def build_command(
         )
     except CorpusError as failure:
         raise click.UsageError(str(failure)) from None
-    report = build(config, keep=_kept)
+    # The installed command ends once the build is done: the site it replaced is removed by a
+    # process of its own (see `run`).
+    report = build(config, keep=_kept, remove_in_background=_kept is not None)
     print_report(report, timings=timings)
     shown = out.as_posix().rstrip("/") + "/"
     code = exit_code(report, strict=strict)
@@ -195,7 +197,8 @@ def run() -> NoReturn:
     system takes them back at once: 0.25 s at 1,000 articles, 2.3 s at 10,000. The build puts
     its largest records in `_kept`, so that they are not freed when it returns either. Files are
     closed and the site swapped in before `main` returns; only the standard streams need
-    flushing."""
+    flushing. The site a build replaced is removed by a process of its own, which the command
+    does not wait for (2 s at 10,000 articles): the new site is in place when it ends."""
     global _kept
     _kept = []
     try:

@@ -13,6 +13,8 @@ import fcntl
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -109,16 +111,77 @@ def _remove_our_folder(folder: Path) -> None:
 
 
 def clear_leftovers(out_dir: Path) -> None:
-    """Folders of ours left beside the output by a build that was killed."""
+    """Folders of ours left beside the output by a build that was killed, or by the process that
+    removes a replaced site (`commit`) where it did not finish. One that process is still removing
+    is left to it."""
     parent = out_dir.resolve().parent
     if not parent.is_dir():
         return
     for folder in parent.glob(f".{out_dir.name}{_STAGING}*"):
         _remove_our_folder(folder)
     for folder in parent.glob(f".{out_dir.name}{_RETIRED}*"):
-        _remove_our_folder(folder / "site")
-        if folder.is_dir() and not any(folder.iterdir()):
+        if not _being_removed(folder):
+            remove_retired(folder)
+
+
+def remove_retired(retired: Path) -> None:
+    """Remove a replaced site, moved aside by `commit` into `retired`, and `retired` itself.
+    What replaced an empty folder leaves that folder, still empty, which goes too; anything
+    without the marker stays."""
+    site = retired / "site"
+    _remove_our_folder(site)
+    for folder in (site, retired):
+        with contextlib.suppress(OSError):  # not empty, or gone
             folder.rmdir()
+
+
+def _being_removed(retired: Path) -> bool:
+    """Whether a process removing `retired` holds its lock."""
+    try:
+        folder = os.open(retired, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(folder)  # and with it the lock, where it was taken here
+    return False
+
+
+# Run by the process `commit` starts, holding RETIRED's lock: `python -P -c <this> RETIRED` (-P: not
+# from the working folder, whatever it holds).
+_REMOVE_RETIRED = (
+    "import sys; from pathlib import Path; from natocorpus.write import remove_retired; "
+    "remove_retired(Path(sys.argv[1]))"
+)
+
+
+def _removing_in_background(retired: Path) -> bool:
+    """Whether a process of its own, in a session of its own, now removes `retired` and holds its
+    lock (`flock`) until it is done, so that a build starting meanwhile leaves the folder to it.
+    It has none of this process's files or streams open: whoever waits for this process's output
+    does not wait for it. False where it could not be started (the caller then removes it)."""
+    try:
+        folder = os.open(retired, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        subprocess.Popen(
+            [sys.executable, "-P", "-c", _REMOVE_RETIRED, str(retired)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            pass_fds=(folder,),
+            start_new_session=True,
+        )
+    except OSError:
+        return False
+    finally:
+        os.close(folder)  # the process started keeps the lock
+    return True
 
 
 def _new_staging(out_dir: Path, fingerprint: str) -> Path:
@@ -564,8 +627,11 @@ def discard(staging: Path) -> None:
         staging.rmdir()
 
 
-def commit(staging: Path, out_dir: Path) -> None:
-    """Swap the finished staging folder in for the output; the old site goes only after."""
+def commit(staging: Path, out_dir: Path, *, remove_in_background: bool = False) -> None:
+    """Swap the finished staging folder in for the output; the old site goes only after. With
+    `remove_in_background` (for a process that ends once the build is done: the installed
+    command), a process of its own removes the old site, so that the build is done once the new
+    one is in place: removing the 13,112 folders of 10,000 articles' site took two seconds."""
     target = out_dir.resolve()
     retired: Path | None = None
     try:
@@ -580,6 +646,5 @@ def commit(staging: Path, out_dir: Path) -> None:
             shutil.rmtree(retired, ignore_errors=True)
         discard(staging)
         raise CorpusError([_write_error(out_dir, exc)]) from None
-    if retired is not None:
-        _remove_our_folder(retired / "site")
-        retired.rmdir()
+    if retired is not None and not (remove_in_background and _removing_in_background(retired)):
+        remove_retired(retired)
