@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import signal
@@ -628,6 +629,54 @@ def test_an_empty_folder_given_as_output_is_replaced_and_nothing_is_left(tmp_pat
     assert small_site(tmp_path, out, search=False).written  # type: ignore[attr-defined]
     assert (out / MARKER).is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "site"]
+
+
+def _searchable(site: Path) -> dict[str, str]:
+    """Each page Pagefind indexes, by path, with the SHA-256 of its bytes."""
+    return {
+        page.relative_to(site).as_posix(): hashlib.sha256(page.read_bytes()).hexdigest()
+        for page in site.rglob("*.html")
+        if b"data-pagefind-body" in page.read_bytes()
+    }
+
+
+def test_a_large_index_is_in_parts_and_a_rebuild_indexes_again_only_parts_whose_pages_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above `index.PART_PAGES` searchable pages, each part of the index is a bundle of its own,
+    which the search page merges. A rebuild takes from the last build the bundle of every part
+    whose pages are unchanged (the same files, hard-linked), and indexes again the others."""
+    monkeypatch.setattr(index, "PART_PAGES", 2)
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    config = make_config(corpus, PROJECT_ROOT / "templates", out)
+    assert build(config).written
+    before = _searchable(out)
+    parts = index.search_parts(list(before))
+    bundles = [index.bundle_folder(number) for number in range(len(parts))]
+    assert bundles[0] == "pagefind" and len(parts) >= 3
+    assert sorted(page for part in parts for page in part) == sorted(before)
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith("pagefind")) == sorted(bundles)
+    search_page = (out / "search" / "index.html").read_text(encoding="utf-8")
+    assert f'data-merge="{" ".join(f"/{b}/" for b in bundles[1:])}"' in search_page
+    entries = {b: (out / b / "pagefind-entry.json").stat().st_ino for b in bundles}
+
+    _edit_article(corpus)
+    assert build(config).written
+    after = _searchable(out)
+    assert sorted(after) == sorted(before)
+    changed = {
+        number
+        for number, part in enumerate(parts)
+        if any(after[page] != before[page] for page in part)
+    }
+    assert changed and len(changed) < len(parts)
+    indexed_again = {
+        number
+        for number, bundle in enumerate(bundles)
+        if (out / bundle / "pagefind-entry.json").stat().st_ino != entries[bundle]
+    }
+    assert indexed_again == changed
 
 
 def test_without_a_process_to_spare_the_writer_does_the_work_itself(

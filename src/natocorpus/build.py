@@ -550,11 +550,14 @@ def _build(
         small = [d for d in downloads if not isinstance(d, StreamedArtifact)]
         tally.files += len(streams)
 
+        parts: list[tuple[tuple[str, ...], ...]] = []  # the search index's, once linked
+
         def site_artifacts() -> Iterator[Artifact | KeptArtifact]:
             with clock.stage("link"):
                 site = link_site(
                     corpus, config.base_url, origin=config.site_url, article_keys=piece_keys
                 )
+            parts.append(site.search_parts)
             notify("link")
             yield from clock.timed(
                 "render", iter_site_artifacts(site, config.templates_dir, keeper)
@@ -584,7 +587,12 @@ def _build(
             notify("write")
             if config.search:
                 with clock.stage("index"):
-                    index_site(staging, corpus.settings.language)
+                    index_site(
+                        staging,
+                        corpus.settings.language,
+                        parts[0],
+                        previous=None if ahead is None else config.out_dir,
+                    )
                 notify("index")
             with clock.stage("swap"):
                 write.commit(staging, config.out_dir, remove_in_background=remove_in_background)

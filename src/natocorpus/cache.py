@@ -1,6 +1,6 @@
 """The rebuild cache: what a build keeps in its output folder so that the next one can skip work.
 
-Four files under `.natocorpus-cache/` (a dot folder, which GitHub Pages' upload leaves out):
+Five files under `.natocorpus-cache/` (a dot folder, which GitHub Pages' upload leaves out):
 
 - `articles.bin`, every annotated article with the digests of the two files it was made from (the
   article and its capture) and the digest of everything else it depends on (corpus.yaml,
@@ -14,6 +14,8 @@ Four files under `.natocorpus-cache/` (a dot folder, which GitHub Pages' upload 
   article's piece is copied from the previous file instead of made again.
 - `inputs.bin`, each input file's SHA-256 with its size, times and inode when it was read: a file
   whose four are unchanged is not read again to compute the build's fingerprint.
+- `search.bin`, where the search index is in parts, the digest of each part's pages: a part whose
+  pages are unchanged keeps its bundle. The index stage (`index.py`) reads it.
 
 All are msgpack, decoded into typed records: a cache that does not decode, or was made by other
 code or from other input, is ignored and the build does all the work, as a clean build would.

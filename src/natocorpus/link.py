@@ -24,6 +24,7 @@ from typing import Any, Literal, NamedTuple, TypeVar, overload
 import msgspec
 from markupsafe import Markup, escape
 
+from natocorpus.index import bundle_folder, search_parts
 from natocorpus.model import (
     Actor,
     AnnotatedArticle,
@@ -606,6 +607,9 @@ class SearchContext(msgspec.Struct, frozen=True):
     ui_stylesheet: str
     base_url: str
     open_filters: str
+    # The bundles of the index's other parts, merged into the first's in the browser, separated by
+    # spaces for a data attribute; empty where the index is one bundle.
+    merged_bundles: str = ""
 
 
 class NotFoundContext(msgspec.Struct, frozen=True):
@@ -758,6 +762,9 @@ class SiteModel(msgspec.Struct, frozen=True):
     licence_name: str
     licence_url: str | None
     pages: SitePages
+    # The output paths of the searchable pages, in the parts the index stage makes a bundle of
+    # each of (`index.search_parts`).
+    search_parts: tuple[tuple[str, ...], ...]
     sitemap: tuple[str, ...]
     feed: Feed
 
@@ -2385,6 +2392,11 @@ class _Linker:
     def site(self) -> SiteModel:
         urls = self.urls
         settings = self.settings
+        # The article, actor and event pages (`searchable=True`), by their output paths.
+        searchable = [page_output("article", f"articles/{a.id}/") for a in self.articles]
+        searchable += [page_output("actor", f"actors/{a}/") for a in sorted(self.actors)]
+        searchable += [page_output("event", f"events/{e}/") for e in sorted(self.events)]
+        parts = search_parts(searchable)
         co = self.co_mentions()
         refs = tuple(self.article_refs[a.id] for a in self.articles)
         timeline = self.timeline()
@@ -2607,6 +2619,9 @@ class _Linker:
                     ui_stylesheet=urls.page("pagefind/pagefind-ui.css"),
                     base_url=urls.base,
                     open_filters=",".join(SEARCH_OPEN_FILTERS),
+                    merged_bundles=" ".join(
+                        urls.page(bundle_folder(number) + "/") for number in range(1, len(parts))
+                    ),
                 ),
             )
         )
@@ -2674,6 +2689,7 @@ class _Linker:
             licence_name=settings.licence.name,
             licence_url=settings.licence.url,
             pages=site_pages,
+            search_parts=parts,
             sitemap=sitemap,
             feed=feed,
         )

@@ -35,7 +35,7 @@ XML_TEMPLATES = (
 # What only the XML templates see of the site model. A page's HTML is made from the page and the
 # rest of the site model alone, so a page whose inputs are unchanged can be kept from the previous
 # build; a page template that asked for these would fail here, not go stale.
-WHOLE_SITE_FIELDS = ("pages", "sitemap", "feed")
+WHOLE_SITE_FIELDS = ("pages", "sitemap", "feed", "search_parts")
 
 
 class Keeper(msgspec.Struct, frozen=True):

@@ -627,6 +627,61 @@ def discard(staging: Path) -> None:
         staging.rmdir()
 
 
+# For the index stage ---------------------------------------------------------------------------
+
+_APART = ".natocorpus-search-part"
+
+
+@contextlib.contextmanager
+def pages_apart(staging: Path, pages: Sequence[str]) -> Iterator[Path]:
+    """A folder in the staging folder holding only `pages` (hard links, at the same paths), for
+    Pagefind to index them alone; removed after."""
+    apart = staging / _APART
+    try:
+        for page in pages:
+            if not _is_safe_relative(page):
+                raise ValueError(f"page path {page!r} would leave the output folder")
+            destination = apart / page
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.link(staging / page, destination, follow_symlinks=False)
+        yield apart
+    except OSError as exc:
+        raise CorpusError([_index_error(exc)]) from None
+    finally:
+        shutil.rmtree(apart, ignore_errors=True)
+
+
+def linked_tree(source: Path, destination: Path) -> bool:
+    """Hard-link every file under `source` (the last build's, unchanged) to the same path under
+    `destination`, in the staging folder; False, with nothing left, where that cannot be done."""
+    if not source.is_dir() or source.is_symlink() or destination.exists():
+        return False
+    try:
+        for folder, _, files in os.walk(source):
+            target = destination / Path(folder).relative_to(source)
+            target.mkdir(parents=True, exist_ok=True)
+            for name in files:
+                os.link(Path(folder) / name, target / name, follow_symlinks=False)
+    except OSError:
+        shutil.rmtree(destination, ignore_errors=True)
+        return False
+    return True
+
+
+def write_record(staging: Path, path: str, content: bytes) -> None:
+    """A cache record the index stage keeps for the next build."""
+    destination = staging / path
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        _create(str(destination), content)
+    except OSError as exc:
+        raise CorpusError([_index_error(exc)]) from None
+
+
+def _index_error(exc: OSError) -> Diagnostic:
+    return error("pagefind", None, "search", f"could not write the index: {exc.strerror or exc}")
+
+
 def commit(staging: Path, out_dir: Path, *, remove_in_background: bool = False) -> None:
     """Swap the finished staging folder in for the output; the old site goes only after. With
     `remove_in_background` (for a process that ends once the build is done: the installed

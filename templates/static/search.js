@@ -8,7 +8,8 @@
  * - On a page reached from a result (`?highlight=term`): the terms are marked with
  *   pagefind-highlight.js from the bundle.
  *
- * The bundle URL and the site's base URL come from data attributes the templates write.
+ * The bundle URL (and, for a large site, those of the index's other parts) and the site's base
+ * URL come from data attributes the templates write.
  */
 (function () {
   "use strict";
@@ -95,10 +96,25 @@
     if (window.matchMedia && window.matchMedia(NARROW).matches) {
       openFilters = openFilters.slice(0, 1);
     }
+    var baseUrl = container.getAttribute("data-base-url");
+    // A large site's index is in parts, one bundle each: the others are merged into the first.
+    var merged = (container.getAttribute("data-merge") || "")
+      .split(" ")
+      .filter(Boolean)
+      .map(function (path) {
+        // Each bundle is searched with its own options: the same as the first's.
+        return {
+          bundlePath: path,
+          baseUrl: baseUrl,
+          highlightParam: HIGHLIGHT_PARAM,
+          noWorker: NO_WORKER,
+        };
+      });
     var ui = new window.PagefindUI({
       element: container,
       bundlePath: container.getAttribute("data-bundle"),
-      baseUrl: container.getAttribute("data-base-url"),
+      baseUrl: baseUrl,
+      mergeIndex: merged,
       highlightParam: HIGHLIGHT_PARAM,
       showSubResults: true,
       showImages: false,

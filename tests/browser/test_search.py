@@ -1,13 +1,13 @@
 """Site search end to end: Pagefind's Default UI on the built real site, in a real Chromium.
 
 The site is served on 127.0.0.1 at the root and under a GitHub Pages project path
-("/natocorpus/"). Every expectation is derived from the annotated records (``real_corpus``):
-the query is a word of an actor's name that occurs in exactly the articles that mention the
-actor, so the articles Pagefind returns must be exactly those; each filter must narrow them to
-the records' subset. Pagefind matches word stems and prefixes, so actor and event pages that
-contain the word are also returned: the article set is checked with the type filter on, and the
-actor's own page separately. Every page must run without console errors and without a
-Content-Security-Policy violation.
+("/natocorpus/"), there also with its index in parts, as a large site's is. Every expectation is
+derived from the annotated records (``real_corpus``): the query is a word of an actor's name that
+occurs in exactly the articles that mention the actor, so the articles Pagefind returns must be
+exactly those; each filter must narrow them to the records' subset. Pagefind matches word stems
+and prefixes, so actor and event pages that contain the word are also returned: the article set
+is checked with the type filter on, and the actor's own page separately. Every page must run
+without console errors and without a Content-Security-Policy violation.
 """
 
 from __future__ import annotations
@@ -116,11 +116,14 @@ class Site:
         return f"{self.prefix}actors/{actor_id}/"
 
 
-@pytest.fixture(params=["root", "subpath"])
+@pytest.fixture(params=["root", "subpath", "index-in-parts"])
 def site(request: pytest.FixtureRequest, serve_site: Any) -> Site:
     if request.param == "root":
         return Site(serve_site(request.getfixturevalue("built_site"), "/"), "/")
-    built: Path = request.getfixturevalue("built_site_subpath")
+    # The index of a large site is in parts, merged in the browser: the same searches must find
+    # the same pages in them.
+    name = "built_site_subpath" if request.param == "subpath" else "built_site_in_parts"
+    built: Path = request.getfixturevalue(name)
     return Site(serve_site(built, "/natocorpus/"), "/natocorpus/")
 
 
@@ -379,6 +382,10 @@ def test_an_actor_result_reads_as_words_not_labels_glued_to_values(
     data: dict[str, Any] | None = page.evaluate(
         """async ([bundle, word, path]) => {
              const pagefind = await import(bundle + "pagefind.js");
+             const parts = document.querySelector("#search").getAttribute("data-merge") || "";
+             for (const other of parts.split(" ").filter(Boolean)) {
+               await pagefind.mergeIndex(other);
+             }
              const search = await pagefind.search(word);
              for (const result of search.results) {
                const data = await result.data();
