@@ -11,6 +11,7 @@ last build instead of indexing it again.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import math
 import subprocess
 from collections.abc import Mapping, Sequence
@@ -62,21 +63,20 @@ def index_site(
     language: str,
     parts: Sequence[Sequence[str]] = (),
     previous: Path | None = None,
-) -> int:
+) -> None:
     """Index the searchable pages of `site_dir`: in one bundle, `site_dir/pagefind/`, where
     `parts` is one part (or none given), the whole site as Pagefind finds it; otherwise each part
     into its own bundle (`bundle_folder`), taking from `previous` (the last build's site) the
-    bundle of a part whose pages are the same as then. Returns how many parts were indexed."""
+    bundle of a part whose pages are the same as then."""
     try:
         executable = pagefind_executable()
     except (ImportError, FileNotFoundError) as exc:
         raise CorpusError([error("pagefind", None, "search", f"not installed: {exc}")]) from None
     if len(parts) <= 1:
         _run_pagefind(executable, site_dir, site_dir / PAGEFIND_DIR, language)
-        return 1
+        return
     before = _recorded_parts(previous)
     digests: dict[str, bytes] = {}
-    indexed = 0
     for number, pages in enumerate(parts):
         folder = bundle_folder(number)
         digests[folder] = _part_digest(site_dir, pages, language, executable)
@@ -88,18 +88,25 @@ def index_site(
             continue
         with write.pages_apart(site_dir, pages) as apart:
             _run_pagefind(executable, apart, site_dir / folder, language)
-        indexed += 1
     write.write_record(site_dir, SEARCH_FILE, msgspec.msgpack.encode(digests))
-    return indexed
 
 
 def _part_digest(site_dir: Path, pages: Sequence[str], language: str, executable: Path) -> bytes:
-    """What a part's bundle is made from: its pages' paths and bytes, the language and Pagefind."""
-    digest = hashlib.sha256(f"{language}\0{executable.stat().st_size}\0".encode())
+    """What a part's bundle is made from: its pages' paths and bytes, the language and Pagefind
+    (its version and binary)."""
+    pagefind = f"{_pagefind_version()}\0{executable.stat().st_size}"
+    digest = hashlib.sha256(f"{language}\0{pagefind}\0".encode())
     for page in pages:
         digest.update(page.encode() + b"\0")
         digest.update(hashlib.sha256((site_dir / page).read_bytes()).digest())
     return digest.digest()
+
+
+def _pagefind_version() -> str:
+    try:
+        return importlib.metadata.version("pagefind_bin")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def _recorded_parts(previous: Path | None) -> Mapping[str, bytes]:

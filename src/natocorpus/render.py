@@ -32,7 +32,8 @@ XML_TEMPLATES = (
     ("feed.xml", "feed.xml"),
     ("robots.txt", "robots.txt"),
 )
-# What only the XML templates see of the site model. A page's HTML is made from the page and the
+# What page templates do not see of the site model: what only the XML templates see, and the
+# search index's parts, which are the index stage's. A page's HTML is made from the page and the
 # rest of the site model alone, so a page whose inputs are unchanged can be kept from the previous
 # build; a page template that asked for these would fail here, not go stale.
 WHOLE_SITE_FIELDS = ("pages", "sitemap", "feed", "search_parts")
