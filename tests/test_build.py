@@ -633,10 +633,11 @@ def test_an_empty_folder_given_as_output_is_replaced_and_nothing_is_left(tmp_pat
 
 def _searchable(site: Path) -> dict[str, str]:
     """Each page Pagefind indexes, by path, with the SHA-256 of its bytes."""
+    pages = {page.relative_to(site).as_posix(): page.read_bytes() for page in site.rglob("*.html")}
     return {
-        page.relative_to(site).as_posix(): hashlib.sha256(page.read_bytes()).hexdigest()
-        for page in site.rglob("*.html")
-        if b"data-pagefind-body" in page.read_bytes()
+        path: hashlib.sha256(content).hexdigest()
+        for path, content in pages.items()
+        if b"data-pagefind-body" in content
     }
 
 

@@ -76,10 +76,11 @@ def index_site(
         _run_pagefind(executable, site_dir, site_dir / PAGEFIND_DIR, language)
         return
     before = _recorded_parts(previous)
+    made_with = f"{language}\0{_pagefind_version()}\0{executable.stat().st_size}\0".encode()
     digests: dict[str, bytes] = {}
     for number, pages in enumerate(parts):
         folder = bundle_folder(number)
-        digests[folder] = _part_digest(site_dir, pages, language, executable)
+        digests[folder] = _part_digest(site_dir, pages, made_with)
         if (
             previous is not None
             and before.get(folder) == digests[folder]
@@ -91,11 +92,10 @@ def index_site(
     write.write_record(site_dir, SEARCH_FILE, msgspec.msgpack.encode(digests))
 
 
-def _part_digest(site_dir: Path, pages: Sequence[str], language: str, executable: Path) -> bytes:
-    """What a part's bundle is made from: its pages' paths and bytes, the language and Pagefind
-    (its version and binary)."""
-    pagefind = f"{_pagefind_version()}\0{executable.stat().st_size}"
-    digest = hashlib.sha256(f"{language}\0{pagefind}\0".encode())
+def _part_digest(site_dir: Path, pages: Sequence[str], made_with: bytes) -> bytes:
+    """What a part's bundle is made from: its pages' paths and bytes, and `made_with` (the
+    language and Pagefind's version and binary)."""
+    digest = hashlib.sha256(made_with)
     for page in pages:
         digest.update(page.encode() + b"\0")
         digest.update(hashlib.sha256((site_dir / page).read_bytes()).digest())

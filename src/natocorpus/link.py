@@ -54,6 +54,8 @@ TICK_SPACING = 34.0
 
 # Page budgets: every page stays bounded however large the corpus grows -------------------------
 
+# The kinds of page Pagefind indexes (their pages are made with `searchable=True`).
+SEARCHABLE_KINDS = ("article", "actor", "event")
 RELATED_CAP = 5
 """At most this many related texts on an article page."""
 
@@ -2392,11 +2394,6 @@ class _Linker:
     def site(self) -> SiteModel:
         urls = self.urls
         settings = self.settings
-        # The article, actor and event pages (`searchable=True`), by their output paths.
-        searchable = [page_output("article", f"articles/{a.id}/") for a in self.articles]
-        searchable += [page_output("actor", f"actors/{a}/") for a in sorted(self.actors)]
-        searchable += [page_output("event", f"events/{e}/") for e in sorted(self.events)]
-        parts = search_parts(searchable)
         co = self.co_mentions()
         refs = tuple(self.article_refs[a.id] for a in self.articles)
         timeline = self.timeline()
@@ -2605,6 +2602,9 @@ class _Linker:
                     mention_count=sum(self.actor_totals.values()),
                 ),
             )
+        )
+        parts = search_parts(
+            [p.output for p in pages if isinstance(p, DeferredPage) and p.kind in SEARCHABLE_KINDS]
         )
         pages.append(
             self.page(
