@@ -40,7 +40,7 @@ from natocorpus.cache import (
 )
 from natocorpus.config import BuildConfig
 from natocorpus.coverage import CoverageCheck
-from natocorpus.diagnostics import CorpusError, Diagnostic, error, errors_in, warnings_in
+from natocorpus.diagnostics import Diagnostic, NatocorpusError, error, errors_in, warnings_in
 from natocorpus.index import index_site
 from natocorpus.link import link_site
 from natocorpus.load import CorpusFrame, check_articles, load_frame
@@ -608,5 +608,5 @@ def _build(
             kept_pages=tally.kept_pages,
             kept_files=tally.kept_files,
         )
-    except CorpusError as failure:
+    except NatocorpusError as failure:
         return report(failure.diagnostics)

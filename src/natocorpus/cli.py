@@ -17,7 +17,7 @@ import click
 from natocorpus import __version__
 from natocorpus.build import BuildReport, build
 from natocorpus.config import make_config
-from natocorpus.diagnostics import CorpusError
+from natocorpus.diagnostics import NatocorpusError
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -129,7 +129,7 @@ def build_command(
             timings=timings,
             force=force,
         )
-    except CorpusError as failure:
+    except NatocorpusError as failure:
         raise click.UsageError(str(failure)) from None
     # The installed command ends once the build is done: the site it replaced is removed by a
     # process of its own (see `run`).

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import msgspec
 
-from natocorpus.diagnostics import CorpusError, error
+from natocorpus.diagnostics import ConfigError, error
 
 
 class BuildConfig(msgspec.Struct, frozen=True):
@@ -26,7 +26,7 @@ def normalise_base_url(raw: str) -> str:
     """`natocorpus` -> `/natocorpus/`; the site's links are all built from this prefix."""
     value = raw.strip()
     if "://" in value or "?" in value or "#" in value or "\\" in value or ".." in value.split("/"):
-        raise CorpusError([error("--base-url", None, "base-url", f"not a URL path: {raw!r}")])
+        raise ConfigError([error("--base-url", None, "base-url", f"not a URL path: {raw!r}")])
     return (
         "/" + "/".join(part for part in value.split("/") if part) + "/" if value.strip("/") else "/"
     )
@@ -39,7 +39,7 @@ def normalise_site_url(raw: str | None) -> str | None:
     value = raw.strip().rstrip("/")
     scheme, _, rest = value.partition("://")
     if scheme not in ("http", "https") or not rest or "/" in rest or "?" in rest or "#" in rest:
-        raise CorpusError(
+        raise ConfigError(
             [
                 error(
                     "--site-url",

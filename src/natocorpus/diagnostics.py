@@ -44,13 +44,33 @@ def warnings_in(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
     return tuple(d for d in diagnostics if d.severity is Severity.WARNING)
 
 
-class CorpusError(Exception):
-    """Raised by a stage that cannot go on; carries every diagnostic gathered so far."""
+class NatocorpusError(Exception):
+    """Raised by a stage that cannot go on; carries every diagnostic gathered so far.
+
+    The subclasses say whose the fault is, so that a full disk is not reported as a corpus error:
+    the build's options (`ConfigError`), the corpus or templates (`CorpusError`), the output folder
+    (`OutputError`), or the search indexer (`SearchError`)."""
 
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.diagnostics = tuple(diagnostics)
         super().__init__("\n".join(str(d) for d in self.diagnostics))
 
-    def __reduce__(self) -> tuple[type[CorpusError], tuple[tuple[Diagnostic, ...]]]:
+    def __reduce__(self) -> tuple[type[NatocorpusError], tuple[tuple[Diagnostic, ...]]]:
         # Rebuilt from its diagnostics when it crosses a process boundary.
-        return (CorpusError, (self.diagnostics,))
+        return (type(self), (self.diagnostics,))
+
+
+class ConfigError(NatocorpusError):
+    """A build option is not valid."""
+
+
+class CorpusError(NatocorpusError):
+    """The corpus or the templates cannot make a site."""
+
+
+class OutputError(NatocorpusError):
+    """The output folder cannot be written: refused, locked, full or unreadable."""
+
+
+class SearchError(NatocorpusError):
+    """The search indexer is missing, failed, or left an index that is not whole."""

@@ -21,7 +21,7 @@ import msgspec
 
 from natocorpus import write
 from natocorpus.cache import CACHE_DIR
-from natocorpus.diagnostics import CorpusError, error
+from natocorpus.diagnostics import SearchError, error
 
 PAGEFIND_DIR = "pagefind"
 # Pagefind held about 250 KiB per searchable page while it indexed (3.3 GiB for 13,000): parts of
@@ -71,7 +71,7 @@ def index_site(
     try:
         executable = pagefind_executable()
     except (ImportError, FileNotFoundError) as exc:
-        raise CorpusError([error("pagefind", None, "search", f"not installed: {exc}")]) from None
+        raise SearchError([error("pagefind", None, "search", f"not installed: {exc}")]) from None
     if len(parts) <= 1:
         _run_pagefind(executable, site_dir, site_dir / PAGEFIND_DIR, language)
         return
@@ -124,10 +124,10 @@ def _run_pagefind(executable: Path, site: Path, bundle: Path, language: str) -> 
     try:
         result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise CorpusError([error("pagefind", None, "search", f"could not run: {exc}")]) from None
+        raise SearchError([error("pagefind", None, "search", f"could not run: {exc}")]) from None
     if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
         detail = (result.stderr or result.stdout).strip().splitlines()
-        raise CorpusError(
+        raise SearchError(
             [
                 error(
                     "pagefind",

@@ -29,7 +29,7 @@ from natocorpus.cache import (
     PageRecord,
     records_bytes,
 )
-from natocorpus.diagnostics import CorpusError, Diagnostic, error
+from natocorpus.diagnostics import Diagnostic, OutputError, error
 from natocorpus.model import Artifact, KeptArtifact, Piece, StreamedArtifact
 
 MARKER = ".natocorpus-site"
@@ -49,8 +49,8 @@ def recorded_fingerprint(out_dir: Path) -> str | None:
     return None
 
 
-def _fail(out_dir: Path, message: str) -> CorpusError:
-    return CorpusError([error(str(out_dir), None, "output", message)])
+def _fail(out_dir: Path, message: str) -> OutputError:
+    return OutputError([error(str(out_dir), None, "output", message)])
 
 
 def check_output_dir(out_dir: Path, protected: Iterable[Path]) -> None:
@@ -190,12 +190,12 @@ def _new_staging(out_dir: Path, fingerprint: str) -> Path:
         parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}{_STAGING}", dir=parent))
     except OSError as exc:
-        raise CorpusError([_write_error(out_dir, exc)]) from None
+        raise OutputError([_write_error(out_dir, exc)]) from None
     try:
         (staging / MARKER).write_text(f"{MARKER_TEXT}input: {fingerprint}\n", encoding="utf-8")
     except OSError as exc:
         discard(staging)
-        raise CorpusError([_write_error(out_dir, exc)]) from None
+        raise OutputError([_write_error(out_dir, exc)]) from None
     return staging
 
 
@@ -493,7 +493,7 @@ def stage(
         if child is not None:
             child.stop()
         discard(staging)
-        raise CorpusError([_write_error(out_dir, exc)]) from None
+        raise OutputError([_write_error(out_dir, exc)]) from None
     except BaseException:
         # `artifacts` may be rendered as they are written: a template error, or an interrupt,
         # arrives here too, and the staging folder goes with it.
@@ -646,7 +646,7 @@ def pages_apart(staging: Path, pages: Sequence[str]) -> Iterator[Path]:
             os.link(staging / page, destination, follow_symlinks=False)
         yield apart
     except OSError as exc:
-        raise CorpusError([_index_error(exc)]) from None
+        raise OutputError([_index_error(exc)]) from None
     finally:
         shutil.rmtree(apart, ignore_errors=True)
 
@@ -675,7 +675,7 @@ def write_record(staging: Path, path: str, content: bytes) -> None:
         destination.parent.mkdir(parents=True, exist_ok=True)
         _create(str(destination), content)
     except OSError as exc:
-        raise CorpusError([_index_error(exc)]) from None
+        raise OutputError([_index_error(exc)]) from None
 
 
 def _index_error(exc: OSError) -> Diagnostic:
@@ -700,6 +700,6 @@ def commit(staging: Path, out_dir: Path, *, remove_in_background: bool = False) 
         if retired is not None:
             shutil.rmtree(retired, ignore_errors=True)
         discard(staging)
-        raise CorpusError([_write_error(out_dir, exc)]) from None
+        raise OutputError([_write_error(out_dir, exc)]) from None
     if retired is not None and not (remove_in_background and _removing_in_background(retired)):
         remove_retired(retired)
