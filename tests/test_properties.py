@@ -13,9 +13,9 @@ from natocorpus.annotate import FormMatcher
 from natocorpus.build import annotate
 from natocorpus.config import make_config
 from natocorpus.diagnostics import Severity
-from natocorpus.load import parse_reading_text
+from natocorpus.load.reading import parse_reading_text
+from natocorpus.load.yamlsource import YamlError, parse_yaml
 from natocorpus.model import SurfaceForm
-from natocorpus.yamlsource import YamlError, parse_yaml
 from support import PROJECT_ROOT
 
 TEMPLATES = PROJECT_ROOT / "templates"

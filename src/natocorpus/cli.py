@@ -1,4 +1,5 @@
-"""The command line: a thin layer over `build(config)`.
+"""The command line: each command makes its `BuildConfig`, makes one call (`build` or `serve`),
+and prints what came back.
 
 Exit codes: 0 done, 1 corpus or build errors (or warnings under --strict), 2 usage errors.
 Diagnostics become an exit code here and nowhere else.
@@ -17,34 +18,9 @@ import click
 from natocorpus import __version__
 from natocorpus.build import BuildReport, build
 from natocorpus.config import make_config
-from natocorpus.diagnostics import NatocorpusError
+from natocorpus.diagnostics import ConfigError
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-
-
-def print_report(report: BuildReport, *, timings: bool = False) -> None:
-    for diagnostic in sorted(report.errors):
-        click.echo(str(diagnostic), err=True)
-    for diagnostic in sorted(report.warnings):
-        click.echo(str(diagnostic), err=True)
-    if timings:
-        click.echo("stage      seconds")
-        for name, seconds in report.timings:
-            click.echo(f"{name:<10} {seconds:7.3f}")
-        click.echo(f"{'total':<10} {sum(seconds for _, seconds in report.timings):7.3f}")
-
-
-def exit_code(report: BuildReport, *, strict: bool) -> int:
-    if report.errors or (strict and report.warnings):
-        return EXIT_ERRORS
-    return EXIT_OK
-
-
-def _summary(report: BuildReport, strict: bool) -> str:
-    counts = f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
-    if strict and report.warnings and not report.errors:
-        counts += "; --strict treats warnings as errors"
-    return counts
 
 
 @click.group(
@@ -126,34 +102,16 @@ def build_command(
             site_url=site_url,
             search=not no_search,
             strict=strict,
-            timings=timings,
             force=force,
         )
-    except NatocorpusError as failure:
+    except ConfigError as failure:
         raise click.UsageError(str(failure)) from None
     # The installed command ends once the build is done: the site it replaced is removed by a
     # process of its own (see `run`).
     report = build(config, keep=_kept, remove_in_background=_kept is not None)
     print_report(report, timings=timings)
-    shown = out.as_posix().rstrip("/") + "/"
-    code = exit_code(report, strict=strict)
-    if report.up_to_date:
-        click.echo(f"{shown} is up to date: nothing it is built from has changed.")
-    elif report.written:
-        click.echo(
-            f"Built {report.pages} pages ({report.files} files) into {shown}"
-            + (f" with {len(report.warnings)} warning(s)" if report.warnings else "")
-        )
-        if report.reused_articles or report.kept_files:
-            click.echo(
-                f"Unchanged since the last build, so taken from it: {report.reused_articles} "
-                f"annotated article(s), {report.kept_pages} page(s) and "
-                f"{report.kept_files - report.kept_pages} other file(s)."
-            )
-        click.echo(f"Preview it with: natocorpus serve --out {out}")
-    else:
-        click.echo(f"Build failed: {_summary(report, strict)}; {shown} was not changed.", err=True)
-    sys.exit(code)
+    print_outcome(report, out, strict=strict)
+    sys.exit(exit_code(report, strict=strict))
 
 
 @main.command("check")
@@ -186,19 +144,72 @@ def serve_command(
     sys.exit(serve(config, host, port, on_report=print_report))
 
 
-# The records of the build a `run` process makes, kept until it ends (see `run`); None where
-# `main` is called otherwise (by tests, in a process that goes on).
+# What the commands print ------------------------------------------------------------------
+
+
+def print_report(report: BuildReport, *, timings: bool = False) -> None:
+    """Every problem, errors first, on stderr; with `timings`, each stage's time on stdout."""
+    for diagnostic in sorted(report.errors):
+        click.echo(str(diagnostic), err=True)
+    for diagnostic in sorted(report.warnings):
+        click.echo(str(diagnostic), err=True)
+    if timings:
+        click.echo("stage      seconds")
+        for name, seconds in report.timings:
+            click.echo(f"{name:<10} {seconds:7.3f}")
+        click.echo(f"{'total':<10} {sum(seconds for _, seconds in report.timings):7.3f}")
+
+
+def print_outcome(report: BuildReport, out: Path, *, strict: bool) -> None:
+    """What a build did to the output folder, in a line or three."""
+    shown = out.as_posix().rstrip("/") + "/"
+    if report.up_to_date:
+        click.echo(f"{shown} is up to date: nothing it is built from has changed.")
+    elif report.written:
+        click.echo(
+            f"Built {report.pages} pages ({report.files} files) into {shown}"
+            + (f" with {len(report.warnings)} warning(s)" if report.warnings else "")
+        )
+        if report.reused_articles or report.kept_files:
+            click.echo(
+                f"Unchanged since the last build, so taken from it: {report.reused_articles} "
+                f"annotated article(s), {report.kept_pages} page(s) and "
+                f"{report.kept_files - report.kept_pages} other file(s)."
+            )
+        click.echo(f"Preview it with: natocorpus serve --out {out}")
+    else:
+        click.echo(f"Build failed: {_summary(report, strict)}; {shown} was not changed.", err=True)
+
+
+def exit_code(report: BuildReport, *, strict: bool) -> int:
+    if report.errors or (strict and report.warnings):
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def _summary(report: BuildReport, strict: bool) -> str:
+    counts = f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
+    if strict and report.warnings and not report.errors:
+        counts += "; --strict treats warnings as errors"
+    return counts
+
+
+# The installed command ---------------------------------------------------------------------
+
+# What a build made that a `run` process keeps until it ends (see `run`): the annotated corpus
+# and the last build's cache. None where `main` is called otherwise (by tests, in a process that
+# goes on).
 _kept: list[object] | None = None
 
 
 def run() -> NoReturn:
     """The `natocorpus` command: `main`, then the process ends without Python freeing its heap
-    object by object. A build holds millions of small records until it ends, and the operating
-    system takes them back at once: 0.25 s at 1,000 articles, 2.3 s at 10,000. The build puts
-    its largest records in `_kept`, so that they are not freed when it returns either. Files are
-    closed and the site swapped in before `main` returns; only the standard streams need
-    flushing. The site a build replaced is removed by a process of its own, which the command
-    does not wait for (2 s at 10,000 articles): the new site is in place when it ends."""
+    object by object. A build holds millions of small objects until it ends, and the operating
+    system takes them back at once; the build puts its largest in `_kept`, so that they are not
+    freed when it returns either. Files are closed and the site swapped in before `main`
+    returns; only the standard streams need flushing. The site a build replaced is removed by a
+    process of its own, which the command does not wait for: the new site is in place when it
+    ends."""
     global _kept
     _kept = []
     try:

@@ -157,6 +157,11 @@ class CoverageCheck(msgspec.Struct, frozen=True):
 
     def of(self, article: AnnotatedArticle) -> tuple[Diagnostic, ...]:
         """Capitalised phrases no mention covers, and absolute dates tied to no event."""
+        return (*self._names_missed(article), *_dates_missed(article))
+
+    def _names_missed(self, article: AnnotatedArticle) -> list[Diagnostic]:
+        """Capitalised phrases that no mention covers and the knowledge base does not list,
+        each once."""
         known, ignored = self.known, self.ignored
         found: list[Diagnostic] = []
         covered = _Spans.of(
@@ -195,30 +200,36 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                         "actors.yaml or events.yaml, or list it under not_actors in corpus.yaml",
                     )
                 )
-        reported: set[str] = set()
-        names = _Spans.of(
-            [(m.start, m.end) for m in article.mentions]
-            + [(m.start, m.end) for m in article.event_mentions]
-        )
-        for date in article.dates:
-            if date.kind != "absolute" or date.value is None or date.event is not None:
-                continue
-            block = article.text.block_at(date.start)
-            if block.kind == "item" and block.marker is not None:
-                continue
-            if _overlaps(names, date.start, date.end):
-                continue  # a year that is part of a name, as in "Strategic Concept 2010"
-            sentence = article.sentence_text(date.sentence)
-            key = f"{date.text}|{date.sentence}"
-            if key in reported:
-                continue
-            reported.add(key)
-            found.append(
-                warning(
-                    article.path,
-                    _line(article, date.start),
-                    "dates",
-                    f"{date.text!r} is tied to no event: {sentence[:90]!r}",
-                )
+        return found
+
+
+def _dates_missed(article: AnnotatedArticle) -> list[Diagnostic]:
+    """Absolute dates outside the bibliography and any name, tied to no event; once a sentence."""
+    found: list[Diagnostic] = []
+    reported: set[str] = set()
+    names = _Spans.of(
+        [(m.start, m.end) for m in article.mentions]
+        + [(m.start, m.end) for m in article.event_mentions]
+    )
+    for date in article.dates:
+        if date.kind != "absolute" or date.value is None or date.event is not None:
+            continue
+        block = article.text.block_at(date.start)
+        if block.kind == "item" and block.marker is not None:
+            continue
+        if _overlaps(names, date.start, date.end):
+            continue  # a year that is part of a name, as in "Strategic Concept 2010"
+        sentence = article.sentence_text(date.sentence)
+        key = f"{date.text}|{date.sentence}"
+        if key in reported:
+            continue
+        reported.add(key)
+        found.append(
+            warning(
+                article.path,
+                _line(article, date.start),
+                "dates",
+                f"{date.text!r} is tied to no event: {sentence[:90]!r}",
             )
-        return tuple(found)
+        )
+    return found

@@ -49,7 +49,7 @@ class NatocorpusError(Exception):
 
     The subclasses say whose the fault is, so that a full disk is not reported as a corpus error:
     the build's options (`ConfigError`), the corpus or templates (`CorpusError`), the output folder
-    (`OutputError`), or the search indexer (`SearchError`)."""
+    (`OutputError`), or the search stage (`SearchError`)."""
 
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.diagnostics = tuple(diagnostics)
@@ -61,7 +61,7 @@ class NatocorpusError(Exception):
 
 
 class ConfigError(NatocorpusError):
-    """A build option is not valid."""
+    """One or more build options are not valid: a diagnostic for each."""
 
 
 class CorpusError(NatocorpusError):
@@ -73,4 +73,4 @@ class OutputError(NatocorpusError):
 
 
 class SearchError(NatocorpusError):
-    """The search indexer is missing, failed, or left an index that is not whole."""
+    """Pagefind is missing, failed, or left a search bundle that is not whole."""

@@ -58,7 +58,7 @@ class YamlError(Exception):
         super().__init__(str(diagnostic))
 
 
-def _field_name(keypath: KeyPath) -> str:
+def field_name(keypath: KeyPath) -> str:
     parts: list[str] = []
     for part in keypath:
         if isinstance(part, int):
@@ -112,7 +112,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YamlDocument:
                     key_line = key_node.start_mark.line + first_line
                     if not isinstance(key, str | int):
                         raise YamlError(
-                            error(path, key_line, _field_name(keypath), "keys must be plain text")
+                            error(path, key_line, field_name(keypath), "keys must be plain text")
                         )
                     if key in result:
                         first = lines[(*keypath, key)]
@@ -120,7 +120,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YamlDocument:
                             error(
                                 path,
                                 key_line,
-                                _field_name((*keypath, key)),
+                                field_name((*keypath, key)),
                                 f"duplicate key (first given on line {first})",
                             )
                         )
@@ -128,19 +128,15 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YamlDocument:
                     result[key] = convert(value_node, (*keypath, key))
                 return result
             if isinstance(current, yaml.SequenceNode):
-                return [
-                    convert(item, (*keypath, index)) for index, item in enumerate(current.value)
-                ]
+                return [convert(item, (*keypath, n)) for n, item in enumerate(current.value)]
             if current.tag == _STR_TAG:
-                # Most scalars are text, and text needs no constructor (a tenth of a load).
+                # Most scalars are text, and text needs no constructor.
                 return current.value
             try:
                 return loader.construct_object(current, deep=True)
             except (yaml.YAMLError, ValueError) as exc:
                 raise YamlError(
-                    error(
-                        path, current.start_mark.line + first_line, _field_name(keypath), str(exc)
-                    )
+                    error(path, current.start_mark.line + first_line, field_name(keypath), str(exc))
                 ) from None
 
         data = convert(node, ())
@@ -148,6 +144,3 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YamlDocument:
         return YamlDocument(data, path, {k: v for k, v in lines.items() if "<key>" not in k})
     finally:
         loader.dispose()
-
-
-field_name = _field_name

@@ -1,0 +1,108 @@
+"""The load stage: read corpus/ into validated articles and a knowledge base, reporting every
+problem with its line.
+
+One module per job: `files` reads the corpus folder safely (its listing, size limits, links,
+encodings); `yamlsource` parses YAML keeping each value's line, and `fields` validates its fields;
+`knowledge` reads corpus.yaml, actors.yaml and events.yaml; `article` an article's front matter;
+`reading` its reading text and the text's fidelity to the capture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import msgspec
+
+from natocorpus.diagnostics import Diagnostic, error, errors_in, warning
+from natocorpus.load.article import load_article
+from natocorpus.load.files import CorpusFolder, files_under, listing
+from natocorpus.load.knowledge import load_knowledge
+from natocorpus.model import AnnotatedArticle, CorpusSettings, KnowledgeBase, LoadedArticle
+
+__all__ = ["CorpusFrame", "check_articles", "files_under", "listing", "load_frame"]
+
+
+class CorpusFrame(msgspec.Struct, frozen=True):
+    """What is known before any article is read: the settings, the knowledge base, the files."""
+
+    folder: CorpusFolder
+    settings: CorpusSettings | None
+    knowledge: KnowledgeBase
+    files: tuple[Path, ...]
+
+    def load(self, path: Path) -> tuple[LoadedArticle | None, list[Diagnostic]]:
+        """One article, with the problems found in it."""
+        found: list[Diagnostic] = []
+        return load_article(path, self.folder, self.settings, found), found
+
+
+def load_frame(corpus_dir: Path) -> tuple[CorpusFrame | None, list[Diagnostic]]:
+    """corpus.yaml, actors.yaml and events.yaml, validated, and the list of article files."""
+    if not corpus_dir.is_dir():
+        return None, [error(str(corpus_dir), None, "corpus", "is not a folder")]
+    folder = CorpusFolder.at(corpus_dir)
+    diagnostics: list[Diagnostic] = []
+    settings, knowledge = load_knowledge(folder, diagnostics)
+    files = _article_files(folder, diagnostics)
+    if not files:
+        diagnostics.append(
+            error(folder.shown(folder.path / "articles"), None, "articles", "no articles")
+        )
+    return CorpusFrame(folder, settings, knowledge, tuple(files)), diagnostics
+
+
+def _article_files(folder: CorpusFolder, diagnostics: list[Diagnostic]) -> list[Path]:
+    """The Markdown files of articles/, in name order; a link out of the corpus is refused."""
+    articles = folder.path / "articles"
+    files: list[Path] = []
+    for entry in listing(articles):
+        path = articles / entry.name
+        refusal = folder.outside(path) if entry.is_symlink() else None
+        if refusal is not None:
+            diagnostics.append(refusal)
+        elif path.suffix == ".md" and entry.is_file():
+            files.append(path)
+    return files
+
+
+def check_articles(
+    frame: CorpusFrame,
+    loaded: Iterable[tuple[LoadedArticle | AnnotatedArticle | None, list[Diagnostic]]],
+    diagnostics: list[Diagnostic],
+) -> list[LoadedArticle | AnnotatedArticle]:
+    """The articles that loaded, each id once; every problem goes into `diagnostics`, with a
+    warning for each capture no article names (once there are no errors)."""
+    articles: list[LoadedArticle | AnnotatedArticle] = []
+    owners: dict[str, str] = {}
+    for article, found in loaded:
+        diagnostics.extend(found)
+        if article is None:
+            continue
+        if article.meta.id in owners:
+            diagnostics.append(
+                error(
+                    article.path,
+                    2,
+                    "id",
+                    f"duplicate article id {article.meta.id!r}, "
+                    f"also used by {owners[article.meta.id]}",
+                )
+            )
+            continue
+        owners[article.meta.id] = article.path
+        articles.append(article)
+    used = {article.meta.source_file for article in articles}
+    sources = frame.folder.path / "sources"
+    for entry in listing(sources):
+        if entry.is_file() and entry.name not in used and not errors_in(diagnostics):
+            diagnostics.append(
+                warning(
+                    frame.folder.shown(sources / entry.name),
+                    None,
+                    "source_file",
+                    "no article names this capture: add articles/<id>.md with "
+                    f"`source_file: {entry.name}`",
+                )
+            )
+    return articles

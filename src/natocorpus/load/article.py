@@ -1,0 +1,330 @@
+"""An article file: its front matter validated field by field, each against the capture it names.
+
+A field the text states quotes the capture (`stated:`); one it does not gives its basis
+(`inferred:`). Every bad field is reported with its line, and the article is loaded only when
+none is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from frontmatter.default_handlers import YAMLHandler
+
+from natocorpus.diagnostics import Diagnostic, error
+from natocorpus.load.fields import FieldReader
+from natocorpus.load.files import CorpusFolder, FileError, decode_text
+from natocorpus.load.reading import (
+    check_fidelity,
+    locate_quote,
+    normalise_space,
+    parse_reading_text,
+)
+from natocorpus.load.yamlsource import KeyPath, YamlDocument, YamlError, parse_yaml
+from natocorpus.model import (
+    ArticleMeta,
+    ArticleText,
+    CorpusSettings,
+    EvidenceQuote,
+    Field,
+    LoadedArticle,
+    OmittedLine,
+    PartialDate,
+    Person,
+    Provenance,
+    Stance,
+)
+
+COMPLETENESS = ("full", "excerpt", "abstract-with-references")
+
+
+def load_article(
+    path: Path,
+    folder: CorpusFolder,
+    settings: CorpusSettings | None,
+    diagnostics: list[Diagnostic],
+) -> LoadedArticle | None:
+    """The article at `path`, or None where it is not sound; every problem goes into
+    `diagnostics`."""
+    shown = folder.shown(path)
+    parts = _front_matter(path, folder, diagnostics)
+    if parts is None:
+        return None
+    doc, body, body_line = parts
+    local: list[Diagnostic] = []
+    r = FieldReader(doc, local)
+    article_id = r.attempt(lambda: r.slug(("id",)))
+    source_file = r.attempt(lambda: r.string(("source_file",)))
+    capture = _read_capture(r, folder, source_file)
+    described = _describe(r, capture)
+    reading = parse_reading_text(body, body_line)
+    if not reading.blocks:
+        local.append(error(shown, body_line, "body", "the reading text is empty"))
+    stance = r.attempt(lambda: _stance(r, settings, reading))
+    if capture.lines and described.omitted is not None and reading.blocks:
+        difference = check_fidelity(
+            reading,
+            capture.lines,
+            frozenset(line.line for line in described.omitted),
+            shown,
+            f"sources/{source_file}",
+        )
+        if difference is not None:
+            local.append(difference)
+    diagnostics.extend(local)
+    if local:
+        return None
+    assert article_id and source_file and capture.content is not None and stance
+    return LoadedArticle(
+        path=shown,
+        meta=described.meta(article_id, source_file, stance),
+        text=reading,
+        capture=capture.content,
+    )
+
+
+def _front_matter(
+    path: Path, folder: CorpusFolder, diagnostics: list[Diagnostic]
+) -> tuple[YamlDocument, str, int] | None:
+    """The front matter, the body, and the file line where the body begins."""
+    shown = folder.shown(path)
+    try:
+        text = folder.read_text(path)
+    except FileError as problem:
+        diagnostics.append(problem.diagnostic)
+        return None
+    if not text.startswith("---\n"):
+        diagnostics.append(
+            error(shown, 1, "front matter", "the file must begin with a `---` front matter block")
+        )
+        return None
+    front, body = YAMLHandler().split(text)
+    body_line = text[: len(text) - len(body)].count("\n") + 1
+    try:
+        doc = parse_yaml(front, shown, first_line=1)
+    except YamlError as exc:
+        diagnostics.append(exc.diagnostic)
+        return None
+    if not isinstance(doc.data, dict):
+        diagnostics.append(error(shown, 2, "front matter", "expected a mapping of fields"))
+        return None
+    return doc, body, body_line
+
+
+class _Capture(NamedTuple):
+    """The capture an article names, as far as it could be read."""
+
+    content: bytes | None
+    lines: list[str]
+    flat: str  # its text with runs of whitespace as one space, to find stated quotes in
+
+
+def _read_capture(r: FieldReader, folder: CorpusFolder, source_file: str | None) -> _Capture:
+    content: bytes | None = None
+    lines: list[str] = []
+    if source_file is not None:
+        source_path = folder.path / "sources" / source_file
+        if "/" in source_file or "\\" in source_file or source_file in (".", ".."):
+            r.fail(("source_file",), "must be a file name under sources/, without folders")
+        elif not source_path.is_file():
+            r.fail(("source_file",), f"sources/{source_file} does not exist")
+        else:
+            try:
+                content = folder.read_bytes(source_path)
+                lines = decode_text(content, folder.shown(source_path)).split("\n")
+            except FileError as problem:
+                r.diagnostics.append(problem.diagnostic)
+    return _Capture(content, lines, normalise_space(" ".join(lines)))
+
+
+class _Described(NamedTuple):
+    """The article's fields besides its id, source and stance; None where a field is bad."""
+
+    title: Field[str] | None
+    outlet: Field[str] | None
+    original_outlet: Field[str] | None
+    translated_from: Field[str] | None
+    genre: Field[str] | None
+    source_url: Field[str] | None
+    doi: Field[str] | None
+    authors: Field[tuple[Person, ...]] | None
+    published: Field[PartialDate] | None
+    themes: Field[tuple[str, ...]] | None
+    completeness: Field[str] | None
+    omitted: tuple[OmittedLine, ...] | None
+
+    def meta(self, article_id: str, source_file: str, stance: Stance) -> ArticleMeta:
+        """The article's metadata, once every field is known to be good."""
+        assert self.title and self.outlet and self.genre and self.completeness
+        assert self.authors and self.published and self.themes and self.omitted is not None
+        return ArticleMeta(
+            id=article_id,
+            source_file=source_file,
+            title=self.title,
+            authors=self.authors,
+            outlet=self.outlet,
+            original_outlet=self.original_outlet,
+            translated_from=self.translated_from,
+            published=self.published,
+            genre=self.genre,
+            completeness=self.completeness,
+            source_url=self.source_url,
+            doi=self.doi,
+            themes=self.themes,
+            stance=stance,
+            omitted=self.omitted,
+        )
+
+
+def _describe(r: FieldReader, capture: _Capture) -> _Described:
+    flat = capture.flat
+
+    def text(name: str, *, required: bool = True) -> Field[str] | None:
+        return r.attempt(lambda: _text_field(r, name, flat, required=required))
+
+    # Keyword arguments are evaluated as written: this is the order the problems are found in.
+    return _Described(
+        title=text("title"),
+        outlet=text("outlet"),
+        original_outlet=text("original_outlet", required=False),
+        translated_from=text("translated_from", required=False),
+        genre=text("genre"),
+        source_url=text("source_url", required=False),
+        doi=text("doi", required=False),
+        authors=r.attempt(lambda: _authors(r, flat)),
+        published=r.attempt(lambda: _published(r, flat)),
+        themes=r.attempt(lambda: _themes(r, flat)),
+        completeness=r.attempt(lambda: _completeness(r, flat)),
+        omitted=r.attempt(lambda: _omitted(r, capture.lines)),
+    )
+
+
+def _provenance(r: FieldReader, keypath: KeyPath, capture_flat: str) -> Provenance:
+    stated = r.get(r.doc.data, (*keypath, "stated"))
+    inferred = r.get(r.doc.data, (*keypath, "inferred"))
+    if stated is not None and inferred is not None:
+        raise r.fail(keypath, "give either `stated` or `inferred`, not both")
+    if stated is None and inferred is None:
+        raise r.fail(
+            keypath,
+            "say where this comes from: `stated: <the words of the text>` or "
+            "`inferred: <the basis of the judgement>`",
+        )
+    if stated is not None:
+        quote = r.string((*keypath, "stated"))
+        assert quote is not None
+        if normalise_space(quote) not in capture_flat:
+            raise r.fail((*keypath, "stated"), f"the capture does not contain {quote!r}")
+        return Provenance("stated", quote=quote)
+    basis = r.string((*keypath, "inferred"))
+    return Provenance("inferred", basis=basis)
+
+
+def _text_field(
+    r: FieldReader, name: str, capture_flat: str, *, required: bool = True
+) -> Field[str] | None:
+    if r.get(r.doc.data, (name,)) is None:
+        if required:
+            raise r.fail((name,), "required field is missing")
+        return None
+    r.mapping((name,))
+    value = r.string((name, "value"))
+    assert value is not None
+    return Field(value, _provenance(r, (name,), capture_flat))
+
+
+def _completeness(r: FieldReader, capture_flat: str) -> Field[str]:
+    result = _text_field(r, "completeness", capture_flat)
+    assert result is not None
+    if result.value not in COMPLETENESS:
+        raise r.fail(
+            ("completeness", "value"),
+            f"{result.value!r} is not one of {', '.join(COMPLETENESS)}",
+        )
+    return result
+
+
+def _authors(r: FieldReader, capture_flat: str) -> Field[tuple[Person, ...]]:
+    r.mapping(("authors",))
+    people: list[Person] = []
+    for n, _ in enumerate(r.sequence(("authors", "value"))):
+        people.append(
+            Person(
+                name=r.string(("authors", "value", n, "name")) or "",
+                affiliation=r.string(("authors", "value", n, "affiliation"), required=False),
+            )
+        )
+    return Field(tuple(people), _provenance(r, ("authors",), capture_flat))
+
+
+def _published(r: FieldReader, capture_flat: str) -> Field[PartialDate]:
+    r.mapping(("published",))
+    date = r.date(("published", "value"), ("published", "precision"))
+    provenance = _provenance(r, ("published",), capture_flat)
+    if date.precision == "day" and not provenance.is_stated:
+        raise r.fail(
+            ("published", "precision"),
+            "a day can only be stated by the text, never inferred; use month or year",
+        )
+    return Field(date, provenance)
+
+
+def _themes(r: FieldReader, capture_flat: str) -> Field[tuple[str, ...]]:
+    r.mapping(("themes",))
+    values = r.sequence(("themes", "value"))
+    items = tuple(r.string(("themes", "value", i)) or "" for i in range(len(values)))
+    return Field(items, _provenance(r, ("themes",), capture_flat))
+
+
+def _omitted(r: FieldReader, capture_lines: list[str]) -> tuple[OmittedLine, ...]:
+    """The capture's lines the reading text leaves out, each quoted as the capture has it."""
+    lines: list[OmittedLine] = []
+    for n, _ in enumerate(r.sequence(("omitted",), required=False)):
+        number = r.integer(("omitted", n, "line"))
+        declared = r.string(("omitted", n, "text"), required=False) or ""
+        reason = r.string(("omitted", n, "reason")) or ""
+        if capture_lines:
+            if not 1 <= number <= len(capture_lines):
+                raise r.fail(
+                    ("omitted", n, "line"),
+                    f"the capture has no line {number} (it has {len(capture_lines)})",
+                )
+            actual = capture_lines[number - 1]
+            if normalise_space(actual) != normalise_space(declared):
+                raise r.fail(
+                    ("omitted", n, "text"),
+                    f"line {number} of the capture reads {actual!r}",
+                )
+        lines.append(OmittedLine(number, declared, reason))
+    return tuple(lines)
+
+
+def _stance(r: FieldReader, settings: CorpusSettings | None, reading: ArticleText) -> Stance:
+    """The stance on the corpus's scale, with 2 to 4 quotes of the reading text as evidence."""
+    r.mapping(("stance",))
+    value = r.integer(("stance", "value"))
+    label = ""
+    if settings is not None:
+        try:
+            label = settings.stance_label(value)
+        except KeyError:
+            allowed = ", ".join(str(level.value) for level in settings.stance_scale)
+            raise r.fail(
+                ("stance", "value"), f"{value} is not on the corpus's scale ({allowed})"
+            ) from None
+    rationale = r.string(("stance", "rationale")) or ""
+    quotes = r.sequence(("stance", "evidence"))
+    if not 2 <= len(quotes) <= 4:
+        raise r.fail(("stance", "evidence"), f"give 2 to 4 quotes, not {len(quotes)}")
+    evidence: list[EvidenceQuote] = []
+    for n, _ in enumerate(quotes):
+        quote = r.string(("stance", "evidence", n)) or ""
+        span = locate_quote(quote, reading)
+        if span is None:
+            raise r.fail(
+                ("stance", "evidence", n),
+                f"not a verbatim passage of the article: {quote!r}",
+            )
+        evidence.append(EvidenceQuote(quote, span))
+    return Stance(value, label, rationale, tuple(evidence))

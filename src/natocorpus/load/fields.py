@@ -1,0 +1,158 @@
+"""Typed access to the fields of a YAML document, each bad field a diagnostic with its line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import msgspec
+
+from natocorpus.diagnostics import Diagnostic, error
+from natocorpus.load.yamlsource import KeyPath, YamlDocument, field_name
+from natocorpus.model import PRECISIONS, PartialDate, days_in_month
+
+T = TypeVar("T")
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class InvalidFieldError(Exception):
+    """A field failed validation; its diagnostic is already recorded."""
+
+
+class FieldReader(msgspec.Struct):
+    """Typed access to one YAML document that records a located diagnostic for each bad field."""
+
+    doc: YamlDocument
+    diagnostics: list[Diagnostic]
+
+    def fail(self, keypath: KeyPath, message: str) -> InvalidFieldError:
+        self.diagnostics.append(
+            error(self.doc.path, self.doc.line(keypath), field_name(keypath), message)
+        )
+        return InvalidFieldError()
+
+    def get(self, data: Any, keypath: KeyPath) -> Any:
+        value = data
+        for part in keypath:
+            if isinstance(part, int):
+                if not isinstance(value, list) or part >= len(value):
+                    return None
+            elif not isinstance(value, dict) or part not in value:
+                return None
+            value = value[part]
+        return value
+
+    def string(self, keypath: KeyPath, *, required: bool = True, data: Any = None) -> str | None:
+        value = self.get(self.doc.data if data is None else data, keypath)
+        if value is None:
+            if required:
+                raise self.fail(keypath, "required field is missing")
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise self.fail(keypath, f"expected text, got {type_name(value)}")
+        text = str(value).strip()
+        if required and not text:
+            raise self.fail(keypath, "must not be empty")
+        return text
+
+    def mapping(self, keypath: KeyPath, *, required: bool = True) -> dict[str, Any] | None:
+        value = self.get(self.doc.data, keypath)
+        if value is None:
+            if required:
+                raise self.fail(keypath, "required field is missing")
+            return None
+        if not isinstance(value, dict):
+            raise self.fail(keypath, f"expected a mapping, got {type_name(value)}")
+        return value
+
+    def sequence(self, keypath: KeyPath, *, required: bool = True) -> list[Any]:
+        value = self.get(self.doc.data, keypath)
+        if value is None:
+            if required:
+                raise self.fail(keypath, "required field is missing")
+            return []
+        if not isinstance(value, list):
+            raise self.fail(keypath, f"expected a list, got {type_name(value)}")
+        return value
+
+    def integer(self, keypath: KeyPath) -> int:
+        value = self.get(self.doc.data, keypath)
+        if value is None:
+            raise self.fail(keypath, "required field is missing")
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(keypath, f"expected a whole number, got {type_name(value)}")
+        return value
+
+    def slug(self, keypath: KeyPath) -> str:
+        value = self.string(keypath)
+        assert value is not None
+        if not SLUG_RE.match(value):
+            raise self.fail(
+                keypath,
+                f"{value!r} is not a valid id: use lowercase letters, digits and single hyphens "
+                "(it becomes part of a URL)",
+            )
+        return value
+
+    def date(self, keypath: KeyPath, precision_path: KeyPath | None) -> PartialDate:
+        """A partial date; where `precision_path` is given, the precision stated there must be
+        the date's own."""
+        raw = self.string(keypath)
+        assert raw is not None
+        parsed = parse_partial_date(raw)
+        if parsed is None:
+            if DATE_RE.match(raw):
+                raise self.fail(keypath, f"{raw!r} is not a date that exists")
+            raise self.fail(
+                keypath, f"{raw!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, quoted"
+            )
+        if precision_path is not None:
+            precision = self.string(precision_path)
+            if precision not in PRECISIONS:
+                raise self.fail(precision_path, f"{precision!r} is not one of year, month, day")
+            if precision != parsed.precision:
+                raise self.fail(
+                    precision_path,
+                    f"precision {precision!r} does not match the date {raw!r}, "
+                    f"which is precise to the {parsed.precision}",
+                )
+        return parsed
+
+    def attempt(self, action: Callable[[], T]) -> T | None:
+        """Run one field's validation; a failure is recorded and the rest goes on."""
+        try:
+            return action()
+        except InvalidFieldError:
+            return None
+
+
+def type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def parse_partial_date(raw: str) -> PartialDate | None:
+    """`2023`, `2023-01` or `2023-01-29` to a PartialDate; None when impossible or malformed."""
+    match = DATE_RE.match(raw)
+    if not match:
+        return None
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else None
+    day = int(match.group(3)) if match.group(3) else None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and (month is None or not 1 <= day <= days_in_month(year, month)):
+        return None
+    return PartialDate(year, month, day)

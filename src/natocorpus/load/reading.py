@@ -1,0 +1,207 @@
+"""An article's reading text: its Markdown body as blocks, and its fidelity to the capture.
+
+The reading text must be the capture's words, in order, less the lines the front matter declares
+omitted; each block's anchor comes from its own words, so that it survives edits to the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+
+import msgspec
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from natocorpus.diagnostics import Diagnostic, error
+from natocorpus.model import ArticleText, Block, BlockKind, Span
+
+
+def normalise_space(text: str) -> str:
+    """Runs of whitespace, no-break spaces included, compare as one space."""
+    # str.split() splits on exactly the characters the regex \s matches, no-break space included.
+    return " ".join(text.split())
+
+
+_MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False})
+
+
+def _inline_text(token: Token) -> str:
+    parts: list[str] = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(" ")
+        elif child.type == "hardbreak":
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(child.content)
+    return "".join(parts)
+
+
+class _RawBlock(msgspec.Struct, frozen=True):
+    kind: BlockKind
+    text: str
+    line: int
+    level: int
+    marker: str | None
+
+
+def _raw_blocks(body: str, first_line: int) -> Iterator[_RawBlock]:
+    tokens = _MARKDOWN.parse(body)
+    heading_level = 0
+    list_stack: list[list[int] | None] = []  # per open list: [next number] when ordered
+    item_marker: str | None = None
+    in_item = 0
+    for position, token in enumerate(tokens):
+        if token.type == "ordered_list_open":
+            start = token.attrGet("start")
+            list_stack.append([int(start) if start is not None else 1])
+        elif token.type == "bullet_list_open":
+            list_stack.append(None)
+        elif token.type in ("ordered_list_close", "bullet_list_close"):
+            list_stack.pop()
+        elif token.type == "list_item_open":
+            in_item += 1
+            counter = list_stack[-1] if list_stack else None
+            if counter is not None:
+                item_marker = f"{counter[0]}."
+                counter[0] += 1
+            else:
+                item_marker = None
+        elif token.type == "list_item_close":
+            in_item -= 1
+        elif token.type == "heading_open":
+            heading_level = int(token.tag[1:])
+        elif token.type == "inline":
+            opener = tokens[position - 1]
+            line = first_line + (token.map[0] if token.map else 0)
+            text = _inline_text(token).strip()
+            if opener.type == "heading_open":
+                yield _RawBlock("heading", text, line, heading_level, None)
+            elif in_item:
+                yield _RawBlock("item", text, line, 0, item_marker)
+                item_marker = None
+            else:
+                yield _RawBlock("paragraph", text, line, 0, None)
+        elif token.type in ("fence", "code_block"):
+            line = first_line + (token.map[0] if token.map else 0)
+            yield _RawBlock("paragraph", token.content.strip(), line, 0, None)
+
+
+def _anchor(kind: BlockKind, text: str, taken: set[str]) -> str:
+    """An anchor from the block's own words, so it survives edits to other paragraphs."""
+    digest = hashlib.sha1(normalise_space(text).encode("utf-8")).hexdigest()[:8]
+    base = ("h-" if kind == "heading" else "p-") + digest
+    anchor, n = base, 2
+    while anchor in taken:
+        anchor, n = f"{base}-{n}", n + 1
+    taken.add(anchor)
+    return anchor
+
+
+def parse_reading_text(body: str, first_line: int) -> ArticleText:
+    """The body's blocks, `first_line` being the file line where the body begins."""
+    blocks: list[Block] = []
+    taken: set[str] = set()
+    offset = 0
+    for raw in _raw_blocks(body, first_line):
+        if not raw.text:
+            continue
+        if blocks:
+            offset += 2
+        blocks.append(
+            Block(
+                kind=raw.kind,
+                text=raw.text,
+                start=offset,
+                end=offset + len(raw.text),
+                anchor=_anchor(raw.kind, raw.text, taken),
+                source_line=raw.line,
+                level=raw.level,
+                marker=raw.marker,
+            )
+        )
+        offset += len(raw.text)
+    return ArticleText(tuple(blocks), "\n\n".join(block.text for block in blocks))
+
+
+def locate_quote(quote: str, text: ArticleText) -> Span | None:
+    """Where `quote` stands in the reading text, however its spaces and lines are broken."""
+    wanted = normalise_space(quote)
+    for block in text.blocks:
+        at = block.text.find(wanted)
+        if at >= 0:
+            return Span(block.start + at, block.start + at + len(wanted), block.anchor)
+    # The quote may break lines or spaces differently from the text: match word by word.
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in wanted.split(" ")))
+    for block in text.blocks:
+        match = pattern.search(block.text.replace("\u00a0", " "))
+        if match:
+            return Span(block.start + match.start(), block.start + match.end(), block.anchor)
+    return None
+
+
+# Fidelity to the capture -----------------------------------------------------------
+
+
+def _capture_words(
+    capture_lines: list[str], omitted: frozenset[int]
+) -> tuple[list[str], list[int]]:
+    words: list[str] = []
+    lines: list[int] = []
+    for number, line in enumerate(capture_lines, start=1):
+        if number not in omitted:
+            found = line.replace("\u00a0", " ").split()
+            words.extend(found)
+            lines.extend([number] * len(found))
+    return words, lines
+
+
+def _reading_words(text: ArticleText) -> tuple[list[str], list[int]]:
+    words: list[str] = []
+    lines: list[int] = []
+    for block in text.blocks:
+        found = block.text.replace("\u00a0", " ").split()
+        if block.marker:
+            found.insert(0, block.marker)
+        words.extend(found)
+        lines.extend([block.source_line] * len(found))
+    return words, lines
+
+
+def check_fidelity(
+    text: ArticleText, capture_lines: list[str], omitted: frozenset[int], path: str, source: str
+) -> Diagnostic | None:
+    """The reading text must be the capture's words, in order, minus the declared lines."""
+    expected, expected_lines = _capture_words(capture_lines, omitted)
+    actual, actual_lines = _reading_words(text)
+    if expected == actual:
+        return None
+    for position, (want, got) in enumerate(zip(expected, actual, strict=False)):
+        if want != got:
+            context = " ".join(expected[max(0, position - 4) : position + 5])
+            return error(
+                path,
+                actual_lines[position],
+                "body",
+                f"differs from the capture: {got!r} where {source} line "
+                f"{expected_lines[position]} has {want!r} (…{context}…); correct the "
+                "transcription or declare the line in `omitted`",
+            )
+    if len(expected) > len(actual):
+        return error(
+            path,
+            text.blocks[-1].source_line if text.blocks else None,
+            "body",
+            f"ends early: {source} line {expected_lines[len(actual)]} continues with "
+            f"{expected[len(actual)]!r}; transcribe it or declare the line in `omitted`",
+        )
+    return error(
+        path,
+        actual_lines[len(expected)],
+        "body",
+        f"has words the capture does not: {actual[len(expected)]!r} onwards",
+    )
