@@ -20,6 +20,11 @@ Where things are:
 - `mentions.py`: mentions in context, for actor and event pages; `citation.py`; `jsonld.py`.
 - `urls.py`: addresses, output paths, index pages and the layout of the search bundles.
 - `html.py`: every piece of HTML made in Python, so that its escaping is read in one place.
+
+To add a field to the actor page: add it to `ActorContext` and fill it in `actor_page` (both in
+`actor.py`); if it is made from anything `actor_page_inputs` does not list yet, list that there,
+or a rebuild keeps the page stale (tests/test_page_inputs.py changes each input in turn and fails
+then; add a case for a new kind of input); place it in templates/actor.html.
 """
 
 from natocorpus.link.about import AboutContext, CaptureLink, DataFile

@@ -6,9 +6,11 @@ from collections.abc import Mapping
 
 import msgspec
 
-from natocorpus.link import actor, article, event
 from natocorpus.link.about import about_page
+from natocorpus.link.actor import actor_pages
+from natocorpus.link.article import article_pages
 from natocorpus.link.compare import compare_page
+from natocorpus.link.event import event_pages
 from natocorpus.link.feed import Feed, feed
 from natocorpus.link.home import home_page
 from natocorpus.link.indexes import actors_index_page, articles_index_pages, events_index_pages
@@ -65,11 +67,11 @@ def link_site(
     xrefs = cross_references(corpus, Urls(base_url, origin), article_keys or {})
     pages: list[Page | DeferredPage] = [home_page(xrefs)]
     pages += articles_index_pages(xrefs)
-    pages += article.article_pages(xrefs)
+    pages += article_pages(xrefs)
     pages.append(actors_index_page(xrefs))
-    pages += actor.actor_pages(xrefs)
+    pages += actor_pages(xrefs)
     pages += events_index_pages(xrefs)
-    pages += event.event_pages(xrefs)
+    pages += event_pages(xrefs)
     pages += [timeline_page(xrefs), compare_page(xrefs), about_page(xrefs)]
     parts = search_parts(
         [p.output for p in pages if isinstance(p, DeferredPage) and p.kind in SEARCHABLE_KINDS]

@@ -70,6 +70,10 @@ class ArticleKeys:
 
 
 class CrossReferences(msgspec.Struct, frozen=True):
+    """What the corpus says about itself as a whole, which every page builder is given. Only
+    `tags` and `article_key` fill in as pages are prepared: caches, whose contents do not depend
+    on the order pages are prepared in."""
+
     settings: CorpusSettings
     urls: Urls
     articles: tuple[AnnotatedArticle, ...]
