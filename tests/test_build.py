@@ -25,6 +25,7 @@ from natocorpus.build import build
 from natocorpus.cache import CACHE_DIR
 from natocorpus.cli import main
 from natocorpus.config import BuildConfig, make_config
+from natocorpus.link import urls as site_urls
 from natocorpus.write import MARKER
 from support import PROJECT_ROOT, build_real_site, tree_digest
 
@@ -644,17 +645,17 @@ def _searchable(site: Path) -> dict[str, str]:
 def test_a_large_index_is_in_parts_and_a_rebuild_indexes_again_only_parts_whose_pages_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Above `index.PART_PAGES` searchable pages, each part of the index is a bundle of its own,
+    """Above `urls.PART_PAGES` searchable pages, each part of the index is a bundle of its own,
     which the search page merges. A rebuild takes from the last build the bundle of every part
     whose pages are unchanged (the same files, hard-linked), and indexes again the others."""
-    monkeypatch.setattr(index, "PART_PAGES", 2)
+    monkeypatch.setattr(site_urls, "PART_PAGES", 2)
     corpus = write_corpus(tmp_path)
     out = tmp_path / "site"
     config = make_config(corpus, PROJECT_ROOT / "templates", out)
     assert build(config).written
     before = _searchable(out)
-    parts = index.search_parts(list(before))
-    bundles = [index.bundle_folder(number) for number in range(len(parts))]
+    parts = site_urls.search_parts(list(before))
+    bundles = [site_urls.bundle_folder(number) for number in range(len(parts))]
     assert bundles[0] == "pagefind" and len(parts) >= 3
     assert sorted(page for part in parts for page in part) == sorted(before)
     assert sorted(p.name for p in out.iterdir() if p.name.startswith("pagefind")) == sorted(bundles)

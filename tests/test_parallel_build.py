@@ -17,10 +17,12 @@ from typing import Any
 import pytest
 import yaml
 
-from natocorpus import link, parallel
+from natocorpus import parallel
 from natocorpus.build import BuildReport, build
 from natocorpus.cache import ARTICLES_FILE, read_downloads_cache
 from natocorpus.config import BuildConfig, make_config
+from natocorpus.link import actor as actor_pages
+from natocorpus.link import event as event_pages
 from natocorpus.write import MARKER
 from support import PROJECT_ROOT, tree_digest
 
@@ -154,15 +156,15 @@ def test_an_author_renamed_is_shown_wherever_the_text_is_listed_and_the_rest_is_
 
 def _prepared_entity_pages(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
     """Each actor or event page prepared from here on, by any worker, appended to `log`."""
-    for kind in ("actor", "event"):
-        prepare = getattr(link._Linker, f"{kind}_page")
+    for kind, module in (("actor", actor_pages), ("event", event_pages)):
+        prepare = getattr(module, f"{kind}_page")
 
-        def logged(self: Any, entity: Any, *rest: Any, _prepare: Any = prepare) -> Any:
+        def logged(xrefs: Any, entity: Any, *rest: Any, _prepare: Any = prepare) -> Any:
             with log.open("a", encoding="utf-8") as file:
                 file.write(f"{entity.id}\n")
-            return _prepare(self, entity, *rest)
+            return _prepare(xrefs, entity, *rest)
 
-        monkeypatch.setattr(link._Linker, f"{kind}_page", logged)
+        monkeypatch.setattr(module, f"{kind}_page", logged)
 
 
 def _named_in(site: Path, article: str) -> set[str]:

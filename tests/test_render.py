@@ -13,7 +13,7 @@ import pytest
 from natocorpus.diagnostics import CorpusError
 from natocorpus.link import link_site
 from natocorpus.render import render_site
-from test_link import make_corpus, many_articles
+from test_link_stage import make_corpus, many_articles
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import math
 import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -22,33 +21,10 @@ import msgspec
 from natocorpus import write
 from natocorpus.cache import CACHE_DIR
 from natocorpus.diagnostics import SearchError, error
+from natocorpus.link.urls import PAGEFIND_DIR, bundle_folder
 
-PAGEFIND_DIR = "pagefind"
-# Pagefind held about 250 KiB per searchable page while it indexed (3.3 GiB for 13,000): parts of
-# at most this many pages keep it under 1 GiB (a part of 2,200 pages peaked at 611 MiB).
-PART_PAGES = 2_500
 SEARCH_FILE = f"{CACHE_DIR}/search.bin"
 _parts_decoder = msgspec.msgpack.Decoder(dict[str, bytes])
-
-
-def search_parts(paths: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-    """`paths` (of the searchable pages) in parts of about PART_PAGES, each part's in order; one
-    part where there are no more than PART_PAGES. A part no path falls in is left out."""
-    count = max(1, math.ceil(len(paths) / PART_PAGES))
-    parts: list[list[str]] = [[] for _ in range(count)]
-    for path in paths:
-        parts[part_of(path, count)].append(path)
-    return tuple(tuple(part) for part in parts if part) or ((),)
-
-
-def part_of(path: str, count: int) -> int:
-    """The part of `count` that the page at `path` goes to."""
-    return int.from_bytes(hashlib.sha256(path.encode()).digest()[:8], "big") % count
-
-
-def bundle_folder(part: int) -> str:
-    """The folder of part `part`'s bundle: the first is `pagefind/`, where a single index is."""
-    return PAGEFIND_DIR if part == 0 else f"{PAGEFIND_DIR}-{part + 1}"
 
 
 def pagefind_executable() -> Path:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from pathlib import Path
 from typing import TypeVar
 
 import msgspec
 
+import natocorpus
 from natocorpus.link import (
     ARTICLES_PER_PAGE,
     CHART_CAP,
@@ -558,3 +560,14 @@ def test_a_page_whose_inputs_are_unchanged_is_unchanged() -> None:
     assert "actors/nato/index.html" in same_inputs
     assert "actors/japan/index.html" not in same_inputs
     assert "events/concept/index.html" not in same_inputs
+
+
+def test_html_is_made_in_python_in_one_module_only() -> None:
+    """Escaping is audited in one file: no other module of the package makes `Markup`."""
+    package = Path(natocorpus.__file__).resolve().parent
+    makers = sorted(
+        path.relative_to(package).as_posix()
+        for path in package.rglob("*.py")
+        if "Markup(" in path.read_text(encoding="utf-8")
+    )
+    assert makers == ["link/html.py"]
