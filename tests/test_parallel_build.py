@@ -19,8 +19,8 @@ import yaml
 
 from natocorpus import link, parallel
 from natocorpus.build import BuildReport, build
-from natocorpus.cache import ARTICLES_FILE, read_downloads_cache
 from natocorpus.config import BuildConfig, make_config
+from natocorpus.previous import ARTICLES_FILE, read_downloads_cache
 from natocorpus.write import MARKER
 from support import PROJECT_ROOT, tree_digest
 
@@ -100,7 +100,7 @@ def test_a_rebuild_after_one_edit_takes_the_rest_from_the_last_build(
     report = build(config)
     assert report.written, [str(d) for d in report.errors]
     assert report.reused_articles == ARTICLES - 1
-    assert 0 < report.kept_pages < report.pages
+    assert 0 < report.reused_pages < report.pages
     assert set(log.read_text(encoding="utf-8").split()) == _named_in(
         tmp_path / "site", edit.article.stem
     )
@@ -110,7 +110,7 @@ def test_a_rebuild_after_one_edit_takes_the_rest_from_the_last_build(
         ARTICLES
     }
     clean = build_with(2, corpus, tmp_path / "clean", monkeypatch)
-    assert clean.written and clean.kept_pages == 0
+    assert clean.written and clean.reused_pages == 0
     assert digests(tmp_path / "site") == digests(tmp_path / "clean")
     # The article cache too, its unchanged articles copied from the last one.
     cache = (tmp_path / "site" / ARTICLES_FILE).read_bytes()
@@ -140,7 +140,7 @@ def test_an_author_renamed_is_shown_wherever_the_text_is_listed_and_the_rest_is_
     report = build(config)
     assert report.written, [str(d) for d in report.errors]
     assert report.reused_articles == ARTICLES - 1
-    assert 0 < report.kept_pages < report.pages - 2
+    assert 0 < report.reused_pages < report.pages - 2
     assert build_with(2, corpus, tmp_path / "clean", monkeypatch).written
     assert digests(tmp_path / "site") == digests(tmp_path / "clean")
     listing = [

@@ -24,7 +24,6 @@ from typing import Any, Literal, NamedTuple, TypeVar, overload
 import msgspec
 from markupsafe import Markup, escape
 
-from natocorpus.index import bundle_folder, search_parts
 from natocorpus.model import (
     Actor,
     AnnotatedArticle,
@@ -36,6 +35,7 @@ from natocorpus.model import (
     Precision,
     Provenance,
 )
+from natocorpus.search import bundle_folder, search_parts
 
 C = TypeVar("C")
 
