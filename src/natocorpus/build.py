@@ -52,76 +52,86 @@ def build(
     heap (`cli.run`). With `remove_in_background`, the site replaced is removed by a process of
     its own (`write.commit`), for a caller that ends once the build is done.
     """
-    clock = Clock()
-    # `cleanup` holds what must not outlive the build however it ends (a staging folder begun).
-    with _without_cyclic_collector(), contextlib.ExitStack() as cleanup:
+    run = _Run(config, Clock(), after_stage or _nothing, contextlib.ExitStack())
+    with _without_cyclic_collector(), run.cleanup:
         try:
-            return _build(
-                config, clock, after_stage or _nothing, cleanup, keep, remove_in_background
-            )
+            return _build(run, keep, remove_in_background)
         except NatocorpusError as failure:
-            return BuildReport(failure.diagnostics, tuple(clock.laps), False, config.out_dir)
+            return run.report(failure.diagnostics)
 
 
 def _nothing(_stage: str) -> None:
     pass
 
 
-def _build(
-    config: BuildConfig,
-    clock: Clock,
-    notify: Callable[[str], None],
-    cleanup: contextlib.ExitStack,
-    keep: list[object] | None,
-    remove_in_background: bool,
-) -> BuildReport:
-    def report(diagnostics: tuple[Diagnostic, ...], up_to_date: bool = False) -> BuildReport:
-        return BuildReport(
-            diagnostics, tuple(clock.laps), False, config.out_dir, up_to_date=up_to_date
-        )
+class _Run(NamedTuple):
+    config: BuildConfig
+    clock: Clock
+    notify: Callable[[str], None]  # called with each stage's name once it is done
+    cleanup: contextlib.ExitStack  # what must not outlive the build however it ends
 
+    def report(self, diagnostics: tuple[Diagnostic, ...], up_to_date: bool = False) -> BuildReport:
+        """The report of a build that wrote nothing."""
+        laps = tuple(self.clock.laps)
+        return BuildReport(diagnostics, laps, False, self.config.out_dir, up_to_date=up_to_date)
+
+
+# The `--timings` labels are the stages' names, but for two kept as they were first printed:
+# "records" is the downloads stage, and "index" the search stage.
+
+
+def _build(run: _Run, keep: list[object] | None, remove_in_background: bool) -> BuildReport:
+    """Read the previous build, then load and annotate the corpus; `_make_site` does the rest."""
+    config, clock = run.config, run.clock
     if config.check_only:
         annotation = _annotate(config, clock, {})
-        notify("annotate")
-        return report(annotation.diagnostics)
+        run.notify("annotate")
+        return run.report(annotation.diagnostics)
     write.check_output_dir(config.out_dir, _protected_paths(config))
     missing = _missing_folders(config)
     if missing:
-        return report(missing)
-    cleanup.enter_context(write.one_build_at_a_time(config.out_dir))
+        return run.report(missing)
+    run.cleanup.enter_context(write.one_build_at_a_time(config.out_dir))
     with clock.stage("fingerprint"):
         previous = PreviousBuild.read(config, write.recorded_fingerprint(config.out_dir))
     if previous.up_to_date:
-        return report((), up_to_date=True)
+        return run.report((), up_to_date=True)
     write.clear_leftovers(config.out_dir)
     ahead = None
     if previous.exists:
         # The previous build's folders and files go into the new site, on the other core, while
         # the articles are read and annotated.
         with clock.stage("write"):
-            ahead = cleanup.enter_context(
+            ahead = run.cleanup.enter_context(
                 write.site_ahead(config.out_dir, previous.fingerprint, previous.pages)
             )
-
     with clock.stage("load"):
         unchanged = previous.articles.articles
     annotation = _annotate(config, clock, unchanged)
     if keep is not None:
         keep += [previous, annotation]
-    notify("annotate")
+    run.notify("annotate")
     corpus, diagnostics = annotation.corpus, annotation.diagnostics
     if corpus is None or errors_in(diagnostics) or (config.strict and warnings_in(diagnostics)):
-        return report(diagnostics)
-    articles = previous.for_articles(corpus, annotation.passes)
+        return run.report(diagnostics)
+    return _make_site(run, corpus, annotation, previous, ahead, remove_in_background)
 
+
+def _make_site(
+    run: _Run,
+    corpus: AnnotatedCorpus,
+    annotation: _Annotation,
+    previous: PreviousBuild,
+    ahead: write.SiteAhead | None,
+    remove_in_background: bool,
+) -> BuildReport:
+    """The downloads, link, render, write and search stages, and the swap."""
+    config, clock = run.config, run.clock
+    articles = previous.for_articles(corpus, annotation.passes)
     with clock.stage("records"):
         downloads = list(
             make_downloads(
-                corpus,
-                config.base_url,
-                articles.keys,
-                previous.download_pieces,
-                previous.files,
+                corpus, config.base_url, articles.keys, previous.download_pieces, previous.files
             )
         )
     streams = [d for d in downloads if isinstance(d, StreamedArtifact)]
@@ -131,12 +141,9 @@ def _build(
     # The large downloads and the article cache are made from the corpus alone: a child process
     # writes them while this one links and renders the site.
     with clock.stage("write"):
-        site_files = cleanup.enter_context(
+        staging = run.cleanup.enter_context(
             write.staging(
-                config.out_dir,
-                previous.fingerprint,
-                ahead,
-                alongside=[*streams, articles.cache],
+                config.out_dir, previous.fingerprint, ahead, alongside=[*streams, articles.cache]
             )
         )
 
@@ -144,7 +151,7 @@ def _build(
         site = link_site(
             corpus, config.base_url, origin=config.site_url, article_keys=articles.keys
         )
-    notify("link")
+    run.notify("link")
 
     # Pages are written as they are rendered, never all held at once: the writer pulls each.
     pages = clock.timed(
@@ -152,33 +159,33 @@ def _build(
         iter_site_artifacts(site, config.templates_dir, previous.files, previous.page_key),
     )
     with clock.stage("write"):
-        site_files.write(
+        staging.write(
             itertools.chain(tally.count(itertools.chain(pages, files)), [previous.inputs_record()]),
             waiting=lambda: clock.stage("records"),
         )
-    notify("render")
-    notify("write")
+    run.notify("render")
+    run.notify("write")
 
     if config.search:
         with clock.stage("index"):
             parts = search_site(
-                site_files.path,
+                staging.path,
                 corpus.settings.language,
                 site.search_parts,
                 previous.search_parts,
                 previous.site,
             )
             if parts:
-                site_files.add_record(search_record(parts))
-        notify("index")
+                staging.add_record(search_record(parts))
+        run.notify("index")
 
     with clock.stage("swap"):
-        site_files.commit(remove_in_background=remove_in_background)
+        staging.commit(remove_in_background=remove_in_background)
     return BuildReport(
-        diagnostics,
-        tuple(clock.laps),
-        True,
-        config.out_dir,
+        diagnostics=annotation.diagnostics,
+        timings=tuple(clock.laps),
+        written=True,
+        out_dir=config.out_dir,
         pages=tally.pages,
         files=tally.files,
         reused_articles=annotation.reused,
@@ -306,8 +313,8 @@ def _corpus_path(config: BuildConfig, path: Path) -> str:
 @contextlib.contextmanager
 def _without_cyclic_collector() -> Iterator[None]:
     # A build makes millions of small, acyclic objects that live until it ends: the cyclic
-    # collector's passes would only walk the whole corpus in memory again and again (a fifth of
-    # the build's time at 1,000 articles, for no memory returned).
+    # collector's passes would only walk the whole corpus in memory again and again, for no memory
+    # returned.
     collecting = gc.isenabled()
     gc.disable()
     try:

@@ -1,9 +1,8 @@
 """The records: frozen data that flows one way through load, annotate, link and render.
 
-Records are frozen msgspec Structs rather than dataclasses: a dataclass's class costs a millisecond
-to define (its methods are generated as source and compiled), which for our ninety-odd record types
-was a tenth of a cold build of the real corpus; a Struct is made and pickled between the
-build's processes several times faster.
+Records are frozen msgspec Structs rather than dataclasses: a dataclass's class is slow to define
+(its methods are generated as source and compiled), which a cold build pays for every record type;
+a Struct is also quicker to make and to pickle between the build's processes.
 """
 
 from __future__ import annotations
