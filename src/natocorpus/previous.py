@@ -176,15 +176,10 @@ class PreviousBuild:
         return read_pages_cache(self.config.out_dir) if self.exists else {}
 
     @cached_property
-    def files(self) -> dict[str, PageRecord]:
+    def files(self) -> Mapping[str, PageRecord]:
         """The files of `pages` still as the previous build wrote them (no one has changed or
         replaced them since): those a stage may reuse where its digest is the same."""
-        site = str(self.config.out_dir)
-        return {
-            path: record
-            for path, record in self.pages.items()
-            if file_still_written(f"{site}/{path}", record)
-        }
+        return _StillWritten(str(self.config.out_dir), self.pages)
 
     @cached_property
     def article_key(self) -> bytes:
@@ -258,6 +253,27 @@ class PreviousBuild:
     def inputs_record(self) -> Artifact:
         """inputs.bin, for the next build."""
         return Artifact(INPUTS_FILE, records_bytes(self.digests.records))
+
+
+class _StillWritten(Mapping[str, PageRecord]):
+    """The records of the files in `site` still as written. Each file is checked when it is asked
+    for, in the render workers, which ask only for pages they might reuse."""
+
+    def __init__(self, site: str, records: Mapping[str, PageRecord]) -> None:
+        self._site = site
+        self._records = records
+
+    def __getitem__(self, path: str) -> PageRecord:
+        record = self._records[path]
+        if not file_still_written(f"{self._site}/{path}", record):
+            raise KeyError(path)
+        return record
+
+    def __iter__(self) -> Iterator[str]:
+        return (path for path in self._records if path in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def _article_sources(
