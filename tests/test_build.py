@@ -349,7 +349,7 @@ def test_a_rebuild_after_a_change_equals_a_clean_build(tmp_path: Path, change: s
     assert report.written and not report.up_to_date
     # What the last build left is used where its inputs are unchanged, and only there: the
     # article is annotated again unless only a template changed (actors and events are matched
-    # in it), and no page is kept when the template every page extends changed.
+    # in it), and no page is reused when the template every page extends changed.
     assert report.reused_articles == (1 if change == "template" else 0)
     assert (report.reused_pages == 0) == (change == "template")
     assert report.reused_pages < report.pages

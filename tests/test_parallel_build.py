@@ -89,7 +89,7 @@ def test_a_rebuild_after_one_edit_takes_the_rest_from_the_last_build(
 ) -> None:
     """The benchmark's edit (one word of one article and its capture), rebuilt on two workers
     into the site of the unedited corpus: one article is annotated again, the other pages are
-    kept as they were, and the site is the one a clean build makes. An actor or event page is
+    reused as they were, and the site is the one a clean build makes. An actor or event page is
     known by what it is made from, as an article page is: only the pages of the actors and events
     the edited text names are prepared again."""
     corpus, config = _built_copy(large_corpus, tmp_path, monkeypatch)
@@ -120,7 +120,7 @@ def test_a_rebuild_after_one_edit_takes_the_rest_from_the_last_build(
     assert edited_word in page.read_text(encoding="utf-8")
 
 
-def test_an_author_renamed_is_shown_wherever_the_text_is_listed_and_the_rest_is_kept(
+def test_an_author_renamed_is_shown_wherever_the_text_is_listed_and_the_rest_is_reused(
     large_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A text's authors are shown on its page and wherever the text is listed: among other

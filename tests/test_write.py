@@ -15,7 +15,7 @@ from natocorpus.write_processes import write_download
 def test_a_download_copied_in_part_from_the_last_is_exactly_the_new_one(
     tmp_path: Path, between: bytes
 ) -> None:
-    # The last build's file holds pieces a, b and c; the new file keeps a and c, makes b anew,
+    # The last build's file holds pieces a, b and c; the new file reuses a and c, makes b anew,
     # and has its own separators. Where the old file has other bytes between its pieces, they
     # must not be copied with them.
     old = b"[" + b"aaaa" + between + b"bbbb" + between + b"cccc" + b"]\n"

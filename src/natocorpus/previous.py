@@ -128,8 +128,8 @@ class PreviousArticles(NamedTuple):
     frames: dict[str, tuple[int, int]]
 
 
-class ArticleReuse(NamedTuple):
-    """What this build's articles are made from, for the stages and for the next build."""
+class ArticleKeys(NamedTuple):
+    """The keys of this build's articles, and the article cache for the next build."""
 
     # Each annotated article's key, by its path: a digest of its two files and of all that the
     # article cache's key covers. It names the article's piece of a download, and the article
@@ -155,9 +155,9 @@ class PreviousBuild:
 
     @classmethod
     def read(cls, config: BuildConfig, recorded: str | None) -> PreviousBuild:
-        """The inputs' digests of this build, given the fingerprint the output folder's marker
-        `recorded`; an input recorded in the previous build's `inputs.bin` as it is now is not
-        read again."""
+        """This build's input digests and what the previous build left, given `recorded`, the
+        fingerprint the output folder's marker records (None where the folder is not a build of
+        ours). An input file `inputs.bin` records as it is now is not read again."""
         known = read_inputs_cache(config.out_dir) if recorded and not config.force else {}
         return cls(config, input_digests(config, known), recorded)
 
@@ -225,7 +225,7 @@ class PreviousBuild:
 
     def for_articles(
         self, corpus: AnnotatedCorpus, passes: Mapping[str, CachedArticle]
-    ) -> ArticleReuse:
+    ) -> ArticleKeys:
         """The keys of `corpus`'s articles, and the article cache for the next build, given each
         annotated article's pass by its path in the corpus folder."""
         sources = tuple(_article_sources(corpus, passes, self.digests))
@@ -248,7 +248,7 @@ class PreviousBuild:
                 ((found, passes[found.article], frames.get(found.article)) for _, found in sources),
             ),
         )
-        return ArticleReuse(keys, cache)
+        return ArticleKeys(keys, cache)
 
     def inputs_record(self) -> Artifact:
         """inputs.bin, for the next build."""

@@ -1,4 +1,5 @@
-"""The write stage: the only code that changes the output folder, and all of its safety.
+"""The write stage: the only code that changes the output folder, and all of its safety (the search
+stage only adds its index to the staging folder before the swap).
 
 The site is built in a folder beside the output (the staging folder) and swapped in whole, so a
 failed build leaves the previous site exactly as it was. The writer only ever replaces or deletes a
