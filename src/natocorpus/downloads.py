@@ -157,7 +157,7 @@ def article_record(article: AnnotatedArticle) -> dict[str, Any]:
     }
 
 
-class PieceReuse(msgspec.Struct, frozen=True):
+class _PieceReuse(msgspec.Struct, frozen=True):
     """What the previous build's downloads hold that this one can copy instead of making: the
     key of what each article's pieces are made from (by article path), and, for each download,
     where the piece of each key is in the previous file (offset, length)."""
@@ -166,7 +166,7 @@ class PieceReuse(msgspec.Struct, frozen=True):
     previous: Mapping[str, Mapping[bytes, tuple[int, int]]]
 
 
-NO_REUSE = PieceReuse({}, {})
+_NO_REUSE = _PieceReuse({}, {})
 RECORDS_JSON = "data/records.json"
 ANNOTATIONS_JSONLD = "data/annotations.jsonld"
 MENTIONS_CSV = "data/mentions.csv"
@@ -176,7 +176,7 @@ def _pieces(
     download: str,
     make: Callable[[AnnotatedArticle], bytes],
     corpus: AnnotatedCorpus,
-    reuse: PieceReuse,
+    reuse: _PieceReuse,
 ) -> Iterator[Piece]:
     """Each article's piece of `download`, in corpus order: where the previous file holds it, its
     place there; otherwise made here, in this process: the large downloads are written by a
@@ -189,7 +189,7 @@ def _pieces(
         yield Piece(reuse.keys[article.path], None, place) if place else next(made)
 
 
-def _found(download: str, reuse: PieceReuse, article: AnnotatedArticle) -> tuple[int, int] | None:
+def _found(download: str, reuse: _PieceReuse, article: AnnotatedArticle) -> tuple[int, int] | None:
     key = reuse.keys.get(article.path)
     return reuse.previous.get(download, {}).get(key) if key is not None else None
 
@@ -197,13 +197,15 @@ def _found(download: str, reuse: PieceReuse, article: AnnotatedArticle) -> tuple
 def _made_piece(
     download: str,
     make: Callable[[AnnotatedArticle], bytes],
-    reuse: PieceReuse,
+    reuse: _PieceReuse,
     article: AnnotatedArticle,
 ) -> Piece:
     return Piece(reuse.keys.get(article.path), make(article))
 
 
-def records_json(corpus: AnnotatedCorpus, reuse: PieceReuse = NO_REUSE) -> Iterator[bytes | Piece]:
+def records_json(
+    corpus: AnnotatedCorpus, reuse: _PieceReuse = _NO_REUSE
+) -> Iterator[bytes | Piece]:
     """records.json, encoded article by article (see `web_annotations`)."""
     articles = _pieces(RECORDS_JSON, _record_piece, corpus, reuse)
     return _json_spliced(records_document(corpus), articles=articles)
@@ -350,7 +352,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
 
 
 def csv_tables(
-    corpus: AnnotatedCorpus, base_url: str, reuse: PieceReuse = NO_REUSE
+    corpus: AnnotatedCorpus, base_url: str, reuse: _PieceReuse = _NO_REUSE
 ) -> dict[str, Iterator[bytes | Piece]]:
     """Each table as CSV in chunks; the mentions (a million rows at 10,000 articles) are written
     article by article."""
@@ -432,7 +434,7 @@ def _mention_rows(article: AnnotatedArticle, base_url: str) -> bytes:
 
 
 def web_annotations(
-    corpus: AnnotatedCorpus, base_url: str, reuse: PieceReuse = NO_REUSE
+    corpus: AnnotatedCorpus, base_url: str, reuse: _PieceReuse = _NO_REUSE
 ) -> Iterator[bytes | Piece]:
     """The mentions as a W3C AnnotationCollection, encoded article by article: at 10,000 articles
     the collection holds a million annotations, too many to build as one structure first."""
@@ -530,7 +532,7 @@ def make_downloads(
     file holds the piece of the same key (`piece_keys`, by article path; `previous_pieces`, by
     download and key), and a small file whose bytes are those of the previous build's file at the
     same path (`previous_files`, the files still as that build wrote them)."""
-    reuse = PieceReuse(piece_keys or {}, previous_pieces or {})
+    reuse = _PieceReuse(piece_keys or {}, previous_pieces or {})
     files = previous_files or {}
     yield StreamedArtifact(RECORDS_JSON, records_json(corpus, reuse))
     yield reused_if_unchanged(Artifact(f"data/{SCHEMA_NAME}", records_schema()), files)
