@@ -20,12 +20,12 @@ import msgspec
 import pytest
 
 from corpus_factory import ACTORS, CAPTURE, SETTINGS, front_matter
+from natocorpus.artifacts import Artifact
 from natocorpus.build import annotate
 from natocorpus.config import make_config
 from natocorpus.diagnostics import errors_in
 from natocorpus.link import DeferredPage, Page, link_site
-from natocorpus.model import Artifact
-from natocorpus.render import Keeper, iter_site_artifacts
+from natocorpus.render import _PageReuse, iter_site_artifacts
 from support import PROJECT_ROOT
 
 TEMPLATES = PROJECT_ROOT / "templates"
@@ -316,10 +316,10 @@ def _prepared(
     corpus, diagnostics = annotate(make_config(corpus_dir))
     assert corpus is not None and not errors_in(diagnostics), [str(d) for d in diagnostics]
     site = link_site(corpus, base_url, origin=site_url)
-    keeper = Keeper(b"", {}, root / "site")
+    reuse = _PageReuse(b"", {})
     rendered = {
         artifact.path: artifact
-        for artifact in iter_site_artifacts(site, TEMPLATES, keeper)
+        for artifact in iter_site_artifacts(site, TEMPLATES)
         if isinstance(artifact, Artifact)
     }
     prepared = {}
@@ -331,7 +331,7 @@ def _prepared(
             prepared[entry.output] = Prepared(
                 artifact.inputs,
                 artifact.content,
-                keeper.digest_of_inputs(entry.inputs()),
+                reuse.digest_of_inputs(entry.inputs()),
                 entry.make(),
             )
     return prepared

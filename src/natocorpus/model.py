@@ -1,16 +1,14 @@
 """The records: frozen data that flows one way through load, annotate, link and render.
 
-Records are frozen msgspec Structs rather than dataclasses: a dataclass's class costs a millisecond
-to define (its methods are generated as source and compiled), which for our ninety-odd record types
-was a tenth of a cold build of the real corpus; a Struct is made and pickled between the
-build's processes several times faster.
+Records are frozen msgspec Structs rather than dataclasses: a dataclass's class is slow to define
+(its methods are generated as source and compiled), which a cold build pays for every record type;
+a Struct is also quicker to make and to pickle between the build's processes.
 """
 
 from __future__ import annotations
 
 import calendar
 from bisect import bisect_right
-from collections.abc import Iterable
 from functools import cached_property
 from typing import Generic, Literal, NamedTuple, TypeVar
 
@@ -321,45 +319,3 @@ class AnnotatedCorpus(msgspec.Struct, frozen=True):
 
 def days_in_month(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
-
-
-class Artifact(msgspec.Struct, frozen=True):
-    """One file of the output: a POSIX path relative to the output folder, and its bytes; with,
-    for the next build, the digest of all it was made from and, for a page known by them, of
-    the inputs it was prepared from."""
-
-    path: str
-    content: bytes
-    digest: bytes | None = None
-    inputs: bytes | None = None
-
-
-class KeptArtifact(msgspec.Struct, frozen=True):
-    """A file made from the same inputs as the one the previous build wrote at the same path:
-    the writer keeps that file (a hard link into the new site) instead of writing it again."""
-
-    path: str
-    digest: bytes
-    inputs: bytes | None = None
-
-
-class Piece(msgspec.Struct, frozen=True):
-    """One article's part of a streamed download. `key` is a digest of all it is made from;
-    `content` is None where the previous build's file holds the same piece, at `previous`
-    (offset, length): the writer copies it from there."""
-
-    key: bytes | None
-    content: bytes | None
-    previous: tuple[int, int] | None = None
-
-    @property
-    def empty(self) -> bool:
-        return not self.content if self.previous is None else self.previous[1] == 0
-
-
-class StreamedArtifact(msgspec.Struct, frozen=True):
-    """A large file made piece by piece (a download of a million records): the writer writes each
-    chunk as it comes, so the file is never held whole."""
-
-    path: str
-    chunks: Iterable[bytes | Piece]
