@@ -52,6 +52,18 @@ def _date(date: PartialDate | None) -> dict[str, Any] | None:
 
 
 def article_record(article: AnnotatedArticle) -> dict[str, Any]:
+    """An article's record in records.json: its metadata with provenance, its reading text, and
+    its annotations pointing into that text."""
+    return {
+        **_metadata(article),
+        "word_count": article.word_count,
+        "reading_minutes": article.reading_minutes,
+        "reading_text": article.text.reading_text,
+        **_annotations(article),
+    }
+
+
+def _metadata(article: AnnotatedArticle) -> dict[str, Any]:
     meta = article.meta
     published = meta.published
     return {
@@ -93,9 +105,11 @@ def article_record(article: AnnotatedArticle) -> dict[str, Any]:
         "omitted_lines": [
             {"line": line.line, "text": line.text, "reason": line.reason} for line in meta.omitted
         ],
-        "word_count": article.word_count,
-        "reading_minutes": article.reading_minutes,
-        "reading_text": article.text.reading_text,
+    }
+
+
+def _annotations(article: AnnotatedArticle) -> dict[str, Any]:
+    return {
         "paragraphs": [
             {
                 "anchor": block.anchor,
