@@ -1,0 +1,286 @@
+"""`natocorpus serve` while the corpus is edited: no failed build stops the server, which keeps
+serving the last good site; open pages are told the errors (the overlay's data, at
+`/__natocorpus/status.json`) until a rebuild succeeds. The real command runs in a process of its
+own on a free port; every wait is for a condition, with a deadline."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import natocorpus.serve
+from corpus_factory import write_corpus
+from natocorpus.build import BuildReport
+from natocorpus.config import make_config
+from natocorpus.serve import RELOAD_PATH
+from support import PROJECT_ROOT
+
+DEADLINE = 60.0
+STATUS_PATH = "/__natocorpus/status.json"  # the overlay's data
+
+
+def wait_for(condition: Callable[[], Any], what: str) -> Any:
+    deadline = time.monotonic() + DEADLINE
+    while time.monotonic() < deadline:
+        found = condition()
+        if found:
+            return found
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+class Server:
+    """`natocorpus serve` in a process of its own, its output gathered as it comes."""
+
+    def __init__(self, tmp_path: Path, *options: str) -> None:
+        self.corpus = write_corpus(tmp_path)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "natocorpus.cli", "serve", "--port", "0", "--no-search"]
+            + ["--corpus", str(self.corpus), "--templates", str(PROJECT_ROOT / "templates")]
+            + ["--out", str(tmp_path / "site"), *options],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            cwd=tmp_path,
+        )
+        self.lines: list[str] = []
+        threading.Thread(target=self._gather, daemon=True).start()
+        serving = wait_for(
+            lambda: (
+                next((line for line in self.lines if line.startswith("Serving")), None)
+                or self.process.poll() is not None
+            ),
+            "the server to start",
+        )
+        assert isinstance(serving, str), self.output
+        self.url = serving.split(" at ")[1].strip()
+        self.origin = re.match(r"http://[^/]+", self.url).group(0)  # type: ignore[union-attr]
+
+    def _gather(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    @property
+    def output(self) -> str:
+        return "".join(self.lines)
+
+    def get(self, path: str) -> tuple[int, str, dict[str, str]]:
+        """Status, body and headers of `path` (from the origin), redirects not followed."""
+        host, port = self.origin.removeprefix("http://").rsplit(":", 1)
+        connection = http.client.HTTPConnection(host, int(port), timeout=10)
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            body = response.read().decode("utf-8", "replace")
+            return response.status, body, dict(response.getheaders())
+        finally:
+            connection.close()
+
+    def status(self) -> dict[str, Any]:
+        code, body, _ = self.get(STATUS_PATH)
+        assert code == 200
+        value: dict[str, Any] = json.loads(body)
+        return value
+
+    def problems(self) -> list[str]:
+        return [problem["text"] for problem in self.status()["problems"]]
+
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+        return self.process.wait(timeout=30)
+
+
+@pytest.fixture
+def start(tmp_path: Path) -> Iterator[Callable[..., Server]]:
+    servers: list[Server] = []
+
+    def started(*options: str) -> Server:
+        servers.append(Server(tmp_path, *options))
+        return servers[-1]
+
+    yield started
+    for server in servers:
+        with_kill = server.process.poll() is None
+        server.stop()
+        if with_kill and server.process.poll() is None:
+            server.process.kill()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+ARTICLE_PATH = "/articles/sample-article/"
+
+
+def test_broken_edits_never_stop_the_server_and_open_pages_are_told_why(
+    start: Callable[..., Server],
+) -> None:
+    server = start()
+    article = server.corpus / "articles" / "sample-article.md"
+    events = server.corpus / "events.yaml"
+    first = server.status()
+    assert first["problems"] == []
+    code, page, _ = server.get(ARTICLE_PATH)
+    assert code == 200 and "Ann Author" in page and RELOAD_PATH in page
+
+    # Each edit breaks the build in its own way; after each the last good site is still served,
+    # the overlay's data names the file, and the fix clears it.
+    broken: list[tuple[Callable[[], object], str, Callable[[], object]]] = [
+        (  # the first thing anyone types in a new article
+            lambda: (server.corpus / "articles" / "new.md").write_text("---\n"),
+            "new.md",
+            lambda: (server.corpus / "articles" / "new.md").unlink(),
+        ),
+        (
+            lambda: edit(events, "participants: [nato]", "participants: [[nato]]"),
+            "events.yaml",
+            lambda: edit(events, "participants: [[nato]]", "participants: [nato]"),
+        ),
+        (
+            lambda: edit(events, "participants: [nato]", "participants: [nobody]"),
+            "unknown actor id 'nobody'",
+            lambda: edit(events, "participants: [nobody]", "participants: [nato]"),
+        ),
+    ]
+    for breaking, named, fixing in broken:
+        breaking()
+        problems = wait_for(server.problems, f"the overlay to name {named}")
+        assert any(named in problem for problem in problems), problems
+        assert server.process.poll() is None, server.output
+        code, page, _ = server.get(ARTICLE_PATH)
+        assert code == 200 and "Ann Author" in page  # the last good site
+        assert server.status()["version"] == first["version"]  # nothing reloads
+        fixing()
+        wait_for(lambda: not server.problems(), f"the overlay to clear after fixing {named}")
+
+    # A fix that changes the site replaces it: open pages reload (the version goes up), and the
+    # overlay stays clear.
+    edit(article, "name: Ann Author", "name: Ann Editor")
+    wait_for(lambda: server.status()["version"] > first["version"], "a rebuild")
+    assert server.problems() == []
+    assert "Ann Editor" in server.get(ARTICLE_PATH)[1]
+    assert server.stop() == 0
+    assert "Traceback" not in server.output
+    assert "Rebuild failed; still serving the last good site" in server.output
+
+
+def test_the_overlay_is_served_for_html_only_and_names_the_error_as_the_terminal_does(
+    start: Callable[..., Server],
+) -> None:
+    server = start()
+    edit(server.corpus / "events.yaml", "participants: [nato]", "participants: [nobody]")
+    problems = wait_for(server.problems, "the overlay's data")
+    line = next(problem for problem in problems if "nobody" in problem)
+    assert re.fullmatch(
+        r".*events\.yaml:\d+: \[0\]\.participants\[0\]: unknown actor id 'nobody'.*", line
+    )
+    assert line in server.output  # the same words as the terminal's
+    code, script, headers = server.get(RELOAD_PATH)
+    assert code == 200 and headers["Content-Type"].startswith("text/javascript")
+    assert "textContent" in script and "innerHTML" not in script
+    code, style, headers = server.get("/__natocorpus/overlay.css")
+    assert "#natocorpus-preview-errors" in style
+    assert code == 200 and headers["Content-Type"].startswith("text/css")
+    for path in ("/robots.txt", "/feed.xml", "/sitemap.xml"):
+        code, body, _ = server.get(path)
+        assert code == 200 and RELOAD_PATH not in body
+    # Nothing of the preview is written into the site.
+    site = server.corpus.parent / "site"
+    assert not list(site.rglob("*__natocorpus*"))
+    assert all(RELOAD_PATH not in page.read_text() for page in site.rglob("*.html"))
+
+
+def test_serve_previews_the_site_under_a_base_url(start: Callable[..., Server]) -> None:
+    server = start("--base-url", "/natocorpus/")
+    assert server.url.endswith("/natocorpus/")
+    code, _, headers = server.get("/")
+    assert code in (301, 302) and headers["Location"] == "/natocorpus/"
+    code, page, _ = server.get("/natocorpus" + ARTICLE_PATH)
+    assert code == 200 and "Ann Author" in page
+    assert 'href="/natocorpus/static/site.' in page  # built for the base URL
+    with urllib.request.urlopen(server.origin + "/", timeout=10) as response:
+        assert response.url == server.url  # a browser lands on the site
+    for path in ("/natocorpus/no-such-page/", ARTICLE_PATH, "/favicon.ico"):
+        code, page, _ = server.get(path)
+        assert code == 404, path
+        assert "There is no page at this address" in page  # the site's own 404 page
+        assert 'href="/natocorpus/static/site.' in page
+    for path in (
+        "/natocorpus/.natocorpus-cache/",
+        "/natocorpus/.natocorpus-cache/inputs.bin",
+        "/natocorpus/.natocorpus-site",
+        "/.natocorpus-site",
+    ):
+        assert server.get(path)[0] == 404, path
+    assert server.stop() == 0
+
+
+def test_a_bad_base_url_is_a_usage_error(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "natocorpus.cli", "serve", "--base-url", "https://x.org/"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "--base-url: base-url: not a URL path: 'https://x.org/'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [RuntimeError("a bug"), RecursionError("too deep"), MemoryError(), KeyError("x")],
+    ids=type,
+)
+def test_whatever_a_build_raises_the_preview_keeps_serving_the_last_good_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: Exception
+) -> None:
+    from natocorpus.serve import Preview
+
+    corpus = write_corpus(tmp_path)
+    config = make_config(corpus, PROJECT_ROOT / "templates", tmp_path / "site", search=False)
+    reports: list[BuildReport] = []
+    preview = Preview(config, "127.0.0.1", 0, on_report=reports.append)
+    try:
+        assert preview.rebuild().written
+        preview.start()
+        url = preview.url
+
+        def raising(_config: object) -> BuildReport:
+            raise failure
+
+        monkeypatch.setattr(natocorpus.serve, "build", raising)
+        (corpus / "articles" / "sample-article.md").touch()
+        report = preview.rebuild()
+        assert not report.written
+        (problem,) = preview.state.problems
+        assert type(failure).__name__ in problem.message
+        assert problem.path.endswith("sample-article.md")  # the file changed since the last good
+        with urllib.request.urlopen(url + "__natocorpus/status.json", timeout=10) as response:
+            status = json.loads(response.read())
+        assert [p["text"] for p in status["problems"]] == [str(problem)]
+        with urllib.request.urlopen(url + "articles/sample-article/", timeout=10) as response:
+            assert b"Ann Author" in response.read()
+        monkeypatch.undo()
+        assert preview.rebuild().up_to_date
+        assert preview.state.problems == ()
+    finally:
+        preview.close()
