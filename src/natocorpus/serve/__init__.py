@@ -181,11 +181,10 @@ def serve(
     port: int,
     *,
     on_report: Callable[[BuildReport], None],
-    stop: threading.Event | None = None,
 ) -> int:
-    """Build and serve until Ctrl-C (or until `stop` is set); 1 where the first build failed and
-    there is no site to serve. Raises a ConfigError where it cannot listen on `host`:`port`: that
-    is known before the first build."""
+    """Build and serve until Ctrl-C; 1 where the first build failed and there is no site to
+    serve. Raises a ConfigError where it cannot listen on `host`:`port`: that is known before the
+    first build."""
     preview = Preview(config, host, port, on_report=on_report)
     try:
         preview.rebuild()
@@ -197,7 +196,7 @@ def serve(
             click.echo("The build failed; serving the last good site, and open pages show why.")
         click.echo(f"Serving {config.out_dir}/ at {preview.url}")
         click.echo("Rebuilding when corpus or templates change; Ctrl-C to stop.")
-        preview.watch(stop or threading.Event())
+        preview.watch(threading.Event())
     except KeyboardInterrupt:
         click.echo("Stopped.")
     finally:

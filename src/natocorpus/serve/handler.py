@@ -168,7 +168,10 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         if found is None or not _is_file(found):
             self._not_found()
             return
-        self._send_file(found)
+        try:
+            self._send_file(found)
+        except FileNotFoundError:  # gone since: a rebuild swapping the site in
+            self._not_found()
 
     def _preview_file(self, path: str) -> None:
         assert self.state is not None
