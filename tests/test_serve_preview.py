@@ -195,3 +195,34 @@ def test_whatever_a_build_raises_the_preview_keeps_serving_the_last_good_site(
         assert preview.state.problems == ()
     finally:
         preview.close()
+
+
+def test_a_first_build_that_raises_ends_with_its_error_and_no_traceback(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    (corpus / "articles" / "new.md").write_text("---\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "natocorpus.cli", "serve", "--port", "0", "--no-search"]
+        + ["--corpus", str(corpus), "--templates", str(PROJECT_ROOT / "templates")]
+        + ["--out", str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    # The loader's own error where it names the file; the build's unexpected error otherwise.
+    assert "new.md" in result.stderr or "build: the build stopped on an unexpected" in result.stderr
+    assert "The first build failed and there is no site to serve." in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_the_output_folder_inside_the_corpus_does_not_set_off_rebuilds(tmp_path: Path) -> None:
+    from natocorpus.serve import snapshot
+
+    corpus = write_corpus(tmp_path)
+    (corpus / "site" / "articles").mkdir(parents=True)
+    (corpus / "site" / "articles" / "index.html").write_text("a page")
+    seen = snapshot((corpus, PROJECT_ROOT / "templates"), corpus / "site")
+    assert str(corpus / "articles" / "sample-article.md") in seen
+    assert str(PROJECT_ROOT / "templates" / "base.html") in seen
+    assert not [path for path in seen if "/site/" in path]
