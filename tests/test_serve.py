@@ -192,6 +192,11 @@ def test_a_site_is_previewed_under_its_base_url(tmp_path: Path) -> None:
             301,
             "/natocorpus/articles/a/",
         )
+        response = request(port, "//natocorpus//articles/a")
+        assert (response.status, response.getheader("Location")) == (
+            301,
+            "/natocorpus//articles/a/",
+        )
         for outside in ("/articles/a/", "/natocorpusx/", "/other/natocorpus/"):
             status, body = get(port, outside)
             assert status == 404 and b"the site's own 404 page" in body

@@ -26,6 +26,7 @@ from natocorpus.serve.overlay import (
     OVERLAY_STYLE_PATH,
     PREVIEW_SCRIPT,
     RELOAD_PATH,
+    RESERVED_PREFIX,
     STATUS_PATH,
     VERSION_PATH,
     PreviewState,
@@ -149,8 +150,8 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             return
         target = urllib.parse.urlsplit(self.path)
         raw = target.path
-        if self.state is not None and raw.startswith("/__natocorpus/"):
-            self._preview_file(raw)
+        if self.state is not None and raw.startswith(RESERVED_PREFIX):
+            self._preview_file(raw, self.state)
             return
         if self.base_url != "/" and raw in ("/", self.base_url.rstrip("/")):
             self._redirect(self.base_url)
@@ -161,8 +162,9 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         found = resolve_inside(self.root, urllib.parse.unquote(raw[len(self.base_url) :]))
         if found is not None and _is_dir(found):
             if not raw.endswith("/"):
+                # One leading slash only: `//name/` would send the browser to another host.
                 query = f"?{target.query}" if target.query else ""
-                self._redirect(raw + "/" + query)
+                self._redirect("/" + raw.lstrip("/") + "/" + query)
                 return
             found = found / "index.html"
         if found is None or not _is_file(found):
@@ -173,16 +175,15 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         except FileNotFoundError:  # gone since: a rebuild swapping the site in
             self._not_found()
 
-    def _preview_file(self, path: str) -> None:
-        assert self.state is not None
+    def _preview_file(self, path: str, state: PreviewState) -> None:
         if path == RELOAD_PATH:
             self._send_bytes(PREVIEW_SCRIPT, CONTENT_TYPES[".js"])
         elif path == OVERLAY_STYLE_PATH:
             self._send_bytes(OVERLAY_STYLE, CONTENT_TYPES[".css"])
         elif path == STATUS_PATH:
-            self._send_bytes(self.state.status(), CONTENT_TYPES[".json"])
+            self._send_bytes(state.status(), CONTENT_TYPES[".json"])
         elif path == VERSION_PATH:
-            self._send_bytes(str(self.state.version).encode(), CONTENT_TYPES[".txt"])
+            self._send_bytes(str(state.version).encode(), CONTENT_TYPES[".txt"])
         else:
             self._not_found()
 
