@@ -120,7 +120,7 @@ def form_kind(form: str, actor: Actor) -> int:
         and not any(c.isdigit() or c in "./" for c in form)
     ):
         kind |= DESCRIPTIVE
-        if last in _TITLE_WORDS:
+        if any(word in _TITLE_WORDS for word in words):
             kind |= TITLE
     return kind
 
@@ -504,7 +504,7 @@ def resolve_date(
         the_day = days[0] if days else None
         if anchor is not None:
             return PartialDate(anchor.year, _MONTH_NUMBER[month_name], the_day)
-        return _latest_not_after(_MONTH_NUMBER[month_name], day, published)
+        return _latest_not_after(_MONTH_NUMBER[month_name], the_day, published)
     if kind in ("last_year", "this_year", "next_year"):
         return PartialDate(base.year + _SHIFT[words[0].lower()])
     return None  # "recent years", centuries: periods, not calendar dates
@@ -569,7 +569,7 @@ def _references(text: ArticleText) -> tuple[Reference, ...]:
 
 _GENERIC_BEFORE = re.compile(
     r"(?:\b(?:the|this|that|its|their|last|next|upcoming|recent|year[’']s|\w+[’']s)\s+"
-    r"(?:(?:1[89]|20)\d\d\s+)?|\b(?:1[89]|20)\d\d\s+)$",
+    r"(?:[A-Z][\w-]+\s+)?(?:(?:1[89]|20)\d\d\s+)?|\b(?:1[89]|20)\d\d\s+)[“‘\"']?$",
     re.IGNORECASE,
 )
 
@@ -665,7 +665,7 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
         marked = any(a <= date.start and date.end <= b for a, b in undated)
         # A period ("in recent years") names no event; a month whose year is unknown may.
         linkable = not marked and (
-            date.value is not None or (date.kind == "relative" and date.text[:1] != "r")
+            date.value is not None or any(word in _MONTH_NUMBER for word in date.text.split())
         )
         in_sentence = [
             event

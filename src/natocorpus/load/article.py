@@ -363,7 +363,7 @@ def _passages(
 ) -> tuple[PassageMention, ...]:
     """The article's own mentions: `mentions: [{passage: ..., actor: id}]` or `event: id`. Each
     passage must stand verbatim in the reading text, and name a known actor or event; every
-    occurrence of it is a mention."""
+    occurrence of it is a mention (of `text`, the words of the passage that refer, when given)."""
     actors = {actor.id for actor in knowledge.actors} if knowledge else None
     events = {event.id for event in knowledge.events} if knowledge else None
     found: list[PassageMention] = []
@@ -382,6 +382,17 @@ def _passages(
             raise r.fail(
                 ("mentions", n, "passage"), f"not a verbatim passage of the article: {passage!r}"
             )
+        text = r.string(("mentions", n, "text"), required=False)
+        if text is not None:
+            # The mention is these words of the passage: "In 1999, NATO’s Strategic Concept"
+            # says which Strategic Concept; the mention is "NATO’s Strategic Concept".
+            inner: list[Span] = []
+            for span in spans:
+                at = reading.reading_text.find(text, span.start, span.end)
+                if at < 0:
+                    raise r.fail(("mentions", n, "text"), f"not a part of the passage: {text!r}")
+                inner.append(Span(at, at + len(text), span.paragraph))
+            spans = tuple(inner)
         found.append(PassageMention(passage, actor, event, spans))
     return tuple(found)
 

@@ -172,7 +172,7 @@ def load_actors(doc: YamlDocument, diagnostics: list[Diagnostic]) -> tuple[Actor
                 type=kind,
                 description=r.string((i, "description")) or "",
                 wikidata=r.string((i, "wikidata"), required=False),
-                forms=_forms(r, (i, "forms")),
+                forms=_forms(r, (i, "forms"), required=False),
             )
 
         actor = r.attempt(one)
@@ -212,8 +212,6 @@ def load_events(
                 r.string((i, "generic", j)) or ""
                 for j, _ in enumerate(r.sequence((i, "generic"), required=False))
             )
-            if not forms and not generic:
-                raise r.fail((i, "forms"), "give at least one surface form or generic phrase")
             return Event(
                 id=event_id,
                 name=r.string((i, "name")) or "",
@@ -301,7 +299,9 @@ def name_problem(form: str) -> str | None:
         return "it has no words"
     if _BARE_DATE.match(form):
         return "it is a bare date phrase"
-    if words[0].lower() in _PRONOUNS:
+    if re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", form) and "." in form[1:-1]:
+        return None  # a web address names its site
+    if words[0].lower() in _PRONOUNS and not (len(words[0]) > 1 and words[0].isupper()):
         return f"it begins with the pronoun or determiner {words[0]!r}"
     if not any(char.isupper() for char in form):
         return "it is all lower-case words"
