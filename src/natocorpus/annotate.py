@@ -569,7 +569,7 @@ def _references(text: ArticleText) -> tuple[Reference, ...]:
 
 _GENERIC_BEFORE = re.compile(
     r"(?:\b(?:the|this|that|its|their|last|next|upcoming|recent|year[’']s|\w+[’']s)\s+"
-    r"(?:[A-Z][\w-]+\s+)?(?:(?:1[89]|20)\d\d\s+)?|\b(?:1[89]|20)\d\d\s+)[“‘\"']?$",
+    r"(?:(?:[A-Z][\w-]+|(?:1[89]|20)\d\d)\s+){0,2}|\b(?:1[89]|20)\d\d\s+)[“‘\"']?$",
     re.IGNORECASE,
 )
 
@@ -792,6 +792,13 @@ def _generic_events(
             candidates = same_year or candidates
         if len(candidates) == 1:
             choice = candidates[0]
+            # "the summit in Vilnius": the place that decided it is part of the reference.
+            for name in matchers.event_places[choice]:
+                tail = re.match(rf" (?:in|of|at) {re.escape(name)}\b", reading[end : end + 80])
+                if tail is not None:
+                    end += tail.end()
+                    matched = reading[start:end]
+                    break
             resolved.append(EventMention(choice, matched, start, end, paragraph, sentence))
         else:
             unresolved.append(
