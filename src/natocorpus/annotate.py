@@ -607,7 +607,12 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
         index = _sentence_index(starts, start)
         return paragraphs[index], index
 
-    headings = [(b.start, b.end) for b in text.blocks if _title_case(b.text)]
+    headings = [
+        (b.start, b.end)
+        for b in text.blocks
+        if (b.kind == "heading" or not b.text.rstrip("”’\"') ").endswith((".", "!", "?")))
+        and _title_case(b.text)
+    ]
 
     def exempt(offset: int) -> bool:
         return any(left <= offset < right for left, right in headings)

@@ -69,7 +69,7 @@ def load_article(
     if not reading.blocks:
         local.append(error(shown, body_line, "body", "the reading text is empty"))
     stance = r.attempt(lambda: _stance(r, settings, reading))
-    passages = r.attempt(lambda: _passages(r, knowledge, reading))
+    passages = _passages(r, knowledge, reading)
     undated = r.attempt(lambda: _dates_without_event(r, reading))
     if capture.lines and described.omitted is not None and reading.blocks:
         difference = check_fidelity(
@@ -367,34 +367,46 @@ def _passages(
     actors = {actor.id for actor in knowledge.actors} if knowledge else None
     events = {event.id for event in knowledge.events} if knowledge else None
     found: list[PassageMention] = []
-    for n, _ in enumerate(r.sequence(("mentions",), required=False)):
-        passage = r.string(("mentions", n, "passage")) or ""
-        actor = r.string(("mentions", n, "actor"), required=False)
-        event = r.string(("mentions", n, "event"), required=False)
-        if (actor is None) == (event is None):
-            raise r.fail(("mentions", n), "give either `actor: <id>` or `event: <id>`, not both")
-        if actor is not None and actors is not None and actor not in actors:
-            raise r.fail(("mentions", n, "actor"), f"unknown actor id {actor!r}")
-        if event is not None and events is not None and event not in events:
-            raise r.fail(("mentions", n, "event"), f"unknown event id {event!r}")
-        spans = _occurrences(passage, reading)
-        if not spans:
-            raise r.fail(
-                ("mentions", n, "passage"), f"not a verbatim passage of the article: {passage!r}"
-            )
-        text = r.string(("mentions", n, "text"), required=False)
-        if text is not None:
-            # The mention is these words of the passage: "In 1999, NATO’s Strategic Concept"
-            # says which Strategic Concept; the mention is "NATO’s Strategic Concept".
-            inner: list[Span] = []
-            for span in spans:
-                at = reading.reading_text.find(text, span.start, span.end)
-                if at < 0:
-                    raise r.fail(("mentions", n, "text"), f"not a part of the passage: {text!r}")
-                inner.append(Span(at, at + len(text), span.paragraph))
-            spans = tuple(inner)
-        found.append(PassageMention(passage, actor, event, spans))
+    for n, _ in enumerate(r.attempt(lambda: r.sequence(("mentions",), required=False)) or []):
+        one = r.attempt(lambda i=n: _passage(r, i, actors, events, reading))  # type: ignore[misc]
+        if one is not None:
+            found.append(one)
     return tuple(found)
+
+
+def _passage(
+    r: FieldReader,
+    n: int,
+    actors: set[str] | None,
+    events: set[str] | None,
+    reading: ArticleText,
+) -> PassageMention:
+    passage = r.string(("mentions", n, "passage")) or ""
+    actor = r.string(("mentions", n, "actor"), required=False)
+    event = r.string(("mentions", n, "event"), required=False)
+    if (actor is None) == (event is None):
+        raise r.fail(("mentions", n), "give either `actor: <id>` or `event: <id>`, not both")
+    if actor is not None and actors is not None and actor not in actors:
+        raise r.fail(("mentions", n, "actor"), f"unknown actor id {actor!r}")
+    if event is not None and events is not None and event not in events:
+        raise r.fail(("mentions", n, "event"), f"unknown event id {event!r}")
+    spans = _occurrences(passage, reading)
+    if not spans:
+        raise r.fail(
+            ("mentions", n, "passage"), f"not a verbatim passage of the article: {passage!r}"
+        )
+    text = r.string(("mentions", n, "text"), required=False)
+    if text is not None:
+        # The mention is these words of the passage: "In 1999, NATO’s Strategic Concept"
+        # says which Strategic Concept; the mention is "NATO’s Strategic Concept".
+        inner: list[Span] = []
+        for span in spans:
+            at = reading.reading_text.find(text, span.start, span.end)
+            if at < 0:
+                raise r.fail(("mentions", n, "text"), f"not a part of the passage: {text!r}")
+            inner.append(Span(at, at + len(text), span.paragraph))
+        spans = tuple(inner)
+    return PassageMention(passage, actor, event, spans)
 
 
 def _dates_without_event(r: FieldReader, reading: ArticleText) -> tuple[DateWithoutEvent, ...]:
