@@ -37,7 +37,11 @@ ACTORS = """\
   description: The office.
   forms: [Secretary General, NATO Secretary General]
 - {id: jens-stoltenberg, name: Jens Stoltenberg, type: person, description: d, forms: [Stoltenberg]}
-- {id: concept-1999, name: Strategic Concept 1999, type: document, description: d, forms: []}
+- id: concept-1999
+  name: Strategic Concept 1999
+  type: document
+  description: d
+  forms: [Strategic Concept 1999]
 """
 
 SUMMITS = """\

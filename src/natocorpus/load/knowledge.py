@@ -172,7 +172,7 @@ def load_actors(doc: YamlDocument, diagnostics: list[Diagnostic]) -> tuple[Actor
                 type=kind,
                 description=r.string((i, "description")) or "",
                 wikidata=r.string((i, "wikidata"), required=False),
-                forms=_forms(r, (i, "forms"), required=False),
+                forms=_forms(r, (i, "forms")),
             )
 
         actor = r.attempt(one)
