@@ -568,7 +568,7 @@ def _references(text: ArticleText) -> tuple[Reference, ...]:
 
 
 _GENERIC_BEFORE = re.compile(
-    r"(?:\b(?:the|this|that|its|their|last|next|upcoming|recent|year[’']s|\w+[’']s)\s+"
+    r"(?:\b(?:the|this|that|its|their|last|next|upcoming|recent|year[’']s|\w+[’']s|\w+s[’'])\s+"
     r"(?:(?:[A-Z][\w-]+|(?:1[89]|20)\d\d)\s+){0,2}|\b(?:1[89]|20)\d\d\s+)[“‘\"']?$",
     re.IGNORECASE,
 )
