@@ -367,3 +367,8 @@ def test_an_article_can_mark_a_date_that_names_no_event(tmp_path: Path) -> None:
     assert first.event is None
     assert article.date_without_event(first) == "the year of a trend, not of the summit"
     assert article.date_without_event(second) is None
+
+
+def test_a_name_next_to_itself_is_not_a_longer_name(tmp_path: Path) -> None:
+    article = annotated(tmp_path, "Readers of Foreign Affairs Foreign Affairs agree.")
+    assert actors_of(article) == [("foreign-affairs", "Foreign Affairs")] * 2

@@ -255,10 +255,11 @@ def _context_blocks(
     "Secretary General" in "UN Secretary General", "European" in "European Union", "Asian" in
     "Asian-Pacific". `exempt` says where capitals prove nothing (a title-case heading)."""
     starts = {start: kinds.get(form, 0) for _, form, start, _ in found}
-    ends = {end for _, _, _, end in found}
+    ends = {end: owner for owner, _, _, end in found}
+    owners_at = {start: owner for owner, _, start, _ in found}
     kept: list[tuple[str, str, int, int]] = []
     for item in found:
-        _, form, start, end = item
+        owner, form, start, end = item
         kind = kinds.get(form, 0)
         if not kind or exempt(start):
             kept.append(item)
@@ -292,10 +293,16 @@ def _context_blocks(
             head = _HEAD_OF_BEFORE.search(before)
             if head is not None and head.group(1) in _INSTITUTION_HEADS:
                 blocked = True  # "Ministry of Foreign Affairs"
-            if word_before is not None and _qualifies(word_before.group(1)):
+            # A name next to itself (a list without commas) is not a longer name.
+            if (
+                word_before is not None
+                and _qualifies(word_before.group(1))
+                and ends.get(start - 1) != owner
+            ):
                 blocked = True  # "London Blitz", "UN Secretary General"
             if (
                 after is not None
+                and owners_at.get(end + 1) != owner
                 and not kind & TITLE
                 and after.group(1) == " "
                 and after.group(2) not in _FUNCTION_WORDS
