@@ -19,7 +19,11 @@ ACTORS = """\
 - {id: nato, name: NATO, type: alliance, description: d, forms: [NATO]}
 - {id: china, name: China, type: state, description: d, forms: [China, Chinese]}
 - {id: russia, name: Russia, type: state, description: d, forms: [Russia, Russian]}
-- {id: usa, name: United States, type: state, description: d, forms: [United States, American]}
+- id: usa
+  name: United States
+  type: state
+  description: d
+  forms: [United States, American, {text: Washington, unless_after: [in]}]
 - {id: georgia, name: Georgia, type: state, description: d, forms: [Georgia]}
 - {id: europe, name: Europe, type: region, description: d, forms: [Europe, European]}
 - {id: asia, name: Asia, type: region, description: d, forms: [Asia, Asian]}
@@ -372,3 +376,21 @@ def test_an_article_can_mark_a_date_that_names_no_event(tmp_path: Path) -> None:
 def test_a_name_next_to_itself_is_not_a_longer_name(tmp_path: Path) -> None:
     article = annotated(tmp_path, "Readers of Foreign Affairs Foreign Affairs agree.")
     assert actors_of(article) == [("foreign-affairs", "Foreign Affairs")] * 2
+
+
+def test_a_capital_before_a_capitalised_word_is_another_name(tmp_path: Path) -> None:
+    article = annotated(tmp_path, "The Washington Post says Washington and NATO disagree.")
+    assert actors_of(article) == [("usa", "Washington"), ("nato", "NATO")]
+    assert article.mentions[0].start == article.text.reading_text.index("Washington and")
+
+
+def test_an_office_of_another_body_is_another_office(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The Secretary General of the United Nations spoke; the Secretary General of NATO did too.",
+    )
+    assert actors_of(article) == [
+        ("nato-secretary-general", "Secretary General"),
+        ("nato", "NATO"),
+    ]
+    assert article.mentions[0].start == article.text.reading_text.index("Secretary General of N")

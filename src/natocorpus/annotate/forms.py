@@ -52,6 +52,7 @@ ADJECTIVAL = 1  # a demonym or adjective ("Chinese", "European", "the East"): ma
 DESCRIPTIVE = 2  # an institution named by ordinary words ("Foreign Affairs"): may be part of one
 TITLE = 4  # an office ("Secretary General"): names follow it; a qualifier before it is another
 STATE = 8  # a state's adjective: its organs and officials ("Chinese Embassy") still name it
+CAPITAL = 16  # another proper name of a state ("Washington"): may open a longer name
 
 _COMPASS = frozenset(
     {"East", "West", "North", "South", "Eastern", "Western", "Northern", "Southern"}
@@ -92,6 +93,13 @@ def form_kind(form: str, actor: Actor) -> int:
         kind |= ADJECTIVAL
         if actor.type == "state":
             kind |= STATE
+    elif (
+        actor.type == "state"
+        and all(word[:1].isupper() for word in words)
+        and any(c.islower() for c in form)
+        and not name_words & set(words)
+    ):
+        kind |= CAPITAL  # "Washington", "Kremlin", "Britain": not in "Washington Post"
     if (
         actor.type == "institution"
         and any(c.islower() for c in form)
@@ -214,6 +222,7 @@ _INSTITUTION_HEADS = _wordset(
 _WORD_BEFORE = re.compile(r"(?:^|[\s(“\"])([A-Z][\w’'-]*) $")
 _HEAD_OF_BEFORE = re.compile(r"([A-Z][\w’'-]*) (?:of|on|for)(?: the)? $")
 _WORD_AFTER = re.compile(r"^( |-)([A-Z][\w’'-]*)")
+_OF_NAME_AFTER = re.compile(r" (?:of|for) (?:the )?([A-Z])")
 
 
 def _qualifies(word: str) -> bool:
@@ -267,7 +276,17 @@ def _context_blocks(
                 and not form[:1].islower()
             ):
                 blocked = True  # "Latin American", "Central Asian": a qualifier, another name
+        if kind & CAPITAL and after is not None and after.group(1) == " ":
+            # "the Washington Post", "the London Blitz": a different proper name.
+            blocked = after.group(2) not in _FUNCTION_WORDS
         if kind & DESCRIPTIVE:
+            of_name = _OF_NAME_AFTER.match(text, end)
+            if (
+                of_name is not None
+                and of_name.start(1) not in owners_at
+                and of_name.start(1) - 4 not in owners_at  # "of the Alliance"
+            ):
+                blocked = True  # "Secretary General of the United Nations": another body's
             head = _HEAD_OF_BEFORE.search(before)
             if head is not None and head.group(1) in _INSTITUTION_HEADS:
                 blocked = True  # "Ministry of Foreign Affairs"
