@@ -98,14 +98,14 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
         + [
             ActorMention(actor, form, start, end, *place(start))
             for actor, form, start, end in found
-            if not _overlapping(own_actor_spans, start, end)
+            if not own_actor_spans or not _overlapping(own_actor_spans, start, end)
         ],
         key=lambda m: m.start,
     )
     event_mentions = own_events + [
         EventMention(event, form, start, end, *place(start))
         for event, form, start, end in matchers.events.find(reading)
-        if not _overlapping(own_event_spans, start, end)
+        if not own_event_spans or not _overlapping(own_event_spans, start, end)
     ]
 
     published = article.meta.published.value

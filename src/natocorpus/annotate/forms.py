@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import msgspec
 
-from natocorpus.model import PRECISIONS, Actor, KnowledgeBase, PartialDate, SurfaceForm
+from natocorpus.model import Actor, KnowledgeBase, PartialDate, SurfaceForm
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -323,17 +323,20 @@ def _ends_with_any(before: str, phrases: Sequence[str]) -> bool:
 def _within(value: PartialDate, start: PartialDate, end: PartialDate | None) -> bool:
     """Whether a date falls between an event's start and end, each compared at the coarser of
     the two precisions: "July 2023" falls within 11-12 July 2023, "2022" within June 2022."""
+    if value.year < start.year or value.year > (end or start).year:
+        return False  # the common case, decided by the years alone
+    return _key(start, value) <= _key(value, start) and _key(value, end or start) <= _key(
+        end or start, value
+    )
 
-    def key(date: PartialDate, precision: str) -> tuple[int, int, int]:
-        return date.truncate(precision).sort_key  # type: ignore[arg-type]
 
-    def coarser(left: PartialDate, right: PartialDate) -> str:
-        return min(left.precision, right.precision, key=PRECISIONS.index)
-
-    last = end or start
-    return key(start, coarser(start, value)) <= key(value, coarser(start, value)) and key(
-        value, coarser(last, value)
-    ) <= key(last, coarser(last, value))
+def _key(date: PartialDate, other: PartialDate) -> tuple[int, int, int]:
+    """`date` as a sortable key, at the coarser of its precision and `other`'s."""
+    if date.month is None or other.month is None:
+        return (date.year, 0, 0)
+    if date.day is None or other.day is None:
+        return (date.year, date.month, 0)
+    return (date.year, date.month, date.day)
 
 
 class Matchers(msgspec.Struct, frozen=True):
