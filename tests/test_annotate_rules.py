@@ -88,11 +88,13 @@ def run(
     actors: str = ACTORS,
     overrides: dict[str, str] | None = None,
 ) -> tuple[AnnotatedArticle | None, tuple[Diagnostic, ...]]:
-    words = body.split()
+    plain = body.replace("## ", "")  # the capture has no Markdown
+    words = plain.split()
     corpus_dir = write_corpus(
         tmp_path,
         body,
         quotes=(" ".join(words[:2]), " ".join(words[2:4])),
+        capture_body=plain,
         actors=actors,
         events=events,
         settings=settings,
@@ -394,3 +396,20 @@ def test_an_office_of_another_body_is_another_office(tmp_path: Path) -> None:
         ("nato", "NATO"),
     ]
     assert article.mentions[0].start == article.text.reading_text.index("Secretary General of N")
+
+
+def test_title_case_headings_prove_nothing_about_names(tmp_path: Path) -> None:
+    body = "## Chinese Envoys Meet European Partners\n\nThe European Union met."
+    article = annotated(tmp_path, body)
+    assert actors_of(article) == [("china", "Chinese"), ("europe", "European")]
+
+
+def test_a_date_marked_without_event_must_be_verbatim(tmp_path: Path) -> None:
+    marked = "dates_without_event:\n  - {passage: In 2017, reason: a trend}\n"
+    article, diagnostics = run(
+        tmp_path, "In 2016 leaders met.", overrides={"dates_without_event": marked}
+    )
+    assert article is None
+    assert any(
+        "dates_without_event[0].passage" in str(d) and "'In 2017'" in str(d) for d in diagnostics
+    ), [str(d) for d in diagnostics]
