@@ -122,6 +122,23 @@ class Stance(msgspec.Struct, frozen=True):
     evidence: tuple[EvidenceQuote, ...]
 
 
+class PassageMention(msgspec.Struct, frozen=True):
+    """An article's own annotation: every occurrence of `passage` refers to the actor or event."""
+
+    passage: str
+    actor: str | None
+    event: str | None
+    spans: tuple[Span, ...]
+
+
+class DateWithoutEvent(msgspec.Struct, frozen=True):
+    """A passage whose dates the editor judged to name no event, and why."""
+
+    passage: str
+    reason: str
+    spans: tuple[Span, ...]
+
+
 class ArticleMeta(msgspec.Struct, frozen=True):
     id: str
     source_file: str
@@ -138,6 +155,10 @@ class ArticleMeta(msgspec.Struct, frozen=True):
     themes: Field[tuple[str, ...]]
     stance: Stance
     omitted: tuple[OmittedLine, ...]
+    # Passages that refer to an actor or an event only in this article (front matter `mentions`).
+    passages: tuple[PassageMention, ...] = ()
+    # Dates that name no event, with the reason (front matter `dates_without_event`).
+    dates_without_event: tuple[DateWithoutEvent, ...] = ()
 
 
 class Block(msgspec.Struct, frozen=True):
@@ -201,6 +222,9 @@ class Event(msgspec.Struct, frozen=True):
     participants: tuple[str, ...]
     description: str
     forms: tuple[str, ...]
+    # Common-noun phrases ("NATO summit", "summit") that name this event only with the help of
+    # the dates and places around them; matched regardless of case.
+    generic: tuple[str, ...] = ()
 
 
 class StanceLevel(msgspec.Struct, frozen=True):
@@ -238,6 +262,9 @@ class CorpusSettings(msgspec.Struct, frozen=True):
 class KnowledgeBase(msgspec.Struct, frozen=True):
     actors: tuple[Actor, ...]
     events: tuple[Event, ...]
+    # Phrases that name nothing the knowledge base knows (corpus.yaml's not_actors): a form
+    # inside or across one of them is not a mention.
+    blocking: tuple[str, ...] = ()
 
 
 # Annotations ---------------------------------------------------------------
@@ -276,6 +303,18 @@ class DateMention(NamedTuple):
     event: str | None
 
 
+class UnresolvedReference(NamedTuple):
+    """A generic reference to an event ("the NATO summit") that the context did not decide:
+    `candidates` are the events it could name (none fits, or more than one)."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: str
+    sentence: int
+    candidates: tuple[str, ...]
+
+
 class Reference(msgspec.Struct, frozen=True):
     number: int
     text: str
@@ -301,10 +340,21 @@ class AnnotatedArticle(msgspec.Struct, frozen=True):
     references: tuple[Reference, ...]
     word_count: int
     reading_minutes: int
+    # Generic event references left unannotated because the context fits no event or several.
+    unresolved_events: tuple[UnresolvedReference, ...] = ()
 
     @property
     def id(self) -> str:
         return self.meta.id
+
+    def date_without_event(self, date: DateMention) -> str | None:
+        """The article's reason why `date` names no event (front matter `dates_without_event`),
+        or None."""
+        for item in self.meta.dates_without_event:
+            for span in item.spans:
+                if span.start <= date.start and date.end <= span.end:
+                    return item.reason
+        return None
 
     def sentence_text(self, index: int) -> str:
         sentence = self.sentences[index]

@@ -7,9 +7,11 @@ none is.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import NamedTuple
 
+import msgspec
 from frontmatter.default_handlers import YAMLHandler
 
 from natocorpus.diagnostics import Diagnostic, error
@@ -26,13 +28,17 @@ from natocorpus.model import (
     ArticleMeta,
     ArticleText,
     CorpusSettings,
+    DateWithoutEvent,
     EvidenceQuote,
     Field,
+    KnowledgeBase,
     LoadedArticle,
     OmittedLine,
     PartialDate,
+    PassageMention,
     Person,
     Provenance,
+    Span,
     Stance,
 )
 
@@ -44,6 +50,7 @@ def load_article(
     folder: CorpusFolder,
     settings: CorpusSettings | None,
     diagnostics: list[Diagnostic],
+    knowledge: KnowledgeBase | None = None,
 ) -> LoadedArticle | None:
     """The article at `path`, or None where it is not sound; every problem goes into
     `diagnostics`."""
@@ -62,6 +69,8 @@ def load_article(
     if not reading.blocks:
         local.append(error(shown, body_line, "body", "the reading text is empty"))
     stance = r.attempt(lambda: _stance(r, settings, reading))
+    passages = _passages(r, knowledge, reading)
+    undated = r.attempt(lambda: _dates_without_event(r, reading))
     if capture.lines and described.omitted is not None and reading.blocks:
         difference = check_fidelity(
             reading,
@@ -76,9 +85,14 @@ def load_article(
     if local:
         return None
     assert article_id and source_file and capture.content is not None and stance
+    meta = msgspec.structs.replace(
+        described.meta(article_id, source_file, stance),
+        passages=passages or (),
+        dates_without_event=undated or (),
+    )
     return LoadedArticle(
         path=shown,
-        meta=described.meta(article_id, source_file, stance),
+        meta=meta,
         text=reading,
         capture=capture.content,
     )
@@ -328,3 +342,84 @@ def _stance(r: FieldReader, settings: CorpusSettings | None, reading: ArticleTex
             )
         evidence.append(EvidenceQuote(quote, span))
     return Stance(value, label, rationale, tuple(evidence))
+
+
+def _occurrences(passage: str, reading: ArticleText) -> tuple[Span, ...]:
+    """Every word-bounded occurrence of `passage` in the reading text, however its spaces and
+    lines are broken."""
+    words = passage.split()
+    if not words:
+        return ()
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)")
+    spans: list[Span] = []
+    for block in reading.blocks:
+        for match in pattern.finditer(block.text.replace("\u00a0", " ")):
+            spans.append(Span(block.start + match.start(), block.start + match.end(), block.anchor))
+    return tuple(spans)
+
+
+def _passages(
+    r: FieldReader, knowledge: KnowledgeBase | None, reading: ArticleText
+) -> tuple[PassageMention, ...]:
+    """The article's own mentions: `mentions: [{passage: ..., actor: id}]` or `event: id`. Each
+    passage must stand verbatim in the reading text, and name a known actor or event; every
+    occurrence of it is a mention (of `text`, the words of the passage that refer, when given)."""
+    actors = {actor.id for actor in knowledge.actors} if knowledge else None
+    events = {event.id for event in knowledge.events} if knowledge else None
+    found: list[PassageMention] = []
+    for n, _ in enumerate(r.attempt(lambda: r.sequence(("mentions",), required=False)) or []):
+        one = r.attempt(lambda i=n: _passage(r, i, actors, events, reading))  # type: ignore[misc]
+        if one is not None:
+            found.append(one)
+    return tuple(found)
+
+
+def _passage(
+    r: FieldReader,
+    n: int,
+    actors: set[str] | None,
+    events: set[str] | None,
+    reading: ArticleText,
+) -> PassageMention:
+    passage = r.string(("mentions", n, "passage")) or ""
+    actor = r.string(("mentions", n, "actor"), required=False)
+    event = r.string(("mentions", n, "event"), required=False)
+    if (actor is None) == (event is None):
+        raise r.fail(("mentions", n), "give either `actor: <id>` or `event: <id>`, not both")
+    if actor is not None and actors is not None and actor not in actors:
+        raise r.fail(("mentions", n, "actor"), f"unknown actor id {actor!r}")
+    if event is not None and events is not None and event not in events:
+        raise r.fail(("mentions", n, "event"), f"unknown event id {event!r}")
+    spans = _occurrences(passage, reading)
+    if not spans:
+        raise r.fail(
+            ("mentions", n, "passage"), f"not a verbatim passage of the article: {passage!r}"
+        )
+    text = r.string(("mentions", n, "text"), required=False)
+    if text is not None:
+        # The mention is these words of the passage: "In 1999, NATO’s Strategic Concept"
+        # says which Strategic Concept; the mention is "NATO’s Strategic Concept".
+        inner: list[Span] = []
+        for span in spans:
+            at = reading.reading_text.find(text, span.start, span.end)
+            if at < 0:
+                raise r.fail(("mentions", n, "text"), f"not a part of the passage: {text!r}")
+            inner.append(Span(at, at + len(text), span.paragraph))
+        spans = tuple(inner)
+    return PassageMention(passage, actor, event, spans)
+
+
+def _dates_without_event(r: FieldReader, reading: ArticleText) -> tuple[DateWithoutEvent, ...]:
+    """Passages whose dates name no event: `dates_without_event: [{passage: ..., reason: ...}]`."""
+    found: list[DateWithoutEvent] = []
+    for n, _ in enumerate(r.sequence(("dates_without_event",), required=False)):
+        passage = r.string(("dates_without_event", n, "passage")) or ""
+        reason = r.string(("dates_without_event", n, "reason")) or ""
+        spans = _occurrences(passage, reading)
+        if not spans:
+            raise r.fail(
+                ("dates_without_event", n, "passage"),
+                f"not a verbatim passage of the article: {passage!r}",
+            )
+        found.append(DateWithoutEvent(passage, reason, spans))
+    return tuple(found)
