@@ -193,6 +193,7 @@ def load_events(
                 raise r.fail((i, "type"), f"{kind!r} is not one of {', '.join(EVENT_TYPES)}")
             participants = r.sequence((i, "participants"), required=False)
             for j, participant in enumerate(participants):
+                r.string((i, "participants", j))  # an id is text: a list here is reported
                 if participant not in actor_ids:
                     raise r.fail((i, "participants", j), f"unknown actor id {participant!r}")
             end = r.get(doc.data, (i, "end_date"))
