@@ -145,6 +145,17 @@ class _Frame:
 
 
 _AT_KEY = object()  # a mapping expects a key next
+# Where the next value goes: a mapping's key, a mapping's value (whose line is its key's), or an
+# item of a list (or the document itself), which has a line of its own.
+_KEY, _VALUE, _ITEM = "key", "value", "item"
+
+
+def _place(top: _Frame | None) -> str:
+    if top is None or type(top.value) is list:
+        return _ITEM
+    return _KEY if top.key is _AT_KEY else _VALUE
+
+
 _DROPPED = object()  # the key was refused: the value is composed and dropped
 
 
@@ -229,19 +240,19 @@ class _Composer:
             kind = type(event)
             line = event.start_mark.line + first_line
             top = stack[-1] if stack else None
-            at_key = top is not None and top.key is _AT_KEY
+            place = _place(top)
             if top is None:
                 keypath: KeyPath = ()
-            elif at_key:
+            elif place is _KEY:
                 keypath = (*top.keypath, "<key>")
-            elif type(top.value) is list:
+            elif place is _ITEM:
                 keypath = (*top.keypath, len(top.value))
             else:
                 keypath = (*top.keypath, top.key)
             if kind is ScalarEvent:
-                value, size = self.scalar(event, keypath, line, at_key), 1
+                value, size = self.scalar(event, keypath, line, place), 1
             elif kind is AliasEvent:
-                value, size = self.alias(event, keypath, line, stack)
+                value, size = self.alias(event, keypath, line, place, stack)
             elif kind is SequenceStartEvent or kind is MappingStartEvent:
                 if len(stack) >= MAX_DEPTH:
                     raise self.fail(
@@ -252,7 +263,7 @@ class _Composer:
                     )
                 self.check_anchor(event.anchor, line)
                 frame = _Frame([] if kind is SequenceStartEvent else {}, keypath, line, None)
-                if not at_key and (top is None or type(top.value) is list):
+                if place is _ITEM:
                     self.record(keypath, line, None)
                 if event.anchor is not None:
                     frame.anchor = event.anchor
@@ -267,23 +278,24 @@ class _Composer:
                 value, size = frame.value, frame.size
                 if frame.anchor is not None:
                     self.close_anchored(frame)
+                line = frame.line
                 top = stack[-1] if stack else None
-                at_key = top is not None and top.key is _AT_KEY
+                place = _place(top)
             else:  # pragma: no cover - the parser sends nothing else inside a document
                 raise self.fail(line, "yaml", f"unexpected {kind.__name__}")
             if top is None:
                 return value
             top.size += size
-            if at_key:
+            if place is _KEY:
                 self.key(top, value, line, type(value) in (list, dict))
-            elif type(top.value) is list:
+            elif place is _ITEM:
                 top.value.append(value)
             else:
                 if top.key is not _DROPPED:
                     top.value[top.key] = value
                 top.key = _AT_KEY
 
-    def scalar(self, event: Any, keypath: KeyPath, line: int, at_key: bool) -> Any:
+    def scalar(self, event: Any, keypath: KeyPath, line: int, place: str) -> Any:
         style = event.style
         if style == '"' or style == "'":
             self.last_quote = _Quote(event.start_mark.line, event.end_mark.line, style)
@@ -308,9 +320,9 @@ class _Composer:
                 self.note(line, keypath, problem or str(exc))
                 value = None
             text = event.value if value is not None and not isinstance(value, str) else None
-        if not at_key and (not keypath or type(keypath[-1]) is int):
+        if place is _ITEM:
             self.record(keypath, line, text)
-        elif not at_key and text is not None:
+        elif place is _VALUE and text is not None:
             self.record_text(keypath, text)
         if event.anchor is not None:
             self.anchors[event.anchor] = _Anchored(value, 1, (((), line, text),))
@@ -328,7 +340,7 @@ class _Composer:
         self.anchor_lines[anchor] = line
 
     def alias(
-        self, event: Any, keypath: KeyPath, line: int, stack: list[_Frame]
+        self, event: Any, keypath: KeyPath, line: int, place: str, stack: list[_Frame]
     ) -> tuple[Any, int]:
         name = event.anchor
         anchored = self.anchors.get(name)
@@ -348,11 +360,10 @@ class _Composer:
                 f"aliases repeat more than {MAX_REPEATED_VALUES} values; a corpus file may "
                 f"repeat {MAX_REPEATED_VALUES} at most: write the values out",
             )
-        if keypath and keypath[-1] == "<key>":
+        if place is _KEY:
             return anchored.value, anchored.size
-        in_list = not keypath or type(keypath[-1]) is int
         for relative, entry_line, text in anchored.entries:
-            if relative or in_list:
+            if relative or place is _ITEM:
                 self.record((*keypath, *relative), entry_line, text)
             elif text is not None:
                 self.record_text(keypath, text)
