@@ -172,6 +172,13 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
         "corpus/actors.yaml:4: [0].description: expected text, got true/false: unquoted, "
         'Off reads as false; put it in quotes: "Off"',
     ),
+    "no in a list of words": (
+        lambda c: (c / "actors.yaml").write_text(
+            ACTORS.replace("unless_after: [in, at]", "unless_after: [in, no]"), encoding="utf-8"
+        ),
+        "corpus/actors.yaml:11: [1].forms[4].unless_after[1]: expected text, got true/false: "
+        'unquoted, no reads as false; put it in quotes: "no"',
+    ),
     "a number for an id": (
         lambda c: edit(article(c), "id: sample-article", "id: 0x1F"),
         f"{ARTICLE}:2: id: expected text, got a number: unquoted, 0x1F reads as 31; "

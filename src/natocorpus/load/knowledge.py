@@ -133,7 +133,7 @@ def _forms(r: FieldReader, keypath: KeyPath) -> tuple[SurfaceForm, ...]:
         if isinstance(item, dict):
             text = r.string((*path, "text"))
             unless = r.sequence((*path, "unless_after"), required=False)
-            words = tuple(str(word) for word in unless if isinstance(word, str | int))
+            words = tuple(r.string((*path, "unless_after", k)) or "" for k in range(len(unless)))
             forms.append(SurfaceForm(text or "", words))
         else:
             forms.append(SurfaceForm(r.string(path) or ""))
