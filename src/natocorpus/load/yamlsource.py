@@ -128,6 +128,13 @@ class _Quote(NamedTuple):
         return any(_ENTRY_LINE.match(line) for line in lines)
 
 
+_AT_KEY = object()  # a mapping expects a key next
+_DROPPED = object()  # the key was refused: the value is composed and dropped
+# Where the next value goes: a mapping's key, a mapping's value (whose line is its key's), or an
+# item of a list (or the document itself), which has a line of its own.
+_KEY, _VALUE, _ITEM = "key", "value", "item"
+
+
 class _Frame:
     """A list or mapping being built: its values so far, and what the next event belongs to."""
 
@@ -144,19 +151,10 @@ class _Frame:
         self.log_start = 0
 
 
-_AT_KEY = object()  # a mapping expects a key next
-# Where the next value goes: a mapping's key, a mapping's value (whose line is its key's), or an
-# item of a list (or the document itself), which has a line of its own.
-_KEY, _VALUE, _ITEM = "key", "value", "item"
-
-
 def _place(top: _Frame | None) -> str:
     if top is None or type(top.value) is list:
         return _ITEM
     return _KEY if top.key is _AT_KEY else _VALUE
-
-
-_DROPPED = object()  # the key was refused: the value is composed and dropped
 
 
 class _Anchored(NamedTuple):
@@ -171,9 +169,8 @@ class _Anchored(NamedTuple):
 class _Composer:
     """Builds one document's values from the parser's events, without recursion."""
 
-    def __init__(self, loader: _SafeLoader, text: str, path: str, first_line: int) -> None:
+    def __init__(self, loader: _SafeLoader, path: str, first_line: int) -> None:
         self.loader = loader
-        self.text = text
         self.path = path
         self.first_line = first_line
         self.lines: dict[KeyPath, int] = {}
@@ -261,12 +258,12 @@ class _Composer:
                         f"nested more than {MAX_DEPTH} levels deep; "
                         f"a corpus file may nest {MAX_DEPTH} at most",
                     )
-                self.check_anchor(event.anchor, line)
-                frame = _Frame([] if kind is SequenceStartEvent else {}, keypath, line, None)
+                anchor = event.anchor
+                self.check_anchor(anchor, line)
+                frame = _Frame([] if kind is SequenceStartEvent else {}, keypath, line, anchor)
                 if place is _ITEM:
                     self.record(keypath, line, None)
-                if event.anchor is not None:
-                    frame.anchor = event.anchor
+                if anchor is not None:
                     if self.log is None:
                         self.log = []
                     frame.log_start = len(self.log)
@@ -401,7 +398,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YamlDocument:
     nests or repeats through aliases beyond the bounds.
     """
     loader = _SafeLoader(text)
-    composer = _Composer(loader, text, path, first_line)
+    composer = _Composer(loader, path, first_line)
     try:
         return composer.document()
     except yaml.MarkedYAMLError as exc:
