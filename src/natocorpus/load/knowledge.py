@@ -142,7 +142,7 @@ def _forms(r: FieldReader, keypath: KeyPath, *, required: bool = True) -> tuple[
         if isinstance(item, dict):
             text = r.string((*path, "text"))
             unless = r.sequence((*path, "unless_after"), required=False)
-            words = tuple(str(word) for word in unless if isinstance(word, str | int))
+            words = tuple(r.string((*path, "unless_after", k)) or "" for k in range(len(unless)))
             forms.append(SurfaceForm(text or "", words))
         else:
             forms.append(SurfaceForm(r.string(path) or ""))
@@ -202,6 +202,7 @@ def load_events(
                 raise r.fail((i, "type"), f"{kind!r} is not one of {', '.join(EVENT_TYPES)}")
             participants = r.sequence((i, "participants"), required=False)
             for j, participant in enumerate(participants):
+                r.string((i, "participants", j))  # an id is text: a list here is reported
                 if participant not in actor_ids:
                     raise r.fail((i, "participants", j), f"unknown actor id {participant!r}")
             end = r.get(doc.data, (i, "end_date"))
