@@ -14,7 +14,7 @@ from natocorpus.link.html import matrix_cells_html
 from natocorpus.link.labels import heat_level, stance_class
 from natocorpus.link.pages import Page, make_page
 from natocorpus.link.views import ArticleRef, Link, PageContent
-from natocorpus.link.xrefs import CrossReferences, event_sort_key
+from natocorpus.link.xrefs import CrossReferences, counted, event_sort_key, part_of
 from natocorpus.model import AnnotatedArticle
 
 SCALE_LIST_MAX = 30
@@ -147,7 +147,7 @@ def matrices(xrefs: CrossReferences) -> tuple[Matrix, Matrix]:
         caption="Mentions of each actor in each text (stronger shading: more mentions; each "
         "count links to the first mention in that text)",
         row_label="Actor",
-        noun=("actor", "actors"),
+        noun="actor",
         columns=columns,
         counts=xrefs.actor_counts,
         totals=xrefs.actor_totals,
@@ -165,7 +165,7 @@ def matrices(xrefs: CrossReferences) -> tuple[Matrix, Matrix]:
         caption="References to each event in each text (stronger shading: more references; each "
         "count links to the first reference in that text)",
         row_label="Event",
-        noun=("event", "events"),
+        noun="event",
         columns=columns,
         counts=xrefs.event_counts,
         totals=xrefs.event_totals,
@@ -213,7 +213,7 @@ def _matrix(
     id: str,
     caption: str,
     row_label: str,
-    noun: tuple[str, str],
+    noun: str,
     columns: tuple[ArticleRef, ...],
     counts: Mapping[str, Counter[str]],
     totals: Counter[str],
@@ -254,18 +254,18 @@ def _matrix(
     if left_out or rest:
         shown_in = [sum(counts[c][key] for key in shown) for c in column_ids]
         other = OtherRow(
-            f"The other {len(left_out)} {noun[0] if len(left_out) == 1 else noun[1]}"
-            if all_texts
-            else f"Every other {noun[0]}",
+            f"The other {counted(len(left_out), noun)}" if all_texts else f"Every other {noun}",
             tuple(t - n for t, n in zip(column_totals, shown_in, strict=True)),
             rest,
         )
     most = "mentioned" if kind == "mention" else "referred to"
-    if other is None:
-        which_rows = f"all {named} {noun[1]} the texts name"
+    if not named:
+        which_rows = f"no {noun}: the texts name none"
+    elif other is None:
+        which_rows = f"{part_of(named, named, noun)} the texts name"
     else:
         which_rows = (
-            f"{len(shown)} of the {len(shown) + len(left_out)} {noun[1]} "
+            f"{len(shown)} of the {counted(len(shown) + len(left_out), noun)} "
             f"{'the texts' if all_texts else 'these texts'} name: each text’s most {most}, then "
             f"the most {most} overall; the row “{other.label}” adds up the rest"
         )
@@ -276,7 +276,7 @@ def _matrix(
             f"{'is' if unnamed == 1 else 'are'} named in no text)"
         )
     which_texts = (
-        f"in all {texts} texts"
+        f"in {'the one text' if texts == 1 else f'all {texts} texts'}"
         if all_texts
         else f"in the {len(columns)} most recent of the {texts} texts; the last column counts "
         f"{kind}s in every text"

@@ -314,19 +314,26 @@ def event_ref(xrefs: CrossReferences, event_id: str, count: int | None = None) -
 def method_sentence(xrefs: CrossReferences) -> str:
     """How the records were made, with the corpus's counts (the home and about pages). The
     knowledge base may describe actors and events no text names: both numbers are said."""
+    texts = len(xrefs.articles)
+    each = "The one text is" if texts == 1 else f"Each of the {texts} texts is"
     return (
-        f"Each of the {len(xrefs.articles)} texts is kept in its captured wording, and what it "
-        f"names is marked: {xrefs.mention_total} mentions of "
-        f"{part_of(xrefs.actors_mentioned, len(xrefs.actors), 'actors')} the knowledge base "
-        f"describes, and {xrefs.reference_total} references to "
-        f"{part_of(xrefs.events_referred, len(xrefs.events), 'events')} it describes. Every "
+        f"{each} kept in its captured wording, and what it names is marked: "
+        f"{counted(xrefs.mention_total, 'mention')} of "
+        f"{part_of(xrefs.actors_mentioned, len(xrefs.actors), 'actor')} the knowledge base "
+        f"describes, and {counted(xrefs.reference_total, 'reference')} to "
+        f"{part_of(xrefs.events_referred, len(xrefs.events), 'event')} it describes. Every "
         "descriptive field says whether the text states it or an editor inferred it, with the "
         "quote or the basis."
     )
 
 
+def counted(n: int, noun: str) -> str:
+    """ "1 mention", "2 mentions"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def part_of(part: int, whole: int, noun: str) -> str:
-    """ "57 of the 64 actors", or "all 29 events" (or "the one actor") when no part is left out."""
+    """ "57 of the 64 actors", or "all 29 events" (or "the one event") when none is left out."""
     if part == whole:
-        return f"the one {noun.removesuffix('s')}" if whole == 1 else f"all {whole} {noun}"
-    return f"{part} of the {whole} {noun}"
+        return f"the one {noun}" if whole == 1 else f"all {whole} {noun}s"
+    return f"{part} of the {counted(whole, noun)}" if whole != 1 else f"{part} of the one {noun}"
