@@ -18,7 +18,7 @@ from natocorpus.link.labels import stance_class
 from natocorpus.link.mentions import MentionGroup, mention_groups
 from natocorpus.link.pages import DeferredPage, Page, deferred_page, make_page
 from natocorpus.link.views import ActorRef, ArticleRef, EventRef, PageContent, SearchTag
-from natocorpus.link.xrefs import CrossReferences, actor_ref, event_ref
+from natocorpus.link.xrefs import CrossReferences, actor_ref, counted, event_ref
 from natocorpus.model import Actor, AnnotatedArticle
 
 CHART_CAP = 20
@@ -178,7 +178,8 @@ def actor_page(xrefs: CrossReferences, actor: Actor) -> Page:
         "actor",
         f"actors/{actor.id}/",
         actor.name,
-        f"{description} Mentioned {total} times in {len(refs)} of {len(xrefs.articles)} texts.",
+        f"{description} Mentioned {counted(total, 'time')} in {len(refs)} of "
+        f"{counted(len(xrefs.articles), 'text')}.",
         content,
         og_type="profile" if actor.type == "person" else "website",
         jsonld={"@context": "https://schema.org"} | actor_node(actor, xrefs.urls),

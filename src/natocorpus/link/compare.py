@@ -151,6 +151,8 @@ def matrices(xrefs: CrossReferences) -> tuple[Matrix, Matrix]:
         columns=columns,
         counts=xrefs.actor_counts,
         totals=xrefs.actor_totals,
+        in_text=xrefs.mentions_in,
+        grand_total=xrefs.mention_total,
         first=xrefs.first_actor_anchor,
         header=lambda a: Link(urls.actor(a), xrefs.actor_names.get(a, a)),
         rank=lambda a: (xrefs.actor_names.get(a, a), a),
@@ -169,6 +171,8 @@ def matrices(xrefs: CrossReferences) -> tuple[Matrix, Matrix]:
         columns=columns,
         counts=xrefs.event_counts,
         totals=xrefs.event_totals,
+        in_text=xrefs.references_in,
+        grand_total=xrefs.reference_total,
         first=xrefs.first_event_anchor,
         header=lambda e: Link(urls.event(e), f"{events[e].name} ({events[e].date.display})"),
         rank=lambda e: event_sort_key(events[e]),
@@ -217,6 +221,8 @@ def _matrix(
     columns: tuple[ArticleRef, ...],
     counts: Mapping[str, Counter[str]],
     totals: Counter[str],
+    in_text: Mapping[str, int],
+    grand_total: int,
     first: Mapping[str, Mapping[str, str]],
     header: Callable[[str], Link],
     rank: Callable[[str], Any],
@@ -247,8 +253,7 @@ def _matrix(
             else:
                 cells.append(MatrixCell(0, level, None, ""))
         out_rows.append(MatrixRow(link, totals[key], tuple(cells), matrix_cells_html(cells)))
-    column_totals = tuple(sum(counts[c].values()) for c in column_ids)
-    grand_total = sum(sum(counts[a.id].values()) for a in xrefs.articles)
+    column_totals = tuple(in_text[c] for c in column_ids)
     rest = grand_total - sum(totals[key] for key in shown)
     other = None
     if left_out or rest:

@@ -95,6 +95,10 @@ class CrossReferences(msgspec.Struct, frozen=True):
     """[actor id]: mentions in all the texts."""
     event_totals: Counter[str]
     """[event id]: references in all the texts."""
+    mentions_in: dict[str, int]
+    """[article id]: actor mentions in the text."""
+    references_in: dict[str, int]
+    """[article id]: event references in the text."""
     mention_total: int
     """Actor mentions in all the texts."""
     reference_total: int
@@ -172,8 +176,10 @@ def cross_references(
         first_event_anchor=first_event_anchor,
         actor_totals=actor_totals,
         event_totals=event_totals,
+        mentions_in={a: sum(c.values()) for a, c in actor_counts.items()},
+        references_in={a: sum(c.values()) for a, c in event_counts.items()},
         mention_total=sum(actor_totals.values()),
-        reference_total=sum(n for e, n in event_totals.items() if e in events),
+        reference_total=sum(event_totals.values()),
         actors_mentioned=sum(1 for a in actors if actor_totals[a]),
         events_referred=sum(1 for e in events if event_totals[e]),
         most_in_one_text=most_in_one_text,
