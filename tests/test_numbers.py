@@ -25,7 +25,6 @@ from natocorpus.build import build
 from natocorpus.config import make_config
 from natocorpus.link import ActorContext, CompareContext, link_site
 from natocorpus.link import compare as compare_module
-from natocorpus.link.compare import OtherRow
 from natocorpus.model import AnnotatedCorpus, PartialDate
 from support import PROJECT_ROOT
 
@@ -509,7 +508,7 @@ def test_a_cut_table_says_so_and_keeps_its_true_totals(monkeypatch: pytest.Monke
     matrix = content(link_site(corpus, "/"), "compare/index.html", CompareContext).actor_matrix
     # One row fits; t1's most-named (NATO) and t2's (China) are both shown, Japan is not.
     assert [r.header.href for r in matrix.rows] == ["/actors/china/", "/actors/nato/"]
-    assert matrix.other == OtherRow("The other 1 actor", (1, 0), 1)
+    assert matrix.other == compare_module.OtherRow("The other 1 actor", (1, 0), 1)
     assert matrix.column_totals == (4, 1) and matrix.grand_total == 5
     assert matrix.other is not None
     assert sum(r.total for r in matrix.rows) + matrix.other.total == matrix.grand_total
