@@ -328,6 +328,15 @@ def test_every_count_on_the_actor_pages_is_the_records(
             for li in co.all("li")
         }
         assert all(together[actor_id][other] == n for other, n in listed.items()), actor_id
+        more = co.all(cls="n-co-more")
+        assert len(listed) + (int(words(more[0])) if more else 0) == len(together[actor_id])
+        # The events it takes part in, from the knowledge base.
+        taking_part = {e for e, rec in records.events.items() if actor_id in rec["participants"]}
+        part = main.one("section", **{"aria-labelledby": "ev-h"})
+        events_listed = {last_segment(li.one("a").attrs["href"]) for li in part.all("li")}
+        more = part.all(cls="n-events-more")
+        assert events_listed <= taking_part, actor_id
+        assert len(events_listed) + (int(words(more[0])) if more else 0) == len(taking_part)
 
 
 def test_a_mention_count_is_the_mentions_highlighted(built_site: Path, records: Records) -> None:
@@ -380,6 +389,7 @@ def test_the_about_home_and_index_counts_are_the_records(
     } == {e: records.event_totals[e] for e in records.events}
 
     home = parse(built_site / "index.html")
+    assert home.number("n-texts") == len(records.articles)
     pills = home.one("ol", cls="pill-list").all("li")
     assert pills
     for li in pills:
@@ -388,8 +398,10 @@ def test_the_about_home_and_index_counts_are_the_records(
 
 
 def test_the_counts_beside_each_text_are_the_records(built_site: Path, records: Records) -> None:
-    for article_id in records.articles:
+    for article_id, record in records.articles.items():
         main = parse(built_site / "articles" / article_id / "index.html")
+        byline = words(main.one("p", cls="byline"))
+        assert f"{record['word_count']} words, about {record['reading_minutes']} min" in byline
         for section, counts in (
             ("aside-actors", records.mentions[article_id]),
             ("aside-events", records.references[article_id]),
