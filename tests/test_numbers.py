@@ -527,3 +527,26 @@ def test_a_cut_table_says_so_and_keeps_its_true_totals(monkeypatch: pytest.Monke
     for i, total in enumerate(matrix.column_totals):
         assert sum(r.cells[i].count for r in matrix.rows) + matrix.other.counts[i] == total
     assert matrix.limited and "adds up the rest" in matrix.note
+
+
+def test_a_table_of_the_latest_texts_counts_every_text_in_its_totals(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With more texts than columns, the table shows the latest; its last column and its grand
+    total count every text, and a row counts what only earlier texts name."""
+    from test_link_stage import content
+
+    monkeypatch.setattr(compare_module, "MATRIX_COLUMNS", 1)
+    corpus = in_memory_texts("NATO met. Japan came.", "China spoke. NATO spoke.")
+    matrix = content(link_site(corpus, "/"), "compare/index.html", CompareContext).actor_matrix
+    assert [c.id for c in matrix.columns] == ["t1"]
+    assert matrix.total_label == "In all 2 texts"
+    assert {r.header.href: (r.cells[0].count, r.total) for r in matrix.rows} == {
+        "/actors/china/": (1, 1),
+        "/actors/nato/": (1, 2),
+    }
+    assert matrix.other == compare_module.OtherRow("Every other actor", (0,), 1)
+    assert matrix.column_totals == (2,) and matrix.grand_total == 4
+    assert sum(r.total for r in matrix.rows) + matrix.other.total == matrix.grand_total
+    assert "the row “Every other actor” counts those that only earlier texts name" in matrix.note
+    assert "in the 1 most recent of the 2 texts" in matrix.note

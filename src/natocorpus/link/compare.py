@@ -268,6 +268,11 @@ def _matrix(
         which_rows = f"no {noun}: the texts name none"
     elif other is None:
         which_rows = f"{part_of(named, named, noun)} the texts name"
+    elif not left_out:
+        which_rows = (
+            f"{part_of(len(shown), len(shown), noun)} these texts name; the row “{other.label}” "
+            f"counts those that only earlier texts name"
+        )
     else:
         which_rows = (
             f"{len(shown)} of the {counted(len(shown) + len(left_out), noun)} "
