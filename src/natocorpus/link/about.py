@@ -53,8 +53,13 @@ class AboutContext(PageContent, frozen=True):
     """Every capture, for a small corpus; empty for a large one (each text's page links its own)."""
     article_count: int
     actor_count: int
+    """Actors the knowledge base describes; `actors_mentioned` of them are named in the texts."""
+    actors_mentioned: int
     event_count: int
+    """Events the knowledge base describes; `events_referred` of them are named in the texts."""
+    events_referred: int
     mention_count: int
+    reference_count: int
 
 
 def about_page(xrefs: CrossReferences) -> Page:
@@ -94,7 +99,10 @@ def about_page(xrefs: CrossReferences) -> Page:
             captures=captures,
             article_count=len(xrefs.articles),
             actor_count=len(xrefs.actors),
+            actors_mentioned=xrefs.actors_mentioned,
             event_count=len(xrefs.events),
-            mention_count=sum(xrefs.actor_totals.values()),
+            events_referred=xrefs.events_referred,
+            mention_count=xrefs.mention_total,
+            reference_count=xrefs.reference_total,
         ),
     )

@@ -18,7 +18,7 @@ from natocorpus.link.labels import stance_class
 from natocorpus.link.mentions import MentionGroup, mention_groups
 from natocorpus.link.pages import DeferredPage, Page, deferred_page, make_page
 from natocorpus.link.views import ActorRef, ArticleRef, EventRef, PageContent, SearchTag
-from natocorpus.link.xrefs import CrossReferences, actor_ref, event_ref
+from natocorpus.link.xrefs import CrossReferences, actor_ref, counted, event_ref
 from natocorpus.model import Actor, AnnotatedArticle
 
 CHART_CAP = 20
@@ -70,9 +70,14 @@ class ActorContext(PageContent, frozen=True):
     article_count: int
     chart: tuple[BarRow, ...]
     chart_more: int
+    chart_scale: int
+    """Mentions a full bar stands for: the same on every actor's page (`most_in_one_text`)."""
     groups: tuple[MentionGroup, ...]
     groups_more: int
     shown: int
+    """Passages shown, in all the texts."""
+    shown_marks: int
+    """Of the `total`, how many are highlighted in the passages shown."""
     capped: bool
     co_mentions: tuple[CoMention, ...]
     co_more: int
@@ -102,8 +107,8 @@ def actor_pages(xrefs: CrossReferences) -> list[DeferredPage]:
 
 def actor_page_inputs(xrefs: CrossReferences, actor: Actor) -> tuple[object, ...]:
     """All that `actor_page` reads besides `entity_inputs`: the texts that mention the actor,
-    in order, with their counts; the actors named in the same sentences, with the counts of
-    both; and the events it takes part in, with their counts."""
+    in order, with their counts; the scale of the chart; the actors named in the same sentences,
+    with the counts of both; and the events it takes part in, with their counts."""
     named_with = xrefs.co_mentions.get(actor.id, Counter())
     return (
         xrefs.entity_inputs,
@@ -112,6 +117,7 @@ def actor_page_inputs(xrefs: CrossReferences, actor: Actor) -> tuple[object, ...
             (xrefs.article_key(a), xrefs.actor_counts[a.id][actor.id])
             for a in xrefs.articles_mentioning.get(actor.id, [])
         ],
+        xrefs.most_in_one_text,
         sorted((other, n, xrefs.actor_totals[other]) for other, n in named_with.items()),
         [(e.id, xrefs.event_totals[e.id]) for e in xrefs.participations.get(actor.id, [])],
     )
@@ -123,7 +129,7 @@ def actor_page(xrefs: CrossReferences, actor: Actor) -> Page:
     refs = [
         (a, xrefs.actor_counts[a.id][actor.id]) for a in xrefs.articles_mentioning.get(actor.id, [])
     ]
-    groups, shown = mention_groups(
+    groups, shown, shown_marks = mention_groups(
         xrefs,
         refs,
         lambda a: [
@@ -153,10 +159,12 @@ def actor_page(xrefs: CrossReferences, actor: Actor) -> Page:
         article_count=len(refs),
         chart=chart,
         chart_more=len(refs) - len(chart),
+        chart_scale=xrefs.most_in_one_text,
         groups=groups,
         groups_more=len(refs) - len(groups),
         shown=shown,
-        capped=len(groups) < len(refs) or any(g.not_shown for g in groups),
+        shown_marks=shown_marks,
+        capped=shown_marks < total,
         co_mentions=co_mentions,
         co_more=len(ranked_co) - len(co_mentions),
         events=events,
@@ -170,7 +178,8 @@ def actor_page(xrefs: CrossReferences, actor: Actor) -> Page:
         "actor",
         f"actors/{actor.id}/",
         actor.name,
-        f"{description} Mentioned {total} times in {len(refs)} of {len(xrefs.articles)} texts.",
+        f"{description} Mentioned {counted(total, 'time')} in {len(refs)} of "
+        f"{counted(len(xrefs.articles), 'text')}.",
         content,
         og_type="profile" if actor.type == "person" else "website",
         jsonld={"@context": "https://schema.org"} | actor_node(actor, xrefs.urls),
@@ -187,9 +196,10 @@ def actor_page(xrefs: CrossReferences, actor: Actor) -> Page:
 def _chart(
     xrefs: CrossReferences, actor: Actor, refs: list[tuple[AnnotatedArticle, int]]
 ) -> tuple[BarRow, ...]:
-    """The texts that mention it most, in order of mentions (then of the texts)."""
+    """The texts that mention it most, in order of mentions (then of the texts), on the one scale
+    of every actor's chart: so that bars compare across pages, one mention is never a full bar
+    unless no text mentions any actor more than once."""
     top = sorted(range(len(refs)), key=lambda k: (-refs[k][1], k))
-    maximum = refs[top[0]][1] if top else 0
     chart = []
     for k in top[:CHART_CAP]:
         article, count = refs[k]
@@ -199,16 +209,18 @@ def _chart(
                 xrefs.article_refs[article.id].short_title,
                 xrefs.urls.paragraph(article.id, first),
                 count,
-                _bar(count, maximum),
+                bar_width(count, xrefs.most_in_one_text),
             )
         )
     return tuple(chart)
 
 
-def _bar(count: int, maximum: int) -> int:
-    if maximum <= 0 or count <= 0:
+def bar_width(count: int, scale: int) -> int:
+    """The bar of `count` mentions when a full bar (BAR_WIDTH) is `scale` mentions; a count is
+    at least a sliver, so that it shows."""
+    if scale <= 0 or count <= 0:
         return 0
-    return max(2, round(count * BAR_WIDTH / maximum))
+    return max(2, round(min(count, scale) * BAR_WIDTH / scale))
 
 
 def _stances(

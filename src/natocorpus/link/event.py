@@ -26,6 +26,9 @@ class EventContext(PageContent, frozen=True):
     groups: tuple[MentionGroup, ...]
     groups_more: int
     shown: int
+    """Passages shown, in all the texts."""
+    shown_marks: int
+    """Of the `total`, how many are highlighted in the passages shown."""
     capped: bool
 
     @property
@@ -62,12 +65,13 @@ def event_page_inputs(xrefs: CrossReferences, event: Event) -> tuple[object, ...
 
 
 def _references_in(event: Event, article: AnnotatedArticle) -> list[MentionRef]:
-    """Where `article` refers to `event`: by a name, or by a date resolved to it."""
+    """Where `article` refers to `event`: each place it names it (a date tied to the event sits
+    in the same sentence, which the passage shows; it is not another reference)."""
     return [
         (e.start, e.end, e.sentence, e.paragraph)
         for e in article.event_mentions
         if e.event == event.id
-    ] + [(d.start, d.end, d.sentence, d.paragraph) for d in article.dates if d.event == event.id]
+    ]
 
 
 def event_page(xrefs: CrossReferences, event: Event) -> Page:
@@ -75,7 +79,7 @@ def event_page(xrefs: CrossReferences, event: Event) -> Page:
     refs = [
         (a, xrefs.event_counts[a.id][event.id]) for a in xrefs.articles_referring.get(event.id, [])
     ]
-    groups, shown = mention_groups(xrefs, refs, partial(_references_in, event))
+    groups, shown, shown_marks = mention_groups(xrefs, refs, partial(_references_in, event))
     total = xrefs.event_totals[event.id]
     ref = event_ref(xrefs, event.id)
     participants = tuple(
@@ -90,7 +94,8 @@ def event_page(xrefs: CrossReferences, event: Event) -> Page:
         groups=groups,
         groups_more=len(refs) - len(groups),
         shown=shown,
-        capped=len(groups) < len(refs) or any(g.not_shown for g in groups),
+        shown_marks=shown_marks,
+        capped=shown_marks < total,
     )
     when = ref.date.display + (f" \u2013 {ref.end_date.display}" if ref.end_date else "")
     where = f", {event.place}" if event.place else ""

@@ -49,13 +49,19 @@ def json_for_script(value: object) -> Markup:
 
 
 def kwic_html(shown: Sequence[Kwic]) -> Markup:
-    """The passages of a mention group as one escaped `<ol>` (empty when there are none)."""
+    """The passages of a mention group as one escaped `<ol>`, every mention in each highlighted
+    (empty when there are none)."""
     if not shown:
         return NO_HTML
     lines = ['<ol class="kwic">']
     for k in shown:
+        # Text around the mentions at even places, the mentions (highlighted) at odd ones.
+        quote = "".join(
+            f"<mark>{escape(part)}</mark>" if n % 2 else str(escape(part))
+            for n, part in enumerate(k.parts)
+        )
         lines.append(
-            f"<li><q>{escape(k.before)}<mark>{escape(k.match)}</mark>{escape(k.after)}</q> "
+            f"<li><q>{quote}</q> "
             f'<a class="kwic-link" href="{escape(k.href)}">paragraph '
             '<span aria-hidden="true">¶</span></a></li>'
         )

@@ -73,6 +73,7 @@ class ActorGroup(msgspec.Struct, frozen=True):
 class ActorsContext(PageContent, frozen=True):
     groups: tuple[ActorGroup, ...]
     total_actors: int
+    actors_mentioned: int
     total_mentions: int
 
 
@@ -115,8 +116,9 @@ def actors_index_page(xrefs: CrossReferences) -> Page:
         "actors",
         "actors/",
         "Actors",
-        f"The {len(xrefs.actors)} actors the texts mention, by type, with mention counts.",
-        ActorsContext(groups, len(xrefs.actors), sum(xrefs.actor_totals.values())),
+        f"The {len(xrefs.actors)} actors of the knowledge base, by type, with how often the texts "
+        "mention each.",
+        ActorsContext(groups, len(xrefs.actors), xrefs.actors_mentioned, xrefs.mention_total),
     )
 
 
@@ -126,7 +128,8 @@ def events_index_pages(xrefs: CrossReferences) -> list[Page]:
         xrefs,
         "events",
         "Events",
-        f"The {len(xrefs.events)} events the texts refer to, in date order",
+        f"The {len(xrefs.events)} events of the knowledge base, in date order, with how often "
+        "the texts refer to each",
         "Pages of the events index",
         refs,
         EVENTS_PER_PAGE,

@@ -87,12 +87,28 @@ class CrossReferences(msgspec.Struct, frozen=True):
     actor_counts: dict[str, Counter[str]]
     """[article id][actor id]: mentions."""
     event_counts: dict[str, Counter[str]]
-    """[article id][event id]: references, dates resolved to the event included."""
+    """[article id][event id]: references (the event named; a date tied to it is not another)."""
     first_actor_anchor: dict[str, dict[str, str]]
     """[article id][actor id]: the paragraph of the first mention."""
     first_event_anchor: dict[str, dict[str, str]]
     actor_totals: Counter[str]
+    """[actor id]: mentions in all the texts."""
     event_totals: Counter[str]
+    """[event id]: references in all the texts."""
+    mentions_in: dict[str, int]
+    """[article id]: actor mentions in the text."""
+    references_in: dict[str, int]
+    """[article id]: event references in the text."""
+    mention_total: int
+    """Actor mentions in all the texts."""
+    reference_total: int
+    """Event references in all the texts."""
+    actors_mentioned: int
+    """Actors of the knowledge base that some text mentions."""
+    events_referred: int
+    """Events of the knowledge base that some text refers to."""
+    most_in_one_text: int
+    """The most mentions one text makes of one actor: the one scale of every actor's chart."""
     article_refs: dict[str, ArticleRef]
     articles_mentioning: dict[str, list[AnnotatedArticle]]
     """[actor id]: the texts mentioning it, in date order."""
@@ -136,6 +152,9 @@ def cross_references(
         actor_totals.update(actor_counts[article.id])
         event_totals.update(event_counts[article.id])
     article_refs = {a.id: article_ref(corpus.settings, urls, a) for a in articles}
+    most_in_one_text = max(
+        (n for counts in actor_counts.values() for n in counts.values()), default=0
+    )
     events_sorted = tuple(sorted(events.values(), key=event_sort_key))
     related = _related_index(articles, actor_counts, event_counts, events)
     own = [sorted(features) for features in related.own]
@@ -157,6 +176,13 @@ def cross_references(
         first_event_anchor=first_event_anchor,
         actor_totals=actor_totals,
         event_totals=event_totals,
+        mentions_in={a: sum(c.values()) for a, c in actor_counts.items()},
+        references_in={a: sum(c.values()) for a, c in event_counts.items()},
+        mention_total=sum(actor_totals.values()),
+        reference_total=sum(event_totals.values()),
+        actors_mentioned=sum(1 for a in actors if actor_totals[a]),
+        events_referred=sum(1 for e in events if event_totals[e]),
+        most_in_one_text=most_in_one_text,
         article_refs=article_refs,
         articles_mentioning=_texts_naming(articles, actor_counts),
         articles_referring=_texts_naming(articles, event_counts),
@@ -177,9 +203,10 @@ def _digest(value: object) -> bytes:
 
 
 def _event_refs(article: AnnotatedArticle) -> list[tuple[int, str, str]]:
-    refs = [(e.start, e.event, e.paragraph) for e in article.event_mentions]
-    refs += [(d.start, d.event, d.paragraph) for d in article.dates if d.event is not None]
-    return refs
+    """The text's references to events: each place it names one. A date is tied to an event only
+    in a sentence that names the event (annotate.py): it dates that reference, and is shown with
+    it, but is not a second one ("In 1999, NATO's Strategic Concept" refers to it once)."""
+    return [(e.start, e.event, e.paragraph) for e in article.event_mentions]
 
 
 def _texts_naming(
@@ -291,11 +318,28 @@ def event_ref(xrefs: CrossReferences, event_id: str, count: int | None = None) -
 
 
 def method_sentence(xrefs: CrossReferences) -> str:
-    """How the records were made, with the corpus's counts (the home and about pages)."""
-    mentions = sum(xrefs.actor_totals.values())
+    """How the records were made, with the corpus's counts (the home and about pages). The
+    knowledge base may describe actors and events no text names: both numbers are said."""
+    texts = len(xrefs.articles)
+    each = "The one text is" if texts == 1 else f"Each of the {texts} texts is"
     return (
-        f"Each of the {len(xrefs.articles)} texts is kept in its captured wording, its "
-        f"{mentions} mentions of {len(xrefs.actors)} actors and references to "
-        f"{len(xrefs.events)} events are marked, and every descriptive field says whether "
-        "the text states it or an editor inferred it, with the quote or the basis."
+        f"{each} kept in its captured wording, and what it names is marked: "
+        f"{counted(xrefs.mention_total, 'mention')} of "
+        f"{part_of(xrefs.actors_mentioned, len(xrefs.actors), 'actor')} the knowledge base "
+        f"describes, and {counted(xrefs.reference_total, 'reference')} to "
+        f"{part_of(xrefs.events_referred, len(xrefs.events), 'event')} it describes. Every "
+        "descriptive field says whether the text states it or an editor inferred it, with the "
+        "quote or the basis."
     )
+
+
+def counted(n: int, noun: str) -> str:
+    """ "1 mention", "2 mentions"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def part_of(part: int, whole: int, noun: str) -> str:
+    """ "57 of the 64 actors", or "all 29 events" (or "the one event") when none is left out."""
+    if part == whole:
+        return f"the one {noun}" if whole == 1 else f"all {whole} {noun}s"
+    return f"{part} of the {counted(whole, noun)}" if whole != 1 else f"{part} of the one {noun}"
