@@ -381,3 +381,13 @@ def test_an_organisation_or_a_one_word_name_stays_whole(tmp_path: Path) -> None:
     assert ris["authors"] == ["China Institute of International Studies", "Xinhua"]
     in_text, _ = apa([csl_item(record)])
     assert in_text["sample-article"] == "(China Institute of International Studies & Xinhua, 2023)"
+
+
+def test_zotero_types_a_web_page_as_a_web_page(site: Path) -> None:
+    """Zotero's Embedded Metadata takes `og:type` "website" as a web page before the Highwire
+    tags; "article" would leave a page without a journal title a journal article."""
+    for key in AUTHORS:
+        page = read(site, f"articles/{key}/index.html")
+        og_type = re.search(r'<meta property="og:type" content="([^"]+)">', page)
+        assert og_type
+        assert og_type.group(1) == ("article" if key in JOURNALS else "website"), key

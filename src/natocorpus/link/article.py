@@ -18,7 +18,13 @@ from typing import Any, Literal
 import msgspec
 from markupsafe import Markup
 
-from natocorpus.link.citation import Citation, citation, citation_record, highwire_tags
+from natocorpus.link.citation import (
+    Citation,
+    citation,
+    citation_record,
+    citation_type,
+    highwire_tags,
+)
 from natocorpus.link.html import NO_HTML, MentionTags, blocks_html, body_html
 from natocorpus.link.jsonld import schema_type
 from natocorpus.link.pages import DeferredPage, Page, deferred_page, make_page
@@ -207,7 +213,9 @@ def article_page(xrefs: CrossReferences, article: AnnotatedArticle, position: in
         meta.title.value,
         description,
         content,
-        og_type="article",
+        # Zotero types a page by this before the Highwire tags: "website" makes a web page its
+        # web page, where "article" would leave it a journal article.
+        og_type="article" if citation_type(meta.genre.value).journal else "website",
         extra_meta=_highwire(article, urls.absolute(page_url)),
         jsonld=_jsonld(xrefs, article, urls.absolute(page_url), actors),
         searchable=True,
@@ -355,7 +363,7 @@ def _jsonld(
         }
         jsonld["sameAs"] = f"https://doi.org/{meta.doi.value}"
     if meta.outlet.value:
-        kind = "Periodical" if citation_record(article, page_url).type.journal else "WebSite"
+        kind = "Periodical" if citation_type(meta.genre.value).journal else "WebSite"
         jsonld["isPartOf"] = {"@type": kind, "name": meta.outlet.value}
     if meta.source_url:
         jsonld["isBasedOn"] = meta.source_url.value
