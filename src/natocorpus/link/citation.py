@@ -183,7 +183,7 @@ def plain_citation(record: CitationRecord) -> str:
     else:
         parts.append(f"“{_end(record.title)}”")
     when = record.date.display
-    if record.type.journal and record.container:
+    if record.type.journal and record.container and (record.volume or record.issue):
         source = record.container
         if record.volume:
             source += f" {record.volume}"
