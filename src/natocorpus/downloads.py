@@ -72,7 +72,10 @@ def _metadata(article: AnnotatedArticle) -> dict[str, Any]:
         "title": _field(meta.title),
         "authors": _field(
             meta.authors,
-            [{"name": p.name, "affiliation": p.affiliation} for p in meta.authors.value],
+            [
+                {"name": p.name, "affiliation": p.affiliation, "family": p.family, "given": p.given}
+                for p in meta.authors.value
+            ],
         ),
         "outlet": _field(meta.outlet),
         "original_outlet": _field(meta.original_outlet),
@@ -86,6 +89,10 @@ def _metadata(article: AnnotatedArticle) -> dict[str, Any]:
         "completeness": _field(meta.completeness),
         "source_url": _field(meta.source_url),
         "doi": _field(meta.doi),
+        "volume": _field(meta.volume),
+        "issue": _field(meta.issue),
+        "pages": _field(meta.pages),
+        "accessed": _field(meta.accessed, meta.accessed.value.iso if meta.accessed else None),
         "themes": _field(meta.themes, list(meta.themes.value)),
         "stance": {
             "value": meta.stance.value,

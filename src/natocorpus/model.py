@@ -92,8 +92,19 @@ class Field(msgspec.Struct, Generic[T], frozen=True):
 
 
 class Person(msgspec.Struct, frozen=True):
+    """An author: `name` as the text writes it; `family` and `given` as citations need them, for a
+    person whose name the editors split (both or neither). Without them (an organisation, a
+    one-word name) the name is cited as it stands."""
+
     name: str
     affiliation: str | None = None
+    family: str | None = None
+    given: str | None = None
+
+    @property
+    def inverted(self) -> str:
+        """ "Family, Given" where the name is split, the name as it stands otherwise."""
+        return f"{self.family}, {self.given}" if self.family and self.given else self.name
 
 
 class OmittedLine(msgspec.Struct, frozen=True):
@@ -144,7 +155,7 @@ class ArticleMeta(msgspec.Struct, frozen=True):
     source_file: str
     title: Field[str]
     authors: Field[tuple[Person, ...]]
-    outlet: Field[str]
+    outlet: Field[str | None]  # None where no outlet is stated or can be inferred
     original_outlet: Field[str] | None
     translated_from: Field[str] | None
     published: Field[PartialDate]
@@ -159,6 +170,12 @@ class ArticleMeta(msgspec.Struct, frozen=True):
     passages: tuple[PassageMention, ...] = ()
     # Dates that name no event, with the reason (front matter `dates_without_event`).
     dates_without_event: tuple[DateWithoutEvent, ...] = ()
+    # Where the text is found in its journal, as the capture states it; and when the capture was
+    # taken from `source_url`.
+    volume: Field[str] | None = None
+    issue: Field[str] | None = None
+    pages: Field[str] | None = None
+    accessed: Field[PartialDate] | None = None
 
 
 class Block(msgspec.Struct, frozen=True):

@@ -41,7 +41,7 @@ XML_TEMPLATES = (
 # search index's parts, which are the search stage's. A page's HTML is made from the page and the
 # rest of the site model alone, so a page whose inputs are unchanged can be reused from the
 # previous build; a page template that asked for these would fail here, not go stale.
-WHOLE_SITE_FIELDS = ("pages", "sitemap", "feed", "search_parts")
+WHOLE_SITE_FIELDS = ("pages", "sitemap", "feed", "search_parts", "citations")
 
 
 class _PageReuse(msgspec.Struct, frozen=True):
@@ -198,8 +198,8 @@ def iter_site_artifacts(
     previous_files: Mapping[str, PreviousFile] | None = None,
     key: bytes = b"",
 ) -> Iterator[Artifact | ReusedArtifact]:
-    """Every page, sitemap.xml, robots.txt, feed.xml and the hashed static assets, one at a time
-    as they are rendered, so that the writer can stage each and let it go.
+    """Every page, sitemap.xml, robots.txt, feed.xml, the citation files and the hashed static
+    assets, one at a time as they are made, so that the writer can stage each and let it go.
 
     A file made from the same inputs as the previous build's at its path (`previous_files`, the
     files still as that build wrote them, with their digests) comes as a ReusedArtifact, a page
@@ -215,6 +215,7 @@ def iter_site_artifacts(
     }
     env.globals.update(site=page_site, assets=urls)
     paths = [*site.pages.outputs] + [output for output, _ in XML_TEMPLATES]
+    paths += site.citations.paths()
     counts = Counter(paths + [asset.path for asset in assets])
     duplicates = sorted(path for path, n in counts.items() if n > 1)
     if duplicates:
@@ -229,6 +230,8 @@ def iter_site_artifacts(
     for output, template in XML_TEMPLATES:
         text = _render(env, templates_dir, template, site=site)
         yield reused_if_unchanged(Artifact(output, text.encode("utf-8")), previous)
+    for output, content in site.citations:
+        yield reused_if_unchanged(Artifact(output, content), previous)
     for asset in assets:
         yield reused_if_unchanged(Artifact(asset.path, asset.content), previous)
 

@@ -21,6 +21,9 @@ DATA_FILES: tuple[tuple[str, str, str], ...] = (
     ("actors.csv", "CSV", "One row per actor: type, description, Wikidata, forms, mentions."),
     ("events.csv", "CSV", "One row per event: type, date at its precision, place, participants."),
     ("mentions.csv", "CSV", "One row per actor mention: text, offsets, paragraph permalink."),
+    ("citations.bib", "BibTeX", "The citation of every text (each text's page offers its own)."),
+    ("citations.ris", "RIS", "The citation of every text, for Zotero, EndNote and the like."),
+    ("citations.json", "CSL-JSON", "The citation of every text, for citeproc and Pandoc."),
 )
 """Downloads the records stage writes under data/ (the CSV files are listed in datapackage.json)."""
 

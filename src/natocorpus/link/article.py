@@ -18,10 +18,15 @@ from typing import Any, Literal
 import msgspec
 from markupsafe import Markup
 
-from natocorpus.link.citation import Citation, citation
+from natocorpus.link.citation import (
+    Citation,
+    citation,
+    citation_record,
+    citation_type,
+    highwire_tags,
+)
 from natocorpus.link.html import NO_HTML, MentionTags, blocks_html, body_html
 from natocorpus.link.jsonld import schema_type
-from natocorpus.link.labels import highwire_date
 from natocorpus.link.pages import DeferredPage, Page, deferred_page, make_page
 from natocorpus.link.views import (
     ActorRef,
@@ -191,7 +196,7 @@ def article_page(xrefs: CrossReferences, article: AnnotatedArticle, position: in
         actors=actors,
         events=events,
         related=related_articles(xrefs, position),
-        citation=citation(article, urls.absolute(page_url)),
+        citation=citation(article, urls),
         capture_href=urls.page(f"sources/{meta.source_file}"),
         capture_name=meta.source_file,
         references=_references(xrefs, article),
@@ -200,7 +205,7 @@ def article_page(xrefs: CrossReferences, article: AnnotatedArticle, position: in
         reading_minutes=article.reading_minutes,
         mention_total=sum(actor_counts.values()),
     )
-    description = f"{ref.authors}, {ref.outlet}, {ref.date.display}. {meta.stance.rationale}"
+    description = f"{ref.authors}, {ref.outlet_and_date}. {meta.stance.rationale}"
     return make_page(
         xrefs,
         "article",
@@ -208,8 +213,10 @@ def article_page(xrefs: CrossReferences, article: AnnotatedArticle, position: in
         meta.title.value,
         description,
         content,
-        og_type="article",
-        extra_meta=_highwire(meta, urls.absolute(page_url)),
+        # Zotero types a page by this before the Highwire tags: "website" makes a web page its
+        # web page, where "article" would leave it a journal article.
+        og_type="article" if citation_type(meta.genre.value).journal else "website",
+        extra_meta=_highwire(article, urls.absolute(page_url)),
         jsonld=_jsonld(xrefs, article, urls.absolute(page_url), actors),
         searchable=True,
         search_tags=_search_tags(meta, ref, actors),
@@ -231,7 +238,7 @@ def _meta_rows(meta: ArticleMeta) -> tuple[MetaRow, ...]:
         p.name + (f" ({p.affiliation})" if p.affiliation else "") for p in meta.authors.value
     )
     rows.append(_provenance_row("Authors", meta.authors, authors or "none given"))
-    rows.append(_provenance_row("Outlet", meta.outlet, meta.outlet.value))
+    rows.append(_provenance_row("Outlet", meta.outlet, meta.outlet.value or "not known"))
     if meta.original_outlet:
         rows.append(
             _provenance_row("First published in", meta.original_outlet, meta.original_outlet.value)
@@ -243,12 +250,17 @@ def _meta_rows(meta: ArticleMeta) -> tuple[MetaRow, ...]:
     rows.append(_provenance_row("Published", meta.published, meta.published.value.display))
     rows.append(_provenance_row("Genre", meta.genre, meta.genre.value))
     rows.append(_provenance_row("Completeness", meta.completeness, meta.completeness.value))
+    for label, part in (("Volume", meta.volume), ("Issue", meta.issue), ("Pages", meta.pages)):
+        if part:
+            rows.append(_provenance_row(label, part, part.value))
     if meta.source_url:
         rows.append(
             _provenance_row(
                 "Source URL", meta.source_url, meta.source_url.value, meta.source_url.value
             )
         )
+    if meta.accessed:
+        rows.append(_provenance_row("Accessed", meta.accessed, meta.accessed.value.display))
     if meta.doi:
         rows.append(
             _provenance_row("DOI", meta.doi, meta.doi.value, f"https://doi.org/{meta.doi.value}")
@@ -298,19 +310,12 @@ def _references(xrefs: CrossReferences, article: AnnotatedArticle) -> tuple[Refe
     )
 
 
-def _highwire(meta: ArticleMeta, page_url: str) -> list[MetaTag]:
+def _highwire(article: AnnotatedArticle, page_url: str) -> list[MetaTag]:
     """Highwire (Google Scholar, Zotero) and Open Graph article tags."""
-    date = meta.published.value
-    names = [p.name for p in meta.authors.value]
-    tags = [MetaTag("name", "citation_title", meta.title.value)]
-    tags += [MetaTag("name", "citation_author", n) for n in names]
-    tags.append(MetaTag("name", "citation_publication_date", highwire_date(date)))
-    tags.append(MetaTag("name", "citation_journal_title", meta.outlet.value))
-    if meta.doi:
-        tags.append(MetaTag("name", "citation_doi", meta.doi.value))
-    tags.append(MetaTag("name", "citation_abstract_html_url", page_url))
-    tags.append(MetaTag("property", "article:published_time", date.iso))
-    tags += [MetaTag("property", "article:author", n) for n in names]
+    meta = article.meta
+    tags = [MetaTag("name", n, v) for n, v in highwire_tags(citation_record(article, page_url))]
+    tags.append(MetaTag("property", "article:published_time", meta.published.value.iso))
+    tags += [MetaTag("property", "article:author", p.name) for p in meta.authors.value]
     tags += [MetaTag("property", "article:tag", t) for t in meta.themes.value]
     return tags
 
@@ -336,7 +341,6 @@ def _jsonld(
             for p in meta.authors.value
         ],
         "datePublished": meta.published.value.iso,
-        "isPartOf": {"@type": "Periodical", "name": meta.outlet.value},
         "genre": meta.genre.value,
         "keywords": list(meta.themes.value),
         "wordCount": article.word_count,
@@ -358,6 +362,9 @@ def _jsonld(
             "value": meta.doi.value,
         }
         jsonld["sameAs"] = f"https://doi.org/{meta.doi.value}"
+    if meta.outlet.value:
+        kind = "Periodical" if citation_type(meta.genre.value).journal else "WebSite"
+        jsonld["isPartOf"] = {"@type": kind, "name": meta.outlet.value}
     if meta.source_url:
         jsonld["isBasedOn"] = meta.source_url.value
     return jsonld
@@ -370,13 +377,13 @@ def _search_tags(
     return (
         SearchTag("filter", "type", "article"),
         *(SearchTag("filter", "author", p.name) for p in meta.authors.value),
-        SearchTag("filter", "outlet", ref.outlet),
+        *((SearchTag("filter", "outlet", ref.outlet),) if ref.outlet else ()),
         SearchTag("filter", "stance", ref.stance_label),
         SearchTag("filter", "year", str(date.year)),
         *(SearchTag("filter", "actor", name) for name in sorted({r.name for r in actors})),
         SearchTag("meta", "title", ref.title),
         SearchTag("meta", "author", ref.authors),
-        SearchTag("meta", "outlet", ref.outlet),
+        *((SearchTag("meta", "outlet", ref.outlet),) if ref.outlet else ()),
         SearchTag("meta", "date", ref.date.display),
         SearchTag("sort", "date", date.iso),
     )

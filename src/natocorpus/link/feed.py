@@ -47,7 +47,7 @@ def feed(xrefs: CrossReferences) -> Feed:
             href=urls.absolute(r.href),
             updated=_rfc3339(a.meta.published.value),
             authors=tuple(p.name for p in a.meta.authors.value),
-            summary=f"{r.authors}, {r.outlet}, {r.date.display}. Stance: {r.stance_label}. "
+            summary=f"{r.authors}, {r.outlet_and_date}. Stance: {r.stance_label}. "
             f"{a.meta.stance.rationale}",
         )
         for a, r in sorted(

@@ -9,6 +9,7 @@ import msgspec
 from natocorpus.link.about import about_page
 from natocorpus.link.actor import actor_pages
 from natocorpus.link.article import article_pages
+from natocorpus.link.citation import CitationFiles, citation_files
 from natocorpus.link.compare import compare_page
 from natocorpus.link.event import event_pages
 from natocorpus.link.feed import Feed, feed
@@ -48,6 +49,7 @@ class SiteModel(msgspec.Struct, frozen=True):
     search_parts: tuple[tuple[str, ...], ...]
     sitemap: tuple[str, ...]
     feed: Feed
+    citations: CitationFiles  # each text's citation files and the corpus's
 
 
 def link_site(
@@ -110,6 +112,7 @@ def site_model(
         search_parts=parts,
         sitemap=sitemap(urls, pages),
         feed=feed(xrefs),
+        citations=citation_files(xrefs.articles, urls),
     )
 
 

@@ -255,7 +255,7 @@ def _lane_items(xrefs: CrossReferences, kind: str, monthly: bool) -> tuple[list[
                 a.meta.published.value,
                 None,
                 r.href,
-                f"{r.title} ({r.outlet}, {r.date.display})",
+                f"{r.title} ({r.outlet_and_date})",
                 f"tl-article {r.stance_class}",
             )
         )

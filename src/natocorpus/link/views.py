@@ -66,13 +66,18 @@ class ArticleRef(msgspec.Struct, frozen=True):
     title: str
     short_title: str
     authors: str
-    outlet: str
+    outlet: str | None
     date: DateLabel
     genre: str
     stance_value: int
     stance_label: str
     stance_class: str
     completeness: str
+
+    @property
+    def outlet_and_date(self) -> str:
+        """ "Outlet, date", or the date alone where no outlet is known."""
+        return f"{self.outlet}, {self.date.display}" if self.outlet else self.date.display
 
 
 class ActorRef(msgspec.Struct, frozen=True):

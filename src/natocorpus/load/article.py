@@ -156,7 +156,7 @@ class _Described(NamedTuple):
     """The article's fields besides its id, source and stance; None where a field is bad."""
 
     title: Field[str] | None
-    outlet: Field[str] | None
+    outlet: Field[str | None] | None
     original_outlet: Field[str] | None
     translated_from: Field[str] | None
     genre: Field[str] | None
@@ -167,6 +167,10 @@ class _Described(NamedTuple):
     themes: Field[tuple[str, ...]] | None
     completeness: Field[str] | None
     omitted: tuple[OmittedLine, ...] | None
+    volume: Field[str] | None
+    issue: Field[str] | None
+    pages: Field[str] | None
+    accessed: Field[PartialDate] | None
 
     def meta(self, article_id: str, source_file: str, stance: Stance) -> ArticleMeta:
         """The article's metadata, once every field is known to be good."""
@@ -188,6 +192,10 @@ class _Described(NamedTuple):
             themes=self.themes,
             stance=stance,
             omitted=self.omitted,
+            volume=self.volume,
+            issue=self.issue,
+            pages=self.pages,
+            accessed=self.accessed,
         )
 
 
@@ -200,7 +208,7 @@ def _describe(r: FieldReader, capture: _Capture) -> _Described:
     # Keyword arguments are evaluated as written: this is the order the problems are found in.
     return _Described(
         title=text("title"),
-        outlet=text("outlet"),
+        outlet=r.attempt(lambda: _outlet(r, flat)),
         original_outlet=text("original_outlet", required=False),
         translated_from=text("translated_from", required=False),
         genre=text("genre"),
@@ -211,6 +219,10 @@ def _describe(r: FieldReader, capture: _Capture) -> _Described:
         themes=r.attempt(lambda: _themes(r, flat)),
         completeness=r.attempt(lambda: _completeness(r, flat)),
         omitted=r.attempt(lambda: _omitted(r, capture.lines)),
+        volume=text("volume", required=False),
+        issue=text("issue", required=False),
+        pages=text("pages", required=False),
+        accessed=r.attempt(lambda: _accessed(r, flat)),
     )
 
 
@@ -259,17 +271,60 @@ def _completeness(r: FieldReader, capture_flat: str) -> Field[str]:
     return result
 
 
+def _outlet(r: FieldReader, capture_flat: str) -> Field[str | None]:
+    """The outlet; `value: null` where none is known, with the basis for saying so."""
+    if r.get(r.doc.data, ("outlet",)) is None:
+        raise r.fail(("outlet",), "required field is missing")
+    r.mapping(("outlet",))
+    value = r.string(("outlet", "value"), required=False)
+    provenance = _provenance(r, ("outlet",), capture_flat)
+    if value is None and provenance.is_stated:
+        raise r.fail(
+            ("outlet", "stated"),
+            "an outlet the text does not name cannot be stated: say why with `inferred:`",
+        )
+    return Field(value, provenance)
+
+
 def _authors(r: FieldReader, capture_flat: str) -> Field[tuple[Person, ...]]:
     r.mapping(("authors",))
     people: list[Person] = []
     for n, _ in enumerate(r.sequence(("authors", "value"))):
+        path = ("authors", "value", n)
+        name = r.string((*path, "name")) or ""
+        family = r.string((*path, "family"), required=False)
+        given = r.string((*path, "given"), required=False)
+        if (family is None) != (given is None):
+            missing = "given" if given is None else "family"
+            raise r.fail(
+                (*path, missing),
+                "give both `family` and `given`, or neither (a name cited as it stands)",
+            )
+        for part, value in (("family", family), ("given", given)):
+            if value is not None and value not in name:
+                raise r.fail((*path, part), f"{value!r} is not part of the name {name!r}")
         people.append(
             Person(
-                name=r.string(("authors", "value", n, "name")) or "",
-                affiliation=r.string(("authors", "value", n, "affiliation"), required=False),
+                name=name,
+                affiliation=r.string((*path, "affiliation"), required=False),
+                family=family,
+                given=given,
             )
         )
     return Field(tuple(people), _provenance(r, ("authors",), capture_flat))
+
+
+def _accessed(r: FieldReader, capture_flat: str) -> Field[PartialDate] | None:
+    """The day the capture was taken from its source URL (optional)."""
+    if r.get(r.doc.data, ("accessed",)) is None:
+        return None
+    r.mapping(("accessed",))
+    date = r.date(("accessed", "value"), None)
+    if date.precision != "day":
+        raise r.fail(("accessed", "value"), "an access date is a day: write YYYY-MM-DD, quoted")
+    if r.get(r.doc.data, ("source_url",)) is None:
+        raise r.fail(("accessed",), "an access date needs the `source_url` it was accessed at")
+    return Field(date, _provenance(r, ("accessed",), capture_flat))
 
 
 def _published(r: FieldReader, capture_flat: str) -> Field[PartialDate]:
