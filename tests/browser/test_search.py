@@ -56,7 +56,7 @@ def indexed_text(article: AnnotatedArticle) -> str:
     meta = article.meta
     parts = [
         meta.title.value,
-        meta.outlet.value,
+        meta.outlet.value or "",  # absent where no outlet is stated
         meta.genre.value,
         meta.stance.label,
         *(p.name for p in meta.authors.value),
