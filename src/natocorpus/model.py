@@ -323,8 +323,16 @@ class Reference(msgspec.Struct, frozen=True):
     container: str | None
     date: str | None
     url: str | None
-    doi: str | None
+    doi: str | None  # normalised: what data and links use (https://doi.org/{doi})
     paragraph: str
+    # The DOI as the entry prints it (dashes, spaces and all): what a page shows.
+    doi_printed: str | None = None
+    # When the address was consulted, as printed ("15.07.2023").
+    accessed: str | None = None
+    # `date` as a calendar date, to the precision printed.
+    issued: PartialDate | None = None
+    # For each of `authors`, the id of the actor it names, or None; empty when none does.
+    author_actors: tuple[str | None, ...] = ()
 
 
 class AnnotatedArticle(msgspec.Struct, frozen=True):

@@ -148,7 +148,7 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
         mentions=tuple(actor_mentions),
         event_mentions=tuple(event_mentions),
         dates=tuple(dates),
-        references=_references(text),
+        references=_references(text, matchers.authors),
         word_count=words,
         reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
         unresolved_events=tuple(unresolved),
