@@ -25,6 +25,7 @@ from natocorpus.annotate.forms import (
 )
 from natocorpus.annotate.references import _references, parse_reference
 from natocorpus.annotate.sentences import _sentence_index, split_sentences
+from natocorpus.annotate.zones import block_zones
 from natocorpus.model import (
     ActorMention,
     AnnotatedArticle,
@@ -152,4 +153,9 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
         word_count=words,
         reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
         unresolved_events=tuple(unresolved),
+        zones=tuple(
+            (block.anchor, zone)
+            for block, zone in zip(text.blocks, block_zones(text, _title_case), strict=True)
+            if zone != "body"
+        ),
     )
