@@ -14,7 +14,7 @@ import math
 import re
 
 from natocorpus.annotate.dates import _MONTH_NUMBER, _find_dates, resolve_date
-from natocorpus.annotate.events import _generic_events
+from natocorpus.annotate.events import _generic_events, _summits_by_city
 from natocorpus.annotate.forms import (
     FormMatcher,
     Matchers,
@@ -114,7 +114,11 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
     generic, unresolved = _generic_events(
         reading, text, matchers, event_mentions, raw_dates, published, place
     )
-    event_mentions = sorted(event_mentions + generic, key=lambda m: m.start)
+    taken = [(m.start, m.end) for m in (*event_mentions, *generic)] + [
+        (u.start, u.end) for u in unresolved
+    ]
+    by_city = _summits_by_city(reading, matchers, taken, raw_dates, published, place)
+    event_mentions = sorted(event_mentions + generic + by_city, key=lambda m: m.start)
     events_by_sentence: dict[int, list[str]] = {}
     for mention in event_mentions:
         events_by_sentence.setdefault(mention.sentence, []).append(mention.event)

@@ -15,9 +15,16 @@ from natocorpus.model import (
     UnresolvedReference,
 )
 
+# Words that may stand between a determiner and the phrase: names, years and the adjectives
+# that place one event in a series ("the annual summit", "NATO's new Strategic Concept").
+_BETWEEN = (
+    r"(?:[A-Z][\w-]+|(?:1[89]|20)\d\d|annual|latest|recent|upcoming|forthcoming|next|last|"
+    r"first|previous|historic|landmark|new|current|two-day|three-day|extraordinary|"
+    r"anniversary|jubilee|alliance[’']s|allies[’'])"
+)
 _GENERIC_BEFORE = re.compile(
     r"(?:\b(?:the|this|that|its|their|last|next|upcoming|recent|year[’']s|\w+[’']s|\w+s[’'])\s+"
-    r"(?:(?:[A-Z][\w-]+|(?:1[89]|20)\d\d)\s+){0,2}|\b(?:1[89]|20)\d\d\s+)[“‘\"']?$",
+    rf"(?:{_BETWEEN}\s+){{0,2}}|\b(?:1[89]|20)\d\d\s+)[“‘\"']?$",
     re.IGNORECASE,
 )
 
@@ -32,6 +39,27 @@ def _definite(text: str, start: int, matched: str) -> bool:
     return (len(first) > 1 and first.isupper()) or (
         len(words) > 1 and all(word[:1].isupper() for word in words)
     )
+
+
+def _placed(after: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether the phrase is followed by one of its events' places ("a NATO summit in Vilnius"):
+    the place makes an indefinite phrase name one event."""
+    return any(
+        re.match(rf" (?:in|at) {re.escape(name)}\b", after)
+        for event in candidates
+        for name in matchers.event_places[event]
+    )
+
+
+def _in_force(candidates: Sequence[str], matchers: Matchers, published: PartialDate) -> list[str]:
+    """Of documents ("the Strategic Concept"), the one in force when the text was published: the
+    latest published before it, when every candidate is a publication."""
+    if not candidates or any(matchers.event_types.get(e) != "publication" for e in candidates):
+        return []
+    before = [e for e in candidates if matchers.event_dates[e].sort_key <= published.sort_key]
+    if not before:
+        return []
+    return [max(before, key=lambda e: matchers.event_dates[e].sort_key)]
 
 
 def _generic_events(
@@ -50,10 +78,14 @@ def _generic_events(
     resolved: list[EventMention] = []
     unresolved: list[UnresolvedReference] = []
     for phrase, matched, start, end in matchers.generic.find(reading):
-        if _overlapping(named_spans, start, end) or not _definite(reading, start, matched):
+        if _overlapping(named_spans, start, end):
+            continue
+        candidates = list(matchers.generic_events[phrase])
+        if not _definite(reading, start, matched) and not _placed(
+            reading[end : end + 80], candidates, matchers
+        ):
             continue
         paragraph, sentence = place(start)
-        candidates = list(matchers.generic_events[phrase])
         block = text.block_at(start)
         sentence_span = _sentence_span(text, reading, start)
         levels = (
@@ -95,7 +127,7 @@ def _generic_events(
                 <= published.year
                 <= (matchers.event_ends[e] or matchers.event_dates[e]).year
             ]
-            candidates = same_year or candidates
+            candidates = same_year or _in_force(candidates, matchers, published) or candidates
         if len(candidates) == 1:
             choice = candidates[0]
             # "the summit in Vilnius": the place that decided it is part of the reference.
@@ -118,3 +150,72 @@ def _generic_events(
                 )
             )
     return resolved, unresolved
+
+
+# A summit named by its city: "since Madrid", "ahead of Vilnius", "Vilnius 2023" ----------------
+
+_SINCE_PLACE = r"(?:[Ss]ince|[Aa]fter|[Bb]efore|[Aa]head of|[Ff]ollowing|[Pp]ost-|[Pp]re-)\s*"
+
+
+def _summits_by_city(
+    reading: str,
+    matchers: Matchers,
+    taken: Sequence[tuple[int, int]],
+    dates: Sequence[DateMention],
+    published: PartialDate,
+    place: Callable[[int], tuple[str, int]],
+) -> list[EventMention]:
+    """A summit named by its city where the words around make it a meeting, not a place: after
+    "since", "after", "before", "ahead of", "following" ("since Madrid, the Allies …"), or with
+    the summit's year ("Vilnius 2023"). The city must be the place of a known summit; where it was
+    the place of several, the year or the sentence's dates decide, else nothing is annotated."""
+    by_city: dict[str, list[str]] = {}
+    for event, kind in matchers.event_types.items():
+        if kind == "summit":
+            for name in matchers.event_places[event]:
+                by_city.setdefault(name, []).append(event)
+    if not by_city:
+        return []
+    cities = "|".join(re.escape(name) for name in sorted(by_city, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<![\w-]){_SINCE_PLACE}(?P<city>{cities})(?![\w’'-]|\s+[A-Z0-9])"
+        rf"|(?<![\w,-])(?P<named>{cities}) (?P<year>(?:19|20)\d\d)(?![\w-])"
+    )
+    found: list[EventMention] = []
+    for match in pattern.finditer(reading):
+        city = match.group("city") or match.group("named")
+        start = match.start("city") if match.group("city") else match.start("named")
+        end = match.end()
+        if _overlapping(taken, start, end):
+            continue
+        candidates = by_city[city]
+        if match.group("year"):
+            year = int(match.group("year"))
+            candidates = [e for e in candidates if matchers.event_dates[e].year == year]
+        else:
+            sentence_dates = [
+                d.value for d in dates if d.value and place(d.start)[1] == place(start)[1]
+            ]
+            if sentence_dates:
+                candidates = [
+                    e
+                    for e in candidates
+                    if any(
+                        _within(v, matchers.event_dates[e], matchers.event_ends[e])
+                        for v in sentence_dates
+                    )
+                ]
+            elif len(candidates) > 1:
+                # Of several summits in one city, the one in the publication's year, or else the
+                # latest before it.
+                before = sorted(
+                    (e for e in candidates if matchers.event_dates[e].year <= published.year),
+                    key=lambda e: matchers.event_dates[e].sort_key,
+                )
+                candidates = before[-1:]
+        if len(candidates) == 1:
+            paragraph, sentence = place(start)
+            found.append(
+                EventMention(candidates[0], reading[start:end], start, end, paragraph, sentence)
+            )
+    return found

@@ -347,6 +347,8 @@ class Matchers(msgspec.Struct, frozen=True):
     event_places: dict[str, tuple[str, ...]]
     generic: FormMatcher  # owner: the phrase, lower-cased
     generic_events: dict[str, tuple[str, ...]]  # phrase -> the events it can name
+    # Event id -> its type ("summit", "publication", ...).
+    event_types: dict[str, str] = msgspec.field(default_factory=dict)
     # Reference authors' names -> actor ids (see `references.author_names`).
     authors: dict[str, str] = msgspec.field(default_factory=dict)
 
@@ -377,6 +379,7 @@ class Matchers(msgspec.Struct, frozen=True):
                 ((phrase, SurfaceForm(phrase)) for phrase in generic_events), ignore_case=True
             ),
             generic_events={phrase: tuple(ids) for phrase, ids in generic_events.items()},
+            event_types={event.id: event.type for event in knowledge.events},
             authors=_author_names(knowledge),
         )
 

@@ -1,0 +1,102 @@
+"""How texts name events, on made-up sentences: a summit by its city, a document by its series
+and the one in force, standard names of a war."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_annotate_rules import SUMMITS, annotated, events_of
+
+CONCEPTS = (
+    SUMMITS
+    + """\
+- id: concept-2010
+  name: Strategic Concept 2010
+  type: publication
+  date: "2010-11-19"
+  precision: day
+  place: Lisbon
+  description: A concept.
+  forms: [2010 Strategic Concept]
+  generic: [Strategic Concept]
+- id: concept-2022
+  name: Strategic Concept 2022
+  type: publication
+  date: "2022-06-29"
+  precision: day
+  place: Madrid
+  description: A concept.
+  forms: [2022 Strategic Concept]
+  generic: [Strategic Concept]
+- id: invasion-2022
+  name: Invasion
+  type: other
+  date: "2022-02-24"
+  precision: day
+  description: A war.
+  forms: []
+  generic: [war in Ukraine, Ukraine war]
+"""
+)
+
+
+def test_a_document_of_a_series_is_the_one_in_force(tmp_path: Path) -> None:
+    # Published in January 2023: the Strategic Concept then in force is the 2022 one.
+    article = annotated(
+        tmp_path,
+        "NATO’s new Strategic Concept names China.\n\nThe 2010 Strategic Concept did not.",
+        events=CONCEPTS,
+    )
+    assert events_of(article) == [
+        ("concept-2022", "Strategic Concept"),
+        ("concept-2010", "2010 Strategic Concept"),
+    ]
+
+
+def test_a_document_of_a_series_placed_by_its_sentence(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path, "In Lisbon in 2010 the Strategic Concept stressed crises.", events=CONCEPTS
+    )
+    assert events_of(article) == [("concept-2010", "Strategic Concept")]
+
+
+def test_an_adjective_of_a_series_between_determiner_and_phrase(tmp_path: Path) -> None:
+    article = annotated(tmp_path, "Leaders met at the annual summit in Vilnius.")
+    assert events_of(article) == [("vilnius-2023", "summit in Vilnius")]
+
+
+def test_an_indefinite_phrase_with_its_place_names_one_event(tmp_path: Path) -> None:
+    article = annotated(tmp_path, "Japan sent its leader to a NATO summit in Vilnius.")
+    assert events_of(article) == [("vilnius-2023", "NATO summit in Vilnius")]
+
+
+def test_a_summit_named_by_its_city(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Since Madrid, the partners have met often. Ahead of Vilnius, Japan prepared. "
+        "Vilnius 2023 was a success. Madrid Airport was busy. He flew from Madrid.",
+    )
+    assert events_of(article) == [
+        ("madrid-2022", "Madrid"),
+        ("vilnius-2023", "Vilnius"),
+        ("vilnius-2023", "Vilnius 2023"),
+    ]
+
+
+def test_a_summit_city_with_the_wrong_year_or_date_names_nothing(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path, "Madrid 1997 was another summit. Since Madrid in 1997, much has changed."
+    )
+    assert events_of(article) == []
+
+
+def test_standard_names_of_a_war(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The war in Ukraine goes on. Since the Ukraine war began, NATO has changed.",
+        events=CONCEPTS,
+    )
+    assert events_of(article) == [
+        ("invasion-2022", "war in Ukraine"),
+        ("invasion-2022", "Ukraine war"),
+    ]
