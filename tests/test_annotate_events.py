@@ -100,3 +100,26 @@ def test_standard_names_of_a_war(tmp_path: Path) -> None:
         ("invasion-2022", "war in Ukraine"),
         ("invasion-2022", "Ukraine war"),
     ]
+
+
+def test_summits_named_together(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Japan attended the Madrid and Vilnius summits. It skipped the 2019 and 2023 summits "
+        "before. Leaders met at NATO summits in Madrid and Vilnius.",
+    )
+    assert events_of(article) == [
+        ("madrid-2022", "Madrid"),
+        ("vilnius-2023", "Vilnius"),
+        ("vilnius-2023", "2023"),
+        ("madrid-2022", "Madrid"),
+        ("vilnius-2023", "Vilnius"),
+    ]
+
+
+def test_a_country_or_its_adjective_places_a_summit(tmp_path: Path) -> None:
+    events = SUMMITS.replace("place: Vilnius", "place: Vilnius, Lithuania")
+    article = annotated(
+        tmp_path, "Leaders met at the summit in the Lithuanian capital.", events=events
+    )
+    assert events_of(article) == [("vilnius-2023", "summit")]

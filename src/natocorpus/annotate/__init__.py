@@ -14,7 +14,7 @@ import math
 import re
 
 from natocorpus.annotate.dates import _MONTH_NUMBER, _find_dates, resolve_date
-from natocorpus.annotate.events import _generic_events, _summits_by_city
+from natocorpus.annotate.events import _generic_events, _summits_by_city, _summits_in_a_list
 from natocorpus.annotate.forms import (
     FormMatcher,
     Matchers,
@@ -118,6 +118,8 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
         (u.start, u.end) for u in unresolved
     ]
     by_city = _summits_by_city(reading, matchers, taken, raw_dates, published, place)
+    taken += [(m.start, m.end) for m in by_city]
+    by_city += _summits_in_a_list(reading, matchers, taken, place)
     event_mentions = sorted(event_mentions + generic + by_city, key=lambda m: m.start)
     events_by_sentence: dict[int, list[str]] = {}
     for mention in event_mentions:

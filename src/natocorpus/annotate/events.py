@@ -99,7 +99,8 @@ def _generic_events(
                 e
                 for e in candidates
                 if any(
-                    re.search(rf"\b{re.escape(p)}\b", level_text) for p in matchers.event_places[e]
+                    re.search(rf"\b{re.escape(p)}n?\b", level_text)  # "Lithuania(n)"
+                    for p in matchers.event_places[e]
                 )
             ]
             by_date = [
@@ -172,7 +173,7 @@ def _summits_by_city(
     by_city: dict[str, list[str]] = {}
     for event, kind in matchers.event_types.items():
         if kind == "summit":
-            for name in matchers.event_places[event]:
+            for name in matchers.event_places[event][:1]:  # the city, not its country
                 by_city.setdefault(name, []).append(event)
     if not by_city:
         return []
@@ -218,4 +219,49 @@ def _summits_by_city(
             found.append(
                 EventMention(candidates[0], reading[start:end], start, end, paragraph, sentence)
             )
+    return found
+
+
+def _summits_in_a_list(
+    reading: str,
+    matchers: Matchers,
+    taken: Sequence[tuple[int, int]],
+    place: Callable[[int], tuple[str, int]],
+) -> list[EventMention]:
+    """Summits named together, by city or year, before or after the plural: "the Madrid and
+    Vilnius summits", "the 2022 and 2023 NATO summits", "summits in Madrid and Vilnius". Each city
+    or year is the one known summit it fits; one that fits several or none is left."""
+    summits = [e for e, kind in matchers.event_types.items() if kind == "summit"]
+    nato = set(matchers.generic_events.get("nato summit", ()))
+    by_city: dict[str, list[str]] = {}
+    for event in summits:
+        for name in matchers.event_places[event][:1]:
+            by_city.setdefault(name, []).append(event)
+    if not by_city:
+        return []
+    city = "|".join(re.escape(name) for name in sorted(by_city, key=len, reverse=True))
+    item = rf"(?:{city}|(?:19|20)\d\d)"
+    joint = r"(?:,\s+and\s+|,\s+|\s+and\s+|\s*&\s*)"
+    pattern = re.compile(
+        rf"(?<![\w-])(?P<before>{item}(?:{joint}{item})+)\s+(?:NATO\s+|[Aa]lliance\s+)?[Ss]ummits\b"
+        rf"|\b[Ss]ummits\s+(?:in|at|of)\s+(?P<after>(?:{city})(?:{joint}(?:{city}))+)\b"
+    )
+    found: list[EventMention] = []
+    for match in pattern.finditer(reading):
+        group = "before" if match.group("before") else "after"
+        for one in re.finditer(item, match.group(group)):
+            start = match.start(group) + one.start()
+            end = match.start(group) + one.end()
+            if _overlapping(taken, start, end):
+                continue
+            text = one.group()
+            if text.isdigit():
+                year = int(text)
+                pool = [e for e in summits if not nato or e in nato]
+                candidates = [e for e in pool if matchers.event_dates[e].year == year]
+            else:
+                candidates = by_city[text]
+            if len(candidates) == 1:
+                paragraph, sentence = place(start)
+                found.append(EventMention(candidates[0], text, start, end, paragraph, sentence))
     return found
