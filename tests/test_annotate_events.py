@@ -123,3 +123,12 @@ def test_a_country_or_its_adjective_places_a_summit(tmp_path: Path) -> None:
         tmp_path, "Leaders met at the summit in the Lithuanian capital.", events=events
     )
     assert events_of(article) == [("vilnius-2023", "summit")]
+
+
+def test_an_indefinite_phrase_whose_sentence_names_the_place(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "In Madrid, Japan attended a NATO summit for the first time. Madrid hosted a summit "
+        "on trade. Oslo may host a NATO summit.",
+    )
+    assert events_of(article) == [("madrid-2022", "NATO summit")]

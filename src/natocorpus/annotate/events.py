@@ -28,12 +28,20 @@ _GENERIC_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+_INDEFINITE_BEFORE = re.compile(
+    rf"\b(?:a|an|any|another|every|each|no|some|one|such)\s+(?:{_BETWEEN}\s+){{0,1}}[“‘\"']?$",
+    re.IGNORECASE,
+)
+
 
 def _definite(text: str, start: int, matched: str) -> bool:
     """Whether a generic phrase refers to one event: a determiner or a year before it ("the
     summit", "the 2023 summit", "this year’s summit"), or a name-like phrase ("NATO Summit")."""
-    if _GENERIC_BEFORE.search(text[max(0, start - 40) : start]):
+    before = text[max(0, start - 40) : start]
+    if _GENERIC_BEFORE.search(before):
         return True
+    if _INDEFINITE_BEFORE.search(before):
+        return False  # "a NATO summit", "another NATO Summit": one of a kind, not a name
     words = matched.split()
     first = words[0]
     return (len(first) > 1 and first.isupper()) or (
@@ -49,6 +57,14 @@ def _placed(after: str, candidates: Sequence[str], matchers: Matchers) -> bool:
         for event in candidates
         for name in matchers.event_places[event]
     )
+
+
+def _by_place(text: str, candidates: Sequence[str], matchers: Matchers) -> list[str]:
+    return [
+        e
+        for e in candidates
+        if any(re.search(rf"\b{re.escape(p)}n?\b", text) for p in matchers.event_places[e])
+    ]
 
 
 def _in_force(candidates: Sequence[str], matchers: Matchers, published: PartialDate) -> list[str]:
@@ -84,7 +100,14 @@ def _generic_events(
         if not _definite(reading, start, matched) and not _placed(
             reading[end : end + 80], candidates, matchers
         ):
-            continue
+            # "a NATO summit" names one event only where its sentence names the place of
+            # exactly one of the events the phrase can name; a bare "a summit" never does.
+            low, high = _sentence_span(text, reading, start)
+            if (
+                len(matched.split()) < 2
+                or len(_by_place(reading[low:high], candidates, matchers)) != 1
+            ):
+                continue
         paragraph, sentence = place(start)
         block = text.block_at(start)
         sentence_span = _sentence_span(text, reading, start)
