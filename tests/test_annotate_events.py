@@ -132,3 +132,17 @@ def test_an_indefinite_phrase_whose_sentence_names_the_place(tmp_path: Path) -> 
         "on trade. Oslo may host a NATO summit.",
     )
     assert events_of(article) == [("madrid-2022", "NATO summit")]
+
+
+def test_a_summit_named_by_its_city_after_at_or_by_its_communique(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "At Vilnius, the allies agreed. Japan studied the Vilnius communiqué and the Madrid "
+        "Summit Declaration. They met at Vilnius airport. The deal was signed in Vilnius. "
+        "China looked at Washington.",
+    )
+    assert events_of(article) == [
+        ("vilnius-2023", "Vilnius"),
+        ("vilnius-2023", "Vilnius communiqué"),
+        ("madrid-2022", "Madrid Summit"),  # the summit's name, inside its declaration's
+    ]

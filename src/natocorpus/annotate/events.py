@@ -178,6 +178,7 @@ def _generic_events(
 
 # A summit named by its city: "since Madrid", "ahead of Vilnius", "Vilnius 2023" ----------------
 
+_FACILITY = r"(?:airport|station|university|port|harbou?r|embassy|office|hotel|museum|stadium)\b"
 _SINCE_PLACE = r"(?:[Ss]ince|[Aa]fter|[Bb]efore|[Aa]head of|[Ff]ollowing|[Pp]ost-|[Pp]re-)\s*"
 
 
@@ -201,14 +202,29 @@ def _summits_by_city(
     if not by_city:
         return []
     cities = "|".join(re.escape(name) for name in sorted(by_city, key=len, reverse=True))
+    # "at Vilnius": English puts a city as a place after "in"; after "at" it is a meeting there.
+    # A city that also names a government ("at Washington") is left to the actors.
+    meeting_cities = "|".join(
+        re.escape(name)
+        for name in sorted(by_city, key=len, reverse=True)
+        if name not in matchers.actors.owners
+    )
+    at_city = (
+        rf"|(?<![\w-])[Aa]t\s+(?P<at>{meeting_cities})(?![\w’'-]|\s+[A-Z0-9]|\s+{_FACILITY})"
+        if meeting_cities
+        else ""
+    )
     pattern = re.compile(
-        rf"(?<![\w-]){_SINCE_PLACE}(?P<city>{cities})(?![\w’'-]|\s+[A-Z0-9])"
+        rf"(?<![\w-]){_SINCE_PLACE}(?P<city>{cities})(?![\w’'-]|\s+[A-Z0-9]|\s+{_FACILITY})"
         rf"|(?<![\w,-])(?P<named>{cities}) (?P<year>(?:19|20)\d\d)(?![\w-])"
+        rf"|(?<![\w-])(?P<doc>{cities})\s+(?:(?:[Ss]ummit\s+)?[Cc]ommuniqu[eé]|[Ss]ummit\s+"
+        rf"[Dd]eclaration)\b" + at_city
     )
     found: list[EventMention] = []
     for match in pattern.finditer(reading):
-        city = match.group("city") or match.group("named")
-        start = match.start("city") if match.group("city") else match.start("named")
+        group = next(g for g in ("city", "named", "doc", "at") if match.group(g))
+        city = match.group(group)
+        start = match.start(group)
         end = match.end()
         if _overlapping(taken, start, end):
             continue
