@@ -146,3 +146,20 @@ def test_a_summit_named_by_its_city_after_at_or_by_its_communique(tmp_path: Path
         ("vilnius-2023", "Vilnius communiqué"),
         ("madrid-2022", "Madrid Summit"),  # the summit's name, inside its declaration's
     ]
+
+
+def test_an_indefinite_phrase_dated_within_one_event(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "In July 2023 Japan attended a NATO summit. In 2023, a NATO summit was mooted.",
+    )
+    assert events_of(article) == [("vilnius-2023", "NATO summit")]
+
+
+def test_a_judging_adjective_between_possessive_and_phrase(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Russia’s brutal war in Ukraine goes on. A war in Ukraine is feared.",
+        events=CONCEPTS,
+    )
+    assert events_of(article) == [("invasion-2022", "war in Ukraine")]

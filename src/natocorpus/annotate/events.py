@@ -20,7 +20,10 @@ from natocorpus.model import (
 _BETWEEN = (
     r"(?:[A-Z][\w-]+|(?:1[89]|20)\d\d|annual|latest|recent|upcoming|forthcoming|next|last|"
     r"first|previous|historic|landmark|new|current|two-day|three-day|extraordinary|"
-    r"anniversary|jubilee|alliance[’']s|allies[’'])"
+    r"anniversary|jubilee|alliance[’']s|allies[’']|"
+    # and the words that judge a war or an invasion ("Russia's unprovoked invasion")
+    r"brutal|unprovoked|illegal|illegitimate|ongoing|continuing|full-scale|large-scale|"
+    r"protracted|devastating|unjustified|military|aggressive|bloody)"
 )
 _GENERIC_BEFORE = re.compile(
     r"(?:\b(?:the|this|that|its|their|last|next|upcoming|recent|year[’']s|\w+[’']s|\w+s[’'])\s+"
@@ -101,11 +104,21 @@ def _generic_events(
             reading[end : end + 80], candidates, matchers
         ):
             # "a NATO summit" names one event only where its sentence names the place of
-            # exactly one of the events the phrase can name; a bare "a summit" never does.
+            # exactly one of the events the phrase can name, or a month or day within exactly
+            # one; a bare "a summit" never does.
             low, high = _sentence_span(text, reading, start)
-            if (
-                len(matched.split()) < 2
-                or len(_by_place(reading[low:high], candidates, matchers)) != 1
+            precise = [
+                d.value
+                for d in dates
+                if d.value and d.value.month is not None and low <= d.start < high
+            ]
+            by_date = [
+                e
+                for e in candidates
+                if any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in precise)
+            ]
+            if len(matched.split()) < 2 or (
+                len(_by_place(reading[low:high], candidates, matchers)) != 1 and len(by_date) != 1
             ):
                 continue
         paragraph, sentence = place(start)
