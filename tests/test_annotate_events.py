@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_annotate_rules import SUMMITS, annotated, events_of
+from test_annotate_rules import ACTORS, SUMMITS, annotated, events_of
 
 CONCEPTS = (
     SUMMITS
@@ -163,3 +163,43 @@ def test_a_judging_adjective_between_possessive_and_phrase(tmp_path: Path) -> No
         events=CONCEPTS,
     )
     assert events_of(article) == [("invasion-2022", "war in Ukraine")]
+
+
+DIALOGUES = """\
+- id: dialogue-2005
+  name: NATO begins a dialogue with Korea and Australia
+  type: other
+  date: "2005"
+  precision: year
+  participants: [nato, korea, australia]
+  description: A start.
+  forms: []
+- id: call-2005
+  name: A call for partners
+  type: other
+  date: "2005"
+  precision: year
+  participants: [nato, scheffer]
+  description: A speech.
+  forms: []
+"""
+
+PARTNERS = (
+    ACTORS
+    + """\
+- {id: korea, name: South Korea, type: state, description: d, forms: [South Korea]}
+- {id: australia, name: Australia, type: state, description: d, forms: [Australia]}
+- {id: scheffer, name: Jaap de Hoop Scheffer, type: person, description: d, forms: [Scheffer]}
+"""
+)
+
+
+def test_an_event_dated_by_its_year_named_by_year_and_participants(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Since 2005 NATO has met South Korea and Australia. In 2005 NATO grew. "
+        "In 2006 NATO met South Korea and Australia.",
+        events=DIALOGUES,
+        actors=PARTNERS,
+    )
+    assert events_of(article) == [("dialogue-2005", "2005")]

@@ -14,7 +14,12 @@ import math
 import re
 
 from natocorpus.annotate.dates import _MONTH_NUMBER, _find_dates, resolve_date
-from natocorpus.annotate.events import _generic_events, _summits_by_city, _summits_in_a_list
+from natocorpus.annotate.events import (
+    _dated_by_participants,
+    _generic_events,
+    _summits_by_city,
+    _summits_in_a_list,
+)
 from natocorpus.annotate.forms import (
     FormMatcher,
     Matchers,
@@ -120,7 +125,21 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
     by_city = _summits_by_city(reading, matchers, taken, raw_dates, published, place)
     taken += [(m.start, m.end) for m in by_city]
     by_city += _summits_in_a_list(reading, matchers, taken, place)
-    event_mentions = sorted(event_mentions + generic + by_city, key=lambda m: m.start)
+    taken += [(m.start, m.end) for m in by_city]
+    actors_in: dict[int, set[str]] = {}
+    for actor in actor_mentions:
+        actors_in.setdefault(actor.sentence, set()).add(actor.actor)
+    named_in = {m.sentence for m in (*event_mentions, *generic, *by_city)}
+    by_year = [
+        m
+        for m in _dated_by_participants(
+            matchers,
+            taken,
+            raw_dates,
+            {n: frozenset(ids) for n, ids in actors_in.items() if n not in named_in},
+        )
+    ]
+    event_mentions = sorted(event_mentions + generic + by_city + by_year, key=lambda m: m.start)
     events_by_sentence: dict[int, list[str]] = {}
     for mention in event_mentions:
         events_by_sentence.setdefault(mention.sentence, []).append(mention.event)

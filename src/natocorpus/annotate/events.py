@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from natocorpus.annotate.forms import Matchers, _overlapping, _within
 from natocorpus.annotate.sentences import _sentence_span
@@ -316,4 +316,47 @@ def _summits_in_a_list(
             if len(candidates) == 1:
                 paragraph, sentence = place(start)
                 found.append(EventMention(candidates[0], text, start, end, paragraph, sentence))
+    return found
+
+
+# An event dated only by its year, named by the year and its participants ----------------------
+
+
+def _dated_by_participants(
+    matchers: Matchers,
+    taken: Sequence[tuple[int, int]],
+    dates: Sequence[DateMention],
+    actors_by_sentence: Mapping[int, frozenset[str]],
+) -> list[EventMention]:
+    """An event the record dates only to a year or a month (the start of a dialogue, a
+    partnership's first meeting) is named by that year and its participants: "since 2016 NATO has
+    met its Asia-Pacific partners", "in 2005 NATO began a dialogue with South Korea and
+    Australia". A year (or month) in a sentence that names at least two of the participants of
+    exactly one such event of that year is a mention of it."""
+    vague = [
+        e
+        for e, date in matchers.event_dates.items()
+        if date.day is None and len(matchers.event_participants.get(e, ())) >= 2
+    ]
+    found: list[EventMention] = []
+    for date in dates:
+        value = date.value
+        if value is None or value.day is not None or date.kind != "absolute":
+            continue
+        if _overlapping(taken, date.start, date.end):
+            continue
+        present = actors_by_sentence.get(date.sentence, frozenset())
+        fits = [
+            e
+            for e in vague
+            if matchers.event_dates[e].year == value.year
+            and (value.month is None or matchers.event_dates[e].month in (None, value.month))
+            and len(matchers.event_participants[e] & present) >= 2
+        ]
+        if len(fits) == 1:
+            found.append(
+                EventMention(
+                    fits[0], date.text, date.start, date.end, date.paragraph, date.sentence
+                )
+            )
     return found

@@ -349,6 +349,8 @@ class Matchers(msgspec.Struct, frozen=True):
     generic_events: dict[str, tuple[str, ...]]  # phrase -> the events it can name
     # Event id -> its type ("summit", "publication", ...).
     event_types: dict[str, str] = msgspec.field(default_factory=dict)
+    # Event id -> the actors taking part.
+    event_participants: dict[str, frozenset[str]] = msgspec.field(default_factory=dict)
     # Reference authors' names -> actor ids (see `references.author_names`).
     authors: dict[str, str] = msgspec.field(default_factory=dict)
 
@@ -380,6 +382,9 @@ class Matchers(msgspec.Struct, frozen=True):
             ),
             generic_events={phrase: tuple(ids) for phrase, ids in generic_events.items()},
             event_types={event.id: event.type for event in knowledge.events},
+            event_participants={
+                event.id: frozenset(event.participants) for event in knowledge.events
+            },
             authors=_author_names(knowledge),
         )
 
