@@ -147,7 +147,8 @@ def test_references_are_structured(tmp_path: Path) -> None:
         "p-2",
     )
     assert with_doi.authors == ("Kistanov V.O.",)
-    assert with_doi.doi == "10.31857/S013128120026064–1"
+    assert with_doi.doi == "10.31857/S013128120026064-1"  # normalised for data and links
+    assert with_doi.doi_printed == "10.31857/S013128120026064–1"  # as printed, for display
     assert with_doi.date == "2023"
 
 

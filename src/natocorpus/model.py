@@ -19,6 +19,10 @@ T = TypeVar("T")
 Precision = Literal["year", "month", "day"]
 ProvenanceKind = Literal["stated", "inferred"]
 BlockKind = Literal["heading", "paragraph", "item"]
+# Where a block stands: the text's discourse, a heading, the bibliography, or a note about the
+# text (an editor's or author's note, a footnote, a disclaimer).
+Zone = Literal["body", "heading", "references", "note"]
+ZONES: tuple[Zone, ...] = ("body", "heading", "references", "note")
 
 PRECISIONS: tuple[Precision, ...] = ("year", "month", "day")
 
@@ -340,8 +344,16 @@ class Reference(msgspec.Struct, frozen=True):
     container: str | None
     date: str | None
     url: str | None
-    doi: str | None
+    doi: str | None  # normalised: what data and links use (https://doi.org/{doi})
     paragraph: str
+    # The DOI as the entry prints it (dashes, spaces and all): what a page shows.
+    doi_printed: str | None = None
+    # When the address was consulted, as printed ("15.07.2023").
+    accessed: str | None = None
+    # `date` as a calendar date, to the precision printed.
+    issued: PartialDate | None = None
+    # For each of `authors`, the id of the actor it names, or None; empty when none does.
+    author_actors: tuple[str | None, ...] = ()
 
 
 class AnnotatedArticle(msgspec.Struct, frozen=True):
@@ -359,10 +371,21 @@ class AnnotatedArticle(msgspec.Struct, frozen=True):
     reading_minutes: int
     # Generic event references left unannotated because the context fits no event or several.
     unresolved_events: tuple[UnresolvedReference, ...] = ()
+    # The blocks outside the body, as (paragraph anchor, zone), in the order of the text; every
+    # other block is "body". Read it with `zone_of`.
+    zones: tuple[tuple[str, Zone], ...] = ()
 
     @property
     def id(self) -> str:
         return self.meta.id
+
+    def zone_of(self, anchor: str) -> Zone:
+        """The zone of the block whose anchor is `anchor` (a mention's, date's, sentence's or
+        reference's `paragraph`): "body", "heading", "references" or "note"."""
+        for block, zone in self.zones:
+            if block == anchor:
+                return zone
+        return "body"
 
     def date_without_event(self, date: DateMention) -> str | None:
         """The article's reason why `date` names no event (front matter `dates_without_event`),

@@ -14,7 +14,12 @@ import math
 import re
 
 from natocorpus.annotate.dates import _MONTH_NUMBER, _find_dates, resolve_date
-from natocorpus.annotate.events import _generic_events
+from natocorpus.annotate.events import (
+    _dated_by_participants,
+    _generic_events,
+    _summits_by_city,
+    _summits_in_a_list,
+)
 from natocorpus.annotate.forms import (
     FormMatcher,
     Matchers,
@@ -25,6 +30,7 @@ from natocorpus.annotate.forms import (
 )
 from natocorpus.annotate.references import _references, parse_reference
 from natocorpus.annotate.sentences import _sentence_index, split_sentences
+from natocorpus.annotate.zones import block_zones
 from natocorpus.model import (
     ActorMention,
     AnnotatedArticle,
@@ -113,7 +119,27 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
     generic, unresolved = _generic_events(
         reading, text, matchers, event_mentions, raw_dates, published, place
     )
-    event_mentions = sorted(event_mentions + generic, key=lambda m: m.start)
+    taken = [(m.start, m.end) for m in (*event_mentions, *generic)] + [
+        (u.start, u.end) for u in unresolved
+    ]
+    by_city = _summits_by_city(reading, matchers, taken, raw_dates, published, place)
+    taken += [(m.start, m.end) for m in by_city]
+    by_city += _summits_in_a_list(reading, matchers, taken, place)
+    taken += [(m.start, m.end) for m in by_city]
+    actors_in: dict[int, set[str]] = {}
+    for actor in actor_mentions:
+        actors_in.setdefault(actor.sentence, set()).add(actor.actor)
+    named_in = {m.sentence for m in (*event_mentions, *generic, *by_city)}
+    by_year = [
+        m
+        for m in _dated_by_participants(
+            matchers,
+            taken,
+            raw_dates,
+            {n: frozenset(ids) for n, ids in actors_in.items() if n not in named_in},
+        )
+    ]
+    event_mentions = sorted(event_mentions + generic + by_city + by_year, key=lambda m: m.start)
     events_by_sentence: dict[int, list[str]] = {}
     for mention in event_mentions:
         events_by_sentence.setdefault(mention.sentence, []).append(mention.event)
@@ -148,8 +174,13 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
         mentions=tuple(actor_mentions),
         event_mentions=tuple(event_mentions),
         dates=tuple(dates),
-        references=_references(text),
+        references=_references(text, matchers.authors),
         word_count=words,
         reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
         unresolved_events=tuple(unresolved),
+        zones=tuple(
+            (block.anchor, zone)
+            for block, zone in zip(text.blocks, block_zones(text, _title_case), strict=True)
+            if zone != "body"
+        ),
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from natocorpus.annotate.forms import Matchers, _overlapping, _within
 from natocorpus.annotate.sentences import _sentence_span
@@ -15,9 +15,24 @@ from natocorpus.model import (
     UnresolvedReference,
 )
 
+# Words that may stand between a determiner and the phrase: names, years and the adjectives
+# that place one event in a series ("the annual summit", "NATO's new Strategic Concept").
+_BETWEEN = (
+    r"(?:[A-Z][\w-]+|(?:1[89]|20)\d\d|annual|latest|recent|upcoming|forthcoming|next|last|"
+    r"first|previous|historic|landmark|new|current|two-day|three-day|extraordinary|"
+    r"anniversary|jubilee|alliance[’']s|allies[’']|"
+    # and the words that judge a war or an invasion ("Russia's unprovoked invasion")
+    r"brutal|unprovoked|illegal|illegitimate|ongoing|continuing|full-scale|large-scale|"
+    r"protracted|devastating|unjustified|military|aggressive|bloody)"
+)
 _GENERIC_BEFORE = re.compile(
     r"(?:\b(?:the|this|that|its|their|last|next|upcoming|recent|year[’']s|\w+[’']s|\w+s[’'])\s+"
-    r"(?:(?:[A-Z][\w-]+|(?:1[89]|20)\d\d)\s+){0,2}|\b(?:1[89]|20)\d\d\s+)[“‘\"']?$",
+    rf"(?:{_BETWEEN}\s+){{0,2}}|\b(?:1[89]|20)\d\d\s+)[“‘\"']?$",
+    re.IGNORECASE,
+)
+
+_INDEFINITE_BEFORE = re.compile(
+    rf"\b(?:a|an|any|another|every|each|no|some|one|such)\s+(?:{_BETWEEN}\s+){{0,1}}[“‘\"']?$",
     re.IGNORECASE,
 )
 
@@ -25,13 +40,45 @@ _GENERIC_BEFORE = re.compile(
 def _definite(text: str, start: int, matched: str) -> bool:
     """Whether a generic phrase refers to one event: a determiner or a year before it ("the
     summit", "the 2023 summit", "this year’s summit"), or a name-like phrase ("NATO Summit")."""
-    if _GENERIC_BEFORE.search(text[max(0, start - 40) : start]):
+    before = text[max(0, start - 40) : start]
+    if _GENERIC_BEFORE.search(before):
         return True
+    if _INDEFINITE_BEFORE.search(before):
+        return False  # "a NATO summit", "another NATO Summit": one of a kind, not a name
     words = matched.split()
     first = words[0]
     return (len(first) > 1 and first.isupper()) or (
         len(words) > 1 and all(word[:1].isupper() for word in words)
     )
+
+
+def _placed(after: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether the phrase is followed by one of its events' places ("a NATO summit in Vilnius"):
+    the place makes an indefinite phrase name one event."""
+    return any(
+        re.match(rf" (?:in|at) {re.escape(name)}\b", after)
+        for event in candidates
+        for name in matchers.event_places[event]
+    )
+
+
+def _by_place(text: str, candidates: Sequence[str], matchers: Matchers) -> list[str]:
+    return [
+        e
+        for e in candidates
+        if any(re.search(rf"\b{re.escape(p)}n?\b", text) for p in matchers.event_places[e])
+    ]
+
+
+def _in_force(candidates: Sequence[str], matchers: Matchers, published: PartialDate) -> list[str]:
+    """Of documents ("the Strategic Concept"), the one in force when the text was published: the
+    latest published before it, when every candidate is a publication."""
+    if not candidates or any(matchers.event_types.get(e) != "publication" for e in candidates):
+        return []
+    before = [e for e in candidates if matchers.event_dates[e].sort_key <= published.sort_key]
+    if not before:
+        return []
+    return [max(before, key=lambda e: matchers.event_dates[e].sort_key)]
 
 
 def _generic_events(
@@ -50,10 +97,31 @@ def _generic_events(
     resolved: list[EventMention] = []
     unresolved: list[UnresolvedReference] = []
     for phrase, matched, start, end in matchers.generic.find(reading):
-        if _overlapping(named_spans, start, end) or not _definite(reading, start, matched):
+        if _overlapping(named_spans, start, end):
             continue
-        paragraph, sentence = place(start)
         candidates = list(matchers.generic_events[phrase])
+        if not _definite(reading, start, matched) and not _placed(
+            reading[end : end + 80], candidates, matchers
+        ):
+            # "a NATO summit" names one event only where its sentence names the place of
+            # exactly one of the events the phrase can name, or a month or day within exactly
+            # one; a bare "a summit" never does.
+            low, high = _sentence_span(text, reading, start)
+            precise = [
+                d.value
+                for d in dates
+                if d.value and d.value.month is not None and low <= d.start < high
+            ]
+            by_date = [
+                e
+                for e in candidates
+                if any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in precise)
+            ]
+            if len(matched.split()) < 2 or (
+                len(_by_place(reading[low:high], candidates, matchers)) != 1 and len(by_date) != 1
+            ):
+                continue
+        paragraph, sentence = place(start)
         block = text.block_at(start)
         sentence_span = _sentence_span(text, reading, start)
         levels = (
@@ -67,7 +135,8 @@ def _generic_events(
                 e
                 for e in candidates
                 if any(
-                    re.search(rf"\b{re.escape(p)}\b", level_text) for p in matchers.event_places[e]
+                    re.search(rf"\b{re.escape(p)}n?\b", level_text)  # "Lithuania(n)"
+                    for p in matchers.event_places[e]
                 )
             ]
             by_date = [
@@ -95,7 +164,7 @@ def _generic_events(
                 <= published.year
                 <= (matchers.event_ends[e] or matchers.event_dates[e]).year
             ]
-            candidates = same_year or candidates
+            candidates = same_year or _in_force(candidates, matchers, published) or candidates
         if len(candidates) == 1:
             choice = candidates[0]
             # "the summit in Vilnius": the place that decided it is part of the reference.
@@ -118,3 +187,176 @@ def _generic_events(
                 )
             )
     return resolved, unresolved
+
+
+# A summit named by its city: "since Madrid", "ahead of Vilnius", "Vilnius 2023" ----------------
+
+_FACILITY = r"(?:airport|station|university|port|harbou?r|embassy|office|hotel|museum|stadium)\b"
+_SINCE_PLACE = r"(?:[Ss]ince|[Aa]fter|[Bb]efore|[Aa]head of|[Ff]ollowing|[Pp]ost-|[Pp]re-)\s*"
+
+
+def _summits_by_city(
+    reading: str,
+    matchers: Matchers,
+    taken: Sequence[tuple[int, int]],
+    dates: Sequence[DateMention],
+    published: PartialDate,
+    place: Callable[[int], tuple[str, int]],
+) -> list[EventMention]:
+    """A summit named by its city where the words around make it a meeting, not a place: after
+    "since", "after", "before", "ahead of", "following" ("since Madrid, the Allies …"), or with
+    the summit's year ("Vilnius 2023"). The city must be the place of a known summit; where it was
+    the place of several, the year or the sentence's dates decide, else nothing is annotated."""
+    by_city: dict[str, list[str]] = {}
+    for event, kind in matchers.event_types.items():
+        if kind == "summit":
+            for name in matchers.event_places[event][:1]:  # the city, not its country
+                by_city.setdefault(name, []).append(event)
+    if not by_city:
+        return []
+    cities = "|".join(re.escape(name) for name in sorted(by_city, key=len, reverse=True))
+    # "at Vilnius": English puts a city as a place after "in"; after "at" it is a meeting there.
+    # A city that also names a government ("at Washington") is left to the actors.
+    meeting_cities = "|".join(
+        re.escape(name)
+        for name in sorted(by_city, key=len, reverse=True)
+        if name not in matchers.actors.owners
+    )
+    at_city = (
+        rf"|(?<![\w-])[Aa]t\s+(?P<at>{meeting_cities})(?![\w’'-]|\s+[A-Z0-9]|\s+{_FACILITY})"
+        if meeting_cities
+        else ""
+    )
+    pattern = re.compile(
+        rf"(?<![\w-]){_SINCE_PLACE}(?P<city>{cities})(?![\w’'-]|\s+[A-Z0-9]|\s+{_FACILITY})"
+        rf"|(?<![\w,-])(?P<named>{cities}) (?P<year>(?:19|20)\d\d)(?![\w-])"
+        rf"|(?<![\w-])(?P<doc>{cities})\s+(?:(?:[Ss]ummit\s+)?[Cc]ommuniqu[eé]|[Ss]ummit\s+"
+        rf"[Dd]eclaration)\b" + at_city
+    )
+    found: list[EventMention] = []
+    for match in pattern.finditer(reading):
+        group = next(g for g in ("city", "named", "doc", "at") if match.group(g))
+        city = match.group(group)
+        start = match.start(group)
+        end = match.end()
+        if _overlapping(taken, start, end):
+            continue
+        candidates = by_city[city]
+        if match.group("year"):
+            year = int(match.group("year"))
+            candidates = [e for e in candidates if matchers.event_dates[e].year == year]
+        else:
+            sentence_dates = [
+                d.value for d in dates if d.value and place(d.start)[1] == place(start)[1]
+            ]
+            if sentence_dates:
+                candidates = [
+                    e
+                    for e in candidates
+                    if any(
+                        _within(v, matchers.event_dates[e], matchers.event_ends[e])
+                        for v in sentence_dates
+                    )
+                ]
+            elif len(candidates) > 1:
+                # Of several summits in one city, the one in the publication's year, or else the
+                # latest before it.
+                before = sorted(
+                    (e for e in candidates if matchers.event_dates[e].year <= published.year),
+                    key=lambda e: matchers.event_dates[e].sort_key,
+                )
+                candidates = before[-1:]
+        if len(candidates) == 1:
+            paragraph, sentence = place(start)
+            found.append(
+                EventMention(candidates[0], reading[start:end], start, end, paragraph, sentence)
+            )
+    return found
+
+
+def _summits_in_a_list(
+    reading: str,
+    matchers: Matchers,
+    taken: Sequence[tuple[int, int]],
+    place: Callable[[int], tuple[str, int]],
+) -> list[EventMention]:
+    """Summits named together, by city or year, before or after the plural: "the Madrid and
+    Vilnius summits", "the 2022 and 2023 NATO summits", "summits in Madrid and Vilnius". Each city
+    or year is the one known summit it fits; one that fits several or none is left."""
+    summits = [e for e, kind in matchers.event_types.items() if kind == "summit"]
+    nato = set(matchers.generic_events.get("nato summit", ()))
+    by_city: dict[str, list[str]] = {}
+    for event in summits:
+        for name in matchers.event_places[event][:1]:
+            by_city.setdefault(name, []).append(event)
+    if not by_city:
+        return []
+    city = "|".join(re.escape(name) for name in sorted(by_city, key=len, reverse=True))
+    item = rf"(?:{city}|(?:19|20)\d\d)"
+    joint = r"(?:,\s+and\s+|,\s+|\s+and\s+|\s*&\s*)"
+    pattern = re.compile(
+        rf"(?<![\w-])(?P<before>{item}(?:{joint}{item})+)\s+(?:NATO\s+|[Aa]lliance\s+)?[Ss]ummits\b"
+        rf"|\b[Ss]ummits\s+(?:in|at|of)\s+(?P<after>(?:{city})(?:{joint}(?:{city}))+)\b"
+    )
+    found: list[EventMention] = []
+    for match in pattern.finditer(reading):
+        group = "before" if match.group("before") else "after"
+        for one in re.finditer(item, match.group(group)):
+            start = match.start(group) + one.start()
+            end = match.start(group) + one.end()
+            if _overlapping(taken, start, end):
+                continue
+            text = one.group()
+            if text.isdigit():
+                year = int(text)
+                pool = [e for e in summits if not nato or e in nato]
+                candidates = [e for e in pool if matchers.event_dates[e].year == year]
+            else:
+                candidates = by_city[text]
+            if len(candidates) == 1:
+                paragraph, sentence = place(start)
+                found.append(EventMention(candidates[0], text, start, end, paragraph, sentence))
+    return found
+
+
+# An event dated only by its year, named by the year and its participants ----------------------
+
+
+def _dated_by_participants(
+    matchers: Matchers,
+    taken: Sequence[tuple[int, int]],
+    dates: Sequence[DateMention],
+    actors_by_sentence: Mapping[int, frozenset[str]],
+) -> list[EventMention]:
+    """An event the record dates only to a year or a month (the start of a dialogue, a
+    partnership's first meeting) is named by that year and its participants: "since 2016 NATO has
+    met its Asia-Pacific partners", "in 2005 NATO began a dialogue with South Korea and
+    Australia". A year (or month) in a sentence that names at least two of the participants of
+    exactly one such event of that year is a mention of it."""
+    vague = [
+        e
+        for e, date in matchers.event_dates.items()
+        if date.day is None and len(matchers.event_participants.get(e, ())) >= 2
+    ]
+    found: list[EventMention] = []
+    for date in dates:
+        value = date.value
+        if value is None or value.day is not None or date.kind != "absolute":
+            continue
+        if _overlapping(taken, date.start, date.end):
+            continue
+        present = actors_by_sentence.get(date.sentence, frozenset())
+        fits = [
+            e
+            for e in vague
+            if matchers.event_dates[e].year == value.year
+            and (value.month is None or matchers.event_dates[e].month in (None, value.month))
+            and len(matchers.event_participants[e] & present) >= 2
+        ]
+        if len(fits) == 1:
+            found.append(
+                EventMention(
+                    fits[0], date.text, date.start, date.end, date.paragraph, date.sentence
+                )
+            )
+    return found

@@ -347,6 +347,12 @@ class Matchers(msgspec.Struct, frozen=True):
     event_places: dict[str, tuple[str, ...]]
     generic: FormMatcher  # owner: the phrase, lower-cased
     generic_events: dict[str, tuple[str, ...]]  # phrase -> the events it can name
+    # Event id -> its type ("summit", "publication", ...).
+    event_types: dict[str, str] = msgspec.field(default_factory=dict)
+    # Event id -> the actors taking part.
+    event_participants: dict[str, frozenset[str]] = msgspec.field(default_factory=dict)
+    # Reference authors' names -> actor ids (see `references.author_names`).
+    authors: dict[str, str] = msgspec.field(default_factory=dict)
 
     @classmethod
     def for_knowledge(cls, knowledge: KnowledgeBase) -> Matchers:
@@ -375,7 +381,24 @@ class Matchers(msgspec.Struct, frozen=True):
                 ((phrase, SurfaceForm(phrase)) for phrase in generic_events), ignore_case=True
             ),
             generic_events={phrase: tuple(ids) for phrase, ids in generic_events.items()},
+            event_types={event.id: event.type for event in knowledge.events},
+            event_participants={
+                event.id: frozenset(event.participants) for event in knowledge.events
+            },
+            authors=_author_names(knowledge),
         )
+
+
+def _author_names(knowledge: KnowledgeBase) -> dict[str, str]:
+    from natocorpus.annotate.references import author_names
+
+    people = {
+        a.id: (a.name, *(f.text for f in a.forms)) for a in knowledge.actors if a.type == "person"
+    }
+    others = {
+        a.id: (a.name, *(f.text for f in a.forms)) for a in knowledge.actors if a.type != "person"
+    }
+    return author_names(people, others)
 
 
 def _places(place: str | None) -> tuple[str, ...]:

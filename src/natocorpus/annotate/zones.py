@@ -1,0 +1,101 @@
+"""Zones: where in a text a block stands, so that discourse and bibliography are counted apart.
+
+- `heading`: a heading, or a short line in title case without a closing stop (a crosshead the
+  capture did not mark up);
+- `references`: an item of the bibliography (a numbered item that carries a year or an address),
+  or any block under a heading that names a bibliography ("References", "Sources", "Список
+  литературы");
+- `note`: a note about the text rather than the text: a block that opens with a note's label
+  ("Editor's note:", "Note:", "Disclaimer:"), a footnote mark ("*", "†", "[1]", "[^1]:"), a
+  disclaimer ("The views expressed …"), a publication note ("Originally published …"), or any
+  block under a heading that names notes ("Notes", "Footnotes", "About the author");
+- `body`: everything else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from natocorpus.annotate.references import is_reference
+from natocorpus.model import ArticleText, Block, Zone
+
+_APOSTROPHE = "[’'`]?"
+_NOTE_LABEL_RE = re.compile(
+    rf"^[(\[]?\s*(?:(?:Editor|Author|Translator|Publisher|Ed){_APOSTROPHE}s?{_APOSTROPHE}\s+"
+    r"(?:[Nn]ote|NOTE)s?|Note|NOTE|Notes|N\.\s?B\.|NB|P\.\s?S\.|Disclaimer|DISCLAIMER|"
+    r"Correction|CORRECTION|Clarification|Update|UPDATE|Примечание(?: редакции| автора)?|"
+    r"От редакции)\s*[:.—–-]"
+)
+_FOOTNOTE_RE = re.compile(r"^(?:\*{1,3}|†|‡|§|\[\^?\d{1,3}\]:?|\^\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S")
+_DISCLAIMER_RE = re.compile(
+    r"^(?:The|These|Any) (?:views|opinions)(?: and (?:views|opinions))? expressed\b"
+    r"|^(?:This (?:article|text|piece|story|commentary|op-ed) (?:was |is )?(?:first |originally )?"
+    r"(?:published|appeared|translated))\b"
+    r"|^(?:Originally|First) (?:published|appeared)\b"
+)
+_REFERENCES_HEADING_RE = re.compile(
+    r"^(?:References?|Bibliography|Sources?|Literature|Works cited|Further reading|Reference list|"
+    r"Notes and references|References and notes|Список литературы|Литература|Источники|"
+    r"Библиография|Список источников)\s*:?$",
+    re.IGNORECASE,
+)
+_NOTES_HEADING_RE = re.compile(
+    r"^(?:(?:End|Foot)?notes?|About the authors?|About the writer|Author(?:’|')?s? notes?|"
+    r"Editor(?:’|')?s? notes?|Disclaimer|Acknowledg(?:e)?ments?|Примечания|Об авторе|Сведения об "
+    r"авторе)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _crosshead(block: Block, title_case: Callable[[str], bool]) -> bool:
+    text = block.text.rstrip("”’\"') ")
+    return (
+        block.kind == "paragraph"
+        and len(block.text.split()) <= 12
+        and not text.endswith((".", "!", "?", ":", ";", ","))
+        and title_case(block.text)
+    )
+
+
+def _is_note(kind: str, text: str) -> bool:
+    # A footnote mark opens a paragraph; a list's bullet is no footnote.
+    return bool(
+        _NOTE_LABEL_RE.match(text)
+        or _DISCLAIMER_RE.match(text)
+        or (kind == "paragraph" and _FOOTNOTE_RE.match(text))
+    )
+
+
+def block_zones(text: ArticleText, title_case: Callable[[str], bool]) -> tuple[Zone, ...]:
+    """The zone of each block of `text`, in order."""
+    zones: list[Zone] = []
+    section: Zone = "body"  # the zone a heading opens for the blocks under it
+    section_level = 0
+    for block in text.blocks:
+        if block.kind == "heading":
+            level = block.level or 1
+            if section != "body" and level > section_level:
+                zones.append("heading")
+                continue
+            heading = block.text.strip().rstrip(".")
+            if _REFERENCES_HEADING_RE.match(heading):
+                section, section_level = "references", level
+            elif _NOTES_HEADING_RE.match(heading):
+                section, section_level = "note", level
+            else:
+                section, section_level = "body", level
+            zones.append("heading")
+            continue
+        stripped = block.text.lstrip()
+        if block.kind == "item" and block.marker is not None and is_reference(block.text):
+            zones.append("references")
+        elif section != "body":
+            zones.append(section)
+        elif _is_note(block.kind, stripped):
+            zones.append("note")
+        elif _crosshead(block, title_case):
+            zones.append("heading")
+        else:
+            zones.append("body")
+    return tuple(zones)

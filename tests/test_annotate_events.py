@@ -1,0 +1,205 @@
+"""How texts name events, on made-up sentences: a summit by its city, a document by its series
+and the one in force, standard names of a war."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_annotate_rules import ACTORS, SUMMITS, annotated, events_of
+
+CONCEPTS = (
+    SUMMITS
+    + """\
+- id: concept-2010
+  name: Strategic Concept 2010
+  type: publication
+  date: "2010-11-19"
+  precision: day
+  place: Lisbon
+  description: A concept.
+  forms: [2010 Strategic Concept]
+  generic: [Strategic Concept]
+- id: concept-2022
+  name: Strategic Concept 2022
+  type: publication
+  date: "2022-06-29"
+  precision: day
+  place: Madrid
+  description: A concept.
+  forms: [2022 Strategic Concept]
+  generic: [Strategic Concept]
+- id: invasion-2022
+  name: Invasion
+  type: other
+  date: "2022-02-24"
+  precision: day
+  description: A war.
+  forms: []
+  generic: [war in Ukraine, Ukraine war]
+"""
+)
+
+
+def test_a_document_of_a_series_is_the_one_in_force(tmp_path: Path) -> None:
+    # Published in January 2023: the Strategic Concept then in force is the 2022 one.
+    article = annotated(
+        tmp_path,
+        "NATO’s new Strategic Concept names China.\n\nThe 2010 Strategic Concept did not.",
+        events=CONCEPTS,
+    )
+    assert events_of(article) == [
+        ("concept-2022", "Strategic Concept"),
+        ("concept-2010", "2010 Strategic Concept"),
+    ]
+
+
+def test_a_document_of_a_series_placed_by_its_sentence(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path, "In Lisbon in 2010 the Strategic Concept stressed crises.", events=CONCEPTS
+    )
+    assert events_of(article) == [("concept-2010", "Strategic Concept")]
+
+
+def test_an_adjective_of_a_series_between_determiner_and_phrase(tmp_path: Path) -> None:
+    article = annotated(tmp_path, "Leaders met at the annual summit in Vilnius.")
+    assert events_of(article) == [("vilnius-2023", "summit in Vilnius")]
+
+
+def test_an_indefinite_phrase_with_its_place_names_one_event(tmp_path: Path) -> None:
+    article = annotated(tmp_path, "Japan sent its leader to a NATO summit in Vilnius.")
+    assert events_of(article) == [("vilnius-2023", "NATO summit in Vilnius")]
+
+
+def test_a_summit_named_by_its_city(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Since Madrid, the partners have met often. Ahead of Vilnius, Japan prepared. "
+        "Vilnius 2023 was a success. Madrid Airport was busy. He flew from Madrid.",
+    )
+    assert events_of(article) == [
+        ("madrid-2022", "Madrid"),
+        ("vilnius-2023", "Vilnius"),
+        ("vilnius-2023", "Vilnius 2023"),
+    ]
+
+
+def test_a_summit_city_with_the_wrong_year_or_date_names_nothing(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path, "Madrid 1997 was another summit. Since Madrid in 1997, much has changed."
+    )
+    assert events_of(article) == []
+
+
+def test_standard_names_of_a_war(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The war in Ukraine goes on. Since the Ukraine war began, NATO has changed.",
+        events=CONCEPTS,
+    )
+    assert events_of(article) == [
+        ("invasion-2022", "war in Ukraine"),
+        ("invasion-2022", "Ukraine war"),
+    ]
+
+
+def test_summits_named_together(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Japan attended the Madrid and Vilnius summits. It skipped the 2019 and 2023 summits "
+        "before. Leaders met at NATO summits in Madrid and Vilnius.",
+    )
+    assert events_of(article) == [
+        ("madrid-2022", "Madrid"),
+        ("vilnius-2023", "Vilnius"),
+        ("vilnius-2023", "2023"),
+        ("madrid-2022", "Madrid"),
+        ("vilnius-2023", "Vilnius"),
+    ]
+
+
+def test_a_country_or_its_adjective_places_a_summit(tmp_path: Path) -> None:
+    events = SUMMITS.replace("place: Vilnius", "place: Vilnius, Lithuania")
+    article = annotated(
+        tmp_path, "Leaders met at the summit in the Lithuanian capital.", events=events
+    )
+    assert events_of(article) == [("vilnius-2023", "summit")]
+
+
+def test_an_indefinite_phrase_whose_sentence_names_the_place(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "In Madrid, Japan attended a NATO summit for the first time. Madrid hosted a summit "
+        "on trade. Oslo may host a NATO summit.",
+    )
+    assert events_of(article) == [("madrid-2022", "NATO summit")]
+
+
+def test_a_summit_named_by_its_city_after_at_or_by_its_communique(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "At Vilnius, the allies agreed. Japan studied the Vilnius communiqué and the Madrid "
+        "Summit Declaration. They met at Vilnius airport. The deal was signed in Vilnius. "
+        "China looked at Washington.",
+    )
+    assert events_of(article) == [
+        ("vilnius-2023", "Vilnius"),
+        ("vilnius-2023", "Vilnius communiqué"),
+        ("madrid-2022", "Madrid Summit"),  # the summit's name, inside its declaration's
+    ]
+
+
+def test_an_indefinite_phrase_dated_within_one_event(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "In July 2023 Japan attended a NATO summit. In 2023, a NATO summit was mooted.",
+    )
+    assert events_of(article) == [("vilnius-2023", "NATO summit")]
+
+
+def test_a_judging_adjective_between_possessive_and_phrase(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Russia’s brutal war in Ukraine goes on. A war in Ukraine is feared.",
+        events=CONCEPTS,
+    )
+    assert events_of(article) == [("invasion-2022", "war in Ukraine")]
+
+
+DIALOGUES = """\
+- id: dialogue-2005
+  name: NATO begins a dialogue with Korea and Australia
+  type: other
+  date: "2005"
+  precision: year
+  participants: [nato, korea, australia]
+  description: A start.
+  forms: []
+- id: call-2005
+  name: A call for partners
+  type: other
+  date: "2005"
+  precision: year
+  participants: [nato, scheffer]
+  description: A speech.
+  forms: []
+"""
+
+PARTNERS = (
+    ACTORS
+    + """\
+- {id: korea, name: South Korea, type: state, description: d, forms: [South Korea]}
+- {id: australia, name: Australia, type: state, description: d, forms: [Australia]}
+- {id: scheffer, name: Jaap de Hoop Scheffer, type: person, description: d, forms: [Scheffer]}
+"""
+)
+
+
+def test_an_event_dated_by_its_year_named_by_year_and_participants(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Since 2005 NATO has met South Korea and Australia. In 2005 NATO grew. "
+        "In 2006 NATO met South Korea and Australia.",
+        events=DIALOGUES,
+        actors=PARTNERS,
+    )
+    assert events_of(article) == [("dialogue-2005", "2005")]
