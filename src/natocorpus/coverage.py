@@ -1,126 +1,291 @@
 """Warnings for the maintainer: names and dated phrases that the knowledge base does not cover.
 
 This is the work list when a new article arrives: each capitalised name that no actor or event form
-matches, and each dated phrase that is tied to no event.
+names whole, and each dated phrase that is tied to no event.
+
+A capitalised phrase is cut into the names it holds before it is looked up: lists at "and" and
+commas, possessives ("Japan's"), and titles ("Prime Minister", "Secretary General") that stand
+before a name. A name is covered only when one form names it whole: "European Union" is not covered
+by the form "European" of Europe, and "Georgia" in "The European Union and Georgia" is a name of
+its own. Each warning carries a stub for actors.yaml (or events.yaml) with a guess at the type.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from itertools import accumulate
 
 import msgspec
 
 from natocorpus.diagnostics import Diagnostic, warning
-from natocorpus.model import AnnotatedArticle, CorpusSettings, KnowledgeBase
+from natocorpus.model import AnnotatedArticle, Block, CorpusSettings, KnowledgeBase
 
-_CAPITALISED = re.compile(
-    r"(?=[A-Z])(?<![\w’'])(?:[A-Z][\w’'.-]*[\w]|[A-Z])(?:\s+(?:of|the|and|for|de|on)\s+[A-Z][\w’'.-]*[\w]"
-    r"|\s+[A-Z][\w’'.-]*[\w])*"
-)
+# Words -------------------------------------------------------------------------------------
+
+# A word: letters, digits, inner hyphens, apostrophes and full stops ("U.S.", "Jong-sup", "Japan's").
+_WORD = re.compile(r"\w(?:[\w’'\-]|\.(?=\w))*\.?")
+_ABBREVIATED = re.compile(r"^(?:\w\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Gen|Adm|Lt|Col|Capt|Maj|Sen|Rep|Prof)\.$")
+_POSSESSIVE = re.compile(r"(?<=\w)(?:[’']s|(?<=s)[’'])$")
+_OPENING_QUOTES = "“‘\"'«"
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+
 _MONTHS = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
+    "January February March April May June July August September October November December".split()
 )
-# Function words that start sentences; a capital on them says nothing about a name.
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+# Closed-class words: a capital on them says nothing about a name, wherever they stand.
 _FUNCTION_WORDS = frozenset(
-    [
-        "A",
-        "An",
-        "The",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "It",
-        "Its",
-        "In",
-        "On",
-        "At",
-        "By",
-        "For",
-        "From",
-        "Of",
-        "To",
-        "With",
-        "As",
-        "And",
-        "But",
-        "Or",
-        "Nor",
-        "So",
-        "Yet",
-        "If",
-        "When",
-        "While",
-        "Since",
-        "Until",
-        "After",
-        "Before",
-        "Although",
-        "Though",
-        "However",
-        "Moreover",
-        "Instead",
-        "Unlike",
-        "Along",
-        "Against",
-        "Under",
-        "Over",
-        "Through",
-        "Between",
-        "Among",
-        "During",
-        "Despite",
-        "Also",
-        "Even",
-        "Only",
-        "Many",
-        "Some",
-        "Such",
-        "Both",
-        "Each",
-        "Every",
-        "All",
-        "Any",
-        "No",
-        "Not",
-        "Their",
-        "They",
-        "There",
-        "Here",
-        "We",
-        "Our",
-        "You",
-        "He",
-        "She",
-        "His",
-        "Her",
-        "Who",
-        "What",
-        "Which",
-        "Where",
-        "Why",
-        "How",
-    ]
+    """A An The This That These Those It Its In On At By For From Of To With As And But Or Nor So
+    Yet If When While Since Until After Before Although Though However Moreover Instead Unlike
+    Along Against Under Over Through Between Among During Despite Also Even Only Many Some Such
+    Both Each Every All Any No Not Their They There Here We Our You Your He She His Her Who What
+    Which Where Why How I Me My Us Them Him Is Are Was Were Be Been Has Have Had Do Does Did Will
+    Would Shall Should Can Could Must Might Let Than Then Because Whether Whose Whom Within Without
+    Beyond Upon Toward Towards Amid Amidst Via Per Neither Either Whereas Whilst Once Yes""".split()
+)
+# Words that open a sentence or a clause and are not names: dropped there, where a capital is
+# the sentence's and not the word's.
+_OPENERS = frozenset(
+    """Meanwhile Still Thus Therefore Furthermore Additionally Earlier Later Last Next Today
+    Yesterday Tomorrow Now Indeed Overall Similarly Likewise Nevertheless Nonetheless Hence
+    Besides Given Including Regarding According Following Speaking Asked Most More Several Other
+    Another Further First Second Third Finally Lastly Firstly Secondly Currently Recently Together
+    Again Just Very Much Please Note See Read Watch Photo Source Update Editor Related""".split()
+)
+# Lower-case words that may stand inside a name: "Bank of Japan", "Jaap de Hoop Scheffer".
+_INNER = frozenset("of the de du des la le von van der den al el bin".split())
+# Lower-case words that stand inside a name only after a head word: "Mission to the European
+# Union", "Centre for Strategic Studies", "Ministry of Science and Technology".
+_INNER_AFTER_HEAD = frozenset("for to on and".split())
+
+# Head words of organisations: a phrase that holds one names a body, not a person.
+_ORGANISATION_HEADS = frozenset(
+    """Ministry Mission Agency Council Department Office Institute Institution Commission
+    Committee Embassy Consulate Academy University College School Organization Organisation
+    Association Union Bank Fund Forum Centre Center Command Force Forces Army Navy Guard Corps
+    Party Parliament Assembly Congress Senate Diet Court Cabinet Government Administration
+    Secretariat Bureau Authority Board Service Services Foundation Corporation Company Group
+    Society Federation League Coalition Alliance Partnership Network Initiative Program Programme
+    Agency News Times Post Press Herald Journal Review Daily Tribune Agency Broadcasting
+    Television Radio Channel Network Institute Library Museum Observatory Laboratory
+    Headquarters Staff Chamber Conference Republic Kingdom Federation Community""".split()
+)
+_EVENT_HEADS = frozenset(
+    """Summit Conference Meeting Dialogue Talks War Games Olympics Exercise Exercises Drill Drills
+    Crisis Invasion Revolution Election Elections Visit Ministerial""".split()
+)
+_DOCUMENT_HEADS = frozenset(
+    """Treaty Concept Declaration Communiqué Communique Charter Strategy Agreement Accord Act
+    Report Doctrine Paper Statement Resolution Convention Protocol Plan Review""".split()
+)
+_REGION_HEADS = frozenset(
+    """Sea Ocean Strait Straits Peninsula Gulf Bay Islands Island Archipelago Region Basin
+    Mountains Continent Arctic Antarctic""".split()
 )
 
+# Titles: words before a name that say what the person is ("Prime Minister Kishida Fumio").
+_TITLE_HEADS = frozenset(
+    """President Vice-President President-elect Minister Secretary Secretary-General General
+    Admiral Chancellor Vice-Chancellor Ambassador Chairman Chairwoman Chair Chairperson Commander
+    Director Director-General Spokesperson Spokesman Spokeswoman Premier Governor Senator
+    Congressman Congresswoman Representative King Queen Emperor Empress Prince Princess Pope Mr
+    Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Gen Adm Lt Col Maj Capt Sen Rep Colonel
+    Captain Major Lieutenant Marshal Envoy Adviser Advisor Councillor Counsellor Mayor Justice
+    Judge Officer Leader Speaker Undersecretary Under-Secretary Consul Attaché Chargé Sheikh
+    Ayatollah Deputy Commissioner Chief Head""".split()
+)
+# Words that stand before a title's head: "Deputy Secretary General", "Foreign Minister".
+_TITLE_MODIFIERS = frozenset(
+    """Prime Foreign Defence Defense Deputy Vice Chief Assistant Under Senior Special Executive
+    Finance Trade Interior Home First Lieutenant Acting Permanent Former Cabinet State Economy
+    Economic Security National Military Joint Supreme Allied Rear Attorney Lord Grand Secretary
+    General Commander Director High Minister Education Health Justice""".split()
+)
+# The portfolio after a title's "of"/"for": "Secretary of State", "Minister for Foreign Affairs".
+_PORTFOLIO = frozenset(
+    """State Defence Defense Foreign Affairs Home Interior Finance Trade Staff Justice Economy
+    Commerce National Treasury Energy Security the Internal External Education Health""".split()
+)
+_TITLE_WORDS = _TITLE_HEADS | _TITLE_MODIFIERS
+# Heads after which "of"/"for"/"to" lead into a portfolio or a place, not out of the title.
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic)$")
+_PLAIN_YAML = re.compile(r"^[A-Za-z][\w .’'\-]*[\w.’]$|^[A-Za-z]$")
+_YAML_WORDS = frozenset("yes no true false on off null y n".split())
 
-def _line(article: AnnotatedArticle, offset: int) -> int:
-    return article.text.block_at(offset).source_line
+
+class _Word(msgspec.Struct):
+    text: str  # without a possessive ending
+    start: int  # offsets in the reading text
+    end: int
+    weak: bool  # capitalised by its place: a sentence's, a heading's, a quotation's first word
+    possessive: bool
+    gap: str  # the characters between the previous word and this one
+
+
+def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
+    words: list[_Word] = []
+    previous = 0
+    for match in _WORD.finditer(block.text):
+        raw = match.group()
+        if raw.endswith(".") and not _ABBREVIATED.match(raw):
+            raw = raw[:-1]  # the full stop ends the sentence, not the word
+        possessive = _POSSESSIVE.search(raw)
+        text = raw[: possessive.start()] if possessive else raw
+        gap = block.text[previous : match.start()]
+        start = block.start + match.start()
+        before = gap.rstrip()
+        weak = (
+            start in sentence_starts
+            or not words
+            or before.endswith((":", "•", "*", "–", "—", "-"))
+            or (before != "" and before[-1] in _OPENING_QUOTES)
+        )
+        words.append(
+            _Word(text, start, start + len(raw), weak, possessive is not None, gap)
+        )
+        previous = match.start() + len(raw)
+    return words
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _runs(words: list[_Word]) -> list[list[_Word]]:
+    """Maximal runs of capitalised words, joined by spaces and inner lower-case words."""
+    runs: list[list[_Word]] = []
+    current: list[_Word] = []
+    pending: list[_Word] = []  # inner lower-case words waiting for a capitalised one
+
+    def close() -> None:
+        nonlocal current, pending
+        if current:
+            runs.append(current)
+        current, pending = [], []
+
+    for word in words:
+        joined = word.gap.strip() == "" and (not current or not current[-1].possessive)
+        if _capitalised(word.text) and word.text not in _MONTHS | _WEEKDAYS and word.text != "I":
+            if current and joined and all(w.gap.strip() == "" for w in pending):
+                current.extend(pending)
+                current.append(word)
+                pending = []
+            else:
+                close()
+                current = [word]
+            continue
+        if current and joined and not pending and word.text in _INNER | _INNER_AFTER_HEAD:
+            if word.text in _INNER_AFTER_HEAD and not _inner_allowed(current, word.text):
+                close()
+                continue
+            pending = [word]
+            continue
+        if current and joined and pending and word.text == "the":
+            pending.append(word)  # "Mission to the European Union"
+            continue
+        close()
+    close()
+    return runs
+
+
+def _inner_allowed(run: list[_Word], word: str) -> bool:
+    """'for', 'to', 'on' follow an organisation's or a title's head; 'and' only inside an
+    organisation's "of" phrase ("Ministry of Science and Technology")."""
+    texts = [w.text for w in run]
+    if word == "and":
+        return "of" in texts and any(t in _ORGANISATION_HEADS for t in texts[: texts.index("of")])
+    return texts[-1] in _ORGANISATION_HEADS or texts[-1] in _TITLE_HEADS
+
+
+class _Piece(msgspec.Struct):
+    words: list[_Word]
+    titled: bool  # a title stood before it
+
+
+def _pieces(run: list[_Word]) -> list[_Piece]:
+    """The names in one capitalised run: cut at possessives and titles, stripped of the words
+    that are capitalised by their place or class."""
+    pieces: list[_Piece] = []
+    current: list[_Word] = []
+    titled = False
+
+    def close(next_titled: bool = False) -> None:
+        nonlocal current, titled
+        words = _trim(current)
+        if words:
+            pieces.append(_Piece(words, titled))
+        current, titled = [], next_titled
+
+    i = 0
+    while i < len(run):
+        title_end = _title_at(run, i)
+        if title_end > i:
+            close(next_titled=title_end < len(run))
+            i = title_end
+            continue
+        current.append(run[i])
+        if run[i].possessive:
+            close()
+        i += 1
+    close()
+    return pieces
+
+
+def _title_at(run: list[_Word], i: int) -> int:
+    """The end of a title beginning at run[i] and followed by a name (or ending the run), or i."""
+    j = i
+    head_end = i
+    while j < len(run) and run[j].text.rstrip(".") in _TITLE_WORDS:
+        if run[j].text.rstrip(".") in _TITLE_HEADS:
+            head_end = j + 1
+        if run[j].possessive:
+            j += 1
+            break
+        j += 1
+    if head_end == i:
+        return i
+    j = head_end
+    # A portfolio: "Secretary of State", "Minister for Foreign Affairs".
+    if j + 1 < len(run) and run[j].text in ("of", "for") and run[j + 1].text in _PORTFOLIO:
+        k = j + 1
+        while k < len(run) and run[k].text in _PORTFOLIO:
+            k += 1
+        j = k
+    if j == len(run):
+        return j  # an office without a name ("the Prime Minister"): not a name to add
+    following = run[j].text
+    if following in _ORGANISATION_HEADS | _EVENT_HEADS | _DOCUMENT_HEADS or not _capitalised(
+        following
+    ):
+        if following in _INNER | _INNER_AFTER_HEAD:
+            return j  # "Ambassador to Japan": the title, then a place
+        return i  # "General Assembly": a name, not a title
+    return j
+
+
+def _trim(words: list[_Word]) -> list[_Word]:
+    """Without lower-case words at the ends, leading function words, and a first word that is
+    capitalised only by its place (a sentence's first, after a colon or an opening quote)."""
+    words = list(words)
+    while words and (not _capitalised(words[0].text) or words[0].text in _FUNCTION_WORDS):
+        words.pop(0)
+    while words and not _capitalised(words[-1].text):
+        words.pop()
+    # A single word there is dropped, unless it takes a possessive, as names do ("Georgia's").
+    single = len(words) == 1 and not words[0].possessive
+    if words and words[0].weak and (single or words[0].text in _OPENERS):
+        words.pop(0)
+        while words and (not _capitalised(words[0].text) or words[0].text in _FUNCTION_WORDS):
+            words.pop(0)
+    return words
+
+
+# Spans --------------------------------------------------------------------------------------
 
 
 class _Spans(msgspec.Struct, frozen=True):
@@ -141,66 +306,352 @@ def _overlaps(spans: _Spans, start: int, end: int) -> bool:
     return before > 0 and spans.max_ends[before - 1] > start
 
 
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(forms: Iterable[str]) -> str:
+    """A regex matching any of `forms`, the longest first at each position."""
+    trie: _Trie = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: _Trie) -> str:
+        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+class _Named(msgspec.Struct, frozen=True):
+    """A stretch of text that names something known: a mention, or a known or ignored phrase."""
+
+    start: int
+    end: int
+    owner: str | None  # the actor or event, when known
+
+
+class _Miss(msgspec.Struct):
+    """A name to add: where it is, the phrase, a note on its known parts, a type guess, forms."""
+
+    line: int
+    phrase: str
+    hint: str
+    kind: str
+    forms: list[str]
+
+    def message(self, year: int) -> str:
+        name, forms = self.phrase, self.forms
+        if self.kind == "event":
+            target = "events.yaml"
+            stub = [
+                f"- id: {_slug(name)}",
+                f"  name: {_yaml(name)}",
+                f"  type: {_event_type(name)}  # a guess: check it",
+                f'  date: "{year}"  # a guess: when it was',
+                "  precision: year",
+                f"  description: {_yaml('TODO: what ' + name + ' was')}",
+                f"  forms: [{', '.join(_yaml(f) for f in forms)}]",
+            ]
+        else:
+            target = "actors.yaml"
+            if self.kind == "state" and _DEMONYM.match(name):
+                name = _country_of(name)
+            stub = [
+                f"- id: {_slug(name)}",
+                f"  name: {_yaml(name)}",
+                f"  type: {self.kind}  # a guess: check it",
+                f"  description: {_yaml('TODO: who or what ' + name + ' is')}",
+                f"  forms: [{', '.join(_yaml(f) for f in forms)}]",
+            ]
+        return (
+            f"{self.phrase!r} is not covered by any actor or event{self.hint}: add it to "
+            f"{target}, or list it under not_actors in corpus.yaml:\n" + "\n".join(stub)
+        )
+
+
+# The check ---------------------------------------------------------------------------------------
+
+
 class CoverageCheck(msgspec.Struct, frozen=True):
     """The knowledge base's forms and the phrases declared not actors: what is not a miss."""
 
     known: frozenset[str]
     ignored: frozenset[str]
+    owners: dict[str, str] = {}  # form -> actor or event id
+    kinds: dict[str, str] = {}  # actor id -> its type
+    pattern: re.Pattern[str] | None = None  # any known or ignored phrase, word-bounded
 
     @classmethod
     def for_corpus(cls, knowledge: KnowledgeBase, settings: CorpusSettings) -> CoverageCheck:
         # A known form that its rule turned down (a capital as a venue) was decided, not missed.
-        known = {form.text for actor in knowledge.actors for form in actor.forms} | {
-            form for event in knowledge.events for form in event.forms
-        }
-        return cls(frozenset(known), frozenset(item.text for item in settings.not_actors))
+        owners = {form.text: actor.id for actor in knowledge.actors for form in actor.forms}
+        owners.update({form: event.id for event in knowledge.events for form in event.forms})
+        ignored = frozenset(item.text for item in settings.not_actors)
+        phrases = sorted(set(owners) | ignored)
+        pattern = (
+            re.compile(rf"(?<!\w)(?:{_trie_pattern(phrases)})(?!\w)") if phrases else None
+        )
+        return cls(
+            frozenset(owners),
+            ignored,
+            owners,
+            {actor.id: actor.type for actor in knowledge.actors},
+            pattern,
+        )
 
     def of(self, article: AnnotatedArticle) -> tuple[Diagnostic, ...]:
-        """Capitalised phrases no mention covers, and absolute dates tied to no event."""
+        """Capitalised names no form names whole, and absolute dates tied to no event."""
         return (*self._names_missed(article), *_dates_missed(article))
 
+    def _named(self, article: AnnotatedArticle) -> list[_Named]:
+        named = [_Named(m.start, m.end, m.actor) for m in article.mentions]
+        named += [_Named(m.start, m.end, m.event) for m in article.event_mentions]
+        named += [_Named(d.start, d.end, None) for d in article.dates]
+        if self.pattern is not None:
+            for match in self.pattern.finditer(article.text.reading_text):
+                named.append(_Named(match.start(), match.end(), self.owners.get(match.group())))
+        return sorted(named, key=lambda n: (n.start, -n.end))
+
     def _names_missed(self, article: AnnotatedArticle) -> list[Diagnostic]:
-        """Capitalised phrases that no mention covers and the knowledge base does not list,
-        each once."""
-        known, ignored = self.known, self.ignored
-        found: list[Diagnostic] = []
-        covered = _Spans.of(
-            [(m.start, m.end) for m in article.mentions]
-            + [(m.start, m.end) for m in article.event_mentions]
-            + [(d.start, d.end) for d in article.dates]
-        )
-        sentence_starts = {sentence.start for sentence in article.sentences}
+        """Names that no form names whole, each once, with a stub to add."""
+        named = self._named(article)
+        starts = [n.start for n in named]
+        sentence_starts = frozenset(sentence.start for sentence in article.sentences)
+        reading = article.text.reading_text
+        misses: list[_Miss] = []
         seen: set[str] = set()
         for block in article.text.blocks:
-            if block.kind == "item" and block.marker is not None:
-                continue  # bibliography entries: their names are authors, not actors
-            if block.text.upper() == block.text:
-                continue  # all-capitals headings
-            for match in _CAPITALISED.finditer(block.text):
-                start = block.start + match.start()
-                end = block.start + match.end()
-                # Most capitalised phrases are mentions already found: the cheapest test first.
-                if _overlaps(covered, start, end):
+            if _bibliography(block) or block.text.upper() == block.text:
+                continue  # references' names are authors; all capitals say nothing of names
+            quoted = _titles_of_works(block)
+            previous: _Miss | str | None = None  # the last name: a miss, or a known one's owner
+            for run in _runs(_words(block, sentence_starts)):
+                if any(s <= run[0].start < e for s, e in quoted):
                     continue
-                words = match.group().split()
-                if start in sentence_starts and len(words) == 1:
-                    continue  # one capitalised word opening a sentence is usually not a name
-                while words and (words[0] in _FUNCTION_WORDS or words[0] in _MONTHS):
-                    words = words[1:]
-                phrase = " ".join(words).rstrip(".")
-                if not phrase or phrase in seen or phrase in known or phrase in ignored:
-                    continue
-                seen.add(phrase)
-                found.append(
-                    warning(
-                        article.path,
-                        block.source_line,
-                        "mentions",
-                        f"{phrase!r} is not covered by any actor or event: add a form to "
-                        "actors.yaml or events.yaml, or list it under not_actors in corpus.yaml",
-                    )
-                )
-        return found
+                for piece in _pieces(run):
+                    report = self._report(piece, named, starts, reading)
+                    if report is None:
+                        previous = self._whole_owner(piece, named, starts)
+                        continue
+                    phrase, hint, kind = report
+                    if _in_brackets_after(piece, previous) and _acronym(phrase):
+                        if isinstance(previous, _Miss):
+                            previous.forms.append(phrase)  # "Indo-Pacific Four (IP4)"
+                            seen.add(phrase)
+                            continue
+                        hint = f"; it stands in brackets after a name of {previous}"
+                    if phrase in seen or phrase in self.known or phrase in self.ignored:
+                        previous = None
+                        continue
+                    seen.add(phrase)
+                    previous = _Miss(block.source_line, phrase, hint, kind, [phrase])
+                    misses.append(previous)
+        year = article.meta.published.value.year
+        return [
+            warning(article.path, miss.line, "mentions", miss.message(year)) for miss in misses
+        ]
+
+    def _whole_owner(self, piece: _Piece, named: list[_Named], starts: list[int]) -> str | None:
+        """The actor or event that names the piece whole, if one does."""
+        start, end = piece.words[0].start, piece.words[-1].end
+        for n in _touching(named, starts, start, end):
+            if n.start <= start and end <= n.end:
+                return n.owner
+        return None
+
+    def _report(
+        self, piece: _Piece, named: list[_Named], starts: list[int], reading: str
+    ) -> tuple[str, str, str] | None:
+        """What to warn about in one piece: (the phrase, a note on its known parts, a type
+        guess), or None when one form names it whole or it is no name."""
+        words = piece.words
+        start, end = words[0].start, words[-1].end
+        touching = _touching(named, starts, start, end)
+        if any(n.start <= start and end <= n.end for n in touching):
+            return None  # one form names it whole
+        covered = [
+            any(n.start <= w.start and w.end <= n.end for n in touching) for w in words
+        ]
+        capitals = [i for i, w in enumerate(words) if _capitalised(w.text)]
+        if all(covered[i] for i in capitals):
+            return None  # names side by side, each known ("NATO Japan")
+        parts = [
+            (reading[n.start : n.end], n.owner)
+            for n in touching
+            if n.owner is not None and n.start >= start and n.end <= end
+        ]
+        if parts:
+            # A known name and, after it, a person's name: two names ("Japan Rahm Emanuel").
+            tail = [w for i, w in enumerate(words) if not covered[i]]
+            first_uncovered = covered.index(False)
+            if (
+                all(covered[:first_uncovered])
+                and tail == words[first_uncovered:]
+                and _personal(tail)
+            ):
+                return _text(tail, reading), "", "person"
+        phrase = _text(words, reading)
+        if len(words) == 1 and not piece.titled and phrase in _TITLE_HEADS:
+            return None
+        hint = ""
+        if parts:
+            hint = "; " + ", ".join(
+                f"{text!r} alone is {owner}" for text, owner in dict.fromkeys(parts)
+            ) + ", which does not name it whole"
+        return phrase, hint, _guess(words, piece.titled)
+
+
+def _touching(named: list[_Named], starts: list[int], start: int, end: int) -> list[_Named]:
+    """The named stretches that overlap [start, end)."""
+    out = []
+    # Stretches are short: look back a little from the first that starts at or after `end`.
+    i = bisect_left(starts, end) - 1
+    while i >= 0 and named[i].start > start - 200:
+        if named[i].end > start:
+            out.append(named[i])
+        i -= 1
+    return out[::-1]
+
+
+def _text(words: Sequence[_Word], reading: str) -> str:
+    """The words as the text has them, without a final possessive, spaces made single."""
+    last = words[-1]
+    return " ".join(reading[words[0].start : last.start + len(last.text)].split())
+
+
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z’']+(?:-[a-z]+)*|[A-Z]\.)$")  # "Jong-sup", "J."
+_NUMBER_WORDS = frozenset("One Two Three Four Five Six Seven Eight Nine Ten Twenty".split())
+
+
+def _personal(words: Sequence[_Word]) -> bool:
+    """Two or three words shaped like a person's names, none a head, title, number or demonym:
+    "Antonio Guterres", "Lee Jong-sup", not "Indo-Pacific Four" or "Foreign Ministry"."""
+    texts = [w.text for w in words]
+    return (
+        2 <= len(texts) <= 3
+        and all(_NAME_WORD.match(t) for t in texts)
+        and not any(
+            t in _ORGANISATION_HEADS
+            or t in _EVENT_HEADS
+            or t in _DOCUMENT_HEADS
+            or t in _REGION_HEADS
+            or t in _TITLE_WORDS
+            or t in _NUMBER_WORDS
+            or _DEMONYM.match(t)
+            for t in texts
+        )
+    )
+
+
+def _guess(words: Sequence[_Word], titled: bool) -> str:
+    texts = [w.text for w in words]
+    if titled:
+        return "person"
+    if any(t in _EVENT_HEADS for t in texts):
+        return "event"
+    if any(t in _DOCUMENT_HEADS for t in texts):
+        return "document"
+    if any(t in _ORGANISATION_HEADS for t in texts):
+        return "organisation"
+    if any(t in _REGION_HEADS for t in texts):
+        return "region"
+    if len(texts) == 1:
+        if texts[0].replace(".", "").isupper() and len(texts[0]) > 1:
+            return "organisation"  # an acronym
+        return "state"  # a single name: a state, or a capital standing for one
+    if _personal(words):
+        return "person"
+    return "organisation"
+
+
+def _bibliography(block: Block) -> bool:
+    """A numbered item that carries a year or an address: a reference, whose names are authors."""
+    return (
+        block.kind == "item"
+        and block.marker is not None
+        and (_YEAR.search(block.text) is not None or "URL:" in block.text)
+    )
+
+
+def _titles_of_works(block: Block) -> list[tuple[int, int]]:
+    """Spans of quoted titles in title case ("“Does the Alliance Want to Become Asian?”") and of
+    a heading in title case: their capitals are the title's, not the names'."""
+    spans: list[tuple[int, int]] = []
+    if block.kind == "heading" and _title_case(block.text):
+        spans.append((block.start, block.end))
+    for match in re.finditer(r"“([^”]{3,300})”|\"([^\"]{3,300})\"", block.text):
+        inner = match.group(1) or match.group(2) or ""
+        if _title_case(inner):
+            spans.append((block.start + match.start(), block.start + match.end()))
+    return spans
+
+
+def _title_case(text: str) -> bool:
+    """Three or more words of four letters or more, nearly all capitalised."""
+    long = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", text) if len(w) >= 4]
+    if len(long) < 3:
+        return False
+    return sum(_capitalised(w) for w in long) >= 0.8 * len(long)
+
+
+def _in_brackets_after(piece: _Piece, previous: object) -> bool:
+    return previous is not None and piece.words[0].gap.rstrip().endswith("(")
+
+
+def _acronym(phrase: str) -> bool:
+    """One word with two capitals or more: "IP4", "EU", "NATO"."""
+    return " " not in phrase and sum(c.isupper() for c in phrase) >= 2
+
+
+_EVENT_TYPES = {
+    "Summit": "summit",
+    "Ministerial": "ministerial",
+    "Visit": "visit",
+    "Exercise": "operation",
+    "Exercises": "operation",
+    "Drill": "operation",
+    "Drills": "operation",
+    "Conference": "meeting",
+    "Meeting": "meeting",
+    "Dialogue": "meeting",
+    "Talks": "meeting",
+}
+
+
+def _event_type(name: str) -> str:
+    for word in reversed(name.split()):
+        if word in _EVENT_TYPES:
+            return _EVENT_TYPES[word]
+    return "other"
+
+
+def _country_of(demonym: str) -> str:
+    """The country a demonym names, where the ending tells it ("Lithuanian" -> "Lithuania")."""
+    for ending, replacement in (("ian", "ia"), ("ean", "ea"), ("ese", "")):
+        if demonym.endswith(ending) and len(demonym) > len(ending) + 2:
+            return demonym[: -len(ending)] + replacement
+    return demonym
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "actor"
+
+
+def _yaml(text: str) -> str:
+    if _PLAIN_YAML.match(text) and text.lower() not in _YAML_WORDS and ": " not in text:
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _line(article: AnnotatedArticle, offset: int) -> int:
+    return article.text.block_at(offset).source_line
 
 
 def _dates_missed(article: AnnotatedArticle) -> list[Diagnostic]:
