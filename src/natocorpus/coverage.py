@@ -29,7 +29,13 @@ from natocorpus.model import AnnotatedArticle, Block, CorpusSettings, KnowledgeB
 # A word: letters, digits, inner hyphens, apostrophes and full stops ("U.S.", "Jong-sup", "Japan's").
 _WORD = re.compile(r"\w(?:[\w’'\-]|\.(?=\w))*\.?")
 _ABBREVIATED = re.compile(r"^(?:\w\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Gen|Adm|Lt|Col|Capt|Maj|Sen|Rep|Prof)\.$")
-_POSSESSIVE = re.compile(r"(?<=\w)(?:[’']s|(?<=s)[’'])$")
+_POSSESSIVE = re.compile(r"(?<=\w)(?:[’']s|(?<=[sS])[’'])$")
+# Endings that make an adjective of a name: "NATO-led", "Tokyo-based", "European-centric".
+_ADJECTIVE_ENDING = re.compile(
+    r"-(?:led|based|backed|centric|centred|centered|friendly|made|owned|born|style|like|related|"
+    r"oriented|sponsored|funded|focused|bound|dominated|controlled|allied|aligned|wide|specific|"
+    r"driven|initiated|proposed|brokered|built|hosted|linked|minded)$"
+)
 _OPENING_QUOTES = "“‘\"'«"
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
@@ -121,7 +127,7 @@ _YAML_WORDS = frozenset("yes no true false on off null y n".split())
 class _Word(msgspec.Struct):
     text: str  # without a possessive ending
     start: int  # offsets in the reading text
-    end: int
+    end: int  # the end of the name: before a possessive or an adjective's ending
     weak: bool  # capitalised by its place: a sentence's, a heading's, a quotation's first word
     possessive: bool
     gap: str  # the characters between the previous word and this one
@@ -136,6 +142,9 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             raw = raw[:-1]  # the full stop ends the sentence, not the word
         possessive = _POSSESSIVE.search(raw)
         text = raw[: possessive.start()] if possessive else raw
+        adjective = _ADJECTIVE_ENDING.search(text)
+        if adjective:
+            text = text[: adjective.start()]  # the name in "NATO-led"
         gap = block.text[previous : match.start()]
         start = block.start + match.start()
         before = gap.rstrip()
@@ -146,7 +155,7 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             or (before != "" and before[-1] in _OPENING_QUOTES)
         )
         words.append(
-            _Word(text, start, start + len(raw), weak, possessive is not None, gap)
+            _Word(text, start, start + len(text), weak, possessive is not None, gap)
         )
         previous = match.start() + len(raw)
     return words
@@ -276,8 +285,9 @@ def _trim(words: list[_Word]) -> list[_Word]:
         words.pop(0)
     while words and not _capitalised(words[-1].text):
         words.pop()
-    # A single word there is dropped, unless it takes a possessive, as names do ("Georgia's").
-    single = len(words) == 1 and not words[0].possessive
+    # A single word there is dropped, unless it takes a possessive, as names do ("Georgia's"),
+    # or is an acronym or a compound of names ("ASEAN", "IP4", "Indo-Pacific").
+    single = len(words) == 1 and not words[0].possessive and not _name_shaped(words[0].text)
     if words and words[0].weak and (single or words[0].text in _OPENERS):
         words.pop(0)
         while words and (not _capitalised(words[0].text) or words[0].text in _FUNCTION_WORDS):
@@ -430,22 +440,25 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             if _bibliography(block) or block.text.upper() == block.text:
                 continue  # references' names are authors; all capitals say nothing of names
             quoted = _titles_of_works(block)
-            previous: _Miss | str | None = None  # the last name: a miss, or a known one's owner
+            # The last name: a miss, or a known one's text and owner.
+            previous: _Miss | tuple[str, str] | None = None
             for run in _runs(_words(block, sentence_starts)):
-                if any(s <= run[0].start < e for s, e in quoted):
-                    continue
+                in_title = any(s <= run[0].start < e for s, e in quoted)
                 for piece in _pieces(run):
+                    if in_title and not _acronym(_text(piece.words, reading)):
+                        continue  # a title's capitals are the title's; an acronym is a name
                     report = self._report(piece, named, starts, reading)
                     if report is None:
-                        previous = self._whole_owner(piece, named, starts)
+                        owner = self._whole_owner(piece, named, starts)
+                        previous = (_text(piece.words, reading), owner) if owner else None
                         continue
                     phrase, hint, kind = report
-                    if _in_brackets_after(piece, previous) and _acronym(phrase):
+                    if _in_brackets_after(piece, previous) and _abbreviates(phrase, previous):
                         if isinstance(previous, _Miss):
                             previous.forms.append(phrase)  # "Indo-Pacific Four (IP4)"
                             seen.add(phrase)
                             continue
-                        hint = f"; it stands in brackets after a name of {previous}"
+                        hint = f"; it stands in brackets after {previous[0]!r} ({previous[1]})"
                     if phrase in seen or phrase in self.known or phrase in self.ignored:
                         previous = None
                         continue
@@ -475,12 +488,12 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         touching = _touching(named, starts, start, end)
         if any(n.start <= start and end <= n.end for n in touching):
             return None  # one form names it whole
-        covered = [
-            any(n.start <= w.start and w.end <= n.end for n in touching) for w in words
-        ]
+        covered = [_covered(w, touching) for w in words]
         capitals = [i for i, w in enumerate(words) if _capitalised(w.text)]
-        if all(covered[i] for i in capitals):
-            return None  # names side by side, each known ("NATO Japan")
+        if all(covered[i] or words[i].weak for i in capitals) and any(covered):
+            # Names side by side, each known ("NATO Japan"), maybe after a word capitalised by its
+            # place ("Critics of NATO", "Adapting NATO").
+            return None
         parts = [
             (reading[n.start : n.end], n.owner)
             for n in touching
@@ -507,6 +520,20 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         return phrase, hint, _guess(words, piece.titled)
 
 
+def _covered(word: _Word, touching: list[_Named]) -> bool:
+    """Whether known names cover the word: whole, or each capitalised part of a hyphenated word
+    ("US-Japan")."""
+    parts: list[tuple[int, int]] = []
+    offset = word.start
+    for part in word.text.split("-"):
+        if _capitalised(part):
+            parts.append((offset, offset + len(part)))
+        offset += len(part) + 1
+    return any(n.start <= word.start and word.end <= n.end for n in touching) or bool(parts) and all(
+        any(n.start <= s and e <= n.end for n in touching) for s, e in parts
+    )
+
+
 def _touching(named: list[_Named], starts: list[int], start: int, end: int) -> list[_Named]:
     """The named stretches that overlap [start, end)."""
     out = []
@@ -521,8 +548,7 @@ def _touching(named: list[_Named], starts: list[int], start: int, end: int) -> l
 
 def _text(words: Sequence[_Word], reading: str) -> str:
     """The words as the text has them, without a final possessive, spaces made single."""
-    last = words[-1]
-    return " ".join(reading[words[0].start : last.start + len(last.text)].split())
+    return " ".join(reading[words[0].start : words[-1].end].split())
 
 
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z’']+(?:-[a-z]+)*|[A-Z]\.)$")  # "Jong-sup", "J."
@@ -602,6 +628,22 @@ def _title_case(text: str) -> bool:
 
 def _in_brackets_after(piece: _Piece, previous: object) -> bool:
     return previous is not None and piece.words[0].gap.rstrip().endswith("(")
+
+
+def _abbreviates(acronym: str, previous: _Miss | tuple[str, str] | None) -> bool:
+    """Whether an acronym's letters are, in order, initials of the name before it: "IP4" after
+    "Indo-Pacific Four", "MOFA" after "Ministry of Foreign Affairs"; not "AA" after "ANKARA"."""
+    if previous is None or not _acronym(acronym):
+        return False
+    name = previous.phrase if isinstance(previous, _Miss) else previous[0]
+    initials = iter(w[0].upper() for w in re.split(r"[\s\-]+", name) if w)
+    return all(letter in initials for letter in acronym.upper() if letter.isalpha())
+
+
+def _name_shaped(word: str) -> bool:
+    """An acronym, or a compound whose parts are all capitalised ("Indo-Pacific")."""
+    parts = word.split("-")
+    return _acronym(word) or (len(parts) > 1 and all(_capitalised(p) for p in parts))
 
 
 def _acronym(phrase: str) -> bool:
