@@ -63,11 +63,12 @@ _OPENERS = frozenset(
     Another Further First Second Third Finally Lastly Firstly Secondly Currently Recently Together
     Again Just Very Much Please Note See Read Watch Photo Source Update Editor Related""".split()
 )
-# Lower-case words that may stand inside a name: "Bank of Japan", "Jaap de Hoop Scheffer".
-_INNER = frozenset("of the de du des la le von van der den al el bin".split())
-# Lower-case words that stand inside a name only after a head word: "Mission to the European
-# Union", "Centre for Strategic Studies", "Ministry of Science and Technology".
-_INNER_AFTER_HEAD = frozenset("for to on and".split())
+# Lower-case words that may stand inside a name: "Jaap de Hoop Scheffer", "Ursula von der Leyen".
+_INNER = frozenset("de du des la le von van der den al el bin".split())
+# Lower-case words that stand inside a name only after a head word: "Bank of Japan", "Mission to
+# the European Union", "Centre for Strategic Studies", "Ministry of Science and Technology"; not
+# "John Aquilino of INDOPACOM" or "Georgia to Ukraine".
+_INNER_AFTER_HEAD = frozenset("of for to on and".split())
 
 # Head words of organisations: a phrase that holds one names a body, not a person.
 _ORGANISATION_HEADS = frozenset(
@@ -118,6 +119,7 @@ _PORTFOLIO = frozenset(
     Commerce National Treasury Energy Security the Internal External Education Health""".split()
 )
 _TITLE_WORDS = _TITLE_HEADS | _TITLE_MODIFIERS
+_HEADS = _ORGANISATION_HEADS | _EVENT_HEADS | _DOCUMENT_HEADS | _TITLE_HEADS | _REGION_HEADS
 # Heads after which "of"/"for"/"to" lead into a portfolio or a place, not out of the title.
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic)$")
 _PLAIN_YAML = re.compile(r"^[A-Za-z][\w .’'\-]*[\w.’]$|^[A-Za-z]$")
@@ -148,10 +150,17 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
         gap = block.text[previous : match.start()]
         start = block.start + match.start()
         before = gap.rstrip()
+        # After a colon a capital may open a clause ("Editor's note: Originally published"),
+        # or a list of names ("two partners: Japan, Korea and Australia"), which is kept.
+        listed = re.match(r"[’'s]*(?:,| and )", block.text[match.start() + len(raw) :]) is not None
         weak = (
             start in sentence_starts
             or not words
-            or before.endswith((":", "•", "*", "–", "—", "-"))
+            or before.endswith("•")
+            # A dash after a dateline ("BRUSSELS, July 12 (AA) – The ...") opens the text; a
+            # dash after lower-case words is inside a sentence ("the four – Georgia, ...").
+            or (before.endswith(("–", "—", "-")) and not any(w.text[:1].islower() for w in words))
+            or (before.endswith(":") and not listed)
             or (before != "" and before[-1] in _OPENING_QUOTES)
         )
         words.append(
@@ -194,7 +203,7 @@ def _runs(words: list[_Word]) -> list[list[_Word]]:
                 continue
             pending = [word]
             continue
-        if current and joined and pending and word.text == "the":
+        if current and joined and pending and word.text == "the" and pending[-1].text != "and":
             pending.append(word)  # "Mission to the European Union"
             continue
         close()
@@ -203,12 +212,17 @@ def _runs(words: list[_Word]) -> list[list[_Word]]:
 
 
 def _inner_allowed(run: list[_Word], word: str) -> bool:
-    """'for', 'to', 'on' follow an organisation's or a title's head; 'and' only inside an
-    organisation's "of" phrase ("Ministry of Science and Technology")."""
+    """'of', 'for', 'to', 'on' follow a head word; 'and' only inside an organisation's "of"
+    phrase ("Ministry of Science and Technology")."""
     texts = [w.text for w in run]
     if word == "and":
-        return "of" in texts and any(t in _ORGANISATION_HEADS for t in texts[: texts.index("of")])
-    return texts[-1] in _ORGANISATION_HEADS or texts[-1] in _TITLE_HEADS
+        return (
+            "of" in texts
+            and "and" not in texts
+            and any(t in _ORGANISATION_HEADS for t in texts[: texts.index("of")])
+        )
+    last = texts[-1]
+    return last in _HEADS
 
 
 class _Piece(msgspec.Struct):
