@@ -118,6 +118,12 @@ _PORTFOLIO = frozenset(
     """State Defence Defense Foreign Affairs Home Interior Finance Trade Staff Justice Economy
     Commerce National Treasury Energy Security the Internal External Education Health""".split()
 )
+# Bodies of a state named in lower case after it: "the Chinese embassy in Japan".
+_BODY = re.compile(
+    r" (?:(?:foreign|defen[cs]e|interior|finance) ministry|embassy|mission|consulate|delegation"
+    r"|navy|army|air force|coast guard|parliament|foreign office)"
+    r"(?:(?= (?:in|to) ) (?:in|to)(?: the)? [A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*)?(?!\w)"
+)
 _TITLE_WORDS = _TITLE_HEADS | _TITLE_MODIFIERS
 _HEADS = _ORGANISATION_HEADS | _EVENT_HEADS | _DOCUMENT_HEADS | _TITLE_HEADS | _REGION_HEADS
 # Heads after which "of"/"for"/"to" lead into a portfolio or a place, not out of the title.
@@ -358,6 +364,9 @@ class _Named(msgspec.Struct, frozen=True):
     start: int
     end: int
     owner: str | None  # the actor or event, when known
+    # A known form the annotator did not take there (a rule turned it down): it covers a name
+    # that it is whole ("in Washington", a venue), not a part of a longer one.
+    whole_only: bool = False
 
 
 class _Miss(msgspec.Struct):
@@ -439,7 +448,10 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         named += [_Named(d.start, d.end, None) for d in article.dates]
         if self.pattern is not None:
             for match in self.pattern.finditer(article.text.reading_text):
-                named.append(_Named(match.start(), match.end(), self.owners.get(match.group())))
+                text = match.group()
+                ignored = text in self.ignored
+                owner = None if ignored else self.owners.get(text)
+                named.append(_Named(match.start(), match.end(), owner, not ignored))
         return sorted(named, key=lambda n: (n.start, -n.end))
 
     def _names_missed(self, article: AnnotatedArticle) -> list[Diagnostic]:
@@ -454,10 +466,27 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             if _bibliography(block) or block.text.upper() == block.text:
                 continue  # references' names are authors; all capitals say nothing of names
             quoted = _titles_of_works(block)
+            words = _words(block, sentence_starts)
             # The last name: a miss, or a known one's text and owner.
             previous: _Miss | tuple[str, str] | None = None
-            for run in _runs(_words(block, sentence_starts)):
-                in_title = any(s <= run[0].start < e for s, e in quoted)
+            for start, end, heading in quoted:
+                # A quoted title is one name, of a work, a programme or a slogan.
+                inside = [w for w in words if start <= w.start and w.end <= end]
+                while inside and (
+                    not _capitalised(inside[0].text) or inside[0].text in _FUNCTION_WORDS
+                ):
+                    inside.pop(0)
+                if heading or not inside:
+                    continue
+                report = self._report(_Piece(inside, False), named, starts, reading)
+                if report is not None and report[0] not in seen | self.known | self.ignored:
+                    phrase, hint, kind = report
+                    if kind not in ("event", "organisation", "region"):
+                        kind = "document"
+                    seen.add(phrase)
+                    misses.append(_Miss(block.source_line, phrase, hint, kind, [phrase]))
+            for run in _runs(words):
+                in_title = any(s <= run[0].start < e for s, e, _ in quoted)
                 for piece in _pieces(run):
                     if in_title and not _acronym(_text(piece.words, reading)):
                         continue  # a title's capitals are the title's; an acronym is a name
@@ -479,10 +508,38 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                     seen.add(phrase)
                     previous = _Miss(block.source_line, phrase, hint, kind, [phrase])
                     misses.append(previous)
+        misses += self._bodies_of_states(article, seen)
         year = article.meta.published.value.year
         return [
             warning(article.path, miss.line, "mentions", miss.message(year)) for miss in misses
         ]
+
+    def _bodies_of_states(self, article: AnnotatedArticle, seen: set[str]) -> list[_Miss]:
+        """A state's name before a lower-case body ("the Chinese embassy in Japan", "the
+        Japanese defence ministry"): an actor of its own, which the state's forms do not name."""
+        reading = article.text.reading_text
+        found: list[_Miss] = []
+        for mention in article.mentions:
+            if self.kinds.get(mention.actor) != "state":
+                continue
+            match = _BODY.match(reading, mention.end)
+            if match is None:
+                continue
+            end = match.end()
+            phrase = " ".join(reading[mention.start : end].split())
+            if phrase in seen or phrase in self.known:
+                continue
+            seen.add(phrase)
+            found.append(
+                _Miss(
+                    article.text.block_at(mention.start).source_line,
+                    phrase,
+                    f"; {mention.text!r} alone is {mention.actor}, which does not name the body",
+                    "organisation",
+                    [phrase],
+                )
+            )
+        return found
 
     def _whole_owner(self, piece: _Piece, named: list[_Named], starts: list[int]) -> str | None:
         """The actor or event that names the piece whole, if one does."""
@@ -502,6 +559,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         touching = _touching(named, starts, start, end)
         if any(n.start <= start and end <= n.end for n in touching):
             return None  # one form names it whole
+        touching = [n for n in touching if not n.whole_only]
         covered = [_covered(w, touching) for w in words]
         capitals = [i for i, w in enumerate(words) if _capitalised(w.text)]
         if all(covered[i] or words[i].weak for i in capitals) and any(covered):
@@ -619,16 +677,17 @@ def _bibliography(block: Block) -> bool:
     )
 
 
-def _titles_of_works(block: Block) -> list[tuple[int, int]]:
+def _titles_of_works(block: Block) -> list[tuple[int, int, bool]]:
     """Spans of quoted titles in title case ("“Does the Alliance Want to Become Asian?”") and of
-    a heading in title case: their capitals are the title's, not the names'."""
-    spans: list[tuple[int, int]] = []
+    a heading in title case, the last True: their capitals are the title's, not the names'."""
+    spans: list[tuple[int, int, bool]] = []
     if block.kind == "heading" and _title_case(block.text):
-        spans.append((block.start, block.end))
+        spans.append((block.start, block.end, True))
     for match in re.finditer(r"“([^”]{3,300})”|\"([^\"]{3,300})\"", block.text):
-        inner = match.group(1) or match.group(2) or ""
-        if _title_case(inner):
-            spans.append((block.start + match.start(), block.start + match.end()))
+        group = 1 if match.group(1) is not None else 2
+        if _title_case(match.group(group)):
+            start, end = match.span(group)
+            spans.append((block.start + start, block.start + end, False))
     return spans
 
 
