@@ -26,9 +26,16 @@ from natocorpus.model import AnnotatedArticle, Block, CorpusSettings, KnowledgeB
 
 # Words -------------------------------------------------------------------------------------
 
-# A word: letters, digits, inner hyphens, apostrophes and full stops ("U.S.", "Jong-sup", "Japan's").
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# A word: letters, digits, inner hyphens, apostrophes, stops ("U.S.", "Jong-sup", "Japan's").
 _WORD = re.compile(r"\w(?:[\w’'\-]|\.(?=\w))*\.?")
-_ABBREVIATED = re.compile(r"^(?:\w\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Gen|Adm|Lt|Col|Capt|Maj|Sen|Rep|Prof)\.$")
+_ABBREVIATED = re.compile(
+    r"^(?:\w\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Gen|Adm|Lt|Col|Capt|Maj|Sen|Rep|Prof)\.$"
+)
 _POSSESSIVE = re.compile(r"(?<=\w)(?:[’']s|(?<=[sS])[’'])$")
 # Endings that make an adjective of a name: "NATO-led", "Tokyo-based", "European-centric".
 _ADJECTIVE_ENDING = re.compile(
@@ -39,39 +46,40 @@ _ADJECTIVE_ENDING = re.compile(
 _OPENING_QUOTES = "“‘\"'«"
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
-_MONTHS = frozenset(
-    "January February March April May June July August September October November December".split()
+_MONTHS = _set(
+    "January February March April May June July August September October November December"
 )
-_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_WEEKDAYS = _set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 
 # Closed-class words: a capital on them says nothing about a name, wherever they stand.
-_FUNCTION_WORDS = frozenset(
+_FUNCTION_WORDS = _set(
     """A An The This That These Those It Its In On At By For From Of To With As And But Or Nor So
     Yet If When While Since Until After Before Although Though However Moreover Instead Unlike
     Along Against Under Over Through Between Among During Despite Also Even Only Many Some Such
     Both Each Every All Any No Not Their They There Here We Our You Your He She His Her Who What
     Which Where Why How I Me My Us Them Him Is Are Was Were Be Been Has Have Had Do Does Did Will
     Would Shall Should Can Could Must Might Let Than Then Because Whether Whose Whom Within Without
-    Beyond Upon Toward Towards Amid Amidst Via Per Neither Either Whereas Whilst Once Yes""".split()
+    Beyond Upon Toward Towards Amid Amidst Via Per Neither Either Whereas Whilst Once Yes
+    Everyone Everybody Nobody Someone Somebody Anyone Anybody"""
 )
 # Words that open a sentence or a clause and are not names: dropped there, where a capital is
 # the sentence's and not the word's.
-_OPENERS = frozenset(
+_OPENERS = _set(
     """Meanwhile Still Thus Therefore Furthermore Additionally Earlier Later Last Next Today
     Yesterday Tomorrow Now Indeed Overall Similarly Likewise Nevertheless Nonetheless Hence
     Besides Given Including Regarding According Following Speaking Asked Most More Several Other
     Another Further First Second Third Finally Lastly Firstly Secondly Currently Recently Together
-    Again Just Very Much Please Note See Read Watch Photo Source Update Editor Related""".split()
+    Again Just Very Much Please Note See Read Watch Photo Source Update Editor Related"""
 )
 # Lower-case words that may stand inside a name: "Jaap de Hoop Scheffer", "Ursula von der Leyen".
-_INNER = frozenset("de du des la le von van der den al el bin".split())
+_INNER = _set("de du des la le von van der den al el bin")
 # Lower-case words that stand inside a name only after a head word: "Bank of Japan", "Mission to
 # the European Union", "Centre for Strategic Studies", "Ministry of Science and Technology"; not
 # "John Aquilino of INDOPACOM" or "Georgia to Ukraine".
-_INNER_AFTER_HEAD = frozenset("of for to on and".split())
+_INNER_AFTER_HEAD = _set("of for to on and")
 
 # Head words of organisations: a phrase that holds one names a body, not a person.
-_ORGANISATION_HEADS = frozenset(
+_ORGANISATION_HEADS = _set(
     """Ministry Mission Agency Council Department Office Institute Institution Commission
     Committee Embassy Consulate Academy University College School Organization Organisation
     Association Union Bank Fund Forum Centre Center Command Force Forces Army Navy Guard Corps
@@ -80,43 +88,43 @@ _ORGANISATION_HEADS = frozenset(
     Society Federation League Coalition Alliance Partnership Network Initiative Program Programme
     Agency News Times Post Press Herald Journal Review Daily Tribune Agency Broadcasting
     Television Radio Channel Network Institute Library Museum Observatory Laboratory
-    Headquarters Staff Chamber Conference Republic Kingdom Federation Community""".split()
+    Headquarters Staff Chamber Conference Republic Kingdom Federation Community"""
 )
-_EVENT_HEADS = frozenset(
+_EVENT_HEADS = _set(
     """Summit Conference Meeting Dialogue Talks War Games Olympics Exercise Exercises Drill Drills
-    Crisis Invasion Revolution Election Elections Visit Ministerial""".split()
+    Crisis Invasion Revolution Election Elections Visit Ministerial"""
 )
-_DOCUMENT_HEADS = frozenset(
+_DOCUMENT_HEADS = _set(
     """Treaty Concept Declaration Communiqué Communique Charter Strategy Agreement Accord Act
-    Report Doctrine Paper Statement Resolution Convention Protocol Plan Review""".split()
+    Report Doctrine Paper Statement Resolution Convention Protocol Plan Review"""
 )
-_REGION_HEADS = frozenset(
+_REGION_HEADS = _set(
     """Sea Ocean Strait Straits Peninsula Gulf Bay Islands Island Archipelago Region Basin
-    Mountains Continent Arctic Antarctic""".split()
+    Mountains Continent Arctic Antarctic"""
 )
 
 # Titles: words before a name that say what the person is ("Prime Minister Kishida Fumio").
-_TITLE_HEADS = frozenset(
+_TITLE_HEADS = _set(
     """President Vice-President President-elect Minister Secretary Secretary-General General
     Admiral Chancellor Vice-Chancellor Ambassador Chairman Chairwoman Chair Chairperson Commander
     Director Director-General Spokesperson Spokesman Spokeswoman Premier Governor Senator
     Congressman Congresswoman Representative King Queen Emperor Empress Prince Princess Pope Mr
     Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Gen Adm Lt Col Maj Capt Sen Rep Colonel
-    Captain Major Lieutenant Marshal Envoy Adviser Advisor Councillor Counsellor Mayor Justice
+    Captain Major Lieutenant Marshal Envoy Adviser Advisor Councillor Counsellor Councilor Counselor Mayor Justice
     Judge Officer Leader Speaker Undersecretary Under-Secretary Consul Attaché Chargé Sheikh
-    Ayatollah Deputy Commissioner Chief Head""".split()
+    Ayatollah Deputy Commissioner Chief Head"""
 )
 # Words that stand before a title's head: "Deputy Secretary General", "Foreign Minister".
-_TITLE_MODIFIERS = frozenset(
+_TITLE_MODIFIERS = _set(
     """Prime Foreign Defence Defense Deputy Vice Chief Assistant Under Senior Special Executive
     Finance Trade Interior Home First Lieutenant Acting Permanent Former Cabinet State Economy
     Economic Security National Military Joint Supreme Allied Rear Attorney Lord Grand Secretary
-    General Commander Director High Minister Education Health Justice""".split()
+    General Commander Director High Minister Education Health Justice"""
 )
 # The portfolio after a title's "of"/"for": "Secretary of State", "Minister for Foreign Affairs".
-_PORTFOLIO = frozenset(
+_PORTFOLIO = _set(
     """State Defence Defense Foreign Affairs Home Interior Finance Trade Staff Justice Economy
-    Commerce National Treasury Energy Security the Internal External Education Health""".split()
+    Commerce National Treasury Energy Security the Internal External Education Health"""
 )
 # Bodies of a state named in lower case after it: "the Chinese embassy in Japan".
 _BODY = re.compile(
@@ -126,10 +134,9 @@ _BODY = re.compile(
 )
 _TITLE_WORDS = _TITLE_HEADS | _TITLE_MODIFIERS
 _HEADS = _ORGANISATION_HEADS | _EVENT_HEADS | _DOCUMENT_HEADS | _TITLE_HEADS | _REGION_HEADS
-# Heads after which "of"/"for"/"to" lead into a portfolio or a place, not out of the title.
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic)$")
 _PLAIN_YAML = re.compile(r"^[A-Za-z][\w .’'\-]*[\w.’]$|^[A-Za-z]$")
-_YAML_WORDS = frozenset("yes no true false on off null y n".split())
+_YAML_WORDS = _set("yes no true false on off null y n")
 
 
 class _Word(msgspec.Struct):
@@ -169,9 +176,7 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             or (before.endswith(":") and not listed)
             or (before != "" and before[-1] in _OPENING_QUOTES)
         )
-        words.append(
-            _Word(text, start, start + len(text), weak, possessive is not None, gap)
-        )
+        words.append(_Word(text, start, start + len(text), weak, possessive is not None, gap))
         previous = match.start() + len(raw)
     return words
 
@@ -193,7 +198,9 @@ def _runs(words: list[_Word]) -> list[list[_Word]]:
         current, pending = [], []
 
     for word in words:
-        joined = word.gap.strip() == "" and (not current or not current[-1].possessive)
+        joined = word.gap.strip() == "" and (
+            not current or not current[-1].possessive or _office(current[-1], word)
+        )
         if _capitalised(word.text) and word.text not in _MONTHS | _WEEKDAYS and word.text != "I":
             if current and joined and all(w.gap.strip() == "" for w in pending):
                 current.extend(pending)
@@ -215,6 +222,11 @@ def _runs(words: list[_Word]) -> list[list[_Word]]:
         close()
     close()
     return runs
+
+
+def _office(possessor: _Word, word: _Word) -> bool:
+    """A title's possessive before a body is one name: "the Prime Minister's Office"."""
+    return possessor.text in _TITLE_HEADS and word.text in _ORGANISATION_HEADS
 
 
 def _inner_allowed(run: list[_Word], word: str) -> bool:
@@ -246,7 +258,8 @@ def _pieces(run: list[_Word]) -> list[_Piece]:
     def close(next_titled: bool = False) -> None:
         nonlocal current, titled
         words = _trim(current)
-        if words:
+        if words and not all(w.text.rstrip(".") in _TITLE_WORDS for w in words):
+            # (a title alone, as in "the Prime Minister's office", names no one in particular)
             pieces.append(_Piece(words, titled))
         current, titled = [], next_titled
 
@@ -258,7 +271,7 @@ def _pieces(run: list[_Word]) -> list[_Piece]:
             i = title_end
             continue
         current.append(run[i])
-        if run[i].possessive:
+        if run[i].possessive and not (i + 1 < len(run) and _office(run[i], run[i + 1])):
             close()
         i += 1
     close()
@@ -267,6 +280,8 @@ def _pieces(run: list[_Word]) -> list[_Piece]:
 
 def _title_at(run: list[_Word], i: int) -> int:
     """The end of a title beginning at run[i] and followed by a name (or ending the run), or i."""
+    if i > 0 and not _capitalised(run[i - 1].text):
+        return i  # after "of": a portfolio or a name ("Department of Justice")
     j = i
     head_end = i
     while j < len(run) and run[j].text.rstrip(".") in _TITLE_WORDS:
@@ -427,9 +442,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         owners.update({form: event.id for event in knowledge.events for form in event.forms})
         ignored = frozenset(item.text for item in settings.not_actors)
         phrases = sorted(set(owners) | ignored)
-        pattern = (
-            re.compile(rf"(?<!\w)(?:{_trie_pattern(phrases)})(?!\w)") if phrases else None
-        )
+        pattern = re.compile(rf"(?<!\w)(?:{_trie_pattern(phrases)})(?!\w)") if phrases else None
         return cls(
             frozenset(owners),
             ignored,
@@ -472,10 +485,8 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             for start, end, heading in quoted:
                 # A quoted title is one name, of a work, a programme or a slogan.
                 inside = [w for w in words if start <= w.start and w.end <= end]
-                while inside and (
-                    not _capitalised(inside[0].text) or inside[0].text in _FUNCTION_WORDS
-                ):
-                    inside.pop(0)
+                while inside and inside[0].text in ("the", "The", "a", "A", "an", "An"):
+                    inside.pop(0)  # the title is the rest: "the “Partnership for Peace”"
                 if heading or not inside:
                     continue
                 report = self._report(_Piece(inside, False), named, starts, reading)
@@ -496,7 +507,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                         previous = (_text(piece.words, reading), owner) if owner else None
                         continue
                     phrase, hint, kind = report
-                    if _in_brackets_after(piece, previous) and _abbreviates(phrase, previous):
+                    if previous is not None and _abbreviates(piece, phrase, previous):
                         if isinstance(previous, _Miss):
                             previous.forms.append(phrase)  # "Indo-Pacific Four (IP4)"
                             seen.add(phrase)
@@ -510,9 +521,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                     misses.append(previous)
         misses += self._bodies_of_states(article, seen)
         year = article.meta.published.value.year
-        return [
-            warning(article.path, miss.line, "mentions", miss.message(year)) for miss in misses
-        ]
+        return [warning(article.path, miss.line, "mentions", miss.message(year)) for miss in misses]
 
     def _bodies_of_states(self, article: AnnotatedArticle, seen: set[str]) -> list[_Miss]:
         """A state's name before a lower-case body ("the Chinese embassy in Japan", "the
@@ -586,9 +595,11 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             return None
         hint = ""
         if parts:
-            hint = "; " + ", ".join(
-                f"{text!r} alone is {owner}" for text, owner in dict.fromkeys(parts)
-            ) + ", which does not name it whole"
+            hint = (
+                "; "
+                + ", ".join(f"{text!r} alone is {owner}" for text, owner in dict.fromkeys(parts))
+                + ", which does not name it whole"
+            )
         return phrase, hint, _guess(words, piece.titled)
 
 
@@ -601,8 +612,8 @@ def _covered(word: _Word, touching: list[_Named]) -> bool:
         if _capitalised(part):
             parts.append((offset, offset + len(part)))
         offset += len(part) + 1
-    return any(n.start <= word.start and word.end <= n.end for n in touching) or bool(parts) and all(
-        any(n.start <= s and e <= n.end for n in touching) for s, e in parts
+    return any(n.start <= word.start and word.end <= n.end for n in touching) or (
+        bool(parts) and all(any(n.start <= s and e <= n.end for n in touching) for s, e in parts)
     )
 
 
@@ -624,7 +635,7 @@ def _text(words: Sequence[_Word], reading: str) -> str:
 
 
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z’']+(?:-[a-z]+)*|[A-Z]\.)$")  # "Jong-sup", "J."
-_NUMBER_WORDS = frozenset("One Two Three Four Five Six Seven Eight Nine Ten Twenty".split())
+_NUMBER_WORDS = _set("One Two Three Four Five Six Seven Eight Nine Ten Twenty")
 
 
 def _personal(words: Sequence[_Word]) -> bool:
@@ -699,14 +710,11 @@ def _title_case(text: str) -> bool:
     return sum(_capitalised(w) for w in long) >= 0.8 * len(long)
 
 
-def _in_brackets_after(piece: _Piece, previous: object) -> bool:
-    return previous is not None and piece.words[0].gap.rstrip().endswith("(")
-
-
-def _abbreviates(acronym: str, previous: _Miss | tuple[str, str] | None) -> bool:
-    """Whether an acronym's letters are, in order, initials of the name before it: "IP4" after
-    "Indo-Pacific Four", "MOFA" after "Ministry of Foreign Affairs"; not "AA" after "ANKARA"."""
-    if previous is None or not _acronym(acronym):
+def _abbreviates(piece: _Piece, acronym: str, previous: _Miss | tuple[str, str]) -> bool:
+    """Whether an acronym in brackets abbreviates the name before it, its letters in order
+    initials of that name: "IP4" after "Indo-Pacific Four", "MOFA" after "Ministry of Foreign
+    Affairs"; not "AA" after "ANKARA"."""
+    if not piece.words[0].gap.rstrip().endswith("(") or not _acronym(acronym):
         return False
     name = previous.phrase if isinstance(previous, _Miss) else previous[0]
     initials = iter(w[0].upper() for w in re.split(r"[\s\-]+", name) if w)
