@@ -110,7 +110,8 @@ _TITLE_HEADS = _set(
     Director Director-General Spokesperson Spokesman Spokeswoman Premier Governor Senator
     Congressman Congresswoman Representative King Queen Emperor Empress Prince Princess Pope Mr
     Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Gen Adm Lt Col Maj Capt Sen Rep Colonel
-    Captain Major Lieutenant Marshal Envoy Adviser Advisor Councillor Counsellor Councilor Counselor Mayor Justice
+    Captain Major Lieutenant Marshal Envoy Adviser Advisor Councillor Counsellor Councilor Counselor
+    Mayor Justice
     Judge Officer Leader Speaker Undersecretary Under-Secretary Consul Attaché Chargé Sheikh
     Ayatollah Deputy Commissioner Chief Head"""
 )
