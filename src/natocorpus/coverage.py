@@ -492,11 +492,9 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                     continue
                 report = self._report(_Piece(inside, False), named, starts, reading)
                 if report is not None and report[0] not in seen | self.known | self.ignored:
-                    phrase, hint, kind = report
-                    if kind not in ("event", "organisation", "region"):
-                        kind = "document"
+                    phrase, hint, _ = report
                     seen.add(phrase)
-                    misses.append(_Miss(block.source_line, phrase, hint, kind, [phrase]))
+                    misses.append(_Miss(block.source_line, phrase, hint, "document", [phrase]))
             for run in _runs(words):
                 in_title = any(s <= run[0].start < e for s, e, _ in quoted)
                 for piece in _pieces(run):
