@@ -183,6 +183,7 @@ def test_a_known_name_then_a_persons_name_are_two_names(tmp_path: Path) -> None:
         "Editor’s note: Originally published by NATO.",  # after a colon
         "NATO said “Nothing changes” to Japan.",  # after an opening quote
         "NATO met on Tuesday and again in March.",  # weekdays and months
+        "NATO met in June. Japan wrote on Monday’s agenda in May.",  # with a stop, a possessive
         "NATO met Japan there.\n\n## Background\n\nJapan agreed.",  # a heading's first word
         "NATO met. Critics of NATO objected.",  # a common word opening a sentence, then a name
     ],

@@ -77,6 +77,15 @@ _INNER = _set("de du des la le von van der den al el bin")
 # the European Union", "Centre for Strategic Studies", "Ministry of Science and Technology"; not
 # "John Aquilino of INDOPACOM" or "Georgia to Ukraine".
 _INNER_AFTER_HEAD = _set("of for to on and")
+# The words between two capitalised words that make them one name: "of", "to the".
+_JOINED_BY = re.compile(
+    r"\s+(" + "|".join(sorted(_INNER | _INNER_AFTER_HEAD)) + r")(?:\s+(the))?\s+"
+)
+_NOT_NAMES = _MONTHS | _WEEKDAYS | {"I"}
+# A word that begins with a capital (Latin; a lower-case letter of the ranges is sorted out after),
+# with the word boundaries of _WORD.
+_CAPITAL = re.compile(r"(?=[A-ZÀ-ÖØ-ÞĀ-ſ])(?<!\w)(?<!\w[’'\-.])\w(?:[\w’'\-]|\.(?=\w))*\.?")
+_WORD_CHAR = re.compile(r"\w")
 
 # Head words of organisations: a phrase that holds one names a body, not a person.
 _ORGANISATION_HEADS = _set(
@@ -134,6 +143,7 @@ _BODY = re.compile(
     r"(?:(?= (?:in|to) ) (?:in|to)(?: the)? [A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*)?(?!\w)"
 )
 _TITLE_WORDS = _TITLE_HEADS | _TITLE_MODIFIERS
+_LISTED = re.compile(r"[’'s]*(?:,| and )")
 _HEADS = _ORGANISATION_HEADS | _EVENT_HEADS | _DOCUMENT_HEADS | _TITLE_HEADS | _REGION_HEADS
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic)$")
 _PLAIN_YAML = re.compile(r"^[A-Za-z][\w .’'\-]*[\w.’]$|^[A-Za-z]$")
@@ -150,35 +160,44 @@ class _Word(msgspec.Struct):
 
 
 def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
+    """The capitalised words of a block, but months, weekdays and "I". What stands between two
+    of them is the later one's gap: a lower-case word there breaks a name, unless it joins one."""
+    text = block.text
     words: list[_Word] = []
     previous = 0
-    for match in _WORD.finditer(block.text):
+    for match in _CAPITAL.finditer(text):
         raw = match.group()
+        if not raw[0].isupper():
+            continue
+        at = match.start()
         if raw.endswith(".") and not _ABBREVIATED.match(raw):
             raw = raw[:-1]  # the full stop ends the sentence, not the word
-        possessive = _POSSESSIVE.search(raw)
-        text = raw[: possessive.start()] if possessive else raw
-        adjective = _ADJECTIVE_ENDING.search(text)
-        if adjective:
-            text = text[: adjective.start()]  # the name in "NATO-led"
-        gap = block.text[previous : match.start()]
-        start = block.start + match.start()
+        possessive = _POSSESSIVE.search(raw) if "'" in raw or "’" in raw else None
+        name = raw[: possessive.start()] if possessive else raw
+        if name in _NOT_NAMES:
+            continue
+        if "-" in name:
+            adjective = _ADJECTIVE_ENDING.search(name)
+            if adjective:
+                name = name[: adjective.start()]  # the name in "NATO-led"
+        gap = text[previous:at]
+        start = block.start + at
         before = gap.rstrip()
-        # After a colon a capital may open a clause ("Editor's note: Originally published"),
-        # or a list of names ("two partners: Japan, Korea and Australia"), which is kept.
-        listed = re.match(r"[’'s]*(?:,| and )", block.text[match.start() + len(raw) :]) is not None
-        weak = (
-            start in sentence_starts
-            or not words
-            or before.endswith("•")
-            # A dash after a dateline ("BRUSSELS, July 12 (AA) – The ...") opens the text; a
-            # dash after lower-case words is inside a sentence ("the four – Georgia, ...").
-            or (before.endswith(("–", "—", "-")) and not any(w.text[:1].islower() for w in words))
-            or (before.endswith(":") and not listed)
-            or (before != "" and before[-1] in _OPENING_QUOTES)
-        )
-        words.append(_Word(text, start, start + len(text), weak, possessive is not None, gap))
-        previous = match.start() + len(raw)
+        weak = start in sentence_starts or _WORD_CHAR.search(text, 0, at) is None
+        if not weak and before:
+            last = before[-1]
+            weak = (
+                last == "•"
+                or last in _OPENING_QUOTES
+                # A dash after a dateline ("BRUSSELS, July 12 (AA) – The ...") opens the text;
+                # a dash after lower-case words is inside a sentence ("the four – Georgia, ...").
+                or (last in "–—-" and not any(w[0].islower() for w in _WORD.findall(text, 0, at)))
+                # After a colon a capital may open a clause ("Editor's note: Originally
+                # published") or a list of names ("partners: Japan, Korea and Australia").
+                or (last == ":" and not _LISTED.match(text, at + len(raw)))
+            )
+        words.append(_Word(name, start, start + len(name), weak, possessive is not None, gap))
+        previous = at + len(raw)
     return words
 
 
@@ -190,38 +209,29 @@ def _runs(words: list[_Word]) -> list[list[_Word]]:
     """Maximal runs of capitalised words, joined by spaces and inner lower-case words."""
     runs: list[list[_Word]] = []
     current: list[_Word] = []
-    pending: list[_Word] = []  # inner lower-case words waiting for a capitalised one
-
-    def close() -> None:
-        nonlocal current, pending
+    for word in words:
+        if current and (not current[-1].possessive or _office(current[-1], word)):
+            if word.gap.isspace():
+                current.append(word)
+                continue
+            inner = _JOINED_BY.fullmatch(word.gap)
+            if inner is not None and _inner_allowed(current, inner.group(1), inner.group(2)):
+                # The joining words as words of the name: "Mission to the European Union".
+                offset = word.start - len(word.gap)
+                for group in (1, 2):
+                    if inner.group(group):
+                        begin = offset + inner.start(group)
+                        joining = inner.group(group)
+                        current.append(
+                            _Word(joining, begin, begin + len(joining), False, False, " ")
+                        )
+                current.append(word)
+                continue
         if current:
             runs.append(current)
-        current, pending = [], []
-
-    for word in words:
-        joined = word.gap.strip() == "" and (
-            not current or not current[-1].possessive or _office(current[-1], word)
-        )
-        if _capitalised(word.text) and word.text not in _MONTHS | _WEEKDAYS and word.text != "I":
-            if current and joined and all(w.gap.strip() == "" for w in pending):
-                current.extend(pending)
-                current.append(word)
-                pending = []
-            else:
-                close()
-                current = [word]
-            continue
-        if current and joined and not pending and word.text in _INNER | _INNER_AFTER_HEAD:
-            if word.text in _INNER_AFTER_HEAD and not _inner_allowed(current, word.text):
-                close()
-                continue
-            pending = [word]
-            continue
-        if current and joined and pending and word.text == "the" and pending[-1].text != "and":
-            pending.append(word)  # "Mission to the European Union"
-            continue
-        close()
-    close()
+        current = [word]
+    if current:
+        runs.append(current)
     return runs
 
 
@@ -230,11 +240,16 @@ def _office(possessor: _Word, word: _Word) -> bool:
     return possessor.text in _TITLE_HEADS and word.text in _ORGANISATION_HEADS
 
 
-def _inner_allowed(run: list[_Word], word: str) -> bool:
-    """'of', 'for', 'to', 'on' follow a head word; 'and' only inside an organisation's "of"
-    phrase ("Ministry of Science and Technology")."""
+def _inner_allowed(run: list[_Word], word: str, the: str | None) -> bool:
+    """'de', 'von'... join names of people; 'of', 'for', 'to', 'on' follow a head word; 'and'
+    only inside an organisation's "of" phrase ("Ministry of Science and Technology"), and not
+    before "the" ("the Republic of Korea and the Sea of Japan")."""
+    if word in _INNER:
+        return the is None
     texts = [w.text for w in run]
     if word == "and":
+        if the is not None:
+            return False
         return (
             "of" in texts
             and "and" not in texts
@@ -472,6 +487,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         """Names that no form names whole, each once, with a stub to add."""
         named = self._named(article)
         starts = [n.start for n in named]
+        exact = {(n.start, n.end): n.owner for n in named}
         sentence_starts = frozenset(sentence.start for sentence in article.sentences)
         reading = article.text.reading_text
         misses: list[_Miss] = []
@@ -496,6 +512,12 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                     seen.add(phrase)
                     misses.append(_Miss(block.source_line, phrase, hint, "document", [phrase]))
             for run in _runs(words):
+                span = (run[0].start, run[-1].end)
+                if span in exact:
+                    # Most runs are one known name: the cheapest test first.
+                    owner = exact[span]
+                    previous = (reading[span[0] : span[1]], owner) if owner else None
+                    continue
                 in_title = any(s <= run[0].start < e for s, e, _ in quoted)
                 for piece in _pieces(run):
                     if in_title and not _acronym(_text(piece.words, reading)):
@@ -569,7 +591,9 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             return None  # one form names it whole
         touching = [n for n in touching if not n.whole_only]
         covered = [_covered(w, touching) for w in words]
-        capitals = [i for i, w in enumerate(words) if _capitalised(w.text)]
+        capitals = [
+            i for i, w in enumerate(words) if _capitalised(w.text) and w.text not in _FUNCTION_WORDS
+        ]
         if all(covered[i] or words[i].weak for i in capitals) and any(covered):
             # Names side by side, each known ("NATO Japan"), maybe after a word capitalised by its
             # place ("Critics of NATO", "Adapting NATO").
