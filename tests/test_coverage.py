@@ -341,3 +341,15 @@ def test_a_form_its_rule_turned_down_covers_only_a_name_it_is_whole(tmp_path: Pa
     assert actors != KNOWN
     found = warned(tmp_path / "rule", "NATO fears a new Japan Alliance.", actors=actors)
     assert set(found) == {"Japan Alliance"}
+
+
+def test_a_quoted_word_alone_is_a_name_or_a_term(tmp_path: Path) -> None:
+    # A quotation that opens a sentence is left alone; one that holds one word is read.
+    found = warned(tmp_path, "NATO met the so-called ‘Squad’ and the “Quad”. “Nothing” moved.")
+    assert set(found) == {"Squad", "Quad"}
+    assert warned(tmp_path / "sentence", "NATO said: “Georgia is small.”") == {}
+
+
+def test_the_subject_of_a_verb_of_saying_opening_a_sentence_is_read(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO met. Moldova said so. Officials said so. Recently said so.")
+    assert set(found) == {"Moldova"}

@@ -144,6 +144,12 @@ _BODY = re.compile(
 )
 _TITLE_WORDS = _TITLE_HEADS | _TITLE_MODIFIERS
 _LISTED = re.compile(r"[’'s]*(?:,| and )")
+_QUOTE_CLOSES = re.compile(r"[”’\"'»]")
+# A verb of saying after a word: "Kishida said", "Xinhua reported".
+_SPEAKER = re.compile(
+    r" (?:said|says|told|stated|announced|added|noted|warned|urged|stressed|emphasi[sz]ed"
+    r"|reported|insisted|argued|claimed|confirmed|denied|declared|replied|responded|wrote)\b"
+)
 _HEADS = _ORGANISATION_HEADS | _EVENT_HEADS | _DOCUMENT_HEADS | _TITLE_HEADS | _REGION_HEADS
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic)$")
 _PLAIN_YAML = re.compile(r"^[A-Za-z][\w .’'\-]*[\w.’]$|^[A-Za-z]$")
@@ -172,6 +178,8 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
         at = match.start()
         if raw.endswith(".") and not _ABBREVIATED.match(raw):
             raw = raw[:-1]  # the full stop ends the sentence, not the word
+        if raw.endswith(("’", "'")) and not raw[:-1].endswith(("s", "S")):
+            raw = raw[:-1]  # a closing quote: "the ‘Squad’"
         possessive = _POSSESSIVE.search(raw) if "'" in raw or "’" in raw else None
         name = raw[: possessive.start()] if possessive else raw
         if name in _NOT_NAMES:
@@ -188,7 +196,9 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             last = before[-1]
             weak = (
                 last == "•"
-                or last in _OPENING_QUOTES
+                # An opening quote may open a quoted sentence, but a quoted word alone is a
+                # name or a term ("the so-called “Squad”").
+                or (last in _OPENING_QUOTES and not _QUOTE_CLOSES.match(text, at + len(raw)))
                 # A dash after a dateline ("BRUSSELS, July 12 (AA) – The ...") opens the text;
                 # a dash after lower-case words is inside a sentence ("the four – Georgia, ...").
                 or (last in "–—-" and not any(w[0].islower() for w in _WORD.findall(text, 0, at)))
@@ -196,9 +206,20 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
                 # published") or a list of names ("partners: Japan, Korea and Australia").
                 or (last == ":" and not _LISTED.match(text, at + len(raw)))
             )
+        if weak and _SPEAKER.match(text, at + len(raw)) and _speaker_shaped(name):
+            weak = False  # "Kishida said": the subject of a verb of saying is someone
         words.append(_Word(name, start, start + len(name), weak, possessive is not None, gap))
         previous = at + len(raw)
     return words
+
+
+def _speaker_shaped(word: str) -> bool:
+    """Not a plural ("Officials said"), an adverb, a participle or a closed-class word."""
+    return (
+        not word.endswith(("s", "ly", "ing", "ed"))
+        and word not in _FUNCTION_WORDS
+        and word not in _OPENERS
+    )
 
 
 def _capitalised(word: str) -> bool:
@@ -488,8 +509,13 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         named = self._named(article)
         starts = [n.start for n in named]
         exact = {(n.start, n.end): n.owner for n in named}
-        sentence_starts = frozenset(sentence.start for sentence in article.sentences)
         reading = article.text.reading_text
+        # Where each sentence's first word begins, after any opening quote or bracket.
+        sentence_starts = frozenset(
+            first.start()
+            for sentence in article.sentences
+            if (first := _WORD_CHAR.search(reading, sentence.start, sentence.end)) is not None
+        )
         misses: list[_Miss] = []
         seen: set[str] = set()
         for block in article.text.blocks:
