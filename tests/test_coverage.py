@@ -267,6 +267,7 @@ def test_a_quoted_title_is_one_name(tmp_path: Path) -> None:
     ("sentence", "phrase", "kind", "name"),
     [
         ("NATO met Lithuanian officials.", "Lithuanian", "state", "Lithuania"),
+        ("NATO met North Macedonian officials.", "North Macedonian", "state", "North Macedonia"),
         ("NATO met the Ministry of Defence.", "Ministry of Defence", "organisation", None),
         ("NATO met the Pacific Islands Forum.", "Pacific Islands Forum", "organisation", None),
         ("NATO sailed the South China Sea.", "South China Sea", "region", None),

@@ -150,6 +150,7 @@ _SPEAKER = re.compile(
     r" (?:said|says|told|stated|announced|added|noted|warned|urged|stressed|emphasi[sz]ed"
     r"|reported|insisted|argued|claimed|confirmed|denied|declared|replied|responded|wrote)\b"
 )
+_COMPASS = _set("North South East West Northern Southern Eastern Western Central")
 _HEADS = _ORGANISATION_HEADS | _EVENT_HEADS | _DOCUMENT_HEADS | _TITLE_HEADS | _REGION_HEADS
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic)$")
 _PLAIN_YAML = re.compile(r"^[A-Za-z][\w .’'\-]*[\w.’]$|^[A-Za-z]$")
@@ -445,8 +446,9 @@ class _Miss(msgspec.Struct):
             ]
         else:
             target = "actors.yaml"
-            if self.kind == "state" and _DEMONYM.match(name):
-                name = _country_of(name)
+            last = name.split()[-1]
+            if self.kind == "state" and _DEMONYM.match(last):
+                name = name[: -len(last)] + _country_of(last)  # "South Korean": "South Korea"
             stub = [
                 f"- id: {_slug(name)}",
                 f"  name: {_yaml(name)}",
@@ -701,9 +703,11 @@ def _personal(words: Sequence[_Word]) -> bool:
             or t in _REGION_HEADS
             or t in _TITLE_WORDS
             or t in _NUMBER_WORDS
-            or _DEMONYM.match(t)
             for t in texts
         )
+        # A demonym first makes a body of a state ("American Enterprise"); later it is a name
+        # ("Brian Logan").
+        and not (len(texts[0]) > 6 and _DEMONYM.match(texts[0]))
     )
 
 
@@ -723,6 +727,8 @@ def _guess(words: Sequence[_Word], titled: bool) -> str:
         if texts[0].replace(".", "").isupper() and len(texts[0]) > 1:
             return "organisation"  # an acronym
         return "state"  # a single name: a state, or a capital standing for one
+    if len(texts) == 2 and texts[0] in _COMPASS and _DEMONYM.match(texts[1]):
+        return "state"  # "South Korean", "North Macedonian"
     if _personal(words):
         return "person"
     return "organisation"
