@@ -354,3 +354,12 @@ def test_a_quoted_word_alone_is_a_name_or_a_term(tmp_path: Path) -> None:
 def test_the_subject_of_a_verb_of_saying_opening_a_sentence_is_read(tmp_path: Path) -> None:
     found = warned(tmp_path, "NATO met. Moldova said so. Officials said so. Recently said so.")
     assert set(found) == {"Moldova"}
+
+
+def test_a_list_of_capitalised_words_opening_a_sentence_is_a_list_of_names(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path, "NATO met. Georgia, Moldova and Armenia agreed. Lithuania and NATO met."
+    )
+    assert set(found) == {"Georgia", "Moldova", "Armenia", "Lithuania"}
+    # A word that opens a sentence before a comma is no list of names.
+    assert warned(tmp_path / "adverb", "NATO met. Afterwards, Japan agreed.") == {}

@@ -144,6 +144,9 @@ _BODY = re.compile(
 )
 _TITLE_WORDS = _TITLE_HEADS | _TITLE_MODIFIERS
 _LISTED = re.compile(r"[’'s]*(?:,| and )")
+_NAME_LIST = re.compile(
+    r"[’'s]*(?:, (?:the )?[A-Z][\w’'\-.]*(?: [A-Z][\w’'\-.]*)*)*,? and (?:the )?[A-Z]"
+)
 _QUOTE_CLOSES = re.compile(r"[”’\"'»]")
 # A verb of saying after a word: "Kishida said", "Xinhua reported".
 _SPEAKER = re.compile(
@@ -207,8 +210,11 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
                 # published") or a list of names ("partners: Japan, Korea and Australia").
                 or (last == ":" and not _LISTED.match(text, at + len(raw)))
             )
-        if weak and _SPEAKER.match(text, at + len(raw)) and _speaker_shaped(name):
-            weak = False  # "Kishida said": the subject of a verb of saying is someone
+        if weak and _speaker_shaped(name):
+            after = at + len(raw)
+            # "Kishida said": the subject of a verb of saying is someone; "Georgia, Moldova and
+            # Armenia": a list of capitalised words is a list of names.
+            weak = not (_SPEAKER.match(text, after) or _NAME_LIST.match(text, after))
         words.append(_Word(name, start, start + len(name), weak, possessive is not None, gap))
         previous = at + len(raw)
     return words
