@@ -363,3 +363,28 @@ def test_a_list_of_capitalised_words_opening_a_sentence_is_a_list_of_names(tmp_p
     assert set(found) == {"Georgia", "Moldova", "Armenia", "Lithuania"}
     # A word that opens a sentence before a comma is no list of names.
     assert warned(tmp_path / "adverb", "NATO met. Afterwards, Japan agreed.") == {}
+
+
+def test_a_name_whose_id_is_taken_is_offered_to_that_entry(tmp_path: Path) -> None:
+    actors = (
+        KNOWN
+        + """\
+- id: kishida-fumio
+  name: Kishida Fumio
+  type: person
+  description: A person.
+  forms: [Kishida]
+"""
+    )
+    message = warned(tmp_path, "NATO met Prime Minister Kishida Fumio.", actors=actors)[
+        "Kishida Fumio"
+    ]
+    assert "'Kishida' alone is kishida-fumio" in message
+    assert "if it names kishida-fumio, add it to that entry's forms" in message
+    assert stub(message)["id"] == "kishida-fumio-2"
+
+
+def test_a_stub_id_that_yaml_would_misread_is_quoted(tmp_path: Path) -> None:
+    # "on" and "no" read as booleans in YAML unless quoted.
+    found = warned(tmp_path, "NATO met the ON delegation and the NO party.")
+    assert [stub(found[name])["id"] for name in ("ON", "NO")] == ["on", "no"]

@@ -437,12 +437,13 @@ class _Miss(msgspec.Struct):
     kind: str
     forms: list[str]
 
-    def message(self, year: int) -> str:
+    def message(self, year: int, ids: frozenset[str] = frozenset()) -> str:
+        """The warning, then the entry to paste; `ids` are those the knowledge base has."""
         name, forms = self.phrase, self.forms
         if self.kind == "event":
             target = "events.yaml"
             stub = [
-                f"- id: {_slug(name)}",
+                f"- id: {_yaml(_slug(name))}",
                 f"  name: {_yaml(name)}",
                 f"  type: {_event_type(name)}  # a guess: check it",
                 f'  date: "{year}"  # a guess: when it was',
@@ -456,15 +457,24 @@ class _Miss(msgspec.Struct):
             if self.kind == "state" and _DEMONYM.match(last):
                 name = name[: -len(last)] + _country_of(last)  # "South Korean": "South Korea"
             stub = [
-                f"- id: {_slug(name)}",
+                f"- id: {_yaml(_slug(name))}",
                 f"  name: {_yaml(name)}",
                 f"  type: {self.kind}  # a guess: check it",
                 f"  description: {_yaml('TODO: who or what ' + name + ' is')}",
                 f"  forms: [{', '.join(_yaml(f) for f in forms)}]",
             ]
+        advice = f"add it to {target}"
+        taken = _slug(name)
+        if taken in ids:
+            # "Kishida Fumio" where kishida-fumio is known by "Kishida" alone.
+            advice = (
+                f"if it names {taken}, add it to that entry's forms; otherwise add it to {target} "
+                "under an id of its own"
+            )
+            stub[0] = f"- id: {taken}-2  # {taken} is taken"
         return (
-            f"{self.phrase!r} is not covered by any actor or event{self.hint}: add it to "
-            f"{target}, or list it under not_actors in corpus.yaml:\n" + "\n".join(stub)
+            f"{self.phrase!r} is not covered by any actor or event{self.hint}: {advice}, or list "
+            "it under not_actors in corpus.yaml:\n" + "\n".join(stub)
         )
 
 
@@ -479,6 +489,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
     owners: dict[str, str] = {}  # form -> actor or event id
     kinds: dict[str, str] = {}  # actor id -> its type
     pattern: re.Pattern[str] | None = None  # any known or ignored phrase, word-bounded
+    ids: frozenset[str] = frozenset()  # of actors and events
 
     @classmethod
     def for_corpus(cls, knowledge: KnowledgeBase, settings: CorpusSettings) -> CoverageCheck:
@@ -494,6 +505,8 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             owners,
             {actor.id: actor.type for actor in knowledge.actors},
             pattern,
+            frozenset(actor.id for actor in knowledge.actors)
+            | frozenset(event.id for event in knowledge.events),
         )
 
     def of(self, article: AnnotatedArticle) -> tuple[Diagnostic, ...]:
@@ -576,7 +589,10 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                     misses.append(previous)
         misses += self._bodies_of_states(article, seen)
         year = article.meta.published.value.year
-        return [warning(article.path, miss.line, "mentions", miss.message(year)) for miss in misses]
+        return [
+            warning(article.path, miss.line, "mentions", miss.message(year, self.ids))
+            for miss in misses
+        ]
 
     def _bodies_of_states(self, article: AnnotatedArticle, seen: set[str]) -> list[_Miss]:
         """A state's name before a lower-case body ("the Chinese embassy in Japan", "the
