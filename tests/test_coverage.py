@@ -388,3 +388,10 @@ def test_a_stub_id_that_yaml_would_misread_is_quoted(tmp_path: Path) -> None:
     # "on" and "no" read as booleans in YAML unless quoted.
     found = warned(tmp_path, "NATO met the ON delegation and the NO party.")
     assert [stub(found[name])["id"] for name in ("ON", "NO")] == ["on", "no"]
+
+
+def test_a_heading_in_title_case_shows_only_names_with_a_head_word(tmp_path: Path) -> None:
+    body = (
+        "NATO met Japan there.\n\n## Why Japan Matters Now in the Pacific Islands Forum\n\nIt did."
+    )
+    assert set(warned(tmp_path, body)) == {"Pacific Islands Forum"}

@@ -153,6 +153,7 @@ _SPEAKER = re.compile(
     r" (?:said|says|told|stated|announced|added|noted|warned|urged|stressed|emphasi[sz]ed"
     r"|reported|insisted|argued|claimed|confirmed|denied|declared|replied|responded|wrote)\b"
 )
+_NAME_HEADS = _ORGANISATION_HEADS | _EVENT_HEADS | _DOCUMENT_HEADS | _REGION_HEADS
 _COMPASS = _set("North South East West Northern Southern Eastern Western Central")
 _HEADS = _ORGANISATION_HEADS | _EVENT_HEADS | _DOCUMENT_HEADS | _TITLE_HEADS | _REGION_HEADS
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic)$")
@@ -565,10 +566,10 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                     owner = exact[span]
                     previous = (reading[span[0] : span[1]], owner) if owner else None
                     continue
-                in_title = any(s <= run[0].start < e for s, e, _ in quoted)
+                title = next((h for s, e, h in quoted if s <= run[0].start < e), None)
                 for piece in _pieces(run):
-                    if in_title and not _acronym(_text(piece.words, reading)):
-                        continue  # a title's capitals are the title's; an acronym is a name
+                    if title is not None and not _named_in_title(piece, heading=title):
+                        continue  # a title's capitals are the title's, not the names'
                     report = self._report(piece, named, starts, reading)
                     if report is None:
                         owner = self._whole_owner(piece, named, starts)
@@ -785,6 +786,15 @@ def _title_case(text: str) -> bool:
     if len(long) < 3:
         return False
     return sum(_capitalised(w) for w in long) >= 0.8 * len(long)
+
+
+def _named_in_title(piece: _Piece, *, heading: bool) -> bool:
+    """Where every word is capitalised, what still shows a name: an acronym ("IP4") and, in a
+    heading, a phrase with a head word ("The Role of the Pacific Islands Forum")."""
+    texts = [w.text for w in piece.words]
+    if len(texts) == 1 and _acronym(texts[0]):
+        return True
+    return heading and len(texts) > 1 and any(t in _NAME_HEADS for t in texts)
 
 
 def _abbreviates(piece: _Piece, acronym: str, previous: _Miss | tuple[str, str]) -> bool:
