@@ -26,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 WORK = HERE / "work"
 sys.path.insert(0, str(HERE.parent / "src"))
-from natocorpus.index import pagefind_executable  # noqa: E402
+from natocorpus.search import pagefind_executable  # noqa: E402
 
 # Runs Pagefind in a fresh child, so that RUSAGE_CHILDREN covers that one index and nothing else.
 _TIMED_CHILD = """

@@ -126,7 +126,7 @@ EVENT_FORMS = {
     "visit": ("visit to {r}", "{r} visit"),
     "publication": ("{r} Report", "{r} review of strategy"),
     "operation": ("Operation {r}", "{r} mission"),
-    "agreement": ("{r} Accord", "{r} agreement", "accord signed in {r}"),
+    "agreement": ("{r} Accord", "{r} agreement", "Treaty of {r}"),
     "other": ("{r} crisis", "{r} incident"),
 }
 

@@ -6,8 +6,8 @@ import hashlib
 from pathlib import Path
 
 from natocorpus.build import BuildReport, build
-from natocorpus.cache import CACHE_DIR
 from natocorpus.config import make_config
+from natocorpus.previous import CACHE_DIR
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 

@@ -83,12 +83,11 @@ def test_event_mentions_and_dates_tied_to_them(tmp_path: Path) -> None:
     assert [(m.event, m.text) for m in article.event_mentions] == [
         ("madrid-2022", "NATO summit in Madrid")
     ]
-    # Published 2023-01: "June" is the latest June before it, "last year" is 2022.
+    # Published 2023-01: "June last year" is one expression, June 2022.
     dates = {d.text: d for d in article.dates}
-    assert dates["June"].value == PartialDate(2022, 6)
-    assert dates["June"].kind == "relative"
-    assert dates["last year"].value == PartialDate(2022)
-    assert dates["June"].event == "madrid-2022"
+    assert dates["June last year"].value == PartialDate(2022, 6)
+    assert dates["June last year"].kind == "relative"
+    assert dates["June last year"].event == "madrid-2022"
 
 
 def test_dates_at_their_precision_and_unresolved_periods(tmp_path: Path) -> None:

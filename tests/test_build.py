@@ -18,13 +18,14 @@ import pytest
 from click.testing import CliRunner
 
 from corpus_factory import write_corpus
-from natocorpus import build as build_module
-from natocorpus import index
+from natocorpus import previous as previous_module
+from natocorpus import search, write_processes
 from natocorpus import write as write_module
 from natocorpus.build import build
-from natocorpus.cache import CACHE_DIR
 from natocorpus.cli import main
 from natocorpus.config import BuildConfig, make_config
+from natocorpus.link import urls as site_urls
+from natocorpus.previous import CACHE_DIR
 from natocorpus.write import MARKER
 from support import PROJECT_ROOT, build_real_site, tree_digest
 
@@ -108,7 +109,7 @@ def test_a_pagefind_failure_leaves_the_previous_site_untouched(
     broken = tmp_path / "broken-python"
     broken.write_text("#!/bin/sh\necho 'pagefind: out of cheese' >&2\nexit 3\n")
     broken.chmod(0o755)
-    monkeypatch.setattr(index, "pagefind_executable", lambda: broken)
+    monkeypatch.setattr(search, "pagefind_executable", lambda: broken)
     report = small_site(tmp_path, out, search=True)
     assert not report.written  # type: ignore[attr-defined]
     assert [str(d) for d in report.errors] == [  # type: ignore[attr-defined]
@@ -178,7 +179,7 @@ def test_a_full_disk_is_reported_and_nothing_is_left(
         def full_disk_stream(fd: int, data: bytes) -> None:
             raise no_space()
 
-        monkeypatch.setattr(write_module, "_write_all", full_disk_stream)
+        monkeypatch.setattr(write_processes, "_write_all", full_disk_stream)
     else:
         write_text = Path.write_text
 
@@ -349,10 +350,10 @@ def test_a_rebuild_after_a_change_equals_a_clean_build(tmp_path: Path, change: s
     assert report.written and not report.up_to_date
     # What the last build left is used where its inputs are unchanged, and only there: the
     # article is annotated again unless only a template changed (actors and events are matched
-    # in it), and no page is kept when the template every page extends changed.
+    # in it), and no page is reused when the template every page extends changed.
     assert report.reused_articles == (1 if change == "template" else 0)
-    assert (report.kept_pages == 0) == (change == "template")
-    assert report.kept_pages < report.pages
+    assert (report.reused_pages == 0) == (change == "template")
+    assert report.reused_pages < report.pages
     clean = tmp_path / "clean"
     assert build(make_config(corpus, templates, clean, search=False)).written
     assert tree_digest(incremental) == tree_digest(clean)
@@ -414,7 +415,7 @@ def _built_with_inputs_settled(
 ) -> tuple[Path, BuildConfig]:
     """A small site built once, its input files recorded as settled at once rather than two
     seconds after they were last written."""
-    monkeypatch.setattr(build_module, "_SETTLING_NS", 0)
+    monkeypatch.setattr(previous_module, "_SETTLING_NS", 0)
     corpus = write_corpus(tmp_path)
     config = make_config(corpus, PROJECT_ROOT / "templates", tmp_path / "site", search=False)
     assert build(config).written
@@ -431,7 +432,7 @@ def test_an_unchanged_input_is_not_read_again_to_know_it_is_unchanged(
         opened.append(str(path))
         return Path(path).open(*args, **kwargs)
 
-    monkeypatch.setattr(build_module, "open", watched_open, raising=False)
+    monkeypatch.setattr(previous_module, "open", watched_open, raising=False)
     assert build(config).up_to_date
     assert not [path for path in opened if path.startswith(str(corpus))]
 
@@ -451,16 +452,16 @@ def test_an_input_written_again_with_its_size_and_time_put_back_is_seen_changed(
     assert "Ann Editor" in page.read_text(encoding="utf-8")
 
 
-def test_a_page_changed_in_the_output_is_written_again_not_kept(tmp_path: Path) -> None:
+def test_a_page_changed_in_the_output_is_written_again_not_reused(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path)
     config = make_config(corpus, PROJECT_ROOT / "templates", tmp_path / "site", search=False)
     assert build(config).written
-    # The events index does not change with the article's author: it would be kept.
+    # The events index does not change with the article's author: it would be reused.
     events = tmp_path / "site" / "events" / "index.html"
     events.write_text("<p>Changed by hand.</p>", encoding="utf-8")
     _edit_article(corpus)
     report = build(config)
-    assert report.written and report.kept_pages > 0
+    assert report.written and report.reused_pages > 0
     clean = tmp_path / "clean"
     assert build(make_config(corpus, PROJECT_ROOT / "templates", clean, search=False)).written
     assert tree_digest(tmp_path / "site") == tree_digest(clean)
@@ -516,7 +517,7 @@ def test_force_rebuilds_everything_without_the_cache(tmp_path: Path) -> None:
     forced = build(
         make_config(corpus, PROJECT_ROOT / "templates", tmp_path / "site", search=False, force=True)
     )
-    assert forced.written and forced.reused_articles == 0 and forced.kept_pages == 0
+    assert forced.written and forced.reused_articles == 0 and forced.reused_pages == 0
 
 
 def test_the_root_folder_is_refused_as_output(tmp_path: Path) -> None:
@@ -644,17 +645,17 @@ def _searchable(site: Path) -> dict[str, str]:
 def test_a_large_index_is_in_parts_and_a_rebuild_indexes_again_only_parts_whose_pages_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Above `index.PART_PAGES` searchable pages, each part of the index is a bundle of its own,
+    """Above `urls.PART_PAGES` searchable pages, each part of the index is a bundle of its own,
     which the search page merges. A rebuild takes from the last build the bundle of every part
     whose pages are unchanged (the same files, hard-linked), and indexes again the others."""
-    monkeypatch.setattr(index, "PART_PAGES", 2)
+    monkeypatch.setattr(site_urls, "PART_PAGES", 2)
     corpus = write_corpus(tmp_path)
     out = tmp_path / "site"
     config = make_config(corpus, PROJECT_ROOT / "templates", out)
     assert build(config).written
     before = _searchable(out)
-    parts = index.search_parts(list(before))
-    bundles = [index.bundle_folder(number) for number in range(len(parts))]
+    parts = site_urls.search_parts(list(before))
+    bundles = [site_urls.bundle_folder(number) for number in range(len(parts))]
     assert bundles[0] == "pagefind" and len(parts) >= 3
     assert sorted(page for part in parts for page in part) == sorted(before)
     assert sorted(p.name for p in out.iterdir() if p.name.startswith("pagefind")) == sorted(bundles)
@@ -699,7 +700,7 @@ def test_without_a_process_to_spare_the_writer_does_the_work_itself(
     report = build(make_config(corpus, templates, incremental, search=False))
     monkeypatch.undo()
     assert report.written, [str(d) for d in report.errors]
-    assert report.kept_pages > 0
+    assert report.reused_pages > 0
     clean = tmp_path / "clean"
     assert build(make_config(corpus, templates, clean, search=False)).written
     assert tree_digest(incremental) == tree_digest(clean)

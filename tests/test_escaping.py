@@ -115,7 +115,7 @@ def test_dangerous_text_stays_text_everywhere(value: str) -> None:
         scan.feed(article.read_text(encoding="utf-8"))
         assert value in "".join(scan.text)
         title_meta = [a.get("content") for t, a in scan.tags if a.get("name") == "citation_title"]
-        assert title_meta == [value]
+        assert title_meta == [f"[{value}]"]  # the title is the editors' (inferred): bracketed
         ld = [json.loads(content) for attrs, content in scan.scripts if attrs.get("type")]
         assert value in set(strings_in(ld))
         feed = ET.parse(site / "feed.xml").getroot()

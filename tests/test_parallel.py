@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.pool
 import time
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -37,6 +40,15 @@ def test_workers_stay_only_a_few_batches_ahead_of_the_caller(
     never all made and held at once (at 10,000 articles they would be hundreds of megabytes)."""
     monkeypatch.setenv("NATOCORPUS_WORKERS", "2")
     made = multiprocessing.get_context("fork").Value("i", 0)
+    submitted: list[int] = []  # the items of each batch given to the workers
+    submit = multiprocessing.pool.Pool.apply_async
+
+    def counted_submit(pool: Any, function: Any, args: Any = (), *rest: Any) -> Any:
+        _job, start, stop = args
+        submitted.append(stop - start)
+        return submit(pool, function, args, *rest)
+
+    monkeypatch.setattr(multiprocessing.pool.Pool, "apply_async", counted_submit)
 
     def count(n: int) -> int:
         with made.get_lock():
@@ -46,10 +58,22 @@ def test_workers_stay_only_a_few_batches_ahead_of_the_caller(
     items = list(range(parallel.BATCH_MAX * 40))
     results = parallel.fork_imap(count, items)
     assert next(results) == 0
-    time.sleep(1.0)  # ample time for the workers to run through everything, were they let
-    assert made.value <= 2 * parallel.AHEAD * parallel.BATCH_MAX + parallel.BATCH_MAX
+    # Workers make only what was given to them: once they have made all of it, nothing more is
+    # made until the caller asks for the next result.
+    assert sum(submitted) <= 2 * parallel.AHEAD * parallel.BATCH_MAX + parallel.BATCH_MAX
+    assert _comes_true(lambda: made.value == sum(submitted))
     assert list(results) == items[1:]
-    assert made.value == len(items)
+    assert made.value == sum(submitted) == len(items)
+
+
+def _comes_true(condition: Callable[[], bool]) -> bool:
+    """Whether `condition` holds within a minute: a wait, not a measure of speed."""
+    deadline = time.monotonic() + 60
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
 
 
 def test_two_jobs_can_be_under_way_at_once(monkeypatch: pytest.MonkeyPatch) -> None:

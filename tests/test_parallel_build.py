@@ -17,10 +17,12 @@ from typing import Any
 import pytest
 import yaml
 
-from natocorpus import link, parallel
+from natocorpus import parallel
 from natocorpus.build import BuildReport, build
-from natocorpus.cache import ARTICLES_FILE, read_downloads_cache
 from natocorpus.config import BuildConfig, make_config
+from natocorpus.link import actor as actor_pages
+from natocorpus.link import event as event_pages
+from natocorpus.previous import ARTICLES_FILE, read_downloads_cache
 from natocorpus.write import MARKER
 from support import PROJECT_ROOT, tree_digest
 
@@ -89,7 +91,7 @@ def test_a_rebuild_after_one_edit_takes_the_rest_from_the_last_build(
 ) -> None:
     """The benchmark's edit (one word of one article and its capture), rebuilt on two workers
     into the site of the unedited corpus: one article is annotated again, the other pages are
-    kept as they were, and the site is the one a clean build makes. An actor or event page is
+    reused as they were, and the site is the one a clean build makes. An actor or event page is
     known by what it is made from, as an article page is: only the pages of the actors and events
     the edited text names are prepared again."""
     corpus, config = _built_copy(large_corpus, tmp_path, monkeypatch)
@@ -100,7 +102,7 @@ def test_a_rebuild_after_one_edit_takes_the_rest_from_the_last_build(
     report = build(config)
     assert report.written, [str(d) for d in report.errors]
     assert report.reused_articles == ARTICLES - 1
-    assert 0 < report.kept_pages < report.pages
+    assert 0 < report.reused_pages < report.pages
     assert set(log.read_text(encoding="utf-8").split()) == _named_in(
         tmp_path / "site", edit.article.stem
     )
@@ -110,7 +112,7 @@ def test_a_rebuild_after_one_edit_takes_the_rest_from_the_last_build(
         ARTICLES
     }
     clean = build_with(2, corpus, tmp_path / "clean", monkeypatch)
-    assert clean.written and clean.kept_pages == 0
+    assert clean.written and clean.reused_pages == 0
     assert digests(tmp_path / "site") == digests(tmp_path / "clean")
     # The article cache too, its unchanged articles copied from the last one.
     cache = (tmp_path / "site" / ARTICLES_FILE).read_bytes()
@@ -120,7 +122,7 @@ def test_a_rebuild_after_one_edit_takes_the_rest_from_the_last_build(
     assert edited_word in page.read_text(encoding="utf-8")
 
 
-def test_an_author_renamed_is_shown_wherever_the_text_is_listed_and_the_rest_is_kept(
+def test_an_author_renamed_is_shown_wherever_the_text_is_listed_and_the_rest_is_reused(
     large_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A text's authors are shown on its page and wherever the text is listed: among other
@@ -140,7 +142,7 @@ def test_an_author_renamed_is_shown_wherever_the_text_is_listed_and_the_rest_is_
     report = build(config)
     assert report.written, [str(d) for d in report.errors]
     assert report.reused_articles == ARTICLES - 1
-    assert 0 < report.kept_pages < report.pages - 2
+    assert 0 < report.reused_pages < report.pages - 2
     assert build_with(2, corpus, tmp_path / "clean", monkeypatch).written
     assert digests(tmp_path / "site") == digests(tmp_path / "clean")
     listing = [
@@ -154,15 +156,15 @@ def test_an_author_renamed_is_shown_wherever_the_text_is_listed_and_the_rest_is_
 
 def _prepared_entity_pages(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
     """Each actor or event page prepared from here on, by any worker, appended to `log`."""
-    for kind in ("actor", "event"):
-        prepare = getattr(link._Linker, f"{kind}_page")
+    for kind, module in (("actor", actor_pages), ("event", event_pages)):
+        prepare = getattr(module, f"{kind}_page")
 
-        def logged(self: Any, entity: Any, *rest: Any, _prepare: Any = prepare) -> Any:
+        def logged(xrefs: Any, entity: Any, *rest: Any, _prepare: Any = prepare) -> Any:
             with log.open("a", encoding="utf-8") as file:
                 file.write(f"{entity.id}\n")
-            return _prepare(self, entity, *rest)
+            return _prepare(xrefs, entity, *rest)
 
-        monkeypatch.setattr(link._Linker, f"{kind}_page", logged)
+        monkeypatch.setattr(module, f"{kind}_page", logged)
 
 
 def _named_in(site: Path, article: str) -> set[str]:

@@ -13,7 +13,7 @@ import pytest
 from natocorpus.diagnostics import CorpusError
 from natocorpus.link import link_site
 from natocorpus.render import render_site
-from test_link import make_corpus, many_articles
+from test_link_stage import make_corpus, many_articles
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
@@ -186,7 +186,7 @@ def test_template_syntax_error_names_file_and_line(tmp_path: Path) -> None:
 
 
 def test_a_page_template_may_not_use_what_only_the_feed_and_sitemap_see(tmp_path: Path) -> None:
-    # A page is kept from the last build when its own inputs are unchanged; the feed's entries
+    # A page is reused from the last build when its own inputs are unchanged; the feed's entries
     # and the sitemap change with every article, so a page that showed them would go stale.
     templates = copy_templates(tmp_path)
     base = (templates / "base.html").read_text()

@@ -6,16 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from natocorpus import write as write_module
-from natocorpus.model import Piece
-from natocorpus.write import _write_stream
+from natocorpus import write_processes
+from natocorpus.artifacts import Piece
+from natocorpus.write_processes import write_download
 
 
 @pytest.mark.parametrize("between", [b",", b";"], ids=["same-separator", "other-separator"])
 def test_a_download_copied_in_part_from_the_last_is_exactly_the_new_one(
     tmp_path: Path, between: bytes
 ) -> None:
-    # The last build's file holds pieces a, b and c; the new file keeps a and c, makes b anew,
+    # The last build's file holds pieces a, b and c; the new file reuses a and c, makes b anew,
     # and has its own separators. Where the old file has other bytes between its pieces, they
     # must not be copied with them.
     old = b"[" + b"aaaa" + between + b"bbbb" + between + b"cccc" + b"]\n"
@@ -34,7 +34,7 @@ def test_a_download_copied_in_part_from_the_last_is_exactly_the_new_one(
         b"]\n",
     ]
     destination = tmp_path / "new.json"
-    record = _write_stream(chunks, str(destination), previous)
+    record = write_download(chunks, str(destination), previous)
     assert destination.read_bytes() == b"[aaaa,BBBBBB,cccc,aaaa]\n"
     assert record is not None
     assert record.pieces == {b"a": (1, 4), b"b": (6, 6), b"c": (13, 4), b"a2": (18, 4)}
@@ -55,15 +55,15 @@ def test_pieces_in_a_row_in_the_last_file_are_copied_in_one_call(
     chunks.append(b"]\n")
     calls: list[int] = []
 
-    copy = write_module._copy_range
+    copy = write_processes._copy_range
 
     def counted(source: int, out: int, offset: int, length: int, previous: Path) -> None:
         calls.append(length)
         copy(source, out, offset, length, previous)
 
-    monkeypatch.setattr(write_module, "_copy_range", counted)
+    monkeypatch.setattr(write_processes, "_copy_range", counted)
     destination = tmp_path / "new.json"
-    assert _write_stream(chunks, str(destination), previous) is not None
+    assert write_download(chunks, str(destination), previous) is not None
     assert destination.read_bytes() == old
     # All but the opening bracket, written before there was anything to copy.
     assert calls == [len(old) - 1]

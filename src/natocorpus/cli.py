@@ -131,17 +131,27 @@ def check_command(corpus: Path, strict: bool) -> None:
     "--templates", default="templates", show_default=True, type=click.Path(path_type=Path)
 )
 @click.option("--out", default="site", show_default=True, type=click.Path(path_type=Path))
+@click.option(
+    "--base-url",
+    default="/",
+    show_default=True,
+    help="URL path to build the site for and serve it under.",
+)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--no-search", is_flag=True, help="Skip the Pagefind search index.")
 def serve_command(
-    corpus: Path, templates: Path, out: Path, host: str, port: int, no_search: bool
+    corpus: Path, templates: Path, out: Path, base_url: str, host: str, port: int, no_search: bool
 ) -> None:
     """Build, serve the site locally, and rebuild and reload when the corpus or templates change."""
     from natocorpus.serve import serve
 
-    config = make_config(corpus, templates, out, "/", search=not no_search)
-    sys.exit(serve(config, host, port, on_report=print_report))
+    try:
+        config = make_config(corpus, templates, out, base_url, search=not no_search)
+        code = serve(config, host, port, on_report=print_report)
+    except ConfigError as failure:
+        raise click.UsageError(str(failure)) from None
+    sys.exit(code)
 
 
 # What the commands print ------------------------------------------------------------------

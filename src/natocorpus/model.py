@@ -1,16 +1,14 @@
 """The records: frozen data that flows one way through load, annotate, link and render.
 
-Records are frozen msgspec Structs rather than dataclasses: a dataclass's class costs a millisecond
-to define (its methods are generated as source and compiled), which for our ninety-odd record types
-was a tenth of a cold build of the real corpus; a Struct is made and pickled between the
-build's processes several times faster.
+Records are frozen msgspec Structs rather than dataclasses: a dataclass's class is slow to define
+(its methods are generated as source and compiled), which a cold build pays for every record type;
+a Struct is also quicker to make and to pickle between the build's processes.
 """
 
 from __future__ import annotations
 
 import calendar
 from bisect import bisect_right
-from collections.abc import Iterable
 from functools import cached_property
 from typing import Generic, Literal, NamedTuple, TypeVar
 
@@ -94,8 +92,19 @@ class Field(msgspec.Struct, Generic[T], frozen=True):
 
 
 class Person(msgspec.Struct, frozen=True):
+    """An author: `name` as the text writes it; `family` and `given` as citations need them, for a
+    person whose name the editors split (both or neither). Without them (an organisation, a
+    one-word name) the name is cited as it stands."""
+
     name: str
     affiliation: str | None = None
+    family: str | None = None
+    given: str | None = None
+
+    @property
+    def inverted(self) -> str:
+        """ "Family, Given" where the name is split, the name as it stands otherwise."""
+        return f"{self.family}, {self.given}" if self.family and self.given else self.name
 
 
 class OmittedLine(msgspec.Struct, frozen=True):
@@ -124,12 +133,29 @@ class Stance(msgspec.Struct, frozen=True):
     evidence: tuple[EvidenceQuote, ...]
 
 
+class PassageMention(msgspec.Struct, frozen=True):
+    """An article's own annotation: every occurrence of `passage` refers to the actor or event."""
+
+    passage: str
+    actor: str | None
+    event: str | None
+    spans: tuple[Span, ...]
+
+
+class DateWithoutEvent(msgspec.Struct, frozen=True):
+    """A passage whose dates the editor judged to name no event, and why."""
+
+    passage: str
+    reason: str
+    spans: tuple[Span, ...]
+
+
 class ArticleMeta(msgspec.Struct, frozen=True):
     id: str
     source_file: str
     title: Field[str]
     authors: Field[tuple[Person, ...]]
-    outlet: Field[str]
+    outlet: Field[str | None]  # None where no outlet is stated or can be inferred
     original_outlet: Field[str] | None
     translated_from: Field[str] | None
     published: Field[PartialDate]
@@ -140,6 +166,16 @@ class ArticleMeta(msgspec.Struct, frozen=True):
     themes: Field[tuple[str, ...]]
     stance: Stance
     omitted: tuple[OmittedLine, ...]
+    # Passages that refer to an actor or an event only in this article (front matter `mentions`).
+    passages: tuple[PassageMention, ...] = ()
+    # Dates that name no event, with the reason (front matter `dates_without_event`).
+    dates_without_event: tuple[DateWithoutEvent, ...] = ()
+    # Where the text is found in its journal, as the capture states it; and when the capture was
+    # taken from `source_url`.
+    volume: Field[str] | None = None
+    issue: Field[str] | None = None
+    pages: Field[str] | None = None
+    accessed: Field[PartialDate] | None = None
 
 
 class Block(msgspec.Struct, frozen=True):
@@ -203,6 +239,9 @@ class Event(msgspec.Struct, frozen=True):
     participants: tuple[str, ...]
     description: str
     forms: tuple[str, ...]
+    # Common-noun phrases ("NATO summit", "summit") that name this event only with the help of
+    # the dates and places around them; matched regardless of case.
+    generic: tuple[str, ...] = ()
 
 
 class StanceLevel(msgspec.Struct, frozen=True):
@@ -240,6 +279,9 @@ class CorpusSettings(msgspec.Struct, frozen=True):
 class KnowledgeBase(msgspec.Struct, frozen=True):
     actors: tuple[Actor, ...]
     events: tuple[Event, ...]
+    # Phrases that name nothing the knowledge base knows (corpus.yaml's not_actors): a form
+    # inside or across one of them is not a mention.
+    blocking: tuple[str, ...] = ()
 
 
 # Annotations ---------------------------------------------------------------
@@ -278,6 +320,18 @@ class DateMention(NamedTuple):
     event: str | None
 
 
+class UnresolvedReference(NamedTuple):
+    """A generic reference to an event ("the NATO summit") that the context did not decide:
+    `candidates` are the events it could name (none fits, or more than one)."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: str
+    sentence: int
+    candidates: tuple[str, ...]
+
+
 class Reference(msgspec.Struct, frozen=True):
     number: int
     text: str
@@ -303,10 +357,21 @@ class AnnotatedArticle(msgspec.Struct, frozen=True):
     references: tuple[Reference, ...]
     word_count: int
     reading_minutes: int
+    # Generic event references left unannotated because the context fits no event or several.
+    unresolved_events: tuple[UnresolvedReference, ...] = ()
 
     @property
     def id(self) -> str:
         return self.meta.id
+
+    def date_without_event(self, date: DateMention) -> str | None:
+        """The article's reason why `date` names no event (front matter `dates_without_event`),
+        or None."""
+        for item in self.meta.dates_without_event:
+            for span in item.spans:
+                if span.start <= date.start and date.end <= span.end:
+                    return item.reason
+        return None
 
     def sentence_text(self, index: int) -> str:
         sentence = self.sentences[index]
@@ -321,45 +386,3 @@ class AnnotatedCorpus(msgspec.Struct, frozen=True):
 
 def days_in_month(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
-
-
-class Artifact(msgspec.Struct, frozen=True):
-    """One file of the output: a POSIX path relative to the output folder, and its bytes; with,
-    for the next build, the digest of all it was made from and, for a page known by them, of
-    the inputs it was prepared from."""
-
-    path: str
-    content: bytes
-    digest: bytes | None = None
-    inputs: bytes | None = None
-
-
-class KeptArtifact(msgspec.Struct, frozen=True):
-    """A file made from the same inputs as the one the previous build wrote at the same path:
-    the writer keeps that file (a hard link into the new site) instead of writing it again."""
-
-    path: str
-    digest: bytes
-    inputs: bytes | None = None
-
-
-class Piece(msgspec.Struct, frozen=True):
-    """One article's part of a streamed download. `key` is a digest of all it is made from;
-    `content` is None where the previous build's file holds the same piece, at `previous`
-    (offset, length): the writer copies it from there."""
-
-    key: bytes | None
-    content: bytes | None
-    previous: tuple[int, int] | None = None
-
-    @property
-    def empty(self) -> bool:
-        return not self.content if self.previous is None else self.previous[1] == 0
-
-
-class StreamedArtifact(msgspec.Struct, frozen=True):
-    """A large file made piece by piece (a download of a million records): the writer writes each
-    chunk as it comes, so the file is never held whole."""
-
-    path: str
-    chunks: Iterable[bytes | Piece]

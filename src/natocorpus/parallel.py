@@ -23,8 +23,8 @@ MIN_ITEMS = 200
 BATCH_MAX = 50
 AHEAD = 3  # batches in flight per worker
 # The jobs of the pools alive, by number: a worker forked for one finds its function and items
-# here, in the memory it inherited. Several may be alive at once (a download's chunks are made in
-# a pool while the writer still holds another's generator).
+# here, in the memory it inherited. Several may be alive at once (a caller may start a job while
+# it still holds another's results to come).
 _jobs: dict[int, tuple[Callable[[Any], Any], Sequence[Any]]] = {}
 _numbers = itertools.count()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path, PurePosixPath
 
@@ -20,10 +20,15 @@ import rcssmin
 import rjsmin
 from markupsafe import Markup
 
-from natocorpus.cache import PageRecord, digest_of, file_still_written
+from natocorpus.artifacts import (
+    Artifact,
+    PreviousFile,
+    ReusedArtifact,
+    digest_of,
+    reused_if_unchanged,
+)
 from natocorpus.diagnostics import CorpusError, error
 from natocorpus.link import DeferredPage, Page, SiteModel
-from natocorpus.model import Artifact, KeptArtifact
 from natocorpus.parallel import fork_imap
 
 STATIC_DIR = "static"
@@ -33,23 +38,22 @@ XML_TEMPLATES = (
     ("robots.txt", "robots.txt"),
 )
 # What page templates do not see of the site model: what only the XML templates see, and the
-# search index's parts, which are the index stage's. A page's HTML is made from the page and the
-# rest of the site model alone, so a page whose inputs are unchanged can be kept from the previous
-# build; a page template that asked for these would fail here, not go stale.
-WHOLE_SITE_FIELDS = ("pages", "sitemap", "feed", "search_parts")
+# search index's parts, which are the search stage's. A page's HTML is made from the page and the
+# rest of the site model alone, so a page whose inputs are unchanged can be reused from the
+# previous build; a page template that asked for these would fail here, not go stale.
+WHOLE_SITE_FIELDS = ("pages", "sitemap", "feed", "search_parts", "citations")
 
 
-class Keeper(msgspec.Struct, frozen=True):
-    """Which files the previous build wrote from the same inputs, so can be kept as they are.
+class _PageReuse(msgspec.Struct, frozen=True):
+    """Which pages the previous build wrote from the same inputs, so can be reused as they are.
 
     A page's digest covers its prepared context (or, for an article page, what that is prepared
-    from), the site-wide values its template sees, the templates and our code; another file's,
-    its bytes. The previous file is kept when the digest is the one recorded for it and the file
-    is still the one that build wrote (same size and modification time)."""
+    from), the site-wide values its template sees, the templates and our code. The previous file
+    is reused when the digest is the one recorded for it, the file still as that build wrote it
+    (`previous` holds only those)."""
 
-    key: bytes  # digest of the templates, our code and, once rendering starts, the site values
-    previous: dict[str, PageRecord]
-    site_dir: Path
+    key: bytes  # digest of the templates, our code and the site values
+    previous: Mapping[str, PreviousFile]
 
     def digest(self, page: Page) -> bytes:
         return digest_of(self.key, b"page", _page_encoder.encode(page))
@@ -57,26 +61,18 @@ class Keeper(msgspec.Struct, frozen=True):
     def digest_of_inputs(self, inputs: tuple[object, ...]) -> bytes:
         return digest_of(self.key, b"inputs", _page_encoder.encode(inputs))
 
-    def unless_unchanged(self, artifact: Artifact) -> Artifact | KeptArtifact:
-        """`artifact`, or the previous build's file where that has the same bytes (a capture,
-        an asset): linking it is cheaper than writing it again."""
-        digest = digest_of(b"bytes", artifact.content)
-        if self.kept(artifact.path, digest=digest) is not None:
-            return KeptArtifact(artifact.path, digest)
-        return Artifact(artifact.path, artifact.content, digest)
-
-    def kept(
+    def found(
         self, output: str, *, digest: bytes | None = None, inputs: bytes | None = None
-    ) -> PageRecord | None:
+    ) -> PreviousFile | None:
         """The previous build's record of `output`, if it was made from the same `inputs` or
-        has the same `digest`, and the file is still as that build wrote it."""
+        has the same `digest`."""
         record = self.previous.get(output)
         if record is None or not (
             (inputs is not None and record.inputs == inputs)
             or (digest is not None and record.digest == digest)
         ):
             return None
-        return record if file_still_written(self.site_dir / output, record) else None
+        return record
 
 
 def _markup_tagged(value: object) -> object:
@@ -192,16 +188,23 @@ def _render(env: jinja2.Environment, templates_dir: Path, name: str, **context: 
 
 def render_site(site: SiteModel, templates_dir: Path) -> tuple[Artifact, ...]:
     """Every artifact of `iter_site_artifacts`, in memory, sorted by path."""
-    made = iter_site_artifacts(site, templates_dir, Keeper(b"", {}, templates_dir))
+    made = iter_site_artifacts(site, templates_dir)
     return tuple(sorted((a for a in made if isinstance(a, Artifact)), key=lambda a: a.path))
 
 
 def iter_site_artifacts(
-    site: SiteModel, templates_dir: Path, keeper: Keeper
-) -> Iterator[Artifact | KeptArtifact]:
-    """Every page, sitemap.xml, robots.txt, feed.xml and the hashed static assets, one at a time
-    as they are rendered, so that the writer can stage each and let it go. A page `keeper` says
-    is unchanged comes as a KeptArtifact, not rendered again."""
+    site: SiteModel,
+    templates_dir: Path,
+    previous_files: Mapping[str, PreviousFile] | None = None,
+    key: bytes = b"",
+) -> Iterator[Artifact | ReusedArtifact]:
+    """Every page, sitemap.xml, robots.txt, feed.xml, the citation files and the hashed static
+    assets, one at a time as they are made, so that the writer can stage each and let it go.
+
+    A file made from the same inputs as the previous build's at its path (`previous_files`, the
+    files still as that build wrote them, with their digests) comes as a ReusedArtifact, a page
+    not rendered again. `key` is the digest of the templates and our code, which every page's
+    digest starts from."""
     env = make_environment(templates_dir)
     assets = hashed_assets(templates_dir, site)
     urls = {asset.name: asset.url for asset in assets}
@@ -212,6 +215,7 @@ def iter_site_artifacts(
     }
     env.globals.update(site=page_site, assets=urls)
     paths = [*site.pages.outputs] + [output for output, _ in XML_TEMPLATES]
+    paths += site.citations.paths()
     counts = Counter(paths + [asset.path for asset in assets])
     duplicates = sorted(path for path, n in counts.items() if n > 1)
     if duplicates:
@@ -219,14 +223,17 @@ def iter_site_artifacts(
             [error(p, None, "render", "two artifacts would be written here") for p in duplicates]
         )
     _compile_templates(env, templates_dir)
-    site_key = digest_of(keeper.key, _page_encoder.encode(page_site), _page_encoder.encode(urls))
-    keeper = msgspec.structs.replace(keeper, key=site_key)
-    yield from fork_imap(partial(_page_artifact, env, templates_dir, keeper), site.pages.entries)
+    previous = previous_files or {}
+    site_key = digest_of(key, _page_encoder.encode(page_site), _page_encoder.encode(urls))
+    reuse = _PageReuse(site_key, previous)
+    yield from fork_imap(partial(_page_artifact, env, templates_dir, reuse), site.pages.entries)
     for output, template in XML_TEMPLATES:
         text = _render(env, templates_dir, template, site=site)
-        yield keeper.unless_unchanged(Artifact(output, text.encode("utf-8")))
+        yield reused_if_unchanged(Artifact(output, text.encode("utf-8")), previous)
+    for output, content in site.citations:
+        yield reused_if_unchanged(Artifact(output, content), previous)
     for asset in assets:
-        yield keeper.unless_unchanged(Artifact(asset.path, asset.content))
+        yield reused_if_unchanged(Artifact(asset.path, asset.content), previous)
 
 
 def _compile_templates(env: jinja2.Environment, templates_dir: Path) -> None:
@@ -242,19 +249,19 @@ def _compile_templates(env: jinja2.Environment, templates_dir: Path) -> None:
 def _page_artifact(
     env: jinja2.Environment,
     templates_dir: Path,
-    keeper: Keeper,
+    reuse: _PageReuse,
     entry: Page | DeferredPage,
-) -> Artifact | KeptArtifact:
+) -> Artifact | ReusedArtifact:
     inputs = None
     if isinstance(entry, DeferredPage) and entry.inputs is not None:
-        # Known by its inputs, the page need not even be prepared to be kept.
-        inputs = keeper.digest_of_inputs(entry.inputs())
-        record = keeper.kept(entry.output, inputs=inputs)
+        # Known by its inputs, the page need not even be prepared to be reused.
+        inputs = reuse.digest_of_inputs(entry.inputs())
+        record = reuse.found(entry.output, inputs=inputs)
         if record is not None:
-            return KeptArtifact(entry.output, record.digest, inputs)
+            return ReusedArtifact(entry.output, record.digest, inputs)
     page = entry.make() if isinstance(entry, DeferredPage) else entry
-    digest = keeper.digest(page)
-    if keeper.kept(page.output, digest=digest) is not None:
-        return KeptArtifact(page.output, digest, inputs)
+    digest = reuse.digest(page)
+    if reuse.found(page.output, digest=digest) is not None:
+        return ReusedArtifact(page.output, digest, inputs)
     text = _render(env, templates_dir, page.template, page=page, content=page.content)
     return Artifact(page.output, text.encode("utf-8"), digest, inputs)

@@ -34,7 +34,7 @@ class CorpusFrame(msgspec.Struct, frozen=True):
     def load(self, path: Path) -> tuple[LoadedArticle | None, list[Diagnostic]]:
         """One article, with the problems found in it."""
         found: list[Diagnostic] = []
-        return load_article(path, self.folder, self.settings, found), found
+        return load_article(path, self.folder, self.settings, found, self.knowledge), found
 
 
 def load_frame(corpus_dir: Path) -> tuple[CorpusFrame | None, list[Diagnostic]]:

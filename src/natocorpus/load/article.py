@@ -7,9 +7,11 @@ none is.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import NamedTuple
 
+import msgspec
 from frontmatter.default_handlers import YAMLHandler
 
 from natocorpus.diagnostics import Diagnostic, error
@@ -26,13 +28,17 @@ from natocorpus.model import (
     ArticleMeta,
     ArticleText,
     CorpusSettings,
+    DateWithoutEvent,
     EvidenceQuote,
     Field,
+    KnowledgeBase,
     LoadedArticle,
     OmittedLine,
     PartialDate,
+    PassageMention,
     Person,
     Provenance,
+    Span,
     Stance,
 )
 
@@ -44,6 +50,7 @@ def load_article(
     folder: CorpusFolder,
     settings: CorpusSettings | None,
     diagnostics: list[Diagnostic],
+    knowledge: KnowledgeBase | None = None,
 ) -> LoadedArticle | None:
     """The article at `path`, or None where it is not sound; every problem goes into
     `diagnostics`."""
@@ -62,6 +69,8 @@ def load_article(
     if not reading.blocks:
         local.append(error(shown, body_line, "body", "the reading text is empty"))
     stance = r.attempt(lambda: _stance(r, settings, reading))
+    passages = _passages(r, knowledge, reading)
+    undated = r.attempt(lambda: _dates_without_event(r, reading))
     if capture.lines and described.omitted is not None and reading.blocks:
         difference = check_fidelity(
             reading,
@@ -76,9 +85,14 @@ def load_article(
     if local:
         return None
     assert article_id and source_file and capture.content is not None and stance
+    meta = msgspec.structs.replace(
+        described.meta(article_id, source_file, stance),
+        passages=passages or (),
+        dates_without_event=undated or (),
+    )
     return LoadedArticle(
         path=shown,
-        meta=described.meta(article_id, source_file, stance),
+        meta=meta,
         text=reading,
         capture=capture.content,
     )
@@ -142,7 +156,7 @@ class _Described(NamedTuple):
     """The article's fields besides its id, source and stance; None where a field is bad."""
 
     title: Field[str] | None
-    outlet: Field[str] | None
+    outlet: Field[str | None] | None
     original_outlet: Field[str] | None
     translated_from: Field[str] | None
     genre: Field[str] | None
@@ -153,6 +167,10 @@ class _Described(NamedTuple):
     themes: Field[tuple[str, ...]] | None
     completeness: Field[str] | None
     omitted: tuple[OmittedLine, ...] | None
+    volume: Field[str] | None
+    issue: Field[str] | None
+    pages: Field[str] | None
+    accessed: Field[PartialDate] | None
 
     def meta(self, article_id: str, source_file: str, stance: Stance) -> ArticleMeta:
         """The article's metadata, once every field is known to be good."""
@@ -174,6 +192,10 @@ class _Described(NamedTuple):
             themes=self.themes,
             stance=stance,
             omitted=self.omitted,
+            volume=self.volume,
+            issue=self.issue,
+            pages=self.pages,
+            accessed=self.accessed,
         )
 
 
@@ -186,7 +208,7 @@ def _describe(r: FieldReader, capture: _Capture) -> _Described:
     # Keyword arguments are evaluated as written: this is the order the problems are found in.
     return _Described(
         title=text("title"),
-        outlet=text("outlet"),
+        outlet=r.attempt(lambda: _outlet(r, flat)),
         original_outlet=text("original_outlet", required=False),
         translated_from=text("translated_from", required=False),
         genre=text("genre"),
@@ -197,6 +219,10 @@ def _describe(r: FieldReader, capture: _Capture) -> _Described:
         themes=r.attempt(lambda: _themes(r, flat)),
         completeness=r.attempt(lambda: _completeness(r, flat)),
         omitted=r.attempt(lambda: _omitted(r, capture.lines)),
+        volume=text("volume", required=False),
+        issue=text("issue", required=False),
+        pages=text("pages", required=False),
+        accessed=r.attempt(lambda: _accessed(r, flat)),
     )
 
 
@@ -245,17 +271,60 @@ def _completeness(r: FieldReader, capture_flat: str) -> Field[str]:
     return result
 
 
+def _outlet(r: FieldReader, capture_flat: str) -> Field[str | None]:
+    """The outlet; `value: null` where none is known, with the basis for saying so."""
+    if r.get(r.doc.data, ("outlet",)) is None:
+        raise r.fail(("outlet",), "required field is missing")
+    r.mapping(("outlet",))
+    value = r.string(("outlet", "value"), required=False)
+    provenance = _provenance(r, ("outlet",), capture_flat)
+    if value is None and provenance.is_stated:
+        raise r.fail(
+            ("outlet", "stated"),
+            "an outlet the text does not name cannot be stated: say why with `inferred:`",
+        )
+    return Field(value, provenance)
+
+
 def _authors(r: FieldReader, capture_flat: str) -> Field[tuple[Person, ...]]:
     r.mapping(("authors",))
     people: list[Person] = []
     for n, _ in enumerate(r.sequence(("authors", "value"))):
+        path = ("authors", "value", n)
+        name = r.string((*path, "name")) or ""
+        family = r.string((*path, "family"), required=False)
+        given = r.string((*path, "given"), required=False)
+        if (family is None) != (given is None):
+            missing = "given" if given is None else "family"
+            raise r.fail(
+                (*path, missing),
+                "give both `family` and `given`, or neither (a name cited as it stands)",
+            )
+        for part, value in (("family", family), ("given", given)):
+            if value is not None and value not in name:
+                raise r.fail((*path, part), f"{value!r} is not part of the name {name!r}")
         people.append(
             Person(
-                name=r.string(("authors", "value", n, "name")) or "",
-                affiliation=r.string(("authors", "value", n, "affiliation"), required=False),
+                name=name,
+                affiliation=r.string((*path, "affiliation"), required=False),
+                family=family,
+                given=given,
             )
         )
     return Field(tuple(people), _provenance(r, ("authors",), capture_flat))
+
+
+def _accessed(r: FieldReader, capture_flat: str) -> Field[PartialDate] | None:
+    """The day the capture was taken from its source URL (optional)."""
+    if r.get(r.doc.data, ("accessed",)) is None:
+        return None
+    r.mapping(("accessed",))
+    date = r.date(("accessed", "value"), None)
+    if date.precision != "day":
+        raise r.fail(("accessed", "value"), "an access date is a day: write YYYY-MM-DD, quoted")
+    if r.get(r.doc.data, ("source_url",)) is None:
+        raise r.fail(("accessed",), "an access date needs the `source_url` it was accessed at")
+    return Field(date, _provenance(r, ("accessed",), capture_flat))
 
 
 def _published(r: FieldReader, capture_flat: str) -> Field[PartialDate]:
@@ -328,3 +397,84 @@ def _stance(r: FieldReader, settings: CorpusSettings | None, reading: ArticleTex
             )
         evidence.append(EvidenceQuote(quote, span))
     return Stance(value, label, rationale, tuple(evidence))
+
+
+def _occurrences(passage: str, reading: ArticleText) -> tuple[Span, ...]:
+    """Every word-bounded occurrence of `passage` in the reading text, however its spaces and
+    lines are broken."""
+    words = passage.split()
+    if not words:
+        return ()
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)")
+    spans: list[Span] = []
+    for block in reading.blocks:
+        for match in pattern.finditer(block.text.replace("\u00a0", " ")):
+            spans.append(Span(block.start + match.start(), block.start + match.end(), block.anchor))
+    return tuple(spans)
+
+
+def _passages(
+    r: FieldReader, knowledge: KnowledgeBase | None, reading: ArticleText
+) -> tuple[PassageMention, ...]:
+    """The article's own mentions: `mentions: [{passage: ..., actor: id}]` or `event: id`. Each
+    passage must stand verbatim in the reading text, and name a known actor or event; every
+    occurrence of it is a mention (of `text`, the words of the passage that refer, when given)."""
+    actors = {actor.id for actor in knowledge.actors} if knowledge else None
+    events = {event.id for event in knowledge.events} if knowledge else None
+    found: list[PassageMention] = []
+    for n, _ in enumerate(r.attempt(lambda: r.sequence(("mentions",), required=False)) or []):
+        one = r.attempt(lambda i=n: _passage(r, i, actors, events, reading))  # type: ignore[misc]
+        if one is not None:
+            found.append(one)
+    return tuple(found)
+
+
+def _passage(
+    r: FieldReader,
+    n: int,
+    actors: set[str] | None,
+    events: set[str] | None,
+    reading: ArticleText,
+) -> PassageMention:
+    passage = r.string(("mentions", n, "passage")) or ""
+    actor = r.string(("mentions", n, "actor"), required=False)
+    event = r.string(("mentions", n, "event"), required=False)
+    if (actor is None) == (event is None):
+        raise r.fail(("mentions", n), "give either `actor: <id>` or `event: <id>`, not both")
+    if actor is not None and actors is not None and actor not in actors:
+        raise r.fail(("mentions", n, "actor"), f"unknown actor id {actor!r}")
+    if event is not None and events is not None and event not in events:
+        raise r.fail(("mentions", n, "event"), f"unknown event id {event!r}")
+    spans = _occurrences(passage, reading)
+    if not spans:
+        raise r.fail(
+            ("mentions", n, "passage"), f"not a verbatim passage of the article: {passage!r}"
+        )
+    text = r.string(("mentions", n, "text"), required=False)
+    if text is not None:
+        # The mention is these words of the passage: "In 1999, NATO’s Strategic Concept"
+        # says which Strategic Concept; the mention is "NATO’s Strategic Concept".
+        inner: list[Span] = []
+        for span in spans:
+            at = reading.reading_text.find(text, span.start, span.end)
+            if at < 0:
+                raise r.fail(("mentions", n, "text"), f"not a part of the passage: {text!r}")
+            inner.append(Span(at, at + len(text), span.paragraph))
+        spans = tuple(inner)
+    return PassageMention(passage, actor, event, spans)
+
+
+def _dates_without_event(r: FieldReader, reading: ArticleText) -> tuple[DateWithoutEvent, ...]:
+    """Passages whose dates name no event: `dates_without_event: [{passage: ..., reason: ...}]`."""
+    found: list[DateWithoutEvent] = []
+    for n, _ in enumerate(r.sequence(("dates_without_event",), required=False)):
+        passage = r.string(("dates_without_event", n, "passage")) or ""
+        reason = r.string(("dates_without_event", n, "reason")) or ""
+        spans = _occurrences(passage, reading)
+        if not spans:
+            raise r.fail(
+                ("dates_without_event", n, "passage"),
+                f"not a verbatim passage of the article: {passage!r}",
+            )
+        found.append(DateWithoutEvent(passage, reason, spans))
+    return tuple(found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -16,6 +17,8 @@ T = TypeVar("T")
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# A whole number as people write one: YAML 1.1 also reads 010 as 8, 0x10 as 16 and 1_000 as 1000.
+DECIMAL_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 
 
 class InvalidFieldError(Exception):
@@ -51,12 +54,25 @@ class FieldReader(msgspec.Struct):
             if required:
                 raise self.fail(keypath, "required field is missing")
             return None
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise self.fail(keypath, f"expected text, got {type_name(value)}")
-        text = str(value).strip()
+        if not isinstance(value, str):
+            raise self.fail(keypath, self._not_text(keypath, value))
+        text = value.strip()
         if required and not text:
             raise self.fail(keypath, "must not be empty")
         return text
+
+    def _not_text(self, keypath: KeyPath, value: Any) -> str:
+        """Why a value is not text; for a scalar YAML read as a number or true/false, what it was
+        written as, and how to keep it as text."""
+        message = f"expected text, got {type_name(value)}"
+        written = self.doc.written_as(keypath)
+        if written is None or not isinstance(value, int | float):
+            return message
+        quoted = json.dumps(written, ensure_ascii=False)
+        read = shown_value(value)
+        if read == written:
+            return f"{message}; put it in quotes: {quoted}"
+        return f"{message}: unquoted, {written} reads as {read}; put it in quotes: {quoted}"
 
     def mapping(self, keypath: KeyPath, *, required: bool = True) -> dict[str, Any] | None:
         value = self.get(self.doc.data, keypath)
@@ -84,6 +100,11 @@ class FieldReader(msgspec.Struct):
             raise self.fail(keypath, "required field is missing")
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(keypath, f"expected a whole number, got {type_name(value)}")
+        written = self.doc.written_as(keypath)
+        if written is not None and not DECIMAL_RE.match(written):
+            raise self.fail(
+                keypath, f"expected a whole number in plain digits: {written} reads as {value}"
+            )
         return value
 
     def slug(self, keypath: KeyPath) -> str:
@@ -100,7 +121,10 @@ class FieldReader(msgspec.Struct):
     def date(self, keypath: KeyPath, precision_path: KeyPath | None) -> PartialDate:
         """A partial date; where `precision_path` is given, the precision stated there must be
         the date's own."""
-        raw = self.string(keypath)
+        value = self.get(self.doc.data, keypath)
+        written = self.doc.written_as(keypath)
+        # An unquoted year reads as a number; the date is what was written.
+        raw = written if isinstance(value, int) and written is not None else self.string(keypath)
         assert raw is not None
         parsed = parse_partial_date(raw)
         if parsed is None:
@@ -141,6 +165,13 @@ def type_name(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+def shown_value(value: Any) -> str:
+    """A value as YAML would write it: true/false in lower case."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def parse_partial_date(raw: str) -> PartialDate | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from natocorpus.diagnostics import Diagnostic, error
+import re
+
+from natocorpus.diagnostics import Diagnostic, error, warning
 from natocorpus.load.fields import FieldReader
 from natocorpus.load.files import CorpusFolder, FileError
 from natocorpus.load.yamlsource import KeyPath, YamlDocument
@@ -60,7 +62,14 @@ def load_knowledge(
     actor_ids = frozenset(actor.id for actor in actors)
     events = load_events(events_doc, actor_ids, diagnostics) if events_doc else ()
     _check_forms_unique(actors, events, actors_doc, events_doc, diagnostics)
-    return settings, KnowledgeBase(actors, events)
+    if actors_doc is not None:
+        for n, actor in enumerate(actors):
+            _check_names(actor.id, [f.text for f in actor.forms], actors_doc, n, diagnostics)
+    if events_doc is not None:
+        for n, event in enumerate(events):
+            _check_names(event.id, event.forms, events_doc, n, diagnostics)
+    blocking = tuple(item.text for item in settings.not_actors) if settings else ()
+    return settings, KnowledgeBase(actors, events, blocking)
 
 
 # corpus.yaml -------------------------------------------------------------------
@@ -123,17 +132,17 @@ def load_settings(doc: YamlDocument, diagnostics: list[Diagnostic]) -> CorpusSet
 # actors.yaml and events.yaml ------------------------------------------------------
 
 
-def _forms(r: FieldReader, keypath: KeyPath) -> tuple[SurfaceForm, ...]:
+def _forms(r: FieldReader, keypath: KeyPath, *, required: bool = True) -> tuple[SurfaceForm, ...]:
     forms: list[SurfaceForm] = []
-    items = r.sequence(keypath)
-    if not items:
+    items = r.sequence(keypath, required=required)
+    if not items and required:
         raise r.fail(keypath, "give at least one surface form")
     for n, item in enumerate(items):
         path = (*keypath, n)
         if isinstance(item, dict):
             text = r.string((*path, "text"))
             unless = r.sequence((*path, "unless_after"), required=False)
-            words = tuple(str(word) for word in unless if isinstance(word, str | int))
+            words = tuple(r.string((*path, "unless_after", k)) or "" for k in range(len(unless)))
             forms.append(SurfaceForm(text or "", words))
         else:
             forms.append(SurfaceForm(r.string(path) or ""))
@@ -193,12 +202,17 @@ def load_events(
                 raise r.fail((i, "type"), f"{kind!r} is not one of {', '.join(EVENT_TYPES)}")
             participants = r.sequence((i, "participants"), required=False)
             for j, participant in enumerate(participants):
+                r.string((i, "participants", j))  # an id is text: a list here is reported
                 if participant not in actor_ids:
                     raise r.fail((i, "participants", j), f"unknown actor id {participant!r}")
             end = r.get(doc.data, (i, "end_date"))
-            forms = _forms(r, (i, "forms"))
+            forms = _forms(r, (i, "forms"), required=False)
             if any(form.unless_after for form in forms):
                 raise r.fail((i, "forms"), "event forms take no rules")
+            generic = tuple(
+                r.string((i, "generic", j)) or ""
+                for j, _ in enumerate(r.sequence((i, "generic"), required=False))
+            )
             return Event(
                 id=event_id,
                 name=r.string((i, "name")) or "",
@@ -209,6 +223,7 @@ def load_events(
                 participants=tuple(str(p) for p in participants),
                 description=r.string((i, "description")) or "",
                 forms=tuple(form.text for form in forms),
+                generic=generic,
             )
 
         event = r.attempt(one)
@@ -251,3 +266,70 @@ def _check_forms_unique(
                     )
                 )
             event_owner.setdefault(text, event.id)
+
+
+# Forms that do not look like names ---------------------------------------------------
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PRONOUNS = _wordset(
+    "i me he him his she her hers it its we us our they them their this that these those "
+    "who which what here there such"
+)
+_VERBS = _wordset(
+    "is are was were be been being has have had do does did made make makes said says say "
+    "dates date agreed signed joined met held took take takes gave give put announced "
+    "proposed established released published prepared adopted outlining outlined "
+    "participated invited visited launched"
+)
+_DATE_WORDS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|\d{1,4}(?:st|nd|rd|th|s)?|year|years|month|months|last|next|this|the|early|late|mid"
+    r"|since|in|on|from|until|till|by|of|during|before|after|recent|,)"
+)
+_BARE_DATE = re.compile(rf"^(?:{_DATE_WORDS}\s*)+$", re.IGNORECASE)
+
+
+def name_problem(form: str) -> str | None:
+    """Why `form` does not look like a way of naming something, or None when it does."""
+    words = re.findall(r"[\w’'.-]+", form)
+    if not words:
+        return "it has no words"
+    if _BARE_DATE.match(form):
+        return "it is a bare date phrase"
+    if re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", form) and "." in form[1:-1]:
+        return None  # a web address names its site
+    if words[0].lower() in _PRONOUNS and not (len(words[0]) > 1 and words[0].isupper()):
+        return f"it begins with the pronoun or determiner {words[0]!r}"
+    if not any(char.isupper() for char in form):
+        return "it is all lower-case words"
+    verbs = [w for w in words if w in _VERBS or (w.islower() and len(w) > 4 and w.endswith("ed"))]
+    if verbs:
+        return f"it reads as a verb phrase ({verbs[0]!r})"
+    return None
+
+
+def _check_names(
+    owner: str,
+    forms: list[str] | tuple[str, ...],
+    doc: YamlDocument,
+    index: int,
+    diagnostics: list[Diagnostic],
+) -> None:
+    """A warning for each form that reads as a passage of one text rather than as a name: such a
+    reference belongs to that article's front matter (`mentions`)."""
+    for n, form in enumerate(forms):
+        problem = name_problem(form)
+        if problem is not None:
+            diagnostics.append(
+                warning(
+                    doc.path,
+                    doc.line((index, "forms", n)) or doc.line((index, "forms")),
+                    f"[{index}].forms",
+                    f"{form!r} of {owner!r} does not look like a name ({problem}): a passage "
+                    "that refers to it in one article belongs in that article's `mentions`",
+                )
+            )

@@ -1,6 +1,9 @@
-"""The public data contract: records.json, CSV tables, Web Annotations and a Frictionless package.
+"""The downloads stage: the data files a reader downloads (records.json, the CSV tables, the Web
+Annotations and a Frictionless package), and the captures byte for byte.
 
-These are views of the annotated corpus, rendered to bytes; the writer puts them under `data/`.
+These are views of the annotated corpus, made into bytes; the writer puts them under `data/` and
+`sources/`. An article's piece of a large download that the previous build's file holds is reused:
+the writer copies it from there.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ import csv
 import io
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
 from importlib import resources
 from typing import Any
@@ -17,16 +20,15 @@ from typing import Any
 import msgspec
 import orjson
 
-from natocorpus.model import (
-    AnnotatedArticle,
-    AnnotatedCorpus,
+from natocorpus.artifacts import (
     Artifact,
-    Field,
-    PartialDate,
     Piece,
-    Provenance,
+    PreviousFile,
+    ReusedArtifact,
     StreamedArtifact,
+    reused_if_unchanged,
 )
+from natocorpus.model import AnnotatedArticle, AnnotatedCorpus, Field, PartialDate, Provenance
 
 SCHEMA_NAME = "records.schema.json"
 
@@ -50,6 +52,18 @@ def _date(date: PartialDate | None) -> dict[str, Any] | None:
 
 
 def article_record(article: AnnotatedArticle) -> dict[str, Any]:
+    """An article's record in records.json: its metadata with provenance, its reading text, and
+    its annotations pointing into that text."""
+    return {
+        **_metadata(article),
+        "word_count": article.word_count,
+        "reading_minutes": article.reading_minutes,
+        "reading_text": article.text.reading_text,
+        **_annotations(article),
+    }
+
+
+def _metadata(article: AnnotatedArticle) -> dict[str, Any]:
     meta = article.meta
     published = meta.published
     return {
@@ -58,7 +72,10 @@ def article_record(article: AnnotatedArticle) -> dict[str, Any]:
         "title": _field(meta.title),
         "authors": _field(
             meta.authors,
-            [{"name": p.name, "affiliation": p.affiliation} for p in meta.authors.value],
+            [
+                {"name": p.name, "affiliation": p.affiliation, "family": p.family, "given": p.given}
+                for p in meta.authors.value
+            ],
         ),
         "outlet": _field(meta.outlet),
         "original_outlet": _field(meta.original_outlet),
@@ -72,6 +89,10 @@ def article_record(article: AnnotatedArticle) -> dict[str, Any]:
         "completeness": _field(meta.completeness),
         "source_url": _field(meta.source_url),
         "doi": _field(meta.doi),
+        "volume": _field(meta.volume),
+        "issue": _field(meta.issue),
+        "pages": _field(meta.pages),
+        "accessed": _field(meta.accessed, meta.accessed.value.iso if meta.accessed else None),
         "themes": _field(meta.themes, list(meta.themes.value)),
         "stance": {
             "value": meta.stance.value,
@@ -91,9 +112,11 @@ def article_record(article: AnnotatedArticle) -> dict[str, Any]:
         "omitted_lines": [
             {"line": line.line, "text": line.text, "reason": line.reason} for line in meta.omitted
         ],
-        "word_count": article.word_count,
-        "reading_minutes": article.reading_minutes,
-        "reading_text": article.text.reading_text,
+    }
+
+
+def _annotations(article: AnnotatedArticle) -> dict[str, Any]:
+    return {
         "paragraphs": [
             {
                 "anchor": block.anchor,
@@ -155,16 +178,16 @@ def article_record(article: AnnotatedArticle) -> dict[str, Any]:
     }
 
 
-class PieceReuse(msgspec.Struct, frozen=True):
+class _PieceReuse(msgspec.Struct, frozen=True):
     """What the previous build's downloads hold that this one can copy instead of making: the
     key of what each article's pieces are made from (by article path), and, for each download,
     where the piece of each key is in the previous file (offset, length)."""
 
-    keys: dict[str, bytes]
-    previous: dict[str, dict[bytes, tuple[int, int]]]
+    keys: Mapping[str, bytes]
+    previous: Mapping[str, Mapping[bytes, tuple[int, int]]]
 
 
-NO_REUSE = PieceReuse({}, {})
+_NO_REUSE = _PieceReuse({}, {})
 RECORDS_JSON = "data/records.json"
 ANNOTATIONS_JSONLD = "data/annotations.jsonld"
 MENTIONS_CSV = "data/mentions.csv"
@@ -174,13 +197,12 @@ def _pieces(
     download: str,
     make: Callable[[AnnotatedArticle], bytes],
     corpus: AnnotatedCorpus,
-    reuse: PieceReuse,
+    reuse: _PieceReuse,
 ) -> Iterator[Piece]:
     """Each article's piece of `download`, in corpus order: where the previous file holds it, its
-    place there; otherwise made here. The large downloads are written by a child process while
-    the building process renders the pages on both cores: workers of its own only added their
-    forking and pickling to the CPU both cores were busy with (a full build of 1,000 articles
-    took 0.3 s longer with them)."""
+    place there; otherwise made here, in this process: the large downloads are written by a
+    child process while the pages are rendered on both cores, which a pool of its own would only
+    crowd."""
     found = [_found(download, reuse, article) for article in corpus.articles]
     fresh = [article for article, place in zip(corpus.articles, found, strict=True) if not place]
     made = map(partial(_made_piece, download, make, reuse), fresh)
@@ -188,7 +210,7 @@ def _pieces(
         yield Piece(reuse.keys[article.path], None, place) if place else next(made)
 
 
-def _found(download: str, reuse: PieceReuse, article: AnnotatedArticle) -> tuple[int, int] | None:
+def _found(download: str, reuse: _PieceReuse, article: AnnotatedArticle) -> tuple[int, int] | None:
     key = reuse.keys.get(article.path)
     return reuse.previous.get(download, {}).get(key) if key is not None else None
 
@@ -196,13 +218,15 @@ def _found(download: str, reuse: PieceReuse, article: AnnotatedArticle) -> tuple
 def _made_piece(
     download: str,
     make: Callable[[AnnotatedArticle], bytes],
-    reuse: PieceReuse,
+    reuse: _PieceReuse,
     article: AnnotatedArticle,
 ) -> Piece:
     return Piece(reuse.keys.get(article.path), make(article))
 
 
-def records_json(corpus: AnnotatedCorpus, reuse: PieceReuse = NO_REUSE) -> Iterator[bytes | Piece]:
+def records_json(
+    corpus: AnnotatedCorpus, reuse: _PieceReuse = _NO_REUSE
+) -> Iterator[bytes | Piece]:
     """records.json, encoded article by article (see `web_annotations`)."""
     articles = _pieces(RECORDS_JSON, _record_piece, corpus, reuse)
     return _json_spliced(records_document(corpus), articles=articles)
@@ -287,8 +311,7 @@ def _json_spliced(document: dict[str, Any], **lists: Iterable[Piece]) -> Iterato
 
 
 def _json(data: Any) -> bytes:
-    # orjson rather than the json module: the same compact UTF-8 bytes, seven times faster on
-    # records.json and annotations.jsonld, which at 1,000 articles hold 88 MB.
+    # orjson rather than the json module: the same compact UTF-8 bytes, several times faster.
     return orjson.dumps(data) + b"\n"
 
 
@@ -350,7 +373,7 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
 
 
 def csv_tables(
-    corpus: AnnotatedCorpus, base_url: str, reuse: PieceReuse = NO_REUSE
+    corpus: AnnotatedCorpus, base_url: str, reuse: _PieceReuse = _NO_REUSE
 ) -> dict[str, Iterator[bytes | Piece]]:
     """Each table as CSV in chunks; the mentions (a million rows at 10,000 articles) are written
     article by article."""
@@ -432,7 +455,7 @@ def _mention_rows(article: AnnotatedArticle, base_url: str) -> bytes:
 
 
 def web_annotations(
-    corpus: AnnotatedCorpus, base_url: str, reuse: PieceReuse = NO_REUSE
+    corpus: AnnotatedCorpus, base_url: str, reuse: _PieceReuse = _NO_REUSE
 ) -> Iterator[bytes | Piece]:
     """The mentions as a W3C AnnotationCollection, encoded article by article: at 10,000 articles
     the collection holds a million annotations, too many to build as one structure first."""
@@ -516,17 +539,29 @@ def records_schema() -> bytes:
     return (resources.files("natocorpus") / "schema" / SCHEMA_NAME).read_bytes()
 
 
-def render_records(
-    corpus: AnnotatedCorpus, base_url: str, reuse: PieceReuse = NO_REUSE
-) -> Iterator[Artifact | StreamedArtifact]:
+def make_downloads(
+    corpus: AnnotatedCorpus,
+    base_url: str,
+    piece_keys: Mapping[str, bytes] | None = None,
+    previous_pieces: Mapping[str, Mapping[bytes, tuple[int, int]]] | None = None,
+    previous_files: Mapping[str, PreviousFile] | None = None,
+) -> Iterator[Artifact | ReusedArtifact | StreamedArtifact]:
     """Every data download, plus the captures byte for byte, one at a time: each large document
-    is built, encoded and handed on before the next is made. An article's piece of a large one
-    that the previous build's file holds is copied from there (`reuse`)."""
+    is built, encoded and handed on before the next is made.
+
+    Reused from the previous build: an article's piece of a large download, where the previous
+    file holds the piece of the same key (`piece_keys`, by article path; `previous_pieces`, by
+    download and key), and a small file whose bytes are those of the previous build's file at the
+    same path (`previous_files`, the files still as that build wrote them)."""
+    reuse = _PieceReuse(piece_keys or {}, previous_pieces or {})
+    files = previous_files or {}
     yield StreamedArtifact(RECORDS_JSON, records_json(corpus, reuse))
-    yield Artifact(f"data/{SCHEMA_NAME}", records_schema())
+    yield reused_if_unchanged(Artifact(f"data/{SCHEMA_NAME}", records_schema()), files)
     yield StreamedArtifact(ANNOTATIONS_JSONLD, web_annotations(corpus, base_url, reuse))
-    yield Artifact("data/datapackage.json", _json(datapackage(corpus)))
+    yield reused_if_unchanged(Artifact("data/datapackage.json", _json(datapackage(corpus))), files)
     for name, chunks in csv_tables(corpus, base_url, reuse).items():
         yield StreamedArtifact(f"data/{name}.csv", chunks)
     for article in corpus.articles:
-        yield Artifact(f"sources/{article.meta.source_file}", article.capture)
+        yield reused_if_unchanged(
+            Artifact(f"sources/{article.meta.source_file}", article.capture), files
+        )

@@ -1,54 +1,26 @@
-"""The index stage: Pagefind over the written site, before it is swapped in.
+"""The search stage: Pagefind indexes the written site, in the staging folder, before it is
+swapped in.
 
 A site of many searchable pages is indexed in parts, each a Pagefind bundle of its own that the
 search page merges in the browser (Pagefind's `mergeIndex`): Pagefind holds the whole index of
-what it indexes in memory (3.3 GiB for the 13,000 searchable pages of 10,000 articles), and it has
-no incremental mode. Pages go to parts by a hash of their path, so a part keeps its pages from
-build to build, and a rebuild takes the bundle of a part whose pages are all unchanged from the
-last build instead of indexing it again.
+what it indexes in memory, and it has no incremental mode. Pages go to parts by a hash of their
+path, so a part keeps its pages from build to build, and a rebuild reuses the bundle of a part
+whose pages are all unchanged since the previous build instead of indexing it again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
-import math
+import os
+import shutil
 import subprocess
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
-import msgspec
-
-from natocorpus import write
-from natocorpus.cache import CACHE_DIR
-from natocorpus.diagnostics import SearchError, error
-
-PAGEFIND_DIR = "pagefind"
-# Pagefind held about 250 KiB per searchable page while it indexed (3.3 GiB for 13,000): parts of
-# at most this many pages keep it under 1 GiB (a part of 2,200 pages peaked at 611 MiB).
-PART_PAGES = 2_500
-SEARCH_FILE = f"{CACHE_DIR}/search.bin"
-_parts_decoder = msgspec.msgpack.Decoder(dict[str, bytes])
-
-
-def search_parts(paths: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-    """`paths` (of the searchable pages) in parts of about PART_PAGES, each part's in order; one
-    part where there are no more than PART_PAGES. A part no path falls in is left out."""
-    count = max(1, math.ceil(len(paths) / PART_PAGES))
-    parts: list[list[str]] = [[] for _ in range(count)]
-    for path in paths:
-        parts[part_of(path, count)].append(path)
-    return tuple(tuple(part) for part in parts if part) or ((),)
-
-
-def part_of(path: str, count: int) -> int:
-    """The part of `count` that the page at `path` goes to."""
-    return int.from_bytes(hashlib.sha256(path.encode()).digest()[:8], "big") % count
-
-
-def bundle_folder(part: int) -> str:
-    """The folder of part `part`'s bundle: the first is `pagefind/`, where a single index is."""
-    return PAGEFIND_DIR if part == 0 else f"{PAGEFIND_DIR}-{part + 1}"
+from natocorpus.diagnostics import Diagnostic, OutputError, SearchError, error
+from natocorpus.link.urls import PAGEFIND_DIR, bundle_folder
 
 
 def pagefind_executable() -> Path:
@@ -58,38 +30,40 @@ def pagefind_executable() -> Path:
     return Path(get_executable())
 
 
-def index_site(
+def search_site(
     site_dir: Path,
     language: str,
     parts: Sequence[Sequence[str]] = (),
-    previous: Path | None = None,
-) -> None:
+    previous_parts: Mapping[str, bytes] | None = None,
+    previous_site: Path | None = None,
+) -> dict[str, bytes]:
     """Index the searchable pages of `site_dir`: in one bundle, `site_dir/pagefind/`, where
     `parts` is one part (or none given), the whole site as Pagefind finds it; otherwise each part
-    into its own bundle (`bundle_folder`), taking from `previous` (the last build's site) the
-    bundle of a part whose pages are the same as then."""
+    into its own bundle (`bundle_folder`), reusing from `previous_site` the bundle of a part whose
+    digest is the one `previous_parts` records for it. Return each part's digest by its bundle's
+    folder (none for a single bundle), for the next build."""
     try:
         executable = pagefind_executable()
     except (ImportError, FileNotFoundError) as exc:
         raise SearchError([error("pagefind", None, "search", f"not installed: {exc}")]) from None
     if len(parts) <= 1:
         _run_pagefind(executable, site_dir, site_dir / PAGEFIND_DIR, language)
-        return
-    before = _recorded_parts(previous)
+        return {}
+    before = previous_parts or {}
     made_with = f"{language}\0{_pagefind_version()}\0{executable.stat().st_size}\0".encode()
     digests: dict[str, bytes] = {}
     for number, pages in enumerate(parts):
         folder = bundle_folder(number)
         digests[folder] = _part_digest(site_dir, pages, made_with)
         if (
-            previous is not None
+            previous_site is not None
             and before.get(folder) == digests[folder]
-            and write.linked_tree(previous / folder, site_dir / folder)
+            and _linked_tree(previous_site / folder, site_dir / folder)
         ):
             continue
-        with write.pages_apart(site_dir, pages) as apart:
+        with _pages_apart(site_dir, pages) as apart:
             _run_pagefind(executable, apart, site_dir / folder, language)
-    write.write_record(site_dir, SEARCH_FILE, msgspec.msgpack.encode(digests))
+    return digests
 
 
 def _part_digest(site_dir: Path, pages: Sequence[str], made_with: bytes) -> bytes:
@@ -109,13 +83,47 @@ def _pagefind_version() -> str:
         return "unknown"
 
 
-def _recorded_parts(previous: Path | None) -> Mapping[str, bytes]:
-    if previous is None:
-        return {}
+_APART = ".natocorpus-search-part"
+
+
+@contextlib.contextmanager
+def _pages_apart(staging: Path, pages: Sequence[str]) -> Iterator[Path]:
+    """A folder in the staging folder holding only `pages` (hard links, at the same paths), for
+    Pagefind to index them alone; removed after."""
+    apart = staging / _APART
     try:
-        return _parts_decoder.decode((previous / SEARCH_FILE).read_bytes())
-    except (OSError, msgspec.DecodeError):
-        return {}
+        for page in pages:
+            if not all(part not in ("", ".", "..") for part in page.split("/")):
+                raise ValueError(f"page path {page!r} would leave the output folder")
+            destination = apart / page
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.link(staging / page, destination, follow_symlinks=False)
+        yield apart
+    except OSError as exc:
+        raise OutputError([_write_error(exc)]) from None
+    finally:
+        shutil.rmtree(apart, ignore_errors=True)
+
+
+def _linked_tree(source: Path, destination: Path) -> bool:
+    """Hard-link every file under `source` (the previous build's bundle) to the same path under
+    `destination`, in the staging folder; False, with nothing left, where that cannot be done."""
+    if not source.is_dir() or source.is_symlink() or destination.exists():
+        return False
+    try:
+        for folder, _, files in os.walk(source):
+            target = destination / Path(folder).relative_to(source)
+            target.mkdir(parents=True, exist_ok=True)
+            for name in files:
+                os.link(Path(folder) / name, target / name, follow_symlinks=False)
+    except OSError:
+        shutil.rmtree(destination, ignore_errors=True)
+        return False
+    return True
+
+
+def _write_error(exc: OSError) -> Diagnostic:
+    return error("pagefind", None, "search", f"could not write the index: {exc.strerror or exc}")
 
 
 def _run_pagefind(executable: Path, site: Path, bundle: Path, language: str) -> None:

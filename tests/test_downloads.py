@@ -8,8 +8,8 @@ from collections.abc import Iterable
 import orjson
 import pytest
 
-from natocorpus.model import Piece
-from natocorpus.records import _json_spliced, _Spliced, encode_items
+from natocorpus.artifacts import Piece
+from natocorpus.downloads import _json_spliced, _Spliced, encode_items
 
 
 def _joined(chunks: Iterable[bytes | Piece]) -> bytes:

@@ -1,0 +1,148 @@
+"""Temporal expressions: found outside addresses and names, resolved, relative ones against the
+latest absolute date before them in their paragraph, else the publication date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from dateutil import parser as dateparser
+
+from natocorpus.annotate.forms import _FUNCTION_WORDS, _overlapping, _wordset
+from natocorpus.model import DateMention, PartialDate
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_NUMBER = {name: number for number, name in enumerate(_MONTHS.split("|"), start=1)}
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DATE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("iso", rf"{_YEAR}-[01]\d-[0-3]\d"),
+    ("month_day_year", rf"(?:{_MONTHS}) \d{{1,2}}, {_YEAR}"),
+    ("day_month_year", rf"\d{{1,2}} (?:{_MONTHS}),? {_YEAR}"),
+    ("dotted", rf"\d{{2}}\.\d{{2}}\.{_YEAR}"),
+    ("month_year", rf"(?:{_MONTHS}),? {_YEAR}"),
+    ("month_shift", rf"(?:{_MONTHS}),? (?:last|this|next) year"),
+    ("month_day", rf"(?:{_MONTHS}) \d{{1,2}}(?!\d)"),
+    ("day_month", rf"\d{{1,2}} (?:{_MONTHS})"),
+    ("century", r"(?:the )?\d{1,2}(?:st|nd|rd|th) century"),
+    ("in_month", rf"(?<=\b[Ii]n )(?:{_MONTHS})"),
+    ("last_year", r"[Ll]ast year"),
+    ("this_year", r"[Tt]his year"),
+    ("next_year", r"[Nn]ext year"),
+    ("recent_years", r"(?:in )?recent years"),
+    ("year", _YEAR),
+)
+# The characters an expression above can begin with: checked first, this spares the regex engine
+# trying every alternative at every position of the text (half the date pass).
+_DATE_FIRST = "0-9JFMASONDTtLlNnir"
+_DATE_RE = re.compile(
+    rf"(?=[{_DATE_FIRST}])(?<![\w.])(?:"
+    + "|".join(f"(?P<{name}>{body})" for name, body in _DATE_PATTERNS)
+    + r")(?![\w])"
+)
+_RELATIVE = frozenset(
+    {
+        "month_day",
+        "day_month",
+        "in_month",
+        "month_shift",
+        "last_year",
+        "this_year",
+        "next_year",
+        "recent_years",
+    }
+)
+_SHIFT = {"last": -1, "this": 0, "next": 1}
+# Addresses: a number in them is a path or an identifier, never a date.
+# The lookahead on the first characters lets the engine skip every other position at once.
+_ADDRESS_RE = re.compile(r"(?=[hwd1])(?<![\w.])(?:https?://|www\.|doi\.org/|10\.\d{4,9}/)\S+")
+# A year right after a capitalised word is part of a name ("NATO 2030", "Agenda 2030",
+# "Strategic Concept 2010"), unless that word is a sentence's function word or a season.
+_NAME_BEFORE_YEAR = re.compile(r"(?:^|[\s(“\"])([A-Z][\w’'-]*) $")
+_NOT_NAMES = _FUNCTION_WORDS | _wordset(
+    "Spring Summer Autumn Fall Winter Early Late Mid Around Until Through Circa Since Until "
+    "Throughout Between"
+)
+
+
+def _in_name(text: str, start: int) -> bool:
+    word = _NAME_BEFORE_YEAR.search(text[max(0, start - 40) : start])
+    return word is not None and word.group(1) not in _NOT_NAMES
+
+
+def _latest_not_after(month: int, day: int | None, published: PartialDate) -> PartialDate | None:
+    """The most recent such month (and day) not after publication; None when undecidable."""
+    if published.month is None:
+        return None
+    year = published.year if month <= published.month else published.year - 1
+    return PartialDate(year, month, day)
+
+
+def resolve_date(
+    kind: str, text: str, published: PartialDate, anchor: PartialDate | None = None
+) -> PartialDate | None:
+    """Resolve one temporal expression. A relative one resolves against `anchor`, the latest
+    absolute date before it in its paragraph, and else against the publication date: a month
+    without a year takes the anchor's year, or the latest such month not after publication."""
+    words = text.replace(",", "").split()
+    if kind == "iso":
+        year, month, day = (int(part) for part in text.split("-"))
+        return PartialDate(year, month, day)
+    if kind in ("month_day_year", "day_month_year"):
+        parsed = dateparser.parse(text)
+        return PartialDate(parsed.year, parsed.month, parsed.day)
+    if kind == "dotted":
+        parsed = dateparser.parse(text, dayfirst=True)
+        return PartialDate(parsed.year, parsed.month, parsed.day)
+    if kind == "month_year":
+        return PartialDate(int(words[1]), _MONTH_NUMBER[words[0]])
+    if kind == "year":
+        return PartialDate(int(text))
+    base = anchor or published
+    if kind == "month_shift":
+        return PartialDate(base.year + _SHIFT[words[1].lower()], _MONTH_NUMBER[words[0]])
+    if kind in ("month_day", "day_month", "in_month"):
+        month_name = next(word for word in words if word in _MONTH_NUMBER)
+        days = [int(word) for word in words if word.isdigit()]
+        the_day = days[0] if days else None
+        if anchor is not None:
+            return PartialDate(anchor.year, _MONTH_NUMBER[month_name], the_day)
+        return _latest_not_after(_MONTH_NUMBER[month_name], the_day, published)
+    if kind in ("last_year", "this_year", "next_year"):
+        return PartialDate(base.year + _SHIFT[words[0].lower()])
+    return None  # "recent years", centuries: periods, not calendar dates
+
+
+def _find_dates(
+    reading: str, published: PartialDate, place: Callable[[int], tuple[str, int]]
+) -> list[DateMention]:
+    """Every temporal expression outside addresses and names, resolved; a relative one against
+    the latest absolute date before it in its paragraph, else the publication date."""
+    addresses = [m.span() for m in _ADDRESS_RE.finditer(reading)]
+    dates: list[DateMention] = []
+    anchor: tuple[str, PartialDate] | None = None  # (paragraph, date)
+    for match in _DATE_RE.finditer(reading):
+        kind = match.lastgroup or "year"
+        start, end = match.span()
+        if (addresses and _overlapping(addresses, start, end)) or (
+            kind == "year" and _in_name(reading, start)
+        ):
+            continue
+        paragraph, sentence = place(start)
+        base = anchor[1] if anchor is not None and anchor[0] == paragraph else None
+        relative = kind in _RELATIVE
+        value = resolve_date(kind, match.group(), published, base if relative else None)
+        if not relative and value is not None:
+            anchor = (paragraph, value)
+        dates.append(
+            DateMention(
+                text=match.group(),
+                start=start,
+                end=end,
+                paragraph=paragraph,
+                sentence=sentence,
+                kind="relative" if relative else "absolute",
+                value=value,
+                event=None,
+            )
+        )
+    return dates

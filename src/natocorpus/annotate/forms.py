@@ -1,0 +1,389 @@
+"""Matching the knowledge base's forms: one compiled pass over all surface forms, longest first,
+with the phrases that block a match and the context rules that turn a form down where the words
+around it make a longer name that is not it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+import msgspec
+
+from natocorpus.model import Actor, KnowledgeBase, PartialDate, SurfaceForm
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# One compiled pass over all surface forms -------------------------------------------
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(forms: Iterable[str]) -> str:
+    """A regex matching any of `forms`, longest first at each position, with shared prefixes."""
+    trie: _Trie = {}
+    end = ""  # key marking that a form ends at this node
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[end] = {}
+
+    def build(node: _Trie) -> str:
+        branches = [
+            re.escape(char) + build(child) for char, child in sorted(node.items()) if char != end
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end in node:
+            # Greedy optional: the longer form is tried first, the shorter one on backtracking.
+            return f"(?:{body})?"
+        return body
+
+    return build(trie)
+
+
+# What a form is, for the context rules: see `_context_blocks`.
+ADJECTIVAL = 1  # a demonym or adjective ("Chinese", "European", "the East"): may open a longer name
+DESCRIPTIVE = 2  # an institution named by ordinary words ("Foreign Affairs"): may be part of one
+TITLE = 4  # an office ("Secretary General"): names follow it; a qualifier before it is another
+STATE = 8  # a state's adjective: its organs and officials ("Chinese Embassy") still name it
+CAPITAL = 16  # another proper name of a state ("Washington"): may open a longer name
+
+_COMPASS = frozenset(
+    {"East", "West", "North", "South", "Eastern", "Western", "Northern", "Southern"}
+)
+_DEMONYM_END = re.compile(r"(?:an|ese|ish|ern|i)$")
+_TITLE_WORDS = frozenset(
+    {
+        "General",
+        "Secretary",
+        "President",
+        "Minister",
+        "Chancellor",
+        "Chair",
+        "Chairman",
+        "Director",
+        "Commander",
+        "Ambassador",
+        "Premier",
+        "Spokesperson",
+        "Secretary-General",
+    }
+)
+
+
+def form_kind(form: str, actor: Actor) -> int:
+    """The context rules that apply to `form` of `actor`, as flags."""
+    words = form.split()
+    if not words:
+        return 0
+    last = words[-1]
+    name_words = set(actor.name.replace("(", " ").replace(")", " ").split())
+    kind = 0
+    if (
+        actor.type in ("state", "region", "grouping", "alliance")
+        and last[:1].isupper()
+        and (last in _COMPASS or (_DEMONYM_END.search(last) and last not in name_words))
+    ):
+        kind |= ADJECTIVAL
+        if actor.type == "state":
+            kind |= STATE
+    elif (
+        actor.type == "state"
+        and all(word[:1].isupper() for word in words)
+        and any(c.islower() for c in form)
+        and not name_words & set(words)
+    ):
+        kind |= CAPITAL  # "Washington", "Kremlin", "Britain": not in "Washington Post"
+    if (
+        actor.type == "institution"
+        and any(c.islower() for c in form)
+        and not any(c.isdigit() or c in "./" for c in form)
+    ):
+        kind |= DESCRIPTIVE
+        if any(word in _TITLE_WORDS for word in words):
+            kind |= TITLE
+    return kind
+
+
+class FormMatcher(msgspec.Struct, frozen=True):
+    """Finds every surface form of a set of things in a text, word-bounded, longest first.
+
+    Blocking phrases (owner "") take part in the same longest-match pass and produce no mention:
+    a form inside one, or running across its edge, is not a mention. Generic matchers ignore
+    case."""
+
+    pattern: re.Pattern[str] | None
+    owners: dict[str, tuple[str, str]]  # form (lower-cased when ignoring case) -> (owner, form)
+    rules: dict[str, tuple[str, ...]]
+    kinds: dict[str, int] = {}
+    blocks: re.Pattern[str] | None = None
+    ignore_case: bool = False
+
+    @classmethod
+    def compile(
+        cls,
+        forms: Iterable[tuple[str, SurfaceForm]],
+        *,
+        blocking: Iterable[str] = (),
+        kinds: dict[str, int] | None = None,
+        ignore_case: bool = False,
+    ) -> FormMatcher:
+        owners: dict[str, tuple[str, str]] = {}
+        rules: dict[str, tuple[str, ...]] = {}
+
+        def key(text: str) -> str:
+            return text.lower() if ignore_case else text
+
+        for owner, form in forms:
+            owners.setdefault(key(form.text), (owner, form.text))
+            if form.unless_after:
+                rules[form.text] = form.unless_after
+        blocked = sorted({key(text) for text in blocking if text.strip()} - set(owners))
+        for text in blocked:
+            owners[text] = ("", text)
+        if not owners:
+            return cls(None, owners, rules, kinds or {})
+        flags = re.IGNORECASE if ignore_case else 0
+        body = _trie_pattern(sorted(owners))
+        # The lookahead on the characters a form can begin with lets the engine pass over every
+        # other position at once: a quarter of the matching time.
+        first = "".join(re.escape(char) for char in sorted({form[:1] for form in owners}))
+        pattern = re.compile(rf"(?=[{first}])(?<!\w)(?:{body})(?!\w)", flags)
+        block_pattern = (
+            re.compile(rf"(?<!\w)(?:{_trie_pattern(blocked)})(?!\w)", flags) if blocked else None
+        )
+        return cls(pattern, owners, rules, kinds or {}, block_pattern, ignore_case)
+
+    def find(self, text: str) -> list[tuple[str, str, int, int]]:
+        """(owner, form, start, end) of each match. The form is the one string object of the
+        knowledge base, not a copy per mention: a text's mentions of NATO share one "NATO"."""
+        if self.pattern is None:
+            return []
+        owners, rules = self.owners, self.rules
+        found: list[tuple[str, str, int, int]] = []
+        for match in self.pattern.finditer(text):
+            start, end = match.span()
+            matched = match.group()
+            owner, form = owners[matched.lower() if self.ignore_case else matched]
+            if not owner:
+                continue  # a blocking phrase: it names nothing the knowledge base knows
+            before = text[max(0, start - _RULE_CONTEXT) : start]
+            if form in rules and _ends_with_any(before, rules[form]):
+                continue
+            found.append((owner, matched if self.ignore_case else form, start, end))
+        if self.blocks is not None and found:
+            # A blocking phrase that begins inside a form ("the East" of "the East German
+            # state", with "East German" blocked) turns that form down too.
+            spans = [m.span() for m in self.blocks.finditer(text)]
+            found = [f for f in found if not _crosses(spans, f[2], f[3])]
+        return found
+
+
+def _crosses(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether some span overlaps start..end without lying wholly inside it."""
+    for left, right in spans:
+        if left < end and start < right and not (start <= left and right <= end):
+            return True
+    return False
+
+
+_RULE_CONTEXT = 80  # characters before a match that an unless_after rule looks at
+
+# Capitalised words that do not extend a name: sentence openers and determiners, and the
+# organs and offices of a state after its adjective ("the Chinese Embassy" names China).
+_FUNCTION_WORDS = _wordset(
+    "A An The This That These Those It Its In On At By For From Of To With As And But Or Nor So "
+    "If When While Since After Before During Under Over Between Among Against Also Former Then "
+    "Both Each Every All Any No Not Their They There Here We Our You He She His Her Who What "
+    "Which Where Why How I Mr Mrs Ms Dr"
+)
+_STATE_ORGANS = _wordset(
+    "President Presidential Prime Premier Minister Ministers Ministry Foreign Defense Defence "
+    "Government Governments Embassy Embassies Ambassador Ambassadors Envoy Mission Consulate "
+    "Consul Navy Naval Army Air Armed Forces Force Military Coast Self-Defense Self-Defence "
+    "Maritime Ground Parliament Diet Congress Senate Cabinet Chancellor Vice Deputy State "
+    "Secretary Chief General Admiral Communist People’s People's National Security "
+    "Administration Department Office Officials Official Officers Leader Leaders Spokesperson "
+    "Spokesman Spokeswoman Authorities Emperor King Queen Crown Imperial Presidency "
+    "Counselor Councilor Councillor Diplomat Diplomats Delegation Representative"
+)
+_INSTITUTION_HEADS = _wordset(
+    "Ministry Minister Ministers Department Secretary Secretariat Committee Council Commission "
+    "Office Institute Bureau Agency Academy Centre Center School University College Board "
+    "Court House Chamber Foundation Society Association Federation Union League Forum Embassy "
+    "Consulate Mission Division Directorate Service"
+)
+_WORD_BEFORE = re.compile(r"(?:^|[\s(“\"])([A-Z][\w’'-]*) $")
+_HEAD_OF_BEFORE = re.compile(r"([A-Z][\w’'-]*) (?:of|on|for)(?: the)? $")
+_WORD_AFTER = re.compile(r"^( |-)([A-Z][\w’'-]*)")
+_OF_NAME_AFTER = re.compile(r" (?:of|for) (?:the )?([A-Z])")
+
+
+def _qualifies(word: str) -> bool:
+    """Whether a capitalised word before a form can make it part of a longer name: not a
+    sentence's function word, nor a possessive ("NATO’s Asian partners")."""
+    return word not in _FUNCTION_WORDS and not word.endswith(("’s", "'s"))
+
+
+def _context_blocks(
+    text: str,
+    found: list[tuple[str, str, int, int]],
+    kinds: dict[str, int],
+    exempt: Callable[[int], bool],
+) -> list[tuple[str, str, int, int]]:
+    """Turn down a form that the words around it extend into a longer proper name that is not
+    it: "Foreign Affairs" in "the Ministry of Foreign Affairs", "Blitz" in "the London Blitz",
+    "Secretary General" in "UN Secretary General", "European" in "European Union", "Asian" in
+    "Asian-Pacific". `exempt` says where capitals prove nothing (a title-case heading)."""
+    starts = {start: kinds.get(form, 0) for _, form, start, _ in found}
+    ends = {end: owner for owner, _, _, end in found}
+    owners_at = {start: owner for owner, _, start, _ in found}
+    kept: list[tuple[str, str, int, int]] = []
+    for item in found:
+        owner, form, start, end = item
+        kind = kinds.get(form, 0)
+        if not kind or exempt(start):
+            kept.append(item)
+            continue
+        before = text[max(0, start - 60) : start]
+        after = _WORD_AFTER.match(text[end : end + 60])
+        word_before = _WORD_BEFORE.search(before)
+        blocked = False
+        if kind & ADJECTIVAL:
+            if after is not None:
+                joint, word = after.groups()
+                next_start = end + 1
+                next_kind = starts.get(next_start)
+                names_another = next_kind is not None and not next_kind & ADJECTIVAL
+                if joint == "-":
+                    # "Asian-Pacific": a compound with a word that names nothing known.
+                    blocked = not names_another and not _DEMONYM_END.search(word)
+                else:
+                    # "European Union", "the East German state": a different proper name;
+                    # "Chinese Embassy", "European NATO allies" are not.
+                    organ = kind & STATE and word in _STATE_ORGANS
+                    blocked = not (word in _FUNCTION_WORDS or organ or names_another)
+            if (
+                word_before is not None
+                and _qualifies(word_before.group(1))
+                and start - 1 not in ends
+                and not form[:1].islower()
+            ):
+                blocked = True  # "Latin American", "Central Asian": a qualifier, another name
+        if kind & CAPITAL and after is not None and after.group(1) == " ":
+            # "the Washington Post", "the London Blitz": a different proper name.
+            blocked = after.group(2) not in _FUNCTION_WORDS
+        if kind & DESCRIPTIVE:
+            of_name = _OF_NAME_AFTER.match(text, end)
+            if (
+                of_name is not None
+                and of_name.start(1) not in owners_at
+                and of_name.start(1) - 4 not in owners_at  # "of the Alliance"
+            ):
+                blocked = True  # "Secretary General of the United Nations": another body's
+            head = _HEAD_OF_BEFORE.search(before)
+            if head is not None and head.group(1) in _INSTITUTION_HEADS:
+                blocked = True  # "Ministry of Foreign Affairs"
+            # A name next to itself (a list without commas) is not a longer name.
+            if (
+                word_before is not None
+                and _qualifies(word_before.group(1))
+                and ends.get(start - 1) != owner
+            ):
+                blocked = True  # "London Blitz", "UN Secretary General"
+            if (
+                after is not None
+                and owners_at.get(end + 1) != owner
+                and not kind & TITLE
+                and after.group(1) == " "
+                and after.group(2) not in _FUNCTION_WORDS
+            ):
+                blocked = True  # "Foreign Affairs Committee"
+        if not blocked:
+            kept.append(item)
+    return kept
+
+
+def _ends_with_any(before: str, phrases: Sequence[str]) -> bool:
+    """Whether the words of `before` end with one of `phrases`, ignoring case."""
+    tail = before.split()
+    for phrase in phrases:
+        words = phrase.split()
+        if words and [w.lower() for w in tail[-len(words) :]] == [w.lower() for w in words]:
+            return True
+    return False
+
+
+def _within(value: PartialDate, start: PartialDate, end: PartialDate | None) -> bool:
+    """Whether a date falls between an event's start and end, each compared at the coarser of
+    the two precisions: "July 2023" falls within 11-12 July 2023, "2022" within June 2022."""
+    if value.year < start.year or value.year > (end or start).year:
+        return False  # the common case, decided by the years alone
+    return _key(start, value) <= _key(value, start) and _key(value, end or start) <= _key(
+        end or start, value
+    )
+
+
+def _key(date: PartialDate, other: PartialDate) -> tuple[int, int, int]:
+    """`date` as a sortable key, at the coarser of its precision and `other`'s."""
+    if date.month is None or other.month is None:
+        return (date.year, 0, 0)
+    if date.day is None or other.day is None:
+        return (date.year, date.month, 0)
+    return (date.year, date.month, date.day)
+
+
+class Matchers(msgspec.Struct, frozen=True):
+    actors: FormMatcher
+    events: FormMatcher
+    event_dates: dict[str, PartialDate]
+    event_ends: dict[str, PartialDate | None]
+    event_places: dict[str, tuple[str, ...]]
+    generic: FormMatcher  # owner: the phrase, lower-cased
+    generic_events: dict[str, tuple[str, ...]]  # phrase -> the events it can name
+
+    @classmethod
+    def for_knowledge(cls, knowledge: KnowledgeBase) -> Matchers:
+        kinds = {
+            form.text: form_kind(form.text, actor)
+            for actor in knowledge.actors
+            for form in actor.forms
+        }
+        generic_events: dict[str, list[str]] = {}
+        for event in knowledge.events:
+            for phrase in event.generic:
+                generic_events.setdefault(phrase.lower(), []).append(event.id)
+        return cls(
+            actors=FormMatcher.compile(
+                ((actor.id, form) for actor in knowledge.actors for form in actor.forms),
+                blocking=knowledge.blocking,
+                kinds={form: kind for form, kind in kinds.items() if kind},
+            ),
+            events=FormMatcher.compile(
+                (event.id, SurfaceForm(form)) for event in knowledge.events for form in event.forms
+            ),
+            event_dates={event.id: event.date for event in knowledge.events},
+            event_ends={event.id: event.end_date for event in knowledge.events},
+            event_places={event.id: _places(event.place) for event in knowledge.events},
+            generic=FormMatcher.compile(
+                ((phrase, SurfaceForm(phrase)) for phrase in generic_events), ignore_case=True
+            ),
+            generic_events={phrase: tuple(ids) for phrase, ids in generic_events.items()},
+        )
+
+
+def _places(place: str | None) -> tuple[str, ...]:
+    """The place names of an event's `place` ("Seoul and Tokyo": both)."""
+    if not place:
+        return ()
+    return tuple(p.strip() for p in re.split(r",| and ", place) if p.strip())
+
+
+def _overlapping(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(left < end and start < right for left, right in spans)

@@ -1,0 +1,345 @@
+"""The cross-references every page is prepared from, computed once: which texts mention each actor
+and refer to each event, how often, where first, which actors are named together, what each text
+shares with others, and the references to texts, actors and events that pages show.
+
+`CrossReferences` is made once, in the building process, and passed to every page builder; the
+render workers, forked from that process, prepare the deferred pages from it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import operator
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from typing import NamedTuple
+
+import msgspec
+
+from natocorpus.link.html import MentionTags
+from natocorpus.link.labels import join_names, shorten, stance_class
+from natocorpus.link.urls import Urls
+from natocorpus.link.views import ActorRef, ArticleRef, EventRef, date_label
+from natocorpus.model import (
+    Actor,
+    AnnotatedArticle,
+    AnnotatedCorpus,
+    CorpusSettings,
+    Event,
+)
+
+# Fields of an ActorMention, and of an event reference (`_event_refs`), got in C.
+_FIRST = operator.itemgetter(0)
+_ACTOR_PARAGRAPH = operator.itemgetter(0, 4)
+_SENTENCE_ACTOR = operator.itemgetter(5, 0)
+_SECOND = operator.itemgetter(1)
+_EVENT_PARAGRAPH = operator.itemgetter(1, 2)
+
+
+def article_sort_key(article: AnnotatedArticle) -> tuple[tuple[int, int, int], str]:
+    return (article.meta.published.value.sort_key, article.id)
+
+
+def event_sort_key(event: Event) -> tuple[tuple[int, int, int], str, str]:
+    return (event.date.sort_key, event.name, event.id)
+
+
+class RelatedIndex(NamedTuple):
+    """What related texts are ranked by (`article.related_articles`)."""
+
+    own: tuple[frozenset[str], ...]  # each text's actors ("a:id") and events ("e:id")
+    postings: Mapping[str, list[int]]  # the texts (positions, in date order) mentioning each
+    idf: Mapping[str, float]
+
+
+class ArticleKeys:
+    """What names an article in a page's inputs: its key where the build gave one, else a digest
+    of the article, made when first asked for (a tenth of a millisecond for 1,000 words)."""
+
+    def __init__(self, given: Mapping[str, bytes]) -> None:
+        self._given = given
+        self._made: dict[str, bytes] = {}
+
+    def __call__(self, article: AnnotatedArticle) -> bytes:
+        key = self._given.get(article.path) or self._made.get(article.path)
+        if key is None:
+            key = hashlib.blake2b(msgspec.msgpack.encode(article)).digest()
+            self._made[article.path] = key
+        return key
+
+
+class CrossReferences(msgspec.Struct, frozen=True):
+    """What the corpus says about itself as a whole, which every page builder is given. Only
+    `tags` and `article_key` fill in as pages are prepared: caches, whose contents do not depend
+    on the order pages are prepared in."""
+
+    settings: CorpusSettings
+    urls: Urls
+    articles: tuple[AnnotatedArticle, ...]
+    """The texts in date order (then by id)."""
+    actors: dict[str, Actor]
+    events: dict[str, Event]
+    events_sorted: tuple[Event, ...]
+    actor_names: dict[str, str]
+    tags: MentionTags
+    mentions_href: str
+    actor_counts: dict[str, Counter[str]]
+    """[article id][actor id]: mentions."""
+    event_counts: dict[str, Counter[str]]
+    """[article id][event id]: references (the event named; a date tied to it is not another)."""
+    first_actor_anchor: dict[str, dict[str, str]]
+    """[article id][actor id]: the paragraph of the first mention."""
+    first_event_anchor: dict[str, dict[str, str]]
+    actor_totals: Counter[str]
+    """[actor id]: mentions in all the texts."""
+    event_totals: Counter[str]
+    """[event id]: references in all the texts."""
+    mentions_in: dict[str, int]
+    """[article id]: actor mentions in the text."""
+    references_in: dict[str, int]
+    """[article id]: event references in the text."""
+    mention_total: int
+    """Actor mentions in all the texts."""
+    reference_total: int
+    """Event references in all the texts."""
+    actors_mentioned: int
+    """Actors of the knowledge base that some text mentions."""
+    events_referred: int
+    """Events of the knowledge base that some text refers to."""
+    most_in_one_text: int
+    """The most mentions one text makes of one actor: the one scale of every actor's chart."""
+    article_refs: dict[str, ArticleRef]
+    articles_mentioning: dict[str, list[AnnotatedArticle]]
+    """[actor id]: the texts mentioning it, in date order."""
+    articles_referring: dict[str, list[AnnotatedArticle]]
+    """[event id]: the texts referring to it, in date order."""
+    participations: dict[str, list[Event]]
+    """[actor id]: the events it takes part in, in date order."""
+    co_mentions: dict[str, Counter[str]]
+    """[actor id]: the other actors named in the same sentence, counted by sentence."""
+    related: RelatedIndex
+    article_key: ArticleKeys
+    shared_inputs: bytes
+    """What every article page is prepared from besides its own article."""
+    entity_inputs: bytes
+    """What every actor and event page is prepared from besides its own entity."""
+
+
+def cross_references(
+    corpus: AnnotatedCorpus, urls: Urls, article_keys: Mapping[str, bytes]
+) -> CrossReferences:
+    articles = tuple(sorted(corpus.articles, key=article_sort_key))
+    actors = {a.id: a for a in corpus.knowledge.actors}
+    events = {e.id: e for e in corpus.knowledge.events}
+    actor_names = {a.id: a.name for a in corpus.knowledge.actors}
+    actor_counts: dict[str, Counter[str]] = {}
+    event_counts: dict[str, Counter[str]] = {}
+    first_actor_anchor: dict[str, dict[str, str]] = {}
+    first_event_anchor: dict[str, dict[str, str]] = {}
+    # Counted by C-level maps over the mentions, a million at 10,000 texts; reversed (they are in
+    # the order of the text), the first mention of each is the last one a dict keeps.
+    for article in articles:
+        actor_counts[article.id] = Counter(map(_FIRST, article.mentions))
+        first_actor_anchor[article.id] = dict(map(_ACTOR_PARAGRAPH, reversed(article.mentions)))
+        refs = sorted(_event_refs(article))
+        event_counts[article.id] = Counter(map(_SECOND, refs))
+        refs.reverse()
+        first_event_anchor[article.id] = dict(map(_EVENT_PARAGRAPH, refs))
+    actor_totals: Counter[str] = Counter()
+    event_totals: Counter[str] = Counter()
+    for article in articles:
+        actor_totals.update(actor_counts[article.id])
+        event_totals.update(event_counts[article.id])
+    article_refs = {a.id: article_ref(corpus.settings, urls, a) for a in articles}
+    most_in_one_text = max(
+        (n for counts in actor_counts.values() for n in counts.values()), default=0
+    )
+    events_sorted = tuple(sorted(events.values(), key=event_sort_key))
+    related = _related_index(articles, actor_counts, event_counts, events)
+    own = [sorted(features) for features in related.own]
+    refs_in_order = [article_refs[article.id] for article in articles]
+    common = (corpus.settings, corpus.knowledge, urls.base, urls.origin)
+    return CrossReferences(
+        settings=corpus.settings,
+        urls=urls,
+        articles=articles,
+        actors=actors,
+        events=events,
+        events_sorted=events_sorted,
+        actor_names=actor_names,
+        tags=MentionTags(urls, actor_names),
+        mentions_href=urls.page("data/mentions.csv"),
+        actor_counts=actor_counts,
+        event_counts=event_counts,
+        first_actor_anchor=first_actor_anchor,
+        first_event_anchor=first_event_anchor,
+        actor_totals=actor_totals,
+        event_totals=event_totals,
+        mentions_in={a: sum(c.values()) for a, c in actor_counts.items()},
+        references_in={a: sum(c.values()) for a, c in event_counts.items()},
+        mention_total=sum(actor_totals.values()),
+        reference_total=sum(event_totals.values()),
+        actors_mentioned=sum(1 for a in actors if actor_totals[a]),
+        events_referred=sum(1 for e in events if event_totals[e]),
+        most_in_one_text=most_in_one_text,
+        article_refs=article_refs,
+        articles_mentioning=_texts_naming(articles, actor_counts),
+        articles_referring=_texts_naming(articles, event_counts),
+        participations=_participations(events_sorted),
+        co_mentions=_co_mentions(articles),
+        related=related,
+        article_key=ArticleKeys(article_keys),
+        # The settings, actors, events and addresses, and all that related texts are chosen and
+        # shown from (each text's actors and events, in date order, and how each is shown).
+        shared_inputs=_digest((*common, own, refs_in_order)),
+        # The same, without the texts' features, which only the choice of related texts reads.
+        entity_inputs=_digest((*common, refs_in_order)),
+    )
+
+
+def _digest(value: object) -> bytes:
+    return hashlib.blake2b(msgspec.msgpack.encode(value)).digest()
+
+
+def _event_refs(article: AnnotatedArticle) -> list[tuple[int, str, str]]:
+    """The text's references to events: each place it names one. A date is tied to an event only
+    in a sentence that names the event (annotate.py): it dates that reference, and is shown with
+    it, but is not a second one ("In 1999, NATO's Strategic Concept" refers to it once)."""
+    return [(e.start, e.event, e.paragraph) for e in article.event_mentions]
+
+
+def _texts_naming(
+    articles: tuple[AnnotatedArticle, ...], counts: Mapping[str, Counter[str]]
+) -> dict[str, list[AnnotatedArticle]]:
+    """Which texts name each actor (or event), in article order: one pass here instead of one per
+    actor or event. The mentions themselves are picked out when each page is prepared: kept here,
+    one tuple per mention, they would be a tenth of the build's memory."""
+    naming: dict[str, list[AnnotatedArticle]] = defaultdict(list)
+    for article in articles:
+        for named in sorted(counts[article.id]):
+            naming[named].append(article)
+    return naming
+
+
+def _participations(events_sorted: tuple[Event, ...]) -> dict[str, list[Event]]:
+    participations: dict[str, list[Event]] = defaultdict(list)
+    for event in events_sorted:
+        for actor_id in dict.fromkeys(event.participants):
+            participations[actor_id].append(event)
+    return participations
+
+
+def _co_mentions(articles: tuple[AnnotatedArticle, ...]) -> dict[str, Counter[str]]:
+    """For each actor, the other actors named in the same sentence, counted by sentence."""
+    result: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        by_sentence: dict[int, set[str]] = defaultdict(set)
+        for sentence, actor in map(_SENTENCE_ACTOR, article.mentions):
+            by_sentence[sentence].add(actor)
+        for ids in by_sentence.values():
+            if len(ids) > 1:
+                for a in ids:
+                    named_with = result[a]
+                    for b in ids:
+                        if a != b:
+                            named_with[b] += 1
+    return result
+
+
+def _related_index(
+    articles: tuple[AnnotatedArticle, ...],
+    actor_counts: Mapping[str, Counter[str]],
+    event_counts: Mapping[str, Counter[str]],
+    events: Mapping[str, Event],
+) -> RelatedIndex:
+    """Each text's actors and events, the texts mentioning each, and how rare each is."""
+    n = len(articles)
+    own: list[frozenset[str]] = []
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, article in enumerate(articles):
+        features = {"a:" + a for a in actor_counts[article.id]}
+        features |= {"e:" + e for e in event_counts[article.id] if e in events}
+        own.append(frozenset(features))
+        for feature in sorted(features):
+            postings[feature].append(i)
+    idf = {f: math.log(1 + n / len(p)) for f, p in postings.items()}
+    return RelatedIndex(tuple(own), postings, idf)
+
+
+def article_ref(settings: CorpusSettings, urls: Urls, article: AnnotatedArticle) -> ArticleRef:
+    meta = article.meta
+    stance = meta.stance.value
+    try:
+        label = settings.stance_label(stance)
+    except KeyError:
+        label = meta.stance.label or str(stance)
+    return ArticleRef(
+        id=article.id,
+        href=urls.article(article.id),
+        title=meta.title.value,
+        short_title=shorten(meta.title.value),
+        authors=join_names([p.name for p in meta.authors.value]) or "Unattributed",
+        outlet=meta.outlet.value,
+        date=date_label(meta.published.value),
+        genre=meta.genre.value,
+        stance_value=stance,
+        stance_label=label,
+        stance_class=stance_class(stance),
+        completeness=meta.completeness.value,
+    )
+
+
+def actor_ref(xrefs: CrossReferences, actor_id: str, count: int | None = None) -> ActorRef:
+    """A reference to the actor, with its count in the whole corpus unless `count` is given."""
+    actor = xrefs.actors.get(actor_id)
+    return ActorRef(
+        id=actor_id,
+        href=xrefs.urls.actor(actor_id),
+        name=actor.name if actor else actor_id,
+        type=actor.type if actor else "",
+        count=xrefs.actor_totals[actor_id] if count is None else count,
+    )
+
+
+def event_ref(xrefs: CrossReferences, event_id: str, count: int | None = None) -> EventRef:
+    """A reference to the event, with its count in the whole corpus unless `count` is given."""
+    event = xrefs.events[event_id]
+    return EventRef(
+        id=event.id,
+        href=xrefs.urls.event(event.id),
+        name=event.name,
+        type=event.type,
+        date=date_label(event.date),
+        end_date=date_label(event.end_date) if event.end_date else None,
+        place=event.place,
+        count=xrefs.event_totals[event_id] if count is None else count,
+    )
+
+
+def method_sentence(xrefs: CrossReferences) -> str:
+    """How the records were made, with the corpus's counts (the home and about pages). The
+    knowledge base may describe actors and events no text names: both numbers are said."""
+    texts = len(xrefs.articles)
+    each = "The one text is" if texts == 1 else f"Each of the {texts} texts is"
+    return (
+        f"{each} kept in its captured wording, and what it names is marked: "
+        f"{counted(xrefs.mention_total, 'mention')} of "
+        f"{part_of(xrefs.actors_mentioned, len(xrefs.actors), 'actor')} the knowledge base "
+        f"describes, and {counted(xrefs.reference_total, 'reference')} to "
+        f"{part_of(xrefs.events_referred, len(xrefs.events), 'event')} it describes. Every "
+        "descriptive field says whether the text states it or an editor inferred it, with the "
+        "quote or the basis."
+    )
+
+
+def counted(n: int, noun: str) -> str:
+    """ "1 mention", "2 mentions"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def part_of(part: int, whole: int, noun: str) -> str:
+    """ "57 of the 64 actors", or "all 29 events" (or "the one event") when none is left out."""
+    if part == whole:
+        return f"the one {noun}" if whole == 1 else f"all {whole} {noun}s"
+    return f"{part} of the {counted(whole, noun)}" if whole != 1 else f"{part} of the one {noun}"

@@ -1,0 +1,415 @@
+"""The annotator's rules on made-up sentences: context that blocks a match, generic event
+references, the article's own mentions, the knowledge base's names, and dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpus_factory import SETTINGS, write_corpus
+from natocorpus.build import annotate
+from natocorpus.config import make_config
+from natocorpus.diagnostics import Diagnostic
+from natocorpus.load.knowledge import name_problem
+from natocorpus.model import AnnotatedArticle, PartialDate
+from support import PROJECT_ROOT
+
+TEMPLATES = PROJECT_ROOT / "templates"
+
+ACTORS = """\
+- {id: nato, name: NATO, type: alliance, description: d, forms: [NATO]}
+- {id: china, name: China, type: state, description: d, forms: [China, Chinese]}
+- {id: russia, name: Russia, type: state, description: d, forms: [Russia, Russian]}
+- id: usa
+  name: United States
+  type: state
+  description: d
+  forms: [United States, American, {text: Washington, unless_after: [in]}]
+- {id: georgia, name: Georgia, type: state, description: d, forms: [Georgia]}
+- {id: europe, name: Europe, type: region, description: d, forms: [Europe, European]}
+- {id: asia, name: Asia, type: region, description: d, forms: [Asia, Asian]}
+- {id: east-asia, name: East Asia, type: region, description: d, forms: [East Asia, the East]}
+- {id: south-china, name: South China, type: region, description: d, forms: [South China]}
+- id: foreign-affairs
+  name: Foreign Affairs
+  type: institution
+  description: A journal.
+  forms: [Foreign Affairs]
+- {id: blitz, name: BLiTZ, type: institution, description: d, forms: [BLiTZ, Blitz]}
+- id: nato-secretary-general
+  name: Secretary General of NATO
+  type: institution
+  description: The office.
+  forms: [Secretary General, NATO Secretary General]
+- {id: jens-stoltenberg, name: Jens Stoltenberg, type: person, description: d, forms: [Stoltenberg]}
+- id: concept-1999
+  name: Strategic Concept 1999
+  type: document
+  description: d
+  forms: [Strategic Concept 1999]
+"""
+
+SUMMITS = """\
+- id: madrid-2022
+  name: NATO Summit, Madrid
+  type: summit
+  date: "2022-06-28"
+  precision: day
+  end_date: "2022-06-30"
+  place: Madrid
+  description: A summit.
+  forms: [Madrid Summit]
+  generic: [NATO summit, summit]
+- id: vilnius-2023
+  name: NATO Summit, Vilnius
+  type: summit
+  date: "2023-07-11"
+  precision: day
+  end_date: "2023-07-12"
+  place: Vilnius
+  description: A summit.
+  forms: []
+  generic: [NATO summit, summit]
+- id: dialogue-1990
+  name: A dialogue begins
+  type: other
+  date: "1990"
+  precision: year
+  description: Contacts begin.
+  forms: []
+"""
+
+
+def run(
+    tmp_path: Path,
+    body: str,
+    *,
+    settings: str = SETTINGS,
+    events: str = SUMMITS,
+    actors: str = ACTORS,
+    overrides: dict[str, str] | None = None,
+) -> tuple[AnnotatedArticle | None, tuple[Diagnostic, ...]]:
+    plain = body.replace("## ", "")  # the capture has no Markdown
+    words = plain.split()
+    corpus_dir = write_corpus(
+        tmp_path,
+        body,
+        quotes=(" ".join(words[:2]), " ".join(words[2:4])),
+        capture_body=plain,
+        actors=actors,
+        events=events,
+        settings=settings,
+        overrides=overrides,
+    )
+    corpus, diagnostics = annotate(make_config(corpus_dir, TEMPLATES, tmp_path / "site"))
+    return (corpus.articles[0] if corpus is not None else None), diagnostics
+
+
+def annotated(tmp_path: Path, body: str, **kwargs: object) -> AnnotatedArticle:
+    article, diagnostics = run(tmp_path, body, **kwargs)  # type: ignore[arg-type]
+    assert article is not None, [str(d) for d in diagnostics]
+    return article
+
+
+def actors_of(article: AnnotatedArticle) -> list[tuple[str, str]]:
+    return [(m.actor, m.text) for m in article.mentions]
+
+
+def events_of(article: AnnotatedArticle) -> list[tuple[str, str]]:
+    return [(m.event, m.text) for m in article.event_mentions]
+
+
+# Context that blocks a match -------------------------------------------------------------
+
+
+def test_a_not_actors_phrase_blocks_the_forms_inside_it(tmp_path: Path) -> None:
+    settings = SETTINGS + "not_actors:\n  - {text: Georgia Tech, reason: a university}\n"
+    article = annotated(
+        tmp_path, "Students of Georgia Tech met. Georgia objected.", settings=settings
+    )
+    assert actors_of(article) == [("georgia", "Georgia")]
+    assert article.mentions[0].start == article.text.reading_text.index("Georgia objected")
+
+
+def test_a_blocking_phrase_that_begins_inside_a_form_turns_it_down(tmp_path: Path) -> None:
+    settings = SETTINGS + "not_actors:\n  - {text: China Sea, reason: a sea}\n"
+    article = annotated(
+        tmp_path, "Ships sail the South China Sea. South China grows.", settings=settings
+    )
+    assert actors_of(article) == [("south-china", "South China")]
+
+
+def test_an_institution_named_by_ordinary_words_inside_a_longer_name(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The Ministry of Foreign Affairs of China spoke. The House Foreign Affairs Committee "
+        "met. The London Blitz of 1940 ended. Foreign Affairs and Blitz reported it.",
+    )
+    assert actors_of(article) == [
+        ("china", "China"),
+        ("foreign-affairs", "Foreign Affairs"),
+        ("blitz", "Blitz"),
+    ]
+
+
+def test_an_office_with_another_qualifier_is_another_office(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "UN Secretary General Antonio Guterres spoke. NATO Deputy Secretary General Mircea "
+        "Geoana spoke. Secretary General Stoltenberg replied, as did the NATO Secretary General.",
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("nato-secretary-general", "Secretary General"),
+        ("jens-stoltenberg", "Stoltenberg"),
+        ("nato-secretary-general", "NATO Secretary General"),
+    ]
+
+
+def test_an_adjective_before_a_capitalised_noun_that_makes_another_name(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The Chinese Mission to the European Union spoke. The East German state fell. "
+        "The Chinese Embassy and European NATO allies agree, and so does the East.",
+    )
+    assert actors_of(article) == [
+        ("china", "Chinese"),
+        ("china", "Chinese"),
+        ("europe", "European"),
+        ("nato", "NATO"),
+        ("east-asia", "the East"),
+    ]
+
+
+def test_hyphenated_compounds(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path, "The Asian-Pacific region grows. Russian-Chinese ties and China-led plans grow."
+    )
+    assert actors_of(article) == [
+        ("russia", "Russian"),
+        ("china", "Chinese"),
+        ("china", "China"),
+    ]
+
+
+def test_a_qualifier_before_an_adjective_makes_another_region(tmp_path: Path) -> None:
+    article = annotated(tmp_path, "Latin American states and the American one differ.")
+    assert actors_of(article) == [("usa", "American")]
+
+
+# Generic references to events ---------------------------------------------------------------
+
+
+def test_a_generic_reference_takes_the_event_its_sentence_dates(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "In July 2023, leaders met at the NATO summit. At the NATO Summit of June 2022 "
+        "they had met too.",
+    )
+    assert events_of(article) == [("vilnius-2023", "NATO summit"), ("madrid-2022", "NATO Summit")]
+
+
+def test_a_generic_reference_takes_the_event_its_sentence_places(tmp_path: Path) -> None:
+    article = annotated(tmp_path, "Leaders met. The summit in Vilnius was short.")
+    assert events_of(article) == [("vilnius-2023", "summit in Vilnius")]
+
+
+def test_the_paragraph_decides_when_the_sentence_does_not(tmp_path: Path) -> None:
+    article = annotated(tmp_path, "It was June 2022. Leaders spoke at the summit.")
+    assert events_of(article) == [("madrid-2022", "summit")]
+
+
+def test_the_publication_date_decides_last(tmp_path: Path) -> None:
+    # Published in January 2023: of the two summits, only Vilnius falls in 2023.
+    article = annotated(tmp_path, "Leaders will speak at the NATO summit.")
+    assert events_of(article) == [("vilnius-2023", "NATO summit")]
+
+
+def test_a_reference_that_fits_no_event_or_several_is_left_and_listed(tmp_path: Path) -> None:
+    year_only = 'published: {value: "2024", precision: year, inferred: latest event}'
+    article = annotated(
+        tmp_path,
+        "In 2019, leaders met at the NATO summit. Leaders spoke at the summit.",
+        overrides={"published": year_only},
+    )
+    assert events_of(article) == []
+    assert [(u.text, u.candidates) for u in article.unresolved_events] == [
+        ("NATO summit", ("madrid-2022", "vilnius-2023")),
+        ("summit", ("madrid-2022", "vilnius-2023")),
+    ]
+
+
+def test_an_indefinite_phrase_refers_to_no_one_event(tmp_path: Path) -> None:
+    article = annotated(tmp_path, "In 2023, a summit was mooted.")
+    assert events_of(article) == [] and article.unresolved_events == ()
+
+
+# The article's own mentions ---------------------------------------------------------------------
+
+
+MENTIONS = (
+    "mentions:\n"
+    "  - {passage: made his point, event: dialogue-1990}\n"
+    "  - {passage: 'In 1999, the Concept', text: the Concept, actor: concept-1999}\n"
+)
+
+
+def test_an_articles_own_mentions_are_ordinary_mentions(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "In 1990 he made his point. In 1999, the Concept said so, and the Concept stood.",
+        overrides={"mentions": MENTIONS},
+    )
+    assert events_of(article) == [("dialogue-1990", "made his point")]
+    assert actors_of(article) == [("concept-1999", "the Concept")]
+    year = next(d for d in article.dates if d.text == "1990")
+    assert year.event == "dialogue-1990"  # tied like any mention in its sentence
+
+
+def test_an_articles_mention_must_be_verbatim_and_name_a_known_id(tmp_path: Path) -> None:
+    bad = (
+        "mentions:\n"
+        "  - {passage: made her point, event: dialogue-1990}\n"
+        "  - {passage: In 1990, event: no-such-event}\n"
+    )
+    article, diagnostics = run(tmp_path, "In 1990 he made his point.", overrides={"mentions": bad})
+    assert article is None
+    messages = [str(d) for d in diagnostics]
+    assert any(
+        "sample-article.md" in m and "mentions[0].passage" in m and "made her point" in m
+        for m in messages
+    ), messages
+    assert any("unknown event id 'no-such-event'" in m for m in messages), messages
+
+
+# A knowledge base of names ---------------------------------------------------------------------
+
+
+def test_forms_that_do_not_look_like_names() -> None:
+    assert name_problem("made his point") is not None
+    assert name_problem("the four countries") is not None
+    assert name_problem("this visit") is not None
+    assert name_problem("since 2016") is not None
+    assert name_problem("June 2022") is not None
+    assert name_problem("signed between Japan and the UK") is not None
+    for name in (
+        "NATO",
+        "US",
+        "the Alliance",
+        "Secretary General",
+        "eng.chinamil.com.cn",
+        "free and open Indo-Pacific",
+        "Ministry of Foreign Affairs of Japan",
+    ):
+        assert name_problem(name) is None, name
+
+
+def test_check_warns_on_a_form_that_is_not_a_name(tmp_path: Path) -> None:
+    events = SUMMITS.replace("  forms: []\n", "  forms: [made his point]\n", 1)
+    article, diagnostics = run(tmp_path, "Leaders met in 2023.", events=events)
+    assert article is not None
+    warned = [str(d) for d in diagnostics if "made his point" in str(d)]
+    assert (
+        len(warned) == 1 and "events.yaml" in warned[0] and "does not look like a name" in warned[0]
+    )
+
+
+# Dates ------------------------------------------------------------------------------------------
+
+
+def dates_of(article: AnnotatedArticle) -> dict[str, PartialDate | None]:
+    return {d.text: d.value for d in article.dates}
+
+
+def test_no_dates_inside_addresses_or_names(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "See https://example.org/2021/05/report and DOI: 10.1234/abc.2019.7 on the NATO 2030 "
+        "agenda and Agenda 2030. In 2030 it ends.",
+    )
+    assert [d.text for d in article.dates] == ["2030"]
+    assert article.dates[0].start == article.text.reading_text.index("2030 it ends")
+
+
+def test_a_month_with_last_year_is_one_expression(tmp_path: Path) -> None:
+    article = annotated(tmp_path, "It was adopted in June last year by all.")
+    assert dates_of(article) == {"June last year": PartialDate(2022, 6)}
+
+
+def test_relative_dates_resolve_against_the_paragraphs_latest_date(tmp_path: Path) -> None:
+    body = "In May 2019 talks began. In June, they ended; last year was calm.\n\nIn June, again."
+    article = annotated(tmp_path, body)
+    june, last_year, later = article.dates[1:]
+    assert (june.text, june.value) == ("June", PartialDate(2019, 6))
+    assert (last_year.text, last_year.value) == ("last year", PartialDate(2018))
+    # Another paragraph: against the publication date (January 2023).
+    assert (later.text, later.value) == ("June", PartialDate(2022, 6))
+
+
+def test_day_month_and_iso_dates(tmp_path: Path) -> None:
+    article = annotated(tmp_path, "Talks on 12 July went well; the note of 2023-08-03 says so.")
+    assert dates_of(article) == {
+        "12 July": PartialDate(2022, 7, 12),
+        "2023-08-03": PartialDate(2023, 8, 3),
+    }
+
+
+def test_a_date_ties_to_an_event_it_falls_within(tmp_path: Path) -> None:
+    article = annotated(tmp_path, "On 12 July 2023 the summit in Vilnius ended.")
+    assert events_of(article) == [("vilnius-2023", "summit in Vilnius")]
+    assert [(d.text, d.event) for d in article.dates] == [("12 July 2023", "vilnius-2023")]
+
+
+def test_an_article_can_mark_a_date_that_names_no_event(tmp_path: Path) -> None:
+    marked = (
+        "dates_without_event:\n"
+        "  - {passage: In 2016 the summit, reason: 'the year of a trend, not of the summit'}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "In 2016 the summit in Vilnius was planned. In 2023 it met.",
+        overrides={"dates_without_event": marked},
+    )
+    first, second = article.dates
+    assert first.event is None
+    assert article.date_without_event(first) == "the year of a trend, not of the summit"
+    assert article.date_without_event(second) is None
+
+
+def test_a_name_next_to_itself_is_not_a_longer_name(tmp_path: Path) -> None:
+    article = annotated(tmp_path, "Readers of Foreign Affairs Foreign Affairs agree.")
+    assert actors_of(article) == [("foreign-affairs", "Foreign Affairs")] * 2
+
+
+def test_a_capital_before_a_capitalised_word_is_another_name(tmp_path: Path) -> None:
+    article = annotated(tmp_path, "The Washington Post says Washington and NATO disagree.")
+    assert actors_of(article) == [("usa", "Washington"), ("nato", "NATO")]
+    assert article.mentions[0].start == article.text.reading_text.index("Washington and")
+
+
+def test_an_office_of_another_body_is_another_office(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The Secretary General of the United Nations spoke; the Secretary General of NATO did too.",
+    )
+    assert actors_of(article) == [
+        ("nato-secretary-general", "Secretary General"),
+        ("nato", "NATO"),
+    ]
+    assert article.mentions[0].start == article.text.reading_text.index("Secretary General of N")
+
+
+def test_title_case_headings_prove_nothing_about_names(tmp_path: Path) -> None:
+    body = "## Chinese Envoys Meet European Partners\n\nThe European Union met."
+    article = annotated(tmp_path, body)
+    assert actors_of(article) == [("china", "Chinese"), ("europe", "European")]
+
+
+def test_a_date_marked_without_event_must_be_verbatim(tmp_path: Path) -> None:
+    marked = "dates_without_event:\n  - {passage: In 2017, reason: a trend}\n"
+    article, diagnostics = run(
+        tmp_path, "In 2016 leaders met.", overrides={"dates_without_event": marked}
+    )
+    assert article is None
+    assert any(
+        "dates_without_event[0].passage" in str(d) and "'In 2017'" in str(d) for d in diagnostics
+    ), [str(d) for d in diagnostics]
