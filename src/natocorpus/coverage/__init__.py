@@ -195,6 +195,13 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         touching = _touching(named, starts, start, end)
         if any(n.start <= start and end <= n.end for n in touching):
             return None  # one form names it whole
+        # Forms the annotator turned down inside a longer name ("European" in "European Union")
+        # still say what the part is, for the hint.
+        known_parts = [
+            (reading[n.start : n.end], n.owner)
+            for n in touching
+            if n.owner is not None and n.start >= start and n.end <= end
+        ]
         touching = [n for n in touching if not n.whole_only]
         covered = [_covered(w, touching) for w in words]
         capitals = [
@@ -223,10 +230,12 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         if len(words) == 1 and not piece.titled and phrase in _TITLE_HEADS:
             return None
         hint = ""
-        if parts:
+        if known_parts:
             hint = (
                 "; "
-                + ", ".join(f"{text!r} alone is {owner}" for text, owner in dict.fromkeys(parts))
+                + ", ".join(
+                    f"{text!r} alone is {owner}" for text, owner in dict.fromkeys(known_parts)
+                )
                 + ", which does not name it whole"
             )
         return phrase, hint, _guess(words, piece.titled)
