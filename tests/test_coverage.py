@@ -395,3 +395,138 @@ def test_a_heading_in_title_case_shows_only_names_with_a_head_word(tmp_path: Pat
         "NATO met Japan there.\n\n## Why Japan Matters Now in the Pacific Islands Forum\n\nIt did."
     )
     assert set(warned(tmp_path, body)) == {"Pacific Islands Forum"}
+
+
+# Events referred to generically, and dates marked as naming none -----------------------------
+
+GENERIC_EVENTS = """\
+- id: madrid-2022
+  name: NATO Summit, Madrid
+  type: summit
+  date: "2022-06-28"
+  end_date: "2022-06-30"
+  precision: day
+  place: Madrid
+  participants: [nato]
+  description: A summit.
+  forms: [Madrid summit]
+  generic: [NATO summit]
+- id: vilnius-2023
+  name: NATO Summit, Vilnius
+  type: summit
+  date: "2023-07-11"
+  end_date: "2023-07-12"
+  precision: day
+  place: Vilnius
+  participants: [nato]
+  description: A summit.
+  forms: [Vilnius summit]
+  generic: [NATO summit]
+- id: washington-2024
+  name: NATO Summit, Washington
+  type: summit
+  date: "2024-07-09"
+  end_date: "2024-07-11"
+  precision: day
+  place: Washington
+  participants: [nato]
+  description: A summit.
+  forms: [Washington summit]
+  generic: [NATO summit]
+"""
+# Published in a year with no summit: the publication date decides nothing.
+PUBLISHED_2020 = {"published": 'published: {value: "2020-01", precision: month, inferred: a test}'}
+
+
+def checked(
+    tmp_path: Path,
+    body: str,
+    *,
+    events: str = GENERIC_EVENTS,
+    overrides: dict[str, str] | None = None,
+) -> list[Diagnostic]:
+    """Every diagnostic of a one-article corpus, none of them an error."""
+    words = body.split()
+    corpus_dir = write_corpus(
+        tmp_path,
+        body,
+        quotes=(" ".join(words[:2]), " ".join(words[2:4])),
+        actors=KNOWN,
+        events=events,
+        overrides=overrides,
+    )
+    corpus, found = annotate(make_config(corpus_dir, TEMPLATES, tmp_path / "site"))
+    assert corpus is not None, [str(d) for d in found]
+    assert not [d for d in found if d.severity is Severity.ERROR], [str(d) for d in found]
+    return found
+
+
+def of_field(found: list[Diagnostic], field: str) -> list[str]:
+    return [d.message for d in found if d.field == field]
+
+
+def test_a_generic_reference_no_event_fits_is_listed_with_a_stub(tmp_path: Path) -> None:
+    body = "Leaders met at the NATO summit in 2019. NATO agreed."
+    found = checked(tmp_path / "before", body)
+    (message,) = of_field(found, "events")
+    assert message.startswith("'NATO summit' refers to an event the annotator could not choose")
+    assert "the NATO summit in 2019" in message  # the sentence that holds it
+    assert "annotate it in the article's `mentions:` with the event id" in message
+    assert "or add the event to events.yaml" in message
+    # The line to add to `mentions:`, then a stub for events.yaml.
+    mention, *stub_lines = message.split("\n")[1:]
+    assert yaml.safe_load(mention) == [
+        {"passage": "Leaders met at the NATO summit", "text": "NATO summit", "event": "EVENT-ID"}
+    ]
+    (entry,) = yaml.safe_load("\n".join(stub_lines))
+    assert entry["type"] == "summit"
+    assert entry["date"] == "2019"
+    assert entry["generic"] == ["NATO summit"]
+    # Not reported as a name as well.
+    assert of_field(found, "mentions") == []
+    # The pasted stub is the event the context fits.
+    pasted = GENERIC_EVENTS + "\n".join(stub_lines) + "\n"
+    assert of_field(checked(tmp_path / "after", body, events=pasted), "events") == []
+
+
+def test_a_generic_reference_several_events_fit_lists_them(tmp_path: Path) -> None:
+    body = "Leaders of NATO met in Madrid and in Vilnius. They praised the NATO summit."
+    (message,) = of_field(checked(tmp_path, body, overrides=PUBLISHED_2020), "events")
+    assert "several events fit its context: madrid-2022, vilnius-2023" in message
+    assert "- id:" not in message  # no stub: the event is one of them
+    assert "annotate it in the article's `mentions:` with the event id" in message
+
+
+def test_a_generic_phrase_in_title_case_is_not_an_unknown_name(tmp_path: Path) -> None:
+    # "NATO Summit": known as a generic phrase whatever its case; here nothing around it decides
+    # among the summits, so it is an event warning, not a name.
+    body = "Allies gathered for the NATO Summit. They agreed."
+    found = checked(tmp_path, body, overrides=PUBLISHED_2020)
+    assert of_field(found, "mentions") == []
+    assert len(of_field(found, "events")) == 1
+
+
+def test_a_generic_phrase_with_a_place_is_not_an_unknown_name(tmp_path: Path) -> None:
+    body = "Allies gathered for the Riga NATO Summit. They agreed."
+    found = checked(tmp_path, body, overrides=PUBLISHED_2020)
+    assert of_field(found, "mentions") == []
+    assert len(of_field(found, "events")) == 1
+
+
+def test_a_date_marked_as_naming_no_event_is_not_reported(tmp_path: Path) -> None:
+    body = "NATO has grown since 2016. The US objected."
+    assert len(of_field(checked(tmp_path / "before", body), "dates")) == 1
+    marked = 'dates_without_event:\n  - {passage: "since 2016", reason: "a trend, not an event"}'
+    found = checked(tmp_path / "after", body, overrides={"dates_without_event": marked})
+    assert of_field(found, "dates") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "NATO adopted the NATO 2030 agenda. The US objected.",
+        "NATO wrote at https://www.nato.int/cps/en/natohq/2019/topics.htm about it.",
+    ],
+)
+def test_a_year_inside_a_name_or_an_address_is_not_a_date_to_tie(tmp_path: Path, body: str) -> None:
+    assert of_field(checked(tmp_path, body), "dates") == []

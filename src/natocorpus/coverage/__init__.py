@@ -17,6 +17,7 @@ import re
 import msgspec
 
 from natocorpus.coverage.dates import _dates_missed
+from natocorpus.coverage.events import _events_unresolved
 from natocorpus.coverage.names import (
     _acronym,
     _bibliography,
@@ -46,6 +47,8 @@ class CoverageCheck(msgspec.Struct, frozen=True):
     kinds: dict[str, str] = {}  # actor id -> its type
     pattern: re.Pattern[str] | None = None  # any known or ignored phrase, word-bounded
     ids: frozenset[str] = frozenset()  # of actors and events
+    # Generic phrases of events ("NATO summit"), lower-cased -> the events each can name.
+    generic: dict[str, tuple[str, ...]] = {}
 
     @classmethod
     def for_corpus(cls, knowledge: KnowledgeBase, settings: CorpusSettings) -> CoverageCheck:
@@ -55,6 +58,10 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         ignored = frozenset(item.text for item in settings.not_actors)
         phrases = sorted(set(owners) | ignored)
         pattern = re.compile(rf"(?<!\w)(?:{_trie_pattern(phrases)})(?!\w)") if phrases else None
+        generic: dict[str, list[str]] = {}
+        for event in knowledge.events:
+            for phrase in event.generic:
+                generic.setdefault(phrase.lower(), []).append(event.id)
         return cls(
             frozenset(owners),
             ignored,
@@ -63,16 +70,27 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             pattern,
             frozenset(actor.id for actor in knowledge.actors)
             | frozenset(event.id for event in knowledge.events),
+            {phrase: tuple(ids) for phrase, ids in generic.items()},
         )
 
     def of(self, article: AnnotatedArticle) -> tuple[Diagnostic, ...]:
-        """Capitalised names no form names whole, and absolute dates tied to no event."""
-        return (*self._names_missed(article), *_dates_missed(article))
+        """Capitalised names no form names whole, generic references to events that the context
+        did not decide, and absolute dates tied to no event."""
+        return (
+            *self._names_missed(article),
+            *_events_unresolved(article, self.generic),
+            *_dates_missed(article),
+        )
 
     def _named(self, article: AnnotatedArticle) -> list[_Named]:
         named = [_Named(m.start, m.end, m.actor) for m in article.mentions]
-        named += [_Named(m.start, m.end, m.event) for m in article.event_mentions]
+        named += [
+            _Named(m.start, m.end, m.event, generic=self._generic(m.text))
+            for m in article.event_mentions
+        ]
         named += [_Named(d.start, d.end, None) for d in article.dates]
+        # A generic reference left undecided is listed as such, not as a name to add.
+        named += [_Named(r.start, r.end, None, generic=True) for r in article.unresolved_events]
         if self.pattern is not None:
             for match in self.pattern.finditer(article.text.reading_text):
                 text = match.group()
@@ -80,6 +98,16 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 owner = None if ignored else self.owners.get(text)
                 named.append(_Named(match.start(), match.end(), owner, not ignored))
         return sorted(named, key=lambda n: (n.start, -n.end))
+
+    def _known(self, phrase: str) -> bool:
+        """A form, a phrase declared not an actor, or a generic phrase in any case."""
+        return phrase in self.known or phrase in self.ignored or phrase.lower() in self.generic
+
+    def _generic(self, text: str) -> bool:
+        """Whether a mention's text is a generic phrase, maybe with its place ("the summit in
+        Vilnius")."""
+        lowered = " ".join(text.lower().split())
+        return any(lowered == p or lowered.startswith(p + " ") for p in self.generic)
 
     def _names_missed(self, article: AnnotatedArticle) -> list[Diagnostic]:
         """Names that no form names whole, each once, with a stub to add."""
@@ -110,7 +138,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 if heading or not inside:
                     continue
                 report = self._report(_Piece(inside, False), named, starts, reading)
-                if report is not None and report[0] not in seen | self.known | self.ignored:
+                if report is not None and not self._known(report[0]) and report[0] not in seen:
                     phrase, hint, _ = report
                     seen.add(phrase)
                     misses.append(_Miss(block.source_line, phrase, hint, "document", [phrase]))
@@ -137,7 +165,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                             seen.add(phrase)
                             continue
                         hint = f"; it stands in brackets after {previous[0]!r} ({previous[1]})"
-                    if phrase in seen or phrase in self.known or phrase in self.ignored:
+                    if self._known(phrase) or phrase in seen:
                         previous = None
                         continue
                     seen.add(phrase)
@@ -195,6 +223,8 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         touching = _touching(named, starts, start, end)
         if any(n.start <= start and end <= n.end for n in touching):
             return None  # one form names it whole
+        if any(n.generic for n in touching):
+            return None  # a generic reference to an event, with its qualifiers ("Riga NATO Summit")
         # Forms the annotator turned down inside a longer name ("European" in "European Union")
         # still say what the part is, for the hint.
         known_parts = [

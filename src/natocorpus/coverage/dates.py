@@ -12,7 +12,8 @@ def _line(article: AnnotatedArticle, offset: int) -> int:
 
 
 def _dates_missed(article: AnnotatedArticle) -> list[Diagnostic]:
-    """Absolute dates outside the bibliography and any name, tied to no event; once a sentence."""
+    """Absolute dates outside the bibliography and any name, tied to no event and not marked
+    so in the article (`dates_without_event`); once a sentence."""
     found: list[Diagnostic] = []
     reported: set[str] = set()
     names = _Spans.of(
@@ -22,6 +23,8 @@ def _dates_missed(article: AnnotatedArticle) -> list[Diagnostic]:
     for date in article.dates:
         if date.kind != "absolute" or date.value is None or date.event is not None:
             continue
+        if article.date_without_event(date) is not None:
+            continue  # the article says why it names no event
         block = article.text.block_at(date.start)
         if block.kind == "item" and block.marker is not None:
             continue

@@ -61,6 +61,8 @@ class _Named(msgspec.Struct, frozen=True):
     # A known form the annotator did not take there (a rule turned it down): it covers a name
     # that it is whole ("in Washington", a venue), not a part of a longer one.
     whole_only: bool = False
+    # A generic reference to an event ("the NATO Summit"): the name around it is the reference's.
+    generic: bool = False
 
 
 def _covered(word: _Word, touching: list[_Named]) -> bool:

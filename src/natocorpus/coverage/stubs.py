@@ -37,15 +37,7 @@ class _Miss(msgspec.Struct):
         name, forms = self.phrase, self.forms
         if self.kind == "event":
             target = "events.yaml"
-            stub = [
-                f"- id: {_yaml(_slug(name))}",
-                f"  name: {_yaml(name)}",
-                f"  type: {_event_type(name)}  # a guess: check it",
-                f'  date: "{year}"  # a guess: when it was',
-                "  precision: year",
-                f"  description: {_yaml('TODO: what ' + name + ' was')}",
-                f"  forms: [{', '.join(_yaml(f) for f in forms)}]",
-            ]
+            stub = _event_stub(name, year, forms)
         else:
             target = "actors.yaml"
             last = name.split()[-1]
@@ -112,10 +104,30 @@ _EVENT_TYPES = {
 
 
 def _event_type(name: str) -> str:
+    """The type an event's head word suggests, in any case ("Summit", "the NATO summit")."""
     for word in reversed(name.split()):
-        if word in _EVENT_TYPES:
-            return _EVENT_TYPES[word]
+        if word.capitalize() in _EVENT_TYPES:
+            return _EVENT_TYPES[word.capitalize()]
     return "other"
+
+
+def _event_stub(
+    name: str, year: int, forms: Sequence[str], generic: Sequence[str] = (), *, key: str = ""
+) -> list[str]:
+    """The lines of an events.yaml entry for `name`, dated `year` at a guess; its id from `key`
+    (or the name)."""
+    stub = [
+        f"- id: {_yaml(_slug(key or name))}",
+        f"  name: {_yaml(name)}",
+        f"  type: {_event_type(name)}  # a guess: check it",
+        f'  date: "{year}"  # a guess: when it was',
+        "  precision: year",
+        f"  description: {_yaml('TODO: what ' + name + ' was')}",
+        f"  forms: [{', '.join(_yaml(f) for f in forms)}]",
+    ]
+    if generic:
+        stub.append(f"  generic: [{', '.join(_yaml(g) for g in generic)}]")
+    return stub
 
 
 def _country_of(demonym: str) -> str:
