@@ -49,6 +49,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
     ids: frozenset[str] = frozenset()  # of actors and events
     # Generic phrases of events ("NATO summit"), lower-cased -> the events each can name.
     generic: dict[str, tuple[str, ...]] = {}
+    years: dict[str, tuple[int, int]] = {}  # event id -> its first and last year
 
     @classmethod
     def for_corpus(cls, knowledge: KnowledgeBase, settings: CorpusSettings) -> CoverageCheck:
@@ -71,6 +72,10 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             frozenset(actor.id for actor in knowledge.actors)
             | frozenset(event.id for event in knowledge.events),
             {phrase: tuple(ids) for phrase, ids in generic.items()},
+            {
+                event.id: (event.date.year, (event.end_date or event.date).year)
+                for event in knowledge.events
+            },
         )
 
     def of(self, article: AnnotatedArticle) -> tuple[Diagnostic, ...]:
@@ -78,7 +83,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         did not decide, and absolute dates tied to no event."""
         return (
             *self._names_missed(article),
-            *_events_unresolved(article, self.generic),
+            *_events_unresolved(article, self.generic, self.years),
             *_dates_missed(article),
         )
 

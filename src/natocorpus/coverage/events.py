@@ -17,36 +17,55 @@ _WORDS_BEFORE = re.compile(r"(?<!\S)(?:\S+\s+){0,4}$")
 
 
 def _events_unresolved(
-    article: AnnotatedArticle, generic: dict[str, tuple[str, ...]]
+    article: AnnotatedArticle,
+    generic: dict[str, tuple[str, ...]],
+    years: dict[str, tuple[int, int]],
 ) -> list[Diagnostic]:
     """One warning for each unresolved generic reference: the passage, why no event was chosen,
     the `mentions:` line to add and, where the context decided nothing, an events.yaml stub.
-    `generic` maps each generic phrase (lower-cased) to the events it can name."""
+    `generic` maps each generic phrase (lower-cased) to the events it can name; `years` each
+    event to its first and last year."""
     found: list[Diagnostic] = []
     for reference in article.unresolved_events:
         phrase = " ".join(reference.text.split())
-        every = generic.get(phrase.lower(), ())
         candidates = reference.candidates
-        if not candidates:
-            why = "no known event fits it"
+        undecided = not candidates or set(candidates) == set(generic.get(phrase.lower(), ()))
+        dated = sorted(
+            {
+                d.value.year
+                for d in article.dates
+                if d.sentence == reference.sentence and d.value is not None
+            }
+        )
+        if not candidates or (
+            dated
+            and not any(
+                years[e][0] <= year <= years[e][1]
+                for e in candidates
+                if e in years
+                for year in dated
+            )
+        ):
+            why = "no known event fits its context"
+            if dated:
+                why += f" (its sentence is dated {', '.join(map(str, dated))})"
         elif len(candidates) == 1:
             why = f"its context does not fit {candidates[0]}, the one event known by that phrase"
-        elif set(candidates) == set(every):
+        elif undecided:
             why = (
-                f"its context (a date or place in the sentence or paragraph, the publication date) "
-                f"does not choose among {', '.join(candidates)}"
+                "nothing around it (a date or place in its sentence or paragraph, the publication "
+                f"date) chooses among {', '.join(candidates)}"
             )
         else:
-            why = f"several events fit its context: {', '.join(candidates)}"
+            why = f"several events fit its context ({', '.join(candidates)})"
         sentence = " ".join(article.sentence_text(reference.sentence).split())
         lines = [
-            f"{phrase!r} refers to an event the annotator could not choose: {why}, in "
-            f"{sentence[:120]!r}: {_ADVICE}:",
+            f"{phrase!r} ({sentence[:120]!r}) is left unannotated: {why}: {_ADVICE}:",
             _mention_line(article, reference, candidates),
         ]
-        if not candidates or set(candidates) == set(every):
+        if undecided:
             # The context decided nothing: the event may be one the knowledge base lacks.
-            year = _year_around(article, reference)
+            year = dated[0] if dated else article.meta.published.value.year
             lines += _event_stub(phrase, year, [], [phrase], key=f"{phrase} {year}")
         found.append(
             warning(
@@ -74,11 +93,3 @@ def _mention_line(
     if passage == text:
         return f"- {{passage: {_yaml(passage)}, event: {event}}}"
     return f"- {{passage: {_yaml(passage)}, text: {_yaml(text)}, event: {event}}}"
-
-
-def _year_around(article: AnnotatedArticle, reference: UnresolvedReference) -> int:
-    """The year of the first date in the reference's sentence, else of the publication."""
-    for date in article.dates:
-        if date.sentence == reference.sentence and date.value is not None:
-            return date.value.year
-    return article.meta.published.value.year
