@@ -1,0 +1,287 @@
+"""Warnings for the maintainer: names and dated phrases that the knowledge base does not cover.
+
+This is the work list when a new article arrives: each capitalised name that no actor or event form
+names whole, and each dated phrase that is tied to no event.
+
+A capitalised phrase is cut into the names it holds before it is looked up: lists at "and" and
+commas, possessives ("Japan's"), and titles ("Prime Minister", "Secretary General") that stand
+before a name. A name is covered only when one form names it whole: "European Union" is not covered
+by the form "European" of Europe, and "Georgia" in "The European Union and Georgia" is a name of
+its own. Each warning carries a stub for actors.yaml (or events.yaml) with a guess at the type.
+"""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+
+from natocorpus.coverage.dates import _dates_missed
+from natocorpus.coverage.events import _events_unresolved
+from natocorpus.coverage.names import (
+    _acronym,
+    _bibliography,
+    _capitalised,
+    _named_in_title,
+    _personal,
+    _Piece,
+    _pieces,
+    _runs,
+    _text,
+    _titles_of_works,
+    _words,
+)
+from natocorpus.coverage.spans import _covered, _Named, _touching, _trie_pattern
+from natocorpus.coverage.stubs import _guess, _Miss
+from natocorpus.coverage.words import _BODY, _FUNCTION_WORDS, _TITLE_HEADS, _WORD_CHAR
+from natocorpus.diagnostics import Diagnostic, warning
+from natocorpus.model import AnnotatedArticle, CorpusSettings, KnowledgeBase
+
+
+class CoverageCheck(msgspec.Struct, frozen=True):
+    """The knowledge base's forms and the phrases declared not actors: what is not a miss."""
+
+    known: frozenset[str]
+    ignored: frozenset[str]
+    owners: dict[str, str] = {}  # form -> actor or event id
+    kinds: dict[str, str] = {}  # actor id -> its type
+    pattern: re.Pattern[str] | None = None  # any known or ignored phrase, word-bounded
+    ids: frozenset[str] = frozenset()  # of actors and events
+    # Generic phrases of events ("NATO summit"), lower-cased -> the events each can name.
+    generic: dict[str, tuple[str, ...]] = {}
+    years: dict[str, tuple[int, int]] = {}  # event id -> its first and last year
+
+    @classmethod
+    def for_corpus(cls, knowledge: KnowledgeBase, settings: CorpusSettings) -> CoverageCheck:
+        # A known form that its rule turned down (a capital as a venue) was decided, not missed.
+        owners = {form.text: actor.id for actor in knowledge.actors for form in actor.forms}
+        owners.update({form: event.id for event in knowledge.events for form in event.forms})
+        ignored = frozenset(item.text for item in settings.not_actors)
+        phrases = sorted(set(owners) | ignored)
+        pattern = re.compile(rf"(?<!\w)(?:{_trie_pattern(phrases)})(?!\w)") if phrases else None
+        generic: dict[str, list[str]] = {}
+        for event in knowledge.events:
+            for phrase in event.generic:
+                generic.setdefault(phrase.lower(), []).append(event.id)
+        return cls(
+            frozenset(owners),
+            ignored,
+            owners,
+            {actor.id: actor.type for actor in knowledge.actors},
+            pattern,
+            frozenset(actor.id for actor in knowledge.actors)
+            | frozenset(event.id for event in knowledge.events),
+            {phrase: tuple(ids) for phrase, ids in generic.items()},
+            {
+                event.id: (event.date.year, (event.end_date or event.date).year)
+                for event in knowledge.events
+            },
+        )
+
+    def of(self, article: AnnotatedArticle) -> tuple[Diagnostic, ...]:
+        """Capitalised names no form names whole, generic references to events that the context
+        did not decide, and absolute dates tied to no event."""
+        return (
+            *self._names_missed(article),
+            *_events_unresolved(article, self.generic, self.years),
+            *_dates_missed(article),
+        )
+
+    def _named(self, article: AnnotatedArticle) -> list[_Named]:
+        named = [_Named(m.start, m.end, m.actor) for m in article.mentions]
+        named += [
+            _Named(m.start, m.end, m.event, generic=self._generic(m.text))
+            for m in article.event_mentions
+        ]
+        named += [_Named(d.start, d.end, None) for d in article.dates]
+        # A generic reference left undecided is listed as such, not as a name to add.
+        named += [_Named(r.start, r.end, None, generic=True) for r in article.unresolved_events]
+        if self.pattern is not None:
+            for match in self.pattern.finditer(article.text.reading_text):
+                text = match.group()
+                ignored = text in self.ignored
+                owner = None if ignored else self.owners.get(text)
+                named.append(_Named(match.start(), match.end(), owner, not ignored))
+        return sorted(named, key=lambda n: (n.start, -n.end))
+
+    def _known(self, phrase: str) -> bool:
+        """A form, a phrase declared not an actor, or a generic phrase in any case."""
+        return phrase in self.known or phrase in self.ignored or phrase.lower() in self.generic
+
+    def _generic(self, text: str) -> bool:
+        """Whether a mention's text is a generic phrase, maybe with its place ("the summit in
+        Vilnius")."""
+        lowered = " ".join(text.lower().split())
+        return any(lowered == p or lowered.startswith(p + " ") for p in self.generic)
+
+    def _names_missed(self, article: AnnotatedArticle) -> list[Diagnostic]:
+        """Names that no form names whole, each once, with a stub to add."""
+        named = self._named(article)
+        starts = [n.start for n in named]
+        exact = {(n.start, n.end): n.owner for n in named}
+        reading = article.text.reading_text
+        # Where each sentence's first word begins, after any opening quote or bracket.
+        sentence_starts = frozenset(
+            first.start()
+            for sentence in article.sentences
+            if (first := _WORD_CHAR.search(reading, sentence.start, sentence.end)) is not None
+        )
+        misses: list[_Miss] = []
+        seen: set[str] = set()
+        for block in article.text.blocks:
+            if _bibliography(block) or block.text.upper() == block.text:
+                continue  # references' names are authors; all capitals say nothing of names
+            quoted = _titles_of_works(block)
+            words = _words(block, sentence_starts)
+            # The last name: a miss, or a known one's text and owner.
+            previous: _Miss | tuple[str, str] | None = None
+            for start, end, heading in quoted:
+                # A quoted title is one name, of a work, a programme or a slogan.
+                inside = [w for w in words if start <= w.start and w.end <= end]
+                while inside and inside[0].text in ("the", "The", "a", "A", "an", "An"):
+                    inside.pop(0)  # the title is the rest: "the “Partnership for Peace”"
+                if heading or not inside:
+                    continue
+                report = self._report(_Piece(inside, False), named, starts, reading)
+                if report is not None and not self._known(report[0]) and report[0] not in seen:
+                    phrase, hint, _ = report
+                    seen.add(phrase)
+                    misses.append(_Miss(block.source_line, phrase, hint, "document", [phrase]))
+            for run in _runs(words):
+                span = (run[0].start, run[-1].end)
+                if span in exact:
+                    # Most runs are one known name: the cheapest test first.
+                    owner = exact[span]
+                    previous = (reading[span[0] : span[1]], owner) if owner else None
+                    continue
+                title = next((h for s, e, h in quoted if s <= run[0].start < e), None)
+                for piece in _pieces(run):
+                    if title is not None and not _named_in_title(piece, heading=title):
+                        continue  # a title's capitals are the title's, not the names'
+                    report = self._report(piece, named, starts, reading)
+                    if report is None:
+                        owner = self._whole_owner(piece, named, starts)
+                        previous = (_text(piece.words, reading), owner) if owner else None
+                        continue
+                    phrase, hint, kind = report
+                    if previous is not None and _abbreviates(piece, phrase, previous):
+                        if isinstance(previous, _Miss):
+                            previous.forms.append(phrase)  # "Indo-Pacific Four (IP4)"
+                            seen.add(phrase)
+                            continue
+                        hint = f"; it stands in brackets after {previous[0]!r} ({previous[1]})"
+                    if self._known(phrase) or phrase in seen:
+                        previous = None
+                        continue
+                    seen.add(phrase)
+                    previous = _Miss(block.source_line, phrase, hint, kind, [phrase])
+                    misses.append(previous)
+        misses += self._bodies_of_states(article, seen)
+        year = article.meta.published.value.year
+        return [
+            warning(article.path, miss.line, "mentions", miss.message(year, self.ids))
+            for miss in misses
+        ]
+
+    def _bodies_of_states(self, article: AnnotatedArticle, seen: set[str]) -> list[_Miss]:
+        """A state's name before a lower-case body ("the Chinese embassy in Japan", "the
+        Japanese defence ministry"): an actor of its own, which the state's forms do not name."""
+        reading = article.text.reading_text
+        found: list[_Miss] = []
+        for mention in article.mentions:
+            if self.kinds.get(mention.actor) != "state":
+                continue
+            match = _BODY.match(reading, mention.end)
+            if match is None:
+                continue
+            end = match.end()
+            phrase = " ".join(reading[mention.start : end].split())
+            if phrase in seen or phrase in self.known:
+                continue
+            seen.add(phrase)
+            found.append(
+                _Miss(
+                    article.text.block_at(mention.start).source_line,
+                    phrase,
+                    f"; {mention.text!r} alone is {mention.actor}, which does not name the body",
+                    "organisation",
+                    [phrase],
+                )
+            )
+        return found
+
+    def _whole_owner(self, piece: _Piece, named: list[_Named], starts: list[int]) -> str | None:
+        """The actor or event that names the piece whole, if one does."""
+        start, end = piece.words[0].start, piece.words[-1].end
+        for n in _touching(named, starts, start, end):
+            if n.start <= start and end <= n.end:
+                return n.owner
+        return None
+
+    def _report(
+        self, piece: _Piece, named: list[_Named], starts: list[int], reading: str
+    ) -> tuple[str, str, str] | None:
+        """What to warn about in one piece: (the phrase, a note on its known parts, a type
+        guess), or None when one form names it whole or it is no name."""
+        words = piece.words
+        start, end = words[0].start, words[-1].end
+        touching = _touching(named, starts, start, end)
+        if any(n.start <= start and end <= n.end for n in touching):
+            return None  # one form names it whole
+        if any(n.generic for n in touching):
+            return None  # a generic reference to an event, with its qualifiers ("Riga NATO Summit")
+        # Forms the annotator turned down inside a longer name ("European" in "European Union")
+        # still say what the part is, for the hint.
+        known_parts = [
+            (reading[n.start : n.end], n.owner)
+            for n in touching
+            if n.owner is not None and n.start >= start and n.end <= end
+        ]
+        touching = [n for n in touching if not n.whole_only]
+        covered = [_covered(w, touching) for w in words]
+        capitals = [
+            i for i, w in enumerate(words) if _capitalised(w.text) and w.text not in _FUNCTION_WORDS
+        ]
+        if all(covered[i] or words[i].weak for i in capitals) and any(covered):
+            # Names side by side, each known ("NATO Japan"), maybe after a word capitalised by its
+            # place ("Critics of NATO", "Adapting NATO").
+            return None
+        parts = [
+            (reading[n.start : n.end], n.owner)
+            for n in touching
+            if n.owner is not None and n.start >= start and n.end <= end
+        ]
+        if parts:
+            # A known name and, after it, a person's name: two names ("Japan Rahm Emanuel").
+            tail = [w for i, w in enumerate(words) if not covered[i]]
+            first_uncovered = covered.index(False)
+            if (
+                all(covered[:first_uncovered])
+                and tail == words[first_uncovered:]
+                and _personal(tail)
+            ):
+                return _text(tail, reading), "", "person"
+        phrase = _text(words, reading)
+        if len(words) == 1 and not piece.titled and phrase in _TITLE_HEADS:
+            return None
+        hint = ""
+        if known_parts:
+            hint = (
+                "; "
+                + ", ".join(
+                    f"{text!r} alone is {owner}" for text, owner in dict.fromkeys(known_parts)
+                )
+                + ", which does not name it whole"
+            )
+        return phrase, hint, _guess(words, piece.titled)
+
+
+def _abbreviates(piece: _Piece, acronym: str, previous: _Miss | tuple[str, str]) -> bool:
+    """Whether an acronym in brackets abbreviates the name before it, its letters in order
+    initials of that name: "IP4" after "Indo-Pacific Four", "MOFA" after "Ministry of Foreign
+    Affairs"; not "AA" after "ANKARA"."""
+    if not piece.words[0].gap.rstrip().endswith("(") or not _acronym(acronym):
+        return False
+    name = previous.phrase if isinstance(previous, _Miss) else previous[0]
+    initials = iter(w[0].upper() for w in re.split(r"[\s\-]+", name) if w)
+    return all(letter in initials for letter in acronym.upper() if letter.isalpha())

@@ -1,0 +1,340 @@
+"""Finding capitalised names in a block and cutting a run of them into the names it holds:
+lists, possessives, titles, words capitalised by their place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import msgspec
+
+from natocorpus.coverage.words import (
+    _ABBREVIATED,
+    _ADJECTIVE_ENDING,
+    _CAPITAL,
+    _DEMONYM,
+    _DOCUMENT_HEADS,
+    _EVENT_HEADS,
+    _FUNCTION_WORDS,
+    _HEADS,
+    _INNER,
+    _INNER_AFTER_HEAD,
+    _JOINED_BY,
+    _LISTED,
+    _NAME_HEADS,
+    _NAME_LIST,
+    _NOT_NAMES,
+    _OPENERS,
+    _OPENING_QUOTES,
+    _ORGANISATION_HEADS,
+    _PORTFOLIO,
+    _POSSESSIVE,
+    _QUOTE_CLOSES,
+    _REGION_HEADS,
+    _SPEAKER,
+    _TITLE_HEADS,
+    _TITLE_WORDS,
+    _WORD,
+    _WORD_CHAR,
+    _YEAR,
+    _set,
+)
+from natocorpus.model import Block
+
+
+class _Word(msgspec.Struct):
+    text: str  # without a possessive ending
+    start: int  # offsets in the reading text
+    end: int  # the end of the name: before a possessive or an adjective's ending
+    weak: bool  # capitalised by its place: a sentence's, a heading's, a quotation's first word
+    possessive: bool
+    gap: str  # the characters between the previous word and this one
+
+
+def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
+    """The capitalised words of a block, but months, weekdays and "I". What stands between two
+    of them is the later one's gap: a lower-case word there breaks a name, unless it joins one."""
+    text = block.text
+    words: list[_Word] = []
+    previous = 0
+    for match in _CAPITAL.finditer(text):
+        raw = match.group()
+        if not raw[0].isupper():
+            continue
+        at = match.start()
+        if raw.endswith(".") and not _ABBREVIATED.match(raw):
+            raw = raw[:-1]  # the full stop ends the sentence, not the word
+        if raw.endswith(("’", "'")) and not raw[:-1].endswith(("s", "S")):
+            raw = raw[:-1]  # a closing quote: "the ‘Squad’"
+        possessive = _POSSESSIVE.search(raw) if "'" in raw or "’" in raw else None
+        name = raw[: possessive.start()] if possessive else raw
+        if name in _NOT_NAMES:
+            continue
+        if "-" in name:
+            adjective = _ADJECTIVE_ENDING.search(name)
+            if adjective:
+                name = name[: adjective.start()]  # the name in "NATO-led"
+        gap = text[previous:at]
+        start = block.start + at
+        before = gap.rstrip()
+        weak = start in sentence_starts or _WORD_CHAR.search(text, 0, at) is None
+        if not weak and before:
+            last = before[-1]
+            weak = (
+                last == "•"
+                # An opening quote may open a quoted sentence, but a quoted word alone is a
+                # name or a term ("the so-called “Squad”").
+                or (last in _OPENING_QUOTES and not _QUOTE_CLOSES.match(text, at + len(raw)))
+                # A dash after a dateline ("BRUSSELS, July 12 (AA) – The ...") opens the text;
+                # a dash after lower-case words is inside a sentence ("the four – Georgia, ...").
+                or (last in "–—-" and not any(w[0].islower() for w in _WORD.findall(text, 0, at)))
+                # After a colon a capital may open a clause ("Editor's note: Originally
+                # published") or a list of names ("partners: Japan, Korea and Australia").
+                or (last == ":" and not _LISTED.match(text, at + len(raw)))
+            )
+        if weak and _speaker_shaped(name):
+            after = at + len(raw)
+            # "Kishida said": the subject of a verb of saying is someone; "Georgia, Moldova and
+            # Armenia": a list of capitalised words is a list of names.
+            weak = not (_SPEAKER.match(text, after) or _NAME_LIST.match(text, after))
+        words.append(_Word(name, start, start + len(name), weak, possessive is not None, gap))
+        previous = at + len(raw)
+    return words
+
+
+def _speaker_shaped(word: str) -> bool:
+    """Not a plural ("Officials said"), an adverb, a participle or a closed-class word."""
+    return (
+        not word.endswith(("s", "ly", "ing", "ed"))
+        and word not in _FUNCTION_WORDS
+        and word not in _OPENERS
+    )
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _runs(words: list[_Word]) -> list[list[_Word]]:
+    """Maximal runs of capitalised words, joined by spaces and inner lower-case words."""
+    runs: list[list[_Word]] = []
+    current: list[_Word] = []
+    for word in words:
+        if current and (not current[-1].possessive or _office(current[-1], word)):
+            if word.gap.isspace():
+                current.append(word)
+                continue
+            inner = _JOINED_BY.fullmatch(word.gap)
+            if inner is not None and _inner_allowed(current, inner.group(1), inner.group(2)):
+                # The joining words as words of the name: "Mission to the European Union".
+                offset = word.start - len(word.gap)
+                for group in (1, 2):
+                    if inner.group(group):
+                        begin = offset + inner.start(group)
+                        joining = inner.group(group)
+                        current.append(
+                            _Word(joining, begin, begin + len(joining), False, False, " ")
+                        )
+                current.append(word)
+                continue
+        if current:
+            runs.append(current)
+        current = [word]
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _office(possessor: _Word, word: _Word) -> bool:
+    """A title's possessive before a body is one name: "the Prime Minister's Office"."""
+    return possessor.text in _TITLE_HEADS and word.text in _ORGANISATION_HEADS
+
+
+def _inner_allowed(run: list[_Word], word: str, the: str | None) -> bool:
+    """'de', 'von'... join names of people; 'of', 'for', 'to', 'on' follow a head word; 'and'
+    only inside an organisation's "of" phrase ("Ministry of Science and Technology"), and not
+    before "the" ("the Republic of Korea and the Sea of Japan")."""
+    if word in _INNER:
+        return the is None
+    texts = [w.text for w in run]
+    if word == "and":
+        if the is not None:
+            return False
+        return (
+            "of" in texts
+            and "and" not in texts
+            and any(t in _ORGANISATION_HEADS for t in texts[: texts.index("of")])
+        )
+    last = texts[-1]
+    return last in _HEADS
+
+
+class _Piece(msgspec.Struct):
+    words: list[_Word]
+    titled: bool  # a title stood before it
+
+
+def _pieces(run: list[_Word]) -> list[_Piece]:
+    """The names in one capitalised run: cut at possessives and titles, stripped of the words
+    that are capitalised by their place or class."""
+    pieces: list[_Piece] = []
+    current: list[_Word] = []
+    titled = False
+
+    def close(next_titled: bool = False) -> None:
+        nonlocal current, titled
+        words = _trim(current)
+        if words and not all(w.text.rstrip(".") in _TITLE_WORDS for w in words):
+            # (a title alone, as in "the Prime Minister's office", names no one in particular)
+            pieces.append(_Piece(words, titled))
+        current, titled = [], next_titled
+
+    i = 0
+    while i < len(run):
+        title_end = _title_at(run, i)
+        if title_end > i:
+            close(next_titled=title_end < len(run))
+            i = title_end
+            continue
+        current.append(run[i])
+        if run[i].possessive and not (i + 1 < len(run) and _office(run[i], run[i + 1])):
+            close()
+        i += 1
+    close()
+    return pieces
+
+
+def _title_at(run: list[_Word], i: int) -> int:
+    """The end of a title beginning at run[i] and followed by a name (or ending the run), or i."""
+    if i > 0 and not _capitalised(run[i - 1].text):
+        return i  # after "of": a portfolio or a name ("Department of Justice")
+    j = i
+    head_end = i
+    while j < len(run) and run[j].text.rstrip(".") in _TITLE_WORDS:
+        if run[j].text.rstrip(".") in _TITLE_HEADS:
+            head_end = j + 1
+        if run[j].possessive:
+            j += 1
+            break
+        j += 1
+    if head_end == i:
+        return i
+    j = head_end
+    # A portfolio: "Secretary of State", "Minister for Foreign Affairs".
+    if j + 1 < len(run) and run[j].text in ("of", "for") and run[j + 1].text in _PORTFOLIO:
+        k = j + 1
+        while k < len(run) and run[k].text in _PORTFOLIO:
+            k += 1
+        j = k
+    if j == len(run):
+        return j  # an office without a name ("the Prime Minister"): not a name to add
+    following = run[j].text
+    if following in _ORGANISATION_HEADS | _EVENT_HEADS | _DOCUMENT_HEADS or not _capitalised(
+        following
+    ):
+        if following in _INNER | _INNER_AFTER_HEAD:
+            return j  # "Ambassador to Japan": the title, then a place
+        return i  # "General Assembly": a name, not a title
+    return j
+
+
+def _trim(words: list[_Word]) -> list[_Word]:
+    """Without lower-case words at the ends, leading function words, and a first word that is
+    capitalised only by its place (a sentence's first, after a colon or an opening quote)."""
+    words = list(words)
+    while words and (not _capitalised(words[0].text) or words[0].text in _FUNCTION_WORDS):
+        words.pop(0)
+    while words and not _capitalised(words[-1].text):
+        words.pop()
+    # A single word there is dropped, unless it takes a possessive, as names do ("Georgia's"),
+    # or is an acronym or a compound of names ("ASEAN", "IP4", "Indo-Pacific").
+    single = len(words) == 1 and not words[0].possessive and not _name_shaped(words[0].text)
+    if words and words[0].weak and (single or words[0].text in _OPENERS):
+        words.pop(0)
+        while words and (not _capitalised(words[0].text) or words[0].text in _FUNCTION_WORDS):
+            words.pop(0)
+    return words
+
+
+def _text(words: Sequence[_Word], reading: str) -> str:
+    """The words as the text has them, without a final possessive, spaces made single."""
+    return " ".join(reading[words[0].start : words[-1].end].split())
+
+
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z’']+(?:-[a-z]+)*|[A-Z]\.)$")  # "Jong-sup", "J."
+
+
+_NUMBER_WORDS = _set("One Two Three Four Five Six Seven Eight Nine Ten Twenty")
+
+
+def _personal(words: Sequence[_Word]) -> bool:
+    """Two or three words shaped like a person's names, none a head, title, number or demonym:
+    "Antonio Guterres", "Lee Jong-sup", not "Indo-Pacific Four" or "Foreign Ministry"."""
+    texts = [w.text for w in words]
+    return (
+        2 <= len(texts) <= 3
+        and all(_NAME_WORD.match(t) for t in texts)
+        and not any(
+            t in _ORGANISATION_HEADS
+            or t in _EVENT_HEADS
+            or t in _DOCUMENT_HEADS
+            or t in _REGION_HEADS
+            or t in _TITLE_WORDS
+            or t in _NUMBER_WORDS
+            for t in texts
+        )
+        # A demonym first makes a body of a state ("American Enterprise"); later it is a name
+        # ("Brian Logan").
+        and not (len(texts[0]) > 6 and _DEMONYM.match(texts[0]))
+    )
+
+
+def _bibliography(block: Block) -> bool:
+    """A numbered item that carries a year or an address: a reference, whose names are authors."""
+    return (
+        block.kind == "item"
+        and block.marker is not None
+        and (_YEAR.search(block.text) is not None or "URL:" in block.text)
+    )
+
+
+def _titles_of_works(block: Block) -> list[tuple[int, int, bool]]:
+    """Spans of quoted titles in title case ("“Does the Alliance Want to Become Asian?”") and of
+    a heading in title case, the last True: their capitals are the title's, not the names'."""
+    spans: list[tuple[int, int, bool]] = []
+    if block.kind == "heading" and _title_case(block.text):
+        spans.append((block.start, block.end, True))
+    for match in re.finditer(r"“([^”]{3,300})”|\"([^\"]{3,300})\"", block.text):
+        group = 1 if match.group(1) is not None else 2
+        if _title_case(match.group(group)):
+            start, end = match.span(group)
+            spans.append((block.start + start, block.start + end, False))
+    return spans
+
+
+def _title_case(text: str) -> bool:
+    """Three or more words of four letters or more, nearly all capitalised."""
+    long = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", text) if len(w) >= 4]
+    if len(long) < 3:
+        return False
+    return sum(_capitalised(w) for w in long) >= 0.8 * len(long)
+
+
+def _named_in_title(piece: _Piece, *, heading: bool) -> bool:
+    """Where every word is capitalised, what still shows a name: an acronym ("IP4") and, in a
+    heading, a phrase with a head word ("The Role of the Pacific Islands Forum")."""
+    texts = [w.text for w in piece.words]
+    if len(texts) == 1 and _acronym(texts[0]):
+        return True
+    return heading and len(texts) > 1 and any(t in _NAME_HEADS for t in texts)
+
+
+def _name_shaped(word: str) -> bool:
+    """An acronym, or a compound whose parts are all capitalised ("Indo-Pacific")."""
+    parts = word.split("-")
+    return _acronym(word) or (len(parts) > 1 and all(_capitalised(p) for p in parts))
+
+
+def _acronym(phrase: str) -> bool:
+    """One word with two capitals or more: "IP4", "EU", "NATO"."""
+    return " " not in phrase and sum(c.isupper() for c in phrase) >= 2

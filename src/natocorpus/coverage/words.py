@@ -1,0 +1,140 @@
+"""The words of names: closed classes, heads of names, titles, and the patterns that find
+capitalised words."""
+
+from __future__ import annotations
+
+import re
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# A word: letters, digits, inner hyphens, apostrophes, stops ("U.S.", "Jong-sup", "Japan's").
+_WORD = re.compile(r"\w(?:[\w’'\-]|\.(?=\w))*\.?")
+_ABBREVIATED = re.compile(
+    r"^(?:\w\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Gen|Adm|Lt|Col|Capt|Maj|Sen|Rep|Prof)\.$"
+)
+_POSSESSIVE = re.compile(r"(?<=\w)(?:[’']s|(?<=[sS])[’'])$")
+# Endings that make an adjective of a name: "NATO-led", "Tokyo-based", "European-centric".
+_ADJECTIVE_ENDING = re.compile(
+    r"-(?:led|based|backed|centric|centred|centered|friendly|made|owned|born|style|like|related|"
+    r"oriented|sponsored|funded|focused|bound|dominated|controlled|allied|aligned|wide|specific|"
+    r"driven|initiated|proposed|brokered|built|hosted|linked|minded)$"
+)
+_OPENING_QUOTES = "“‘\"'«"
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+
+_MONTHS = _set(
+    "January February March April May June July August September October November December"
+)
+_WEEKDAYS = _set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+
+# Closed-class words: a capital on them says nothing about a name, wherever they stand.
+_FUNCTION_WORDS = _set(
+    """A An The This That These Those It Its In On At By For From Of To With As And But Or Nor So
+    Yet If When While Since Until After Before Although Though However Moreover Instead Unlike
+    Along Against Under Over Through Between Among During Despite Also Even Only Many Some Such
+    Both Each Every All Any No Not Their They There Here We Our You Your He She His Her Who What
+    Which Where Why How I Me My Us Them Him Is Are Was Were Be Been Has Have Had Do Does Did Will
+    Would Shall Should Can Could Must Might Let Than Then Because Whether Whose Whom Within Without
+    Beyond Upon Toward Towards Amid Amidst Via Per Neither Either Whereas Whilst Once Yes
+    Everyone Everybody Nobody Someone Somebody Anyone Anybody"""
+)
+# Words that open a sentence or a clause and are not names: dropped there, where a capital is
+# the sentence's and not the word's.
+_OPENERS = _set(
+    """Meanwhile Still Thus Therefore Furthermore Additionally Earlier Later Last Next Today
+    Yesterday Tomorrow Now Indeed Overall Similarly Likewise Nevertheless Nonetheless Hence
+    Besides Given Including Regarding According Following Speaking Asked Most More Several Other
+    Another Further First Second Third Finally Lastly Firstly Secondly Currently Recently Together
+    Again Just Very Much Please Note See Read Watch Photo Source Update Editor Related"""
+)
+# Lower-case words that may stand inside a name: "Jaap de Hoop Scheffer", "Ursula von der Leyen".
+_INNER = _set("de du des la le von van der den al el bin")
+# Lower-case words that stand inside a name only after a head word: "Bank of Japan", "Mission to
+# the European Union", "Centre for Strategic Studies", "Ministry of Science and Technology"; not
+# "John Aquilino of INDOPACOM" or "Georgia to Ukraine".
+_INNER_AFTER_HEAD = _set("of for to on and")
+# The words between two capitalised words that make them one name: "of", "to the".
+_JOINED_BY = re.compile(
+    r"\s+(" + "|".join(sorted(_INNER | _INNER_AFTER_HEAD)) + r")(?:\s+(the))?\s+"
+)
+_NOT_NAMES = _MONTHS | _WEEKDAYS | {"I"}
+# A word that begins with a capital (Latin; a lower-case letter of the ranges is sorted out after),
+# with the word boundaries of _WORD.
+_CAPITAL = re.compile(r"(?=[A-ZÀ-ÖØ-ÞĀ-ſ])(?<!\w)(?<!\w[’'\-.])\w(?:[\w’'\-]|\.(?=\w))*\.?")
+_WORD_CHAR = re.compile(r"\w")
+
+# Head words of organisations: a phrase that holds one names a body, not a person.
+_ORGANISATION_HEADS = _set(
+    """Ministry Mission Agency Council Department Office Institute Institution Commission
+    Committee Embassy Consulate Academy University College School Organization Organisation
+    Association Union Bank Fund Forum Centre Center Command Force Forces Army Navy Guard Corps
+    Party Parliament Assembly Congress Senate Diet Court Cabinet Government Administration
+    Secretariat Bureau Authority Board Service Services Foundation Corporation Company Group
+    Society Federation League Coalition Alliance Partnership Network Initiative Program Programme
+    Agency News Times Post Press Herald Journal Review Daily Tribune Agency Broadcasting
+    Television Radio Channel Network Institute Library Museum Observatory Laboratory
+    Headquarters Staff Chamber Conference Republic Kingdom Federation Community"""
+)
+_EVENT_HEADS = _set(
+    """Summit Conference Meeting Dialogue Talks War Games Olympics Exercise Exercises Drill Drills
+    Crisis Invasion Revolution Election Elections Visit Ministerial"""
+)
+_DOCUMENT_HEADS = _set(
+    """Treaty Concept Declaration Communiqué Communique Charter Strategy Agreement Accord Act
+    Report Doctrine Paper Statement Resolution Convention Protocol Plan Review"""
+)
+_REGION_HEADS = _set(
+    """Sea Ocean Strait Straits Peninsula Gulf Bay Islands Island Archipelago Region Basin
+    Mountains Continent Arctic Antarctic"""
+)
+
+# Titles: words before a name that say what the person is ("Prime Minister Kishida Fumio").
+_TITLE_HEADS = _set(
+    """President Vice-President President-elect Minister Secretary Secretary-General General
+    Admiral Chancellor Vice-Chancellor Ambassador Chairman Chairwoman Chair Chairperson Commander
+    Director Director-General Spokesperson Spokesman Spokeswoman Premier Governor Senator
+    Congressman Congresswoman Representative King Queen Emperor Empress Prince Princess Pope Mr
+    Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Gen Adm Lt Col Maj Capt Sen Rep Colonel
+    Captain Major Lieutenant Marshal Envoy Adviser Advisor Councillor Counsellor Councilor Counselor
+    Mayor Justice
+    Judge Officer Leader Speaker Undersecretary Under-Secretary Consul Attaché Chargé Sheikh
+    Ayatollah Deputy Commissioner Chief Head"""
+)
+# Words that stand before a title's head: "Deputy Secretary General", "Foreign Minister".
+_TITLE_MODIFIERS = _set(
+    """Prime Foreign Defence Defense Deputy Vice Chief Assistant Under Senior Special Executive
+    Finance Trade Interior Home First Lieutenant Acting Permanent Former Cabinet State Economy
+    Economic Security National Military Joint Supreme Allied Rear Attorney Lord Grand Secretary
+    General Commander Director High Minister Education Health Justice"""
+)
+# The portfolio after a title's "of"/"for": "Secretary of State", "Minister for Foreign Affairs".
+_PORTFOLIO = _set(
+    """State Defence Defense Foreign Affairs Home Interior Finance Trade Staff Justice Economy
+    Commerce National Treasury Energy Security the Internal External Education Health"""
+)
+# Bodies of a state named in lower case after it: "the Chinese embassy in Japan".
+_BODY = re.compile(
+    r" (?:(?:foreign|defen[cs]e|interior|finance) ministry|embassy|mission|consulate|delegation"
+    r"|navy|army|air force|coast guard|parliament|foreign office)"
+    r"(?:(?= (?:in|to) ) (?:in|to)(?: the)? [A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*)?(?!\w)"
+)
+_TITLE_WORDS = _TITLE_HEADS | _TITLE_MODIFIERS
+_LISTED = re.compile(r"[’'s]*(?:,| and )")
+_NAME_LIST = re.compile(
+    r"[’'s]*(?:, (?:the )?[A-Z][\w’'\-.]*(?: [A-Z][\w’'\-.]*)*)*,? and (?:the )?[A-Z]"
+)
+_QUOTE_CLOSES = re.compile(r"[”’\"'»]")
+# A verb of saying after a word: "Kishida said", "Xinhua reported".
+_SPEAKER = re.compile(
+    r" (?:said|says|told|stated|announced|added|noted|warned|urged|stressed|emphasi[sz]ed"
+    r"|reported|insisted|argued|claimed|confirmed|denied|declared|replied|responded|wrote)\b"
+)
+_NAME_HEADS = _ORGANISATION_HEADS | _EVENT_HEADS | _DOCUMENT_HEADS | _REGION_HEADS
+_COMPASS = _set("North South East West Northern Southern Eastern Western Central")
+_HEADS = _ORGANISATION_HEADS | _EVENT_HEADS | _DOCUMENT_HEADS | _TITLE_HEADS | _REGION_HEADS
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic)$")
+_PLAIN_YAML = re.compile(r"^[A-Za-z][\w .’'\-]*[\w.’]$|^[A-Za-z]$")
+_YAML_WORDS = _set("yes no true false on off null y n")

@@ -1,0 +1,537 @@
+"""The coverage check on made-up sentences: which capitalised phrases it reports, cut how, and the
+stub that each warning carries."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from corpus_factory import ACTORS, EVENTS, SETTINGS, write_corpus
+from natocorpus.build import annotate
+from natocorpus.config import make_config
+from natocorpus.diagnostics import Diagnostic, Severity
+from support import PROJECT_ROOT
+
+TEMPLATES = PROJECT_ROOT / "templates"
+
+KNOWN = (
+    ACTORS
+    + """\
+- id: japan
+  name: Japan
+  type: state
+  description: A state.
+  forms: [Japan, Japanese, Tokyo]
+- id: china
+  name: China
+  type: state
+  description: A state.
+  forms: [China, Chinese]
+- id: europe
+  name: Europe
+  type: region
+  description: A region.
+  forms: [Europe, European]
+"""
+)
+
+_PHRASE = re.compile(r"^('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\") is not covered")
+
+
+def diagnostics(
+    tmp_path: Path, body: str, actors: str = KNOWN, events: str = EVENTS
+) -> list[Diagnostic]:
+    words = body.split()
+    corpus_dir = write_corpus(
+        tmp_path,
+        body,
+        quotes=(" ".join(words[:2]), " ".join(words[2:4])),
+        capture_body=body.replace("## ", ""),
+        actors=actors,
+        events=events,
+    )
+    corpus, found = annotate(make_config(corpus_dir, TEMPLATES, tmp_path / "site"))
+    assert corpus is not None, [str(d) for d in found]
+    assert not [d for d in found if d.severity is Severity.ERROR], [str(d) for d in found]
+    return [d for d in found if d.field == "mentions"]
+
+
+def warned(tmp_path: Path, body: str, **kwargs: str) -> dict[str, str]:
+    """Each reported phrase and its message."""
+    found: dict[str, str] = {}
+    for diagnostic in diagnostics(tmp_path, body, **kwargs):
+        match = _PHRASE.match(diagnostic.message)
+        assert match, diagnostic.message
+        found[ast.literal_eval(match.group(1))] = diagnostic.message
+    return found
+
+
+def stub(message: str) -> dict[str, object]:
+    """The YAML stub under a warning's first line, read as the maintainer would paste it."""
+    entries = yaml.safe_load(message.split("\n", 1)[1])
+    assert isinstance(entries, list) and len(entries) == 1
+    entry = entries[0]
+    assert isinstance(entry, dict)
+    return entry
+
+
+# What counts as covered ---------------------------------------------------------------------
+
+
+def test_a_phrase_a_form_names_whole_is_covered(tmp_path: Path) -> None:
+    assert warned(tmp_path, "NATO met South Korea and the United States in Japan.") == {}
+
+
+def test_known_names_side_by_side_are_covered(tmp_path: Path) -> None:
+    assert warned(tmp_path, "They saw NATO Japan ties and US-Japan talks grow.") == {}
+
+
+def test_a_form_that_names_part_of_a_name_does_not_cover_it(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO met the European Union in Brussels.")
+    assert "European Union" in found
+    # The message says which part is known, and as what.
+    assert "'European' alone is europe" in found["European Union"]
+
+
+def test_an_organisation_named_after_known_names_is_reported_whole(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO heard the Chinese Mission to the European Union object.")
+    assert list(found) == ["Chinese Mission to the European Union"]
+    assert stub(found["Chinese Mission to the European Union"])["type"] == "organisation"
+
+
+def test_an_adjective_made_of_a_known_name_is_covered(tmp_path: Path) -> None:
+    assert warned(tmp_path, "The NATO-led and European-centric order held.") == {}
+
+
+# Lists, possessives, titles ------------------------------------------------------------------
+
+
+def test_lists_are_split_at_and(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO said that the European Union and Georgia agreed.")
+    assert set(found) == {"European Union", "Georgia"}
+
+
+def test_lists_are_split_at_commas(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO met Japan, Georgia, Moldova and Armenia there.")
+    assert set(found) == {"Georgia", "Moldova", "Armenia"}
+
+
+def test_and_inside_an_organisations_name_is_kept(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO met the Ministry of Science and Technology and Georgia.")
+    assert set(found) == {"Ministry of Science and Technology", "Georgia"}
+
+
+def test_of_joins_a_name_only_after_its_head_word(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO met Admiral John Aquilino of INDOPACOM and the Bank of Korea.")
+    assert set(found) == {"John Aquilino", "INDOPACOM", "Bank of Korea"}
+
+
+def test_possessives_are_stripped(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO met Georgia's envoy and Moldova’s minister.")
+    assert set(found) == {"Georgia", "Moldova"}
+
+
+def test_a_title_is_cut_from_the_name_after_it(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO met Japanese Prime Minister Kishida Fumio on the day.")
+    assert list(found) == ["Kishida Fumio"]
+    entry = stub(found["Kishida Fumio"])
+    assert entry["type"] == "person"
+    assert entry["id"] == "kishida-fumio"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("NATO met UN Secretary General Antonio Guterres.", {"UN", "Antonio Guterres"}),
+        ("NATO met US Secretary of State Antony Blinken.", {"Antony Blinken"}),
+        ("NATO met Foreign Minister Penny Wong.", {"Penny Wong"}),
+        ("NATO met Chancellor Olaf Scholz and Admiral Rob Bauer.", {"Olaf Scholz", "Rob Bauer"}),
+        ("NATO met US Ambassador to Japan Rahm Emanuel.", {"Rahm Emanuel"}),
+        ("NATO met Deputy Secretary General Mircea Geoana.", {"Mircea Geoana"}),
+    ],
+)
+def test_titles_of_many_kinds(tmp_path: Path, sentence: str, names: set[str]) -> None:
+    assert set(warned(tmp_path, sentence)) == names
+
+
+def test_an_office_without_a_name_is_not_reported(tmp_path: Path) -> None:
+    assert warned(tmp_path, "NATO met the Prime Minister and the Foreign Minister.") == {}
+
+
+def test_a_title_word_before_a_body_is_part_of_its_name(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO addressed the UN General Assembly.")
+    assert list(found) == ["UN General Assembly"]
+
+
+def test_a_known_name_then_a_persons_name_are_two_names(tmp_path: Path) -> None:
+    # No title between them: the known state, then the person, whose name alone is reported.
+    assert list(warned(tmp_path, "NATO met with Japan Rahm Emanuel.")) == ["Rahm Emanuel"]
+
+
+# Capitals that are not names -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Officials met NATO there.",  # a sentence's first word
+        "NATO met. Reportedly Japan agreed.",  # a sentence's first word, then a known name
+        "Editor’s note: Originally published by NATO.",  # after a colon
+        "NATO said “Nothing changes” to Japan.",  # after an opening quote
+        "NATO met on Tuesday and again in March.",  # weekdays and months
+        "NATO met in June. Japan wrote on Monday’s agenda in May.",  # with a stop, a possessive
+        "NATO met Japan there.\n\n## Background\n\nJapan agreed.",  # a heading's first word
+        "NATO met. Critics of NATO objected.",  # a common word opening a sentence, then a name
+    ],
+)
+def test_capitals_that_their_place_explains_are_not_reported(tmp_path: Path, body: str) -> None:
+    assert warned(tmp_path, body) == {}
+
+
+def test_a_word_that_opens_sentences_is_not_part_of_the_name_after_it(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO met. Meanwhile Georgia agreed. Today Moldova's envoy spoke.")
+    assert set(found) == {"Georgia", "Moldova"}
+
+
+def test_a_list_after_a_colon_is_read(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO has three partners: Georgia, Moldova and Armenia.")
+    assert set(found) == {"Georgia", "Moldova", "Armenia"}
+
+
+def test_a_name_that_opens_a_sentence_with_a_possessive_or_as_an_acronym(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO met. Georgia's envoy spoke. ASEAN agreed.")
+    assert set(found) == {"Georgia", "ASEAN"}
+
+
+def test_a_dash_inside_a_sentence_does_not_start_one(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO met the three – Georgia, Moldova and Armenia – there.")
+    assert set(found) == {"Georgia", "Moldova", "Armenia"}
+
+
+def test_each_name_once(tmp_path: Path) -> None:
+    found = diagnostics(tmp_path, "NATO met Georgia. Then NATO met Georgia again.")
+    assert len(found) == 1
+
+
+def test_not_actors_silence_a_phrase(tmp_path: Path) -> None:
+    body = "NATO met during the Cold War."
+    assert set(warned(tmp_path, body)) == {"Cold War"}
+    words = body.split()
+    corpus_dir = write_corpus(
+        tmp_path / "quiet",
+        body,
+        quotes=(" ".join(words[:2]), " ".join(words[2:4])),
+        actors=KNOWN,
+        settings=SETTINGS + "not_actors:\n  - {text: Cold War, reason: an era}\n",
+    )
+    _, found = annotate(make_config(corpus_dir, TEMPLATES, tmp_path / "quiet" / "site"))
+    assert [d for d in found if d.field == "mentions"] == []
+
+
+# Acronyms, bodies, titles of works -------------------------------------------------------------
+
+
+def test_an_acronym_in_brackets_joins_the_name_it_abbreviates(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO met the Indo-Pacific Four (IP4) there; the IP4 agreed.")
+    assert list(found) == ["Indo-Pacific Four"]
+    assert stub(found["Indo-Pacific Four"])["forms"] == ["Indo-Pacific Four", "IP4"]
+
+
+def test_an_acronym_in_brackets_that_does_not_abbreviate_is_its_own_name(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO met in ANKARA (AA) on the day.")
+    assert set(found) == {"ANKARA", "AA"}
+
+
+def test_a_states_body_in_lower_case_is_reported(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path, "NATO heard the Chinese embassy in Japan and the Japanese defence ministry."
+    )
+    assert set(found) == {"Chinese embassy in Japan", "Japanese defence ministry"}
+    assert stub(found["Chinese embassy in Japan"])["type"] == "organisation"
+
+
+def test_a_quoted_title_is_one_name(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO wrote “Does the Alliance Want to Become Global?” in 2023.")
+    assert list(found) == ["Does the Alliance Want to Become Global"]
+    assert stub(found["Does the Alliance Want to Become Global"])["type"] == "document"
+
+
+# The stubs -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "kind", "name"),
+    [
+        ("NATO met Lithuanian officials.", "Lithuanian", "state", "Lithuania"),
+        ("NATO met North Macedonian officials.", "North Macedonian", "state", "North Macedonia"),
+        ("NATO met the Ministry of Defence.", "Ministry of Defence", "organisation", None),
+        ("NATO met the Pacific Islands Forum.", "Pacific Islands Forum", "organisation", None),
+        ("NATO sailed the South China Sea.", "South China Sea", "region", None),
+        ("NATO met President Yoon.", "Yoon", "person", None),
+        ("NATO met Antonio Guterres.", "Antonio Guterres", "person", None),
+        ("NATO signed the Washington Treaty.", "Washington Treaty", "document", None),
+    ],
+)
+def test_the_stub_guesses_a_type(
+    tmp_path: Path, sentence: str, phrase: str, kind: str, name: str | None
+) -> None:
+    entry = stub(warned(tmp_path, sentence)[phrase])
+    assert entry["type"] == kind
+    assert entry["name"] == (name or phrase)
+    assert entry["forms"] == [phrase]
+
+
+def test_a_pasted_stub_silences_its_warning(tmp_path: Path) -> None:
+    body = "NATO met the European Union and Lithuanian officials."
+    found = warned(tmp_path / "before", body)
+    assert set(found) == {"European Union", "Lithuanian"}
+    pasted = KNOWN + "".join(message.split("\n", 1)[1] + "\n" for message in found.values())
+    assert warned(tmp_path / "after", body, actors=pasted) == {}
+
+
+def test_an_event_gets_a_stub_for_events_yaml(tmp_path: Path) -> None:
+    body = "NATO leaders met at the Vilnius Summit."
+    message = warned(tmp_path / "before", body)["Vilnius Summit"]
+    assert "add it to events.yaml" in message
+    entry = stub(message)
+    assert entry["type"] == "summit"
+    pasted = EVENTS + message.split("\n", 1)[1] + "\n"
+    assert warned(tmp_path / "after", body, events=pasted) == {}
+
+
+def test_a_stub_quotes_what_yaml_would_misread(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO met the Yes: Party officials and Georgia's No Party.")
+    for message in found.values():
+        entry = stub(message)
+        assert isinstance(entry["name"], str)
+
+
+def test_the_warning_reads_as_one_diagnostic_then_the_stub(tmp_path: Path) -> None:
+    (diagnostic,) = diagnostics(tmp_path, "NATO met Georgia there.")
+    first, *rest = str(diagnostic).split("\n")
+    assert first.startswith("corpus/articles/sample-article.md:")
+    assert first.endswith(
+        "mentions: warning: 'Georgia' is not covered by any actor or event: add it to "
+        "actors.yaml, or list it under not_actors in corpus.yaml:"
+    )
+    assert rest == [
+        "- id: georgia",
+        "  name: Georgia",
+        "  type: state  # a guess: check it",
+        '  description: "TODO: who or what Georgia is"',
+        "  forms: [Georgia]",
+    ]
+
+
+def test_an_adjective_made_of_a_new_name_reports_the_name(tmp_path: Path) -> None:
+    assert set(warned(tmp_path, "NATO met a Vilnius-based group.")) == {"Vilnius"}
+
+
+def test_a_form_its_rule_turned_down_covers_only_a_name_it_is_whole(tmp_path: Path) -> None:
+    # "Washington" after "in" is a venue, decided by its rule: no warning.
+    assert warned(tmp_path, "NATO met in Washington.") == {}
+    # "Alliance" after "Japan" is no mention of NATO: "Japan Alliance" is a name of its own.
+    actors = KNOWN.replace(
+        "forms: [NATO, Nato, the Alliance]",
+        "forms: [NATO, Nato, the Alliance, {text: Alliance, unless_after: [Japan]}]",
+    )
+    assert actors != KNOWN
+    found = warned(tmp_path / "rule", "NATO fears a new Japan Alliance.", actors=actors)
+    assert set(found) == {"Japan Alliance"}
+
+
+def test_a_quoted_word_alone_is_a_name_or_a_term(tmp_path: Path) -> None:
+    # A quotation that opens a sentence is left alone; one that holds one word is read.
+    found = warned(tmp_path, "NATO met the so-called ‘Squad’ and the “Quad”. “Nothing” moved.")
+    assert set(found) == {"Squad", "Quad"}
+    assert warned(tmp_path / "sentence", "NATO said: “Georgia is small.”") == {}
+
+
+def test_the_subject_of_a_verb_of_saying_opening_a_sentence_is_read(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO met. Moldova said so. Officials said so. Recently said so.")
+    assert set(found) == {"Moldova"}
+
+
+def test_a_list_of_capitalised_words_opening_a_sentence_is_a_list_of_names(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path, "NATO met. Georgia, Moldova and Armenia agreed. Lithuania and NATO met."
+    )
+    assert set(found) == {"Georgia", "Moldova", "Armenia", "Lithuania"}
+    # A word that opens a sentence before a comma is no list of names.
+    assert warned(tmp_path / "adverb", "NATO met. Afterwards, Japan agreed.") == {}
+
+
+def test_a_name_whose_id_is_taken_is_offered_to_that_entry(tmp_path: Path) -> None:
+    actors = (
+        KNOWN
+        + """\
+- id: kishida-fumio
+  name: Kishida Fumio
+  type: person
+  description: A person.
+  forms: [Kishida]
+"""
+    )
+    message = warned(tmp_path, "NATO met Prime Minister Kishida Fumio.", actors=actors)[
+        "Kishida Fumio"
+    ]
+    assert "'Kishida' alone is kishida-fumio" in message
+    assert "if it names kishida-fumio, add it to that entry's forms" in message
+    assert stub(message)["id"] == "kishida-fumio-2"
+
+
+def test_a_stub_id_that_yaml_would_misread_is_quoted(tmp_path: Path) -> None:
+    # "on" and "no" read as booleans in YAML unless quoted.
+    found = warned(tmp_path, "NATO met the ON delegation and the NO party.")
+    assert [stub(found[name])["id"] for name in ("ON", "NO")] == ["on", "no"]
+
+
+def test_a_heading_in_title_case_shows_only_names_with_a_head_word(tmp_path: Path) -> None:
+    body = (
+        "NATO met Japan there.\n\n## Why Japan Matters Now in the Pacific Islands Forum\n\nIt did."
+    )
+    assert set(warned(tmp_path, body)) == {"Pacific Islands Forum"}
+
+
+# Events referred to generically, and dates marked as naming none -----------------------------
+
+GENERIC_EVENTS = """\
+- id: madrid-2022
+  name: NATO Summit, Madrid
+  type: summit
+  date: "2022-06-28"
+  end_date: "2022-06-30"
+  precision: day
+  place: Madrid
+  participants: [nato]
+  description: A summit.
+  forms: [Madrid summit]
+  generic: [NATO summit]
+- id: vilnius-2023
+  name: NATO Summit, Vilnius
+  type: summit
+  date: "2023-07-11"
+  end_date: "2023-07-12"
+  precision: day
+  place: Vilnius
+  participants: [nato]
+  description: A summit.
+  forms: [Vilnius summit]
+  generic: [NATO summit]
+- id: washington-2024
+  name: NATO Summit, Washington
+  type: summit
+  date: "2024-07-09"
+  end_date: "2024-07-11"
+  precision: day
+  place: Washington
+  participants: [nato]
+  description: A summit.
+  forms: [Washington summit]
+  generic: [NATO summit]
+"""
+# Published in a year with no summit: the publication date decides nothing.
+PUBLISHED_2020 = {"published": 'published: {value: "2020-01", precision: month, inferred: a test}'}
+
+
+def checked(
+    tmp_path: Path,
+    body: str,
+    *,
+    events: str = GENERIC_EVENTS,
+    overrides: dict[str, str] | None = None,
+) -> list[Diagnostic]:
+    """Every diagnostic of a one-article corpus, none of them an error."""
+    words = body.split()
+    corpus_dir = write_corpus(
+        tmp_path,
+        body,
+        quotes=(" ".join(words[:2]), " ".join(words[2:4])),
+        actors=KNOWN,
+        events=events,
+        overrides=overrides,
+    )
+    corpus, found = annotate(make_config(corpus_dir, TEMPLATES, tmp_path / "site"))
+    assert corpus is not None, [str(d) for d in found]
+    assert not [d for d in found if d.severity is Severity.ERROR], [str(d) for d in found]
+    return found
+
+
+def of_field(found: list[Diagnostic], field: str) -> list[str]:
+    return [d.message for d in found if d.field == field]
+
+
+def test_a_generic_reference_no_event_fits_is_listed_with_a_stub(tmp_path: Path) -> None:
+    body = "Leaders met at the NATO summit in 2019. NATO agreed."
+    found = checked(tmp_path / "before", body)
+    (message,) = of_field(found, "events")
+    # The passage, its sentence, and why: the sentence dates it to a year of no known summit.
+    assert message.startswith(
+        "'NATO summit' ('Leaders met at the NATO summit in 2019.') is left unannotated: "
+        "no known event fits its context (its sentence is dated 2019)"
+    )
+    assert "annotate it in the article's `mentions:` with the event id" in message
+    assert "or add the event to events.yaml" in message
+    # The line to add to `mentions:`, then a stub for events.yaml.
+    mention, *stub_lines = message.split("\n")[1:]
+    assert yaml.safe_load(mention) == [
+        {"passage": "Leaders met at the NATO summit", "text": "NATO summit", "event": "EVENT-ID"}
+    ]
+    (entry,) = yaml.safe_load("\n".join(stub_lines))
+    assert entry["type"] == "summit"
+    assert entry["date"] == "2019"
+    assert entry["generic"] == ["NATO summit"]
+    # Not reported as a name as well.
+    assert of_field(found, "mentions") == []
+    # The pasted stub is the event the context fits.
+    pasted = GENERIC_EVENTS + "\n".join(stub_lines) + "\n"
+    assert of_field(checked(tmp_path / "after", body, events=pasted), "events") == []
+
+
+def test_a_generic_reference_several_events_fit_lists_them(tmp_path: Path) -> None:
+    body = "Leaders of NATO met in Madrid and in Vilnius. They praised the NATO summit."
+    (message,) = of_field(checked(tmp_path, body, overrides=PUBLISHED_2020), "events")
+    assert "several events fit its context (madrid-2022, vilnius-2023)" in message
+    assert "- id:" not in message  # no stub: the event is one of them
+    assert "annotate it in the article's `mentions:` with the event id" in message
+
+
+def test_a_generic_phrase_in_title_case_is_not_an_unknown_name(tmp_path: Path) -> None:
+    # "NATO Summit": known as a generic phrase whatever its case; here nothing around it decides
+    # among the summits, so it is an event warning, not a name.
+    body = "Allies gathered for the NATO Summit. They agreed."
+    found = checked(tmp_path, body, overrides=PUBLISHED_2020)
+    assert of_field(found, "mentions") == []
+    (message,) = of_field(found, "events")
+    assert "chooses among madrid-2022, vilnius-2023, washington-2024" in message
+    assert "- id: nato-summit-2020" in message  # it may be an event not known yet
+
+
+def test_a_generic_phrase_with_a_place_is_not_an_unknown_name(tmp_path: Path) -> None:
+    body = "Allies gathered for the Riga NATO Summit. They agreed."
+    found = checked(tmp_path, body, overrides=PUBLISHED_2020)
+    assert of_field(found, "mentions") == []
+    assert len(of_field(found, "events")) == 1
+
+
+def test_a_date_marked_as_naming_no_event_is_not_reported(tmp_path: Path) -> None:
+    body = "NATO has grown since 2016. The US objected."
+    assert len(of_field(checked(tmp_path / "before", body), "dates")) == 1
+    marked = 'dates_without_event:\n  - {passage: "since 2016", reason: "a trend, not an event"}'
+    found = checked(tmp_path / "after", body, overrides={"dates_without_event": marked})
+    assert of_field(found, "dates") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "NATO adopted the NATO 2030 agenda. The US objected.",
+        "NATO wrote at https://www.nato.int/cps/en/natohq/2019/topics.htm about it.",
+    ],
+)
+def test_a_year_inside_a_name_or_an_address_is_not_a_date_to_tie(tmp_path: Path, body: str) -> None:
+    assert of_field(checked(tmp_path, body), "dates") == []
