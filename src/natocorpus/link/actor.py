@@ -15,10 +15,23 @@ import msgspec
 
 from natocorpus.link.jsonld import actor_node
 from natocorpus.link.labels import stance_class
-from natocorpus.link.mentions import MentionGroup, mention_groups
+from natocorpus.link.mentions import MentionPart, MentionRef, mention_part
 from natocorpus.link.pages import DeferredPage, Page, deferred_page, make_page
-from natocorpus.link.views import ActorRef, ArticleRef, EventRef, PageContent, SearchTag
-from natocorpus.link.xrefs import CrossReferences, actor_ref, counted, event_ref
+from natocorpus.link.views import (
+    ActorRef,
+    ArticleRef,
+    EventRef,
+    Link,
+    PageContent,
+    SearchTag,
+)
+from natocorpus.link.xrefs import (
+    CrossReferences,
+    actor_ref,
+    counted,
+    event_ref,
+    in_bibliography,
+)
 from natocorpus.model import Actor, AnnotatedArticle
 
 CHART_CAP = 20
@@ -59,6 +72,13 @@ class StanceCount(msgspec.Struct, frozen=True):
     articles: tuple[ArticleRef, ...]
 
 
+class CitingText(msgspec.Struct, frozen=True):
+    """A text whose reference list cites the actor as an author: which references (numbers)."""
+
+    article: ArticleRef
+    references: tuple[Link, ...]
+
+
 class ActorContext(PageContent, frozen=True):
     actor: ActorRef
     description: str
@@ -72,23 +92,33 @@ class ActorContext(PageContent, frozen=True):
     chart_more: int
     chart_scale: int
     """Mentions a full bar stands for: the same on every actor's page (`most_in_one_text`)."""
-    groups: tuple[MentionGroup, ...]
-    groups_more: int
-    shown: int
-    """Passages shown, in all the texts."""
-    shown_marks: int
-    """Of the `total`, how many are highlighted in the passages shown."""
-    capped: bool
+    discourse: MentionPart
+    """Its mentions in what the texts say (body, headings, notes)."""
+    cited: MentionPart
+    """Its mentions in the texts' reference lists (a cited title, a cited journal)."""
+    wrote: tuple[ArticleRef, ...]
+    """The texts it wrote (its name in their byline)."""
+    published: tuple[ArticleRef, ...]
+    """The texts it published, or first published (an outlet)."""
+    cited_as_author: tuple[CitingText, ...]
+    """The texts whose references cite it as an author."""
     co_mentions: tuple[CoMention, ...]
     co_more: int
     events: tuple[EventRef, ...]
     events_more: int
     stances: tuple[StanceCount, ...]
     mentions_href: str
+    summary: str
+    """The page's count in words: its mentions, in discourse and in references, and what it
+    wrote or published."""
 
     @property
-    def texts_shown(self) -> int:
-        return len(self.groups)
+    def wrote_count(self) -> int:
+        return len(self.wrote)
+
+    @property
+    def published_count(self) -> int:
+        return len(self.published)
 
 
 def actor_pages(xrefs: CrossReferences) -> list[DeferredPage]:
@@ -101,7 +131,9 @@ def actor_pages(xrefs: CrossReferences) -> list[DeferredPage]:
             partial(actor_page, xrefs, a),
             partial(actor_page_inputs, xrefs, a),
         )
-        for a in sorted(xrefs.actors.values(), key=lambda a: a.id)
+        for a in sorted(
+            (*xrefs.actors.values(), *xrefs.authorship.made.values()), key=lambda a: a.id
+        )
     ]
 
 
@@ -120,6 +152,11 @@ def actor_page_inputs(xrefs: CrossReferences, actor: Actor) -> tuple[object, ...
         xrefs.most_in_one_text,
         sorted((other, n, xrefs.actor_totals[other]) for other, n in named_with.items()),
         [(e.id, xrefs.event_totals[e.id]) for e in xrefs.participations.get(actor.id, [])],
+        # Which of its mentions are in reference lists is in each text (its key, above); the
+        # texts it wrote or published, and those citing it as an author.
+        [a.id for a in xrefs.authorship.wrote.get(actor.id, [])],
+        [a.id for a in xrefs.authorship.published.get(actor.id, [])],
+        [(xrefs.article_key(a), numbers) for a, numbers in xrefs.cited_authors.get(actor.id, [])],
     )
 
 
@@ -129,13 +166,40 @@ def actor_page(xrefs: CrossReferences, actor: Actor) -> Page:
     refs = [
         (a, xrefs.actor_counts[a.id][actor.id]) for a in xrefs.articles_mentioning.get(actor.id, [])
     ]
-    groups, shown, shown_marks = mention_groups(
+    in_texts = [a for a, _ in refs]
+
+    def mentions(cited: bool, article: AnnotatedArticle) -> list[MentionRef]:
+        return [
+            (m.start, m.end, m.sentence, m.paragraph)
+            for m in article.mentions
+            if m.actor == actor.id and in_bibliography(article, m.paragraph) == cited
+        ]
+
+    discourse = mention_part(
         xrefs,
-        refs,
-        lambda a: [
-            (m.start, m.end, m.sentence, m.paragraph) for m in a.mentions if m.actor == actor.id
-        ],
+        [(a, xrefs.actor_discourse.counts[a.id][actor.id]) for a in in_texts],
+        partial(mentions, False),
     )
+    cited = mention_part(
+        xrefs,
+        [(a, xrefs.actor_cited.counts[a.id][actor.id]) for a in in_texts],
+        partial(mentions, True),
+    )
+    wrote = tuple(xrefs.article_refs[a.id] for a in xrefs.authorship.wrote.get(actor.id, []))
+    published = tuple(
+        xrefs.article_refs[a.id] for a in xrefs.authorship.published.get(actor.id, [])
+    )
+    cited_as_author = tuple(
+        CitingText(
+            xrefs.article_refs[a.id],
+            tuple(
+                Link(xrefs.urls.paragraph(a.id, paragraph), f"reference {n}")
+                for n, paragraph in numbers
+            ),
+        )
+        for a, numbers in xrefs.cited_authors.get(actor.id, [])
+    )
+    summary = _summary(total, len(refs), cited.total, len(wrote), len(published))
     chart = _chart(xrefs, actor, refs)
     ranked_co = sorted(
         xrefs.co_mentions.get(actor.id, Counter()).items(),
@@ -160,17 +224,18 @@ def actor_page(xrefs: CrossReferences, actor: Actor) -> Page:
         chart=chart,
         chart_more=len(refs) - len(chart),
         chart_scale=xrefs.most_in_one_text,
-        groups=groups,
-        groups_more=len(refs) - len(groups),
-        shown=shown,
-        shown_marks=shown_marks,
-        capped=shown_marks < total,
+        discourse=discourse,
+        cited=cited,
+        wrote=wrote,
+        published=published,
+        cited_as_author=cited_as_author,
         co_mentions=co_mentions,
         co_more=len(ranked_co) - len(co_mentions),
         events=events,
         events_more=len(taking_part) - len(events),
         stances=_stances(xrefs, refs),
         mentions_href=xrefs.mentions_href,
+        summary=summary,
     )
     description = actor.description or actor.name
     return make_page(
@@ -178,8 +243,7 @@ def actor_page(xrefs: CrossReferences, actor: Actor) -> Page:
         "actor",
         f"actors/{actor.id}/",
         actor.name,
-        f"{description} Mentioned {counted(total, 'time')} in {len(refs)} of "
-        f"{counted(len(xrefs.articles), 'text')}.",
+        f"{description} {summary}",
         content,
         og_type="profile" if actor.type == "person" else "website",
         jsonld={"@context": "https://schema.org"} | actor_node(actor, xrefs.urls),
@@ -191,6 +255,34 @@ def actor_page(xrefs: CrossReferences, actor: Actor) -> Page:
         ),
         nav_key="actors",
     )
+
+
+def _summary(total: int, texts: int, cited: int, wrote: int, published: int) -> str:
+    """ "Mentioned 12 times in 3 of the 5 texts, 5 of them in reference lists. Wrote 1 of
+    them." An author never mentioned is not "0 in 0 of the texts": its page says what it
+    wrote."""
+    parts = []
+    if total:
+        parts.append(
+            f"Mentioned {counted(total, 'time')} in {texts} of the texts"
+            + (
+                ""
+                if not cited
+                else " (all in reference lists)"
+                if cited == total
+                else f" ({cited} of them in reference lists)"
+            )
+            + "."
+        )
+    elif not (wrote or published):
+        parts.append("Not mentioned in the texts.")
+    if wrote:
+        parts.append(f"Wrote {'one' if wrote == 1 else wrote} of the texts.")
+    if published:
+        parts.append(f"Published {'one' if published == 1 else published} of the texts.")
+    if not total and (wrote or published):
+        parts.append("Not mentioned in them.")
+    return " ".join(parts)
 
 
 def _chart(

@@ -110,8 +110,32 @@ class ReferenceView(msgspec.Struct, frozen=True):
     text: str
     url: str | None
     doi: str | None
+    """The DOI as the entry prints it (what the page shows); `doi_url` resolves the normalised
+    one."""
     doi_url: str | None
     paragraph_href: str
+    authors: tuple[Link, ...] = ()
+    """The entry's authors that the knowledge base describes, each linking to its page."""
+
+
+class BylineName(msgspec.Struct, frozen=True):
+    """An author in the byline, linking to its page; `after` is what follows it (", ", " and ",
+    or nothing)."""
+
+    href: str
+    text: str
+    after: str
+
+
+def _byline(links: list[Link]) -> tuple[BylineName, ...]:
+    return tuple(
+        BylineName(
+            link.href,
+            link.text,
+            "" if n == len(links) - 1 else " and " if n == len(links) - 2 else ", ",
+        )
+        for n, link in enumerate(links)
+    )
 
 
 class ArticleContext(PageContent, frozen=True):
@@ -128,6 +152,10 @@ class ArticleContext(PageContent, frozen=True):
     capture_href: str
     capture_name: str
     references: tuple[ReferenceView, ...]
+    byline: tuple[BylineName, ...]
+    """Each author, linking to its page (where the texts it wrote are listed)."""
+    outlet: Link | None
+    """The outlet, linking to its page."""
     themes: tuple[str, ...]
     word_count: int
     reading_minutes: int
@@ -200,6 +228,19 @@ def article_page(xrefs: CrossReferences, article: AnnotatedArticle, position: in
         capture_href=urls.page(f"sources/{meta.source_file}"),
         capture_name=meta.source_file,
         references=_references(xrefs, article),
+        byline=_byline(
+            [
+                Link(xrefs.urls.actor(actor_id), person.name)
+                for person, actor_id in zip(
+                    meta.authors.value, xrefs.authorship.authors[article.id], strict=True
+                )
+            ]
+        ),
+        outlet=(
+            Link(xrefs.urls.actor(outlet_id), meta.outlet.value)
+            if meta.outlet.value and (outlet_id := xrefs.authorship.outlet[article.id])
+            else None
+        ),
         themes=meta.themes.value,
         word_count=article.word_count,
         reading_minutes=article.reading_minutes,
@@ -302,9 +343,14 @@ def _references(xrefs: CrossReferences, article: AnnotatedArticle) -> tuple[Refe
             number=r.number,
             text=r.text,
             url=r.url,
-            doi=r.doi,
+            doi=r.doi_printed or r.doi,
             doi_url=f"https://doi.org/{r.doi}" if r.doi else None,
             paragraph_href=xrefs.urls.paragraph(article.id, r.paragraph),
+            authors=tuple(
+                Link(xrefs.urls.actor(actor_id), name)
+                for name, actor_id in zip(r.authors, r.author_actors, strict=False)
+                if actor_id
+            ),
         )
         for r in sorted(article.references, key=lambda r: r.number)
     )

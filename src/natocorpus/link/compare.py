@@ -14,7 +14,7 @@ from natocorpus.link.html import matrix_cells_html
 from natocorpus.link.labels import heat_level, stance_class
 from natocorpus.link.pages import Page, make_page
 from natocorpus.link.views import ArticleRef, Link, PageContent
-from natocorpus.link.xrefs import CrossReferences, counted, event_sort_key, part_of
+from natocorpus.link.xrefs import CrossReferences, Tally, counted, event_sort_key, part_of
 from natocorpus.model import AnnotatedArticle
 
 SCALE_LIST_MAX = 30
@@ -89,12 +89,17 @@ class CompareContext(PageContent, frozen=True):
     scale: tuple[StanceLevelView, ...]
     scale_listed: bool
     actor_matrix: Matrix
+    """Mentions in what the texts say (body, headings, notes)."""
     event_matrix: Matrix
+    actor_cited_matrix: Matrix
+    """Mentions in the texts' reference lists, counted apart: a name in a cited title is not
+    the text speaking of the actor."""
+    event_cited_matrix: Matrix
     mentions_href: str
 
 
 def compare_page(xrefs: CrossReferences) -> Page:
-    actor_matrix, event_matrix = matrices(xrefs)
+    actor_matrix, event_matrix, actor_cited, event_cited = matrices(xrefs)
     return make_page(
         xrefs,
         "compare",
@@ -107,6 +112,8 @@ def compare_page(xrefs: CrossReferences) -> Page:
             len(xrefs.articles) <= SCALE_LIST_MAX,
             actor_matrix,
             event_matrix,
+            actor_cited,
+            event_cited,
             xrefs.mentions_href,
         ),
     )
@@ -134,54 +141,76 @@ def stance_scale(xrefs: CrossReferences) -> tuple[StanceLevelView, ...]:
     )
 
 
-def matrices(xrefs: CrossReferences) -> tuple[Matrix, Matrix]:
+def matrices(xrefs: CrossReferences) -> tuple[Matrix, Matrix, Matrix, Matrix]:
     """Actors and events by text, in the MATRIX_COLUMNS most recent texts (all of them in a
     small corpus): every actor and event they name, or, in a larger table, the most-named in
-    each text and overall with the others added up; the totals are always the true ones."""
+    each text and overall with the others added up; the totals are always the true ones. What
+    the texts say and what their reference lists cite are counted in separate tables: actors in
+    discourse, events in discourse, actors in references, events in references."""
     urls = xrefs.urls
     events = xrefs.events
     columns = tuple(xrefs.article_refs[a.id] for a in xrefs.articles[-MATRIX_COLUMNS:])
-    actor_matrix = _matrix(
-        xrefs,
-        id="actor-matrix",
-        caption="Mentions of each actor in each text (stronger shading: more mentions; each "
-        "count links to the first mention in that text)",
-        row_label="Actor",
-        noun="actor",
-        columns=columns,
-        counts=xrefs.actor_counts,
-        totals=xrefs.actor_totals,
-        in_text=xrefs.mentions_in,
-        grand_total=xrefs.mention_total,
-        first=xrefs.first_actor_anchor,
-        header=lambda a: Link(urls.actor(a), xrefs.actor_names.get(a, a)),
-        rank=lambda a: (xrefs.actor_names.get(a, a), a),
-        in_order=False,
-        kind="mention",
-        named=xrefs.actors_mentioned,
-        described=len(xrefs.actors),
+
+    def actor_matrix(tally: Tally, id: str, caption: str) -> Matrix:
+        return _matrix(
+            xrefs,
+            id=id,
+            caption=caption,
+            row_label="Actor",
+            noun="actor",
+            columns=columns,
+            tally=tally,
+            header=lambda a: Link(urls.actor(a), xrefs.actor_names.get(a, a)),
+            rank=lambda a: (xrefs.actor_names.get(a, a), a),
+            in_order=False,
+            kind="mention",
+            described=len(xrefs.actors),
+        )
+
+    def event_matrix(tally: Tally, id: str, caption: str) -> Matrix:
+        return _matrix(
+            xrefs,
+            id=id,
+            caption=caption,
+            row_label="Event",
+            noun="event",
+            columns=columns,
+            tally=tally,
+            header=lambda e: Link(urls.event(e), f"{events[e].name} ({events[e].date.display})"),
+            rank=lambda e: event_sort_key(events[e]),
+            in_order=True,
+            kind="reference",
+            described=len(events),
+        )
+
+    return (
+        actor_matrix(
+            xrefs.actor_discourse,
+            "actor-matrix",
+            "Mentions of each actor in what each text says, its reference list left out "
+            "(stronger shading: more mentions; each count links to the first mention in that "
+            "text)",
+        ),
+        event_matrix(
+            xrefs.event_discourse,
+            "event-matrix",
+            "References to each event in what each text says, its reference list left out "
+            "(stronger shading: more references; each count links to the first reference in "
+            "that text)",
+        ),
+        actor_matrix(
+            xrefs.actor_cited,
+            "actor-cited-matrix",
+            "Mentions of each actor in each text's reference list (in cited titles, journals "
+            "and publishers; each count links to the first in that text)",
+        ),
+        event_matrix(
+            xrefs.event_cited,
+            "event-cited-matrix",
+            "References to each event in each text's reference list (in cited titles; each "
+            "count links to the first in that text)",
+        ),
     )
-    event_matrix = _matrix(
-        xrefs,
-        id="event-matrix",
-        caption="References to each event in each text (stronger shading: more references; each "
-        "count links to the first reference in that text)",
-        row_label="Event",
-        noun="event",
-        columns=columns,
-        counts=xrefs.event_counts,
-        totals=xrefs.event_totals,
-        in_text=xrefs.references_in,
-        grand_total=xrefs.reference_total,
-        first=xrefs.first_event_anchor,
-        header=lambda e: Link(urls.event(e), f"{events[e].name} ({events[e].date.display})"),
-        rank=lambda e: event_sort_key(events[e]),
-        in_order=True,
-        kind="reference",
-        named=xrefs.events_referred,
-        described=len(events),
-    )
-    return actor_matrix, event_matrix
 
 
 def choose_rows(
@@ -219,18 +248,14 @@ def _matrix(
     row_label: str,
     noun: str,
     columns: tuple[ArticleRef, ...],
-    counts: Mapping[str, Counter[str]],
-    totals: Counter[str],
-    in_text: Mapping[str, int],
-    grand_total: int,
-    first: Mapping[str, Mapping[str, str]],
+    tally: Tally,
     header: Callable[[str], Link],
     rank: Callable[[str], Any],
     in_order: bool,
     kind: str,
-    named: int,
     described: int,
 ) -> Matrix:
+    counts, totals, in_text, grand_total, first, named = tally
     texts = len(xrefs.articles)
     all_texts = len(columns) == texts
     column_ids = [c.id for c in columns]

@@ -10,10 +10,10 @@ from __future__ import annotations
 from functools import partial
 
 from natocorpus.link.jsonld import event_node
-from natocorpus.link.mentions import MentionGroup, MentionRef, mention_groups
+from natocorpus.link.mentions import MentionPart, MentionRef, mention_part
 from natocorpus.link.pages import DeferredPage, Page, deferred_page, make_page
 from natocorpus.link.views import ActorRef, EventRef, PageContent, SearchTag
-from natocorpus.link.xrefs import CrossReferences, actor_ref, event_ref
+from natocorpus.link.xrefs import CrossReferences, actor_ref, event_ref, in_bibliography
 from natocorpus.model import AnnotatedArticle, Event
 
 
@@ -23,17 +23,10 @@ class EventContext(PageContent, frozen=True):
     participants: tuple[ActorRef, ...]
     total: int
     article_count: int
-    groups: tuple[MentionGroup, ...]
-    groups_more: int
-    shown: int
-    """Passages shown, in all the texts."""
-    shown_marks: int
-    """Of the `total`, how many are highlighted in the passages shown."""
-    capped: bool
-
-    @property
-    def texts_shown(self) -> int:
-        return len(self.groups)
+    discourse: MentionPart
+    """Its references in what the texts say (body, headings, notes)."""
+    cited: MentionPart
+    """Its references in the texts' reference lists (a cited title)."""
 
 
 def event_pages(xrefs: CrossReferences) -> list[DeferredPage]:
@@ -64,13 +57,14 @@ def event_page_inputs(xrefs: CrossReferences, event: Event) -> tuple[object, ...
     )
 
 
-def _references_in(event: Event, article: AnnotatedArticle) -> list[MentionRef]:
-    """Where `article` refers to `event`: each place it names it (a date tied to the event sits
-    in the same sentence, which the passage shows; it is not another reference)."""
+def _references_in(event: Event, cited: bool, article: AnnotatedArticle) -> list[MentionRef]:
+    """Where `article` refers to `event`, in its discourse or (`cited`) its reference list: each
+    place it names it (a date tied to the event sits in the same sentence, which the passage
+    shows; it is not another reference)."""
     return [
         (e.start, e.end, e.sentence, e.paragraph)
         for e in article.event_mentions
-        if e.event == event.id
+        if e.event == event.id and in_bibliography(article, e.paragraph) == cited
     ]
 
 
@@ -79,7 +73,17 @@ def event_page(xrefs: CrossReferences, event: Event) -> Page:
     refs = [
         (a, xrefs.event_counts[a.id][event.id]) for a in xrefs.articles_referring.get(event.id, [])
     ]
-    groups, shown, shown_marks = mention_groups(xrefs, refs, partial(_references_in, event))
+    in_texts = [a for a, _ in refs]
+    discourse = mention_part(
+        xrefs,
+        [(a, xrefs.event_discourse.counts[a.id][event.id]) for a in in_texts],
+        partial(_references_in, event, False),
+    )
+    cited = mention_part(
+        xrefs,
+        [(a, xrefs.event_cited.counts[a.id][event.id]) for a in in_texts],
+        partial(_references_in, event, True),
+    )
     total = xrefs.event_totals[event.id]
     ref = event_ref(xrefs, event.id)
     participants = tuple(
@@ -91,11 +95,8 @@ def event_page(xrefs: CrossReferences, event: Event) -> Page:
         participants=participants,
         total=total,
         article_count=len(refs),
-        groups=groups,
-        groups_more=len(refs) - len(groups),
-        shown=shown,
-        shown_marks=shown_marks,
-        capped=shown_marks < total,
+        discourse=discourse,
+        cited=cited,
     )
     when = ref.date.display + (f" \u2013 {ref.end_date.display}" if ref.end_date else "")
     where = f", {event.place}" if event.place else ""

@@ -60,8 +60,9 @@ def kwic_html(shown: Sequence[Kwic]) -> Markup:
             f"<mark>{escape(part)}</mark>" if n % 2 else str(escape(part))
             for n, part in enumerate(k.parts)
         )
+        zone = f' <span class="zone">({escape(k.zone_label)})</span>' if k.zone_label else ""
         lines.append(
-            f"<li><q>{quote}</q> "
+            f"<li><q>{quote}</q>{zone} "
             f'<a class="kwic-link" href="{escape(k.href)}">paragraph '
             '<span aria-hidden="true">¶</span></a></li>'
         )

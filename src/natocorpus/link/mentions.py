@@ -12,7 +12,7 @@ from markupsafe import Markup
 from natocorpus.link.html import kwic_html
 from natocorpus.link.views import ArticleRef
 from natocorpus.link.xrefs import CrossReferences
-from natocorpus.model import AnnotatedArticle
+from natocorpus.model import AnnotatedArticle, Zone
 
 MENTION_CAP = 50
 """At most this many mentions in context on one actor or event page."""
@@ -32,6 +32,13 @@ class Kwic(msgspec.Struct, frozen=True):
     parts: tuple[str, ...]
     href: str
     paragraph: str
+    zone: Zone = "body"
+    """Where the passage stands in the text: body, heading, references or note."""
+
+    @property
+    def zone_label(self) -> str | None:
+        """What a reader is told of a passage outside the body and the reference list."""
+        return {"heading": "in a heading", "note": "in a note"}.get(self.zone)
 
     @property
     def marks(self) -> int:
@@ -58,6 +65,46 @@ class MentionGroup(msgspec.Struct, frozen=True):
     @property
     def marks_shown(self) -> int:
         return sum(k.marks for k in self.shown)
+
+
+class MentionPart(msgspec.Struct, frozen=True):
+    """The mentions (or references) in one part of the texts, discourse or reference lists: how
+    many, in how many texts, and the passages shown, by text."""
+
+    total: int
+    article_count: int
+    groups: tuple[MentionGroup, ...]
+    groups_more: int
+    shown: int
+    """Passages shown, in all the texts."""
+    shown_marks: int
+    """Of the `total`, how many are highlighted in the passages shown."""
+
+    @property
+    def capped(self) -> bool:
+        return self.shown_marks < self.total
+
+    @property
+    def texts_shown(self) -> int:
+        return len(self.groups)
+
+
+def mention_part(
+    xrefs: CrossReferences,
+    refs: Sequence[tuple[AnnotatedArticle, int]],
+    mentions_in: Callable[[AnnotatedArticle], list[MentionRef]],
+) -> MentionPart:
+    """`refs`: the texts with their counts in this part (texts counting 0 are left out)."""
+    named = [(a, n) for a, n in refs if n]
+    groups, shown, marks = mention_groups(xrefs, named, mentions_in)
+    return MentionPart(
+        total=sum(n for _, n in named),
+        article_count=len(named),
+        groups=groups,
+        groups_more=len(named) - len(groups),
+        shown=shown,
+        shown_marks=marks,
+    )
 
 
 class GroupsShown(NamedTuple):
@@ -100,7 +147,13 @@ def kwic(
             parts.append(reading[spans[n - 1][1] : a])
         parts.append(reading[a:b])
     parts.append(_clip_after(reading[end:s_end]))
-    return Kwic(parts=tuple(parts), href=href, paragraph=href.rsplit("#", 1)[-1])
+    paragraph = href.rsplit("#", 1)[-1]
+    return Kwic(
+        parts=tuple(parts),
+        href=href,
+        paragraph=paragraph,
+        zone=article.zone_of(paragraph),
+    )
 
 
 def _passages(mentions: Sequence[MentionRef]) -> list[list[MentionRef]]:

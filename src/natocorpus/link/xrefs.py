@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 import operator
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -27,6 +28,8 @@ from natocorpus.model import (
     AnnotatedCorpus,
     CorpusSettings,
     Event,
+    Person,
+    Zone,
 )
 
 # Fields of an ActorMention, and of an event reference (`_event_refs`), got in C.
@@ -43,6 +46,154 @@ def article_sort_key(article: AnnotatedArticle) -> tuple[tuple[int, int, int], s
 
 def event_sort_key(event: Event) -> tuple[tuple[int, int, int], str, str]:
     return (event.date.sort_key, event.name, event.id)
+
+
+DISCOURSE_ZONES: frozenset[Zone] = frozenset({"body", "heading", "note"})
+"""Where the text speaks for itself; the reference list ("references") is its bibliography: a name
+in a cited title is not the text talking about that actor."""
+
+
+def in_bibliography(article: AnnotatedArticle, anchor: str) -> bool:
+    """Whether the paragraph `anchor` of `article` is in its reference list: the one rule every
+    count, list and table that keeps discourse and bibliography apart follows."""
+    return article.zone_of(anchor) not in DISCOURSE_ZONES
+
+
+class Tally(NamedTuple):
+    """Mentions of actors (or references to events) in one part of the texts: in their
+    discourse, or in their reference lists."""
+
+    counts: dict[str, Counter[str]]
+    """[article id][actor or event id]."""
+    totals: Counter[str]
+    """[actor or event id]: in all the texts."""
+    in_text: dict[str, int]
+    """[article id]: of every actor (or event)."""
+    total: int
+    first: dict[str, dict[str, str]]
+    """[article id][actor or event id]: the paragraph of the first one."""
+    named: int
+    """How many actors (or events) of the knowledge base are named at least once."""
+
+
+def _tally(
+    articles: tuple[AnnotatedArticle, ...],
+    found: Mapping[str, list[tuple[str, str]]],
+    described: Mapping[str, object],
+) -> Tally:
+    """`found`: [article id] -> (id, paragraph) in the order of the text."""
+    counts: dict[str, Counter[str]] = {}
+    first: dict[str, dict[str, str]] = {}
+    totals: Counter[str] = Counter()
+    for article in articles:
+        pairs = found[article.id]
+        counts[article.id] = Counter(map(_FIRST, pairs))
+        first[article.id] = dict(reversed(pairs))
+        totals.update(counts[article.id])
+    return Tally(
+        counts=counts,
+        totals=totals,
+        in_text={a: sum(c.values()) for a, c in counts.items()},
+        total=sum(totals.values()),
+        first=first,
+        named=sum(1 for k in described if totals[k]),
+    )
+
+
+class Authorship(NamedTuple):
+    """Who wrote and who published each text, as actors: an actor of the knowledge base where one
+    has the author's (the outlet's) name among its names, else a page the link stage makes from
+    the records (`made`)."""
+
+    authors: dict[str, tuple[str, ...]]
+    """[article id]: the actor id of each author, in the byline's order."""
+    outlet: dict[str, str | None]
+    """[article id]: the actor id of the outlet (None where none is known)."""
+    original_outlet: dict[str, str | None]
+    """[article id]: the actor id of the outlet that first published it."""
+    wrote: dict[str, list[AnnotatedArticle]]
+    """[actor id]: the texts it wrote, in date order."""
+    published: dict[str, list[AnnotatedArticle]]
+    """[actor id]: the texts it published (or first published), in date order."""
+    made: dict[str, Actor]
+    """The authors and outlets the knowledge base does not describe, by the id of their page."""
+
+
+def slug(name: str) -> str:
+    """ "V.O. Kistanov" -> "v-o-kistanov"."""
+    words = re.findall(r"[^\W_]+", name.casefold())
+    return "-".join(words) or "unnamed"
+
+
+def _authorship(articles: tuple[AnnotatedArticle, ...], actors: Mapping[str, Actor]) -> Authorship:
+    by_name: dict[tuple[str, str], str] = {}
+    for actor in sorted(actors.values(), key=lambda a: a.id):
+        group = "person" if actor.type == "person" else "other"
+        for name in (actor.name, *(f.text for f in actor.forms)):
+            by_name.setdefault((group, name.casefold()), actor.id)
+    made: dict[str, Actor] = {}
+
+    def resolve(name: str, person: bool) -> str:
+        group = "person" if person else "other"
+        found = by_name.get((group, name.casefold()))
+        if found:
+            return found
+        page = slug(name)
+        if page in actors:
+            page += "-author" if person else "-outlet"
+        if page not in made:
+            made[page] = Actor(
+                id=page,
+                name=name,
+                type="person" if person else "outlet",
+                description=(
+                    f"{'Author' if person else 'Outlet'} of texts in the corpus; the knowledge "
+                    "base does not describe "
+                    f"{'this person' if person else 'this outlet'}."
+                ),
+                wikidata=None,
+                forms=(),
+            )
+        return page
+
+    def person_name(person: Person) -> str:
+        return person.name
+
+    authors: dict[str, tuple[str, ...]] = {}
+    outlet: dict[str, str | None] = {}
+    original: dict[str, str | None] = {}
+    wrote: dict[str, list[AnnotatedArticle]] = defaultdict(list)
+    published: dict[str, list[AnnotatedArticle]] = defaultdict(list)
+    for article in articles:
+        meta = article.meta
+        ids = tuple(resolve(person_name(p), True) for p in meta.authors.value)
+        authors[article.id] = ids
+        for author in dict.fromkeys(ids):
+            wrote[author].append(article)
+        outlet[article.id] = resolve(meta.outlet.value, False) if meta.outlet.value else None
+        original[article.id] = (
+            resolve(meta.original_outlet.value, False) if meta.original_outlet else None
+        )
+        for o in dict.fromkeys(x for x in (outlet[article.id], original[article.id]) if x):
+            published[o].append(article)
+    return Authorship(authors, outlet, original, wrote, published, made)
+
+
+def _cited_authors(
+    articles: tuple[AnnotatedArticle, ...],
+) -> dict[str, list[tuple[AnnotatedArticle, tuple[tuple[int, str], ...]]]]:
+    """[actor id]: the texts whose reference lists cite it as an author, with the number and
+    paragraph of each of those references, in date order."""
+    cited: dict[str, dict[str, list[tuple[int, str]]]] = defaultdict(dict)
+    by_id = {a.id: a for a in articles}
+    for article in articles:
+        for ref in sorted(article.references, key=lambda r: r.number):
+            for actor_id in dict.fromkeys(a for a in ref.author_actors if a):
+                cited[actor_id].setdefault(article.id, []).append((ref.number, ref.paragraph))
+    return {
+        actor_id: [(by_id[a], tuple(numbers)) for a, numbers in texts.items()]
+        for actor_id, texts in cited.items()
+    }
 
 
 class RelatedIndex(NamedTuple):
@@ -119,6 +270,16 @@ class CrossReferences(msgspec.Struct, frozen=True):
     co_mentions: dict[str, Counter[str]]
     """[actor id]: the other actors named in the same sentence, counted by sentence."""
     related: RelatedIndex
+    actor_discourse: Tally
+    """Actor mentions in the texts' discourse (body, headings, notes)."""
+    actor_cited: Tally
+    """Actor mentions in the texts' reference lists."""
+    event_discourse: Tally
+    event_cited: Tally
+    authorship: Authorship
+    cited_authors: dict[str, list[tuple[AnnotatedArticle, tuple[tuple[int, str], ...]]]]
+    """[actor id]: the texts citing it as an author, with the number and paragraph of each
+    reference."""
     article_key: ArticleKeys
     shared_inputs: bytes
     """What every article page is prepared from besides its own article."""
@@ -160,6 +321,18 @@ def cross_references(
     own = [sorted(features) for features in related.own]
     refs_in_order = [article_refs[article.id] for article in articles]
     common = (corpus.settings, corpus.knowledge, urls.base, urls.origin)
+    split = _split(articles)
+    authorship = _authorship(articles, actors)
+    # Who wrote and published each text, as the actors bylines and outlets link to.
+    bylines = [
+        (
+            a.id,
+            authorship.authors[a.id],
+            authorship.outlet[a.id],
+            authorship.original_outlet[a.id],
+        )
+        for a in articles
+    ]
     return CrossReferences(
         settings=corpus.settings,
         urls=urls,
@@ -189,13 +362,37 @@ def cross_references(
         participations=_participations(events_sorted),
         co_mentions=_co_mentions(articles),
         related=related,
+        actor_discourse=_tally(articles, split[0], actors),
+        actor_cited=_tally(articles, split[1], actors),
+        event_discourse=_tally(articles, split[2], events),
+        event_cited=_tally(articles, split[3], events),
+        authorship=authorship,
+        cited_authors=_cited_authors(articles),
         article_key=ArticleKeys(article_keys),
         # The settings, actors, events and addresses, and all that related texts are chosen and
         # shown from (each text's actors and events, in date order, and how each is shown).
-        shared_inputs=_digest((*common, own, refs_in_order)),
+        shared_inputs=_digest((*common, own, refs_in_order, bylines)),
         # The same, without the texts' features, which only the choice of related texts reads.
-        entity_inputs=_digest((*common, refs_in_order)),
+        entity_inputs=_digest((*common, refs_in_order, bylines)),
     )
+
+
+def _split(
+    articles: tuple[AnnotatedArticle, ...],
+) -> tuple[dict[str, list[tuple[str, str]]], ...]:
+    """Each text's actor mentions and event references, as (id, paragraph) in the order of the
+    text, in its discourse and in its reference list: actors in discourse, actors in the
+    references, events in discourse, events in the references."""
+    parts: tuple[dict[str, list[tuple[str, str]]], ...] = ({}, {}, {}, {})
+    for article in articles:
+        cited = {anchor for anchor, _ in article.zones if in_bibliography(article, anchor)}
+        for part in parts:
+            part[article.id] = []
+        for m in article.mentions:
+            parts[1 if m.paragraph in cited else 0][article.id].append((m.actor, m.paragraph))
+        for _, event, paragraph in sorted(_event_refs(article)):
+            parts[3 if paragraph in cited else 2][article.id].append((event, paragraph))
+    return parts
 
 
 def _digest(value: object) -> bytes:
@@ -292,7 +489,7 @@ def article_ref(settings: CorpusSettings, urls: Urls, article: AnnotatedArticle)
 
 def actor_ref(xrefs: CrossReferences, actor_id: str, count: int | None = None) -> ActorRef:
     """A reference to the actor, with its count in the whole corpus unless `count` is given."""
-    actor = xrefs.actors.get(actor_id)
+    actor = xrefs.actors.get(actor_id) or xrefs.authorship.made.get(actor_id)
     return ActorRef(
         id=actor_id,
         href=xrefs.urls.actor(actor_id),
