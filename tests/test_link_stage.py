@@ -299,14 +299,18 @@ def test_a_date_tied_to_an_event_is_not_a_second_reference() -> None:
     dated = sum(1 for a in corpus.articles for d in a.dates if d.event == "madrid")
     assert named == 1 and dated == 1
     assert event.total == named
-    assert sum(g.count for g in event.groups) == sum(g.marks_shown for g in event.groups) == 1
+    assert (
+        sum(g.count for g in event.discourse.groups)
+        == sum(g.marks_shown for g in event.discourse.groups)
+        == 1
+    )
 
 
 def test_actor_page_links_back_to_every_paragraph_mentioning_it() -> None:
     corpus = make_corpus()
     site = link_site(corpus, "/natocorpus/")
     actor = content(site, "actors/nato/index.html", ActorContext)
-    hrefs = {k.href for g in actor.groups for k in g.shown}
+    hrefs = {k.href for g in actor.discourse.groups for k in g.shown}
     expected = {
         f"/natocorpus/articles/{a.id}/#{m.paragraph}"
         for a in corpus.articles
@@ -325,7 +329,7 @@ def test_actor_page_links_back_to_every_paragraph_mentioning_it() -> None:
 def test_keyword_in_context_highlights_the_mention_in_its_sentence() -> None:
     site = link_site(make_corpus(), "/")
     actor = content(site, "actors/china/index.html", ActorContext)
-    first = actor.groups[0].shown[0]
+    first = actor.discourse.groups[0].shown[0]
     assert first.parts[1] == "China"
     assert "".join(first.parts).strip().endswith(".")
 
@@ -402,9 +406,9 @@ def test_actor_page_stays_bounded_with_thousands_of_mentions() -> None:
     nato = content(site, "actors/nato/index.html", ActorContext)
     expected_total = sum(1 for a in corpus.articles for m in a.mentions if m.actor == "nato")
     assert nato.total == expected_total > 3000
-    assert sum(len(g.shown) for g in nato.groups) == nato.shown <= 50
-    assert nato.capped
-    busy_group = next(g for g in nato.groups if g.article.id == "busy")
+    assert sum(len(g.shown) for g in nato.discourse.groups) == nato.discourse.shown <= 50
+    assert nato.discourse.capped
+    busy_group = next(g for g in nato.discourse.groups if g.article.id == "busy")
     assert busy_group.count == 3000
 
 
@@ -492,12 +496,15 @@ def test_pages_stay_bounded_in_a_large_corpus() -> None:
     nato = content(site, "actors/nato/index.html", ActorContext)
     assert nato.article_count == 250 and nato.total == 500
     assert len(nato.chart) == CHART_CAP and nato.chart_more == 250 - CHART_CAP
-    assert len(nato.groups) + nato.groups_more == 250 and nato.shown <= 50
+    assert (
+        len(nato.discourse.groups) + nato.discourse.groups_more == 250
+        and nato.discourse.shown <= 50
+    )
     assert all(not s.articles for s in nato.stances)
     assert sum(s.count for s in nato.stances) == 250
 
     madrid = content(site, "events/madrid/index.html", EventContext)
-    assert madrid.article_count == 250 and madrid.shown <= 50 and madrid.capped
+    assert madrid.article_count == 250 and madrid.discourse.shown <= 50 and madrid.discourse.capped
 
     timeline = content(site, "timeline/index.html", TimelineContext)
     assert len(timeline.timeline.marks) <= 2 * TIMELINE_LANE_MARKS

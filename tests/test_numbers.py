@@ -113,9 +113,11 @@ def words(node: Node) -> str:
 
 class Records:
     """Counts made from records.json alone: mentions are its `mentions`, references its
-    `event_mentions` (a date tied to an event dates a reference and is not another one)."""
+    `event_mentions` (a date tied to an event dates a reference and is not another one). Each
+    is in the zone of its paragraph: a text's discourse (body, headings, notes) or its reference
+    list, counted apart (`cited_mentions`, `cited_references`)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, zones: dict[str, dict[str, str]]) -> None:
         data = json.loads(path.read_text(encoding="utf-8"))
         self.articles: dict[str, dict[str, Any]] = {a["id"]: a for a in data["articles"]}
         self.actors: dict[str, dict[str, Any]] = {a["id"]: a for a in data["actors"]}
@@ -130,14 +132,37 @@ class Records:
         self.actor_totals = sum(self.mentions.values(), Counter[str]())
         self.event_totals = sum(self.references.values(), Counter[str]())
         self.most_in_one_text = max(n for c in self.mentions.values() for n in c.values())
+        # The zone of each paragraph: from records.json where it carries one (and then it must
+        # be the annotated record's), else from the annotated corpus it was written from.
+        cited: dict[str, set[str]] = {}
+        for a, rec in self.articles.items():
+            for paragraph in rec["paragraphs"]:
+                if "zone" in paragraph:
+                    assert paragraph["zone"] == zones[a].get(paragraph["anchor"], "body")
+            cited[a] = {anchor for anchor, zone in zones[a].items() if zone == "references"}
+        self.cited_mentions = {
+            a: Counter(m["actor"] for m in rec["mentions"] if m["paragraph"] in cited[a])
+            for a, rec in self.articles.items()
+        }
+        self.cited_references = {
+            a: Counter(m["event"] for m in rec["event_mentions"] if m["paragraph"] in cited[a])
+            for a, rec in self.articles.items()
+        }
+        self.discourse_mentions = {
+            a: self.mentions[a] - self.cited_mentions[a] for a in self.articles
+        }
+        self.discourse_references = {
+            a: self.references[a] - self.cited_references[a] for a in self.articles
+        }
 
     def texts_naming(self, counts: dict[str, Counter[str]], key: str) -> dict[str, int]:
         return {a: c[key] for a, c in counts.items() if c[key]}
 
 
 @pytest.fixture(scope="module")
-def records(built_site: Path) -> Records:
-    return Records(built_site / "data" / "records.json")
+def records(built_site: Path, real_corpus: AnnotatedCorpus) -> Records:
+    zones = {a.id: dict(a.zones) for a in real_corpus.articles}
+    return Records(built_site / "data" / "records.json", zones)
 
 
 # The compare page ------------------------------------------------------------------------------
@@ -159,14 +184,21 @@ def read_matrix(table: Node) -> dict[str, Any]:
     return {"columns": columns, "rows": rows, "other": other, "totals": foot}
 
 
+@pytest.mark.parametrize("part", ["", "cited-"])
 @pytest.mark.parametrize("kind", ["actor", "event"])
 def test_every_count_in_the_compare_tables_is_the_records(
-    built_site: Path, records: Records, kind: str
+    built_site: Path, records: Records, kind: str, part: str
 ) -> None:
+    """Four tables: actors and events in what the texts say, and in their reference lists."""
     main = parse(built_site / "compare" / "index.html")
-    matrix = read_matrix(main.one("table", id=f"{kind}-matrix"))
-    counts = records.mentions if kind == "actor" else records.references
-    totals = records.actor_totals if kind == "actor" else records.event_totals
+    matrix = read_matrix(main.one("table", id=f"{kind}-{part}matrix"))
+    counts = {
+        ("actor", ""): records.discourse_mentions,
+        ("actor", "cited-"): records.cited_mentions,
+        ("event", ""): records.discourse_references,
+        ("event", "cited-"): records.cited_references,
+    }[kind, part]
+    totals = sum(counts.values(), Counter[str]())
     described = records.actors if kind == "actor" else records.events
     columns = matrix["columns"]
     assert sorted(columns) == sorted(records.articles)  # a small corpus: every text
@@ -182,7 +214,7 @@ def test_every_count_in_the_compare_tables_is_the_records(
         if counts[c]:
             assert any(cells[i] for cells, _ in matrix["rows"].values()), c
     # Rows left out are added up, and the cut is said beside the table.
-    note = words(main.one("p", id=f"{kind}-matrix-note"))
+    note = words(main.one("p", id=f"{kind}-{part}matrix-note"))
     if matrix["other"] is None:
         assert set(matrix["rows"]) == named
         assert f"all {len(named)} {kind}s the texts name" in note
@@ -195,7 +227,9 @@ def test_every_count_in_the_compare_tables_is_the_records(
         assert f"{len(matrix['rows'])} of the {len(named)} {kind}s" in note
     if len(named) < len(described):
         assert f"the knowledge base describes {len(described)}" in note
-        assert f"{len(described) - len(named)} are named in no text" in note
+        unnamed = len(described) - len(named)
+        where = "no reference list" if part else "no text outside reference lists"
+        assert f"{unnamed} {'is' if unnamed == 1 else 'are'} named in {where}" in note
 
 
 def test_the_latest_text_has_its_events_in_the_compare_table(
@@ -206,10 +240,10 @@ def test_the_latest_text_has_its_events_in_the_compare_table(
     matrix = read_matrix(main.one("table", id="event-matrix"))
     latest = max(records.articles, key=lambda a: records.articles[a]["published"]["value"])
     i = matrix["columns"].index(latest)
-    assert records.references[latest]
-    assert matrix["totals"][i] == sum(records.references[latest].values()) > 0
+    assert records.discourse_references[latest]
+    assert matrix["totals"][i] == sum(records.discourse_references[latest].values()) > 0
     shown = {k: cells[i] for k, (cells, _) in matrix["rows"].items() if cells[i]}
-    assert shown == dict(records.references[latest])
+    assert shown == dict(records.discourse_references[latest])
 
 
 # Event and actor pages -------------------------------------------------------------------------
@@ -251,6 +285,27 @@ def check_groups(main: Node, expected: dict[str, int]) -> None:
     assert (int(words(more[0])) if more else 0) == len(expected) - len(shown)
 
 
+def check_parts(
+    main: Node,
+    discourse: dict[str, Counter[str]],
+    cited: dict[str, Counter[str]],
+    key: str,
+) -> None:
+    """An actor's (an event's) mentions in what the texts say and in their reference lists,
+    counted apart, each part's passages in its own section."""
+    in_discourse = {a: c[key] for a, c in discourse.items() if c[key]}
+    in_cited = {a: c[key] for a, c in cited.items() if c[key]}
+    if in_discourse or in_cited:
+        assert main.number("n-discourse") == sum(in_discourse.values()), key
+        assert main.number("n-cited") == sum(in_cited.values()), key
+    check_groups(main.one("section", cls="mentions-discourse"), in_discourse)
+    sections = main.all("section", cls="mentions-cited")
+    if in_cited:
+        check_groups(sections[0], in_cited)
+    else:
+        assert not sections, key
+
+
 def test_every_count_on_the_event_pages_is_the_records(built_site: Path, records: Records) -> None:
     assert records.events
     for event_id in records.events:
@@ -258,7 +313,7 @@ def test_every_count_on_the_event_pages_is_the_records(built_site: Path, records
         in_texts = records.texts_naming(records.references, event_id)
         assert main.number("n-total") == records.event_totals[event_id], event_id
         assert main.number("n-texts") == len(in_texts), event_id
-        check_groups(main, in_texts)
+        check_parts(main, records.discourse_references, records.cited_references, event_id)
 
 
 def test_a_date_in_a_reference_is_not_another_one(built_site: Path) -> None:
@@ -287,9 +342,12 @@ def test_every_count_on_the_actor_pages_is_the_records(
     for actor_id in records.actors:
         main = parse(built_site / "actors" / actor_id / "index.html")
         in_texts = records.texts_naming(records.mentions, actor_id)
-        assert main.number("n-total") == records.actor_totals[actor_id], actor_id
-        assert main.number("n-texts") == len(in_texts), actor_id
-        check_groups(main, in_texts)
+        if in_texts:
+            assert main.number("n-total") == records.actor_totals[actor_id], actor_id
+            assert main.number("n-texts") == len(in_texts), actor_id
+        else:
+            assert not main.all(cls="n-total") and "named in none of the texts" in words(main)
+        check_parts(main, records.discourse_mentions, records.cited_mentions, actor_id)
         # The chart: each text's count, on the one scale of every actor's page.
         if in_texts:
             chart = main.one("table", cls="bar-chart")

@@ -199,7 +199,9 @@ def actor_page(xrefs: CrossReferences, actor: Actor) -> Page:
         )
         for a, numbers in xrefs.cited_authors.get(actor.id, [])
     )
-    summary = _summary(total, len(refs), cited.total, len(wrote), len(published))
+    summary = _summary(
+        total, len(refs), len(xrefs.articles), cited.total, len(wrote), len(published)
+    )
     chart = _chart(xrefs, actor, refs)
     ranked_co = sorted(
         xrefs.co_mentions.get(actor.id, Counter()).items(),
@@ -257,14 +259,14 @@ def actor_page(xrefs: CrossReferences, actor: Actor) -> Page:
     )
 
 
-def _summary(total: int, texts: int, cited: int, wrote: int, published: int) -> str:
-    """ "Mentioned 12 times in 3 of the 5 texts, 5 of them in reference lists. Wrote 1 of
+def _summary(total: int, texts: int, of: int, cited: int, wrote: int, published: int) -> str:
+    """ "Mentioned 12 times in 3 of 5 texts (5 of them in reference lists). Wrote 1 of
     them." An author never mentioned is not "0 in 0 of the texts": its page says what it
     wrote."""
     parts = []
     if total:
         parts.append(
-            f"Mentioned {counted(total, 'time')} in {texts} of the texts"
+            f"Mentioned {counted(total, 'time')} in {texts} of {counted(of, 'text')}"
             + (
                 ""
                 if not cited

@@ -151,7 +151,7 @@ def matrices(xrefs: CrossReferences) -> tuple[Matrix, Matrix, Matrix, Matrix]:
     events = xrefs.events
     columns = tuple(xrefs.article_refs[a.id] for a in xrefs.articles[-MATRIX_COLUMNS:])
 
-    def actor_matrix(tally: Tally, id: str, caption: str) -> Matrix:
+    def actor_matrix(tally: Tally, id: str, caption: str, cited: bool) -> Matrix:
         return _matrix(
             xrefs,
             id=id,
@@ -165,9 +165,10 @@ def matrices(xrefs: CrossReferences) -> tuple[Matrix, Matrix, Matrix, Matrix]:
             in_order=False,
             kind="mention",
             described=len(xrefs.actors),
+            cited=cited,
         )
 
-    def event_matrix(tally: Tally, id: str, caption: str) -> Matrix:
+    def event_matrix(tally: Tally, id: str, caption: str, cited: bool) -> Matrix:
         return _matrix(
             xrefs,
             id=id,
@@ -181,6 +182,7 @@ def matrices(xrefs: CrossReferences) -> tuple[Matrix, Matrix, Matrix, Matrix]:
             in_order=True,
             kind="reference",
             described=len(events),
+            cited=cited,
         )
 
     return (
@@ -190,6 +192,7 @@ def matrices(xrefs: CrossReferences) -> tuple[Matrix, Matrix, Matrix, Matrix]:
             "Mentions of each actor in what each text says, its reference list left out "
             "(stronger shading: more mentions; each count links to the first mention in that "
             "text)",
+            False,
         ),
         event_matrix(
             xrefs.event_discourse,
@@ -197,18 +200,21 @@ def matrices(xrefs: CrossReferences) -> tuple[Matrix, Matrix, Matrix, Matrix]:
             "References to each event in what each text says, its reference list left out "
             "(stronger shading: more references; each count links to the first reference in "
             "that text)",
+            False,
         ),
         actor_matrix(
             xrefs.actor_cited,
             "actor-cited-matrix",
             "Mentions of each actor in each text's reference list (in cited titles, journals "
             "and publishers; each count links to the first in that text)",
+            True,
         ),
         event_matrix(
             xrefs.event_cited,
             "event-cited-matrix",
             "References to each event in each text's reference list (in cited titles; each "
             "count links to the first in that text)",
+            True,
         ),
     )
 
@@ -254,6 +260,7 @@ def _matrix(
     in_order: bool,
     kind: str,
     described: int,
+    cited: bool,
 ) -> Matrix:
     counts, totals, in_text, grand_total, first, named = tally
     texts = len(xrefs.articles)
@@ -308,7 +315,8 @@ def _matrix(
         unnamed = described - named
         which_rows += (
             f" (the knowledge base describes {described}; {unnamed} "
-            f"{'is' if unnamed == 1 else 'are'} named in no text)"
+            f"{'is' if unnamed == 1 else 'are'} named in "
+            f"{'no reference list' if cited else 'no text outside reference lists'})"
         )
     which_texts = (
         f"in {'the one text' if texts == 1 else f'all {texts} texts'}"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 import operator
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from typing import NamedTuple
