@@ -70,9 +70,18 @@ BETA_BODY = (
 )
 GAMMA_BODY = "South Korea and the Alliance met. The NATO 2022 Strategic Concept was cited."
 
+# A person no text names: she comes to write a text, or to be cited in a reference list.
+ROE_ACTOR = """\
+- id: jane-roe
+  name: Jane Roe
+  type: person
+  description: A researcher.
+  forms: [Jane Roe]
+"""
+
 FILES: dict[str, str] = {
     "corpus.yaml": SETTINGS,
-    "actors.yaml": ACTORS,
+    "actors.yaml": ACTORS + ROE_ACTOR,
     "events.yaml": EVENTS,
     **_article("alpha", ALPHA_BODY, ("NATO met in Washington.", "The US objected")),
     **_article(
@@ -118,8 +127,46 @@ USA = "actors/usa/index.html"
 KOREA = "actors/south-korea/index.html"
 MADRID = "events/madrid-2022/index.html"
 WASHINGTON = "events/washington-1999/index.html"
+ROE = "actors/jane-roe/index.html"
+ANN = "actors/ann-author/index.html"
+OUTLET = "actors/test-outlet/index.html"
 
 CASES = (
+    # Zones and authorship: a mention in a reference list is counted apart; a byline, an outlet
+    # and a reference's authors are linked both ways.
+    Case(
+        "a reference list naming actors is added",
+        _in_text(
+            "alpha",
+            "NATO summit in Madrid.",
+            "NATO summit in Madrid.\n\n1. Doe J. The US and NATO. A journal. 2020. No. 1.",
+        ),
+        (ALPHA, NATO, USA),
+    ),
+    Case(
+        "a reference cites an actor as an author",
+        _in_text(
+            "alpha",
+            "NATO summit in Madrid.",
+            "NATO summit in Madrid.\n\n1. Roe J. A title. A journal. 2020. No. 1.",
+        ),
+        (ALPHA, ROE),
+    ),
+    Case(
+        "an actor becomes a text's author",
+        (("articles/alpha.md", "{name: Ann Author}", "{name: Jane Roe}"),),
+        (ALPHA, ROE, ANN),
+    ),
+    Case(
+        "another author is added to a text",
+        (("articles/alpha.md", "[{name: Ann Author}]", "[{name: Ann Author}, {name: Bob Roe}]"),),
+        (ALPHA, ANN),
+    ),
+    Case(
+        "another outlet publishes a text",
+        (("articles/beta.md", "{value: Test Outlet,", "{value: Other Outlet,"),),
+        (BETA, OUTLET),
+    ),
     # A text's own fields: its page, and the actor and event pages that list it.
     Case(
         "article title",

@@ -205,14 +205,14 @@ def matrices(xrefs: CrossReferences) -> tuple[Matrix, Matrix, Matrix, Matrix]:
         actor_matrix(
             xrefs.actor_cited,
             "actor-cited-matrix",
-            "Mentions of each actor in each text's reference list (in cited titles, journals "
+            "Mentions of each actor in each text’s reference list (in cited titles, journals "
             "and publishers; each count links to the first in that text)",
             True,
         ),
         event_matrix(
             xrefs.event_cited,
             "event-cited-matrix",
-            "References to each event in each text's reference list (in cited titles; each "
+            "References to each event in each text’s reference list (in cited titles; each "
             "count links to the first in that text)",
             True,
         ),
