@@ -30,6 +30,7 @@ PAGES = (
     "articles/sample-article/index.html",
     "actors/index.html",
     "actors/nato/index.html",
+    "actors/ann-author/index.html",
     "events/index.html",
     "events/madrid-2022/index.html",
     "timeline/index.html",
@@ -50,6 +51,8 @@ NATO met in Washington in June 2022. The US objected to the plan.
 At the NATO summit in Madrid, South Korea joined the talks on the Korean Peninsula.
 
 The NATO 2022 Strategic Concept names the Indo-Pacific.
+
+1. Doe J. NATO and the Korean Peninsula. A journal. 2020. No. 1. DOI: 10.1234/ab–1
 """
 
 # The capture as received: the heading is a plain line there.

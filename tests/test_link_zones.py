@@ -68,6 +68,9 @@ def test_a_document_named_only_in_a_cited_title_has_no_passage_of_discourse(tmp_
     said = main.one("section", cls="mentions-discourse")
     assert not said.all("section", cls="mention-group")
     assert "outside its reference list" in words(said)
+    # Named with NATO only in a cited title: the text does not name them together.
+    co = main.one("section", **{"aria-labelledby": "co-h"})
+    assert not co.all("li") and "No other actor is named in the same sentence" in words(co)
 
 
 def test_the_compare_page_has_tables_for_discourse_and_reference_lists(tmp_path: Path) -> None:

@@ -283,7 +283,7 @@ def _summary(total: int, texts: int, of: int, cited: int, wrote: int, published:
     if published:
         parts.append(f"Published {'one' if published == 1 else published} of the texts.")
     if not total and (wrote or published):
-        parts.append("Not mentioned in them.")
+        parts.append("Named in none of the texts.")
     return " ".join(parts)
 
 

@@ -428,11 +428,17 @@ def _participations(events_sorted: tuple[Event, ...]) -> dict[str, list[Event]]:
 
 
 def _co_mentions(articles: tuple[AnnotatedArticle, ...]) -> dict[str, Counter[str]]:
-    """For each actor, the other actors named in the same sentence, counted by sentence."""
+    """For each actor, the other actors named in the same sentence of what a text says, counted
+    by sentence (two names in one cited title are not named together by the text)."""
     result: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         by_sentence: dict[int, set[str]] = defaultdict(set)
-        for sentence, actor in map(_SENTENCE_ACTOR, article.mentions):
+        if article.zones:
+            cited = {anchor for anchor, _ in article.zones if in_bibliography(article, anchor)}
+            mentions = [m for m in article.mentions if m.paragraph not in cited]
+        else:
+            mentions = list(article.mentions)
+        for sentence, actor in map(_SENTENCE_ACTOR, mentions):
             by_sentence[sentence].add(actor)
         for ids in by_sentence.values():
             if len(ids) > 1:
