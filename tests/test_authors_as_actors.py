@@ -48,7 +48,8 @@ def byline(site: Path) -> list[tuple[str, str]]:
 
 def written(page: Node) -> list[str]:
     return [
-        last_segment(li.one("a").attrs["href"]) for li in page.one("ul", cls="written").all("li")
+        last_segment(li.one("h3").one("a").attrs["href"])
+        for li in page.one("ul", cls="written").all("li")
     ]
 
 
@@ -66,6 +67,10 @@ def test_a_byline_links_to_the_authors_actor_page_which_lists_what_she_wrote(
     assert "0 in 0" not in words(jane)
     assert jane.number("n-wrote") == 1
     assert written(jane) == ["sample-article"]
+    # How the authorship is known: the text's metadata, with its basis.
+    basis = jane.one("p", cls="authored-basis").one("a")
+    assert basis.attrs["href"] == "/articles/sample-article/#metadata"
+    assert words(basis) == "Authorship inferred by the editors"
     head = (site / "actors" / "jane-doe" / "index.html").read_text(encoding="utf-8")
     assert "Wrote one of the texts." in head and "Mentioned 0" not in head
 

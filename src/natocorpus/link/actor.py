@@ -43,6 +43,9 @@ CO_MENTION_CAP = 20
 ENTITY_EVENTS_CAP = 30
 """Events listed on an actor page (the events it takes part in)."""
 
+WRITTEN_CAP = 30
+"""Texts listed on an author's (an outlet's) page: the latest; the count says how many in all."""
+
 STANCE_LIST_MAX = 20
 """An actor page lists the texts under each stance only when this many or fewer mention it."""
 
@@ -72,6 +75,25 @@ class StanceCount(msgspec.Struct, frozen=True):
     articles: tuple[ArticleRef, ...]
 
 
+class Authored(msgspec.Struct, frozen=True):
+    """A text the actor wrote or published, and how that is known: stated in the text or inferred
+    by the editors (its metadata, with the quote or the basis)."""
+
+    article: ArticleRef
+    role: str
+    """ "wrote" or "published"."""
+    known: str
+    """ "stated" or "inferred"."""
+    basis_href: str
+
+    @property
+    def basis_label(self) -> str:
+        """ "Authorship stated in the text", "Outlet inferred by the editors"."""
+        what = "Authorship" if self.role == "wrote" else "Outlet"
+        how = "stated in the text" if self.known == "stated" else "inferred by the editors"
+        return f"{what} {how}"
+
+
 class CitingText(msgspec.Struct, frozen=True):
     """A text whose reference list cites the actor as an author: which references (numbers)."""
 
@@ -96,10 +118,13 @@ class ActorContext(PageContent, frozen=True):
     """Its mentions in what the texts say (body, headings, notes)."""
     cited: MentionPart
     """Its mentions in the texts' reference lists (a cited title, a cited journal)."""
-    wrote: tuple[ArticleRef, ...]
+    wrote_count: int
     """The texts it wrote (its name in their byline)."""
-    published: tuple[ArticleRef, ...]
+    published_count: int
     """The texts it published, or first published (an outlet)."""
+    authored: tuple[Authored, ...]
+    """The latest WRITTEN_CAP of the texts it wrote, then of those it published."""
+    authored_more: int
     cited_as_author: tuple[CitingText, ...]
     """The texts whose references cite it as an author."""
     co_mentions: tuple[CoMention, ...]
@@ -111,14 +136,6 @@ class ActorContext(PageContent, frozen=True):
     summary: str
     """The page's count in words: its mentions, in discourse and in references, and what it
     wrote or published."""
-
-    @property
-    def wrote_count(self) -> int:
-        return len(self.wrote)
-
-    @property
-    def published_count(self) -> int:
-        return len(self.published)
 
 
 def actor_pages(xrefs: CrossReferences) -> list[DeferredPage]:
@@ -154,8 +171,8 @@ def actor_page_inputs(xrefs: CrossReferences, actor: Actor) -> tuple[object, ...
         [(e.id, xrefs.event_totals[e.id]) for e in xrefs.participations.get(actor.id, [])],
         # Which of its mentions are in reference lists is in each text (its key, above); the
         # texts it wrote or published, and those citing it as an author.
-        [a.id for a in xrefs.authorship.wrote.get(actor.id, [])],
-        [a.id for a in xrefs.authorship.published.get(actor.id, [])],
+        [xrefs.article_key(a) for a in xrefs.authorship.wrote.get(actor.id, [])],
+        [xrefs.article_key(a) for a in xrefs.authorship.published.get(actor.id, [])],
         [(xrefs.article_key(a), numbers) for a, numbers in xrefs.cited_authors.get(actor.id, [])],
     )
 
@@ -185,10 +202,19 @@ def actor_page(xrefs: CrossReferences, actor: Actor) -> Page:
         [(a, xrefs.actor_cited.counts[a.id][actor.id]) for a in in_texts],
         partial(mentions, True),
     )
-    wrote = tuple(xrefs.article_refs[a.id] for a in xrefs.authorship.wrote.get(actor.id, []))
-    published = tuple(
-        xrefs.article_refs[a.id] for a in xrefs.authorship.published.get(actor.id, [])
-    )
+    wrote = xrefs.authorship.wrote.get(actor.id, [])
+    published = xrefs.authorship.published.get(actor.id, [])
+    authored = [
+        Authored(
+            xrefs.article_refs[a.id],
+            role,
+            field.provenance.kind,
+            xrefs.urls.article(a.id) + "#metadata",
+        )
+        for role, texts in (("wrote", wrote), ("published", published))
+        for a in reversed(texts)
+        for field in (a.meta.authors if role == "wrote" else a.meta.outlet,)
+    ]
     cited_as_author = tuple(
         CitingText(
             xrefs.article_refs[a.id],
@@ -228,8 +254,10 @@ def actor_page(xrefs: CrossReferences, actor: Actor) -> Page:
         chart_scale=xrefs.most_in_one_text,
         discourse=discourse,
         cited=cited,
-        wrote=wrote,
-        published=published,
+        wrote_count=len(wrote),
+        published_count=len(published),
+        authored=tuple(authored[:WRITTEN_CAP]),
+        authored_more=max(0, len(authored) - WRITTEN_CAP),
         cited_as_author=cited_as_author,
         co_mentions=co_mentions,
         co_more=len(ranked_co) - len(co_mentions),
