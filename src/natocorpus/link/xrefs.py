@@ -1,6 +1,9 @@
 """The cross-references every page is prepared from, computed once: which texts mention each actor
 and refer to each event, how often, where first, which actors are named together, what each text
-shares with others, and the references to texts, actors and events that pages show.
+shares with others, and the references to texts, actors and events that pages show. Mentions in
+a text's reference list are counted apart from what the text says (`Tally`, `in_bibliography`:
+the one rule); who wrote and published each text, and who its references cite as authors, are
+actors (`Authorship`, `cited_authors`).
 
 `CrossReferences` is made once, in the building process, and passed to every page builder; the
 render workers, forked from that process, prepare the deferred pages from it.
