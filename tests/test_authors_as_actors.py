@@ -83,6 +83,13 @@ def test_an_author_the_knowledge_base_does_not_describe_gets_a_page_from_the_rec
     assert words(ann.one("h1")) == "Ann Author"
     assert "Actor · person" in words(ann)
     assert written(ann) == ["sample-article"]
+    # The actors index lists them apart from the knowledge base's actors.
+    index = parse(site / "actors" / "index.html")
+    writers = index.one("ul", cls="writers").all("li")
+    assert [(words(li), li.one("a").attrs["href"]) for li in writers] == [
+        ("Ann Author wrote 1 text", "/actors/ann-author/"),
+        ("Test Outlet published 1 text", "/actors/test-outlet/"),
+    ]
     outlet = parse(site / "actors" / "test-outlet" / "index.html")
     assert outlet.number("n-published") == 1
     assert written(outlet) == ["sample-article"]

@@ -70,11 +70,27 @@ class ActorGroup(msgspec.Struct, frozen=True):
     actors: tuple[ActorRef, ...]
 
 
+class WriterRef(msgspec.Struct, frozen=True):
+    """An author or outlet the knowledge base does not describe, with its page (made from the
+    records) and how many texts it wrote or published."""
+
+    href: str
+    name: str
+    role: str
+    texts: int
+
+    @property
+    def label(self) -> str:
+        """ "wrote 1 text", "published 2 texts"."""
+        return f"{self.role} {self.texts} text{'' if self.texts == 1 else 's'}"
+
+
 class ActorsContext(PageContent, frozen=True):
     groups: tuple[ActorGroup, ...]
     total_actors: int
     actors_mentioned: int
     total_mentions: int
+    writers: tuple[WriterRef, ...] = ()
 
 
 class EventsContext(PageContent, frozen=True):
@@ -111,6 +127,20 @@ def actors_index_page(xrefs: CrossReferences) -> Page:
         )
         for t in sorted(by_type, key=lambda t: (order.get(t, len(order)), t))
     )
+    made = xrefs.authorship.made
+    writers = tuple(
+        WriterRef(
+            xrefs.urls.actor(w.id),
+            w.name,
+            "wrote" if w.type == "person" else "published",
+            len(
+                (xrefs.authorship.wrote if w.type == "person" else xrefs.authorship.published).get(
+                    w.id, []
+                )
+            ),
+        )
+        for w in sorted(made.values(), key=lambda w: (w.name, w.id))
+    )
     return make_page(
         xrefs,
         "actors",
@@ -118,7 +148,9 @@ def actors_index_page(xrefs: CrossReferences) -> Page:
         "Actors",
         f"The {len(xrefs.actors)} actors of the knowledge base, by type, with how often the texts "
         "mention each.",
-        ActorsContext(groups, len(xrefs.actors), xrefs.actors_mentioned, xrefs.mention_total),
+        ActorsContext(
+            groups, len(xrefs.actors), xrefs.actors_mentioned, xrefs.mention_total, writers
+        ),
     )
 
 
