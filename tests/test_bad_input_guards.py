@@ -1,0 +1,99 @@
+"""Bad input, round two: inputs that could lose a site, write outside it, publish a live page or
+a script link, or take quadratic time. Each case runs the real command line, or the build, on a
+tiny corpus written inline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from corpus_factory import write_corpus
+from natocorpus import search
+from natocorpus.build import build
+from natocorpus.cli import main
+from natocorpus.config import make_config
+from support import PROJECT_ROOT, tree_digest
+
+ARTICLE = "corpus/articles/sample-article.md"
+
+
+def run(*arguments: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(arguments))
+    assert isinstance(result.exception, SystemExit | None), result.exception
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def run_check(corpus: Path) -> tuple[int, str]:
+    return run("check", "--corpus", str(corpus))
+
+
+def run_build(corpus: Path, out: Path, *options: str) -> tuple[int, str]:
+    templates = str(PROJECT_ROOT / "templates")
+    return run(
+        "build", "--corpus", str(corpus), "--templates", templates, "--out", str(out), *options
+    )
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def article(corpus: Path) -> Path:
+    return corpus / "articles" / "sample-article.md"
+
+
+# The search stage checks what Pagefind wrote ------------------------------------------------
+
+# Pagefind on a full disk: it exits 0 having written every file, some of them empty.
+EMPTY_PAGEFIND = """#!/bin/sh
+while [ "$#" -gt 0 ]; do
+  if [ "$1" = --output-path ]; then out=$2; fi
+  shift
+done
+mkdir -p "$out/fragment" "$out/index"
+: > "$out/pagefind.js"
+: > "$out/pagefind-entry.json"
+: > "$out/fragment/en_1.pf_fragment"
+exit 0
+"""
+
+
+def test_a_search_index_left_empty_fails_the_build_and_keeps_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    assert run_build(corpus, out, "--no-search")[0] == 0
+    before = tree_digest(out)
+    fake = tmp_path / "pagefind"
+    fake.write_text(EMPTY_PAGEFIND)
+    fake.chmod(0o755)
+    monkeypatch.setattr(search, "pagefind_executable", lambda: fake)
+    code, output = run_build(corpus, out)
+    assert code == 1
+    assert (
+        "pagefind: search: the index Pagefind wrote is not whole: pagefind/pagefind-entry.json "
+        "is empty; is the disk full?" in output.splitlines()
+    ), output
+    assert tree_digest(out) == before
+    assert not list(tmp_path.glob(".site.building-*"))
+
+
+def test_a_search_index_that_lists_a_missing_file_is_not_whole(tmp_path: Path) -> None:
+    """The real Pagefind's bundle, then one fragment it lists taken away."""
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    report = build(make_config(corpus, PROJECT_ROOT / "templates", out))
+    assert report.written, report.diagnostics
+    bundle = out / "pagefind"
+    assert search.bundle_problem(bundle) is None
+    fragment = sorted((bundle / "fragment").iterdir())[0]
+    fragment.write_bytes(fragment.read_bytes()[:10])
+    assert search.bundle_problem(bundle) == f"fragment/{fragment.name} is missing or not whole"
+    fragment.unlink()
+    assert search.bundle_problem(bundle) == f"fragment/{fragment.name} is missing or not whole"
