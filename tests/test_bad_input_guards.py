@@ -10,10 +10,12 @@ import pytest
 from click.testing import CliRunner
 
 from corpus_factory import write_corpus
-from natocorpus import search
+from natocorpus import search, write
+from natocorpus.artifacts import Artifact
 from natocorpus.build import build
 from natocorpus.cli import main
 from natocorpus.config import make_config
+from natocorpus.diagnostics import OutputError, SearchError
 from support import PROJECT_ROOT, tree_digest
 
 ARTICLE = "corpus/articles/sample-article.md"
@@ -97,3 +99,44 @@ def test_a_search_index_that_lists_a_missing_file_is_not_whole(tmp_path: Path) -
     assert search.bundle_problem(bundle) == f"fragment/{fragment.name} is missing or not whole"
     fragment.unlink()
     assert search.bundle_problem(bundle) == f"fragment/{fragment.name} is missing or not whole"
+
+
+# Nothing from the corpus becomes a path outside the output -----------------------------------
+
+
+def test_a_language_that_is_not_a_tag_is_refused(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    edit(corpus / "corpus.yaml", "language: en", 'language: "../../../../ESC"')
+    code, output = run_check(corpus)
+    assert code == 1
+    assert (
+        "corpus/corpus.yaml:3: language: '../../../../ESC' is not a language tag (BCP 47), "
+        "such as en, fr or pt-BR" in output.splitlines()
+    ), output
+
+
+@pytest.mark.parametrize("tag", ["en", "pt-BR", "zh-Hant-TW", "de-CH-1996", "es-419", "x-local"])
+def test_a_language_tag_is_accepted(tmp_path: Path, tag: str) -> None:
+    corpus = write_corpus(tmp_path)
+    edit(corpus / "corpus.yaml", "language: en", f"language: {tag}")
+    code, output = run_check(corpus)
+    assert code == 0, output
+
+
+def test_the_search_stage_refuses_a_language_that_could_make_a_path(tmp_path: Path) -> None:
+    site = tmp_path / "out" / "site"
+    site.mkdir(parents=True)
+    with pytest.raises(SearchError, match="not a language tag"):
+        search.search_site(site, "../../ESC")
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["out", "site"]
+
+
+def test_the_writer_refuses_a_path_out_of_the_output(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    for path in ("../escape.html", "/tmp/escape.html", "a/../../escape.html", "a//b.html"):
+        with (
+            pytest.raises(OutputError, match="would leave the output folder"),
+            write.staging(out, "fingerprint") as site,
+        ):
+            site.write([Artifact(path, b"<p>out</p>")])
+    assert sorted(p.name for p in tmp_path.rglob("*")) == []

@@ -16,6 +16,7 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator, Mapping, Sequence
@@ -23,6 +24,8 @@ from pathlib import Path
 
 from natocorpus.diagnostics import Diagnostic, OutputError, SearchError, error
 from natocorpus.link.urls import PAGEFIND_DIR, bundle_folder
+
+_LANGUAGE_RE = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 
 
 def pagefind_executable() -> Path:
@@ -44,6 +47,9 @@ def search_site(
     into its own bundle (`bundle_folder`), reusing from `previous_site` the bundle of a part whose
     digest is the one `previous_parts` records for it. Return each part's digest by its bundle's
     folder (none for a single bundle), for the next build."""
+    if not _LANGUAGE_RE.fullmatch(language):
+        # Pagefind names its files after the language: nothing else may reach a path.
+        raise SearchError([error("pagefind", None, "search", f"not a language tag: {language!r}")])
     try:
         executable = pagefind_executable()
     except (ImportError, FileNotFoundError) as exc:

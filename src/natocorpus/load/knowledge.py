@@ -29,6 +29,19 @@ ACTOR_TYPES = (
     "region",
     "document",
 )
+# A language tag as BCP 47 (RFC 5646) writes one: language, then script, region, variants,
+# extensions and a private use part, each optional; or a private use tag alone. Pagefind puts the
+# tag in the names of the files it writes, and every page in its `lang`.
+LANGUAGE_TAG_RE = re.compile(
+    r"(?:(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})"
+    r"(?:-[a-z]{4})?"
+    r"(?:-(?:[a-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"
+    r"(?:-[0-9a-wy-z](?:-[a-z0-9]{2,8})+)*"
+    r"(?:-x(?:-[a-z0-9]{1,8})+)?"
+    r"|x(?:-[a-z0-9]{1,8})+)",
+    re.IGNORECASE | re.ASCII,
+)
 EVENT_TYPES = (
     "summit",
     "ministerial",
@@ -82,7 +95,7 @@ def load_settings(doc: YamlDocument, diagnostics: list[Diagnostic]) -> CorpusSet
         return None
     title = r.attempt(lambda: r.string(("title",)))
     description = r.attempt(lambda: r.string(("description",)))
-    language = r.attempt(lambda: r.string(("language",)))
+    language = r.attempt(lambda: _language(r))
     licence = r.attempt(
         lambda: Licence(
             name=r.string(("licence", "name")) or "",
@@ -127,6 +140,15 @@ def load_settings(doc: YamlDocument, diagnostics: list[Diagnostic]) -> CorpusSet
         stance_scale=tuple(sorted(levels, key=lambda level: level.value)),
         not_actors=tuple(ignored),
     )
+
+
+def _language(r: FieldReader) -> str:
+    tag = r.string(("language",)) or ""
+    if not LANGUAGE_TAG_RE.fullmatch(tag):
+        raise r.fail(
+            ("language",), f"{tag!r} is not a language tag (BCP 47), such as en, fr or pt-BR"
+        )
+    return tag
 
 
 # actors.yaml and events.yaml ------------------------------------------------------
