@@ -140,3 +140,63 @@ def test_the_writer_refuses_a_path_out_of_the_output(tmp_path: Path) -> None:
         ):
             site.write([Artifact(path, b"<p>out</p>")])
     assert sorted(p.name for p in tmp_path.rglob("*")) == []
+
+
+# Captures are published as text ----------------------------------------------------------------
+
+
+def rename_capture(corpus: Path, name: str) -> None:
+    (corpus / "sources" / "sample.txt").rename(corpus / "sources" / name)
+    edit(article(corpus), "source_file: sample.txt", f"source_file: {name}")
+
+
+@pytest.mark.parametrize("name", ["page.html", "image.svg", "capture"])
+def test_a_capture_is_published_under_a_name_read_as_text(tmp_path: Path, name: str) -> None:
+    corpus = write_corpus(tmp_path)
+    rename_capture(corpus, name)
+    captured = (corpus / "sources" / name).read_bytes()
+    out = tmp_path / "site"
+    code, output = run_build(corpus, out, "--no-search")
+    assert code == 0, output
+    assert sorted(p.name for p in (out / "sources").iterdir()) == [f"{name}.txt"]
+    assert (out / "sources" / f"{name}.txt").read_bytes() == captured
+    page = (out / "articles" / "sample-article" / "index.html").read_text(encoding="utf-8")
+    assert f'href="/sources/{name}.txt"' in page
+    assert f'href="/sources/{name}"' not in page
+    about = (out / "about" / "index.html").read_text(encoding="utf-8")
+    assert f'href="/sources/{name}.txt"' in about
+
+
+def copy_article(corpus: Path, article_id: str) -> Path:
+    copy = corpus / "articles" / f"{article_id}.md"
+    text = article(corpus).read_text(encoding="utf-8")
+    copy.write_text(text.replace("id: sample-article", f"id: {article_id}"), encoding="utf-8")
+    return copy
+
+
+def test_two_articles_naming_one_capture_are_an_error(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    copy_article(corpus, "the-copy")
+    code, output = run_check(corpus)
+    assert code == 1
+    assert (
+        "corpus/articles/the-copy.md:3: source_file: sources/sample.txt is also the capture of "
+        f"{ARTICLE}; each article has a capture of its own" in output.splitlines()
+    ), output
+    code, output = run_build(corpus, tmp_path / "site", "--no-search")
+    assert code == 1
+    assert "File exists" not in output
+    assert not (tmp_path / "site").exists()
+
+
+def test_two_captures_published_under_one_name_are_an_error(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    copy = copy_article(corpus, "the-copy")
+    (corpus / "sources" / "sample").write_bytes((corpus / "sources" / "sample.txt").read_bytes())
+    edit(copy, "source_file: sample.txt", "source_file: sample")
+    code, output = run_check(corpus)
+    assert code == 1
+    assert (
+        "corpus/articles/the-copy.md:3: source_file: sources/sample would be published as "
+        f"sources/sample.txt, as would sources/sample.txt, the capture of {ARTICLE}; rename one"
+    ) in output.splitlines(), output

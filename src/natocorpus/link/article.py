@@ -23,6 +23,7 @@ from natocorpus.link.html import NO_HTML, MentionTags, blocks_html, body_html
 from natocorpus.link.jsonld import schema_type
 from natocorpus.link.labels import highwire_date
 from natocorpus.link.pages import DeferredPage, Page, deferred_page, make_page
+from natocorpus.link.urls import capture_path
 from natocorpus.link.views import (
     ActorRef,
     ArticleRef,
@@ -192,7 +193,7 @@ def article_page(xrefs: CrossReferences, article: AnnotatedArticle, position: in
         events=events,
         related=related_articles(xrefs, position),
         citation=citation(article, urls.absolute(page_url)),
-        capture_href=urls.page(f"sources/{meta.source_file}"),
+        capture_href=urls.page(capture_path(meta.source_file)),
         capture_name=meta.source_file,
         references=_references(xrefs, article),
         themes=meta.themes.value,

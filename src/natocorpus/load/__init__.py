@@ -9,14 +9,14 @@ encodings); `yamlsource` parses YAML keeping each value's line, and `fields` val
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import msgspec
 
 from natocorpus.diagnostics import Diagnostic, error, errors_in, warning
 from natocorpus.load.article import load_article
-from natocorpus.load.files import CorpusFolder, files_under, listing
+from natocorpus.load.files import CorpusFolder, FileError, files_under, listing
 from natocorpus.load.knowledge import load_knowledge
 from natocorpus.model import AnnotatedArticle, CorpusSettings, KnowledgeBase, LoadedArticle
 
@@ -92,6 +92,7 @@ def check_articles(
             continue
         owners[article.meta.id] = article.path
         articles.append(article)
+    diagnostics.extend(_shared_captures(frame, articles))
     used = {article.meta.source_file for article in articles}
     sources = frame.folder.path / "sources"
     for entry in listing(sources):
@@ -106,3 +107,43 @@ def check_articles(
                 )
             )
     return articles
+
+
+def _shared_captures(
+    frame: CorpusFrame, articles: list[LoadedArticle | AnnotatedArticle]
+) -> Iterator[Diagnostic]:
+    """An error for each article whose capture is another's, or is published under the name of
+    another's: captures are published with names ending in `.txt` (`link.urls.capture_path`),
+    so `a.html` and `a.html.txt` would be one file."""
+    owners: dict[str, LoadedArticle | AnnotatedArticle] = {}
+    for article in articles:
+        name = article.meta.source_file
+        published = name.removesuffix(".txt")
+        first = owners.setdefault(published, article)
+        if first is article:
+            continue
+        line = _line_of(frame, article.path, "source_file:")
+        if first.meta.source_file == name:
+            message = (
+                f"sources/{name} is also the capture of {first.path}; "
+                "each article has a capture of its own"
+            )
+        else:
+            message = (
+                f"sources/{name} would be published as sources/{published}.txt, as would "
+                f"sources/{first.meta.source_file}, the capture of {first.path}; rename one"
+            )
+        yield error(article.path, line, "source_file", message)
+
+
+def _line_of(frame: CorpusFrame, shown: str, key: str) -> int | None:
+    """The line of an article's front matter that begins with `key` (read again: only for an
+    error)."""
+    for path in frame.files:
+        if frame.folder.shown(path) == shown:
+            try:
+                lines = frame.folder.read_text(path).splitlines()
+            except FileError:
+                return None
+            return next((n for n, text in enumerate(lines, 1) if text.startswith(key)), None)
+    return None
