@@ -4,6 +4,7 @@ tiny corpus written inline."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,58 @@ def test_two_captures_published_under_one_name_are_an_error(tmp_path: Path) -> N
         "corpus/articles/the-copy.md:3: source_file: sources/sample would be published as "
         f"sources/sample.txt, as would sources/sample.txt, the capture of {ARTICLE}; rename one"
     ) in output.splitlines(), output
+
+
+# Only http(s) addresses become links -------------------------------------------------------------
+
+SCRIPT_URLS = ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "//evil.example"]
+
+
+@pytest.mark.parametrize("url", SCRIPT_URLS)
+def test_a_licence_url_that_is_not_http_is_refused(tmp_path: Path, url: str) -> None:
+    corpus = write_corpus(tmp_path)
+    edit(
+        corpus / "corpus.yaml",
+        "url: https://creativecommons.org/licenses/by/4.0/",
+        f"url: {json.dumps(url)}",
+    )
+    code, output = run_check(corpus)
+    assert code == 1
+    assert (
+        f"corpus/corpus.yaml:4: licence.url: {url!r} is not a web address: give an http:// or "
+        "https:// URL" in output.splitlines()
+    ), output
+
+
+@pytest.mark.parametrize("url", SCRIPT_URLS)
+def test_a_source_url_that_is_not_http_is_refused(tmp_path: Path, url: str) -> None:
+    source_url = f"source_url: {{value: {json.dumps(url)}, inferred: the address it came from}}"
+    corpus = write_corpus(tmp_path, overrides={"source_url": source_url})
+    code, output = run_check(corpus)
+    assert code == 1
+    assert (
+        f"{ARTICLE}:20: source_url.value: {url!r} is not a web address: give an http:// or "
+        "https:// URL" in output.splitlines()
+    ), output
+
+
+def test_an_http_source_url_is_accepted(tmp_path: Path) -> None:
+    source_url = "source_url: {value: https://example.org/a, inferred: the address it came from}"
+    code, output = run_check(write_corpus(tmp_path, overrides={"source_url": source_url}))
+    assert code == 0, output
+
+
+def test_a_reference_url_that_is_not_http_is_shown_as_text(tmp_path: Path) -> None:
+    body = (
+        "NATO met in Washington. The US objected.\n\n"
+        "1. Smith J. A title. 2020. URL: javascript:alert(1)\n"
+        "2. Jones K. Another title. 2021. URL: https://example.org/paper\n"
+    )
+    corpus = write_corpus(tmp_path, body)
+    out = tmp_path / "site"
+    code, output = run_build(corpus, out, "--no-search")
+    assert code == 0, output
+    page = (out / "articles" / "sample-article" / "index.html").read_text(encoding="utf-8")
+    assert "URL: javascript:alert(1)" in page
+    assert 'href="javascript:' not in page
+    assert '<a href="https://example.org/paper">https://example.org/paper</a>' in page

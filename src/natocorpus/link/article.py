@@ -34,7 +34,7 @@ from natocorpus.link.views import (
     SearchTag,
 )
 from natocorpus.link.xrefs import CrossReferences, actor_ref, event_ref
-from natocorpus.model import AnnotatedArticle, ArticleMeta, Field, Provenance
+from natocorpus.model import AnnotatedArticle, ArticleMeta, Field, Provenance, is_web_url
 
 RELATED_CAP = 5
 """At most this many related texts on an article page."""
@@ -290,7 +290,7 @@ def _references(xrefs: CrossReferences, article: AnnotatedArticle) -> tuple[Refe
         ReferenceView(
             number=r.number,
             text=r.text,
-            url=r.url,
+            url=r.url if r.url is not None and is_web_url(r.url) else None,
             doi=r.doi,
             doi_url=f"https://doi.org/{r.doi}" if r.doi else None,
             paragraph_href=xrefs.urls.paragraph(article.id, r.paragraph),

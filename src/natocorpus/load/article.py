@@ -204,7 +204,7 @@ def _describe(r: FieldReader, capture: _Capture) -> _Described:
         original_outlet=text("original_outlet", required=False),
         translated_from=text("translated_from", required=False),
         genre=text("genre"),
-        source_url=text("source_url", required=False),
+        source_url=r.attempt(lambda: _web_url_field(r, "source_url", flat)),
         doi=text("doi", required=False),
         authors=r.attempt(lambda: _authors(r, flat)),
         published=r.attempt(lambda: _published(r, flat)),
@@ -246,6 +246,14 @@ def _text_field(
     value = r.string((name, "value"))
     assert value is not None
     return Field(value, _provenance(r, (name,), capture_flat))
+
+
+def _web_url_field(r: FieldReader, name: str, capture_flat: str) -> Field[str] | None:
+    """An optional field whose value is an http(s) address, as it becomes a link."""
+    result = _text_field(r, name, capture_flat, required=False)
+    if result is not None:
+        r.web_url((name, "value"))
+    return result
 
 
 def _completeness(r: FieldReader, capture_flat: str) -> Field[str]:

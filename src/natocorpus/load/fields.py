@@ -11,7 +11,7 @@ import msgspec
 
 from natocorpus.diagnostics import Diagnostic, error
 from natocorpus.load.yamlsource import KeyPath, YamlDocument, field_name
-from natocorpus.model import PRECISIONS, PartialDate, days_in_month
+from natocorpus.model import PRECISIONS, PartialDate, days_in_month, is_web_url
 
 T = TypeVar("T")
 
@@ -115,6 +115,15 @@ class FieldReader(msgspec.Struct):
                 keypath,
                 f"{value!r} is not a valid id: use lowercase letters, digits and single hyphens "
                 "(it becomes part of a URL)",
+            )
+        return value
+
+    def web_url(self, keypath: KeyPath, *, required: bool = True) -> str | None:
+        """An http(s) address: it becomes a link, where `javascript:` or `data:` would run."""
+        value = self.string(keypath, required=required)
+        if value is not None and not is_web_url(value):
+            raise self.fail(
+                keypath, f"{value!r} is not a web address: give an http:// or https:// URL"
             )
         return value
 

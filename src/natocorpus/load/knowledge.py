@@ -99,7 +99,7 @@ def load_settings(doc: YamlDocument, diagnostics: list[Diagnostic]) -> CorpusSet
     licence = r.attempt(
         lambda: Licence(
             name=r.string(("licence", "name")) or "",
-            url=r.string(("licence", "url"), required=False),
+            url=r.web_url(("licence", "url"), required=False),
             applies_to=r.string(("licence", "applies_to"), required=False),
         )
     )
