@@ -5,6 +5,8 @@ tiny corpus written inline."""
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -256,3 +258,21 @@ def test_a_reference_url_that_is_not_http_is_shown_as_text(tmp_path: Path) -> No
     assert "URL: javascript:alert(1)" in page
     assert 'href="javascript:' not in page
     assert '<a href="https://example.org/paper">https://example.org/paper</a>' in page
+
+
+# The output folder follows the umask --------------------------------------------------------
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o755), (0o027, 0o750), (0o077, 0o700)])
+def test_the_output_folder_follows_the_umask(tmp_path: Path, umask: int, mode: int) -> None:
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    before = os.umask(umask)
+    try:
+        code, output = run_build(corpus, out, "--no-search")
+    finally:
+        os.umask(before)
+    assert code == 0, output
+    assert stat.S_IMODE(out.stat().st_mode) == mode
+    assert stat.S_IMODE((out / "articles").stat().st_mode) == mode
+    assert stat.S_IMODE((out / "index.html").stat().st_mode) == mode & 0o666

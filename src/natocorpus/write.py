@@ -155,11 +155,22 @@ def _new_staging(out_dir: Path, fingerprint: str) -> Path:
     except OSError as exc:
         raise OutputError([_write_error(out_dir, exc)]) from None
     try:
+        # mkdtemp makes the folder for its owner alone; the site is swapped in as it is, and
+        # must be readable as any other folder made under the user's umask.
+        staging.chmod(_folder_mode())
         (staging / MARKER).write_text(f"{MARKER_TEXT}input: {fingerprint}\n", encoding="utf-8")
     except OSError as exc:
         discard(staging)
         raise OutputError([_write_error(out_dir, exc)]) from None
     return staging
+
+
+def _folder_mode() -> int:
+    """The mode of a folder made under the process's umask. The umask can only be read by
+    setting it: it is set to a stricter one for that moment."""
+    umask = os.umask(0o077)
+    os.umask(umask)
+    return 0o777 & ~umask
 
 
 class SiteAhead:
