@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 from pathlib import Path
 
@@ -276,3 +277,27 @@ def test_the_output_folder_follows_the_umask(tmp_path: Path, umask: int, mode: i
     assert stat.S_IMODE(out.stat().st_mode) == mode
     assert stat.S_IMODE((out / "articles").stat().st_mode) == mode
     assert stat.S_IMODE((out / "index.html").stat().st_mode) == mode & 0o666
+
+
+# The output folder is never inside an input folder ---------------------------------------------
+
+
+@pytest.mark.parametrize("inside", ["corpus/site", "corpus/sources/site", "templates/static/site"])
+def test_an_output_folder_inside_the_corpus_or_templates_is_refused(
+    tmp_path: Path, inside: str
+) -> None:
+    corpus = write_corpus(tmp_path)
+    templates = tmp_path / "templates"
+    shutil.copytree(PROJECT_ROOT / "templates", templates)
+    out = tmp_path / inside
+    folder = corpus if inside.startswith("corpus") else templates
+    before = tree_digest(tmp_path)
+    code, output = run(
+        "build", "--corpus", str(corpus), "--templates", str(templates), "--out", str(out)
+    )
+    assert code == 1
+    assert (
+        f"{out}: output: is inside {folder}, which the build reads; choose a folder outside it"
+        in output.splitlines()
+    ), output
+    assert tree_digest(tmp_path) == before

@@ -50,8 +50,10 @@ def _fail(out_dir: Path, message: str) -> OutputError:
     return OutputError([error(str(out_dir), None, "output", message)])
 
 
-def check_output_dir(out_dir: Path, protected: Iterable[Path]) -> None:
-    """Refuse an output folder whose replacement could destroy anything the user made."""
+def check_output_dir(out_dir: Path, protected: Iterable[Path], inputs: Iterable[Path] = ()) -> None:
+    """Refuse an output folder whose replacement could destroy anything the user made, or one
+    inside a folder of the build's `inputs` (the corpus, the templates): the site would become
+    input to the next build, and `serve` would rebuild on its own writing, without end."""
     target = out_dir.resolve()
     forbidden = {Path("/").resolve(), Path.home().resolve()}
     for path in protected:
@@ -61,6 +63,11 @@ def check_output_dir(out_dir: Path, protected: Iterable[Path]) -> None:
             raise _fail(out_dir, f"would contain {path}, which the build must not replace")
     if target in forbidden:
         raise _fail(out_dir, "is a folder the build must not replace; choose a folder of its own")
+    for folder in inputs:
+        if target.is_relative_to(folder.resolve()):
+            raise _fail(
+                out_dir, f"is inside {folder}, which the build reads; choose a folder outside it"
+            )
     if out_dir.is_symlink():
         raise _fail(out_dir, "is a symbolic link; give the real folder")
     if target.exists():
