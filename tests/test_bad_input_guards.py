@@ -8,7 +8,9 @@ import json
 import os
 import shutil
 import stat
+import sys
 from pathlib import Path
+from types import FrameType
 
 import pytest
 from click.testing import CliRunner
@@ -20,6 +22,8 @@ from natocorpus.build import build
 from natocorpus.cli import main
 from natocorpus.config import make_config
 from natocorpus.diagnostics import OutputError, SearchError
+from natocorpus.load import reading
+from natocorpus.load.reading import parse_reading_text
 from support import PROJECT_ROOT, tree_digest
 
 ARTICLE = "corpus/articles/sample-article.md"
@@ -301,3 +305,49 @@ def test_an_output_folder_inside_the_corpus_or_templates_is_refused(
         in output.splitlines()
     ), output
     assert tree_digest(tmp_path) == before
+
+
+# Repeated paragraphs cost linear time ----------------------------------------------------------
+
+REPEATS = 20_000
+
+
+def test_repeated_paragraphs_take_numbered_anchors_in_one_pass() -> None:
+    """Captures repeat lines ("Share", "Advertisement"): each repeat's anchor is its words' anchor
+    numbered, found without trying the numbers taken before it (which took quadratic time)."""
+    text = parse_reading_text("Share\n\n" * REPEATS, 1)
+    anchors = [block.anchor for block in text.blocks]
+    base = anchors[0]
+    assert anchors == [base] + [f"{base}-{n}" for n in range(2, REPEATS + 1)]
+
+
+def test_reading_repeated_paragraphs_takes_steps_in_proportion_to_them() -> None:
+    """The lines run in the reading module to read N repeated paragraphs, for N and 4 N: the
+    count grows four times, not sixteen."""
+
+    def steps(repeats: int) -> int:
+        count = 0
+
+        def tracer(frame: FrameType, event: str, _arg: object) -> object:
+            nonlocal count
+            if frame.f_code.co_filename != reading.__file__:
+                return None
+            if event == "line":
+                count += 1
+            return tracer
+
+        sys.settrace(tracer)
+        try:
+            parse_reading_text("Share\n\n" * repeats, 1)
+        finally:
+            sys.settrace(None)
+        return count
+
+    few, many = steps(500), steps(2_000)
+    assert many < 5 * few, (few, many)
+
+
+def test_a_text_of_many_repeated_paragraphs_is_checked(tmp_path: Path) -> None:
+    body = "NATO met in Washington. The US objected.\n\n" + "Share\n\n" * REPEATS
+    code, output = run_check(write_corpus(tmp_path, body))
+    assert code == 0, output
