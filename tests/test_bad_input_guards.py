@@ -351,3 +351,33 @@ def test_a_text_of_many_repeated_paragraphs_is_checked(tmp_path: Path) -> None:
     body = "NATO met in Washington. The US objected.\n\n" + "Share\n\n" * REPEATS
     code, output = run_check(write_corpus(tmp_path, body))
     assert code == 0, output
+
+
+# Smaller things ----------------------------------------------------------------------------------
+
+
+def with_end_date(corpus: Path, end_date: str) -> None:
+    edit(
+        corpus / "events.yaml",
+        "  precision: day\n",
+        f'  precision: day\n  end_date: "{end_date}"\n',
+    )
+
+
+def test_an_event_that_ends_before_it_begins_is_refused(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    with_end_date(corpus, "2022-06-01")
+    code, output = run_check(corpus)
+    assert code == 1
+    assert (
+        "corpus/events.yaml:6: [0].end_date: '2022-06-01' is before the event's date '2022-06-28'"
+        in output.splitlines()
+    ), output
+
+
+@pytest.mark.parametrize("end_date", ["2022-06-30", "2022-06", "2022", "2023-01-02"])
+def test_an_event_that_ends_on_or_after_its_date_is_accepted(tmp_path: Path, end_date: str) -> None:
+    corpus = write_corpus(tmp_path)
+    with_end_date(corpus, end_date)
+    code, output = run_check(corpus)
+    assert code == 0, output

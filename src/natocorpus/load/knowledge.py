@@ -15,6 +15,7 @@ from natocorpus.model import (
     IgnoredPhrase,
     KnowledgeBase,
     Licence,
+    PartialDate,
     StanceLevel,
     SurfaceForm,
 )
@@ -235,7 +236,7 @@ def load_events(
                 r.string((i, "generic", j)) or ""
                 for j, _ in enumerate(r.sequence((i, "generic"), required=False))
             )
-            return Event(
+            event = Event(
                 id=event_id,
                 name=r.string((i, "name")) or "",
                 type=kind,
@@ -247,11 +248,23 @@ def load_events(
                 forms=tuple(form.text for form in forms),
                 generic=generic,
             )
+            if event.end_date is not None and _ends_before_it_begins(event.date, event.end_date):
+                raise r.fail(
+                    (i, "end_date"),
+                    f"{event.end_date.iso!r} is before the event's date {event.date.iso!r}",
+                )
+            return event
 
         event = r.attempt(one)
         if event is not None:
             events.append(event)
     return tuple(events)
+
+
+def _ends_before_it_begins(date: PartialDate, end_date: PartialDate) -> bool:
+    """Whether the last day `end_date` may stand for is before the first `date` may stand for."""
+    last = (end_date.year, end_date.month or 12, end_date.day or 31)
+    return last < (date.year, date.month or 1, date.day or 1)
 
 
 def _check_forms_unique(
