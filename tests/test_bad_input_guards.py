@@ -381,3 +381,40 @@ def test_an_event_that_ends_on_or_after_its_date_is_accepted(tmp_path: Path, end
     with_end_date(corpus, end_date)
     code, output = run_check(corpus)
     assert code == 0, output
+
+
+@pytest.mark.parametrize("name", ["other.MD", "other.markdown", "other.Md"])
+def test_a_markdown_file_not_named_md_is_pointed_out(tmp_path: Path, name: str) -> None:
+    corpus = write_corpus(tmp_path)
+    (corpus / "articles" / name).write_text("---\nid: other\n---\n\nText.\n", encoding="utf-8")
+    code, output = run_check(corpus)
+    assert code == 0, output
+    assert (
+        f"corpus/articles/{name}: file: warning: is not read as an article: only names ending in "
+        ".md are; rename it other.md" in output.splitlines()
+    ), output
+
+
+def test_a_link_to_nothing_in_articles_is_an_error(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    (corpus / "articles" / "gone.md").symlink_to("renamed.md")
+    code, output = run_check(corpus)
+    assert code == 1
+    assert (
+        "corpus/articles/gone.md: file: is a link to renamed.md, which is not there"
+        in output.splitlines()
+    ), output
+
+
+@pytest.mark.parametrize("folder", ["articles/loop.md", "sources/loop.txt"])
+def test_a_loop_of_links_is_an_error_not_a_traceback(tmp_path: Path, folder: str) -> None:
+    corpus = write_corpus(tmp_path)
+    loop = corpus / folder
+    loop.symlink_to(loop.name)
+    expected = f"corpus/{folder}: file: is a link that leads back to itself"
+    code, output = run_check(corpus)
+    assert code == 1
+    assert expected in output.splitlines(), output
+    code, output = run_build(corpus, tmp_path / "site", "--no-search")
+    assert code == 1
+    assert expected in output.splitlines(), output

@@ -16,7 +16,7 @@ import msgspec
 
 from natocorpus.diagnostics import Diagnostic, error, errors_in, warning
 from natocorpus.load.article import load_article
-from natocorpus.load.files import CorpusFolder, FileError, files_under, listing
+from natocorpus.load.files import LINK_LOOP, CorpusFolder, FileError, files_under, listing
 from natocorpus.load.knowledge import load_knowledge
 from natocorpus.model import AnnotatedArticle, CorpusSettings, KnowledgeBase, LoadedArticle
 
@@ -52,8 +52,13 @@ def load_frame(corpus_dir: Path) -> tuple[CorpusFrame | None, list[Diagnostic]]:
     return CorpusFrame(folder, settings, knowledge, tuple(files)), diagnostics
 
 
+# Names of Markdown files that are not read as articles (only `.md` is): said, not skipped.
+_OTHER_MARKDOWN = (".markdown", ".mdown", ".mkd", ".mkdn")
+
+
 def _article_files(folder: CorpusFolder, diagnostics: list[Diagnostic]) -> list[Path]:
-    """The Markdown files of articles/, in name order; a link out of the corpus is refused."""
+    """The Markdown files of articles/, in name order; a link out of the corpus, or to nothing,
+    is refused, and a Markdown file not named `.md` is pointed out."""
     articles = folder.path / "articles"
     files: list[Path] = []
     for entry in listing(articles):
@@ -63,6 +68,23 @@ def _article_files(folder: CorpusFolder, diagnostics: list[Diagnostic]) -> list[
             diagnostics.append(refusal)
         elif path.suffix == ".md" and entry.is_file():
             files.append(path)
+        elif entry.is_symlink() and not path.exists():
+            target = path.readlink()
+            diagnostics.append(
+                error(
+                    folder.shown(path), None, "file", f"is a link to {target}, which is not there"
+                )
+            )
+        elif entry.is_file() and path.suffix.lower() in (".md", *_OTHER_MARKDOWN):
+            diagnostics.append(
+                warning(
+                    folder.shown(path),
+                    None,
+                    "file",
+                    f"is not read as an article: only names ending in .md are; "
+                    f"rename it {path.stem}.md",
+                )
+            )
     return files
 
 
@@ -96,7 +118,14 @@ def check_articles(
     used = {article.meta.source_file for article in articles}
     sources = frame.folder.path / "sources"
     for entry in listing(sources):
-        if entry.is_file() and entry.name not in used and not errors_in(diagnostics):
+        if entry.name in used or errors_in(diagnostics):
+            continue
+        try:
+            is_file = entry.is_file()
+        except OSError:  # a loop of links
+            diagnostics.append(error(frame.folder.shown(sources / entry.name), None, *LINK_LOOP))
+            continue
+        if is_file:
             diagnostics.append(
                 warning(
                     frame.folder.shown(sources / entry.name),

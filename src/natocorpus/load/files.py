@@ -15,6 +15,7 @@ from natocorpus.diagnostics import Diagnostic, error
 from natocorpus.load.yamlsource import YamlDocument, YamlError, parse_yaml
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+LINK_LOOP = ("file", "is a link that leads back to itself")  # the field and message of a loop
 
 
 class FileError(Exception):
@@ -41,7 +42,11 @@ def files_under(root: Path | str, prefix: str = "") -> list[str]:
     found: list[str] = []
     for entry in listing(root):
         relative = prefix + entry.name
-        if entry.is_dir():
+        try:
+            folder = entry.is_dir()
+        except OSError:  # a loop of links: neither a file nor a folder
+            continue
+        if folder:
             found += files_under(entry.path, relative + "/")
         elif entry.is_file():
             found.append(relative)
@@ -68,7 +73,10 @@ class CorpusFolder(msgspec.Struct, frozen=True):
 
     def outside(self, path: Path) -> Diagnostic | None:
         """The refusal of a link that leads out of the corpus, or None where `path` is inside."""
-        target = path.resolve()
+        try:
+            target = path.resolve()
+        except (OSError, RuntimeError):  # a loop of links: Python 3.11 raises RuntimeError
+            return error(self.shown(path), None, *LINK_LOOP)
         if target.is_relative_to(self.resolved):
             return None
         return error(
