@@ -418,3 +418,34 @@ def test_a_loop_of_links_is_an_error_not_a_traceback(tmp_path: Path, folder: str
     code, output = run_build(corpus, tmp_path / "site", "--no-search")
     assert code == 1
     assert expected in output.splitlines(), output
+
+
+def test_a_control_character_in_yaml_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    edit(article(corpus), "value: Test Outlet", "value: Test\x02Outlet")
+    code, output = run_check(corpus)
+    assert code == 1
+    assert (
+        f"{ARTICLE}:8: yaml: the control character U+0002 is not allowed in YAML; remove it"
+        in output.splitlines()
+    ), output
+
+
+def test_a_control_character_written_as_an_escape_is_an_error(tmp_path: Path) -> None:
+    title = 'title: {value: "A\\x01title", inferred: the page title}'
+    code, output = run_check(write_corpus(tmp_path, overrides={"title": title}))
+    assert code == 1
+    assert (
+        f"{ARTICLE}:4: title.value: holds the control character U+0001, which no page can show; "
+        "remove it" in output.splitlines()
+    ), output
+
+
+def test_a_control_character_in_the_body_is_an_error(tmp_path: Path) -> None:
+    body = "NATO met in Washington. The US objected.\n\nA \x1b[31mred\x1b[0m line.\n"
+    code, output = run_check(write_corpus(tmp_path, body))
+    assert code == 1
+    assert (
+        f"{ARTICLE}:24: body: holds the control character U+001B, which no page can show; "
+        "remove it" in output.splitlines()
+    ), output

@@ -15,7 +15,7 @@ import msgspec
 from frontmatter.default_handlers import YAMLHandler
 
 from natocorpus.diagnostics import Diagnostic, error
-from natocorpus.load.fields import FieldReader
+from natocorpus.load.fields import CONTROL_RE, FieldReader, control_message
 from natocorpus.load.files import CorpusFolder, FileError, decode_text
 from natocorpus.load.reading import (
     check_fidelity,
@@ -68,6 +68,10 @@ def load_article(
     reading = parse_reading_text(body, body_line)
     if not reading.blocks:
         local.append(error(shown, body_line, "body", "the reading text is empty"))
+    control = CONTROL_RE.search(body)
+    if control is not None:
+        line = body_line + body.count("\n", 0, control.start())
+        local.append(error(shown, line, "body", control_message(control.group())))
     stance = r.attempt(lambda: _stance(r, settings, reading))
     passages = _passages(r, knowledge, reading)
     undated = r.attempt(lambda: _dates_without_event(r, reading))

@@ -21,6 +21,14 @@ DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 DECIMAL_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 
 
+# The C0 control characters but tab and newline, and DEL: no page or feed can hold them.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def control_message(character: str) -> str:
+    return f"holds the control character U+{ord(character):04X}, which no page can show; remove it"
+
+
 class InvalidFieldError(Exception):
     """A field failed validation; its diagnostic is already recorded."""
 
@@ -59,6 +67,10 @@ class FieldReader(msgspec.Struct):
         text = value.strip()
         if required and not text:
             raise self.fail(keypath, "must not be empty")
+        control = CONTROL_RE.search(text)
+        if control is not None:
+            # Written as an escape ("\x01"): a page would not show it, and it breaks feed.xml.
+            raise self.fail(keypath, control_message(control.group()))
         return text
 
     def _not_text(self, keypath: KeyPath, value: Any) -> str:
