@@ -181,23 +181,27 @@ def bundle_problem(bundle: Path) -> str | None:
     for folder, _, names in os.walk(bundle):
         for name in sorted(names):
             path = Path(folder, name)
-            if path.stat().st_size == 0:
+            try:
+                empty = path.stat().st_size == 0
+            except OSError:
+                empty = True
+            if empty:
                 return f"{path.relative_to(bundle).as_posix()} is empty"
     try:
-        entry = json.loads((bundle / "pagefind-entry.json").read_bytes())
-        languages = entry["languages"]
-        assert isinstance(languages, dict) and languages
-    except (OSError, ValueError, KeyError, TypeError, AssertionError):
+        languages = json.loads((bundle / "pagefind-entry.json").read_bytes())["languages"]
+        metas = [(f"pagefind.{it['hash']}.pf_meta", it["wasm"]) for it in languages.values()]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return "pagefind-entry.json is missing or not whole"
-    for language in languages.values():
-        meta_name = f"pagefind.{language['hash']}.pf_meta"
-        listed = [f"wasm.{language['wasm']}.pagefind"]
+    if not metas:
+        return "pagefind-entry.json names no language"
+    for meta_name, wasm in metas:
+        listed = [f"wasm.{wasm}.pagefind"]
         try:
             pages, chunks, filters = _unpacked_meta(bundle / meta_name)
             listed += [f"fragment/{page[0]}.pf_fragment" for page in pages]
             listed += [f"index/{chunk[2]}.pf_index" for chunk in chunks]
             listed += [f"filter/{item[1]}.pf_filter" for item in filters]
-        except (OSError, ValueError, IndexError, TypeError, EOFError):
+        except (OSError, ValueError, IndexError, KeyError, TypeError, EOFError):
             return f"{meta_name} is missing or not whole"
         for name in listed:
             if not _whole(bundle / name):
