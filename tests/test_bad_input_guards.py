@@ -449,3 +449,38 @@ def test_a_control_character_in_the_body_is_an_error(tmp_path: Path) -> None:
         f"{ARTICLE}:24: body: holds the control character U+001B, which no page can show; "
         "remove it" in output.splitlines()
     ), output
+
+
+def test_a_folder_where_corpus_yaml_should_be_is_an_error(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    (corpus / "corpus.yaml").unlink()
+    (corpus / "corpus.yaml").mkdir()
+    code, output = run_check(corpus)
+    assert code == 1
+    assert "corpus/corpus.yaml: file: cannot be read: Is a directory" in output.splitlines(), output
+
+
+@pytest.mark.parametrize(("date", "precision"), [("0000", "year"), ("0000-01", "month")])
+def test_the_year_0000_is_not_a_date(tmp_path: Path, date: str, precision: str) -> None:
+    corpus = write_corpus(tmp_path)
+    edit(
+        article(corpus),
+        'value: "2023-01", precision: month',
+        f'value: "{date}", precision: {precision}',
+    )
+    code, output = run_check(corpus)
+    assert code == 1
+    assert (
+        f"{ARTICLE}:9: published.value: '{date}' is not a date that exists" in output.splitlines()
+    ), output
+
+
+def test_a_marker_that_is_not_utf8_is_rebuilt_not_a_traceback(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    assert run_build(corpus, out, "--no-search")[0] == 0
+    with (out / write.MARKER).open("ab") as marker:
+        marker.write(b"input: \xff\xfe\n")
+    code, output = run_build(corpus, out, "--no-search")
+    assert code == 0, output
+    assert output.startswith("Built "), output

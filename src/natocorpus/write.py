@@ -40,7 +40,11 @@ def recorded_fingerprint(out_dir: Path) -> str | None:
     marker = out_dir / MARKER
     if out_dir.is_symlink() or not marker.is_file():
         return None
-    for line in marker.read_text(encoding="utf-8").splitlines():
+    try:
+        text = marker.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):  # not as a build left it: rebuilt, never trusted
+        return None
+    for line in text.splitlines():
         if line.startswith("input: "):
             return line.removeprefix("input: ").strip()
     return None

@@ -201,6 +201,8 @@ def parse_partial_date(raw: str) -> PartialDate | None:
     if not match:
         return None
     year = int(match.group(1))
+    if year == 0:  # the calendar goes from 1 BC to AD 1
+        return None
     month = int(match.group(2)) if match.group(2) else None
     day = int(match.group(3)) if match.group(3) else None
     if month is not None and not 1 <= month <= 12:

@@ -104,7 +104,12 @@ class CorpusFolder(msgspec.Struct, frozen=True):
                     f"{limit / 1_048_576:.0f} MiB",
                 )
             )
-        return path.read_bytes()
+        try:
+            return path.read_bytes()
+        except OSError as exc:  # a folder where a file should be, a file it may not read
+            raise FileError(
+                error(self.shown(path), None, "file", f"cannot be read: {exc.strerror or exc}")
+            ) from None
 
     def read_text(self, path: Path, limit: int = MAX_FILE_BYTES) -> str:
         """A file's text: UTF-8, a BOM and CRLF line ends accepted and normalised."""
