@@ -87,7 +87,8 @@ def _build(run: _Run, keep: list[object] | None, remove_in_background: bool) -> 
         annotation = _annotate(config, clock, {})
         run.notify("annotate")
         return run.report(annotation.diagnostics)
-    write.check_output_dir(config.out_dir, _protected_paths(config))
+    inputs = (config.corpus_dir, config.templates_dir)
+    write.check_output_dir(config.out_dir, _protected_paths(config), inputs)
     missing = _missing_folders(config)
     if missing:
         return run.report(missing)

@@ -11,6 +11,7 @@ import calendar
 from bisect import bisect_right
 from functools import cached_property
 from typing import Generic, Literal, NamedTuple, TypeVar
+from urllib.parse import urlsplit
 
 import msgspec
 
@@ -409,3 +410,17 @@ class AnnotatedCorpus(msgspec.Struct, frozen=True):
 
 def days_in_month(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
+
+
+def is_web_url(text: str) -> bool:
+    """Whether `text` may become a link: an http or https address with a host, and no space or
+    control character (a `javascript:` or `data:` address would run in the reader's browser)."""
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    return (
+        parts.scheme.lower() in ("http", "https")
+        and bool(parts.netloc)
+        and not any(char.isspace() or ord(char) < 32 or ord(char) == 127 for char in text)
+    )

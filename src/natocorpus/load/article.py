@@ -15,7 +15,7 @@ import msgspec
 from frontmatter.default_handlers import YAMLHandler
 
 from natocorpus.diagnostics import Diagnostic, error
-from natocorpus.load.fields import FieldReader
+from natocorpus.load.fields import CONTROL_RE, FieldReader, control_message
 from natocorpus.load.files import CorpusFolder, FileError, decode_text
 from natocorpus.load.reading import (
     check_fidelity,
@@ -68,6 +68,10 @@ def load_article(
     reading = parse_reading_text(body, body_line)
     if not reading.blocks:
         local.append(error(shown, body_line, "body", "the reading text is empty"))
+    control = CONTROL_RE.search(body)
+    if control is not None:
+        line = body_line + body.count("\n", 0, control.start())
+        local.append(error(shown, line, "body", control_message(control.group())))
     stance = r.attempt(lambda: _stance(r, settings, reading))
     passages = _passages(r, knowledge, reading)
     undated = r.attempt(lambda: _dates_without_event(r, reading))
@@ -212,7 +216,7 @@ def _describe(r: FieldReader, capture: _Capture) -> _Described:
         original_outlet=text("original_outlet", required=False),
         translated_from=text("translated_from", required=False),
         genre=text("genre"),
-        source_url=text("source_url", required=False),
+        source_url=r.attempt(lambda: _web_url_field(r, "source_url", flat)),
         doi=text("doi", required=False),
         authors=r.attempt(lambda: _authors(r, flat)),
         published=r.attempt(lambda: _published(r, flat)),
@@ -258,6 +262,14 @@ def _text_field(
     value = r.string((name, "value"))
     assert value is not None
     return Field(value, _provenance(r, (name,), capture_flat))
+
+
+def _web_url_field(r: FieldReader, name: str, capture_flat: str) -> Field[str] | None:
+    """An optional field whose value is an http(s) address, as it becomes a link."""
+    result = _text_field(r, name, capture_flat, required=False)
+    if result is not None:
+        r.web_url((name, "value"))
+    return result
 
 
 def _completeness(r: FieldReader, capture_flat: str) -> Field[str]:

@@ -91,21 +91,21 @@ def _raw_blocks(body: str, first_line: int) -> Iterator[_RawBlock]:
             yield _RawBlock("paragraph", token.content.strip(), line, 0, None)
 
 
-def _anchor(kind: BlockKind, text: str, taken: set[str]) -> str:
-    """An anchor from the block's own words, so it survives edits to other paragraphs."""
+def _anchor(kind: BlockKind, text: str, given: dict[str, int]) -> str:
+    """An anchor from the block's own words, so it survives edits to other paragraphs; a block
+    that repeats another's words takes the next `-2`, `-3`, ..., counted in `given` by the anchor
+    its words make (a counted suffix never meets another block's anchor: those are shorter)."""
     digest = hashlib.sha1(normalise_space(text).encode("utf-8")).hexdigest()[:8]
     base = ("h-" if kind == "heading" else "p-") + digest
-    anchor, n = base, 2
-    while anchor in taken:
-        anchor, n = f"{base}-{n}", n + 1
-    taken.add(anchor)
-    return anchor
+    count = given.get(base, 0) + 1
+    given[base] = count
+    return base if count == 1 else f"{base}-{count}"
 
 
 def parse_reading_text(body: str, first_line: int) -> ArticleText:
     """The body's blocks, `first_line` being the file line where the body begins."""
     blocks: list[Block] = []
-    taken: set[str] = set()
+    given: dict[str, int] = {}
     offset = 0
     for raw in _raw_blocks(body, first_line):
         if not raw.text:
@@ -118,7 +118,7 @@ def parse_reading_text(body: str, first_line: int) -> ArticleText:
                 text=raw.text,
                 start=offset,
                 end=offset + len(raw.text),
-                anchor=_anchor(raw.kind, raw.text, taken),
+                anchor=_anchor(raw.kind, raw.text, given),
                 source_line=raw.line,
                 level=raw.level,
                 marker=raw.marker,
