@@ -713,7 +713,8 @@ def add_capture(corpus_dir: Path, capture: Path, article_id: str | None = None) 
                 )
             ]
         )
-    frame, problems = load_frame(corpus_dir)
+    frame, found = load_frame(corpus_dir)
+    problems = [p for p in found if p.field != "articles"]  # a corpus may begin with this one
     settings = frame.settings if frame is not None else None
     genres = settings.genres if settings else ()
     levels = (settings.completeness if settings else ()) or (
