@@ -334,6 +334,7 @@ def draft_from(lines: list[str]) -> Draft:
         omit(first, "title" + (" and date line" if stated else "") + ", in the front matter")
     # Each other line, for what it states and whether it is chrome.
     related = False
+    seen_text = False  # whether a line of the text itself has come yet: a dateline opens it
     for index, n in enumerate(body_lines):
         line = text[n]
         lowered = line.lower().rstrip(" :.…")
@@ -392,7 +393,8 @@ def draft_from(lines: list[str]) -> Draft:
                 published = stated
             omit(n, "date line, in the front matter")
             continue
-        if index <= 3 and (dateline := _dateline(lines[n - 1])) is not None:
+        lead, seen_text = not seen_text, True
+        if lead and (dateline := _dateline(lines[n - 1])) is not None:
             part, agency, stated = dateline
             if agency is not None and outlet is None:
                 outlet = agency
