@@ -18,7 +18,8 @@ By Jane Smith and Lee Wong
 Published: 12 March 2025
 Share
 
-WELLINGTON (AP) — NATO, Japan and South Korea agreed to deepen cooperation on cyber *defence*, and the US [welcomed it].
+WELLINGTON (AP) — NATO, Japan and South Korea agreed to deepen cooperation on cyber *defence*, \
+and the US [welcomed it].
 
 Key points
 
