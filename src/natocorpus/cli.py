@@ -135,7 +135,7 @@ def check_command(corpus: Path, strict: bool) -> None:
 )
 @corpus_option
 def add_command(capture: Path, article_id: str | None, corpus: Path) -> None:
-    """Copy a capture into the corpus and draft its article, with TODO for what a person decides."""
+    """Copy a capture into sources/ and draft its article from it."""
     from natocorpus.add import add_capture, print_added
 
     try:
