@@ -143,6 +143,20 @@ _CHROME_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:photo|image|picture|photograph)(?: credit)?\s*[:：]", re.I), "photo credit"),
     (re.compile(r"^tags?\s*[:：]", re.I), "site chrome: the page's tags"),
     (re.compile(r"^share (?:this|on)\b", re.I), "site chrome: share buttons"),
+    (
+        re.compile(
+            r"^(?:PII\s?S?\d|Publication type\b|Status\b|Occupation\s*:|Affiliation\s*:|"
+            r"Address\s*:|Edition|Issue\s?\d|Pages\s?\d|Keywords|Number of characters|"
+            r"Received\s?\d|Accepted\s?\d|Submitted\s?\d|Authors?$)"
+        ),
+        "journal metadata",
+    ),
+    (
+        re.compile(r"^(?:Number of purchasers|Readers community rating|.*\bviews?\s*:\s*\d)", re.I),
+        "site chrome: counters",
+    ),
+    (re.compile(r"^\d+(?:[.,]\d+)?\s?(?:rub|руб|USD|EUR|€|\$)\.?$", re.I), "site chrome: a price"),
+    (re.compile(r"\bOrphus\b"), "site chrome: an error-reporting widget"),
 ]
 _FEED_FOOTER = re.compile(r"^The post .+ appeared first on (?P<outlet>.+?)\.?\s*$")
 _SOURCE_LINE = re.compile(r"^Source\s*[:：]\s*(?P<outlet>[^.]{2,60}?)\.?\s*$")
