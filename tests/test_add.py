@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from corpus_factory import ACTORS, EVENTS, SETTINGS, write_corpus
@@ -205,3 +206,41 @@ def test_a_bullet_is_a_list_item(tmp_path: Path) -> None:
     code, output = run("check", "--corpus", str(corpus))
     assert code == 1
     assert "has '•' (…" in output and "make the line a list item (`- ...`)" in output
+
+
+SHAPES = {
+    "author label": ("A title\nAuthor: Ann Author\n\nThe text.\n", '{name: "Ann Author"}'),
+    "chinese byline": ("A title\n作者：Li Wei\n\nThe text.\n", '{name: "Li Wei"}'),
+    "tass dateline": (
+        "MOSCOW, July 12. /TASS/. NATO met in Vilnius.\n",
+        'outlet: {value: "TASS", stated: "/TASS/"}',
+    ),
+    "update note and related list": (
+        "A title\nLast updated: 3 May 2024\n\nThe text ends.\n\nRelated articles\n"
+        "NATO in Asia\n• Japan and NATO\n",
+        'reason: "a related article\'s headline"',
+    ),
+    "wrapped lines": ("A title\n\nThe text runs\non to the next line.\n", "runs\non to"),
+    "markup in the text": (
+        "A title\n\n*starred* _under_ `code` <tag> &amp; \\slash [link](x) ![img](y)\n"
+        "# hash\n> quote\n+ plus\n- dash\n1) one\n2. two\n---\n===\nA heading #\n\nMore text.\n",
+        "\\*starred\\*",
+    ),
+    "numbering that skips": ("A title\n\n1. One.\n2. Two.\n4. Four.\n", "4\\. Four."),
+    "bullets glued": ("A title\n\n•First\n▪ Second\n", "- First\n- Second"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_a_draft_compares_equal_to_its_capture(tmp_path: Path, name: str) -> None:
+    capture_text, expected = SHAPES[name]
+    corpus = empty_corpus(tmp_path)
+    capture = tmp_path / "capture.txt"
+    capture.write_text(capture_text, encoding="utf-8")
+    code, output = run("add", str(capture), "--corpus", str(corpus), "--id", "shape")
+    assert code == 0, output
+    draft = (corpus / "articles" / "shape.md").read_text(encoding="utf-8")
+    assert expected in draft, draft
+    code, output = run("check", "--corpus", str(corpus))
+    errors = [line for line in output.splitlines() if ".md:" in line and ": warning: " not in line]
+    assert errors and all(": not filled in yet: " in line for line in errors), (errors, draft)

@@ -528,10 +528,8 @@ def _markdown(lines: list[str], kept: list[int], omitted: dict[int, Omission]) -
             number = int(numbered["number"])
             block, kind = f"{number}. {escape_inline(numbered['rest'])}", "ordered"
         elif _heading_like(line, following) and not _NUMBERED.match(line):
-            block, kind = (
-                f"## {escape_inline(line).rstrip('#')}" + ("\\#" if line.endswith("#") else ""),
-                "heading",
-            )
+            heading = re.sub(r"#+$", lambda m: "\\#" * len(m.group()), escape_inline(line))
+            block, kind = f"## {heading}", "heading"
         elif (
             adjacent
             and kinds[-1:] == ["paragraph"]

@@ -80,7 +80,7 @@ FIELDS: dict[str, frozenset[str] | None] = {
 _LISTS = {"omitted", "mentions", "dates_without_event"}  # lists of mappings
 _AUTHOR = frozenset({"name", "family", "given", "affiliation"})
 # A value left to fill in, as `natocorpus add` writes it: TODO, or "TODO: what to write".
-PLACEHOLDER = re.compile(r"^TODO\b:?\s*")
+PLACEHOLDER = re.compile(r"^TODO(?::\s*|$)")
 
 
 def load_article(
