@@ -658,6 +658,8 @@ def add_capture(corpus_dir: Path, capture: Path, article_id: str | None = None) 
     """Copy `capture` into the corpus and draft its article; raises CorpusError, changing
     nothing, where it cannot."""
     shown_capture = capture.as_posix()
+    if not corpus_dir.is_dir():
+        raise CorpusError([error(corpus_dir.as_posix(), None, "corpus", "is not a folder")])
     try:
         if capture.stat().st_size > MAX_FILE_BYTES:
             raise CorpusError(
