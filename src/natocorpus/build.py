@@ -294,7 +294,8 @@ def _annotate(
     missed = [warning for result in ordered for warning in result.missed]
     articles = check_articles(frame, ((r.article, r.problems) for r in ordered), diagnostics)
     if frame.settings is None or errors_in(diagnostics):
-        return _Annotation(None, tuple(diagnostics), {}, 0)
+        # Every article that loaded is still checked: its warnings stand beside the errors.
+        return _Annotation(None, tuple(diagnostics + missed), {}, 0)
     annotated = sorted(
         (a for a in articles if isinstance(a, AnnotatedArticle)), key=lambda a: a.meta.id
     )

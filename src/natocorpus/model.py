@@ -116,6 +116,7 @@ class OmittedLine(msgspec.Struct, frozen=True):
     line: int
     text: str
     reason: str
+    part: bool = False  # only `text`, a part of the line, is left out
 
 
 class Span(NamedTuple):
@@ -273,6 +274,10 @@ class CorpusSettings(msgspec.Struct, frozen=True):
     stance_question: str
     stance_scale: tuple[StanceLevel, ...]
     not_actors: tuple[IgnoredPhrase, ...]
+    # The values an article's `genre` and `completeness` may take; empty where corpus.yaml
+    # declares none (any genre; the default completeness values).
+    genres: tuple[str, ...] = ()
+    completeness: tuple[str, ...] = ()
 
     def stance_label(self, value: int) -> str:
         for level in self.stance_scale:

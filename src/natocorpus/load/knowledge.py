@@ -125,6 +125,8 @@ def load_settings(doc: YamlDocument, diagnostics: list[Diagnostic]) -> CorpusSet
         )
         if phrase is not None:
             ignored.append(phrase)
+    genres = _vocabulary(r, "genres")
+    completeness = _vocabulary(r, "completeness")
     if None in (title, description, language, licence, question) or not levels:
         if not levels:
             diagnostics.append(
@@ -140,6 +142,8 @@ def load_settings(doc: YamlDocument, diagnostics: list[Diagnostic]) -> CorpusSet
         stance_question=question,
         stance_scale=tuple(sorted(levels, key=lambda level: level.value)),
         not_actors=tuple(ignored),
+        genres=genres,
+        completeness=completeness,
     )
 
 
@@ -150,6 +154,13 @@ def _language(r: FieldReader) -> str:
             ("language",), f"{tag!r} is not a language tag (BCP 47), such as en, fr or pt-BR"
         )
     return tag
+
+
+def _vocabulary(r: FieldReader, key: str) -> tuple[str, ...]:
+    """A list of the values an article field may take (`genres: [opinion, news]`), if declared."""
+    items = r.attempt(lambda: r.sequence((key,), required=False)) or []
+    values = (r.attempt(lambda i=n: r.string((key, i))) for n in range(len(items)))  # type: ignore[misc]
+    return tuple(value for value in values if value)
 
 
 # actors.yaml and events.yaml ------------------------------------------------------
