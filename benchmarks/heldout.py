@@ -169,6 +169,13 @@ def _quote(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _genre(described: str) -> str:
+    """The genre as corpus.yaml lists them: the source's own where listed, else the first."""
+    settings = yaml.safe_load((ROOT / "corpus" / "corpus.yaml").read_text(encoding="utf-8"))
+    listed = settings.get("genres") or []
+    return described if not listed or described in listed else str(listed[0])
+
+
 def front_matter(source: dict[str, Any], text: str) -> str:
     """Minimal valid front matter: every field inferred, two evidence quotes from the text."""
     paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
@@ -183,7 +190,7 @@ def front_matter(source: dict[str, Any], text: str) -> str:
         f"authors: {{value: [], inferred: {_quote(why)}}}",
         f"outlet: {{value: {_quote(source['outlet'])}, inferred: {_quote(why)}}}",
         f"published: {{value: {_quote(month)}, precision: {precision}, inferred: {_quote(why)}}}",
-        f"genre: {{value: {_quote(source['genre'])}, inferred: {_quote(why)}}}",
+        f"genre: {{value: {_quote(_genre(source['genre']))}, inferred: {_quote(why)}}}",
         f"completeness: {{value: excerpt, inferred: {_quote(why)}}}",
         f"themes: {{value: [held-out], inferred: {_quote(why)}}}",
         "stance:",

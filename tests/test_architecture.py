@@ -28,7 +28,7 @@ STAGES = {
 }
 # Modules above the stages: the pipeline and its callers. `previous` is the build's own room
 # for what the last build left; stages receive its contents as values.
-ABOVE = {"build", "cli", "serve", "previous"}
+ABOVE = {"build", "cli", "serve", "previous", "add"}
 # Who may read the previous build's files: the build, and the writer, which writes them.
 PREVIOUS_READERS = {"build", "write", "write_processes"}
 

@@ -128,10 +128,44 @@ CASES: dict[str, tuple[Case, str]] = {
         lambda c: edit(article(c), "source_file: sample.txt", "source_file: ../actors.yaml"),
         f"{ARTICLE}:3: source_file: must be a file name under sources/, without folders",
     ),
-    "two articles with one id": (
+    "an id that is not the file's name": (
         lambda c: (c / "articles" / "copy.md").write_bytes(article(c).read_bytes()),
-        f"{ARTICLE}:2: id: duplicate article id 'sample-article', also used by "
-        "corpus/articles/copy.md",
+        "corpus/articles/copy.md:2: id: 'sample-article' does not match the file name copy.md: "
+        "the id is the file's name without .md (rename one or the other)",
+    ),
+    "front matter never closed": (
+        lambda c: (c / "articles" / "open.md").write_text("---\nid: open\n\nThe text.\n"),
+        "corpus/articles/open.md:1: front matter: the front matter opened on this line is never "
+        "closed: end it with a line `---` before the reading text",
+    ),
+    "genre not in corpus.yaml's list": (
+        lambda c: (
+            edit(c / "corpus.yaml", "stance_scale:", "genres: [opinion, news]\nstance_scale:"),
+            edit(article(c), "value: opinion", "value: nwes"),
+        ),
+        f"{ARTICLE}:10: genre.value: 'nwes' is not one of opinion, news (corpus.yaml, `genres`): "
+        "did you mean `news`?",
+    ),
+    "completeness not in the list": (
+        lambda c: edit(article(c), "value: full", "value: whole"),
+        f"{ARTICLE}:11: completeness.value: 'whole' is not one of full, excerpt, "
+        "abstract-with-references (corpus.yaml, `completeness`)",
+    ),
+    "unknown key": (
+        lambda c: edit(article(c), "genre:", "dio: {value: x, stated: A title}\ngenre:"),
+        f"{ARTICLE}:10: dio: unknown key `dio`: did you mean `doi`?",
+    ),
+    "a misspelt required key": (
+        lambda c: edit(article(c), "\ntitle:", "\ntitel:"),
+        f"{ARTICLE}:4: titel: unknown key `titel`: did you mean `title`?",
+    ),
+    "a field left to fill in": (
+        lambda c: edit(
+            article(c),
+            "genre: {value: opinion, inferred: argues a position}",
+            'genre: {value: TODO, inferred: "TODO: one of opinion, news, and why"}',
+        ),
+        f"{ARTICLE}:10: genre: not filled in yet: one of opinion, news, and why",
     ),
     "malformed knowledge base": (
         lambda c: (c / "actors.yaml").write_text("- id: nato\n  name: [unclosed\n"),
@@ -174,7 +208,35 @@ def test_a_duplicate_id_is_reported_even_when_the_knowledge_base_is_wrong(tmp_pa
     code, output = run_check(corpus)
     assert code == 1
     assert "unknown actor id 'atlantis'" in output
-    assert f"{ARTICLE}:2: id: duplicate article id 'sample-article'" in output, output
+    assert "corpus/articles/copy.md:2: id: 'sample-article' does not match" in output, output
+
+
+def test_one_root_cause_gives_one_error(tmp_path: Path) -> None:
+    """A misspelt capture name is the one error: the quotes are not checked against nothing, and
+    a misspelt key does not also report its field as missing."""
+    corpus = write_corpus(tmp_path)
+    edit(article(corpus), "source_file: sample.txt", "source_file: sampel.txt")
+    edit(article(corpus), "\ntitle:", "\ntitel:")
+    code, output = run_check(corpus)
+    assert code == 1
+    errors = [line for line in output.splitlines() if line.startswith(ARTICLE)]
+    assert errors == [
+        f"{ARTICLE}:3: source_file: sources/sampel.txt does not exist",
+        f"{ARTICLE}:4: titel: unknown key `titel`: did you mean `title`?",
+    ], output
+
+
+def test_warnings_of_sound_articles_stand_beside_another_articles_errors(tmp_path: Path) -> None:
+    corpus = write_corpus(
+        tmp_path,
+        "NATO met in Wellington. The US objected.",
+        quotes=("NATO met in Wellington.", "The US objected."),
+    )
+    (corpus / "articles" / "broken.md").write_text("---\nid: broken\n", encoding="utf-8")
+    code, output = run_check(corpus)
+    assert code == 1
+    assert "broken.md:1: front matter" in output
+    assert f"{ARTICLE}:22: mentions: warning: 'Wellington' is not covered" in output, output
 
 
 def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:

@@ -236,7 +236,7 @@ CASES = (
     ),
     Case(
         "another text's title",
-        (("articles/beta.md", "{value: Beta text,", "{value: Beta, retitled,"),),
+        (("articles/beta.md", "{value: Beta text,", '{value: "Beta, retitled",'),),
         (BETA, ALPHA, USA),
     ),
     Case(

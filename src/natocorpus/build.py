@@ -87,7 +87,8 @@ def _build(run: _Run, keep: list[object] | None, remove_in_background: bool) -> 
         annotation = _annotate(config, clock, {})
         run.notify("annotate")
         return run.report(annotation.diagnostics)
-    write.check_output_dir(config.out_dir, _protected_paths(config))
+    inputs = (config.corpus_dir, config.templates_dir)
+    write.check_output_dir(config.out_dir, _protected_paths(config), inputs)
     missing = _missing_folders(config)
     if missing:
         return run.report(missing)
@@ -293,7 +294,8 @@ def _annotate(
     missed = [warning for result in ordered for warning in result.missed]
     articles = check_articles(frame, ((r.article, r.problems) for r in ordered), diagnostics)
     if frame.settings is None or errors_in(diagnostics):
-        return _Annotation(None, tuple(diagnostics), {}, 0)
+        # Every article that loaded is still checked: its warnings stand beside the errors.
+        return _Annotation(None, tuple(diagnostics + missed), {}, 0)
     annotated = sorted(
         (a for a in articles if isinstance(a, AnnotatedArticle)), key=lambda a: a.meta.id
     )

@@ -18,7 +18,7 @@ import click
 from natocorpus import __version__
 from natocorpus.build import BuildReport, build
 from natocorpus.config import make_config
-from natocorpus.diagnostics import ConfigError
+from natocorpus.diagnostics import ConfigError, CorpusError
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -123,6 +123,29 @@ def check_command(corpus: Path, strict: bool) -> None:
     print_report(report)
     click.echo(f"{corpus}: {_summary(report, strict)}", err=True)
     sys.exit(exit_code(report, strict=strict))
+
+
+@main.command("add")
+@click.argument("capture", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option(
+    "--id",
+    "article_id",
+    default=None,
+    help="The article's id; by default made from its title or file name.",
+)
+@corpus_option
+def add_command(capture: Path, article_id: str | None, corpus: Path) -> None:
+    """Copy a capture into sources/ and draft its article from it."""
+    from natocorpus.add import add_capture, print_added
+
+    try:
+        report = add_capture(corpus, capture, article_id)
+    except CorpusError as failure:
+        for diagnostic in failure.diagnostics:
+            click.echo(str(diagnostic), err=True)
+        sys.exit(EXIT_ERRORS)
+    print_added(report)
+    sys.exit(EXIT_OK)
 
 
 @main.command("serve")

@@ -28,6 +28,7 @@ from natocorpus.artifacts import (
     StreamedArtifact,
     reused_if_unchanged,
 )
+from natocorpus.link.urls import capture_path
 from natocorpus.model import AnnotatedArticle, AnnotatedCorpus, Field, PartialDate, Provenance
 
 SCHEMA_NAME = "records.schema.json"
@@ -563,5 +564,5 @@ def make_downloads(
         yield StreamedArtifact(f"data/{name}.csv", chunks)
     for article in corpus.articles:
         yield reused_if_unchanged(
-            Artifact(f"sources/{article.meta.source_file}", article.capture), files
+            Artifact(capture_path(article.meta.source_file), article.capture), files
         )

@@ -11,6 +11,7 @@ import calendar
 from bisect import bisect_right
 from functools import cached_property
 from typing import Generic, Literal, NamedTuple, TypeVar
+from urllib.parse import urlsplit
 
 import msgspec
 
@@ -115,6 +116,7 @@ class OmittedLine(msgspec.Struct, frozen=True):
     line: int
     text: str
     reason: str
+    part: bool = False  # only `text`, a part of the line, is left out
 
 
 class Span(NamedTuple):
@@ -272,6 +274,10 @@ class CorpusSettings(msgspec.Struct, frozen=True):
     stance_question: str
     stance_scale: tuple[StanceLevel, ...]
     not_actors: tuple[IgnoredPhrase, ...]
+    # The values an article's `genre` and `completeness` may take; empty where corpus.yaml
+    # declares none (any genre; the default completeness values).
+    genres: tuple[str, ...] = ()
+    completeness: tuple[str, ...] = ()
 
     def stance_label(self, value: int) -> str:
         for level in self.stance_scale:
@@ -409,3 +415,17 @@ class AnnotatedCorpus(msgspec.Struct, frozen=True):
 
 def days_in_month(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
+
+
+def is_web_url(text: str) -> bool:
+    """Whether `text` may become a link: an http or https address with a host, and no space or
+    control character (a `javascript:` or `data:` address would run in the reader's browser)."""
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    return (
+        parts.scheme.lower() in ("http", "https")
+        and bool(parts.netloc)
+        and not any(char.isspace() or ord(char) < 32 or ord(char) == 127 for char in text)
+    )

@@ -374,7 +374,11 @@ def _files_under(root: str, prefix: str = "") -> list[str]:
     with os.scandir(root) as entries:
         for entry in entries:
             relative = prefix + entry.name
-            if entry.is_dir():
+            try:
+                folder = entry.is_dir()
+            except OSError:  # a loop of links: neither; the load stage names it
+                continue
+            if folder:
                 found += _files_under(entry.path, relative + "/")
             elif entry.is_file():
                 found.append(relative)

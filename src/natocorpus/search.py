@@ -11,9 +11,12 @@ whose pages are all unchanged since the previous build instead of indexing it ag
 from __future__ import annotations
 
 import contextlib
+import gzip
 import hashlib
 import importlib.metadata
+import json
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator, Mapping, Sequence
@@ -21,6 +24,8 @@ from pathlib import Path
 
 from natocorpus.diagnostics import Diagnostic, OutputError, SearchError, error
 from natocorpus.link.urls import PAGEFIND_DIR, bundle_folder
+
+_LANGUAGE_RE = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 
 
 def pagefind_executable() -> Path:
@@ -42,6 +47,9 @@ def search_site(
     into its own bundle (`bundle_folder`), reusing from `previous_site` the bundle of a part whose
     digest is the one `previous_parts` records for it. Return each part's digest by its bundle's
     folder (none for a single bundle), for the next build."""
+    if not _LANGUAGE_RE.fullmatch(language):
+        # Pagefind names its files after the language: nothing else may reach a path.
+        raise SearchError([error("pagefind", None, "search", f"not a language tag: {language!r}")])
     try:
         executable = pagefind_executable()
     except (ImportError, FileNotFoundError) as exc:
@@ -146,3 +154,110 @@ def _run_pagefind(executable: Path, site: Path, bundle: Path, language: str) -> 
                 )
             ]
         )
+    problem = bundle_problem(bundle)
+    if problem is not None:
+        # Pagefind exits 0 on a full disk, leaving empty or cut-short files behind.
+        raise SearchError(
+            [
+                error(
+                    "pagefind",
+                    None,
+                    "search",
+                    f"the index Pagefind wrote is not whole: {bundle.name}/{problem}; "
+                    "is the disk full?",
+                )
+            ]
+        )
+
+
+# What Pagefind writes: an entry file naming each language's meta file, which names the index,
+# fragment and filter files; each of those is gzip'd, and begins with this once unpacked.
+_PAGEFIND_HEADER = b"pagefind_dcd"
+
+
+def bundle_problem(bundle: Path) -> str | None:
+    """What is wrong with the bundle Pagefind wrote into `bundle` (a file empty, one not whole, or
+    one the index lists missing), as the path in the bundle and why; None where it is whole."""
+    for folder, _, names in os.walk(bundle):
+        for name in sorted(names):
+            path = Path(folder, name)
+            try:
+                empty = path.stat().st_size == 0
+            except OSError:
+                empty = True
+            if empty:
+                return f"{path.relative_to(bundle).as_posix()} is empty"
+    try:
+        languages = json.loads((bundle / "pagefind-entry.json").read_bytes())["languages"]
+        metas = [(f"pagefind.{it['hash']}.pf_meta", it["wasm"]) for it in languages.values()]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return "pagefind-entry.json is missing or not whole"
+    if not metas:
+        return "pagefind-entry.json names no language"
+    for meta_name, wasm in metas:
+        listed = [f"wasm.{wasm}.pagefind"]
+        try:
+            pages, chunks, filters = _unpacked_meta(bundle / meta_name)
+            listed += [f"fragment/{page[0]}.pf_fragment" for page in pages]
+            listed += [f"index/{chunk[2]}.pf_index" for chunk in chunks]
+            listed += [f"filter/{item[1]}.pf_filter" for item in filters]
+        except (OSError, ValueError, IndexError, KeyError, TypeError, EOFError):
+            return f"{meta_name} is missing or not whole"
+        for name in listed:
+            if not _whole(bundle / name):
+                return f"{name} is missing or not whole"
+    return None
+
+
+def _unpacked_meta(path: Path) -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
+    """The pages, index chunks and filters a meta file lists."""
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_PAGEFIND_HEADER):
+        raise ValueError(path.name)
+    meta, _ = _cbor(data, len(_PAGEFIND_HEADER))
+    if not isinstance(meta, list) or len(meta) < 4:
+        raise ValueError(path.name)
+    pages, chunks, filters = meta[1], meta[2], meta[3]
+    if not all(isinstance(item, list) for item in (pages, chunks, filters)):
+        raise ValueError(path.name)
+    return pages, chunks, filters
+
+
+def _whole(path: Path) -> bool:
+    """Whether `path` is there and, where it is one of Pagefind's packed files, unpacks."""
+    try:
+        data = path.read_bytes()
+        if path.suffix.startswith(".pf_"):
+            return gzip.decompress(data).startswith(_PAGEFIND_HEADER)
+        return bool(data)
+    except (OSError, EOFError, gzip.BadGzipFile):
+        return False
+
+
+def _cbor(data: bytes, at: int) -> tuple[object, int]:
+    """The CBOR value at `at` in `data` (what Pagefind's meta file holds), and where it ends."""
+    major, info = data[at] >> 5, data[at] & 31
+    at += 1
+    if info < 24:
+        value = info
+    elif info < 28:
+        size = 1 << (info - 24)
+        if at + size > len(data):
+            raise ValueError("cut short")
+        value, at = int.from_bytes(data[at : at + size], "big"), at + size
+    else:
+        raise ValueError("lengths not given are not read")
+    if major in (2, 3):
+        if at + value > len(data):
+            raise ValueError("cut short")
+        raw = data[at : at + value]
+        return (raw.decode() if major == 3 else raw), at + value
+    if major in (4, 5):
+        items: list[object] = []
+        for _ in range(value * (2 if major == 5 else 1)):
+            item, at = _cbor(data, at)
+            items.append(item)
+        return (items if major == 4 else dict(zip(items[::2], items[1::2], strict=True))), at
+    if major == 6:  # a tag: the value it tags
+        return _cbor(data, at)
+    return (-1 - value if major == 1 else value), at  # a number, or a simple value

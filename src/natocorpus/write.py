@@ -40,7 +40,11 @@ def recorded_fingerprint(out_dir: Path) -> str | None:
     marker = out_dir / MARKER
     if out_dir.is_symlink() or not marker.is_file():
         return None
-    for line in marker.read_text(encoding="utf-8").splitlines():
+    try:
+        text = marker.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):  # not as a build left it: rebuilt, never trusted
+        return None
+    for line in text.splitlines():
         if line.startswith("input: "):
             return line.removeprefix("input: ").strip()
     return None
@@ -50,8 +54,10 @@ def _fail(out_dir: Path, message: str) -> OutputError:
     return OutputError([error(str(out_dir), None, "output", message)])
 
 
-def check_output_dir(out_dir: Path, protected: Iterable[Path]) -> None:
-    """Refuse an output folder whose replacement could destroy anything the user made."""
+def check_output_dir(out_dir: Path, protected: Iterable[Path], inputs: Iterable[Path] = ()) -> None:
+    """Refuse an output folder whose replacement could destroy anything the user made, or one
+    inside a folder of the build's `inputs` (the corpus, the templates): the site would become
+    input to the next build, and `serve` would rebuild on its own writing, without end."""
     target = out_dir.resolve()
     forbidden = {Path("/").resolve(), Path.home().resolve()}
     for path in protected:
@@ -61,6 +67,11 @@ def check_output_dir(out_dir: Path, protected: Iterable[Path]) -> None:
             raise _fail(out_dir, f"would contain {path}, which the build must not replace")
     if target in forbidden:
         raise _fail(out_dir, "is a folder the build must not replace; choose a folder of its own")
+    for folder in inputs:
+        if target.is_relative_to(folder.resolve()):
+            raise _fail(
+                out_dir, f"is inside {folder}, which the build reads; choose a folder outside it"
+            )
     if out_dir.is_symlink():
         raise _fail(out_dir, "is a symbolic link; give the real folder")
     if target.exists():
@@ -155,11 +166,22 @@ def _new_staging(out_dir: Path, fingerprint: str) -> Path:
     except OSError as exc:
         raise OutputError([_write_error(out_dir, exc)]) from None
     try:
+        # mkdtemp makes the folder for its owner alone; the site is swapped in as it is, and
+        # must be readable as any other folder made under the user's umask.
+        staging.chmod(_folder_mode())
         (staging / MARKER).write_text(f"{MARKER_TEXT}input: {fingerprint}\n", encoding="utf-8")
     except OSError as exc:
         discard(staging)
         raise OutputError([_write_error(out_dir, exc)]) from None
     return staging
+
+
+def _folder_mode() -> int:
+    """The mode of a folder made under the process's umask. The umask can only be read by
+    setting it: it is set to a stricter one for that moment."""
+    umask = os.umask(0o077)
+    os.umask(umask)
+    return 0o777 & ~umask
 
 
 class SiteAhead:

@@ -275,7 +275,8 @@ def test_each_filter_narrows_to_the_records_subset(
     for a in articles:
         for person in a.meta.authors.value:
             values["author"].setdefault(person.name, set()).add(a.id)
-        values["outlet"].setdefault(a.meta.outlet.value, set()).add(a.id)
+        if a.meta.outlet.value is not None:  # no filter value where no outlet is stated
+            values["outlet"].setdefault(a.meta.outlet.value, set()).add(a.id)
         values["stance"].setdefault(a.meta.stance.label, set()).add(a.id)
         values["year"].setdefault(article_year(a), set()).add(a.id)
         for actor_id in {m.actor for m in a.mentions}:

@@ -7,6 +7,7 @@ import msgspec
 
 from natocorpus.link.compare import StanceLevelView, stance_scale
 from natocorpus.link.pages import Page, make_page
+from natocorpus.link.urls import capture_path
 from natocorpus.link.views import ArticleRef, PageContent
 from natocorpus.link.xrefs import CrossReferences, method_sentence
 
@@ -75,7 +76,7 @@ def about_page(xrefs: CrossReferences) -> Page:
     captures = (
         tuple(
             CaptureLink(
-                urls.page(f"sources/{a.meta.source_file}"),
+                urls.page(capture_path(a.meta.source_file)),
                 a.meta.source_file,
                 xrefs.article_refs[a.id],
             )

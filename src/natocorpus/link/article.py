@@ -28,6 +28,7 @@ from natocorpus.link.citation import (
 from natocorpus.link.html import NO_HTML, MentionTags, blocks_html, body_html
 from natocorpus.link.jsonld import schema_type
 from natocorpus.link.pages import DeferredPage, Page, deferred_page, make_page
+from natocorpus.link.urls import capture_path
 from natocorpus.link.views import (
     ActorRef,
     ArticleRef,
@@ -38,7 +39,7 @@ from natocorpus.link.views import (
     SearchTag,
 )
 from natocorpus.link.xrefs import CrossReferences, actor_ref, event_ref
-from natocorpus.model import AnnotatedArticle, ArticleMeta, Field, Provenance
+from natocorpus.model import AnnotatedArticle, ArticleMeta, Field, Provenance, is_web_url
 
 RELATED_CAP = 5
 """At most this many related texts on an article page."""
@@ -225,7 +226,7 @@ def article_page(xrefs: CrossReferences, article: AnnotatedArticle, position: in
         events=events,
         related=related_articles(xrefs, position),
         citation=citation(article, urls),
-        capture_href=urls.page(f"sources/{meta.source_file}"),
+        capture_href=urls.page(capture_path(meta.source_file)),
         capture_name=meta.source_file,
         references=_references(xrefs, article),
         byline=_byline(
@@ -342,7 +343,7 @@ def _references(xrefs: CrossReferences, article: AnnotatedArticle) -> tuple[Refe
         ReferenceView(
             number=r.number,
             text=r.text,
-            url=r.url,
+            url=r.url if r.url is not None and is_web_url(r.url) else None,
             doi=r.doi_printed or r.doi,
             doi_url=f"https://doi.org/{r.doi}" if r.doi else None,
             paragraph_href=xrefs.urls.paragraph(article.id, r.paragraph),

@@ -57,6 +57,12 @@ def page_output(kind: str, path: str) -> str:
     return "404.html" if kind == "404" else f"{path}index.html"
 
 
+def capture_path(source_file: str) -> str:
+    """Where a capture is published: under sources/, its name ending in `.txt` whatever it was
+    (`a.html` as `a.html.txt`), so that a host serves it as plain text, never as a live page."""
+    return f"sources/{source_file.removesuffix('.txt')}.txt"
+
+
 def index_path(index: str, number: int) -> str:
     """Page `number` (from 1) of a paginated index: articles/, articles/page/2/, ..."""
     return f"{index}/" if number == 1 else f"{index}/page/{number}/"

@@ -9,14 +9,14 @@ encodings); `yamlsource` parses YAML keeping each value's line, and `fields` val
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import msgspec
 
 from natocorpus.diagnostics import Diagnostic, error, errors_in, warning
 from natocorpus.load.article import load_article
-from natocorpus.load.files import CorpusFolder, files_under, listing
+from natocorpus.load.files import LINK_LOOP, CorpusFolder, FileError, files_under, listing
 from natocorpus.load.knowledge import load_knowledge
 from natocorpus.model import AnnotatedArticle, CorpusSettings, KnowledgeBase, LoadedArticle
 
@@ -52,8 +52,13 @@ def load_frame(corpus_dir: Path) -> tuple[CorpusFrame | None, list[Diagnostic]]:
     return CorpusFrame(folder, settings, knowledge, tuple(files)), diagnostics
 
 
+# Names of Markdown files that are not read as articles (only `.md` is): said, not skipped.
+_OTHER_MARKDOWN = (".markdown", ".mdown", ".mkd", ".mkdn")
+
+
 def _article_files(folder: CorpusFolder, diagnostics: list[Diagnostic]) -> list[Path]:
-    """The Markdown files of articles/, in name order; a link out of the corpus is refused."""
+    """The Markdown files of articles/, in name order; a link out of the corpus, or to nothing,
+    is refused, and a Markdown file not named `.md` is pointed out."""
     articles = folder.path / "articles"
     files: list[Path] = []
     for entry in listing(articles):
@@ -63,6 +68,23 @@ def _article_files(folder: CorpusFolder, diagnostics: list[Diagnostic]) -> list[
             diagnostics.append(refusal)
         elif path.suffix == ".md" and entry.is_file():
             files.append(path)
+        elif entry.is_symlink() and not path.exists():
+            target = path.readlink()
+            diagnostics.append(
+                error(
+                    folder.shown(path), None, "file", f"is a link to {target}, which is not there"
+                )
+            )
+        elif entry.is_file() and path.suffix.lower() in (".md", *_OTHER_MARKDOWN):
+            diagnostics.append(
+                warning(
+                    folder.shown(path),
+                    None,
+                    "file",
+                    f"is not read as an article: only names ending in .md are; "
+                    f"rename it {path.stem}.md",
+                )
+            )
     return files
 
 
@@ -92,10 +114,18 @@ def check_articles(
             continue
         owners[article.meta.id] = article.path
         articles.append(article)
+    diagnostics.extend(_shared_captures(frame, articles))
     used = {article.meta.source_file for article in articles}
     sources = frame.folder.path / "sources"
     for entry in listing(sources):
-        if entry.is_file() and entry.name not in used and not errors_in(diagnostics):
+        if entry.name in used or errors_in(diagnostics):
+            continue
+        try:
+            is_file = entry.is_file()
+        except OSError:  # a loop of links
+            diagnostics.append(error(frame.folder.shown(sources / entry.name), None, *LINK_LOOP))
+            continue
+        if is_file:
             diagnostics.append(
                 warning(
                     frame.folder.shown(sources / entry.name),
@@ -106,3 +136,43 @@ def check_articles(
                 )
             )
     return articles
+
+
+def _shared_captures(
+    frame: CorpusFrame, articles: list[LoadedArticle | AnnotatedArticle]
+) -> Iterator[Diagnostic]:
+    """An error for each article whose capture is another's, or is published under the name of
+    another's: captures are published with names ending in `.txt` (`link.urls.capture_path`),
+    so `a.html` and `a.html.txt` would be one file."""
+    owners: dict[str, LoadedArticle | AnnotatedArticle] = {}
+    for article in articles:
+        name = article.meta.source_file
+        published = name.removesuffix(".txt")
+        first = owners.setdefault(published, article)
+        if first is article:
+            continue
+        line = _line_of(frame, article.path, "source_file:")
+        if first.meta.source_file == name:
+            message = (
+                f"sources/{name} is also the capture of {first.path}; "
+                "each article has a capture of its own"
+            )
+        else:
+            message = (
+                f"sources/{name} would be published as sources/{published}.txt, as would "
+                f"sources/{first.meta.source_file}, the capture of {first.path}; rename one"
+            )
+        yield error(article.path, line, "source_file", message)
+
+
+def _line_of(frame: CorpusFrame, shown: str, key: str) -> int | None:
+    """The line of an article's front matter that begins with `key` (read again: only for an
+    error)."""
+    for path in frame.files:
+        if frame.folder.shown(path) == shown:
+            try:
+                lines = frame.folder.read_text(path).splitlines()
+            except FileError:
+                return None
+            return next((n for n, text in enumerate(lines, 1) if text.startswith(key)), None)
+    return None

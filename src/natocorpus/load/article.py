@@ -7,7 +7,9 @@ none is.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -15,15 +17,16 @@ import msgspec
 from frontmatter.default_handlers import YAMLHandler
 
 from natocorpus.diagnostics import Diagnostic, error
-from natocorpus.load.fields import FieldReader
+from natocorpus.load.fields import CONTROL_RE, FieldReader, control_message
 from natocorpus.load.files import CorpusFolder, FileError, decode_text
 from natocorpus.load.reading import (
     check_fidelity,
     locate_quote,
     normalise_space,
     parse_reading_text,
+    part_pattern,
 )
-from natocorpus.load.yamlsource import KeyPath, YamlDocument, YamlError, parse_yaml
+from natocorpus.load.yamlsource import KeyPath, YamlDocument, YamlError, field_name, parse_yaml
 from natocorpus.model import (
     ArticleMeta,
     ArticleText,
@@ -44,6 +47,41 @@ from natocorpus.model import (
 
 COMPLETENESS = ("full", "excerpt", "abstract-with-references")
 
+# The keys of the front matter, and of the mappings inside its fields.
+_PROVENANCE = frozenset({"value", "stated", "inferred"})
+FIELDS: dict[str, frozenset[str] | None] = {
+    "id": None,
+    "source_file": None,
+    **{
+        name: _PROVENANCE
+        for name in (
+            "title",
+            "authors",
+            "outlet",
+            "original_outlet",
+            "translated_from",
+            "genre",
+            "completeness",
+            "source_url",
+            "doi",
+            "volume",
+            "issue",
+            "pages",
+            "accessed",
+            "themes",
+        )
+    },
+    "published": _PROVENANCE | {"precision"},
+    "stance": frozenset({"value", "rationale", "evidence"}),
+    "omitted": frozenset({"line", "text", "reason"}),
+    "mentions": frozenset({"passage", "text", "actor", "event"}),
+    "dates_without_event": frozenset({"passage", "reason"}),
+}
+_LISTS = {"omitted", "mentions", "dates_without_event"}  # lists of mappings
+_AUTHOR = frozenset({"name", "family", "given", "affiliation"})
+# A value left to fill in, as `natocorpus add` writes it: TODO, or "TODO: what to write".
+PLACEHOLDER = re.compile(r"^TODO(?::\s*|$)")
+
 
 def load_article(
     path: Path,
@@ -61,26 +99,38 @@ def load_article(
     doc, body, body_line = parts
     local: list[Diagnostic] = []
     r = FieldReader(doc, local)
-    article_id = r.attempt(lambda: r.slug(("id",)))
+    # Each of these is the one root cause of the problems in its field, reported alone.
+    causes: list[Diagnostic] = []
+    settled = _unknown_keys(doc, causes) | _placeholders(doc, causes)
+    article_id = r.attempt(lambda: _id(r, path))
     source_file = r.attempt(lambda: r.string(("source_file",)))
     capture = _read_capture(r, folder, source_file)
-    described = _describe(r, capture)
+    described = _describe(r, capture, settings)
     reading = parse_reading_text(body, body_line)
     if not reading.blocks:
         local.append(error(shown, body_line, "body", "the reading text is empty"))
+    control = CONTROL_RE.search(body)
+    if control is not None:
+        line = body_line + body.count("\n", 0, control.start())
+        local.append(error(shown, line, "body", control_message(control.group())))
     stance = r.attempt(lambda: _stance(r, settings, reading))
     passages = _passages(r, knowledge, reading)
     undated = r.attempt(lambda: _dates_without_event(r, reading))
     if capture.lines and described.omitted is not None and reading.blocks:
+        left_out: dict[int, tuple[str, ...] | None] = {}
+        for omission in described.omitted:
+            if omission.part:
+                pieces = left_out.get(omission.line, ())
+                if pieces is not None:
+                    left_out[omission.line] = (*pieces, omission.text)
+            else:
+                left_out[omission.line] = None
         difference = check_fidelity(
-            reading,
-            capture.lines,
-            frozenset(line.line for line in described.omitted),
-            shown,
-            f"sources/{source_file}",
+            reading, capture.lines, left_out, shown, f"sources/{source_file}"
         )
         if difference is not None:
             local.append(difference)
+    local = causes + [d for d in local if _root(d.field) not in settled]
     diagnostics.extend(local)
     if local:
         return None
@@ -113,6 +163,17 @@ def _front_matter(
             error(shown, 1, "front matter", "the file must begin with a `---` front matter block")
         )
         return None
+    if not re.search(r"^---[ \t]*$", text[4:], re.M):
+        diagnostics.append(
+            error(
+                shown,
+                1,
+                "front matter",
+                "the front matter opened on this line is never closed: end it with a line `---` "
+                "before the reading text",
+            )
+        )
+        return None
     front, body = YAMLHandler().split(text)
     body_line = text[: len(text) - len(body)].count("\n") + 1
     try:
@@ -131,7 +192,9 @@ class _Capture(NamedTuple):
 
     content: bytes | None
     lines: list[str]
-    flat: str  # its text with runs of whitespace as one space, to find stated quotes in
+    # Its text with runs of whitespace as one space, to find stated quotes in; None where the
+    # capture could not be read (that is the one error: quotes are not checked against nothing).
+    flat: str | None
 
 
 def _read_capture(r: FieldReader, folder: CorpusFolder, source_file: str | None) -> _Capture:
@@ -149,7 +212,8 @@ def _read_capture(r: FieldReader, folder: CorpusFolder, source_file: str | None)
                 lines = decode_text(content, folder.shown(source_path)).split("\n")
             except FileError as problem:
                 r.diagnostics.append(problem.diagnostic)
-    return _Capture(content, lines, normalise_space(" ".join(lines)))
+    flat = normalise_space(" ".join(lines)) if content is not None else None
+    return _Capture(content, lines, flat)
 
 
 class _Described(NamedTuple):
@@ -199,8 +263,10 @@ class _Described(NamedTuple):
         )
 
 
-def _describe(r: FieldReader, capture: _Capture) -> _Described:
+def _describe(r: FieldReader, capture: _Capture, settings: CorpusSettings | None) -> _Described:
     flat = capture.flat
+    genres = settings.genres if settings is not None else ()
+    levels = (settings.completeness if settings is not None else ()) or COMPLETENESS
 
     def text(name: str, *, required: bool = True) -> Field[str] | None:
         return r.attempt(lambda: _text_field(r, name, flat, required=required))
@@ -211,13 +277,13 @@ def _describe(r: FieldReader, capture: _Capture) -> _Described:
         outlet=r.attempt(lambda: _outlet(r, flat)),
         original_outlet=text("original_outlet", required=False),
         translated_from=text("translated_from", required=False),
-        genre=text("genre"),
-        source_url=text("source_url", required=False),
+        genre=r.attempt(lambda: _one_of(r, "genre", flat, genres, "genres")),
+        source_url=r.attempt(lambda: _web_url_field(r, "source_url", flat)),
         doi=text("doi", required=False),
         authors=r.attempt(lambda: _authors(r, flat)),
         published=r.attempt(lambda: _published(r, flat)),
         themes=r.attempt(lambda: _themes(r, flat)),
-        completeness=r.attempt(lambda: _completeness(r, flat)),
+        completeness=r.attempt(lambda: _one_of(r, "completeness", flat, levels, "completeness")),
         omitted=r.attempt(lambda: _omitted(r, capture.lines)),
         volume=text("volume", required=False),
         issue=text("issue", required=False),
@@ -226,7 +292,7 @@ def _describe(r: FieldReader, capture: _Capture) -> _Described:
     )
 
 
-def _provenance(r: FieldReader, keypath: KeyPath, capture_flat: str) -> Provenance:
+def _provenance(r: FieldReader, keypath: KeyPath, capture_flat: str | None) -> Provenance:
     stated = r.get(r.doc.data, (*keypath, "stated"))
     inferred = r.get(r.doc.data, (*keypath, "inferred"))
     if stated is not None and inferred is not None:
@@ -240,7 +306,7 @@ def _provenance(r: FieldReader, keypath: KeyPath, capture_flat: str) -> Provenan
     if stated is not None:
         quote = r.string((*keypath, "stated"))
         assert quote is not None
-        if normalise_space(quote) not in capture_flat:
+        if capture_flat is not None and normalise_space(quote) not in capture_flat:
             raise r.fail((*keypath, "stated"), f"the capture does not contain {quote!r}")
         return Provenance("stated", quote=quote)
     basis = r.string((*keypath, "inferred"))
@@ -248,7 +314,7 @@ def _provenance(r: FieldReader, keypath: KeyPath, capture_flat: str) -> Provenan
 
 
 def _text_field(
-    r: FieldReader, name: str, capture_flat: str, *, required: bool = True
+    r: FieldReader, name: str, capture_flat: str | None, *, required: bool = True
 ) -> Field[str] | None:
     if r.get(r.doc.data, (name,)) is None:
         if required:
@@ -260,18 +326,128 @@ def _text_field(
     return Field(value, _provenance(r, (name,), capture_flat))
 
 
-def _completeness(r: FieldReader, capture_flat: str) -> Field[str]:
-    result = _text_field(r, "completeness", capture_flat)
+def _web_url_field(r: FieldReader, name: str, capture_flat: str | None) -> Field[str] | None:
+    """An optional field whose value is an http(s) address, as it becomes a link."""
+    result = _text_field(r, name, capture_flat, required=False)
+    if result is not None:
+        r.web_url((name, "value"))
+    return result
+
+
+def _one_of(
+    r: FieldReader, name: str, capture_flat: str | None, allowed: tuple[str, ...], listed: str
+) -> Field[str]:
+    """A text field whose value is one of those corpus.yaml lists under `listed` (any value
+    where the list is empty)."""
+    result = _text_field(r, name, capture_flat)
     assert result is not None
-    if result.value not in COMPLETENESS:
+    if allowed and result.value not in allowed:
         raise r.fail(
-            ("completeness", "value"),
-            f"{result.value!r} is not one of {', '.join(COMPLETENESS)}",
+            (name, "value"),
+            f"{result.value!r} is not one of {', '.join(allowed)} (corpus.yaml, `{listed}`)"
+            + _did_you_mean(result.value, allowed),
         )
     return result
 
 
-def _outlet(r: FieldReader, capture_flat: str) -> Field[str | None]:
+def _did_you_mean(word: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f": did you mean `{close[0]}`?" if close else ""
+
+
+def _id(r: FieldReader, path: Path) -> str:
+    """The article's id, which is its file's name."""
+    value = r.slug(("id",))
+    if value != path.stem:
+        raise r.fail(
+            ("id",),
+            f"{value!r} does not match the file name {path.name}: the id is the file's name "
+            "without .md (rename one or the other)",
+        )
+    return value
+
+
+def _root(field: str) -> str:
+    """`stance.evidence[0]` -> `stance`."""
+    return re.split(r"[.\[]", field, maxsplit=1)[0]
+
+
+def _unknown_keys(doc: YamlDocument, diagnostics: list[Diagnostic]) -> set[str]:
+    """An error for each key the front matter does not know, with the nearest known one; the
+    fields they stand in (or may be a misspelling of) are settled by it."""
+    data = doc.data
+    settled: set[str] = set()
+
+    def report(keypath: KeyPath, known: Iterable[str]) -> None:
+        key = str(keypath[-1])
+        hint = _did_you_mean(key, known) or f": the keys here are {', '.join(sorted(known))}"
+        diagnostics.append(
+            error(doc.path, doc.line(keypath), field_name(keypath), f"unknown key `{key}`{hint}")
+        )
+
+    def check(value: object, keypath: KeyPath, known: frozenset[str]) -> None:
+        if isinstance(value, dict):
+            for key in value:
+                if key not in known:
+                    report((*keypath, key), known)
+                    settled.add(str(keypath[0]))
+
+    for key, value in data.items():
+        if key not in FIELDS:
+            report((key,), FIELDS)
+            close = difflib.get_close_matches(str(key), list(FIELDS), n=1, cutoff=0.6)
+            if close and close[0] not in data:
+                settled.add(close[0])  # its "required field is missing" is this
+            continue
+        known = FIELDS[key]
+        if known is None:
+            continue
+        if key in _LISTS:
+            for n, item in enumerate(value if isinstance(value, list) else []):
+                check(item, (key, n), known)
+            continue
+        check(value, (key,), known)
+        if key == "authors" and isinstance(value, dict) and isinstance(value.get("value"), list):
+            for n, person in enumerate(value["value"]):
+                check(person, ("authors", "value", n), _AUTHOR)
+    return settled
+
+
+def _placeholders(doc: YamlDocument, diagnostics: list[Diagnostic]) -> set[str]:
+    """One error for each field that holds a value left to fill in (`TODO`, or `"TODO: what to
+    write"`), saying what to write; the field is not checked further until it is filled."""
+    found: dict[str, tuple[KeyPath, str]] = {}
+
+    def walk(value: object, keypath: KeyPath) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                walk(inner, (*keypath, key))
+        elif isinstance(value, list):
+            for n, inner in enumerate(value):
+                walk(inner, (*keypath, n))
+        elif isinstance(value, str) and PLACEHOLDER.match(value):
+            root = str(keypath[0])
+            what = PLACEHOLDER.sub("", value, count=1).strip()
+            if root not in found:
+                found[root] = (keypath, what)
+            elif what and not found[root][1]:
+                found[root] = (found[root][0], what)
+
+    for key, value in doc.data.items():
+        walk(value, (key,))
+    for root, (keypath, what) in found.items():
+        diagnostics.append(
+            error(
+                doc.path,
+                doc.line(keypath),
+                root,
+                "not filled in yet" + (f": {what}" if what else ": replace TODO"),
+            )
+        )
+    return set(found)
+
+
+def _outlet(r: FieldReader, capture_flat: str | None) -> Field[str | None]:
     """The outlet; `value: null` where none is known, with the basis for saying so."""
     if r.get(r.doc.data, ("outlet",)) is None:
         raise r.fail(("outlet",), "required field is missing")
@@ -286,7 +462,7 @@ def _outlet(r: FieldReader, capture_flat: str) -> Field[str | None]:
     return Field(value, provenance)
 
 
-def _authors(r: FieldReader, capture_flat: str) -> Field[tuple[Person, ...]]:
+def _authors(r: FieldReader, capture_flat: str | None) -> Field[tuple[Person, ...]]:
     r.mapping(("authors",))
     people: list[Person] = []
     for n, _ in enumerate(r.sequence(("authors", "value"))):
@@ -314,7 +490,7 @@ def _authors(r: FieldReader, capture_flat: str) -> Field[tuple[Person, ...]]:
     return Field(tuple(people), _provenance(r, ("authors",), capture_flat))
 
 
-def _accessed(r: FieldReader, capture_flat: str) -> Field[PartialDate] | None:
+def _accessed(r: FieldReader, capture_flat: str | None) -> Field[PartialDate] | None:
     """The day the capture was taken from its source URL (optional)."""
     if r.get(r.doc.data, ("accessed",)) is None:
         return None
@@ -327,7 +503,7 @@ def _accessed(r: FieldReader, capture_flat: str) -> Field[PartialDate] | None:
     return Field(date, _provenance(r, ("accessed",), capture_flat))
 
 
-def _published(r: FieldReader, capture_flat: str) -> Field[PartialDate]:
+def _published(r: FieldReader, capture_flat: str | None) -> Field[PartialDate]:
     r.mapping(("published",))
     date = r.date(("published", "value"), ("published", "precision"))
     provenance = _provenance(r, ("published",), capture_flat)
@@ -339,7 +515,7 @@ def _published(r: FieldReader, capture_flat: str) -> Field[PartialDate]:
     return Field(date, provenance)
 
 
-def _themes(r: FieldReader, capture_flat: str) -> Field[tuple[str, ...]]:
+def _themes(r: FieldReader, capture_flat: str | None) -> Field[tuple[str, ...]]:
     r.mapping(("themes",))
     values = r.sequence(("themes", "value"))
     items = tuple(r.string(("themes", "value", i)) or "" for i in range(len(values)))
@@ -347,7 +523,8 @@ def _themes(r: FieldReader, capture_flat: str) -> Field[tuple[str, ...]]:
 
 
 def _omitted(r: FieldReader, capture_lines: list[str]) -> tuple[OmittedLine, ...]:
-    """The capture's lines the reading text leaves out, each quoted as the capture has it."""
+    """The capture's lines the reading text leaves out, each quoted as the capture has it, or
+    the part of a line it leaves out, quoted exactly (a site's header glued to the lead)."""
     lines: list[OmittedLine] = []
     for n, _ in enumerate(r.sequence(("omitted",), required=False)):
         number = r.integer(("omitted", n, "line"))
@@ -360,12 +537,15 @@ def _omitted(r: FieldReader, capture_lines: list[str]) -> tuple[OmittedLine, ...
                     f"the capture has no line {number} (it has {len(capture_lines)})",
                 )
             actual = capture_lines[number - 1]
-            if normalise_space(actual) != normalise_space(declared):
+            whole = normalise_space(actual) == normalise_space(declared)
+            if not whole and not (declared.strip() and part_pattern(declared).search(actual)):
                 raise r.fail(
                     ("omitted", n, "text"),
                     f"line {number} of the capture reads {actual!r}",
                 )
-        lines.append(OmittedLine(number, declared, reason))
+            lines.append(OmittedLine(number, declared, reason, part=not whole))
+        else:
+            lines.append(OmittedLine(number, declared, reason))
     return tuple(lines)
 
 

@@ -11,7 +11,7 @@ import msgspec
 
 from natocorpus.diagnostics import Diagnostic, error
 from natocorpus.load.yamlsource import KeyPath, YamlDocument, field_name
-from natocorpus.model import PRECISIONS, PartialDate, days_in_month
+from natocorpus.model import PRECISIONS, PartialDate, days_in_month, is_web_url
 
 T = TypeVar("T")
 
@@ -19,6 +19,14 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # A whole number as people write one: YAML 1.1 also reads 010 as 8, 0x10 as 16 and 1_000 as 1000.
 DECIMAL_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+
+
+# The C0 control characters but tab and newline, and DEL: no page or feed can hold them.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def control_message(character: str) -> str:
+    return f"holds the control character U+{ord(character):04X}, which no page can show; remove it"
 
 
 class InvalidFieldError(Exception):
@@ -59,6 +67,10 @@ class FieldReader(msgspec.Struct):
         text = value.strip()
         if required and not text:
             raise self.fail(keypath, "must not be empty")
+        control = CONTROL_RE.search(text)
+        if control is not None:
+            # Written as an escape ("\x01"): a page would not show it, and it breaks feed.xml.
+            raise self.fail(keypath, control_message(control.group()))
         return text
 
     def _not_text(self, keypath: KeyPath, value: Any) -> str:
@@ -115,6 +127,15 @@ class FieldReader(msgspec.Struct):
                 keypath,
                 f"{value!r} is not a valid id: use lowercase letters, digits and single hyphens "
                 "(it becomes part of a URL)",
+            )
+        return value
+
+    def web_url(self, keypath: KeyPath, *, required: bool = True) -> str | None:
+        """An http(s) address: it becomes a link, where `javascript:` or `data:` would run."""
+        value = self.string(keypath, required=required)
+        if value is not None and not is_web_url(value):
+            raise self.fail(
+                keypath, f"{value!r} is not a web address: give an http:// or https:// URL"
             )
         return value
 
@@ -180,6 +201,8 @@ def parse_partial_date(raw: str) -> PartialDate | None:
     if not match:
         return None
     year = int(match.group(1))
+    if year == 0:  # the calendar goes from 1 BC to AD 1
+        return None
     month = int(match.group(2)) if match.group(2) else None
     day = int(match.group(3)) if match.group(3) else None
     if month is not None and not 1 <= month <= 12:

@@ -15,6 +15,7 @@ from natocorpus.diagnostics import Diagnostic, error
 from natocorpus.load.yamlsource import YamlDocument, YamlError, parse_yaml
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+LINK_LOOP = ("file", "is a link that leads back to itself")  # the field and message of a loop
 
 
 class FileError(Exception):
@@ -41,7 +42,11 @@ def files_under(root: Path | str, prefix: str = "") -> list[str]:
     found: list[str] = []
     for entry in listing(root):
         relative = prefix + entry.name
-        if entry.is_dir():
+        try:
+            folder = entry.is_dir()
+        except OSError:  # a loop of links: neither a file nor a folder
+            continue
+        if folder:
             found += files_under(entry.path, relative + "/")
         elif entry.is_file():
             found.append(relative)
@@ -68,7 +73,10 @@ class CorpusFolder(msgspec.Struct, frozen=True):
 
     def outside(self, path: Path) -> Diagnostic | None:
         """The refusal of a link that leads out of the corpus, or None where `path` is inside."""
-        target = path.resolve()
+        try:
+            target = path.resolve()
+        except (OSError, RuntimeError):  # a loop of links: Python 3.11 raises RuntimeError
+            return error(self.shown(path), None, *LINK_LOOP)
         if target.is_relative_to(self.resolved):
             return None
         return error(
@@ -96,7 +104,12 @@ class CorpusFolder(msgspec.Struct, frozen=True):
                     f"{limit / 1_048_576:.0f} MiB",
                 )
             )
-        return path.read_bytes()
+        try:
+            return path.read_bytes()
+        except OSError as exc:  # a folder where a file should be, a file it may not read
+            raise FileError(
+                error(self.shown(path), None, "file", f"cannot be read: {exc.strerror or exc}")
+            ) from None
 
     def read_text(self, path: Path, limit: int = MAX_FILE_BYTES) -> str:
         """A file's text: UTF-8, a BOM and CRLF line ends accepted and normalised."""

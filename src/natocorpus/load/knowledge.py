@@ -15,6 +15,7 @@ from natocorpus.model import (
     IgnoredPhrase,
     KnowledgeBase,
     Licence,
+    PartialDate,
     StanceLevel,
     SurfaceForm,
 )
@@ -28,6 +29,19 @@ ACTOR_TYPES = (
     "institution",
     "region",
     "document",
+)
+# A language tag as BCP 47 (RFC 5646) writes one: language, then script, region, variants,
+# extensions and a private use part, each optional; or a private use tag alone. Pagefind puts the
+# tag in the names of the files it writes, and every page in its `lang`.
+LANGUAGE_TAG_RE = re.compile(
+    r"(?:(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})"
+    r"(?:-[a-z]{4})?"
+    r"(?:-(?:[a-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"
+    r"(?:-[0-9a-wy-z](?:-[a-z0-9]{2,8})+)*"
+    r"(?:-x(?:-[a-z0-9]{1,8})+)?"
+    r"|x(?:-[a-z0-9]{1,8})+)",
+    re.IGNORECASE | re.ASCII,
 )
 EVENT_TYPES = (
     "summit",
@@ -82,11 +96,11 @@ def load_settings(doc: YamlDocument, diagnostics: list[Diagnostic]) -> CorpusSet
         return None
     title = r.attempt(lambda: r.string(("title",)))
     description = r.attempt(lambda: r.string(("description",)))
-    language = r.attempt(lambda: r.string(("language",)))
+    language = r.attempt(lambda: _language(r))
     licence = r.attempt(
         lambda: Licence(
             name=r.string(("licence", "name")) or "",
-            url=r.string(("licence", "url"), required=False),
+            url=r.web_url(("licence", "url"), required=False),
             applies_to=r.string(("licence", "applies_to"), required=False),
         )
     )
@@ -111,6 +125,8 @@ def load_settings(doc: YamlDocument, diagnostics: list[Diagnostic]) -> CorpusSet
         )
         if phrase is not None:
             ignored.append(phrase)
+    genres = _vocabulary(r, "genres")
+    completeness = _vocabulary(r, "completeness")
     if None in (title, description, language, licence, question) or not levels:
         if not levels:
             diagnostics.append(
@@ -126,7 +142,25 @@ def load_settings(doc: YamlDocument, diagnostics: list[Diagnostic]) -> CorpusSet
         stance_question=question,
         stance_scale=tuple(sorted(levels, key=lambda level: level.value)),
         not_actors=tuple(ignored),
+        genres=genres,
+        completeness=completeness,
     )
+
+
+def _language(r: FieldReader) -> str:
+    tag = r.string(("language",)) or ""
+    if not LANGUAGE_TAG_RE.fullmatch(tag):
+        raise r.fail(
+            ("language",), f"{tag!r} is not a language tag (BCP 47), such as en, fr or pt-BR"
+        )
+    return tag
+
+
+def _vocabulary(r: FieldReader, key: str) -> tuple[str, ...]:
+    """A list of the values an article field may take (`genres: [opinion, news]`), if declared."""
+    items = r.attempt(lambda: r.sequence((key,), required=False)) or []
+    values = (r.attempt(lambda i=n: r.string((key, i))) for n in range(len(items)))  # type: ignore[misc]
+    return tuple(value for value in values if value)
 
 
 # actors.yaml and events.yaml ------------------------------------------------------
@@ -213,7 +247,7 @@ def load_events(
                 r.string((i, "generic", j)) or ""
                 for j, _ in enumerate(r.sequence((i, "generic"), required=False))
             )
-            return Event(
+            event = Event(
                 id=event_id,
                 name=r.string((i, "name")) or "",
                 type=kind,
@@ -225,11 +259,23 @@ def load_events(
                 forms=tuple(form.text for form in forms),
                 generic=generic,
             )
+            if event.end_date is not None and _ends_before_it_begins(event.date, event.end_date):
+                raise r.fail(
+                    (i, "end_date"),
+                    f"{event.end_date.iso!r} is before the event's date {event.date.iso!r}",
+                )
+            return event
 
         event = r.attempt(one)
         if event is not None:
             events.append(event)
     return tuple(events)
+
+
+def _ends_before_it_begins(date: PartialDate, end_date: PartialDate) -> bool:
+    """Whether the last day `end_date` may stand for is before the first `date` may stand for."""
+    last = (end_date.year, end_date.month or 12, end_date.day or 31)
+    return last < (date.year, date.month or 1, date.day or 1)
 
 
 def _check_forms_unique(

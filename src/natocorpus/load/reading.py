@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 import msgspec
 from markdown_it import MarkdownIt
@@ -91,21 +91,21 @@ def _raw_blocks(body: str, first_line: int) -> Iterator[_RawBlock]:
             yield _RawBlock("paragraph", token.content.strip(), line, 0, None)
 
 
-def _anchor(kind: BlockKind, text: str, taken: set[str]) -> str:
-    """An anchor from the block's own words, so it survives edits to other paragraphs."""
+def _anchor(kind: BlockKind, text: str, given: dict[str, int]) -> str:
+    """An anchor from the block's own words, so it survives edits to other paragraphs; a block
+    that repeats another's words takes the next `-2`, `-3`, ..., counted in `given` by the anchor
+    its words make (a counted suffix never meets another block's anchor: those are shorter)."""
     digest = hashlib.sha1(normalise_space(text).encode("utf-8")).hexdigest()[:8]
     base = ("h-" if kind == "heading" else "p-") + digest
-    anchor, n = base, 2
-    while anchor in taken:
-        anchor, n = f"{base}-{n}", n + 1
-    taken.add(anchor)
-    return anchor
+    count = given.get(base, 0) + 1
+    given[base] = count
+    return base if count == 1 else f"{base}-{count}"
 
 
 def parse_reading_text(body: str, first_line: int) -> ArticleText:
     """The body's blocks, `first_line` being the file line where the body begins."""
     blocks: list[Block] = []
-    taken: set[str] = set()
+    given: dict[str, int] = {}
     offset = 0
     for raw in _raw_blocks(body, first_line):
         if not raw.text:
@@ -118,7 +118,7 @@ def parse_reading_text(body: str, first_line: int) -> ArticleText:
                 text=raw.text,
                 start=offset,
                 end=offset + len(raw.text),
-                anchor=_anchor(raw.kind, raw.text, taken),
+                anchor=_anchor(raw.kind, raw.text, given),
                 source_line=raw.line,
                 level=raw.level,
                 marker=raw.marker,
@@ -146,17 +146,46 @@ def locate_quote(quote: str, text: ArticleText) -> Span | None:
 
 # Fidelity to the capture -----------------------------------------------------------
 
+# A bullet the capture prints at the start of a line: a Markdown list item stands for it.
+BULLETS = frozenset("•●○◦▪▫■□‣∙·►▸-–—*+")
+_BULLET = "\x00bullet"  # a bullet list item's marker among the reading text's words
+
+
+def omit_parts(line: str, parts: Iterable[str]) -> str:
+    """The line without the parts declared omitted (each its first occurrence, however its
+    spaces are broken); what stood on either side of a part is kept apart."""
+    for part in parts:
+        match = part_pattern(part).search(line)
+        if match is not None:
+            line = f"{line[: match.start()]} {line[match.end() :]}"
+    return line
+
+
+def part_pattern(part: str) -> re.Pattern[str]:
+    """`part` as a pattern whose spaces match any run of whitespace, no-break spaces included."""
+    return re.compile(r"\s+".join(re.escape(word) for word in part.split()))
+
+
+def _line_words(line: str) -> list[str]:
+    """A line's words; a bullet glued to the first word ("•Item") is a word of its own."""
+    found = line.replace("\u00a0", " ").split()
+    if found and len(found[0]) > 1 and found[0][0] in BULLETS and found[0][0] not in "-*+–—":
+        found[:1] = [found[0][0], found[0][1:]]
+    return found
+
 
 def _capture_words(
-    capture_lines: list[str], omitted: frozenset[int]
+    capture_lines: list[str], omitted: Mapping[int, tuple[str, ...] | None]
 ) -> tuple[list[str], list[int]]:
     words: list[str] = []
     lines: list[int] = []
     for number, line in enumerate(capture_lines, start=1):
-        if number not in omitted:
-            found = line.replace("\u00a0", " ").split()
-            words.extend(found)
-            lines.extend([number] * len(found))
+        parts = omitted.get(number, ())
+        if parts is None:
+            continue  # the whole line is left out
+        found = _line_words(omit_parts(line, parts) if parts else line)
+        words.extend(found)
+        lines.extend([number] * len(found))
     return words, lines
 
 
@@ -164,44 +193,75 @@ def _reading_words(text: ArticleText) -> tuple[list[str], list[int]]:
     words: list[str] = []
     lines: list[int] = []
     for block in text.blocks:
-        found = block.text.replace("\u00a0", " ").split()
-        if block.marker:
-            found.insert(0, block.marker)
+        found = _line_words(block.text)
+        if block.kind == "item":
+            found.insert(0, block.marker or _BULLET)
         words.extend(found)
         lines.extend([block.source_line] * len(found))
     return words, lines
 
 
+def _align(expected: list[str], actual: list[str]) -> tuple[int, int]:
+    """How far the two agree: the positions in each of the first difference. A bullet list
+    item's marker stands for the bullet the capture prints there, and for nothing where it prints
+    none (or where the item repeats the bullet in its words)."""
+    i = j = 0
+    while i < len(expected) and j < len(actual):
+        if actual[j] == _BULLET:
+            following = actual[j + 1] if j + 1 < len(actual) else None
+            if expected[i] in BULLETS and following != expected[i]:
+                i += 1
+            j += 1
+            continue
+        if expected[i] != actual[j]:
+            break
+        i, j = i + 1, j + 1
+    while j < len(actual) and actual[j] == _BULLET and i >= len(expected):
+        j += 1
+    return i, j
+
+
 def check_fidelity(
-    text: ArticleText, capture_lines: list[str], omitted: frozenset[int], path: str, source: str
+    text: ArticleText,
+    capture_lines: list[str],
+    omitted: Mapping[int, tuple[str, ...] | None],
+    path: str,
+    source: str,
 ) -> Diagnostic | None:
-    """The reading text must be the capture's words, in order, minus the declared lines."""
+    """The reading text must be the capture's words, in order, minus the declared lines and
+    parts of lines (`omitted`: line number -> the parts left out, or None for the whole line)."""
     expected, expected_lines = _capture_words(capture_lines, omitted)
     actual, actual_lines = _reading_words(text)
-    if expected == actual:
+    i, j = _align(expected, actual)
+    if i == len(expected) and j == len(actual):
         return None
-    for position, (want, got) in enumerate(zip(expected, actual, strict=False)):
-        if want != got:
-            context = " ".join(expected[max(0, position - 4) : position + 5])
-            return error(
-                path,
-                actual_lines[position],
-                "body",
-                f"differs from the capture: {got!r} where {source} line "
-                f"{expected_lines[position]} has {want!r} (…{context}…); correct the "
-                "transcription or declare the line in `omitted`",
-            )
-    if len(expected) > len(actual):
+    if i < len(expected) and j < len(actual):
+        position = i
+        context = " ".join(expected[max(0, position - 4) : position + 5])
+        got = actual[j] if actual[j] != _BULLET else "- "
+        hint = (
+            "make the line a list item (`- ...`)"
+            if expected[i] in BULLETS
+            else "correct the transcription or declare the line in `omitted`"
+        )
+        return error(
+            path,
+            actual_lines[j],
+            "body",
+            f"differs from the capture: {got!r} where {source} line "
+            f"{expected_lines[position]} has {expected[position]!r} (…{context}…); {hint}",
+        )
+    if i < len(expected):
         return error(
             path,
             text.blocks[-1].source_line if text.blocks else None,
             "body",
-            f"ends early: {source} line {expected_lines[len(actual)]} continues with "
-            f"{expected[len(actual)]!r}; transcribe it or declare the line in `omitted`",
+            f"ends early: {source} line {expected_lines[i]} continues with "
+            f"{expected[i]!r}; transcribe it or declare the line in `omitted`",
         )
     return error(
         path,
-        actual_lines[len(expected)],
+        actual_lines[j],
         "body",
-        f"has words the capture does not: {actual[len(expected)]!r} onwards",
+        f"has words the capture does not: {actual[j]!r} onwards",
     )

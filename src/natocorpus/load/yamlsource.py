@@ -403,8 +403,16 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YamlDocument:
         return composer.document()
     except yaml.MarkedYAMLError as exc:
         raise YamlError(_syntax_error(exc, text, path, first_line, composer)) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file
+        line = text.count("\n", 0, max(exc.position, 0)) + first_line
+        raise YamlError(error(path, line, "yaml", _not_allowed(exc.character))) from None
     finally:
         loader.dispose()
+
+
+def _not_allowed(character: object) -> str:
+    code = character if isinstance(character, int) else ord(str(character)[:1] or "\0")
+    return f"the control character U+{code:04X} is not allowed in YAML; remove it"
 
 
 def _syntax_error(
