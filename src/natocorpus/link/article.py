@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from natocorpus.link.citation import Citation, citation
 from natocorpus.link.html import NO_HTML, MentionTags, blocks_html, body_html
-from natocorpus.link.jsonld import schema_type
+from natocorpus.link.jsonld import publication, schema_type
 from natocorpus.link.labels import highwire_date
 from natocorpus.link.pages import DeferredPage, Page, deferred_page, make_page
 from natocorpus.link.views import (
@@ -336,6 +336,7 @@ def _jsonld(
             for p in meta.authors.value
         ],
         "datePublished": meta.published.value.iso,
+        **publication(meta, xrefs.settings.language),
         "isPartOf": {"@type": "Periodical", "name": meta.outlet.value},
         "genre": meta.genre.value,
         "keywords": list(meta.themes.value),
