@@ -68,6 +68,12 @@ CASES: dict[str, tuple[Case, str]] = {
         ),
         "corpus/events.yaml:7: [0].participants[1]: unknown actor id 'atlantis'",
     ),
+    "an event id that is also an actor id": (
+        lambda c: (c / "events.yaml").write_text(
+            EVENTS.replace("id: madrid-2022", "id: strategic-concept-2022"), encoding="utf-8"
+        ),
+        "corpus/events.yaml:1: [0].id: event id 'strategic-concept-2022' is also an actor id",
+    ),
     "impossible date": (
         lambda c: edit(
             article(c), 'value: "2023-01", precision: month', 'value: "2023-02-30", precision: day'

@@ -321,7 +321,7 @@ def test_every_count_on_the_event_pages_is_the_records(built_site: Path, records
 
 def test_a_date_in_a_reference_is_not_another_one(built_site: Path) -> None:
     """ "In 1999, NATO's Strategic Concept" is one reference: the page said 2."""
-    main = parse(built_site / "events" / "nato-strategic-concept-1999" / "index.html")
+    main = parse(built_site / "events" / "nato-strategic-concept-1999-adoption" / "index.html")
     assert main.number("n-total") == 1
     [group] = main.all("section", cls="mention-group")
     assert group.number("group-count") == 1

@@ -10,6 +10,7 @@ from corpus_factory import write_corpus
 from natocorpus import previous as previous_module
 from natocorpus.build import build
 from natocorpus.config import BuildConfig, make_config
+from natocorpus.downloads import PER_ARTICLE
 from natocorpus.previous import (
     ARTICLES_FILE,
     DOWNLOADS_FILE,
@@ -23,7 +24,11 @@ from natocorpus.write import recorded_fingerprint
 from support import PROJECT_ROOT
 
 SECOND_ARTICLE = "articles/second-article.md"
-DOWNLOADS = ("data/records.json", "data/annotations.jsonld", "data/mentions.csv")
+DOWNLOADS = (
+    "data/records.json",
+    "data/annotations.jsonld",
+    *(f"data/{table}.csv" for table in PER_ARTICLE),
+)
 
 
 @pytest.fixture

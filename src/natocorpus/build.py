@@ -132,7 +132,12 @@ def _make_site(
     with clock.stage("records"):
         downloads = list(
             make_downloads(
-                corpus, config.base_url, articles.keys, previous.download_pieces, previous.files
+                corpus,
+                config.base_url,
+                articles.keys,
+                previous.download_pieces,
+                previous.files,
+                origin=config.site_url,
             )
         )
     streams = [d for d in downloads if isinstance(d, StreamedArtifact)]

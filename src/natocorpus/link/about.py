@@ -6,6 +6,7 @@ from __future__ import annotations
 import msgspec
 
 from natocorpus.link.compare import StanceLevelView, stance_scale
+from natocorpus.link.jsonld import dataset_node
 from natocorpus.link.pages import Page, make_page
 from natocorpus.link.urls import capture_path
 from natocorpus.link.views import ArticleRef, PageContent
@@ -16,17 +17,43 @@ CAPTURE_LIST_MAX = 50
 DATA_FILES: tuple[tuple[str, str, str], ...] = (
     ("records.json", "JSON", "Every record: articles, metadata with provenance, actors, events."),
     ("records.schema.json", "JSON Schema", "The schema that records.json follows."),
-    ("datapackage.json", "Frictionless Data Package", "Describes each CSV file and its columns."),
-    ("annotations.jsonld", "JSON-LD (W3C Web Annotation)", "Every mention as an annotation."),
-    ("articles.csv", "CSV", "One row per text: bibliographic record, stance, word count."),
+    (
+        "datapackage.json",
+        "Frictionless Data Package",
+        "Describes each CSV file: its columns, their types and ranges, and the keys joining them.",
+    ),
+    (
+        "annotations.jsonld",
+        "JSON-LD (W3C Web Annotation)",
+        "Every actor and event mention as an annotation of the text's plain reading text.",
+    ),
+    (
+        "articles.csv",
+        "CSV",
+        "One row per text: each bibliographic field with its provenance, stance, word count.",
+    ),
     ("actors.csv", "CSV", "One row per actor: type, description, Wikidata, forms, mentions."),
-    ("events.csv", "CSV", "One row per event: type, date at its precision, place, participants."),
-    ("mentions.csv", "CSV", "One row per actor mention: text, offsets, paragraph permalink."),
+    ("events.csv", "CSV", "One row per event: type, first and last day, precision, place."),
+    ("event_participants.csv", "CSV", "One row per participant of an event."),
+    (
+        "mentions.csv",
+        "CSV",
+        "One row per actor mention: text, offsets, paragraph, sentence, permalink.",
+    ),
+    ("event_mentions.csv", "CSV", "One row per event mention, as in mentions.csv."),
+    (
+        "dates.csv",
+        "CSV",
+        "One row per date in the texts: first and last day, precision, year, tied event.",
+    ),
+    ("references.csv", "CSV", "One row per entry of a text's reference list."),
+    ("stance_evidence.csv", "CSV", "One row per quote the stance judgement rests on."),
     ("citations.bib", "BibTeX", "The citation of every text (each text's page offers its own)."),
     ("citations.ris", "RIS", "The citation of every text, for Zotero, EndNote and the like."),
     ("citations.json", "CSL-JSON", "The citation of every text, for citeproc and Pandoc."),
 )
-"""Downloads the records stage writes under data/ (the CSV files are listed in datapackage.json)."""
+"""Downloads the records stage writes under data/ (the CSV files are listed in datapackage.json;
+each text's plain reading text, which the annotations point into, is data/texts/<id>.txt)."""
 
 
 class DataFile(msgspec.Struct, frozen=True):
@@ -108,5 +135,8 @@ def about_page(xrefs: CrossReferences) -> Page:
             events_referred=xrefs.events_referred,
             mention_count=xrefs.mention_total,
             reference_count=xrefs.reference_total,
+        ),
+        jsonld=dataset_node(
+            settings, urls, DATA_FILES, [a.meta.published.value for a in xrefs.articles]
         ),
     )

@@ -26,7 +26,7 @@ from natocorpus.link.citation import (
     highwire_tags,
 )
 from natocorpus.link.html import NO_HTML, MentionTags, blocks_html, body_html
-from natocorpus.link.jsonld import schema_type
+from natocorpus.link.jsonld import publication, schema_type
 from natocorpus.link.pages import DeferredPage, Page, deferred_page, make_page
 from natocorpus.link.urls import capture_path
 from natocorpus.link.views import (
@@ -388,6 +388,7 @@ def _jsonld(
             for p in meta.authors.value
         ],
         "datePublished": meta.published.value.iso,
+        **publication(meta, xrefs.settings.language),
         "genre": meta.genre.value,
         "keywords": list(meta.themes.value),
         "wordCount": article.word_count,

@@ -230,6 +230,9 @@ def load_events(
             event_id = r.slug((i, "id"))
             if event_id in seen:
                 raise r.fail((i, "id"), f"duplicate event id {event_id!r} (line {seen[event_id]})")
+            if event_id in actor_ids:
+                # Ids stand alone in the downloads (a mention's target, a table's key).
+                raise r.fail((i, "id"), f"event id {event_id!r} is also an actor id")
             seen[event_id] = doc.line((i, "id"))
             kind = r.string((i, "type")) or ""
             if kind not in EVENT_TYPES:
