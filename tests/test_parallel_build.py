@@ -22,6 +22,7 @@ from natocorpus.build import BuildReport, build
 from natocorpus.config import BuildConfig, make_config
 from natocorpus.link import actor as actor_pages
 from natocorpus.link import event as event_pages
+from natocorpus.link.xrefs import slug
 from natocorpus.previous import ARTICLES_FILE, read_downloads_cache
 from natocorpus.write import MARKER
 from support import PROJECT_ROOT, tree_digest
@@ -168,12 +169,16 @@ def _prepared_entity_pages(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
 
 
 def _named_in(site: Path, article: str) -> set[str]:
-    """The actors and events the text `article` names (events by name or by a date), from the
-    site's records.json."""
+    """The actors and events the text `article` names (events by name or by a date), and the
+    pages of its authors and outlet, which list it, from the site's records.json."""
     records = json.loads((site / "data" / "records.json").read_text(encoding="utf-8"))
     found = next(a for a in records["articles"] if a["id"] == article)
+    writers = [author["name"] for author in found["authors"]["value"]]
+    if found["outlet"]["value"]:
+        writers.append(found["outlet"]["value"])
     return (
-        {m["actor"] for m in found["mentions"]}
+        {slug(name) for name in writers}
+        | {m["actor"] for m in found["mentions"]}
         | {m["event"] for m in found["event_mentions"]}
         | {d["event"] for d in found["dates"] if d["event"]}
     )
