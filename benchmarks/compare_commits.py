@@ -4,11 +4,12 @@
         --sizes 1000,10000 --pairs 3,2 --work /tmp/compare
 
 Each LABEL=DIR names a folder holding `src/natocorpus` (a checkout, or a copy of one with a change
-to measure). For each size, `synth.py` writes one corpus (seed 1) into the work folder, and each
-round builds it with every checkout in turn (A, B, A, B, ...), so that every checkout is measured
-at the machine's pace of the same minutes. A round, for each checkout: a full build without search
-into an emptied folder, then the one-article edit of run.py and a rebuild without search into that
-site (the edit undone afterwards). Each build runs `natocorpus.cli.main` in a fresh process with
+to measure). For each size, `synth.py` writes one corpus (seed 1) into the work folder. Each round
+builds it with every checkout in turn (A, B, A, B, ...), so that every checkout is measured at the
+machine's pace of the same minutes: first `--pairs` rounds of full builds without search into an
+emptied folder, then `--edits` rounds of rebuilds without search into the site each checkout
+built, after the one-article edit of run.py (a different edit each round; undone after each
+rebuild). Each build runs `natocorpus.cli.run` (the installed command) in a fresh process with
 PYTHONPATH at that checkout's src and its bytecode compiled first, and records:
 
 - wall: seconds from start to exit;
@@ -74,43 +75,57 @@ def build(code: Path, corpus: Path, out: Path, timeout: float) -> dict[str, Any]
 
 
 def measure(
-    codes: dict[str, Path], sizes: list[int], pairs: list[int], work: Path, timeout: float
+    codes: dict[str, Path],
+    sizes: list[int],
+    pairs: list[int],
+    edits: list[int],
+    work: Path,
+    timeout: float,
 ) -> list[dict[str, Any]]:
+    """At each size, `pairs` rounds of full builds, then `edits` rounds of one-edit rebuilds into
+    the site each checkout built last (each round's edit differs from the one before, so that
+    every rebuild has one article changed)."""
     runs: list[dict[str, Any]] = []
     log = work / "runs.jsonl"
-    for n, rounds in zip(sizes, pairs, strict=True):
+
+    def note(record: dict[str, Any]) -> None:
+        runs.append(record)
+        with log.open("a") as sink:
+            sink.write(json.dumps(record) + "\n")
+        print(
+            f"N={record['n']:,} round {record['round'] + 1} {record['label']:>12}"
+            f" {record['kind']:<5} wall {record['wall']:7.2f} s  cpu {record['cpu']:7.2f} s"
+            f"  rss {record['rss']:6.0f} MiB  removal {record['removal']:5.2f} s",
+            flush=True,
+        )
+
+    for n, full_rounds, edit_rounds in zip(sizes, pairs, edits, strict=True):
         corpus = work / f"corpus-{n}"
         if not (corpus / "articles").is_dir():
             print(f"generating {n} articles into {corpus}", flush=True)
             synth.generate(n, corpus, 1)
         edit = run.find_edit(corpus)
+        sites = {label: work / f"site-{n}-{label}" for label in codes}
         try:
-            for attempt in range(rounds):
+            for attempt in range(full_rounds):
                 for label, code in codes.items():
-                    site = work / f"site-{n}-{label}"
-                    if site.exists():
-                        shutil.rmtree(site)
-                    for kind in KINDS:
-                        if kind == "edit":
-                            edit.apply(attempt + 1)
-                        try:
-                            figures = build(code, corpus, site, timeout)
-                        finally:
-                            edit.restore()
-                        record = {"n": n, "round": attempt, "label": label, "kind": kind}
-                        record |= figures
-                        runs.append(record)
-                        with log.open("a") as sink:
-                            sink.write(json.dumps(record) + "\n")
-                        print(
-                            f"N={n:,} round {attempt + 1} {label:>12} {kind:<5}"
-                            f" wall {figures['wall']:7.2f} s  cpu {figures['cpu']:7.2f} s"
-                            f"  rss {figures['rss']:6.0f} MiB",
-                            flush=True,
-                        )
-                    shutil.rmtree(site)
+                    if sites[label].exists():
+                        shutil.rmtree(sites[label])
+                    figures = build(code, corpus, sites[label], timeout)
+                    note({"n": n, "round": attempt, "label": label, "kind": "full"} | figures)
+            for attempt in range(edit_rounds):
+                for label, code in codes.items():
+                    edit.apply(attempt + 1)
+                    try:
+                        figures = build(code, corpus, sites[label], timeout)
+                    finally:
+                        edit.restore()
+                    note({"n": n, "round": attempt, "label": label, "kind": "edit"} | figures)
         finally:
             edit.restore()
+            for site in sites.values():
+                if site.exists():
+                    shutil.rmtree(site)
     return runs
 
 
@@ -154,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("checkouts", nargs="+", help="LABEL=DIR, each DIR holding src/natocorpus")
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated N values")
-    parser.add_argument("--pairs", default="3,2", help="rounds at each size, comma-separated")
+    parser.add_argument("--pairs", default="3,2", help="rounds of full builds at each size")
+    parser.add_argument("--edits", help="rounds of one-edit rebuilds at each size (as --pairs)")
     parser.add_argument("--work", type=Path, default=run.WORK / "compare", help="work folder")
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per build")
     parser.add_argument("--summary-only", action="store_true", help="print the table of runs.jsonl")
@@ -177,9 +193,12 @@ def main(argv: list[str] | None = None) -> int:
         )
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")]
     pairs = [int(p) for p in args.pairs.split(",")]
+    edits = [int(e) for e in args.edits.split(",")] if args.edits else list(pairs)
     if len(pairs) == 1:
         pairs *= len(sizes)
-    runs = measure(codes, sizes, pairs, args.work, args.timeout)
+    if len(edits) == 1:
+        edits *= len(sizes)
+    runs = measure(codes, sizes, pairs, edits, args.work, args.timeout)
     print(summary(runs, args.reference))
     return 0
 
