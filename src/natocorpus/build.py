@@ -41,21 +41,18 @@ def build(
     config: BuildConfig,
     *,
     after_stage: Callable[[str], None] | None = None,
-    keep: list[object] | None = None,
     remove_in_background: bool = False,
 ) -> BuildReport:
     """Build the site described by `config`; the previous site stays untouched on any failure.
 
     `after_stage` is called with each stage's name once it is done (tests use it to fail a stage).
-    Where `keep` is given, the annotated corpus and what was read of the previous build are put in
-    it rather than freed when the build returns, for a process about to end without freeing its
-    heap (`cli.run`). With `remove_in_background`, the site replaced is removed by a process of
-    its own (`write.commit`), for a caller that ends once the build is done.
+    With `remove_in_background`, the site replaced is removed by a process of its own
+    (`write.commit`), for a caller that ends once the build is done.
     """
     run = _Run(config, Clock(), after_stage or _nothing, contextlib.ExitStack())
     with _without_cyclic_collector(), run.cleanup:
         try:
-            return _build(run, keep, remove_in_background)
+            return _build(run, remove_in_background)
         except NatocorpusError as failure:
             return run.report(failure.diagnostics)
 
@@ -80,7 +77,7 @@ class _Run(NamedTuple):
 # "records" is the downloads stage, and "index" the search stage.
 
 
-def _build(run: _Run, keep: list[object] | None, remove_in_background: bool) -> BuildReport:
+def _build(run: _Run, remove_in_background: bool) -> BuildReport:
     """Read the previous build, then load and annotate the corpus; `_make_site` does the rest."""
     config, clock = run.config, run.clock
     if config.check_only:
@@ -109,8 +106,6 @@ def _build(run: _Run, keep: list[object] | None, remove_in_background: bool) -> 
     with clock.stage("load"):
         unchanged = previous.articles.articles
     annotation = _annotate(config, clock, unchanged)
-    if keep is not None:
-        keep += [previous, annotation]
     run.notify("annotate")
     corpus, diagnostics = annotation.corpus, annotation.diagnostics
     if corpus is None or errors_in(diagnostics) or (config.strict and warnings_in(diagnostics)):

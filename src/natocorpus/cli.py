@@ -7,8 +7,6 @@ Diagnostics become an exit code here and nowhere else.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -108,7 +106,7 @@ def build_command(
         raise click.UsageError(str(failure)) from None
     # The installed command ends once the build is done: the site it replaced is removed by a
     # process of its own (see `run`).
-    report = build(config, keep=_kept, remove_in_background=_kept is not None)
+    report = build(config, remove_in_background=_installed_command)
     print_report(report, timings=timings)
     print_outcome(report, out, strict=strict)
     sys.exit(exit_code(report, strict=strict))
@@ -229,35 +227,18 @@ def _summary(report: BuildReport, strict: bool) -> str:
 
 # The installed command ---------------------------------------------------------------------
 
-# What a build made that a `run` process keeps until it ends (see `run`): the annotated corpus
-# and the last build's cache. None where `main` is called otherwise (by tests, in a process that
-# goes on).
-_kept: list[object] | None = None
+# Whether this process is the installed command (`run`), which ends once the build is done. False
+# where `main` is called otherwise (by tests, in a process that goes on).
+_installed_command = False
 
 
 def run() -> NoReturn:
-    """The `natocorpus` command: `main`, then the process ends without Python freeing its heap
-    object by object. A build holds millions of small objects until it ends, and the operating
-    system takes them back at once; the build puts its largest in `_kept`, so that they are not
-    freed when it returns either. Files are closed and the site swapped in before `main`
-    returns; only the standard streams need flushing. The site a build replaced is removed by a
-    process of its own, which the command does not wait for: the new site is in place when it
-    ends."""
-    global _kept
-    _kept = []
-    try:
-        main()
-    except SystemExit as done:
-        status = done.code
-    else:
-        status = EXIT_OK
-    if isinstance(status, str):
-        print(status, file=sys.stderr)
-    code = status if isinstance(status, int) else EXIT_OK if status is None else EXIT_ERRORS
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
-    os._exit(code)
+    """The `natocorpus` command: `main`. The site a build replaced is removed by a process of its
+    own, which the command does not wait for: the new site is in place when it ends."""
+    global _installed_command
+    _installed_command = True
+    main()
+    sys.exit(EXIT_OK)  # not reached: click's `main` ends the process with its exit code
 
 
 if __name__ == "__main__":

@@ -41,7 +41,6 @@ import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
-from itertools import repeat
 from pathlib import Path
 from stat import S_ISREG
 from typing import BinaryIO, NamedTuple, TypeVar
@@ -462,50 +461,24 @@ def read_article_cache(
 def _sharing_strings(article: AnnotatedArticle, strings: dict[str, str]) -> AnnotatedArticle:
     """`article` with one string object for each actor or event id, mention text and paragraph
     anchor its mentions repeat. An article annotated in a worker comes back with them shared;
-    decoded, each would be a copy of its own, and the cache would hold far more memory.
-
-    The tuples are made by `tuple.__new__` over lists: quicker than each named tuple's own
-    `__new__`, for the million mentions of a large corpus."""
+    decoded, each would be a copy of its own, and the cache would hold far more memory."""
     one = strings.setdefault
     return msgspec.structs.replace(
         article,
-        sentences=tuple(
-            map(_new, repeat(Span), [(s, e, one(p, p)) for s, e, p in article.sentences])
-        ),
+        sentences=tuple(Span(s, e, one(p, p)) for s, e, p in article.sentences),
         mentions=tuple(
-            map(
-                _new,
-                repeat(ActorMention),
-                [
-                    (one(a, a), one(t, t), s, e, one(p, p), n)
-                    for a, t, s, e, p, n in article.mentions
-                ],
-            )
+            ActorMention(one(a, a), one(t, t), s, e, one(p, p), n)
+            for a, t, s, e, p, n in article.mentions
         ),
         event_mentions=tuple(
-            map(
-                _new,
-                repeat(EventMention),
-                [
-                    (one(a, a), one(t, t), s, e, one(p, p), n)
-                    for a, t, s, e, p, n in article.event_mentions
-                ],
-            )
+            EventMention(one(a, a), one(t, t), s, e, one(p, p), n)
+            for a, t, s, e, p, n in article.event_mentions
         ),
         dates=tuple(
-            map(
-                _new,
-                repeat(DateMention),
-                [
-                    (one(t, t), s, e, one(p, p), n, k, v, x if x is None else one(x, x))
-                    for t, s, e, p, n, k, v, x in article.dates
-                ],
-            )
+            DateMention(one(t, t), s, e, one(p, p), n, k, v, x if x is None else one(x, x))
+            for t, s, e, p, n, k, v, x in article.dates
         ),
     )
-
-
-_new = tuple.__new__
 
 
 # Pages, downloads, inputs and search parts ------------------------------------------------------
