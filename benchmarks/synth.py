@@ -492,9 +492,9 @@ def make_article(
         f"stance:\n  value: {stance}\n"
         f"  rationale: {q('A synthetic judgement, drawn at random for the benchmark.')}\n"
         "  evidence:\n" + "".join(f"    - {q(quote)}\n" for quote in evidence) + "omitted:\n"
-        f"  - {{line: 1, text: {q(title)}, reason: \"title, in the front matter\"}}\n"
-        f"  - {{line: 2, text: {q(byline)}, reason: \"byline, in the front matter\"}}\n"
-        f"  - {{line: {footer_line}, text: {q(footer)}, reason: \"footer, the source address\"}}\n"
+        f'  - {{line: 1, text: {q(title)}, reason: "title, in the front matter"}}\n'
+        f'  - {{line: 2, text: {q(byline)}, reason: "byline, in the front matter"}}\n'
+        f'  - {{line: {footer_line}, text: {q(footer)}, reason: "footer, the source address"}}\n'
         "---\n\n"
     )
     body = "\n\n".join(f"## {text}" if kind == "heading" else text for kind, text in blocks)
