@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
@@ -20,7 +22,11 @@ from natocorpus.build import BuildReport, build
 from natocorpus.config import make_config
 from natocorpus.diagnostics import ConfigError
 
+if TYPE_CHECKING:
+    from sys import UnraisableHookArgs
+
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 128 + signal.SIGINT  # as a shell reports a command ended by Ctrl-C
 
 
 @click.group(
@@ -108,7 +114,9 @@ def build_command(
         raise click.UsageError(str(failure)) from None
     # The installed command ends once the build is done: the site it replaced is removed by a
     # process of its own (see `run`).
-    report = build(config, keep=_kept, remove_in_background=_kept is not None)
+    report = _interruptible(
+        lambda: build(config, keep=_kept, remove_in_background=_kept is not None), out
+    )
     print_report(report, timings=timings)
     print_outcome(report, out, strict=strict)
     sys.exit(exit_code(report, strict=strict))
@@ -119,7 +127,8 @@ def build_command(
 @strict_option
 def check_command(corpus: Path, strict: bool) -> None:
     """Validate the corpus and list what the knowledge base does not cover; writes nothing."""
-    report = build(make_config(corpus, strict=strict, check_only=True))
+    config = make_config(corpus, strict=strict, check_only=True)
+    report = _interruptible(lambda: build(config), None)
     print_report(report)
     click.echo(f"{corpus}: {_summary(report, strict)}", err=True)
     sys.exit(exit_code(report, strict=strict))
@@ -152,6 +161,55 @@ def serve_command(
     except ConfigError as failure:
         raise click.UsageError(str(failure)) from None
     sys.exit(code)
+
+
+T = TypeVar("T")
+
+
+def _interruptible(run_build: Callable[[], T], out: Path | None) -> T:
+    """`run_build()`; on Ctrl-C, one line and exit 130. The writer discards its staging folder as
+    the interrupt unwinds, so the previous site stays as it was."""
+    try:
+        with _interrupted_here_only():
+            return run_build()
+    except KeyboardInterrupt:
+        kept = f"; {out.as_posix().rstrip('/')}/ was not changed" if out is not None else ""
+        click.echo(f"Interrupted: the build stopped{kept}.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+
+
+@contextlib.contextmanager
+def _interrupted_here_only() -> Iterator[None]:
+    """Ctrl-C interrupts this process alone: the processes the build forks inherit a handler
+    that ignores it, and are ended by the build as it unwinds, each without a traceback of its
+    own. An interrupt that lands where Python ignores exceptions (a callback it runs at each
+    fork) is raised again a moment later, by an alarm, in the build itself."""
+    builder = os.getpid()
+    unraisable_hook = sys.unraisablehook
+
+    def interrupt(signum: int, frame: object) -> None:
+        if os.getpid() == builder:
+            raise KeyboardInterrupt
+
+    def unraisable(raised: UnraisableHookArgs) -> None:
+        if issubclass(raised.exc_type, KeyboardInterrupt) and os.getpid() == builder:
+            signal.setitimer(signal.ITIMER_REAL, 0.01)
+        else:
+            unraisable_hook(raised)
+
+    try:
+        handlers = [(sig, signal.signal(sig, interrupt)) for sig in (signal.SIGINT, signal.SIGALRM)]
+    except ValueError:  # not the main thread: Python's own handler stays
+        yield
+        return
+    sys.unraisablehook = unraisable
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        sys.unraisablehook = unraisable_hook
+        for sig, handler in handlers:
+            signal.signal(sig, handler)
 
 
 # What the commands print ------------------------------------------------------------------

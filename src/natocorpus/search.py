@@ -11,6 +11,7 @@ whose pages are all unchanged since the previous build instead of indexing it ag
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gzip
 import hashlib
 import importlib.metadata
@@ -18,8 +19,11 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
+import sys
 from collections.abc import Iterator, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 
 from natocorpus.diagnostics import Diagnostic, OutputError, SearchError, error
@@ -134,11 +138,31 @@ def _write_error(exc: OSError) -> Diagnostic:
     return error("pagefind", None, "search", f"could not write the index: {exc.strerror or exc}")
 
 
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _dies_with_parent(parent: int) -> None:
+    """In the child, before Pagefind starts: the kernel kills it when the build's process ends,
+    however that ends (SIGKILL included), so that no Pagefind goes on writing into a staging
+    folder nobody will swap in."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the build ended before the request took hold
+        os._exit(1)
+
+
 def _run_pagefind(executable: Path, site: Path, bundle: Path, language: str) -> None:
     command = [str(executable), "--site", str(site), "--output-path", str(bundle)]
     command += ["--force-language", language, "--silent"]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+        result = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+            preexec_fn=partial(_dies_with_parent, os.getpid()) if sys.platform == "linux" else None,
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SearchError([error("pagefind", None, "search", f"could not run: {exc}")]) from None
     if result.returncode != 0 or not (bundle / "pagefind.js").is_file():

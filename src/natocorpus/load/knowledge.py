@@ -301,6 +301,16 @@ def _check_forms_unique(
                     )
                 )
             event_owner.setdefault(text, event.id)
+            if text in owner and events_doc is not None:
+                diagnostics.append(
+                    error(
+                        events_doc.path,
+                        events_doc.line((n, "forms")),
+                        f"[{n}].forms",
+                        f"{text!r} of the event {event.id!r} is also a form of the actor "
+                        f"{owner[text]!r}; a form names one actor or one event",
+                    )
+                )
 
 
 # Forms that do not look like names ---------------------------------------------------
