@@ -5,6 +5,7 @@ case runs the real command line, or the build, on a tiny corpus written inline."
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -18,6 +19,7 @@ from click.testing import CliRunner
 
 from corpus_factory import EVENTS, write_corpus
 from natocorpus.cli import main
+from natocorpus.link.html import bidi_isolated
 from support import PROJECT_ROOT, tree_digest
 
 
@@ -270,3 +272,30 @@ def test_pagefind_dies_with_a_build_that_is_killed(tmp_path: Path, large_corpus:
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert left == []
+
+
+# Text that would turn a page round -------------------------------------------------------------
+
+
+def test_bidi_controls_in_corpus_text_are_closed_within_their_value(tmp_path: Path) -> None:
+    title = 'title: {value: "Report \\u202Efdp.exe", stated: A title}'
+    corpus = write_corpus(tmp_path, overrides={"title": title})
+    code, output = run_build(corpus, tmp_path / "site", "--no-search")
+    assert code == 0, output
+    page = (tmp_path / "site" / "articles" / "sample-article" / "index.html").read_text("utf-8")
+    isolated = "\u2068Report \u202efdp.exe\u202c\u2069"
+    assert f"<h1>{isolated}</h1>" in page or f">{isolated}<" in page
+    assert f'content="{isolated}"' in page  # in an attribute too
+    # Everywhere it is shown; JSON-LD, data for machines, keeps the value as it is.
+    shown = re.sub(r"<script[^>]*>.*?</script>", "", page, flags=re.DOTALL)
+    assert shown.count("\u202e") >= 5
+    assert all("\u202c" in run for run in re.findall('\u202e[^<"]*', shown))
+    feed = (tmp_path / "site" / "feed.xml").read_text("utf-8")
+    assert feed.count("\u202e") == feed.count(isolated) > 0
+
+
+def test_a_value_closes_what_it_opens_and_drops_what_it_did_not_open() -> None:
+    assert bidi_isolated("plain") == "plain"
+    assert bidi_isolated("a\u202eb") == "\u2068a\u202eb\u202c\u2069"
+    assert bidi_isolated("a\u202cb\u2069c") == "\u2068abc\u2069"
+    assert bidi_isolated("\u2067a\u202eb\u2069c") == "\u2068\u2067a\u202eb\u2069c\u2069"

@@ -29,6 +29,7 @@ from natocorpus.artifacts import (
 )
 from natocorpus.diagnostics import CorpusError, error
 from natocorpus.link import DeferredPage, Page, SiteModel
+from natocorpus.link.html import bidi_isolated
 from natocorpus.parallel import fork_imap
 
 STATIC_DIR = "static"
@@ -140,6 +141,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        finalize=bidi_isolated,
     )
     return env
 
