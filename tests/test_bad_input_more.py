@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import natocorpus
 from corpus_factory import EVENTS, write_corpus
 from natocorpus.cli import main
-from natocorpus.link.html import bidi_isolated
 from support import PROJECT_ROOT, tree_digest
 
 
@@ -91,34 +91,30 @@ def test_terminal_escapes_from_a_capture_are_printed_escaped(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize(
-    ("option", "value", "reason"),
+    ("option", "value"),
     [
-        ("--base-url", "/my site/", "' ' is not allowed in it"),
-        ("--base-url", "/%2e%2e/", "the segment '%2e%2e' would leave or change the path"),
-        ("--base-url", "/a%2Fb/", "the segment 'a%2Fb' would leave or change the path"),
-        ("--base-url", "/x\x1b[2J/", "'\\x1b' is not allowed in it"),
-        ("--base-url", "/50%/", "a % that starts no %-escape"),
-        ("--site-url", "https://example.org:99999", "the port is not a number from 1 to 65535"),
-        ("--site-url", "https://example.org:0", "the port is not a number from 1 to 65535"),
-        (
-            "--site-url",
-            "https://user:secret@example.org",
-            "a user name or password does not belong in a published address",
-        ),
-        ("--site-url", "https://exa mple.org", "it holds a space or a control character"),
-        ("--site-url", "https://example.org\x07", "it holds a space or a control character"),
-        ("--site-url", "https://exa_mple.org", "the host 'exa_mple.org' is not a host name"),
+        ("--base-url", "/my site/"),
+        ("--base-url", "/%2e%2e/"),
+        ("--base-url", "/a%2Fb/"),
+        ("--base-url", "/x\x1b[2J/"),
+        ("--base-url", "/50%/"),
+        ("--base-url", "/<b>/"),
+        ("--site-url", "https://example.org:99999"),
+        ("--site-url", "https://example.org:0"),
+        ("--site-url", "https://user:secret@example.org"),
+        ("--site-url", "https://exa mple.org"),
+        ("--site-url", "https://example.org\x07"),
+        ("--site-url", "https://exa_mple.org"),
     ],
 )
-def test_a_loose_url_option_is_refused(
-    tmp_path: Path, option: str, value: str, reason: str
-) -> None:
+def test_a_loose_url_option_is_refused(tmp_path: Path, option: str, value: str) -> None:
     corpus = write_corpus(tmp_path)
     code, output = run_build(corpus, tmp_path / "site", "--no-search", option, value)
     assert code == 2
-    expected = "not a URL path" if option == "--base-url" else "not an origin like"
-    assert f"{option}: {option[2:]}: {expected}" in output
-    assert reason in output
+    expected = (
+        "not a URL path" if option == "--base-url" else "not an origin like https://example.org"
+    )
+    assert f"{option}: {option[2:]}: {expected}: {value!r}" in output
     assert not (tmp_path / "site").exists()
 
 
@@ -193,7 +189,8 @@ def large_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def start_build(corpus: Path, out: Path, *options: str) -> subprocess.Popen[str]:
-    environment = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT / "src")}
+    # The code under test, wherever it is imported from.
+    environment = {**os.environ, "PYTHONPATH": str(Path(natocorpus.__file__).parents[1])}
     command = [sys.executable, "-c", "from natocorpus.cli import run; run()", "build"]
     command += ["--corpus", str(corpus), "--out", str(out), *options]
     return subprocess.Popen(
@@ -295,6 +292,8 @@ def test_bidi_controls_in_corpus_text_are_closed_within_their_value(tmp_path: Pa
 
 
 def test_a_value_closes_what_it_opens_and_drops_what_it_did_not_open() -> None:
+    from natocorpus.link.html import bidi_isolated
+
     assert bidi_isolated("plain") == "plain"
     assert bidi_isolated("a\u202eb") == "\u2068a\u202eb\u202c\u2069"
     assert bidi_isolated("a\u202cb\u2069c") == "\u2068abc\u2069"

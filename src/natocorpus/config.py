@@ -63,12 +63,12 @@ def _base_url_problem(value: str) -> str | None:
 
 def normalise_base_url(raw: str) -> str:
     """`natocorpus` -> `/natocorpus/`; the site's links are all built from this prefix."""
-    problem = _base_url_problem(raw)
-    if problem is not None:
-        raise ConfigError(
-            [error("--base-url", None, "base-url", f"not a URL path: {raw!r}: {problem}")]
-        )
-    return "/" + "/".join(part for part in raw.split("/") if part) + "/" if raw.strip("/") else "/"
+    value = raw.strip()
+    if _base_url_problem(value) is not None:
+        raise ConfigError([error("--base-url", None, "base-url", f"not a URL path: {raw!r}")])
+    return (
+        "/" + "/".join(part for part in value.split("/") if part) + "/" if value.strip("/") else "/"
+    )
 
 
 def _site_url_problem(value: str) -> str | None:
@@ -113,15 +113,14 @@ def normalise_site_url(raw: str | None) -> str | None:
     if raw is None or not raw.strip():
         return None
     value = raw.strip().rstrip("/")
-    problem = _site_url_problem(value)
-    if problem is not None:
+    if _site_url_problem(value) is not None:
         raise ConfigError(
             [
                 error(
                     "--site-url",
                     None,
                     "site-url",
-                    f"not an origin like https://example.org: {raw!r}: {problem}",
+                    f"not an origin like https://example.org: {raw!r}",
                 )
             ]
         )
