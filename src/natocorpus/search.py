@@ -22,7 +22,7 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -139,14 +139,17 @@ def _write_error(exc: OSError) -> Diagnostic:
 
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+# Found before any fork: the child only calls it, as little as may run between fork and exec.
+_prctl: Callable[..., int] | None = (
+    ctypes.CDLL(None, use_errno=True).prctl if sys.platform == "linux" else None
+)
 
 
-def _dies_with_parent(parent: int) -> None:
+def _dies_with_parent(prctl: Callable[..., int], parent: int) -> None:
     """In the child, before Pagefind starts: the kernel kills it when the build's process ends,
     however that ends (SIGKILL included), so that no Pagefind goes on writing into a staging
     folder nobody will swap in."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:  # the build ended before the request took hold
         os._exit(1)
 
@@ -161,7 +164,7 @@ def _run_pagefind(executable: Path, site: Path, bundle: Path, language: str) -> 
             text=True,
             check=False,
             timeout=600,
-            preexec_fn=partial(_dies_with_parent, os.getpid()) if sys.platform == "linux" else None,
+            preexec_fn=None if _prctl is None else partial(_dies_with_parent, _prctl, os.getpid()),
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SearchError([error("pagefind", None, "search", f"could not run: {exc}")]) from None
