@@ -227,8 +227,9 @@ def test_ctrl_c_during_a_build_ends_it_in_one_line_and_keeps_the_site(
     assert code == 0, output
     before = tree_digest(out)
     build = start_build(large_corpus, out, "--no-search", "--force")
-    # Once the staging folder has its marker, the writer has begun: the interrupt must undo it.
-    wait_for(lambda: staging_folders(out, "/.natocorpus-site"), build, "staging folder")
+    # Once the staging folder holds a file besides its marker, the writer has begun writing the
+    # site: the interrupt must undo that.
+    wait_for(lambda: staging_folders(out, "/[!.]*"), build, "staging folder being written")
     build.send_signal(signal.SIGINT)
     stdout, stderr = build.communicate(timeout=60)
     assert build.returncode == 130, (stdout, stderr)

@@ -186,16 +186,19 @@ def _interrupted_here_only() -> Iterator[None]:
     fork) is raised again a moment later, by an alarm, in the build itself."""
     builder = os.getpid()
     unraisable_hook = sys.unraisablehook
+    raised: list[bool] = []  # one interrupt at a time: a second would cut short the clean-up
 
     def interrupt(signum: int, frame: object) -> None:
-        if os.getpid() == builder:
+        if os.getpid() == builder and not raised:
+            raised.append(True)
             raise KeyboardInterrupt
 
-    def unraisable(raised: UnraisableHookArgs) -> None:
-        if issubclass(raised.exc_type, KeyboardInterrupt) and os.getpid() == builder:
+    def unraisable(ignored: UnraisableHookArgs) -> None:
+        if issubclass(ignored.exc_type, KeyboardInterrupt) and os.getpid() == builder:
+            raised.clear()
             signal.setitimer(signal.ITIMER_REAL, 0.01)
         else:
-            unraisable_hook(raised)
+            unraisable_hook(ignored)
 
     try:
         handlers = [(sig, signal.signal(sig, interrupt)) for sig in (signal.SIGINT, signal.SIGALRM)]
