@@ -7,9 +7,13 @@ Diagnostics become an exit code here and nowhere else.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
@@ -18,7 +22,11 @@ from natocorpus.build import BuildReport, build
 from natocorpus.config import make_config
 from natocorpus.diagnostics import ConfigError, CorpusError
 
+if TYPE_CHECKING:
+    from sys import UnraisableHookArgs
+
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 128 + signal.SIGINT  # as a shell reports a command ended by Ctrl-C
 
 
 @click.group(
@@ -106,7 +114,7 @@ def build_command(
         raise click.UsageError(str(failure)) from None
     # The installed command ends once the build is done: the site it replaced is removed by a
     # process of its own (see `run`).
-    report = build(config, remove_in_background=_installed_command)
+    report = _interruptible(lambda: build(config, remove_in_background=_installed_command), out)
     print_report(report, timings=timings)
     print_outcome(report, out, strict=strict)
     sys.exit(exit_code(report, strict=strict))
@@ -117,7 +125,8 @@ def build_command(
 @strict_option
 def check_command(corpus: Path, strict: bool) -> None:
     """Validate the corpus and list what the knowledge base does not cover; writes nothing."""
-    report = build(make_config(corpus, strict=strict, check_only=True))
+    config = make_config(corpus, strict=strict, check_only=True)
+    report = _interruptible(lambda: build(config), None)
     print_report(report)
     click.echo(f"{corpus}: {_summary(report, strict)}", err=True)
     sys.exit(exit_code(report, strict=strict))
@@ -173,6 +182,58 @@ def serve_command(
     except ConfigError as failure:
         raise click.UsageError(str(failure)) from None
     sys.exit(code)
+
+
+T = TypeVar("T")
+
+
+def _interruptible(run_build: Callable[[], T], out: Path | None) -> T:
+    """`run_build()`; on Ctrl-C, one line and exit 130. The writer discards its staging folder as
+    the interrupt unwinds, so the previous site stays as it was."""
+    try:
+        with _interrupted_here_only():
+            return run_build()
+    except KeyboardInterrupt:
+        kept = f"; {out.as_posix().rstrip('/')}/ was not changed" if out is not None else ""
+        click.echo(f"Interrupted: the build stopped{kept}.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+
+
+@contextlib.contextmanager
+def _interrupted_here_only() -> Iterator[None]:
+    """Ctrl-C interrupts this process alone: the processes the build forks inherit a handler
+    that ignores it, and are ended by the build as it unwinds, each without a traceback of its
+    own. An interrupt that lands where Python ignores exceptions (a callback it runs at each
+    fork) is raised again a moment later, by an alarm, in the build itself."""
+    builder = os.getpid()
+    unraisable_hook = sys.unraisablehook
+    raised: list[bool] = []  # one interrupt at a time: a second would cut short the clean-up
+
+    def interrupt(signum: int, frame: object) -> None:
+        if os.getpid() == builder and not raised:
+            raised.append(True)
+            raise KeyboardInterrupt
+
+    def unraisable(ignored: UnraisableHookArgs) -> None:
+        if issubclass(ignored.exc_type, KeyboardInterrupt) and os.getpid() == builder:
+            raised.clear()
+            signal.setitimer(signal.ITIMER_REAL, 0.01)
+        else:
+            unraisable_hook(ignored)
+
+    try:
+        handlers = [(sig, signal.signal(sig, interrupt)) for sig in (signal.SIGINT, signal.SIGALRM)]
+    except ValueError:  # not the main thread: Python's own handler stays
+        yield
+        return
+    sys.unraisablehook = unraisable
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        sys.unraisablehook = unraisable_hook
+        for sig, handler in handlers:
+            signal.signal(sig, handler)
 
 
 # What the commands print ------------------------------------------------------------------

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import unquote, urlsplit
 
 import msgspec
 
@@ -37,14 +40,72 @@ class BuildConfig(msgspec.Struct, frozen=True):
         )
 
 
+# What a URL path may hold as it is (RFC 3986's unreserved and sub-delims, `:`, `@`, `/`), and a
+# %-escape; anything else (a space, a control character, a quote, `<`) is refused, not escaped.
+_PATH_CHARS = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*")
+_HOST_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+
+
+def _base_url_problem(value: str) -> str | None:
+    """Why `value` is not a URL path for the site to live under, or None."""
+    if "://" in value or value.startswith("//"):
+        return "give the path only, e.g. /natocorpus/"
+    if not _PATH_CHARS.fullmatch(value):
+        bad = next((c for c in value if not _PATH_CHARS.fullmatch(c) and c != "%"), "%")
+        return f"{bad!r} is not allowed in it" if bad != "%" else "a % that starts no %-escape"
+    for segment in value.split("/"):
+        decoded = unquote(segment)
+        leaves = decoded in (".", "..") or any(c in decoded for c in "/\\?#")
+        if leaves or not decoded.isprintable():
+            return f"the segment {segment!r} would leave or change the path"
+    return None
+
+
 def normalise_base_url(raw: str) -> str:
     """`natocorpus` -> `/natocorpus/`; the site's links are all built from this prefix."""
     value = raw.strip()
-    if "://" in value or "?" in value or "#" in value or "\\" in value or ".." in value.split("/"):
+    if _base_url_problem(value) is not None:
         raise ConfigError([error("--base-url", None, "base-url", f"not a URL path: {raw!r}")])
     return (
         "/" + "/".join(part for part in value.split("/") if part) + "/" if value.strip("/") else "/"
     )
+
+
+def _site_url_problem(value: str) -> str | None:
+    """Why `value` is not an http(s) origin, or None."""
+    if not value.isprintable() or any(c.isspace() for c in value):
+        return "it holds a space or a control character"
+    scheme, _, rest = value.partition("://")
+    if scheme not in ("http", "https") or not rest:
+        return "give http:// or https:// and a host"
+    if any(c in rest for c in "/?#\\"):
+        return "give the origin only, without a path, a query or a fragment"
+    if "@" in rest:
+        return "a user name or password does not belong in a published address"
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return "the host is not an address"
+    try:
+        parts.port  # noqa: B018 - raises on a port that is not 0 to 65535
+    except ValueError:
+        return "the port is not a number from 1 to 65535"
+    if parts.port == 0 or rest.endswith(":"):
+        return "the port is not a number from 1 to 65535"
+    host = parts.hostname or ""
+    if host.startswith("[") or ":" in host:
+        return None if _ip6(host) else f"the host {host!r} is not an address"
+    if not host or len(host) > 253 or not all(_HOST_LABEL.fullmatch(p) for p in host.split(".")):
+        return f"the host {host!r} is not a host name"
+    return None
+
+
+def _ip6(host: str) -> bool:
+    try:
+        ipaddress.IPv6Address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 def normalise_site_url(raw: str | None) -> str | None:
@@ -52,8 +113,7 @@ def normalise_site_url(raw: str | None) -> str | None:
     if raw is None or not raw.strip():
         return None
     value = raw.strip().rstrip("/")
-    scheme, _, rest = value.partition("://")
-    if scheme not in ("http", "https") or not rest or "/" in rest or "?" in rest or "#" in rest:
+    if _site_url_problem(value) is not None:
         raise ConfigError(
             [
                 error(

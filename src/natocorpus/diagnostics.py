@@ -13,6 +13,19 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
+# Control characters a terminal acts on (C0 but tab and newline, DEL, C1; ESC among them), as a
+# message shows them: a capture or a corpus file may hold `ESC[2J`, and a diagnostic quoting it
+# must not run it. Some messages span lines (a suggested actors.yaml entry).
+_SHOWN_ESCAPED = {
+    code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0)) if code not in (9, 10)
+}
+
+
+def shown_escaped(text: str) -> str:
+    """`text` with every control character written as an escape (`\\x1b`), printable as it is."""
+    return text.translate(_SHOWN_ESCAPED)
+
+
 class Diagnostic(msgspec.Struct, frozen=True, order=True):
     """One problem, located as precisely as the input allows: `path:line: field: message`."""
 
@@ -25,7 +38,7 @@ class Diagnostic(msgspec.Struct, frozen=True, order=True):
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         prefix = "" if self.severity is Severity.ERROR else "warning: "
-        return f"{where}: {self.field}: {prefix}{self.message}"
+        return shown_escaped(f"{where}: {self.field}: {prefix}{self.message}")
 
 
 def error(path: str, line: int | None, field: str, message: str) -> Diagnostic:

@@ -29,6 +29,7 @@ from natocorpus.artifacts import (
 )
 from natocorpus.diagnostics import CorpusError, error
 from natocorpus.link import DeferredPage, Page, SiteModel
+from natocorpus.link.html import bidi_isolated
 from natocorpus.parallel import fork_imap
 
 STATIC_DIR = "static"
@@ -111,7 +112,11 @@ def hashed_assets(templates_dir: Path, site: SiteModel) -> tuple[Asset, ...]:
     assets = []
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         relative = PurePosixPath(path.relative_to(root).as_posix())
-        content = minified(path.read_bytes(), path.suffix)
+        try:
+            content = minified(path.read_bytes(), path.suffix)
+        except UnicodeDecodeError as exc:
+            name = path.relative_to(templates_dir).as_posix()
+            raise _not_utf8(exc, templates_dir, name) from None
         digest = hashlib.sha256(content).hexdigest()[:8]
         suffix = "".join(relative.suffixes)
         stem = relative.name[: len(relative.name) - len(suffix)] if suffix else relative.name
@@ -136,6 +141,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        finalize=bidi_isolated,
     )
     return env
 
@@ -179,9 +185,35 @@ def template_error(exc: Exception, templates_dir: Path, name: str) -> CorpusErro
     return CorpusError([error(where, line, "template", message)])
 
 
+def _not_utf8(exc: UnicodeDecodeError, templates_dir: Path, name: str) -> CorpusError:
+    """A template file that is not UTF-8, named with the line of its first bad byte."""
+    raw = exc.object if isinstance(exc.object, bytes) else b""
+    line = raw[: exc.start].count(b"\n") + 1
+    byte = f"byte 0x{raw[exc.start]:02x} " if exc.start < len(raw) else ""
+    return CorpusError(
+        [
+            error(
+                _template_path(templates_dir, name),
+                line,
+                "template",
+                f"is not valid UTF-8 ({byte}at offset {exc.start}); save the file as UTF-8",
+            )
+        ]
+    )
+
+
+_RECURSION = "includes itself, directly or through other templates, without end"
+
+
 def _render(env: jinja2.Environment, templates_dir: Path, name: str, **context: object) -> str:
     try:
         return env.get_template(name).render(**context)
+    except UnicodeDecodeError as exc:  # a ValueError: before the general case
+        raise _not_utf8(exc, templates_dir, name) from None
+    except RecursionError as exc:
+        located = _line_in_templates(exc, templates_dir)
+        where, line = located if located else (_template_path(templates_dir, name), None)
+        raise CorpusError([error(where, line, "template", _RECURSION)]) from None
     except (jinja2.TemplateError, TypeError, AttributeError, KeyError, ValueError) as exc:
         raise template_error(exc, templates_dir, name) from None
 
@@ -242,6 +274,8 @@ def _compile_templates(env: jinja2.Environment, templates_dir: Path) -> None:
     for name in env.list_templates(filter_func=lambda name: not name.startswith(f"{STATIC_DIR}/")):
         try:
             env.get_template(name)
+        except UnicodeDecodeError as exc:
+            raise _not_utf8(exc, templates_dir, name) from None
         except jinja2.TemplateError as exc:
             raise template_error(exc, templates_dir, name) from None
 

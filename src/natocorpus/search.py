@@ -11,6 +11,7 @@ whose pages are all unchanged since the previous build instead of indexing it ag
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gzip
 import hashlib
 import importlib.metadata
@@ -18,8 +19,11 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
-from collections.abc import Iterator, Mapping, Sequence
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 
 from natocorpus.diagnostics import Diagnostic, OutputError, SearchError, error
@@ -134,11 +138,34 @@ def _write_error(exc: OSError) -> Diagnostic:
     return error("pagefind", None, "search", f"could not write the index: {exc.strerror or exc}")
 
 
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+# Found before any fork: the child only calls it, as little as may run between fork and exec.
+_prctl: Callable[..., int] | None = (
+    ctypes.CDLL(None, use_errno=True).prctl if sys.platform == "linux" else None
+)
+
+
+def _dies_with_parent(prctl: Callable[..., int], parent: int) -> None:
+    """In the child, before Pagefind starts: the kernel kills it when the build's process ends,
+    however that ends (SIGKILL included), so that no Pagefind goes on writing into a staging
+    folder nobody will swap in."""
+    prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the build ended before the request took hold
+        os._exit(1)
+
+
 def _run_pagefind(executable: Path, site: Path, bundle: Path, language: str) -> None:
     command = [str(executable), "--site", str(site), "--output-path", str(bundle)]
     command += ["--force-language", language, "--silent"]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+        result = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+            preexec_fn=None if _prctl is None else partial(_dies_with_parent, _prctl, os.getpid()),
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SearchError([error("pagefind", None, "search", f"could not run: {exc}")]) from None
     if result.returncode != 0 or not (bundle / "pagefind.js").is_file():

@@ -25,16 +25,55 @@ if TYPE_CHECKING:
 
 NO_HTML = Markup("")
 
+# Unicode's explicit bidirectional formatting characters: the marks, and the embeddings, overrides
+# and isolates with what closes them. Left open in a value, one would turn the text after the value
+# around too (a name read backwards, a file name's end shown first).
+_BIDI_MARKS = "\u200e\u200f\u061c"  # LRM, RLM, ALM
+_EMBEDDINGS = "\u202a\u202b\u202d\u202e"  # LRE, RLE, LRO, RLO; each closed by PDF
+_ISOLATES = "\u2066\u2067\u2068"  # LRI, RLI, FSI; each closed by PDI
+_PDF, _PDI, _FSI = "\u202c", "\u2069", "\u2068"
+_BIDI = frozenset(_BIDI_MARKS + _EMBEDDINGS + _ISOLATES + _PDF + _PDI)
+
+
+def bidi_isolated(value: object) -> object:
+    """A text holding bidirectional formatting characters, isolated as `<bdi>` isolates (FSI ...
+    PDI, which hold in an attribute and in feed.xml too): what it opens is closed at its end,
+    what it closes that it did not open is dropped. Anything else, as it is. The templates'
+    `finalize`: every value they place goes through it."""
+    if type(value) is not str or _BIDI.isdisjoint(value):
+        return value
+    shown: list[str] = []
+    open_: list[str] = []  # the closer each character still open needs, innermost last
+    for char in value:
+        if char in _EMBEDDINGS or char in _ISOLATES:
+            open_.append(_PDF if char in _EMBEDDINGS else _PDI)
+        elif char == _PDF:
+            if not open_ or open_[-1] != _PDF:
+                continue
+            open_.pop()
+        elif char == _PDI:
+            if _PDI not in open_:
+                continue
+            while open_.pop() != _PDI:  # a PDI closes the embeddings inside its isolate
+                pass
+        shown.append(char)
+    return _FSI + "".join(shown) + "".join(reversed(open_)) + _PDI
+
+
+def _escaped(value: object) -> Markup:
+    """`value` escaped for HTML, its bidirectional formatting characters isolated."""
+    return escape(bidi_isolated(value))
+
 
 def head_html(meta: Iterable[MetaTag], search_tags: Iterable[SearchTag]) -> Markup:
     """The page's <meta> elements: its description, Open Graph and Highwire tags, then the values
     for the search index (`data-pagefind-{kind}="{key}[content]"`), each on its own line."""
     lines = [
-        f'<meta {tag.attr}="{escape(tag.key)}" content="{escape(tag.content)}">' for tag in meta
+        f'<meta {tag.attr}="{_escaped(tag.key)}" content="{_escaped(tag.content)}">' for tag in meta
     ]
     lines += [
-        f'<meta name="pagefind-{tag.kind}-{escape(tag.key)}" content="{escape(tag.value)}" '
-        f'data-pagefind-{tag.kind}="{escape(tag.key)}[content]">'
+        f'<meta name="pagefind-{tag.kind}-{_escaped(tag.key)}" content="{_escaped(tag.value)}" '
+        f'data-pagefind-{tag.kind}="{_escaped(tag.key)}[content]">'
         for tag in search_tags
     ]
     return Markup("\n".join(lines))  # every value is escaped above
@@ -57,13 +96,13 @@ def kwic_html(shown: Sequence[Kwic]) -> Markup:
     for k in shown:
         # Text around the mentions at even places, the mentions (highlighted) at odd ones.
         quote = "".join(
-            f"<mark>{escape(part)}</mark>" if n % 2 else str(escape(part))
+            f"<mark>{_escaped(part)}</mark>" if n % 2 else str(_escaped(part))
             for n, part in enumerate(k.parts)
         )
-        zone = f' <span class="zone">({escape(k.zone_label)})</span>' if k.zone_label else ""
+        zone = f' <span class="zone">({_escaped(k.zone_label)})</span>' if k.zone_label else ""
         lines.append(
             f"<li><q>{quote}</q>{zone} "
-            f'<a class="kwic-link" href="{escape(k.href)}">paragraph '
+            f'<a class="kwic-link" href="{_escaped(k.href)}">paragraph '
             '<span aria-hidden="true">¶</span></a></li>'
         )
     lines.append("</ol>")
@@ -76,8 +115,8 @@ def matrix_cells_html(cells: Sequence[MatrixCell]) -> Markup:
     for cell in cells:
         if cell.count:
             html.append(
-                f'<td class="heat {cell.level}"><a href="{escape(cell.href)}" '
-                f'aria-label="{escape(cell.label)}">{cell.count}</a></td>'
+                f'<td class="heat {cell.level}"><a href="{_escaped(cell.href)}" '
+                f'aria-label="{_escaped(cell.label)}">{cell.count}</a></td>'
             )
         else:
             html.append(f'<td class="heat {cell.level}"><span class="zero">0</span></td>')
@@ -96,15 +135,15 @@ def body_html(blocks: Sequence[BodyBlock]) -> Markup:
             for item in block.items:
                 value = f' value="{item.value}"' if item.value is not None else ""
                 lines.append(
-                    f'<li id="{escape(item.anchor)}"{value}>{item.html} <a class="permalink" '
-                    f'data-pagefind-ignore href="#{escape(item.anchor)}" '
+                    f'<li id="{_escaped(item.anchor)}"{value}>{item.html} <a class="permalink" '
+                    f'data-pagefind-ignore href="#{_escaped(item.anchor)}" '
                     'aria-label="Permalink to this item">¶</a></li>'
                 )
             lines.append(f"</{block.tag}>")
         else:
             lines.append(
-                f'<{block.tag} id="{escape(block.anchor)}">{block.html} <a class="permalink" '
-                f'data-pagefind-ignore href="#{escape(block.anchor)}" '
+                f'<{block.tag} id="{_escaped(block.anchor)}">{block.html} <a class="permalink" '
+                f'data-pagefind-ignore href="#{_escaped(block.anchor)}" '
                 f'aria-label="Permalink to this {block.kind}">¶</a></{block.tag}>'
             )
     return Markup("\n".join(lines) + "\n" if lines else "")  # block html is escaped text
@@ -133,15 +172,15 @@ class MentionTags:
         key = (actor_id, text == name or not titled)
         tag = self._actors.get(key)
         if tag is None:
-            title = "" if key[1] else f' title="{escape(name)}"'
-            tag = f'<a href="{escape(self.urls.actor(actor_id))}"{title}>'
+            title = "" if key[1] else f' title="{_escaped(name)}"'
+            tag = f'<a href="{_escaped(self.urls.actor(actor_id))}"{title}>'
             self._actors[key] = tag
         return tag
 
     def event(self, event_id: str, css: str) -> str:
         tag = self._events.get((event_id, css))
         if tag is None:
-            tag = f'<a class="{css}" href="{escape(self.urls.event(event_id))}">'
+            tag = f'<a class="{css}" href="{_escaped(self.urls.event(event_id))}">'
             self._events[(event_id, css)] = tag
         return tag
 
@@ -170,7 +209,7 @@ def _spans(article: AnnotatedArticle, tags: MentionTags) -> list[_Span]:
     for e in article.event_mentions:
         spans.append((e.start, e.start - e.end, 1, tags.event(e.event, "mention-event"), "</a>"))
     for d in article.dates:
-        time_open = f'<time datetime="{escape(d.value.iso)}">' if d.value is not None else ""
+        time_open = f'<time datetime="{_escaped(d.value.iso)}">' if d.value is not None else ""
         time_close = "</time>" if d.value is not None else ""
         if d.event is not None:
             spans.append(
@@ -209,9 +248,9 @@ def _block_html(block: Block, spans: Sequence[_Span]) -> Markup:
     # One escape for the whole block: the pieces joined by a character that escaping leaves
     # alone and that is not in the text.
     if "\x00" in text:
-        escaped = [str(escape(piece)) for piece in pieces]
+        escaped = [str(_escaped(piece)) for piece in pieces]
     else:
-        escaped = str(escape("\x00".join(pieces))).split("\x00")
+        escaped = str(_escaped("\x00".join(pieces))).split("\x00")
     out = [escaped[0]]
     for k, (open_, close) in enumerate(wrappers):
         out += (open_, escaped[2 * k + 1], close, escaped[2 * k + 2])

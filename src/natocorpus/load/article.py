@@ -18,7 +18,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from natocorpus.diagnostics import Diagnostic, error
 from natocorpus.load.fields import CONTROL_RE, FieldReader, control_message
-from natocorpus.load.files import CorpusFolder, FileError, decode_text
+from natocorpus.load.files import CorpusFolder, FileError, decode_text, long_name_problem
 from natocorpus.load.reading import (
     check_fidelity,
     locate_quote,
@@ -204,6 +204,8 @@ def _read_capture(r: FieldReader, folder: CorpusFolder, source_file: str | None)
         source_path = folder.path / "sources" / source_file
         if "/" in source_file or "\\" in source_file or source_file in (".", ".."):
             r.fail(("source_file",), "must be a file name under sources/, without folders")
+        elif (too_long := long_name_problem(source_file)) is not None:
+            r.fail(("source_file",), f"is {too_long}")
         elif not source_path.is_file():
             r.fail(("source_file",), f"sources/{source_file} does not exist")
         else:

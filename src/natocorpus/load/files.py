@@ -15,7 +15,19 @@ from natocorpus.diagnostics import Diagnostic, error
 from natocorpus.load.yamlsource import YamlDocument, YamlError, parse_yaml
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_NAME_BYTES = 255  # the longest name Linux's, macOS's and Windows's file systems take
 LINK_LOOP = ("file", "is a link that leads back to itself")  # the field and message of a loop
+
+
+def long_name_problem(name: str) -> str | None:
+    """Why `name` (of one file or folder) is one no file system takes, or None."""
+    size = len(os.fsencode(name))
+    if size <= MAX_NAME_BYTES:
+        return None
+    return (
+        f"a name of {size} bytes ({name[:20]}…); "
+        f"a file or folder name may be {MAX_NAME_BYTES} bytes at most"
+    )
 
 
 class FileError(Exception):
@@ -77,6 +89,9 @@ class CorpusFolder(msgspec.Struct, frozen=True):
             target = path.resolve()
         except (OSError, RuntimeError):  # a loop of links: Python 3.11 raises RuntimeError
             return error(self.shown(path), None, *LINK_LOOP)
+        too_long = next(filter(None, map(long_name_problem, target.parts)), None)
+        if too_long is not None:  # no file system takes it: every look at it raises
+            return error(self.shown(path), None, "file", f"leads to {too_long}")
         if target.is_relative_to(self.resolved):
             return None
         return error(

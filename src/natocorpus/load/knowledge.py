@@ -315,6 +315,17 @@ def _check_forms_unique(
                     )
                 )
             event_owner.setdefault(text, event.id)
+            # An actor and an event of one id are one thing (a document that is also an event).
+            if text in owner and owner[text] != event.id and events_doc is not None:
+                diagnostics.append(
+                    error(
+                        events_doc.path,
+                        events_doc.line((n, "forms")),
+                        f"[{n}].forms",
+                        f"{text!r} of the event {event.id!r} is also a form of the actor "
+                        f"{owner[text]!r}; a form names one actor or one event",
+                    )
+                )
 
 
 # Forms that do not look like names ---------------------------------------------------
