@@ -35,6 +35,7 @@ import argparse
 import ast
 import datetime
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -48,7 +49,11 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-HELDOUT = ROOT / "benchmarks" / "heldout"
+HELDOUT = ROOT / "benchmarks" / "heldout"  # the set measured (--set)
+CORPUS = ROOT / "corpus"  # whose corpus.yaml, actors.yaml and events.yaml are used (--corpus)
+# Ids of the knowledge base measured mapped to the gold's (--id-aliases), per layer: for measuring
+# code whose knowledge base has since renamed some ids.
+ALIASES: dict[str, dict[str, str]] = {"actors": {}, "events": {}}
 UNKNOWN = "unknown"
 
 # Targets of issue 20 ("Done when").
@@ -171,7 +176,7 @@ def _quote(value: str) -> str:
 
 def _genre(described: str) -> str:
     """The genre as corpus.yaml lists them: the source's own where listed, else the first."""
-    settings = yaml.safe_load((ROOT / "corpus" / "corpus.yaml").read_text(encoding="utf-8"))
+    settings = yaml.safe_load((CORPUS / "corpus.yaml").read_text(encoding="utf-8"))
     listed = settings.get("genres") or []
     return described if not listed or described in listed else str(listed[0])
 
@@ -206,7 +211,7 @@ def write_corpus(folder: Path, source: dict[str, Any], text: str) -> Path:
     (corpus / "articles").mkdir(parents=True)
     (corpus / "sources").mkdir()
     for name in ("corpus.yaml", "actors.yaml", "events.yaml"):
-        shutil.copyfile(ROOT / "corpus" / name, corpus / name)
+        shutil.copyfile(CORPUS / name, corpus / name)
     (corpus / "sources" / f"{source['id']}.txt").write_text(text, encoding="utf-8")
     article = f"---\n{front_matter(source, text)}\n---\n\n{text}"
     (corpus / "articles" / f"{source['id']}.md").write_text(article, encoding="utf-8")
@@ -280,9 +285,10 @@ def measure(source: dict[str, Any], gold_entry: dict[str, Any], tmp: Path) -> Re
         )
     article = corpus.articles[0]
     reading = article.text.reading_text
+    actor_alias, event_alias = ALIASES["actors"], ALIASES["events"]
     knowledge_ids = {
-        "actor": {actor.id for actor in corpus.knowledge.actors},
-        "event": {event.id for event in corpus.knowledge.events},
+        "actor": {actor_alias.get(actor.id, actor.id) for actor in corpus.knowledge.actors},
+        "event": {event_alias.get(event.id, event.id) for event in corpus.knowledge.events},
     }
     try:
         gold = resolve_gold(gold_entry, reading, knowledge_ids)
@@ -290,7 +296,7 @@ def measure(source: dict[str, Any], gold_entry: dict[str, Any], tmp: Path) -> Re
         raise SystemExit(f"{source['id']}: gold.yaml: {problem}") from None
 
     # Actors ----------------------------------------------------------------
-    mentions = [(m.actor, (m.start, m.end)) for m in article.mentions]
+    mentions = [(actor_alias.get(m.actor, m.actor), (m.start, m.end)) for m in article.mentions]
     required = [p for p in gold.actors if p.known and not p.optional]
     found_passages = [
         p for p in required if any(i == p.id and overlaps(s, (p.start, p.end)) for i, s in mentions)
@@ -302,7 +308,9 @@ def measure(source: dict[str, Any], gold_entry: dict[str, Any], tmp: Path) -> Re
     ]
 
     # Events ----------------------------------------------------------------
-    event_mentions = [(m.event, (m.start, m.end)) for m in article.event_mentions]
+    event_mentions = [
+        (event_alias.get(m.event, m.event), (m.start, m.end)) for m in article.event_mentions
+    ]
     event_refs = [p for p in gold.events if p.known and not p.optional]
     events_found = [
         p
@@ -521,14 +529,62 @@ def details(results: list[Result]) -> str:
     return "\n".join(out)
 
 
+def _configure(held_out: Path, corpus: Path, aliases: Path | None) -> None:
+    global HELDOUT, CORPUS
+    HELDOUT, CORPUS = held_out.resolve(), corpus.resolve()
+    for name in ("sources.yaml", "gold.yaml", "texts"):
+        if not (HELDOUT / name).exists():
+            raise SystemExit(f"--set {held_out}: no {name}")
+    for name in ("corpus.yaml", "actors.yaml", "events.yaml"):
+        if not (CORPUS / name).is_file():
+            raise SystemExit(f"--corpus {corpus}: no {name}")
+    ALIASES["actors"], ALIASES["events"] = {}, {}
+    if aliases is not None:
+        loaded = yaml.safe_load(aliases.read_text(encoding="utf-8")) or {}
+        unknown = set(loaded) - set(ALIASES)
+        if unknown:
+            raise SystemExit(f"--id-aliases {aliases}: unknown keys {sorted(unknown)}")
+        for layer in ALIASES:
+            ALIASES[layer] = {str(k): str(v) for k, v in (loaded.get(layer) or {}).items()}
+
+
+def _natocorpus_on_pythonpath() -> bool:
+    folders = [f for f in os.environ.get("PYTHONPATH", "").split(os.pathsep) if f]
+    return any((Path(folder) / "natocorpus" / "__init__.py").is_file() for folder in folders)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--details", action="store_true", help="list misses and wrong ones")
     parser.add_argument("--gold", action="store_true", help="list the gold passages as resolved")
     parser.add_argument("--only", help="measure only the text with this id")
+    parser.add_argument(
+        "--set",
+        type=Path,
+        default=HELDOUT,
+        help="the held-out set's folder (sources.yaml, gold.yaml, texts/); default "
+        "benchmarks/heldout",
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=CORPUS,
+        help="the corpus folder whose corpus.yaml, actors.yaml and events.yaml are used; default "
+        "this checkout's corpus/",
+    )
+    parser.add_argument(
+        "--id-aliases",
+        type=Path,
+        help="a YAML file mapping the measured knowledge base's ids to the gold's ('actors:' and "
+        "'events:', each old id: new id), for measuring code whose ids were renamed since",
+    )
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT / "src"))
+    _configure(args.set, args.corpus, args.id_aliases)
+    # The code measured: this checkout's src/, unless PYTHONPATH names a folder holding another
+    # natocorpus (to measure older code against the same set).
+    if not _natocorpus_on_pythonpath():
+        sys.path.insert(0, str(ROOT / "src"))
 
     sources = yaml.safe_load((HELDOUT / "sources.yaml").read_text(encoding="utf-8"))
     gold = yaml.safe_load((HELDOUT / "gold.yaml").read_text(encoding="utf-8"))["texts"]
@@ -544,6 +600,18 @@ def main(argv: list[str] | None = None) -> int:
         "measured": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": commit(),
     }
+    import natocorpus
+
+    code = Path(natocorpus.__file__).resolve().parent.parent
+    others = {
+        "set": (HELDOUT, ROOT / "benchmarks" / "heldout"),
+        "corpus": (CORPUS, ROOT / "corpus"),
+        "code": (code, ROOT / "src"),
+    }
+    extra = {k: str(v) for k, (v, default) in others.items() if v.resolve() != default.resolve()}
+    if args.id_aliases:
+        extra["id_aliases"] = str(args.id_aliases)
+    meta.update(extra)
     if args.json:
         print(
             json.dumps(
@@ -558,7 +626,10 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         return 0
-    print(f"Held-out annotation quality, {meta['measured']}, commit {meta['commit']}\n")
+    print(f"Held-out annotation quality, {meta['measured']}, commit {meta['commit']}")
+    for key, value in extra.items():
+        print(f"{key}: {value}")
+    print()
     print(table(results, sums))
     print(
         "\nTargets: "
