@@ -48,92 +48,20 @@ def slug_of(text: str, words: int = 8) -> str:
 def add_capture(corpus_dir: Path, capture: Path, article_id: str | None = None) -> AddReport:
     """Copy `capture` into the corpus and draft its article; raises CorpusError, changing
     nothing, where it cannot."""
-    shown_capture = capture.as_posix()
     if not corpus_dir.is_dir():
         raise CorpusError([error(corpus_dir.as_posix(), None, "corpus", "is not a folder")])
-    try:
-        if capture.stat().st_size > MAX_FILE_BYTES:
-            raise CorpusError(
-                [
-                    error(
-                        shown_capture,
-                        None,
-                        "capture",
-                        "is over 5 MiB, the limit for one corpus file",
-                    )
-                ]
-            )
-        raw = capture.read_bytes()
-        text = decode_text(raw, shown_capture)
-    except FileError as problem:
-        raise CorpusError([problem.diagnostic]) from None
-    except OSError as problem:
-        raise CorpusError(
-            [error(shown_capture, None, "capture", problem.strerror or str(problem))]
-        ) from None
-    lines = text.split("\n")
-    draft = draft_from(lines)
-    if article_id is None:
-        article_id = slug_of(draft.title[0]) if draft.title else slug_of(capture.stem)
-        article_id = article_id or "article"
-    if not SLUG_RE.match(article_id):
-        raise CorpusError(
-            [
-                error(
-                    "--id",
-                    None,
-                    "id",
-                    f"{article_id!r} is not a valid id: use lowercase letters, digits and single "
-                    "hyphens (it becomes part of a URL)",
-                )
-            ]
-        )
+    raw, text = _read_capture(capture)
+    draft = draft_from(text.split("\n"))
+    article_id = _article_id(draft, capture, article_id)
     sources = corpus_dir / "sources"
     articles = corpus_dir / "articles"
     target = sources / capture.name
     article_path = articles / f"{article_id}.md"
-    shown_target = target.as_posix()
-    copied = True
-    if target.exists():
-        if target.read_bytes() != raw:
-            raise CorpusError(
-                [
-                    error(
-                        shown_target,
-                        None,
-                        "source_file",
-                        "a different file of this name is already in sources/; refusing to "
-                        "overwrite it: rename the capture",
-                    )
-                ]
-            )
-        copied = False
-    if article_path.exists():
-        raise CorpusError(
-            [
-                error(
-                    article_path.as_posix(),
-                    None,
-                    "id",
-                    f"an article {article_id!r} exists already; refusing to overwrite it: give "
-                    "another --id",
-                )
-            ]
-        )
+    copied = _refuse_to_overwrite(target, article_path, raw, article_id)
     frame, found = load_frame(corpus_dir)
     problems = [p for p in found if p.field != "articles"]  # a corpus may begin with this one
     settings = frame.settings if frame is not None else None
-    genres = settings.genres if settings else ()
-    levels = (settings.completeness if settings else ()) or (
-        "full",
-        "excerpt",
-        "abstract-with-references",
-    )
-    scale = (
-        ", ".join(f"{level.value} {level.label}" for level in settings.stance_scale)
-        if settings
-        else "a whole number on the corpus's stance scale"
-    )
+    genres, levels, scale = _choices(settings)
     document = (
         f"---\n{front_matter(draft, article_id, capture.name, genres, levels, scale)}\n---\n\n"
         f"{draft.body}"
@@ -167,7 +95,104 @@ def add_capture(corpus_dir: Path, capture: Path, article_id: str | None = None) 
         )
     else:
         notes = tuple(p for p in problems if p.severity.value == "error")
-    return AddReport(shown_target, copied, shown_article, draft, stubs, notes)
+    return AddReport(target.as_posix(), copied, shown_article, draft, stubs, notes)
+
+
+def _read_capture(capture: Path) -> tuple[bytes, str]:
+    """The capture's bytes and its text, where it is a corpus file `load` would read."""
+    shown_capture = capture.as_posix()
+    try:
+        if capture.stat().st_size > MAX_FILE_BYTES:
+            raise CorpusError(
+                [
+                    error(
+                        shown_capture,
+                        None,
+                        "capture",
+                        "is over 5 MiB, the limit for one corpus file",
+                    )
+                ]
+            )
+        raw = capture.read_bytes()
+        text = decode_text(raw, shown_capture)
+    except FileError as problem:
+        raise CorpusError([problem.diagnostic]) from None
+    except OSError as problem:
+        raise CorpusError(
+            [error(shown_capture, None, "capture", problem.strerror or str(problem))]
+        ) from None
+    return raw, text
+
+
+def _article_id(draft: Draft, capture: Path, article_id: str | None) -> str:
+    """The id given, or one made of the title (or the capture's name), checked."""
+    if article_id is None:
+        article_id = slug_of(draft.title[0]) if draft.title else slug_of(capture.stem)
+        article_id = article_id or "article"
+    if not SLUG_RE.match(article_id):
+        raise CorpusError(
+            [
+                error(
+                    "--id",
+                    None,
+                    "id",
+                    f"{article_id!r} is not a valid id: use lowercase letters, digits and single "
+                    "hyphens (it becomes part of a URL)",
+                )
+            ]
+        )
+    return article_id
+
+
+def _refuse_to_overwrite(target: Path, article_path: Path, raw: bytes, article_id: str) -> bool:
+    """Whether the capture is to be copied (not where the same bytes are there already);
+    raises CorpusError where another capture or the article would be overwritten."""
+    shown_target = target.as_posix()
+    copied = True
+    if target.exists():
+        if target.read_bytes() != raw:
+            raise CorpusError(
+                [
+                    error(
+                        shown_target,
+                        None,
+                        "source_file",
+                        "a different file of this name is already in sources/; refusing to "
+                        "overwrite it: rename the capture",
+                    )
+                ]
+            )
+        copied = False
+    if article_path.exists():
+        raise CorpusError(
+            [
+                error(
+                    article_path.as_posix(),
+                    None,
+                    "id",
+                    f"an article {article_id!r} exists already; refusing to overwrite it: give "
+                    "another --id",
+                )
+            ]
+        )
+    return copied
+
+
+def _choices(settings: CorpusSettings | None) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """The genres, completeness levels and stance scale the draft's `TODO`s offer: the
+    corpus's own, where its settings could be read."""
+    genres = settings.genres if settings else ()
+    levels = (settings.completeness if settings else ()) or (
+        "full",
+        "excerpt",
+        "abstract-with-references",
+    )
+    scale = (
+        ", ".join(f"{level.value} {level.label}" for level in settings.stance_scale)
+        if settings
+        else "a whole number on the corpus's stance scale"
+    )
+    return genres, levels, scale
 
 
 def _stubs(

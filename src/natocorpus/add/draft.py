@@ -38,10 +38,8 @@ def draft_from(lines: list[str]) -> Draft:
     first = body_lines[0] if body_lines else None
     if first is not None and len(body_lines) > 1 and title_like(text[first]):
         title = (text[first], lines[first - 1].strip())
-        stated = date_line(text[first])
-        if stated is not None:
-            published = stated
-        omit(first, "title" + (" and date line" if stated else "") + ", in the front matter")
+        published = date_line(text[first])  # a title that carries the date is a date line too
+        omit(first, "title" + (" and date line" if published else "") + ", in the front matter")
     # Each other line, for what it states and whether it is chrome.
     related = False
     seen_text = False  # whether a line of the text itself has come yet: a dateline opens it
@@ -50,11 +48,10 @@ def draft_from(lines: list[str]) -> Draft:
         lowered = line.lower().rstrip(" :.…")
         if n in omitted:
             continue
-        if related:
-            if headline_like(line):
-                omit(n, "a related article's headline")
-                continue
-            related = False
+        if related and headline_like(line):
+            omit(n, "a related article's headline")
+            continue
+        related = False  # the list of related articles ends at the first line that is no headline
         if lowered in RELATED_HEADERS:
             omit(n, "the heading of a list of related articles")
             related = True
@@ -74,27 +71,16 @@ def draft_from(lines: list[str]) -> Draft:
             authors = ((line,), line)
             omit(n, "byline (the author's name alone), in the front matter")
             continue
-        if footer := FEED_FOOTER.match(line):
-            outlet = outlet or (footer.group("outlet"), f"appeared first on {footer['outlet']}")
-            omit(n, "site chrome: the feed's footer naming the outlet (in the front matter)")
+        if (credit := _credit(line)) is not None:
+            what, stated_words, credit_reason = credit
+            # The first line to state the outlet or the DOI is the one quoted; each is omitted.
+            if what == "doi":
+                doi = doi or stated_words
+            else:
+                outlet = outlet or stated_words
+            omit(n, credit_reason)
             continue
-        if source := SOURCE_LINE.match(line):
-            outlet = outlet or (source.group("outlet"), line)
-            omit(n, "credit naming the outlet, in the front matter")
-            continue
-        if journal := JOURNAL_LINE.match(line):
-            outlet = outlet or (journal.group("outlet").strip(), line)
-            omit(n, "journal metadata: journal name, in the front matter")
-            continue
-        if found_doi := DOI_LINE.match(line):
-            doi = doi or (found_doi.group("doi"), line)
-            omit(n, "metadata: DOI, in the front matter")
-            continue
-        if lowered in CHROME:
-            omit(n, CHROME[lowered])
-            continue
-        reason = next((r for pattern, r in CHROME_PATTERNS if pattern.search(line)), None)
-        if reason is not None:
+        if (reason := _chrome(line, lowered)) is not None:
             omit(n, reason)
             continue
         stated = date_line(line) if len(line.split()) <= 10 else None
@@ -114,3 +100,36 @@ def draft_from(lines: list[str]) -> Draft:
     kept = [n for n in body_lines if n not in omitted or omitted[n].text != lines[n - 1]]
     body = reading_markdown(lines, kept, omitted)
     return Draft(title, authors, published, outlet, doi, tuple(omitted.values()), body)
+
+
+def _credit(line: str) -> tuple[str, tuple[str, str], str] | None:
+    """What a credit line states, "outlet" or "doi", with its value and the words stating it, and
+    why the line is left out of the reading text."""
+    if footer := FEED_FOOTER.match(line):
+        return (
+            "outlet",
+            (footer.group("outlet"), f"appeared first on {footer['outlet']}"),
+            "site chrome: the feed's footer naming the outlet (in the front matter)",
+        )
+    if source := SOURCE_LINE.match(line):
+        return (
+            "outlet",
+            (source.group("outlet"), line),
+            "credit naming the outlet, in the front matter",
+        )
+    if journal := JOURNAL_LINE.match(line):
+        return (
+            "outlet",
+            (journal.group("outlet").strip(), line),
+            "journal metadata: journal name, in the front matter",
+        )
+    if found_doi := DOI_LINE.match(line):
+        return "doi", (found_doi.group("doi"), line), "metadata: DOI, in the front matter"
+    return None
+
+
+def _chrome(line: str, lowered: str) -> str | None:
+    """Why a line is site chrome, by its words or by its pattern; None where it is not."""
+    if lowered in CHROME:
+        return CHROME[lowered]
+    return next((r for pattern, r in CHROME_PATTERNS if pattern.search(line)), None)
