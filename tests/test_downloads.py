@@ -26,7 +26,7 @@ from natocorpus import downloads
 from natocorpus.artifacts import Piece
 from natocorpus.build import build
 from natocorpus.config import make_config
-from natocorpus.downloads import _json_spliced, _Spliced, encode_items
+from natocorpus.downloads.json_pieces import Spliced, encode_items, json_spliced
 from natocorpus.model import AnnotatedCorpus
 from support import PROJECT_ROOT
 
@@ -57,16 +57,16 @@ def test_a_document_encoded_in_pieces_is_the_document_encoded_whole(
 ) -> None:
     items = [item for piece in pieces for item in piece]
     whole = {"head": {"items": "not this one"}, "items": items, "tail": "t"}
-    placeholder = {"head": {"items": "not this one"}, "items": _Spliced("items"), "tail": "t"}
-    encoded = _joined(_json_spliced(placeholder, items=(_piece(p) for p in pieces)))
+    placeholder = {"head": {"items": "not this one"}, "items": Spliced("items"), "tail": "t"}
+    encoded = _joined(json_spliced(placeholder, items=(_piece(p) for p in pieces)))
     assert encoded == orjson.dumps(whole) + b"\n"
     assert json.loads(encoded) == whole
 
 
 def test_two_placeholders_in_document_order() -> None:
-    document = {"articles": _Spliced("articles"), "actors": _Spliced("actors")}
+    document = {"articles": Spliced("articles"), "actors": Spliced("actors")}
     encoded = _joined(
-        _json_spliced(document, articles=[_piece([1]), _piece([2, 3])], actors=[_piece(["x"])])
+        json_spliced(document, articles=[_piece([1]), _piece([2, 3])], actors=[_piece(["x"])])
     )
     assert json.loads(encoded) == {"articles": [1, 2, 3], "actors": ["x"]}
 

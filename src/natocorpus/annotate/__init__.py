@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 from natocorpus.annotate.dates import _MONTH_NUMBER, _find_dates, resolve_date
 from natocorpus.annotate.events import (
@@ -34,9 +35,12 @@ from natocorpus.annotate.zones import block_zones
 from natocorpus.model import (
     ActorMention,
     AnnotatedArticle,
+    ArticleText,
     DateMention,
     EventMention,
     LoadedArticle,
+    Span,
+    UnresolvedReference,
 )
 
 __all__ = [
@@ -58,10 +62,53 @@ def _title_case(text: str) -> bool:
     return len(words) >= 3 and sum(word[:1].isupper() for word in words) >= 0.8 * len(words)
 
 
+# Where an offset is: the anchor of its paragraph and the index of its sentence.
+Place = Callable[[int], tuple[str, int]]
+
+
 def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArticle:
     text = article.text
     reading = text.reading_text
     sentences = split_sentences(text)
+    place = _placer(sentences)
+    # The article's own annotations first: a knowledge-base form they overlap gives way.
+    own_actors, own_events = _own_mentions(article, place)
+    actor_mentions = _actor_mentions(reading, matchers, own_actors, place, _in_heading(text))
+    own_event_spans = [(m.start, m.end) for m in own_events]
+    event_mentions = own_events + [
+        EventMention(event, form, start, end, *place(start))
+        for event, form, start, end in matchers.events.find(reading)
+        if not own_event_spans or not _overlapping(own_event_spans, start, end)
+    ]
+    published = article.meta.published.value
+    raw_dates = _find_dates(reading, published, place)
+    event_mentions, unresolved = _with_generic_events(
+        article, matchers, actor_mentions, event_mentions, raw_dates, place
+    )
+    dates = _tied_dates(article, matchers, raw_dates, event_mentions)
+    words = len(reading.split())
+    return AnnotatedArticle(
+        path=article.path,
+        meta=article.meta,
+        text=text,
+        capture=article.capture,
+        sentences=sentences,
+        mentions=tuple(actor_mentions),
+        event_mentions=tuple(event_mentions),
+        dates=tuple(dates),
+        references=_references(text, matchers.authors),
+        word_count=words,
+        reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
+        unresolved_events=tuple(unresolved),
+        zones=tuple(
+            (block.anchor, zone)
+            for block, zone in zip(text.blocks, block_zones(text, _title_case), strict=True)
+            if zone != "body"
+        ),
+    )
+
+
+def _placer(sentences: tuple[Span, ...]) -> Place:
     starts = [sentence.start for sentence in sentences]
     paragraphs = [sentence.paragraph for sentence in sentences]
 
@@ -69,6 +116,11 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
         index = _sentence_index(starts, start)
         return paragraphs[index], index
 
+    return place
+
+
+def _in_heading(text: ArticleText) -> Callable[[int], bool]:
+    """Whether an offset is in a heading in title case, where capitals say nothing of names."""
     headings = [
         (b.start, b.end)
         for b in text.blocks
@@ -79,7 +131,14 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
     def exempt(offset: int) -> bool:
         return any(left <= offset < right for left, right in headings)
 
-    # The article's own annotations first: a knowledge-base form they overlap gives way.
+    return exempt
+
+
+def _own_mentions(
+    article: LoadedArticle, place: Place
+) -> tuple[list[ActorMention], list[EventMention]]:
+    """The mentions the article's front matter gives passage by passage."""
+    reading = article.text.reading_text
     own_actors = [
         ActorMention(
             item.actor, reading[span.start : span.end], span.start, span.end, *place(span.start)
@@ -96,10 +155,19 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
         if item.event is not None
         for span in item.spans
     ]
+    return own_actors, own_events
+
+
+def _actor_mentions(
+    reading: str,
+    matchers: Matchers,
+    own_actors: list[ActorMention],
+    place: Place,
+    exempt: Callable[[int], bool],
+) -> list[ActorMention]:
     own_actor_spans = [(m.start, m.end) for m in own_actors]
-    own_event_spans = [(m.start, m.end) for m in own_events]
     found = _context_blocks(reading, matchers.actors.find(reading), matchers.actors.kinds, exempt)
-    actor_mentions = sorted(
+    return sorted(
         own_actors
         + [
             ActorMention(actor, form, start, end, *place(start))
@@ -108,14 +176,22 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
         ],
         key=lambda m: m.start,
     )
-    event_mentions = own_events + [
-        EventMention(event, form, start, end, *place(start))
-        for event, form, start, end in matchers.events.find(reading)
-        if not own_event_spans or not _overlapping(own_event_spans, start, end)
-    ]
 
+
+def _with_generic_events(
+    article: LoadedArticle,
+    matchers: Matchers,
+    actor_mentions: list[ActorMention],
+    event_mentions: list[EventMention],
+    raw_dates: list[DateMention],
+    place: Place,
+) -> tuple[list[EventMention], list[UnresolvedReference]]:
+    """The events named by their forms, with those the text refers to without a name: a generic
+    reference its context fits, a summit by its city, an event dated by its participants; and
+    the generic references no event fits."""
+    text = article.text
+    reading = text.reading_text
     published = article.meta.published.value
-    raw_dates = _find_dates(reading, published, place)
     generic, unresolved = _generic_events(
         reading, text, matchers, event_mentions, raw_dates, published, place
     )
@@ -140,10 +216,19 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
         )
     ]
     event_mentions = sorted(event_mentions + generic + by_city + by_year, key=lambda m: m.start)
+    return event_mentions, unresolved
+
+
+def _tied_dates(
+    article: LoadedArticle,
+    matchers: Matchers,
+    raw_dates: list[DateMention],
+    event_mentions: list[EventMention],
+) -> list[DateMention]:
+    """Each date, tied to the one event its sentence names where the date fits it."""
     events_by_sentence: dict[int, list[str]] = {}
     for mention in event_mentions:
         events_by_sentence.setdefault(mention.sentence, []).append(mention.event)
-
     undated = [
         (span.start, span.end) for item in article.meta.dates_without_event for span in item.spans
     ]
@@ -164,23 +249,4 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
             )
         ]
         dates.append(date._replace(event=in_sentence[0] if len(set(in_sentence)) == 1 else None))
-    words = len(reading.split())
-    return AnnotatedArticle(
-        path=article.path,
-        meta=article.meta,
-        text=text,
-        capture=article.capture,
-        sentences=sentences,
-        mentions=tuple(actor_mentions),
-        event_mentions=tuple(event_mentions),
-        dates=tuple(dates),
-        references=_references(text, matchers.authors),
-        word_count=words,
-        reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
-        unresolved_events=tuple(unresolved),
-        zones=tuple(
-            (block.anchor, zone)
-            for block, zone in zip(text.blocks, block_zones(text, _title_case), strict=True)
-            if zone != "body"
-        ),
-    )
+    return dates

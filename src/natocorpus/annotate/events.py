@@ -100,62 +100,16 @@ def _generic_events(
         if _overlapping(named_spans, start, end):
             continue
         candidates = list(matchers.generic_events[phrase])
-        if not _definite(reading, start, matched) and not _placed(
-            reading[end : end + 80], candidates, matchers
+        if (
+            not _definite(reading, start, matched)
+            and not _placed(reading[end : end + 80], candidates, matchers)
+            and not _indefinite_names_one(
+                text, reading, start, matched, candidates, dates, matchers
+            )
         ):
-            # "a NATO summit" names one event only where its sentence names the place of
-            # exactly one of the events the phrase can name, or a month or day within exactly
-            # one; a bare "a summit" never does.
-            low, high = _sentence_span(text, reading, start)
-            precise = [
-                d.value
-                for d in dates
-                if d.value and d.value.month is not None and low <= d.start < high
-            ]
-            by_date = [
-                e
-                for e in candidates
-                if any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in precise)
-            ]
-            if len(matched.split()) < 2 or (
-                len(_by_place(reading[low:high], candidates, matchers)) != 1 and len(by_date) != 1
-            ):
-                continue
+            continue
         paragraph, sentence = place(start)
-        block = text.block_at(start)
-        sentence_span = _sentence_span(text, reading, start)
-        levels = (
-            (reading[sentence_span[0] : sentence_span[1]], sentence_span, True),
-            (block.text, (block.start, block.end), False),
-        )
-        choice: str | None = None
-        for level_text, (low, high), strict in levels:
-            level_dates = [d.value for d in dates if d.value and low <= d.start < high]
-            by_place = [
-                e
-                for e in candidates
-                if any(
-                    re.search(rf"\b{re.escape(p)}n?\b", level_text)  # "Lithuania(n)"
-                    for p in matchers.event_places[e]
-                )
-            ]
-            by_date = [
-                e
-                for e in candidates
-                if any(
-                    _within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in level_dates
-                )
-            ]
-            if by_place and by_date:
-                fits = [e for e in by_place if e in by_date] or (by_place if strict else by_date)
-            else:
-                fits = by_place or by_date
-            if fits:
-                candidates = fits
-            elif level_dates and strict:
-                candidates = []  # the sentence dates it, and no such event is known
-            if len(candidates) <= 1:
-                break
+        candidates = _fitting(text, reading, start, candidates, dates, matchers)
         if len(candidates) > 1:
             same_year = [
                 e
@@ -167,13 +121,8 @@ def _generic_events(
             candidates = same_year or _in_force(candidates, matchers, published) or candidates
         if len(candidates) == 1:
             choice = candidates[0]
-            # "the summit in Vilnius": the place that decided it is part of the reference.
-            for name in matchers.event_places[choice]:
-                tail = re.match(rf" (?:in|of|at) {re.escape(name)}\b", reading[end : end + 80])
-                if tail is not None:
-                    end += tail.end()
-                    matched = reading[start:end]
-                    break
+            if (extended := _with_its_place(reading, matchers, choice, end)) != end:
+                end, matched = extended, reading[start:extended]
             resolved.append(EventMention(choice, matched, start, end, paragraph, sentence))
         else:
             unresolved.append(
@@ -187,6 +136,87 @@ def _generic_events(
                 )
             )
     return resolved, unresolved
+
+
+def _indefinite_names_one(
+    text: ArticleText,
+    reading: str,
+    start: int,
+    matched: str,
+    candidates: list[str],
+    dates: Sequence[DateMention],
+    matchers: Matchers,
+) -> bool:
+    """Whether "a NATO summit" names one event: only where its sentence names the place of
+    exactly one of the events the phrase can name, or a month or day within exactly one; a bare
+    "a summit" never does."""
+    low, high = _sentence_span(text, reading, start)
+    precise = [
+        d.value for d in dates if d.value and d.value.month is not None and low <= d.start < high
+    ]
+    by_date = [
+        e
+        for e in candidates
+        if any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in precise)
+    ]
+    return not (
+        len(matched.split()) < 2
+        or (len(_by_place(reading[low:high], candidates, matchers)) != 1 and len(by_date) != 1)
+    )
+
+
+def _fitting(
+    text: ArticleText,
+    reading: str,
+    start: int,
+    candidates: list[str],
+    dates: Sequence[DateMention],
+    matchers: Matchers,
+) -> list[str]:
+    """The candidates the places and dates of the reference's sentence fit, then those of its
+    paragraph, as far as each narrows them."""
+    block = text.block_at(start)
+    sentence_span = _sentence_span(text, reading, start)
+    levels = (
+        (reading[sentence_span[0] : sentence_span[1]], sentence_span, True),
+        (block.text, (block.start, block.end), False),
+    )
+    for level_text, (low, high), strict in levels:
+        level_dates = [d.value for d in dates if d.value and low <= d.start < high]
+        by_place = [
+            e
+            for e in candidates
+            if any(
+                re.search(rf"\b{re.escape(p)}n?\b", level_text)  # "Lithuania(n)"
+                for p in matchers.event_places[e]
+            )
+        ]
+        by_date = [
+            e
+            for e in candidates
+            if any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in level_dates)
+        ]
+        if by_place and by_date:
+            fits = [e for e in by_place if e in by_date] or (by_place if strict else by_date)
+        else:
+            fits = by_place or by_date
+        if fits:
+            candidates = fits
+        elif level_dates and strict:
+            candidates = []  # the sentence dates it, and no such event is known
+        if len(candidates) <= 1:
+            break
+    return candidates
+
+
+def _with_its_place(reading: str, matchers: Matchers, event: str, end: int) -> int:
+    """Where the reference ends: "the summit in Vilnius": the place that decided it is part of
+    the reference."""
+    for name in matchers.event_places[event]:
+        tail = re.match(rf" (?:in|of|at) {re.escape(name)}\b", reading[end : end + 80])
+        if tail is not None:
+            return end + tail.end()
+    return end
 
 
 # A summit named by its city: "since Madrid", "ahead of Vilnius", "Vilnius 2023" ----------------

@@ -278,8 +278,51 @@ def parse_reference(
 
     `names` maps the names of known actors (see `author_keys`) to their ids: an author that one
     names is recorded in `author_actors`, in the order of `authors`."""
-    head = text
+    url, head = _address(text)
     accessed = None
+    accessed_match = _ACCESSED_RE.search(head)
+    if accessed_match is not None:
+        accessed = (accessed_match.group("a") or accessed_match.group("b") or "").strip() or None
+        head = head[: accessed_match.start()] + " " + head[accessed_match.end() :]
+    doi_printed: str | None = None
+    doi_match = _DOI_RE.search(head) or _DOI_RE.search(text)
+    if doi_match is not None:
+        doi_printed = doi_match.group("doi").rstrip(".,;")
+        if doi_match.string is head:
+            head = head[: doi_match.start()] + " " + head[doi_match.end() :]
+    head = _LANGUAGE_NOTE_RE.sub(" ", head)
+    head = re.sub(r"\s+", " ", head).strip(" .,;")
+    authors, date, parts = _authors_and_parts(head, names)
+    if date is None:
+        date, parts = _date_of_parts(parts)
+    body = [p for p in parts if not _LOCATOR_RE.match(p)]
+    title = _strip_quotes(body[0]) if body else None
+    container: str | None = None
+    if len(body) > 1:
+        # The container is the part just before the date: what comes between is a subtitle or a
+        # note ("Adopted by …"); a volume after the container's comma is a locator.
+        container = re.sub(r",\s*(?:\d|[Vv]ol\.|[Nn]o\.).*$", "", body[-1]).strip().rstrip(".")
+    author_actors = tuple(_author_actor(name, names) for name in authors) if names else ()
+    return Reference(
+        number=number,
+        text=text,
+        authors=authors,
+        title=title,
+        container=container or None,
+        date=date,
+        url=url,
+        doi=normalise_doi(doi_printed) if doi_printed else None,
+        paragraph=paragraph,
+        doi_printed=doi_printed,
+        accessed=accessed,
+        issued=_issued(date),
+        author_actors=author_actors if any(author_actors) else (),
+    )
+
+
+def _address(text: str) -> tuple[str | None, str]:
+    """The entry's address, and the entry without it; an address at doi.org is left as a DOI."""
+    head = text
     accessed_match = _ACCESSED_RE.search(head)
     # The address, labelled or bare, runs to the date it was consulted.
     url: str | None = None
@@ -304,19 +347,13 @@ def parse_reference(
     if url is not None and re.match(r"https?://(?:dx\.)?doi\.org/10\.", url):
         head = f"{head} doi:{url.split('.org/', 1)[1]}"
         url = None
-    accessed_match = _ACCESSED_RE.search(head)
-    if accessed_match is not None:
-        accessed = (accessed_match.group("a") or accessed_match.group("b") or "").strip() or None
-        head = head[: accessed_match.start()] + " " + head[accessed_match.end() :]
-    doi_printed: str | None = None
-    doi_match = _DOI_RE.search(head) or _DOI_RE.search(text)
-    if doi_match is not None:
-        doi_printed = doi_match.group("doi").rstrip(".,;")
-        if doi_match.string is head:
-            head = head[: doi_match.start()] + " " + head[doi_match.end() :]
-    head = _LANGUAGE_NOTE_RE.sub(" ", head)
-    head = re.sub(r"\s+", " ", head).strip(" .,;")
+    return url, head
 
+
+def _authors_and_parts(
+    head: str, names: Mapping[str, str] | None
+) -> tuple[tuple[str, ...], str | None, list[str]]:
+    """The authors, the date where it follows them (APA), and the parts of the rest."""
     authors: tuple[str, ...] = ()
     date: str | None = None
     parts: list[str]
@@ -351,43 +388,25 @@ def parse_reference(
             elif names is not None and _organisation(parts[0], names) and len(parts) > 2:
                 authors = (parts[0].rstrip("."),)
                 parts = parts[1:]
-    # The date: a part of its own, else after a container's comma.
-    if date is None:
+    return authors, date, parts
+
+
+def _date_of_parts(parts: list[str]) -> tuple[str | None, list[str]]:
+    """The date: a part of its own, else after a container's comma; and the parts without it."""
+    date: str | None = None
+    for index, part in enumerate(parts):
+        if index and _WHOLE_DATE_RE.match(part):
+            date = part.lstrip("–—- ").rstrip(".")
+            parts = parts[:index] + [p for p in parts[index + 1 :] if _LOCATOR_RE.match(p)]
+            break
+    else:
         for index, part in enumerate(parts):
-            if index and _WHOLE_DATE_RE.match(part):
-                date = part.lstrip("–—- ").rstrip(".")
-                parts = parts[:index] + [p for p in parts[index + 1 :] if _LOCATOR_RE.match(p)]
+            comma = _COMMA_DATE_RE.search(part)
+            if index and comma is not None:
+                date = comma.group("date")
+                parts[index] = part[: comma.start()]
                 break
-        else:
-            for index, part in enumerate(parts):
-                comma = _COMMA_DATE_RE.search(part)
-                if index and comma is not None:
-                    date = comma.group("date")
-                    parts[index] = part[: comma.start()]
-                    break
-    body = [p for p in parts if not _LOCATOR_RE.match(p)]
-    title = _strip_quotes(body[0]) if body else None
-    container: str | None = None
-    if len(body) > 1:
-        # The container is the part just before the date: what comes between is a subtitle or a
-        # note ("Adopted by …"); a volume after the container's comma is a locator.
-        container = re.sub(r",\s*(?:\d|[Vv]ol\.|[Nn]o\.).*$", "", body[-1]).strip().rstrip(".")
-    author_actors = tuple(_author_actor(name, names) for name in authors) if names else ()
-    return Reference(
-        number=number,
-        text=text,
-        authors=authors,
-        title=title,
-        container=container or None,
-        date=date,
-        url=url,
-        doi=normalise_doi(doi_printed) if doi_printed else None,
-        paragraph=paragraph,
-        doi_printed=doi_printed,
-        accessed=accessed,
-        issued=_issued(date),
-        author_actors=author_actors if any(author_actors) else (),
-    )
+    return date, parts
 
 
 def _strip_quotes(title: str) -> str:

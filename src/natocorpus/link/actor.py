@@ -183,48 +183,10 @@ def actor_page(xrefs: CrossReferences, actor: Actor) -> Page:
     refs = [
         (a, xrefs.actor_counts[a.id][actor.id]) for a in xrefs.articles_mentioning.get(actor.id, [])
     ]
-    in_texts = [a for a, _ in refs]
-
-    def mentions(cited: bool, article: AnnotatedArticle) -> list[MentionRef]:
-        return [
-            (m.start, m.end, m.sentence, m.paragraph)
-            for m in article.mentions
-            if m.actor == actor.id and in_bibliography(article, m.paragraph) == cited
-        ]
-
-    discourse = mention_part(
-        xrefs,
-        [(a, xrefs.actor_discourse.counts[a.id][actor.id]) for a in in_texts],
-        partial(mentions, False),
-    )
-    cited = mention_part(
-        xrefs,
-        [(a, xrefs.actor_cited.counts[a.id][actor.id]) for a in in_texts],
-        partial(mentions, True),
-    )
+    discourse, cited = _mention_parts(xrefs, actor, [a for a, _ in refs])
     wrote = xrefs.authorship.wrote.get(actor.id, [])
     published = xrefs.authorship.published.get(actor.id, [])
-    authored = [
-        Authored(
-            xrefs.article_refs[a.id],
-            role,
-            field.provenance.kind,
-            xrefs.urls.article(a.id) + "#metadata",
-        )
-        for role, texts in (("wrote", wrote), ("published", published))
-        for a in reversed(texts)
-        for field in (a.meta.authors if role == "wrote" else a.meta.outlet,)
-    ]
-    cited_as_author = tuple(
-        CitingText(
-            xrefs.article_refs[a.id],
-            tuple(
-                Link(xrefs.urls.paragraph(a.id, paragraph), f"reference {n}")
-                for n, paragraph in numbers
-            ),
-        )
-        for a, numbers in xrefs.cited_authors.get(actor.id, [])
-    )
+    authored = _authored(xrefs, wrote, published)
     summary = _summary(
         total, len(refs), len(xrefs.articles), cited.total, len(wrote), len(published)
     )
@@ -258,7 +220,7 @@ def actor_page(xrefs: CrossReferences, actor: Actor) -> Page:
         published_count=len(published),
         authored=tuple(authored[:WRITTEN_CAP]),
         authored_more=max(0, len(authored) - WRITTEN_CAP),
-        cited_as_author=cited_as_author,
+        cited_as_author=_cited_as_author(xrefs, actor),
         co_mentions=co_mentions,
         co_more=len(ranked_co) - len(co_mentions),
         events=events,
@@ -284,6 +246,62 @@ def actor_page(xrefs: CrossReferences, actor: Actor) -> Page:
             SearchTag("meta", "kind", actor.type),
         ),
         nav_key="actors",
+    )
+
+
+def _mention_parts(
+    xrefs: CrossReferences, actor: Actor, in_texts: list[AnnotatedArticle]
+) -> tuple[MentionPart, MentionPart]:
+    """The actor's mentions in the texts' own words, and those in their reference lists."""
+
+    def mentions(cited: bool, article: AnnotatedArticle) -> list[MentionRef]:
+        return [
+            (m.start, m.end, m.sentence, m.paragraph)
+            for m in article.mentions
+            if m.actor == actor.id and in_bibliography(article, m.paragraph) == cited
+        ]
+
+    discourse = mention_part(
+        xrefs,
+        [(a, xrefs.actor_discourse.counts[a.id][actor.id]) for a in in_texts],
+        partial(mentions, False),
+    )
+    cited = mention_part(
+        xrefs,
+        [(a, xrefs.actor_cited.counts[a.id][actor.id]) for a in in_texts],
+        partial(mentions, True),
+    )
+    return discourse, cited
+
+
+def _authored(
+    xrefs: CrossReferences, wrote: list[AnnotatedArticle], published: list[AnnotatedArticle]
+) -> list[Authored]:
+    """The texts the actor wrote, then those it published, each latest first."""
+    return [
+        Authored(
+            xrefs.article_refs[a.id],
+            role,
+            field.provenance.kind,
+            xrefs.urls.article(a.id) + "#metadata",
+        )
+        for role, texts in (("wrote", wrote), ("published", published))
+        for a in reversed(texts)
+        for field in (a.meta.authors if role == "wrote" else a.meta.outlet,)
+    ]
+
+
+def _cited_as_author(xrefs: CrossReferences, actor: Actor) -> tuple[CitingText, ...]:
+    """The texts whose reference lists cite the actor as an author, with those references."""
+    return tuple(
+        CitingText(
+            xrefs.article_refs[a.id],
+            tuple(
+                Link(xrefs.urls.paragraph(a.id, paragraph), f"reference {n}")
+                for n, paragraph in numbers
+            ),
+        )
+        for a, numbers in xrefs.cited_authors.get(actor.id, [])
     )
 
 

@@ -262,7 +262,7 @@ def _matrix(
     described: int,
     cited: bool,
 ) -> Matrix:
-    counts, totals, in_text, grand_total, first, named = tally
+    counts, totals, in_text, grand_total, _, named = tally
     texts = len(xrefs.articles)
     all_texts = len(columns) == texts
     column_ids = [c.id for c in columns]
@@ -270,21 +270,9 @@ def _matrix(
     if in_order:
         shown.sort(key=rank)
     maximum = max((counts[c][key] for c in column_ids for key in shown), default=0)
-    out_rows = []
-    for key in shown:
-        link = header(key)
-        cells = []
-        for column in columns:
-            n = counts[column.id][key]
-            level = heat_level(n, maximum)
-            if n:
-                href = xrefs.urls.paragraph(column.id, first[column.id][key])
-                plural = kind if n == 1 else kind + "s"
-                label = f"{n} {plural} of {link.text} in “{column.title}”"
-                cells.append(MatrixCell(n, level, href, label))
-            else:
-                cells.append(MatrixCell(0, level, None, ""))
-        out_rows.append(MatrixRow(link, totals[key], tuple(cells), matrix_cells_html(cells)))
+    out_rows = [
+        _matrix_row(xrefs, header(key), key, columns, tally, maximum, kind) for key in shown
+    ]
     column_totals = tuple(in_text[c] for c in column_ids)
     rest = grand_total - sum(totals[key] for key in shown)
     other = None
@@ -295,6 +283,65 @@ def _matrix(
             tuple(t - n for t, n in zip(column_totals, shown_in, strict=True)),
             rest,
         )
+    which_rows = _which_rows(noun, kind, shown, left_out, other, all_texts, named, described, cited)
+    which_texts = (
+        f"in {'the one text' if texts == 1 else f'all {texts} texts'}"
+        if all_texts
+        else f"in the {len(columns)} most recent of the {texts} texts; the last column counts "
+        f"{kind}s in every text"
+    )
+    return Matrix(
+        id=id,
+        caption=caption,
+        row_label=row_label,
+        columns=columns,
+        rows=tuple(out_rows),
+        other=other,
+        column_totals=column_totals,
+        total_label="Total" if all_texts else f"In all {texts} texts",
+        grand_total=grand_total,
+        note=f"Shown: {which_rows}, {which_texts}.",
+        limited=bool(left_out) or not all_texts,
+    )
+
+
+def _matrix_row(
+    xrefs: CrossReferences,
+    link: Link,
+    key: str,
+    columns: tuple[ArticleRef, ...],
+    tally: Tally,
+    maximum: int,
+    kind: str,
+) -> MatrixRow:
+    """A row: its count in each text, each linked to the first paragraph it is counted in."""
+    counts, totals, _, _, first, _ = tally
+    cells = []
+    for column in columns:
+        n = counts[column.id][key]
+        level = heat_level(n, maximum)
+        if n:
+            href = xrefs.urls.paragraph(column.id, first[column.id][key])
+            plural = kind if n == 1 else kind + "s"
+            label = f"{n} {plural} of {link.text} in “{column.title}”"
+            cells.append(MatrixCell(n, level, href, label))
+        else:
+            cells.append(MatrixCell(0, level, None, ""))
+    return MatrixRow(link, totals[key], tuple(cells), matrix_cells_html(cells))
+
+
+def _which_rows(
+    noun: str,
+    kind: str,
+    shown: list[str],
+    left_out: list[str],
+    other: OtherRow | None,
+    all_texts: bool,
+    named: int,
+    described: int,
+    cited: bool,
+) -> str:
+    """The note's account of which rows are shown, and of those the texts never name."""
     most = "mentioned" if kind == "mention" else "referred to"
     if not named:
         which_rows = f"no {noun}: the texts name none"
@@ -318,22 +365,4 @@ def _matrix(
             f"{'is' if unnamed == 1 else 'are'} named in "
             f"{'no reference list' if cited else 'no text outside reference lists'})"
         )
-    which_texts = (
-        f"in {'the one text' if texts == 1 else f'all {texts} texts'}"
-        if all_texts
-        else f"in the {len(columns)} most recent of the {texts} texts; the last column counts "
-        f"{kind}s in every text"
-    )
-    return Matrix(
-        id=id,
-        caption=caption,
-        row_label=row_label,
-        columns=columns,
-        rows=tuple(out_rows),
-        other=other,
-        column_totals=column_totals,
-        total_label="Total" if all_texts else f"In all {texts} texts",
-        grand_total=grand_total,
-        note=f"Shown: {which_rows}, {which_texts}.",
-        limited=bool(left_out) or not all_texts,
-    )
+    return which_rows

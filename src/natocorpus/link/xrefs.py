@@ -297,19 +297,7 @@ def cross_references(
     actors = {a.id: a for a in corpus.knowledge.actors}
     events = {e.id: e for e in corpus.knowledge.events}
     actor_names = {a.id: a.name for a in corpus.knowledge.actors}
-    actor_counts: dict[str, Counter[str]] = {}
-    event_counts: dict[str, Counter[str]] = {}
-    first_actor_anchor: dict[str, dict[str, str]] = {}
-    first_event_anchor: dict[str, dict[str, str]] = {}
-    # Counted by C-level maps over the mentions, a million at 10,000 texts; reversed (they are in
-    # the order of the text), the first mention of each is the last one a dict keeps.
-    for article in articles:
-        actor_counts[article.id] = Counter(map(_FIRST, article.mentions))
-        first_actor_anchor[article.id] = dict(map(_ACTOR_PARAGRAPH, reversed(article.mentions)))
-        refs = sorted(_event_refs(article))
-        event_counts[article.id] = Counter(map(_SECOND, refs))
-        refs.reverse()
-        first_event_anchor[article.id] = dict(map(_EVENT_PARAGRAPH, refs))
+    actor_counts, event_counts, first_actor_anchor, first_event_anchor = _counts(articles)
     actor_totals: Counter[str] = Counter()
     event_totals: Counter[str] = Counter()
     for article in articles:
@@ -328,12 +316,7 @@ def cross_references(
     authorship = _authorship(articles, actors)
     # Who wrote and published each text, as the actors bylines and outlets link to.
     bylines = [
-        (
-            a.id,
-            authorship.authors[a.id],
-            authorship.outlet[a.id],
-            authorship.original_outlet[a.id],
-        )
+        (a.id, authorship.authors[a.id], authorship.outlet[a.id], authorship.original_outlet[a.id])
         for a in articles
     ]
     return CrossReferences(
@@ -378,6 +361,32 @@ def cross_references(
         # The same, without the texts' features, which only the choice of related texts reads.
         entity_inputs=_digest((*common, refs_in_order, bylines)),
     )
+
+
+def _counts(
+    articles: tuple[AnnotatedArticle, ...],
+) -> tuple[
+    dict[str, Counter[str]],
+    dict[str, Counter[str]],
+    dict[str, dict[str, str]],
+    dict[str, dict[str, str]],
+]:
+    """[article id]: its mentions of each actor and references to each event, and the paragraph
+    of the first of each."""
+    actor_counts: dict[str, Counter[str]] = {}
+    event_counts: dict[str, Counter[str]] = {}
+    first_actor_anchor: dict[str, dict[str, str]] = {}
+    first_event_anchor: dict[str, dict[str, str]] = {}
+    # Counted by C-level maps over the mentions, a million at 10,000 texts; reversed (they are in
+    # the order of the text), the first mention of each is the last one a dict keeps.
+    for article in articles:
+        actor_counts[article.id] = Counter(map(_FIRST, article.mentions))
+        first_actor_anchor[article.id] = dict(map(_ACTOR_PARAGRAPH, reversed(article.mentions)))
+        refs = sorted(_event_refs(article))
+        event_counts[article.id] = Counter(map(_SECOND, refs))
+        refs.reverse()
+        first_event_anchor[article.id] = dict(map(_EVENT_PARAGRAPH, refs))
+    return actor_counts, event_counts, first_actor_anchor, first_event_anchor
 
 
 def _split(
