@@ -401,3 +401,31 @@ def test_a_rebuild_for_another_address_makes_every_piece_again(tmp_path: Path) -
     for name in ("annotations.jsonld", "mentions.csv", "records.json", "stance_evidence.csv"):
         assert (out / "data" / name).read_bytes() == (clean / "data" / name).read_bytes(), name
     assert "first.example" not in (out / "data" / "annotations.jsonld").read_text(encoding="utf-8")
+
+
+def test_every_mention_says_which_zone_of_the_text_it_stands_in(published: Path) -> None:
+    """A name in a cited title is not the text talking about that actor: each mention and date,
+    in records.json and in the tables, carries the zone of its paragraph, so that a researcher
+    can count discourse and reference lists apart."""
+    records = _records(published)
+    zones = {
+        (a["id"], p["anchor"]): p["zone"] for a in records["articles"] for p in a["paragraphs"]
+    }
+    for article in records["articles"]:
+        for kind in ("mentions", "event_mentions", "dates"):
+            for item in article[kind]:
+                assert item["zone"] == zones[article["id"], item["paragraph"]], (kind, item)
+    seen: set[str] = set()
+    for table in ("mentions", "event_mentions", "dates", "stance_evidence"):
+        for row in _rows(published, table):
+            assert row["zone"] == zones[row["article"], row["paragraph"]], (table, row)
+            seen.add(row["zone"])
+    # The journal abstract's reference list names actors; the texts' own words do too.
+    assert {"body", "references"} <= seen
+    listed = {(row["article"], int(row["start"])) for row in _rows(published, "mentions")} - {
+        (a["id"], m["start"])
+        for a in records["articles"]
+        for m in a["mentions"]
+        if m["zone"] != "references"
+    }
+    assert listed, "no mention in a reference list"

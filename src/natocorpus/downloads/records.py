@@ -106,6 +106,7 @@ def _annotations(article: AnnotatedArticle) -> dict[str, Any]:
                 "start": block.start,
                 "end": block.end,
                 "source_line": block.source_line,
+                "zone": article.zone_of(block.anchor),
             }
             for block in article.text.blocks
         ],
@@ -116,6 +117,7 @@ def _annotations(article: AnnotatedArticle) -> dict[str, Any]:
                 "start": m.start,
                 "end": m.end,
                 "paragraph": m.paragraph,
+                "zone": article.zone_of(m.paragraph),
             }
             for m in article.mentions
         ],
@@ -126,6 +128,7 @@ def _annotations(article: AnnotatedArticle) -> dict[str, Any]:
                 "start": m.start,
                 "end": m.end,
                 "paragraph": m.paragraph,
+                "zone": article.zone_of(m.paragraph),
             }
             for m in article.event_mentions
         ],
@@ -135,6 +138,7 @@ def _annotations(article: AnnotatedArticle) -> dict[str, Any]:
                 "start": d.start,
                 "end": d.end,
                 "paragraph": d.paragraph,
+                "zone": article.zone_of(d.paragraph),
                 "kind": d.kind,
                 "resolved": d.value is not None,
                 "value": d.value.iso if d.value else None,

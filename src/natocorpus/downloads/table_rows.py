@@ -101,7 +101,7 @@ def _article_row(a: AnnotatedArticle, at: Addresses) -> list[Any]:
 def _span_cells(
     a: AnnotatedArticle, start: int, end: int, paragraph: str, sentence: int | None, at: Addresses
 ) -> list[Any]:
-    cells = [a.text.reading_text[start:end], start, end, paragraph]
+    cells = [a.text.reading_text[start:end], start, end, paragraph, a.zone_of(paragraph)]
     if sentence is not None:
         span = a.sentences[sentence]
         cells += [a.text.reading_text[span.start : span.end], span.start]

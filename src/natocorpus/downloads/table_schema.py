@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from natocorpus.load.article import COMPLETENESS
 from natocorpus.load.knowledge import ACTOR_TYPES, EVENT_TYPES
-from natocorpus.model import PRECISIONS, AnnotatedCorpus
+from natocorpus.model import PRECISIONS, ZONES, AnnotatedCorpus
 
 
 class Column(NamedTuple):
@@ -29,6 +29,7 @@ _PRECISION = {"enum": list(PRECISIONS)}
 _OFFSET = {"required": True, "minimum": 0}
 _REQUIRED = {"required": True}
 _DATE_KIND = {"enum": ["absolute", "relative"]}
+_ZONE = {"enum": list(ZONES)}
 
 
 def _range(low: int, high: int) -> dict[str, int]:
@@ -99,6 +100,7 @@ _SPAN_COLUMNS = (
     Column("start", "integer", "Offset of the first character in the reading text", _OFFSET),
     Column("end", "integer", "Offset after the last character", _OFFSET),
     Column("paragraph", "string", "Anchor of the paragraph"),
+    Column("zone", "string", "Where it stands: body, heading, references or note", _ZONE),
     Column("sentence", "string", "The sentence it sits in"),
     Column("sentence_start", "integer", "Offset of the sentence's first character", _OFFSET),
     Column("permalink", "string", "Address of the paragraph on the site"),
