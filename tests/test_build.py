@@ -715,8 +715,8 @@ def test_without_a_process_to_spare_the_writer_does_the_work_itself(
 def test_a_second_build_into_the_same_output_is_refused_while_the_first_runs(
     tmp_path: Path,
 ) -> None:
-    """While a build writes (here, another process holds the lock the build takes on the output's
-    folder), a second build into the same output is refused with a message, and leaves the site
+    """While a build writes (here, another process holds the lock the build takes beside the
+    output), a second build into the same output is refused with a message, and leaves the site
     and the first build's staging folder alone; once the first is done, it builds."""
     out = tmp_path / "site"
     assert small_site(tmp_path, out, search=False).written  # type: ignore[attr-defined]
@@ -724,7 +724,9 @@ def test_a_second_build_into_the_same_output_is_refused_while_the_first_runs(
     staging = tmp_path / ".site.building-of-the-first-build"
     staging.mkdir()
     (staging / MARKER).write_text("input: none\n", encoding="utf-8")
-    with _locked_by_another_process(tmp_path):
+    lock = tmp_path / ".site.natocorpus-lock"
+    lock.touch()
+    with _locked_by_another_process(lock):
         report = small_site(tmp_path, out, search=False)
     assert not report.written  # type: ignore[attr-defined]
     assert [str(d) for d in report.errors] == [  # type: ignore[attr-defined]

@@ -33,6 +33,7 @@ MARKER = ".natocorpus-site"
 MARKER_TEXT = "This folder is written by `natocorpus build` and replaced whole on every build.\n"
 _STAGING = ".building-"
 _RETIRED = ".retired-"
+_LOCK = ".natocorpus-lock"
 
 
 def recorded_fingerprint(out_dir: Path) -> str | None:
@@ -87,30 +88,94 @@ def check_output_dir(out_dir: Path, protected: Iterable[Path], inputs: Iterable[
 
 @contextlib.contextmanager
 def one_build_at_a_time(out_dir: Path) -> Iterator[None]:
-    """Hold the lock of the folder the output is in (or of the nearest folder above it that
-    exists) while a build writes. A second build into the same output is refused while the first
-    runs, instead of clearing the first's staging folder as if a killed build had left it. The lock
-    is the kernel's (`flock`): it goes when the build's process ends, however it ends."""
+    """Hold the output's lock while a build writes: a second build into the same output is
+    refused while the first runs, instead of clearing the first's staging folder as if a killed
+    build had left it. The lock is the kernel's (`flock`), on a file of its own beside the output
+    (`_LOCK`), so that builds into other folders of the same parent go on; it goes when the
+    build's process ends, however it ends, and its file with it where the build ends as it should.
+    Once it is held, a site that a build killed during the swap left retired is put back
+    (`restore_retired`)."""
+    lock = out_dir.absolute().parent / f".{out_dir.name}{_LOCK}"
+    held, own_file = _take_lock(out_dir, lock)
+    try:
+        restore_retired(out_dir)
+        yield
+    finally:
+        if own_file:
+            # Removed while still held: a build that opened it meanwhile finds, once it holds
+            # it, that it is no longer the file of that name, and takes the new one.
+            with contextlib.suppress(OSError):
+                lock.unlink()
+        if held is not None:
+            os.close(held)
+
+
+def _take_lock(out_dir: Path, lock: Path) -> tuple[int | None, bool]:
+    """The open lock of `out_dir`, held, and whether it is the lock file `lock` (rather than the
+    nearest folder above the output that exists, where the output's folder does not exist yet or
+    the file cannot be made: never through a link). None where neither can be opened: a folder
+    that cannot be opened cannot be written to either, and the writer will say so."""
+    flags = os.O_RDONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+    for _ in range(100):
+        try:
+            held = os.open(lock, flags, 0o666)
+        except OSError:
+            break
+        _hold(out_dir, held)
+        try:
+            current = os.stat(lock, follow_symlinks=False)
+        except OSError:
+            current = None
+        opened = os.fstat(held)
+        if current is not None and (current.st_dev, current.st_ino) == (
+            opened.st_dev,
+            opened.st_ino,
+        ):
+            return held, True
+        os.close(held)  # removed by the build that held it: the file of that name now is another
     folder = out_dir.absolute().parent
     while not folder.is_dir() and folder != folder.parent:
         folder = folder.parent
     try:
-        held = os.open(folder, os.O_RDONLY)
+        held = os.open(folder, os.O_RDONLY | os.O_CLOEXEC)
     except OSError:
-        # A folder that cannot be opened cannot be written to either: the writer will say so.
-        yield
-        return
+        return None, False
+    _hold(out_dir, held)
+    return held, False
+
+
+def _hold(out_dir: Path, held: int) -> None:
+    """Take the lock open as `held`, or refuse the build (closing it) where another holds it."""
     try:
-        try:
-            fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise _fail(
-                out_dir,
-                "another natocorpus build is writing this folder; run again once it has finished",
-            ) from None
-        yield
-    finally:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
         os.close(held)
+        raise _fail(
+            out_dir,
+            "another natocorpus build is writing this folder; run again once it has finished",
+        ) from None
+
+
+def restore_retired(out_dir: Path) -> None:
+    """Where the output is missing and a site of ours is retired beside it, no process removing
+    it: a build was killed between the two renames of the swap (`commit`). The retired site is
+    put back, the latest where there are several, rather than removed as a leftover."""
+    target = out_dir.absolute()
+    if os.path.lexists(target) or not target.parent.is_dir():
+        return
+    retired = [
+        folder / "site"
+        for folder in target.parent.glob(f".{out_dir.name}{_RETIRED}*")
+        if (folder / "site" / MARKER).is_file()
+        and not (folder / "site").is_symlink()
+        and not _being_removed(folder)
+    ]
+    if not retired:
+        return
+    latest = max(retired, key=lambda site: site.parent.stat().st_mtime_ns)
+    with contextlib.suppress(OSError):  # not put back: the build goes on as from nothing
+        latest.rename(target)
+        latest.parent.rmdir()
 
 
 def _remove_our_folder(folder: Path) -> None:

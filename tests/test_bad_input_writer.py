@@ -1,0 +1,174 @@
+"""Bad input, round two, for the writer and the input fingerprint: a build killed during the swap,
+builds into folders side by side, links and large or unreadable files in the corpus, and
+SOURCE_DATE_EPOCH. Each case runs the real command line, or the build, on a tiny corpus written
+inline."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import natocorpus
+from corpus_factory import write_corpus
+from natocorpus import write
+from natocorpus.cli import main
+from natocorpus.diagnostics import OutputError
+from support import PROJECT_ROOT, tree_digest
+
+TEMPLATES = PROJECT_ROOT / "templates"
+
+
+def run(*arguments: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(arguments))
+    assert isinstance(result.exception, SystemExit | None), result.exception
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def run_build(corpus: Path, out: Path, *options: str) -> tuple[int, str]:
+    return run(
+        "build", "--corpus", str(corpus), "--templates", str(TEMPLATES), "--out", str(out), *options
+    )
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def up_to_date(out: Path) -> str:
+    return f"{out.as_posix()}/ is up to date: nothing it is built from has changed."
+
+
+# A build killed between the two renames of the swap ---------------------------------------------
+
+
+def test_a_site_left_retired_with_no_output_is_put_back(tmp_path: Path) -> None:
+    """The state a kill between the two renames leaves: no output, the old site retired beside
+    it, and the new one still staged."""
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    assert run_build(corpus, out, "--no-search")[0] == 0
+    before = tree_digest(out)
+    page = (out / "index.html").stat().st_ino
+    retired = tmp_path / ".site.retired-x1y2z3"
+    retired.mkdir()
+    out.rename(retired / "site")
+    staged = tmp_path / ".site.building-a1b2c3"
+    staged.mkdir()
+    (staged / write.MARKER).write_text(write.MARKER_TEXT, encoding="utf-8")
+
+    code, output = run_build(corpus, out, "--no-search")
+    assert code == 0, output
+    # Put back, not built again: the same files, and a build that finds the site up to date.
+    assert up_to_date(out) in output.splitlines(), output
+    assert tree_digest(out) == before
+    assert (out / "index.html").stat().st_ino == page
+    assert not list(tmp_path.glob(".site.retired-*"))
+
+
+def test_a_retired_folder_without_the_marker_is_not_put_back(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    retired = tmp_path / ".site.retired-x1y2z3" / "site"
+    retired.mkdir(parents=True)
+    (retired / "keep.txt").write_text("mine", encoding="utf-8")
+    code, output = run_build(corpus, out, "--no-search")
+    assert code == 0, output
+    assert not (out / "keep.txt").exists()
+    assert (retired / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+# Kills itself at the second rename of the swap: the staging folder becoming the output.
+KILLED_AT_THE_SWAP = """
+import os, signal
+from pathlib import Path
+
+rename = Path.rename
+
+def killed_at_the_swap(self, target):
+    if self.name.startswith(".site.building-"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return rename(self, target)
+
+Path.rename = killed_at_the_swap
+from natocorpus.cli import run
+run()
+"""
+
+
+def test_a_build_killed_between_the_two_renames_leaves_the_next_build_the_old_site(
+    tmp_path: Path,
+) -> None:
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    assert run_build(corpus, out, "--no-search")[0] == 0
+    before = tree_digest(out)
+    page = (out / "index.html").stat().st_ino
+
+    environment = {**os.environ, "PYTHONPATH": str(Path(natocorpus.__file__).parents[1])}
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_AT_THE_SWAP, "build", "--corpus", str(corpus)]
+        + ["--templates", str(TEMPLATES), "--out", str(out), "--no-search", "--force"],
+        cwd=PROJECT_ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert killed.returncode == -9, (killed.stdout, killed.stderr)
+    assert not out.exists()
+    assert [p.name for p in tmp_path.glob(".site.retired-*/site")] == ["site"]
+
+    code, output = run_build(corpus, out, "--no-search")
+    assert code == 0, output
+    assert up_to_date(out) in output.splitlines(), output
+    assert tree_digest(out) == before
+    assert (out / "index.html").stat().st_ino == page
+    assert not list(tmp_path.glob(".site.retired-*"))
+
+
+# One lock per output -----------------------------------------------------------------------------
+
+
+def test_builds_into_two_folders_of_one_parent_both_go_on(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    with write.one_build_at_a_time(tmp_path / "one"):
+        code, output = run_build(corpus, tmp_path / "two", "--no-search")
+        assert (tmp_path / ".one.natocorpus-lock").is_file()
+    assert code == 0, output
+    assert (tmp_path / "two" / "index.html").is_file()
+    # Each lock file goes with its build: nothing is left beside the outputs.
+    assert not list(tmp_path.glob(".*.natocorpus-lock"))
+
+
+def test_a_second_build_into_the_same_output_is_still_refused(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    with write.one_build_at_a_time(out):
+        code, output = run_build(corpus, out, "--no-search")
+        with (
+            pytest.raises(OutputError, match="another natocorpus build"),
+            write.one_build_at_a_time(tmp_path / "." / "site"),
+        ):
+            pass
+    assert code == 1
+    assert (
+        f"{out}: output: another natocorpus build is writing this folder; "
+        "run again once it has finished" in output.splitlines()
+    ), output
+    assert not out.exists()
+
+
+def test_the_lock_file_is_never_made_through_a_link(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    (tmp_path / ".site.natocorpus-lock").symlink_to(elsewhere)
+    with write.one_build_at_a_time(tmp_path / "site"):
+        pass
+    assert not elsewhere.exists()
