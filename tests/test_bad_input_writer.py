@@ -5,9 +5,14 @@ inline."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,8 +20,9 @@ from click.testing import CliRunner
 
 import natocorpus
 from corpus_factory import write_corpus
-from natocorpus import write
+from natocorpus import previous, write
 from natocorpus.cli import main
+from natocorpus.config import make_config
 from natocorpus.diagnostics import OutputError
 from support import PROJECT_ROOT, tree_digest
 
@@ -172,3 +178,140 @@ def test_the_lock_file_is_never_made_through_a_link(tmp_path: Path) -> None:
     with write.one_build_at_a_time(tmp_path / "site"):
         pass
     assert not elsewhere.exists()
+
+
+# The input fingerprint reads the corpus as the load stage does -----------------------------------
+
+
+def digests_of(corpus: Path, out: Path) -> dict[str, bytes]:
+    return previous.input_digests(make_config(corpus, TEMPLATES, out)).corpus
+
+
+def test_the_fingerprint_does_not_follow_links_out_of_the_corpus(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("not the corpus's", encoding="utf-8")
+    (corpus / "sources" / "elsewhere").symlink_to(outside)
+    (corpus / "sources" / "secret.txt").symlink_to(outside / "secret.txt")
+    (corpus / "sources" / "inside.txt").symlink_to(corpus / "corpus.yaml")
+    names = digests_of(corpus, tmp_path / "site")
+    assert "sources/elsewhere/secret.txt" not in names
+    assert "sources/secret.txt" not in names
+    assert "sources/inside.txt" in names  # a link inside the corpus is read, as loading reads it
+    code, output = run_build(corpus, tmp_path / "site", "--no-search")
+    assert code == 0, output
+
+
+def test_the_fingerprint_does_not_read_a_file_over_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = write_corpus(tmp_path)
+    large = corpus / "sources" / "large.txt"
+    large.write_bytes(b"x" * (5 * 1024 * 1024 + 1))
+    hashed: list[str] = []
+    file_digest = hashlib.file_digest
+
+    def spied(file: object, digest: str) -> object:
+        hashed.append(getattr(file, "name", ""))
+        return file_digest(file, digest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hashlib, "file_digest", spied)
+    first = digests_of(corpus, tmp_path / "site")
+    assert str(large.absolute()) not in hashed
+    assert hashed  # the other files are read
+    large.write_bytes(b"y" * (5 * 1024 * 1024 + 1))
+    assert digests_of(corpus, tmp_path / "site")["sources/large.txt"] != first["sources/large.txt"]
+
+
+@pytest.fixture
+def open_folder() -> Iterator[Path]:
+    """A folder any user may read: tmp_path is its owner's alone."""
+    folder = Path(tempfile.mkdtemp(prefix="natocorpus-test-"))
+    folder.chmod(0o755)
+    yield folder
+    for path in folder.rglob("*"):
+        if path.is_dir() and not path.is_symlink():
+            path.chmod(0o755)
+    shutil.rmtree(folder)
+
+
+def as_another_user(work: Callable[[], tuple[int, str]]) -> tuple[int, str]:
+    """`work`'s outcome, run by a user that file permissions bind: this one, unless it is root,
+    whose reads they do not stop; then a forked child as `nobody`."""
+    if os.geteuid() != 0:
+        return work()
+    read, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        outcome: tuple[int, str] = (99, "")
+        try:
+            os.setgroups([])
+            os.setgid(65534)
+            os.setuid(65534)
+            outcome = work()
+        except BaseException as exc:  # the parent reports it
+            outcome = (98, repr(exc))
+        finally:
+            with os.fdopen(write_end, "w") as pipe:
+                pipe.write(json.dumps(outcome))
+            os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read) as pipe:
+        told = pipe.read()
+    os.waitpid(pid, 0)
+    code, output = json.loads(told)
+    return code, output
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+@pytest.mark.parametrize(
+    ("unreadable", "expected"),
+    [
+        (
+            "articles/sample-article.md",
+            "corpus/articles/sample-article.md: file: cannot be read: Permission denied",
+        ),
+        ("actors.yaml", "corpus/actors.yaml: file: cannot be read: Permission denied"),
+    ],
+)
+def test_an_unreadable_corpus_file_is_reported_not_raised(
+    open_folder: Path, unreadable: str, expected: str
+) -> None:
+    corpus = write_corpus(open_folder)
+    out = open_folder / "output"
+    out.mkdir()
+    if os.geteuid() == 0:
+        os.chown(out, 65534, 65534)
+    # Once as this user: every module the build needs is imported before the child drops root.
+    assert run_build(corpus, open_folder / "first", "--no-search")[0] == 0
+    (corpus / unreadable).chmod(0)
+    code, output = as_another_user(lambda: run_build(corpus, out / "site", "--no-search"))
+    assert code == 1, output
+    assert "Traceback" not in output
+    assert expected in output.splitlines(), output
+    assert not (out / "site").exists()
+
+
+# SOURCE_DATE_EPOCH -------------------------------------------------------------------------------
+
+
+def test_a_new_source_date_epoch_rebuilds_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert run_build(corpus, out, "--no-search")[0] == 0
+    package = out / "data" / "datapackage.json"
+    first = json.loads(package.read_text(encoding="utf-8"))["created"]
+    code, output = run_build(corpus, out, "--no-search")
+    assert up_to_date(out) in output.splitlines(), output
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    code, output = run_build(corpus, out, "--no-search")
+    assert code == 0, output
+    assert up_to_date(out) not in output.splitlines(), output
+    created = json.loads(package.read_text(encoding="utf-8"))["created"]
+    assert created != first
+    assert created.startswith("2027-01-15"), created

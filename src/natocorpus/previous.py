@@ -51,6 +51,7 @@ from natocorpus import __version__
 from natocorpus.artifacts import Artifact, Piece, StreamedArtifact, digest_of
 from natocorpus.config import BuildConfig
 from natocorpus.diagnostics import Diagnostic
+from natocorpus.load.files import MAX_FILE_BYTES
 from natocorpus.model import (
     ActorMention,
     AnnotatedArticle,
@@ -318,17 +319,22 @@ def input_digests(
     settled = time.time_ns() - _SETTLING_NS
     records: dict[str, InputRecord] = {}
     whole = hashlib.sha256()
-    options = (__version__, config.base_url, config.site_url, config.search, config.strict)
+    # SOURCE_DATE_EPOCH sets datapackage.json's `created`: a change of it is a change of the site.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    options = (__version__, config.base_url, config.site_url, config.search, config.strict, epoch)
     whole.update(repr(options).encode())
     package = Path(__file__).resolve().parent
     folders: list[dict[str, bytes]] = []
     for root in (config.corpus_dir, config.templates_dir, package):
         files: dict[str, bytes] = {}
         absolute = str(root.absolute())
-        for relative in _files_under(str(root)):
+        # In the corpus, as the load stage reads it: no link out of it, no file over the limit.
+        inside = str(root.resolve()) if root == config.corpus_dir else None
+        limit = MAX_FILE_BYTES if inside is not None else None
+        for relative in _files_under(str(root), inside=inside):
             if "__pycache__" not in relative.split("/"):
                 path = f"{absolute}/{relative}"
-                files[relative] = _file_digest(path, known, records, settled)
+                files[relative] = _file_digest(path, known, records, settled, limit)
                 whole.update(relative.encode() + b"\0")
                 whole.update(files[relative])
         folders.append(files)
@@ -339,22 +345,32 @@ def input_digests(
 
 
 def _file_digest(
-    path: str, known: Mapping[str, InputRecord], records: dict[str, InputRecord], settled: int
+    path: str,
+    known: Mapping[str, InputRecord],
+    records: dict[str, InputRecord],
+    settled: int,
+    limit: int | None = None,
 ) -> bytes:
     """The SHA-256 of the file at `path`, from `known` where the file is unchanged since; its
-    record goes into `records` once the file has settled."""
-    stat = os.stat(path)  # noqa: PTH116 (a path string, as scandir gives)
+    record goes into `records` once the file has settled. A file over `limit` is not read: the
+    load stage refuses it, and its size, times and inode say when it changes. Nor is one that
+    cannot be read: the load stage says why, with its path."""
+    try:
+        stat = os.stat(path)  # noqa: PTH116 (a path string, as scandir gives)
+    except OSError as exc:
+        return digest_of(b"unreadable", str(exc.errno).encode())
+    now = _stat_key(stat)
+    if limit is not None and stat.st_size > limit:
+        return digest_of(b"over the limit", *(str(n).encode() for n in now))
     seen = known.get(path)
-    if seen is not None and (seen.size, seen.mtime_ns, seen.ctime_ns, seen.inode) == (
-        stat.st_size,
-        stat.st_mtime_ns,
-        stat.st_ctime_ns,
-        stat.st_ino,
-    ):
+    if seen is not None and (seen.size, seen.mtime_ns, seen.ctime_ns, seen.inode) == now:
         sha = seen.sha
     else:
-        with open(path, "rb") as file:  # noqa: PTH123 (a path string, as scandir gives)
-            sha = hashlib.sha256(file.read()).digest()
+        try:
+            with open(path, "rb") as file:  # noqa: PTH123 (a path string, as scandir gives)
+                sha = hashlib.file_digest(file, "sha256").digest()
+        except OSError as exc:
+            return digest_of(b"unreadable", str(exc.errno).encode())
     if max(stat.st_mtime_ns, stat.st_ctime_ns) < settled:
         records[path] = InputRecord(
             stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, sha
@@ -362,26 +378,48 @@ def _file_digest(
     return sha
 
 
+def _stat_key(stat: os.stat_result) -> tuple[int, int, int, int]:
+    """What changes whenever a file is written: its size, modification and change times, inode."""
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+
 def _digest_of_folder(files: dict[str, bytes]) -> bytes:
     return digest_of(*(part for name, sha in files.items() for part in (name.encode(), sha)))
 
 
-def _files_under(root: str, prefix: str = "") -> list[str]:
+def _files_under(root: str, prefix: str = "", inside: str | None = None) -> list[str]:
     """Every file under `root` (following links, as reading does), as sorted POSIX paths relative
-    to it: os.scandir, which spares making a path object for each of the corpus's files."""
+    to it: os.scandir, which spares making a path object for each of the corpus's files. With
+    `inside`, a link that leads out of that folder is left out, as the load stage refuses it; a
+    folder that cannot be listed is one entry, its name and "/", for the load stage to name."""
     found: list[str] = []
-    with os.scandir(root) as entries:
-        for entry in entries:
-            relative = prefix + entry.name
-            try:
-                folder = entry.is_dir()
-            except OSError:  # a loop of links: neither; the load stage names it
-                continue
-            if folder:
-                found += _files_under(entry.path, relative + "/")
-            elif entry.is_file():
-                found.append(relative)
+    try:
+        with os.scandir(root) as scanned:
+            entries = list(scanned)
+    except OSError:
+        return [prefix] if prefix else []
+    for entry in entries:
+        relative = prefix + entry.name
+        if inside is not None and entry.is_symlink() and not _leads_inside(entry.path, inside):
+            continue
+        try:
+            folder = entry.is_dir()
+        except OSError:  # a loop of links: neither; the load stage names it
+            continue
+        if folder:
+            found += _files_under(entry.path, relative + "/", inside)
+        elif entry.is_file():
+            found.append(relative)
     return sorted(found) if not prefix else found
+
+
+def _leads_inside(link: str, folder: str) -> bool:
+    """Whether the link at `link` leads to a file or folder inside `folder` (resolved)."""
+    try:
+        target = os.path.realpath(link, strict=True)
+    except (OSError, RuntimeError):  # a loop of links, or a link to nothing
+        return False
+    return target == folder or target.startswith(folder.rstrip("/") + "/")
 
 
 # Articles ----------------------------------------------------------------------------------------
