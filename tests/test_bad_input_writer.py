@@ -91,6 +91,40 @@ def test_a_retired_folder_without_the_marker_is_not_put_back(tmp_path: Path) -> 
     assert (retired / "keep.txt").read_text(encoding="utf-8") == "mine"
 
 
+def test_a_retired_site_half_removed_is_not_put_back(tmp_path: Path) -> None:
+    """A remover killed half way leaves the old site, marker and all, under `removing`: it is
+    removed by the next build, never put back as if it were whole."""
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    assert run_build(corpus, out, "--no-search")[0] == 0
+    before = tree_digest(out)
+    retired = tmp_path / ".site.retired-x1y2z3"
+    retired.mkdir()
+    out.rename(retired / "removing")
+    shutil.rmtree(retired / "removing" / "articles")
+    code, output = run_build(corpus, out, "--no-search")
+    assert code == 0, output
+    assert up_to_date(out) not in output.splitlines(), output
+    assert tree_digest(out) == before
+    assert not retired.exists()
+
+
+def test_the_remover_moves_the_site_aside_before_it_removes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    assert run_build(corpus, out, "--no-search")[0] == 0
+    retired = tmp_path / ".site.retired-x1y2z3"
+    retired.mkdir()
+    out.rename(retired / "site")
+    removed: list[str] = []
+    monkeypatch.setattr(shutil, "rmtree", lambda folder: removed.append(Path(folder).name))
+    write.remove_retired(retired)
+    assert removed == ["removing"]
+    assert not (retired / "site").exists()
+
+
 # Kills itself at the second rename of the swap: the staging folder becoming the output.
 KILLED_AT_THE_SWAP = """
 import os, signal

@@ -34,6 +34,7 @@ MARKER_TEXT = "This folder is written by `natocorpus build` and replaced whole o
 _STAGING = ".building-"
 _RETIRED = ".retired-"
 _LOCK = ".natocorpus-lock"
+_REMOVING = "removing"  # a retired site being removed, in its retired folder
 
 
 def recorded_fingerprint(out_dir: Path) -> str | None:
@@ -200,10 +201,15 @@ def clear_leftovers(out_dir: Path) -> None:
 def remove_retired(retired: Path) -> None:
     """Remove a replaced site, moved aside by `commit` into `retired`, and `retired` itself.
     What replaced an empty folder leaves that folder, still empty, which goes too; anything
-    without the marker stays."""
-    site = retired / "site"
+    without the marker stays. A site of ours is first moved to `_REMOVING` in `retired`: one left
+    half removed (its remover killed) is never taken for a whole one and put back."""
+    site, removing = retired / "site", retired / _REMOVING
+    if (site / MARKER).is_file() and not site.is_symlink():
+        with contextlib.suppress(OSError):  # already moved, by a remover before this one
+            site.rename(removing)
+    _remove_our_folder(removing)
     _remove_our_folder(site)
-    for folder in (site, retired):
+    for folder in (removing, site, retired):
         with contextlib.suppress(OSError):  # not empty, or gone
             folder.rmdir()
 
