@@ -308,6 +308,8 @@ def as_another_user(work: Callable[[], tuple[int, str]]) -> tuple[int, str]:
             "corpus/articles/sample-article.md: file: cannot be read: Permission denied",
         ),
         ("actors.yaml", "corpus/actors.yaml: file: cannot be read: Permission denied"),
+        ("articles", "corpus/articles: file: cannot be read: Permission denied"),
+        ("sources", "corpus/sources: file: cannot be read: Permission denied"),
     ],
 )
 def test_an_unreadable_corpus_file_is_reported_not_raised(

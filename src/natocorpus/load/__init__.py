@@ -61,7 +61,7 @@ def _article_files(folder: CorpusFolder, diagnostics: list[Diagnostic]) -> list[
     is refused, and a Markdown file not named `.md` is pointed out."""
     articles = folder.path / "articles"
     files: list[Path] = []
-    for entry in listing(articles):
+    for entry in listing(articles, folder.shown(articles), diagnostics):
         path = articles / entry.name
         refusal = folder.outside(path) if entry.is_symlink() else None
         if refusal is not None:
@@ -117,7 +117,7 @@ def check_articles(
     diagnostics.extend(_shared_captures(frame, articles))
     used = {article.meta.source_file for article in articles}
     sources = frame.folder.path / "sources"
-    for entry in listing(sources):
+    for entry in listing(sources, frame.folder.shown(sources), diagnostics):
         if entry.name in used or errors_in(diagnostics):
             continue
         try:

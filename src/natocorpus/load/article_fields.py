@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from pathlib import Path
 from typing import NamedTuple
 
 from natocorpus.load.fields import FieldReader
@@ -45,7 +46,7 @@ def read_capture(r: FieldReader, folder: CorpusFolder, source_file: str | None) 
             r.fail(("source_file",), "must be a file name under sources/, without folders")
         elif (too_long := long_name_problem(source_file)) is not None:
             r.fail(("source_file",), f"is {too_long}")
-        elif not source_path.is_file():
+        elif not _is_file(source_path):
             r.fail(("source_file",), f"sources/{source_file} does not exist")
         else:
             try:
@@ -55,6 +56,15 @@ def read_capture(r: FieldReader, folder: CorpusFolder, source_file: str | None) 
                 r.diagnostics.append(problem.diagnostic)
     flat = normalise_space(" ".join(lines)) if content is not None else None
     return Capture(content, lines, flat)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a file; not where its folder cannot be searched (a permission error,
+    which the listing of that folder reports with its name)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 class Described(NamedTuple):

@@ -37,15 +37,24 @@ class FileError(Exception):
         self.diagnostic = diagnostic
 
 
-def listing(folder: Path | str) -> list[os.DirEntry[str]]:
-    """The entries of one folder, sorted by name; none where it is not a folder.
+def listing(
+    folder: Path | str, shown: str = "", problems: list[Diagnostic] | None = None
+) -> list[os.DirEntry[str]]:
+    """The entries of one folder, sorted by name; none where it is not a folder, or where it
+    cannot be read (said in `problems`, naming the folder as `shown`, where they are kept).
 
     The one place the corpus folder is listed: scandir's entries know from the listing whether
     each is a link, a file or a folder, without a stat of each."""
     if not Path(folder).is_dir():
         return []
-    with os.scandir(folder) as entries:
-        return sorted(entries, key=lambda entry: entry.name)
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda entry: entry.name)
+    except OSError as exc:
+        if problems is not None:
+            reason = exc.strerror or type(exc).__name__
+            problems.append(error(shown or str(folder), None, "file", f"cannot be read: {reason}"))
+        return []
 
 
 def files_under(root: Path | str, prefix: str = "") -> list[str]:
