@@ -309,6 +309,12 @@ def as_another_user(work: Callable[[], tuple[int, str]]) -> tuple[int, str]:
         ),
         ("actors.yaml", "corpus/actors.yaml: file: cannot be read: Permission denied"),
         ("articles", "corpus/articles: file: cannot be read: Permission denied"),
+        (
+            "sources/sample.txt",
+            "corpus/sources/sample.txt: file: cannot be read: Permission denied",
+        ),
+        ("events.yaml", "corpus/events.yaml: file: cannot be read: Permission denied"),
+        ("corpus.yaml", "corpus/corpus.yaml: file: cannot be read: Permission denied"),
         ("sources", "corpus/sources: file: cannot be read: Permission denied"),
     ],
 )
