@@ -336,6 +336,41 @@ def test_an_unreadable_corpus_file_is_reported_not_raised(
     assert not (out / "site").exists()
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+@pytest.mark.parametrize(
+    ("unreadable", "expected"),
+    [
+        ("article.html", "templates/article.html: template: cannot be read: Permission denied"),
+        ("static", "templates/static: template: cannot be read: Permission denied"),
+        (
+            "static/site.css",
+            "templates/static/site.css: template: cannot be read: Permission denied",
+        ),
+    ],
+)
+def test_an_unreadable_template_is_named_not_blamed_on_the_output(
+    open_folder: Path, unreadable: str, expected: str
+) -> None:
+    corpus = write_corpus(open_folder)
+    templates = open_folder / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    for path in templates.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    out = open_folder / "output"
+    out.mkdir()
+    if os.geteuid() == 0:
+        os.chown(out, 65534, 65534)
+    options = ("--templates", str(templates), "--no-search")
+    assert run_build(corpus, open_folder / "first", *options)[0] == 0
+    (templates / unreadable).chmod(0)
+    code, output = as_another_user(lambda: run_build(corpus, out / "site", *options))
+    assert code == 1, output
+    assert "Traceback" not in output
+    assert any(line.endswith(expected) for line in output.splitlines()), output
+    assert "could not write the site" not in output
+    assert not (out / "site").exists()
+
+
 # SOURCE_DATE_EPOCH -------------------------------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ file and line, never as a traceback.
 from __future__ import annotations
 
 import hashlib
+import os
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
@@ -110,13 +111,15 @@ def hashed_assets(templates_dir: Path, site: SiteModel) -> tuple[Asset, ...]:
     if not root.is_dir():
         return ()
     assets = []
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+    for path in _files_under(root, templates_dir):
         relative = PurePosixPath(path.relative_to(root).as_posix())
+        name = path.relative_to(templates_dir).as_posix()
         try:
             content = minified(path.read_bytes(), path.suffix)
         except UnicodeDecodeError as exc:
-            name = path.relative_to(templates_dir).as_posix()
             raise _not_utf8(exc, templates_dir, name) from None
+        except OSError as exc:
+            raise _unreadable(exc, templates_dir, name) from None
         digest = hashlib.sha256(content).hexdigest()[:8]
         suffix = "".join(relative.suffixes)
         stem = relative.name[: len(relative.name) - len(suffix)] if suffix else relative.name
@@ -205,11 +208,35 @@ def _not_utf8(exc: UnicodeDecodeError, templates_dir: Path, name: str) -> Corpus
 _RECURSION = "includes itself, directly or through other templates, without end"
 
 
+def _unreadable(exc: OSError, templates_dir: Path, name: str) -> CorpusError:
+    """A template or asset that cannot be read, named as the templates folder has it (not blamed
+    on the output folder, where the writer would report an OSError)."""
+    reason = exc.strerror or type(exc).__name__
+    return CorpusError(
+        [error(_template_path(templates_dir, name), None, "template", f"cannot be read: {reason}")]
+    )
+
+
+def _files_under(root: Path, templates_dir: Path) -> list[Path]:
+    """Every file under `root`, sorted; a folder that cannot be listed is an error naming it,
+    where rglob would pass over it in silence and leave its assets missing."""
+    found: list[Path] = []
+    problems: list[OSError] = []
+    for folder, _, names in os.walk(root, onerror=problems.append):
+        found += (Path(folder) / name for name in names)
+    if problems:
+        where = Path(problems[0].filename or root).relative_to(templates_dir).as_posix()
+        raise _unreadable(problems[0], templates_dir, where)
+    return sorted(path for path in found if path.is_file())
+
+
 def _render(env: jinja2.Environment, templates_dir: Path, name: str, **context: object) -> str:
     try:
         return env.get_template(name).render(**context)
     except UnicodeDecodeError as exc:  # a ValueError: before the general case
         raise _not_utf8(exc, templates_dir, name) from None
+    except OSError as exc:
+        raise _unreadable(exc, templates_dir, name) from None
     except RecursionError as exc:
         located = _line_in_templates(exc, templates_dir)
         where, line = located if located else (_template_path(templates_dir, name), None)
@@ -276,6 +303,8 @@ def _compile_templates(env: jinja2.Environment, templates_dir: Path) -> None:
             env.get_template(name)
         except UnicodeDecodeError as exc:
             raise _not_utf8(exc, templates_dir, name) from None
+        except OSError as exc:
+            raise _unreadable(exc, templates_dir, name) from None
         except jinja2.TemplateError as exc:
             raise template_error(exc, templates_dir, name) from None
 
