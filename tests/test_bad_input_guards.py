@@ -451,6 +451,24 @@ def test_a_control_character_in_the_body_is_an_error(tmp_path: Path) -> None:
     ), output
 
 
+def test_an_invisible_character_is_pointed_out(tmp_path: Path) -> None:
+    """ "NA\u200bTO" looks like NATO on the page but is no mention of it and no search finds it:
+    the maintainer is told where, in a field and in the body; a joiner Persian needs is not."""
+    title = 'title: {value: "NA\\u200bTO\u200cs view", inferred: the page title}'
+    body = "NATO met in Washington. The US objected.\n\nNA\u200bTO said no.\n"
+    corpus = write_corpus(tmp_path, body, overrides={"title": title}, capture_body=body)
+    code, output = run_check(corpus)
+    assert code == 0, output
+    lines = output.splitlines()
+    message = (
+        "warning: holds the invisible character U+200B, which splits a word without showing it "
+        "(no form or search finds the word); remove it unless the capture needs it"
+    )
+    assert f"{ARTICLE}:4: title.value: {message}" in lines, output
+    assert any(line.startswith(f"{ARTICLE}:") and f"body: {message}" in line for line in lines)
+    assert "U+200C" not in output
+
+
 def test_a_folder_where_corpus_yaml_should_be_is_an_error(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path)
     (corpus / "corpus.yaml").unlink()

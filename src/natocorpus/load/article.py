@@ -15,10 +15,16 @@ from pathlib import Path
 import msgspec
 from frontmatter.default_handlers import YAMLHandler
 
-from natocorpus.diagnostics import Diagnostic, error
+from natocorpus.diagnostics import Diagnostic, error, warning
 from natocorpus.load.article_fields import COMPLETENESS, describe, did_you_mean, read_capture
 from natocorpus.load.article_passages import read_dates_without_event, read_passages, read_stance
-from natocorpus.load.fields import CONTROL_RE, FieldReader, control_message
+from natocorpus.load.fields import (
+    CONTROL_RE,
+    INVISIBLE_RE,
+    FieldReader,
+    control_message,
+    invisible_message,
+)
 from natocorpus.load.files import CorpusFolder, FileError
 from natocorpus.load.reading import check_fidelity, parse_reading_text
 from natocorpus.load.yamlsource import KeyPath, YamlDocument, YamlError, field_name, parse_yaml
@@ -92,6 +98,10 @@ def load_article(
     if control is not None:
         line = body_line + body.count("\n", 0, control.start())
         local.append(error(shown, line, "body", control_message(control.group())))
+    invisible = INVISIBLE_RE.search(body)
+    if invisible is not None:
+        line = body_line + body.count("\n", 0, invisible.start())
+        local.append(warning(shown, line, "body", invisible_message(invisible.group())))
     stance = r.attempt(lambda: read_stance(r, settings, reading))
     passages = read_passages(r, knowledge, reading)
     undated = r.attempt(lambda: read_dates_without_event(r, reading))

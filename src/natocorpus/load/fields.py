@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from natocorpus.diagnostics import Diagnostic, error
+from natocorpus.diagnostics import Diagnostic, error, warning
 from natocorpus.load.yamlsource import KeyPath, YamlDocument, field_name
 from natocorpus.model import PRECISIONS, PartialDate, days_in_month, is_web_url
 
@@ -23,6 +23,17 @@ DECIMAL_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 
 # The C0 control characters but tab and newline, and DEL: no page or feed can hold them.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Invisible characters that join or split nothing a script needs (zero-width space, word joiner,
+# a byte-order mark inside text): "NA\u200bTO" reads as NATO but matches no form and no search.
+# The zero-width joiner and non-joiner are left alone: Persian, Indic scripts and emoji need them.
+INVISIBLE_RE = re.compile("[\u200b\u2060\ufeff]")
+
+
+def invisible_message(character: str) -> str:
+    return (
+        f"holds the invisible character U+{ord(character):04X}, which splits a word without "
+        "showing it (no form or search finds the word); remove it unless the capture needs it"
+    )
 
 
 def control_message(character: str) -> str:
@@ -71,6 +82,16 @@ class FieldReader(msgspec.Struct):
         if control is not None:
             # Written as an escape ("\x01"): a page would not show it, and it breaks feed.xml.
             raise self.fail(keypath, control_message(control.group()))
+        invisible = INVISIBLE_RE.search(text)
+        if invisible is not None:
+            self.diagnostics.append(
+                warning(
+                    self.doc.path,
+                    self.doc.line(keypath),
+                    field_name(keypath),
+                    invisible_message(invisible.group()),
+                )
+            )
         return text
 
     def _not_text(self, keypath: KeyPath, value: Any) -> str:
