@@ -235,6 +235,8 @@ def _render(env: jinja2.Environment, templates_dir: Path, name: str, **context: 
         return env.get_template(name).render(**context)
     except UnicodeDecodeError as exc:  # a ValueError: before the general case
         raise _not_utf8(exc, templates_dir, name) from None
+    except jinja2.TemplateNotFound as exc:  # an OSError too: before the general case
+        raise template_error(exc, templates_dir, name) from None
     except OSError as exc:
         raise _unreadable(exc, templates_dir, name) from None
     except RecursionError as exc:
@@ -303,6 +305,8 @@ def _compile_templates(env: jinja2.Environment, templates_dir: Path) -> None:
             env.get_template(name)
         except UnicodeDecodeError as exc:
             raise _not_utf8(exc, templates_dir, name) from None
+        except jinja2.TemplateNotFound as exc:  # an OSError too: before the general case
+            raise template_error(exc, templates_dir, name) from None
         except OSError as exc:
             raise _unreadable(exc, templates_dir, name) from None
         except jinja2.TemplateError as exc:
