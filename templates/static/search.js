@@ -3,8 +3,9 @@
  * scripts, so everything the pages need from JavaScript is here.
  *
  * - On the search page (#search): Pagefind's Default UI from the generated bundle, with its
- *   filters open, a `?q=` in the page URL run as the search, and the URL kept in step with
- *   what the user types, so that a search can be shared.
+ *   filters open, a `?q=` in the page URL run as the search (and its filters, one parameter
+ *   per value: `?q=NATO&type=article&year=2023`, ticked), and the URL kept in step with what
+ *   the user types and ticks, so that a search can be shared.
  * - On a page reached from a result (`?highlight=term`): the terms are marked with
  *   pagefind-highlight.js from the bundle.
  *
@@ -62,19 +63,59 @@
     return result;
   }
 
-  function keepQueryInUrl(container) {
-    var input = container.querySelector(".pagefind-ui__search-input");
-    if (!input) {
-      return;
-    }
-    input.addEventListener("input", function () {
-      var url = new URL(window.location.href);
-      var term = input.value.trim();
-      if (term) {
-        url.searchParams.set(QUERY_PARAM, term);
-      } else {
-        url.searchParams.delete(QUERY_PARAM);
+  /* The filters a URL asks for: each filter's name as a parameter, once per value
+     (`?q=NATO&type=article&year=2023&actor=China&actor=Japan`). */
+  function filtersInUrl(names) {
+    var params = new URLSearchParams(window.location.search);
+    var filters = {};
+    var any = false;
+    names.forEach(function (name) {
+      var values = params.getAll(name).filter(Boolean);
+      if (values.length) {
+        filters[name] = values;
+        any = true;
       }
+    });
+    return any ? filters : null;
+  }
+
+  /* Keep the page URL in step with the search: the terms typed, and each filter ticked or
+     unticked (read back from the filter panel's checkboxes), so that the address can be shared
+     and a reload restores the same search. */
+  function keepSearchInUrl(container, names) {
+    var input = container.querySelector(".pagefind-ui__search-input");
+    if (input) {
+      input.addEventListener("input", function () {
+        var url = new URL(window.location.href);
+        var term = input.value.trim();
+        if (term) {
+          url.searchParams.set(QUERY_PARAM, term);
+        } else {
+          url.searchParams.delete(QUERY_PARAM);
+        }
+        window.history.replaceState(null, "", url.toString());
+      });
+    }
+    container.addEventListener("change", function (event) {
+      var box = event.target;
+      if (!box || !box.classList || !box.classList.contains("pagefind-ui__filter-checkbox")) {
+        return;
+      }
+      var url = new URL(window.location.href);
+      var name = box.name;
+      if (names.indexOf(name) < 0) {
+        return;
+      }
+      var values = url.searchParams.getAll(name).filter(function (value) {
+        return value !== box.value;
+      });
+      if (box.checked) {
+        values.push(box.value);
+      }
+      url.searchParams.delete(name);
+      values.forEach(function (value) {
+        url.searchParams.append(name, value);
+      });
       window.history.replaceState(null, "", url.toString());
     });
   }
@@ -127,7 +168,12 @@
       noWorker: NO_WORKER,
       translations: { placeholder: "Search the texts, actors and events" },
     });
-    keepQueryInUrl(container);
+    var filterNames = (container.getAttribute("data-filters") || "").split(",").filter(Boolean);
+    keepSearchInUrl(container, filterNames);
+    var filters = filtersInUrl(filterNames);
+    if (filters) {
+      ui.triggerFilters(filters);
+    }
     var input = container.querySelector(".pagefind-ui__search-input");
     if (input) {
       input.setAttribute("aria-label", "Search the texts, actors and events");

@@ -476,3 +476,33 @@ def test_search_page_with_results_has_no_wcag_violations(
     assert not violations, [
         (v["id"], [n.get("target") for n in v.get("nodes", [])]) for v in violations
     ]
+
+
+def test_a_filtered_search_survives_a_reload_of_its_url(
+    watched: Watched, site: Site, query: Query, real_corpus: AnnotatedCorpus
+) -> None:
+    """Ticking a filter puts it in the address (`?q=word&type=article&year=2023`), so that the
+    address can be shared: loading it again ticks the same filters and lists the same results."""
+    page = watched.page
+    by_year: dict[str, set[str]] = {}
+    for a in real_corpus.articles:
+        if a.id in query.articles:
+            by_year.setdefault(article_year(a), set()).add(a.id)
+    year, expected = min(by_year.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    search(page, site, query.word)
+    set_filter(page, "type", "article")
+    set_filter(page, "year", year)
+    params = dict(p.split("=", 1) for p in urlsplit(page.url).query.split("&") if "=" in p)
+    assert params.get("type") == "article" and params.get("year") == year, page.url
+    assert result_paths(page) == article_paths(site, expected)
+
+    page.reload()
+    assert result_paths(page) == article_paths(site, expected), page.url
+    for name, value in (("type", "article"), ("year", year)):
+        box = page.locator(f"input.pagefind-ui__filter-checkbox[name={name!r}][value={value!r}]")
+        assert box.is_checked(), f"{name}={value} is not ticked after a reload of {page.url}"
+
+    # Unticking takes it out of the address again.
+    set_filter(page, "year", year, checked=False)
+    assert "year=" not in urlsplit(page.url).query, page.url
+    assert result_paths(page) == article_paths(site, query.articles)

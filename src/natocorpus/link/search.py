@@ -29,6 +29,8 @@ class SearchContext(PageContent, frozen=True):
     ui_stylesheet: str
     base_url: str
     open_filters: str
+    filters: str
+    """Every filter's name, comma-separated: the URL parameters a search page reads as filters."""
     # The bundles of the index's other parts, merged into the first's in the browser, separated by
     # spaces for a data attribute; empty where the index is one bundle.
     merged_bundles: str = ""
@@ -54,6 +56,7 @@ def search_page(xrefs: CrossReferences, parts: tuple[tuple[str, ...], ...]) -> P
             ui_stylesheet=urls.page("pagefind/pagefind-ui.css"),
             base_url=urls.base,
             open_filters=",".join(SEARCH_OPEN_FILTERS),
+            filters=",".join(SEARCH_FILTERS),
             merged_bundles=" ".join(
                 urls.page(bundle_folder(number) + "/") for number in range(1, len(parts))
             ),
