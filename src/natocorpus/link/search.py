@@ -21,9 +21,12 @@ SEARCH_OPEN_FILTERS = ("type", "stance", "year", "outlet", "author")
 
 class SearchContext(PageContent, frozen=True):
     """The search page: Pagefind's Default UI from the generated bundle, and the indexes to
-    browse without JavaScript. `open_filters` is a comma-separated list for a data attribute."""
+    browse without JavaScript. `open_filters` is a comma-separated list for a data attribute.
+    Where the site was built without search (`indexed` false), the page says so, offers the
+    indexes, and links to none of Pagefind's files."""
 
     indexes: tuple[Link, ...]
+    indexed: bool
     bundle_url: str
     ui_script: str
     ui_stylesheet: str
@@ -40,8 +43,11 @@ class NotFoundContext(PageContent, frozen=True):
     indexes: tuple[Link, ...]
 
 
-def search_page(xrefs: CrossReferences, parts: tuple[tuple[str, ...], ...]) -> Page:
-    """The search page of an index in `parts` (`urls.search_parts`)."""
+def search_page(
+    xrefs: CrossReferences, parts: tuple[tuple[str, ...], ...], *, search: bool = True
+) -> Page:
+    """The search page of an index in `parts` (`urls.search_parts`), or, without `search`, of a
+    site built without one."""
     urls = xrefs.urls
     return make_page(
         xrefs,
@@ -51,6 +57,7 @@ def search_page(xrefs: CrossReferences, parts: tuple[tuple[str, ...], ...]) -> P
         f"Search the texts, actors and events of {xrefs.settings.title}.",
         SearchContext(
             index_links(xrefs),
+            indexed=search,
             bundle_url=urls.page("pagefind/"),
             ui_script=urls.page("pagefind/pagefind-ui.js"),
             ui_stylesheet=urls.page("pagefind/pagefind-ui.css"),
