@@ -57,9 +57,24 @@
   function landOnPassages(result) {
     var anchors = result.anchors || [];
     result.url = toPassage(result.url, result.locations, anchors);
+    // The sub-results of the page's top (its h1, or the words before it) have the page's own
+    // title: the result itself shows their excerpt. The Default UI leaves out a first
+    // sub-result whose URL is the page's, so they become one, first, with the result's URL.
+    var top = null;
+    var rest = [];
     (result.sub_results || []).forEach(function (sub) {
-      sub.url = toPassage(sub.url, sub.locations, anchors);
+      if (sub.anchor && !/^h1$/i.test(sub.anchor.element)) {
+        sub.url = toPassage(sub.url, sub.locations, anchors);
+        rest.push(sub);
+      } else if (top === null) {
+        top = sub;
+      }
     });
+    if (top !== null) {
+      top.url = result.url;
+      rest.unshift(top);
+    }
+    result.sub_results = rest;
     return result;
   }
 

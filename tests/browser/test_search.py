@@ -506,3 +506,60 @@ def test_a_filtered_search_survives_a_reload_of_its_url(
     set_filter(page, "year", year, checked=False)
     assert "year=" not in urlsplit(page.url).query, page.url
     assert result_paths(page) == article_paths(site, query.articles)
+
+
+def result_cards(page: Page) -> list[dict[str, Any]]:
+    """Each result shown: its path, title, excerpt and the titles of its sub-results."""
+    wait_for_message(page)
+    settle(page)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.pagefind-ui__result')]"
+        ".every(r => r.querySelector('.pagefind-ui__result-link'))"
+    )
+    cards: list[dict[str, Any]] = page.eval_on_selector_all(
+        ".pagefind-ui__result",
+        """results => results.map(r => ({
+             href: r.querySelector('.pagefind-ui__result-link').getAttribute('href'),
+             title: r.querySelector('.pagefind-ui__result-title').textContent.trim(),
+             excerpt: (r.querySelector('.pagefind-ui__result-excerpt')?.textContent ?? '').trim(),
+             nested: [...r.querySelectorAll(
+               '.pagefind-ui__result-nested .pagefind-ui__result-link')]
+               .map(a => a.textContent.trim()),
+           }))""",
+    )
+    return cards
+
+
+def test_event_results_show_no_empty_label(
+    watched: Watched, site: Site, real_corpus: AnnotatedCorpus
+) -> None:
+    """An excerpt is a window of words: an event's shows its name, date and place, never a label
+    whose value the window cut off ("Date 11 January 2023 Place")."""
+    if site.prefix != "/":
+        pytest.skip("the excerpts are the same under a subpath")
+    page = watched.page
+    seen = 0
+    for term in ("Japan", "London", *sorted({e.name for e in real_corpus.knowledge.events})):
+        search(page, site, term)
+        for card in result_cards(page):
+            if "/events/" in card["href"]:
+                seen += 1
+                assert not re.search(r"\b(Date|Place)\s*$", card["excerpt"]), (term, card)
+                assert not re.search(r"\b(Date|Place)\s+(Date|Place)\b", card["excerpt"]), card
+    assert seen >= len(real_corpus.knowledge.events)
+
+
+def test_a_result_does_not_repeat_its_own_title_as_its_first_sub_result(
+    watched: Watched, site: Site
+) -> None:
+    page = watched.page
+    nested = 0
+    for term in ("NATO", "Japan", "China"):
+        # The texts, where the sections are: the filter in the address ticks it.
+        page.goto(f"{site.base}search/?q={quote(term)}&type=article")
+        cards = result_cards(page)
+        assert cards, term
+        for card in cards:
+            nested += len(card["nested"])
+            assert card["title"] not in card["nested"][:1], (term, card)
+    assert nested, "no sub-result to check"
