@@ -18,10 +18,6 @@
   var HIGHLIGHT_PARAM = "highlight";
   var QUERY_PARAM = "q";
   var NARROW = "(max-width: 40rem)"; // as in site.css
-  // Pagefind searches in its own thread by default, which costs a reader one more script (12 KB
-  // gzipped) on every search. Our index is small enough that a search takes milliseconds on the
-  // page's own thread, so the reader is spared the download.
-  var NO_WORKER = true;
   var PASSAGE = /^(p|li|h[1-6])$/i;
   var script = document.currentScript;
   var bundle = script ? script.getAttribute("data-bundle") : null;
@@ -163,7 +159,6 @@
           bundlePath: path,
           baseUrl: baseUrl,
           highlightParam: HIGHLIGHT_PARAM,
-          noWorker: NO_WORKER,
         };
       });
     var ui = new window.PagefindUI({
@@ -180,7 +175,6 @@
       // page costs every search more bytes; "Load more results" brings the next five.
       pageSize: 5,
       processResult: landOnPassages,
-      noWorker: NO_WORKER,
       translations: { placeholder: "Search the texts, actors and events" },
     });
     var filterNames = (container.getAttribute("data-filters") || "").split(",").filter(Boolean);
@@ -200,9 +194,7 @@
       // this script (the same URL), so loading its filters first makes the counts right.
       import(container.getAttribute("data-bundle") + "pagefind.js")
         .then(function (pagefind) {
-          return pagefind.options({ noWorker: NO_WORKER }).then(function () {
-            return pagefind.filters();
-          });
+          return pagefind.filters();
         })
         .catch(function () {
           return null;

@@ -563,3 +563,17 @@ def test_a_result_does_not_repeat_its_own_title_as_its_first_sub_result(
             nested += len(card["nested"])
             assert card["title"] not in card["nested"][:1], (term, card)
     assert nested, "no sub-result to check"
+
+
+def test_a_search_warns_of_no_unknown_pagefind_option(
+    watched: Watched, site: Site, query: Query
+) -> None:
+    """Pagefind 1.5 takes only the options it knows, and says so in the console for any other
+    (it once read "Unknown Pagefind option noWorker")."""
+    page = watched.page
+    warnings: list[str] = []
+    page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+    search(page, site, query.word)
+    settle(page)
+    set_filter(page, "type", "article")
+    assert not [w for w in warnings if "Pagefind" in w], warnings
