@@ -277,6 +277,16 @@ CASES = (
         (NATO, GAMMA),
     ),
     Case(
+        "a form no text uses is added to an actor texts name",
+        (("actors.yaml", "forms: [US, U.S.,", "forms: [US, U.S., the States,"),),
+        (USA, ALPHA, BETA),
+    ),
+    Case(
+        "a form is added to an event a text refers to",
+        (("events.yaml", "in Madrid]", "in Madrid, MS22]"),),
+        (ALPHA,),
+    ),
+    Case(
         "actor type",
         (("actors.yaml", "name: South Korea\n  type: state", "name: South Korea\n  type: region"),),
         (KOREA, BETA),

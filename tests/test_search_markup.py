@@ -170,3 +170,26 @@ def test_every_page_has_the_header_search_form(real_corpus: AnnotatedCorpus) -> 
             re.S,
         ), path
         assert re.search(r'<script src="/natocorpus/static/search\.[0-9a-f]{8}\.js" defer', html)
+
+
+def test_a_site_built_without_search_says_so_on_its_search_page(tmp_path: Path) -> None:
+    """With `--no-search` there is no Pagefind bundle: the search page says the site was built
+    without search, links to the indexes, and links to nothing that is not there (every page's
+    header still leads to it)."""
+    from corpus_factory import write_corpus
+    from natocorpus.build import build
+    from natocorpus.config import make_config
+    from test_site_crawl import crawl, parse
+
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    build(make_config(corpus, TEMPLATES, out, search=False))
+    assert not (out / "pagefind").exists()
+    page = out / "search" / "index.html"
+    assert "built without search" in page.read_text(encoding="utf-8")
+    links = [url for _, _, url in parse(page).links]
+    assert not [url for url in links if "pagefind" in url], links
+    for index in ("/articles/", "/actors/", "/events/"):
+        assert index in links, (index, links)
+    _, problems = crawl(out, "/")
+    assert problems == []

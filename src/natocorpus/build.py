@@ -150,7 +150,11 @@ def _make_site(
 
     with clock.stage("link"):
         site = link_site(
-            corpus, config.base_url, origin=config.site_url, article_keys=articles.keys
+            corpus,
+            config.base_url,
+            origin=config.site_url,
+            article_keys=articles.keys,
+            search=config.search,
         )
     run.notify("link")
 

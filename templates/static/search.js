@@ -3,8 +3,9 @@
  * scripts, so everything the pages need from JavaScript is here.
  *
  * - On the search page (#search): Pagefind's Default UI from the generated bundle, with its
- *   filters open, a `?q=` in the page URL run as the search, and the URL kept in step with
- *   what the user types, so that a search can be shared.
+ *   filters open, a `?q=` in the page URL run as the search (and its filters, one parameter
+ *   per value: `?q=NATO&type=article&year=2023`, ticked), and the URL kept in step with what
+ *   the user types and ticks, so that a search can be shared.
  * - On a page reached from a result (`?highlight=term`): the terms are marked with
  *   pagefind-highlight.js from the bundle.
  *
@@ -17,10 +18,6 @@
   var HIGHLIGHT_PARAM = "highlight";
   var QUERY_PARAM = "q";
   var NARROW = "(max-width: 40rem)"; // as in site.css
-  // Pagefind searches in its own thread by default, which costs a reader one more script (12 KB
-  // gzipped) on every search. Our index is small enough that a search takes milliseconds on the
-  // page's own thread, so the reader is spared the download.
-  var NO_WORKER = true;
   var PASSAGE = /^(p|li|h[1-6])$/i;
   var script = document.currentScript;
   var bundle = script ? script.getAttribute("data-bundle") : null;
@@ -56,25 +53,80 @@
   function landOnPassages(result) {
     var anchors = result.anchors || [];
     result.url = toPassage(result.url, result.locations, anchors);
+    // The sub-results of the page's top (its h1, or the words before it) have the page's own
+    // title: the result itself shows their excerpt. The Default UI leaves out a first
+    // sub-result whose URL is the page's, so they become one, first, with the result's URL.
+    var top = null;
+    var rest = [];
     (result.sub_results || []).forEach(function (sub) {
-      sub.url = toPassage(sub.url, sub.locations, anchors);
+      if (sub.anchor && !/^h1$/i.test(sub.anchor.element)) {
+        sub.url = toPassage(sub.url, sub.locations, anchors);
+        rest.push(sub);
+      } else if (top === null) {
+        top = sub;
+      }
     });
+    if (top !== null) {
+      top.url = result.url;
+      rest.unshift(top);
+    }
+    result.sub_results = rest;
     return result;
   }
 
-  function keepQueryInUrl(container) {
-    var input = container.querySelector(".pagefind-ui__search-input");
-    if (!input) {
-      return;
-    }
-    input.addEventListener("input", function () {
-      var url = new URL(window.location.href);
-      var term = input.value.trim();
-      if (term) {
-        url.searchParams.set(QUERY_PARAM, term);
-      } else {
-        url.searchParams.delete(QUERY_PARAM);
+  /* The filters a URL asks for: each filter's name as a parameter, once per value
+     (`?q=NATO&type=article&year=2023&actor=China&actor=Japan`). */
+  function filtersInUrl(names) {
+    var params = new URLSearchParams(window.location.search);
+    var filters = {};
+    var any = false;
+    names.forEach(function (name) {
+      var values = params.getAll(name).filter(Boolean);
+      if (values.length) {
+        filters[name] = values;
+        any = true;
       }
+    });
+    return any ? filters : null;
+  }
+
+  /* Keep the page URL in step with the search: the terms typed, and each filter ticked or
+     unticked (read back from the filter panel's checkboxes), so that the address can be shared
+     and a reload restores the same search. */
+  function keepSearchInUrl(container, names) {
+    var input = container.querySelector(".pagefind-ui__search-input");
+    if (input) {
+      input.addEventListener("input", function () {
+        var url = new URL(window.location.href);
+        var term = input.value.trim();
+        if (term) {
+          url.searchParams.set(QUERY_PARAM, term);
+        } else {
+          url.searchParams.delete(QUERY_PARAM);
+        }
+        window.history.replaceState(null, "", url.toString());
+      });
+    }
+    container.addEventListener("change", function (event) {
+      var box = event.target;
+      if (!box || !box.classList || !box.classList.contains("pagefind-ui__filter-checkbox")) {
+        return;
+      }
+      var url = new URL(window.location.href);
+      var name = box.name;
+      if (names.indexOf(name) < 0) {
+        return;
+      }
+      var values = url.searchParams.getAll(name).filter(function (value) {
+        return value !== box.value;
+      });
+      if (box.checked) {
+        values.push(box.value);
+      }
+      url.searchParams.delete(name);
+      values.forEach(function (value) {
+        url.searchParams.append(name, value);
+      });
       window.history.replaceState(null, "", url.toString());
     });
   }
@@ -107,7 +159,6 @@
           bundlePath: path,
           baseUrl: baseUrl,
           highlightParam: HIGHLIGHT_PARAM,
-          noWorker: NO_WORKER,
         };
       });
     var ui = new window.PagefindUI({
@@ -124,10 +175,14 @@
       // page costs every search more bytes; "Load more results" brings the next five.
       pageSize: 5,
       processResult: landOnPassages,
-      noWorker: NO_WORKER,
       translations: { placeholder: "Search the texts, actors and events" },
     });
-    keepQueryInUrl(container);
+    var filterNames = (container.getAttribute("data-filters") || "").split(",").filter(Boolean);
+    keepSearchInUrl(container, filterNames);
+    var filters = filtersInUrl(filterNames);
+    if (filters) {
+      ui.triggerFilters(filters);
+    }
     var input = container.querySelector(".pagefind-ui__search-input");
     if (input) {
       input.setAttribute("aria-label", "Search the texts, actors and events");
@@ -139,9 +194,7 @@
       // this script (the same URL), so loading its filters first makes the counts right.
       import(container.getAttribute("data-bundle") + "pagefind.js")
         .then(function (pagefind) {
-          return pagefind.options({ noWorker: NO_WORKER }).then(function () {
-            return pagefind.filters();
-          });
+          return pagefind.filters();
         })
         .catch(function () {
           return null;

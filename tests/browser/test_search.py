@@ -476,3 +476,104 @@ def test_search_page_with_results_has_no_wcag_violations(
     assert not violations, [
         (v["id"], [n.get("target") for n in v.get("nodes", [])]) for v in violations
     ]
+
+
+def test_a_filtered_search_survives_a_reload_of_its_url(
+    watched: Watched, site: Site, query: Query, real_corpus: AnnotatedCorpus
+) -> None:
+    """Ticking a filter puts it in the address (`?q=word&type=article&year=2023`), so that the
+    address can be shared: loading it again ticks the same filters and lists the same results."""
+    page = watched.page
+    by_year: dict[str, set[str]] = {}
+    for a in real_corpus.articles:
+        if a.id in query.articles:
+            by_year.setdefault(article_year(a), set()).add(a.id)
+    year, expected = min(by_year.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    search(page, site, query.word)
+    set_filter(page, "type", "article")
+    set_filter(page, "year", year)
+    params = dict(p.split("=", 1) for p in urlsplit(page.url).query.split("&") if "=" in p)
+    assert params.get("type") == "article" and params.get("year") == year, page.url
+    assert result_paths(page) == article_paths(site, expected)
+
+    page.reload()
+    assert result_paths(page) == article_paths(site, expected), page.url
+    for name, value in (("type", "article"), ("year", year)):
+        box = page.locator(f"input.pagefind-ui__filter-checkbox[name={name!r}][value={value!r}]")
+        assert box.is_checked(), f"{name}={value} is not ticked after a reload of {page.url}"
+
+    # Unticking takes it out of the address again.
+    set_filter(page, "year", year, checked=False)
+    assert "year=" not in urlsplit(page.url).query, page.url
+    assert result_paths(page) == article_paths(site, query.articles)
+
+
+def result_cards(page: Page) -> list[dict[str, Any]]:
+    """Each result shown: its path, title, excerpt and the titles of its sub-results."""
+    wait_for_message(page)
+    settle(page)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.pagefind-ui__result')]"
+        ".every(r => r.querySelector('.pagefind-ui__result-link'))"
+    )
+    cards: list[dict[str, Any]] = page.eval_on_selector_all(
+        ".pagefind-ui__result",
+        """results => results.map(r => ({
+             href: r.querySelector('.pagefind-ui__result-link').getAttribute('href'),
+             title: r.querySelector('.pagefind-ui__result-title').textContent.trim(),
+             excerpt: (r.querySelector('.pagefind-ui__result-excerpt')?.textContent ?? '').trim(),
+             nested: [...r.querySelectorAll(
+               '.pagefind-ui__result-nested .pagefind-ui__result-link')]
+               .map(a => a.textContent.trim()),
+           }))""",
+    )
+    return cards
+
+
+def test_event_results_show_no_empty_label(
+    watched: Watched, site: Site, real_corpus: AnnotatedCorpus
+) -> None:
+    """An excerpt is a window of words: an event's shows its name, date and place, never a label
+    whose value the window cut off ("Date 11 January 2023 Place")."""
+    if site.prefix != "/":
+        pytest.skip("the excerpts are the same under a subpath")
+    page = watched.page
+    seen = 0
+    for term in ("Japan", "London", *sorted({e.name for e in real_corpus.knowledge.events})):
+        search(page, site, term)
+        for card in result_cards(page):
+            if "/events/" in card["href"]:
+                seen += 1
+                assert not re.search(r"\b(Date|Place)\s*$", card["excerpt"]), (term, card)
+                assert not re.search(r"\b(Date|Place)\s+(Date|Place)\b", card["excerpt"]), card
+    assert seen >= len(real_corpus.knowledge.events)
+
+
+def test_a_result_does_not_repeat_its_own_title_as_its_first_sub_result(
+    watched: Watched, site: Site
+) -> None:
+    page = watched.page
+    nested = 0
+    for term in ("NATO", "Japan", "China"):
+        # The texts, where the sections are: the filter in the address ticks it.
+        page.goto(f"{site.base}search/?q={quote(term)}&type=article")
+        cards = result_cards(page)
+        assert cards, term
+        for card in cards:
+            nested += len(card["nested"])
+            assert card["title"] not in card["nested"][:1], (term, card)
+    assert nested, "no sub-result to check"
+
+
+def test_a_search_warns_of_no_unknown_pagefind_option(
+    watched: Watched, site: Site, query: Query
+) -> None:
+    """Pagefind 1.5 takes only the options it knows, and says so in the console for any other
+    (it once read "Unknown Pagefind option noWorker")."""
+    page = watched.page
+    warnings: list[str] = []
+    page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+    search(page, site, query.word)
+    settle(page)
+    set_filter(page, "type", "article")
+    assert not [w for w in warnings if "Pagefind" in w], warnings

@@ -161,6 +161,9 @@ class ArticleContext(PageContent, frozen=True):
     word_count: int
     reading_minutes: int
     mention_total: int
+    search_names: tuple[str, ...] = ()
+    """Every name and form of the actors and events the text names, for its search index entry
+    only (indexed at a low weight, not shown): a search by any of them finds the text."""
 
     @property
     def body_html(self) -> Markup:
@@ -246,6 +249,7 @@ def article_page(xrefs: CrossReferences, article: AnnotatedArticle, position: in
         word_count=article.word_count,
         reading_minutes=article.reading_minutes,
         mention_total=sum(actor_counts.values()),
+        search_names=_search_names(xrefs, article),
     )
     description = f"{ref.authors}, {ref.outlet_and_date}. {meta.stance.rationale}"
     return make_page(
@@ -416,6 +420,19 @@ def _jsonld(
     if meta.source_url:
         jsonld["isBasedOn"] = meta.source_url.value
     return jsonld
+
+
+def _search_names(xrefs: CrossReferences, article: AnnotatedArticle) -> tuple[str, ...]:
+    """The names and forms of the actors and events `article` names (from the knowledge base,
+    which `shared_inputs` covers), each once, in a fixed order."""
+    names: dict[str, None] = {}
+    for actor_id in sorted(xrefs.actor_counts[article.id]):
+        if actor := xrefs.actors.get(actor_id):
+            names.update(dict.fromkeys((actor.name, *(f.text for f in actor.forms))))
+    for event_id in sorted(xrefs.event_counts[article.id]):
+        if event := xrefs.events.get(event_id):
+            names.update(dict.fromkeys((event.name, *event.forms)))
+    return tuple(names)
 
 
 def _search_tags(

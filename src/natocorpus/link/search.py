@@ -21,14 +21,19 @@ SEARCH_OPEN_FILTERS = ("type", "stance", "year", "outlet", "author")
 
 class SearchContext(PageContent, frozen=True):
     """The search page: Pagefind's Default UI from the generated bundle, and the indexes to
-    browse without JavaScript. `open_filters` is a comma-separated list for a data attribute."""
+    browse without JavaScript. `open_filters` is a comma-separated list for a data attribute.
+    Where the site was built without search (`indexed` false), the page says so, offers the
+    indexes, and links to none of Pagefind's files."""
 
     indexes: tuple[Link, ...]
+    indexed: bool
     bundle_url: str
     ui_script: str
     ui_stylesheet: str
     base_url: str
     open_filters: str
+    filters: str
+    """Every filter's name, comma-separated: the URL parameters a search page reads as filters."""
     # The bundles of the index's other parts, merged into the first's in the browser, separated by
     # spaces for a data attribute; empty where the index is one bundle.
     merged_bundles: str = ""
@@ -38,8 +43,11 @@ class NotFoundContext(PageContent, frozen=True):
     indexes: tuple[Link, ...]
 
 
-def search_page(xrefs: CrossReferences, parts: tuple[tuple[str, ...], ...]) -> Page:
-    """The search page of an index in `parts` (`urls.search_parts`)."""
+def search_page(
+    xrefs: CrossReferences, parts: tuple[tuple[str, ...], ...], *, search: bool = True
+) -> Page:
+    """The search page of an index in `parts` (`urls.search_parts`), or, without `search`, of a
+    site built without one."""
     urls = xrefs.urls
     return make_page(
         xrefs,
@@ -49,11 +57,13 @@ def search_page(xrefs: CrossReferences, parts: tuple[tuple[str, ...], ...]) -> P
         f"Search the texts, actors and events of {xrefs.settings.title}.",
         SearchContext(
             index_links(xrefs),
+            indexed=search,
             bundle_url=urls.page("pagefind/"),
             ui_script=urls.page("pagefind/pagefind-ui.js"),
             ui_stylesheet=urls.page("pagefind/pagefind-ui.css"),
             base_url=urls.base,
             open_filters=",".join(SEARCH_OPEN_FILTERS),
+            filters=",".join(SEARCH_FILTERS),
             merged_bundles=" ".join(
                 urls.page(bundle_folder(number) + "/") for number in range(1, len(parts))
             ),

@@ -58,6 +58,7 @@ def link_site(
     *,
     origin: str | None = None,
     article_keys: Mapping[str, bytes] | None = None,
+    search: bool = True,
 ) -> SiteModel:
     """Every page's context (for a deferred page, how to prepare it). `origin` (for example
     "https://example.org") makes the canonical, Open Graph, sitemap and feed URLs absolute; without
@@ -65,7 +66,10 @@ def link_site(
 
     `article_keys`, by article path, are digests that identify each annotated article (of the
     files it was made from and all else its annotation depends on): a page's inputs name an article
-    by its key. An article without one is named by a digest of the whole article."""
+    by its key. An article without one is named by a digest of the whole article.
+
+    Without `search` (a build with `--no-search`), the search page says that the site has no
+    search index and offers the indexes instead."""
     xrefs = cross_references(corpus, Urls(base_url, origin), article_keys or {})
     pages: list[Page | DeferredPage] = [home_page(xrefs)]
     pages += articles_index_pages(xrefs)
@@ -78,7 +82,7 @@ def link_site(
     parts = search_parts(
         [p.output for p in pages if isinstance(p, DeferredPage) and p.kind in SEARCHABLE_KINDS]
     )
-    pages += [search_page(xrefs, parts), not_found_page(xrefs)]
+    pages += [search_page(xrefs, parts, search=search), not_found_page(xrefs)]
     return site_model(xrefs, SitePages(pages), parts)
 
 
