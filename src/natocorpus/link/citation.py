@@ -291,18 +291,15 @@ def ris_record(record: CitationRecord) -> str:
     if record.container:
         lines.append(f"T2  - {record.container}")
     lines += [f"PY  - {record.date.year:04d}", f"DA  - {_ris_date(record.date)}"]
-    if record.volume:
-        lines.append(f"VL  - {record.volume}")
-    if record.issue:
-        lines.append(f"IS  - {record.issue}")
-    if record.first_page:
-        lines.append(f"SP  - {record.first_page}")
-    if record.last_page:
-        lines.append(f"EP  - {record.last_page}")
-    if record.doi:
-        lines.append(f"DO  - {record.doi}")
-    if record.url:
-        lines.append(f"UR  - {record.url}")
+    optional = (
+        ("VL", record.volume),
+        ("IS", record.issue),
+        ("SP", record.first_page),
+        ("EP", record.last_page),
+        ("DO", record.doi),
+        ("UR", record.url),
+    )
+    lines += [f"{tag}  - {value}" for tag, value in optional if value]
     if record.accessed:
         lines.append(f"Y2  - {_ris_date(record.accessed)}")
     lines.append(f"ID  - {record.id}")
