@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from natocorpus.annotate.dates import _MONTH_NUMBER, _MONTHS
 from natocorpus.annotate.forms import Matchers, _overlapping, _within
 from natocorpus.annotate.sentences import _sentence_span
 from natocorpus.model import (
@@ -56,9 +57,18 @@ def _placed(after: str, candidates: Sequence[str], matchers: Matchers) -> bool:
     """Whether the phrase is followed by one of its events' places ("a NATO summit in Vilnius"):
     the place makes an indefinite phrase name one event."""
     return any(
-        re.match(rf" (?:in|at) {re.escape(name)}\b", after)
+        _place_after(name).match(after)
         for event in candidates
         for name in matchers.event_places[event]
+    )
+
+
+def _place_after(name: str) -> re.Pattern[str]:
+    """ " in Vilnius", or the place in apposition: " in the Lithuanian capital of Vilnius", " in
+    the Spanish capital, Madrid", " at the city of Riga"."""
+    return re.compile(
+        rf" (?:in|at) (?:the (?:[\w’'-]+ ){{0,2}}(?:capital|city|town|resort)(?: of|,) )?"
+        rf"{re.escape(name)}\b"
     )
 
 
@@ -110,6 +120,11 @@ def _generic_events(
             continue
         paragraph, sentence = place(start)
         candidates = _fitting(text, reading, start, candidates, dates, matchers)
+        month = _MONTH_BEFORE.search(reading, max(0, start - 12), start)
+        if month is not None:
+            # "the July summit": the month says which, whatever year the context gives.
+            number = _MONTH_NUMBER[month.group(1)]
+            candidates = [e for e in candidates if _in_month(matchers, e, number)]
         if len(candidates) > 1:
             same_year = [
                 e
@@ -132,10 +147,20 @@ def _generic_events(
                     end,
                     paragraph,
                     sentence,
-                    tuple(candidates) or matchers.generic_events[phrase],
+                    # None when the context rules every event out: none is offered.
+                    tuple(candidates),
                 )
             )
     return resolved, unresolved
+
+
+_MONTH_BEFORE = re.compile(rf"(?<![\w-])({_MONTHS})\s+$")
+
+
+def _in_month(matchers: Matchers, event: str, month: int) -> bool:
+    """Whether an event dated to the month or day took place (began or ended) in `month`."""
+    first, last = matchers.event_dates[event], matchers.event_ends[event]
+    return month in {first.month, last.month if last is not None else first.month} - {None}
 
 
 def _indefinite_names_one(
@@ -213,6 +238,8 @@ def _with_its_place(reading: str, matchers: Matchers, event: str, end: int) -> i
     """Where the reference ends: "the summit in Vilnius": the place that decided it is part of
     the reference."""
     for name in matchers.event_places[event]:
+        # Not a place in apposition ("in the Lithuanian capital of Vilnius"): its other words
+        # name things of their own, for `check` to list.
         tail = re.match(rf" (?:in|of|at) {re.escape(name)}\b", reading[end : end + 80])
         if tail is not None:
             return end + tail.end()

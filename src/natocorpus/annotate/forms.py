@@ -222,6 +222,12 @@ _INSTITUTION_HEADS = _wordset(
 _WORD_BEFORE = re.compile(r"(?:^|[\s(“\"])([A-Z][\w’'-]*) $")
 _HEAD_OF_BEFORE = re.compile(r"([A-Z][\w’'-]*) (?:of|on|for)(?: the)? $")
 _WORD_AFTER = re.compile(r"^( |-)([A-Z][\w’'-]*)")
+# The oceans, named by adjectives; one of them ("Indian") is also a state's demonym. In a list of
+# oceans ("the Atlantic, Indian and Pacific regions") that adjective names the ocean.
+_OCEAN = r"(?<![\w-])(?:Atlantic|Pacific|Indian|Arctic|Antarctic|Southern)"
+_OCEAN_LISTED_BEFORE = re.compile(rf"{_OCEAN}(?:,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?$")
+_OCEAN_LISTED_AFTER = re.compile(rf"(?:,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?{_OCEAN}\b")
+_OCEAN_NAMES = frozenset({"Atlantic", "Pacific", "Indian", "Arctic", "Antarctic", "Southern"})
 _OF_NAME_AFTER = re.compile(r" (?:of|for) (?:the )?([A-Z])")
 
 
@@ -276,6 +282,10 @@ def _context_blocks(
                 and not form[:1].islower()
             ):
                 blocked = True  # "Latin American", "Central Asian": a qualifier, another name
+            if form in _OCEAN_NAMES and (
+                _OCEAN_LISTED_BEFORE.search(before) or _OCEAN_LISTED_AFTER.match(text, end)
+            ):
+                blocked = True  # "the Atlantic, Indian and Pacific regions": the ocean
         if kind & CAPITAL and after is not None and after.group(1) == " ":
             # "the Washington Post", "the London Blitz": a different proper name.
             blocked = after.group(2) not in _FUNCTION_WORDS

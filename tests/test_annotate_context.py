@@ -1,0 +1,83 @@
+"""Classes of phrasing whose context decides what a form or a generic phrase names, on made-up
+sentences: a capital as a venue, a demonym that names an ocean, a month or a place in apposition
+that chooses a summit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support import PROJECT_ROOT
+from test_annotate_rules import ACTORS, SUMMITS, actors_of, annotated, events_of
+
+REAL_ACTORS = (PROJECT_ROOT / "corpus" / "actors.yaml").read_text(encoding="utf-8")
+
+
+def test_a_capital_after_in_or_at_is_a_venue_not_the_government(tmp_path: Path) -> None:
+    # The knowledge base's own capital forms: after "in" or "at" the city is where something
+    # is; elsewhere it stands for the government.
+    article = annotated(
+        tmp_path,
+        "The spokesman told reporters in Beijing that Beijing objects. A liaison office in Tokyo "
+        "was planned, and Tokyo wants it. Talks at Moscow ended; Moscow refused.",
+        actors=REAL_ACTORS,
+    )
+    capitals = [(a, t) for a, t in actors_of(article) if t in ("Beijing", "Tokyo", "Moscow")]
+    assert capitals == [("china", "Beijing"), ("japan", "Tokyo"), ("russia", "Moscow")]
+    reading = article.text.reading_text
+    starts = [m.start for m in article.mentions if m.text in ("Beijing", "Tokyo", "Moscow")]
+    assert [reading[s : s + 20] for s in starts] == [
+        "Beijing objects. A l",
+        "Tokyo wants it. Talk",
+        "Moscow refused.",
+    ]
+
+
+INDIA = "- {id: india, name: India, type: state, description: d, forms: [India, Indian]}\n"
+
+
+def test_a_demonym_in_a_list_of_oceans_names_the_ocean(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The Atlantic, Indian and Pacific regions are linked. The Pacific and Indian oceans "
+        "meet. Indian or Arctic waters differ. Indian leaders and Chinese ones came.",
+        actors=ACTORS + INDIA,
+    )
+    assert actors_of(article) == [("india", "Indian"), ("china", "Chinese")]
+
+
+TWO_IN_2023 = (
+    SUMMITS
+    + """\
+- id: camp-david-2023
+  name: Camp David summit
+  type: summit
+  date: "2023-08-18"
+  precision: day
+  place: Camp David
+  description: A summit.
+  forms: []
+  generic: [summit]
+"""
+)
+
+
+def test_a_month_before_a_generic_phrase_chooses_the_event(tmp_path: Path) -> None:
+    # Published in January 2023, the year of two summits: the month says which one.
+    article = annotated(
+        tmp_path,
+        "Doubts grew before the alliance’s July summit. Others looked to the August summit. "
+        "Nobody recalls the May summit.",
+        events=TWO_IN_2023,
+    )
+    assert events_of(article) == [("vilnius-2023", "summit"), ("camp-david-2023", "summit")]
+    # No summit of 2023 was held in May: nothing is offered for it.
+    assert [(u.text, u.candidates) for u in article.unresolved_events] == [("summit", ())]
+
+
+def test_an_indefinite_summit_with_its_place_in_apposition(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The allies held a summit in the Lithuanian capital of Vilnius. They had held a summit "
+        "in the Spanish capital, Madrid. They may hold a summit in the city.",
+    )
+    assert events_of(article) == [("vilnius-2023", "summit"), ("madrid-2022", "summit")]
