@@ -81,3 +81,25 @@ def test_an_indefinite_summit_with_its_place_in_apposition(tmp_path: Path) -> No
         "in the Spanish capital, Madrid. They may hold a summit in the city.",
     )
     assert events_of(article) == [("vilnius-2023", "summit"), ("madrid-2022", "summit")]
+
+
+CENTRE = (
+    "- {id: css, name: Centre for Strategic Studies, type: institution, description: d,\n"
+    "   forms: [Centre for Strategic Studies]}\n"
+)
+
+
+def test_a_full_name_beside_a_capitalised_word_is_still_the_name(tmp_path: Path) -> None:
+    # A name with a phrase of its own is whole: the capitalised word beside it (a title, another
+    # name) does not make it part of a longer one, as it does an ordinary-word name.
+    article = annotated(
+        tmp_path,
+        "Centre for Strategic Studies Director Ann Other spoke. NATO Centre for Strategic Studies "
+        "ties grew. The House Foreign Affairs Committee met.",
+        actors=ACTORS + CENTRE,
+    )
+    assert actors_of(article) == [
+        ("css", "Centre for Strategic Studies"),
+        ("nato", "NATO"),
+        ("css", "Centre for Strategic Studies"),
+    ]

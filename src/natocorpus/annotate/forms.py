@@ -228,6 +228,7 @@ _OCEAN = r"(?<![\w-])(?:Atlantic|Pacific|Indian|Arctic|Antarctic|Southern)"
 _OCEAN_LISTED_BEFORE = re.compile(rf"{_OCEAN}(?:,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?$")
 _OCEAN_LISTED_AFTER = re.compile(rf"(?:,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?{_OCEAN}\b")
 _OCEAN_NAMES = frozenset({"Atlantic", "Pacific", "Indian", "Arctic", "Antarctic", "Southern"})
+_INNER_PHRASE = re.compile(r"[A-Z][\w’'-]* (?:of|for|on|and)(?: the)? [A-Z]")
 _OF_NAME_AFTER = re.compile(r" (?:of|for) (?:the )?([A-Z])")
 
 
@@ -300,15 +301,20 @@ def _context_blocks(
             head = _HEAD_OF_BEFORE.search(before)
             if head is not None and head.group(1) in _INSTITUTION_HEADS:
                 blocked = True  # "Ministry of Foreign Affairs"
-            # A name next to itself (a list without commas) is not a longer name.
+            # A name next to itself (a list without commas) is not a longer name. A full name
+            # with a phrase of its own ("Centre for Strategic Studies") is not part of a longer
+            # one: a capitalised word beside it is another name, side by side.
+            full_name = _INNER_PHRASE.search(form) is not None
             if (
-                word_before is not None
+                not full_name
+                and word_before is not None
                 and _qualifies(word_before.group(1))
                 and ends.get(start - 1) != owner
             ):
                 blocked = True  # "London Blitz", "UN Secretary General"
             if (
-                after is not None
+                not full_name
+                and after is not None
                 and owners_at.get(end + 1) != owner
                 and not kind & TITLE
                 and after.group(1) == " "

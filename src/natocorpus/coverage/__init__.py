@@ -29,6 +29,7 @@ from natocorpus.coverage.names import (
     _runs,
     _text,
     _titles_of_works,
+    _Word,
     _words,
 )
 from natocorpus.coverage.spans import _covered, _Named, _touching, _trie_pattern
@@ -147,7 +148,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                     phrase, hint, _ = report
                     seen.add(phrase)
                     misses.append(_Miss(block.source_line, phrase, hint, "document", [phrase]))
-            for run in _runs(words):
+            for run in _within_titles(_runs(words), quoted):
                 span = (run[0].start, run[-1].end)
                 if span in exact:
                     # Most runs are one known name: the cheapest test first.
@@ -274,6 +275,28 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 + ", which does not name it whole"
             )
         return phrase, hint, _guess(words, piece.titled)
+
+
+def _within_titles(
+    runs: list[list[_Word]], titles: list[tuple[int, int, bool]]
+) -> list[list[_Word]]:
+    """The runs cut where a title's span ends or begins: a headline's last words and the byline
+    on the next line ("... in the Far East / By Aldo Carano") are not one name."""
+    if not titles:
+        return runs
+    out: list[list[_Word]] = []
+    for run in runs:
+        current: list[_Word] = []
+        inside: object = None
+        for word in run:
+            span = next(((s, e) for s, e, _ in titles if s <= word.start < e), None)
+            if current and span != inside:
+                out.append(current)
+                current = []
+            current.append(word)
+            inside = span
+        out.append(current)
+    return out
 
 
 def _abbreviates(piece: _Piece, acronym: str, previous: _Miss | tuple[str, str]) -> bool:
