@@ -18,17 +18,27 @@ def test_a_capital_after_in_or_at_is_a_venue_not_the_government(tmp_path: Path) 
     article = annotated(
         tmp_path,
         "The spokesman told reporters in Beijing that Beijing objects. A liaison office in Tokyo "
-        "was planned, and Tokyo wants it. Talks at Moscow ended; Moscow refused.",
+        "was planned, and Tokyo wants it. Talks at Moscow ended; Moscow refused. Officials in "
+        "Tokyo and regimes in Moscow disagree.",
         actors=REAL_ACTORS,
     )
     capitals = [(a, t) for a, t in actors_of(article) if t in ("Beijing", "Tokyo", "Moscow")]
-    assert capitals == [("china", "Beijing"), ("japan", "Tokyo"), ("russia", "Moscow")]
+    assert capitals == [
+        ("china", "Beijing"),
+        ("japan", "Tokyo"),
+        ("russia", "Moscow"),
+        ("japan", "Tokyo"),
+        ("russia", "Moscow"),
+    ]
     reading = article.text.reading_text
     starts = [m.start for m in article.mentions if m.text in ("Beijing", "Tokyo", "Moscow")]
-    assert [reading[s : s + 20] for s in starts] == [
-        "Beijing objects. A l",
-        "Tokyo wants it. Talk",
-        "Moscow refused.",
+    # Those who govern "in" a capital are its government ("officials in Tokyo").
+    assert [reading[s : s + 16] for s in starts] == [
+        "Beijing objects.",
+        "Tokyo wants it. ",
+        "Moscow refused. ",
+        "Tokyo and regime",
+        "Moscow disagree.",
     ]
 
 

@@ -54,3 +54,22 @@ def test_a_states_word_before_a_title_is_read_wherever_it_stands(tmp_path: Path)
         "Polish Prime Minister Jan Nowak agreed. Yesterday President Ann Other replied.",
     )
     assert set(found) == {"French", "Jean Dupont", "Polish", "Jan Nowak", "Ann Other"}
+
+
+def test_a_name_after_a_lower_case_prefix_or_a_number_run_into_it_is_read(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met.\n\n1.Japan agreed.\n2.NHK has learned of non-Article 5 tasks and "
+        "anti-Ruritania protests in the U.S.",
+    )
+    assert set(found) == {"NHK", "Article", "Ruritania"}
+
+
+def test_an_acronym_in_brackets_for_the_name_inside_a_longer_one_is_its_own(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met the Chinese Mission to the European Union (EU) and the Indo-Pacific Four (IP4).",
+    )
+    assert set(found) == {"Chinese Mission to the European Union", "EU", "Indo-Pacific Four"}

@@ -174,7 +174,11 @@ class FormMatcher(msgspec.Struct, frozen=True):
             if not owner:
                 continue  # a blocking phrase: it names nothing the knowledge base knows
             before = text[max(0, start - _RULE_CONTEXT) : start]
-            if form in rules and _ends_with_any(before, rules[form]):
+            if (
+                form in rules
+                and _ends_with_any(before, rules[form])
+                and not _RULERS_IN.search(before)
+            ):
                 continue
             found.append((owner, matched if self.ignore_case else form, start, end))
         if self.blocks is not None and found:
@@ -194,6 +198,13 @@ def _crosses(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 
 _RULE_CONTEXT = 80  # characters before a match that an unless_after rule looks at
+# Those who govern, "in" their capital: the capital stands for the government there ("regimes in
+# Moscow", "officials in Washington"), not for a venue as after "reporters in" or "a summit in".
+_RULERS_IN = re.compile(
+    r"\b(?:regimes?|officials|authorities|leaders(?:hip)?|policy-?makers|decision-makers|rulers"
+    r"|governments?|elites) in $",
+    re.IGNORECASE,
+)
 
 # Capitalised words that do not extend a name: sentence openers and determiners, and the
 # organs and offices of a state after its adjective ("the Chinese Embassy" names China).

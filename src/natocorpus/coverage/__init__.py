@@ -301,10 +301,16 @@ def _within_titles(
 
 def _abbreviates(piece: _Piece, acronym: str, previous: _Miss | tuple[str, str]) -> bool:
     """Whether an acronym in brackets abbreviates the name before it, its letters in order
-    initials of that name: "IP4" after "Indo-Pacific Four", "MOFA" after "Ministry of Foreign
-    Affairs"; not "AA" after "ANKARA"."""
+    initials of that name, the first its first: "IP4" after "Indo-Pacific Four", "MOFA" after
+    "Ministry of Foreign Affairs"; not "AA" after "ANKARA", nor "EU" after "Mission to the
+    European Union"."""
     if not piece.words[0].gap.rstrip().endswith("(") or not _acronym(acronym):
         return False
     name = previous.phrase if isinstance(previous, _Miss) else previous[0]
-    initials = iter(w[0].upper() for w in re.split(r"[\s\-]+", name) if w)
-    return all(letter in initials for letter in acronym.upper() if letter.isalpha())
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w not in ("the", "The")]
+    letters = [letter for letter in acronym.upper() if letter.isalpha()]
+    if not words or not letters or letters[0] != words[0][0].upper():
+        # "the Chinese Mission to the European Union (EU)": the name inside, not the whole.
+        return False
+    initials = iter(w[0].upper() for w in words)
+    return all(letter in initials for letter in letters)
