@@ -113,3 +113,48 @@ def test_a_full_name_beside_a_capitalised_word_is_still_the_name(tmp_path: Path)
         ("nato", "NATO"),
         ("css", "Centre for Strategic Studies"),
     ]
+
+
+DATED_BY_PARTICIPANTS = """\
+- id: meeting-2022-05
+  name: A meeting of five
+  type: meeting
+  date: "2022-05"
+  precision: month
+  participants: [nato, china, russia, usa, georgia]
+  description: d
+  forms: []
+- id: group-meeting-2016
+  name: NATO meets the partners
+  type: meeting
+  date: "2016"
+  precision: year
+  participants: [nato, partners, china, russia, georgia]
+  description: d
+  forms: []
+- id: dialogue-2005
+  name: A dialogue begins
+  type: other
+  date: "2005"
+  precision: year
+  participants: [nato, georgia]
+  description: d
+  forms: []
+"""
+PARTNERS = (
+    "- {id: partners, name: Pacific Partners, type: grouping, description: d,\n"
+    "   forms: [Pacific Partners]}\n"
+)
+
+
+def test_a_year_names_an_event_with_enough_of_its_participants(tmp_path: Path) -> None:
+    # Two of a meeting's five participants in May 2022 are two states doing something else; two
+    # of a dialogue's two, or NATO and a group of partners, name it.
+    article = annotated(
+        tmp_path,
+        "In May 2022, China and Russia signed a trade deal. In 2005 NATO began a dialogue with "
+        "Georgia. Since 2016 NATO has met the Pacific Partners.",
+        actors=ACTORS + PARTNERS,
+        events=DATED_BY_PARTICIPANTS,
+    )
+    assert events_of(article) == [("dialogue-2005", "2005"), ("group-meeting-2016", "2016")]

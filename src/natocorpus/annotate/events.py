@@ -388,8 +388,8 @@ def _dated_by_participants(
     """An event the record dates only to a year or a month (the start of a dialogue, a
     partnership's first meeting) is named by that year and its participants: "since 2016 NATO has
     met its Asia-Pacific partners", "in 2005 NATO began a dialogue with South Korea and
-    Australia". A year (or month) in a sentence that names at least two of the participants of
-    exactly one such event of that year is a mention of it."""
+    Australia". A year (or month) in a sentence that names enough of the participants of exactly
+    one such event of that year is a mention of it (see `_enough_participants`)."""
     vague = [
         e
         for e, date in matchers.event_dates.items()
@@ -408,7 +408,7 @@ def _dated_by_participants(
             for e in vague
             if matchers.event_dates[e].year == value.year
             and (value.month is None or matchers.event_dates[e].month in (None, value.month))
-            and len(matchers.event_participants[e] & present) >= 2
+            and _enough_participants(matchers, e, present)
         ]
         if len(fits) == 1:
             found.append(
@@ -417,3 +417,14 @@ def _dated_by_participants(
                 )
             )
     return found
+
+
+def _enough_participants(matchers: Matchers, event: str, present: frozenset[str]) -> bool:
+    """Two participants or more, and either half of them or a group among them ("NATO and its
+    Asia-Pacific partners"): two of five partners at a meeting ("in May 2022 Japan and Australia
+    signed a deal") are two states doing something else that month."""
+    named = matchers.event_participants[event] & present
+    return len(named) >= 2 and (
+        2 * len(named) >= len(matchers.event_participants[event])
+        or bool(named & matchers.groupings)
+    )

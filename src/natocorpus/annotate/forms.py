@@ -380,6 +380,8 @@ class Matchers(msgspec.Struct, frozen=True):
     event_participants: dict[str, frozenset[str]] = msgspec.field(default_factory=dict)
     # Reference authors' names -> actor ids (see `references.author_names`).
     authors: dict[str, str] = msgspec.field(default_factory=dict)
+    # Actors that are groups of others ("the Asia-Pacific partners"): one names its members.
+    groupings: frozenset[str] = frozenset()
 
     @classmethod
     def for_knowledge(cls, knowledge: KnowledgeBase) -> Matchers:
@@ -413,6 +415,7 @@ class Matchers(msgspec.Struct, frozen=True):
                 event.id: frozenset(event.participants) for event in knowledge.events
             },
             authors=_author_names(knowledge),
+            groupings=frozenset(a.id for a in knowledge.actors if a.type == "grouping"),
         )
 
 
