@@ -158,3 +158,12 @@ def test_a_year_names_an_event_with_enough_of_its_participants(tmp_path: Path) -
         events=DATED_BY_PARTICIPANTS,
     )
     assert events_of(article) == [("dialogue-2005", "2005"), ("group-meeting-2016", "2016")]
+
+
+def test_a_place_with_its_country_in_commas_before_a_generic_phrase(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Japan attended NATO’s Vilnius, Lithuania, summit. In the end, summit talks were short.",
+    )
+    assert events_of(article) == [("vilnius-2023", "summit")]
+    assert article.unresolved_events == ()

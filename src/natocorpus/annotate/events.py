@@ -28,7 +28,8 @@ _BETWEEN = (
 )
 _GENERIC_BEFORE = re.compile(
     r"(?:\b(?:the|this|that|its|their|last|next|upcoming|recent|year[’']s|\w+[’']s|\w+s[’'])\s+"
-    rf"(?:{_BETWEEN}\s+){{0,2}}|\b(?:1[89]|20)\d\d\s+)[“‘\"']?$",
+    # A place with its country, in commas: "its Vilnius, Lithuania, summit".
+    rf"(?:(?:{_BETWEEN}|(?-i:[A-Z][\w-]+,))\s+){{0,2}}|\b(?:1[89]|20)\d\d\s+)[“‘\"']?$",
     re.IGNORECASE,
 )
 
