@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from natocorpus.annotate.dates import _MONTH_NUMBER, _MONTHS
 from natocorpus.annotate.forms import Matchers, _overlapping, _within
 from natocorpus.annotate.sentences import _sentence_span
 from natocorpus.model import (
@@ -27,7 +28,8 @@ _BETWEEN = (
 )
 _GENERIC_BEFORE = re.compile(
     r"(?:\b(?:the|this|that|its|their|last|next|upcoming|recent|year[’']s|\w+[’']s|\w+s[’'])\s+"
-    rf"(?:{_BETWEEN}\s+){{0,2}}|\b(?:1[89]|20)\d\d\s+)[“‘\"']?$",
+    # A place with its country, in commas: "its Vilnius, Lithuania, summit".
+    rf"(?:(?:{_BETWEEN}|(?-i:[A-Z][\w-]+,))\s+){{0,2}}|\b(?:1[89]|20)\d\d\s+)[“‘\"']?$",
     re.IGNORECASE,
 )
 
@@ -56,9 +58,18 @@ def _placed(after: str, candidates: Sequence[str], matchers: Matchers) -> bool:
     """Whether the phrase is followed by one of its events' places ("a NATO summit in Vilnius"):
     the place makes an indefinite phrase name one event."""
     return any(
-        re.match(rf" (?:in|at) {re.escape(name)}\b", after)
+        _place_after(name).match(after)
         for event in candidates
         for name in matchers.event_places[event]
+    )
+
+
+def _place_after(name: str) -> re.Pattern[str]:
+    """ " in Vilnius", or the place in apposition: " in the Lithuanian capital of Vilnius", " in
+    the Spanish capital, Madrid", " at the city of Riga"."""
+    return re.compile(
+        rf" (?:in|at) (?:the (?:[\w’'-]+ ){{0,2}}(?:capital|city|town|resort)(?: of|,) )?"
+        rf"{re.escape(name)}\b"
     )
 
 
@@ -110,6 +121,11 @@ def _generic_events(
             continue
         paragraph, sentence = place(start)
         candidates = _fitting(text, reading, start, candidates, dates, matchers)
+        month = _MONTH_BEFORE.search(reading, max(0, start - 12), start)
+        if month is not None:
+            # "the July summit": the month says which, whatever year the context gives.
+            number = _MONTH_NUMBER[month.group(1)]
+            candidates = [e for e in candidates if _in_month(matchers, e, number)]
         if len(candidates) > 1:
             same_year = [
                 e
@@ -132,10 +148,20 @@ def _generic_events(
                     end,
                     paragraph,
                     sentence,
-                    tuple(candidates) or matchers.generic_events[phrase],
+                    # None when the context rules every event out: none is offered.
+                    tuple(candidates),
                 )
             )
     return resolved, unresolved
+
+
+_MONTH_BEFORE = re.compile(rf"(?<![\w-])({_MONTHS})\s+$")
+
+
+def _in_month(matchers: Matchers, event: str, month: int) -> bool:
+    """Whether an event dated to the month or day took place (began or ended) in `month`."""
+    first, last = matchers.event_dates[event], matchers.event_ends[event]
+    return month in {first.month, last.month if last is not None else first.month} - {None}
 
 
 def _indefinite_names_one(
@@ -213,6 +239,8 @@ def _with_its_place(reading: str, matchers: Matchers, event: str, end: int) -> i
     """Where the reference ends: "the summit in Vilnius": the place that decided it is part of
     the reference."""
     for name in matchers.event_places[event]:
+        # Not a place in apposition ("in the Lithuanian capital of Vilnius"): its other words
+        # name things of their own, for `check` to list.
         tail = re.match(rf" (?:in|of|at) {re.escape(name)}\b", reading[end : end + 80])
         if tail is not None:
             return end + tail.end()
@@ -361,8 +389,8 @@ def _dated_by_participants(
     """An event the record dates only to a year or a month (the start of a dialogue, a
     partnership's first meeting) is named by that year and its participants: "since 2016 NATO has
     met its Asia-Pacific partners", "in 2005 NATO began a dialogue with South Korea and
-    Australia". A year (or month) in a sentence that names at least two of the participants of
-    exactly one such event of that year is a mention of it."""
+    Australia". A year (or month) in a sentence that names enough of the participants of exactly
+    one such event of that year is a mention of it (see `_enough_participants`)."""
     vague = [
         e
         for e, date in matchers.event_dates.items()
@@ -381,7 +409,7 @@ def _dated_by_participants(
             for e in vague
             if matchers.event_dates[e].year == value.year
             and (value.month is None or matchers.event_dates[e].month in (None, value.month))
-            and len(matchers.event_participants[e] & present) >= 2
+            and _enough_participants(matchers, e, present)
         ]
         if len(fits) == 1:
             found.append(
@@ -390,3 +418,14 @@ def _dated_by_participants(
                 )
             )
     return found
+
+
+def _enough_participants(matchers: Matchers, event: str, present: frozenset[str]) -> bool:
+    """Two participants or more, and either half of them or a group among them ("NATO and its
+    Asia-Pacific partners"): two of five partners at a meeting ("in May 2022 Japan and Australia
+    signed a deal") are two states doing something else that month."""
+    named = matchers.event_participants[event] & present
+    return len(named) >= 2 and (
+        2 * len(named) >= len(matchers.event_participants[event])
+        or bool(named & matchers.groupings)
+    )

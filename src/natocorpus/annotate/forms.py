@@ -174,7 +174,11 @@ class FormMatcher(msgspec.Struct, frozen=True):
             if not owner:
                 continue  # a blocking phrase: it names nothing the knowledge base knows
             before = text[max(0, start - _RULE_CONTEXT) : start]
-            if form in rules and _ends_with_any(before, rules[form]):
+            if (
+                form in rules
+                and _ends_with_any(before, rules[form])
+                and not _RULERS_IN.search(before)
+            ):
                 continue
             found.append((owner, matched if self.ignore_case else form, start, end))
         if self.blocks is not None and found:
@@ -194,6 +198,13 @@ def _crosses(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 
 _RULE_CONTEXT = 80  # characters before a match that an unless_after rule looks at
+# Those who govern, "in" their capital: the capital stands for the government there ("regimes in
+# Moscow", "officials in Washington"), not for a venue as after "reporters in" or "a summit in".
+_RULERS_IN = re.compile(
+    r"\b(?:regimes?|officials|authorities|leaders(?:hip)?|policy-?makers|decision-makers|rulers"
+    r"|governments?|elites) in $",
+    re.IGNORECASE,
+)
 
 # Capitalised words that do not extend a name: sentence openers and determiners, and the
 # organs and offices of a state after its adjective ("the Chinese Embassy" names China).
@@ -222,6 +233,13 @@ _INSTITUTION_HEADS = _wordset(
 _WORD_BEFORE = re.compile(r"(?:^|[\s(“\"])([A-Z][\w’'-]*) $")
 _HEAD_OF_BEFORE = re.compile(r"([A-Z][\w’'-]*) (?:of|on|for)(?: the)? $")
 _WORD_AFTER = re.compile(r"^( |-)([A-Z][\w’'-]*)")
+# The oceans, named by adjectives; one of them ("Indian") is also a state's demonym. In a list of
+# oceans ("the Atlantic, Indian and Pacific regions") that adjective names the ocean.
+_OCEAN = r"(?<![\w-])(?:Atlantic|Pacific|Indian|Arctic|Antarctic|Southern)"
+_OCEAN_LISTED_BEFORE = re.compile(rf"{_OCEAN}(?:,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?$")
+_OCEAN_LISTED_AFTER = re.compile(rf"(?:,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?{_OCEAN}\b")
+_OCEAN_NAMES = frozenset({"Atlantic", "Pacific", "Indian", "Arctic", "Antarctic", "Southern"})
+_INNER_PHRASE = re.compile(r"[A-Z][\w’'-]* (?:of|for|on|and)(?: the)? [A-Z]")
 _OF_NAME_AFTER = re.compile(r" (?:of|for) (?:the )?([A-Z])")
 
 
@@ -276,6 +294,10 @@ def _context_blocks(
                 and not form[:1].islower()
             ):
                 blocked = True  # "Latin American", "Central Asian": a qualifier, another name
+            if form in _OCEAN_NAMES and (
+                _OCEAN_LISTED_BEFORE.search(before) or _OCEAN_LISTED_AFTER.match(text, end)
+            ):
+                blocked = True  # "the Atlantic, Indian and Pacific regions": the ocean
         if kind & CAPITAL and after is not None and after.group(1) == " ":
             # "the Washington Post", "the London Blitz": a different proper name.
             blocked = after.group(2) not in _FUNCTION_WORDS
@@ -290,15 +312,20 @@ def _context_blocks(
             head = _HEAD_OF_BEFORE.search(before)
             if head is not None and head.group(1) in _INSTITUTION_HEADS:
                 blocked = True  # "Ministry of Foreign Affairs"
-            # A name next to itself (a list without commas) is not a longer name.
+            # A name next to itself (a list without commas) is not a longer name. A full name
+            # with a phrase of its own ("Centre for Strategic Studies") is not part of a longer
+            # one: a capitalised word beside it is another name, side by side.
+            full_name = _INNER_PHRASE.search(form) is not None
             if (
-                word_before is not None
+                not full_name
+                and word_before is not None
                 and _qualifies(word_before.group(1))
                 and ends.get(start - 1) != owner
             ):
                 blocked = True  # "London Blitz", "UN Secretary General"
             if (
-                after is not None
+                not full_name
+                and after is not None
                 and owners_at.get(end + 1) != owner
                 and not kind & TITLE
                 and after.group(1) == " "
@@ -353,6 +380,8 @@ class Matchers(msgspec.Struct, frozen=True):
     event_participants: dict[str, frozenset[str]] = msgspec.field(default_factory=dict)
     # Reference authors' names -> actor ids (see `references.author_names`).
     authors: dict[str, str] = msgspec.field(default_factory=dict)
+    # Actors that are groups of others ("the Asia-Pacific partners"): one names its members.
+    groupings: frozenset[str] = frozenset()
 
     @classmethod
     def for_knowledge(cls, knowledge: KnowledgeBase) -> Matchers:
@@ -386,6 +415,7 @@ class Matchers(msgspec.Struct, frozen=True):
                 event.id: frozenset(event.participants) for event in knowledge.events
             },
             authors=_author_names(knowledge),
+            groupings=frozenset(a.id for a in knowledge.actors if a.type == "grouping"),
         )
 
 

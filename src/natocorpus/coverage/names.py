@@ -41,6 +41,9 @@ from natocorpus.coverage.words import (
 )
 from natocorpus.model import Block
 
+_BYLINE = re.compile(r"(?<=\s)By(?:\s+[A-Z][\w.’'\-]*){1,4}(?:\s+and(?:\s+[A-Z][\w.’'\-]*){1,4})?$")
+_CONTRACTED = re.compile(r"^([A-Z]\w*?)(n)?[’'](?:ll|m|ve|re|d|t)$")
+
 
 class _Word(msgspec.Struct):
     text: str  # without a possessive ending
@@ -68,7 +71,7 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             raw = raw[:-1]  # a closing quote: "the ‘Squad’"
         possessive = _POSSESSIVE.search(raw) if "'" in raw or "’" in raw else None
         name = raw[: possessive.start()] if possessive else raw
-        if name in _NOT_NAMES:
+        if name in _NOT_NAMES or _contraction(name):
             continue
         if "-" in name:
             adjective = _ADJECTIVE_ENDING.search(name)
@@ -100,6 +103,12 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
         words.append(_Word(name, start, start + len(name), weak, possessive is not None, gap))
         previous = at + len(raw)
     return words
+
+
+def _contraction(word: str) -> bool:
+    """A pronoun or an auxiliary run together with a verb: "I’ll", "We’re", "Don’t"."""
+    match = _CONTRACTED.match(word)
+    return match is not None and (match.group(1) in _FUNCTION_WORDS or match.group(2) == "n")
 
 
 def _speaker_shaped(word: str) -> bool:
@@ -181,9 +190,9 @@ def _pieces(run: list[_Word]) -> list[_Piece]:
     current: list[_Word] = []
     titled = False
 
-    def close(next_titled: bool = False) -> None:
+    def close(next_titled: bool = False, *, before_title: bool = False) -> None:
         nonlocal current, titled
-        words = _trim(current)
+        words = _trim(current, before_title=before_title)
         if words and not all(w.text.rstrip(".") in _TITLE_WORDS for w in words):
             # (a title alone, as in "the Prime Minister's office", names no one in particular)
             pieces.append(_Piece(words, titled))
@@ -193,7 +202,7 @@ def _pieces(run: list[_Word]) -> list[_Piece]:
     while i < len(run):
         title_end = _title_at(run, i)
         if title_end > i:
-            close(next_titled=title_end < len(run))
+            close(next_titled=title_end < len(run), before_title=True)
             i = title_end
             continue
         current.append(run[i])
@@ -238,9 +247,10 @@ def _title_at(run: list[_Word], i: int) -> int:
     return j
 
 
-def _trim(words: list[_Word]) -> list[_Word]:
+def _trim(words: list[_Word], *, before_title: bool = False) -> list[_Word]:
     """Without lower-case words at the ends, leading function words, and a first word that is
-    capitalised only by its place (a sentence's first, after a colon or an opening quote)."""
+    capitalised only by its place (a sentence's first, after a colon or an opening quote), unless
+    a title follows it: "French President Emmanuel Macron" names France wherever it stands."""
     words = list(words)
     while words and (not _capitalised(words[0].text) or words[0].text in _FUNCTION_WORDS):
         words.pop(0)
@@ -248,7 +258,12 @@ def _trim(words: list[_Word]) -> list[_Word]:
         words.pop()
     # A single word there is dropped, unless it takes a possessive, as names do ("Georgia's"),
     # or is an acronym or a compound of names ("ASEAN", "IP4", "Indo-Pacific").
-    single = len(words) == 1 and not words[0].possessive and not _name_shaped(words[0].text)
+    single = (
+        len(words) == 1
+        and not words[0].possessive
+        and not _name_shaped(words[0].text)
+        and not (before_title and _speaker_shaped(words[0].text))
+    )
     if words and words[0].weak and (single or words[0].text in _OPENERS):
         words.pop(0)
         while words and (not _capitalised(words[0].text) or words[0].text in _FUNCTION_WORDS):
@@ -304,6 +319,19 @@ def _titles_of_works(block: Block) -> list[tuple[int, int, bool]]:
     spans: list[tuple[int, int, bool]] = []
     if block.kind == "heading" and _title_case(block.text):
         spans.append((block.start, block.end, True))
+    elif block.kind == "paragraph":
+        # A line of a paragraph in title case and without a sentence's full stop is a heading
+        # that the capture kept as text: a headline, a section's title.
+        offset = 0
+        for line in block.text.split("\n"):
+            stripped = line.rstrip()
+            if stripped and not stripped.endswith((".", ",", ";")) and _title_case(stripped):
+                # A byline run into the headline ("... in the Far East By Aldo Carano") is not
+                # the headline's.
+                byline = _BYLINE.search(stripped)
+                end = byline.start() if byline is not None else len(stripped)
+                spans.append((block.start + offset, block.start + offset + end, True))
+            offset += len(line) + 1
     for match in re.finditer(r"“([^”]{3,300})”|\"([^\"]{3,300})\"", block.text):
         group = 1 if match.group(1) is not None else 2
         if _title_case(match.group(group)):
@@ -326,6 +354,8 @@ def _named_in_title(piece: _Piece, *, heading: bool) -> bool:
     texts = [w.text for w in piece.words]
     if len(texts) == 1 and _acronym(texts[0]):
         return True
+    if piece.titled and _personal(piece.words):
+        return True  # a person after a title: "Secretary General Jens Stoltenberg"
     return heading and len(texts) > 1 and any(t in _NAME_HEADS for t in texts)
 
 

@@ -63,7 +63,12 @@ _JOINED_BY = re.compile(
 _NOT_NAMES = _MONTHS | _WEEKDAYS | {"I"}
 # A word that begins with a capital (Latin; a lower-case letter of the ranges is sorted out after),
 # with the word boundaries of _WORD.
-_CAPITAL = re.compile(r"(?=[A-ZÀ-ÖØ-ÞĀ-ſ])(?<!\w)(?<!\w[’'\-.])\w(?:[\w’'\-]|\.(?=\w))*\.?")
+# Not inside an abbreviation ("U.S."); after a lower-case prefix ("non-Article 5", "anti-NATO")
+# or a number run into its item ("2.NHK") a capital begins a name.
+_CAPITAL = re.compile(
+    r"(?=[A-ZÀ-ÖØ-ÞĀ-ſ])(?<!\w)(?<!\w[’'])(?<![^\W\d_]\.)(?<![A-ZÀ-ÖØ-ÞĀ-ſ\d]-)"
+    r"\w(?:[\w’'\-]|\.(?=\w))*\.?"
+)
 _WORD_CHAR = re.compile(r"\w")
 
 # Head words of organisations: a phrase that holds one names a body, not a person.

@@ -1,0 +1,169 @@
+"""Classes of phrasing whose context decides what a form or a generic phrase names, on made-up
+sentences: a capital as a venue, a demonym that names an ocean, a month or a place in apposition
+that chooses a summit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support import PROJECT_ROOT
+from test_annotate_rules import ACTORS, SUMMITS, actors_of, annotated, events_of
+
+REAL_ACTORS = (PROJECT_ROOT / "corpus" / "actors.yaml").read_text(encoding="utf-8")
+
+
+def test_a_capital_after_in_or_at_is_a_venue_not_the_government(tmp_path: Path) -> None:
+    # The knowledge base's own capital forms: after "in" or "at" the city is where something
+    # is; elsewhere it stands for the government.
+    article = annotated(
+        tmp_path,
+        "The spokesman told reporters in Beijing that Beijing objects. A liaison office in Tokyo "
+        "was planned, and Tokyo wants it. Talks at Moscow ended; Moscow refused. Officials in "
+        "Tokyo and regimes in Moscow disagree.",
+        actors=REAL_ACTORS,
+    )
+    capitals = [(a, t) for a, t in actors_of(article) if t in ("Beijing", "Tokyo", "Moscow")]
+    assert capitals == [
+        ("china", "Beijing"),
+        ("japan", "Tokyo"),
+        ("russia", "Moscow"),
+        ("japan", "Tokyo"),
+        ("russia", "Moscow"),
+    ]
+    reading = article.text.reading_text
+    starts = [m.start for m in article.mentions if m.text in ("Beijing", "Tokyo", "Moscow")]
+    # Those who govern "in" a capital are its government ("officials in Tokyo").
+    assert [reading[s : s + 16] for s in starts] == [
+        "Beijing objects.",
+        "Tokyo wants it. ",
+        "Moscow refused. ",
+        "Tokyo and regime",
+        "Moscow disagree.",
+    ]
+
+
+INDIA = "- {id: india, name: India, type: state, description: d, forms: [India, Indian]}\n"
+
+
+def test_a_demonym_in_a_list_of_oceans_names_the_ocean(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The Atlantic, Indian and Pacific regions are linked. The Pacific and Indian oceans "
+        "meet. Indian or Arctic waters differ. Indian leaders and Chinese ones came.",
+        actors=ACTORS + INDIA,
+    )
+    assert actors_of(article) == [("india", "Indian"), ("china", "Chinese")]
+
+
+TWO_IN_2023 = (
+    SUMMITS
+    + """\
+- id: camp-david-2023
+  name: Camp David summit
+  type: summit
+  date: "2023-08-18"
+  precision: day
+  place: Camp David
+  description: A summit.
+  forms: []
+  generic: [summit]
+"""
+)
+
+
+def test_a_month_before_a_generic_phrase_chooses_the_event(tmp_path: Path) -> None:
+    # Published in January 2023, the year of two summits: the month says which one.
+    article = annotated(
+        tmp_path,
+        "Doubts grew before the alliance’s July summit. Others looked to the August summit. "
+        "Nobody recalls the May summit.",
+        events=TWO_IN_2023,
+    )
+    assert events_of(article) == [("vilnius-2023", "summit"), ("camp-david-2023", "summit")]
+    # No summit of 2023 was held in May: nothing is offered for it.
+    assert [(u.text, u.candidates) for u in article.unresolved_events] == [("summit", ())]
+
+
+def test_an_indefinite_summit_with_its_place_in_apposition(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The allies held a summit in the Lithuanian capital of Vilnius. They had held a summit "
+        "in the Spanish capital, Madrid. They may hold a summit in the city.",
+    )
+    assert events_of(article) == [("vilnius-2023", "summit"), ("madrid-2022", "summit")]
+
+
+CENTRE = (
+    "- {id: css, name: Centre for Strategic Studies, type: institution, description: d,\n"
+    "   forms: [Centre for Strategic Studies]}\n"
+)
+
+
+def test_a_full_name_beside_a_capitalised_word_is_still_the_name(tmp_path: Path) -> None:
+    # A name with a phrase of its own is whole: the capitalised word beside it (a title, another
+    # name) does not make it part of a longer one, as it does an ordinary-word name.
+    article = annotated(
+        tmp_path,
+        "Centre for Strategic Studies Director Ann Other spoke. NATO Centre for Strategic Studies "
+        "ties grew. The House Foreign Affairs Committee met.",
+        actors=ACTORS + CENTRE,
+    )
+    assert actors_of(article) == [
+        ("css", "Centre for Strategic Studies"),
+        ("nato", "NATO"),
+        ("css", "Centre for Strategic Studies"),
+    ]
+
+
+DATED_BY_PARTICIPANTS = """\
+- id: meeting-2022-05
+  name: A meeting of five
+  type: meeting
+  date: "2022-05"
+  precision: month
+  participants: [nato, china, russia, usa, georgia]
+  description: d
+  forms: []
+- id: group-meeting-2016
+  name: NATO meets the partners
+  type: meeting
+  date: "2016"
+  precision: year
+  participants: [nato, partners, china, russia, georgia]
+  description: d
+  forms: []
+- id: dialogue-2005
+  name: A dialogue begins
+  type: other
+  date: "2005"
+  precision: year
+  participants: [nato, georgia]
+  description: d
+  forms: []
+"""
+PARTNERS = (
+    "- {id: partners, name: Pacific Partners, type: grouping, description: d,\n"
+    "   forms: [Pacific Partners]}\n"
+)
+
+
+def test_a_year_names_an_event_with_enough_of_its_participants(tmp_path: Path) -> None:
+    # Two of a meeting's five participants in May 2022 are two states doing something else; two
+    # of a dialogue's two, or NATO and a group of partners, name it.
+    article = annotated(
+        tmp_path,
+        "In May 2022, China and Russia signed a trade deal. In 2005 NATO began a dialogue with "
+        "Georgia. Since 2016 NATO has met the Pacific Partners.",
+        actors=ACTORS + PARTNERS,
+        events=DATED_BY_PARTICIPANTS,
+    )
+    assert events_of(article) == [("dialogue-2005", "2005"), ("group-meeting-2016", "2016")]
+
+
+def test_a_place_with_its_country_in_commas_before_a_generic_phrase(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Japan attended NATO’s Vilnius, Lithuania, summit. In the end, summit talks were short.",
+    )
+    assert events_of(article) == [("vilnius-2023", "summit")]
+    assert article.unresolved_events == ()

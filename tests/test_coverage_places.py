@@ -1,0 +1,75 @@
+"""The coverage check on made-up sentences: capitals that a line's or a word's place explains
+(a headline kept as text, a contraction) and names that their place does not hide (a state's
+word before a title, a byline run into a headline)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from test_coverage import warned
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "NATO met. I’ll say it, and I’m sure we’ll agree. Don’t doubt it. We’re ready.",
+        # A headline kept as a paragraph: its capitals are the headline's.
+        "How Japan Can Play a Role in the Far East\n\nJapan met NATO.",
+        "Japan’s Opposition to NATO: A Turn?\n\nJapan met NATO.\n\nA Focal Point for Cooperation"
+        "\n\nThe opposition grew.",
+    ],
+)
+def test_capitals_of_a_contraction_or_a_headline_are_not_names(tmp_path: Path, body: str) -> None:
+    assert warned(tmp_path, body) == {}
+
+
+def test_a_headline_kept_as_text_shows_names_with_a_head_word_or_a_title(tmp_path: Path) -> None:
+    body = (
+        "Why Japan Matters Now for the Pacific Islands Forum\n\n"
+        "A Word From Secretary General Jan Kowalski\n\nJapan met NATO."
+    )
+    assert set(warned(tmp_path, body)) == {"Pacific Islands Forum", "Jan Kowalski"}
+
+
+def test_a_line_that_ends_a_sentence_is_prose_not_a_headline(tmp_path: Path) -> None:
+    body = "Japan met NATO. Ships From Georgia Sailed Past Armenian Ports Today."
+    # Its capitals are read as names (here as one run), not silenced as a headline's.
+    assert any("Georgia" in phrase for phrase in warned(tmp_path, body))
+
+
+def test_a_byline_run_into_a_headline_is_read(tmp_path: Path) -> None:
+    body = (
+        "Japan and the Alliance: How NATO Can Play a Role in the Far East By Ann Other\n\n"
+        "Japan met."
+    )
+    assert set(warned(tmp_path, body)) == {"Ann Other"}
+
+
+def test_a_states_word_before_a_title_is_read_wherever_it_stands(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met. “French President Jean Dupont spoke for an hour about ties,” they said. "
+        "Polish Prime Minister Jan Nowak agreed. Yesterday President Ann Other replied.",
+    )
+    assert set(found) == {"French", "Jean Dupont", "Polish", "Jan Nowak", "Ann Other"}
+
+
+def test_a_name_after_a_lower_case_prefix_or_a_number_run_into_it_is_read(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met.\n\n1.Japan agreed.\n2.NHK has learned of non-Article 5 tasks and "
+        "anti-Ruritania protests in the U.S.",
+    )
+    assert set(found) == {"NHK", "Article", "Ruritania"}
+
+
+def test_an_acronym_in_brackets_for_the_name_inside_a_longer_one_is_its_own(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met the Chinese Mission to the European Union (EU) and the Indo-Pacific Four (IP4).",
+    )
+    assert set(found) == {"Chinese Mission to the European Union", "EU", "Indo-Pacific Four"}
