@@ -98,7 +98,7 @@ def event_page(xrefs: CrossReferences, event: Event) -> Page:
         discourse=discourse,
         cited=cited,
     )
-    when = ref.date.display + (f" \u2013 {ref.end_date.display}" if ref.end_date else "")
+    when = "".join(ref.when)
     where = f", {event.place}" if event.place else ""
     return make_page(
         xrefs,
