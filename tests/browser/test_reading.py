@@ -198,6 +198,7 @@ def test_an_article_prints_its_citations_without_screen_links(open_page: Any, re
         assert shown and not any(shown), f"{selector} prints"
     formats = page.locator("#cite details pre")
     assert formats.count() == 3
+    assert all(name.is_visible() for name in page.locator("#cite summary").all())
     for i in range(3):
         assert formats.nth(i).is_visible(), f"citation format {i + 1} does not print"
         assert formats.nth(i).bounding_box()["height"] > 20  # type: ignore[index]

@@ -105,7 +105,7 @@ def event_page(xrefs: CrossReferences, event: Event) -> Page:
         "event",
         f"events/{event.id}/",
         event.name,
-        f"{event.name}, {when}{where}. {event.description}",
+        f"{ref.name_beside_date}, {when}{where}. {event.description}",
         content,
         jsonld=event_node(event, xrefs.urls, xrefs.actors),
         searchable=True,

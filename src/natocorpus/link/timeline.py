@@ -11,7 +11,7 @@ from typing import Literal
 import msgspec
 
 from natocorpus.link.indexes import ARTICLES_PER_PAGE, EVENTS_PER_PAGE
-from natocorpus.link.labels import date_range_text, fmt
+from natocorpus.link.labels import date_range_text, fmt, name_without_own_date
 from natocorpus.link.pages import Page, make_page
 from natocorpus.link.views import ArticleRef, EventRef, PageContent
 from natocorpus.link.xrefs import CrossReferences, event_ref
@@ -300,9 +300,10 @@ def _lane_items(xrefs: CrossReferences, kind: str, monthly: bool) -> tuple[list[
         ), True
     if kind == "events":
         for e in events:
+            name = name_without_own_date(e.name, e.date, e.end_date)
             when = date_range_text(e.date, e.end_date)
             items.append(
-                (e.date, e.end_date, xrefs.urls.event(e.id), f"{e.name}, {when}", "tl-event")
+                (e.date, e.end_date, xrefs.urls.event(e.id), f"{name}, {when}", "tl-event")
             )
         return items, False
     if len(xrefs.articles) > TIMELINE_LANE_MARKS:
