@@ -158,10 +158,10 @@ def _year_groups(xrefs: CrossReferences) -> tuple[YearGroup, ...]:
 
 
 class _Scale:
-    """Years across the plot, each as wide as the marks in it need: a unit, and one more for
-    each mark that starts in it. A year that only a long event crosses takes half a unit, and a
-    stretch of years with nothing in it at most GAP_WIDTH, so that a lone early event does not
-    squeeze the years the marks crowd into a corner."""
+    """Years across the plot, each as wide as the marks in it need: a unit (room for its label),
+    and one more for each mark that starts in it. A year that only a long event crosses takes
+    SPANNED_YEAR_WIDTH, and a stretch of years with nothing in it at most GAP_WIDTH, so that a
+    lone early event does not squeeze the years the marks crowd into a corner."""
 
     def __init__(self, first_year: int, last_year: int, marks: Counter[int], spanned: set[int]):
         self.first_year = first_year
@@ -176,13 +176,12 @@ class _Scale:
                 for e in empty_run:
                     self.widths[e] = min(SPANNED_YEAR_WIDTH, GAP_WIDTH / len(empty_run))
                 empty_run = []
-                self.widths[y] = (
-                    0.0
-                    if y == last_year
-                    else 1.0 + marks[y]
-                    if y in self.marked
-                    else SPANNED_YEAR_WIDTH
-                )
+                if y == last_year:
+                    self.widths[y] = 0.0  # the plot's right edge
+                elif y in self.marked:
+                    self.widths[y] = 1.0 + marks[y]
+                else:
+                    self.widths[y] = SPANNED_YEAR_WIDTH
             else:
                 empty_run.append(y)
         self.offsets: dict[int, float] = {}
