@@ -14,7 +14,7 @@ from functools import partial
 import msgspec
 
 from natocorpus.link.jsonld import actor_node
-from natocorpus.link.labels import stance_class
+from natocorpus.link.labels import signed, stance_class
 from natocorpus.link.mentions import MentionPart, MentionRef, mention_part
 from natocorpus.link.pages import DeferredPage, Page, deferred_page, make_page
 from natocorpus.link.views import (
@@ -73,6 +73,11 @@ class StanceCount(msgspec.Struct, frozen=True):
     css_class: str
     count: int
     articles: tuple[ArticleRef, ...]
+
+    @property
+    def number(self) -> str:
+        """The value as shown, with a true minus sign."""
+        return signed(self.value)
 
 
 class Authored(msgspec.Struct, frozen=True):

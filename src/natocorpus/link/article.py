@@ -27,6 +27,7 @@ from natocorpus.link.citation import (
 )
 from natocorpus.link.html import NO_HTML, MentionTags, blocks_html, body_html
 from natocorpus.link.jsonld import publication, schema_type
+from natocorpus.link.labels import signed, value_label
 from natocorpus.link.pages import DeferredPage, Page, deferred_page, make_page
 from natocorpus.link.urls import capture_path
 from natocorpus.link.views import (
@@ -93,6 +94,11 @@ class StanceView(msgspec.Struct, frozen=True):
     rationale: str
     evidence: tuple[Evidence, ...]
     question: str
+
+    @property
+    def number(self) -> str:
+        """The value as shown, with a true minus sign."""
+        return signed(self.value)
 
 
 class RelatedArticle(msgspec.Struct, frozen=True):
@@ -294,8 +300,10 @@ def _meta_rows(meta: ArticleMeta) -> tuple[MetaRow, ...]:
             _provenance_row("Translated from", meta.translated_from, meta.translated_from.value)
         )
     rows.append(_provenance_row("Published", meta.published, meta.published.value.display))
-    rows.append(_provenance_row("Genre", meta.genre, meta.genre.value))
-    rows.append(_provenance_row("Completeness", meta.completeness, meta.completeness.value))
+    rows.append(_provenance_row("Genre", meta.genre, value_label(meta.genre.value)))
+    rows.append(
+        _provenance_row("Completeness", meta.completeness, value_label(meta.completeness.value))
+    )
     for label, part in (("Volume", meta.volume), ("Issue", meta.issue), ("Pages", meta.pages)):
         if part:
             rows.append(_provenance_row(label, part, part.value))
@@ -324,7 +332,7 @@ def _completeness_note(completeness: str) -> str | None:
             "This text is an abstract with its references: the capture does not hold "
             "the full article."
         ),
-    }.get(completeness, f"This text is not complete: {completeness}.")
+    }.get(completeness, f"This text is not complete: {value_label(completeness).lower()}.")
 
 
 def _stance(xrefs: CrossReferences, article: AnnotatedArticle, ref: ArticleRef) -> StanceView:

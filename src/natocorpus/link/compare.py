@@ -11,7 +11,7 @@ import msgspec
 from markupsafe import Markup
 
 from natocorpus.link.html import matrix_cells_html
-from natocorpus.link.labels import heat_level, stance_class
+from natocorpus.link.labels import heat_level, signed, stance_class
 from natocorpus.link.pages import Page, make_page
 from natocorpus.link.views import ArticleRef, Link, PageContent
 from natocorpus.link.xrefs import CrossReferences, Tally, counted, event_sort_key, part_of
@@ -82,6 +82,11 @@ class StanceLevelView(msgspec.Struct, frozen=True):
     css_class: str
     count: int
     articles: tuple[tuple[ArticleRef, str], ...]
+
+    @property
+    def number(self) -> str:
+        """The value as shown, with a true minus sign."""
+        return signed(self.value)
 
 
 class CompareContext(PageContent, frozen=True):

@@ -98,14 +98,14 @@ def event_page(xrefs: CrossReferences, event: Event) -> Page:
         discourse=discourse,
         cited=cited,
     )
-    when = ref.date.display + (f" \u2013 {ref.end_date.display}" if ref.end_date else "")
+    when = "".join(ref.when)
     where = f", {event.place}" if event.place else ""
     return make_page(
         xrefs,
         "event",
         f"events/{event.id}/",
         event.name,
-        f"{event.name}, {when}{where}. {event.description}",
+        f"{ref.name_beside_date}, {when}{where}. {event.description}",
         content,
         jsonld=event_node(event, xrefs.urls, xrefs.actors),
         searchable=True,

@@ -11,16 +11,22 @@ from typing import Literal
 import msgspec
 
 from natocorpus.link.indexes import ARTICLES_PER_PAGE, EVENTS_PER_PAGE
-from natocorpus.link.labels import fmt
+from natocorpus.link.labels import date_range_text, fmt, name_without_own_date
 from natocorpus.link.pages import Page, make_page
 from natocorpus.link.views import ArticleRef, EventRef, PageContent
 from natocorpus.link.xrefs import CrossReferences, event_ref
 from natocorpus.model import PartialDate
 
-GAP_YEAR_WIDTH = 0.15
-"""On the timeline, a year with nothing in it takes this fraction of a year's width."""
+GAP_WIDTH = 1.0
+"""On the timeline, a stretch of years with nothing in it takes at most this many units (a year
+with marks takes one unit and one more for each mark that starts in it)."""
 
-TICK_SPACING = 34.0
+SPANNED_YEAR_WIDTH = 0.7
+"""Units of a year that only an event spanning several years crosses, and at most of an empty
+year."""
+
+TICK_SPACING = 40.0
+"""The least distance, in pixels, between the centres of two year labels."""
 
 TIMELINE_LANE_MARKS = 120
 """A timeline lane with more items than this counts them by month (or by year) instead."""
@@ -28,10 +34,18 @@ TIMELINE_LANE_MARKS = 120
 YEAR_LIST_CAP = 20
 """On the timeline page, at most this many events and as many texts listed under each year."""
 
-_WIDTH = 960.0
-_LEFT, _RIGHT = 120.0, 940.0
-_TOP = 10.0
+TIMELINE_WIDTH = 1080.0
+"""The drawing's width in CSS pixels. It is drawn at one unit to the pixel on every screen, so
+that its text is the size the stylesheet gives it; it fits the page's widest column, and scrolls
+sideways in a narrower one. The stylesheet's `.tl-cue` rule shows the cue below this width."""
+
+_LEFT, _RIGHT = 16.0, TIMELINE_WIDTH - 16.0
+_TOP = 4.0
+_LANE_LABEL = 20.0
+"""The band at the top of each lane that its label (drawn beside the scroller) stands in."""
 _LANES = (("Events", "events"), ("Publications", "articles"))
+_DIGIT_WIDTH = 8.0
+"""About the width of a digit of the axis labels (13px in the stylesheet)."""
 
 _Item = tuple[PartialDate, PartialDate | None, str, str, str]
 """A mark to place on a lane: start, end, link, label, CSS class."""
@@ -53,6 +67,9 @@ class TimelineMark(msgspec.Struct, frozen=True):
 
 
 class TimelineTick(msgspec.Struct, frozen=True):
+    """A year (or a run of years) on the axis: a line where it starts, its label at its middle."""
+
+    line_x: str
     x: str
     label: str
 
@@ -76,6 +93,8 @@ class Timeline(msgspec.Struct, frozen=True):
     breaks: tuple[str, ...]
     marks: tuple[TimelineMark, ...]
     description: str
+    label_width: str
+    """The width of the lane labels, drawn over the scroller's left edge."""
 
 
 class YearGroup(msgspec.Struct, frozen=True):
@@ -139,22 +158,37 @@ def _year_groups(xrefs: CrossReferences) -> tuple[YearGroup, ...]:
 
 
 class _Scale:
-    """Years across the plot. Years with nothing in them are compressed, so that a lone early
-    event does not squeeze the decades the texts discuss into a corner."""
+    """Years across the plot, each as wide as the marks in it need: a unit (room for its label),
+    and one more for each mark that starts in it. A year that only a long event crosses takes
+    SPANNED_YEAR_WIDTH, and a stretch of years with nothing in it at most GAP_WIDTH, so that a
+    lone early event does not squeeze the years the marks crowd into a corner."""
 
-    def __init__(self, first_year: int, last_year: int, active: set[int]) -> None:
+    def __init__(self, first_year: int, last_year: int, marks: Counter[int], spanned: set[int]):
         self.first_year = first_year
         self.last_year = last_year
-        self.active = active
+        self.marked = {y for y in marks if marks[y]}
+        self.spanned = spanned - self.marked
         self.years = list(range(first_year, last_year))
-        self.widths = {y: 1.0 if y in active else GAP_YEAR_WIDTH for y in self.years}
+        self.widths: dict[int, float] = {}
+        empty_run: list[int] = []
+        for y in [*self.years, last_year]:
+            if y in self.marked or y in self.spanned or y == last_year:
+                for e in empty_run:
+                    self.widths[e] = min(SPANNED_YEAR_WIDTH, GAP_WIDTH / len(empty_run))
+                empty_run = []
+                if y == last_year:
+                    self.widths[y] = 0.0  # the plot's right edge
+                elif y in self.marked:
+                    self.widths[y] = 1.0 + marks[y]
+                else:
+                    self.widths[y] = SPANNED_YEAR_WIDTH
+            else:
+                empty_run.append(y)
         self.offsets: dict[int, float] = {}
         total = 0.0
-        for y in self.years:
+        for y in [*self.years, last_year]:
             self.offsets[y] = total
             total += self.widths[y]
-        self.offsets[last_year] = total
-        self.widths[last_year] = 1.0
         self.total = total
 
     def x(self, value: float) -> float:
@@ -163,47 +197,55 @@ class _Scale:
         return _LEFT + position / max(self.total, 1.0) * (_RIGHT - _LEFT)
 
 
+def _dates(xrefs: CrossReferences, kind: str) -> list[PartialDate]:
+    if kind == "events":
+        return [e.date for e in xrefs.events_sorted]
+    return [a.meta.published.value for a in xrefs.articles]
+
+
 def _scale(xrefs: CrossReferences) -> _Scale:
     events = xrefs.events_sorted
-    dates = [e.date for e in events] + [a.meta.published.value for a in xrefs.articles]
     ends = [e.end_date for e in events if e.end_date]
-    if not dates:
-        first_year, last_year = 2000, 2001
-    else:
-        first_year = min(d.year for d in dates)
-        last_year = max(d.year for d in [*dates, *ends]) + 1
-    active: set[int] = set()
+    marks: Counter[int] = Counter()
+    for _, kind in _LANES:
+        dates = _dates(xrefs, kind)
+        if len(dates) > TIMELINE_LANE_MARKS:
+            # A counted lane draws at most a mark a month.
+            marks.update(d.year for d in {PartialDate(d.year, d.month) for d in dates})
+        else:
+            marks.update(d.year for d in dates)
+    if not marks:
+        return _Scale(2000, 2001, marks, set())
+    spanned: set[int] = set()
     for e in events:
-        active.update(range(e.date.year, (e.end_date or e.date).year + 1))
-    active.update(d.year for d in dates)
-    return _Scale(first_year, last_year, active)
+        spanned.update(range(e.date.year, (e.end_date or e.date).year + 1))
+    last_year = max([*marks, *(d.year for d in ends)]) + 1
+    return _Scale(min(marks), last_year, marks, spanned)
 
 
 def timeline(xrefs: CrossReferences, compact: bool = False) -> Timeline:
-    """Events and publications on two lanes over the years; dashed lines mark each stretch of
-    compressed years."""
+    """Events and publications on two lanes over the years, each lane's label in a band at its
+    top; dashed lines mark each stretch of compressed years."""
     scale = _scale(xrefs)
     row_h = 12.0 if compact else 16.0
     rows = 3 if compact else 4
-    lane_h = row_h * rows + 12
+    lane_h = _LANE_LABEL + row_h * rows + 8
     lanes: list[TimelineLane] = []
     marks: list[TimelineMark] = []
     counted: list[str] = []
     # Counts go by month only where a month is wide enough to draw a bar for.
-    monthly = min((scale.x(y + 1) - scale.x(y) for y in scale.active), default=0.0) / 12 >= 6
+    monthly = min((scale.x(y + 1) - scale.x(y) for y in scale.marked), default=0.0) / 12 >= 6
     for index, (label, kind) in enumerate(_LANES):
         lane_top = _TOP + index * lane_h
-        lanes.append(
-            TimelineLane(label, fmt(lane_top + lane_h / 2 + 4), fmt(lane_top + lane_h - 2))
-        )
+        lanes.append(TimelineLane(label, fmt(lane_top + 15), fmt(lane_top + lane_h - 2)))
         items, lane_counted = _lane_items(xrefs, kind, monthly)
         if lane_counted:
             counted.append("events" if kind == "events" else "publications")
-        marks += _lane_marks(scale, items, lane_counted, lane_top, row_h, rows)
+        marks += _lane_marks(scale, items, lane_counted, lane_top + _LANE_LABEL, row_h, rows)
     axis_y = _TOP + len(_LANES) * lane_h + 4
     ticks, breaks = _axis(scale)
     return Timeline(
-        width=fmt(_WIDTH),
+        width=fmt(TIMELINE_WIDTH),
         height=fmt(axis_y + 22),
         axis_y=fmt(axis_y),
         tick_top=fmt(_TOP),
@@ -214,18 +256,36 @@ def timeline(xrefs: CrossReferences, compact: bool = False) -> Timeline:
         ticks=tuple(ticks),
         breaks=tuple(breaks),
         marks=tuple(marks),
-        description=(
-            f"{len(xrefs.events_sorted)} events and {len(xrefs.articles)} publications from "
-            f"{scale.first_year} to {scale.last_year - 1}. A dot is a day; a bar spans the month "
-            "or year when only that is known. "
-            + (
-                f"{' and '.join(counted).capitalize()} are counted by month or by year: one "
-                "bar for each, darker for more, leading to that year on the timeline page. "
-                if counted
-                else ""
-            )
-            + "Stretches of years with nothing in them are compressed (dashed lines)."
-        ),
+        description=_description(xrefs, counted),
+        label_width=fmt(_LEFT + max(len(label) for label, _ in _LANES) * 9),
+    )
+
+
+def _description(xrefs: CrossReferences, counted: Sequence[str]) -> str:
+    """What the drawing shows, with the years each lane's marks cover."""
+    spans = []
+    for _, kind in _LANES:
+        dates = _dates(xrefs, kind)
+        noun = "event" if kind == "events" else "publication"
+        if not dates:
+            spans.append(f"no {noun}")
+            continue
+        ends = [e.end_date for e in xrefs.events_sorted if e.end_date] if kind == "events" else []
+        first = min(d.year for d in dates)
+        last = max(d.year for d in [*dates, *ends])
+        years = f"in {first}" if first == last else f"from {first} to {last}"
+        spans.append(f"{len(dates)} {noun}{'' if len(dates) == 1 else 's'} {years}")
+    return (
+        f"{' and '.join(spans).capitalize()}. A dot is a day; a bar spans the month or year when "
+        "only that is known. "
+        + (
+            f"{' and '.join(counted).capitalize()} are counted by month or by year: one "
+            "bar for each, darker for more, leading to that year on the timeline page. "
+            if counted
+            else ""
+        )
+        + "Each year is as wide as the marks in it need; stretches of years with nothing in "
+        "them are squeezed between dashed lines."
     )
 
 
@@ -239,9 +299,10 @@ def _lane_items(xrefs: CrossReferences, kind: str, monthly: bool) -> tuple[list[
         ), True
     if kind == "events":
         for e in events:
-            when = e.date.display + (f" \u2013 {e.end_date.display}" if e.end_date else "")
+            name = name_without_own_date(e.name, e.date, e.end_date)
+            when = date_range_text(e.date, e.end_date)
             items.append(
-                (e.date, e.end_date, xrefs.urls.event(e.id), f"{e.name}, {when}", "tl-event")
+                (e.date, e.end_date, xrefs.urls.event(e.id), f"{name}, {when}", "tl-event")
             )
         return items, False
     if len(xrefs.articles) > TIMELINE_LANE_MARKS:
@@ -306,24 +367,43 @@ def _lane_marks(
 
 
 def _axis(scale: _Scale) -> tuple[list[TimelineTick], list[str]]:
-    """A tick for each year with something in it, where there is room; a break in each stretch
-    of two or more compressed years."""
+    """A label for each year with marks, and for each run of years only a long event crosses
+    ("1940–45"), where there is room, each at its middle with a line where it starts; a dashed
+    break in each stretch of empty years."""
+    segments: list[tuple[int, int, bool]] = []  # first year, year after, labelled
+    y = scale.first_year
+    while y < scale.last_year:
+        end = y + 1
+        if y in scale.marked:
+            segments.append((y, end, True))
+        else:
+            while end < scale.last_year and end not in scale.marked:
+                if (end in scale.spanned) != (y in scale.spanned):
+                    break
+                end += 1
+            segments.append((y, end, y in scale.spanned))
+        y = end
     ticks: list[TimelineTick] = []
     breaks: list[str] = []
-    last_x = -1e9
-    run_start: int | None = None
-    for y in [*scale.years, scale.last_year]:
-        if y in scale.active or y == scale.last_year:
-            if run_start is not None and y - run_start >= 2:
-                breaks.append(fmt(scale.x((run_start + y) / 2)))
-            run_start = None
-            x = scale.x(y)
-            if y in scale.active and x - last_x >= TICK_SPACING:
-                ticks.append(TimelineTick(fmt(x), str(y)))
-                last_x = x
-        elif run_start is None:
-            run_start = y
+    last_right = -1e9
+    for first, after, labelled in segments:
+        x0, x1 = scale.x(first), scale.x(after)
+        if not labelled:
+            breaks.append(fmt((x0 + x1) / 2))
+            continue
+        label = str(first) if after == first + 1 else _year_span(first, after - 1)
+        half = len(label) * _DIGIT_WIDTH / 2
+        middle = (x0 + x1) / 2
+        if middle - half >= last_right + 4 and half * 2 <= max(x1 - x0, TICK_SPACING):
+            ticks.append(TimelineTick(fmt(x0), fmt(middle), label))
+            last_right = middle + half
     return ticks, breaks
+
+
+def _year_span(first: int, last: int) -> str:
+    """ "1940–45", or "1998–2003" across a century."""
+    same_century = first // 100 == last // 100
+    return f"{first}\u2013{last % 100:02d}" if same_century else f"{first}\u2013{last}"
 
 
 def _counted(

@@ -11,6 +11,7 @@ from typing import Literal
 
 import msgspec
 
+from natocorpus.link.labels import date_range, name_without_own_date, signed, value_label
 from natocorpus.model import PartialDate, Precision
 
 
@@ -49,6 +50,12 @@ class DateLabel(msgspec.Struct, frozen=True):
     display: str
     precision: Precision
 
+    @property
+    def value(self) -> PartialDate:
+        year, month, day = (tuple(int(part) for part in self.iso.split("-")) + (None, None))[:3]
+        assert year is not None
+        return PartialDate(year, month, day)
+
 
 def date_label(date: PartialDate) -> DateLabel:
     return DateLabel(date.iso, date.display, date.precision)
@@ -79,6 +86,18 @@ class ArticleRef(msgspec.Struct, frozen=True):
         """ "Outlet, date", or the date alone where no outlet is known."""
         return f"{self.outlet}, {self.date.display}" if self.outlet else self.date.display
 
+    @property
+    def genre_label(self) -> str:
+        return value_label(self.genre)
+
+    @property
+    def completeness_label(self) -> str:
+        return value_label(self.completeness)
+
+    @property
+    def stance_number(self) -> str:
+        return signed(self.stance_value)
+
 
 class ActorRef(msgspec.Struct, frozen=True):
     id: str
@@ -97,3 +116,15 @@ class EventRef(msgspec.Struct, frozen=True):
     end_date: DateLabel | None
     place: str | None
     count: int
+
+    @property
+    def when(self) -> tuple[str, str, str]:
+        """The event's date or span, compact (`labels.date_range`)."""
+        return date_range(self.date.value, self.end_date.value if self.end_date else None)
+
+    @property
+    def name_beside_date(self) -> str:
+        """Its name where its date is shown beside it: without a parenthesis repeating the date."""
+        return name_without_own_date(
+            self.name, self.date.value, self.end_date.value if self.end_date else None
+        )
