@@ -421,13 +421,16 @@ def reader_section(results: dict[int, dict[str, Any]], reader: dict[str, Any]) -
 def render_results(data: dict[str, Any]) -> str:
     results = {int(n): r for n, r in data["sizes"].items()}
     m = data["machine"]
-    runs = sorted({r.get("run", "an earlier run") for r in results.values()})
-    same_run = (
-        f"All sizes from the run started {runs[0]}."
-        if len(runs) == 1
-        else f"The sizes come from {len(runs)} runs ({', '.join(runs)}): see each size's line "
-        "below; a target across sizes holds only for figures of one run."
-    )
+    starts = {r.get("run") for r in results.values()}
+    if None in starts:
+        same_run = "Some sizes come from an earlier harness, which recorded no run: see below."
+    elif len(starts) == 1:
+        same_run = f"All sizes from the run started {starts.pop()}."
+    else:
+        same_run = (
+            f"The sizes come from {len(starts)} runs ({', '.join(sorted(map(str, starts)))}): "
+            "see each size's line below; a target across sizes holds only for figures of one run."
+        )
     tools = ", ".join(
         f"{NAMES[tool]} {version}" for tool, version in data.get("versions", {}).items()
     )

@@ -60,7 +60,9 @@ import reader_side  # noqa: E402
 import reference_sites  # noqa: E402
 import report  # noqa: E402
 import synth  # noqa: E402
-from article_edit import find_edit  # noqa: E402
+
+# split_front too: tests/test_parallel_build.py imports both from here.
+from article_edit import find_edit, split_front  # noqa: E402, F401
 
 
 class BuildFailedError(RuntimeError):
