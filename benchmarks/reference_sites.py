@@ -46,6 +46,8 @@ HUGO_CONFIG = """\
 baseURL = "/"
 title = "Hugo reference site"
 languageCode = "en"
+# Pelican publishes articles dated in the future; Hugo, by default, does not.
+buildFuture = true
 
 [taxonomies]
 author = "authors"
