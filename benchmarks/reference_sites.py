@@ -9,8 +9,8 @@ makes actor pages of). Both sites have an authors taxonomy and a tags taxonomy, 
 each author and each tag besides the article pages:
 
 - Hugo: `content/articles/ID.md` with YAML front matter, `hugo.toml` (taxonomies `authors` and
-  `tags`; otherwise Hugo's defaults, which add RSS feeds and a sitemap) and minimal layouts of
-  its own (Hugo has no default theme): the base, single, list and terms pages.
+  `tags`, `buildFuture`; otherwise Hugo's defaults, which add RSS feeds and a sitemap) and
+  minimal layouts of its own (Hugo has no default theme): the base, single, list and terms pages.
 - Pelican: `content/ID.md` with Pelican's metadata lines (Title, Date, Authors, Tags, Slug) and a
   `pelicanconf.py` that keeps Pelican's defaults (its default theme, author and tag pages, feeds).
 
