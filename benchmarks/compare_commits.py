@@ -39,6 +39,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+import article_edit  # noqa: E402
 import run  # noqa: E402
 import synth  # noqa: E402
 
@@ -104,7 +105,7 @@ def measure(
         if not (corpus / "articles").is_dir():
             print(f"generating {n} articles into {corpus}", flush=True)
             synth.generate(n, corpus, 1)
-        edit = run.find_edit(corpus)
+        edit = article_edit.find_edit(corpus)
         sites = {label: work / f"site-{n}-{label}" for label in codes}
         try:
             for attempt in range(full_rounds):
