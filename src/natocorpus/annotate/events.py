@@ -269,7 +269,8 @@ def _summits_by_city(
     for event, kind in matchers.event_types.items():
         if kind == "summit":
             for name in matchers.event_places[event][:1]:  # the city, not its country
-                by_city.setdefault(name, []).append(event)
+                if name in reading:  # the pattern below tries every city at every place
+                    by_city.setdefault(name, []).append(event)
     if not by_city:
         return []
     cities = "|".join(re.escape(name) for name in sorted(by_city, key=len, reverse=True))
@@ -341,6 +342,8 @@ def _summits_in_a_list(
     """Summits named together, by city or year, before or after the plural: "the Madrid and
     Vilnius summits", "the 2022 and 2023 NATO summits", "summits in Madrid and Vilnius". Each city
     or year is the one known summit it fits; one that fits several or none is left."""
+    if "ummits" not in reading:  # in every match: a test in C before the pattern's slow scan
+        return []
     summits = [e for e, kind in matchers.event_types.items() if kind == "summit"]
     nato = set(matchers.generic_events.get("nato summit", ()))
     by_city: dict[str, list[str]] = {}

@@ -37,7 +37,14 @@ def _cell(value: Any) -> Any:
 
 def csv_bytes(rows: Iterable[Iterable[Any]]) -> bytes:
     buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\n").writerows([_cell(v) for v in row] for row in rows)
+    # A text, most cells, is tested here as `_cell` would: a call per cell costs more than the test.
+    csv.writer(buffer, lineterminator="\n").writerows(
+        [
+            ("'" + v if v.startswith(FORMULA_STARTS) else v) if type(v) is str else _cell(v)
+            for v in row
+        ]
+        for row in rows
+    )
     return buffer.getvalue().encode("utf-8")
 
 

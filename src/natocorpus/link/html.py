@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -32,7 +33,10 @@ _BIDI_MARKS = "\u200e\u200f\u061c"  # LRM, RLM, ALM
 _EMBEDDINGS = "\u202a\u202b\u202d\u202e"  # LRE, RLE, LRO, RLO; each closed by PDF
 _ISOLATES = "\u2066\u2067\u2068"  # LRI, RLI, FSI; each closed by PDI
 _PDF, _PDI, _FSI = "\u202c", "\u2069", "\u2068"
-_BIDI = frozenset(_BIDI_MARKS + _EMBEDDINGS + _ISOLATES + _PDF + _PDI)
+# Every value the templates place is looked at: an ASCII text (which Python knows without reading
+# it) holds none, and for the others one regex search runs in C where a set test would hash each
+# character in turn.
+_HAS_BIDI = re.compile(f"[{_BIDI_MARKS}{_EMBEDDINGS}{_ISOLATES}{_PDF}{_PDI}]").search
 
 
 def bidi_isolated(value: object) -> object:
@@ -40,7 +44,7 @@ def bidi_isolated(value: object) -> object:
     PDI, which hold in an attribute and in feed.xml too): what it opens is closed at its end,
     what it closes that it did not open is dropped. Anything else, as it is. The templates'
     `finalize`: every value they place goes through it."""
-    if type(value) is not str or _BIDI.isdisjoint(value):
+    if type(value) is not str or value.isascii() or _HAS_BIDI(value) is None:
         return value
     shown: list[str] = []
     open_: list[str] = []  # the closer each character still open needs, innermost last

@@ -232,6 +232,8 @@ def check_fidelity(
     parts of lines (`omitted`: line number -> the parts left out, or None for the whole line)."""
     expected, expected_lines = _capture_words(capture_lines, omitted)
     actual, actual_lines = _reading_words(text)
+    if expected == actual and _BULLET not in actual:
+        return None  # the same words: one comparison in C, not `_align`'s word by word
     i, j = _align(expected, actual)
     if i == len(expected) and j == len(actual):
         return None
