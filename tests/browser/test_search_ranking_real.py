@@ -1,6 +1,6 @@
 """Search ranking on the real corpus: a researcher searching for an actor's name is looking for
-texts. For every actor that some text mentions, a text that mentions it is among the first three
-results, and the actor's own page is the first of the entity pages (China above "China Military
+texts. For every actor and event that some text mentions, a text that mentions it is among the
+first three results, and its own page is the first of the entity pages (China above "China Military
 Online", Japan above "Ministry of Foreign Affairs of Japan").
 
 The real site and its real Pagefind index, searched on the search page itself in Chromium, so
@@ -64,7 +64,8 @@ def search_page(page: Page, serve_site: Any, built_site: Path) -> Page:
 
 
 def mentioning_texts(corpus: AnnotatedCorpus) -> dict[str, tuple[str, set[str]]]:
-    """[actor id]: its name, and the paths of the texts that mention it (those some text does)."""
+    """[the path of an actor's or event's page]: its name, and the paths of the texts that
+    mention it (for those some text does)."""
     found: dict[str, tuple[str, set[str]]] = {}
     for actor in corpus.knowledge.actors:
         texts = {
@@ -73,7 +74,15 @@ def mentioning_texts(corpus: AnnotatedCorpus) -> dict[str, tuple[str, set[str]]]
             if any(m.actor == actor.id for m in a.mentions)
         }
         if texts:
-            found[actor.id] = (actor.name, texts)
+            found[f"/actors/{actor.id}/"] = (actor.name, texts)
+    for event in corpus.knowledge.events:
+        texts = {
+            f"/articles/{a.id}/"
+            for a in corpus.articles
+            if any(e.event == event.id for e in a.event_mentions)
+        }
+        if texts:
+            found[f"/events/{event.id}/"] = (event.name, texts)
     return found
 
 
@@ -81,31 +90,30 @@ def mentioning_texts(corpus: AnnotatedCorpus) -> dict[str, tuple[str, set[str]]]
 def test_a_search_for_a_state_or_pact_lists_a_text_among_the_first_results(
     search_page: Page, real_corpus: AnnotatedCorpus, name: str
 ) -> None:
-    [(actor_id, texts)] = [
-        (i, t) for i, (n, t) in mentioning_texts(real_corpus).items() if n == name
-    ]
+    [(own, texts)] = [(i, t) for i, (n, t) in mentioning_texts(real_corpus).items() if n == name]
     paths = ranked(search_page, name)
     assert set(paths[:FIRST]) & texts, f"no text in the first {FIRST} results: {paths}"
     entities = [p for p in paths if not p.startswith("/articles/")]
-    assert entities[0] == f"/actors/{actor_id}/", f"not its own page first: {entities}"
+    assert entities[0] == own, f"not its own page first: {entities}"
 
 
-def test_every_mentioned_actor_has_a_text_in_the_first_results_and_its_page_first(
+def test_every_mentioned_actor_and_event_has_a_text_first_and_its_own_page_first(
     search_page: Page, real_corpus: AnnotatedCorpus
 ) -> None:
-    actors = mentioning_texts(real_corpus)
-    assert len(actors) > 40
+    entities = mentioning_texts(real_corpus)
+    assert sum(p.startswith("/actors/") for p in entities) > 40
+    assert sum(p.startswith("/events/") for p in entities) > 10
     no_text: dict[str, list[str]] = {}
     not_first: dict[str, list[str]] = {}
-    for actor_id, (name, texts) in sorted(actors.items()):
+    for own, (name, texts) in sorted(entities.items()):
         paths = ranked(search_page, name)
         if not set(paths[:FIRST]) & texts:
             no_text[name] = paths[:FIRST]
-        entities = [p for p in paths if not p.startswith("/articles/")]
-        if not entities or entities[0] != f"/actors/{actor_id}/":
-            not_first[name] = entities[:2]
-    assert not no_text, f"{len(no_text)} of {len(actors)} names: no text first: {no_text}"
-    assert not not_first, f"{len(not_first)} of {len(actors)}: own page not first: {not_first}"
+        pages = [p for p in paths if not p.startswith("/articles/")]
+        if not pages or pages[0] != own:
+            not_first[name] = pages[:2]
+    assert not no_text, f"{len(no_text)} of {len(entities)} names: no text first: {no_text}"
+    assert not not_first, f"{len(not_first)} of {len(entities)}: own page not first: {not_first}"
 
 
 def test_the_ranking_holds_for_a_search_from_the_address(
