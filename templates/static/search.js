@@ -3,9 +3,10 @@
  * scripts, so everything the pages need from JavaScript is here.
  *
  * - On the search page (#search): Pagefind's Default UI from the generated bundle, with its
- *   filters open, a `?q=` in the page URL run as the search (and its filters, one parameter
- *   per value: `?q=NATO&type=article&year=2023`, ticked), and the URL kept in step with what
- *   the user types and ticks, so that a search can be shared.
+ *   filters open (closed on a phone) and its ranking (RANKING), a `?q=` in the page URL run as
+ *   the search (and its filters, one parameter per value: `?q=NATO&type=article&year=2023`,
+ *   ticked), and the URL kept in step with what the user types and ticks, so that a search
+ *   can be shared.
  * - On a page reached from a result (`?highlight=term`): the terms are marked with
  *   pagefind-highlight.js from the bundle.
  *
@@ -19,6 +20,17 @@
   var QUERY_PARAM = "q";
   var NARROW = "(max-width: 40rem)"; // as in site.css
   var PASSAGE = /^(p|li|h[1-6])$/i;
+  /* How Pagefind ranks results. A reader searches for texts, which are a hundred times longer
+     than an entity's page: with Pagefind's defaults (a match counted against the page's length,
+     short pages favoured, and a bonus for a match in the title) the entity pages whose names
+     hold the query filled the first results. Here a match counts by its weight, whatever the
+     page's length, and the title gets no bonus of its own (it is the page's h1, already
+     weighed): a text that names the query often ranks with the entity's own page. */
+  var RANKING = {
+    termFrequency: 0.2,
+    pageLength: 0,
+    metaWeights: { title: 0 },
+  };
   var script = document.currentScript;
   var bundle = script ? script.getAttribute("data-bundle") : null;
 
@@ -143,10 +155,10 @@
     var openFilters = (container.getAttribute("data-open-filters") || "")
       .split(",")
       .filter(Boolean);
-    // On a phone the filters sit above the results: with every group open, a reader would scroll
-    // past five lists before the first result. There only the first group (the type) starts open.
+    // On a phone the filters sit above the results: with a group open, a reader would scroll
+    // past its list before the first result. There every group starts closed.
     if (window.matchMedia && window.matchMedia(NARROW).matches) {
-      openFilters = openFilters.slice(0, 1);
+      openFilters = [];
     }
     var baseUrl = container.getAttribute("data-base-url");
     // A large site's index is in parts, one bundle each: the others are merged into the first.
@@ -159,6 +171,7 @@
           bundlePath: path,
           baseUrl: baseUrl,
           highlightParam: HIGHLIGHT_PARAM,
+          ranking: RANKING,
         };
       });
     var ui = new window.PagefindUI({
@@ -167,6 +180,7 @@
       baseUrl: baseUrl,
       mergeIndex: merged,
       highlightParam: HIGHLIGHT_PARAM,
+      ranking: RANKING,
       showSubResults: true,
       showImages: false,
       showEmptyFilters: false,

@@ -17,6 +17,7 @@ from natocorpus.link.jsonld import actor_node
 from natocorpus.link.labels import signed, stance_class
 from natocorpus.link.mentions import MentionPart, MentionRef, mention_part
 from natocorpus.link.pages import DeferredPage, Page, deferred_page, make_page
+from natocorpus.link.search import heading_weight
 from natocorpus.link.views import (
     ActorRef,
     ArticleRef,
@@ -108,6 +109,8 @@ class CitingText(msgspec.Struct, frozen=True):
 
 class ActorContext(PageContent, frozen=True):
     actor: ActorRef
+    heading_weight: str
+    """The search weight of the h1, the actor's name (`search.heading_weight`)."""
     description: str
     type_label: str
     forms: tuple[str, ...]
@@ -207,6 +210,7 @@ def actor_page(xrefs: CrossReferences, actor: Actor) -> Page:
     events = tuple(event_ref(xrefs, e.id) for e in taking_part[:ENTITY_EVENTS_CAP])
     content = ActorContext(
         actor=actor_ref(xrefs, actor.id),
+        heading_weight=heading_weight(actor.name),
         description=actor.description,
         type_label=actor.type,
         forms=tuple(f.text for f in actor.forms),

@@ -12,6 +12,7 @@ from functools import partial
 from natocorpus.link.jsonld import event_node
 from natocorpus.link.mentions import MentionPart, MentionRef, mention_part
 from natocorpus.link.pages import DeferredPage, Page, deferred_page, make_page
+from natocorpus.link.search import heading_weight
 from natocorpus.link.views import ActorRef, EventRef, PageContent, SearchTag
 from natocorpus.link.xrefs import CrossReferences, actor_ref, event_ref, in_bibliography
 from natocorpus.model import AnnotatedArticle, Event
@@ -19,6 +20,8 @@ from natocorpus.model import AnnotatedArticle, Event
 
 class EventContext(PageContent, frozen=True):
     event: EventRef
+    heading_weight: str
+    """The search weight of the h1, the event's name (`search.heading_weight`)."""
     description: str
     participants: tuple[ActorRef, ...]
     total: int
@@ -91,6 +94,7 @@ def event_page(xrefs: CrossReferences, event: Event) -> Page:
     )
     content = EventContext(
         event=ref,
+        heading_weight=heading_weight(event.name),
         description=event.description,
         participants=participants,
         total=total,

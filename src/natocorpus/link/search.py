@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from natocorpus.link.indexes import index_links
 from natocorpus.link.pages import Page, make_page
 from natocorpus.link.urls import bundle_folder
@@ -17,6 +19,23 @@ SEARCH_FILTERS = ("type", "stance", "year", "outlet", "author", "actor")
 
 SEARCH_OPEN_FILTERS = ("type", "stance", "year", "outlet", "author")
 """Filters shown expanded on the search page (the long actor list starts collapsed)."""
+
+
+# Pagefind's own weight for an h1, and what it counts as words.
+_H1_WEIGHT = 7.0
+_WORD_RE = re.compile(r"\w+")
+
+
+def heading_weight(name: str) -> str:
+    """The search weight (`data-pagefind-weight`) of an entity page's h1, which holds its name:
+    an h1's weight shared among the name's words. Pagefind weighs a word by its element alone,
+    not by how long that element is, so without this "Ministry of Foreign Affairs of Japan",
+    whose page also lists more forms with "Japan" in them, outranks the page of Japan for
+    "Japan". Shared, a query that is the whole name matches the heading at full weight, and one
+    that is a word of a longer name matches it at that word's share (as a search engine weighs a
+    short title field above a long one)."""
+    words = max(1, len(_WORD_RE.findall(name)))
+    return f"{_H1_WEIGHT / words:.2f}"
 
 
 class SearchContext(PageContent, frozen=True):
