@@ -164,7 +164,8 @@ def test_search_page_loads_the_default_ui_from_the_bundle_under_the_base_url(
 def test_every_page_has_the_header_search_form(real_corpus: AnnotatedCorpus) -> None:
     for path, html in rendered(real_corpus, "/natocorpus/").items():
         assert re.search(
-            r'<form class="header-search" role="search" action="/natocorpus/search/" '
+            r'<form class="header-search" role="search" aria-label="Site search" '
+            r'action="/natocorpus/search/" '
             r'method="get">.*?name="q"',
             html,
             re.S,
