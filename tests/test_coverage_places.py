@@ -73,3 +73,41 @@ def test_an_acronym_in_brackets_for_the_name_inside_a_longer_one_is_its_own(
         "NATO met the Chinese Mission to the European Union (EU) and the Indo-Pacific Four (IP4).",
     )
     assert set(found) == {"Chinese Mission to the European Union", "EU", "Indo-Pacific Four"}
+
+
+def test_an_authors_line_with_the_family_name_in_capitals_is_read(tmp_path: Path) -> None:
+    # Official documents print the family name in capitals and the affiliation in brackets:
+    # such a line is an author's, not a headline in title case.
+    body = "NATO AND THE PACIFIC\n\nAnna NOWAKOWSKA (Ruritania)\n\nNATO met."
+    assert set(warned(tmp_path, body)) == {"Anna NOWAKOWSKA", "Ruritania"}
+
+
+def test_a_headline_shows_a_name_after_a_title_or_with_its_family_name_in_capitals(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "Talks between Prime Minister Tanaka and the Delegation of TORVALD Erik (Summary)\n\n"
+        "NATO met."
+    )
+    assert set(warned(tmp_path, body)) == {"Tanaka", "TORVALD Erik"}
+
+
+def test_a_headline_that_is_a_documents_own_title_is_not_a_name(tmp_path: Path) -> None:
+    # The whole line is the title ("Preliminary Annual Report"); a name with a head word inside
+    # a longer headline is still shown.
+    body = (
+        "NATO met Japan there.\n\nPreliminary Annual Report\n\n"
+        "The Future of the Pacific Islands Forum in Asia\n\nNATO met."
+    )
+    assert set(warned(tmp_path, body)) == {"Pacific Islands Forum"}
+
+
+def test_a_document_number_a_title_alone_and_an_abbreviated_month_are_not_names(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "021 QXRT 22 E – Original: English – 24 March 2022\n\n"
+        "NATO met on Jul. 11. This document represents the views of the Rapporteur and the "
+        "Chairman until Sept. 3."
+    )
+    assert warned(tmp_path, body) == {}

@@ -155,9 +155,11 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                     owner = exact[span]
                     previous = (reading[span[0] : span[1]], owner) if owner else None
                     continue
-                title = next((h for s, e, h in quoted if s <= run[0].start < e), None)
+                title = next(((s, e, h) for s, e, h in quoted if s <= run[0].start < e), None)
                 for piece in _pieces(run):
-                    if title is not None and not _named_in_title(piece, heading=title):
+                    if title is not None and not _named_in_title(
+                        piece, heading=title[2], whole_line=_whole(piece, title, reading)
+                    ):
                         continue  # a title's capitals are the title's, not the names'
                     report = self._report(piece, named, starts, reading)
                     if report is None:
@@ -226,6 +228,8 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         guess), or None when one form names it whole or it is no name."""
         words = piece.words
         start, end = words[0].start, words[-1].end
+        if len(words) == 1 and _in_a_code(reading, start, end):
+            return None
         touching = _touching(named, starts, start, end)
         if any(n.start <= start and end <= n.end for n in touching):
             return None  # one form names it whole
@@ -275,6 +279,27 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 + ", which does not name it whole"
             )
         return phrase, hint, _guess(words, piece.titled)
+
+
+_NUMBER_BEFORE = re.compile(r"(?<![\w.])\d[\w/.-]*\s+$")
+_NUMBER_AFTER = re.compile(r"\s+\d")
+
+
+def _in_a_code(reading: str, start: int, end: int) -> bool:
+    """Whether letters stand between two numbers: a document's or a file's number ("021 PCNP 22
+    E"), not a name."""
+    return (
+        _NUMBER_BEFORE.search(reading, max(0, start - 20), start) is not None
+        and _NUMBER_AFTER.match(reading, end) is not None
+    )
+
+
+def _whole(piece: _Piece, title: tuple[int, int, bool], reading: str) -> bool:
+    """Whether a piece is the whole of its title's line, but for an acronym in brackets after
+    it: the title itself ("Preliminary Draft Report"), not a name inside it."""
+    start, end = piece.words[0].start, piece.words[-1].end
+    rest = re.sub(r"\([^()]*\)", "", reading[end : title[1]])
+    return not reading[title[0] : start].strip() and not rest.strip(" \t:–—-")
 
 
 def _within_titles(
