@@ -22,6 +22,7 @@ from natocorpus.annotate.events import (
     _summits_in_a_list,
 )
 from natocorpus.annotate.forms import (
+    TITLE,
     FormMatcher,
     Matchers,
     _context_blocks,
@@ -167,6 +168,7 @@ def _actor_mentions(
 ) -> list[ActorMention]:
     own_actor_spans = [(m.start, m.end) for m in own_actors]
     found = _context_blocks(reading, matchers.actors.find(reading), matchers.actors.kinds, exempt)
+    found = _titles_apart(reading, found, matchers)
     return sorted(
         own_actors
         + [
@@ -176,6 +178,32 @@ def _actor_mentions(
         ],
         key=lambda m: m.start,
     )
+
+
+# A person's name after a title: a capitalised word that is not a sentence's function word.
+_NAME_AFTER = re.compile(r" (?!(?:The|This|That|In|On|At|And|But|Or|Of|For|To)\b)[A-Z][a-z]")
+
+
+def _titles_apart(
+    reading: str, found: list[tuple[str, str, int, int]], matchers: Matchers
+) -> list[tuple[str, str, int, int]]:
+    """An office named with its organisation ("NATO Secretary General") is the two names it is
+    made of, the organisation and the office; and an office's title before a person's name
+    ("Secretary General Jens Stoltenberg") says what the person is: the person is named there,
+    not the office."""
+    kinds, parts_of = matchers.actors.kinds, matchers.title_parts
+    out: list[tuple[str, str, int, int]] = []
+    for item in found:
+        owner, form, start, end = item
+        if not kinds.get(form, 0) & TITLE:
+            out.append(item)
+            continue
+        for low, high, part_owner in parts_of.get(form, ((0, end - start, owner),)):
+            if part_owner == owner and _NAME_AFTER.match(reading, end):
+                continue  # the title of the person named next
+            text = form if high - low == end - start else reading[start + low : start + high]
+            out.append((part_owner, text, start + low, start + high))
+    return out
 
 
 def _with_generic_events(
@@ -198,7 +226,9 @@ def _with_generic_events(
     taken = [(m.start, m.end) for m in (*event_mentions, *generic)] + [
         (u.start, u.end) for u in unresolved
     ]
-    by_city = _summits_by_city(reading, matchers, taken, raw_dates, published, place)
+    by_city = _summits_by_city(
+        reading, matchers, taken, raw_dates, published, place, [*event_mentions, *generic]
+    )
     taken += [(m.start, m.end) for m in by_city]
     by_city += _summits_in_a_list(reading, matchers, taken, place)
     taken += [(m.start, m.end) for m in by_city]

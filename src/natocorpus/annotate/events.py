@@ -260,6 +260,7 @@ def _summits_by_city(
     dates: Sequence[DateMention],
     published: PartialDate,
     place: Callable[[int], tuple[str, int]],
+    named: Sequence[EventMention] = (),
 ) -> list[EventMention]:
     """A summit named by its city where the words around make it a meeting, not a place: after
     "since", "after", "before", "ahead of", "following" ("since Madrid, the Allies …"), or with
@@ -326,6 +327,10 @@ def _summits_by_city(
                 candidates = before[-1:]
         if len(candidates) == 1:
             paragraph, sentence = place(start)
+            if group == "at" and any(
+                m.event == candidates[0] and m.sentence == sentence for m in named
+            ):
+                continue  # "the summit was held at Vilnius": the venue of the summit named
             found.append(
                 EventMention(candidates[0], reading[start:end], start, end, paragraph, sentence)
             )
