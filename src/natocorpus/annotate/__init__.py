@@ -221,7 +221,14 @@ def _with_generic_events(
     reading = text.reading_text
     published = article.meta.published.value
     generic, unresolved = _generic_events(
-        reading, text, matchers, event_mentions, raw_dates, published, place
+        reading,
+        text,
+        matchers,
+        event_mentions,
+        raw_dates,
+        published,
+        place,
+        [(m.start, m.end, m.actor) for m in actor_mentions],
     )
     taken = [(m.start, m.end) for m in (*event_mentions, *generic)] + [
         (u.start, u.end) for u in unresolved

@@ -1,0 +1,119 @@
+"""How a generic reference chooses its event, on made-up sentences: the parties it names, a
+clause in the past tense after an indefinite phrase, what had begun by the publication date, and
+dates that tell of something else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_annotate_rules import annotated, events_of
+
+EVENTS = """\
+- id: nato-2022
+  name: NATO Summit, Madrid
+  type: summit
+  date: "2022-06-28"
+  precision: day
+  end_date: "2022-06-30"
+  place: Madrid
+  participants: [nato]
+  description: A summit.
+  forms: []
+  generic: [NATO summit, summit]
+- id: nato-2023
+  name: NATO Summit, Vilnius
+  type: summit
+  date: "2023-07-11"
+  precision: day
+  end_date: "2023-07-12"
+  place: Vilnius
+  participants: [nato]
+  description: A summit.
+  forms: []
+  generic: [NATO summit, summit]
+- id: trilateral-2023
+  name: A trilateral summit
+  type: summit
+  date: "2023-08-18"
+  precision: day
+  place: Camp Hill
+  participants: [usa, china, russia]
+  description: A summit.
+  forms: []
+  generic: [summit]
+- id: war-2021
+  name: A war
+  type: other
+  date: "2021-03-01"
+  precision: day
+  participants: [russia, georgia]
+  description: A war.
+  forms: []
+  generic: [Russia-Georgia conflict, Russian invasion]
+"""
+
+
+def published(month: str) -> dict[str, str]:
+    return {"published": f'published: {{value: "{month}", precision: month, inferred: a guess}}'}
+
+
+def test_a_phrase_that_names_the_events_parties_needs_no_determiner(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "China faces trade, Russia-Georgia conflict and climate. A Russia-Georgia conflict "
+        "could flare again.",
+        events=EVENTS,
+    )
+    assert events_of(article) == [("war-2021", "Russia-Georgia conflict")]
+
+
+def test_the_names_before_a_phrase_choose_the_event_of_those_parties(tmp_path: Path) -> None:
+    # Two summits of 2023 fit the publication date; "NATO" before the phrase decides.
+    article = annotated(
+        tmp_path,
+        "Japan and Georgia met.\n\nThe NATO Leaders’ Summit offered much. The summit ended.",
+        events=EVENTS,
+        overrides=published("2023-09"),
+    )
+    assert events_of(article) == [("nato-2023", "Summit")]
+    assert [r.candidates for r in article.unresolved_events] == [("nato-2023", "trilateral-2023")]
+
+
+def test_an_indefinite_phrase_with_a_clause_in_the_past_is_one_event(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The talks conclude a three-day NATO summit that began on Tuesday. A NATO summit "
+        "could follow.",
+        events=EVENTS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("nato-2023", "NATO summit")]
+
+
+def test_an_event_to_come_is_named_with_a_word_that_looks_ahead(tmp_path: Path) -> None:
+    # Published in May 2022: both NATO summits lie ahead.
+    article = annotated(
+        tmp_path,
+        "Japan praised the NATO summit. Japan awaits the upcoming NATO summit and the June "
+        "summit. The Russian invasion worried Georgia.",
+        events=EVENTS,
+        overrides=published("2022-05"),
+    )
+    assert events_of(article) == [
+        ("nato-2022", "NATO summit"),
+        ("nato-2022", "summit"),
+        ("war-2021", "Russian invasion"),
+    ]
+    assert article.event_mentions[0].start == article.text.reading_text.index("NATO summit and")
+
+
+def test_a_relative_date_in_the_sentence_does_not_rule_an_event_out(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Allies will help Georgia repel the Russian invasion with aid next year. In 2019 the "
+        "Russian invasion was unknown.",
+        events=EVENTS,
+        overrides=published("2023-05"),
+    )
+    assert events_of(article) == [("war-2021", "Russian invasion")]
+    assert [r.text for r in article.unresolved_events] == ["Russian invasion"]
