@@ -117,3 +117,80 @@ def test_a_relative_date_in_the_sentence_does_not_rule_an_event_out(tmp_path: Pa
     )
     assert events_of(article) == [("war-2021", "Russian invasion")]
     assert [r.text for r in article.unresolved_events] == ["Russian invasion"]
+
+
+# Other ways of writing a name, and a document named by its publication ------------------------
+
+SPELT = """\
+- id: nato
+  name: NATO
+  type: alliance
+  description: d
+  forms: [NATO, North Atlantic Treaty Organization]
+- {id: north-atlantic, name: North Atlantic, type: region, description: d, forms: [North Atlantic]}
+- {id: east-asia, name: East Asia, type: region, description: d, forms: [East Asia, the East]}
+- {id: usa, name: United States, type: state, description: d, forms: [US, United States]}
+- id: concept-2022
+  name: Strategic Concept 2022
+  type: document
+  description: d
+  forms: [2022 Strategic Concept]
+"""
+
+ADOPTION = """\
+- id: adoption-2022
+  name: Adoption of the 2022 Strategic Concept
+  type: publication
+  date: "2022-06-29"
+  precision: day
+  place: Madrid
+  participants: [nato, concept-2022]
+  description: d
+  forms: []
+  generic: [Strategic Concept]
+"""
+
+
+def test_a_name_in_the_other_spelling_of_english_is_the_same_name(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The North Atlantic Treaty Organisation met in the North Atlantic.",
+        actors=SPELT,
+        events=ADOPTION,
+    )
+    assert [(m.actor, m.text) for m in article.mentions] == [
+        ("nato", "North Atlantic Treaty Organisation"),
+        ("north-atlantic", "North Atlantic"),
+    ]
+
+
+def test_a_line_in_capitals_holds_names_in_capitals(tmp_path: Path) -> None:
+    # Not a form whose case tells it apart: "the East" is not "THE EAST".
+    article = annotated(
+        tmp_path,
+        "NATO AND THE EAST ASIA REGION: THE UNITED STATES AND THE EAST\n\nNATO met.",
+        actors=SPELT,
+        events=ADOPTION,
+    )
+    assert [(m.actor, m.text) for m in article.mentions] == [
+        ("nato", "NATO"),
+        ("east-asia", "EAST ASIA"),
+        ("usa", "UNITED STATES"),
+        ("nato", "NATO"),
+    ]
+
+
+def test_a_reference_to_a_documents_publication_names_the_document(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "In June 2022 NATO adopted a new “Strategic Concept”. NATO’s Strategic Concept is long.",
+        actors=SPELT,
+        events=ADOPTION,
+    )
+    assert [(m.actor, m.text) for m in article.mentions] == [
+        ("nato", "NATO"),
+        ("concept-2022", "Strategic Concept"),
+        ("nato", "NATO"),
+        ("concept-2022", "Strategic Concept"),
+    ]
+    assert events_of(article) == [("adoption-2022", "Strategic Concept")] * 2

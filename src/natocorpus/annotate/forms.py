@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import msgspec
 
+from natocorpus.annotate.variants import any_case_forms, with_variants
 from natocorpus.model import Actor, KnowledgeBase, PartialDate, SurfaceForm
 
 
@@ -403,23 +404,25 @@ class Matchers(msgspec.Struct, frozen=True):
     # An office's form that holds its organisation's name ("NATO Secretary General") -> the
     # names it is made of, as (start, end, owner) within the form (see `_title_parts`).
     title_parts: dict[str, tuple[tuple[int, int, str], ...]] = msgspec.field(default_factory=dict)
+    # The actors' longer forms in any case, for lines in capitals (see `variants`).
+    any_case: FormMatcher | None = None
+    # A publication event -> the one document it published ("the Strategic Concept").
+    documents: dict[str, str] = msgspec.field(default_factory=dict)
 
     @classmethod
     def for_knowledge(cls, knowledge: KnowledgeBase) -> Matchers:
-        kinds = {
-            form.text: form_kind(form.text, actor)
-            for actor in knowledge.actors
-            for form in actor.forms
-        }
+        forms = list(with_variants(knowledge.actors))
+        kinds = {form.text: form_kind(form.text, actor) for actor, form in forms}
         generic_events: dict[str, list[str]] = {}
         for event in knowledge.events:
             for phrase in event.generic:
                 generic_events.setdefault(phrase.lower(), []).append(event.id)
         actors = FormMatcher.compile(
-            ((actor.id, form) for actor in knowledge.actors for form in actor.forms),
+            ((actor.id, form) for actor, form in forms),
             blocking=knowledge.blocking,
             kinds={form: kind for form, kind in kinds.items() if kind},
         )
+        types = {actor.id: actor.type for actor in knowledge.actors}
         return cls(
             actors=actors,
             events=FormMatcher.compile(
@@ -439,6 +442,14 @@ class Matchers(msgspec.Struct, frozen=True):
             authors=_author_names(knowledge),
             groupings=frozenset(a.id for a in knowledge.actors if a.type == "grouping"),
             title_parts=_title_parts(knowledge, kinds),
+            any_case=FormMatcher.compile(any_case_forms(forms), ignore_case=True),
+            documents={
+                event.id: documents[0]
+                for event in knowledge.events
+                if event.type == "publication"
+                and len(documents := [p for p in event.participants if types.get(p) == "document"])
+                == 1
+            },
         )
 
 
