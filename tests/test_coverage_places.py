@@ -111,3 +111,20 @@ def test_a_document_number_a_title_alone_and_an_abbreviated_month_are_not_names(
         "Chairman until Sept. 3."
     )
     assert warned(tmp_path, body) == {}
+
+
+def test_the_city_of_a_known_event_is_a_known_place(tmp_path: Path) -> None:
+    events = """\
+- id: oslo-2021
+  name: A meeting in Oslo
+  type: meeting
+  date: "2021-05-01"
+  precision: day
+  place: Oslo, Norway
+  participants: [nato]
+  description: A meeting.
+  forms: []
+"""
+    found = warned(tmp_path, "NATO met in Oslo, in Norway and at Oslo University.", events=events)
+    # Its country is named as a state may be; a longer name that holds the city is its own.
+    assert set(found) == {"Norway", "Oslo University"}

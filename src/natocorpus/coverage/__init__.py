@@ -58,6 +58,16 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         owners = {form.text: actor.id for actor in knowledge.actors for form in actor.forms}
         owners.update({form: event.id for event in knowledge.events for form in event.forms})
         ignored = frozenset(item.text for item in settings.not_actors)
+        # The city where a known event took place is a known place, not an actor to add; a
+        # longer name that holds it ("Vilnius University") is still a name of its own.
+        places = {
+            city: ""
+            for event in knowledge.events
+            if event.place
+            for city in re.split(r",| and ", event.place)[:1]
+            if city.strip() and city.strip() not in owners
+        }
+        owners.update({city.strip(): "" for city in places})
         phrases = sorted(set(owners) | ignored)
         pattern = re.compile(rf"(?<!\w)(?:{_trie_pattern(phrases)})(?!\w)") if phrases else None
         generic: dict[str, list[str]] = {}
@@ -101,7 +111,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             for match in self.pattern.finditer(article.text.reading_text):
                 text = match.group()
                 ignored = text in self.ignored
-                owner = None if ignored else self.owners.get(text)
+                owner = None if ignored else self.owners.get(text) or None
                 named.append(_Named(match.start(), match.end(), owner, not ignored))
         return sorted(named, key=lambda n: (n.start, -n.end))
 
