@@ -420,7 +420,7 @@ def test_a_capital_in_a_dateline_or_before_a_meeting_is_where_it_was_held(
     article = annotated(
         tmp_path,
         "Washington, Jul. 11 (Wire Agency) – NATO met.\n\nChina opposed the Washington summit "
-        "declaration and the Washington talks, and Washington replied.",
+        "declaration and the Washington conference, and Washington replied.",
     )
     assert actors_of(article) == [
         ("nato", "NATO"),

@@ -87,7 +87,7 @@ def test_a_headline_shows_a_name_after_a_title_or_with_its_family_name_in_capita
 ) -> None:
     body = (
         "Talks between Prime Minister Tanaka and the Delegation of TORVALD Erik (Summary)\n\n"
-        "NATO met."
+        "NATO Leaders Meet\n\nNATO met."
     )
     assert set(warned(tmp_path, body)) == {"Tanaka", "TORVALD Erik"}
 

@@ -242,8 +242,8 @@ _OCEAN_LISTED_AFTER = re.compile(rf"(?:,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?{_OCEA
 _OCEAN_NAMES = frozenset({"Atlantic", "Pacific", "Indian", "Arctic", "Antarctic", "Southern"})
 # A meeting or its document after a capital: the capital is where it was held.
 _MEETING_AFTER = re.compile(
-    r" (?:summit|conference|meeting|talks|declaration|communiqu[eé]|treaty|accords?|process"
-    r"|format|forum)\b",
+    r" (?:summit|conference|meeting|declaration|communiqu[eé]|treaty|accords?|process|format"
+    r"|forum)\b",
     re.IGNORECASE,
 )
 # A dateline: a place opening a paragraph, then a date or the agency in brackets and a dash.

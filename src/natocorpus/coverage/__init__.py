@@ -168,7 +168,13 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 title = next(((s, e, h) for s, e, h in quoted if s <= run[0].start < e), None)
                 for piece in _pieces(run):
                     if title is not None and not _named_in_title(
-                        piece, heading=title[2], whole_line=_whole(piece, title, reading)
+                        piece,
+                        heading=title[2],
+                        whole_line=_whole(piece, title, reading),
+                        known=lambda w: any(
+                            n.start <= w.start and w.end <= n.end
+                            for n in _touching(named, starts, w.start, w.end)
+                        ),
                     ):
                         continue  # a title's capitals are the title's, not the names'
                     report = self._report(piece, named, starts, reading)

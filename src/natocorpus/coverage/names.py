@@ -4,7 +4,7 @@ lists, possessives, titles, words capitalised by their place."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import msgspec
 
@@ -353,7 +353,13 @@ def _title_case(text: str) -> bool:
     return sum(_capitalised(w) for w in long) >= 0.8 * len(long)
 
 
-def _named_in_title(piece: _Piece, *, heading: bool, whole_line: bool = False) -> bool:
+def _named_in_title(
+    piece: _Piece,
+    *,
+    heading: bool,
+    whole_line: bool = False,
+    known: Callable[[_Word], bool] = lambda word: False,
+) -> bool:
     """Where every word is capitalised, what still shows a name: an acronym ("IP4"), a person
     after a title ("Secretary General Jens Stoltenberg"; in a heading, one name will do: "Prime
     Minister Ishiba"), a person's names with the family name in capitals ("Sonia KRIMI") and, in
@@ -366,8 +372,10 @@ def _named_in_title(piece: _Piece, *, heading: bool, whole_line: bool = False) -
         _personal(piece.words) or (heading and len(texts) == 1 and _personal_word(texts[0]))
     ):
         return True
-    if _family_name_in_capitals(texts):
-        return True
+    if _family_name_in_capitals(texts) and not any(
+        known(w) for w in piece.words if _CAPITALS_NAME.match(w.text)
+    ):
+        return True  # not a known acronym before a word ("NATO Leaders Meet")
     return heading and not whole_line and len(texts) > 1 and any(t in _NAME_HEADS for t in texts)
 
 
@@ -397,8 +405,8 @@ def _family_name_in_capitals(texts: Sequence[str]) -> bool:
 # A line that is a person's name, with the family name in capitals, maybe with an affiliation in
 # brackets: an author's line, not a headline ("Sonia KRIMI (France)").
 _AUTHOR_LINE = re.compile(
-    r"^(?:[A-Z][a-z’'-]+ ){1,2}[A-Z][A-Z’'-]{2,}(?:\s*\([^()]*\))?$"
-    r"|^[A-Z][A-Z’'-]{2,}(?: [A-Z][a-z’'-]+){1,2}(?:\s*\([^()]*\))?$"
+    r"^(?:[A-Z][a-z’'-]+ [A-Z][A-Z’'-]{2,}|[A-Z][A-Z’'-]{2,} [A-Z][a-z’'-]+)"
+    r"(?:\s*\([^()]*\))?$"
 )
 
 
