@@ -69,11 +69,13 @@ _PAST_CLAUSE = re.compile(
 
 
 def _names_its_parties(matched: str, candidates: Sequence[str], matchers: Matchers) -> bool:
-    """Whether the phrase holds a name of a party to every event it can name: "Russia-Ukraine
-    conflict", "NATO summit" (not "a NATO summit", turned down before)."""
+    """Whether the phrase names a party to the one event it can name: "Russia-Ukraine conflict";
+    not the name of a series ("NATO summit preparations"), nor after "a" (turned down before)."""
     owners = {owner for owner, *_ in matchers.actors.find(matched)}
-    return bool(owners) and all(
-        owners & matchers.event_participants.get(e, frozenset()) for e in candidates
+    return (
+        len(candidates) == 1
+        and bool(owners)
+        and bool(owners & matchers.event_participants.get(candidates[0], frozenset()))
     )
 
 
