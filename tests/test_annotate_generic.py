@@ -194,3 +194,23 @@ def test_a_reference_to_a_documents_publication_names_the_document(tmp_path: Pat
         ("concept-2022", "Strategic Concept"),
     ]
     assert events_of(article) == [("adoption-2022", "Strategic Concept")] * 2
+
+
+def test_an_event_dated_by_its_year_is_named_by_its_decade_and_parties(tmp_path: Path) -> None:
+    events = """\
+- id: ties-1994
+  name: NATO-Georgia ties begin
+  type: other
+  date: "1994"
+  precision: year
+  participants: [nato, georgia]
+  description: d
+  forms: []
+"""
+    article = annotated(
+        tmp_path,
+        "NATO's ties with Georgia date back to the 1990s. Georgia changed in the 1990s. "
+        "NATO met Georgia in the 2000s.",
+        events=events,
+    )
+    assert events_of(article) == [("ties-1994", "the 1990s")]

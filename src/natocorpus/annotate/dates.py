@@ -38,6 +38,7 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("this_year", r"[Tt]his year"),
     ("next_year", r"[Nn]ext year"),
     ("recent_years", r"(?:in )?recent years"),
+    ("decade", r"(?:the )?(?:1[89]|20)\d0s"),
     ("year", _YEAR),
 )
 # The characters an expression above can begin with: checked first, this spares the regex engine

@@ -482,16 +482,27 @@ def _dated_by_participants(
     found: list[EventMention] = []
     for date in dates:
         value = date.value
-        if value is None or value.day is not None or date.kind != "absolute":
+        decade = _DECADE.search(date.text) if value is None else None
+        if decade is not None:
+            # "the 1990s": a period, within which the event's year falls.
+            first = int(decade.group(1))
+            years = range(first, first + 10)
+        elif value is None or value.day is not None or date.kind != "absolute":
             continue
+        else:
+            years = range(value.year, value.year + 1)
         if _overlapping(taken, date.start, date.end):
             continue
         present = actors_by_sentence.get(date.sentence, frozenset())
         fits = [
             e
             for e in vague
-            if matchers.event_dates[e].year == value.year
-            and (value.month is None or matchers.event_dates[e].month in (None, value.month))
+            if matchers.event_dates[e].year in years
+            and (
+                value is None
+                or value.month is None
+                or matchers.event_dates[e].month in (None, value.month)
+            )
             and _enough_participants(matchers, e, present)
         ]
         if len(fits) == 1:
@@ -501,6 +512,9 @@ def _dated_by_participants(
                 )
             )
     return found
+
+
+_DECADE = re.compile(r"((?:1[89]|20)\d0)s$")
 
 
 def _enough_participants(matchers: Matchers, event: str, present: frozenset[str]) -> bool:
