@@ -128,3 +128,25 @@ def test_the_city_of_a_known_event_is_a_known_place(tmp_path: Path) -> None:
     found = warned(tmp_path, "NATO met in Oslo, in Norway and at Oslo University.", events=events)
     # Its country is named as a state may be; a longer name that holds the city is its own.
     assert set(found) == {"Norway", "Oslo University"}
+
+
+def test_a_meetings_document_named_after_it_is_a_document_to_add(tmp_path: Path) -> None:
+    events = """\
+- id: riga-2006
+  name: Riga Summit
+  type: summit
+  date: "2006-11-28"
+  precision: day
+  place: Riga
+  participants: [nato]
+  description: A summit.
+  forms: [Riga Summit]
+"""
+    found = warned(
+        tmp_path,
+        "NATO held the Riga Summit. Japan read the Riga Summit declaration and the Riga Summit "
+        "communiqué.",
+        events=events,
+    )
+    assert set(found) == {"Riga Summit declaration", "Riga Summit communiqué"}
+    assert "type: document" in found["Riga Summit declaration"]

@@ -51,6 +51,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
     # Generic phrases of events ("NATO summit"), lower-cased -> the events each can name.
     generic: dict[str, tuple[str, ...]] = {}
     years: dict[str, tuple[int, int]] = {}  # event id -> its first and last year
+    event_types: dict[str, str] = {}  # event id -> its type
 
     @classmethod
     def for_corpus(cls, knowledge: KnowledgeBase, settings: CorpusSettings) -> CoverageCheck:
@@ -87,6 +88,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 event.id: (event.date.year, (event.end_date or event.date).year)
                 for event in knowledge.events
             },
+            {event.id: event.type for event in knowledge.events},
         )
 
     def of(self, article: AnnotatedArticle) -> tuple[Diagnostic, ...]:
@@ -196,11 +198,42 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                     previous = _Miss(block.source_line, phrase, hint, kind, [phrase])
                     misses.append(previous)
         misses += self._bodies_of_states(article, seen)
+        misses += self._documents_of_events(article, seen)
         year = article.meta.published.value.year
         return [
             warning(article.path, miss.line, "mentions", miss.message(year, self.ids))
             for miss in misses
         ]
+
+    def _documents_of_events(self, article: AnnotatedArticle, seen: set[str]) -> list[_Miss]:
+        """A meeting's document named by the meeting ("the Washington summit declaration", "the
+        Vilnius communiqué"): a document of its own, which the meeting's forms do not name."""
+        reading = article.text.reading_text
+        found: list[_Miss] = []
+        for mention in article.event_mentions:
+            match = _DOCUMENT_OF_EVENT.match(reading, mention.end)
+            if (
+                match is None
+                or self.event_types.get(mention.event) not in ("summit", "ministerial")
+                or _DOCUMENT_OF_EVENT.search(" " + mention.text) is not None
+            ):
+                continue  # only a meeting of leaders or ministers issues one; once named, named
+            phrase = " ".join(reading[mention.start : match.end()].split())
+            phrase = re.sub(r"^(?:the|The|its|Its)\s+", "", phrase)
+            if phrase in seen or phrase in self.known:
+                continue
+            seen.add(phrase)
+            found.append(
+                _Miss(
+                    article.text.block_at(mention.start).source_line,
+                    phrase,
+                    f"; {mention.text!r} alone is {mention.event}, which does not name the"
+                    " document",
+                    "document",
+                    [phrase],
+                )
+            )
+        return found
 
     def _bodies_of_states(self, article: AnnotatedArticle, seen: set[str]) -> list[_Miss]:
         """A state's name before a lower-case body ("the Chinese embassy in Japan", "the
@@ -297,6 +330,11 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         return phrase, hint, _guess(words, piece.titled)
 
 
+# The document a meeting issues, named after it: " declaration", " summit communiqué".
+_DOCUMENT_OF_EVENT = re.compile(
+    r"\s+(?:(?:summit|leaders[’']?|joint)\s+)?(?:declaration|communiqu[eé]|joint statement)\b",
+    re.IGNORECASE,
+)
 _NUMBER_BEFORE = re.compile(r"(?<![\w.])\d[\w/.-]*\s+$")
 _NUMBER_AFTER = re.compile(r"\s+\d")
 
