@@ -108,7 +108,7 @@ def test_a_document_number_a_title_alone_and_an_abbreviated_month_are_not_names(
     body = (
         "021 QXRT 22 E – Original: English – 24 March 2022\n\n"
         "NATO met on Jul. 11. This document represents the views of the Rapporteur and the "
-        "Chairman until Sept. 3."
+        "Chairman until Sept. 3.\n\nDocument 014 QXRT 23 E rev. 1"
     )
     assert warned(tmp_path, body) == {}
 

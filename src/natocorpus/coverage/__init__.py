@@ -277,8 +277,8 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         guess), or None when one form names it whole or it is no name."""
         words = piece.words
         start, end = words[0].start, words[-1].end
-        if len(words) == 1 and _in_a_code(reading, start, end):
-            return None
+        if len(words) == 1 and (end - start == 1 or _in_a_code(reading, start, end)):
+            return None  # a letter alone ("23 E rev. 1") or a document's number names no one
         touching = _touching(named, starts, start, end)
         if any(n.start <= start and end <= n.end for n in touching):
             return None  # one form names it whole
