@@ -214,3 +214,15 @@ def test_an_event_dated_by_its_year_is_named_by_its_decade_and_parties(tmp_path:
         events=events,
     )
     assert events_of(article) == [("ties-1994", "the 1990s")]
+
+
+def test_a_stop_of_lower_case_initials_before_a_bracket_ends_no_sentence(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path, "NATO met in Oslo (at 5 p.m.) Monday. It ended at 6 p.m. Then it rained."
+    )
+    reading = article.text.reading_text
+    assert [reading[s.start : s.end] for s in article.sentences] == [
+        "NATO met in Oslo (at 5 p.m.) Monday.",
+        "It ended at 6 p.m.",
+        "Then it rained.",
+    ]

@@ -150,3 +150,12 @@ def test_a_meetings_document_named_after_it_is_a_document_to_add(tmp_path: Path)
     )
     assert set(found) == {"Riga Summit declaration", "Riga Summit communiqué"}
     assert "type: document" in found["Riga Summit declaration"]
+
+
+def test_a_date_line_is_no_headline_and_a_time_in_brackets_ends_no_sentence(
+    tmp_path: Path,
+) -> None:
+    # Months and weekdays are capitalised in any line: they do not make it a headline; and the
+    # stop of "p.m." before a bracket is the abbreviation's, so "Zedline" opens no sentence.
+    body = "June 30, Thursday, 2022 (1:30 p.m.) Zedline\n\nNATO met."
+    assert set(warned(tmp_path, body)) == {"Zedline"}

@@ -346,8 +346,11 @@ def _titles_of_works(block: Block) -> list[tuple[int, int, bool]]:
 
 
 def _title_case(text: str) -> bool:
-    """Three or more words of four letters or more, nearly all capitalised."""
-    long = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", text) if len(w) >= 4]
+    """Three or more words of four letters or more, nearly all capitalised; not counting months
+    and weekdays, which are capitalised in any line ("June 30, Thursday, 2022 Newsline")."""
+    long = [
+        w for w in re.findall(r"[^\W\d_][\w’'\-]*", text) if len(w) >= 4 and w not in _NOT_NAMES
+    ]
     if len(long) < 3:
         return False
     return sum(_capitalised(w) for w in long) >= 0.8 * len(long)
