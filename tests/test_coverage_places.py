@@ -159,3 +159,8 @@ def test_a_date_line_is_no_headline_and_a_time_in_brackets_ends_no_sentence(
     # stop of "p.m." before a bracket is the abbreviation's, so "Zedline" opens no sentence.
     body = "June 30, Thursday, 2022 (1:30 p.m.) Zedline\n\nNATO met."
     assert set(warned(tmp_path, body)) == {"Zedline"}
+
+
+def test_the_place_of_a_dateline_is_where_the_report_was_filed(tmp_path: Path) -> None:
+    found = warned(tmp_path, "RIVERTON, May 3 (Wire Agency) – NATO met.\n\nNATO met again.")
+    assert set(found) == {"Wire Agency"}

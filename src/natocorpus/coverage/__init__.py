@@ -16,6 +16,7 @@ import re
 
 import msgspec
 
+from natocorpus.annotate.forms import _DATELINE
 from natocorpus.coverage.dates import _dates_missed
 from natocorpus.coverage.events import _events_unresolved
 from natocorpus.coverage.names import (
@@ -279,6 +280,8 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         start, end = words[0].start, words[-1].end
         if len(words) == 1 and (end - start == 1 or _in_a_code(reading, start, end)):
             return None  # a letter alone ("23 E rev. 1") or a document's number names no one
+        if reading[max(0, start - 1) : start] in ("", "\n") and _DATELINE.match(reading, end):
+            return None  # the place of a dateline ("OSLO, May 3 (Wire) –"), where it was filed
         touching = _touching(named, starts, start, end)
         if any(n.start <= start and end <= n.end for n in touching):
             return None  # one form names it whole
