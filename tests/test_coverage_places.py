@@ -141,11 +141,12 @@ def test_a_meetings_document_named_after_it_is_a_document_to_add(tmp_path: Path)
   participants: [nato]
   description: A summit.
   forms: [Riga Summit]
+  generic: [summit]
 """
     found = warned(
         tmp_path,
         "NATO held the Riga Summit. Japan read the Riga Summit declaration and the Riga Summit "
-        "communiqué.",
+        "communiqué. The summit in Riga declaration of intent came later.",
         events=events,
     )
     assert set(found) == {"Riga Summit declaration", "Riga Summit communiqué"}

@@ -216,9 +216,11 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             if (
                 match is None
                 or self.event_types.get(mention.event) not in ("summit", "ministerial")
-                or _DOCUMENT_OF_EVENT.search(" " + mention.text) is not None
+                or not _MEETING_LAST.search(mention.text)
             ):
-                continue  # only a meeting of leaders or ministers issues one; once named, named
+                # Only a meeting of leaders or ministers issues one, named after the meeting's
+                # own noun ("the Riga summit declaration", not "the summit in Riga declaration").
+                continue
             phrase = " ".join(reading[mention.start : match.end()].split())
             phrase = re.sub(r"^(?:the|The|its|Its)\s+", "", phrase)
             if phrase in seen or phrase in self.known:
@@ -338,6 +340,7 @@ _DOCUMENT_OF_EVENT = re.compile(
     r"\s+(?:(?:summit|leaders[’']?|joint)\s+)?(?:declaration|communiqu[eé]|joint statement)\b",
     re.IGNORECASE,
 )
+_MEETING_LAST = re.compile(r"(?i:summit|ministerial|meeting)$")
 _NUMBER_BEFORE = re.compile(r"(?<![\w.])\d[\w/.-]*\s+$")
 _NUMBER_AFTER = re.compile(r"\s+\d")
 
