@@ -148,6 +148,21 @@ def test_a_summit_named_by_its_city_after_at_or_by_its_communique(tmp_path: Path
     ]
 
 
+def test_a_city_after_at_is_the_venue_of_the_summit_its_sentence_names(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "On 11 July 2023 the NATO summit was held at Vilnius. Japan was pleased at Vilnius.",
+    )
+    assert events_of(article) == [
+        ("vilnius-2023", "NATO summit"),
+        ("vilnius-2023", "Vilnius"),
+    ]
+    reading = article.text.reading_text
+    assert article.event_mentions[1].start == reading.index("Vilnius. Japan") + len(
+        "Vilnius. Japan was pleased at "
+    )
+
+
 def test_an_indefinite_phrase_dated_within_one_event(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -157,11 +157,37 @@ def test_an_office_with_another_qualifier_is_another_office(tmp_path: Path) -> N
         "UN Secretary General Antonio Guterres spoke. NATO Deputy Secretary General Mircea "
         "Geoana spoke. Secretary General Stoltenberg replied, as did the NATO Secretary General.",
     )
+    # "Secretary General Stoltenberg": the title of the person named, not the office.
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("jens-stoltenberg", "Stoltenberg"),
+        ("nato", "NATO"),
+        ("nato-secretary-general", "Secretary General"),
+    ]
+
+
+def test_an_office_named_with_its_organisation_names_both(tmp_path: Path) -> None:
+    # The office's forms hold NATO's name; NATO is named there as anywhere else, and the office
+    # only where no person's name follows its title.
+    article = annotated(
+        tmp_path,
+        "NATO Secretary General Jan Kowalski met the press. Later the Secretary General of NATO "
+        "spoke, and so did the NATO Secretary General Kowalski.",
+        actors=ACTORS.replace(
+            "forms: [Secretary General, NATO Secretary General]",
+            "forms: [Secretary General, NATO Secretary General, Secretary General of NATO]",
+        ),
+    )
     assert actors_of(article) == [
         ("nato", "NATO"),
         ("nato-secretary-general", "Secretary General"),
-        ("jens-stoltenberg", "Stoltenberg"),
-        ("nato-secretary-general", "NATO Secretary General"),
+        ("nato", "NATO"),
+        ("nato", "NATO"),
+    ]
+    reading = article.text.reading_text
+    assert [m.start for m in article.mentions][1:3] == [
+        reading.index("Secretary General of"),
+        reading.index("NATO spoke"),
     ]
 
 
@@ -386,6 +412,24 @@ def test_a_capital_before_a_capitalised_word_is_another_name(tmp_path: Path) -> 
     article = annotated(tmp_path, "The Washington Post says Washington and NATO disagree.")
     assert actors_of(article) == [("usa", "Washington"), ("nato", "NATO")]
     assert article.mentions[0].start == article.text.reading_text.index("Washington and")
+
+
+def test_a_capital_in_a_dateline_or_before_a_meeting_is_where_it_was_held(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "Washington, Jul. 11 (Wire Agency) – NATO met.\n\nChina opposed the Washington summit "
+        "declaration and the Washington conference, and Washington replied.",
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("china", "China"),
+        ("usa", "Washington"),
+    ]
+    assert article.mentions[-1].start == article.text.reading_text.index("Washington replied")
+    # The dateline's abbreviated month is a date.
+    assert [d.text for d in article.dates] == ["Jul. 11"]
 
 
 def test_an_office_of_another_body_is_another_office(tmp_path: Path) -> None:

@@ -435,6 +435,7 @@ GENERIC_EVENTS = """\
   generic: [NATO summit]
 """
 # Published in a year with no summit: the publication date decides nothing.
+PUBLISHED_2025 = {"published": 'published: {value: "2025", precision: year, inferred: a guess}'}
 PUBLISHED_2020 = {"published": 'published: {value: "2020-01", precision: month, inferred: a test}'}
 
 
@@ -493,8 +494,9 @@ def test_a_generic_reference_no_event_fits_is_listed_with_a_stub(tmp_path: Path)
 
 
 def test_a_generic_reference_several_events_fit_lists_them(tmp_path: Path) -> None:
+    # Published after both summits: a text of 2020 could not praise either.
     body = "Leaders of NATO met in Madrid and in Vilnius. They praised the NATO summit."
-    (message,) = of_field(checked(tmp_path, body, overrides=PUBLISHED_2020), "events")
+    (message,) = of_field(checked(tmp_path, body, overrides=PUBLISHED_2025), "events")
     assert "several events fit its context (madrid-2022, vilnius-2023)" in message
     assert "- id:" not in message  # no stub: the event is one of them
     assert "annotate it in the article's `mentions:` with the event id" in message
@@ -504,11 +506,14 @@ def test_a_generic_phrase_in_title_case_is_not_an_unknown_name(tmp_path: Path) -
     # "NATO Summit": known as a generic phrase whatever its case; here nothing around it decides
     # among the summits, so it is an event warning, not a name.
     body = "Allies gathered for the NATO Summit. They agreed."
-    found = checked(tmp_path, body, overrides=PUBLISHED_2020)
+    found = checked(tmp_path, body, overrides=PUBLISHED_2025)
     assert of_field(found, "mentions") == []
     (message,) = of_field(found, "events")
     assert "chooses among madrid-2022, vilnius-2023, washington-2024" in message
-    assert "- id: nato-summit-2020" in message  # it may be an event not known yet
+    assert "- id: nato-summit-2025" in message  # it may be an event not known yet
+    # In a text of 2020, every summit it may name was still to come: none fits.
+    (message,) = of_field(checked(tmp_path / "2020", body, overrides=PUBLISHED_2020), "events")
+    assert "no known event fits its context" in message
 
 
 def test_a_generic_phrase_with_a_place_is_not_an_unknown_name(tmp_path: Path) -> None:

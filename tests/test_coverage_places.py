@@ -73,3 +73,95 @@ def test_an_acronym_in_brackets_for_the_name_inside_a_longer_one_is_its_own(
         "NATO met the Chinese Mission to the European Union (EU) and the Indo-Pacific Four (IP4).",
     )
     assert set(found) == {"Chinese Mission to the European Union", "EU", "Indo-Pacific Four"}
+
+
+def test_an_authors_line_with_the_family_name_in_capitals_is_read(tmp_path: Path) -> None:
+    # Official documents print the family name in capitals and the affiliation in brackets:
+    # such a line is an author's, not a headline in title case.
+    body = "NATO AND THE PACIFIC\n\nAnna NOWAKOWSKA (Ruritania)\n\nNATO met."
+    assert set(warned(tmp_path, body)) == {"Anna NOWAKOWSKA", "Ruritania"}
+
+
+def test_a_headline_shows_a_name_after_a_title_or_with_its_family_name_in_capitals(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "Talks between Prime Minister Tanaka and the Delegation of TORVALD Erik (Summary)\n\n"
+        "NATO Leaders Meet\n\nNATO met."
+    )
+    assert set(warned(tmp_path, body)) == {"Tanaka", "TORVALD Erik"}
+
+
+def test_a_headline_that_is_a_documents_own_title_is_not_a_name(tmp_path: Path) -> None:
+    # The whole line is the title ("Preliminary Annual Report"); a name with a head word inside
+    # a longer headline is still shown.
+    body = (
+        "NATO met Japan there.\n\nPreliminary Annual Report\n\n"
+        "The Future of the Pacific Islands Forum in Asia\n\nNATO met."
+    )
+    assert set(warned(tmp_path, body)) == {"Pacific Islands Forum"}
+
+
+def test_a_document_number_a_title_alone_and_an_abbreviated_month_are_not_names(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "021 QXRT 22 E – Original: English – 24 March 2022\n\n"
+        "NATO met on Jul. 11. This document represents the views of the Rapporteur and the "
+        "Chairman until Sept. 3.\n\nDocument 014 QXRT 23 E rev. 1"
+    )
+    assert warned(tmp_path, body) == {}
+
+
+def test_the_city_of_a_known_event_is_a_known_place(tmp_path: Path) -> None:
+    events = """\
+- id: oslo-2021
+  name: A meeting in Oslo
+  type: meeting
+  date: "2021-05-01"
+  precision: day
+  place: Oslo, Norway
+  participants: [nato]
+  description: A meeting.
+  forms: []
+"""
+    found = warned(tmp_path, "NATO met in Oslo, in Norway and at Oslo University.", events=events)
+    # Its country is named as a state may be; a longer name that holds the city is its own.
+    assert set(found) == {"Norway", "Oslo University"}
+
+
+def test_a_meetings_document_named_after_it_is_a_document_to_add(tmp_path: Path) -> None:
+    events = """\
+- id: riga-2006
+  name: Riga Summit
+  type: summit
+  date: "2006-11-28"
+  precision: day
+  place: Riga
+  participants: [nato]
+  description: A summit.
+  forms: [Riga Summit]
+  generic: [summit]
+"""
+    found = warned(
+        tmp_path,
+        "NATO held the Riga Summit. Japan read the Riga Summit declaration and the Riga Summit "
+        "communiqué. The summit in Riga declaration of intent came later.",
+        events=events,
+    )
+    assert set(found) == {"Riga Summit declaration", "Riga Summit communiqué"}
+    assert "type: document" in found["Riga Summit declaration"]
+
+
+def test_a_date_line_is_no_headline_and_a_time_in_brackets_ends_no_sentence(
+    tmp_path: Path,
+) -> None:
+    # Months and weekdays are capitalised in any line: they do not make it a headline; and the
+    # stop of "p.m." before a bracket is the abbreviation's, so "Zedline" opens no sentence.
+    body = "June 30, Thursday, 2022 (1:30 p.m.) Zedline\n\nNATO met."
+    assert set(warned(tmp_path, body)) == {"Zedline"}
+
+
+def test_the_place_of_a_dateline_is_where_the_report_was_filed(tmp_path: Path) -> None:
+    found = warned(tmp_path, "RIVERTON, May 3 (Wire Agency) – NATO met.\n\nNATO met again.")
+    assert set(found) == {"Wire Agency"}

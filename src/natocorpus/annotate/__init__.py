@@ -22,6 +22,7 @@ from natocorpus.annotate.events import (
     _summits_in_a_list,
 )
 from natocorpus.annotate.forms import (
+    TITLE,
     FormMatcher,
     Matchers,
     _context_blocks,
@@ -31,6 +32,7 @@ from natocorpus.annotate.forms import (
 )
 from natocorpus.annotate.references import _references, parse_reference
 from natocorpus.annotate.sentences import _sentence_index, split_sentences
+from natocorpus.annotate.variants import capital_lines
 from natocorpus.annotate.zones import block_zones
 from natocorpus.model import (
     ActorMention,
@@ -84,6 +86,11 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
     raw_dates = _find_dates(reading, published, place)
     event_mentions, unresolved = _with_generic_events(
         article, matchers, actor_mentions, event_mentions, raw_dates, place
+    )
+    # (An article's own passage for an event tells of it; only a name of the event names the
+    # document too.)
+    actor_mentions = _with_documents(
+        actor_mentions, [m for m in event_mentions if m not in own_events], matchers
     )
     dates = _tied_dates(article, matchers, raw_dates, event_mentions)
     words = len(reading.split())
@@ -167,6 +174,8 @@ def _actor_mentions(
 ) -> list[ActorMention]:
     own_actor_spans = [(m.start, m.end) for m in own_actors]
     found = _context_blocks(reading, matchers.actors.find(reading), matchers.actors.kinds, exempt)
+    found = _titles_apart(reading, found, matchers)
+    found += _in_capital_lines(reading, found, matchers)
     return sorted(
         own_actors
         + [
@@ -176,6 +185,61 @@ def _actor_mentions(
         ],
         key=lambda m: m.start,
     )
+
+
+def _with_documents(
+    actors: list[ActorMention], events: list[EventMention], matchers: Matchers
+) -> list[ActorMention]:
+    """A reference to a document's publication names the document too: "NATO's Strategic
+    Concept", given the adoption of 2022 by its context, names the Strategic Concept of 2022."""
+    spans = [(m.start, m.end) for m in actors]
+    documents = [
+        ActorMention(matchers.documents[m.event], m.text, m.start, m.end, m.paragraph, m.sentence)
+        for m in events
+        if m.event in matchers.documents and not _overlapping(spans, m.start, m.end)
+    ]
+    return sorted(actors + documents, key=lambda m: m.start) if documents else actors
+
+
+def _in_capital_lines(
+    reading: str, found: list[tuple[str, str, int, int]], matchers: Matchers
+) -> list[tuple[str, str, int, int]]:
+    """Names in a line of capitals ("NATO AND THE INDO-PACIFIC REGION"), in any case."""
+    if matchers.any_case is None:
+        return []
+    spans = [(start, end) for _, _, start, end in found]
+    more: list[tuple[str, str, int, int]] = []
+    for low, high in capital_lines(reading):
+        for owner, text, start, end in matchers.any_case.find(reading[low:high]):
+            if not _overlapping(spans, low + start, low + end):
+                more.append((owner, text, low + start, low + end))
+    return more
+
+
+# A person's name after a title: a capitalised word that is not a sentence's function word.
+_NAME_AFTER = re.compile(r" (?!(?:The|This|That|In|On|At|And|But|Or|Of|For|To)\b)[A-Z][a-z]")
+
+
+def _titles_apart(
+    reading: str, found: list[tuple[str, str, int, int]], matchers: Matchers
+) -> list[tuple[str, str, int, int]]:
+    """An office named with its organisation ("NATO Secretary General") is the two names it is
+    made of, the organisation and the office; and an office's title before a person's name
+    ("Secretary General Jens Stoltenberg") says what the person is: the person is named there,
+    not the office."""
+    kinds, parts_of = matchers.actors.kinds, matchers.title_parts
+    out: list[tuple[str, str, int, int]] = []
+    for item in found:
+        owner, form, start, end = item
+        if not kinds.get(form, 0) & TITLE:
+            out.append(item)
+            continue
+        for low, high, part_owner in parts_of.get(form, ((0, end - start, owner),)):
+            if part_owner == owner and _NAME_AFTER.match(reading, end):
+                continue  # the title of the person named next
+            text = form if high - low == end - start else reading[start + low : start + high]
+            out.append((part_owner, text, start + low, start + high))
+    return out
 
 
 def _with_generic_events(
@@ -193,12 +257,21 @@ def _with_generic_events(
     reading = text.reading_text
     published = article.meta.published.value
     generic, unresolved = _generic_events(
-        reading, text, matchers, event_mentions, raw_dates, published, place
+        reading,
+        text,
+        matchers,
+        event_mentions,
+        raw_dates,
+        published,
+        place,
+        [(m.start, m.end, m.actor) for m in actor_mentions],
     )
     taken = [(m.start, m.end) for m in (*event_mentions, *generic)] + [
         (u.start, u.end) for u in unresolved
     ]
-    by_city = _summits_by_city(reading, matchers, taken, raw_dates, published, place)
+    by_city = _summits_by_city(
+        reading, matchers, taken, raw_dates, published, place, [*event_mentions, *generic]
+    )
     taken += [(m.start, m.end) for m in by_city]
     by_city += _summits_in_a_list(reading, matchers, taken, place)
     taken += [(m.start, m.end) for m in by_city]

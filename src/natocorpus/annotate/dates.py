@@ -13,22 +13,32 @@ from natocorpus.model import DateMention, PartialDate
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_NUMBER = {name: number for number, name in enumerate(_MONTHS.split("|"), start=1)}
+# Months abbreviated with a full stop, as datelines print them ("Jul. 11"): without the stop,
+# "Jan" or "Mar" may be a name.
+_ABBREVIATED_MONTHS = {
+    f"{name[:4] if name == 'September' else name[:3]}.": number
+    for name, number in _MONTH_NUMBER.items()
+    if name != "May"
+} | {"Sep.": 9}
+_ANY_MONTH = "|".join([_MONTHS, *(re.escape(a) for a in _ABBREVIATED_MONTHS)])
+_MONTH_NUMBER |= _ABBREVIATED_MONTHS
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", rf"{_YEAR}-[01]\d-[0-3]\d"),
-    ("month_day_year", rf"(?:{_MONTHS}) \d{{1,2}}, {_YEAR}"),
-    ("day_month_year", rf"\d{{1,2}} (?:{_MONTHS}),? {_YEAR}"),
+    ("month_day_year", rf"(?:{_ANY_MONTH}) \d{{1,2}}, {_YEAR}"),
+    ("day_month_year", rf"\d{{1,2}} (?:{_ANY_MONTH}),? {_YEAR}"),
     ("dotted", rf"\d{{2}}\.\d{{2}}\.{_YEAR}"),
-    ("month_year", rf"(?:{_MONTHS}),? {_YEAR}"),
+    ("month_year", rf"(?:{_ANY_MONTH}),? {_YEAR}"),
     ("month_shift", rf"(?:{_MONTHS}),? (?:last|this|next) year"),
-    ("month_day", rf"(?:{_MONTHS}) \d{{1,2}}(?!\d)"),
-    ("day_month", rf"\d{{1,2}} (?:{_MONTHS})"),
+    ("month_day", rf"(?:{_ANY_MONTH}) \d{{1,2}}(?!\d)"),
+    ("day_month", rf"\d{{1,2}} (?:{_ANY_MONTH})"),
     ("century", r"(?:the )?\d{1,2}(?:st|nd|rd|th) century"),
     ("in_month", rf"(?<=\b[Ii]n )(?:{_MONTHS})"),
     ("last_year", r"[Ll]ast year"),
     ("this_year", r"[Tt]his year"),
     ("next_year", r"[Nn]ext year"),
     ("recent_years", r"(?:in )?recent years"),
+    ("decade", r"(?:the )?(?:1[89]|20)\d0s"),
     ("year", _YEAR),
 )
 # The characters an expression above can begin with: checked first, this spares the regex engine
@@ -88,8 +98,9 @@ def resolve_date(
         year, month, day = (int(part) for part in text.split("-"))
         return PartialDate(year, month, day)
     if kind in ("month_day_year", "day_month_year"):
-        parsed = dateparser.parse(text)
-        return PartialDate(parsed.year, parsed.month, parsed.day)
+        month = next(_MONTH_NUMBER[word] for word in words if word in _MONTH_NUMBER)
+        day, year = (int(word) for word in words if word.isdigit())
+        return PartialDate(year, month, day)
     if kind == "dotted":
         parsed = dateparser.parse(text, dayfirst=True)
         return PartialDate(parsed.year, parsed.month, parsed.day)

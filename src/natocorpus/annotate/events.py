@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from natocorpus.annotate.dates import _MONTH_NUMBER, _MONTHS
-from natocorpus.annotate.forms import Matchers, _overlapping, _within
+from natocorpus.annotate.forms import Matchers, _key, _overlapping, _within
 from natocorpus.annotate.sentences import _sentence_span
 from natocorpus.model import (
     ArticleText,
@@ -39,18 +39,43 @@ _INDEFINITE_BEFORE = re.compile(
 )
 
 
-def _definite(text: str, start: int, matched: str) -> bool:
+def _definite(
+    text: str, start: int, end: int, matched: str, candidates: Sequence[str], matchers: Matchers
+) -> bool:
     """Whether a generic phrase refers to one event: a determiner or a year before it ("the
-    summit", "the 2023 summit", "this year’s summit"), or a name-like phrase ("NATO Summit")."""
+    summit", "the 2023 summit", "this year’s summit"), a name-like phrase ("NATO Summit"), a
+    phrase that names the event's own parties ("Russia-Ukraine conflict"), or an indefinite one
+    that a clause in the past tense pins down ("a three-day summit that began on Tuesday")."""
     before = text[max(0, start - 40) : start]
     if _GENERIC_BEFORE.search(before):
         return True
     if _INDEFINITE_BEFORE.search(before):
-        return False  # "a NATO summit", "another NATO Summit": one of a kind, not a name
+        # "a NATO summit", "another NATO Summit": one of a kind, not a name
+        return _PAST_CLAUSE.match(text, end) is not None
     words = matched.split()
     first = words[0]
-    return (len(first) > 1 and first.isupper()) or (
-        len(words) > 1 and all(word[:1].isupper() for word in words)
+    return (
+        (len(first) > 1 and first.isupper())
+        or (len(words) > 1 and all(word[:1].isupper() for word in words))
+        or _names_its_parties(matched, candidates, matchers)
+    )
+
+
+# A clause in the past tense after an indefinite phrase: it tells of one event that took place.
+_PAST_CLAUSE = re.compile(
+    r",? (?:(?:that|which) (?:\w+ ){0,2}?(?:began|opened|ended|closed|concluded|was|were|took"
+    r"|brought|met|\w+ed)|(?:held|hosted|convened|attended|opened) (?:in|at|on|by|last))\b"
+)
+
+
+def _names_its_parties(matched: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether the phrase names a party to the one event it can name: "Russia-Ukraine conflict";
+    not the name of a series ("NATO summit preparations"), nor after "a" (turned down before)."""
+    owners = {owner for owner, *_ in matchers.actors.find(matched)}
+    return (
+        len(candidates) == 1
+        and bool(owners)
+        and bool(owners & matchers.event_participants.get(candidates[0], frozenset()))
     )
 
 
@@ -100,6 +125,7 @@ def _generic_events(
     dates: Sequence[DateMention],
     published: PartialDate,
     place: Callable[[int], tuple[str, int]],
+    actors: Sequence[tuple[int, int, str]] = (),
 ) -> tuple[list[EventMention], list[UnresolvedReference]]:
     """Generic references ("the NATO summit", "the summit in Vilnius", "the 2023 summit"), each
     given the one event that the places and dates around it fit: in its sentence, then its
@@ -112,7 +138,7 @@ def _generic_events(
             continue
         candidates = list(matchers.generic_events[phrase])
         if (
-            not _definite(reading, start, matched)
+            not _definite(reading, start, end, matched, candidates, matchers)
             and not _placed(reading[end : end + 80], candidates, matchers)
             and not _indefinite_names_one(
                 text, reading, start, matched, candidates, dates, matchers
@@ -120,8 +146,20 @@ def _generic_events(
         ):
             continue
         paragraph, sentence = place(start)
-        candidates = _fitting(text, reading, start, candidates, dates, matchers)
+        candidates = _of_its_parties(reading, start, candidates, actors, matchers)
         month = _MONTH_BEFORE.search(reading, max(0, start - 12), start)
+        if (
+            month is None
+            and not any(_began_by(matchers, e, published) for e in candidates)
+            and not _FORWARD_BEFORE.search(reading, max(0, start - 40), start)
+        ):
+            # A text speaks of what has begun by the day it was published, or of what is to come
+            # with a word that says so ("the next summit", "the June summit") or with its date
+            # or place in the sentence ("the summit in Madrid"): "the Russian invasion" in a
+            # text of 2015 is not the war of 2022.
+            in_sentence = _fitting(text, reading, start, candidates, dates, matchers, depth=1)
+            candidates = in_sentence if len(in_sentence) < len(candidates) else []
+        candidates = _fitting(text, reading, start, candidates, dates, matchers)
         if month is not None:
             # "the July summit": the month says which, whatever year the context gives.
             number = _MONTH_NUMBER[month.group(1)]
@@ -156,6 +194,41 @@ def _generic_events(
 
 
 _MONTH_BEFORE = re.compile(rf"(?<![\w-])({_MONTHS})\s+$")
+_FORWARD_BEFORE = re.compile(
+    r"\b(?:next|upcoming|forthcoming|coming|planned|future|proposed|expected|scheduled|"
+    r"prospective|new|draft)\s+(?:[\w’'-]+\s+){0,2}[“‘\"']?$",
+    re.IGNORECASE,
+)
+
+
+def _began_by(matchers: Matchers, event: str, published: PartialDate) -> bool:
+    """Whether the event had begun by the publication date, at the coarser of the precisions."""
+    first = matchers.event_dates[event]
+    return _key(first, published) <= _key(published, first)
+
+
+def _of_its_parties(
+    reading: str,
+    start: int,
+    candidates: list[str],
+    actors: Sequence[tuple[int, int, str]],
+    matchers: Matchers,
+) -> list[str]:
+    """Of the candidates, those whose parties the words just before the phrase name: "the NATO
+    Leaders’ Summit" is NATO's, "the US-Japan-ROK summit" that of the three; when none fits,
+    the candidates stay as they were."""
+    before = _NOUN_PHRASE_BEFORE.search(reading, max(0, start - 60), start)
+    if before is None:
+        return candidates
+    named = {actor for low, high, actor in actors if before.start() <= low and high <= start}
+    if not named:
+        return candidates
+    fits = [e for e in candidates if named <= matchers.event_participants.get(e, frozenset())]
+    return fits or candidates
+
+
+# Capitalised words, possessives and compounds just before a phrase: its qualifiers.
+_NOUN_PHRASE_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*(?:[’']s?)?\s+)+$")
 
 
 def _in_month(matchers: Matchers, event: str, month: int) -> bool:
@@ -198,16 +271,17 @@ def _fitting(
     candidates: list[str],
     dates: Sequence[DateMention],
     matchers: Matchers,
+    depth: int = 2,
 ) -> list[str]:
     """The candidates the places and dates of the reference's sentence fit, then those of its
-    paragraph, as far as each narrows them."""
+    paragraph (at `depth` 2), as far as each narrows them."""
     block = text.block_at(start)
     sentence_span = _sentence_span(text, reading, start)
     levels = (
         (reading[sentence_span[0] : sentence_span[1]], sentence_span, True),
         (block.text, (block.start, block.end), False),
     )
-    for level_text, (low, high), strict in levels:
+    for level_text, (low, high), strict in levels[:depth]:
         level_dates = [d.value for d in dates if d.value and low <= d.start < high]
         by_place = [
             e
@@ -228,8 +302,12 @@ def _fitting(
             fits = by_place or by_date
         if fits:
             candidates = fits
-        elif level_dates and strict:
-            candidates = []  # the sentence dates it, and no such event is known
+        elif strict and any(
+            d.value and d.kind == "absolute" and low <= d.start < high for d in dates
+        ):
+            # The sentence dates it, and no such event is known. A relative date ("in the next
+            # year") is more often the date of something else the sentence tells.
+            candidates = []
         if len(candidates) <= 1:
             break
     return candidates
@@ -260,6 +338,7 @@ def _summits_by_city(
     dates: Sequence[DateMention],
     published: PartialDate,
     place: Callable[[int], tuple[str, int]],
+    named: Sequence[EventMention] = (),
 ) -> list[EventMention]:
     """A summit named by its city where the words around make it a meeting, not a place: after
     "since", "after", "before", "ahead of", "following" ("since Madrid, the Allies …"), or with
@@ -327,6 +406,10 @@ def _summits_by_city(
                 candidates = before[-1:]
         if len(candidates) == 1:
             paragraph, sentence = place(start)
+            if group == "at" and any(
+                m.event == candidates[0] and m.sentence == sentence for m in named
+            ):
+                continue  # "the summit was held at Vilnius": the venue of the summit named
             found.append(
                 EventMention(candidates[0], reading[start:end], start, end, paragraph, sentence)
             )
@@ -402,16 +485,27 @@ def _dated_by_participants(
     found: list[EventMention] = []
     for date in dates:
         value = date.value
-        if value is None or value.day is not None or date.kind != "absolute":
+        decade = _DECADE.search(date.text) if value is None else None
+        if decade is not None:
+            # "the 1990s": a period, within which the event's year falls.
+            first = int(decade.group(1))
+            years = range(first, first + 10)
+        elif value is None or value.day is not None or date.kind != "absolute":
             continue
+        else:
+            years = range(value.year, value.year + 1)
         if _overlapping(taken, date.start, date.end):
             continue
         present = actors_by_sentence.get(date.sentence, frozenset())
         fits = [
             e
             for e in vague
-            if matchers.event_dates[e].year == value.year
-            and (value.month is None or matchers.event_dates[e].month in (None, value.month))
+            if matchers.event_dates[e].year in years
+            and (
+                value is None
+                or value.month is None
+                or matchers.event_dates[e].month in (None, value.month)
+            )
             and _enough_participants(matchers, e, present)
         ]
         if len(fits) == 1:
@@ -421,6 +515,9 @@ def _dated_by_participants(
                 )
             )
     return found
+
+
+_DECADE = re.compile(r"((?:1[89]|20)\d0)s$")
 
 
 def _enough_participants(matchers: Matchers, event: str, present: frozenset[str]) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import msgspec
 
+from natocorpus.annotate.variants import any_case_forms, with_variants
 from natocorpus.model import Actor, KnowledgeBase, PartialDate, SurfaceForm
 
 
@@ -239,6 +240,17 @@ _OCEAN = r"(?<![\w-])(?:Atlantic|Pacific|Indian|Arctic|Antarctic|Southern)"
 _OCEAN_LISTED_BEFORE = re.compile(rf"{_OCEAN}(?:,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?$")
 _OCEAN_LISTED_AFTER = re.compile(rf"(?:,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?{_OCEAN}\b")
 _OCEAN_NAMES = frozenset({"Atlantic", "Pacific", "Indian", "Arctic", "Antarctic", "Southern"})
+# A meeting or its document after a capital: the capital is where it was held.
+_MEETING_AFTER = re.compile(
+    r" (?:summit|conference|meeting|declaration|communiqu[eé]|treaty|accords?|process|format"
+    r"|forum)\b",
+    re.IGNORECASE,
+)
+# A dateline: a place opening a paragraph, then a date or the agency in brackets and a dash.
+_DATELINE = re.compile(
+    r"(?:,\s*D\.C\.)?(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\b"
+    r"|\s*\([^()\n]{1,40}\)\s*[–—-])"
+)
 _INNER_PHRASE = re.compile(r"[A-Z][\w’'-]* (?:of|for|on|and)(?: the)? [A-Z]")
 _OF_NAME_AFTER = re.compile(r" (?:of|for) (?:the )?([A-Z])")
 
@@ -301,6 +313,13 @@ def _context_blocks(
         if kind & CAPITAL and after is not None and after.group(1) == " ":
             # "the Washington Post", "the London Blitz": a different proper name.
             blocked = after.group(2) not in _FUNCTION_WORDS
+        if kind & CAPITAL and (
+            _MEETING_AFTER.match(text, end) is not None
+            or (text[max(0, start - 1) : start] in ("", "\n") and _DATELINE.match(text, end))
+        ):
+            # "the Washington summit declaration", "Washington, Jul. 11 (dpa) –": where a
+            # meeting was held or a report was filed, a place, not the government there.
+            blocked = True
         if kind & DESCRIPTIVE:
             of_name = _OF_NAME_AFTER.match(text, end)
             if (
@@ -382,24 +401,30 @@ class Matchers(msgspec.Struct, frozen=True):
     authors: dict[str, str] = msgspec.field(default_factory=dict)
     # Actors that are groups of others ("the Asia-Pacific partners"): one names its members.
     groupings: frozenset[str] = frozenset()
+    # An office's form that holds its organisation's name ("NATO Secretary General") -> the
+    # names it is made of, as (start, end, owner) within the form (see `_title_parts`).
+    title_parts: dict[str, tuple[tuple[int, int, str], ...]] = msgspec.field(default_factory=dict)
+    # The actors' longer forms in any case, for lines in capitals (see `variants`).
+    any_case: FormMatcher | None = None
+    # A publication event -> the one document it published ("the Strategic Concept").
+    documents: dict[str, str] = msgspec.field(default_factory=dict)
 
     @classmethod
     def for_knowledge(cls, knowledge: KnowledgeBase) -> Matchers:
-        kinds = {
-            form.text: form_kind(form.text, actor)
-            for actor in knowledge.actors
-            for form in actor.forms
-        }
+        forms = list(with_variants(knowledge.actors))
+        kinds = {form.text: form_kind(form.text, actor) for actor, form in forms}
         generic_events: dict[str, list[str]] = {}
         for event in knowledge.events:
             for phrase in event.generic:
                 generic_events.setdefault(phrase.lower(), []).append(event.id)
+        actors = FormMatcher.compile(
+            ((actor.id, form) for actor, form in forms),
+            blocking=knowledge.blocking,
+            kinds={form: kind for form, kind in kinds.items() if kind},
+        )
+        types = {actor.id: actor.type for actor in knowledge.actors}
         return cls(
-            actors=FormMatcher.compile(
-                ((actor.id, form) for actor in knowledge.actors for form in actor.forms),
-                blocking=knowledge.blocking,
-                kinds={form: kind for form, kind in kinds.items() if kind},
-            ),
+            actors=actors,
             events=FormMatcher.compile(
                 (event.id, SurfaceForm(form)) for event in knowledge.events for form in event.forms
             ),
@@ -416,7 +441,50 @@ class Matchers(msgspec.Struct, frozen=True):
             },
             authors=_author_names(knowledge),
             groupings=frozenset(a.id for a in knowledge.actors if a.type == "grouping"),
+            title_parts=_title_parts(knowledge, kinds),
+            any_case=FormMatcher.compile(any_case_forms(forms), ignore_case=True),
+            documents={
+                event.id: documents[0]
+                for event in knowledge.events
+                if event.type == "publication"
+                and len(documents := [p for p in event.participants if types.get(p) == "document"])
+                == 1
+            },
         )
+
+
+def _title_parts(
+    knowledge: KnowledgeBase, kinds: dict[str, int]
+) -> dict[str, tuple[tuple[int, int, str], ...]]:
+    """An office's forms that hold the name of its organisation, with the names they are made
+    of: "NATO Secretary General" is NATO (0-4) and the office (5-22); "Secretary General of the
+    North Atlantic Treaty Organization" the office, then NATO. A title is not a name: the
+    organisation is named there as it is anywhere else."""
+    parts: dict[str, tuple[tuple[int, int, str], ...]] = {}
+    for actor in knowledge.actors:
+        own = {form.text for form in actor.forms}
+        for form in own:
+            if not kinds.get(form, 0) & TITLE:
+                continue
+            inner = sorted(
+                (
+                    (match.end() - match.start(), match.start(), match.end(), other.id)
+                    for other in knowledge.actors
+                    if other.id != actor.id and other.type != "institution"
+                    for other_form in other.forms
+                    if (match := re.search(rf"(?<!\w){re.escape(other_form.text)}(?!\w)", form))
+                ),
+                reverse=True,
+            )
+            if not inner:
+                continue
+            _, start, end, other = inner[0]
+            rest = (form[:start] + " " + form[end:]).strip()
+            rest = re.sub(r"\s+of(?: the)?$", "", rest).strip()
+            if rest in own and form.find(rest) >= 0:
+                at = form.find(rest)
+                parts[form] = tuple(sorted([(start, end, other), (at, at + len(rest), actor.id)]))
+    return parts
 
 
 def _author_names(knowledge: KnowledgeBase) -> dict[str, str]:

@@ -13,6 +13,9 @@ _ABBREVIATION = re.compile(
     r"(?<![\w.])(?:[A-Z]\.)+$|\b(?:No|Nos|Av|Mr|Mrs|Ms|Dr|St|vs|etc|S|pp|Vol)\.$"
 )
 
+# Lower-case initials ("p.m.", "e.g."): before a closing bracket, their stop ends no sentence.
+_LOWER_INITIALS = re.compile(r"(?<![\w.])(?:[a-z]\.){2,}$")
+
 
 def split_sentences(text: ArticleText) -> tuple[Span, ...]:
     sentences: list[Span] = []
@@ -20,8 +23,11 @@ def split_sentences(text: ArticleText) -> tuple[Span, ...]:
         start = 0
         for match in _SENTENCE_END.finditer(block.text):
             # Only the last word matters; looking at the whole prefix would be quadratic.
-            if _ABBREVIATION.search(block.text[max(0, match.start() - 24) : match.start() + 1]):
-                continue
+            before = block.text[max(0, match.start() - 24) : match.start() + 1]
+            if _ABBREVIATION.search(before) or (
+                match.group().endswith((")", "]")) and _LOWER_INITIALS.search(before)
+            ):
+                continue  # "(1:30 p.m.) Newsline": the stop is the abbreviation's
             end = match.end()
             sentences.append(Span(block.start + start, block.start + end, block.anchor))
             start = end

@@ -16,6 +16,7 @@ import re
 
 import msgspec
 
+from natocorpus.annotate.forms import _DATELINE
 from natocorpus.coverage.dates import _dates_missed
 from natocorpus.coverage.events import _events_unresolved
 from natocorpus.coverage.names import (
@@ -51,6 +52,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
     # Generic phrases of events ("NATO summit"), lower-cased -> the events each can name.
     generic: dict[str, tuple[str, ...]] = {}
     years: dict[str, tuple[int, int]] = {}  # event id -> its first and last year
+    event_types: dict[str, str] = {}  # event id -> its type
 
     @classmethod
     def for_corpus(cls, knowledge: KnowledgeBase, settings: CorpusSettings) -> CoverageCheck:
@@ -58,6 +60,16 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         owners = {form.text: actor.id for actor in knowledge.actors for form in actor.forms}
         owners.update({form: event.id for event in knowledge.events for form in event.forms})
         ignored = frozenset(item.text for item in settings.not_actors)
+        # The city where a known event took place is a known place, not an actor to add; a
+        # longer name that holds it ("Vilnius University") is still a name of its own.
+        places = {
+            city: ""
+            for event in knowledge.events
+            if event.place
+            for city in re.split(r",| and ", event.place)[:1]
+            if city.strip() and city.strip() not in owners
+        }
+        owners.update({city.strip(): "" for city in places})
         phrases = sorted(set(owners) | ignored)
         pattern = re.compile(rf"(?<!\w)(?:{_trie_pattern(phrases)})(?!\w)") if phrases else None
         generic: dict[str, list[str]] = {}
@@ -77,6 +89,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 event.id: (event.date.year, (event.end_date or event.date).year)
                 for event in knowledge.events
             },
+            {event.id: event.type for event in knowledge.events},
         )
 
     def of(self, article: AnnotatedArticle) -> tuple[Diagnostic, ...]:
@@ -101,7 +114,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             for match in self.pattern.finditer(article.text.reading_text):
                 text = match.group()
                 ignored = text in self.ignored
-                owner = None if ignored else self.owners.get(text)
+                owner = None if ignored else self.owners.get(text) or None
                 named.append(_Named(match.start(), match.end(), owner, not ignored))
         return sorted(named, key=lambda n: (n.start, -n.end))
 
@@ -155,9 +168,17 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                     owner = exact[span]
                     previous = (reading[span[0] : span[1]], owner) if owner else None
                     continue
-                title = next((h for s, e, h in quoted if s <= run[0].start < e), None)
+                title = next(((s, e, h) for s, e, h in quoted if s <= run[0].start < e), None)
                 for piece in _pieces(run):
-                    if title is not None and not _named_in_title(piece, heading=title):
+                    if title is not None and not _named_in_title(
+                        piece,
+                        heading=title[2],
+                        whole_line=_whole(piece, title, reading),
+                        known=lambda w: any(
+                            n.start <= w.start and w.end <= n.end
+                            for n in _touching(named, starts, w.start, w.end)
+                        ),
+                    ):
                         continue  # a title's capitals are the title's, not the names'
                     report = self._report(piece, named, starts, reading)
                     if report is None:
@@ -178,11 +199,44 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                     previous = _Miss(block.source_line, phrase, hint, kind, [phrase])
                     misses.append(previous)
         misses += self._bodies_of_states(article, seen)
+        misses += self._documents_of_events(article, seen)
         year = article.meta.published.value.year
         return [
             warning(article.path, miss.line, "mentions", miss.message(year, self.ids))
             for miss in misses
         ]
+
+    def _documents_of_events(self, article: AnnotatedArticle, seen: set[str]) -> list[_Miss]:
+        """A meeting's document named by the meeting ("the Washington summit declaration", "the
+        Vilnius communiqué"): a document of its own, which the meeting's forms do not name."""
+        reading = article.text.reading_text
+        found: list[_Miss] = []
+        for mention in article.event_mentions:
+            match = _DOCUMENT_OF_EVENT.match(reading, mention.end)
+            if (
+                match is None
+                or self.event_types.get(mention.event) not in ("summit", "ministerial")
+                or not _MEETING_LAST.search(mention.text)
+            ):
+                # Only a meeting of leaders or ministers issues one, named after the meeting's
+                # own noun ("the Riga summit declaration", not "the summit in Riga declaration").
+                continue
+            phrase = " ".join(reading[mention.start : match.end()].split())
+            phrase = re.sub(r"^(?:the|The|its|Its)\s+", "", phrase)
+            if phrase in seen or phrase in self.known:
+                continue
+            seen.add(phrase)
+            found.append(
+                _Miss(
+                    article.text.block_at(mention.start).source_line,
+                    phrase,
+                    f"; {mention.text!r} alone is {mention.event}, which does not name the"
+                    " document",
+                    "document",
+                    [phrase],
+                )
+            )
+        return found
 
     def _bodies_of_states(self, article: AnnotatedArticle, seen: set[str]) -> list[_Miss]:
         """A state's name before a lower-case body ("the Chinese embassy in Japan", "the
@@ -226,6 +280,10 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         guess), or None when one form names it whole or it is no name."""
         words = piece.words
         start, end = words[0].start, words[-1].end
+        if len(words) == 1 and (end - start == 1 or _in_a_code(reading, start, end)):
+            return None  # a letter alone ("23 E rev. 1") or a document's number names no one
+        if reading[max(0, start - 1) : start] in ("", "\n") and _DATELINE.match(reading, end):
+            return None  # the place of a dateline ("OSLO, May 3 (Wire) –"), where it was filed
         touching = _touching(named, starts, start, end)
         if any(n.start <= start and end <= n.end for n in touching):
             return None  # one form names it whole
@@ -275,6 +333,33 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 + ", which does not name it whole"
             )
         return phrase, hint, _guess(words, piece.titled)
+
+
+# The document a meeting issues, named after it: " declaration", " summit communiqué".
+_DOCUMENT_OF_EVENT = re.compile(
+    r"\s+(?:(?:summit|leaders[’']?|joint)\s+)?(?:declaration|communiqu[eé]|joint statement)\b",
+    re.IGNORECASE,
+)
+_MEETING_LAST = re.compile(r"(?i:summit|ministerial|meeting)$")
+_NUMBER_BEFORE = re.compile(r"(?<![\w.])\d[\w/.-]*\s+$")
+_NUMBER_AFTER = re.compile(r"\s+\d")
+
+
+def _in_a_code(reading: str, start: int, end: int) -> bool:
+    """Whether letters stand between two numbers: a document's or a file's number ("021 PCNP 22
+    E"), not a name."""
+    return (
+        _NUMBER_BEFORE.search(reading, max(0, start - 20), start) is not None
+        and _NUMBER_AFTER.match(reading, end) is not None
+    )
+
+
+def _whole(piece: _Piece, title: tuple[int, int, bool], reading: str) -> bool:
+    """Whether a piece is the whole of its title's line, but for an acronym in brackets after
+    it: the title itself ("Preliminary Draft Report"), not a name inside it."""
+    start, end = piece.words[0].start, piece.words[-1].end
+    rest = re.sub(r"\([^()]*\)", "", reading[end : title[1]])
+    return not reading[title[0] : start].strip() and not rest.strip(" \t:–—-")
 
 
 def _within_titles(

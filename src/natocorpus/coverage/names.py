@@ -4,7 +4,7 @@ lists, possessives, titles, words capitalised by their place."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import msgspec
 
@@ -325,7 +325,12 @@ def _titles_of_works(block: Block) -> list[tuple[int, int, bool]]:
         offset = 0
         for line in block.text.split("\n"):
             stripped = line.rstrip()
-            if stripped and not stripped.endswith((".", ",", ";")) and _title_case(stripped):
+            if (
+                stripped
+                and not stripped.endswith((".", ",", ";"))
+                and _title_case(stripped)
+                and not _AUTHOR_LINE.match(stripped)
+            ):
                 # A byline run into the headline ("... in the Far East By Aldo Carano") is not
                 # the headline's.
                 byline = _BYLINE.search(stripped)
@@ -341,22 +346,71 @@ def _titles_of_works(block: Block) -> list[tuple[int, int, bool]]:
 
 
 def _title_case(text: str) -> bool:
-    """Three or more words of four letters or more, nearly all capitalised."""
-    long = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", text) if len(w) >= 4]
+    """Three or more words of four letters or more, nearly all capitalised; not counting months
+    and weekdays, which are capitalised in any line ("June 30, Thursday, 2022 Newsline")."""
+    long = [
+        w for w in re.findall(r"[^\W\d_][\w’'\-]*", text) if len(w) >= 4 and w not in _NOT_NAMES
+    ]
     if len(long) < 3:
         return False
     return sum(_capitalised(w) for w in long) >= 0.8 * len(long)
 
 
-def _named_in_title(piece: _Piece, *, heading: bool) -> bool:
-    """Where every word is capitalised, what still shows a name: an acronym ("IP4") and, in a
-    heading, a phrase with a head word ("The Role of the Pacific Islands Forum")."""
+def _named_in_title(
+    piece: _Piece,
+    *,
+    heading: bool,
+    whole_line: bool = False,
+    known: Callable[[_Word], bool] = lambda word: False,
+) -> bool:
+    """Where every word is capitalised, what still shows a name: an acronym ("IP4"), a person
+    after a title ("Secretary General Jens Stoltenberg"; in a heading, one name will do: "Prime
+    Minister Ishiba"), a person's names with the family name in capitals ("Sonia KRIMI") and, in
+    a heading, a phrase with a head word ("The Role of the Pacific Islands Forum") that is not the
+    heading's whole line (a document's or a section's own title: "Preliminary Draft Report")."""
     texts = [w.text for w in piece.words]
     if len(texts) == 1 and _acronym(texts[0]):
         return True
-    if piece.titled and _personal(piece.words):
-        return True  # a person after a title: "Secretary General Jens Stoltenberg"
-    return heading and len(texts) > 1 and any(t in _NAME_HEADS for t in texts)
+    if piece.titled and (
+        _personal(piece.words) or (heading and len(texts) == 1 and _personal_word(texts[0]))
+    ):
+        return True
+    if _family_name_in_capitals(texts) and not any(
+        known(w) for w in piece.words if _CAPITALS_NAME.match(w.text)
+    ):
+        return True  # not a known acronym before a word ("NATO Leaders Meet")
+    return heading and not whole_line and len(texts) > 1 and any(t in _NAME_HEADS for t in texts)
+
+
+def _personal_word(text: str) -> bool:
+    """One word shaped like a person's name, not a head, a title or a number: "Ishiba"."""
+    return (
+        _NAME_WORD.match(text) is not None
+        and len(text) > 2
+        and text not in _HEADS | _TITLE_WORDS | _NUMBER_WORDS | _FUNCTION_WORDS | _OPENERS
+    )
+
+
+# A person's names with the family name in capitals, as official documents print them:
+# "Sonia KRIMI", "ISHIBA Shigeru".
+_CAPITALS_NAME = re.compile(r"^[A-Z][A-Z’'-]{2,}$")
+
+
+def _family_name_in_capitals(texts: Sequence[str]) -> bool:
+    capitals = [t for t in texts if _CAPITALS_NAME.match(t)]
+    return (
+        2 <= len(texts) <= 3
+        and len(capitals) == 1
+        and all(_personal_word(t) for t in texts if t not in capitals)
+    )
+
+
+# A line that is a person's name, with the family name in capitals, maybe with an affiliation in
+# brackets: an author's line, not a headline ("Sonia KRIMI (France)").
+_AUTHOR_LINE = re.compile(
+    r"^(?:[A-Z][a-z’'-]+ [A-Z][A-Z’'-]{2,}|[A-Z][A-Z’'-]{2,} [A-Z][a-z’'-]+)"
+    r"(?:\s*\([^()]*\))?$"
+)
 
 
 def _name_shaped(word: str) -> bool:

@@ -106,7 +106,7 @@ _TITLE_HEADS = _set(
     Captain Major Lieutenant Marshal Envoy Adviser Advisor Councillor Counsellor Councilor Counselor
     Mayor Justice
     Judge Officer Leader Speaker Undersecretary Under-Secretary Consul Attaché Chargé Sheikh
-    Ayatollah Deputy Commissioner Chief Head"""
+    Ayatollah Deputy Commissioner Chief Head Rapporteur Co-Rapporteur Chairs Rapporteurs"""
 )
 # Words that stand before a title's head: "Deputy Secretary General", "Foreign Minister".
 _TITLE_MODIFIERS = _set(

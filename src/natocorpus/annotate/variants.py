@@ -1,0 +1,70 @@
+"""Other ways of writing a knowledge-base form that any text may use: the other spelling of a
+word English spells two ways ("Organisation", "Defense"), and any case in a line of capitals
+("THE INDO-PACIFIC REGION")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from natocorpus.model import Actor, SurfaceForm
+
+# British and American spellings of the words of names: each written the other way too.
+_SPELLINGS = (
+    ("isation", "ization"),
+    ("ization", "isation"),
+    ("Defence", "Defense"),
+    ("Defense", "Defence"),
+    ("Centre", "Center"),
+    ("Center", "Centre"),
+)
+
+
+def spelling_variants(text: str) -> list[str]:
+    """The form with each word English spells two ways spelt the other way: "North Atlantic
+    Treaty Organization" -> "North Atlantic Treaty Organisation"."""
+    variants = []
+    for one, other in _SPELLINGS:
+        if re.search(rf"{one}\b", text):
+            variants.append(re.sub(rf"{one}\b", other, text))
+    return variants
+
+
+def with_variants(actors: Iterable[Actor]) -> Iterator[tuple[Actor, SurfaceForm]]:
+    """Each actor's forms, then the other spellings of them that no actor has as a form."""
+    actors = list(actors)
+    taken = {form.text for actor in actors for form in actor.forms}
+    for actor in actors:
+        yield from ((actor, form) for form in actor.forms)
+    for actor in actors:
+        for form in actor.forms:
+            for variant in spelling_variants(form.text):
+                if variant not in taken:
+                    taken.add(variant)
+                    yield actor, SurfaceForm(variant, form.unless_after)
+
+
+def any_case_forms(pairs: Iterable[tuple[Actor, SurfaceForm]]) -> Iterator[tuple[str, SurfaceForm]]:
+    """The forms that a line in capitals may hold in any case: not those whose case tells them
+    apart, an acronym or a short form ("US" is not "us") or one with a lower-case word ("the
+    East" is not "the east"), nor one with a rule of its own."""
+    for actor, form in pairs:
+        letters = [c for c in form.text if c.isalpha()]
+        if (
+            len(letters) >= 4
+            and not form.text.isupper()
+            and not any(word[:1].islower() for word in form.text.split())
+            and not form.unless_after
+        ):
+            yield actor.id, form
+
+
+def capital_lines(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of lines written in capitals: a heading or a title ("NATO AND THE PACIFIC"), where
+    a name is written in capitals too."""
+    offset = 0
+    for line in text.split("\n"):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 8 and line.upper() == line and len(line.split()) >= 2:
+            yield offset, offset + len(line)
+        offset += len(line) + 1

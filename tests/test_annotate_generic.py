@@ -1,0 +1,228 @@
+"""How a generic reference chooses its event, on made-up sentences: the parties it names, a
+clause in the past tense after an indefinite phrase, what had begun by the publication date, and
+dates that tell of something else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_annotate_rules import annotated, events_of
+
+EVENTS = """\
+- id: nato-2022
+  name: NATO Summit, Madrid
+  type: summit
+  date: "2022-06-28"
+  precision: day
+  end_date: "2022-06-30"
+  place: Madrid
+  participants: [nato]
+  description: A summit.
+  forms: []
+  generic: [NATO summit, summit]
+- id: nato-2023
+  name: NATO Summit, Vilnius
+  type: summit
+  date: "2023-07-11"
+  precision: day
+  end_date: "2023-07-12"
+  place: Vilnius
+  participants: [nato]
+  description: A summit.
+  forms: []
+  generic: [NATO summit, summit]
+- id: trilateral-2023
+  name: A trilateral summit
+  type: summit
+  date: "2023-08-18"
+  precision: day
+  place: Camp Hill
+  participants: [usa, china, russia]
+  description: A summit.
+  forms: []
+  generic: [summit]
+- id: war-2021
+  name: A war
+  type: other
+  date: "2021-03-01"
+  precision: day
+  participants: [russia, georgia]
+  description: A war.
+  forms: []
+  generic: [Russia-Georgia conflict, Russian invasion]
+"""
+
+
+def published(month: str) -> dict[str, str]:
+    return {"published": f'published: {{value: "{month}", precision: month, inferred: a guess}}'}
+
+
+def test_a_phrase_that_names_the_events_parties_needs_no_determiner(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "China faces trade, Russia-Georgia conflict and climate. A Russia-Georgia conflict "
+        "could flare again.",
+        events=EVENTS,
+    )
+    assert events_of(article) == [("war-2021", "Russia-Georgia conflict")]
+
+
+def test_the_names_before_a_phrase_choose_the_event_of_those_parties(tmp_path: Path) -> None:
+    # Two summits of 2023 fit the publication date; "NATO" before the phrase decides.
+    article = annotated(
+        tmp_path,
+        "Japan and Georgia met.\n\nThe NATO Leaders’ Summit offered much. The summit ended.",
+        events=EVENTS,
+        overrides=published("2023-09"),
+    )
+    assert events_of(article) == [("nato-2023", "Summit")]
+    assert [r.candidates for r in article.unresolved_events] == [("nato-2023", "trilateral-2023")]
+
+
+def test_an_indefinite_phrase_with_a_clause_in_the_past_is_one_event(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The talks conclude a three-day NATO summit that began on Tuesday. A NATO summit "
+        "could follow.",
+        events=EVENTS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("nato-2023", "NATO summit")]
+
+
+def test_an_event_to_come_is_named_with_a_word_that_looks_ahead(tmp_path: Path) -> None:
+    # Published in May 2022: both NATO summits lie ahead.
+    article = annotated(
+        tmp_path,
+        "Japan praised the NATO summit. Japan awaits the upcoming NATO summit and the June "
+        "summit. The Russian invasion worried Georgia.",
+        events=EVENTS,
+        overrides=published("2022-05"),
+    )
+    assert events_of(article) == [
+        ("nato-2022", "NATO summit"),
+        ("nato-2022", "summit"),
+        ("war-2021", "Russian invasion"),
+    ]
+    assert article.event_mentions[0].start == article.text.reading_text.index("NATO summit and")
+
+
+def test_a_relative_date_in_the_sentence_does_not_rule_an_event_out(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Allies will help Georgia repel the Russian invasion with aid next year. In 2019 the "
+        "Russian invasion was unknown.",
+        events=EVENTS,
+        overrides=published("2023-05"),
+    )
+    assert events_of(article) == [("war-2021", "Russian invasion")]
+    assert [r.text for r in article.unresolved_events] == ["Russian invasion"]
+
+
+# Other ways of writing a name, and a document named by its publication ------------------------
+
+SPELT = """\
+- id: nato
+  name: NATO
+  type: alliance
+  description: d
+  forms: [NATO, North Atlantic Treaty Organization]
+- {id: north-atlantic, name: North Atlantic, type: region, description: d, forms: [North Atlantic]}
+- {id: east-asia, name: East Asia, type: region, description: d, forms: [East Asia, the East]}
+- {id: usa, name: United States, type: state, description: d, forms: [US, United States]}
+- id: concept-2022
+  name: Strategic Concept 2022
+  type: document
+  description: d
+  forms: [2022 Strategic Concept]
+"""
+
+ADOPTION = """\
+- id: adoption-2022
+  name: Adoption of the 2022 Strategic Concept
+  type: publication
+  date: "2022-06-29"
+  precision: day
+  place: Madrid
+  participants: [nato, concept-2022]
+  description: d
+  forms: []
+  generic: [Strategic Concept]
+"""
+
+
+def test_a_name_in_the_other_spelling_of_english_is_the_same_name(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The North Atlantic Treaty Organisation met in the North Atlantic.",
+        actors=SPELT,
+        events=ADOPTION,
+    )
+    assert [(m.actor, m.text) for m in article.mentions] == [
+        ("nato", "North Atlantic Treaty Organisation"),
+        ("north-atlantic", "North Atlantic"),
+    ]
+
+
+def test_a_line_in_capitals_holds_names_in_capitals(tmp_path: Path) -> None:
+    # Not a form whose case tells it apart: "the East" is not "THE EAST".
+    article = annotated(
+        tmp_path,
+        "NATO AND THE EAST ASIA REGION: THE UNITED STATES AND THE EAST\n\nNATO met.",
+        actors=SPELT,
+        events=ADOPTION,
+    )
+    assert [(m.actor, m.text) for m in article.mentions] == [
+        ("nato", "NATO"),
+        ("east-asia", "EAST ASIA"),
+        ("usa", "UNITED STATES"),
+        ("nato", "NATO"),
+    ]
+
+
+def test_a_reference_to_a_documents_publication_names_the_document(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "In June 2022 NATO adopted a new “Strategic Concept”. NATO’s Strategic Concept is long.",
+        actors=SPELT,
+        events=ADOPTION,
+    )
+    assert [(m.actor, m.text) for m in article.mentions] == [
+        ("nato", "NATO"),
+        ("concept-2022", "Strategic Concept"),
+        ("nato", "NATO"),
+        ("concept-2022", "Strategic Concept"),
+    ]
+    assert events_of(article) == [("adoption-2022", "Strategic Concept")] * 2
+
+
+def test_an_event_dated_by_its_year_is_named_by_its_decade_and_parties(tmp_path: Path) -> None:
+    events = """\
+- id: ties-1994
+  name: NATO-Georgia ties begin
+  type: other
+  date: "1994"
+  precision: year
+  participants: [nato, georgia]
+  description: d
+  forms: []
+"""
+    article = annotated(
+        tmp_path,
+        "NATO's ties with Georgia date back to the 1990s. Georgia changed in the 1990s. "
+        "NATO met Georgia in the 2000s.",
+        events=events,
+    )
+    assert events_of(article) == [("ties-1994", "the 1990s")]
+
+
+def test_a_stop_of_lower_case_initials_before_a_bracket_ends_no_sentence(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path, "NATO met in Oslo (at 5 p.m.) Monday. It ended at 6 p.m. Then it rained."
+    )
+    reading = article.text.reading_text
+    assert [reading[s.start : s.end] for s in article.sentences] == [
+        "NATO met in Oslo (at 5 p.m.) Monday.",
+        "It ended at 6 p.m.",
+        "Then it rained.",
+    ]
