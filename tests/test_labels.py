@@ -8,6 +8,7 @@ import pytest
 from natocorpus.link.labels import (
     date_range,
     date_range_text,
+    name_with_date,
     name_without_own_date,
     signed,
     value_label,
@@ -97,3 +98,35 @@ def test_an_event_reference_offers_both_forms() -> None:
     assert ref.name_beside_date == "Riga Summit"
     assert "".join(ref.when) == "28\u201329 November 2006"
     assert DateLabel("2022-05", "May 2022", "month").value == D(2022, 5)
+
+
+@pytest.mark.parametrize(
+    ("name", "start", "end", "shown"),
+    [
+        ("Riga Summit", D(2006, 11, 28), D(2006, 11, 29), "Riga Summit (28\u201329 November 2006)"),
+        (
+            "Riga Summit (2006)",
+            D(2006, 11, 28),
+            D(2006, 11, 29),
+            "Riga Summit (28\u201329 November 2006)",
+        ),
+        (
+            "Foreign Ministers' Meeting, December 2020",
+            D(2020, 12, 1),
+            None,
+            "Foreign Ministers' Meeting, December 2020",
+        ),
+        (
+            "Summit of 12020 delegates",
+            D(2020, 12, 1),
+            None,
+            "Summit of 12020 delegates (1 December 2020)",
+        ),
+    ],
+)
+def test_an_event_name_with_its_date_says_the_date_once(
+    name: str, start: D, end: D | None, shown: str
+) -> None:
+    """The comparison's column heads: a name that already gives its year is not followed by the
+    date again."""
+    assert name_with_date(name, start, end) == shown

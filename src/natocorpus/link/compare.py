@@ -11,7 +11,7 @@ import msgspec
 from markupsafe import Markup
 
 from natocorpus.link.html import matrix_cells_html
-from natocorpus.link.labels import heat_level, signed, stance_class
+from natocorpus.link.labels import heat_level, name_with_date, signed, stance_class
 from natocorpus.link.pages import Page, make_page
 from natocorpus.link.views import ArticleRef, Link, PageContent
 from natocorpus.link.xrefs import CrossReferences, Tally, counted, event_sort_key, part_of
@@ -182,7 +182,9 @@ def matrices(xrefs: CrossReferences) -> tuple[Matrix, Matrix, Matrix, Matrix]:
             noun="event",
             columns=columns,
             tally=tally,
-            header=lambda e: Link(urls.event(e), f"{events[e].name} ({events[e].date.display})"),
+            header=lambda e: Link(
+                urls.event(e), name_with_date(events[e].name, events[e].date, events[e].end_date)
+            ),
             rank=lambda e: event_sort_key(events[e]),
             in_order=True,
             kind="reference",

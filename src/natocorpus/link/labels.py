@@ -128,3 +128,13 @@ def name_without_own_date(name: str, start: PartialDate, end: PartialDate | None
     if _date_words(found.group(1)) in {_date_words(text) for text in own}:
         return name[: found.start()]
     return name
+
+
+def name_with_date(name: str, start: PartialDate, end: PartialDate | None) -> str:
+    """An event's name with its dates in brackets where nothing else on the page shows them
+    ("Riga Summit (28–29 November 2006)"), but not a second time: a name that already says its
+    year ("Foreign Ministers' Meeting, December 2020") reads as it is."""
+    name = name_without_own_date(name, start, end)
+    if re.search(rf"(?<!\d){start.year}(?!\d)", name):
+        return name
+    return f"{name} ({date_range_text(start, end)})"
