@@ -161,11 +161,14 @@ def _make_site(
     # Pages are written as they are rendered, never all held at once: the writer pulls each.
     pages = clock.timed(
         "render",
-        iter_site_artifacts(site, config.templates_dir, previous.files, previous.page_key),
+        iter_site_artifacts(
+            site, config.templates_dir, previous.files, previous.page_key, previous.templates
+        ),
     )
     with clock.stage("write"):
+        records = (make() for make in (previous.inputs_record, previous.templates.record))
         staging.write(
-            itertools.chain(tally.count(itertools.chain(pages, files)), [previous.inputs_record()]),
+            itertools.chain(tally.count(itertools.chain(pages, files)), records),
             waiting=lambda: clock.stage("records"),
         )
     run.notify("render")

@@ -135,7 +135,9 @@ def hashed_assets(templates_dir: Path, site: SiteModel) -> tuple[Asset, ...]:
     return tuple(assets)
 
 
-def make_environment(templates_dir: Path) -> jinja2.Environment:
+def make_environment(
+    templates_dir: Path, compiled: jinja2.BytecodeCache | None = None
+) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=True,
@@ -145,6 +147,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,
         finalize=bidi_isolated,
+        bytecode_cache=compiled,
     )
     return env
 
@@ -258,6 +261,7 @@ def iter_site_artifacts(
     templates_dir: Path,
     previous_files: Mapping[str, PreviousFile] | None = None,
     key: bytes = b"",
+    compiled: jinja2.BytecodeCache | None = None,
 ) -> Iterator[Artifact | ReusedArtifact]:
     """Every page, sitemap.xml, robots.txt, feed.xml, the citation files and the hashed static
     assets, one at a time as they are made, so that the writer can stage each and let it go.
@@ -265,8 +269,8 @@ def iter_site_artifacts(
     A file made from the same inputs as the previous build's at its path (`previous_files`, the
     files still as that build wrote them, with their digests) comes as a ReusedArtifact, a page
     not rendered again. `key` is the digest of the templates and our code, which every page's
-    digest starts from."""
-    env = make_environment(templates_dir)
+    digest starts from. `compiled` holds the templates as the previous build compiled them."""
+    env = make_environment(templates_dir, compiled)
     assets = hashed_assets(templates_dir, site)
     urls = {asset.name: asset.url for asset in assets}
     page_site = {
@@ -291,8 +295,8 @@ def iter_site_artifacts(
     for output, template in XML_TEMPLATES:
         text = _render(env, templates_dir, template, site=site)
         yield reused_if_unchanged(Artifact(output, text.encode("utf-8")), previous)
-    for output, content in site.citations:
-        yield reused_if_unchanged(Artifact(output, content), previous)
+    for output, records, make in site.citations.made_from():
+        yield _made_unless_reused(reuse, output, reuse.digest_of_inputs(records), make)
     for asset in assets:
         yield reused_if_unchanged(Artifact(asset.path, asset.content), previous)
 
@@ -311,6 +315,18 @@ def _compile_templates(env: jinja2.Environment, templates_dir: Path) -> None:
             raise _unreadable(exc, templates_dir, name) from None
         except jinja2.TemplateError as exc:
             raise template_error(exc, templates_dir, name) from None
+
+
+def _made_unless_reused(
+    reuse: _PageReuse, output: str, inputs: bytes, make: Callable[[], bytes]
+) -> Artifact | ReusedArtifact:
+    """The file at `output`, made by `make` from what digests to `inputs`; or the previous build's
+    file, without making it, where that was made from the same inputs."""
+    record = reuse.found(output, inputs=inputs)
+    if record is not None:
+        return ReusedArtifact(output, record.digest, inputs)
+    artifact = reused_if_unchanged(Artifact(output, make()), reuse.previous)
+    return msgspec.structs.replace(artifact, inputs=inputs)
 
 
 def _page_artifact(
