@@ -26,6 +26,7 @@ from natocorpus.artifacts import (
     PreviousFile,
     ReusedArtifact,
     digest_of,
+    made_unless_reused,
     reused_if_unchanged,
 )
 from natocorpus.diagnostics import CorpusError, error
@@ -296,7 +297,7 @@ def iter_site_artifacts(
         text = _render(env, templates_dir, template, site=site)
         yield reused_if_unchanged(Artifact(output, text.encode("utf-8")), previous)
     for output, records, make in site.citations.made_from():
-        yield _made_unless_reused(reuse, output, reuse.digest_of_inputs(records), make)
+        yield made_unless_reused(output, reuse.digest_of_inputs(records), make, previous)
     for asset in assets:
         yield reused_if_unchanged(Artifact(asset.path, asset.content), previous)
 
@@ -315,18 +316,6 @@ def _compile_templates(env: jinja2.Environment, templates_dir: Path) -> None:
             raise _unreadable(exc, templates_dir, name) from None
         except jinja2.TemplateError as exc:
             raise template_error(exc, templates_dir, name) from None
-
-
-def _made_unless_reused(
-    reuse: _PageReuse, output: str, inputs: bytes, make: Callable[[], bytes]
-) -> Artifact | ReusedArtifact:
-    """The file at `output`, made by `make` from what digests to `inputs`; or the previous build's
-    file, without making it, where that was made from the same inputs."""
-    record = reuse.found(output, inputs=inputs)
-    if record is not None:
-        return ReusedArtifact(output, record.digest, inputs)
-    artifact = reused_if_unchanged(Artifact(output, make()), reuse.previous)
-    return msgspec.structs.replace(artifact, inputs=inputs)
 
 
 def _page_artifact(
