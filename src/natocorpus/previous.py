@@ -27,7 +27,7 @@ out), written by the writer and read here:
   article's piece is copied from the previous file instead of made again.
 - `search.bin`, where the search index is in parts, the digest of each part's pages: a part whose
   pages are unchanged takes its bundle from the previous site.
-- `templates.bin`, Jinja's bytecode of each template (`CompiledTemplates`): a template whose
+- `templates.bin`, Jinja's bytecode of each template (`render.CompiledTemplates`): a template whose
   source is unchanged is loaded instead of compiled again.
 
 All are msgpack, decoded into typed records: a cache that does not decode, or was made by other
@@ -255,48 +255,24 @@ class PreviousBuild:
         return ArticleKeys(keys, cache)
 
     @cached_property
-    def templates(self) -> CompiledTemplates:
-        """The templates as the previous build compiled them, for this build's environment."""
-        key = self._templates_key()
-        known = read_templates_cache(self.config.out_dir, key) if self.exists else {}
-        return CompiledTemplates(key, known)
+    def compiled_templates(self) -> dict[str, bytes]:
+        """Jinja's bytecode of each template as the previous build compiled it, by Jinja's key
+        (Jinja loads one only where the template's source is unchanged)."""
+        return read_templates_cache(self.config.out_dir, self._templates_key) if self.exists else {}
 
+    @cached_property
     def _templates_key(self) -> bytes:
         # Jinja's bytecode checks its own source and Python's version; our code sets the
         # environment's options, and Jinja's version its compiler.
         return digest_of(jinja2.__version__.encode(), sys.version.encode(), self.digests.code)
 
+    def templates_record(self, compiled: Mapping[str, bytes]) -> Artifact:
+        """templates.bin, for the next build: `compiled`, the bytecode this build used."""
+        return Artifact(TEMPLATES_FILE, _encoder.encode((self._templates_key, dict(compiled))))
+
     def inputs_record(self) -> Artifact:
         """inputs.bin, for the next build."""
         return Artifact(INPUTS_FILE, records_bytes(self.digests.records))
-
-
-class CompiledTemplates(jinja2.BytecodeCache):
-    """Jinja's bytecode of each template, as the previous build compiled it, for the environment
-    to load instead of compiling the template again (Jinja checks that the template's source is
-    the same); and of each template this build compiled or loaded, for the next (`record`). The
-    cache folder is trusted as Python trusts its `__pycache__`: only the build writes it."""
-
-    def __init__(self, key: bytes, known: Mapping[str, bytes]) -> None:
-        self._key = key
-        self._known = known
-        self._used: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._known.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-            if bucket.code is not None:
-                self._used[bucket.key] = code
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._used[bucket.key] = bucket.bytecode_to_string()
-
-    def record(self) -> Artifact:
-        """templates.bin, for the next build."""
-        return Artifact(
-            TEMPLATES_FILE, _encoder.encode((self._key, dict(sorted(self._used.items()))))
-        )
 
 
 class _StillWritten(Mapping[str, PageRecord]):

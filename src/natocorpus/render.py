@@ -136,6 +136,27 @@ def hashed_assets(templates_dir: Path, site: SiteModel) -> tuple[Asset, ...]:
     return tuple(assets)
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja's bytecode of each template, by Jinja's key: those a previous build compiled
+    (`known`), which Jinja loads where the template's source is the same instead of compiling it
+    again; and each this build compiled or loaded (`used`), for the next. The build's cache folder
+    is trusted as Python trusts its `__pycache__`: only the build writes it."""
+
+    def __init__(self, known: Mapping[str, bytes]) -> None:
+        self.known = known
+        self.used: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.known.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+            if bucket.code is not None:
+                self.used[bucket.key] = code
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.used[bucket.key] = bucket.bytecode_to_string()
+
+
 def make_environment(
     templates_dir: Path, compiled: jinja2.BytecodeCache | None = None
 ) -> jinja2.Environment:
