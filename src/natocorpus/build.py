@@ -159,7 +159,7 @@ def _make_site(
     run.notify("link")
 
     # Pages are written as they are rendered, never all held at once: the writer pulls each.
-    # Templates unchanged since the previous build are loaded as it compiled them.
+    # A rebuild loads each unchanged template as the last build compiled it, not compiling it again.
     compiled = CompiledTemplates(previous.compiled_templates)
     pages = clock.timed(
         "render",

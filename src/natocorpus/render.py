@@ -317,6 +317,7 @@ def iter_site_artifacts(
     for output, template in XML_TEMPLATES:
         text = _render(env, templates_dir, template, site=site)
         yield reused_if_unchanged(Artifact(output, text.encode("utf-8")), previous)
+    # A citation file whose records are unchanged is taken as it is, not made again to compare.
     for output, records, make in site.citations.made_from():
         yield made_unless_reused(output, reuse.digest_of_inputs(records), make, previous)
     for asset in assets:

@@ -71,7 +71,7 @@ def make_downloads(
     for name, chunks in csv_tables(corpus, base_url, reuse, origin).items():
         yield StreamedArtifact(csv_path(name), chunks)
     for article in corpus.articles:
-        # Known by the article's key, an unchanged article's two files are not read again.
+        # Known by the article's key, an unchanged article's two files are not encoded and hashed.
         key = keys.get(article.path)
         text = partial(str.encode, article.text.reading_text, "utf-8")
         yield made_unless_reused(text_file(article.meta.id), key, text, files)
