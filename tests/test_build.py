@@ -488,7 +488,9 @@ def test_a_download_changed_in_the_output_is_made_again_not_copied(tmp_path: Pat
     assert tree_digest(tmp_path / "site") == tree_digest(clean)
 
 
-@pytest.mark.parametrize("cache_file", ["articles.bin", "pages.bin", "downloads.bin"])
+@pytest.mark.parametrize(
+    "cache_file", ["articles.bin", "pages.bin", "downloads.bin", "templates.bin"]
+)
 @pytest.mark.parametrize("damage", ["truncated", "replaced"])
 def test_a_damaged_cache_is_ignored_and_the_site_is_whole(
     tmp_path: Path, cache_file: str, damage: str

@@ -128,6 +128,7 @@ KOREA = "actors/south-korea/index.html"
 MADRID = "events/madrid-2022/index.html"
 WASHINGTON = "events/washington-1999/index.html"
 ROE = "actors/jane-roe/index.html"
+CITED = ("bib", "ris", "json")
 ANN = "actors/ann-author/index.html"
 OUTLET = "actors/test-outlet/index.html"
 
@@ -362,10 +363,17 @@ class Prepared(msgspec.Struct, frozen=True):
     page: Page
 
 
-def _prepared(
-    root: Path, files: Mapping[str, str], base_url: str, site_url: str | None
-) -> dict[str, Prepared]:
-    """Each article, actor and event page of the corpus `files`, by output path."""
+class Built(msgspec.Struct, frozen=True):
+    """Each article, actor and event page of a corpus, by output path; and every other file the
+    render stage makes known by its inputs (the citation files), as made."""
+
+    pages: dict[str, Prepared]
+    files: dict[str, Artifact]
+
+
+def _prepared(root: Path, files: Mapping[str, str], base_url: str, site_url: str | None) -> Built:
+    """Each article, actor and event page of the corpus `files`, and the other files known by
+    their inputs."""
     corpus_dir = root / "corpus"
     for name, text in files.items():
         (corpus_dir / name).parent.mkdir(parents=True, exist_ok=True)
@@ -391,7 +399,12 @@ def _prepared(
                 reuse.digest_of_inputs(entry.inputs()),
                 entry.make(),
             )
-    return prepared
+    others = {
+        path: artifact
+        for path, artifact in rendered.items()
+        if path not in prepared and artifact.inputs is not None
+    }
+    return Built(prepared, others)
 
 
 def _edited(case: Case) -> dict[str, str]:
@@ -404,8 +417,13 @@ def _edited(case: Case) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def before(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Prepared]:
+def built_before(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return _prepared(tmp_path_factory.mktemp("before"), FILES, "/", None)
+
+
+@pytest.fixture(scope="module")
+def before(built_before: Built) -> dict[str, Prepared]:
+    return built_before.pages
 
 
 def test_every_kind_of_page_is_known_by_its_inputs(before: dict[str, Prepared]) -> None:
@@ -414,14 +432,34 @@ def test_every_kind_of_page_is_known_by_its_inputs(before: dict[str, Prepared]) 
     assert {ALPHA, BETA, GAMMA, NATO, USA, KOREA, MADRID, WASHINGTON} <= before.keys()
 
 
+def test_every_citation_file_is_known_by_its_inputs(built_before: Built, tmp_path: Path) -> None:
+    """Each text's citation files change with its own record only; the corpus's with any."""
+    own = {f"articles/{s}/{s}.{ext}" for s in ("alpha", "beta", "gamma") for ext in CITED}
+    corpus_wide = {f"data/citations.{ext}" for ext in CITED}
+    assert own | corpus_wide <= built_before.files.keys()
+    title = (("articles/alpha.md", "{value: A title,", "{value: A new title,"),)
+    retitled = _prepared(tmp_path, _edited(Case("title", title, ())), "/", None).files
+    changed = {
+        path
+        for path in own | corpus_wide
+        if retitled[path].content != built_before.files[path].content
+    }
+    assert changed == {p for p in own if p.startswith("articles/alpha/")} | corpus_wide
+    kept = {p for p in own | corpus_wide if retitled[p].inputs == built_before.files[p].inputs}
+    assert kept == own - changed
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_a_page_that_changes_has_inputs_that_change(
-    case: Case, before: dict[str, Prepared], tmp_path: Path
+    case: Case, built_before: Built, tmp_path: Path
 ) -> None:
     """Where the HTML of a page changes, so does the digest its previous file is kept by; where
     the prepared page changes, so do its inputs alone (the site-wide values that every page's
-    digest also covers aside)."""
-    after = _prepared(tmp_path, _edited(case), case.base_url, case.site_url)
+    digest also covers aside). So too for every other file known by its inputs: a citation file
+    whose bytes change has inputs that change."""
+    before = built_before.pages
+    after_site = _prepared(tmp_path, _edited(case), case.base_url, case.site_url)
+    after = after_site.pages
     both = sorted(before.keys() & after.keys())
     changed = [o for o in both if before[o].html != after[o].html]
     prepared_apart = [o for o in both if before[o].page != after[o].page]
@@ -433,3 +471,11 @@ def test_a_page_that_changes_has_inputs_that_change(
     )
     unlisted = [o for o in prepared_apart if before[o].inputs == after[o].inputs]
     assert not unlisted, f"{case.name} changes {unlisted}, which their inputs do not list"
+    files = sorted(built_before.files.keys() & after_site.files.keys())
+    stale_files = [
+        path
+        for path in files
+        if built_before.files[path].content != after_site.files[path].content
+        and built_before.files[path].inputs == after_site.files[path].inputs
+    ]
+    assert not stale_files, f"{case.name} changes {stale_files} but not their inputs"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import struct
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol
 
 import msgspec
@@ -91,3 +91,19 @@ def reused_if_unchanged(
     if record is not None and record.digest == digest:
         return ReusedArtifact(artifact.path, digest)
     return Artifact(artifact.path, artifact.content, digest)
+
+
+def made_unless_reused(
+    path: str,
+    inputs: bytes | None,
+    make: Callable[[], bytes],
+    previous: Mapping[str, PreviousFile],
+) -> Artifact | ReusedArtifact:
+    """The file at `path`, made by `make` from what digests to `inputs`; or the previous build's
+    file, not made again, where that was made from the same `inputs` (or has the same bytes)."""
+    if inputs is not None:
+        record = previous.get(path)
+        if record is not None and record.inputs == inputs:
+            return ReusedArtifact(path, record.digest, inputs)
+    artifact = reused_if_unchanged(Artifact(path, make()), previous)
+    return artifact if inputs is None else msgspec.structs.replace(artifact, inputs=inputs)

@@ -30,7 +30,7 @@ from natocorpus.load import CorpusFrame, check_articles, load_frame
 from natocorpus.model import AnnotatedArticle, AnnotatedCorpus, LoadedArticle
 from natocorpus.parallel import fork_map
 from natocorpus.previous import CachedArticle, PreviousBuild, search_record
-from natocorpus.render import iter_site_artifacts
+from natocorpus.render import CompiledTemplates, iter_site_artifacts
 from natocorpus.report import BuildReport, Clock, Tally
 from natocorpus.search import search_site
 
@@ -159,13 +159,21 @@ def _make_site(
     run.notify("link")
 
     # Pages are written as they are rendered, never all held at once: the writer pulls each.
+    # A rebuild loads each unchanged template as the last build compiled it, not compiling it again.
+    compiled = CompiledTemplates(previous.compiled_templates)
     pages = clock.timed(
         "render",
-        iter_site_artifacts(site, config.templates_dir, previous.files, previous.page_key),
+        iter_site_artifacts(
+            site, config.templates_dir, previous.files, previous.page_key, compiled
+        ),
     )
     with clock.stage("write"):
+        records = (
+            make()
+            for make in (previous.inputs_record, lambda: previous.templates_record(compiled.used))
+        )
         staging.write(
-            itertools.chain(tally.count(itertools.chain(pages, files)), [previous.inputs_record()]),
+            itertools.chain(tally.count(itertools.chain(pages, files)), records),
             waiting=lambda: clock.stage("records"),
         )
     run.notify("render")

@@ -10,7 +10,7 @@ First, the input fingerprint: a digest of every input file (corpus, templates, o
 the options. The marker file of the site records the fingerprint it was built from; when it is
 this build's, the site is up to date and nothing is done.
 
-The cache, five files under `.natocorpus-cache/` (a dot folder, which GitHub Pages' upload leaves
+The cache, six files under `.natocorpus-cache/` (a dot folder, which GitHub Pages' upload leaves
 out), written by the writer and read here:
 
 - `inputs.bin`, each input file's SHA-256 with its size, times and inode when it was read: a file
@@ -27,6 +27,8 @@ out), written by the writer and read here:
   article's piece is copied from the previous file instead of made again.
 - `search.bin`, where the search index is in parts, the digest of each part's pages: a part whose
   pages are unchanged takes its bundle from the previous site.
+- `templates.bin`, Jinja's bytecode of each template (`render.CompiledTemplates`): a template whose
+  source is unchanged is loaded instead of compiled again.
 
 All are msgpack, decoded into typed records: a cache that does not decode, or was made by other
 code or from other input, is ignored and the build does all the work, as a clean build would.
@@ -45,6 +47,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import BinaryIO, NamedTuple, TypeVar
 
+import jinja2
 import msgspec
 
 from natocorpus import __version__
@@ -67,6 +70,7 @@ PAGES_FILE = f"{CACHE_DIR}/pages.bin"
 DOWNLOADS_FILE = f"{CACHE_DIR}/downloads.bin"
 INPUTS_FILE = f"{CACHE_DIR}/inputs.bin"
 SEARCH_FILE = f"{CACHE_DIR}/search.bin"
+TEMPLATES_FILE = f"{CACHE_DIR}/templates.bin"
 _ARTICLES_MAGIC = b"natocorpus articles 1\n"
 _LENGTH = struct.Struct("<I")
 R = TypeVar("R")
@@ -250,6 +254,22 @@ class PreviousBuild:
         )
         return ArticleKeys(keys, cache)
 
+    @cached_property
+    def compiled_templates(self) -> dict[str, bytes]:
+        """Jinja's bytecode of each template as the previous build compiled it, by Jinja's key
+        (Jinja loads one only where the template's source is unchanged)."""
+        return read_templates_cache(self.config.out_dir, self._templates_key) if self.exists else {}
+
+    @cached_property
+    def _templates_key(self) -> bytes:
+        # Jinja's bytecode checks its own source and Python's version; our code sets the
+        # environment's options, and Jinja's version its compiler.
+        return digest_of(jinja2.__version__.encode(), sys.version.encode(), self.digests.code)
+
+    def templates_record(self, compiled: Mapping[str, bytes]) -> Artifact:
+        """templates.bin, for the next build: `compiled`, the bytecode this build used."""
+        return Artifact(TEMPLATES_FILE, _encoder.encode((self._templates_key, dict(compiled))))
+
     def inputs_record(self) -> Artifact:
         """inputs.bin, for the next build."""
         return Artifact(INPUTS_FILE, records_bytes(self.digests.records))
@@ -262,10 +282,15 @@ class _StillWritten(Mapping[str, PageRecord]):
     def __init__(self, site: str, records: Mapping[str, PageRecord]) -> None:
         self._site = site
         self._records = records
+        # Each file is checked once: render and the downloads ask for the same paths again.
+        self._checked: dict[str, bool] = {}
 
     def __getitem__(self, path: str) -> PageRecord:
         record = self._records[path]
-        if not file_still_written(f"{self._site}/{path}", record):
+        still = self._checked.get(path)
+        if still is None:
+            still = self._checked[path] = file_still_written(f"{self._site}/{path}", record)
+        if not still:
             raise KeyError(path)
         return record
 
@@ -274,6 +299,10 @@ class _StillWritten(Mapping[str, PageRecord]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+    def __bool__(self) -> bool:
+        # Asked as `files or {}`: answered without checking every file, which the lookups do.
+        return bool(self._records)
 
 
 def _article_sources(
@@ -578,6 +607,18 @@ def read_downloads_cache(site: Path) -> dict[str, dict[bytes, tuple[int, int]]]:
 def read_inputs_cache(site: Path) -> dict[str, InputRecord]:
     """The input files' records the build of the site in `site` left, by absolute path."""
     return _read_records(site / INPUTS_FILE, _inputs_decoder)
+
+
+_templates_decoder = msgspec.msgpack.Decoder(tuple[bytes, dict[str, bytes]])
+
+
+def read_templates_cache(site: Path, key: bytes) -> dict[str, bytes]:
+    """The compiled templates the build of the site in `site` left, if made with `key`."""
+    try:
+        made_with, compiled = _templates_decoder.decode((site / TEMPLATES_FILE).read_bytes())
+    except (OSError, msgspec.DecodeError):
+        return {}
+    return compiled if made_with == key else {}
 
 
 def read_search_cache(site: Path) -> dict[str, bytes]:

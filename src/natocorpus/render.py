@@ -26,6 +26,7 @@ from natocorpus.artifacts import (
     PreviousFile,
     ReusedArtifact,
     digest_of,
+    made_unless_reused,
     reused_if_unchanged,
 )
 from natocorpus.diagnostics import CorpusError, error
@@ -135,7 +136,30 @@ def hashed_assets(templates_dir: Path, site: SiteModel) -> tuple[Asset, ...]:
     return tuple(assets)
 
 
-def make_environment(templates_dir: Path) -> jinja2.Environment:
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja's bytecode of each template, by Jinja's key: those a previous build compiled
+    (`known`), which Jinja loads where the template's source is the same instead of compiling it
+    again; and each this build compiled or loaded (`used`), for the next. The build's cache folder
+    is trusted as Python trusts its `__pycache__`: only the build writes it."""
+
+    def __init__(self, known: Mapping[str, bytes]) -> None:
+        self.known = known
+        self.used: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.known.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+            if bucket.code is not None:
+                self.used[bucket.key] = code
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.used[bucket.key] = bucket.bytecode_to_string()
+
+
+def make_environment(
+    templates_dir: Path, compiled: jinja2.BytecodeCache | None = None
+) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=True,
@@ -145,6 +169,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,
         finalize=bidi_isolated,
+        bytecode_cache=compiled,
     )
     return env
 
@@ -258,6 +283,7 @@ def iter_site_artifacts(
     templates_dir: Path,
     previous_files: Mapping[str, PreviousFile] | None = None,
     key: bytes = b"",
+    compiled: jinja2.BytecodeCache | None = None,
 ) -> Iterator[Artifact | ReusedArtifact]:
     """Every page, sitemap.xml, robots.txt, feed.xml, the citation files and the hashed static
     assets, one at a time as they are made, so that the writer can stage each and let it go.
@@ -265,8 +291,8 @@ def iter_site_artifacts(
     A file made from the same inputs as the previous build's at its path (`previous_files`, the
     files still as that build wrote them, with their digests) comes as a ReusedArtifact, a page
     not rendered again. `key` is the digest of the templates and our code, which every page's
-    digest starts from."""
-    env = make_environment(templates_dir)
+    digest starts from. `compiled` holds the templates as the previous build compiled them."""
+    env = make_environment(templates_dir, compiled)
     assets = hashed_assets(templates_dir, site)
     urls = {asset.name: asset.url for asset in assets}
     page_site = {
@@ -291,8 +317,9 @@ def iter_site_artifacts(
     for output, template in XML_TEMPLATES:
         text = _render(env, templates_dir, template, site=site)
         yield reused_if_unchanged(Artifact(output, text.encode("utf-8")), previous)
-    for output, content in site.citations:
-        yield reused_if_unchanged(Artifact(output, content), previous)
+    # A citation file whose records are unchanged is taken as it is, not made again to compare.
+    for output, records, make in site.citations.made_from():
+        yield made_unless_reused(output, reuse.digest_of_inputs(records), make, previous)
     for asset in assets:
         yield reused_if_unchanged(Artifact(asset.path, asset.content), previous)
 

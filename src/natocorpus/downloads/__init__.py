@@ -9,6 +9,7 @@ the writer copies it from there.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import partial
 
 from natocorpus.artifacts import (
     Artifact,
@@ -16,6 +17,7 @@ from natocorpus.artifacts import (
     ReusedArtifact,
     StreamedArtifact,
     digest_of,
+    made_unless_reused,
     reused_if_unchanged,
 )
 from natocorpus.downloads.addresses import Addresses, text_file
@@ -69,11 +71,12 @@ def make_downloads(
     for name, chunks in csv_tables(corpus, base_url, reuse, origin).items():
         yield StreamedArtifact(csv_path(name), chunks)
     for article in corpus.articles:
-        text = article.text.reading_text.encode("utf-8")
-        yield reused_if_unchanged(Artifact(text_file(article.meta.id), text), files)
-        yield reused_if_unchanged(
-            Artifact(capture_path(article.meta.source_file), article.capture), files
-        )
+        # Known by the article's key, an unchanged article's two files are not encoded and hashed.
+        key = keys.get(article.path)
+        text = partial(str.encode, article.text.reading_text, "utf-8")
+        yield made_unless_reused(text_file(article.meta.id), key, text, files)
+        capture = partial(bytes, article.capture)
+        yield made_unless_reused(capture_path(article.meta.source_file), key, capture, files)
 
 
 __all__ = [

@@ -11,7 +11,8 @@ date wherever the record has them.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from typing import NamedTuple
 
 import msgspec
@@ -391,16 +392,34 @@ class CitationFiles(msgspec.Struct, frozen=True):
         return paths + list(CORPUS_CITATION_FILES.values())
 
     def __iter__(self) -> Iterator[tuple[str, bytes]]:
+        return ((path, make()) for path, _, make in self.made_from())
+
+    def made_from(
+        self,
+    ) -> Iterator[tuple[str, tuple[CitationRecord, ...], Callable[[], bytes]]]:
+        """Each file's path, the records it is made from (all it shows), and how to make it: a
+        rebuild takes a file whose records are unchanged without making it again."""
         for record in self.records:
-            yield citation_file(record.id, "bib"), _file(bibtex_entry(record))
-            yield citation_file(record.id, "ris"), _file(ris_record(record))
-            yield citation_file(record.id, "json"), _file(csl_json([record]))
-        yield (
-            CORPUS_CITATION_FILES["bib"],
-            _file("\n\n".join(bibtex_entry(r) for r in self.records)),
-        )
-        yield CORPUS_CITATION_FILES["ris"], _file("\n\n".join(ris_record(r) for r in self.records))
-        yield CORPUS_CITATION_FILES["json"], _file(csl_json(list(self.records)))
+            one = (record,)
+            yield citation_file(record.id, "bib"), one, partial(_bibtex_file, one)
+            yield citation_file(record.id, "ris"), one, partial(_ris_file, one)
+            yield citation_file(record.id, "json"), one, partial(_csl_file, one)
+        every = self.records
+        yield CORPUS_CITATION_FILES["bib"], every, partial(_bibtex_file, every)
+        yield CORPUS_CITATION_FILES["ris"], every, partial(_ris_file, every)
+        yield CORPUS_CITATION_FILES["json"], every, partial(_csl_file, every)
+
+
+def _bibtex_file(records: tuple[CitationRecord, ...]) -> bytes:
+    return _file("\n\n".join(bibtex_entry(r) for r in records))
+
+
+def _ris_file(records: tuple[CitationRecord, ...]) -> bytes:
+    return _file("\n\n".join(ris_record(r) for r in records))
+
+
+def _csl_file(records: tuple[CitationRecord, ...]) -> bytes:
+    return _file(csl_json(list(records)))
 
 
 def _file(text: str) -> bytes:
