@@ -27,7 +27,7 @@ _BETWEEN = (
     r"protracted|devastating|unjustified|military|aggressive|bloody)"
 )
 _GENERIC_BEFORE = re.compile(
-    r"(?:\b(?:the|this|that|its|their|last|next|upcoming|recent|year[’']s|\w+[’']s|\w+s[’'])\s+"
+    r"(?:\b(?:the|this|that|its|their|his|her|our|my|your|last|next|upcoming|recent|year[’']s|\w+[’']s|\w+s[’'])\s+"
     # A place with its country, in commas: "its Vilnius, Lithuania, summit".
     rf"(?:(?:{_BETWEEN}|(?-i:[A-Z][\w-]+,))\s+){{0,2}}|\b(?:1[89]|20)\d\d\s+)[“‘\"']?$",
     re.IGNORECASE,
@@ -98,6 +98,31 @@ def _place_after(name: str) -> re.Pattern[str]:
     )
 
 
+# A place right after the phrase: "the summit in The Hague", "the summit at Camp David".
+_PLACE_AFTER = re.compile(r" (?:in|at) ((?:The )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
+_NOT_PLACES = re.compile(rf"(?:{_MONTHS}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+
+
+def _held_elsewhere(after: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether the phrase is placed where none of its events was held ("the NATO summit in The
+    Hague" when no summit there is known): it names an event the knowledge base lacks, and no
+    known one may be chosen. The place is a name no actor holds, or a state's or its capital's;
+    a name that is another kind of actor ("the first summit in NATO history") is no place."""
+    found = _PLACE_AFTER.match(after)
+    if found is None or _NOT_PLACES.match(found.group(1)):
+        return False
+    name = found.group(1)
+    first = name.split()[-1] if name.startswith("The ") else name.split()[0]
+    if any(
+        re.match(rf"{re.escape(p)}n?\b", name) or p.startswith(first)
+        for event in candidates
+        for p in matchers.event_places[event]
+    ):
+        return False
+    owners = {owner for owner, *_ in matchers.actors.find(name)}
+    return owners <= matchers.states
+
+
 def _by_place(text: str, candidates: Sequence[str], matchers: Matchers) -> list[str]:
     return [
         e
@@ -143,9 +168,18 @@ def _generic_events(
             and not _indefinite_names_one(
                 text, reading, start, matched, candidates, dates, matchers
             )
+            and len(_told_after(reading, end, candidates, dates, actors, matchers)) != 1
         ):
             continue
         paragraph, sentence = place(start)
+        candidates = _visits_fitting(
+            text, reading, (start, end), candidates, actors, dates, published, matchers
+        )
+        if not candidates:
+            continue
+        if _held_elsewhere(reading[end : end + 80], candidates, matchers):
+            unresolved.append(UnresolvedReference(matched, start, end, paragraph, sentence, ()))
+            continue
         candidates = _of_its_parties(reading, start, candidates, actors, matchers)
         month = _MONTH_BEFORE.search(reading, max(0, start - 12), start)
         if (
@@ -235,6 +269,82 @@ def _in_month(matchers: Matchers, event: str, month: int) -> bool:
     """Whether an event dated to the month or day took place (began or ended) in `month`."""
     first, last = matchers.event_dates[event], matchers.event_ends[event]
     return month in {first.month, last.month if last is not None else first.month} - {None}
+
+
+def _told_after(
+    reading: str,
+    end: int,
+    candidates: Sequence[str],
+    dates: Sequence[DateMention],
+    actors: Sequence[tuple[int, int, str]],
+    matchers: Matchers,
+) -> list[str]:
+    """The candidates that the words right after an indefinite phrase single out: its date ("a
+    trip to Seoul in early 2023") or who took part ("a visit to Japan by the NATO Secretary
+    General"). One left makes the phrase name that event."""
+    after = _TOLD_AFTER.match(reading, end)
+    if after is None:
+        return []
+    at = after.end()
+    if after.group(1) == "by":
+        named = {actor for low, _, actor in actors if at <= low < at + 40}
+        return [e for e in candidates if named & matchers.event_participants.get(e, frozenset())]
+    values = [d.value for d in dates if d.value and at <= d.start < at + 20]
+    return [
+        e
+        for e in candidates
+        if any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in values)
+    ]
+
+
+_TOLD_AFTER = re.compile(r",? (by|in|on|during) ")
+
+
+def _visits_fitting(
+    text: ArticleText,
+    reading: str,
+    span: tuple[int, int],
+    candidates: list[str],
+    actors: Sequence[tuple[int, int, str]],
+    dates: Sequence[DateMention],
+    published: PartialDate,
+    matchers: Matchers,
+) -> list[str]:
+    """Of visits, those whose visitor the sentence names ("his visit to Japan" is the NATO
+    Secretary General's where the sentence names him or NATO) and whose time it fits: a date of
+    the sentence within it, or else a publication within a year of its end. Visits are many and
+    the knowledge base knows few: "his visit to Japan" two years on is another visit."""
+    start, end = span
+    low, high = _sentence_span(text, reading, start)
+    named = {actor for left, _, actor in actors if low <= left < high and not start <= left < end}
+    values = [d.value for d in dates if d.value and low <= d.start < high]
+    return [
+        e
+        for e in candidates
+        if matchers.event_types.get(e) != "visit"
+        or (
+            named & _visitors(e, matchers)
+            and (
+                any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in values)
+                or _within_a_year(matchers.event_ends[e] or matchers.event_dates[e], published)
+            )
+        )
+    ]
+
+
+def _within_a_year(last: PartialDate, published: PartialDate) -> bool:
+    """Whether `published` is no later than a year after `last`, at the coarser precision."""
+    if published.month is None or last.month is None:
+        return published.year <= last.year + 1
+    return (published.year, published.month) <= (last.year + 1, last.month)
+
+
+def _visitors(event: str, matchers: Matchers) -> frozenset[str]:
+    """A visit's participants other than the places visited (the states their cities name)."""
+    hosts = {
+        owner for name in matchers.event_places[event] for owner, *_ in matchers.actors.find(name)
+    }
+    return matchers.event_participants.get(event, frozenset()) - hosts
 
 
 def _indefinite_names_one(
