@@ -172,10 +172,11 @@ def _generic_events(
         ):
             continue
         paragraph, sentence = place(start)
-        candidates = _visits_fitting(
+        candidates = _recurring_fitting(
             text, reading, (start, end), candidates, actors, dates, published, matchers
         )
         if not candidates:
+            unresolved.append(UnresolvedReference(matched, start, end, paragraph, sentence, ()))
             continue
         if _held_elsewhere(reading[end : end + 80], candidates, matchers):
             unresolved.append(UnresolvedReference(matched, start, end, paragraph, sentence, ()))
@@ -300,7 +301,11 @@ def _told_after(
 _TOLD_AFTER = re.compile(r",? (by|in|on|during) ")
 
 
-def _visits_fitting(
+# Events of a kind held again and again, of which the knowledge base knows few.
+_RECURRING = frozenset({"visit", "ministerial", "meeting"})
+
+
+def _recurring_fitting(
     text: ArticleText,
     reading: str,
     span: tuple[int, int],
@@ -310,33 +315,35 @@ def _visits_fitting(
     published: PartialDate,
     matchers: Matchers,
 ) -> list[str]:
-    """Of visits, those whose visitor the sentence names ("his visit to Japan" is the NATO
-    Secretary General's where the sentence names him or NATO) and whose time it fits: a date of
-    the sentence within it, or else a publication within a year of its end. Visits are many and
-    the knowledge base knows few: "his visit to Japan" two years on is another visit."""
+    """Of events held again and again (visits, ministerial meetings), those whose time fits: a
+    date of the sentence within it, or else a publication less than a year after its end ("the
+    foreign ministers' meeting in Brussels" a year on is another meeting there). A visit needs its
+    visitor in the sentence besides: "his visit to Japan" is the NATO Secretary General's where
+    the sentence names him or NATO, and no known visit where it names only the places visited."""
     start, end = span
     low, high = _sentence_span(text, reading, start)
     named = {actor for left, _, actor in actors if low <= left < high and not start <= left < end}
     values = [d.value for d in dates if d.value and low <= d.start < high]
-    return [
-        e
-        for e in candidates
-        if matchers.event_types.get(e) != "visit"
-        or (
-            named & _visitors(e, matchers)
-            and (
-                any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in values)
-                or _within_a_year(matchers.event_ends[e] or matchers.event_dates[e], published)
-            )
+
+    def fits(event: str) -> bool:
+        kind = matchers.event_types.get(event)
+        if kind not in _RECURRING:
+            return True
+        if kind == "visit" and not named & _visitors(event, matchers):
+            return False
+        first, last = matchers.event_dates[event], matchers.event_ends[event]
+        return any(_within(v, first, last) for v in values) or _within_a_year(
+            last or first, published
         )
-    ]
+
+    return [e for e in candidates if fits(e)]
 
 
 def _within_a_year(last: PartialDate, published: PartialDate) -> bool:
-    """Whether `published` is no later than a year after `last`, at the coarser precision."""
+    """Whether `published` is less than a year after `last`, at the coarser precision."""
     if published.month is None or last.month is None:
-        return published.year <= last.year + 1
-    return (published.year, published.month) <= (last.year + 1, last.month)
+        return published.year <= last.year
+    return (published.year, published.month) < (last.year + 1, last.month)
 
 
 def _visitors(event: str, matchers: Matchers) -> frozenset[str]:
