@@ -212,6 +212,8 @@ def _generic_events(
             choice = candidates[0]
             if (extended := _with_its_place(reading, matchers, choice, end)) != end:
                 end, matched = extended, reading[start:extended]
+            if (earlier := _with_its_qualifier(reading, matchers, choice, start)) != start:
+                start, matched = earlier, reading[earlier:end]
             resolved.append(EventMention(choice, matched, start, end, paragraph, sentence))
         else:
             unresolved.append(
@@ -440,6 +442,18 @@ def _with_its_place(reading: str, matchers: Matchers, event: str, end: int) -> i
         if tail is not None:
             return end + tail.end()
     return end
+
+
+def _with_its_qualifier(reading: str, matchers: Matchers, event: str, start: int) -> int:
+    """Where the reference begins: "the 2023 NATO summit", "the Madrid NATO Summit": the event's
+    own year or place just before the phrase is part of it."""
+    date = matchers.event_dates[event]
+    words = [str(date.year), *matchers.event_places[event]]
+    before = re.search(
+        rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})\s+$",
+        reading[max(0, start - 40) : start],
+    )
+    return start - len(before.group()) if before is not None else start
 
 
 # A summit named by its city: "since Madrid", "ahead of Vilnius", "Vilnius 2023" ----------------
