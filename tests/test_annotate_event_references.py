@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from natocorpus.model import PartialDate
 from test_annotate_rules import ACTORS, SUMMITS, actors_of, annotated, events_of
 
 PARTNERS = (
@@ -179,6 +180,27 @@ def test_the_events_year_or_place_before_the_phrase_is_part_of_it(tmp_path: Path
     ]
     assert _events(tmp_path / "b", "Leaders recalled the Madrid NATO summit.", "2024-03") == [
         ("madrid-2022", "Madrid NATO summit")
+    ]
+    assert _events(tmp_path / "c", "Leaders recalled NATO’s 2023 Vilnius summit.", "2024-03") == [
+        ("vilnius-2023", "2023 Vilnius summit")
+    ]
+
+
+def test_a_month_shifted_by_last_or_next_dates_the_reference(tmp_path: Path) -> None:
+    # Published in February 2024: "last July" is July 2023, the Vilnius summit, not the one of
+    # the publication's year.
+    assert _events(tmp_path / "a", "The summit last July welcomed Japan.", "2024-02") == [
+        ("vilnius-2023", "summit")
+    ]
+    article = annotated(
+        tmp_path / "b",
+        "Leaders met last June. They meet next June. This March was quiet.",
+        overrides=_published("2023-01"),
+    )
+    assert [(d.text, d.value) for d in article.dates] == [
+        ("last June", PartialDate(2022, 6)),
+        ("next June", PartialDate(2023, 6)),
+        ("This March", PartialDate(2023, 3)),
     ]
 
 

@@ -445,15 +445,18 @@ def _with_its_place(reading: str, matchers: Matchers, event: str, end: int) -> i
 
 
 def _with_its_qualifier(reading: str, matchers: Matchers, event: str, start: int) -> int:
-    """Where the reference begins: "the 2023 NATO summit", "the Madrid NATO Summit": the event's
-    own year or place just before the phrase is part of it."""
-    date = matchers.event_dates[event]
-    words = [str(date.year), *matchers.event_places[event]]
-    before = re.search(
-        rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})\s+$",
-        reading[max(0, start - 40) : start],
+    """Where the reference begins: "the 2023 NATO summit", "the Madrid NATO Summit", "NATO's
+    2006 Riga summit": the event's own year and place just before the phrase are part of it."""
+    words = "|".join(
+        re.escape(w) for w in (str(matchers.event_dates[event].year), *matchers.event_places[event])
     )
-    return start - len(before.group()) if before is not None else start
+    qualifier = re.compile(rf"(?<![\w-])(?:{words})\s+$")
+    for _ in range(2):  # a year and a place
+        before = qualifier.search(reading, max(0, start - 40), start)
+        if before is None:
+            break
+        start = before.start()
+    return start
 
 
 # A summit named by its city: "since Madrid", "ahead of Vilnius", "Vilnius 2023" ----------------
