@@ -158,6 +158,21 @@ def test_a_month_or_an_organisation_after_in_is_no_place(tmp_path: Path) -> None
     ]
 
 
+def test_the_publication_year_chooses_what_is_to_come_only_when_the_sentence_says_so(
+    tmp_path: Path,
+) -> None:
+    # Published in March 2023: the July summit of that year had not begun.
+    assert _events(tmp_path / "a", "Japan will attend the NATO summit.", "2023-03") == [
+        ("vilnius-2023", "NATO summit")
+    ]
+    past = "Japan attended the NATO summit."
+    assert _events(tmp_path / "b", past, "2023-03") == []
+    assert _unresolved(tmp_path / "c", past, "2023-03") == [
+        ("NATO summit", ("madrid-2022", "vilnius-2023"))
+    ]
+    assert _events(tmp_path / "d", past, "2023-09") == [("vilnius-2023", "NATO summit")]
+
+
 # One reference, and its extent ------------------------------------------------------------------
 
 

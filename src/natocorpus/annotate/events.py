@@ -207,6 +207,11 @@ def _generic_events(
                 <= published.year
                 <= (matchers.event_ends[e] or matchers.event_dates[e]).year
             ]
+            low, high = _sentence_span(text, reading, start)
+            if not _LOOKS_AHEAD.search(reading, low, high):
+                # The year of publication chooses what is to come only in a sentence that says
+                # so: "Japan attended the NATO summit", written in March, is not July's.
+                same_year = [e for e in same_year if _began_by(matchers, e, published)]
             candidates = same_year or _in_force(candidates, matchers, published) or candidates
         if len(candidates) == 1:
             choice = candidates[0]
@@ -234,6 +239,14 @@ _MONTH_BEFORE = re.compile(rf"(?<![\w-])({_MONTHS})\s+$")
 _FORWARD_BEFORE = re.compile(
     r"\b(?:next|upcoming|forthcoming|coming|planned|future|proposed|expected|scheduled|"
     r"prospective|new|draft)\s+(?:[\w’'-]+\s+){0,2}[“‘\"']?$",
+    re.IGNORECASE,
+)
+
+
+# Words that tell of what is to come: a sentence with them may speak of an event not yet begun.
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|shall|won[’']t|is to|are to|to be held|plans?|planned|planning|expected|expects"
+    r"|ahead of|scheduled|upcoming|forthcoming|next|coming|prepar\w+|host\w*)\b|[’']ll\b",
     re.IGNORECASE,
 )
 
