@@ -15,12 +15,7 @@ import re
 from collections.abc import Callable
 
 from natocorpus.annotate.dates import _MONTH_NUMBER, _find_dates, resolve_date
-from natocorpus.annotate.events import (
-    _dated_by_participants,
-    _generic_events,
-    _summits_by_city,
-    _summits_in_a_list,
-)
+from natocorpus.annotate.events import _generic_events
 from natocorpus.annotate.forms import (
     TITLE,
     FormMatcher,
@@ -29,6 +24,11 @@ from natocorpus.annotate.forms import (
     _overlapping,
     _within,
     form_kind,
+)
+from natocorpus.annotate.implicit_events import (
+    _dated_by_participants,
+    _summits_by_city,
+    _summits_in_a_list,
 )
 from natocorpus.annotate.references import _references, parse_reference
 from natocorpus.annotate.sentences import _sentence_index, split_sentences
