@@ -237,3 +237,10 @@ def test_a_regions_name_closing_a_longer_name_is_not_the_region(tmp_path: Path) 
         actors=PARTNERS,
     )
     assert actors_of(article) == [("asia", "Asia"), ("nato", "NATO"), ("asia", "Asia")]
+
+
+def test_a_states_adjective_before_its_prime_ministers_abbreviated_title_names_it(
+    tmp_path: Path,
+) -> None:
+    article = annotated(tmp_path, "Talks went on. Chinese PM Li Qiang spoke.", actors=PARTNERS)
+    assert actors_of(article) == [("china", "Chinese")]

@@ -219,7 +219,7 @@ _FUNCTION_WORDS = _wordset(
     "Which Where Why How I Mr Mrs Ms Dr"
 )
 _STATE_ORGANS = _wordset(
-    "President Presidential Prime Premier Minister Ministers Ministry Foreign Defense Defence "
+    "President Presidential Prime PM Premier Minister Ministers Ministry Foreign Defense Defence "
     "Government Governments Embassy Embassies Ambassador Ambassadors Envoy Mission Consulate "
     "Consul Navy Naval Army Air Armed Forces Force Military Coast Self-Defense Self-Defence "
     "Maritime Ground Parliament Diet Congress Senate Cabinet Chancellor Vice Deputy State "
