@@ -149,12 +149,16 @@ def test_a_summit_placed_where_none_is_known_is_declined(tmp_path: Path) -> None
     ]
 
 
-def test_a_month_or_an_organisation_after_in_is_no_place(tmp_path: Path) -> None:
+def test_a_month_an_organisation_or_a_place_of_no_venue_after_in(tmp_path: Path) -> None:
     assert _events(tmp_path / "a", "Leaders will meet at the NATO summit in July.") == [
         ("vilnius-2023", "NATO summit")
     ]
     assert _events(tmp_path / "b", "It will be the largest summit in NATO history.") == [
         ("vilnius-2023", "summit")
+    ]
+    # An event with no place of its own is not held anywhere: "in" says where, not a venue.
+    assert _events(tmp_path / "c", "Russia’s war in Georgia went on.", "2023-09") == [
+        ("war-2022", "Russia’s war")
     ]
 
 

@@ -109,7 +109,12 @@ def _held_elsewhere(after: str, candidates: Sequence[str], matchers: Matchers) -
     known one may be chosen. The place is a name no actor holds, or a state's or its capital's;
     a name that is another kind of actor ("the first summit in NATO history") is no place."""
     found = _PLACE_AFTER.match(after)
-    if found is None or _NOT_PLACES.match(found.group(1)):
+    if (
+        found is None
+        or _NOT_PLACES.match(found.group(1))
+        # an event with no place of its own ("the war in Ukraine") is not held anywhere
+        or not all(matchers.event_places[event] for event in candidates)
+    ):
         return False
     name = found.group(1)
     first = name.split()[-1] if name.startswith("The ") else name.split()[0]
