@@ -175,6 +175,8 @@ def test_the_publication_year_chooses_what_is_to_come_only_when_the_sentence_say
         ("NATO summit", ("madrid-2022", "vilnius-2023"))
     ]
     assert _events(tmp_path / "d", past, "2023-09") == [("vilnius-2023", "NATO summit")]
+    # A past tense is no look ahead, even of a verb that can be said of what is to come.
+    assert _events(tmp_path / "e", "Spain hosted the NATO summit.", "2023-03") == []
 
 
 # One reference, and its extent ------------------------------------------------------------------

@@ -265,8 +265,9 @@ _FORWARD_BEFORE = re.compile(
 
 # Words that tell of what is to come: a sentence with them may speak of an event not yet begun.
 _LOOKS_AHEAD = re.compile(
-    r"\b(?:will|shall|won[’']t|is to|are to|to be held|plans?|planned|planning|expected|expects"
-    r"|ahead of|scheduled|upcoming|forthcoming|next|coming|prepar\w+|host\w*)\b|[’']ll\b",
+    r"\b(?:will|shall|won[’']t|is to|are to|to be held|plans?|planned|planning|expected"
+    r"|expects|ahead of|scheduled|upcoming|forthcoming|next|coming|preparing|preparations?"
+    r"|hosting)\b|[’']ll\b",
     re.IGNORECASE,
 )
 
