@@ -152,6 +152,7 @@ def test_a_title_is_cut_from_the_name_after_it(tmp_path: Path) -> None:
         ("NATO met Chancellor Olaf Scholz and Admiral Rob Bauer.", {"Olaf Scholz", "Rob Bauer"}),
         ("NATO met US Ambassador to Japan Rahm Emanuel.", {"Rahm Emanuel"}),
         ("NATO met Deputy Secretary General Mircea Geoana.", {"Mircea Geoana"}),
+        ("NATO met Japanese PM Kishida Fumio.", {"Kishida Fumio"}),
     ],
 )
 def test_titles_of_many_kinds(tmp_path: Path, sentence: str, names: set[str]) -> None:

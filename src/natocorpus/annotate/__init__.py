@@ -15,12 +15,7 @@ import re
 from collections.abc import Callable
 
 from natocorpus.annotate.dates import _MONTH_NUMBER, _find_dates, resolve_date
-from natocorpus.annotate.events import (
-    _dated_by_participants,
-    _generic_events,
-    _summits_by_city,
-    _summits_in_a_list,
-)
+from natocorpus.annotate.events import _generic_events
 from natocorpus.annotate.forms import (
     TITLE,
     FormMatcher,
@@ -29,6 +24,11 @@ from natocorpus.annotate.forms import (
     _overlapping,
     _within,
     form_kind,
+)
+from natocorpus.annotate.implicit_events import (
+    _dated_by_participants,
+    _summits_by_city,
+    _summits_in_a_list,
 )
 from natocorpus.annotate.references import _references, parse_reference
 from natocorpus.annotate.sentences import _sentence_index, split_sentences
@@ -289,7 +289,41 @@ def _with_generic_events(
         )
     ]
     event_mentions = sorted(event_mentions + generic + by_city + by_year, key=lambda m: m.start)
-    return event_mentions, unresolved
+    return _joined(reading, event_mentions), unresolved
+
+
+# What may stand between two names of one event that are one reference: "the Camp David summit",
+# "Russia’s war of aggression against Ukraine".
+_JOINT = re.compile(r"(?:\s+|\s+(?:of|at|in)\s+)")
+
+
+def _joined(reading: str, mentions: list[EventMention]) -> list[EventMention]:
+    """Mentions of one event that overlap or stand side by side are one reference, found by two
+    rules ("Camp David" by its form, "summit" as a generic phrase): one mention of the whole."""
+    joined: list[EventMention] = []
+    for mention in mentions:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.event == mention.event
+            and last.sentence == mention.sentence
+            and (
+                mention.start < last.end
+                or _JOINT.fullmatch(reading, last.end, mention.start) is not None
+            )
+        ):
+            end = max(last.end, mention.end)
+            joined[-1] = EventMention(
+                last.event,
+                reading[last.start : end],
+                last.start,
+                end,
+                last.paragraph,
+                last.sentence,
+            )
+        else:
+            joined.append(mention)
+    return joined
 
 
 def _tied_dates(

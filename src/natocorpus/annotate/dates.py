@@ -30,6 +30,7 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("dotted", rf"\d{{2}}\.\d{{2}}\.{_YEAR}"),
     ("month_year", rf"(?:{_ANY_MONTH}),? {_YEAR}"),
     ("month_shift", rf"(?:{_MONTHS}),? (?:last|this|next) year"),
+    ("shifted_month", rf"(?:[Ll]ast|[Tt]his|[Nn]ext) (?:{_MONTHS})"),
     ("month_day", rf"(?:{_ANY_MONTH}) \d{{1,2}}(?!\d)"),
     ("day_month", rf"\d{{1,2}} (?:{_ANY_MONTH})"),
     ("century", r"(?:the )?\d{1,2}(?:st|nd|rd|th) century"),
@@ -55,6 +56,7 @@ _RELATIVE = frozenset(
         "day_month",
         "in_month",
         "month_shift",
+        "shifted_month",
         "last_year",
         "this_year",
         "next_year",
@@ -87,6 +89,18 @@ def _latest_not_after(month: int, day: int | None, published: PartialDate) -> Pa
     return PartialDate(year, month, day)
 
 
+def _shifted_month(shift: str, month: int, base: PartialDate) -> PartialDate:
+    """ "last July": the latest July before `base`; "next July": the first after it; "this
+    July": the one of its year."""
+    if shift == "this":
+        return PartialDate(base.year, month)
+    if shift == "last":
+        before = base.month is not None and month < base.month
+        return PartialDate(base.year if before else base.year - 1, month)
+    after = base.month is not None and month > base.month
+    return PartialDate(base.year if after else base.year + 1, month)
+
+
 def resolve_date(
     kind: str, text: str, published: PartialDate, anchor: PartialDate | None = None
 ) -> PartialDate | None:
@@ -111,6 +125,8 @@ def resolve_date(
     base = anchor or published
     if kind == "month_shift":
         return PartialDate(base.year + _SHIFT[words[1].lower()], _MONTH_NUMBER[words[0]])
+    if kind == "shifted_month":
+        return _shifted_month(words[0].lower(), _MONTH_NUMBER[words[1]], base)
     if kind in ("month_day", "day_month", "in_month"):
         month_name = next(word for word in words if word in _MONTH_NUMBER)
         days = [int(word) for word in words if word.isdigit()]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 
 from natocorpus.annotate.dates import _MONTH_NUMBER, _MONTHS
 from natocorpus.annotate.forms import Matchers, _key, _overlapping, _within
@@ -27,7 +27,7 @@ _BETWEEN = (
     r"protracted|devastating|unjustified|military|aggressive|bloody)"
 )
 _GENERIC_BEFORE = re.compile(
-    r"(?:\b(?:the|this|that|its|their|last|next|upcoming|recent|year[’']s|\w+[’']s|\w+s[’'])\s+"
+    r"(?:\b(?:the|this|that|its|their|his|her|our|my|your|last|next|upcoming|recent|year[’']s|\w+[’']s|\w+s[’'])\s+"
     # A place with its country, in commas: "its Vilnius, Lithuania, summit".
     rf"(?:(?:{_BETWEEN}|(?-i:[A-Z][\w-]+,))\s+){{0,2}}|\b(?:1[89]|20)\d\d\s+)[“‘\"']?$",
     re.IGNORECASE,
@@ -98,6 +98,36 @@ def _place_after(name: str) -> re.Pattern[str]:
     )
 
 
+# A place right after the phrase: "the summit in The Hague", "the summit at Camp David".
+_PLACE_AFTER = re.compile(r" (?:in|at) ((?:The )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
+_NOT_PLACES = re.compile(rf"(?:{_MONTHS}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+
+
+def _held_elsewhere(after: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether the phrase is placed where none of its events was held ("the NATO summit in The
+    Hague" when no summit there is known): it names an event the knowledge base lacks, and no
+    known one may be chosen. The place is a name no actor holds, or a state's or its capital's;
+    a name that is another kind of actor ("the first summit in NATO history") is no place."""
+    found = _PLACE_AFTER.match(after)
+    if (
+        found is None
+        or _NOT_PLACES.match(found.group(1))
+        # an event with no place of its own ("the war in Ukraine") is not held anywhere
+        or not all(matchers.event_places[event] for event in candidates)
+    ):
+        return False
+    name = found.group(1)
+    first = name.split()[-1] if name.startswith("The ") else name.split()[0]
+    if any(
+        re.match(rf"{re.escape(p)}n?\b", name) or p.startswith(first)
+        for event in candidates
+        for p in matchers.event_places[event]
+    ):
+        return False
+    owners = {owner for owner, *_ in matchers.actors.find(name)}
+    return owners <= matchers.states
+
+
 def _by_place(text: str, candidates: Sequence[str], matchers: Matchers) -> list[str]:
     return [
         e
@@ -143,40 +173,25 @@ def _generic_events(
             and not _indefinite_names_one(
                 text, reading, start, matched, candidates, dates, matchers
             )
+            and len(_told_after(reading, end, candidates, dates, actors, matchers)) != 1
         ):
             continue
         paragraph, sentence = place(start)
-        candidates = _of_its_parties(reading, start, candidates, actors, matchers)
-        month = _MONTH_BEFORE.search(reading, max(0, start - 12), start)
-        if (
-            month is None
-            and not any(_began_by(matchers, e, published) for e in candidates)
-            and not _FORWARD_BEFORE.search(reading, max(0, start - 40), start)
-        ):
-            # A text speaks of what has begun by the day it was published, or of what is to come
-            # with a word that says so ("the next summit", "the June summit") or with its date
-            # or place in the sentence ("the summit in Madrid"): "the Russian invasion" in a
-            # text of 2015 is not the war of 2022.
-            in_sentence = _fitting(text, reading, start, candidates, dates, matchers, depth=1)
-            candidates = in_sentence if len(in_sentence) < len(candidates) else []
-        candidates = _fitting(text, reading, start, candidates, dates, matchers)
-        if month is not None:
-            # "the July summit": the month says which, whatever year the context gives.
-            number = _MONTH_NUMBER[month.group(1)]
-            candidates = [e for e in candidates if _in_month(matchers, e, number)]
-        if len(candidates) > 1:
-            same_year = [
-                e
-                for e in candidates
-                if matchers.event_dates[e].year
-                <= published.year
-                <= (matchers.event_ends[e] or matchers.event_dates[e]).year
-            ]
-            candidates = same_year or _in_force(candidates, matchers, published) or candidates
+        candidates = _recurring_fitting(
+            text, reading, (start, end), candidates, actors, dates, published, matchers
+        )
+        if candidates and _held_elsewhere(reading[end : end + 80], candidates, matchers):
+            candidates = []
+        if candidates:
+            candidates = _by_context(
+                text, reading, start, candidates, actors, dates, published, matchers
+            )
         if len(candidates) == 1:
             choice = candidates[0]
             if (extended := _with_its_place(reading, matchers, choice, end)) != end:
                 end, matched = extended, reading[start:extended]
+            if (earlier := _with_its_qualifier(reading, matchers, choice, start)) != start:
+                start, matched = earlier, reading[earlier:end]
             resolved.append(EventMention(choice, matched, start, end, paragraph, sentence))
         else:
             unresolved.append(
@@ -193,10 +208,66 @@ def _generic_events(
     return resolved, unresolved
 
 
+def _by_context(
+    text: ArticleText,
+    reading: str,
+    start: int,
+    candidates: list[str],
+    actors: Sequence[tuple[int, int, str]],
+    dates: Sequence[DateMention],
+    published: PartialDate,
+    matchers: Matchers,
+) -> list[str]:
+    """The candidates that the names before the phrase, a month before it, the places and dates
+    of its sentence and paragraph, and then the year of publication leave."""
+    candidates = _of_its_parties(reading, start, candidates, actors, matchers)
+    month = _MONTH_BEFORE.search(reading, max(0, start - 12), start)
+    if (
+        month is None
+        and not any(_began_by(matchers, e, published) for e in candidates)
+        and not _FORWARD_BEFORE.search(reading, max(0, start - 40), start)
+    ):
+        # A text speaks of what has begun by the day it was published, or of what is to come
+        # with a word that says so ("the next summit", "the June summit") or with its date
+        # or place in the sentence ("the summit in Madrid"): "the Russian invasion" in a
+        # text of 2015 is not the war of 2022.
+        in_sentence = _fitting(text, reading, start, candidates, dates, matchers, depth=1)
+        candidates = in_sentence if len(in_sentence) < len(candidates) else []
+    candidates = _fitting(text, reading, start, candidates, dates, matchers)
+    if month is not None:
+        # "the July summit": the month says which, whatever year the context gives.
+        number = _MONTH_NUMBER[month.group(1)]
+        candidates = [e for e in candidates if _in_month(matchers, e, number)]
+    if len(candidates) > 1:
+        same_year = [
+            e
+            for e in candidates
+            if matchers.event_dates[e].year
+            <= published.year
+            <= (matchers.event_ends[e] or matchers.event_dates[e]).year
+        ]
+        low, high = _sentence_span(text, reading, start)
+        if not _LOOKS_AHEAD.search(reading, low, high):
+            # The year of publication chooses what is to come only in a sentence that says
+            # so: "Japan attended the NATO summit", written in March, is not July's.
+            same_year = [e for e in same_year if _began_by(matchers, e, published)]
+        candidates = same_year or _in_force(candidates, matchers, published) or candidates
+    return candidates
+
+
 _MONTH_BEFORE = re.compile(rf"(?<![\w-])({_MONTHS})\s+$")
 _FORWARD_BEFORE = re.compile(
     r"\b(?:next|upcoming|forthcoming|coming|planned|future|proposed|expected|scheduled|"
     r"prospective|new|draft)\s+(?:[\w’'-]+\s+){0,2}[“‘\"']?$",
+    re.IGNORECASE,
+)
+
+
+# Words that tell of what is to come: a sentence with them may speak of an event not yet begun.
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|shall|won[’']t|is to|are to|to be held|plans?|planned|planning|expected"
+    r"|expects|ahead of|scheduled|upcoming|forthcoming|next|coming|preparing|preparations?"
+    r"|hosting)\b|[’']ll\b",
     re.IGNORECASE,
 )
 
@@ -235,6 +306,88 @@ def _in_month(matchers: Matchers, event: str, month: int) -> bool:
     """Whether an event dated to the month or day took place (began or ended) in `month`."""
     first, last = matchers.event_dates[event], matchers.event_ends[event]
     return month in {first.month, last.month if last is not None else first.month} - {None}
+
+
+def _told_after(
+    reading: str,
+    end: int,
+    candidates: Sequence[str],
+    dates: Sequence[DateMention],
+    actors: Sequence[tuple[int, int, str]],
+    matchers: Matchers,
+) -> list[str]:
+    """The candidates that the words right after an indefinite phrase single out: its date ("a
+    trip to Seoul in early 2023") or who took part ("a visit to Japan by the NATO Secretary
+    General"). One left makes the phrase name that event."""
+    after = _TOLD_AFTER.match(reading, end)
+    if after is None:
+        return []
+    at = after.end()
+    if after.group(1) == "by":
+        named = {actor for low, _, actor in actors if at <= low < at + 40}
+        return [e for e in candidates if named & matchers.event_participants.get(e, frozenset())]
+    values = [d.value for d in dates if d.value and at <= d.start < at + 20]
+    return [
+        e
+        for e in candidates
+        if any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in values)
+    ]
+
+
+_TOLD_AFTER = re.compile(r",? (by|in|on|during) ")
+
+
+# Events of a kind held again and again, of which the knowledge base knows few.
+_RECURRING = frozenset({"visit", "ministerial", "meeting"})
+
+
+def _recurring_fitting(
+    text: ArticleText,
+    reading: str,
+    span: tuple[int, int],
+    candidates: list[str],
+    actors: Sequence[tuple[int, int, str]],
+    dates: Sequence[DateMention],
+    published: PartialDate,
+    matchers: Matchers,
+) -> list[str]:
+    """Of events held again and again (visits, ministerial meetings), those whose time fits: a
+    date of the sentence within it, or else a publication less than a year after its end ("the
+    foreign ministers' meeting in Brussels" a year on is another meeting there). A visit needs its
+    visitor in the sentence besides: "his visit to Japan" is the NATO Secretary General's where
+    the sentence names him or NATO, and no known visit where it names only the places visited."""
+    start, end = span
+    low, high = _sentence_span(text, reading, start)
+    named = {actor for left, _, actor in actors if low <= left < high and not start <= left < end}
+    values = [d.value for d in dates if d.value and low <= d.start < high]
+
+    def fits(event: str) -> bool:
+        kind = matchers.event_types.get(event)
+        if kind not in _RECURRING:
+            return True
+        if kind == "visit" and not named & _visitors(event, matchers):
+            return False
+        first, last = matchers.event_dates[event], matchers.event_ends[event]
+        return any(_within(v, first, last) for v in values) or _within_a_year(
+            last or first, published
+        )
+
+    return [e for e in candidates if fits(e)]
+
+
+def _within_a_year(last: PartialDate, published: PartialDate) -> bool:
+    """Whether `published` is less than a year after `last`, at the coarser precision."""
+    if published.month is None or last.month is None:
+        return published.year <= last.year
+    return (published.year, published.month) < (last.year + 1, last.month)
+
+
+def _visitors(event: str, matchers: Matchers) -> frozenset[str]:
+    """A visit's participants other than the places visited (the states their cities name)."""
+    hosts = {
+        owner for name in matchers.event_places[event] for owner, *_ in matchers.actors.find(name)
+    }
+    return matchers.event_participants.get(event, frozenset()) - hosts
 
 
 def _indefinite_names_one(
@@ -325,207 +478,16 @@ def _with_its_place(reading: str, matchers: Matchers, event: str, end: int) -> i
     return end
 
 
-# A summit named by its city: "since Madrid", "ahead of Vilnius", "Vilnius 2023" ----------------
-
-_FACILITY = r"(?:airport|station|university|port|harbou?r|embassy|office|hotel|museum|stadium)\b"
-_SINCE_PLACE = r"(?:[Ss]ince|[Aa]fter|[Bb]efore|[Aa]head of|[Ff]ollowing|[Pp]ost-|[Pp]re-)\s*"
-
-
-def _summits_by_city(
-    reading: str,
-    matchers: Matchers,
-    taken: Sequence[tuple[int, int]],
-    dates: Sequence[DateMention],
-    published: PartialDate,
-    place: Callable[[int], tuple[str, int]],
-    named: Sequence[EventMention] = (),
-) -> list[EventMention]:
-    """A summit named by its city where the words around make it a meeting, not a place: after
-    "since", "after", "before", "ahead of", "following" ("since Madrid, the Allies …"), or with
-    the summit's year ("Vilnius 2023"). The city must be the place of a known summit; where it was
-    the place of several, the year or the sentence's dates decide, else nothing is annotated."""
-    by_city: dict[str, list[str]] = {}
-    for event, kind in matchers.event_types.items():
-        if kind == "summit":
-            for name in matchers.event_places[event][:1]:  # the city, not its country
-                if name in reading:  # the pattern below tries every city at every place
-                    by_city.setdefault(name, []).append(event)
-    if not by_city:
-        return []
-    cities = "|".join(re.escape(name) for name in sorted(by_city, key=len, reverse=True))
-    # "at Vilnius": English puts a city as a place after "in"; after "at" it is a meeting there.
-    # A city that also names a government ("at Washington") is left to the actors.
-    meeting_cities = "|".join(
-        re.escape(name)
-        for name in sorted(by_city, key=len, reverse=True)
-        if name not in matchers.actors.owners
+def _with_its_qualifier(reading: str, matchers: Matchers, event: str, start: int) -> int:
+    """Where the reference begins: "the 2023 NATO summit", "the Madrid NATO Summit", "NATO's
+    2006 Riga summit": the event's own year and place just before the phrase are part of it."""
+    words = "|".join(
+        re.escape(w) for w in (str(matchers.event_dates[event].year), *matchers.event_places[event])
     )
-    at_city = (
-        rf"|(?<![\w-])[Aa]t\s+(?P<at>{meeting_cities})(?![\w’'-]|\s+[A-Z0-9]|\s+{_FACILITY})"
-        if meeting_cities
-        else ""
-    )
-    pattern = re.compile(
-        rf"(?<![\w-]){_SINCE_PLACE}(?P<city>{cities})(?![\w’'-]|\s+[A-Z0-9]|\s+{_FACILITY})"
-        rf"|(?<![\w,-])(?P<named>{cities}) (?P<year>(?:19|20)\d\d)(?![\w-])"
-        rf"|(?<![\w-])(?P<doc>{cities})\s+(?:(?:[Ss]ummit\s+)?[Cc]ommuniqu[eé]|[Ss]ummit\s+"
-        rf"[Dd]eclaration)\b" + at_city
-    )
-    found: list[EventMention] = []
-    for match in pattern.finditer(reading):
-        group = next(g for g in ("city", "named", "doc", "at") if match.group(g))
-        city = match.group(group)
-        start = match.start(group)
-        end = match.end()
-        if _overlapping(taken, start, end):
-            continue
-        candidates = by_city[city]
-        if match.group("year"):
-            year = int(match.group("year"))
-            candidates = [e for e in candidates if matchers.event_dates[e].year == year]
-        else:
-            sentence_dates = [
-                d.value for d in dates if d.value and place(d.start)[1] == place(start)[1]
-            ]
-            if sentence_dates:
-                candidates = [
-                    e
-                    for e in candidates
-                    if any(
-                        _within(v, matchers.event_dates[e], matchers.event_ends[e])
-                        for v in sentence_dates
-                    )
-                ]
-            elif len(candidates) > 1:
-                # Of several summits in one city, the one in the publication's year, or else the
-                # latest before it.
-                before = sorted(
-                    (e for e in candidates if matchers.event_dates[e].year <= published.year),
-                    key=lambda e: matchers.event_dates[e].sort_key,
-                )
-                candidates = before[-1:]
-        if len(candidates) == 1:
-            paragraph, sentence = place(start)
-            if group == "at" and any(
-                m.event == candidates[0] and m.sentence == sentence for m in named
-            ):
-                continue  # "the summit was held at Vilnius": the venue of the summit named
-            found.append(
-                EventMention(candidates[0], reading[start:end], start, end, paragraph, sentence)
-            )
-    return found
-
-
-def _summits_in_a_list(
-    reading: str,
-    matchers: Matchers,
-    taken: Sequence[tuple[int, int]],
-    place: Callable[[int], tuple[str, int]],
-) -> list[EventMention]:
-    """Summits named together, by city or year, before or after the plural: "the Madrid and
-    Vilnius summits", "the 2022 and 2023 NATO summits", "summits in Madrid and Vilnius". Each city
-    or year is the one known summit it fits; one that fits several or none is left."""
-    if "ummits" not in reading:  # in every match: a test in C before the pattern's slow scan
-        return []
-    summits = [e for e, kind in matchers.event_types.items() if kind == "summit"]
-    nato = set(matchers.generic_events.get("nato summit", ()))
-    by_city: dict[str, list[str]] = {}
-    for event in summits:
-        for name in matchers.event_places[event][:1]:
-            by_city.setdefault(name, []).append(event)
-    if not by_city:
-        return []
-    city = "|".join(re.escape(name) for name in sorted(by_city, key=len, reverse=True))
-    item = rf"(?:{city}|(?:19|20)\d\d)"
-    joint = r"(?:,\s+and\s+|,\s+|\s+and\s+|\s*&\s*)"
-    pattern = re.compile(
-        rf"(?<![\w-])(?P<before>{item}(?:{joint}{item})+)\s+(?:NATO\s+|[Aa]lliance\s+)?[Ss]ummits\b"
-        rf"|\b[Ss]ummits\s+(?:in|at|of)\s+(?P<after>(?:{city})(?:{joint}(?:{city}))+)\b"
-    )
-    found: list[EventMention] = []
-    for match in pattern.finditer(reading):
-        group = "before" if match.group("before") else "after"
-        for one in re.finditer(item, match.group(group)):
-            start = match.start(group) + one.start()
-            end = match.start(group) + one.end()
-            if _overlapping(taken, start, end):
-                continue
-            text = one.group()
-            if text.isdigit():
-                year = int(text)
-                pool = [e for e in summits if not nato or e in nato]
-                candidates = [e for e in pool if matchers.event_dates[e].year == year]
-            else:
-                candidates = by_city[text]
-            if len(candidates) == 1:
-                paragraph, sentence = place(start)
-                found.append(EventMention(candidates[0], text, start, end, paragraph, sentence))
-    return found
-
-
-# An event dated only by its year, named by the year and its participants ----------------------
-
-
-def _dated_by_participants(
-    matchers: Matchers,
-    taken: Sequence[tuple[int, int]],
-    dates: Sequence[DateMention],
-    actors_by_sentence: Mapping[int, frozenset[str]],
-) -> list[EventMention]:
-    """An event the record dates only to a year or a month (the start of a dialogue, a
-    partnership's first meeting) is named by that year and its participants: "since 2016 NATO has
-    met its Asia-Pacific partners", "in 2005 NATO began a dialogue with South Korea and
-    Australia". A year (or month) in a sentence that names enough of the participants of exactly
-    one such event of that year is a mention of it (see `_enough_participants`)."""
-    vague = [
-        e
-        for e, date in matchers.event_dates.items()
-        if date.day is None and len(matchers.event_participants.get(e, ())) >= 2
-    ]
-    found: list[EventMention] = []
-    for date in dates:
-        value = date.value
-        decade = _DECADE.search(date.text) if value is None else None
-        if decade is not None:
-            # "the 1990s": a period, within which the event's year falls.
-            first = int(decade.group(1))
-            years = range(first, first + 10)
-        elif value is None or value.day is not None or date.kind != "absolute":
-            continue
-        else:
-            years = range(value.year, value.year + 1)
-        if _overlapping(taken, date.start, date.end):
-            continue
-        present = actors_by_sentence.get(date.sentence, frozenset())
-        fits = [
-            e
-            for e in vague
-            if matchers.event_dates[e].year in years
-            and (
-                value is None
-                or value.month is None
-                or matchers.event_dates[e].month in (None, value.month)
-            )
-            and _enough_participants(matchers, e, present)
-        ]
-        if len(fits) == 1:
-            found.append(
-                EventMention(
-                    fits[0], date.text, date.start, date.end, date.paragraph, date.sentence
-                )
-            )
-    return found
-
-
-_DECADE = re.compile(r"((?:1[89]|20)\d0)s$")
-
-
-def _enough_participants(matchers: Matchers, event: str, present: frozenset[str]) -> bool:
-    """Two participants or more, and either half of them or a group among them ("NATO and its
-    Asia-Pacific partners"): two of five partners at a meeting ("in May 2022 Japan and Australia
-    signed a deal") are two states doing something else that month."""
-    named = matchers.event_participants[event] & present
-    return len(named) >= 2 and (
-        2 * len(named) >= len(matchers.event_participants[event])
-        or bool(named & matchers.groupings)
-    )
+    qualifier = re.compile(rf"(?<![\w-])(?:{words})\s+$")
+    for _ in range(2):  # a year and a place
+        before = qualifier.search(reading, max(0, start - 40), start)
+        if before is None:
+            break
+        start = before.start()
+    return start

@@ -54,6 +54,7 @@ DESCRIPTIVE = 2  # an institution named by ordinary words ("Foreign Affairs"): m
 TITLE = 4  # an office ("Secretary General"): names follow it; a qualifier before it is another
 STATE = 8  # a state's adjective: its organs and officials ("Chinese Embassy") still name it
 CAPITAL = 16  # another proper name of a state ("Washington"): may open a longer name
+REGION = 32  # a region's one-word name ("Asia"): may close a longer name ("Nikkei Asia")
 
 _COMPASS = frozenset(
     {"East", "West", "North", "South", "Eastern", "Western", "Northern", "Southern"}
@@ -101,6 +102,8 @@ def form_kind(form: str, actor: Actor) -> int:
         and not name_words & set(words)
     ):
         kind |= CAPITAL  # "Washington", "Kremlin", "Britain": not in "Washington Post"
+    elif actor.type == "region" and form == actor.name and len(words) == 1:
+        kind |= REGION
     if (
         actor.type == "institution"
         and any(c.islower() for c in form)
@@ -216,7 +219,7 @@ _FUNCTION_WORDS = _wordset(
     "Which Where Why How I Mr Mrs Ms Dr"
 )
 _STATE_ORGANS = _wordset(
-    "President Presidential Prime Premier Minister Ministers Ministry Foreign Defense Defence "
+    "President Presidential Prime PM Premier Minister Ministers Ministry Foreign Defense Defence "
     "Government Governments Embassy Embassies Ambassador Ambassadors Envoy Mission Consulate "
     "Consul Navy Naval Army Air Armed Forces Force Military Coast Self-Defense Self-Defence "
     "Maritime Ground Parliament Diet Congress Senate Cabinet Chancellor Vice Deputy State "
@@ -246,6 +249,10 @@ _MEETING_AFTER = re.compile(
     r"|forum)\b",
     re.IGNORECASE,
 )
+# A compound that says where someone or something is: the place, not the government there.
+_LOCATED = re.compile(r"-(?:based|born|bred|raised|headquartered|registered|area)\b")
+# What opens a sentence or a line: a capitalised word there proves nothing.
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[“\"(]\s*)$")
 # A dateline: a place opening a paragraph, then a date or the agency in brackets and a dash.
 _DATELINE = re.compile(
     r"(?:,\s*D\.C\.)?(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\b"
@@ -313,6 +320,16 @@ def _context_blocks(
         if kind & CAPITAL and after is not None and after.group(1) == " ":
             # "the Washington Post", "the London Blitz": a different proper name.
             blocked = after.group(2) not in _FUNCTION_WORDS
+        if kind & CAPITAL and _LOCATED.match(text, end) is not None:
+            blocked = True  # "a Tokyo-based expert": where someone is, not the government
+        if (
+            kind & REGION
+            and word_before is not None
+            and _qualifies(word_before.group(1))
+            and start - 1 not in ends
+            and not _OPENS_SENTENCE.search(before, 0, word_before.start(1))
+        ):
+            blocked = True  # "Nikkei Asia", "Radio Free Europe": a longer name ends with it
         if kind & CAPITAL and (
             _MEETING_AFTER.match(text, end) is not None
             or (text[max(0, start - 1) : start] in ("", "\n") and _DATELINE.match(text, end))
@@ -406,6 +423,8 @@ class Matchers(msgspec.Struct, frozen=True):
     title_parts: dict[str, tuple[tuple[int, int, str], ...]] = msgspec.field(default_factory=dict)
     # The actors' longer forms in any case, for lines in capitals (see `variants`).
     any_case: FormMatcher | None = None
+    # Actors that are states, or stand for one by their capital: places an event may be held in.
+    states: frozenset[str] = frozenset()
     # A publication event -> the one document it published ("the Strategic Concept").
     documents: dict[str, str] = msgspec.field(default_factory=dict)
 
@@ -415,8 +434,9 @@ class Matchers(msgspec.Struct, frozen=True):
         kinds = {form.text: form_kind(form.text, actor) for actor, form in forms}
         generic_events: dict[str, list[str]] = {}
         for event in knowledge.events:
-            for phrase in event.generic:
-                generic_events.setdefault(phrase.lower(), []).append(event.id)
+            for phrase in (*event.generic, *_legs(event.type, event.name, event.place)):
+                if event.id not in generic_events.setdefault(phrase.lower(), []):
+                    generic_events[phrase.lower()].append(event.id)
         actors = FormMatcher.compile(
             ((actor.id, form) for actor, form in forms),
             blocking=knowledge.blocking,
@@ -441,6 +461,7 @@ class Matchers(msgspec.Struct, frozen=True):
             },
             authors=_author_names(knowledge),
             groupings=frozenset(a.id for a in knowledge.actors if a.type == "grouping"),
+            states=frozenset(a.id for a in knowledge.actors if a.type == "state"),
             title_parts=_title_parts(knowledge, kinds),
             any_case=FormMatcher.compile(any_case_forms(forms), ignore_case=True),
             documents={
@@ -497,6 +518,16 @@ def _author_names(knowledge: KnowledgeBase) -> dict[str, str]:
         a.id: (a.name, *(f.text for f in a.forms)) for a in knowledge.actors if a.type != "person"
     }
     return author_names(people, others)
+
+
+def _legs(kind: str, name: str, place: str | None) -> list[str]:
+    """A visit to several places is named by a visit to any one of them: "Stoltenberg's visit
+    to South Korea and Japan" by "his visit to Japan", "a trip to Seoul"."""
+    if kind != "visit":
+        return []
+    destinations = re.search(r"\b(?:visit|trip|tour) to (.+)$", name)
+    where = _places(destinations.group(1) if destinations else None) + _places(place)
+    return [f"{noun} to {one}" for one in where for noun in ("visit", "trip")]
 
 
 def _places(place: str | None) -> tuple[str, ...]:

@@ -100,7 +100,7 @@ _REGION_HEADS = _set(
 _TITLE_HEADS = _set(
     """President Vice-President President-elect Minister Secretary Secretary-General General
     Admiral Chancellor Vice-Chancellor Ambassador Chairman Chairwoman Chair Chairperson Commander
-    Director Director-General Spokesperson Spokesman Spokeswoman Premier Governor Senator
+    Director Director-General Spokesperson Spokesman Spokeswoman Premier PM Governor Senator
     Congressman Congresswoman Representative King Queen Emperor Empress Prince Princess Pope Mr
     Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Gen Adm Lt Col Maj Capt Sen Rep Colonel
     Captain Major Lieutenant Marshal Envoy Adviser Advisor Councillor Counsellor Councilor Counselor

@@ -1,0 +1,216 @@
+"""Events named without a phrase of their own: a summit by its city ("since Madrid", "Vilnius
+2023"), summits named together ("the Madrid and Vilnius summits"), and an event dated only to a
+year by that year and its participants ("since 2016 NATO has met its Asia-Pacific partners")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from natocorpus.annotate.forms import Matchers, _overlapping, _within
+from natocorpus.model import DateMention, EventMention, PartialDate
+
+# A summit named by its city: "since Madrid", "ahead of Vilnius", "Vilnius 2023" ----------------
+
+_FACILITY = r"(?:airport|station|university|port|harbou?r|embassy|office|hotel|museum|stadium)\b"
+_SINCE_PLACE = r"(?:[Ss]ince|[Aa]fter|[Bb]efore|[Aa]head of|[Ff]ollowing|[Pp]ost-|[Pp]re-)\s*"
+
+
+def _summits_by_city(
+    reading: str,
+    matchers: Matchers,
+    taken: Sequence[tuple[int, int]],
+    dates: Sequence[DateMention],
+    published: PartialDate,
+    place: Callable[[int], tuple[str, int]],
+    named: Sequence[EventMention] = (),
+) -> list[EventMention]:
+    """A summit named by its city where the words around make it a meeting, not a place: after
+    "since", "after", "before", "ahead of", "following" ("since Madrid, the Allies …"), or with
+    the summit's year ("Vilnius 2023"). The city must be the place of a known summit; where it was
+    the place of several, the year or the sentence's dates decide, else nothing is annotated."""
+    by_city: dict[str, list[str]] = {}
+    for event, kind in matchers.event_types.items():
+        if kind == "summit":
+            for name in matchers.event_places[event][:1]:  # the city, not its country
+                if name in reading:  # the pattern below tries every city at every place
+                    by_city.setdefault(name, []).append(event)
+    if not by_city:
+        return []
+    cities = "|".join(re.escape(name) for name in sorted(by_city, key=len, reverse=True))
+    # "at Vilnius": English puts a city as a place after "in"; after "at" it is a meeting there.
+    # A city that also names a government ("at Washington") is left to the actors.
+    meeting_cities = "|".join(
+        re.escape(name)
+        for name in sorted(by_city, key=len, reverse=True)
+        if name not in matchers.actors.owners
+    )
+    at_city = (
+        rf"|(?<![\w-])[Aa]t\s+(?P<at>{meeting_cities})(?![\w’'-]|\s+[A-Z0-9]|\s+{_FACILITY})"
+        if meeting_cities
+        else ""
+    )
+    pattern = re.compile(
+        rf"(?<![\w-]){_SINCE_PLACE}(?P<city>{cities})(?![\w’'-]|\s+[A-Z0-9]|\s+{_FACILITY})"
+        rf"|(?<![\w,-])(?P<named>{cities}) (?P<year>(?:19|20)\d\d)(?![\w-])"
+        rf"|(?<![\w-])(?P<doc>{cities})\s+(?:(?:[Ss]ummit\s+)?[Cc]ommuniqu[eé]|[Ss]ummit\s+"
+        rf"[Dd]eclaration)\b" + at_city
+    )
+    found: list[EventMention] = []
+    for match in pattern.finditer(reading):
+        group = next(g for g in ("city", "named", "doc", "at") if match.group(g))
+        city = match.group(group)
+        start = match.start(group)
+        end = match.end()
+        if _overlapping(taken, start, end):
+            continue
+        candidates = by_city[city]
+        if match.group("year"):
+            year = int(match.group("year"))
+            candidates = [e for e in candidates if matchers.event_dates[e].year == year]
+        else:
+            sentence_dates = [
+                d.value for d in dates if d.value and place(d.start)[1] == place(start)[1]
+            ]
+            if sentence_dates:
+                candidates = [
+                    e
+                    for e in candidates
+                    if any(
+                        _within(v, matchers.event_dates[e], matchers.event_ends[e])
+                        for v in sentence_dates
+                    )
+                ]
+            elif len(candidates) > 1:
+                # Of several summits in one city, the one in the publication's year, or else the
+                # latest before it.
+                before = sorted(
+                    (e for e in candidates if matchers.event_dates[e].year <= published.year),
+                    key=lambda e: matchers.event_dates[e].sort_key,
+                )
+                candidates = before[-1:]
+        if len(candidates) == 1:
+            paragraph, sentence = place(start)
+            if group == "at" and any(
+                m.event == candidates[0] and m.sentence == sentence for m in named
+            ):
+                continue  # "the summit was held at Vilnius": the venue of the summit named
+            found.append(
+                EventMention(candidates[0], reading[start:end], start, end, paragraph, sentence)
+            )
+    return found
+
+
+def _summits_in_a_list(
+    reading: str,
+    matchers: Matchers,
+    taken: Sequence[tuple[int, int]],
+    place: Callable[[int], tuple[str, int]],
+) -> list[EventMention]:
+    """Summits named together, by city or year, before or after the plural: "the Madrid and
+    Vilnius summits", "the 2022 and 2023 NATO summits", "summits in Madrid and Vilnius". Each city
+    or year is the one known summit it fits; one that fits several or none is left."""
+    if "ummits" not in reading:  # in every match: a test in C before the pattern's slow scan
+        return []
+    summits = [e for e, kind in matchers.event_types.items() if kind == "summit"]
+    nato = set(matchers.generic_events.get("nato summit", ()))
+    by_city: dict[str, list[str]] = {}
+    for event in summits:
+        for name in matchers.event_places[event][:1]:
+            by_city.setdefault(name, []).append(event)
+    if not by_city:
+        return []
+    city = "|".join(re.escape(name) for name in sorted(by_city, key=len, reverse=True))
+    item = rf"(?:{city}|(?:19|20)\d\d)"
+    joint = r"(?:,\s+and\s+|,\s+|\s+and\s+|\s*&\s*)"
+    pattern = re.compile(
+        rf"(?<![\w-])(?P<before>{item}(?:{joint}{item})+)\s+(?:NATO\s+|[Aa]lliance\s+)?[Ss]ummits\b"
+        rf"|\b[Ss]ummits\s+(?:in|at|of)\s+(?P<after>(?:{city})(?:{joint}(?:{city}))+)\b"
+    )
+    found: list[EventMention] = []
+    for match in pattern.finditer(reading):
+        group = "before" if match.group("before") else "after"
+        for one in re.finditer(item, match.group(group)):
+            start = match.start(group) + one.start()
+            end = match.start(group) + one.end()
+            if _overlapping(taken, start, end):
+                continue
+            text = one.group()
+            if text.isdigit():
+                year = int(text)
+                pool = [e for e in summits if not nato or e in nato]
+                candidates = [e for e in pool if matchers.event_dates[e].year == year]
+            else:
+                candidates = by_city[text]
+            if len(candidates) == 1:
+                paragraph, sentence = place(start)
+                found.append(EventMention(candidates[0], text, start, end, paragraph, sentence))
+    return found
+
+
+# An event dated only by its year, named by the year and its participants ----------------------
+
+
+def _dated_by_participants(
+    matchers: Matchers,
+    taken: Sequence[tuple[int, int]],
+    dates: Sequence[DateMention],
+    actors_by_sentence: Mapping[int, frozenset[str]],
+) -> list[EventMention]:
+    """An event the record dates only to a year or a month (the start of a dialogue, a
+    partnership's first meeting) is named by that year and its participants: "since 2016 NATO has
+    met its Asia-Pacific partners", "in 2005 NATO began a dialogue with South Korea and
+    Australia". A year (or month) in a sentence that names enough of the participants of exactly
+    one such event of that year is a mention of it (see `_enough_participants`)."""
+    vague = [
+        e
+        for e, date in matchers.event_dates.items()
+        if date.day is None and len(matchers.event_participants.get(e, ())) >= 2
+    ]
+    found: list[EventMention] = []
+    for date in dates:
+        value = date.value
+        decade = _DECADE.search(date.text) if value is None else None
+        if decade is not None:
+            # "the 1990s": a period, within which the event's year falls.
+            first = int(decade.group(1))
+            years = range(first, first + 10)
+        elif value is None or value.day is not None or date.kind != "absolute":
+            continue
+        else:
+            years = range(value.year, value.year + 1)
+        if _overlapping(taken, date.start, date.end):
+            continue
+        present = actors_by_sentence.get(date.sentence, frozenset())
+        fits = [
+            e
+            for e in vague
+            if matchers.event_dates[e].year in years
+            and (
+                value is None
+                or value.month is None
+                or matchers.event_dates[e].month in (None, value.month)
+            )
+            and _enough_participants(matchers, e, present)
+        ]
+        if len(fits) == 1:
+            found.append(
+                EventMention(
+                    fits[0], date.text, date.start, date.end, date.paragraph, date.sentence
+                )
+            )
+    return found
+
+
+_DECADE = re.compile(r"((?:1[89]|20)\d0)s$")
+
+
+def _enough_participants(matchers: Matchers, event: str, present: frozenset[str]) -> bool:
+    """Two participants or more, and either half of them or a group among them ("NATO and its
+    Asia-Pacific partners"): two of five partners at a meeting ("in May 2022 Japan and Australia
+    signed a deal") are two states doing something else that month."""
+    named = matchers.event_participants[event] & present
+    return len(named) >= 2 and (
+        2 * len(named) >= len(matchers.event_participants[event])
+        or bool(named & matchers.groupings)
+    )

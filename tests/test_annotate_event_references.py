@@ -1,0 +1,252 @@
+"""How a reference to a known event is recognised and when it is declined, and two names of
+places that are not actors, on made-up sentences: a visit named by one of its legs, meetings
+held again and again, a summit placed where none is known, one reference found by two rules, the
+year or place before a phrase; a capital in a place compound, a region's name closing another."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from natocorpus.model import PartialDate
+from test_annotate_rules import ACTORS, SUMMITS, actors_of, annotated, events_of
+
+PARTNERS = (
+    ACTORS
+    + """\
+- {id: japan, name: Japan, type: state, description: d, forms: [Japan, Tokyo]}
+- {id: south-korea, name: South Korea, type: state, description: d, forms: [South Korea, Seoul]}
+"""
+)
+
+VISITS = (
+    SUMMITS
+    + """\
+- id: sg-visit-2023
+  name: Stoltenberg's visit to South Korea and Japan
+  type: visit
+  date: "2023-01-29"
+  precision: day
+  end_date: "2023-02-01"
+  place: Seoul and Tokyo
+  participants: [jens-stoltenberg, nato, south-korea, japan]
+  description: A visit.
+  forms: []
+- id: ministers-2022-04
+  name: Foreign ministers, April 2022
+  type: ministerial
+  date: "2022-04-06"
+  precision: day
+  end_date: "2022-04-07"
+  place: Brussels
+  participants: [nato, japan]
+  description: A ministerial meeting.
+  forms: []
+  generic: [foreign ministers’ meeting]
+- id: camp-2023
+  name: A summit at a retreat
+  type: summit
+  date: "2023-08-18"
+  precision: day
+  place: Camp Hope
+  participants: [usa, japan, south-korea]
+  description: A summit.
+  forms: [Camp Hope]
+  generic: [trilateral summit]
+- id: war-2022
+  name: A war
+  type: other
+  date: "2022-02-24"
+  precision: day
+  participants: [russia]
+  description: A war.
+  forms: [aggression against Georgia]
+  generic: [Russia’s war]
+"""
+)
+
+
+def _published(value: str) -> dict[str, str]:
+    precision = {4: "year", 7: "month", 10: "day"}[len(value)]
+    return {"published": f'published: {{value: "{value}", precision: {precision}, inferred: x}}'}
+
+
+def _events(tmp_path: Path, body: str, published: str = "2023-02") -> list[tuple[str, str]]:
+    article = annotated(
+        tmp_path, body, actors=PARTNERS, events=VISITS, overrides=_published(published)
+    )
+    return events_of(article)
+
+
+def _unresolved(tmp_path: Path, body: str, published: str) -> list[tuple[str, tuple[str, ...]]]:
+    article = annotated(
+        tmp_path, body, actors=PARTNERS, events=VISITS, overrides=_published(published)
+    )
+    return [(u.text, u.candidates) for u in article.unresolved_events]
+
+
+# A visit named by one of its legs ---------------------------------------------------------------
+
+
+def test_a_visit_is_named_by_a_visit_to_one_of_its_places(tmp_path: Path) -> None:
+    assert _events(tmp_path / "a", "Stoltenberg spoke during his visit to Japan.") == [
+        ("sg-visit-2023", "visit to Japan")
+    ]
+    assert _events(tmp_path / "b", "On his trip to Seoul, the NATO chief met Yoon.") == [
+        ("sg-visit-2023", "trip to Seoul")
+    ]
+
+
+def test_an_indefinite_visit_is_one_by_its_visitor_or_its_date(tmp_path: Path) -> None:
+    by_visitor = "Talks followed a visit to Japan by Stoltenberg, the press said."
+    assert _events(tmp_path / "a", by_visitor) == [("sg-visit-2023", "visit to Japan")]
+    by_date = "NATO, during a trip to South Korea in early 2023, spoke of China."
+    assert _events(tmp_path / "b", by_date, "2023-06") == [("sg-visit-2023", "trip to South Korea")]
+    # Without either, "a visit" is one of many.
+    assert _events(tmp_path / "c", "NATO is planning a visit to Japan.") == []
+
+
+def test_a_visit_whose_visitor_the_sentence_does_not_name_is_another(tmp_path: Path) -> None:
+    body = "The Chinese premier spoke during his visit to Japan."
+    assert _events(tmp_path, body) == []
+    assert _unresolved(tmp_path / "b", body, "2023-02") == [("visit to Japan", ())]
+
+
+def test_a_visit_long_past_without_its_date_is_another(tmp_path: Path) -> None:
+    body = "Stoltenberg spoke during his visit to Japan."
+    assert _events(tmp_path / "a", body, "2025-04") == []
+    dated = "Stoltenberg spoke in January 2023 during his visit to Japan."
+    assert _events(tmp_path / "b", dated, "2025-04") == [("sg-visit-2023", "visit to Japan")]
+
+
+# Meetings held again and again -----------------------------------------------------------------
+
+
+def test_a_ministerial_meeting_is_the_known_one_only_in_the_year_after_it(tmp_path: Path) -> None:
+    body = "At the foreign ministers’ meeting in Brussels, Japan spoke."
+    assert _events(tmp_path / "a", body, "2022-05") == [
+        ("ministers-2022-04", "foreign ministers’ meeting in Brussels")
+    ]
+    # A year on, a meeting in the same place is another one, which is not known: listed.
+    assert _events(tmp_path / "b", body, "2023-05") == []
+    assert _unresolved(tmp_path / "c", body, "2023-05") == [("foreign ministers’ meeting", ())]
+    dated = "At the foreign ministers’ meeting of April 2022, Japan spoke."
+    assert _events(tmp_path / "d", dated, "2024-05") == [
+        ("ministers-2022-04", "foreign ministers’ meeting")
+    ]
+
+
+# A summit placed where no known one was held ---------------------------------------------------
+
+
+def test_a_summit_placed_where_none_is_known_is_declined(tmp_path: Path) -> None:
+    body = "Leaders met at the NATO summit in The Hague."
+    assert _events(tmp_path / "a", body) == []
+    assert _unresolved(tmp_path / "b", body, "2023-02") == [("NATO summit", ())]
+    # A country no known summit was held in, too; the summit's own place still decides.
+    assert _events(tmp_path / "c", "Leaders met at the NATO summit in Japan.") == []
+    assert _events(tmp_path / "d", "Leaders met at the NATO summit in Vilnius.") == [
+        ("vilnius-2023", "NATO summit in Vilnius")
+    ]
+
+
+def test_a_month_an_organisation_or_a_place_of_no_venue_after_in(tmp_path: Path) -> None:
+    assert _events(tmp_path / "a", "Leaders will meet at the NATO summit in July.") == [
+        ("vilnius-2023", "NATO summit")
+    ]
+    assert _events(tmp_path / "b", "It will be the largest summit in NATO history.") == [
+        ("vilnius-2023", "summit")
+    ]
+    # An event with no place of its own is not held anywhere: "in" says where, not a venue.
+    assert _events(tmp_path / "c", "Russia’s war in Georgia went on.", "2023-09") == [
+        ("war-2022", "Russia’s war")
+    ]
+
+
+def test_the_publication_year_chooses_what_is_to_come_only_when_the_sentence_says_so(
+    tmp_path: Path,
+) -> None:
+    # Published in March 2023: the July summit of that year had not begun.
+    assert _events(tmp_path / "a", "Japan will attend the NATO summit.", "2023-03") == [
+        ("vilnius-2023", "NATO summit")
+    ]
+    past = "Japan attended the NATO summit."
+    assert _events(tmp_path / "b", past, "2023-03") == []
+    assert _unresolved(tmp_path / "c", past, "2023-03") == [
+        ("NATO summit", ("madrid-2022", "vilnius-2023"))
+    ]
+    assert _events(tmp_path / "d", past, "2023-09") == [("vilnius-2023", "NATO summit")]
+    # A past tense is no look ahead, even of a verb that can be said of what is to come.
+    assert _events(tmp_path / "e", "Spain hosted the NATO summit.", "2023-03") == []
+
+
+# One reference, and its extent ------------------------------------------------------------------
+
+
+def test_two_names_of_one_event_side_by_side_are_one_mention(tmp_path: Path) -> None:
+    assert _events(tmp_path / "a", "The Camp Hope trilateral summit was short.", "2023-09") == [
+        ("camp-2023", "Camp Hope trilateral summit")
+    ]
+    assert _events(tmp_path / "b", "The trilateral summit at Camp Hope was short.", "2023-09") == [
+        ("camp-2023", "trilateral summit at Camp Hope")
+    ]
+    war = "Russia’s war of aggression against Georgia went on."
+    assert _events(tmp_path / "c", war, "2023-09") == [
+        ("war-2022", "Russia’s war of aggression against Georgia")
+    ]
+
+
+def test_the_events_year_or_place_before_the_phrase_is_part_of_it(tmp_path: Path) -> None:
+    assert _events(tmp_path / "a", "Leaders recalled the 2023 NATO summit.", "2024-03") == [
+        ("vilnius-2023", "2023 NATO summit")
+    ]
+    assert _events(tmp_path / "b", "Leaders recalled the Madrid NATO summit.", "2024-03") == [
+        ("madrid-2022", "Madrid NATO summit")
+    ]
+    assert _events(tmp_path / "c", "Leaders recalled NATO’s 2023 Vilnius summit.", "2024-03") == [
+        ("vilnius-2023", "2023 Vilnius summit")
+    ]
+
+
+def test_a_month_shifted_by_last_or_next_dates_the_reference(tmp_path: Path) -> None:
+    # Published in February 2024: "last July" is July 2023, the Vilnius summit, not the one of
+    # the publication's year.
+    assert _events(tmp_path / "a", "The summit last July welcomed Japan.", "2024-02") == [
+        ("vilnius-2023", "summit")
+    ]
+    article = annotated(
+        tmp_path / "b",
+        "Leaders met last June. They meet next June. This March was quiet.",
+        overrides=_published("2023-01"),
+    )
+    assert [(d.text, d.value) for d in article.dates] == [
+        ("last June", PartialDate(2022, 6)),
+        ("next June", PartialDate(2023, 6)),
+        ("This March", PartialDate(2023, 3)),
+    ]
+
+
+# Names of places that are not actors -----------------------------------------------------------
+
+
+def test_a_capital_in_a_place_compound_is_the_place(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path, "A Washington-based expert said so. Washington objected.", actors=PARTNERS
+    )
+    assert actors_of(article) == [("usa", "Washington")]
+    assert article.mentions[0].start > article.text.reading_text.index("objected") - 12
+
+
+def test_a_regions_name_closing_a_longer_name_is_not_the_region(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "It was reported by Nikkei Asia. Asia is vast. NATO’s partners in Asia agree.",
+        actors=PARTNERS,
+    )
+    assert actors_of(article) == [("asia", "Asia"), ("nato", "NATO"), ("asia", "Asia")]
+
+
+def test_a_states_adjective_before_its_prime_ministers_abbreviated_title_names_it(
+    tmp_path: Path,
+) -> None:
+    article = annotated(tmp_path, "Talks went on. Chinese PM Li Qiang spoke.", actors=PARTNERS)
+    assert actors_of(article) == [("china", "Chinese")]
