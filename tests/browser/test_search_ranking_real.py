@@ -1,7 +1,9 @@
 """Search ranking on the real corpus: a researcher searching for an actor's name is looking for
 texts. For every actor and event that some text mentions, a text that mentions it is among the
 first three results, and its own page is the first of the entity pages (China above "China Military
-Online", Japan above "Ministry of Foreign Affairs of Japan").
+Online", Japan above "Ministry of Foreign Affairs of Japan"). Where the name is words of a longer
+name ("North Atlantic" in "North Atlantic Treaty Organization"), a text that mentions the longer
+name's entity matches the search as rightly and may come first.
 
 The real site and its real Pagefind index, searched on the search page itself in Chromium, so
 that the ranking options the page gives Pagefind's Default UI are the ones measured.
@@ -9,6 +11,7 @@ that the ranking options the page gives Pagefind's Default UI are the ones measu
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -65,24 +68,43 @@ def search_page(page: Page, serve_site: Any, built_site: Path) -> Page:
 
 def mentioning_texts(corpus: AnnotatedCorpus) -> dict[str, tuple[str, set[str]]]:
     """[the path of an actor's or event's page]: its name, and the paths of the texts that
-    mention it (for those some text does)."""
+    mention it (for those some text does) or an entity one of whose names contains its name."""
+    entities = [
+        (
+            f"/actors/{a.id}/",
+            a.name,
+            {a.name, *(f.text for f in a.forms)},
+            {
+                f"/articles/{t.id}/"
+                for t in corpus.articles
+                if any(m.actor == a.id for m in t.mentions)
+            },
+        )
+        for a in corpus.knowledge.actors
+    ] + [
+        (
+            f"/events/{e.id}/",
+            e.name,
+            {e.name, *e.forms},
+            {
+                f"/articles/{t.id}/"
+                for t in corpus.articles
+                if any(m.event == e.id for m in t.event_mentions)
+            },
+        )
+        for e in corpus.knowledge.events
+    ]
     found: dict[str, tuple[str, set[str]]] = {}
-    for actor in corpus.knowledge.actors:
-        texts = {
-            f"/articles/{a.id}/"
-            for a in corpus.articles
-            if any(m.actor == actor.id for m in a.mentions)
-        }
-        if texts:
-            found[f"/actors/{actor.id}/"] = (actor.name, texts)
-    for event in corpus.knowledge.events:
-        texts = {
-            f"/articles/{a.id}/"
-            for a in corpus.articles
-            if any(e.event == event.id for e in a.event_mentions)
-        }
-        if texts:
-            found[f"/events/{event.id}/"] = (event.name, texts)
+    for page, name, _, texts in entities:
+        if not texts:
+            continue
+        words = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
+        for other, _, its_names, its_texts in entities:
+            if other != page and any(
+                n.casefold() != name.casefold() and words.search(n) for n in its_names
+            ):
+                texts = texts | its_texts
+        found[page] = (name, texts)
     return found
 
 
