@@ -27,8 +27,9 @@ STAGES = {
     "search": 5,
 }
 # Modules above the stages: the pipeline and its callers. `previous` is the build's own room
-# for what the last build left; stages receive its contents as values.
-ABOVE = {"build", "cli", "serve", "previous", "add"}
+# for what the last build left, `fingerprint` for the digest of its inputs; stages receive their
+# contents as values.
+ABOVE = {"build", "cli", "serve", "previous", "fingerprint", "add"}
 # Who may read the previous build's files: the build, and the writer, which writes them.
 PREVIOUS_READERS = {"build", "write", "write_processes"}
 

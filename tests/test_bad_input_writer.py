@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 import natocorpus
 from corpus_factory import write_corpus
-from natocorpus import previous, write
+from natocorpus import fingerprint, write
 from natocorpus.cli import main
 from natocorpus.config import make_config
 from natocorpus.diagnostics import OutputError
@@ -218,7 +218,7 @@ def test_the_lock_file_is_never_made_through_a_link(tmp_path: Path) -> None:
 
 
 def digests_of(corpus: Path, out: Path) -> dict[str, bytes]:
-    return previous.input_digests(make_config(corpus, TEMPLATES, out)).corpus
+    return fingerprint.input_digests(make_config(corpus, TEMPLATES, out)).corpus
 
 
 def test_the_fingerprint_does_not_follow_links_out_of_the_corpus(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from corpus_factory import write_corpus
-from natocorpus import previous as previous_module
+from natocorpus import fingerprint as fingerprint_module
 from natocorpus import search, write_processes
 from natocorpus import write as write_module
 from natocorpus.build import build
@@ -417,7 +417,7 @@ def _built_with_inputs_settled(
 ) -> tuple[Path, BuildConfig]:
     """A small site built once, its input files recorded as settled at once rather than two
     seconds after they were last written."""
-    monkeypatch.setattr(previous_module, "_SETTLING_NS", 0)
+    monkeypatch.setattr(fingerprint_module, "_SETTLING_NS", 0)
     corpus = write_corpus(tmp_path)
     config = make_config(corpus, PROJECT_ROOT / "templates", tmp_path / "site", search=False)
     assert build(config).written
@@ -434,7 +434,7 @@ def test_an_unchanged_input_is_not_read_again_to_know_it_is_unchanged(
         opened.append(str(path))
         return Path(path).open(*args, **kwargs)
 
-    monkeypatch.setattr(previous_module, "open", watched_open, raising=False)
+    monkeypatch.setattr(fingerprint_module, "open", watched_open, raising=False)
     assert build(config).up_to_date
     assert not [path for path in opened if path.startswith(str(corpus))]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from corpus_factory import write_corpus
-from natocorpus import previous as previous_module
+from natocorpus import fingerprint as fingerprint_module
 from natocorpus.build import build
 from natocorpus.config import BuildConfig, make_config
 from natocorpus.downloads import PER_ARTICLE
@@ -34,7 +34,7 @@ DOWNLOADS = (
 @pytest.fixture
 def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BuildConfig:
     """A two-article corpus, built once into tmp_path/site, its inputs recorded at once."""
-    monkeypatch.setattr(previous_module, "_SETTLING_NS", 0)
+    monkeypatch.setattr(fingerprint_module, "_SETTLING_NS", 0)
     corpus = write_corpus(tmp_path)
     text = (corpus / "articles" / "sample-article.md").read_text(encoding="utf-8")
     second = text.replace("id: sample-article", "id: second-article").replace(

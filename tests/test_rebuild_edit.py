@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from corpus_factory import write_corpus
-from natocorpus import previous as previous_module
+from natocorpus import fingerprint as fingerprint_module
 from natocorpus.build import build
 from natocorpus.config import BuildConfig, make_config
 from support import PROJECT_ROOT, tree_digest
@@ -54,7 +54,7 @@ def _config(corpus: Path, out: Path) -> BuildConfig:
 @pytest.fixture(autouse=True)
 def _settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     # The inputs are recorded as read at once, as a maintainer's edits, minutes apart, are.
-    monkeypatch.setattr(previous_module, "_SETTLING_NS", 0)
+    monkeypatch.setattr(fingerprint_module, "_SETTLING_NS", 0)
 
 
 @pytest.mark.parametrize("edit", ["body word", "title", "body word put back"])
