@@ -10,21 +10,14 @@ from collections.abc import Iterable, Iterator
 from natocorpus.model import Actor, SurfaceForm
 
 # British and American spellings of the words of names: each written the other way too.
-_SPELLINGS = (
-    ("isation", "ization"),
-    ("ization", "isation"),
-    ("Defence", "Defense"),
-    ("Defense", "Defence"),
-    ("Centre", "Center"),
-    ("Center", "Centre"),
-)
+_SPELLINGS = (("isation", "ization"), ("Defence", "Defense"), ("Centre", "Center"))
 
 
 def spelling_variants(text: str) -> list[str]:
     """The form with each word English spells two ways spelt the other way: "North Atlantic
     Treaty Organization" -> "North Atlantic Treaty Organisation"."""
     variants = []
-    for one, other in _SPELLINGS:
+    for one, other in (way for pair in _SPELLINGS for way in (pair, pair[::-1])):
         if re.search(rf"{one}\b", text):
             variants.append(re.sub(rf"{one}\b", other, text))
     return variants
