@@ -184,7 +184,9 @@ def _genre(described: str) -> str:
 def front_matter(source: dict[str, Any], text: str) -> str:
     """Minimal valid front matter: every field inferred, two evidence quotes from the text."""
     paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
-    quotes = [" ".join(paragraph.split()[:6]) for paragraph in paragraphs[:2]]
+    # A list item's marker ("1. On December 1") is Markdown, not text of the reading text.
+    opened = [re.sub(r"^(?:\d+[.)]|[-*+])\s+", "", paragraph) for paragraph in paragraphs[:2]]
+    quotes = [" ".join(paragraph.split()[:6]) for paragraph in opened]
     month = str(source["month"])
     precision = "month" if "-" in month else "year"
     why = "held-out excerpt: the figure is not part of what is measured"
