@@ -430,6 +430,9 @@ def _fitting(
     paragraph (at `depth` 2), as far as each narrows them."""
     block = text.block_at(start)
     sentence_span = _sentence_span(text, reading, start)
+    in_clause = _in_its_clause(reading, sentence_span, start, candidates, dates, matchers)
+    if in_clause is not None:
+        return [in_clause]
     levels = (
         (reading[sentence_span[0] : sentence_span[1]], sentence_span, True),
         (block.text, (block.start, block.end), False),
@@ -464,6 +467,50 @@ def _fitting(
         if len(candidates) <= 1:
             break
     return candidates
+
+
+# Where a clause of a sentence ends: a comma, semicolon, colon or dash, or a conjunction that
+# sets what follows in another time ("after", "before", "while"). Not "and": "arrived in Vilnius
+# and is attending the summit" is one account of one event.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]\s|\s[–—]\s|\s(?:after|before|while|whereas|although|though|unlike|than|but|"
+    r"since|until)\s"
+)
+
+
+def _in_its_clause(
+    reading: str,
+    sentence: tuple[int, int],
+    start: int,
+    candidates: list[str],
+    dates: Sequence[DateMention],
+    matchers: Matchers,
+) -> str | None:
+    """The one candidate the places and dates of the reference's own clause fit, where they
+    fit one: in "attending the summit in Vilnius, after the one in Spain last year" the later
+    clause's place and date belong to another event. None where the clause decides nothing."""
+    low, high = sentence
+    for found in _CLAUSE_BREAK.finditer(reading, low, start):
+        low = found.end()
+    after = _CLAUSE_BREAK.search(reading, start, high)
+    if after is not None:
+        high = after.start()
+    if (low, high) == sentence:
+        return None  # one clause: the sentence decides
+    clause = reading[low:high]
+    clause_dates = [d.value for d in dates if d.value and low <= d.start < high]
+    by_place = {
+        e
+        for e in candidates
+        if any(re.search(rf"\b{re.escape(p)}n?\b", clause) for p in matchers.event_places[e])
+    }
+    by_date = {
+        e
+        for e in candidates
+        if any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in clause_dates)
+    }
+    fits = (by_place & by_date) if by_place and by_date else (by_place or by_date)
+    return next(iter(fits)) if len(fits) == 1 else None
 
 
 def _with_its_place(reading: str, matchers: Matchers, event: str, end: int) -> int:

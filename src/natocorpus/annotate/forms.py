@@ -55,6 +55,8 @@ TITLE = 4  # an office ("Secretary General"): names follow it; a qualifier befor
 STATE = 8  # a state's adjective: its organs and officials ("Chinese Embassy") still name it
 CAPITAL = 16  # another proper name of a state ("Washington"): may open a longer name
 REGION = 32  # a region's one-word name ("Asia"): may close a longer name ("Nikkei Asia")
+PLACE = 64  # a name of a state or region: may open the name of a sea or strait ("China Sea")
+REGION_NAME = 128  # any name of a region: may open an institution's name ("North Atlantic Council")
 
 _COMPASS = frozenset(
     {"East", "West", "North", "South", "Eastern", "Western", "Northern", "Southern"}
@@ -104,6 +106,10 @@ def form_kind(form: str, actor: Actor) -> int:
         kind |= CAPITAL  # "Washington", "Kremlin", "Britain": not in "Washington Post"
     elif actor.type == "region" and form == actor.name and len(words) == 1:
         kind |= REGION
+    if actor.type in ("state", "region") and any(word[:1].isupper() for word in words):
+        kind |= PLACE
+    if actor.type == "region" and any(word[:1].isupper() for word in words):
+        kind |= REGION_NAME
     if (
         actor.type == "institution"
         and any(c.islower() for c in form)
@@ -182,6 +188,7 @@ class FormMatcher(msgspec.Struct, frozen=True):
                 form in rules
                 and _ends_with_any(before, rules[form])
                 and not _RULERS_IN.search(before)
+                and text[end : end + 2] not in ("’s", "'s")  # "aid to Kyiv's war effort"
             ):
                 continue
             found.append((owner, matched if self.ignore_case else form, start, end))
@@ -233,6 +240,22 @@ _INSTITUTION_HEADS = _wordset(
     "Office Institute Bureau Agency Academy Centre Center School University College Board "
     "Court House Chamber Foundation Society Association Federation Union League Forum Embassy "
     "Consulate Mission Division Directorate Service"
+)
+# The words that end the name of a feature of the earth: "the East China Sea", "the Taiwan
+# Strait" name a sea and a strait, not East Asia, China or Taiwan.
+_FEATURES = (
+    r"(?:Seas?|Oceans?|Straits?|Gulf|Bay|Peninsula|Islands?|Archipelago|Basin|Rivers?|Mountains"
+    r"|Plateau|Desert|Canal|Channel|Shelf|Reefs?|Lakes?|Shoals?|Atolls?)"
+)
+_FEATURE_AFTER = re.compile(rf"(?: [A-Z][\w’'-]*){{0,2}} {_FEATURES}\b")
+_FEATURE_OF_BEFORE = re.compile(rf"\b{_FEATURES} of (?:the )?$")
+# The words that end the name of a body named after a region: "the North Atlantic Council",
+# "the Asia Society", "the Pacific Fleet", "Indo-Pacific Command" are bodies, not the region.
+_REGION_BODY_HEADS = _wordset(
+    "Ministry Department Secretariat Committee Council Commission Office Institute Bureau Agency "
+    "Academy Centre Center School University College Board Court Chamber Foundation Society "
+    "Association Federation Union League Forum Division Directorate Service Command Fleet "
+    "Treaty Organization Organisation Cooperation Partnership Group Assembly Bank Parliament"
 )
 _WORD_BEFORE = re.compile(r"(?:^|[\s(“\"])([A-Z][\w’'-]*) $")
 _HEAD_OF_BEFORE = re.compile(r"([A-Z][\w’'-]*) (?:of|on|for)(?: the)? $")
@@ -320,6 +343,18 @@ def _context_blocks(
         if kind & CAPITAL and after is not None and after.group(1) == " ":
             # "the Washington Post", "the London Blitz": a different proper name.
             blocked = after.group(2) not in _FUNCTION_WORDS
+        if kind & PLACE and (
+            _FEATURE_AFTER.match(text, end) is not None
+            or _FEATURE_OF_BEFORE.search(before) is not None
+        ):
+            blocked = True  # "the East China Sea", "the Sea of Japan": a sea, not a state
+        if (
+            kind & REGION_NAME
+            and after is not None
+            and after.group(1) == " "
+            and after.group(2) in _REGION_BODY_HEADS
+        ):
+            blocked = True  # "the North Atlantic Council": a body, not the region
         if kind & CAPITAL and _LOCATED.match(text, end) is not None:
             blocked = True  # "a Tokyo-based expert": where someone is, not the government
         if (
@@ -402,6 +437,20 @@ def _key(date: PartialDate, other: PartialDate) -> tuple[int, int, int]:
     return (date.year, date.month, date.day)
 
 
+# Compounds in which "war" is warfare in general, not a war: "Russia's war economy" is an
+# economy, "its war machine" an army; a war's name that runs into one is not a mention.
+_COMPOUNDS_OF_WAR = (
+    "war economy",
+    "war economies",
+    "war machine",
+    "war chest",
+    "war footing",
+    "war games",
+    "war room",
+    "war industry",
+)
+
+
 class Matchers(msgspec.Struct, frozen=True):
     actors: FormMatcher
     events: FormMatcher
@@ -446,13 +495,20 @@ class Matchers(msgspec.Struct, frozen=True):
         return cls(
             actors=actors,
             events=FormMatcher.compile(
-                (event.id, SurfaceForm(form)) for event in knowledge.events for form in event.forms
+                (
+                    (event.id, SurfaceForm(form))
+                    for event in knowledge.events
+                    for form in event.forms
+                ),
+                blocking=_COMPOUNDS_OF_WAR,
             ),
             event_dates={event.id: event.date for event in knowledge.events},
             event_ends={event.id: event.end_date for event in knowledge.events},
             event_places={event.id: _places(event.place) for event in knowledge.events},
             generic=FormMatcher.compile(
-                ((phrase, SurfaceForm(phrase)) for phrase in generic_events), ignore_case=True
+                ((phrase, SurfaceForm(phrase)) for phrase in generic_events),
+                blocking=_COMPOUNDS_OF_WAR,
+                ignore_case=True,
             ),
             generic_events={phrase: tuple(ids) for phrase, ids in generic_events.items()},
             event_types={event.id: event.type for event in knowledge.events},

@@ -1,0 +1,98 @@
+"""A known name that opens a longer name of something else is not a mention, on made-up
+sentences: seas and straits named after a state or region, bodies named after a region,
+compounds in which "war" is warfare in general. And the clause that holds a generic reference
+decides it before the rest of its sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_annotate_rules import ACTORS, SUMMITS, actors_of, annotated, events_of
+
+REGIONS = (
+    "- {id: north-atlantic, name: North Atlantic, type: region, description: d,\n"
+    "   forms: [North Atlantic, Atlantic]}\n"
+    "- {id: indo-pacific, name: Indo-Pacific, type: region, description: d,\n"
+    "   forms: [Indo-Pacific]}\n"
+    "- {id: taiwan, name: Taiwan, type: state, description: d, forms: [Taiwan]}\n"
+    "- {id: japan, name: Japan, type: state, description: d, forms: [Japan, Japanese]}\n"
+)
+
+
+def test_a_sea_or_strait_named_after_a_state_or_region_is_not_it(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Ships sailed the East China Sea and the South China Sea. Tension in the Taiwan Strait "
+        "grew, and the Sea of Japan froze. The Atlantic Ocean is wide. China and Taiwan talked; "
+        "Japan said the East matters.",
+        actors=ACTORS + REGIONS,
+    )
+    assert actors_of(article) == [
+        ("china", "China"),
+        ("taiwan", "Taiwan"),
+        ("japan", "Japan"),
+        ("east-asia", "the East"),
+    ]
+
+
+def test_a_body_named_after_a_region_is_not_the_region(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The North Atlantic Council met. The Indo-Pacific Command sailed. Security in the North "
+        "Atlantic and the Indo-Pacific is linked. NATO spoke.",
+        actors=ACTORS + REGIONS,
+    )
+    assert actors_of(article) == [
+        ("north-atlantic", "North Atlantic"),
+        ("indo-pacific", "Indo-Pacific"),
+        ("nato", "NATO"),
+    ]
+
+
+WAR = """\
+- id: invasion-2022
+  name: Russia's invasion of Ukraine
+  type: other
+  date: "2022-02-24"
+  precision: day
+  description: The war.
+  forms: []
+  generic: [Russia's war, war in Ukraine]
+"""
+
+
+def test_a_compound_of_war_is_not_a_war(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "China’s support for Russia's war economy grew. China’s support for Russia's war "
+        "machine grew. China’s support for Russia's war grew, as did the war in Ukraine.",
+        events=SUMMITS + WAR,
+    )
+    assert events_of(article) == [
+        ("invasion-2022", "Russia's war"),
+        ("invasion-2022", "war in Ukraine"),
+    ]
+
+
+def test_a_capital_with_a_possessive_is_the_government_even_after_in(tmp_path: Path) -> None:
+    # The form's rule makes "in Washington" a venue; "in Washington's view" is its government's.
+    article = annotated(
+        tmp_path,
+        "Reporters met in Washington. Trust in Washington's word fell. Aid came in "
+        "Washington’s name.",
+    )
+    assert actors_of(article) == [("usa", "Washington"), ("usa", "Washington")]
+
+
+def test_the_clause_of_a_generic_reference_decides_before_its_sentence(tmp_path: Path) -> None:
+    # Published in January 2023. The place in the reference's own clause (Vilnius) is what
+    # decides; the later clause's place and date are another summit's.
+    article = annotated(
+        tmp_path,
+        "The president arrived in Vilnius and is attending the summit, after attending the one "
+        "in Madrid in 2022.",
+    )
+    assert events_of(article) == [("vilnius-2023", "summit")]
+    # One clause: its sentence decides, as before.
+    single = annotated(tmp_path / "single", "Leaders met at the summit held in Madrid in 2022.")
+    assert events_of(single) == [("madrid-2022", "summit")]
