@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from natocorpus.model import PartialDate
 from test_annotate_rules import ACTORS, SUMMITS, actors_of, annotated, events_of
 
 REGIONS = (
@@ -96,3 +97,78 @@ def test_the_clause_of_a_generic_reference_decides_before_its_sentence(tmp_path:
     # One clause: its sentence decides, as before.
     single = annotated(tmp_path / "single", "Leaders met at the summit held in Madrid in 2022.")
     assert events_of(single) == [("madrid-2022", "summit")]
+
+
+def test_two_seas_that_share_their_last_words_are_neither_state(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "They spoke of the East and South China Seas. China and the East disagreed.",
+        actors=ACTORS + REGIONS,
+    )
+    assert actors_of(article) == [("china", "China"), ("east-asia", "the East")]
+
+
+BRUSSELS_MEETING = """\
+- id: brussels-ministers-2022
+  name: Foreign ministers in Brussels
+  type: ministerial
+  date: "2022-04-06"
+  precision: day
+  place: Brussels
+  description: A meeting.
+  forms: []
+  generic: [foreign ministers' meeting]
+"""
+
+
+def test_a_summit_named_after_a_place_of_other_events_is_not_one_held_elsewhere(
+    tmp_path: Path,
+) -> None:
+    # Brussels is where the knowledge base holds a meeting, but no summit: "its Brussels Summit"
+    # is a summit it lacks, reported whole by the coverage check, not the year's summit.
+    article = annotated(
+        tmp_path,
+        "The allies met again. Its Brussels Summit communiqué the year before was short. Its "
+        "Vilnius summit was long.",
+        events=SUMMITS + BRUSSELS_MEETING,
+    )
+    assert events_of(article) == [("vilnius-2023", "Vilnius summit")]
+    assert article.unresolved_events == ()
+
+
+def test_a_year_that_bounds_a_period_does_not_date_what_follows(tmp_path: Path) -> None:
+    # Published in August 2023: "12 July" after "up to 2026" is the July before publication.
+    article = annotated(
+        tmp_path,
+        "A programme for the period up to 2026 was signed on 12 July on the sidelines of the "
+        "NATO summit.",
+        overrides={"published": 'published: {value: "2023-08", precision: month, inferred: x}'},
+    )
+    dates = [(d.text, d.value) for d in article.dates]
+    assert ("12 July", PartialDate(2023, 7, 12)) in dates
+    assert events_of(article) == [("vilnius-2023", "NATO summit")]
+
+
+def test_a_date_in_another_clause_does_not_rule_the_reference_out(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Kishida, who attended the NATO summit in June 2022 in Madrid, has said since the first "
+        "days of the war in Ukraine that security is one.",
+        events=SUMMITS + WAR,
+    )
+    assert events_of(article) == [
+        ("madrid-2022", "NATO summit"),
+        ("invasion-2022", "war in Ukraine"),
+    ]
+
+
+def test_a_caption_full_of_names_is_a_sentence_not_a_heading(tmp_path: Path) -> None:
+    # Its capitals are names: "North Atlantic" opens the name of a council there too.
+    article = annotated(
+        tmp_path,
+        "Intro words open this text.\n\n"
+        "US President Joe Biden delivers remarks at a meeting of the North Atlantic Council at "
+        "the NATO Summit on July 10, 2024, in Washington, DC. (Kevin Dietsch via Getty Images)",
+        actors=ACTORS + REGIONS,
+    )
+    assert ("north-atlantic", "North Atlantic") not in actors_of(article)

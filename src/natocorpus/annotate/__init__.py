@@ -58,10 +58,41 @@ __all__ = [
 WORDS_PER_MINUTE = 230
 
 
+_LONG_FUNCTION_WORDS = frozenset(
+    {
+        "with",
+        "from",
+        "into",
+        "onto",
+        "over",
+        "upon",
+        "that",
+        "than",
+        "about",
+        "after",
+        "before",
+        "between",
+        "among",
+        "against",
+        "during",
+        "under",
+        "without",
+        "within",
+        "while",
+        "when",
+        "where",
+        "which",
+    }
+)
+
+
 def _title_case(text: str) -> bool:
     """A heading in title case or capitals: its capitals say nothing about names."""
+    # Title case leaves only short function words in lower case: a caption full of names with
+    # "delivers remarks at a meeting" in it is a sentence.
     words = [word for word in re.findall(r"[^\W\d_][\w’'-]*", text) if len(word) > 3]
-    return len(words) >= 3 and sum(word[:1].isupper() for word in words) >= 0.8 * len(words)
+    lower = sum(not word[:1].isupper() and word not in _LONG_FUNCTION_WORDS for word in words)
+    return len(words) >= 3 and lower <= 0.1 * len(words)
 
 
 # Where an offset is: the anchor of its paragraph and the index of its sentence.

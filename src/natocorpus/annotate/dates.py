@@ -139,6 +139,11 @@ def resolve_date(
     return None  # "recent years", centuries: periods, not calendar dates
 
 
+# A year that bounds a period ("for the period up to 2026", "by 2030") is not when what the
+# paragraph tells next took place: it anchors no relative date after it.
+_LIMIT_BEFORE = re.compile(r"\b(?:up to|until|till|through|by|before|beyond)\s+$", re.IGNORECASE)
+
+
 def _find_dates(
     reading: str, published: PartialDate, place: Callable[[int], tuple[str, int]]
 ) -> list[DateMention]:
@@ -158,7 +163,7 @@ def _find_dates(
         base = anchor[1] if anchor is not None and anchor[0] == paragraph else None
         relative = kind in _RELATIVE
         value = resolve_date(kind, match.group(), published, base if relative else None)
-        if not relative and value is not None:
+        if not relative and value is not None and not _LIMIT_BEFORE.search(reading, 0, start):
             anchor = (paragraph, value)
         dates.append(
             DateMention(

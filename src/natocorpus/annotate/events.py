@@ -128,6 +128,24 @@ def _held_elsewhere(after: str, candidates: Sequence[str], matchers: Matchers) -
     return owners <= matchers.states
 
 
+# A capitalised word right before the phrase: "its Brussels Summit".
+_WORD_BEFORE_PHRASE = re.compile(r"(?<![.!?:] )(?<!^)\b([A-Z][\w’'-]+) $")
+
+
+def _held_at_another_place(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether the phrase is named after a place where the knowledge base holds events but none
+    of the phrase's ("its Brussels Summit" when no summit in Brussels is known): another event."""
+    found = _WORD_BEFORE_PHRASE.search(before)
+    if found is None:
+        return False
+    word = found.group(1)
+    return word in matchers.known_places and not any(
+        p.startswith(word) or p.endswith(word)
+        for event in candidates
+        for p in matchers.event_places[event]
+    )
+
+
 def _by_place(text: str, candidates: Sequence[str], matchers: Matchers) -> list[str]:
     return [
         e
@@ -167,6 +185,10 @@ def _generic_events(
         if _overlapping(named_spans, start, end):
             continue
         candidates = list(matchers.generic_events[phrase])
+        if _held_at_another_place(reading[max(0, start - 40) : start], candidates, matchers):
+            # Part of the name of an event the knowledge base lacks ("its Brussels Summit"):
+            # the coverage check reports that name whole.
+            continue
         if (
             not _definite(reading, start, end, matched, candidates, matchers)
             and not _placed(reading[end : end + 80], candidates, matchers)
@@ -431,6 +453,7 @@ def _fitting(
     block = text.block_at(start)
     sentence_span = _sentence_span(text, reading, start)
     in_clause = _in_its_clause(reading, sentence_span, start, candidates, dates, matchers)
+    others = _other_clauses(reading, sentence_span, start)
     if in_clause is not None:
         return [in_clause]
     levels = (
@@ -459,10 +482,16 @@ def _fitting(
         if fits:
             candidates = fits
         elif strict and any(
-            d.value and d.kind == "absolute" and low <= d.start < high for d in dates
+            d.value
+            and d.kind == "absolute"
+            and low <= d.start < high
+            and not any(left <= d.start < right for left, right in others)
+            for d in dates
         ):
             # The sentence dates it, and no such event is known. A relative date ("in the next
-            # year") is more often the date of something else the sentence tells.
+            # year") is more often the date of something else the sentence tells, and so is a
+            # date in a clause of its own ("Kishida, who attended the summit in June 2022, has
+            # said since the war began").
             candidates = []
         if len(candidates) <= 1:
             break
@@ -478,6 +507,32 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+def _clause_span(reading: str, sentence: tuple[int, int], start: int) -> tuple[int, int]:
+    low, high = sentence
+    for found in _CLAUSE_BREAK.finditer(reading, low, start):
+        low = found.end()
+    after = _CLAUSE_BREAK.search(reading, start, high)
+    return low, after.start() if after is not None else high
+
+
+# A relative or subordinate clause in commas, or one that opens the sentence: what it dates is
+# something else than what the main clause tells ("In 2019, ..." opens no such clause).
+_SUBORDINATE = re.compile(
+    r"(?:, (?:who|which|whose|where|when|after|before|while|although|though|whereas)"
+    r"|^(?:After|Before|While|When|Although|Though|Whereas)) [^,;]*"
+)
+
+
+def _other_clauses(reading: str, sentence: tuple[int, int], start: int) -> list[tuple[int, int]]:
+    """The subordinate clauses of the sentence that do not hold the reference."""
+    low, high = sentence
+    return [
+        (low + found.start(), low + found.end())
+        for found in _SUBORDINATE.finditer(reading[low:high])
+        if not found.start() <= start - low < found.end()
+    ]
+
+
 def _in_its_clause(
     reading: str,
     sentence: tuple[int, int],
@@ -489,12 +544,7 @@ def _in_its_clause(
     """The one candidate the places and dates of the reference's own clause fit, where they
     fit one: in "attending the summit in Vilnius, after the one in Spain last year" the later
     clause's place and date belong to another event. None where the clause decides nothing."""
-    low, high = sentence
-    for found in _CLAUSE_BREAK.finditer(reading, low, start):
-        low = found.end()
-    after = _CLAUSE_BREAK.search(reading, start, high)
-    if after is not None:
-        high = after.start()
+    low, high = _clause_span(reading, sentence, start)
     if (low, high) == sentence:
         return None  # one clause: the sentence decides
     clause = reading[low:high]

@@ -247,7 +247,8 @@ _FEATURES = (
     r"(?:Seas?|Oceans?|Straits?|Gulf|Bay|Peninsula|Islands?|Archipelago|Basin|Rivers?|Mountains"
     r"|Plateau|Desert|Canal|Channel|Shelf|Reefs?|Lakes?|Shoals?|Atolls?)"
 )
-_FEATURE_AFTER = re.compile(rf"(?: [A-Z][\w’'-]*){{0,2}} {_FEATURES}\b")
+# "the East and South China Seas": the names of two seas share their last words.
+_FEATURE_AFTER = re.compile(rf"(?:(?:,| and| or)? [A-Z][\w’'-]*){{0,3}} {_FEATURES}\b")
 _FEATURE_OF_BEFORE = re.compile(rf"\b{_FEATURES} of (?:the )?$")
 # The words that end the name of a body named after a region: "the North Atlantic Council",
 # "the Asia Society", "the Pacific Fleet", "Indo-Pacific Command" are bodies, not the region.
@@ -476,6 +477,8 @@ class Matchers(msgspec.Struct, frozen=True):
     states: frozenset[str] = frozenset()
     # A publication event -> the one document it published ("the Strategic Concept").
     documents: dict[str, str] = msgspec.field(default_factory=dict)
+    # Every place the knowledge base holds an event in.
+    known_places: frozenset[str] = frozenset()
 
     @classmethod
     def for_knowledge(cls, knowledge: KnowledgeBase) -> Matchers:
@@ -505,6 +508,7 @@ class Matchers(msgspec.Struct, frozen=True):
             event_dates={event.id: event.date for event in knowledge.events},
             event_ends={event.id: event.end_date for event in knowledge.events},
             event_places={event.id: _places(event.place) for event in knowledge.events},
+            known_places=frozenset(p for event in knowledge.events for p in _places(event.place)),
             generic=FormMatcher.compile(
                 ((phrase, SurfaceForm(phrase)) for phrase in generic_events),
                 blocking=_COMPOUNDS_OF_WAR,
