@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_annotate_rules import ACTORS, actors_of, annotated, events_of
+from test_annotate_rules import ACTORS, SUMMITS, actors_of, annotated, events_of
 
 MORE = (
     "- {id: aukus, name: AUKUS, type: alliance, description: d, forms: [AUKUS]}\n"
@@ -91,3 +91,81 @@ def test_a_capital_near_which_or_a_building_in_which_something_happens(tmp_path:
         actors=actors,
     )
     assert actors_of(article) == [("usa", "Washington"), ("ru2", "Kremlin"), ("ru2", "Kremlin")]
+
+
+def test_a_state_before_a_summit_is_its_host_unless_joined_to_others(tmp_path: Path) -> None:
+    # Published in January 2023. The United States takes part in the Madrid summit only, but a
+    # state alone before the phrase may be where a summit is held: it does not choose.
+    events = SUMMITS.replace(
+        "  forms: [Madrid Summit]\n", "  forms: [Madrid Summit]\n  participants: [usa]\n"
+    )
+    article = annotated(tmp_path, "Leaders will attend the American NATO summit.", events=events)
+    assert events_of(article) == [("vilnius-2023", "NATO summit")]
+
+
+def test_new_before_a_document_reference_is_the_one_to_come(tmp_path: Path) -> None:
+    concepts = """\
+- id: concept-2010
+  name: Strategic Concept 2010 adopted
+  type: publication
+  date: "2010-11-19"
+  precision: day
+  description: d
+  forms: []
+  generic: [Strategic Concept]
+- id: concept-2023
+  name: Strategic Concept 2023 adopted
+  type: publication
+  date: "2023-06-29"
+  precision: day
+  description: d
+  forms: []
+  generic: [Strategic Concept]
+"""
+    # Published in January 2023: the new one is the one adopted that June; without "new",
+    # the one in force.
+    article = annotated(
+        tmp_path,
+        "The meeting discussed NATO’s New Strategic Concept. It recalled the Strategic Concept.",
+        events=SUMMITS + concepts,
+    )
+    assert events_of(article) == [
+        ("concept-2023", "Strategic Concept"),
+        ("concept-2010", "Strategic Concept"),
+    ]
+
+
+def test_a_summit_meeting_with_someone_a_hypothetical_war_and_the_district(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "He will hold a summit meeting with the Prime Minister. He feared a civilization-ending "
+        "nuclear war in Ukraine. I am heading to Washington, DC tomorrow; Washington agreed.",
+        events=SUMMITS + "- {id: war, name: War, type: other, date: '2022-02-24', precision: day,\n"
+        "   description: d, forms: [], generic: [war in Ukraine]}\n",
+    )
+    assert events_of(article) == []
+    assert actors_of(article) == [("usa", "Washington")]
+
+
+def test_a_place_or_date_naming_another_event_is_not_the_references_context(
+    tmp_path: Path,
+) -> None:
+    # Published in January 2023: "the 2022 Madrid Summit" is another summit, and its place and
+    # year say nothing of which summit "The summit" is.
+    article = annotated(
+        tmp_path,
+        "The summit was proposed during the previous 2022 Madrid Summit, and its dates were "
+        "fixed on 9 November 2022.",
+    )
+    assert events_of(article) == [("madrid-2022", "Madrid Summit")]
+    assert [u.text for u in article.unresolved_events] == ["summit"]
+
+
+def test_officials_named_by_their_state_are_where_they_are(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "He met Chinese officials in Washington. Officials in Washington objected.",
+    )
+    assert actors_of(article) == [("china", "Chinese"), ("usa", "Washington")]

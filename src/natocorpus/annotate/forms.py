@@ -170,6 +170,11 @@ class FormMatcher(msgspec.Struct, frozen=True):
         )
         return cls(pattern, owners, rules, kinds or {}, block_pattern, ignore_case)
 
+    def _rulers_named(self, before: str) -> bool:
+        """Whether those who govern before "in" are named by a state's adjective."""
+        named = _RULERS_NAMED_IN.search(before)
+        return named is not None and bool(self.kinds.get(named.group(1), 0) & STATE)
+
     def find(self, text: str) -> list[tuple[str, str, int, int]]:
         """(owner, form, start, end) of each match. The form is the one string object of the
         knowledge base, not a copy per mention: a text's mentions of NATO share one "NATO"."""
@@ -187,7 +192,7 @@ class FormMatcher(msgspec.Struct, frozen=True):
             if (
                 form in rules
                 and _ends_with_any(before, rules[form])
-                and not _RULERS_IN.search(before)
+                and (not _RULERS_IN.search(before) or self._rulers_named(before))
                 and text[end : end + 2] not in ("’s", "'s")  # "aid to Kyiv's war effort"
             ):
                 continue
@@ -217,6 +222,12 @@ _RULERS_IN = re.compile(
     re.IGNORECASE,
 )
 
+# Those who govern, already named by their state: "South Korean officials in Seoul" are where
+# they are, in Seoul.
+_RULERS_NAMED_IN = re.compile(
+    r"\b((?:[A-Z][\w-]* )?[A-Z][\w-]*)\s+(?:[a-z][\w-]*\s+){0,2}(?:regimes?|officials|authorities"
+    r"|leaders(?:hip)?|policy-?makers|decision-makers|rulers|governments?|elites) in (?:the )?$"
+)
 # Capitalised words that do not extend a name: sentence openers and determiners, and the
 # organs and offices of a state after its adjective ("the Chinese Embassy" names China).
 _FUNCTION_WORDS = _wordset(
@@ -279,6 +290,8 @@ _MEETING_AFTER = re.compile(
 )
 # A compound that says where someone or something is: the place, not the government there.
 _LOCATED = re.compile(r"-(?:based|born|bred|raised|headquartered|registered|area)\b")
+# A city with its district: "Washington, D.C." is the city.
+_DISTRICT = re.compile(r",? (?:D\.C\.|DC)\b")
 # What opens a sentence or a line: a capitalised word there proves nothing.
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[“\"(]\s*)$")
 # A dateline: a place opening a paragraph, then a date or the agency in brackets and a dash.
@@ -358,8 +371,12 @@ def _context_blocks(
             # "the East China Sea", "the Sea of Japan": a sea, not a state; "the North
             # Atlantic Council", "the European Union": a body, not the region
             blocked = True
-        if kind & CAPITAL and _LOCATED.match(text, end) is not None:
-            blocked = True  # "a Tokyo-based expert": where someone is, not the government
+        if kind & CAPITAL and (
+            _LOCATED.match(text, end) is not None or _DISTRICT.match(text, end) is not None
+        ):
+            # "a Tokyo-based expert", "heading to Washington, DC": where someone is or goes,
+            # the city, not the government
+            blocked = True
         if (
             kind & REGION
             and word_before is not None
