@@ -172,3 +172,13 @@ def test_a_caption_full_of_names_is_a_sentence_not_a_heading(tmp_path: Path) -> 
         actors=ACTORS + REGIONS,
     )
     assert ("north-atlantic", "North Atlantic") not in actors_of(article)
+
+
+def test_a_body_named_after_a_region_in_a_title_case_heading(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "## Remarks at the Meeting of the North Atlantic Council With Partners\n\n"
+        "Security in the North Atlantic matters to NATO.",
+        actors=ACTORS + REGIONS,
+    )
+    assert actors_of(article) == [("north-atlantic", "North Atlantic"), ("nato", "NATO")]

@@ -33,6 +33,14 @@ _GENERIC_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# An indefinite article a few words before: "a civilization-ending nuclear war with Russia".
+_INDEFINITE_FAR_BEFORE = re.compile(
+    r"\b(?:a|an|another|any)\s+"
+    r"(?:(?!(?:the|this|that|its|their|his|her|our|of|at|in|on|to|for|with|from|by|and|or)\b)"
+    r"[\w’'-]+\s+){1,3}$",
+    re.IGNORECASE,
+)
+_BILATERAL_AFTER = re.compile(r" (?:meetings?|talks) with\b")
 _INDEFINITE_BEFORE = re.compile(
     rf"\b(?:a|an|any|another|every|each|no|some|one|such)\s+(?:{_BETWEEN}\s+){{0,1}}[“‘\"']?$",
     re.IGNORECASE,
@@ -47,11 +55,15 @@ def _definite(
     phrase that names the event's own parties ("Russia-Ukraine conflict"), or an indefinite one
     that a clause in the past tense pins down ("a three-day summit that began on Tuesday")."""
     before = text[max(0, start - 40) : start]
-    if _GENERIC_BEFORE.search(before):
+    if _BILATERAL_AFTER.match(text, end):
+        return False  # "a summit meeting with the Prime Minister": two leaders' talks
+    if _GENERIC_BEFORE.search(before) and not _INDEFINITE_FAR_BEFORE.search(before):
         return True
     if _INDEFINITE_BEFORE.search(before):
         # "a NATO summit", "another NATO Summit": one of a kind, not a name
         return _PAST_CLAUSE.match(text, end) is not None
+    if _INDEFINITE_FAR_BEFORE.search(before):
+        return False  # one of a kind, whatever it is said to be between
     words = matched.split()
     first = words[0]
     return (
@@ -181,7 +193,13 @@ def _generic_events(
     named_spans = [(m.start, m.end) for m in named]
     resolved: list[EventMention] = []
     unresolved: list[UnresolvedReference] = []
-    for phrase, matched, start, end in matchers.generic.find(reading):
+    generic_found = matchers.generic.find(reading)
+    # Every reference's span with the year that qualifies it ("the 2022 Madrid summit").
+    referring = [
+        (low - 5 if _YEAR_BEFORE.search(reading, max(0, low - 5), low) else low, high)
+        for low, high in (*named_spans, *((f[2], f[3]) for f in generic_found))
+    ]
+    for phrase, matched, start, end in generic_found:
         if _overlapping(named_spans, start, end):
             continue
         candidates = list(matchers.generic_events[phrase])
@@ -205,8 +223,20 @@ def _generic_events(
         if candidates and _held_elsewhere(reading[end : end + 80], candidates, matchers):
             candidates = []
         if candidates:
+            # The places and dates that name another event ("proposed during the 2022 Madrid
+            # summit") are that event's: its words are not this reference's context.
+            block = text.block_at(start)
+            others = [
+                (low, high)
+                for low, high in referring
+                if block.start <= low < block.end and not low <= start < high
+            ]
+            context, context_dates = reading, dates
+            if others:
+                context = _without(reading, others)
+                context_dates = [d for d in dates if not _overlapping(others, d.start, d.end)]
             candidates = _by_context(
-                text, reading, start, candidates, actors, dates, published, matchers
+                text, context, start, candidates, actors, context_dates, published, matchers
             )
         if len(candidates) == 1:
             choice = candidates[0]
@@ -230,6 +260,19 @@ def _generic_events(
     return resolved, unresolved
 
 
+_YEAR_BEFORE = re.compile(r"(?<!\w)(?:1[89]|20)\d\d $")
+
+
+def _without(reading: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The reading text with the spans blanked out, its offsets unchanged."""
+    pieces, last = [], 0
+    for low, high in sorted(spans):
+        low = max(low, last)
+        pieces += [reading[last:low], " " * (high - low)]
+        last = max(last, high)
+    return "".join([*pieces, reading[last:]])
+
+
 def _by_context(
     text: ArticleText,
     reading: str,
@@ -244,10 +287,11 @@ def _by_context(
     of its sentence and paragraph, and then the year of publication leave."""
     candidates = _of_its_parties(reading, start, candidates, actors, matchers)
     month = _MONTH_BEFORE.search(reading, max(0, start - 12), start)
+    forward = _FORWARD_BEFORE.search(reading, max(0, start - 40), start) is not None
     if (
         month is None
         and not any(_began_by(matchers, e, published) for e in candidates)
-        and not _FORWARD_BEFORE.search(reading, max(0, start - 40), start)
+        and not forward
     ):
         # A text speaks of what has begun by the day it was published, or of what is to come
         # with a word that says so ("the next summit", "the June summit") or with its date
@@ -269,9 +313,10 @@ def _by_context(
             <= (matchers.event_ends[e] or matchers.event_dates[e]).year
         ]
         low, high = _sentence_span(text, reading, start)
-        if not _LOOKS_AHEAD.search(reading, low, high):
-            # The year of publication chooses what is to come only in a sentence that says
-            # so: "Japan attended the NATO summit", written in March, is not July's.
+        if not forward and not _LOOKS_AHEAD.search(reading, low, high):
+            # The year of publication chooses what is to come only in a sentence or a word
+            # that says so: "Japan attended the NATO summit", written in March, is not July's;
+            # "NATO's new Strategic Concept", written in April, is June's.
             same_year = [e for e in same_year if _began_by(matchers, e, published)]
         candidates = same_year or _in_force(candidates, matchers, published) or candidates
     return candidates
@@ -314,6 +359,10 @@ def _of_its_parties(
     if before is None:
         return candidates
     named = {actor for low, high, actor in actors if before.start() <= low and high <= start}
+    if "-" not in before.group() and "–" not in before.group():
+        # A state alone before the phrase is as often its host as a party: "the US NATO
+        # Summit" is held in the US. States joined ("the US-Japan-ROK summit") are parties.
+        named -= matchers.states
     if not named:
         return candidates
     fits = [e for e in candidates if named <= matchers.event_participants.get(e, frozenset())]

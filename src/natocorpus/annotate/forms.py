@@ -170,6 +170,11 @@ class FormMatcher(msgspec.Struct, frozen=True):
         )
         return cls(pattern, owners, rules, kinds or {}, block_pattern, ignore_case)
 
+    def _rulers_named(self, before: str) -> bool:
+        """Whether those who govern before "in" are named by a state's adjective."""
+        named = _RULERS_NAMED_IN.search(before)
+        return named is not None and bool(self.kinds.get(named.group(1), 0) & STATE)
+
     def find(self, text: str) -> list[tuple[str, str, int, int]]:
         """(owner, form, start, end) of each match. The form is the one string object of the
         knowledge base, not a copy per mention: a text's mentions of NATO share one "NATO"."""
@@ -187,7 +192,7 @@ class FormMatcher(msgspec.Struct, frozen=True):
             if (
                 form in rules
                 and _ends_with_any(before, rules[form])
-                and not _RULERS_IN.search(before)
+                and (not _RULERS_IN.search(before) or self._rulers_named(before))
                 and text[end : end + 2] not in ("’s", "'s")  # "aid to Kyiv's war effort"
             ):
                 continue
@@ -213,17 +218,27 @@ _RULE_CONTEXT = 80  # characters before a match that an unless_after rule looks 
 # Moscow", "officials in Washington"), not for a venue as after "reporters in" or "a summit in".
 _RULERS_IN = re.compile(
     r"\b(?:regimes?|officials|authorities|leaders(?:hip)?|policy-?makers|decision-makers|rulers"
-    r"|governments?|elites) in $",
+    r"|governments?|elites) in (?:the )?$",
     re.IGNORECASE,
 )
 
+# Those who govern, already named by their state: "South Korean officials in Seoul" are where
+# they are, in Seoul.
+_RULERS_NAMED_IN = re.compile(
+    r"\b((?:[A-Z][\w-]* )?[A-Z][\w-]*)\s+(?:[a-z][\w-]*\s+){0,2}(?:regimes?|officials|authorities"
+    r"|leaders(?:hip)?|policy-?makers|decision-makers|rulers|governments?|elites) in (?:the )?$"
+)
 # Capitalised words that do not extend a name: sentence openers and determiners, and the
 # organs and offices of a state after its adjective ("the Chinese Embassy" names China).
 _FUNCTION_WORDS = _wordset(
     "A An The This That These Those It Its In On At By For From Of To With As And But Or Nor So "
     "If When While Since After Before During Under Over Between Among Against Also Former Then "
     "Both Each Every All Any No Not Their They There Here We Our You He She His Her Who What "
-    "Which Where Why How I Mr Mrs Ms Dr"
+    "Which Where Why How I Mr Mrs Ms Dr "
+    # prepositions, conjunctions and adverbs that open a sentence: "Given Russian aggression"
+    "Given Despite Amid Amidst Unlike Like Following Regarding Concerning Including Without "
+    "Within Through Across Beyond Toward Towards Upon Via Although Because Though Whether "
+    "Unless Until Once Now Yet Still However Meanwhile Today Yesterday Instead Thus Hence"
 )
 _STATE_ORGANS = _wordset(
     "President Presidential Prime PM Premier Minister Ministers Ministry Foreign Defense Defence "
@@ -275,6 +290,8 @@ _MEETING_AFTER = re.compile(
 )
 # A compound that says where someone or something is: the place, not the government there.
 _LOCATED = re.compile(r"-(?:based|born|bred|raised|headquartered|registered|area)\b")
+# A city with its district: "Washington, D.C." is the city.
+_DISTRICT = re.compile(r",? (?:D\.C\.|DC)\b")
 # What opens a sentence or a line: a capitalised word there proves nothing.
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[“\"(]\s*)$")
 # A dateline: a place opening a paragraph, then a date or the agency in brackets and a dash.
@@ -309,8 +326,14 @@ def _context_blocks(
     for item in found:
         owner, form, start, end = item
         kind = kinds.get(form, 0)
-        if not kind or exempt(start):
+        if not kind:
             kept.append(item)
+            continue
+        if exempt(start):
+            # In a title-case heading capitals prove nothing, but a body's or a sea's last word
+            # still closes a name: "Meeting of the North Atlantic Council", "East China Sea".
+            if not _opens_a_longer_name(text, start, end, kind):
+                kept.append(item)
             continue
         before = text[max(0, start - 60) : start]
         after = _WORD_AFTER.match(text[end : end + 60])
@@ -344,20 +367,16 @@ def _context_blocks(
         if kind & CAPITAL and after is not None and after.group(1) == " ":
             # "the Washington Post", "the London Blitz": a different proper name.
             blocked = after.group(2) not in _FUNCTION_WORDS
-        if kind & PLACE and (
-            _FEATURE_AFTER.match(text, end) is not None
-            or _FEATURE_OF_BEFORE.search(before) is not None
+        if _opens_a_longer_name(text, start, end, kind):
+            # "the East China Sea", "the Sea of Japan": a sea, not a state; "the North
+            # Atlantic Council", "the European Union": a body, not the region
+            blocked = True
+        if kind & CAPITAL and (
+            _LOCATED.match(text, end) is not None or _DISTRICT.match(text, end) is not None
         ):
-            blocked = True  # "the East China Sea", "the Sea of Japan": a sea, not a state
-        if (
-            kind & REGION_NAME
-            and after is not None
-            and after.group(1) == " "
-            and after.group(2) in _REGION_BODY_HEADS
-        ):
-            blocked = True  # "the North Atlantic Council": a body, not the region
-        if kind & CAPITAL and _LOCATED.match(text, end) is not None:
-            blocked = True  # "a Tokyo-based expert": where someone is, not the government
+            # "a Tokyo-based expert", "heading to Washington, DC": where someone is or goes,
+            # the city, not the government
+            blocked = True
         if (
             kind & REGION
             and word_before is not None
@@ -407,6 +426,22 @@ def _context_blocks(
         if not blocked:
             kept.append(item)
     return kept
+
+
+def _opens_a_longer_name(text: str, start: int, end: int, kind: int) -> bool:
+    """Whether a place's or region's name opens the name of a sea or of a body named after it."""
+    if kind & PLACE and (
+        _FEATURE_AFTER.match(text, end) is not None
+        or _FEATURE_OF_BEFORE.search(text, max(0, start - 60), start) is not None
+    ):
+        return True
+    after = _WORD_AFTER.match(text[end : end + 60])
+    if after is None or after.group(1) != " " or after.group(2) not in _REGION_BODY_HEADS:
+        return False
+    # A state's own organs still name it: "the Chinese Ministry of Defence".
+    return bool(kind & REGION_NAME) or bool(
+        kind & ADJECTIVAL and not (kind & STATE and after.group(2) in _STATE_ORGANS)
+    )
 
 
 def _ends_with_any(before: str, phrases: Sequence[str]) -> bool:
@@ -485,8 +520,13 @@ class Matchers(msgspec.Struct, frozen=True):
         forms = list(with_variants(knowledge.actors))
         kinds = {form.text: form_kind(form.text, actor) for actor, form in forms}
         generic_events: dict[str, list[str]] = {}
+        acronyms = _acronyms(knowledge.actors)
         for event in knowledge.events:
-            for phrase in (*event.generic, *_legs(event.type, event.name, event.place)):
+            for phrase in (
+                *_expanded(event.generic, acronyms),
+                *_legs(event.type, event.name, event.place),
+                *_venues(event.type, event.place),
+            ):
                 if event.id not in generic_events.setdefault(phrase.lower(), []):
                     generic_events[phrase.lower()].append(event.id)
         actors = FormMatcher.compile(
@@ -588,6 +628,52 @@ def _legs(kind: str, name: str, place: str | None) -> list[str]:
     destinations = re.search(r"\b(?:visit|trip|tour) to (.+)$", name)
     where = _places(destinations.group(1) if destinations else None) + _places(place)
     return [f"{noun} to {one}" for one in where for noun in ("visit", "trip")]
+
+
+def _venues(kind: str, place: str | None) -> list[str]:
+    """A summit is named by its city as a meeting is: "last year's meeting in Madrid", "the
+    Vilnius meeting". Not by its country: "Spain" stays a name of its own for the coverage
+    check to report."""
+    if kind != "summit":
+        return []
+    return [
+        phrase
+        for one in _places(place)[:1]
+        for phrase in (f"meeting in {one}", f"{one} meeting", f"gathering in {one}")
+    ]
+
+
+def _acronyms(actors: Iterable[Actor]) -> dict[str, tuple[str, ...]]:
+    """Each acronym among the actors' forms, with the forms it abbreviates ("NATO": "North
+    Atlantic Treaty Organization")."""
+    expansions: dict[str, tuple[str, ...]] = {}
+    for actor in actors:
+        texts = [form.text for form in actor.forms]
+        for short in texts:
+            if len(short) < 2 or not (short.isalpha() and short.isupper()):
+                continue
+            longer = tuple(
+                text
+                for text in texts
+                if len(text.split()) == len(short)
+                and "".join(word[:1] for word in text.split()) == short
+            )
+            if longer:
+                expansions[short] = longer
+    return expansions
+
+
+def _expanded(phrases: Iterable[str], acronyms: dict[str, tuple[str, ...]]) -> list[str]:
+    """The phrases, and each with an acronym in it written out: "NATO summit", "North Atlantic
+    Treaty Organization summit"."""
+    out: list[str] = []
+    for phrase in phrases:
+        out.append(phrase)
+        words = phrase.split()
+        for index, word in enumerate(words):
+            for longer in acronyms.get(word, ()):
+                out.append(" ".join([*words[:index], longer, *words[index + 1 :]]))
+    return out
 
 
 def _places(place: str | None) -> tuple[str, ...]:

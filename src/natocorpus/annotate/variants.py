@@ -23,15 +23,43 @@ def spelling_variants(text: str) -> list[str]:
     return variants
 
 
+_NUMBERS = {
+    "Two": "2",
+    "Three": "3",
+    "Four": "4",
+    "Five": "5",
+    "Six": "6",
+    "Seven": "7",
+    "Eight": "8",
+    "Nine": "9",
+    "Ten": "10",
+}
+
+
+def written_variants(text: str, actor_type: str) -> list[str]:
+    """The other ways a name is printed: English's two spellings; a number in it in figures
+    ("Indo-Pacific Four", "Indo-Pacific 4"); an acronym said as a word in the house style that
+    writes it so ("AUKUS", "Aukus"); a people's plural ("Asian", "Asians")."""
+    variants = spelling_variants(text)
+    words = text.split()
+    if len(words) > 1 and words[-1] in _NUMBERS:
+        variants.append(" ".join([*words[:-1], _NUMBERS[words[-1]]]))
+    if len(text) >= 4 and text.isalpha() and text.isupper():
+        variants.append(text.capitalize())
+    if actor_type in ("state", "region") and len(words) == 1 and text.endswith("an"):
+        variants.append(text + "s")
+    return variants
+
+
 def with_variants(actors: Iterable[Actor]) -> Iterator[tuple[Actor, SurfaceForm]]:
-    """Each actor's forms, then the other spellings of them that no actor has as a form."""
+    """Each actor's forms, then the other ways of writing them that no actor has as a form."""
     actors = list(actors)
     taken = {form.text for actor in actors for form in actor.forms}
     for actor in actors:
         yield from ((actor, form) for form in actor.forms)
     for actor in actors:
         for form in actor.forms:
-            for variant in spelling_variants(form.text):
+            for variant in written_variants(form.text, actor.type):
                 if variant not in taken:
                     taken.add(variant)
                     yield actor, SurfaceForm(variant, form.unless_after)

@@ -108,6 +108,16 @@ _TITLE_HEADS = _set(
     Judge Officer Leader Speaker Undersecretary Under-Secretary Consul Attaché Chargé Sheikh
     Ayatollah Deputy Commissioner Chief Head Rapporteur Co-Rapporteur Chairs Rapporteurs"""
 )
+# Their plurals name no one either: "the Presidents and Prime Ministers of the Commonwealth".
+# (Offices only: "Leaders" and "Heads" in a headline are the people of a sentence.)
+_TITLE_HEADS |= frozenset(
+    word[:-1] + "ies" if word.endswith("y") else word + "s"
+    for word in _set(
+        """President Minister Secretary Senator Ambassador Governor Chancellor Premier
+        Representative Envoy Commissioner Deputy Spokesperson Director Commander Adviser Advisor
+        Councillor Congressman Congresswoman"""
+    )
+)
 # Words that stand before a title's head: "Deputy Secretary General", "Foreign Minister".
 _TITLE_MODIFIERS = _set(
     """Prime Foreign Defence Defense Deputy Vice Chief Assistant Under Senior Special Executive

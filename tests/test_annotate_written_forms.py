@@ -1,0 +1,171 @@
+"""The other ways a text prints a known name, and the places that are where something happens,
+on made-up sentences: plurals of a people, numbers in figures, acronyms said as words, an
+acronym written out in a generic phrase, a summit named by its city as a meeting, a capital or
+a building near which something happens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_annotate_rules import ACTORS, SUMMITS, actors_of, annotated, events_of
+
+MORE = (
+    "- {id: aukus, name: AUKUS, type: alliance, description: d, forms: [AUKUS]}\n"
+    "- {id: ip4, name: Indo-Pacific Four, type: grouping, description: d,\n"
+    "   forms: [Indo-Pacific Four]}\n"
+    "- id: north-atlantic-treaty-organization\n"
+    "  name: North Atlantic Treaty Organization\n"
+    "  type: alliance\n"
+    "  description: d\n"
+    "  forms: [North Atlantic Treaty Organization]\n"
+)
+
+
+def test_a_peoples_plural_a_number_in_figures_and_an_acronym_said_as_a_word(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "Most Europeans and Asians agree. The Indo-Pacific 4 met. The Aukus pact grew, and "
+        "AUKUS spoke. The Chinese disagree.",
+        actors=ACTORS + MORE,
+    )
+    assert actors_of(article) == [
+        ("europe", "Europeans"),
+        ("asia", "Asians"),
+        ("ip4", "Indo-Pacific 4"),
+        ("aukus", "Aukus"),
+        ("aukus", "AUKUS"),
+        ("china", "Chinese"),
+    ]
+
+
+def test_a_demonym_opening_a_sentence_is_not_qualified_by_the_word_before(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "Given Russian aggression, allies act. Latin American states wait.",
+    )
+    # "Latin American" is another name: "American" is not the United States there.
+    assert actors_of(article) == [("russia", "Russian")]
+
+
+def test_an_acronym_written_out_in_a_generic_phrase(tmp_path: Path) -> None:
+    nato = ACTORS.replace("forms: [NATO]}", "forms: [NATO, North Atlantic Treaty Organization]}")
+    article = annotated(
+        tmp_path,
+        "Leaders flew to Vilnius on Monday to attend a North Atlantic Treaty Organization "
+        "summit in Vilnius.",
+        actors=nato,
+    )
+    assert events_of(article) == [
+        ("vilnius-2023", "North Atlantic Treaty Organization summit in Vilnius")
+    ]
+
+
+def test_a_summit_named_by_its_city_as_a_meeting(tmp_path: Path) -> None:
+    # Published in January 2023.
+    article = annotated(
+        tmp_path,
+        "Albanese attended last year’s meeting in Madrid. The Madrid meeting showed resolve. "
+        "A meeting in Spain was planned.",
+    )
+    assert events_of(article) == [
+        ("madrid-2022", "meeting in Madrid"),
+        ("madrid-2022", "Madrid meeting"),
+    ]
+
+
+def test_a_capital_near_which_or_a_building_in_which_something_happens(tmp_path: Path) -> None:
+    actors = ACTORS.replace(
+        "{text: Washington, unless_after: [in]}", "{text: Washington, unless_after: [in, near]}"
+    ) + (
+        "- id: ru2\n  name: Kremlin\n  type: state\n  description: d\n"
+        "  forms: [{text: Kremlin, unless_after: [at the, in the]}]\n"
+    )
+    article = annotated(
+        tmp_path,
+        "He landed near Washington. Washington objected. At a meeting at the Kremlin, officials "
+        "in the Kremlin and the Kremlin itself spoke.",
+        actors=actors,
+    )
+    assert actors_of(article) == [("usa", "Washington"), ("ru2", "Kremlin"), ("ru2", "Kremlin")]
+
+
+def test_a_state_before_a_summit_is_its_host_unless_joined_to_others(tmp_path: Path) -> None:
+    # Published in January 2023. The United States takes part in the Madrid summit only, but a
+    # state alone before the phrase may be where a summit is held: it does not choose.
+    events = SUMMITS.replace(
+        "  forms: [Madrid Summit]\n", "  forms: [Madrid Summit]\n  participants: [usa]\n"
+    )
+    article = annotated(tmp_path, "Leaders will attend the American NATO summit.", events=events)
+    assert events_of(article) == [("vilnius-2023", "NATO summit")]
+
+
+def test_new_before_a_document_reference_is_the_one_to_come(tmp_path: Path) -> None:
+    concepts = """\
+- id: concept-2010
+  name: Strategic Concept 2010 adopted
+  type: publication
+  date: "2010-11-19"
+  precision: day
+  description: d
+  forms: []
+  generic: [Strategic Concept]
+- id: concept-2023
+  name: Strategic Concept 2023 adopted
+  type: publication
+  date: "2023-06-29"
+  precision: day
+  description: d
+  forms: []
+  generic: [Strategic Concept]
+"""
+    # Published in January 2023: the new one is the one adopted that June; without "new",
+    # the one in force.
+    article = annotated(
+        tmp_path,
+        "The meeting discussed NATO’s New Strategic Concept. It recalled the Strategic Concept.",
+        events=SUMMITS + concepts,
+    )
+    assert events_of(article) == [
+        ("concept-2023", "Strategic Concept"),
+        ("concept-2010", "Strategic Concept"),
+    ]
+
+
+def test_a_summit_meeting_with_someone_a_hypothetical_war_and_the_district(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "He will hold a summit meeting with the Prime Minister. He feared a civilization-ending "
+        "nuclear war in Ukraine. I am heading to Washington, DC tomorrow; Washington agreed.",
+        events=SUMMITS + "- {id: war, name: War, type: other, date: '2022-02-24', precision: day,\n"
+        "   description: d, forms: [], generic: [war in Ukraine]}\n",
+    )
+    assert events_of(article) == []
+    assert actors_of(article) == [("usa", "Washington")]
+
+
+def test_a_place_or_date_naming_another_event_is_not_the_references_context(
+    tmp_path: Path,
+) -> None:
+    # Published in January 2023: "the 2022 Madrid Summit" is another summit, and its place and
+    # year say nothing of which summit "The summit" is.
+    article = annotated(
+        tmp_path,
+        "The summit was proposed during the previous 2022 Madrid Summit, and its dates were "
+        "fixed on 9 November 2022.",
+    )
+    assert events_of(article) == [("madrid-2022", "Madrid Summit")]
+    assert [u.text for u in article.unresolved_events] == ["summit"]
+
+
+def test_officials_named_by_their_state_are_where_they_are(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "He met Chinese officials in Washington. Officials in Washington objected.",
+    )
+    assert actors_of(article) == [("china", "Chinese"), ("usa", "Washington")]
