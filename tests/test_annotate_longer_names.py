@@ -182,3 +182,21 @@ def test_a_body_named_after_a_region_in_a_title_case_heading(tmp_path: Path) -> 
         actors=ACTORS + REGIONS,
     )
     assert actors_of(article) == [("north-atlantic", "North Atlantic"), ("nato", "NATO")]
+
+
+def test_a_non_breaking_hyphen_joins_a_compound_and_seas_in_lower_case(tmp_path: Path) -> None:
+    regions = REGIONS + (
+        "- {id: euro-atlantic, name: Euro-Atlantic, type: region, description: d,\n"
+        "   forms: [Euro-Atlantic]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "Security in the Euro\u2011Atlantic and the Indo-Pacific is one. Ships sailed the South "
+        "and East China seas. China watched.",
+        actors=ACTORS + regions,
+    )
+    assert actors_of(article) == [
+        ("euro-atlantic", "Euro\u2011Atlantic"),
+        ("indo-pacific", "Indo-Pacific"),
+        ("china", "China"),
+    ]

@@ -313,6 +313,7 @@ def _with_generic_events(
     by_year = [
         m
         for m in _dated_by_participants(
+            reading,
             matchers,
             taken,
             raw_dates,

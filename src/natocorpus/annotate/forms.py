@@ -164,7 +164,9 @@ class FormMatcher(msgspec.Struct, frozen=True):
         # The lookahead on the characters a form can begin with lets the engine pass over every
         # other position at once: a quarter of the matching time.
         first = "".join(re.escape(char) for char in sorted({form[:1] for form in owners}))
-        pattern = re.compile(rf"(?=[{first}])(?<!\w)(?:{body})(?!\w)", flags)
+        # A non-breaking hyphen joins a compound as a hyphen does ("Euro‑Atlantic"): a form
+        # after one is part of a longer word.
+        pattern = re.compile(rf"(?=[{first}])(?<![\w\u2011])(?:{body})(?![\w\u2011])", flags)
         block_pattern = (
             re.compile(rf"(?<!\w)(?:{_trie_pattern(blocked)})(?!\w)", flags) if blocked else None
         )
@@ -263,7 +265,9 @@ _FEATURES = (
     r"|Plateau|Desert|Canal|Channel|Shelf|Reefs?|Lakes?|Shoals?|Atolls?)"
 )
 # "the East and South China Seas": the names of two seas share their last words.
-_FEATURE_AFTER = re.compile(rf"(?:(?:,| and| or)? [A-Z][\w’'-]*){{0,3}} {_FEATURES}\b")
+_FEATURE_AFTER = re.compile(
+    rf"(?:(?:,| and| or)? [A-Z][\w’'-]*){{0,3}} (?:{_FEATURES}|seas|oceans|straits)\b"
+)
 _FEATURE_OF_BEFORE = re.compile(rf"\b{_FEATURES} of (?:the )?$")
 # The words that end the name of a body named after a region: "the North Atlantic Council",
 # "the Asia Society", "the Pacific Fleet", "Indo-Pacific Command" are bodies, not the region.

@@ -152,6 +152,7 @@ def _summits_in_a_list(
 
 
 def _dated_by_participants(
+    reading: str,
     matchers: Matchers,
     taken: Sequence[tuple[int, int]],
     dates: Sequence[DateMention],
@@ -174,7 +175,10 @@ def _dated_by_participants(
         if decade is not None:
             # "the 1990s": a period, within which the event's year falls.
             first = int(decade.group(1))
-            years = range(first, first + 10)
+            part = _PART_OF_DECADE.search(reading, max(0, date.start - 12), date.start)
+            # "the early 2010s" are not 2016: the part of the decade narrows its years.
+            low, high = _PARTS[part.group(1).lower()] if part is not None else (0, 10)
+            years = range(first + low, first + high)
         elif value is None or value.day is not None or date.kind != "absolute":
             continue
         else:
@@ -203,6 +207,8 @@ def _dated_by_participants(
 
 
 _DECADE = re.compile(r"((?:1[89]|20)\d0)s$")
+_PART_OF_DECADE = re.compile(r"\b(early|mid|middle|late)[- ]?(?:the )?$", re.IGNORECASE)
+_PARTS = {"early": (0, 4), "mid": (3, 7), "middle": (3, 7), "late": (6, 10)}
 
 
 def _enough_participants(matchers: Matchers, event: str, present: frozenset[str]) -> bool:

@@ -41,6 +41,8 @@ def written_variants(text: str, actor_type: str) -> list[str]:
     ("Indo-Pacific Four", "Indo-Pacific 4"); an acronym said as a word in the house style that
     writes it so ("AUKUS", "Aukus"); a people's plural ("Asian", "Asians")."""
     variants = spelling_variants(text)
+    if "-" in text:
+        variants.append(text.replace("-", "\u2011"))  # the non-breaking hyphen of some sites
     words = text.split()
     if len(words) > 1 and words[-1] in _NUMBERS:
         variants.append(" ".join([*words[:-1], _NUMBERS[words[-1]]]))
