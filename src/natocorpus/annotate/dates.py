@@ -163,7 +163,11 @@ def _find_dates(
         base = anchor[1] if anchor is not None and anchor[0] == paragraph else None
         relative = kind in _RELATIVE
         value = resolve_date(kind, match.group(), published, base if relative else None)
-        if not relative and value is not None and not _LIMIT_BEFORE.search(reading, 0, start):
+        if (
+            not relative
+            and value is not None
+            and not _LIMIT_BEFORE.search(reading, max(0, start - 12), start)
+        ):
             anchor = (paragraph, value)
         dates.append(
             DateMention(

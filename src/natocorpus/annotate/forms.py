@@ -436,7 +436,10 @@ def _opens_a_longer_name(text: str, start: int, end: int, kind: int) -> bool:
     """Whether a place's or region's name opens the name of a sea or of a body named after it."""
     if kind & PLACE and (
         _FEATURE_AFTER.match(text, end) is not None
-        or _FEATURE_OF_BEFORE.search(text, max(0, start - 60), start) is not None
+        or (
+            " of " in text[max(0, start - 9) : start]
+            and _FEATURE_OF_BEFORE.search(text, max(0, start - 20), start) is not None
+        )
     ):
         return True
     after = _WORD_AFTER.match(text[end : end + 60])
