@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import gc
 import itertools
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from multiprocessing.pool import AsyncResult
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -49,7 +50,12 @@ def fork_imap(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
     """`function(item)` for each item, in order, as the results come: the caller can use each one
     and let it go while the workers go on."""
     count = workers()
-    if count < 2 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+    if count < 2 or len(items) < MIN_ITEMS:
+        yield from map(function, items)
+        return
+    import multiprocessing  # only for a large job: a small corpus's build need not import it
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         yield from map(function, items)
         return
     job = next(_numbers)

@@ -14,7 +14,6 @@ import contextlib
 import ctypes
 import gzip
 import hashlib
-import importlib.metadata
 import json
 import os
 import re
@@ -89,6 +88,8 @@ def _part_digest(site_dir: Path, pages: Sequence[str], made_with: bytes) -> byte
 
 
 def _pagefind_version() -> str:
+    import importlib.metadata  # only a search index in parts asks: most builds need not import it
+
     try:
         return importlib.metadata.version("pagefind_bin")
     except importlib.metadata.PackageNotFoundError:

@@ -7,7 +7,6 @@ none is.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -216,6 +215,8 @@ def _unknown_keys(doc: YamlDocument, diagnostics: list[Diagnostic]) -> set[str]:
     for key, value in data.items():
         if key not in FIELDS:
             report((key,), FIELDS)
+            import difflib  # only for a misspelt name
+
             close = difflib.get_close_matches(str(key), list(FIELDS), n=1, cutoff=0.6)
             if close and close[0] not in data:
                 settled.add(close[0])  # its "required field is missing" is this

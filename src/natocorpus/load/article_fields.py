@@ -4,7 +4,6 @@ basis (`inferred:`)."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
@@ -202,6 +201,8 @@ def _one_of(
 
 
 def did_you_mean(word: str, known: Iterable[str]) -> str:
+    import difflib  # only for a misspelt name
+
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f": did you mean `{close[0]}`?" if close else ""
 
