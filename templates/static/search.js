@@ -4,10 +4,9 @@
  *
  * - On the search page (#search): Pagefind's Default UI from the generated bundle, with its
  *   filters open (closed on a phone) and its ranking (RANKING), searching on the page's own
- *   thread (NO_WORKER), a `?q=` in the page URL run as
- *   the search (and its filters, one parameter per value: `?q=NATO&type=article&year=2023`,
- *   ticked), and the URL kept in step with what the user types and ticks, so that a search
- *   can be shared.
+ *   thread (NO_WORKER), a `?q=` in the page URL run as the search (and its filters, one
+ *   parameter per value: `?q=NATO&type=article&year=2023`, ticked), and the URL kept in step
+ *   with what the user types and ticks, so that a search can be shared.
  * - On a page reached from a result (`?highlight=term`): the terms are marked with
  *   pagefind-highlight.js from the bundle.
  *
