@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from corpus_factory import ACTORS, write_corpus
 from natocorpus.build import build
 from natocorpus.config import make_config
+from natocorpus.link import indexes
 from support import PROJECT_ROOT
 from test_numbers import Node, last_segment, parse, words
 
@@ -129,3 +132,27 @@ def test_every_text_of_the_corpus_links_to_its_authors_and_outlet(built_site: Pa
             assert article in written(target), (article, link.attrs["href"])
     for page in (built_site / "actors").glob("*/index.html"):
         assert "0 in 0" not in words(parse(page)), page
+
+
+def test_authors_and_outlets_too_many_for_the_index_have_pages_by_initial(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where they are more than the actors index lists, it links a page per initial, with how
+    many names each lists; each page lists its names and links the others."""
+    monkeypatch.setattr(indexes, "WRITERS_ON_INDEX", 1)
+    site = build_site(tmp_path, "[{name: Ann Author}]", "Test Outlet")
+    index = parse(site / "actors" / "index.html")
+    assert not index.all("ul", cls="writers")
+    initials = index.one("nav", cls="initials").all("a")
+    assert [(words(a), a.attrs["href"]) for a in initials] == [
+        ("A 1 name", "/actors/writers/a/"),
+        ("T 1 name", "/actors/writers/t/"),
+    ]
+    page = parse(site / "actors" / "writers" / "t" / "index.html")
+    assert words(page.one("h1")) == "Authors and outlets: T"
+    listed = page.one("ul", cls="writers").all("li")
+    assert [(words(li), li.one("a").attrs["href"]) for li in listed] == [
+        ("Test Outlet published 1 text", "/actors/test-outlet/")
+    ]
+    links = page.one("nav", cls="initials").all("a")
+    assert [a.attrs.get("aria-current") for a in links] == [None, "page"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from itertools import cycle
 from pathlib import Path
 from typing import TypeVar
 
@@ -19,9 +20,11 @@ from natocorpus.link import (
     MATRIX_COLUMNS,
     RELATED_CAP,
     TIMELINE_LANE_MARKS,
+    WRITERS_ON_INDEX,
     YEAR_LIST_CAP,
     AboutContext,
     ActorContext,
+    ActorsContext,
     ArticleContext,
     ArticlesContext,
     CompareContext,
@@ -31,6 +34,7 @@ from natocorpus.link import (
     Page,
     SiteModel,
     TimelineContext,
+    WritersContext,
     link_site,
 )
 from natocorpus.model import (
@@ -582,3 +586,67 @@ def test_html_is_made_in_python_in_one_module_only() -> None:
         if "Markup(" in path.read_text(encoding="utf-8")
     )
     assert makers == ["link/html.py"]
+
+
+def test_authors_and_outlets_too_many_for_the_index_are_on_pages_by_initial() -> None:
+    """Beyond WRITERS_ON_INDEX, the authors and outlets the knowledge base does not describe are
+    on pages of their own, one per initial, which the actors index links with their counts: each
+    listed once, under the initial of its name, and the counts those of the records."""
+    # Each first name, by the initial its author is filed under.
+    firsts = {
+        "Anna": "a",
+        "Bela": "b",
+        "Émile": "e",
+        "emma": "e",
+        "Zoë": "z",
+        "Łukasz": "other",
+        "李": "other",
+        "3rd": "other",
+    }
+    base = many_articles(WRITERS_ON_INDEX + len(firsts))
+    names = [f"{first} Writer{i}" for i, first in zip(range(len(base.articles)), cycle(firsts))]
+    texts = tuple(
+        msgspec.structs.replace(
+            a, meta=msgspec.structs.replace(a.meta, authors=Field((Person(name),), STATED))
+        )
+        for a, name in zip(base.articles, names, strict=True)
+    )
+    corpus = AnnotatedCorpus(base.settings, base.knowledge, texts)
+    site = link_site(corpus, "/")
+    index = content(site, "actors/index.html", ActorsContext)
+    assert index.writers == () and index.writers_nav is not None
+    # Every author wrote one text; the one outlet published them all.
+    expected = {name: (firsts[name.split()[0]], 1) for name in names}
+    expected["China International Studies"] = ("c", len(texts))
+    assert index.writers_nav.total == len(expected)
+    assert [(i.label, i.href) for i in index.writers_nav.initials] == [
+        ("A", "/actors/writers/a/"),
+        ("B", "/actors/writers/b/"),
+        ("C", "/actors/writers/c/"),
+        ("E", "/actors/writers/e/"),
+        ("Z", "/actors/writers/z/"),
+        ("Other", "/actors/writers/other/"),
+    ]
+    listed: dict[str, tuple[str, int]] = {}
+    for initial in index.writers_nav.initials:
+        page = content(site, f"actors/writers/{initial.initial}/index.html", WritersContext)
+        assert page.current == initial and page.nav == index.writers_nav
+        assert initial.count == len(page.current.writers)
+        for writer in page.current.writers:
+            assert writer.name not in listed
+            listed[writer.name] = (initial.initial, writer.texts)
+    assert listed == expected
+    assert sum(i.count for i in index.writers_nav.initials) == index.writers_nav.total
+    assert "/actors/writers/other/" in site.sitemap
+
+
+def test_a_few_authors_and_outlets_are_listed_on_the_actors_index() -> None:
+    site = link_site(make_corpus(), "/")
+    index = content(site, "actors/index.html", ActorsContext)
+    assert index.writers_nav is None
+    assert [(w.name, w.label) for w in index.writers] == [
+        ("A. N. Other", "wrote 2 texts"),
+        ("China International Studies", "published 2 texts"),
+        ("Jin Ling", "wrote 2 texts"),
+    ]
+    assert not any(p.kind == "writers" for p in site.pages)

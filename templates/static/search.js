@@ -3,10 +3,10 @@
  * scripts, so everything the pages need from JavaScript is here.
  *
  * - On the search page (#search): Pagefind's Default UI from the generated bundle, with its
- *   filters open (closed on a phone) and its ranking (RANKING), a `?q=` in the page URL run as
- *   the search (and its filters, one parameter per value: `?q=NATO&type=article&year=2023`,
- *   ticked), and the URL kept in step with what the user types and ticks, so that a search
- *   can be shared.
+ *   filters open (closed on a phone) and its ranking (RANKING), searching on the page's own
+ *   thread (NO_WORKER), a `?q=` in the page URL run as the search (and its filters, one
+ *   parameter per value: `?q=NATO&type=article&year=2023`, ticked), and the URL kept in step
+ *   with what the user types and ticks, so that a search can be shared.
  * - On a page reached from a result (`?highlight=term`): the terms are marked with
  *   pagefind-highlight.js from the bundle.
  *
@@ -31,6 +31,13 @@
     pageLength: 0,
     metaWeights: { title: 0 },
   };
+  /* Pagefind 1.5 searches in a web worker unless told otherwise, which costs every search one
+     more script (pagefind-worker.js, 41 KB, 12 KB gzipped). Our index is small enough that a
+     search takes milliseconds on the page's own thread. `noWorker` is read only when Pagefind
+     makes its instance, from the options set before it (pagefind.js's `options` then `init`);
+     given to the Default UI it would be passed on to a running instance, which does not take it
+     and warns in the console. */
+  var NO_WORKER = true;
   var script = document.currentScript;
   var bundle = script ? script.getAttribute("data-bundle") : null;
 
@@ -143,6 +150,24 @@
     });
   }
 
+  /* Pagefind's module (one for the Default UI and this script: the same URL), its instance made
+     with NO_WORKER. Called before the Default UI exists, so that the UI, which loads the module
+     when the reader first focuses the search box or a search runs, finds that instance and only
+     sets its own options on it. The instance loads the index's entry files and WebAssembly as
+     the search page opens, rather than at the first keystroke. */
+  function pagefindModule(bundleUrl) {
+    return import(bundleUrl + "pagefind.js").then(function (pagefind) {
+      // Both synchronous as far as Pagefind is concerned: the options are in place when `init`
+      // makes the instance, before any other caller's continuation runs.
+      pagefind.options({ noWorker: NO_WORKER });
+      pagefind.init();
+      return pagefind;
+    }).catch(function () {
+      // The Default UI reports a bundle it cannot load; nothing more to say here.
+      return null;
+    });
+  }
+
   function startSearchUi(container) {
     if (typeof window.PagefindUI !== "function") {
       var message = document.createElement("p");
@@ -160,6 +185,7 @@
     if (window.matchMedia && window.matchMedia(NARROW).matches) {
       openFilters = [];
     }
+    var pagefind = pagefindModule(container.getAttribute("data-bundle"));
     var baseUrl = container.getAttribute("data-base-url");
     // A large site's index is in parts, one bundle each: the others are merged into the first.
     var merged = (container.getAttribute("data-merge") || "")
@@ -206,9 +232,9 @@
       // A search that starts before the filter index is loaded comes back without filter
       // counts, and the UI then shows the totals. pagefind.js is one module for the UI and for
       // this script (the same URL), so loading its filters first makes the counts right.
-      import(container.getAttribute("data-bundle") + "pagefind.js")
-        .then(function (pagefind) {
-          return pagefind.filters();
+      pagefind
+        .then(function (module) {
+          return module ? module.filters() : null;
         })
         .catch(function () {
           return null;

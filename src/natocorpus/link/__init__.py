@@ -13,8 +13,8 @@ Where things are:
 - `xrefs.py`: the cross-references every page builder is given (`CrossReferences`).
 - one module per kind of page, each with its view types: `article.py`, `actor.py`, `event.py`
   (each page builder beside the function that lists its inputs), `home.py`, `indexes.py` (the
-  articles, actors and events indexes), `timeline.py`, `compare.py`, `about.py`, `search.py`
-  (search and 404), `feed.py`.
+  articles, actors and events indexes, and the authors and outlets by initial), `timeline.py`,
+  `compare.py`, `about.py`, `search.py` (search and 404), `feed.py`.
 - `pages.py`: `Page`, `DeferredPage`, `SitePages`, and the head every page has (`make_page`).
 - `views.py`: the small values many pages show; `labels.py`: how values are written.
 - `mentions.py`: mentions in context, for actor and event pages; `citation.py`; `jsonld.py`.
@@ -37,9 +37,11 @@ from natocorpus.link.home import HOME_ARTICLES, HomeContext
 from natocorpus.link.indexes import (
     ARTICLES_PER_PAGE,
     EVENTS_PER_PAGE,
+    WRITERS_ON_INDEX,
     ActorsContext,
     ArticlesContext,
     EventsContext,
+    WritersContext,
 )
 from natocorpus.link.pages import DeferredPage, Page, SitePages
 from natocorpus.link.search import SEARCH_FILTERS, NotFoundContext, SearchContext
@@ -58,6 +60,7 @@ __all__ = [
     "RELATED_CAP",
     "SEARCH_FILTERS",
     "TIMELINE_LANE_MARKS",
+    "WRITERS_ON_INDEX",
     "YEAR_LIST_CAP",
     "AboutContext",
     "ActorContext",
@@ -80,6 +83,7 @@ __all__ = [
     "SiteModel",
     "SitePages",
     "TimelineContext",
+    "WritersContext",
     "link_site",
     "page_output",
 ]

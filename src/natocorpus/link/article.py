@@ -342,10 +342,8 @@ def _stance(xrefs: CrossReferences, article: AnnotatedArticle, ref: ArticleRef) 
         label=ref.stance_label,
         css_class=ref.stance_class,
         rationale=stance.rationale,
-        evidence=tuple(
-            Evidence(q.text, xrefs.urls.paragraph(article.id, q.span.paragraph))
-            for q in stance.evidence
-        ),
+        # Links within the page: the passage's anchor alone, not the page's address again.
+        evidence=tuple(Evidence(q.text, f"#{q.span.paragraph}") for q in stance.evidence),
         question=xrefs.settings.stance_question,
     )
 
@@ -358,7 +356,7 @@ def _references(xrefs: CrossReferences, article: AnnotatedArticle) -> tuple[Refe
             url=r.url if r.url is not None and is_web_url(r.url) else None,
             doi=r.doi_printed or r.doi,
             doi_url=f"https://doi.org/{r.doi}" if r.doi else None,
-            paragraph_href=xrefs.urls.paragraph(article.id, r.paragraph),
+            paragraph_href=f"#{r.paragraph}",
             authors=tuple(
                 Link(xrefs.urls.actor(actor_id), name)
                 for name, actor_id in zip(r.authors, r.author_actors, strict=False)

@@ -1,9 +1,14 @@
 """The indexes: every text (in pages of ARTICLES_PER_PAGE), every actor by type, every event (in
-pages of EVENTS_PER_PAGE), and the links to them that the search and 404 pages offer."""
+pages of EVENTS_PER_PAGE), and the links to them that the search and 404 pages offer.
+
+The authors and outlets the knowledge base does not describe are listed on the actors index while
+there are at most WRITERS_ON_INDEX of them; beyond, on pages of their own, one per initial, which
+the index links with their counts (a corpus of 10,000 texts has some 12,000 of them)."""
 
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -19,6 +24,9 @@ C = TypeVar("C")
 
 ARTICLES_PER_PAGE = 100
 EVENTS_PER_PAGE = 400
+WRITERS_ON_INDEX = 300
+# The initial of a name that starts with no letter from a to z (a digit, another script).
+OTHER_INITIAL = "other"
 
 ACTOR_TYPE_ORDER = (
     "state",
@@ -85,12 +93,48 @@ class WriterRef(msgspec.Struct, frozen=True):
         return f"{self.role} {self.texts} text{'' if self.texts == 1 else 's'}"
 
 
+class WritersInitial(msgspec.Struct, frozen=True):
+    """The authors and outlets whose names start with one initial, and the page listing them."""
+
+    initial: str
+    label: str
+    href: str
+    writers: tuple[WriterRef, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.writers)
+
+    @property
+    def count_noun(self) -> str:
+        """What `count` counts, for a screen reader: "1 name", "94 names"."""
+        return "name" if self.count == 1 else "names"
+
+
+class WritersNav(msgspec.Struct, frozen=True):
+    """Links to the page of each initial, with how many names each lists."""
+
+    total: int
+    initials: tuple[WritersInitial, ...]
+
+
 class ActorsContext(PageContent, frozen=True):
     groups: tuple[ActorGroup, ...]
     total_actors: int
     actors_mentioned: int
     total_mentions: int
     writers: tuple[WriterRef, ...] = ()
+    """Listed on the index itself (at most WRITERS_ON_INDEX); empty when `writers_nav` is set."""
+    writers_nav: WritersNav | None = None
+    """Where the authors and outlets are on pages of their own, one per initial."""
+
+
+class WritersContext(PageContent, frozen=True):
+    """A page of the authors and outlets whose names start with one initial."""
+
+    current: WritersInitial
+    nav: WritersNav
+    actors_url: str
 
 
 class EventsContext(PageContent, frozen=True):
@@ -114,7 +158,9 @@ def articles_index_pages(xrefs: CrossReferences) -> list[Page]:
     )
 
 
-def actors_index_page(xrefs: CrossReferences) -> Page:
+def actors_index_pages(xrefs: CrossReferences) -> list[Page]:
+    """The actors index, and the pages of the authors and outlets by initial where they are too
+    many to list on it."""
     by_type: dict[str, list[ActorRef]] = defaultdict(list)
     for actor in xrefs.actors.values():
         by_type[actor.type].append(actor_ref(xrefs, actor.id))
@@ -127,21 +173,9 @@ def actors_index_page(xrefs: CrossReferences) -> Page:
         )
         for t in sorted(by_type, key=lambda t: (order.get(t, len(order)), t))
     )
-    made = xrefs.authorship.made
-    writers = tuple(
-        WriterRef(
-            xrefs.urls.actor(w.id),
-            w.name,
-            "wrote" if w.type == "person" else "published",
-            len(
-                (xrefs.authorship.wrote if w.type == "person" else xrefs.authorship.published).get(
-                    w.id, []
-                )
-            ),
-        )
-        for w in sorted(made.values(), key=lambda w: (w.name, w.id))
-    )
-    return make_page(
+    writers = _writers(xrefs)
+    nav = _writers_nav(xrefs, writers) if len(writers) > WRITERS_ON_INDEX else None
+    index = make_page(
         xrefs,
         "actors",
         "actors/",
@@ -149,8 +183,81 @@ def actors_index_page(xrefs: CrossReferences) -> Page:
         f"The {len(xrefs.actors)} actors of the knowledge base, by type, with how often the texts "
         "mention each.",
         ActorsContext(
-            groups, len(xrefs.actors), xrefs.actors_mentioned, xrefs.mention_total, writers
+            groups,
+            len(xrefs.actors),
+            xrefs.actors_mentioned,
+            xrefs.mention_total,
+            () if nav else writers,
+            nav,
         ),
+    )
+    if nav is None:
+        return [index]
+    return [index, *(_writers_page(xrefs, nav, initial) for initial in nav.initials)]
+
+
+def _writers(xrefs: CrossReferences) -> tuple[WriterRef, ...]:
+    """The authors and outlets the knowledge base does not describe, by name, with how many
+    texts each wrote or published."""
+    authorship = xrefs.authorship
+    return tuple(
+        WriterRef(
+            xrefs.urls.actor(w.id),
+            w.name,
+            "wrote" if w.type == "person" else "published",
+            len((authorship.wrote if w.type == "person" else authorship.published).get(w.id, [])),
+        )
+        for w in sorted(authorship.made.values(), key=lambda w: (w.name, w.id))
+    )
+
+
+def initial_of(name: str) -> str:
+    """The letter a page of names is filed under: "Émile" and "emile" under "e"; a name that
+    starts with a digit or with a letter of another script under OTHER_INITIAL."""
+    for char in unicodedata.normalize("NFKD", name):
+        if char.isalnum():
+            letter = char.casefold()
+            return letter if "a" <= letter <= "z" else OTHER_INITIAL
+    return OTHER_INITIAL
+
+
+def _writers_nav(xrefs: CrossReferences, writers: tuple[WriterRef, ...]) -> WritersNav:
+    by_initial: dict[str, list[WriterRef]] = defaultdict(list)
+    for writer in writers:
+        by_initial[initial_of(writer.name)].append(writer)
+    initials = sorted(by_initial, key=lambda i: (i == OTHER_INITIAL, i))
+    return WritersNav(
+        len(writers),
+        tuple(
+            WritersInitial(
+                i,
+                "Other" if i == OTHER_INITIAL else i.upper(),
+                xrefs.urls.page(writers_path(i)),
+                tuple(by_initial[i]),
+            )
+            for i in initials
+        ),
+    )
+
+
+def writers_path(initial: str) -> str:
+    """The page of the authors and outlets filed under `initial`: actors/writers/b/, ... (an
+    actor's page is actors/ID/, so no actor's page is one of these)."""
+    return f"actors/writers/{initial}/"
+
+
+def _writers_page(xrefs: CrossReferences, nav: WritersNav, current: WritersInitial) -> Page:
+    initial = "another character" if current.initial == OTHER_INITIAL else current.label
+    return make_page(
+        xrefs,
+        "writers",
+        writers_path(current.initial),
+        f"Authors and outlets: {current.label}",
+        f"The {current.count} authors and outlets whose names start with {initial}, of the "
+        f"{nav.total} the knowledge base does not describe, each with how many texts it wrote or "
+        "published.",
+        WritersContext(current, nav, xrefs.urls.page("actors/")),
+        nav_key="actors",
     )
 
 

@@ -14,7 +14,7 @@ from natocorpus.link.compare import compare_page
 from natocorpus.link.event import event_pages
 from natocorpus.link.feed import Feed, feed
 from natocorpus.link.home import home_page
-from natocorpus.link.indexes import actors_index_page, articles_index_pages, events_index_pages
+from natocorpus.link.indexes import actors_index_pages, articles_index_pages, events_index_pages
 from natocorpus.link.pages import DeferredPage, Page, SitePages
 from natocorpus.link.search import SEARCHABLE_KINDS, not_found_page, search_page
 from natocorpus.link.timeline import timeline_page
@@ -74,7 +74,7 @@ def link_site(
     pages: list[Page | DeferredPage] = [home_page(xrefs)]
     pages += articles_index_pages(xrefs)
     pages += article_pages(xrefs)
-    pages.append(actors_index_page(xrefs))
+    pages += actors_index_pages(xrefs)
     pages += actor_pages(xrefs)
     pages += events_index_pages(xrefs)
     pages += event_pages(xrefs)
