@@ -39,12 +39,11 @@ from __future__ import annotations
 import os
 import struct
 import sys
-import typing
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cached_property, partial
+from functools import cached_property
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any, BinaryIO, NamedTuple, TypeVar
+from typing import BinaryIO, NamedTuple, TypeVar
 
 import jinja2
 import msgspec
@@ -310,6 +309,7 @@ def _article_sources(
 
 _encoder = msgspec.msgpack.Encoder()
 _sources_decoder = msgspec.msgpack.Decoder(ArticleSources)
+_article_decoder = msgspec.msgpack.Decoder(CachedArticle)
 
 
 def _frame(data: bytes) -> bytes:
@@ -367,8 +367,11 @@ def read_article_cache(
                     still_valid.get(sources.article) == sources.article_digest
                     and still_valid.get(sources.capture) == sources.capture_digest
                 ):
-                    cached = _decoded_article(_article_decoder.decode(body), strings)
-                    found.articles[sources.article] = cached
+                    cached = _article_decoder.decode(body)
+                    article = _sharing_strings(cached.article, strings)
+                    found.articles[sources.article] = msgspec.structs.replace(
+                        cached, article=article
+                    )
                     found.frames[sources.article] = (start, end - start)
                 start = end
     except (OSError, ValueError, msgspec.DecodeError):
@@ -376,76 +379,27 @@ def read_article_cache(
     return found
 
 
-# An article's sentences and mentions are decoded as plain rows and made into their named tuples by
-# C-level maps (`_named_rows`): msgspec would make each through its Python constructor, and the
-# strings they repeat are shared in the same maps.
-_ROWS: dict[str, type[tuple[Any, ...]]] = {
-    "sentences": Span,
-    "mentions": ActorMention,
-    "event_mentions": EventMention,
-}
-
-
-def _as_rows(row: type[tuple[Any, ...]]) -> Any:
-    """`tuple[row, ...]` with each row a plain tuple of the named tuple's field types."""
-    return tuple[tuple[tuple(typing.get_type_hints(row).values())], ...]  # type: ignore[misc]
-
-
-_STRING_COLUMNS = {
-    name: tuple(i for i, kind in enumerate(typing.get_type_hints(row).values()) if kind is str)
-    for name, row in _ROWS.items()
-}
-_ArticleRows: Any = msgspec.defstruct(
-    "ArticleRows",
-    [
-        (f.name, kind) if f.default is msgspec.NODEFAULT else (f.name, kind, f.default)
-        for f in msgspec.structs.fields(AnnotatedArticle)
-        for kind in (_as_rows(_ROWS[f.name]) if f.name in _ROWS else f.type,)
-    ],
-    frozen=True,
-)
-_CachedRows: Any = msgspec.defstruct(
-    "CachedRows",
-    [
-        (f.name, _ArticleRows if f.name == "article" else f.type)
-        for f in msgspec.structs.fields(CachedArticle)
-    ],
-    array_like=True,
-    frozen=True,
-)
-_article_decoder = msgspec.msgpack.Decoder(_CachedRows)
-
-
-def _decoded_article(cached: Any, strings: dict[str, str]) -> CachedArticle:
-    """The cached article decoded as rows (`_CachedRows`), as a `CachedArticle` with one string
-    object for each actor or event id, mention text and paragraph anchor its mentions repeat. An
-    article annotated in a worker comes back with them shared; decoded, each would be a copy of its
-    own, and the cache would hold far more memory."""
-    values = msgspec.structs.asdict(cached.article)
-    for name, row in _ROWS.items():
-        values[name] = _named_rows(row, _STRING_COLUMNS[name], values[name], strings)
+def _sharing_strings(article: AnnotatedArticle, strings: dict[str, str]) -> AnnotatedArticle:
+    """`article` with one string object for each actor or event id, mention text and paragraph
+    anchor its mentions repeat. An article annotated in a worker comes back with them shared;
+    decoded, each would be a copy of its own, and the cache would hold far more memory."""
     one = strings.setdefault
-    values["dates"] = tuple(
-        DateMention(one(t, t), s, e, one(p, p), n, k, v, x if x is None else one(x, x))
-        for t, s, e, p, n, k, v, x in values["dates"]
+    return msgspec.structs.replace(
+        article,
+        sentences=tuple(Span(s, e, one(p, p)) for s, e, p in article.sentences),
+        mentions=tuple(
+            ActorMention(one(a, a), one(t, t), s, e, one(p, p), n)
+            for a, t, s, e, p, n in article.mentions
+        ),
+        event_mentions=tuple(
+            EventMention(one(a, a), one(t, t), s, e, one(p, p), n)
+            for a, t, s, e, p, n in article.event_mentions
+        ),
+        dates=tuple(
+            DateMention(one(t, t), s, e, one(p, p), n, k, v, x if x is None else one(x, x))
+            for t, s, e, p, n, k, v, x in article.dates
+        ),
     )
-    return CachedArticle(AnnotatedArticle(**values), cached.problems, cached.missed)
-
-
-def _named_rows(
-    row: type[tuple[Any, ...]],
-    string_columns: tuple[int, ...],
-    rows: tuple[tuple[Any, ...], ...],
-    strings: dict[str, str],
-) -> tuple[Any, ...]:
-    """`rows` as `row`s, each string in `string_columns` the one object `strings` holds for its
-    value."""
-    if not rows:
-        return ()
-    columns: list[Iterable[Any]] = list(zip(*rows, strict=True))
-    for index in string_columns:
-        columns[index] = map(strings.setdefault, columns[index], columns[index])
-    return tuple(map(partial(tuple.__new__, row), zip(*columns, strict=True)))
 
 
 # Pages, downloads, inputs and search parts ------------------------------------------------------
