@@ -87,3 +87,70 @@ def test_a_rebuild_after_one_edited_article_equals_a_clean_build(tmp_path: Path,
     assert shown in (cited if edit == "title" else edited)
     # The other article's files are the previous build's, linked, not made again.
     assert {name: (site / name).stat().st_ino for name in OTHER_FILES} == inodes
+
+
+def _rebuilt_equals_clean(tmp_path: Path, corpus: Path, site: Path) -> int:
+    """Rebuild into `site`, build the same corpus into a clean folder, compare the two sites, and
+    return how many annotated articles the rebuild took from the previous build."""
+    report = build(_config(corpus, site))
+    assert report.written and not report.up_to_date
+    clean = tmp_path / "clean"
+    assert build(_config(corpus, clean)).written
+    assert tree_digest(site) == tree_digest(clean)
+    return report.reused_articles
+
+
+@pytest.mark.parametrize("put_back", [False, True], ids=["named", "named then not"])
+def test_a_rebuild_after_an_edit_that_changes_which_actors_a_text_names(
+    tmp_path: Path, put_back: bool
+) -> None:
+    corpus = _two_articles(tmp_path)
+    site = tmp_path / "site"
+    assert build(_config(corpus, site)).written
+    for name in (EDITED, CAPTURE):
+        _replace(corpus, name, "The talks went on", "The Korean Peninsula talks went on")
+    if put_back:
+        assert build(_config(corpus, site)).written
+        assert (site / "actors/korean-peninsula/index.html").read_bytes().count(b"A title") > 0
+        for name in (EDITED, CAPTURE):
+            _replace(corpus, name, "The Korean Peninsula talks went on", "The talks went on")
+    assert _rebuilt_equals_clean(tmp_path, corpus, site) == 1
+    page = (site / "actors/korean-peninsula/index.html").read_bytes()
+    assert (b"A title" in page) != put_back
+
+
+def test_a_rebuild_after_an_article_is_added_and_then_one_removed(tmp_path: Path) -> None:
+    corpus = _two_articles(tmp_path)
+    site = tmp_path / "site"
+    assert build(_config(corpus, site)).written
+    text = (corpus / EDITED).read_text(encoding="utf-8")
+    third = text.replace("id: sample-article", "id: third-article").replace(
+        "source_file: sample.txt", "source_file: third.txt"
+    )
+    (corpus / "articles" / "third-article.md").write_text(third, encoding="utf-8")
+    capture = (corpus / CAPTURE).read_text(encoding="utf-8")
+    (corpus / "sources" / "third.txt").write_text(capture, encoding="utf-8")
+    assert _rebuilt_equals_clean(tmp_path / "added", corpus, site) == 2
+    assert (site / "articles/third-article/index.html").is_file()
+    (corpus / "articles" / "second-article.md").unlink()
+    (corpus / "sources" / "second.txt").unlink()
+    assert _rebuilt_equals_clean(tmp_path / "removed", corpus, site) == 2
+    assert not (site / "articles/second-article").exists()
+    assert not (site / "data/texts/second-article.txt").exists()
+
+
+@pytest.mark.parametrize("edit", ["description", "form"])
+def test_a_rebuild_after_a_knowledge_base_edit(tmp_path: Path, edit: str) -> None:
+    corpus = _two_articles(tmp_path)
+    site = tmp_path / "site"
+    assert build(_config(corpus, site)).written
+    if edit == "description":
+        _replace(corpus, "actors.yaml", "description: A region.", "description: A peninsula.")
+    else:
+        _replace(
+            corpus, "actors.yaml", "forms: [Korean Peninsula]", "forms: [Korean Peninsula, talks]"
+        )
+    # The knowledge base is an input of every annotation: no article is taken from the cache.
+    assert _rebuilt_equals_clean(tmp_path, corpus, site) == 0
+    page = (site / "actors/korean-peninsula/index.html").read_bytes()
+    assert (b"A peninsula." in page) if edit == "description" else (b"A title" in page)

@@ -139,15 +139,6 @@ def _make_site(
     files = [d for d in downloads if not isinstance(d, StreamedArtifact)]
     tally = Tally(files=len(streams))
 
-    # The large downloads and the article cache are made from the corpus alone: a child process
-    # writes them while this one links and renders the site.
-    with clock.stage("write"):
-        staging = run.cleanup.enter_context(
-            write.staging(
-                config.out_dir, previous.fingerprint, ahead, alongside=[*streams, articles.cache]
-            )
-        )
-
     with clock.stage("link"):
         site = link_site(
             corpus,
@@ -157,6 +148,16 @@ def _make_site(
             search=config.search,
         )
     run.notify("link")
+
+    # The large downloads and the article cache are made from the corpus alone: a child process
+    # writes them while this one renders the site. Forked once the site is linked: linking touches
+    # every article, and each page of memory this process touches after the fork is copied.
+    with clock.stage("write"):
+        staging = run.cleanup.enter_context(
+            write.staging(
+                config.out_dir, previous.fingerprint, ahead, alongside=[*streams, articles.cache]
+            )
+        )
 
     # Pages are written as they are rendered, never all held at once: the writer pulls each.
     # A rebuild loads each unchanged template as the last build compiled it, not compiling it again.

@@ -3,10 +3,10 @@ goes on, and the writer (`write.py`) waits for it before it uses what it made.
 
 - The folders and links made ahead (`fork_making`): a rebuild's new site reuses most of the previous
   build's files, each a hard link in a folder made anew, which costs the kernel's time per folder
-  and per link; a child makes them while the build reads the previous build and annotates.
+  and per link; a child makes them while the build reads the previous build, annotates and links.
 - The large downloads written alongside (`DownloadsAlongside`): they are made from the corpus
-  alone, and copying most of them from the previous build's files costs the kernel's time; a child
-  writes them while the building process links and renders the site.
+  alone, and copying most of them from the previous build's files costs the kernel's time; a child,
+  forked once the site is linked, writes them while the building process renders it.
 - The background remover (`removing_in_background`): a process of its own, in a session of its own,
   removes the site a build replaced, so that the installed command ends once the new site is in.
 

@@ -180,13 +180,38 @@ def csv_tables(
     reuse: PieceReuse = NO_REUSE,
     origin: str | None = None,
 ) -> dict[str, Iterator[bytes | Piece]]:
-    """Each table as CSV in chunks; those of `PER_ARTICLE` are written article by article."""
+    """Each table as CSV in chunks; those of `PER_ARTICLE` are written article by article, the
+    others whole. Each is made as its chunks are asked for: in a build, by the process that writes
+    the downloads beside the one that renders the site."""
     at = Addresses(base_url, origin)
-    counts = Counter(m.actor for a in corpus.articles for m in a.mentions)
+    schema = tables(corpus)
+    result: dict[str, Iterator[bytes | Piece]] = {}
+    for name, table in schema.items():
+        header = csv_bytes([[column.name for column in table.columns]])
+        if name in PER_ARTICLE:
+            make = partial(_article_rows, name, at=at)
+            result[name] = itertools.chain(
+                [header], article_pieces(csv_path(name), make, corpus, reuse)
+            )
+        else:
+            result[name] = _whole_table(header, name, corpus, at)
+    return result
+
+
+def _whole_table(
+    header: bytes, name: str, corpus: AnnotatedCorpus, at: Addresses
+) -> Iterator[bytes | Piece]:
+    yield header + csv_bytes(_corpus_rows(name, corpus, at))
+
+
+def _corpus_rows(name: str, corpus: AnnotatedCorpus, at: Addresses) -> list[list[Any]]:
+    """The rows of the table `name` that is not written article by article."""
     knowledge = corpus.knowledge
-    rows: dict[str, Iterable[list[Any]]] = {
-        "articles": [_article_row(a, at) for a in corpus.articles],
-        "actors": [
+    if name == "articles":
+        return [_article_row(a, at) for a in corpus.articles]
+    if name == "actors":
+        counts = Counter(m.actor for a in corpus.articles for m in a.mentions)
+        return [
             [
                 actor.id,
                 actor.name,
@@ -198,8 +223,9 @@ def csv_tables(
                 at.page(f"actors/{actor.id}/"),
             ]
             for actor in knowledge.actors
-        ],
-        "events": [
+        ]
+    if name == "events":
+        return [
             [
                 event.id,
                 event.name,
@@ -212,23 +238,10 @@ def csv_tables(
                 at.page(f"events/{event.id}/"),
             ]
             for event in knowledge.events
-        ],
-        "event_participants": [
-            [event.id, actor] for event in knowledge.events for actor in event.participants
-        ],
-    }
-    schema = tables(corpus)
-    result: dict[str, Iterator[bytes | Piece]] = {}
-    for name, table in schema.items():
-        header = csv_bytes([[column.name for column in table.columns]])
-        if name in PER_ARTICLE:
-            make = partial(_article_rows, name, at=at)
-            result[name] = itertools.chain(
-                [header], article_pieces(csv_path(name), make, corpus, reuse)
-            )
-        else:
-            result[name] = iter([header + csv_bytes(rows[name])])
-    return result
+        ]
+    if name == "event_participants":
+        return [[event.id, actor] for event in knowledge.events for actor in event.participants]
+    raise KeyError(name)
 
 
 def csv_path(table: str) -> str:
