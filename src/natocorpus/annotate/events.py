@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from natocorpus.annotate.dates import _MONTH_NUMBER, _MONTHS
-from natocorpus.annotate.forms import Matchers, _key, _overlapping, _within
+from natocorpus.annotate.forms import _FUNCTION_WORDS, Matchers, _key, _overlapping, _within
 from natocorpus.annotate.sentences import _sentence_span
 from natocorpus.model import (
     ArticleText,
@@ -147,15 +147,82 @@ _WORD_BEFORE_PHRASE = re.compile(r"(?<![.!?:] )(?<!^)\b([A-Z][\w’'-]+) $")
 def _held_at_another_place(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
     """Whether the phrase is named after a place where the knowledge base holds events but none
     of the phrase's ("its Brussels Summit" when no summit in Brussels is known): another event."""
+    word = _word_before_phrase(before, candidates, matchers)
+    return word is not None and word in matchers.known_places
+
+
+def _named_after_another_place(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether a meeting is named after a place the knowledge base holds no event in ("NATO’s
+    Hague summit", "the Riga NATO Summit"): a capitalised word that names no actor, no month or
+    weekday and no kind of meeting ("Extraordinary", "Leaders’") is taken for that place."""
+    word = _word_before_phrase(before, candidates, matchers)
+    return (
+        word is not None
+        and all(matchers.event_types.get(e) in _MEETINGS for e in candidates)
+        and any(c.islower() for c in word)  # not a line in capitals ("FOR NATO SUMMIT")
+        and not word.endswith(("’", "'", "’s", "'s"))
+        and word not in _MEETING_QUALIFIERS
+        and word not in _FUNCTION_WORDS
+        and _NOT_PLACES.match(word) is None
+        and not matchers.actors.find(word)
+    )
+
+
+def _word_before_phrase(before: str, candidates: Sequence[str], matchers: Matchers) -> str | None:
+    """The capitalised word right before the phrase, unless it is a place of its events."""
     found = _WORD_BEFORE_PHRASE.search(before)
     if found is None:
-        return False
+        return None
     word = found.group(1)
-    return word in matchers.known_places and not any(
-        p.startswith(word) or p.endswith(word)
-        for event in candidates
-        for p in matchers.event_places[event]
-    )
+    if any(
+        p.startswith(word) or p.endswith(word) for e in candidates for p in matchers.event_places[e]
+    ):
+        return None
+    return word
+
+
+_MEETINGS = frozenset({"summit", "ministerial", "meeting"})
+# Capitalised words that say what kind of meeting a summit is, not where it was held.
+_MEETING_QUALIFIERS = frozenset(
+    {
+        "Annual",
+        "Extraordinary",
+        "Special",
+        "Emergency",
+        "Informal",
+        "Formal",
+        "Jubilee",
+        "Anniversary",
+        "Commemorative",
+        "Leaders",
+        "Allied",
+        "Alliance",
+        "Defence",
+        "Defense",
+        "Foreign",
+        "Ministers",
+        "Ministerial",
+        "Heads",
+        "State",
+        "Government",
+        "Partners",
+        "Partnership",
+        "Security",
+        "Peace",
+        "Bilateral",
+        "Trilateral",
+        "First",
+        "Second",
+        "Third",
+        "Next",
+        "Last",
+        "Upcoming",
+        "Historic",
+        "Virtual",
+        "Online",
+        "Joint",
+    }
+)
 
 
 def _by_place(text: str, candidates: Sequence[str], matchers: Matchers) -> list[str]:
@@ -199,14 +266,26 @@ def _generic_events(
         (low - 5 if _YEAR_BEFORE.search(reading, max(0, low - 5), low) else low, high)
         for low, high in (*named_spans, *((f[2], f[3]) for f in generic_found))
     ]
+    # References that only the publication date decided, with the events the phrase could
+    # name; and the events that a phrase named after another place could have been.
+    by_publication: list[tuple[EventMention, tuple[str, ...]]] = []
+    unknown_kinds: set[str] = set()
     for phrase, matched, start, end in generic_found:
         if _overlapping(named_spans, start, end):
             continue
         candidates = list(matchers.generic_events[phrase])
+        possible = tuple(candidates)
         if _held_at_another_place(reading[max(0, start - 40) : start], candidates, matchers):
             # Part of the name of an event the knowledge base lacks ("its Brussels Summit"):
             # the coverage check reports that name whole.
+            unknown_kinds.update(possible)
             continue
+        elsewhere = _named_after_another_place(
+            reading[max(0, start - 40) : start], candidates, matchers
+        )
+        if elsewhere:
+            # An event the knowledge base lacks: listed as a reference no known event fits.
+            unknown_kinds.update(possible)
         if (
             not _definite(reading, start, end, matched, candidates, matchers)
             and not _placed(reading[end : end + 80], candidates, matchers)
@@ -220,7 +299,9 @@ def _generic_events(
         candidates = _recurring_fitting(
             text, reading, (start, end), candidates, actors, dates, published, matchers
         )
-        if candidates and _held_elsewhere(reading[end : end + 80], candidates, matchers):
+        if elsewhere or (
+            candidates and _held_elsewhere(reading[end : end + 80], candidates, matchers)
+        ):
             candidates = []
         if candidates:
             # The places and dates that name another event ("proposed during the 2022 Madrid
@@ -235,16 +316,32 @@ def _generic_events(
             if others:
                 context = _without(reading, others)
                 context_dates = [d for d in dates if not _overlapping(others, d.start, d.end)]
+            local = _by_context(
+                text,
+                context,
+                start,
+                candidates,
+                actors,
+                context_dates,
+                published,
+                matchers,
+                by_year=False,
+            )
             candidates = _by_context(
                 text, context, start, candidates, actors, context_dates, published, matchers
             )
+        else:
+            local = []
         if len(candidates) == 1:
             choice = candidates[0]
             if (extended := _with_its_place(reading, matchers, choice, end)) != end:
                 end, matched = extended, reading[start:extended]
             if (earlier := _with_its_qualifier(reading, matchers, choice, start)) != start:
                 start, matched = earlier, reading[earlier:end]
-            resolved.append(EventMention(choice, matched, start, end, paragraph, sentence))
+            mention = EventMention(choice, matched, start, end, paragraph, sentence)
+            resolved.append(mention)
+            if len(local) != 1:
+                by_publication.append((mention, possible))
         else:
             unresolved.append(
                 UnresolvedReference(
@@ -257,6 +354,23 @@ def _generic_events(
                     tuple(candidates),
                 )
             )
+    if unknown_kinds:
+        # The text tells of a meeting the knowledge base lacks ("NATO’s Hague summit"): its
+        # later "the summit" may be that one, and the publication date cannot say which.
+        for mention, possible in by_publication:
+            if mention.event in unknown_kinds:
+                resolved.remove(mention)
+                unresolved.append(
+                    UnresolvedReference(
+                        mention.text,
+                        mention.start,
+                        mention.end,
+                        mention.paragraph,
+                        mention.sentence,
+                        possible,
+                    )
+                )
+        unresolved.sort(key=lambda reference: reference.start)
     return resolved, unresolved
 
 
@@ -282,9 +396,11 @@ def _by_context(
     dates: Sequence[DateMention],
     published: PartialDate,
     matchers: Matchers,
+    *,
+    by_year: bool = True,
 ) -> list[str]:
     """The candidates that the names before the phrase, a month before it, the places and dates
-    of its sentence and paragraph, and then the year of publication leave."""
+    of its sentence and paragraph, and then (`by_year`) the year of publication leave."""
     candidates = _of_its_parties(reading, start, candidates, actors, matchers)
     month = _MONTH_BEFORE.search(reading, max(0, start - 12), start)
     forward = _FORWARD_BEFORE.search(reading, max(0, start - 40), start) is not None
@@ -304,7 +420,7 @@ def _by_context(
         # "the July summit": the month says which, whatever year the context gives.
         number = _MONTH_NUMBER[month.group(1)]
         candidates = [e for e in candidates if _in_month(matchers, e, number)]
-    if len(candidates) > 1:
+    if len(candidates) > 1 and by_year:
         same_year = [
             e
             for e in candidates
@@ -515,7 +631,8 @@ def _fitting(
             e
             for e in candidates
             if any(
-                re.search(rf"\b{re.escape(p)}n?\b", level_text)  # "Lithuania(n)"
+                # "Lithuania(n)"; not "Washington’s push", the government, not the venue
+                re.search(rf"\b{re.escape(p)}n?\b(?![’']s\b)", level_text)
                 for p in matchers.event_places[e]
             )
         ]

@@ -57,11 +57,18 @@ CAPITAL = 16  # another proper name of a state ("Washington"): may open a longer
 REGION = 32  # a region's one-word name ("Asia"): may close a longer name ("Nikkei Asia")
 PLACE = 64  # a name of a state or region: may open the name of a sea or strait ("China Sea")
 REGION_NAME = 128  # any name of a region: may open an institution's name ("North Atlantic Council")
+CITY = 256  # a capital city standing for its government ("Tokyo"): where it is a place, it is not
+FORMAL = 512  # a state's formal name ("Republic of Korea"): a qualifier before it makes another
 
 _COMPASS = frozenset(
     {"East", "West", "North", "South", "Eastern", "Western", "Northern", "Southern"}
 )
 _DEMONYM_END = re.compile(r"(?:an|ese|ish|ern|i)$")
+# The head nouns of states' formal names: "the Democratic People's Republic of Korea" is not the
+# Republic of Korea, "the People's Republic of China" not the Republic of China.
+_FORMAL_HEADS = frozenset(
+    {"Republic", "Kingdom", "Federation", "Commonwealth", "Principality", "Sultanate", "Emirate"}
+)
 _TITLE_WORDS = frozenset(
     {
         "General",
@@ -108,6 +115,8 @@ def form_kind(form: str, actor: Actor) -> int:
         kind |= REGION
     if actor.type in ("state", "region") and any(word[:1].isupper() for word in words):
         kind |= PLACE
+    if actor.type == "state" and len(words) > 1 and words[0] in _FORMAL_HEADS:
+        kind |= FORMAL
     if actor.type == "region" and any(word[:1].isupper() for word in words):
         kind |= REGION_NAME
     if (
@@ -303,6 +312,31 @@ _DATELINE = re.compile(
     r"(?:,\s*D\.C\.)?(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\b"
     r"|\s*\([^()\n]{1,40}\)\s*[–—-])"
 )
+# Where a capital city is a place, not its government: a part or the people of the city ("north
+# of Tokyo", "the population of Beijing"), a journey to or from it ("before leaving Tokyo", "a
+# visit to Seoul"), a body that is there ("the London delegation", "the Tokyo office").
+_CITY_PART_OF = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts"
+    r"|suburbs?|centre|center|heart|streets?|population|residents?|inhabitants|citizens|mayor"
+    r"|city|districts?|parts?|airports?|downtown) of (?:the )?$",
+    re.IGNORECASE,
+)
+_CITY_JOURNEY = re.compile(
+    r"\b(?:leav(?:e|es|ing)|left|visit(?:s|ed|ing)?|toured|tours?|(?:(?:visits?|trips?|flights?"
+    r"|journeys?|travel(?:l?ed|l?ing|s)?|flew|fly(?:ing)?|return(?:s|ed|ing)?|back|head(?:s|ed|ing)?"
+    r"|bound|route|way|arriv(?:e|es|ed|ing)|depart(?:s|ed|ing)?|came|come|went|go(?:es|ing)?"
+    r"|moved?|relocated?) (?:to|from|for|in|into))) (?:the )?$",
+    re.IGNORECASE,
+)
+_CITY_BODY_AFTER = re.compile(
+    r" (?:delegations?|offices?|embassy|embassies|bureaus?|missions?|consulates?|correspondents?"
+    r"|stations?|bases?|headquarters|branch(?:es)?|residents?|areas?|airports?|metropolitan"
+    r"|skyline|police)\b",
+    re.IGNORECASE,
+)
+# A line that names where a report was filed: "Reuters, Tokyo", "TOKYO".
+_FILED_LINE_BEFORE = re.compile(r"[^\n.!?:;,]{1,40}, ")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 _INNER_PHRASE = re.compile(r"[A-Z][\w’'-]* (?:of|for|on|and)(?: the)? [A-Z]")
 _OF_NAME_AFTER = re.compile(r" (?:of|for) (?:the )?([A-Z])")
 
@@ -333,13 +367,16 @@ def _context_blocks(
         if not kind:
             kept.append(item)
             continue
+        before = text[max(0, start - 60) : start]
         if exempt(start):
             # In a title-case heading capitals prove nothing, but a body's or a sea's last word
-            # still closes a name: "Meeting of the North Atlantic Council", "East China Sea".
-            if not _opens_a_longer_name(text, start, end, kind):
+            # still closes a name: "Meeting of the North Atlantic Council", "East China Sea";
+            # and a city is still a place: "London Delegation Reports".
+            if not _opens_a_longer_name(text, start, end, kind) and not (
+                kind & CITY and _a_place(text, start, end, before, owner, owners_at)
+            ):
                 kept.append(item)
             continue
-        before = text[max(0, start - 60) : start]
         after = _WORD_AFTER.match(text[end : end + 60])
         word_before = _WORD_BEFORE.search(before)
         blocked = False
@@ -375,6 +412,15 @@ def _context_blocks(
             # "the East China Sea", "the Sea of Japan": a sea, not a state; "the North
             # Atlantic Council", "the European Union": a body, not the region
             blocked = True
+        if kind & CITY and _a_place(text, start, end, before, owner, owners_at):
+            blocked = True  # "north of Tokyo", "before leaving Tokyo": the city
+        if (
+            kind & FORMAL
+            and word_before is not None
+            and (_qualifies(word_before.group(1)) or word_before.group(1) in _PEOPLES)
+            and not _OPENS_SENTENCE.search(before, 0, word_before.start(1))
+        ):
+            blocked = True  # "the Democratic People's Republic of Korea": another state
         if kind & CAPITAL and (
             _LOCATED.match(text, end) is not None or _DISTRICT.match(text, end) is not None
         ):
@@ -430,6 +476,32 @@ def _context_blocks(
         if not blocked:
             kept.append(item)
     return kept
+
+
+_PEOPLES = frozenset({"People’s", "People's"})
+
+
+def _a_place(
+    text: str, start: int, end: int, before: str, owner: str, owners_at: dict[int, str]
+) -> bool:
+    """Whether a capital city is named as a place: a part of it, a journey to or from it, a body
+    that is there, the city with its state ("Tokyo, Japan"), or a line naming where a report was
+    filed ("Reuters, Tokyo"). A possessive is the government's: "aid came in Kyiv’s name"."""
+    if text[end : end + 2] in ("’s", "'s"):
+        return False
+    return (
+        _CITY_PART_OF.search(before) is not None
+        or _CITY_JOURNEY.search(before) is not None
+        or _CITY_BODY_AFTER.match(text, end) is not None
+        or (text[end : end + 2] == ", " and owners_at.get(end + 2) == owner)
+        or (_LINE_END.match(text, end) is not None and _filed_line(text, start))
+    )
+
+
+def _filed_line(text: str, start: int) -> bool:
+    """Whether the line up to `start` is empty or an agency's or author's name and a comma."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return not line or _FILED_LINE_BEFORE.fullmatch(line) is not None
 
 
 def _opens_a_longer_name(text: str, start: int, end: int, kind: int) -> bool:
@@ -526,6 +598,9 @@ class Matchers(msgspec.Struct, frozen=True):
     def for_knowledge(cls, knowledge: KnowledgeBase) -> Matchers:
         forms = list(with_variants(knowledge.actors))
         kinds = {form.text: form_kind(form.text, actor) for actor, form in forms}
+        for _, form in forms:
+            if form.unless_after and kinds[form.text] & CAPITAL:
+                kinds[form.text] |= CITY  # a capital with its venue rule: a city
         generic_events: dict[str, list[str]] = {}
         acronyms = _acronyms(knowledge.actors)
         for event in knowledge.events:

@@ -35,9 +35,18 @@ from natocorpus.coverage.names import (
 )
 from natocorpus.coverage.spans import _covered, _Named, _touching, _trie_pattern
 from natocorpus.coverage.stubs import _guess, _Miss
-from natocorpus.coverage.words import _BODY, _FUNCTION_WORDS, _TITLE_HEADS, _WORD_CHAR
+from natocorpus.coverage.words import (
+    _BODY,
+    _FUNCTION_WORDS,
+    _GOVERNMENT_NOUNS,
+    _TITLE_HEADS,
+    _WORD_CHAR,
+)
 from natocorpus.diagnostics import Diagnostic, warning
 from natocorpus.model import AnnotatedArticle, CorpusSettings, KnowledgeBase
+
+# A paragraph this long is the text's body: what comes before it may be a byline.
+_BODY_WORDS = 25
 
 
 class CoverageCheck(msgspec.Struct, frozen=True):
@@ -142,10 +151,14 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         )
         misses: list[_Miss] = []
         seen: set[str] = set()
+        after_body = False
         for block in article.text.blocks:
             if _bibliography(block) or block.text.upper() == block.text:
                 continue  # references' names are authors; all capitals say nothing of names
-            quoted = _titles_of_works(block)
+            quoted = _titles_of_works(block, after_body=after_body)
+            after_body = after_body or (
+                block.kind == "paragraph" and len(block.text.split()) >= _BODY_WORDS
+            )
             words = _words(block, sentence_starts)
             # The last name: a miss, or a known one's text and owner.
             previous: _Miss | tuple[str, str] | None = None
@@ -321,7 +334,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             ):
                 return _text(tail, reading), "", "person"
         phrase = _text(words, reading)
-        if len(words) == 1 and not piece.titled and phrase in _TITLE_HEADS:
+        if len(words) == 1 and not piece.titled and phrase in _TITLE_HEADS | _GOVERNMENT_NOUNS:
             return None
         hint = ""
         if known_parts:

@@ -155,8 +155,11 @@ def _runs(words: list[_Word]) -> list[list[_Word]]:
 
 
 def _office(possessor: _Word, word: _Word) -> bool:
-    """A title's possessive before a body is one name: "the Prime Minister's Office"."""
-    return possessor.text in _TITLE_HEADS and word.text in _ORGANISATION_HEADS
+    """A title's possessive before a body is one name: "the Prime Minister's Office"; so is
+    "People's" in a state's or a body's name: "the Democratic People's Republic of Korea"."""
+    return (
+        possessor.text in _TITLE_HEADS and word.text in _ORGANISATION_HEADS
+    ) or possessor.text == "People"
 
 
 def _inner_allowed(run: list[_Word], word: str, the: str | None) -> bool:
@@ -313,9 +316,11 @@ def _bibliography(block: Block) -> bool:
     )
 
 
-def _titles_of_works(block: Block) -> list[tuple[int, int, bool]]:
+def _titles_of_works(block: Block, *, after_body: bool = False) -> list[tuple[int, int, bool]]:
     """Spans of quoted titles in title case ("“Does the Alliance Want to Become Asian?”") and of
-    a heading in title case, the last True: their capitals are the title's, not the names'."""
+    a heading in title case, the last True: their capitals are the title's, not the names'.
+    `after_body`: the text's body has begun, so a short capitalised line is a section's title,
+    not a byline or an outlet's name."""
     spans: list[tuple[int, int, bool]] = []
     if block.kind == "heading" and _title_case(block.text):
         spans.append((block.start, block.end, True))
@@ -328,7 +333,7 @@ def _titles_of_works(block: Block) -> list[tuple[int, int, bool]]:
             if (
                 stripped
                 and not stripped.endswith((".", ",", ";"))
-                and _title_case(stripped)
+                and (_title_case(stripped) or (after_body and _section_title(stripped, block.text)))
                 and not _AUTHOR_LINE.match(stripped)
             ):
                 # A byline run into the headline ("... in the Far East By Aldo Carano") is not
@@ -343,6 +348,24 @@ def _titles_of_works(block: Block) -> list[tuple[int, int, bool]]:
             start, end = match.span(group)
             spans.append((block.start + start, block.start + end, False))
     return spans
+
+
+def _section_title(line: str, paragraph: str) -> bool:
+    """A paragraph of one short line, its words capitalised and no sentence's ending: a section's
+    title ("Historical Development", "Key Takeaways"), whose capitals are the title's."""
+    words = line.split()
+    return (
+        paragraph.strip() == line.strip()
+        and 1 <= len(words) <= 4
+        and not line.endswith(("!", "?", ":", "”", '"'))
+        and all(_capitalised(w) or w in _TITLE_SMALL_WORDS for w in words)
+        and not any(c.isdigit() or c == "," for c in line)
+    )
+
+
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "with"}
+)
 
 
 def _title_case(text: str) -> bool:

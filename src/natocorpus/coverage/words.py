@@ -118,6 +118,12 @@ _TITLE_HEADS |= frozenset(
         Councillor Congressman Congresswoman"""
     )
 )
+# Common nouns of government that a house style capitalises alone ("the Government has since",
+# "Heads of State and Government", "the Mission"): alone they name no one in particular.
+_GOVERNMENT_NOUNS = _set(
+    """Government Governments Administration Administrations Ministry Ministries Department
+    Departments Mission Missions Agency Agencies Secretariat Authorities"""
+)
 # Words that stand before a title's head: "Deputy Secretary General", "Foreign Minister".
 _TITLE_MODIFIERS = _set(
     """Prime Foreign Defence Defense Deputy Vice Chief Assistant Under Senior Special Executive

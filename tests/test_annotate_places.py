@@ -1,0 +1,166 @@
+"""Where a name is a place and not the actor it can stand for, on made-up sentences: a capital
+city named as a place (a part of it, a journey to it, a body that is there, a filed report's
+line), a state's formal name inside another state's, a summit's city used for its government;
+a generic reference in a text that tells of a meeting the knowledge base lacks; and what the
+coverage check leaves out: a common noun of government alone, a section's short title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_annotate_rules import ACTORS, actors_of, annotated, events_of
+from test_coverage import KNOWN, warned
+
+KOREAS = """\
+- id: south-korea
+  name: South Korea
+  type: state
+  description: d
+  forms: [South Korea, Republic of Korea, {text: Seoul, unless_after: [in]}]
+"""
+
+
+def _washington(article_text: str, tmp_path: Path) -> list[str]:
+    """The passages annotated as the United States."""
+    article = annotated(tmp_path, article_text, actors=ACTORS)
+    return [text for actor, text in actors_of(article) if actor == "usa"]
+
+
+def test_a_capital_named_as_a_place_is_not_its_government(tmp_path: Path) -> None:
+    places = [
+        "The base lies north of Washington and NATO trains there.",
+        "A tenth of the population of Washington saw NATO arrive.",
+        "Before leaving Washington to attend the NATO meeting, he spoke.",
+        "During a visit to Washington the NATO chief spoke.",
+        "The Washington office of NATO opened.",
+        "The London Washington Delegation Reports are out. NATO met.",
+    ]
+    for number, sentence in enumerate(places):
+        assert _washington(sentence, tmp_path / str(number)) == [], sentence
+
+
+def test_a_capital_that_acts_is_still_its_government(tmp_path: Path) -> None:
+    sentence = (
+        "Washington said NATO must act. Washington's push was plain, and ties with Washington "
+        "grew as China and Washington argued."
+    )
+    assert _washington(sentence, tmp_path) == ["Washington"] * 4
+
+
+def test_a_capital_with_its_state_or_on_a_filed_reports_line_is_a_place(tmp_path: Path) -> None:
+    body = (
+        "NATO met allies today.\n\nWire Service, Washington\n\n"
+        "NATO met at a base near Washington, United States, today."
+    )
+    assert _washington(body, tmp_path) == ["United States"]
+
+
+def test_a_formal_name_after_a_qualifier_is_another_state(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The Democratic People's Republic of Korea fired missiles. The Republic of Korea and "
+        "NATO objected.",
+        actors=ACTORS + KOREAS,
+    )
+    assert actors_of(article) == [("south-korea", "Republic of Korea"), ("nato", "NATO")]
+
+
+def test_the_coverage_check_reports_the_longer_formal_name_whole(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path, "NATO met the Democratic People's Republic of Korea envoy.", actors=KNOWN
+    )
+    assert "Democratic People's Republic of Korea" in found
+
+
+SUMMITS = """\
+- id: vilnius-2023
+  name: NATO Summit, Vilnius
+  type: summit
+  date: "2023-07-11"
+  end_date: "2023-07-12"
+  precision: day
+  place: Vilnius
+  description: A summit.
+  forms: [Vilnius summit]
+  generic: [NATO summit, summit]
+- id: washington-2024
+  name: NATO Summit, Washington
+  type: summit
+  date: "2024-07-09"
+  end_date: "2024-07-11"
+  precision: day
+  place: Washington
+  description: A summit.
+  forms: [Washington summit]
+  generic: [NATO summit, summit]
+"""
+PUBLISHED_AFTER = {"published": 'published: {value: "2024-12", precision: month, inferred: a test}'}
+PUBLISHED = {"published": 'published: {value: "2025-06", precision: month, inferred: a test}'}
+
+
+def test_a_text_telling_of_an_unknown_summit_leaves_its_bare_summit_undecided(
+    tmp_path: Path,
+) -> None:
+    # Published in the year of the Washington summit, after it: alone, the date chooses it.
+    alone = annotated(
+        tmp_path / "alone",
+        "NATO leaders met again.\n\nThe summit was short and NATO agreed.",
+        actors=ACTORS,
+        events=SUMMITS,
+        overrides=PUBLISHED_AFTER,
+    )
+    assert events_of(alone) == [("washington-2024", "summit")]
+    # The text tells of a summit no entry holds: its "the summit" may be that one.
+    unknown = annotated(
+        tmp_path / "unknown",
+        "NATO’s Hague summit wrapped up Wednesday.\n\nThe summit was short and NATO agreed.",
+        actors=ACTORS,
+        events=SUMMITS,
+        overrides=PUBLISHED_AFTER,
+    )
+    assert events_of(unknown) == []
+    reading = unknown.text.reading_text
+    assert [reading[u.start : u.start + 18] for u in unknown.unresolved_events] == [
+        "summit wrapped up ",
+        "summit was short a",
+    ]
+
+
+def test_a_summits_city_in_the_possessive_is_the_government_not_the_venue(
+    tmp_path: Path,
+) -> None:
+    # "Washington’s push" does not place the summit in Washington: the paragraph's date does.
+    article = annotated(
+        tmp_path,
+        "In July 2023 the summit was dominated by Washington’s push. NATO agreed.",
+        actors=ACTORS,
+        events=SUMMITS,
+        overrides=PUBLISHED,
+    )
+    assert events_of(article) == [("vilnius-2023", "summit")]
+
+
+def test_a_common_noun_of_government_alone_is_not_reported(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "The Government has since worked with NATO. Heads of State and Government met Japan "
+        "and the Ministry of Lore.",
+        actors=KNOWN,
+    )
+    assert "Government" not in found
+    assert "Ministry of Lore" in found
+
+
+BODY = (
+    "NATO and Japan agreed on a long list of measures at the meeting, and their officials "
+    "said that the work would go on through the year and into the next one as planned."
+)
+
+
+def test_a_short_section_title_after_the_body_is_not_reported(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path, f"Jane Doerr\n\n{BODY}\n\nHistorical Development\n\n{BODY}", actors=KNOWN
+    )
+    # The byline before the body is a name; the section's title after it is not.
+    assert "Jane Doerr" in found
+    assert "Historical Development" not in found
