@@ -226,3 +226,35 @@ def test_a_stop_of_lower_case_initials_before_a_bracket_ends_no_sentence(tmp_pat
         "It ended at 6 p.m.",
         "Then it rained.",
     ]
+
+
+def test_a_phrase_opening_with_a_partys_adjective_holds_with_its_name(tmp_path: Path) -> None:
+    # The war's phrase is "Russian invasion": "Russia’s invasion" and "Russia's invasion" name it
+    # too, as "the Russian invasion" does; "China’s invasion" names no party of it.
+    article = annotated(
+        tmp_path,
+        "Georgia resisted Russia’s invasion. After Russia's invasion NATO spoke. China’s "
+        "invasion was feared.",
+        events=EVENTS,
+        overrides=published("2021-06"),
+    )
+    assert events_of(article) == [
+        ("war-2021", "Russia’s invasion"),
+        ("war-2021", "Russia's invasion"),
+    ]
+
+
+def test_a_summit_is_named_as_the_organisations_meeting(tmp_path: Path) -> None:
+    # Published in July 2022: "the NATO meeting" and "a meeting of NATO in Madrid" are its
+    # summit, as "the NATO summit" is; a bare "meeting" names none.
+    article = annotated(
+        tmp_path,
+        "Japan attended the NATO meeting. Georgia recalled a meeting of NATO in Madrid. The "
+        "meeting ended.",
+        events=EVENTS,
+        overrides=published("2022-07"),
+    )
+    assert events_of(article) == [
+        ("nato-2022", "NATO meeting"),
+        ("nato-2022", "meeting of NATO in Madrid"),
+    ]

@@ -606,6 +606,8 @@ class Matchers(msgspec.Struct, frozen=True):
         for event in knowledge.events:
             for phrase in (
                 *_expanded(event.generic, acronyms),
+                *_by_a_partys_other_name(event.generic, event.participants, knowledge.actors),
+                *_as_meetings(event.type, event.generic),
                 *_legs(event.type, event.name, event.place),
                 *_venues(event.type, event.place),
             ):
@@ -710,6 +712,53 @@ def _legs(kind: str, name: str, place: str | None) -> list[str]:
     destinations = re.search(r"\b(?:visit|trip|tour) to (.+)$", name)
     where = _places(destinations.group(1) if destinations else None) + _places(place)
     return [f"{noun} to {one}" for one in where for noun in ("visit", "trip")]
+
+
+def _by_a_partys_other_name(
+    phrases: Iterable[str], participants: Iterable[str], actors: Iterable[Actor]
+) -> list[str]:
+    """A generic phrase that opens with a party's name holds with the party's other name: the
+    state's name in the possessive for its adjective and the other way round ("Russian
+    invasion": "Russia’s invasion", "Russia's invasion"; "Russia’s war": "Russian war")."""
+    names: dict[str, tuple[str, str]] = {}  # a party's name or adjective -> (name, adjective)
+    for actor in actors:
+        if actor.id not in participants or actor.type != "state":
+            continue
+        adjectives = [
+            f.text
+            for f in actor.forms
+            if " " not in f.text and f.text != actor.name and form_kind(f.text, actor) & STATE
+        ]
+        if " " in actor.name or len(adjectives) != 1:
+            continue
+        names[actor.name] = names[adjectives[0]] = (actor.name, adjectives[0])
+    out: list[str] = []
+    for phrase in phrases:
+        first, _, rest = phrase.partition(" ")
+        bare = re.sub(r"[’']s$", "", first)
+        if not rest or bare not in names:
+            continue
+        name, adjective = names[bare]
+        out += [f"{name}’s {rest}", f"{name}'s {rest}", f"{adjective} {rest}"]
+    return [phrase for phrase in out if phrase not in phrases]
+
+
+def _as_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
+    """A summit is a meeting: "the NATO summit" is also "the NATO meeting" (a bare "meeting"
+    names no event by itself); and an organisation's meeting is a meeting of it: "a summit of
+    NATO", "the meeting of NATO"."""
+    if kind != "summit":
+        return []
+    own = [
+        (words[0], noun)
+        for phrase in phrases
+        if len(words := phrase.split()) == 2 and words[0].isupper() and words[1].lower() == "summit"
+        for noun in (words[1], "meeting")
+    ]
+    return [
+        *(f"{name} {noun}" for name, noun in own if noun == "meeting"),
+        *(f"{noun} of {name}" for name, noun in own),
+    ]
 
 
 def _venues(kind: str, place: str | None) -> list[str]:
