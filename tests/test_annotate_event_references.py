@@ -14,7 +14,8 @@ PARTNERS = (
     ACTORS
     + """\
 - {id: japan, name: Japan, type: state, description: d, forms: [Japan, Tokyo]}
-- {id: south-korea, name: South Korea, type: state, description: d, forms: [South Korea, Seoul]}
+- {id: south-korea, name: South Korea, type: state, description: d,
+   forms: [South Korea, Republic of Korea, Seoul]}
 """
 )
 
@@ -93,6 +94,12 @@ def test_a_visit_is_named_by_a_visit_to_one_of_its_places(tmp_path: Path) -> Non
     ]
     assert _events(tmp_path / "b", "On his trip to Seoul, the NATO chief met Yoon.") == [
         ("sg-visit-2023", "trip to Seoul")
+    ]
+
+
+def test_a_visit_is_named_by_a_visit_to_any_name_of_one_of_its_states(tmp_path: Path) -> None:
+    assert _events(tmp_path, "Stoltenberg ended his visit to the Republic of Korea.") == [
+        ("sg-visit-2023", "visit to the Republic of Korea")
     ]
 
 

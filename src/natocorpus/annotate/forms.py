@@ -608,7 +608,7 @@ class Matchers(msgspec.Struct, frozen=True):
                 *_expanded(event.generic, acronyms),
                 *_by_a_partys_other_name(event.generic, event.participants, knowledge.actors),
                 *_as_meetings(event.type, event.generic),
-                *_legs(event.type, event.name, event.place),
+                *_legs(event.type, event.name, event.place, knowledge.actors),
                 *_venues(event.type, event.place),
             ):
                 if event.id not in generic_events.setdefault(phrase.lower(), []):
@@ -704,14 +704,24 @@ def _author_names(knowledge: KnowledgeBase) -> dict[str, str]:
     return author_names(people, others)
 
 
-def _legs(kind: str, name: str, place: str | None) -> list[str]:
-    """A visit to several places is named by a visit to any one of them: "Stoltenberg's visit
-    to South Korea and Japan" by "his visit to Japan", "a trip to Seoul"."""
+def _legs(kind: str, name: str, place: str | None, actors: Iterable[Actor] = ()) -> list[str]:
+    """A visit to several places is named by a visit to any one of them, by any of its names:
+    "Stoltenberg's visit to South Korea and Japan" by "his visit to Japan", "a trip to Seoul",
+    "a visit to the Republic of Korea"."""
     if kind != "visit":
         return []
     destinations = re.search(r"\b(?:visit|trip|tour) to (.+)$", name)
-    where = _places(destinations.group(1) if destinations else None) + _places(place)
-    return [f"{noun} to {one}" for one in where for noun in ("visit", "trip")]
+    where = list(_places(destinations.group(1) if destinations else None) + _places(place))
+    for actor in actors:
+        if actor.type == "state" and actor.name in where:
+            where += [
+                f"{article}{form.text}"
+                for form in actor.forms
+                if not form.unless_after and not form_kind(form.text, actor) & ADJECTIVAL
+                for article in ("", "the ")
+                if not article or " " in form.text
+            ]
+    return [f"{noun} to {one}" for one in dict.fromkeys(where) for noun in ("visit", "trip")]
 
 
 def _by_a_partys_other_name(
