@@ -164,3 +164,15 @@ def test_a_short_section_title_after_the_body_is_not_reported(tmp_path: Path) ->
     # The byline before the body is a name; the section's title after it is not.
     assert "Jane Doerr" in found
     assert "Historical Development" not in found
+
+
+def test_a_transcripts_labels_are_not_reported_but_a_speakers_name_is(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met Japan today.\n\nSUBJECTS: the alliance.\n\nDEPUTY PRIME MINISTER: We agreed."
+        "\n\nLYNN KUOK: Thank you.",
+        actors=KNOWN,
+    )
+    assert "SUBJECTS" not in found
+    assert "DEPUTY PRIME MINISTER" not in found
+    assert "LYNN KUOK" in found

@@ -40,10 +40,25 @@ from natocorpus.coverage.words import (
     _FUNCTION_WORDS,
     _GOVERNMENT_NOUNS,
     _TITLE_HEADS,
+    _TITLE_WORDS,
+    _TRANSCRIPT_LABELS,
     _WORD_CHAR,
 )
 from natocorpus.diagnostics import Diagnostic, warning
 from natocorpus.model import AnnotatedArticle, CorpusSettings, KnowledgeBase
+
+
+def _a_label(words: list[_Word], reading: str) -> bool:
+    """A transcript's label in capitals at a paragraph's start, of a speaker's title or of what
+    follows ("DEPUTY PRIME MINISTER:", "SUBJECTS:"), not a speaker's name ("LYNN KUOK:")."""
+    start, end = words[0].start, words[-1].end
+    return (
+        reading[max(0, start - 1) : start] in ("", "\n")
+        and reading[end : end + 1] == ":"
+        and all(w.text.isupper() for w in words)
+        and all(w.text.capitalize() in _TITLE_WORDS | _TRANSCRIPT_LABELS for w in words)
+    )
+
 
 # A paragraph this long is the text's body: what comes before it may be a byline.
 _BODY_WORDS = 25
@@ -334,6 +349,8 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             ):
                 return _text(tail, reading), "", "person"
         phrase = _text(words, reading)
+        if _a_label(words, reading):
+            return None
         if len(words) == 1 and not piece.titled and phrase in _TITLE_HEADS | _GOVERNMENT_NOUNS:
             return None
         hint = ""

@@ -143,6 +143,13 @@ _BODY = re.compile(
     r"(?:(?= (?:in|to) ) (?:in|to)(?: the)? [A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*)?(?!\w)"
 )
 _TITLE_WORDS = _TITLE_HEADS | _TITLE_MODIFIERS
+# A transcript's labels of who speaks or what follows ("SPEAKER:", "SUBJECTS:", "Q:"), beside
+# the titles a speaker is labelled by ("DEPUTY PRIME MINISTER:").
+_TRANSCRIPT_LABELS = _set(
+    """Speaker Speakers Subject Subjects Question Questions Answer Answers Journalist Journalists
+    Reporter Reporters Moderator Host Interviewer Chair Q A Topic Topics Transcript Participant
+    Participants Audience Member Unidentified Male Female Voice"""
+)
 _LISTED = re.compile(r"[’'s]*(?:,| and )")
 _NAME_LIST = re.compile(
     r"[’'s]*(?:, (?:the )?[A-Z][\w’'\-.]*(?: [A-Z][\w’'\-.]*)*)*,? and (?:the )?[A-Z]"
