@@ -55,6 +55,41 @@ def test_a_capital_with_its_state_or_on_a_filed_reports_line_is_a_place(tmp_path
     assert _washington(body, tmp_path) == ["United States"]
 
 
+def test_datelines_with_an_agency_an_ordinal_day_or_a_separator_are_places(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "NATO met allies today.\n\nWire Service, Washington, May 12th (Reporter) NATO spoke."
+        "\n\nWashington • Wire\n\nNATO agreed."
+    )
+    assert _washington(body, tmp_path) == []
+
+
+def test_officials_met_in_capitals_are_met_there(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The NATO envoy met with senior officials in Washington and Seoul. Regimes in Seoul "
+        "and Washington worry.",
+        actors=ACTORS + KOREAS,
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("south-korea", "Seoul"),
+        ("usa", "Washington"),
+    ]
+
+
+def test_a_longer_form_beginning_inside_a_match_wins(tmp_path: Path) -> None:
+    # "the East" is a form of East Asia, and so is "East Asia": "the East Asia of tomorrow" is
+    # East Asia, not "the East" and then Asia.
+    article = annotated(tmp_path, "NATO said Georgia may be the East Asia of tomorrow.")
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("georgia", "Georgia"),
+        ("east-asia", "East Asia"),
+    ]
+
+
 def test_a_formal_name_after_a_qualifier_is_another_state(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

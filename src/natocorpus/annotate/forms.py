@@ -191,22 +191,33 @@ class FormMatcher(msgspec.Struct, frozen=True):
         knowledge base, not a copy per mention: a text's mentions of NATO share one "NATO"."""
         if self.pattern is None:
             return []
-        owners, rules = self.owners, self.rules
+        owners, rules, pattern = self.owners, self.rules, self.pattern
         found: list[tuple[str, str, int, int]] = []
-        for match in self.pattern.finditer(text):
+        match = pattern.search(text)
+        while match is not None:
             start, end = match.span()
+            if " " in match.group():
+                # A longer form that begins inside this one wins: "the East Asia of tomorrow"
+                # is East Asia, not "the East" and Asia.
+                for inner in _INNER_WORD.finditer(text, start + 1, end):
+                    longer = pattern.match(text, inner.start())
+                    if longer is not None and longer.end() > end:
+                        match = longer
+                        start, end = match.span()
+                        break
             matched = match.group()
+            match = pattern.search(text, end)
             owner, form = owners[matched.lower() if self.ignore_case else matched]
             if not owner:
                 continue  # a blocking phrase: it names nothing the knowledge base knows
-            before = text[max(0, start - _RULE_CONTEXT) : start]
-            if (
-                form in rules
-                and _ends_with_any(before, rules[form])
-                and (not _RULERS_IN.search(before) or self._rulers_named(before))
-                and text[end : end + 2] not in ("’s", "'s")  # "aid to Kyiv's war effort"
-            ):
-                continue
+            if form in rules and text[end : end + 2] not in ("’s", "'s"):
+                # (A possessive is the government's: "aid to Kyiv's war effort".)
+                before = text[max(0, start - _RULE_CONTEXT) : start]
+                if _MET_RULERS_IN.search(before) is not None or (
+                    _ends_with_any(before, rules[form])
+                    and (not _RULERS_IN.search(before) or self._rulers_named(before))
+                ):
+                    continue
             found.append((owner, matched if self.ignore_case else form, start, end))
         if self.blocks is not None and found:
             # A blocking phrase that begins inside a form ("the East" of "the East German
@@ -233,6 +244,16 @@ _RULERS_IN = re.compile(
     re.IGNORECASE,
 )
 
+# Those who govern met where they are: "met with senior officials in Seoul and Tokyo" tells of
+# meetings there.
+_MET_RULERS_IN = re.compile(
+    r"\b(?:met|meet|meets|meeting|talks|talked|spoke|speak|speaks|visited|visiting)(?: with)?"
+    r"\s+(?:[\w-]+\s+){0,3}(?:officials|authorities|leaders(?:hip)?|policy-?makers"
+    r"|decision-makers|counterparts) in (?:the )?(?:[A-Z][\w’'-]*(?:, | and | or ))*$",
+    re.IGNORECASE,
+)
+# Where a word begins inside a match, for a longer form that may begin there.
+_INNER_WORD = re.compile(r"(?<=[\s-])\w")
 # Those who govern, already named by their state: "South Korean officials in Seoul" are where
 # they are, in Seoul.
 _RULERS_NAMED_IN = re.compile(
@@ -309,9 +330,12 @@ _DISTRICT = re.compile(r",? (?:D\.C\.|DC)\b")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[“\"(]\s*)$")
 # A dateline: a place opening a paragraph, then a date or the agency in brackets and a dash.
 _DATELINE = re.compile(
-    r"(?:,\s*D\.C\.)?(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\b"
+    r"(?:,\s*D\.C\.)?(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)\b"
     r"|\s*\([^()\n]{1,40}\)\s*[–—-])"
 )
+# A separator after a dateline's place, before the agency or the text: "Kyiv • UNN".
+_DATELINE_SEPARATOR = re.compile(r"\s*[•|]\s")
 # Where a capital city is a place, not its government: a part or the people of the city ("north
 # of Tokyo", "the population of Beijing"), a journey to or from it ("before leaving Tokyo", "a
 # visit to Seoul"), a body that is there ("the London delegation", "the Tokyo office").
@@ -486,7 +510,8 @@ def _a_place(
 ) -> bool:
     """Whether a capital city is named as a place: a part of it, a journey to or from it, a body
     that is there, the city with its state ("Tokyo, Japan"), or a line naming where a report was
-    filed ("Reuters, Tokyo"). A possessive is the government's: "aid came in Kyiv’s name"."""
+    filed ("Reuters, Tokyo", "China News Service, Beijing, May 12th", "Kyiv • UNN"). A possessive
+    is the government's: "aid came in Kyiv’s name"."""
     if text[end : end + 2] in ("’s", "'s"):
         return False
     return (
@@ -494,7 +519,14 @@ def _a_place(
         or _CITY_JOURNEY.search(before) is not None
         or _CITY_BODY_AFTER.match(text, end) is not None
         or (text[end : end + 2] == ", " and owners_at.get(end + 2) == owner)
-        or (_LINE_END.match(text, end) is not None and _filed_line(text, start))
+        or (
+            _filed_line(text, start)
+            and (
+                _LINE_END.match(text, end) is not None
+                or _DATELINE.match(text, end) is not None
+                or _DATELINE_SEPARATOR.match(text, end) is not None
+            )
+        )
     )
 
 
