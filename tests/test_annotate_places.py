@@ -211,3 +211,13 @@ def test_a_transcripts_labels_are_not_reported_but_a_speakers_name_is(tmp_path: 
     assert "SUBJECTS" not in found
     assert "DEPUTY PRIME MINISTER" not in found
     assert "LYNN KUOK" in found
+
+
+def test_titles_and_their_portfolios_are_not_reported(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO welcomed Assoc. Prof. Dr. Ana Kovač, the Assistant Secretary General for "
+        "Political Affairs, and the Heads of State and Government. Excellencies, Japan said.",
+        actors=KNOWN,
+    )
+    assert set(found) == {"Ana Kovač"}

@@ -106,7 +106,8 @@ _TITLE_HEADS = _set(
     Captain Major Lieutenant Marshal Envoy Adviser Advisor Councillor Counsellor Councilor Counselor
     Mayor Justice
     Judge Officer Leader Speaker Undersecretary Under-Secretary Consul Attaché Chargé Sheikh
-    Ayatollah Deputy Commissioner Chief Head Rapporteur Co-Rapporteur Chairs Rapporteurs"""
+    Ayatollah Deputy Commissioner Chief Head Rapporteur Co-Rapporteur Chairs Rapporteurs
+    Excellency Excellencies"""
 )
 # Their plurals name no one either: "the Presidents and Prime Ministers of the Commonwealth".
 # (Offices only: "Leaders" and "Heads" in a headline are the people of a sentence.)
@@ -129,12 +130,14 @@ _TITLE_MODIFIERS = _set(
     """Prime Foreign Defence Defense Deputy Vice Chief Assistant Under Senior Special Executive
     Finance Trade Interior Home First Lieutenant Acting Permanent Former Cabinet State Economy
     Economic Security National Military Joint Supreme Allied Rear Attorney Lord Grand Secretary
-    General Commander Director High Minister Education Health Justice"""
+    General Commander Director High Minister Education Health Justice Associate Assoc Asst
+    Adjunct Visiting Emeritus"""
 )
 # The portfolio after a title's "of"/"for": "Secretary of State", "Minister for Foreign Affairs".
 _PORTFOLIO = _set(
     """State Defence Defense Foreign Affairs Home Interior Finance Trade Staff Justice Economy
-    Commerce National Treasury Energy Security the Internal External Education Health"""
+    Commerce National Treasury Energy Security the Internal External Education Health Political
+    Policy Public Diplomacy Operations Intelligence Planning Strategy Economic"""
 )
 # Bodies of a state named in lower case after it: "the Chinese embassy in Japan".
 _BODY = re.compile(
