@@ -221,3 +221,12 @@ def test_titles_and_their_portfolios_are_not_reported(tmp_path: Path) -> None:
         actors=KNOWN,
     )
     assert set(found) == {"Ana Kovač"}
+
+
+def test_a_portfolio_before_summit_makes_it_a_ministers_meeting(tmp_path: Path) -> None:
+    # Published in the year of the Washington summit, after it: "the summit" alone would be it,
+    # but a "defence summit" is a meeting of defence ministers, which no entry holds.
+    body = "NATO met.\n\nJapan joins NATO's defence summit."
+    article = annotated(tmp_path, body, actors=ACTORS, events=SUMMITS, overrides=PUBLISHED_AFTER)
+    assert events_of(article) == []
+    assert [(u.text, u.candidates) for u in article.unresolved_events] == [("summit", ())]

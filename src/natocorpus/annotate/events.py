@@ -168,6 +168,23 @@ def _named_after_another_place(before: str, candidates: Sequence[str], matchers:
     )
 
 
+# A portfolio before "summit" or "meeting" makes it a meeting of those ministers ("NATO's defence
+# summit"), not the leaders' summit.
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:defen[cs]e|foreign|finance|trade|economic|economy|energy|climate|health|interior"
+    r"|agriculture|environment|transport)(?: ministers[’']?)? $",
+    re.IGNORECASE,
+)
+
+
+def _of_ministers(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether a portfolio names the meeting as one of ministers, where every event the phrase
+    can name is a summit of leaders."""
+    return _PORTFOLIO_BEFORE.search(before) is not None and all(
+        matchers.event_types.get(e) == "summit" for e in candidates
+    )
+
+
 def _word_before_phrase(before: str, candidates: Sequence[str], matchers: Matchers) -> str | None:
     """The capitalised word right before the phrase, unless it is a place of its events."""
     found = _WORD_BEFORE_PHRASE.search(before)
@@ -282,7 +299,7 @@ def _generic_events(
             continue
         elsewhere = _named_after_another_place(
             reading[max(0, start - 40) : start], candidates, matchers
-        )
+        ) or _of_ministers(reading[max(0, start - 40) : start], candidates, matchers)
         if elsewhere:
             # An event the knowledge base lacks: listed as a reference no known event fits.
             unknown_kinds.update(possible)
