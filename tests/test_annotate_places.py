@@ -230,3 +230,28 @@ def test_a_portfolio_before_summit_makes_it_a_ministers_meeting(tmp_path: Path) 
     article = annotated(tmp_path, body, actors=ACTORS, events=SUMMITS, overrides=PUBLISHED_AFTER)
     assert events_of(article) == []
     assert [(u.text, u.candidates) for u in article.unresolved_events] == [("summit", ())]
+
+
+GROUPS = """\
+- id: partners
+  name: The Pacific partners
+  type: grouping
+  description: d
+  forms: [partners in the Pacific]
+- {id: pacific, name: Pacific, type: region, description: d, forms: [Pacific]}
+"""
+
+
+def test_a_group_named_by_its_place_is_not_named_in_a_list_of_places(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "NATO met its partners in the Pacific. Allies and partners in the Pacific and Europe "
+        "agreed.",
+        actors=ACTORS + GROUPS,
+    )
+    # (The region inside the turned-down phrase is left unannotated: a miss, not a wrong one.)
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("partners", "partners in the Pacific"),
+        ("europe", "Europe"),
+    ]

@@ -59,6 +59,7 @@ PLACE = 64  # a name of a state or region: may open the name of a sea or strait 
 REGION_NAME = 128  # any name of a region: may open an institution's name ("North Atlantic Council")
 CITY = 256  # a capital city standing for its government ("Tokyo"): where it is a place, it is not
 FORMAL = 512  # a state's formal name ("Republic of Korea"): a qualifier before it makes another
+LOCATED_GROUP = 1024  # a group named by where it is ("partners in the Indo-Pacific"): not in a list
 
 _COMPASS = frozenset(
     {"East", "West", "North", "South", "Eastern", "Western", "Northern", "Southern"}
@@ -69,6 +70,10 @@ _DEMONYM_END = re.compile(r"(?:an|ese|ish|ern|i)$")
 _FORMAL_HEADS = frozenset(
     {"Republic", "Kingdom", "Federation", "Commonwealth", "Principality", "Sultanate", "Emirate"}
 )
+_WHERE_IN_NAME = re.compile(r"\b(?:in|of|from) (?:the )?[A-Z]")
+# More places after a group's place: "partners in the Indo-Pacific and Europe" are partners in
+# both regions, not the group named after one.
+_MORE_PLACES_AFTER = re.compile(r"(?:,| and| or) (?:the )?[A-Z]")
 _TITLE_WORDS = frozenset(
     {
         "General",
@@ -117,6 +122,8 @@ def form_kind(form: str, actor: Actor) -> int:
         kind |= PLACE
     if actor.type == "state" and len(words) > 1 and words[0] in _FORMAL_HEADS:
         kind |= FORMAL
+    if actor.type == "grouping" and _WHERE_IN_NAME.search(form):
+        kind |= LOCATED_GROUP
     if actor.type == "region" and any(word[:1].isupper() for word in words):
         kind |= REGION_NAME
     if (
@@ -438,6 +445,8 @@ def _context_blocks(
             blocked = True
         if kind & CITY and _a_place(text, start, end, before, owner, owners_at):
             blocked = True  # "north of Tokyo", "before leaving Tokyo": the city
+        if kind & LOCATED_GROUP and _MORE_PLACES_AFTER.match(text, end) is not None:
+            blocked = True  # "partners in the Indo-Pacific and Europe": partners in both
         if (
             kind & FORMAL
             and word_before is not None
