@@ -381,6 +381,17 @@ def test_day_month_and_iso_dates(tmp_path: Path) -> None:
     }
 
 
+def test_a_bare_abbreviated_month_before_its_day_and_a_shifted_season(tmp_path: Path) -> None:
+    # Published in January 2023. "Jan" alone may be a name; before a day it is the month.
+    article = annotated(
+        tmp_path, "Talks on Wednesday (Jul 12) went well; Jan said last summer was calm."
+    )
+    assert dates_of(article) == {
+        "Jul 12": PartialDate(2022, 7, 12),
+        "last summer": PartialDate(2022),
+    }
+
+
 def test_a_date_ties_to_an_event_it_falls_within(tmp_path: Path) -> None:
     article = annotated(tmp_path, "On 12 July 2023 the summit in Vilnius ended.")
     assert events_of(article) == [("vilnius-2023", "summit in Vilnius")]

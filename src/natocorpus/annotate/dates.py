@@ -22,19 +22,24 @@ _ABBREVIATED_MONTHS = {
 } | {"Sep.": 9}
 _ANY_MONTH = "|".join([_MONTHS, *(re.escape(a) for a in _ABBREVIATED_MONTHS)])
 _MONTH_NUMBER |= _ABBREVIATED_MONTHS
+# Without the stop, an abbreviation is a month only before its day: "(Jul 12)", "Jan 6".
+_BARE_MONTHS = {a[:-1]: n for a, n in _ABBREVIATED_MONTHS.items()} | {"Sept": 9}
+_MONTH_NUMBER |= _BARE_MONTHS
+_DAYS_MONTH = "|".join([_ANY_MONTH, *_BARE_MONTHS])
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", rf"{_YEAR}-[01]\d-[0-3]\d"),
-    ("month_day_year", rf"(?:{_ANY_MONTH}) \d{{1,2}}, {_YEAR}"),
+    ("month_day_year", rf"(?:{_DAYS_MONTH}) \d{{1,2}}, {_YEAR}"),
     ("day_month_year", rf"\d{{1,2}} (?:{_ANY_MONTH}),? {_YEAR}"),
     ("dotted", rf"\d{{2}}\.\d{{2}}\.{_YEAR}"),
     ("month_year", rf"(?:{_ANY_MONTH}),? {_YEAR}"),
     ("month_shift", rf"(?:{_MONTHS}),? (?:last|this|next) year"),
     ("shifted_month", rf"(?:[Ll]ast|[Tt]his|[Nn]ext) (?:{_MONTHS})"),
-    ("month_day", rf"(?:{_ANY_MONTH}) \d{{1,2}}(?!\d)"),
+    ("month_day", rf"(?:{_DAYS_MONTH}) \d{{1,2}}(?!\d)"),
     ("day_month", rf"\d{{1,2}} (?:{_ANY_MONTH})"),
     ("century", r"(?:the )?\d{1,2}(?:st|nd|rd|th) century"),
     ("in_month", rf"(?<=\b[Ii]n )(?:{_MONTHS})"),
+    ("season_shift", r"(?:[Ll]ast|[Tt]his|[Nn]ext) (?:summer|winter|spring|autumn|fall)"),
     ("last_year", r"[Ll]ast year"),
     ("this_year", r"[Tt]his year"),
     ("next_year", r"[Nn]ext year"),
@@ -57,6 +62,7 @@ _RELATIVE = frozenset(
         "in_month",
         "month_shift",
         "shifted_month",
+        "season_shift",
         "last_year",
         "this_year",
         "next_year",
@@ -134,7 +140,8 @@ def resolve_date(
         if anchor is not None:
             return PartialDate(anchor.year, _MONTH_NUMBER[month_name], the_day)
         return _latest_not_after(_MONTH_NUMBER[month_name], the_day, published)
-    if kind in ("last_year", "this_year", "next_year"):
+    if kind in ("last_year", "this_year", "next_year", "season_shift"):
+        # "last summer": the summer of the year before, a date of that year
         return PartialDate(base.year + _SHIFT[words[0].lower()])
     return None  # "recent years", centuries: periods, not calendar dates
 
