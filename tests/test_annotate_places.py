@@ -60,7 +60,7 @@ def test_datelines_with_an_agency_an_ordinal_day_or_a_separator_are_places(
 ) -> None:
     body = (
         "NATO met allies today.\n\nWire Service, Washington, May 12th (Reporter) NATO spoke."
-        "\n\nWashington • Wire\n\nNATO agreed."
+        "\n\nWashington • Wire\n\nWashington – Wire\n\nNATO agreed."
     )
     assert _washington(body, tmp_path) == []
 
@@ -254,4 +254,45 @@ def test_a_group_named_by_its_place_is_not_named_in_a_list_of_places(tmp_path: P
         ("nato", "NATO"),
         ("partners", "partners in the Pacific"),
         ("europe", "Europe"),
+    ]
+
+
+def test_a_capital_named_as_a_summits_venue_in_a_list_is_the_venue(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "NATO met at the summits in Vilnius last year and Washington earlier this year.",
+        actors=ACTORS,
+        events=SUMMITS,
+        overrides=PUBLISHED_AFTER,
+    )
+    assert events_of(article) == [("vilnius-2023", "Vilnius"), ("washington-2024", "Washington")]
+    assert [text for actor, text in actors_of(article) if actor == "usa"] == []
+
+
+def test_a_summit_named_after_another_body_is_another_meeting(tmp_path: Path) -> None:
+    actors = ACTORS + "- {id: quad, name: Quad, type: grouping, description: d, forms: [Quad]}\n"
+    article = annotated(
+        tmp_path,
+        "NATO watched. China objected at the Quad summit.",
+        actors=actors,
+        events=SUMMITS,
+        overrides=PUBLISHED_AFTER,
+    )
+    assert events_of(article) == []
+    assert [(u.text, u.candidates) for u in article.unresolved_events] == [("summit", ())]
+
+
+def test_a_summits_phrase_as_a_meeting_is_decided_only_by_what_is_around_it(
+    tmp_path: Path,
+) -> None:
+    # Published after the Washington summit, in its year: "the NATO summit" is it, but "the
+    # NATO meeting" may be any meeting of NATO; with its date it is the summit again.
+    body = (
+        "NATO met.\n\nJapan went to the NATO summit. Georgia went to the NATO meeting.\n\n"
+        "China watched the NATO meeting of July 2024."
+    )
+    article = annotated(tmp_path, body, actors=ACTORS, events=SUMMITS, overrides=PUBLISHED_AFTER)
+    assert events_of(article) == [
+        ("washington-2024", "NATO summit"),
+        ("washington-2024", "NATO meeting"),
     ]

@@ -392,6 +392,12 @@ def test_a_bare_abbreviated_month_before_its_day_and_a_shifted_season(tmp_path: 
     }
 
 
+def test_a_year_after_since_anchors_no_relative_date(tmp_path: Path) -> None:
+    # Published in January 2023: "this year" after "since 2019" is still 2023's.
+    article = annotated(tmp_path, "NATO has looked to Asia since 2019. This year it met Japan.")
+    assert dates_of(article)["This year"] == PartialDate(2023)
+
+
 def test_a_date_ties_to_an_event_it_falls_within(tmp_path: Path) -> None:
     article = annotated(tmp_path, "On 12 July 2023 the summit in Vilnius ended.")
     assert events_of(article) == [("vilnius-2023", "summit in Vilnius")]

@@ -121,7 +121,9 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
     # (An article's own passage for an event tells of it; only a name of the event names the
     # document too.)
     actor_mentions = _with_documents(
-        actor_mentions, [m for m in event_mentions if m not in own_events], matchers
+        _without_venues(actor_mentions, event_mentions, matchers),
+        [m for m in event_mentions if m not in own_events],
+        matchers,
     )
     dates = _tied_dates(article, matchers, raw_dates, event_mentions)
     words = len(reading.split())
@@ -216,6 +218,17 @@ def _actor_mentions(
         ],
         key=lambda m: m.start,
     )
+
+
+def _without_venues(
+    actors: list[ActorMention], events: list[EventMention], matchers: Matchers
+) -> list[ActorMention]:
+    """A capital that stands for the summit held there ("the summits in Madrid and Washington")
+    is the venue, not the government."""
+    venues = {(m.start, m.end) for m in events if m.text in matchers.event_places[m.event]}
+    if not venues:
+        return actors
+    return [m for m in actors if (m.start, m.end) not in venues]
 
 
 def _with_documents(

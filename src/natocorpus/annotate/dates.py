@@ -146,9 +146,11 @@ def resolve_date(
     return None  # "recent years", centuries: periods, not calendar dates
 
 
-# A year that bounds a period ("for the period up to 2026", "by 2030") is not when what the
-# paragraph tells next took place: it anchors no relative date after it.
-_LIMIT_BEFORE = re.compile(r"\b(?:up to|until|till|through|by|before|beyond)\s+$", re.IGNORECASE)
+# A year that bounds a period ("for the period up to 2026", "by 2030", "since 2022") is not when
+# what the paragraph tells next took place: it anchors no relative date after it.
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:up to|until|till|through|by|before|beyond|since)\s+$", re.IGNORECASE
+)
 
 
 def _find_dates(

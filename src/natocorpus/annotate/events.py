@@ -153,8 +153,9 @@ def _held_at_another_place(before: str, candidates: Sequence[str], matchers: Mat
 
 def _named_after_another_place(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
     """Whether a meeting is named after a place the knowledge base holds no event in ("NATO’s
-    Hague summit", "the Riga NATO Summit"): a capitalised word that names no actor, no month or
-    weekday and no kind of meeting ("Extraordinary", "Leaders’") is taken for that place."""
+    Hague summit", "the Riga NATO Summit"), or after a body that takes part in none of its
+    events ("the Quad summit"): a capitalised word that names no party, no month or weekday and
+    no kind of meeting ("Extraordinary", "Leaders’") is taken for another meeting's."""
     word = _word_before_phrase(before, candidates, matchers)
     return (
         word is not None
@@ -164,7 +165,14 @@ def _named_after_another_place(before: str, candidates: Sequence[str], matchers:
         and word not in _MEETING_QUALIFIERS
         and word not in _FUNCTION_WORDS
         and _NOT_PLACES.match(word) is None
-        and not matchers.actors.find(word)
+        and not any(
+            # A name of a party to one of them ("the NATO summit"), or a state, which may be
+            # the host ("the US NATO summit"); another body's name is another meeting's ("the
+            # Quad summit", "the AUKUS summit").
+            owner in matchers.states
+            or any(owner in matchers.event_participants.get(e, ()) for e in candidates)
+            for owner, *_ in matchers.actors.find(word)
+        )
     )
 
 
@@ -349,6 +357,8 @@ def _generic_events(
             )
         else:
             local = []
+        if len(local) != 1 and phrase in matchers.context_only:
+            candidates = []  # "the NATO meeting": only what is around it decides which
         if len(candidates) == 1:
             choice = candidates[0]
             if (extended := _with_its_place(reading, matchers, choice, end)) != end:

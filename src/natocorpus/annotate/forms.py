@@ -341,8 +341,9 @@ _DATELINE = re.compile(
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)\b"
     r"|\s*\([^()\n]{1,40}\)\s*[–—-])"
 )
-# A separator after a dateline's place, before the agency or the text: "Kyiv • UNN".
-_DATELINE_SEPARATOR = re.compile(r"\s*[•|]\s")
+# A separator after a dateline's place, before the agency or the text: "Kyiv • UNN",
+# "Beijing – AFP".
+_DATELINE_SEPARATOR = re.compile(r"\s*[•|–—]\s")
 # Where a capital city is a place, not its government: a part or the people of the city ("north
 # of Tokyo", "the population of Beijing"), a journey to or from it ("before leaving Tokyo", "a
 # visit to Seoul"), a body that is there ("the London delegation", "the Tokyo office").
@@ -634,6 +635,9 @@ class Matchers(msgspec.Struct, frozen=True):
     documents: dict[str, str] = msgspec.field(default_factory=dict)
     # Every place the knowledge base holds an event in.
     known_places: frozenset[str] = frozenset()
+    # Generic phrases that only the places and dates around them decide, not the publication
+    # date: a phrase that can name any meeting of an organisation ("the NATO meeting").
+    context_only: frozenset[str] = frozenset()
 
     @classmethod
     def for_knowledge(cls, knowledge: KnowledgeBase) -> Matchers:
@@ -644,6 +648,12 @@ class Matchers(msgspec.Struct, frozen=True):
                 kinds[form.text] |= CITY  # a capital with its venue rule: a city
         generic_events: dict[str, list[str]] = {}
         acronyms = _acronyms(knowledge.actors)
+        # A summit's phrase as a meeting ("the NATO meeting") can name any meeting of the
+        # organisation: only its sentence's or paragraph's places and dates decide it.
+        own = {phrase.lower() for event in knowledge.events for phrase in event.generic}
+        context_only = {
+            m.lower() for e in knowledge.events for m in _as_meetings(e.type, e.generic)
+        } - own
         for event in knowledge.events:
             for phrase in (
                 *_expanded(event.generic, acronyms),
@@ -680,6 +690,7 @@ class Matchers(msgspec.Struct, frozen=True):
                 ignore_case=True,
             ),
             generic_events={phrase: tuple(ids) for phrase, ids in generic_events.items()},
+            context_only=frozenset(context_only),
             event_types={event.id: event.type for event in knowledge.events},
             event_participants={
                 event.id: frozenset(event.participants) for event in knowledge.events

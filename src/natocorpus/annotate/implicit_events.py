@@ -123,14 +123,19 @@ def _summits_in_a_list(
     city = "|".join(re.escape(name) for name in sorted(by_city, key=len, reverse=True))
     item = rf"(?:{city}|(?:19|20)\d\d)"
     joint = r"(?:,\s+and\s+|,\s+|\s+and\s+|\s*&\s*)"
+    # A city after the plural may carry its time: "summits in Madrid last year and Washington
+    # earlier this year", "in Madrid in 2022 and Vilnius in 2023".
+    when = r"(?:\s+(?:(?:earlier|later)\s+)?(?:last|this|next)\s+year|\s+in\s+(?:19|20)\d\d)?"
     pattern = re.compile(
         rf"(?<![\w-])(?P<before>{item}(?:{joint}{item})+)\s+(?:NATO\s+|[Aa]lliance\s+)?[Ss]ummits\b"
-        rf"|\b[Ss]ummits\s+(?:in|at|of)\s+(?P<after>(?:{city})(?:{joint}(?:{city}))+)\b"
+        rf"|\b[Ss]ummits\s+(?:in|at|of)\s+(?P<after>(?:{city}){when}(?:{joint}(?:{city}){when})+)\b"
     )
     found: list[EventMention] = []
     for match in pattern.finditer(reading):
         group = "before" if match.group("before") else "after"
-        for one in re.finditer(item, match.group(group)):
+        # (After the plural only cities are items: a year there is a city's time.)
+        items = item if group == "before" else rf"(?<![\w-])(?:{city})(?![\w-])"
+        for one in re.finditer(items, match.group(group)):
             start = match.start(group) + one.start()
             end = match.start(group) + one.end()
             if _overlapping(taken, start, end):
