@@ -296,3 +296,41 @@ def test_a_summits_phrase_as_a_meeting_is_decided_only_by_what_is_around_it(
         ("washington-2024", "NATO summit"),
         ("washington-2024", "NATO meeting"),
     ]
+
+
+def test_an_adjective_and_an_article_before_an_acronym_make_another_alliance(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "China fears an Asian NATO would follow. A European NATO member agreed. A Stronger NATO "
+        "is the title.",
+        actors=ACTORS,
+    )
+    assert actors_of(article) == [
+        ("china", "China"),
+        ("asia", "Asian"),
+        ("europe", "European"),
+        ("nato", "NATO"),
+        ("nato", "NATO"),
+    ]
+
+
+def test_a_states_adjective_as_a_language_is_not_the_state(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path, "NATO read an editorial in Chinese (a version followed). Chinese ships sailed."
+    )
+    assert actors_of(article) == [("nato", "NATO"), ("china", "Chinese")]
+
+
+def test_a_summits_city_in_a_clause_in_the_possessive_is_not_its_venue(tmp_path: Path) -> None:
+    # Published in 2025: "his first summit" is no known one; "Washington's ties" in its clause
+    # is the government's, not the venue of the Washington summit.
+    article = annotated(
+        tmp_path,
+        "NATO met. As Biden renewed Washington's ties at his first summit, allies agreed.",
+        actors=ACTORS,
+        events=SUMMITS,
+        overrides=PUBLISHED,
+    )
+    assert events_of(article) == []

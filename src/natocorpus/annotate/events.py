@@ -251,11 +251,13 @@ _MEETING_QUALIFIERS = frozenset(
 
 
 def _by_place(text: str, candidates: Sequence[str], matchers: Matchers) -> list[str]:
-    return [
-        e
-        for e in candidates
-        if any(re.search(rf"\b{re.escape(p)}n?\b", text) for p in matchers.event_places[e])
-    ]
+    return [e for e in candidates if any(_names_place(p, text) for p in matchers.event_places[e])]
+
+
+def _names_place(place: str, text: str) -> bool:
+    """Whether the text names the place ("Lithuania", "Lithuanian"), not its government in the
+    possessive ("Washington’s push", "Washington's transatlantic ties")."""
+    return re.search(rf"\b{re.escape(place)}n?\b(?![’']s\b)", text) is not None
 
 
 def _in_force(candidates: Sequence[str], matchers: Matchers, published: PartialDate) -> list[str]:
@@ -657,11 +659,7 @@ def _fitting(
         by_place = [
             e
             for e in candidates
-            if any(
-                # "Lithuania(n)"; not "Washington’s push", the government, not the venue
-                re.search(rf"\b{re.escape(p)}n?\b(?![’']s\b)", level_text)
-                for p in matchers.event_places[e]
-            )
+            if any(_names_place(p, level_text) for p in matchers.event_places[e])
         ]
         by_date = [
             e
@@ -743,9 +741,7 @@ def _in_its_clause(
     clause = reading[low:high]
     clause_dates = [d.value for d in dates if d.value and low <= d.start < high]
     by_place = {
-        e
-        for e in candidates
-        if any(re.search(rf"\b{re.escape(p)}n?\b", clause) for p in matchers.event_places[e])
+        e for e in candidates if any(_names_place(p, clause) for p in matchers.event_places[e])
     }
     by_date = {
         e

@@ -60,6 +60,7 @@ REGION_NAME = 128  # any name of a region: may open an institution's name ("Nort
 CITY = 256  # a capital city standing for its government ("Tokyo"): where it is a place, it is not
 FORMAL = 512  # a state's formal name ("Republic of Korea"): a qualifier before it makes another
 LOCATED_GROUP = 1024  # a group named by where it is ("partners in the Indo-Pacific"): not in a list
+BODY_ACRONYM = 2048  # an organisation's acronym ("NATO"): "an Asian NATO" is another alliance
 
 _COMPASS = frozenset(
     {"East", "West", "North", "South", "Eastern", "Western", "Northern", "Southern"}
@@ -70,6 +71,19 @@ _DEMONYM_END = re.compile(r"(?:an|ese|ish|ern|i)$")
 _FORMAL_HEADS = frozenset(
     {"Republic", "Kingdom", "Federation", "Commonwealth", "Principality", "Sultanate", "Emirate"}
 )
+# "an Asian NATO", "a “Pacific NATO”": an article and an adjective before an organisation's
+# acronym make another of its kind; unless the acronym qualifies a noun ("a European NATO member").
+_ANOTHER_OF_ITS_KIND = re.compile(
+    r"\b(?:[Aa]n?|[Ss]o-called)\s+[“\"‘']?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+$"
+)
+_AS_MODIFIER = re.compile(
+    r" (?:members?|ally|allies|country|countries|states?|partners?|summits?|officials?"
+    r"|forces?|troops|operations?|missions?|leaders?|nations?|membership|standards?|exercises?"
+    r"|headquarters|office|commanders?|ministers?|meetings?)\b"
+)
+# A state's adjective as a language: "written in Chinese.", "in Japanese (with a translation)".
+_LANGUAGE_BEFORE = re.compile(r"\b(?:in|into)\s+$")
+_LANGUAGE_AFTER = re.compile(r"\s*(?:[.,;:!?()\[\]”\"]|$)")
 _WHERE_IN_NAME = re.compile(r"\b(?:in|of|from) (?:the )?[A-Z]")
 # More places after a group's place: "partners in the Indo-Pacific and Europe" are partners in
 # both regions, not the group named after one.
@@ -124,6 +138,8 @@ def form_kind(form: str, actor: Actor) -> int:
         kind |= FORMAL
     if actor.type == "grouping" and _WHERE_IN_NAME.search(form):
         kind |= LOCATED_GROUP
+    if actor.type in ("alliance", "organisation", "grouping") and form.isupper() and len(form) > 2:
+        kind |= BODY_ACRONYM
     if actor.type == "region" and any(word[:1].isupper() for word in words):
         kind |= REGION_NAME
     if (
@@ -448,6 +464,15 @@ def _context_blocks(
             blocked = True  # "north of Tokyo", "before leaving Tokyo": the city
         if kind & LOCATED_GROUP and _MORE_PLACES_AFTER.match(text, end) is not None:
             blocked = True  # "partners in the Indo-Pacific and Europe": partners in both
+        if (
+            kind & BODY_ACRONYM
+            and start - 1 in ends  # a region's or a people's name: "Asian", "Pacific"
+            and _ANOTHER_OF_ITS_KIND.search(before) is not None
+            and _AS_MODIFIER.match(text, end) is None
+        ):
+            blocked = True  # "an Asian NATO would": a proposed alliance, not NATO
+        if kind & STATE and _LANGUAGE_BEFORE.search(before) and _LANGUAGE_AFTER.match(text, end):
+            blocked = True  # "an editorial in Chinese (an English version ...)": the language
         if (
             kind & FORMAL
             and word_before is not None
