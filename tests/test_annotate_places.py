@@ -334,3 +334,16 @@ def test_a_summits_city_in_a_clause_in_the_possessive_is_not_its_venue(tmp_path:
         overrides=PUBLISHED,
     )
     assert events_of(article) == []
+
+
+def test_a_capital_before_a_meeting_in_a_title_case_line_names_no_other_meeting(
+    tmp_path: Path,
+) -> None:
+    # In a headline in title case, "Join" before "Meeting in Washington" is the headline's
+    # capital, not the name of another meeting: the text's bare "summit" is still decided.
+    body = (
+        "NATO Leaders Join Meeting in Washington Today\n\n"
+        "NATO met allies this week.\n\nThe summit was short and Japan agreed."
+    )
+    article = annotated(tmp_path, body, actors=ACTORS, events=SUMMITS, overrides=PUBLISHED_AFTER)
+    assert ("washington-2024", "summit") in events_of(article)

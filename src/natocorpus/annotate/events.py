@@ -185,6 +185,15 @@ _PORTFOLIO_BEFORE = re.compile(
 )
 
 
+def _in_title_case_line(reading: str, start: int) -> bool:
+    """Whether the line holding `start` is written in title case ("Leaders Join Meeting in
+    Washington"), where a capital before a phrase names nothing."""
+    low = reading.rfind("\n", 0, start) + 1
+    high = reading.find("\n", start)
+    words = [w for w in reading[low : high if high != -1 else None].split() if len(w) >= 4]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _of_ministers(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
     """Whether a portfolio names the meeting as one of ministers, where every event the phrase
     can name is a summit of leaders."""
@@ -307,8 +316,9 @@ def _generic_events(
             # the coverage check reports that name whole.
             unknown_kinds.update(possible)
             continue
-        elsewhere = _named_after_another_place(
-            reading[max(0, start - 40) : start], candidates, matchers
+        elsewhere = (
+            _named_after_another_place(reading[max(0, start - 40) : start], candidates, matchers)
+            and not _in_title_case_line(reading, start)
         ) or _of_ministers(reading[max(0, start - 40) : start], candidates, matchers)
         if elsewhere:
             # An event the knowledge base lacks: listed as a reference no known event fits.
