@@ -14,13 +14,13 @@ import math
 import re
 from collections.abc import Callable
 
+from natocorpus.annotate.context import _context_blocks
 from natocorpus.annotate.dates import _MONTH_NUMBER, _find_dates, resolve_date
 from natocorpus.annotate.events import _generic_events
 from natocorpus.annotate.forms import (
     TITLE,
     FormMatcher,
     Matchers,
-    _context_blocks,
     _overlapping,
     _within,
     form_kind,

@@ -6,7 +6,14 @@ import re
 from collections.abc import Callable, Sequence
 
 from natocorpus.annotate.dates import _MONTH_NUMBER, _MONTHS
-from natocorpus.annotate.forms import _FUNCTION_WORDS, Matchers, _key, _overlapping, _within
+from natocorpus.annotate.forms import (
+    _FUNCTION_WORDS,
+    Matchers,
+    _key,
+    _overlapping,
+    _within,
+    _wordset,
+)
 from natocorpus.annotate.sentences import _sentence_span
 from natocorpus.model import (
     ArticleText,
@@ -144,22 +151,13 @@ def _held_elsewhere(after: str, candidates: Sequence[str], matchers: Matchers) -
 _WORD_BEFORE_PHRASE = re.compile(r"(?<![.!?:] )(?<!^)\b([A-Z][\w’'-]+) $")
 
 
-def _held_at_another_place(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
-    """Whether the phrase is named after a place where the knowledge base holds events but none
-    of the phrase's ("its Brussels Summit" when no summit in Brussels is known): another event."""
-    word = _word_before_phrase(before, candidates, matchers)
-    return word is not None and word in matchers.known_places
-
-
-def _named_after_another_place(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
-    """Whether a meeting is named after a place the knowledge base holds no event in ("NATO’s
-    Hague summit", "the Riga NATO Summit"), or after a body that takes part in none of its
-    events ("the Quad summit"): a capitalised word that names no party, no month or weekday and
-    no kind of meeting ("Extraordinary", "Leaders’") is taken for another meeting's."""
-    word = _word_before_phrase(before, candidates, matchers)
+def _names_another_meeting(word: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether the capitalised word before a meeting's phrase names another meeting: a place the
+    knowledge base holds no event in ("NATO’s Hague summit", "the Riga NATO Summit"), or a body
+    that takes part in none of its events ("the Quad summit"); not a party to one of them, a
+    month or weekday, or a kind of meeting ("Extraordinary", "Leaders’")."""
     return (
-        word is not None
-        and all(matchers.event_types.get(e) in _MEETINGS for e in candidates)
+        all(matchers.event_types.get(e) in _MEETINGS for e in candidates)
         and any(c.islower() for c in word)  # not a line in capitals ("FOR NATO SUMMIT")
         and not word.endswith(("’", "'", "’s", "'s"))
         and word not in _MEETING_QUALIFIERS
@@ -217,45 +215,11 @@ def _word_before_phrase(before: str, candidates: Sequence[str], matchers: Matche
 
 _MEETINGS = frozenset({"summit", "ministerial", "meeting"})
 # Capitalised words that say what kind of meeting a summit is, not where it was held.
-_MEETING_QUALIFIERS = frozenset(
-    {
-        "Annual",
-        "Extraordinary",
-        "Special",
-        "Emergency",
-        "Informal",
-        "Formal",
-        "Jubilee",
-        "Anniversary",
-        "Commemorative",
-        "Leaders",
-        "Allied",
-        "Alliance",
-        "Defence",
-        "Defense",
-        "Foreign",
-        "Ministers",
-        "Ministerial",
-        "Heads",
-        "State",
-        "Government",
-        "Partners",
-        "Partnership",
-        "Security",
-        "Peace",
-        "Bilateral",
-        "Trilateral",
-        "First",
-        "Second",
-        "Third",
-        "Next",
-        "Last",
-        "Upcoming",
-        "Historic",
-        "Virtual",
-        "Online",
-        "Joint",
-    }
+_MEETING_QUALIFIERS = _wordset(
+    "Annual Extraordinary Special Emergency Informal Formal Jubilee Anniversary Commemorative "
+    "Leaders Allied Alliance Defence Defense Foreign Ministers Ministerial Heads State Government "
+    "Partners Partnership Security Peace Bilateral Trilateral First Second Third Next Last "
+    "Upcoming Historic Virtual Online Joint"
 )
 
 
@@ -311,15 +275,19 @@ def _generic_events(
             continue
         candidates = list(matchers.generic_events[phrase])
         possible = tuple(candidates)
-        if _held_at_another_place(reading[max(0, start - 40) : start], candidates, matchers):
-            # Part of the name of an event the knowledge base lacks ("its Brussels Summit"):
-            # the coverage check reports that name whole.
+        before = reading[max(0, start - 40) : start]
+        word = _word_before_phrase(before, candidates, matchers)
+        if word is not None and word in matchers.known_places:
+            # Named after a place where the knowledge base holds events but none of the
+            # phrase's ("its Brussels Summit"): part of the name of an event it lacks, which
+            # the coverage check reports whole.
             unknown_kinds.update(possible)
             continue
         elsewhere = (
-            _named_after_another_place(reading[max(0, start - 40) : start], candidates, matchers)
+            word is not None
+            and _names_another_meeting(word, candidates, matchers)
             and not _in_title_case_line(reading, start)
-        ) or _of_ministers(reading[max(0, start - 40) : start], candidates, matchers)
+        ) or _of_ministers(before, candidates, matchers)
         if elsewhere:
             # An event the knowledge base lacks: listed as a reference no known event fits.
             unknown_kinds.update(possible)
@@ -354,19 +322,9 @@ def _generic_events(
                 context = _without(reading, others)
                 context_dates = [d for d in dates if not _overlapping(others, d.start, d.end)]
             local = _by_context(
-                text,
-                context,
-                start,
-                candidates,
-                actors,
-                context_dates,
-                published,
-                matchers,
-                by_year=False,
-            )
-            candidates = _by_context(
                 text, context, start, candidates, actors, context_dates, published, matchers
             )
+            candidates = _by_publication_year(text, context, start, local, published, matchers)
         else:
             local = []
         if len(local) != 1 and phrase in matchers.context_only:
@@ -435,11 +393,10 @@ def _by_context(
     dates: Sequence[DateMention],
     published: PartialDate,
     matchers: Matchers,
-    *,
-    by_year: bool = True,
 ) -> list[str]:
-    """The candidates that the names before the phrase, a month before it, the places and dates
-    of its sentence and paragraph, and then (`by_year`) the year of publication leave."""
+    """The candidates that the names before the phrase, a month before it, and the places and
+    dates of its sentence and paragraph leave (the publication date only rules out what had
+    not begun by then, unless a word looks ahead): what is around the reference decides."""
     candidates = _of_its_parties(reading, start, candidates, actors, matchers)
     month = _MONTH_BEFORE.search(reading, max(0, start - 12), start)
     forward = _FORWARD_BEFORE.search(reading, max(0, start - 40), start) is not None
@@ -459,22 +416,36 @@ def _by_context(
         # "the July summit": the month says which, whatever year the context gives.
         number = _MONTH_NUMBER[month.group(1)]
         candidates = [e for e in candidates if _in_month(matchers, e, number)]
-    if len(candidates) > 1 and by_year:
-        same_year = [
-            e
-            for e in candidates
-            if matchers.event_dates[e].year
-            <= published.year
-            <= (matchers.event_ends[e] or matchers.event_dates[e]).year
-        ]
-        low, high = _sentence_span(text, reading, start)
-        if not forward and not _LOOKS_AHEAD.search(reading, low, high):
-            # The year of publication chooses what is to come only in a sentence or a word
-            # that says so: "Japan attended the NATO summit", written in March, is not July's;
-            # "NATO's new Strategic Concept", written in April, is June's.
-            same_year = [e for e in same_year if _began_by(matchers, e, published)]
-        candidates = same_year or _in_force(candidates, matchers, published) or candidates
     return candidates
+
+
+def _by_publication_year(
+    text: ArticleText,
+    reading: str,
+    start: int,
+    candidates: list[str],
+    published: PartialDate,
+    matchers: Matchers,
+) -> list[str]:
+    """Of the candidates the context left, those of the year of publication, or else the
+    document in force then; the candidates as they were where neither decides."""
+    if len(candidates) <= 1:
+        return candidates
+    same_year = [
+        e
+        for e in candidates
+        if matchers.event_dates[e].year
+        <= published.year
+        <= (matchers.event_ends[e] or matchers.event_dates[e]).year
+    ]
+    low, high = _sentence_span(text, reading, start)
+    forward = _FORWARD_BEFORE.search(reading, max(0, start - 40), start) is not None
+    if not forward and not _LOOKS_AHEAD.search(reading, low, high):
+        # The year of publication chooses what is to come only in a sentence or a word that
+        # says so: "Japan attended the NATO summit", written in March, is not July's; "NATO's
+        # new Strategic Concept", written in April, is June's.
+        same_year = [e for e in same_year if _began_by(matchers, e, published)]
+    return same_year or _in_force(candidates, matchers, published) or candidates
 
 
 _MONTH_BEFORE = re.compile(rf"(?<![\w-])({_MONTHS})\s+$")

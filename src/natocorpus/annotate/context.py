@@ -1,0 +1,337 @@
+"""The context that turns a known form down: the words around a match that make it part of a
+longer name of something else ("European" in "European Union", "China" in "the East China Sea"),
+a city named as a place rather than its government ("before leaving Tokyo"), and the other
+readings in which a form does not name its actor. `_context_blocks` applies them to a text's
+matches, by the kinds `forms.form_kind` gives each form."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from natocorpus.annotate.forms import (
+    _DEMONYM_END,
+    _FUNCTION_WORDS,
+    ADJECTIVAL,
+    BODY_ACRONYM,
+    CAPITAL,
+    CITY,
+    DESCRIPTIVE,
+    FORMAL,
+    LOCATED_GROUP,
+    PLACE,
+    REGION,
+    REGION_NAME,
+    STATE,
+    TITLE,
+    _wordset,
+)
+
+# "an Asian NATO", "a “Pacific NATO”": an article and an adjective before an organisation's
+# acronym make another of its kind; unless the acronym qualifies a noun ("a European NATO member").
+_ANOTHER_OF_ITS_KIND = re.compile(
+    r"\b(?:[Aa]n?|[Ss]o-called)\s+[“\"‘']?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+$"
+)
+_AS_MODIFIER = re.compile(
+    r" (?:members?|ally|allies|country|countries|states?|partners?|summits?|officials?"
+    r"|forces?|troops|operations?|missions?|leaders?|nations?|membership|standards?|exercises?"
+    r"|headquarters|office|commanders?|ministers?|meetings?)\b"
+)
+# A state's adjective as a language: "written in Chinese.", "in Japanese (with a translation)".
+_LANGUAGE_BEFORE = re.compile(r"\b(?:in|into)\s+$")
+_LANGUAGE_AFTER = re.compile(r"\s*(?:[.,;:!?()\[\]”\"]|$)")
+# "People's" before a state's formal name makes another state's: "the Democratic People's Republic".
+_PEOPLES = frozenset({"People’s", "People's"})
+# More places after a group's place: "partners in the Indo-Pacific and Europe" are partners in
+# both regions, not the group named after one.
+_MORE_PLACES_AFTER = re.compile(r"(?:,| and| or) (?:the )?[A-Z]")
+_STATE_ORGANS = _wordset(
+    "President Presidential Prime PM Premier Minister Ministers Ministry Foreign Defense Defence "
+    "Government Governments Embassy Embassies Ambassador Ambassadors Envoy Mission Consulate "
+    "Consul Navy Naval Army Air Armed Forces Force Military Coast Self-Defense Self-Defence "
+    "Maritime Ground Parliament Diet Congress Senate Cabinet Chancellor Vice Deputy State "
+    "Secretary Chief General Admiral Communist People’s People's National Security "
+    "Administration Department Office Officials Official Officers Leader Leaders Spokesperson "
+    "Spokesman Spokeswoman Authorities Emperor King Queen Crown Imperial Presidency "
+    "Counselor Councilor Councillor Diplomat Diplomats Delegation Representative"
+)
+_INSTITUTION_HEADS = _wordset(
+    "Ministry Minister Ministers Department Secretary Secretariat Committee Council Commission "
+    "Office Institute Bureau Agency Academy Centre Center School University College Board "
+    "Court House Chamber Foundation Society Association Federation Union League Forum Embassy "
+    "Consulate Mission Division Directorate Service"
+)
+# The words that end the name of a feature of the earth: "the East China Sea", "the Taiwan
+# Strait" name a sea and a strait, not East Asia, China or Taiwan.
+_FEATURES = (
+    r"(?:Seas?|Oceans?|Straits?|Gulf|Bay|Peninsula|Islands?|Archipelago|Basin|Rivers?|Mountains"
+    r"|Plateau|Desert|Canal|Channel|Shelf|Reefs?|Lakes?|Shoals?|Atolls?)"
+)
+# "the East and South China Seas": the names of two seas share their last words.
+_FEATURE_AFTER = re.compile(
+    rf"(?:(?:,| and| or)? [A-Z][\w’'-]*){{0,3}} (?:{_FEATURES}|seas|oceans|straits)\b"
+)
+_FEATURE_OF_BEFORE = re.compile(rf"\b{_FEATURES} of (?:the )?$")
+# The words that end the name of a body named after a region: "the North Atlantic Council",
+# "the Asia Society", "the Pacific Fleet", "Indo-Pacific Command" are bodies, not the region.
+_REGION_BODY_HEADS = _wordset(
+    "Ministry Department Secretariat Committee Council Commission Office Institute Bureau Agency "
+    "Academy Centre Center School University College Board Court Chamber Foundation Society "
+    "Association Federation Union League Forum Division Directorate Service Command Fleet "
+    "Treaty Organization Organisation Cooperation Partnership Group Assembly Bank Parliament"
+)
+_WORD_BEFORE = re.compile(r"(?:^|[\s(“\"])([A-Z][\w’'-]*) $")
+_HEAD_OF_BEFORE = re.compile(r"([A-Z][\w’'-]*) (?:of|on|for)(?: the)? $")
+_WORD_AFTER = re.compile(r"^( |-)([A-Z][\w’'-]*)")
+# The oceans, named by adjectives; one of them ("Indian") is also a state's demonym. In a list of
+# oceans ("the Atlantic, Indian and Pacific regions") that adjective names the ocean.
+_OCEAN = r"(?<![\w-])(?:Atlantic|Pacific|Indian|Arctic|Antarctic|Southern)"
+_OCEAN_LISTED_BEFORE = re.compile(rf"{_OCEAN}(?:,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?$")
+_OCEAN_LISTED_AFTER = re.compile(rf"(?:,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?{_OCEAN}\b")
+_OCEAN_NAMES = frozenset({"Atlantic", "Pacific", "Indian", "Arctic", "Antarctic", "Southern"})
+# A meeting or its document after a capital: the capital is where it was held.
+_MEETING_AFTER = re.compile(
+    r" (?:summit|conference|meeting|declaration|communiqu[eé]|treaty|accords?|process|format"
+    r"|forum)\b",
+    re.IGNORECASE,
+)
+# A compound that says where someone or something is: the place, not the government there.
+_LOCATED = re.compile(r"-(?:based|born|bred|raised|headquartered|registered|area)\b")
+# A city with its district: "Washington, D.C." is the city.
+_DISTRICT = re.compile(r",? (?:D\.C\.|DC)\b")
+# What opens a sentence or a line: a capitalised word there proves nothing.
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[“\"(]\s*)$")
+# A dateline: a place opening a paragraph, then a date or the agency in brackets and a dash.
+_DATELINE = re.compile(
+    r"(?:,\s*D\.C\.)?(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)\b"
+    r"|\s*\([^()\n]{1,40}\)\s*[–—-])"
+)
+# A separator after a dateline's place, before the agency or the text: "Kyiv • UNN",
+# "Beijing – AFP".
+_DATELINE_SEPARATOR = re.compile(r"\s*[•|–—]\s")
+# Where a capital city is a place, not its government: a part or the people of the city ("north
+# of Tokyo", "the population of Beijing"), a journey to or from it ("before leaving Tokyo", "a
+# visit to Seoul"), a body that is there ("the London delegation", "the Tokyo office").
+_CITY_PART_OF = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts"
+    r"|suburbs?|centre|center|heart|streets?|population|residents?|inhabitants|citizens|mayor"
+    r"|city|districts?|parts?|airports?|downtown) of (?:the )?$",
+    re.IGNORECASE,
+)
+_CITY_JOURNEY = re.compile(
+    r"\b(?:leav(?:e|es|ing)|left|visit(?:s|ed|ing)?|toured|tours?|(?:(?:visits?|trips?|flights?"
+    r"|journeys?|travel(?:l?ed|l?ing|s)?|flew|fly(?:ing)?|return(?:s|ed|ing)?|back|head(?:s|ed|ing)?"
+    r"|bound|route|way|arriv(?:e|es|ed|ing)|depart(?:s|ed|ing)?|came|come|went|go(?:es|ing)?"
+    r"|moved?|relocated?) (?:to|from|for|in|into))) (?:the )?$",
+    re.IGNORECASE,
+)
+_CITY_BODY_AFTER = re.compile(
+    r" (?:delegations?|offices?|embassy|embassies|bureaus?|missions?|consulates?|correspondents?"
+    r"|stations?|bases?|headquarters|branch(?:es)?|residents?|areas?|airports?|metropolitan"
+    r"|skyline|police)\b",
+    re.IGNORECASE,
+)
+# A line that names where a report was filed: "Reuters, Tokyo", "TOKYO".
+_FILED_LINE_BEFORE = re.compile(r"[^\n.!?:;,]{1,40}, ")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+_INNER_PHRASE = re.compile(r"[A-Z][\w’'-]* (?:of|for|on|and)(?: the)? [A-Z]")
+_OF_NAME_AFTER = re.compile(r" (?:of|for) (?:the )?([A-Z])")
+
+
+def _qualifies(word: str) -> bool:
+    """Whether a capitalised word before a form can make it part of a longer name: not a
+    sentence's function word, nor a possessive ("NATO’s Asian partners")."""
+    return word not in _FUNCTION_WORDS and not word.endswith(("’s", "'s"))
+
+
+def _context_blocks(
+    text: str,
+    found: list[tuple[str, str, int, int]],
+    kinds: dict[str, int],
+    exempt: Callable[[int], bool],
+) -> list[tuple[str, str, int, int]]:
+    """Turn down a form that the words around it extend into a longer proper name that is not
+    it: "Foreign Affairs" in "the Ministry of Foreign Affairs", "Blitz" in "the London Blitz",
+    "Secretary General" in "UN Secretary General", "European" in "European Union", "Asian" in
+    "Asian-Pacific". `exempt` says where capitals prove nothing (a title-case heading)."""
+    starts = {start: kinds.get(form, 0) for _, form, start, _ in found}
+    ends = {end: owner for owner, _, _, end in found}
+    owners_at = {start: owner for owner, _, start, _ in found}
+    kept: list[tuple[str, str, int, int]] = []
+    for item in found:
+        owner, form, start, end = item
+        kind = kinds.get(form, 0)
+        if not kind:
+            kept.append(item)
+            continue
+        before = text[max(0, start - 60) : start]
+        if exempt(start):
+            # In a title-case heading capitals prove nothing, but a body's or a sea's last word
+            # still closes a name: "Meeting of the North Atlantic Council", "East China Sea";
+            # and a city is still a place: "London Delegation Reports".
+            if not _opens_a_longer_name(text, start, end, kind) and not (
+                kind & CITY and _a_place(text, start, end, before, owner, owners_at)
+            ):
+                kept.append(item)
+            continue
+        after = _WORD_AFTER.match(text[end : end + 60])
+        word_before = _WORD_BEFORE.search(before)
+        blocked = False
+        if kind & ADJECTIVAL:
+            if after is not None:
+                joint, word = after.groups()
+                next_start = end + 1
+                next_kind = starts.get(next_start)
+                names_another = next_kind is not None and not next_kind & ADJECTIVAL
+                if joint == "-":
+                    # "Asian-Pacific": a compound with a word that names nothing known.
+                    blocked = not names_another and not _DEMONYM_END.search(word)
+                else:
+                    # "European Union", "the East German state": a different proper name;
+                    # "Chinese Embassy", "European NATO allies" are not.
+                    organ = kind & STATE and word in _STATE_ORGANS
+                    blocked = not (word in _FUNCTION_WORDS or organ or names_another)
+            if (
+                word_before is not None
+                and _qualifies(word_before.group(1))
+                and start - 1 not in ends
+                and not form[:1].islower()
+            ):
+                blocked = True  # "Latin American", "Central Asian": a qualifier, another name
+            if form in _OCEAN_NAMES and (
+                _OCEAN_LISTED_BEFORE.search(before) or _OCEAN_LISTED_AFTER.match(text, end)
+            ):
+                blocked = True  # "the Atlantic, Indian and Pacific regions": the ocean
+        if kind & CAPITAL and after is not None and after.group(1) == " ":
+            # "the Washington Post", "the London Blitz": a different proper name.
+            blocked = after.group(2) not in _FUNCTION_WORDS
+        if _opens_a_longer_name(text, start, end, kind):
+            # "the East China Sea", "the Sea of Japan": a sea, not a state; "the North
+            # Atlantic Council", "the European Union": a body, not the region
+            blocked = True
+        if kind & CITY and _a_place(text, start, end, before, owner, owners_at):
+            blocked = True  # "north of Tokyo", "before leaving Tokyo": the city
+        if kind & LOCATED_GROUP and _MORE_PLACES_AFTER.match(text, end) is not None:
+            blocked = True  # "partners in the Indo-Pacific and Europe": partners in both
+        if (
+            kind & BODY_ACRONYM
+            and start - 1 in ends  # a region's or a people's name: "Asian", "Pacific"
+            and _ANOTHER_OF_ITS_KIND.search(before) is not None
+            and _AS_MODIFIER.match(text, end) is None
+        ):
+            blocked = True  # "an Asian NATO would": a proposed alliance, not NATO
+        if kind & STATE and _LANGUAGE_BEFORE.search(before) and _LANGUAGE_AFTER.match(text, end):
+            blocked = True  # "an editorial in Chinese (an English version ...)": the language
+        if (
+            kind & FORMAL
+            and word_before is not None
+            and (_qualifies(word_before.group(1)) or word_before.group(1) in _PEOPLES)
+            and not _OPENS_SENTENCE.search(before, 0, word_before.start(1))
+        ):
+            blocked = True  # "the Democratic People's Republic of Korea": another state
+        if kind & CAPITAL and (
+            _LOCATED.match(text, end) is not None or _DISTRICT.match(text, end) is not None
+        ):
+            # "a Tokyo-based expert", "heading to Washington, DC": where someone is or goes,
+            # the city, not the government
+            blocked = True
+        if (
+            kind & REGION
+            and word_before is not None
+            and _qualifies(word_before.group(1))
+            and start - 1 not in ends
+            and not _OPENS_SENTENCE.search(before, 0, word_before.start(1))
+        ):
+            blocked = True  # "Nikkei Asia", "Radio Free Europe": a longer name ends with it
+        if kind & CAPITAL and (
+            _MEETING_AFTER.match(text, end) is not None
+            or (text[max(0, start - 1) : start] in ("", "\n") and _DATELINE.match(text, end))
+        ):
+            # "the Washington summit declaration", "Washington, Jul. 11 (dpa) –": where a
+            # meeting was held or a report was filed, a place, not the government there.
+            blocked = True
+        if kind & DESCRIPTIVE:
+            of_name = _OF_NAME_AFTER.match(text, end)
+            if (
+                of_name is not None
+                and of_name.start(1) not in owners_at
+                and of_name.start(1) - 4 not in owners_at  # "of the Alliance"
+            ):
+                blocked = True  # "Secretary General of the United Nations": another body's
+            head = _HEAD_OF_BEFORE.search(before)
+            if head is not None and head.group(1) in _INSTITUTION_HEADS:
+                blocked = True  # "Ministry of Foreign Affairs"
+            # A name next to itself (a list without commas) is not a longer name. A full name
+            # with a phrase of its own ("Centre for Strategic Studies") is not part of a longer
+            # one: a capitalised word beside it is another name, side by side.
+            full_name = _INNER_PHRASE.search(form) is not None
+            if (
+                not full_name
+                and word_before is not None
+                and _qualifies(word_before.group(1))
+                and ends.get(start - 1) != owner
+            ):
+                blocked = True  # "London Blitz", "UN Secretary General"
+            if (
+                not full_name
+                and after is not None
+                and owners_at.get(end + 1) != owner
+                and not kind & TITLE
+                and after.group(1) == " "
+                and after.group(2) not in _FUNCTION_WORDS
+            ):
+                blocked = True  # "Foreign Affairs Committee"
+        if not blocked:
+            kept.append(item)
+    return kept
+
+
+def _a_place(
+    text: str, start: int, end: int, before: str, owner: str, owners_at: dict[int, str]
+) -> bool:
+    """Whether a capital city is named as a place: a part of it, a journey to or from it, a body
+    that is there, the city with its state ("Tokyo, Japan"), or a line naming where a report was
+    filed ("Reuters, Tokyo", "China News Service, Beijing, May 12th", "Kyiv • UNN"). A possessive
+    is the government's: "aid came in Kyiv’s name"."""
+    if text[end : end + 2] in ("’s", "'s"):
+        return False
+    return (
+        _CITY_PART_OF.search(before) is not None
+        or _CITY_JOURNEY.search(before) is not None
+        or _CITY_BODY_AFTER.match(text, end) is not None
+        or (text[end : end + 2] == ", " and owners_at.get(end + 2) == owner)
+        or (
+            _filed_line(text, start)
+            and (
+                _LINE_END.match(text, end) is not None
+                or _DATELINE.match(text, end) is not None
+                or _DATELINE_SEPARATOR.match(text, end) is not None
+            )
+        )
+    )
+
+
+def _filed_line(text: str, start: int) -> bool:
+    """Whether the line up to `start` is empty or an agency's or author's name and a comma."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return not line or _FILED_LINE_BEFORE.fullmatch(line) is not None
+
+
+def _opens_a_longer_name(text: str, start: int, end: int, kind: int) -> bool:
+    """Whether a place's or region's name opens the name of a sea or of a body named after it."""
+    if kind & PLACE and (
+        _FEATURE_AFTER.match(text, end) is not None
+        or (
+            " of " in text[max(0, start - 9) : start]
+            and _FEATURE_OF_BEFORE.search(text, max(0, start - 20), start) is not None
+        )
+    ):
+        return True
+    after = _WORD_AFTER.match(text[end : end + 60])
+    if after is None or after.group(1) != " " or after.group(2) not in _REGION_BODY_HEADS:
+        return False
+    # A state's own organs still name it: "the Chinese Ministry of Defence".
+    return bool(kind & REGION_NAME) or bool(
+        kind & ADJECTIVAL and not (kind & STATE and after.group(2) in _STATE_ORGANS)
+    )
