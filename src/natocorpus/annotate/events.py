@@ -15,6 +15,7 @@ from natocorpus.annotate.forms import (
     _wordset,
 )
 from natocorpus.annotate.sentences import _sentence_span
+from natocorpus.annotate.zones import _in_heading
 from natocorpus.model import (
     ArticleText,
     DateMention,
@@ -183,15 +184,6 @@ _PORTFOLIO_BEFORE = re.compile(
 )
 
 
-def _in_title_case_line(reading: str, start: int) -> bool:
-    """Whether the line holding `start` is written in title case ("Leaders Join Meeting in
-    Washington"), where a capital before a phrase names nothing."""
-    low = reading.rfind("\n", 0, start) + 1
-    high = reading.find("\n", start)
-    words = [w for w in reading[low : high if high != -1 else None].split() if len(w) >= 4]
-    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
-
-
 def _of_ministers(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
     """Whether a portfolio names the meeting as one of ministers, where every event the phrase
     can name is a summit of leaders."""
@@ -269,6 +261,9 @@ def _generic_events(
     # References that only the publication date decided, with the events the phrase could
     # name; and the events that a phrase named after another place could have been.
     by_publication: list[tuple[EventMention, tuple[str, ...]]] = []
+    # In a heading in title case a capital before a phrase names no other meeting ("Leaders Join
+    # Meeting in Washington").
+    in_heading = _in_heading(text)
     unknown_kinds: set[str] = set()
     for phrase, matched, start, end in generic_found:
         if _overlapping(named_spans, start, end):
@@ -286,7 +281,7 @@ def _generic_events(
         elsewhere = (
             word is not None
             and _names_another_meeting(word, candidates, matchers)
-            and not _in_title_case_line(reading, start)
+            and not in_heading(start)
         ) or _of_ministers(before, candidates, matchers)
         if elsewhere:
             # An event the knowledge base lacks: listed as a reference no known event fits.

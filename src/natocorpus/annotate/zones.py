@@ -99,3 +99,55 @@ def block_zones(text: ArticleText, title_case: Callable[[str], bool]) -> tuple[Z
         else:
             zones.append("body")
     return tuple(zones)
+
+
+_LONG_FUNCTION_WORDS = frozenset(
+    {
+        "with",
+        "from",
+        "into",
+        "onto",
+        "over",
+        "upon",
+        "that",
+        "than",
+        "about",
+        "after",
+        "before",
+        "between",
+        "among",
+        "against",
+        "during",
+        "under",
+        "without",
+        "within",
+        "while",
+        "when",
+        "where",
+        "which",
+    }
+)
+
+
+def _title_case(text: str) -> bool:
+    """A heading in title case or capitals: its capitals say nothing about names."""
+    # Title case leaves only short function words in lower case: a caption full of names with
+    # "delivers remarks at a meeting" in it is a sentence.
+    words = [word for word in re.findall(r"[^\W\d_][\w’'-]*", text) if len(word) > 3]
+    lower = sum(not word[:1].isupper() and word not in _LONG_FUNCTION_WORDS for word in words)
+    return len(words) >= 3 and lower <= 0.1 * len(words)
+
+
+def _in_heading(text: ArticleText) -> Callable[[int], bool]:
+    """Whether an offset is in a heading in title case, where capitals say nothing of names."""
+    headings = [
+        (b.start, b.end)
+        for b in text.blocks
+        if (b.kind == "heading" or not b.text.rstrip("”’\"') ").endswith((".", "!", "?")))
+        and _title_case(b.text)
+    ]
+
+    def exempt(offset: int) -> bool:
+        return any(left <= offset < right for left, right in headings)
+
+    return exempt

@@ -38,10 +38,8 @@ from natocorpus.coverage.stubs import _guess, _Miss
 from natocorpus.coverage.words import (
     _BODY,
     _FUNCTION_WORDS,
-    _GOVERNMENT_NOUNS,
-    _TITLE_HEADS,
-    _TITLE_WORDS,
-    _TRANSCRIPT_LABELS,
+    _LABEL_WORDS,
+    _NO_ONE_ALONE,
     _WORD_CHAR,
 )
 from natocorpus.diagnostics import Diagnostic, warning
@@ -56,7 +54,7 @@ def _a_label(words: list[_Word], reading: str) -> bool:
         reading[max(0, start - 1) : start] in ("", "\n")
         and reading[end : end + 1] == ":"
         and all(w.text.isupper() for w in words)
-        and all(w.text.capitalize() in _TITLE_WORDS | _TRANSCRIPT_LABELS for w in words)
+        and all(w.text.capitalize() in _LABEL_WORDS for w in words)
     )
 
 
@@ -351,7 +349,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         phrase = _text(words, reading)
         if _a_label(words, reading):
             return None
-        if len(words) == 1 and not piece.titled and phrase in _TITLE_HEADS | _GOVERNMENT_NOUNS:
+        if len(words) == 1 and not piece.titled and phrase in _NO_ONE_ALONE:
             return None
         if phrase in ("Heads", "Leaders") and reading.startswith(" of ", end):
             return None  # "Heads of State and Government": a title, not a verb of a headline

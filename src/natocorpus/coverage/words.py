@@ -125,6 +125,8 @@ _GOVERNMENT_NOUNS = _set(
     """Government Governments Administration Administrations Ministry Ministries Department
     Departments Mission Missions Agency Agencies Secretariat Authorities"""
 )
+# A word that names no one in particular when it stands alone: a title or a noun of government.
+_NO_ONE_ALONE = _TITLE_HEADS | _GOVERNMENT_NOUNS
 # Words that stand before a title's head: "Deputy Secretary General", "Foreign Minister".
 _TITLE_MODIFIERS = _set(
     """Prime Foreign Defence Defense Deputy Vice Chief Assistant Under Senior Special Executive
@@ -153,6 +155,8 @@ _TRANSCRIPT_LABELS = _set(
     Reporter Reporters Moderator Host Interviewer Chair Q A Topic Topics Transcript Participant
     Participants Audience Member Unidentified Male Female Voice"""
 )
+# A title, or a transcript's label: what a speaker's label in capitals is made of.
+_LABEL_WORDS = _TITLE_WORDS | _TRANSCRIPT_LABELS
 _LISTED = re.compile(r"[’'s]*(?:,| and )")
 _NAME_LIST = re.compile(
     r"[’'s]*(?:, (?:the )?[A-Z][\w’'\-.]*(?: [A-Z][\w’'\-.]*)*)*,? and (?:the )?[A-Z]"
