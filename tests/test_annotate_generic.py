@@ -68,10 +68,11 @@ def test_a_phrase_that_names_the_events_parties_needs_no_determiner(tmp_path: Pa
 
 
 def test_the_names_before_a_phrase_choose_the_event_of_those_parties(tmp_path: Path) -> None:
-    # Two summits of 2023 fit the publication date; "NATO" before the phrase decides.
+    # Two summits of 2023 fit the publication date; "NATO" before the phrase decides (the
+    # summit of a paragraph of its own stays open).
     article = annotated(
         tmp_path,
-        "Japan and Georgia met.\n\nThe NATO Leaders’ Summit offered much. The summit ended.",
+        "Japan and Georgia met.\n\nThe NATO Leaders’ Summit offered much.\n\nThe summit ended.",
         events=EVENTS,
         overrides=published("2023-09"),
     )
@@ -258,3 +259,62 @@ def test_a_summit_is_named_as_the_organisations_meeting(tmp_path: Path) -> None:
         ("nato-2022", "NATO meeting"),
         ("nato-2022", "meeting of NATO in Madrid"),
     ]
+
+
+# What another reference, a month and an event the knowledge base lacks tell -------------------
+
+
+def test_another_references_place_later_in_the_paragraph_does_not_decide(tmp_path: Path) -> None:
+    # Published in 2025, when no known summit was held: "the summit's agenda" is not Madrid's,
+    # though the paragraph names Madrid, as the place of another summit.
+    article = annotated(
+        tmp_path,
+        "Leaders changed the summit's agenda. The 2022 Madrid summit had set another.",
+        events=EVENTS,
+        overrides=published("2025-06"),
+    )
+    assert events_of(article) == [("nato-2022", "2022 Madrid summit")]
+    assert [r.text for r in article.unresolved_events] == ["summit"]
+
+
+def test_a_plain_reference_is_to_the_event_its_paragraph_last_named(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "NATO’s 2022 Madrid summit marked a shift. The summit declaration named China.\n\n"
+        "The summit named China again.\n\n"
+        "Unlike last year’s Madrid summit, the summit named Russia first.",
+        events=EVENTS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [
+        ("nato-2022", "2022 Madrid summit"),
+        ("nato-2022", "summit"),
+        # another paragraph: the year of publication decides, as before
+        ("nato-2023", "summit"),
+        ("nato-2022", "Madrid summit"),
+        # set apart by "last year's": not the one named before it
+        ("nato-2023", "summit"),
+    ]
+
+
+def test_a_month_alone_names_that_month_within_a_year_of_publication(tmp_path: Path) -> None:
+    text = "Leaders will meet at the June summit."
+    assert events_of(
+        annotated(tmp_path / "a", text, events=EVENTS, overrides=published("2022-05"))
+    ) == [("nato-2022", "summit")]
+    later = annotated(tmp_path / "b", text, events=EVENTS, overrides=published("2025-05"))
+    assert events_of(later) == []
+    assert [r.text for r in later.unresolved_events] == ["summit"]
+
+
+def test_a_year_no_known_event_has_tells_of_one_the_knowledge_base_lacks(tmp_path: Path) -> None:
+    # Published in 2023: "the summit" would be Vilnius's by the year alone, but the text tells of
+    # a summit of 2024, which the knowledge base does not hold.
+    article = annotated(
+        tmp_path,
+        "The 2024 summit will meet in Washington.\n\nThe summit will name China.",
+        events=EVENTS,
+        overrides=published("2023-09"),
+    )
+    assert events_of(article) == []
+    assert [r.text for r in article.unresolved_events] == ["summit", "summit"]

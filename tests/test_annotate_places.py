@@ -347,3 +347,27 @@ def test_a_capital_before_a_meeting_in_a_title_case_line_names_no_other_meeting(
     )
     article = annotated(tmp_path, body, actors=ACTORS, events=SUMMITS, overrides=PUBLISHED_AFTER)
     assert ("washington-2024", "summit") in events_of(article)
+
+
+def test_a_part_of_a_capital_after_its_possessive_is_the_city(tmp_path: Path) -> None:
+    places = [
+        "He spoke in Washington’s Foggy Bottom district. NATO met.",
+        "Washington’s streets were calm as NATO met.",
+        "NATO landed at Washington's Dulles Airport.",
+    ]
+    for number, sentence in enumerate(places):
+        assert _washington(sentence, tmp_path / str(number)) == [], sentence
+    assert _washington("Washington’s policy on NATO changed.", tmp_path / "policy") == [
+        "Washington"
+    ]
+
+
+def test_a_state_inside_a_longer_proper_name_is_not_the_state(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The Global China Review reported that China objected. The Chinese Embassy and NATO met.",
+        actors=ACTORS,
+    )
+    assert [text for actor, text in actors_of(article) if actor == "china"] == ["China", "Chinese"]
+    reading = article.text.reading_text
+    assert article.mentions[0].start == reading.index("China objected")

@@ -126,6 +126,13 @@ _CITY_JOURNEY = re.compile(
     r"|moved?|relocated?) (?:to|from|for|in|into))) (?:the )?$",
     re.IGNORECASE,
 )
+# A part of a city after its possessive, with its name if it has one: "Seoul’s Yongsan-gu
+# District", "Tokyo’s Haneda Airport", "Beijing’s streets".
+_CITY_PART_AFTER = re.compile(
+    r" (?:[A-Z][\w’'-]* ){0,3}(?i:districts?|wards?|airports?|streets?|outskirts|suburbs?"
+    r"|neighbou?rhoods?|downtown|centre|center|residents|inhabitants|population|skyline|mayor"
+    r"|city hall|metro|subway|harbou?r|squares?|parks?)\b"
+)
 _CITY_BODY_AFTER = re.compile(
     r" (?:delegations?|offices?|embassy|embassies|bureaus?|missions?|consulates?|correspondents?"
     r"|stations?|bases?|headquarters|branch(?:es)?|residents?|areas?|airports?|metropolitan"
@@ -210,6 +217,20 @@ def _context_blocks(
             # "the East China Sea", "the Sea of Japan": a sea, not a state; "the North
             # Atlantic Council", "the European Union": a body, not the region
             blocked = True
+        if (
+            kind & PLACE
+            and not kind & (ADJECTIVAL | CAPITAL)
+            and word_before is not None
+            and _qualifies(word_before.group(1))
+            and start - 1 not in ends
+            and not _OPENS_SENTENCE.search(before, 0, word_before.start(1))
+            and after is not None
+            and after.group(1) == " "
+            and after.group(2) not in _FUNCTION_WORDS
+            and after.group(2) not in _STATE_ORGANS
+            and end + 1 not in starts
+        ):
+            blocked = True  # "the South China Morning Post": inside a newspaper's name
         if kind & CITY and _a_place(text, start, end, before, owner, owners_at):
             blocked = True  # "north of Tokyo", "before leaving Tokyo": the city
         if kind & LOCATED_GROUP and _MORE_PLACES_AFTER.match(text, end) is not None:
@@ -295,7 +316,8 @@ def _a_place(
     filed ("Reuters, Tokyo", "China News Service, Beijing, May 12th", "Kyiv • UNN"). A possessive
     is the government's: "aid came in Kyiv’s name"."""
     if text[end : end + 2] in ("’s", "'s"):
-        return False
+        # "Seoul’s Yongsan-gu District", "Tokyo’s outskirts": a part of the city.
+        return _CITY_PART_AFTER.match(text, end + 2) is not None
     return (
         _CITY_PART_OF.search(before) is not None
         or _CITY_JOURNEY.search(before) is not None

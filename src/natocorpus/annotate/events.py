@@ -253,9 +253,9 @@ def _generic_events(
     resolved: list[EventMention] = []
     unresolved: list[UnresolvedReference] = []
     generic_found = matchers.generic.find(reading)
-    # Every reference's span with the year that qualifies it ("the 2022 Madrid summit").
+    # Every reference's span with the names and years that qualify it ("the 2022 Madrid summit").
     referring = [
-        (low - 5 if _YEAR_BEFORE.search(reading, max(0, low - 5), low) else low, high)
+        (_qualified_from(reading, low), high)
         for low, high in (*named_spans, *((f[2], f[3]) for f in generic_found))
     ]
     # References that only the publication date decided, with the events the phrase could
@@ -319,6 +319,16 @@ def _generic_events(
             local = _by_context(
                 text, context, start, candidates, actors, context_dates, published, matchers
             )
+            if len(local) > 1 and _PLAIN_BEFORE.search(before):
+                guessed = {id(m) for m, _ in by_publication}
+                told = [
+                    *((m.start, m.event) for m in named),
+                    *((m.start, None if id(m) in guessed else m.event) for m in resolved),
+                    *((r.start, None) for r in unresolved),
+                ]
+                # "NATO’s 2022 Madrid summit … The summit declaration": a plain reference the
+                # context leaves open is to the event its paragraph last named.
+                local = _last_named(reading, (block.start, start), local, told) or local
             candidates = _by_publication_year(text, context, start, local, published, matchers)
         else:
             local = []
@@ -335,6 +345,10 @@ def _generic_events(
             if len(local) != 1:
                 by_publication.append((mention, possible))
         else:
+            if not candidates and _YEAR_BEFORE.search(reading, max(0, start - 5), start):
+                # "the 2025 summit" where no known summit is of 2025: the text tells of one the
+                # knowledge base lacks, which its later "the summit" may be.
+                unknown_kinds.update(possible)
             unresolved.append(
                 UnresolvedReference(
                     matched,
@@ -367,6 +381,54 @@ def _generic_events(
 
 
 _YEAR_BEFORE = re.compile(r"(?<!\w)(?:1[89]|20)\d\d $")
+_QUALIFIERS_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:(?:[Ll]ast|[Tt]his|[Nn]ext) (?:year|month|week)[’']s )?"
+    r"(?:(?:[A-Z][\w-]*|(?:1[89]|20)\d\d) )*$"
+)
+
+
+def _qualified_from(reading: str, start: int) -> int:
+    """Where the words that qualify a reference begin: capitalised words and years, after a
+    time in the possessive ("2022 Madrid", "last year’s Madrid")."""
+    found = _QUALIFIERS_BEFORE.search(reading, max(0, start - 60), start)
+    return start if found is None else found.start()
+
+
+# A determiner that sets the reference apart from no other event: not "this year’s", "next",
+# "another", a year.
+_PLAIN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)|\b[A-Z][\w-]*[’']s) $")
+
+
+# Words before a reference that set its event apart from the one the text is about: "last year's
+# Madrid summit. The summit communiqué" is this year's.
+_SET_APART_BEFORE = re.compile(
+    r"\b(?:last|previous|past|former|earlier|since|after|before|following)\b[^.;:]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def _last_named(
+    reading: str,
+    span: tuple[int, int],
+    candidates: Sequence[str],
+    told: Sequence[tuple[int, str | None]],
+) -> list[str]:
+    """The candidate named by the last of the references `told` (where each starts, what it
+    names) in `span`, as a list of one; none where that reference named another event or none (a
+    reference left open, or one only the publication date decided), or is set apart ("last
+    year's summit")."""
+    low, high = span
+    within = [(at, event) for at, event in told if low <= at < high]
+    if not within:
+        return []
+    at, event = max(within, key=lambda found: found[0])
+    if (
+        event is None
+        or event not in candidates
+        or _SET_APART_BEFORE.search(reading, max(0, at - 30), at)
+    ):
+        return []
+    return [event]
 
 
 def _without(reading: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -406,12 +468,19 @@ def _by_context(
         # text of 2015 is not the war of 2022.
         in_sentence = _fitting(text, reading, start, candidates, dates, matchers, depth=1)
         candidates = in_sentence if len(in_sentence) < len(candidates) else []
-    candidates = _fitting(text, reading, start, candidates, dates, matchers)
+    around = _fitting(text, reading, start, candidates, dates, matchers)
     if month is not None:
-        # "the July summit": the month says which, whatever year the context gives.
+        # "the July summit": the month says which, in whatever year the context gives; where it
+        # gives none, a July within a year of the publication ("the June summit" in May 2025 is
+        # not June 2022's).
         number = _MONTH_NUMBER[month.group(1)]
-        candidates = [e for e in candidates if _in_month(matchers, e, number)]
-    return candidates
+        around = [
+            e
+            for e in around
+            if _in_month(matchers, e, number)
+            and (len(around) < len(candidates) or _near(matchers.event_dates[e], published))
+        ]
+    return around
 
 
 def _by_publication_year(
@@ -567,6 +636,14 @@ def _recurring_fitting(
     return [e for e in candidates if fits(e)]
 
 
+def _near(first: PartialDate, published: PartialDate) -> bool:
+    """Whether `first` is less than a year from `published`, before or after it, at the
+    coarser precision."""
+    if published.month is None or first.month is None:
+        return abs(first.year - published.year) <= 1
+    return abs((first.year - published.year) * 12 + first.month - published.month) < 12
+
+
 def _within_a_year(last: PartialDate, published: PartialDate) -> bool:
     """Whether `published` is less than a year after `last`, at the coarser precision."""
     if published.month is None or last.month is None:
@@ -628,7 +705,8 @@ def _fitting(
         return [in_clause]
     levels = (
         (reading[sentence_span[0] : sentence_span[1]], sentence_span, True),
-        (block.text, (block.start, block.end), False),
+        # The paragraph as the context reads it: another reference's words are blanked out.
+        (reading[block.start : block.end], (block.start, block.end), False),
     )
     for level_text, (low, high), strict in levels[:depth]:
         level_dates = [d.value for d in dates if d.value and low <= d.start < high]
