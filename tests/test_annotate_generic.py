@@ -246,19 +246,23 @@ def test_a_phrase_opening_with_a_partys_adjective_holds_with_its_name(tmp_path: 
 
 
 def test_a_summit_is_named_as_the_organisations_meeting(tmp_path: Path) -> None:
-    # Published in July 2022: "the NATO meeting" and "a meeting of NATO in Madrid" are its
-    # summit, as "the NATO summit" is; a bare "meeting" names none.
+    # Published in July 2022: "the NATO meeting" (with Madrid in its paragraph) and "a meeting
+    # of NATO in Madrid" are its summit, as "the NATO summit" is; a bare "meeting" names none.
+    # "in Madrid" is the place of the reference it follows, not of one before it.
     article = annotated(
         tmp_path,
-        "Japan attended the NATO meeting. Georgia recalled a meeting of NATO in Madrid. The "
-        "meeting ended.",
+        "Japan attended the NATO meeting. Its leaders flew home from Madrid.\n\n"
+        "Georgia recalled a meeting of NATO in Madrid. The meeting ended.\n\n"
+        "Russia watched the NATO meeting. Georgia saw the meeting of NATO in Madrid.",
         events=EVENTS,
         overrides=published("2022-07"),
     )
     assert events_of(article) == [
         ("nato-2022", "NATO meeting"),
         ("nato-2022", "meeting of NATO in Madrid"),
+        ("nato-2022", "meeting of NATO in Madrid"),
     ]
+    assert [r.text for r in article.unresolved_events] == ["NATO meeting"]
 
 
 # What another reference, a month and an event the knowledge base lacks tell -------------------
@@ -318,3 +322,25 @@ def test_a_year_no_known_event_has_tells_of_one_the_knowledge_base_lacks(tmp_pat
     )
     assert events_of(article) == []
     assert [r.text for r in article.unresolved_events] == ["summit", "summit"]
+
+
+def test_a_place_or_time_right_after_another_reference_is_its_own(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "It is a pleasure to attend the NATO summit for the second year, following the Madrid "
+        "summit in 2022.",
+        events=EVENTS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("nato-2023", "NATO summit"), ("nato-2022", "Madrid summit")]
+
+
+def test_the_paragraphs_last_reference_comes_before_its_other_dates(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "NATO’s 2022 Madrid summit was remarkable. The invitation to the summit surprised "
+        "many. Georgia has waited since 2023.",
+        events=EVENTS,
+        overrides=published("2023-09"),
+    )
+    assert [event for event, _ in events_of(article)] == ["nato-2022", "nato-2022"]

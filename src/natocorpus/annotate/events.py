@@ -255,7 +255,7 @@ def _generic_events(
     generic_found = matchers.generic.find(reading)
     # Every reference's span with the names and years that qualify it ("the 2022 Madrid summit").
     referring = [
-        (_qualified_from(reading, low), high)
+        (_qualified_from(reading, low), _qualified_to(reading, high))
         for low, high in (*named_spans, *((f[2], f[3]) for f in generic_found))
     ]
     # References that only the publication date decided, with the events the phrase could
@@ -316,19 +316,26 @@ def _generic_events(
             if others:
                 context = _without(reading, others)
                 context_dates = [d for d in dates if not _overlapping(others, d.start, d.end)]
-            local = _by_context(
-                text, context, start, candidates, actors, context_dates, published, matchers
-            )
-            if len(local) > 1 and _PLAIN_BEFORE.search(before):
+            antecedent = None
+            if _PLAIN_BEFORE.search(before):
                 guessed = {id(m) for m, _ in by_publication}
                 told = [
                     *((m.start, m.event) for m in named),
                     *((m.start, None if id(m) in guessed else m.event) for m in resolved),
                     *((r.start, None) for r in unresolved),
                 ]
-                # "NATO’s 2022 Madrid summit … The summit declaration": a plain reference the
-                # context leaves open is to the event its paragraph last named.
-                local = _last_named(reading, (block.start, start), local, told) or local
+                antecedent = _last_named(reading, (block.start, start), told)
+            local = _by_context(
+                text,
+                context,
+                start,
+                candidates,
+                actors,
+                context_dates,
+                published,
+                matchers,
+                antecedent,
+            )
             candidates = _by_publication_year(text, context, start, local, published, matchers)
         else:
             local = []
@@ -387,6 +394,19 @@ _QUALIFIERS_BEFORE = re.compile(
 )
 
 
+# A place or time right after a reference, its own: "the Madrid Summit in 2022", "the summit in
+# Vilnius on 11 July 2023".
+_QUALIFIERS_AFTER = re.compile(
+    r"(?: (?:in|of|at|on) (?:the )?(?:[A-Z][\w’'-]*|(?:1[89]|20)\d\d|\d{1,2})"
+    r"(?:,? (?:[A-Z][\w’'-]*|(?:1[89]|20)\d\d|\d{1,2}))*)*"
+)
+
+
+def _qualified_to(reading: str, end: int) -> int:
+    """Where the places and times right after a reference end."""
+    return _QUALIFIERS_AFTER.match(reading, end).end()  # type: ignore[union-attr]
+
+
 def _qualified_from(reading: str, start: int) -> int:
     """Where the words that qualify a reference begin: capitalised words and years, after a
     time in the possessive ("2022 Madrid", "last year’s Madrid")."""
@@ -408,27 +428,19 @@ _SET_APART_BEFORE = re.compile(
 
 
 def _last_named(
-    reading: str,
-    span: tuple[int, int],
-    candidates: Sequence[str],
-    told: Sequence[tuple[int, str | None]],
-) -> list[str]:
-    """The candidate named by the last of the references `told` (where each starts, what it
-    names) in `span`, as a list of one; none where that reference named another event or none (a
-    reference left open, or one only the publication date decided), or is set apart ("last
-    year's summit")."""
+    reading: str, span: tuple[int, int], told: Sequence[tuple[int, str | None]]
+) -> str | None:
+    """The event named by the last of the references `told` (where each starts, what it names)
+    in `span`; none where that reference named none (it was left open, or only the publication
+    date decided it) or is set apart ("last year's summit")."""
     low, high = span
     within = [(at, event) for at, event in told if low <= at < high]
     if not within:
-        return []
+        return None
     at, event = max(within, key=lambda found: found[0])
-    if (
-        event is None
-        or event not in candidates
-        or _SET_APART_BEFORE.search(reading, max(0, at - 30), at)
-    ):
-        return []
-    return [event]
+    if _SET_APART_BEFORE.search(reading, max(0, at - 30), at):
+        return None
+    return event
 
 
 def _without(reading: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -450,9 +462,11 @@ def _by_context(
     dates: Sequence[DateMention],
     published: PartialDate,
     matchers: Matchers,
+    antecedent: str | None = None,
 ) -> list[str]:
-    """The candidates that the names before the phrase, a month before it, and the places and
-    dates of its sentence and paragraph leave (the publication date only rules out what had
+    """The candidates that the names before the phrase, a month before it, the places and dates
+    of its sentence, the event its paragraph last named (`antecedent`) and the places and dates of
+    its paragraph leave (the publication date only rules out what had
     not begun by then, unless a word looks ahead): what is around the reference decides."""
     candidates = _of_its_parties(reading, start, candidates, actors, matchers)
     month = _MONTH_BEFORE.search(reading, max(0, start - 12), start)
@@ -468,7 +482,7 @@ def _by_context(
         # text of 2015 is not the war of 2022.
         in_sentence = _fitting(text, reading, start, candidates, dates, matchers, depth=1)
         candidates = in_sentence if len(in_sentence) < len(candidates) else []
-    around = _fitting(text, reading, start, candidates, dates, matchers)
+    around = _fitting(text, reading, start, candidates, dates, matchers, antecedent=antecedent)
     if month is not None:
         # "the July summit": the month says which, in whatever year the context gives; where it
         # gives none, a July within a year of the publication ("the June summit" in May 2025 is
@@ -694,9 +708,11 @@ def _fitting(
     dates: Sequence[DateMention],
     matchers: Matchers,
     depth: int = 2,
+    antecedent: str | None = None,
 ) -> list[str]:
-    """The candidates the places and dates of the reference's sentence fit, then those of its
-    paragraph (at `depth` 2), as far as each narrows them."""
+    """The candidates the places and dates of the reference's sentence fit, then the event its
+    paragraph last named (`antecedent`), then the places and dates of its paragraph (at `depth`
+    2), as far as each narrows them."""
     block = text.block_at(start)
     sentence_span = _sentence_span(text, reading, start)
     in_clause = _in_its_clause(reading, sentence_span, start, candidates, dates, matchers)
@@ -709,6 +725,10 @@ def _fitting(
         (reading[block.start : block.end], (block.start, block.end), False),
     )
     for level_text, (low, high), strict in levels[:depth]:
+        if not strict and antecedent in candidates and len(candidates) > 1:
+            # "The NATO summit in Madrid … the invitation to the summit": the paragraph's last
+            # reference says which, before the places and dates of its other sentences.
+            return [antecedent]
         level_dates = [d.value for d in dates if d.value and low <= d.start < high]
         by_place = [
             e
