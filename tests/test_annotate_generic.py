@@ -344,3 +344,79 @@ def test_the_paragraphs_last_reference_comes_before_its_other_dates(tmp_path: Pa
         overrides=published("2023-09"),
     )
     assert [event for event, _ in events_of(article)] == ["nato-2022", "nato-2022"]
+
+
+# A meeting's other words, a war told by its parties, a series since a year ----------------------
+
+MINISTERS = """\
+- id: ministers-2022
+  name: NATO Foreign Ministers' Meeting, April 2022
+  type: ministerial
+  date: "2022-04-06"
+  precision: day
+  end_date: "2022-04-07"
+  place: Brussels
+  participants: [nato, georgia]
+  description: A meeting.
+  forms: []
+  generic: [foreign ministers’ meeting]
+"""
+
+WARS = """\
+- id: invasion-2022
+  name: The invasion
+  type: other
+  date: "2022-02-24"
+  precision: day
+  participants: [russia, georgia]
+  description: A war.
+  forms: [Russia’s invasion of Georgia]
+  generic: [Russia-Georgia war]
+"""
+
+
+def test_a_year_after_since_is_the_start_of_a_series_not_another_references(
+    tmp_path: Path,
+) -> None:
+    # Published in April 2025: this week's meeting is not April 2022's, though the sentence
+    # names 2022, as the start of a series of meetings.
+    article = annotated(
+        tmp_path,
+        "Georgia will join the foreign ministers’ meeting session on Thursday, the fourth year "
+        "it has been invited to the foreign ministers’ meeting since 2022.",
+        events=MINISTERS,
+        overrides=published("2025-04"),
+    )
+    first = article.text.reading_text.index("foreign")
+    assert [m.start for m in article.event_mentions if m.start == first] == []
+    assert first in [r.start for r in article.unresolved_events]
+
+
+def test_a_summit_is_named_by_its_city_with_a_word_for_a_meeting(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Russia was the elephant in the room at the Vilnius gathering. Georgia met Lithuania "
+        "during last week’s NATO parley in Vilnius.",
+        events=EVENTS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [
+        ("nato-2023", "Vilnius gathering"),
+        ("nato-2023", "parley in Vilnius"),
+    ]
+
+
+def test_a_war_is_told_by_the_clause_or_phrase_that_names_its_parties(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Since Russia invaded Georgia, NATO has changed. The war between Georgia and Russia "
+        "goes on.\n\nRussia attacked Georgia in 2008.",
+        events=WARS,
+        overrides=published("2023-05"),
+    )
+    assert events_of(article) == [
+        ("invasion-2022", "Russia invaded Georgia"),
+        ("invasion-2022", "war between Georgia and Russia"),
+    ]
+    # In 2008 it was another war, which the knowledge base lacks.
+    assert [r.text for r in article.unresolved_events] == ["Russia attacked Georgia"]

@@ -371,3 +371,7 @@ def test_a_state_inside_a_longer_proper_name_is_not_the_state(tmp_path: Path) ->
     assert [text for actor, text in actors_of(article) if actor == "china"] == ["China", "Chinese"]
     reading = article.text.reading_text
     assert article.mentions[0].start == reading.index("China objected")
+
+
+def test_a_building_of_a_capital_after_its_possessive_is_the_city(tmp_path: Path) -> None:
+    assert _washington("NATO’s chief spoke at Washington’s Union Station.", tmp_path) == []

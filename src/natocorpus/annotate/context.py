@@ -126,12 +126,13 @@ _CITY_JOURNEY = re.compile(
     r"|moved?|relocated?) (?:to|from|for|in|into))) (?:the )?$",
     re.IGNORECASE,
 )
-# A part of a city after its possessive, with its name if it has one: "Seoul’s Yongsan-gu
-# District", "Tokyo’s Haneda Airport", "Beijing’s streets".
+# A part or a building of a city after its possessive, with its name if it has one: "Seoul’s
+# Yongsan-gu District", "Tokyo’s Haneda Airport", "Beijing’s streets", "London’s Chatham House".
 _CITY_PART_AFTER = re.compile(
     r" (?:[A-Z][\w’'-]* ){0,3}(?i:districts?|wards?|airports?|streets?|outskirts|suburbs?"
     r"|neighbou?rhoods?|downtown|centre|center|residents|inhabitants|population|skyline|mayor"
-    r"|city hall|metro|subway|harbou?r|squares?|parks?)\b"
+    r"|city hall|metro|subway|harbou?r|squares?|parks?|house|hall|palace|tower|station|hotel"
+    r"|stadium|museum|castle|bridge|gate)\b"
 )
 _CITY_BODY_AFTER = re.compile(
     r" (?:delegations?|offices?|embassy|embassies|bureaus?|missions?|consulates?|correspondents?"

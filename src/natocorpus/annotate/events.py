@@ -296,26 +296,26 @@ def _generic_events(
         ):
             continue
         paragraph, sentence = place(start)
+        # The places and dates that name another event ("proposed during the 2022 Madrid
+        # summit") are that event's: its words are not this reference's context.
+        block = text.block_at(start)
+        others = [
+            (low, high)
+            for low, high in referring
+            if block.start <= low < block.end and not low <= start < high
+        ]
+        context, context_dates = reading, dates
+        if others:
+            context = _without(reading, others)
+            context_dates = [d for d in dates if not _overlapping(others, d.start, d.end)]
         candidates = _recurring_fitting(
-            text, reading, (start, end), candidates, actors, dates, published, matchers
+            text, reading, (start, end), candidates, actors, context_dates, published, matchers
         )
         if elsewhere or (
             candidates and _held_elsewhere(reading[end : end + 80], candidates, matchers)
         ):
             candidates = []
         if candidates:
-            # The places and dates that name another event ("proposed during the 2022 Madrid
-            # summit") are that event's: its words are not this reference's context.
-            block = text.block_at(start)
-            others = [
-                (low, high)
-                for low, high in referring
-                if block.start <= low < block.end and not low <= start < high
-            ]
-            context, context_dates = reading, dates
-            if others:
-                context = _without(reading, others)
-                context_dates = [d for d in dates if not _overlapping(others, d.start, d.end)]
             antecedent = None
             if _PLAIN_BEFORE.search(before):
                 guessed = {id(m) for m, _ in by_publication}
@@ -395,9 +395,9 @@ _QUALIFIERS_BEFORE = re.compile(
 
 
 # A place or time right after a reference, its own: "the Madrid Summit in 2022", "the summit in
-# Vilnius on 11 July 2023".
+# Vilnius on 11 July 2023", "invited to the ministers' meeting since 2022" (a series).
 _QUALIFIERS_AFTER = re.compile(
-    r"(?: (?:in|of|at|on) (?:the )?(?:[A-Z][\w’'-]*|(?:1[89]|20)\d\d|\d{1,2})"
+    r"(?: (?:in|of|at|on|since) (?:the )?(?:[A-Z][\w’'-]*|(?:1[89]|20)\d\d|\d{1,2})"
     r"(?:,? (?:[A-Z][\w’'-]*|(?:1[89]|20)\d\d|\d{1,2}))*)*"
 )
 

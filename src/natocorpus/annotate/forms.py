@@ -373,6 +373,7 @@ class Matchers(msgspec.Struct, frozen=True):
             for phrase in (
                 *_expanded(event.generic, acronyms),
                 *_by_a_partys_other_name(event.generic, event.participants, knowledge.actors),
+                *_told_by_its_parties((*event.forms, *event.generic)),
                 *meetings[event.id],
                 *_legs(event.type, event.name, event.place, knowledge.actors),
                 *_venues(event.type, event.place),
@@ -520,6 +521,27 @@ def _by_a_partys_other_name(
     return [phrase for phrase in out if phrase not in phrases]
 
 
+# "Russia’s invasion of Ukraine", "the Russia-Ukraine war": the parties in the noun phrase.
+_INVASION_OF = re.compile(r"^([A-Z][\w-]*?)(?:[’']s)? invasion of ([A-Z][\w-]*)$")
+_PAIR_AT_WAR = re.compile(r"^([A-Z][\w]*)[-–]([A-Z][\w]*) (war|conflict)$")
+
+
+def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
+    """A war or an invasion named with its two parties is told as well by the clause or the
+    phrase that names them the other way: "Russia’s invasion of Ukraine" by "Russia invaded
+    Ukraine" and "Russia attacked Ukraine"; "the Russia-Ukraine war" by "the war between Russia
+    and Ukraine", either way round."""
+    out: list[str] = []
+    for phrase in phrases:
+        if (invasion := _INVASION_OF.match(phrase)) is not None:
+            aggressor, invaded = invasion.groups()
+            out += [f"{aggressor} {verb} {invaded}" for verb in ("invaded", "attacked")]
+        if (pair := _PAIR_AT_WAR.match(phrase)) is not None:
+            first, second, noun = pair.groups()
+            out += [f"{noun} between {first} and {second}", f"{noun} between {second} and {first}"]
+    return list(dict.fromkeys(out))
+
+
 def _as_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
     """A summit is a meeting: "the NATO summit" is also "the NATO meeting" (a bare "meeting"
     names no event by itself); and an organisation's meeting is a meeting of it: "a summit of
@@ -538,6 +560,11 @@ def _as_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
     ]
 
 
+# The words for a meeting that a summit is also named by, with its place: "the Vilnius
+# gathering", "last week's parley in Vilnius".
+_MEETINGS = ("meeting", "gathering", "parley", "conclave")
+
+
 def _venues(kind: str, place: str | None) -> list[str]:
     """A summit is named by its city as a meeting is: "last year's meeting in Madrid", "the
     Vilnius meeting". Not by its country: "Spain" stays a name of its own for the coverage
@@ -547,7 +574,8 @@ def _venues(kind: str, place: str | None) -> list[str]:
     return [
         phrase
         for one in _places(place)[:1]
-        for phrase in (f"meeting in {one}", f"{one} meeting", f"gathering in {one}")
+        for noun in _MEETINGS
+        for phrase in (f"{noun} in {one}", f"{one} {noun}")
     ]
 
 
