@@ -420,3 +420,15 @@ def test_a_war_is_told_by_the_clause_or_phrase_that_names_its_parties(tmp_path: 
     ]
     # In 2008 it was another war, which the knowledge base lacks.
     assert [r.text for r in article.unresolved_events] == ["Russia attacked Georgia"]
+
+
+def test_summits_named_together_are_not_another_references_context(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "With Georgia taking part in the meeting of NATO, the alliance has turned its presence "
+        "at the summits in Madrid and Vilnius earlier this year into a routine.",
+        events=EVENTS,
+        overrides=published("2023-09"),
+    )
+    assert events_of(article) == [("nato-2022", "Madrid"), ("nato-2023", "Vilnius")]
+    assert [r.text for r in article.unresolved_events] == ["meeting of NATO"]

@@ -14,6 +14,7 @@ from natocorpus.annotate.forms import (
     _within,
     _wordset,
 )
+from natocorpus.annotate.implicit_events import _summit_list_spans
 from natocorpus.annotate.sentences import _sentence_span
 from natocorpus.annotate.zones import _in_heading
 from natocorpus.model import (
@@ -257,7 +258,7 @@ def _generic_events(
     referring = [
         (_qualified_from(reading, low), _qualified_to(reading, high))
         for low, high in (*named_spans, *((f[2], f[3]) for f in generic_found))
-    ]
+    ] + _summit_list_spans(reading, matchers)
     # References that only the publication date decided, with the events the phrase could
     # name; and the events that a phrase named after another place could have been.
     by_publication: list[tuple[EventMention, tuple[str, ...]]] = []

@@ -101,6 +101,40 @@ def _summits_by_city(
     return found
 
 
+def _summit_list(
+    matchers: Matchers,
+) -> tuple[re.Pattern[str], str, list[str], dict[str, list[str]]] | None:
+    """The pattern of summits named together, with its item pattern, the summits and the
+    summits of each city; none where no summit has a city."""
+    summits = [e for e, kind in matchers.event_types.items() if kind == "summit"]
+    by_city: dict[str, list[str]] = {}
+    for event in summits:
+        for name in matchers.event_places[event][:1]:
+            by_city.setdefault(name, []).append(event)
+    if not by_city:
+        return None
+    city = "|".join(re.escape(name) for name in sorted(by_city, key=len, reverse=True))
+    item = rf"(?:{city}|(?:19|20)\d\d)"
+    joint = r"(?:,\s+and\s+|,\s+|\s+and\s+|\s*&\s*)"
+    # A city after the plural may carry its time: "summits in Madrid last year and Washington
+    # earlier this year", "in Madrid in 2022 and Vilnius in 2023".
+    when = r"(?:\s+(?:(?:earlier|later)\s+)?(?:last|this|next)\s+year|\s+in\s+(?:19|20)\d\d)?"
+    pattern = re.compile(
+        rf"(?<![\w-])(?P<before>{item}(?:{joint}{item})+)\s+(?:NATO\s+|[Aa]lliance\s+)?[Ss]ummits\b"
+        rf"|\b[Ss]ummits\s+(?:in|at|of)\s+(?P<after>(?:{city}){when}(?:{joint}(?:{city}){when})+)\b"
+    )
+    return pattern, city, summits, by_city
+
+
+def _summit_list_spans(reading: str, matchers: Matchers) -> list[tuple[int, int]]:
+    """Where summits are named together, with their places and times: each the words of other
+    references ("the summits in Madrid last year and Washington earlier this year")."""
+    if "ummits" not in reading:
+        return []
+    found = _summit_list(matchers)
+    return [] if found is None else [m.span() for m in found[0].finditer(reading)]
+
+
 def _summits_in_a_list(
     reading: str,
     matchers: Matchers,
@@ -112,24 +146,12 @@ def _summits_in_a_list(
     or year is the one known summit it fits; one that fits several or none is left."""
     if "ummits" not in reading:  # in every match: a test in C before the pattern's slow scan
         return []
-    summits = [e for e, kind in matchers.event_types.items() if kind == "summit"]
-    nato = set(matchers.generic_events.get("nato summit", ()))
-    by_city: dict[str, list[str]] = {}
-    for event in summits:
-        for name in matchers.event_places[event][:1]:
-            by_city.setdefault(name, []).append(event)
-    if not by_city:
+    made = _summit_list(matchers)
+    if made is None:
         return []
-    city = "|".join(re.escape(name) for name in sorted(by_city, key=len, reverse=True))
+    pattern, city, summits, by_city = made
     item = rf"(?:{city}|(?:19|20)\d\d)"
-    joint = r"(?:,\s+and\s+|,\s+|\s+and\s+|\s*&\s*)"
-    # A city after the plural may carry its time: "summits in Madrid last year and Washington
-    # earlier this year", "in Madrid in 2022 and Vilnius in 2023".
-    when = r"(?:\s+(?:(?:earlier|later)\s+)?(?:last|this|next)\s+year|\s+in\s+(?:19|20)\d\d)?"
-    pattern = re.compile(
-        rf"(?<![\w-])(?P<before>{item}(?:{joint}{item})+)\s+(?:NATO\s+|[Aa]lliance\s+)?[Ss]ummits\b"
-        rf"|\b[Ss]ummits\s+(?:in|at|of)\s+(?P<after>(?:{city}){when}(?:{joint}(?:{city}){when})+)\b"
-    )
+    nato = set(matchers.generic_events.get("nato summit", ()))
     found: list[EventMention] = []
     for match in pattern.finditer(reading):
         group = "before" if match.group("before") else "after"
