@@ -112,6 +112,17 @@ def test_an_indefinite_visit_is_one_by_its_visitor_or_its_date(tmp_path: Path) -
     assert _events(tmp_path / "c", "NATO is planning a visit to Japan.") == []
 
 
+def test_a_visit_is_told_by_the_clause_with_its_visitor(tmp_path: Path) -> None:
+    assert _events(tmp_path / "a", "The NATO chief visited Tokyo in January 2023.") == [
+        ("sg-visit-2023", "visited Tokyo")
+    ]
+    assert _events(tmp_path / "b", "Stoltenberg toured South Korea and Japan.") == [
+        ("sg-visit-2023", "toured South Korea")
+    ]
+    # Another visitor: another visit.
+    assert _events(tmp_path / "c", "The Chinese premier visited Tokyo.") == []
+
+
 def test_a_visit_whose_visitor_the_sentence_does_not_name_is_another(tmp_path: Path) -> None:
     body = "The Chinese premier spoke during his visit to Japan."
     assert _events(tmp_path, body) == []

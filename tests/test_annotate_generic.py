@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_annotate_rules import annotated, events_of
+from test_annotate_rules import ACTORS, annotated, events_of
 
 EVENTS = """\
 - id: nato-2022
@@ -432,3 +432,18 @@ def test_summits_named_together_are_not_another_references_context(tmp_path: Pat
     )
     assert events_of(article) == [("nato-2022", "Madrid"), ("nato-2023", "Vilnius")]
     assert [r.text for r in article.unresolved_events] == ["meeting of NATO"]
+
+
+def test_a_phrase_holds_with_the_organisations_full_name_and_its_acronym(tmp_path: Path) -> None:
+    spelt = EVENTS.replace("generic: [NATO summit, summit]", "generic: [NATO summit]")
+    actors = ACTORS.replace("forms: [NATO]}", "forms: [NATO, North Atlantic Treaty Organization]}")
+    article = annotated(
+        tmp_path,
+        "Japan will attend the North Atlantic Treaty Organization (NATO) summit in Vilnius.",
+        events=spelt,
+        actors=actors,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [
+        ("nato-2023", "North Atlantic Treaty Organization (NATO) summit in Vilnius")
+    ]

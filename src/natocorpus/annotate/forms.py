@@ -489,7 +489,13 @@ def _legs(kind: str, name: str, place: str | None, actors: Iterable[Actor] = ())
                 for article in ("", "the ")
                 if not article or " " in form.text
             ]
-    return [f"{noun} to {one}" for one in dict.fromkeys(where) for noun in ("visit", "trip")]
+    # "visited Tokyo", "toured South Korea": the clause that tells the visit (with its visitor in
+    # the sentence, as for the noun).
+    return [
+        phrase
+        for one in dict.fromkeys(where)
+        for phrase in (f"visit to {one}", f"trip to {one}", f"visited {one}", f"toured {one}")
+    ]
 
 
 def _by_a_partys_other_name(
@@ -600,15 +606,17 @@ def _acronyms(actors: Iterable[Actor]) -> dict[str, tuple[str, ...]]:
 
 
 def _expanded(phrases: Iterable[str], acronyms: dict[str, tuple[str, ...]]) -> list[str]:
-    """The phrases, and each with an acronym in it written out: "NATO summit", "North Atlantic
-    Treaty Organization summit"."""
+    """The phrases, and each with an acronym in it written out, alone or with the acronym after
+    it in brackets: "NATO summit", "North Atlantic Treaty Organization summit", "North Atlantic
+    Treaty Organization (NATO) summit"."""
     out: list[str] = []
     for phrase in phrases:
         out.append(phrase)
         words = phrase.split()
         for index, word in enumerate(words):
             for longer in acronyms.get(word, ()):
-                out.append(" ".join([*words[:index], longer, *words[index + 1 :]]))
+                for written in (longer, f"{longer} ({word})"):
+                    out.append(" ".join([*words[:index], written, *words[index + 1 :]]))
     return out
 
 
