@@ -123,6 +123,12 @@ def test_a_visit_is_told_by_the_clause_with_its_visitor(tmp_path: Path) -> None:
     assert _events(tmp_path / "c", "The Chinese premier visited Tokyo.") == []
 
 
+def test_a_visit_is_named_by_its_visitor_in_the_possessive(tmp_path: Path) -> None:
+    assert _events(tmp_path, "Stoltenberg’s visit went beyond NATO’s area.") == [
+        ("sg-visit-2023", "Stoltenberg’s visit")
+    ]
+
+
 def test_a_visit_whose_visitor_the_sentence_does_not_name_is_another(tmp_path: Path) -> None:
     body = "The Chinese premier spoke during his visit to Japan."
     assert _events(tmp_path, body) == []

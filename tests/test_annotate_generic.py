@@ -447,3 +447,25 @@ def test_a_phrase_holds_with_the_organisations_full_name_and_its_acronym(tmp_pat
     assert events_of(article) == [
         ("nato-2023", "North Atlantic Treaty Organization (NATO) summit in Vilnius")
     ]
+
+
+def test_a_date_in_a_clause_between_dashes_is_not_the_references(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "In July, leaders will come together in Vilnius—where a treaty was signed in 1949—for "
+        "the alliance’s 74th summit.",
+        events=EVENTS,
+        overrides=published("2023-05"),
+    )
+    assert events_of(article) == [("nato-2023", "summit")]
+
+
+def test_a_year_before_the_phrase_rules_out_the_events_of_other_years(tmp_path: Path) -> None:
+    # Madrid in the sentence is where they flew from; "the 2023 NATO summit" is of 2023.
+    article = annotated(
+        tmp_path,
+        "Leaders flew from Madrid to the 2023 NATO summit.",
+        events=EVENTS,
+        overrides=published("2023-09"),
+    )
+    assert events_of(article) == [("nato-2023", "2023 NATO summit")]

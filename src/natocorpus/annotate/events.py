@@ -28,7 +28,7 @@ from natocorpus.model import (
 # Words that may stand between a determiner and the phrase: names, years and the adjectives
 # that place one event in a series ("the annual summit", "NATO's new Strategic Concept").
 _BETWEEN = (
-    r"(?:[A-Z][\w-]+|(?:1[89]|20)\d\d|annual|latest|recent|upcoming|forthcoming|next|last|"
+    r"(?:[A-Z][\w-]+|(?:1[89]|20)\d\d|\d{1,3}(?:st|nd|rd|th)|annual|latest|recent|upcoming|forthcoming|next|last|"
     r"first|previous|historic|landmark|new|current|two-day|three-day|extraordinary|"
     r"anniversary|jubilee|alliance[’']s|allies[’']|"
     # and the words that judge a war or an invasion ("Russia's unprovoked invasion")
@@ -470,6 +470,16 @@ def _by_context(
     its paragraph leave (the publication date only rules out what had
     not begun by then, unless a word looks ahead): what is around the reference decides."""
     candidates = _of_its_parties(reading, start, candidates, actors, matchers)
+    if (year := _YEAR_BEFORE.search(reading, max(0, start - 5), start)) is not None:
+        # "the 2023 summit": the year is the phrase's own; an event of another year is not it.
+        number = int(year.group().strip())
+        candidates = [
+            e
+            for e in candidates
+            if matchers.event_dates[e].year
+            <= number
+            <= (matchers.event_ends[e] or matchers.event_dates[e]).year
+        ]
     month = _MONTH_BEFORE.search(reading, max(0, start - 12), start)
     forward = _FORWARD_BEFORE.search(reading, max(0, start - 40), start) is not None
     if (
@@ -768,7 +778,7 @@ def _fitting(
 # sets what follows in another time ("after", "before", "while"). Not "and": "arrived in Vilnius
 # and is attending the summit" is one account of one event.
 _CLAUSE_BREAK = re.compile(
-    r"[,;:]\s|\s[–—]\s|\s(?:after|before|while|whereas|although|though|unlike|than|but|"
+    r"[,;:]\s|\s[–—]\s|(?<=\w)—(?=\w)|\s(?:after|before|while|whereas|although|though|unlike|than|but|"
     r"since|until)\s"
 )
 
@@ -784,8 +794,8 @@ def _clause_span(reading: str, sentence: tuple[int, int], start: int) -> tuple[i
 # A relative or subordinate clause in commas, or one that opens the sentence: what it dates is
 # something else than what the main clause tells ("In 2019, ..." opens no such clause).
 _SUBORDINATE = re.compile(
-    r"(?:, (?:who|which|whose|where|when|after|before|while|although|though|whereas)"
-    r"|^(?:After|Before|While|When|Although|Though|Whereas)) [^,;]*"
+    r"(?:(?:, |\s?—\s?| – )(?:who|which|whose|where|when|after|before|while|although|though"
+    r"|whereas)|^(?:After|Before|While|When|Although|Though|Whereas)) [^,;—]*"
 )
 
 

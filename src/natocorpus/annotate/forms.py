@@ -376,6 +376,7 @@ class Matchers(msgspec.Struct, frozen=True):
                 *_told_by_its_parties((*event.forms, *event.generic)),
                 *meetings[event.id],
                 *_legs(event.type, event.name, event.place, knowledge.actors),
+                *_by_its_visitor(event.type, event.participants, knowledge.actors),
                 *_venues(event.type, event.place),
             ):
                 if event.id not in generic_events.setdefault(phrase.lower(), []):
@@ -495,6 +496,21 @@ def _legs(kind: str, name: str, place: str | None, actors: Iterable[Actor] = ())
         phrase
         for one in dict.fromkeys(where)
         for phrase in (f"visit to {one}", f"trip to {one}", f"visited {one}", f"toured {one}")
+    ]
+
+
+def _by_its_visitor(kind: str, participants: Sequence[str], actors: Iterable[Actor]) -> list[str]:
+    """A visit is named by its visitor's name in the possessive: "Stoltenberg’s visit", "Jens
+    Stoltenberg's trip" (a person taking part in a visit is its visitor, not its host)."""
+    if kind != "visit":
+        return []
+    return [
+        f"{form.text}{mark} {noun}"
+        for actor in actors
+        if actor.id in participants and actor.type == "person"
+        for form in actor.forms
+        for mark in ("’s", "'s")
+        for noun in ("visit", "trip")
     ]
 
 
