@@ -469,3 +469,21 @@ def test_a_year_before_the_phrase_rules_out_the_events_of_other_years(tmp_path: 
         overrides=published("2023-09"),
     )
     assert events_of(article) == [("nato-2023", "2023 NATO summit")]
+
+
+def test_a_year_that_qualifies_another_name_does_not_rule_the_reference_out(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Prior to the NATO summit, Georgia will honour veterans of the 1950-53 Korean War.",
+        events=EVENTS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("nato-2023", "NATO summit")]
+    # A year of its own in the sentence still does: no known summit was held in 1950.
+    dated = annotated(
+        tmp_path / "b",
+        "In 1950 Georgia went to the NATO summit.",
+        events=EVENTS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(dated) == []

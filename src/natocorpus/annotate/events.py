@@ -762,16 +762,27 @@ def _fitting(
             and d.kind == "absolute"
             and low <= d.start < high
             and not any(left <= d.start < right for left, right in others)
+            and not (
+                _NAME_AFTER.match(reading, d.end)
+                and _DETERMINER_BEFORE.search(reading, max(0, d.start - 12), d.start)
+            )
             for d in dates
         ):
             # The sentence dates it, and no such event is known. A relative date ("in the next
             # year") is more often the date of something else the sentence tells, and so is a
             # date in a clause of its own ("Kishida, who attended the summit in June 2022, has
-            # said since the war began").
+            # said since the war began") or one that qualifies another name ("the 1950-53 Korean
+            # War").
             candidates = []
         if len(candidates) <= 1:
             break
     return candidates
+
+
+# A name right after a date and its determiner, which the date qualifies: "the 1950-53 Korean
+# War", "Russia's 2014 Crimea annexation"; not "In 1950 Georgia".
+_NAME_AFTER = re.compile(r"(?:[-–]\d{2,4})? [A-Z]")
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w-]*[’']s) $")
 
 
 # Where a clause of a sentence ends: a comma, semicolon, colon or dash, or a conjunction that
