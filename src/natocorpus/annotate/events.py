@@ -28,8 +28,8 @@ from natocorpus.model import (
 # Words that may stand between a determiner and the phrase: names, years and the adjectives
 # that place one event in a series ("the annual summit", "NATO's new Strategic Concept").
 _BETWEEN = (
-    r"(?:[A-Z][\w-]+|(?:1[89]|20)\d\d|\d{1,3}(?:st|nd|rd|th)|annual|latest|recent|upcoming|forthcoming|next|last|"
-    r"first|previous|historic|landmark|new|current|two-day|three-day|extraordinary|"
+    r"(?:[A-Z][\w-]+|(?:1[89]|20)\d\d|\d{1,3}(?:st|nd|rd|th)|annual|latest|recent|upcoming|"
+    r"forthcoming|next|last|first|previous|historic|landmark|new|current|two-day|three-day|extraordinary|"
     r"anniversary|jubilee|alliance[’']s|allies[’']|"
     # and the words that judge a war or an invasion ("Russia's unprovoked invasion")
     r"brutal|unprovoked|illegal|illegitimate|ongoing|continuing|full-scale|large-scale|"
@@ -405,7 +405,8 @@ _QUALIFIERS_AFTER = re.compile(
 
 def _qualified_to(reading: str, end: int) -> int:
     """Where the places and times right after a reference end."""
-    return _QUALIFIERS_AFTER.match(reading, end).end()  # type: ignore[union-attr]
+    found = _QUALIFIERS_AFTER.match(reading, end)
+    return end if found is None else found.end()
 
 
 def _qualified_from(reading: str, start: int) -> int:
@@ -465,10 +466,10 @@ def _by_context(
     matchers: Matchers,
     antecedent: str | None = None,
 ) -> list[str]:
-    """The candidates that the names before the phrase, a month before it, the places and dates
-    of its sentence, the event its paragraph last named (`antecedent`) and the places and dates of
-    its paragraph leave (the publication date only rules out what had
-    not begun by then, unless a word looks ahead): what is around the reference decides."""
+    """The candidates that the names and the year before the phrase, a month before it, the
+    places and dates of its sentence, the event its paragraph last named (`antecedent`) and the
+    places and dates of its paragraph leave (the publication date only rules out what had not
+    begun by then, unless a word looks ahead): what is around the reference decides."""
     candidates = _of_its_parties(reading, start, candidates, actors, matchers)
     if (year := _YEAR_BEFORE.search(reading, max(0, start - 5), start)) is not None:
         # "the 2023 summit": the year is the phrase's own; an event of another year is not it.
@@ -789,8 +790,8 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w-]*
 # sets what follows in another time ("after", "before", "while"). Not "and": "arrived in Vilnius
 # and is attending the summit" is one account of one event.
 _CLAUSE_BREAK = re.compile(
-    r"[,;:]\s|\s[–—]\s|(?<=\w)—(?=\w)|\s(?:after|before|while|whereas|although|though|unlike|than|but|"
-    r"since|until)\s"
+    r"[,;:]\s|\s[–—]\s|(?<=\w)—(?=\w)|\s(?:after|before|while|whereas|although|though|unlike"
+    r"|than|but|since|until)\s"
 )
 
 

@@ -104,8 +104,8 @@ def _summits_by_city(
 def _summit_list(
     matchers: Matchers,
 ) -> tuple[re.Pattern[str], str, list[str], dict[str, list[str]]] | None:
-    """The pattern of summits named together, with its item pattern, the summits and the
-    summits of each city; none where no summit has a city."""
+    """The pattern of summits named together, with the cities it knows (as one alternation),
+    the summits and the summits of each city; none where no summit has a city."""
     summits = [e for e, kind in matchers.event_types.items() if kind == "summit"]
     by_city: dict[str, list[str]] = {}
     for event in summits:
