@@ -375,3 +375,17 @@ def test_a_state_inside_a_longer_proper_name_is_not_the_state(tmp_path: Path) ->
 
 def test_a_building_of_a_capital_after_its_possessive_is_the_city(tmp_path: Path) -> None:
     assert _washington("NATO’s chief spoke at Washington’s Union Station.", tmp_path) == []
+
+
+def test_labels_degrees_notes_and_common_acronyms_are_not_reported(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "Editor's Note\n\n"
+        "In this Commentary, Yang Gyu Kim, Principal Researcher at the Asia Forum, explains "
+        "why NATO asked Japan. He adds what the players do. [1] Given that NATO asked, AI and "
+        "TV matter.\n\n"
+        "By: Prof. Dr. Drs. Ermaya Suradinata, S.H., M.H., M.S.\n\n"
+        "MINISTER: Well, NATO met Japan.",
+        actors=KNOWN,
+    )
+    assert set(found) == {"Yang Gyu Kim", "Asia Forum", "Ermaya Suradinata"}

@@ -40,7 +40,6 @@ from natocorpus.coverage.words import (
     _FUNCTION_WORDS,
     _LABEL_WORDS,
     _NO_ONE_ALONE,
-    _WORD_CHAR,
 )
 from natocorpus.diagnostics import Diagnostic, warning
 from natocorpus.model import AnnotatedArticle, CorpusSettings, KnowledgeBase
@@ -156,11 +155,12 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         starts = [n.start for n in named]
         exact = {(n.start, n.end): n.owner for n in named}
         reading = article.text.reading_text
-        # Where each sentence's first word begins, after any opening quote or bracket.
+        # Where each sentence's first word begins, after any opening quote or bracket, or a
+        # note's number ("[1] Given that ...").
         sentence_starts = frozenset(
-            first.start()
+            first.start(1)
             for sentence in article.sentences
-            if (first := _WORD_CHAR.search(reading, sentence.start, sentence.end)) is not None
+            if (first := _FIRST_WORD.search(reading, sentence.start, sentence.end)) is not None
         )
         misses: list[_Miss] = []
         seen: set[str] = set()
@@ -351,6 +351,8 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             return None
         if len(words) == 1 and not piece.titled and phrase in _NO_ONE_ALONE:
             return None
+        if len(words) == 1 and _DEGREE.match(phrase) and _AFTER_A_NAME.search(reading, 0, start):
+            return None  # "Ermaya Suradinata, S.H., M.H.": degrees after a name
         if phrase in ("Heads", "Leaders") and reading.startswith(" of ", end):
             return None  # "Heads of State and Government": a title, not a verb of a headline
         hint = ""
@@ -363,6 +365,14 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 + ", which does not name it whole"
             )
         return phrase, hint, _guess(words, piece.titled)
+
+
+# A sentence's first word, after a note's number in brackets: "[1] Given that".
+_FIRST_WORD = re.compile(r"(?:\[\d{1,3}\]\s*)*(\w)")
+# A degree in letters and full stops ("S.H.", "Ph.D.", "M.Sc."), and the name and comma before
+# it, or another degree.
+_DEGREE = re.compile(r"^(?:[A-Z][a-z]{0,2}\.){1,3}$")
+_AFTER_A_NAME = re.compile(r"[A-Za-z.]{2}, $")
 
 
 # The document a meeting issues, named after it: " declaration", " summit communiqué".

@@ -39,7 +39,7 @@ _FUNCTION_WORDS = _set(
     Which Where Why How I Me My Us Them Him Is Are Was Were Be Been Has Have Had Do Does Did Will
     Would Shall Should Can Could Must Might Let Than Then Because Whether Whose Whom Within Without
     Beyond Upon Toward Towards Amid Amidst Via Per Neither Either Whereas Whilst Once Yes
-    Everyone Everybody Nobody Someone Somebody Anyone Anybody"""
+    Everyone Everybody Nobody Someone Somebody Anyone Anybody Well Okay Yeah"""
 )
 # Words that open a sentence or a clause and are not names: dropped there, where a capital is
 # the sentence's and not the word's.
@@ -107,7 +107,8 @@ _TITLE_HEADS = _set(
     Mayor Justice
     Judge Officer Leader Speaker Undersecretary Under-Secretary Consul Attaché Chargé Sheikh
     Ayatollah Deputy Commissioner Chief Head Rapporteur Co-Rapporteur Chairs Rapporteurs
-    Excellency Excellencies"""
+    Excellency Excellencies Drs Researcher Fellow Analyst Editor Lecturer Correspondent Columnist
+    Scholar Economist"""
 )
 # Their plurals name no one either: "the Presidents and Prime Ministers of the Commonwealth".
 # (Offices only: "Leaders" and "Heads" in a headline are the people of a sentence.)
@@ -125,15 +126,25 @@ _GOVERNMENT_NOUNS = _set(
     """Government Governments Administration Administrations Ministry Ministries Department
     Departments Mission Missions Agency Agencies Secretariat Authorities"""
 )
-# A word that names no one in particular when it stands alone: a title or a noun of government.
-_NO_ONE_ALONE = _TITLE_HEADS | _GOVERNMENT_NOUNS
+# The labels of a text's parts and kinds, capitalised by a house style ("Editor's Note", "In this
+# Commentary"): alone they name no one.
+_EDITORIAL_LABELS = _set(
+    """Note Notes Commentary Editorial Analysis Opinion Summary Abstract Introduction Conclusion
+    Conclusions Foreword Preface Keywords Acknowledgements Acknowledgments Disclaimer Correction
+    Update Interview Transcript Essay Column"""
+)
+# Acronyms of common nouns: "AI", "TV", "UAVs".
+_COMMON_ACRONYMS = _set("AI TV UAV UAVs GDP CEO CEOs IT ICT GPS DNA PC ID IDs SMS")
+# A word that names no one in particular when it stands alone: a title, a noun of government, a
+# label of a text's part or a common noun's acronym.
+_NO_ONE_ALONE = _TITLE_HEADS | _GOVERNMENT_NOUNS | _EDITORIAL_LABELS | _COMMON_ACRONYMS
 # Words that stand before a title's head: "Deputy Secretary General", "Foreign Minister".
 _TITLE_MODIFIERS = _set(
     """Prime Foreign Defence Defense Deputy Vice Chief Assistant Under Senior Special Executive
     Finance Trade Interior Home First Lieutenant Acting Permanent Former Cabinet State Economy
     Economic Security National Military Joint Supreme Allied Rear Attorney Lord Grand Secretary
     General Commander Director High Minister Education Health Justice Associate Assoc Asst
-    Adjunct Visiting Emeritus"""
+    Adjunct Visiting Emeritus Principal Research Resident Non-Resident Nonresident"""
 )
 # The portfolio after a title's "of"/"for": "Secretary of State", "Minister for Foreign Affairs".
 _PORTFOLIO = _set(
