@@ -487,3 +487,17 @@ def test_a_year_that_qualifies_another_name_does_not_rule_the_reference_out(tmp_
         overrides=published("2023-07"),
     )
     assert events_of(dated) == []
+
+
+def test_their_summit_is_of_those_the_sentence_names(tmp_path: Path) -> None:
+    # Published in July 2023: "the summit in Vilnius" is NATO's, but four states' "their
+    # summit in Vilnius" is a meeting of their own, which the knowledge base does not hold.
+    article = annotated(
+        tmp_path,
+        "Georgia and China met during their summit in Vilnius on Thursday.\n\n"
+        "NATO leaders met during their summit in Vilnius.",
+        events=EVENTS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("nato-2023", "summit in Vilnius")]
+    assert [r.text for r in article.unresolved_events] == ["summit"]

@@ -389,3 +389,19 @@ def test_labels_degrees_notes_and_common_acronyms_are_not_reported(tmp_path: Pat
         actors=KNOWN,
     )
     assert set(found) == {"Yang Gyu Kim", "Asia Forum", "Ermaya Suradinata"}
+
+
+def test_a_capital_of_two_words_is_a_city_not_an_adjective(tmp_path: Path) -> None:
+    # "New Delhi" ends as a demonym may ("Pakistani"), but "New" is no compass point: a city.
+    india = (
+        "- id: india\n  name: India\n  type: state\n  description: d\n"
+        "  forms: [India, Indian, {text: New Delhi, unless_after: [in]}]\n"
+    )
+    article = annotated(
+        tmp_path,
+        "India rejects NATO claim\n\nNew Delhi\n\nIndia on Friday rejected NATO's claim. New "
+        "Delhi objected.",
+        actors=ACTORS + india,
+    )
+    india_mentions = [text for actor, text in actors_of(article) if actor == "india"]
+    assert india_mentions == ["India", "India", "New Delhi"]

@@ -297,6 +297,10 @@ def _generic_events(
         ):
             continue
         paragraph, sentence = place(start)
+        if _THEIRS_BEFORE.search(before):
+            candidates = _of_whom_the_sentence_names(
+                text, reading, start, candidates, actors, matchers
+            )
         # The places and dates that name another event ("proposed during the 2022 Madrid
         # summit") are that event's: its words are not this reference's context.
         block = text.block_at(start)
@@ -587,6 +591,37 @@ def _of_its_parties(
 
 # Capitalised words, possessives and compounds just before a phrase: its qualifiers.
 _NOUN_PHRASE_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*(?:[’']s?)?\s+)+$")
+
+
+# A possessive pronoun before the phrase: the meeting is of those the sentence has named.
+_THEIRS_BEFORE = re.compile(r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Ii]ts) $")
+
+
+def _of_whom_the_sentence_names(
+    text: ArticleText,
+    reading: str,
+    start: int,
+    candidates: list[str],
+    actors: Sequence[tuple[int, int, str]],
+    matchers: Matchers,
+) -> list[str]:
+    """Of the candidates, those that "their summit" can be: where the sentence names actors
+    before it and none is an organisation holding a candidate ("Biden, Yoon and Kishida will talk
+    at their meeting in Madrid"), that candidate is another meeting, of those named."""
+    low, _ = _sentence_span(text, reading, start)
+    named = {actor for left, _, actor in actors if low <= left < start}
+    if not named:
+        return candidates
+    return [
+        e
+        for e in candidates
+        if matchers.event_types.get(e) not in _MEETING_TYPES  # "his visit" is the visitor's
+        or not (holders := matchers.event_participants.get(e, frozenset()) & matchers.organisations)
+        or holders & named
+    ]
+
+
+_MEETING_TYPES = frozenset({"summit", "ministerial", "meeting"})
 
 
 def _in_month(matchers: Matchers, event: str, month: int) -> bool:

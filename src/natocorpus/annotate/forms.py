@@ -103,6 +103,10 @@ def form_kind(form: str, actor: Actor) -> int:
         actor.type in ("state", "region", "grouping", "alliance")
         and last[:1].isupper()
         and (last in _COMPASS or (_DEMONYM_END.search(last) and last not in name_words))
+        # "South Korean" is an adjective; "New Delhi" is a city's name.
+        and all(
+            word in _COMPASS or word == "the" or _DEMONYM_END.search(word) for word in words[:-1]
+        )
     ):
         kind |= ADJECTIVAL
         if actor.type == "state":
@@ -347,6 +351,8 @@ class Matchers(msgspec.Struct, frozen=True):
     any_case: FormMatcher | None = None
     # Actors that are states, or stand for one by their capital: places an event may be held in.
     states: frozenset[str] = frozenset()
+    # Actors that are alliances or organisations: those that hold a meeting of their own.
+    organisations: frozenset[str] = frozenset()
     # A publication event -> the one document it published ("the Strategic Concept").
     documents: dict[str, str] = msgspec.field(default_factory=dict)
     # Every place the knowledge base holds an event in.
@@ -415,6 +421,9 @@ class Matchers(msgspec.Struct, frozen=True):
             authors=_author_names(knowledge),
             groupings=frozenset(a.id for a in knowledge.actors if a.type == "grouping"),
             states=frozenset(a.id for a in knowledge.actors if a.type == "state"),
+            organisations=frozenset(
+                a.id for a in knowledge.actors if a.type in ("alliance", "organisation")
+            ),
             title_parts=_title_parts(knowledge, kinds),
             any_case=FormMatcher.compile(any_case_forms(forms), ignore_case=True),
             documents={
