@@ -405,3 +405,17 @@ def test_a_capital_of_two_words_is_a_city_not_an_adjective(tmp_path: Path) -> No
     )
     india_mentions = [text for actor, text in actors_of(article) if actor == "india"]
     assert india_mentions == ["India", "India", "New Delhi"]
+
+
+def test_labels_in_capitals_codes_and_faiths_are_not_reported(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "EDITORIAL – OCT 2024 – NATO’s plan\n\n"
+        "(LEAD) NATO and Japan talk\n\n"
+        "Episode Transcript\n\n"
+        "When Islamic terror was the threat, NATO acted…Everything changed, said External "
+        "Affairs Minister Anand Rao in IP23054. Japan joined the Pacific Rim Region (PRR) "
+        "talks in APR.",
+        actors=KNOWN,
+    )
+    assert set(found) == {"Anand Rao", "Pacific Rim Region", "APR"}

@@ -37,6 +37,7 @@ from natocorpus.coverage.spans import _covered, _Named, _touching, _trie_pattern
 from natocorpus.coverage.stubs import _guess, _Miss
 from natocorpus.coverage.words import (
     _BODY,
+    _EDITORIAL_LABELS,
     _FUNCTION_WORDS,
     _LABEL_WORDS,
     _NO_ONE_ALONE,
@@ -349,8 +350,12 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         phrase = _text(words, reading)
         if _a_label(words, reading):
             return None
-        if len(words) == 1 and not piece.titled and phrase in _NO_ONE_ALONE:
+        if len(words) == 1 and not piece.titled and _no_one(phrase):
             return None
+        if all(_label(w.text) for w in words):
+            return None  # "Episode Transcript", "EDITORIAL": labels of a text's parts
+        if len(words) == 1 and _CODE.search(phrase):
+            return None  # "IP23054": a document's number
         if len(words) == 1 and _DEGREE.match(phrase) and _AFTER_A_NAME.search(reading, 0, start):
             return None  # "Ermaya Suradinata, S.H., M.H.": degrees after a name
         if phrase in ("Heads", "Leaders") and reading.startswith(" of ", end):
@@ -367,6 +372,18 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         return phrase, hint, _guess(words, piece.titled)
 
 
+def _no_one(word: str) -> bool:
+    """A word that names no one alone, as written or in capitals ("EDITORIAL")."""
+    return word in _NO_ONE_ALONE or (word.isupper() and word.capitalize() in _NO_ONE_ALONE)
+
+
+def _label(word: str) -> bool:
+    """A label of a text's part, as written or in capitals."""
+    return word in _EDITORIAL_LABELS or (word.isupper() and word.capitalize() in _EDITORIAL_LABELS)
+
+
+# Four figures in a word: a document's or a file's number, not a name.
+_CODE = re.compile(r"\d{4}")
 # A sentence's first word, after a note's number in brackets: "[1] Given that".
 _FIRST_WORD = re.compile(r"(?:\[\d{1,3}\]\s*)*(\w)")
 # A degree in letters and full stops ("S.H.", "Ph.D.", "M.Sc."), and the name and comma before

@@ -42,6 +42,7 @@ from natocorpus.coverage.words import (
 from natocorpus.model import Block
 
 _BYLINE = re.compile(r"(?<=\s)By(?:\s+[A-Z][\w.’'\-]*){1,4}(?:\s+and(?:\s+[A-Z][\w.’'\-]*){1,4})?$")
+_FIGURE_AFTER = re.compile(r"\s+\d")
 _CONTRACTED = re.compile(r"^([A-Z]\w*?)(n)?[’'](?:ll|m|ve|re|d|t)$")
 
 
@@ -71,7 +72,17 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             raw = raw[:-1]  # a closing quote: "the ‘Squad’"
         possessive = _POSSESSIVE.search(raw) if "'" in raw or "’" in raw else None
         name = raw[: possessive.start()] if possessive else raw
-        if name in _NOT_NAMES or _contraction(name):
+        if (
+            name in _NOT_NAMES
+            # a month in capitals before its day or year: "OCT 2024" (but "APR" alone may be
+            # an acronym)
+            or (
+                name.isupper()
+                and name.capitalize() in _NOT_NAMES
+                and _FIGURE_AFTER.match(text, at + len(raw)) is not None
+            )
+            or _contraction(name)
+        ):
             continue
         if "-" in name:
             adjective = _ADJECTIVE_ENDING.search(name)
@@ -84,7 +95,7 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
         if not weak and before:
             last = before[-1]
             weak = (
-                last == "•"
+                last in "•…"
                 # An opening quote may open a quoted sentence, but a quoted word alone is a
                 # name or a term ("the so-called “Squad”").
                 or (last in _OPENING_QUOTES and not _QUOTE_CLOSES.match(text, at + len(raw)))

@@ -27,6 +27,8 @@ _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
 _MONTHS = _set(
     "January February March April May June July August September October November December"
+    # (abbreviated, as a line in capitals has them: "OCT 2024"; not "Jan", a name too)
+    " Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 )
 _WEEKDAYS = _set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 
@@ -39,7 +41,8 @@ _FUNCTION_WORDS = _set(
     Which Where Why How I Me My Us Them Him Is Are Was Were Be Been Has Have Had Do Does Did Will
     Would Shall Should Can Could Must Might Let Than Then Because Whether Whose Whom Within Without
     Beyond Upon Toward Towards Amid Amidst Via Per Neither Either Whereas Whilst Once Yes
-    Everyone Everybody Nobody Someone Somebody Anyone Anybody Well Okay Yeah"""
+    Everyone Everybody Nobody Someone Somebody Anyone Anybody Everything Nothing Something
+    Anything Well Okay Yeah"""
 )
 # Words that open a sentence or a clause and are not names: dropped there, where a capital is
 # the sentence's and not the word's.
@@ -131,20 +134,23 @@ _GOVERNMENT_NOUNS = _set(
 _EDITORIAL_LABELS = _set(
     """Note Notes Commentary Editorial Analysis Opinion Summary Abstract Introduction Conclusion
     Conclusions Foreword Preface Keywords Acknowledgements Acknowledgments Disclaimer Correction
-    Update Interview Transcript Essay Column"""
+    Update Interview Transcript Essay Column Episode Lead Urgent Breaking Exclusive"""
 )
+# Adjectives of faiths, capitalised as English writes them: "Islamic terror".
+_FAITHS = _set("Islamic Islamist Muslim Christian Jewish Buddhist Hindu Catholic Protestant")
 # Acronyms of common nouns: "AI", "TV", "UAVs".
 _COMMON_ACRONYMS = _set("AI TV UAV UAVs GDP CEO CEOs IT ICT GPS DNA PC ID IDs SMS")
 # A word that names no one in particular when it stands alone: a title, a noun of government, a
-# label of a text's part or a common noun's acronym.
-_NO_ONE_ALONE = _TITLE_HEADS | _GOVERNMENT_NOUNS | _EDITORIAL_LABELS | _COMMON_ACRONYMS
+# label of a text's part, a common noun's acronym or a faith's adjective.
+_NO_ONE_ALONE = _TITLE_HEADS | _GOVERNMENT_NOUNS | _EDITORIAL_LABELS | _COMMON_ACRONYMS | _FAITHS
 # Words that stand before a title's head: "Deputy Secretary General", "Foreign Minister".
 _TITLE_MODIFIERS = _set(
     """Prime Foreign Defence Defense Deputy Vice Chief Assistant Under Senior Special Executive
     Finance Trade Interior Home First Lieutenant Acting Permanent Former Cabinet State Economy
     Economic Security National Military Joint Supreme Allied Rear Attorney Lord Grand Secretary
     General Commander Director High Minister Education Health Justice Associate Assoc Asst
-    Adjunct Visiting Emeritus Principal Research Resident Non-Resident Nonresident"""
+    Adjunct Visiting Emeritus Principal Research Resident Non-Resident Nonresident External
+    Affairs"""
 )
 # The portfolio after a title's "of"/"for": "Secretary of State", "Minister for Foreign Affairs".
 _PORTFOLIO = _set(
