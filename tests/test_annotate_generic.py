@@ -410,13 +410,15 @@ def test_a_war_is_told_by_the_clause_or_phrase_that_names_its_parties(tmp_path: 
     article = annotated(
         tmp_path,
         "Since Russia invaded Georgia, NATO has changed. The war between Georgia and Russia "
-        "goes on.\n\nRussia attacked Georgia in 2008.",
+        "goes on.\n\nRussia attacked Georgia in 2008.\n\nRussia sent troops into Georgia on "
+        "February 24, 2022.",
         events=WARS,
         overrides=published("2023-05"),
     )
     assert events_of(article) == [
         ("invasion-2022", "Russia invaded Georgia"),
         ("invasion-2022", "war between Georgia and Russia"),
+        ("invasion-2022", "Russia sent troops into Georgia"),
     ]
     # In 2008 it was another war, which the knowledge base lacks.
     assert [r.text for r in article.unresolved_events] == ["Russia attacked Georgia"]

@@ -560,13 +560,16 @@ _PAIR_AT_WAR = re.compile(r"^([A-Z][\w]*)[-–]([A-Z][\w]*) (war|conflict)$")
 def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
     """A war or an invasion named with its two parties is told as well by the clause or the
     phrase that names them the other way: "Russia’s invasion of Ukraine" by "Russia invaded
-    Ukraine" and "Russia attacked Ukraine"; "the Russia-Ukraine war" by "the war between Russia
-    and Ukraine", either way round."""
+    Ukraine", "Russia attacked Ukraine" and "Russia sent troops into Ukraine"; "the
+    Russia-Ukraine war" by "the war between Russia and Ukraine", either way round."""
     out: list[str] = []
     for phrase in phrases:
         if (invasion := _INVASION_OF.match(phrase)) is not None:
             aggressor, invaded = invasion.groups()
-            out += [f"{aggressor} {verb} {invaded}" for verb in ("invaded", "attacked")]
+            out += [
+                f"{aggressor} {verb} {invaded}"
+                for verb in ("invaded", "attacked", "sent troops into")
+            ]
         if (pair := _PAIR_AT_WAR.match(phrase)) is not None:
             first, second, noun = pair.groups()
             out += [f"{noun} between {first} and {second}", f"{noun} between {second} and {first}"]
