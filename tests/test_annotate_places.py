@@ -419,3 +419,24 @@ def test_labels_in_capitals_codes_and_faiths_are_not_reported(tmp_path: Path) ->
         actors=KNOWN,
     )
     assert set(found) == {"Anand Rao", "Pacific Rim Region", "APR"}
+
+
+def test_leaders_named_by_another_actor_are_where_they_meet(tmp_path: Path) -> None:
+    body = (
+        "Biden closes the summit of 32 NATO leaders in Washington today. Officials in "
+        "Washington worry."
+    )
+    # "officials in Washington" govern there; NATO's leaders only meet there.
+    assert _washington(body, tmp_path) == ["Washington"]
+    article = annotated(tmp_path / "b", body, actors=ACTORS)
+    assert article.mentions[-1].start == article.text.reading_text.rindex("Washington")
+
+
+def test_a_compass_adjective_before_a_place_is_part_of_its_name(tmp_path: Path) -> None:
+    west = "- {id: the-west, name: the West, type: region, description: d, forms: [Western]}\n"
+    article = annotated(
+        tmp_path,
+        "NATO protected Western Europe. Western allies agreed.",
+        actors=ACTORS + west,
+    )
+    assert actors_of(article) == [("nato", "NATO"), ("europe", "Europe"), ("the-west", "Western")]

@@ -40,6 +40,8 @@ _AS_MODIFIER = re.compile(
 # A state's adjective as a language: "written in Chinese.", "in Japanese (with a translation)".
 _LANGUAGE_BEFORE = re.compile(r"\b(?:in|into)\s+$")
 _LANGUAGE_AFTER = re.compile(r"\s*(?:[.,;:!?()\[\]”\"]|$)")
+# Compass adjectives, which before a place name a part of it.
+_COMPASS_ADJECTIVES = frozenset({"Western", "Eastern", "Northern", "Southern"})
 # "People's" before a state's formal name makes another state's: "the Democratic People's Republic".
 _PEOPLES = frozenset({"People’s", "People's"})
 # More places after a group's place: "partners in the Indo-Pacific and Europe" are partners in
@@ -200,6 +202,8 @@ def _context_blocks(
                     # "Chinese Embassy", "European NATO allies" are not.
                     organ = kind & STATE and word in _STATE_ORGANS
                     blocked = not (word in _FUNCTION_WORDS or organ or names_another)
+                    if form in _COMPASS_ADJECTIVES and next_kind is not None and next_kind & PLACE:
+                        blocked = True  # "Western Europe": a part of the place, not the West
             if (
                 word_before is not None
                 and _qualifies(word_before.group(1))

@@ -193,9 +193,12 @@ class FormMatcher(msgspec.Struct, frozen=True):
         return cls(pattern, owners, rules, kinds or {}, block_pattern, ignore_case)
 
     def _rulers_named(self, before: str) -> bool:
-        """Whether those who govern before "in" are named by a state's adjective."""
+        """Whether those who govern before "in" are named by a known actor: a state's adjective
+        ("South Korean officials in Seoul") or another's name ("NATO leaders in Washington")."""
         named = _RULERS_NAMED_IN.search(before)
-        return named is not None and bool(self.kinds.get(named.group(1), 0) & STATE)
+        return named is not None and (
+            bool(self.kinds.get(named.group(1), 0) & STATE) or named.group(1) in self.owners
+        )
 
     def find(self, text: str) -> list[tuple[str, str, int, int]]:
         """(owner, form, start, end) of each match. The form is the one string object of the
