@@ -440,3 +440,22 @@ def test_a_compass_adjective_before_a_place_is_part_of_its_name(tmp_path: Path) 
         actors=ACTORS + west,
     )
     assert actors_of(article) == [("nato", "NATO"), ("europe", "Europe"), ("the-west", "Western")]
+
+
+def test_a_lesser_office_named_with_its_organisation_names_only_the_organisation(
+    tmp_path: Path,
+) -> None:
+    actors = ACTORS.replace(
+        "forms: [Secretary General, NATO Secretary General]",
+        "forms: [Secretary General, NATO Secretary General, Secretary General of NATO]",
+    )
+    article = annotated(
+        tmp_path,
+        "Ana Kovač, Deputy Secretary General of NATO, met the Secretary General of NATO.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("nato-secretary-general", "Secretary General"),
+        ("nato", "NATO"),
+    ]

@@ -211,13 +211,18 @@ def _in_capital_lines(
 _NAME_AFTER = re.compile(r" (?!(?:The|This|That|In|On|At|And|But|Or|Of|For|To)\b)[A-Z][a-z]")
 
 
+# The words that make an office another, lesser one: "Deputy Secretary General".
+_LESSER_OFFICE = re.compile(r"\b(?:Deputy|Assistant|Vice|Under)[ -]$")
+
+
 def _titles_apart(
     reading: str, found: list[tuple[str, str, int, int]], matchers: Matchers
 ) -> list[tuple[str, str, int, int]]:
     """An office named with its organisation ("NATO Secretary General") is the two names it is
     made of, the organisation and the office; and an office's title before a person's name
     ("Secretary General Jens Stoltenberg") says what the person is: the person is named there,
-    not the office."""
+    not the office; and a lesser office's ("Deputy Secretary General of NATO") names only the
+    organisation."""
     kinds, parts_of = matchers.actors.kinds, matchers.title_parts
     out: list[tuple[str, str, int, int]] = []
     for item in found:
@@ -225,9 +230,12 @@ def _titles_apart(
         if not kinds.get(form, 0) & TITLE:
             out.append(item)
             continue
+        lesser = _LESSER_OFFICE.search(reading, max(0, start - 12), start) is not None
         for low, high, part_owner in parts_of.get(form, ((0, end - start, owner),)):
             if part_owner == owner and _NAME_AFTER.match(reading, end):
                 continue  # the title of the person named next
+            if part_owner == owner and lesser:
+                continue  # "Deputy Secretary General of NATO": another office, and NATO
             text = form if high - low == end - start else reading[start + low : start + high]
             out.append((part_owner, text, start + low, start + high))
     return out
