@@ -385,10 +385,11 @@ def test_labels_degrees_notes_and_common_acronyms_are_not_reported(tmp_path: Pat
         "why NATO asked Japan. He adds what the players do. [1] Given that NATO asked, AI and "
         "TV matter.\n\n"
         "By: Prof. Dr. Drs. Ermaya Suradinata, S.H., M.H., M.S.\n\n"
-        "MINISTER: Well, NATO met Japan.",
+        "MINISTER: Well, NATO met Japan.\n\n"
+        "Ambassador Rao,Distinguished guests,Ladies and gentlemen, NATO met at 0:35 p.m. JST.",
         actors=KNOWN,
     )
-    assert set(found) == {"Yang Gyu Kim", "Asia Forum", "Ermaya Suradinata"}
+    assert set(found) == {"Yang Gyu Kim", "Asia Forum", "Ermaya Suradinata", "Rao"}
 
 
 def test_a_capital_of_two_words_is_a_city_not_an_adjective(tmp_path: Path) -> None:

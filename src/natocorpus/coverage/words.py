@@ -138,11 +138,18 @@ _EDITORIAL_LABELS = _set(
 )
 # Adjectives of faiths, capitalised as English writes them: "Islamic terror".
 _FAITHS = _set("Islamic Islamist Muslim Christian Jewish Buddhist Hindu Catholic Protestant")
-# Acronyms of common nouns: "AI", "TV", "UAVs".
-_COMMON_ACRONYMS = _set("AI TV UAV UAVs GDP CEO CEOs IT ICT GPS DNA PC ID IDs SMS")
+# Acronyms of common nouns and of time zones: "AI", "TV", "UAVs", "JST".
+_COMMON_ACRONYMS = _set(
+    "AI TV UAV UAVs GDP CEO CEOs IT ICT GPS DNA PC ID IDs SMS GMT UTC JST KST CET CEST EST EDT"
+    " PST BST"
+)
+# A speech's greetings: "Distinguished guests, Ladies and gentlemen".
+_GREETINGS = _set("Distinguished Ladies Gentlemen Honourable Honorable Dear Friends Colleagues")
 # A word that names no one in particular when it stands alone: a title, a noun of government, a
-# label of a text's part, a common noun's acronym or a faith's adjective.
-_NO_ONE_ALONE = _TITLE_HEADS | _GOVERNMENT_NOUNS | _EDITORIAL_LABELS | _COMMON_ACRONYMS | _FAITHS
+# label of a text's part, a common noun's acronym, a faith's adjective or a greeting.
+_NO_ONE_ALONE = (
+    _TITLE_HEADS | _GOVERNMENT_NOUNS | _EDITORIAL_LABELS | _COMMON_ACRONYMS | _FAITHS | _GREETINGS
+)
 # Words that stand before a title's head: "Deputy Secretary General", "Foreign Minister".
 _TITLE_MODIFIERS = _set(
     """Prime Foreign Defence Defense Deputy Vice Chief Assistant Under Senior Special Executive
