@@ -441,13 +441,15 @@ def test_a_phrase_holds_with_the_organisations_full_name_and_its_acronym(tmp_pat
     actors = ACTORS.replace("forms: [NATO]}", "forms: [NATO, North Atlantic Treaty Organization]}")
     article = annotated(
         tmp_path,
-        "Japan will attend the North Atlantic Treaty Organization (NATO) summit in Vilnius.",
+        "Japan will attend the North Atlantic Treaty Organization (NATO) summit in Vilnius. "
+        "Georgia told the North Atlantic Treaty Organisation (Nato) summit in Vilnius so.",
         events=spelt,
         actors=actors,
         overrides=published("2023-07"),
     )
     assert events_of(article) == [
-        ("nato-2023", "North Atlantic Treaty Organization (NATO) summit in Vilnius")
+        ("nato-2023", "North Atlantic Treaty Organization (NATO) summit in Vilnius"),
+        ("nato-2023", "North Atlantic Treaty Organisation (Nato) summit in Vilnius"),
     ]
 
 

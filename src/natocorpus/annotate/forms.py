@@ -372,7 +372,7 @@ class Matchers(msgspec.Struct, frozen=True):
             if form.unless_after and kinds[form.text] & CAPITAL:
                 kinds[form.text] |= CITY  # a capital with its venue rule: a city
         generic_events: dict[str, list[str]] = {}
-        acronyms = _acronyms(knowledge.actors)
+        acronyms = _acronyms(forms)
         meetings = {e.id: _as_meetings(e.type, e.generic) for e in knowledge.events}
         # A summit's phrase as a meeting ("the NATO meeting") can name any meeting of the
         # organisation: only its sentence's or paragraph's places and dates decide it.
@@ -616,12 +616,14 @@ def _venues(kind: str, place: str | None) -> list[str]:
     ]
 
 
-def _acronyms(actors: Iterable[Actor]) -> dict[str, tuple[str, ...]]:
-    """Each acronym among the actors' forms, with the forms it abbreviates ("NATO": "North
-    Atlantic Treaty Organization")."""
+def _acronyms(forms: Iterable[tuple[Actor, SurfaceForm]]) -> dict[str, tuple[str, ...]]:
+    """Each acronym among the actors' forms, with the forms it abbreviates in each spelling
+    ("NATO": "North Atlantic Treaty Organization", "... Organisation")."""
+    by_actor: dict[str, list[str]] = {}
+    for actor, form in forms:
+        by_actor.setdefault(actor.id, []).append(form.text)
     expansions: dict[str, tuple[str, ...]] = {}
-    for actor in actors:
-        texts = [form.text for form in actor.forms]
+    for texts in by_actor.values():
         for short in texts:
             if len(short) < 2 or not (short.isalpha() and short.isupper()):
                 continue
