@@ -196,9 +196,10 @@ class FormMatcher(msgspec.Struct, frozen=True):
         """Whether those who govern before "in" are named by a known actor: a state's adjective
         ("South Korean officials in Seoul") or another's name ("NATO leaders in Washington")."""
         named = _RULERS_NAMED_IN.search(before)
-        return named is not None and (
-            bool(self.kinds.get(named.group(1), 0) & STATE) or named.group(1) in self.owners
-        )
+        if named is not None and self.kinds.get(named.group(1), 0) & STATE:
+            return True
+        of_another = _RULERS_OF_IN.search(before)
+        return of_another is not None and of_another.group(1) in self.owners
 
     def find(self, text: str) -> list[tuple[str, str, int, int]]:
         """(owner, form, start, end) of each match. The form is the one string object of the
@@ -273,6 +274,11 @@ _INNER_WORD = re.compile(r"(?<=[\s-])\w")
 _RULERS_NAMED_IN = re.compile(
     r"\b((?:[A-Z][\w-]* )?[A-Z][\w-]*)\s+(?:[a-z][\w-]*\s+){0,2}(?:regimes?|officials|authorities"
     r"|leaders(?:hip)?|policy-?makers|decision-makers|rulers|governments?|elites) in (?:the )?$"
+)
+# Those who govern, named right before by another actor: "NATO leaders in Washington" meet there.
+_RULERS_OF_IN = re.compile(
+    r"\b([A-Z][\w-]*) (?:officials|authorities|leaders(?:hip)?|policy-?makers|decision-makers)"
+    r" in (?:the )?$"
 )
 # Capitalised words that do not extend a name: sentence openers and determiners, and the
 # organs and offices of a state after its adjective ("the Chinese Embassy" names China).
@@ -599,7 +605,7 @@ def _as_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
 
 # The words for a meeting that a summit is also named by, with its place: "the Vilnius
 # gathering", "last week's parley in Vilnius".
-_MEETINGS = ("meeting", "gathering", "parley", "conclave")
+_MEETING_WORDS = ("meeting", "gathering", "parley", "conclave")
 
 
 def _venues(kind: str, place: str | None) -> list[str]:
@@ -611,7 +617,7 @@ def _venues(kind: str, place: str | None) -> list[str]:
     return [
         phrase
         for one in _places(place)[:1]
-        for noun in _MEETINGS
+        for noun in _MEETING_WORDS
         for phrase in (f"{noun} in {one}", f"{one} {noun}")
     ]
 

@@ -1,0 +1,349 @@
+"""What is around a generic reference that decides its event: the names, year and month before
+it, the places and dates of its clause, sentence and paragraph, the event its paragraph last named,
+and the publication date (`_by_context`, then `_by_publication_year`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from natocorpus.annotate.dates import _MONTH_NUMBER, _MONTHS
+from natocorpus.annotate.forms import Matchers, _key, _within
+from natocorpus.annotate.sentences import _sentence_span
+from natocorpus.model import ArticleText, DateMention, PartialDate
+
+
+def _names_place(place: str, text: str) -> bool:
+    """Whether the text names the place ("Lithuania", "Lithuanian"), not its government in the
+    possessive ("Washington’s push", "Washington's transatlantic ties")."""
+    return re.search(rf"\b{re.escape(place)}n?\b(?![’']s\b)", text) is not None
+
+
+def _in_force(candidates: Sequence[str], matchers: Matchers, published: PartialDate) -> list[str]:
+    """Of documents ("the Strategic Concept"), the one in force when the text was published: the
+    latest published before it, when every candidate is a publication."""
+    if not candidates or any(matchers.event_types.get(e) != "publication" for e in candidates):
+        return []
+    before = [e for e in candidates if matchers.event_dates[e].sort_key <= published.sort_key]
+    if not before:
+        return []
+    return [max(before, key=lambda e: matchers.event_dates[e].sort_key)]
+
+
+_YEAR_BEFORE = re.compile(r"(?<!\w)(?:1[89]|20)\d\d $")
+
+
+def _by_context(
+    text: ArticleText,
+    reading: str,
+    start: int,
+    candidates: list[str],
+    actors: Sequence[tuple[int, int, str]],
+    dates: Sequence[DateMention],
+    published: PartialDate,
+    matchers: Matchers,
+    antecedent: str | None = None,
+) -> list[str]:
+    """The candidates that the names and the year before the phrase, a month before it, the
+    places and dates of its sentence, the event its paragraph last named (`antecedent`) and the
+    places and dates of its paragraph leave (the publication date only rules out what had not
+    begun by then, unless a word looks ahead): what is around the reference decides."""
+    candidates = _of_its_parties(reading, start, candidates, actors, matchers)
+    if (year := _YEAR_BEFORE.search(reading, max(0, start - 5), start)) is not None:
+        # "the 2023 summit": the year is the phrase's own; an event of another year is not it.
+        number = int(year.group().strip())
+        candidates = [
+            e
+            for e in candidates
+            if matchers.event_dates[e].year
+            <= number
+            <= (matchers.event_ends[e] or matchers.event_dates[e]).year
+        ]
+    month = _MONTH_BEFORE.search(reading, max(0, start - 12), start)
+    forward = _FORWARD_BEFORE.search(reading, max(0, start - 40), start) is not None
+    if (
+        month is None
+        and not any(_began_by(matchers, e, published) for e in candidates)
+        and not forward
+    ):
+        # A text speaks of what has begun by the day it was published, or of what is to come
+        # with a word that says so ("the next summit", "the June summit") or with its date
+        # or place in the sentence ("the summit in Madrid"): "the Russian invasion" in a
+        # text of 2015 is not the war of 2022.
+        in_sentence = _fitting(text, reading, start, candidates, dates, matchers, depth=1)
+        candidates = in_sentence if len(in_sentence) < len(candidates) else []
+    around = _fitting(text, reading, start, candidates, dates, matchers, antecedent=antecedent)
+    if month is not None:
+        # "the July summit": the month says which, in whatever year the context gives; where it
+        # gives none, a July within a year of the publication ("the June summit" in May 2025 is
+        # not June 2022's).
+        number = _MONTH_NUMBER[month.group(1)]
+        around = [
+            e
+            for e in around
+            if _in_month(matchers, e, number)
+            and (len(around) < len(candidates) or _near(matchers.event_dates[e], published))
+        ]
+    return around
+
+
+def _by_publication_year(
+    text: ArticleText,
+    reading: str,
+    start: int,
+    candidates: list[str],
+    published: PartialDate,
+    matchers: Matchers,
+) -> list[str]:
+    """Of the candidates the context left, those of the year of publication, or else the
+    document in force then; the candidates as they were where neither decides."""
+    if len(candidates) <= 1:
+        return candidates
+    same_year = [
+        e
+        for e in candidates
+        if matchers.event_dates[e].year
+        <= published.year
+        <= (matchers.event_ends[e] or matchers.event_dates[e]).year
+    ]
+    low, high = _sentence_span(text, reading, start)
+    forward = _FORWARD_BEFORE.search(reading, max(0, start - 40), start) is not None
+    if not forward and not _LOOKS_AHEAD.search(reading, low, high):
+        # The year of publication chooses what is to come only in a sentence or a word that
+        # says so: "Japan attended the NATO summit", written in March, is not July's; "NATO's
+        # new Strategic Concept", written in April, is June's.
+        same_year = [e for e in same_year if _began_by(matchers, e, published)]
+    return same_year or _in_force(candidates, matchers, published) or candidates
+
+
+_MONTH_BEFORE = re.compile(rf"(?<![\w-])({_MONTHS})\s+$")
+_FORWARD_BEFORE = re.compile(
+    r"\b(?:next|upcoming|forthcoming|coming|planned|future|proposed|expected|scheduled|"
+    r"prospective|new|draft)\s+(?:[\w’'-]+\s+){0,2}[“‘\"']?$",
+    re.IGNORECASE,
+)
+
+
+# Words that tell of what is to come: a sentence with them may speak of an event not yet begun.
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|shall|won[’']t|is to|are to|to be held|plans?|planned|planning|expected"
+    r"|expects|ahead of|scheduled|upcoming|forthcoming|next|coming|preparing|preparations?"
+    r"|hosting)\b|[’']ll\b",
+    re.IGNORECASE,
+)
+
+
+def _began_by(matchers: Matchers, event: str, published: PartialDate) -> bool:
+    """Whether the event had begun by the publication date, at the coarser of the precisions."""
+    first = matchers.event_dates[event]
+    return _key(first, published) <= _key(published, first)
+
+
+def _of_its_parties(
+    reading: str,
+    start: int,
+    candidates: list[str],
+    actors: Sequence[tuple[int, int, str]],
+    matchers: Matchers,
+) -> list[str]:
+    """Of the candidates, those whose parties the words just before the phrase name: "the NATO
+    Leaders’ Summit" is NATO's, "the US-Japan-ROK summit" that of the three; when none fits,
+    the candidates stay as they were."""
+    before = _NOUN_PHRASE_BEFORE.search(reading, max(0, start - 60), start)
+    if before is None:
+        return candidates
+    named = {actor for low, high, actor in actors if before.start() <= low and high <= start}
+    if "-" not in before.group() and "–" not in before.group():
+        # A state alone before the phrase is as often its host as a party: "the US NATO
+        # Summit" is held in the US. States joined ("the US-Japan-ROK summit") are parties.
+        named -= matchers.states
+    if not named:
+        return candidates
+    fits = [e for e in candidates if named <= matchers.event_participants.get(e, frozenset())]
+    return fits or candidates
+
+
+# Capitalised words, possessives and compounds just before a phrase: its qualifiers.
+_NOUN_PHRASE_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*(?:[’']s?)?\s+)+$")
+
+
+# A possessive pronoun before the phrase: the meeting is of those the sentence has named.
+_THEIRS_BEFORE = re.compile(r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Ii]ts) $")
+
+
+def _of_whom_the_sentence_names(
+    text: ArticleText,
+    reading: str,
+    start: int,
+    candidates: list[str],
+    actors: Sequence[tuple[int, int, str]],
+    matchers: Matchers,
+) -> list[str]:
+    """Of the candidates, those that "their summit" can be: where the sentence names actors
+    before it and none is an organisation holding a candidate ("Biden, Yoon and Kishida will talk
+    at their meeting in Madrid"), that candidate is another meeting, of those named."""
+    low, _ = _sentence_span(text, reading, start)
+    named = {actor for left, _, actor in actors if low <= left < start}
+    if not named:
+        return candidates
+    return [
+        e
+        for e in candidates
+        if matchers.event_types.get(e) not in _MEETINGS  # "his visit" is the visitor's
+        or not (holders := matchers.event_participants.get(e, frozenset()) & matchers.organisations)
+        or holders & named
+    ]
+
+
+_MEETINGS = frozenset({"summit", "ministerial", "meeting"})
+
+
+def _in_month(matchers: Matchers, event: str, month: int) -> bool:
+    """Whether an event dated to the month or day took place (began or ended) in `month`."""
+    first, last = matchers.event_dates[event], matchers.event_ends[event]
+    return month in {first.month, last.month if last is not None else first.month} - {None}
+
+
+def _near(first: PartialDate, published: PartialDate) -> bool:
+    """Whether `first` is less than a year from `published`, before or after it, at the
+    coarser precision."""
+    if published.month is None or first.month is None:
+        return abs(first.year - published.year) <= 1
+    return abs((first.year - published.year) * 12 + first.month - published.month) < 12
+
+
+def _fitting(
+    text: ArticleText,
+    reading: str,
+    start: int,
+    candidates: list[str],
+    dates: Sequence[DateMention],
+    matchers: Matchers,
+    depth: int = 2,
+    antecedent: str | None = None,
+) -> list[str]:
+    """The candidates the places and dates of the reference's sentence fit, then the event its
+    paragraph last named (`antecedent`), then the places and dates of its paragraph (at `depth`
+    2), as far as each narrows them."""
+    block = text.block_at(start)
+    sentence_span = _sentence_span(text, reading, start)
+    in_clause = _in_its_clause(reading, sentence_span, start, candidates, dates, matchers)
+    others = _other_clauses(reading, sentence_span, start)
+    if in_clause is not None:
+        return [in_clause]
+    levels = (
+        (reading[sentence_span[0] : sentence_span[1]], sentence_span, True),
+        # The paragraph as the context reads it: another reference's words are blanked out.
+        (reading[block.start : block.end], (block.start, block.end), False),
+    )
+    for level_text, (low, high), strict in levels[:depth]:
+        if not strict and antecedent in candidates and len(candidates) > 1:
+            # "The NATO summit in Madrid … the invitation to the summit": the paragraph's last
+            # reference says which, before the places and dates of its other sentences.
+            return [antecedent]
+        level_dates = [d.value for d in dates if d.value and low <= d.start < high]
+        by_place = [
+            e
+            for e in candidates
+            if any(_names_place(p, level_text) for p in matchers.event_places[e])
+        ]
+        by_date = [
+            e
+            for e in candidates
+            if any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in level_dates)
+        ]
+        if by_place and by_date:
+            fits = [e for e in by_place if e in by_date] or (by_place if strict else by_date)
+        else:
+            fits = by_place or by_date
+        if fits:
+            candidates = fits
+        elif strict and any(
+            d.value
+            and d.kind == "absolute"
+            and low <= d.start < high
+            and not any(left <= d.start < right for left, right in others)
+            and not (
+                _NAME_AFTER.match(reading, d.end)
+                and _DETERMINER_BEFORE.search(reading, max(0, d.start - 12), d.start)
+            )
+            for d in dates
+        ):
+            # The sentence dates it, and no such event is known. A relative date ("in the next
+            # year") is more often the date of something else the sentence tells, and so is a
+            # date in a clause of its own ("Kishida, who attended the summit in June 2022, has
+            # said since the war began") or one that qualifies another name ("the 1950-53 Korean
+            # War").
+            candidates = []
+        if len(candidates) <= 1:
+            break
+    return candidates
+
+
+# A name right after a date and its determiner, which the date qualifies: "the 1950-53 Korean
+# War", "Russia's 2014 Crimea annexation"; not "In 1950 Georgia".
+_NAME_AFTER = re.compile(r"(?:[-–]\d{2,4})? [A-Z]")
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w-]*[’']s) $")
+
+
+# Where a clause of a sentence ends: a comma, semicolon, colon or dash, or a conjunction that
+# sets what follows in another time ("after", "before", "while"). Not "and": "arrived in Vilnius
+# and is attending the summit" is one account of one event.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]\s|\s[–—]\s|(?<=\w)—(?=\w)|\s(?:after|before|while|whereas|although|though|unlike"
+    r"|than|but|since|until)\s"
+)
+
+
+def _clause_span(reading: str, sentence: tuple[int, int], start: int) -> tuple[int, int]:
+    low, high = sentence
+    for found in _CLAUSE_BREAK.finditer(reading, low, start):
+        low = found.end()
+    after = _CLAUSE_BREAK.search(reading, start, high)
+    return low, after.start() if after is not None else high
+
+
+# A relative or subordinate clause in commas, or one that opens the sentence: what it dates is
+# something else than what the main clause tells ("In 2019, ..." opens no such clause).
+_SUBORDINATE = re.compile(
+    r"(?:(?:, |\s?—\s?| – )(?:who|which|whose|where|when|after|before|while|although|though"
+    r"|whereas)|^(?:After|Before|While|When|Although|Though|Whereas)) [^,;—]*"
+)
+
+
+def _other_clauses(reading: str, sentence: tuple[int, int], start: int) -> list[tuple[int, int]]:
+    """The subordinate clauses of the sentence that do not hold the reference."""
+    low, high = sentence
+    return [
+        (low + found.start(), low + found.end())
+        for found in _SUBORDINATE.finditer(reading[low:high])
+        if not found.start() <= start - low < found.end()
+    ]
+
+
+def _in_its_clause(
+    reading: str,
+    sentence: tuple[int, int],
+    start: int,
+    candidates: list[str],
+    dates: Sequence[DateMention],
+    matchers: Matchers,
+) -> str | None:
+    """The one candidate the places and dates of the reference's own clause fit, where they
+    fit one: in "attending the summit in Vilnius, after the one in Spain last year" the later
+    clause's place and date belong to another event. None where the clause decides nothing."""
+    low, high = _clause_span(reading, sentence, start)
+    if (low, high) == sentence:
+        return None  # one clause: the sentence decides
+    clause = reading[low:high]
+    clause_dates = [d.value for d in dates if d.value and low <= d.start < high]
+    by_place = {
+        e for e in candidates if any(_names_place(p, clause) for p in matchers.event_places[e])
+    }
+    by_date = {
+        e
+        for e in candidates
+        if any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in clause_dates)
+    }
+    fits = (by_place & by_date) if by_place and by_date else (by_place or by_date)
+    return next(iter(fits)) if len(fits) == 1 else None
