@@ -505,3 +505,17 @@ def test_their_summit_is_of_those_the_sentence_names(tmp_path: Path) -> None:
     )
     assert events_of(article) == [("nato-2023", "summit in Vilnius")]
     assert [r.text for r in article.unresolved_events] == ["summit"]
+
+
+def test_their_summit_is_not_one_of_parties_the_sentence_does_not_name(tmp_path: Path) -> None:
+    # Published in September 2023: the trilateral summit of August is the United States',
+    # China's and Russia's; Georgia and China's "their summit" is another.
+    article = annotated(
+        tmp_path,
+        "Georgia signed a treaty with China during their summit last month.\n\n"
+        "Russia and China met the United States at their summit.",
+        events=EVENTS,
+        overrides=published("2023-09"),
+    )
+    assert events_of(article) == [("trilateral-2023", "summit")]
+    assert article.event_mentions[0].start > article.text.reading_text.index("Russia")

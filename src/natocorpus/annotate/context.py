@@ -125,7 +125,7 @@ _CITY_JOURNEY = re.compile(
     r"\b(?:leav(?:e|es|ing)|left|visit(?:s|ed|ing)?|toured|tours?|(?:(?:visits?|trips?|flights?"
     r"|journeys?|travel(?:l?ed|l?ing|s)?|flew|fly(?:ing)?|return(?:s|ed|ing)?|back|head(?:s|ed|ing)?"
     r"|bound|route|way|arriv(?:e|es|ed|ing)|depart(?:s|ed|ing)?|came|come|went|go(?:es|ing)?"
-    r"|moved?|relocated?) (?:to|from|for|in|into))) (?:the )?$",
+    r"|moved?|relocated?) (?:here |there )?(?:to|from|for|in|into))) (?:the )?$",
     re.IGNORECASE,
 )
 # A part or a building of a city after its possessive, with its name if it has one: "Seoul’s

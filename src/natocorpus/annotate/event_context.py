@@ -179,20 +179,23 @@ def _of_whom_the_sentence_names(
     actors: Sequence[tuple[int, int, str]],
     matchers: Matchers,
 ) -> list[str]:
-    """Of the candidates, those that "their summit" can be: where the sentence names actors
-    before it and none is an organisation holding a candidate ("Biden, Yoon and Kishida will talk
-    at their meeting in Madrid"), that candidate is another meeting, of those named."""
+    """Of the candidates, those that "their summit" can be, where the sentence names actors
+    before it: a meeting whose holding organisation it names, or one no organisation holds
+    whose parties it names, two or more ("Biden, Yoon and Kishida will talk at their meeting in
+    Madrid" is neither NATO's summit nor one of two leaders who are not named)."""
     low, _ = _sentence_span(text, reading, start)
     named = {actor for left, _, actor in actors if low <= left < start}
     if not named:
         return candidates
-    return [
-        e
-        for e in candidates
-        if matchers.event_types.get(e) not in _MEETINGS  # "his visit" is the visitor's
-        or not (holders := matchers.event_participants.get(e, frozenset()) & matchers.organisations)
-        or holders & named
-    ]
+
+    def theirs(event: str) -> bool:
+        if matchers.event_types.get(event) not in _MEETINGS:
+            return True  # "his visit" is the visitor's
+        parties = matchers.event_participants.get(event, frozenset())
+        holders = parties & matchers.organisations
+        return bool(holders & named) if holders else len(parties & named) >= 2
+
+    return [e for e in candidates if theirs(e)]
 
 
 _MEETINGS = frozenset({"summit", "ministerial", "meeting"})
