@@ -461,3 +461,17 @@ def test_a_lesser_office_named_with_its_organisation_names_only_the_organisation
         ("nato-secretary-general", "Secretary General"),
         ("nato", "NATO"),
     ]
+
+
+def test_a_byline_alone_on_its_line_and_a_line_cut_by_an_ellipsis_are_read(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met in Washington. The US objected.\n\nNATO Looks East\n\n"
+        f"By John Mair and Colin Packham\n\n{BODY}\n\n"
+        "And a Labour Foreign Secretary, Ernie Bevin…",
+        actors=KNOWN,
+    )
+    assert {"John Mair", "Colin Packham", "Ernie Bevin"} <= set(found)
+    assert "NATO Looks East" not in found and "Looks East" not in found

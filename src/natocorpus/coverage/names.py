@@ -41,7 +41,10 @@ from natocorpus.coverage.words import (
 )
 from natocorpus.model import Block
 
-_BYLINE = re.compile(r"(?<=\s)By(?:\s+[A-Z][\w.’'\-]*){1,4}(?:\s+and(?:\s+[A-Z][\w.’'\-]*){1,4})?$")
+# A byline, alone on its line or run into a headline ("... in the Far East By Aldo Carano").
+_BYLINE = re.compile(
+    r"(?:(?<=\s)|^)By(?:\s+[A-Z][\w.’'\-]*){1,4}(?:\s+and(?:\s+[A-Z][\w.’'\-]*){1,4})?$"
+)
 _FIGURE_AFTER = re.compile(r"\s+\d")
 _CONTRACTED = re.compile(r"^([A-Z]\w*?)(n)?[’'](?:ll|m|ve|re|d|t)$")
 
@@ -343,7 +346,7 @@ def _titles_of_works(block: Block, *, after_body: bool = False) -> list[tuple[in
             stripped = line.rstrip()
             if (
                 stripped
-                and not stripped.endswith((".", ",", ";"))
+                and not stripped.endswith((".", ",", ";", "…"))
                 and (_title_case(stripped) or (after_body and _section_title(stripped, block.text)))
                 and not _AUTHOR_LINE.match(stripped)
             ):
