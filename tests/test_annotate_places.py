@@ -33,6 +33,7 @@ def test_a_capital_named_as_a_place_is_not_its_government(tmp_path: Path) -> Non
         "Before leaving Washington to attend the NATO meeting, he spoke.",
         "During a visit to Washington the NATO chief spoke.",
         "I have come here to Washington to meet NATO.",
+        "Just look at the images from Washington, NATO said.",
         "The Washington office of NATO opened.",
         "The London Washington Delegation Reports are out. NATO met.",
     ]
@@ -386,7 +387,7 @@ def test_labels_degrees_notes_and_common_acronyms_are_not_reported(tmp_path: Pat
         "why NATO asked Japan. He adds what the players do. [1] Given that NATO asked, AI and "
         "TV matter.\n\n"
         "By: Prof. Dr. Drs. Ermaya Suradinata, S.H., M.H., M.S.\n\n"
-        "MINISTER: Well, NATO met Japan.\n\n"
+        "MINISTER: Well, NATO met Japan.\n\nSECRETARY: Thanks, everyone. PHOTO: Japan.\n\n"
         "Ambassador Rao,Distinguished guests,Ladies and gentlemen, NATO met at 0:35 p.m. JST.",
         actors=KNOWN,
     )

@@ -136,6 +136,11 @@ _CITY_PART_AFTER = re.compile(
     r"|city hall|metro|subway|harbou?r|squares?|parks?|house|hall|palace|tower|station|hotel"
     r"|stadium|museum|castle|bridge|gate)\b"
 )
+# What comes from a city, seen or heard there: "the images from Beijing", "reports from Kyiv".
+_CITY_SEEN_FROM = re.compile(
+    r"\b(?:images|pictures|photos|footage|scenes|reports|dispatches|broadcasts) from (?:the )?$",
+    re.IGNORECASE,
+)
 _CITY_BODY_AFTER = re.compile(
     r" (?:delegations?|offices?|embassy|embassies|bureaus?|missions?|consulates?|correspondents?"
     r"|stations?|bases?|headquarters|branch(?:es)?|residents?|areas?|airports?|metropolitan"
@@ -326,6 +331,7 @@ def _a_place(
     return (
         _CITY_PART_OF.search(before) is not None
         or _CITY_JOURNEY.search(before) is not None
+        or _CITY_SEEN_FROM.search(before) is not None
         or _CITY_BODY_AFTER.match(text, end) is not None
         or (text[end : end + 2] == ", " and owners_at.get(end + 2) == owner)
         or (

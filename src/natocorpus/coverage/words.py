@@ -42,7 +42,7 @@ _FUNCTION_WORDS = _set(
     Would Shall Should Can Could Must Might Let Than Then Because Whether Whose Whom Within Without
     Beyond Upon Toward Towards Amid Amidst Via Per Neither Either Whereas Whilst Once Yes
     Everyone Everybody Nobody Someone Somebody Anyone Anybody Everything Nothing Something
-    Anything Well Okay Yeah"""
+    Anything Well Okay Yeah Thanks"""
 )
 # Words that open a sentence or a clause and are not names: dropped there, where a capital is
 # the sentence's and not the word's.
@@ -134,7 +134,8 @@ _GOVERNMENT_NOUNS = _set(
 _EDITORIAL_LABELS = _set(
     """Note Notes Commentary Editorial Analysis Opinion Summary Abstract Introduction Conclusion
     Conclusions Foreword Preface Keywords Acknowledgements Acknowledgments Disclaimer Correction
-    Update Interview Transcript Essay Column Episode Lead Urgent Breaking Exclusive"""
+    Update Interview Transcript Essay Column Episode Lead Urgent Breaking Exclusive Source
+    Sources Photo Caption"""
 )
 # Adjectives of faiths, capitalised as English writes them: "Islamic terror".
 _FAITHS = _set("Islamic Islamist Muslim Christian Jewish Buddhist Hindu Catholic Protestant")
