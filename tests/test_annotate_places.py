@@ -476,3 +476,34 @@ def test_a_byline_alone_on_its_line_and_a_line_cut_by_an_ellipsis_are_read(
     )
     assert {"John Mair", "Colin Packham", "Ernie Bevin"} <= set(found)
     assert "NATO Looks East" not in found and "Looks East" not in found
+
+
+def test_a_dateline_without_comma_a_visit_and_a_prefix_make_places_not_actors(
+    tmp_path: Path,
+) -> None:
+    atlantic = (
+        "- {id: north-atlantic, name: North Atlantic, type: region, description: d, "
+        "forms: [North Atlantic, Atlantic]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "Washington 11 july 2024 : NATO met.\n\nModi's recent Washington visit worried NATO, "
+        "the Trans-Atlantic alliance. Washington objected across the Atlantic.",
+        actors=ACTORS + atlantic,
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("nato", "NATO"),
+        ("usa", "Washington"),
+        ("north-atlantic", "Atlantic"),
+    ]
+
+
+def test_a_transcripts_numbered_questions_are_not_reported(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met Japan today.\n\n(NATO)\nQ1. This will mark NATO's third summit.\n\n(NATO)\n"
+        "Q2. Before landing in Washington, Japan met NATO.",
+        actors=KNOWN,
+    )
+    assert found == {}

@@ -40,6 +40,8 @@ _AS_MODIFIER = re.compile(
 # A state's adjective as a language: "written in Chinese.", "in Japanese (with a translation)".
 _LANGUAGE_BEFORE = re.compile(r"\b(?:in|into)\s+$")
 _LANGUAGE_AFTER = re.compile(r"\s*(?:[.,;:!?()\[\]”\"]|$)")
+# A prefix joined to a region's name makes an adjective of it: "Trans-Atlantic", "pan-Asian".
+_PREFIX_BEFORE = re.compile(r"(?<![\w-])(?i:trans|pan|cross|intra|inter|sub|extra)-$")
 # Compass adjectives, which before a place name a part of it.
 _COMPASS_ADJECTIVES = frozenset({"Western", "Eastern", "Northern", "Southern"})
 # "People's" before a state's formal name makes another state's: "the Democratic People's Republic".
@@ -91,10 +93,11 @@ _OCEAN = r"(?<![\w-])(?:Atlantic|Pacific|Indian|Arctic|Antarctic|Southern)"
 _OCEAN_LISTED_BEFORE = re.compile(rf"{_OCEAN}(?:,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?$")
 _OCEAN_LISTED_AFTER = re.compile(rf"(?:,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?{_OCEAN}\b")
 _OCEAN_NAMES = frozenset({"Atlantic", "Pacific", "Indian", "Arctic", "Antarctic", "Southern"})
-# A meeting or its document after a capital: the capital is where it was held.
+# A meeting, its document or a visit after a capital: the capital is where it was held or went
+# ("Modi's recent Moscow visit").
 _MEETING_AFTER = re.compile(
     r" (?:summit|conference|meeting|declaration|communiqu[eé]|treaty|accords?|process|format"
-    r"|forum)\b",
+    r"|forum|visit|trip)\b",
     re.IGNORECASE,
 )
 # A compound that says where someone or something is: the place, not the government there.
@@ -104,10 +107,16 @@ _DISTRICT = re.compile(r",? (?:D\.C\.|DC)\b")
 # What opens a sentence or a line: a capitalised word there proves nothing.
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[“\"(]\s*)$")
 # A dateline: a place opening a paragraph, then a date or the agency in brackets and a dash.
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+)
 _DATELINE = re.compile(
     r"(?:,\s*D\.C\.)?(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)\b"
-    r"|\s*\([^()\n]{1,40}\)\s*[–—-])"
+    r"|\s*\([^()\n]{1,40}\)\s*[–—-]"
+    # its day, month (in any case) and year without a comma: "Washington 11 july 2024 :"
+    rf"|\s+\d{{1,2}}\s+(?i:{_MONTH_NAMES})\.?\s+(?:19|20)\d\d\b)"
 )
 # A separator after a dateline's place, before the agency or the text: "Kyiv • UNN",
 # "Beijing – AFP".
@@ -241,6 +250,8 @@ def _context_blocks(
             and end + 1 not in starts
         ):
             blocked = True  # "the South China Morning Post": inside a newspaper's name
+        if kind & REGION_NAME and _PREFIX_BEFORE.search(before):
+            blocked = True  # "the Trans-Atlantic alliance": an adjective of crossing, not the ocean
         if kind & CITY and _a_place(text, start, end, before, owner, owners_at):
             blocked = True  # "north of Tokyo", "before leaving Tokyo": the city
         if kind & LOCATED_GROUP and _MORE_PLACES_AFTER.match(text, end) is not None:

@@ -354,8 +354,8 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             return None
         if all(_label(w.text) for w in words):
             return None  # "Episode Transcript", "EDITORIAL": labels of a text's parts
-        if len(words) == 1 and _CODE.search(phrase):
-            return None  # "IP23054": a document's number
+        if len(words) == 1 and (_CODE.search(phrase) or _QUESTION.fullmatch(phrase)):
+            return None  # "IP23054": a document's number; "Q1": a transcript's question
         if len(words) == 1 and _DEGREE.match(phrase) and _AFTER_A_NAME.search(reading, 0, start):
             return None  # "Ermaya Suradinata, S.H., M.H.": degrees after a name
         if phrase in ("Heads", "Leaders") and reading.startswith(" of ", end):
@@ -384,6 +384,8 @@ def _label(word: str) -> bool:
 
 # Four figures in a word: a document's or a file's number, not a name.
 _CODE = re.compile(r"\d{4}")
+# A transcript's numbered question or answer: "Q1", "A2".
+_QUESTION = re.compile(r"[QA]\d{1,2}")
 # A sentence's first word, after a note's number in brackets: "[1] Given that".
 _FIRST_WORD = re.compile(r"(?:\[\d{1,3}\]\s*)*(\w)")
 # A degree in letters and full stops ("S.H.", "Ph.D.", "M.Sc."), and the name and comma before
