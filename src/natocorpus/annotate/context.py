@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from natocorpus.annotate.dates import _BARE_MONTHS, _MONTHS
 from natocorpus.annotate.forms import (
     _DEMONYM_END,
     _FUNCTION_WORDS,
@@ -107,16 +108,12 @@ _DISTRICT = re.compile(r",? (?:D\.C\.|DC)\b")
 # What opens a sentence or a line: a capitalised word there proves nothing.
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[“\"(]\s*)$")
 # A dateline: a place opening a paragraph, then a date or the agency in brackets and a dash.
-_MONTH_NAMES = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-    "|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
-)
 _DATELINE = re.compile(
     r"(?:,\s*D\.C\.)?(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)\b"
     r"|\s*\([^()\n]{1,40}\)\s*[–—-]"
     # its day, month (in any case) and year without a comma: "Washington 11 july 2024 :"
-    rf"|\s+\d{{1,2}}\s+(?i:{_MONTH_NAMES})\.?\s+(?:19|20)\d\d\b)"
+    rf"|\s+\d{{1,2}}\s+(?i:{_MONTHS}|{'|'.join(_BARE_MONTHS)})\.?\s+(?:19|20)\d\d\b)"
 )
 # A separator after a dateline's place, before the agency or the text: "Kyiv • UNN",
 # "Beijing – AFP".

@@ -350,9 +350,9 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         phrase = _text(words, reading)
         if _a_label(words, reading):
             return None
-        if len(words) == 1 and not piece.titled and _no_one(phrase):
+        if len(words) == 1 and not piece.titled and _among(phrase, _NO_ONE_ALONE):
             return None
-        if all(_label(w.text) for w in words):
+        if all(_among(w.text, _EDITORIAL_LABELS) for w in words):
             return None  # "Episode Transcript", "EDITORIAL": labels of a text's parts
         if len(words) == 1 and (_CODE.search(phrase) or _QUESTION.fullmatch(phrase)):
             return None  # "IP23054": a document's number; "Q1": a transcript's question
@@ -372,14 +372,9 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         return phrase, hint, _guess(words, piece.titled)
 
 
-def _no_one(word: str) -> bool:
-    """A word that names no one alone, as written or in capitals ("EDITORIAL")."""
-    return word in _NO_ONE_ALONE or (word.isupper() and word.capitalize() in _NO_ONE_ALONE)
-
-
-def _label(word: str) -> bool:
-    """A label of a text's part, as written or in capitals."""
-    return word in _EDITORIAL_LABELS or (word.isupper() and word.capitalize() in _EDITORIAL_LABELS)
+def _among(word: str, words: frozenset[str]) -> bool:
+    """Whether the word is one of `words`, as written or in capitals ("EDITORIAL")."""
+    return word in words or (word.isupper() and word.capitalize() in words)
 
 
 # Four figures in a word: a document's or a file's number, not a name.
