@@ -251,15 +251,15 @@ def test_a_summit_is_named_as_the_organisations_meeting(tmp_path: Path) -> None:
     # "in Madrid" is the place of the reference it follows, not of one before it.
     article = annotated(
         tmp_path,
+        "Russia watched the NATO meeting. Georgia saw the meeting of NATO in Madrid.\n\n"
         "Japan attended the NATO meeting. Its leaders flew home from Madrid.\n\n"
-        "Georgia recalled a meeting of NATO in Madrid. The meeting ended.\n\n"
-        "Russia watched the NATO meeting. Georgia saw the meeting of NATO in Madrid.",
+        "Georgia recalled a meeting of NATO in Madrid. The meeting ended.",
         events=EVENTS,
         overrides=published("2022-07"),
     )
     assert events_of(article) == [
-        ("nato-2022", "NATO meeting"),
         ("nato-2022", "meeting of NATO in Madrid"),
+        ("nato-2022", "NATO meeting"),
         ("nato-2022", "meeting of NATO in Madrid"),
     ]
     assert [r.text for r in article.unresolved_events] == ["NATO meeting"]
@@ -519,3 +519,105 @@ def test_their_summit_is_not_one_of_parties_the_sentence_does_not_name(tmp_path:
     )
     assert events_of(article) == [("trilateral-2023", "summit")]
     assert article.event_mentions[0].start > article.text.reading_text.index("Russia")
+
+
+def test_a_paragraph_that_says_nothing_of_which_means_the_one_the_text_named(
+    tmp_path: Path,
+) -> None:
+    # Written in April 2023: the publication date alone cannot say whether "the NATO summit" is
+    # Madrid's, past, or Vilnius's, to come; the text named Vilnius's two paragraphs before.
+    article = annotated(
+        tmp_path,
+        "Should Georgia accept an invitation to the NATO summit in Vilnius?\n\n"
+        "Its office has yet to confirm.\n\nWhy is the NATO summit so important?",
+        events=EVENTS,
+        overrides=published("2023-04"),
+    )
+    assert events_of(article) == [
+        ("nato-2023", "NATO summit in Vilnius"),
+        ("nato-2023", "NATO summit"),
+    ]
+    # Only a reference that named its event says so, not one that another decided.
+    plain = annotated(
+        tmp_path / "b",
+        "The NATO summit in Madrid was a success. The summit welcomed Georgia.\n\n"
+        "Why is the NATO summit so important?",
+        events=EVENTS,
+        overrides=published("2023-04"),
+    )
+    assert [r.text for r in plain.unresolved_events] == ["NATO summit"]
+
+
+def test_a_text_telling_of_an_unknown_summit_does_not_lend_an_earlier_name(
+    tmp_path: Path,
+) -> None:
+    # The 2025 summit is not known: "the summit’s" later paragraph may be it, so the Vilnius
+    # summit named in passing does not decide.
+    article = annotated(
+        tmp_path,
+        "The 2025 NATO Summit ended with a statement shorter than the 2023 Vilnius summit’s.\n\n"
+        "China welcomed the summit’s focus.",
+        events=EVENTS,
+        overrides=published("2025-07"),
+    )
+    assert events_of(article) == [("nato-2023", "2023 Vilnius summit")]
+
+
+WAR_AND_VISIT = """\
+- id: war-2021
+  name: A war
+  type: other
+  date: "2021-03-01"
+  precision: day
+  participants: [russia, georgia]
+  description: A war.
+  forms: []
+  generic: [war in Georgia, war against Georgia]
+- id: visit-2023
+  name: Stoltenberg's visit to Seoul and Tokyo
+  type: visit
+  date: "2023-01-29"
+  precision: day
+  end_date: "2023-02-01"
+  place: Seoul and Tokyo
+  participants: [jens-stoltenberg, nato]
+  description: A visit.
+  forms: []
+  generic: [visit to Seoul and Tokyo]
+"""
+
+
+def test_a_war_that_was_launched_is_named_by_an_indefinite_phrase(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Almost a year ago, Russia launched a war against Georgia.\n\n"
+        "A war against Georgia would be costly, analysts had warned.",
+        events=WAR_AND_VISIT,
+        overrides=published("2022-02"),
+    )
+    assert events_of(article) == [("war-2021", "war against Georgia")]
+    assert article.event_mentions[0].start < article.text.reading_text.index("Almost a year") + 40
+
+
+def test_other_nouns_of_armed_conflict_name_the_war(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "China watched the struggle in Georgia. The fighting in Georgia went on.",
+        events=WAR_AND_VISIT,
+        overrides=published("2022-02"),
+    )
+    assert events_of(article) == [
+        ("war-2021", "struggle in Georgia"),
+        ("war-2021", "fighting in Georgia"),
+    ]
+
+
+def test_a_visit_to_several_places_is_told_in_the_plural(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "China criticised Stoltenberg’s visits to Seoul and Tokyo last week.",
+        events=WAR_AND_VISIT,
+        overrides=published("2023-02"),
+    )
+    assert [event for event, _ in events_of(article)] == ["visit-2023"]
+    assert "visits" in article.event_mentions[0].text

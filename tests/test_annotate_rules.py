@@ -151,6 +151,45 @@ def test_an_institution_named_by_ordinary_words_inside_a_longer_name(tmp_path: P
     ]
 
 
+def test_an_institutions_head_opens_a_longer_name_in_a_title_case_heading_too(
+    tmp_path: Path,
+) -> None:
+    # Capitals prove nothing in a heading in title case, but "Ministers of" still does.
+    article = annotated(
+        tmp_path,
+        "## Meeting of NATO Ministers of Foreign Affairs With Asian Partners\n\n"
+        "## Foreign Affairs Reviews the Alliance and Its Partners\n\nNATO met.",
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("asia", "Asian"),
+        ("foreign-affairs", "Foreign Affairs"),
+        ("nato", "NATO"),
+    ]
+
+
+def test_a_names_common_noun_capitalised_is_the_same_name(tmp_path: Path) -> None:
+    actors = ACTORS + (
+        "- {id: peninsula, name: Korean peninsula, type: region, description: d, "
+        "forms: [Korean peninsula]}\n"
+        "- {id: partners, name: Asian partners, type: grouping, description: d, "
+        "forms: [Asian partners]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "Tension on the Korean Peninsula grew. NATO, Asian Partners Get Closer. The Korean "
+        "peninsula is calm; our Asian partners agree.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("peninsula", "Korean Peninsula"),
+        ("nato", "NATO"),
+        ("partners", "Asian Partners"),
+        ("peninsula", "Korean peninsula"),
+        ("partners", "Asian partners"),
+    ]
+
+
 def test_an_office_with_another_qualifier_is_another_office(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -190,9 +190,12 @@ def _context_blocks(
         if exempt(start):
             # In a title-case heading capitals prove nothing, but a body's or a sea's last word
             # still closes a name: "Meeting of the North Atlantic Council", "East China Sea";
-            # and a city is still a place: "London Delegation Reports".
-            if not _opens_a_longer_name(text, start, end, kind) and not (
-                kind & CITY and _a_place(text, start, end, before, owner, owners_at)
+            # a city is still a place: "London Delegation Reports"; and an institution's head
+            # still opens one: "Meeting of NATO Ministers of Foreign Affairs".
+            if not (
+                _opens_a_longer_name(text, start, end, kind)
+                or (kind & CITY and _a_place(text, start, end, before, owner, owners_at))
+                or (kind & DESCRIPTIVE and _after_an_institutions_head(before))
             ):
                 kept.append(item)
             continue
@@ -298,8 +301,7 @@ def _context_blocks(
                 and of_name.start(1) - 4 not in owners_at  # "of the Alliance"
             ):
                 blocked = True  # "Secretary General of the United Nations": another body's
-            head = _HEAD_OF_BEFORE.search(before)
-            if head is not None and head.group(1) in _INSTITUTION_HEADS:
+            if _after_an_institutions_head(before):
                 blocked = True  # "Ministry of Foreign Affairs"
             # A name next to itself (a list without commas) is not a longer name. A full name
             # with a phrase of its own ("Centre for Strategic Studies") is not part of a longer
@@ -324,6 +326,13 @@ def _context_blocks(
         if not blocked:
             kept.append(item)
     return kept
+
+
+def _after_an_institutions_head(before: str) -> bool:
+    """Whether the words before a name are an institution's head and its "of": "Ministry of",
+    "Ministers of the"."""
+    head = _HEAD_OF_BEFORE.search(before)
+    return head is not None and head.group(1) in _INSTITUTION_HEADS
 
 
 def _a_place(

@@ -77,8 +77,9 @@ def _definite(
     if _GENERIC_BEFORE.search(before) and not _INDEFINITE_FAR_BEFORE.search(before):
         return True
     if _INDEFINITE_BEFORE.search(before):
-        # "a NATO summit", "another NATO Summit": one of a kind, not a name
-        return _PAST_CLAUSE.match(text, end) is not None
+        # "a NATO summit", "another NATO Summit": one of a kind, not a name; but "Putin launched
+        # a war against Ukraine" tells of one that began.
+        return _PAST_CLAUSE.match(text, end) is not None or _BEGUN_BEFORE.search(before) is not None
     if _INDEFINITE_FAR_BEFORE.search(before):
         return False  # one of a kind, whatever it is said to be between
     words = matched.split()
@@ -88,6 +89,10 @@ def _definite(
         or (len(words) > 1 and all(word[:1].isupper() for word in words))
         or _names_its_parties(matched, candidates, matchers)
     )
+
+
+# A verb in the past tense of beginning a war or a campaign, before an indefinite phrase.
+_BEGUN_BEFORE = re.compile(r"\b(?:launched|started|began|begun|unleashed|waged|initiated) an? $")
 
 
 # A clause in the past tense after an indefinite phrase: it tells of one event that took place.
@@ -311,7 +316,7 @@ def _generic_events(
         ):
             candidates = []
         if candidates:
-            antecedent = None
+            antecedent = last_in_text = None
             if _PLAIN_BEFORE.search(before):
                 guessed = {id(m) for m, _ in by_publication}
                 told = [
@@ -320,6 +325,15 @@ def _generic_events(
                     *((r.start, None) for r in unresolved),
                 ]
                 antecedent = _last_named(reading, (block.start, start), told)
+                if not any(block.start <= at < start for at, _ in told):
+                    last_in_text = _last_named(reading, (0, block.start), told)
+                    last = max(
+                        (m for m in (*named, *resolved) if m.start < block.start),
+                        key=lambda m: m.start,
+                        default=None,
+                    )
+                    if last is None or (last not in named and not _names_it(last, matchers)):
+                        last_in_text = None
             local = _by_context(
                 text,
                 context,
@@ -331,9 +345,14 @@ def _generic_events(
                 matchers,
                 antecedent,
             )
+            weak = len(local) != 1
+            if len(local) > 1 and last_in_text in local:
+                # "the NATO summit in Lithuania … Why is the NATO summit so important?": where its
+                # paragraph says nothing of which, the one the text last named is meant.
+                local = [last_in_text]
             candidates = _by_publication_year(text, context, start, local, published, matchers)
         else:
-            local = []
+            local, weak = [], True
         if len(local) != 1 and phrase in matchers.context_only:
             candidates = []  # "the NATO meeting": only what is around it decides which
         if len(candidates) == 1:
@@ -344,7 +363,7 @@ def _generic_events(
                 start, matched = earlier, reading[earlier:end]
             mention = EventMention(choice, matched, start, end, paragraph, sentence)
             resolved.append(mention)
-            if len(local) != 1:
+            if weak:
                 by_publication.append((mention, possible))
         else:
             if not candidates and _YEAR_BEFORE.search(reading, max(0, start - 5), start):
@@ -436,6 +455,13 @@ def _last_named(
     if _SET_APART_BEFORE.search(reading, max(0, at - 30), at):
         return None
     return event
+
+
+def _names_it(mention: EventMention, matchers: Matchers) -> bool:
+    """Whether a reference names its event by its own words: a name of it, or a phrase with
+    its place or year ("the NATO summit in Lithuania", "the 2023 summit"), not "the summit"."""
+    own = (*matchers.event_places[mention.event], str(matchers.event_dates[mention.event].year))
+    return any(re.search(rf"\b{re.escape(word)}\b", mention.text) for word in own)
 
 
 def _without(reading: str, spans: Sequence[tuple[int, int]]) -> str:

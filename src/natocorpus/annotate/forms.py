@@ -379,7 +379,9 @@ class Matchers(msgspec.Struct, frozen=True):
                 kinds[form.text] |= CITY  # a capital with its venue rule: a city
         generic_events: dict[str, list[str]] = {}
         acronyms = _acronyms(forms)
-        meetings = {e.id: _as_meetings(e.type, e.generic) for e in knowledge.events}
+        meetings = {
+            e.id: _expanded(_as_meetings(e.type, e.generic), acronyms) for e in knowledge.events
+        }
         # A summit's phrase as a meeting ("the NATO meeting") can name any meeting of the
         # organisation: only its sentence's or paragraph's places and dates decide it.
         own = {phrase.lower() for event in knowledge.events for phrase in event.generic}
@@ -390,8 +392,12 @@ class Matchers(msgspec.Struct, frozen=True):
                 *_by_a_partys_other_name(event.generic, event.participants, knowledge.actors),
                 *_told_by_its_parties((*event.forms, *event.generic)),
                 *meetings[event.id],
-                *_legs(event.type, event.name, event.place, knowledge.actors),
-                *_by_its_visitor(event.type, event.participants, knowledge.actors),
+                *_by_other_words_for_war(event.generic),
+                *(legs := _legs(event.type, event.name, event.place, knowledge.actors)),
+                *(visitor := _by_its_visitor(event.type, event.participants, knowledge.actors)),
+                *_in_the_plural(
+                    event.type, event.place, (*event.forms, *event.generic, *legs, *visitor)
+                ),
                 *_venues(event.type, event.place),
             ):
                 if event.id not in generic_events.setdefault(phrase.lower(), []):
@@ -588,19 +594,43 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
 def _as_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
     """A summit is a meeting: "the NATO summit" is also "the NATO meeting" (a bare "meeting"
     names no event by itself); and an organisation's meeting is a meeting of it: "a summit of
-    NATO", "the meeting of NATO"."""
+    NATO", "the meeting of NATO", "a summit meeting of NATO"."""
     if kind != "summit":
         return []
     own = [
         (words[0], noun)
         for phrase in phrases
         if len(words := phrase.split()) == 2 and words[0].isupper() and words[1].lower() == "summit"
-        for noun in (words[1], "meeting")
+        for noun in (words[1], "meeting", f"{words[1]} meeting")
     ]
     return [
         *(f"{name} {noun}" for name, noun in own if noun == "meeting"),
         *(f"{noun} of {name}" for name, noun in own),
     ]
+
+
+# The nouns of armed conflict: a war named by one is named by the others ("the war in Ukraine",
+# "the fighting in Ukraine", "the struggle in Ukraine").
+_WAR_NOUNS = ("war", "conflict", "fighting", "struggle", "hostilities")
+_WAR_PHRASE = re.compile(rf"^({'|'.join(_WAR_NOUNS)}) ((?:in|against|on) [A-Z][\w-]*)$")
+
+
+def _by_other_words_for_war(phrases: Iterable[str]) -> list[str]:
+    """A generic phrase of a war in or against a place ("war in Ukraine") holds with each other
+    noun of armed conflict."""
+    found = [m.groups() for phrase in phrases if (m := _WAR_PHRASE.match(phrase)) is not None]
+    return list(dict.fromkeys(f"{noun} {rest}" for _, rest in found for noun in _WAR_NOUNS))
+
+
+_VISIT_NOUN = re.compile(r"\b(visit|trip)\b")
+
+
+def _in_the_plural(kind: str, place: str | None, phrases: Iterable[str]) -> list[str]:
+    """A visit to several places is told as visits to each, in the plural: "Stoltenberg's
+    visits to South Korea and Japan", "his trips to Seoul and Tokyo"."""
+    if kind != "visit" or len(_places(place)) < 2:
+        return []
+    return [_VISIT_NOUN.sub(r"\1s", p) for p in phrases if _VISIT_NOUN.search(p)]
 
 
 # The words for a meeting that a summit is also named by, with its place: "the Vilnius
@@ -647,15 +677,17 @@ def _acronyms(forms: Iterable[tuple[Actor, SurfaceForm]]) -> dict[str, tuple[str
 def _expanded(phrases: Iterable[str], acronyms: dict[str, tuple[str, ...]]) -> list[str]:
     """The phrases, and each with an acronym in it written out, alone or with the acronym after
     it in brackets: "NATO summit", "North Atlantic Treaty Organization summit", "North Atlantic
-    Treaty Organization (NATO) summit"."""
+    Treaty Organization (NATO) summit"; after "of" with its article ("summit of the North
+    Atlantic Treaty Organization")."""
     out: list[str] = []
     for phrase in phrases:
         out.append(phrase)
         words = phrase.split()
         for index, word in enumerate(words):
+            article = "the " if index and words[index - 1] == "of" else ""
             for longer in acronyms.get(word, ()):
                 for written in (longer, f"{longer} ({word})"):
-                    out.append(" ".join([*words[:index], written, *words[index + 1 :]]))
+                    out.append(" ".join([*words[:index], article + written, *words[index + 1 :]]))
     return out
 
 

@@ -39,7 +39,8 @@ _NUMBERS = {
 def written_variants(text: str, actor_type: str) -> list[str]:
     """The other ways a name is printed: English's two spellings; a number in it in figures
     ("Indo-Pacific Four", "Indo-Pacific 4"); an acronym said as a word in the house style that
-    writes it so ("AUKUS", "Aukus"); a people's plural ("Asian", "Asians")."""
+    writes it so ("AUKUS", "Aukus"); a people's plural ("Asian", "Asians"); its common nouns
+    capitalised ("Korean Peninsula")."""
     variants = spelling_variants(text)
     if "-" in text:
         variants.append(text.replace("-", "\u2011"))  # the non-breaking hyphen of some sites
@@ -50,7 +51,28 @@ def written_variants(text: str, actor_type: str) -> list[str]:
         variants.append(text.capitalize())
     if actor_type in ("state", "region") and len(words) == 1 and text.endswith("an"):
         variants.append(text + "s")
+    if (titled := _in_title_case(words)) is not None:
+        variants.append(titled)
     return variants
+
+
+# The words title case leaves in lower case.
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "at", "by", "de", "for", "i", "in", "of", "on", "or", "the", "to"}
+)
+
+
+def _in_title_case(words: list[str]) -> str | None:
+    """A name with a common noun in it as a house style that capitalises it prints it:
+    "Korean peninsula" as "Korean Peninsula", "Indo-Pacific partners" as "Indo-Pacific
+    Partners". None for a name with no such word, or a web address."""
+    if not any(w[:1].islower() and w not in _SMALL_WORDS for w in words) or any(
+        "." in w for w in words
+    ):
+        return None
+    return " ".join(
+        w if index and w in _SMALL_WORDS else w[:1].upper() + w[1:] for index, w in enumerate(words)
+    )
 
 
 def with_variants(actors: Iterable[Actor]) -> Iterator[tuple[Actor, SurfaceForm]]:
