@@ -524,6 +524,20 @@ def test_a_generic_phrase_with_a_place_is_not_an_unknown_name(tmp_path: Path) ->
     assert len(of_field(found, "events")) == 1
 
 
+def test_an_unknown_state_after_a_generic_phrase_is_reported_a_known_place_is_not(
+    tmp_path: Path,
+) -> None:
+    # "the NATO summit in Lithuania" is the Vilnius summit, and Lithuania a state to add; the
+    # known city, with its district, is the reference's own.
+    events = GENERIC_EVENTS.replace("place: Vilnius", "place: Vilnius, Lithuania")
+    body = (
+        "Japan weighs the NATO summit in Lithuania. Europe went to the NATO summit in Vilnius. "
+        "China watched the NATO summit in Washington DC."
+    )
+    found = checked(tmp_path, body, events=events, overrides=PUBLISHED_2020)
+    assert [m.split(" is not covered")[0] for m in of_field(found, "mentions")] == ["'Lithuania'"]
+
+
 def test_a_date_marked_as_naming_no_event_is_not_reported(tmp_path: Path) -> None:
     body = "NATO has grown since 2016. The US objected."
     assert len(of_field(checked(tmp_path / "before", body), "dates")) == 1

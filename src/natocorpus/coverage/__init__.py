@@ -62,6 +62,10 @@ def _a_label(words: list[_Word], reading: str) -> bool:
 _BODY_WORDS = 25
 
 
+# The place after a generic phrase: "in Lithuania", "at the Hague".
+_PLACE_AFTER = re.compile(r" (?:in|at|of) (?:the )?(.+)$")
+
+
 class CoverageCheck(msgspec.Struct, frozen=True):
     """The knowledge base's forms and the phrases declared not actors: what is not a miss."""
 
@@ -126,7 +130,9 @@ class CoverageCheck(msgspec.Struct, frozen=True):
     def _named(self, article: AnnotatedArticle) -> list[_Named]:
         named = [_Named(m.start, m.end, m.actor) for m in article.mentions]
         named += [
-            _Named(m.start, m.end, m.event, generic=self._generic(m.text))
+            _Named(m.start, m.start + self._generic_length(m.text), m.event, generic=True)
+            if self._generic(m.text)
+            else _Named(m.start, m.end, m.event)
             for m in article.event_mentions
         ]
         named += [_Named(d.start, d.end, None) for d in article.dates]
@@ -149,6 +155,19 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         Vilnius")."""
         lowered = " ".join(text.lower().split())
         return any(lowered == p or lowered.startswith(p + " ") for p in self.generic)
+
+    def _generic_length(self, text: str) -> int:
+        """How much of a generic mention its phrase is: "the summit in Lithuania" names the
+        summit, and the place after it is a name of its own, for the check to report if unknown."""
+        lowered = text.lower()
+        phrases = [p for p in self.generic if lowered == p or lowered.startswith(p + " ")]
+        if not phrases or " ".join(lowered.split()) != lowered:
+            return len(text)
+        length = len(max(phrases, key=len))
+        place = _PLACE_AFTER.match(text, length)
+        # A known place is the reference's own ("the summit in Washington DC" is not a name
+        # "Washington DC" to add).
+        return len(text) if place is None or place.group(1) in self.owners else length
 
     def _names_missed(self, article: AnnotatedArticle) -> list[Diagnostic]:
         """Names that no form names whole, each once, with a stub to add."""
