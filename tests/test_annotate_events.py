@@ -218,23 +218,3 @@ def test_an_event_dated_by_its_year_named_by_year_and_participants(tmp_path: Pat
         actors=PARTNERS,
     )
     assert events_of(article) == [("dialogue-2005", "2005")]
-
-
-def test_the_part_of_a_decade_narrows_its_years(tmp_path: Path) -> None:
-    dialogue = """\
-- id: partners-2016
-  name: NATO meets its partners
-  type: meeting
-  date: "2016"
-  precision: year
-  participants: [nato, china, russia]
-  description: d
-  forms: []
-"""
-    article = annotated(
-        tmp_path,
-        "In the early 2010s, NATO, China and Russia signed papers. In the late 2010s, NATO, "
-        "China and Russia met.",
-        events=SUMMITS + dialogue,
-    )
-    assert events_of(article) == [("partners-2016", "2010s")]

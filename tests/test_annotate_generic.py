@@ -197,7 +197,9 @@ def test_a_reference_to_a_documents_publication_names_the_document(tmp_path: Pat
     assert events_of(article) == [("adoption-2022", "Strategic Concept")] * 2
 
 
-def test_an_event_dated_by_its_year_is_named_by_its_decade_and_parties(tmp_path: Path) -> None:
+def test_an_event_dated_by_its_year_is_not_named_by_its_decade(tmp_path: Path) -> None:
+    # A decade is a period: the dialogue's record keeps the year it began, and "the 1990s" tells
+    # when ties began, as a date, not which event.
     events = """\
 - id: ties-1994
   name: NATO-Georgia ties begin
@@ -214,7 +216,8 @@ def test_an_event_dated_by_its_year_is_named_by_its_decade_and_parties(tmp_path:
         "NATO met Georgia in the 2000s.",
         events=events,
     )
-    assert events_of(article) == [("ties-1994", "the 1990s")]
+    assert events_of(article) == []
+    assert [d.text for d in article.dates][:2] == ["the 1990s", "the 1990s"]
 
 
 def test_a_stop_of_lower_case_initials_before_a_bracket_ends_no_sentence(tmp_path: Path) -> None:
@@ -621,3 +624,64 @@ def test_a_visit_to_several_places_is_told_in_the_plural(tmp_path: Path) -> None
     )
     assert [event for event, _ in events_of(article)] == ["visit-2023"]
     assert "visits" in article.event_mentions[0].text
+
+
+def test_a_summit_named_for_its_cause_is_another_summit(tmp_path: Path) -> None:
+    # Published in July 2023: "the Peace Summit for Ukraine" is not NATO's Vilnius summit, nor
+    # is "the summit" after it; "the NATO summit" names NATO's, which the other one is not.
+    article = annotated(
+        tmp_path,
+        "Georgia promoted the Peace Summit for Ukraine. China did not attend the summit.\n\n"
+        "The NATO summit welcomed Georgia. The summit opened on Tuesday.",
+        events=EVENTS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("nato-2023", "NATO summit")]
+    assert [r.text for r in article.unresolved_events] == ["Summit", "summit", "summit"]
+
+
+MINISTERIALS = """\
+- id: ministers-2022
+  name: Foreign ministers' meeting, April 2022
+  type: ministerial
+  date: "2022-04-06"
+  precision: day
+  place: Brussels
+  participants: [nato]
+  description: A meeting.
+  forms: []
+  generic: [foreign ministers’ meeting]
+- id: dialogue-2016
+  name: A dialogue begins
+  type: other
+  date: "2016"
+  precision: year
+  participants: [nato, georgia]
+  description: A dialogue.
+  forms: []
+"""
+
+
+def test_since_a_year_in_its_sentence_a_meeting_is_one_of_a_series(tmp_path: Path) -> None:
+    # Written in April 2025: the meeting Georgia attended is the latest of a series begun in
+    # 2022, not 2022's; "in April 2022" does date one.
+    article = annotated(
+        tmp_path,
+        "Georgia attended the foreign ministers’ meeting, to which it has been invited every "
+        "year since 2022.\n\nGeorgia recalled the foreign ministers’ meeting in April 2022.",
+        events=MINISTERIALS,
+        overrides=published("2025-04"),
+    )
+    assert events_of(article) == [("ministers-2022", "foreign ministers’ meeting")]
+    assert article.event_mentions[0].start > article.text.reading_text.index("recalled")
+
+
+def test_a_decade_tells_when_not_which_event(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "In the late 2010s NATO and Georgia deepened ties. In 2016 NATO and Georgia began a "
+        "dialogue.",
+        events=MINISTERIALS,
+        overrides=published("2024-01"),
+    )
+    assert events_of(article) == [("dialogue-2016", "2016")]

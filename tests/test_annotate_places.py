@@ -507,3 +507,40 @@ def test_a_transcripts_numbered_questions_are_not_reported(tmp_path: Path) -> No
         actors=KNOWN,
     )
     assert found == {}
+
+
+def test_leaders_descending_on_a_capital_or_an_address_there_make_it_a_place(
+    tmp_path: Path,
+) -> None:
+    places = [
+        "Next week leaders will descend upon Washington for the NATO summit.",
+        "Delegations converged on Washington as NATO met.",
+        "He spoke at his residence in Hannam-dong, Washington, before NATO met.",
+        "The office is in Chiyoda Ward, Washington, near the NATO liaison office.",
+    ]
+    for number, sentence in enumerate(places):
+        assert _washington(sentence, tmp_path / str(number)) == [], sentence
+    # Where the city stands for its government after another place, it is still the government.
+    assert _washington("In Vilnius, Washington pressed NATO allies.", tmp_path / "g") == [
+        "Washington"
+    ]
+
+
+def test_a_place_before_a_newspapers_name_is_the_newspaper(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The Georgia Herald and the China Times reported that Georgia and China met NATO.",
+        actors=ACTORS,
+    )
+    assert actors_of(article) == [("georgia", "Georgia"), ("china", "China"), ("nato", "NATO")]
+
+
+def test_the_language_of_a_file_is_not_the_state(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "China and NATO issued a statement (English (PDF/56KB) / Chinese (PDF/97KB)). The "
+        "Chinese version differs. Chinese officials agreed.",
+        actors=ACTORS,
+    )
+    assert actors_of(article) == [("china", "China"), ("nato", "NATO"), ("china", "Chinese")]
+    assert article.mentions[-1].start == article.text.reading_text.index("Chinese officials")

@@ -190,6 +190,56 @@ def test_a_names_common_noun_capitalised_is_the_same_name(tmp_path: Path) -> Non
     ]
 
 
+def test_a_portfolio_listed_before_an_institutions_head_is_part_of_its_name(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "She chairs the Foreign Affairs, Defence and Trade Select Committee. Foreign Affairs, "
+        "the journal, and the Department for Policy Studies, China Institute of Studies, wrote.",
+        actors=ACTORS
+        + "- {id: dps, name: Department for Policy Studies, type: institution, description: d, "
+        "forms: [Department for Policy Studies]}\n",
+    )
+    assert actors_of(article) == [
+        ("foreign-affairs", "Foreign Affairs"),
+        ("dps", "Department for Policy Studies"),
+        ("china", "China"),
+    ]
+
+
+def test_an_organisations_common_noun_after_another_name_is_another(tmp_path: Path) -> None:
+    actors = ACTORS.replace("forms: [NATO]}", "forms: [NATO, Alliance, AUKUS, Aukus]}")
+    article = annotated(
+        tmp_path,
+        "The Anglo-Russian Alliance of 1907 and an East Asian Alliance are not NATO. A new "
+        "Alliance strategy and the Anglo-American Aukus pact are.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("russia", "Russian"),
+        ("nato", "NATO"),
+        ("nato", "Alliance"),
+        ("usa", "American"),
+        ("nato", "Aukus"),
+    ]
+
+
+def test_a_hyphen_between_a_names_capitalised_words_may_be_a_space(tmp_path: Path) -> None:
+    actors = ACTORS + (
+        "- {id: partners, name: Asia-Pacific partners, type: grouping, description: d, "
+        "forms: [Asia-Pacific partners]}\n"
+    )
+    article = annotated(
+        tmp_path, "NATO met its Asia Pacific partners and Asia-Pacific partners.", actors=actors
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("partners", "Asia Pacific partners"),
+        ("partners", "Asia-Pacific partners"),
+    ]
+
+
 def test_an_office_with_another_qualifier_is_another_office(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -17,6 +17,7 @@ from natocorpus.annotate.forms import (
     BODY_ACRONYM,
     CAPITAL,
     CITY,
+    COMMON_NOUN,
     DESCRIPTIVE,
     FORMAL,
     LOCATED_GROUP,
@@ -41,6 +42,13 @@ _AS_MODIFIER = re.compile(
 # A state's adjective as a language: "written in Chinese.", "in Japanese (with a translation)".
 _LANGUAGE_BEFORE = re.compile(r"\b(?:in|into)\s+$")
 _LANGUAGE_AFTER = re.compile(r"\s*(?:[.,;:!?()\[\]”\"]|$)")
+# A file or version in a language: "Japanese (PDF/97KB)", "the Chinese version".
+_FILE_AFTER = re.compile(r" ?\((?:PDF|DOCX?|HTML)\b| (?:version|translation)\b")
+# A newspaper's or a magazine's name after a place: "the New Zealand Herald", "the Japan Times".
+_MASTHEAD_AFTER = re.compile(
+    r" (?:Herald|Times|Post|Tribune|Gazette|Chronicle|Journal|Daily|Standard|Telegraph|Observer"
+    r"|Courier|Express|Star|Sun|Mail|Review|Monitor|Insider|Today|Diplomat|Reporter)\b"
+)
 # A prefix joined to a region's name makes an adjective of it: "Trans-Atlantic", "pan-Asian".
 _PREFIX_BEFORE = re.compile(r"(?<![\w-])(?i:trans|pan|cross|intra|inter|sub|extra)-$")
 # Compass adjectives, which before a place name a part of it.
@@ -131,8 +139,13 @@ _CITY_JOURNEY = re.compile(
     r"\b(?:leav(?:e|es|ing)|left|visit(?:s|ed|ing)?|toured|tours?|(?:(?:visits?|trips?|flights?"
     r"|journeys?|travel(?:l?ed|l?ing|s)?|flew|fly(?:ing)?|return(?:s|ed|ing)?|back|head(?:s|ed|ing)?"
     r"|bound|route|way|arriv(?:e|es|ed|ing)|depart(?:s|ed|ing)?|came|come|went|go(?:es|ing)?"
-    r"|moved?|relocated?) (?:here |there )?(?:to|from|for|in|into))) (?:the )?$",
+    r"|moved?|relocated?) (?:here |there )?(?:to|from|for|in|into))"
+    r"|(?:descend(?:s|ed|ing)?|converg(?:e|es|ed|ing)) (?:up)?on|flock(?:s|ed|ing)? to) (?:the )?$",
     re.IGNORECASE,
+)
+# A district before a city in an address: "Hannam-dong, Seoul", "Chiyoda Ward, Tokyo".
+_DISTRICT_BEFORE = re.compile(
+    r"\b[A-Z][\w’'-]*(?:-(?:dong|gu|ku|cho|machi|ro|ri)| (?:District|Ward|Borough)), $"
 )
 # A part or a building of a city after its possessive, with its name if it has one: "Seoul’s
 # Yongsan-gu District", "Tokyo’s Haneda Airport", "Beijing’s streets", "London’s Chatham House".
@@ -263,8 +276,15 @@ def _context_blocks(
             and _AS_MODIFIER.match(text, end) is None
         ):
             blocked = True  # "an Asian NATO would": a proposed alliance, not NATO
-        if kind & STATE and _LANGUAGE_BEFORE.search(before) and _LANGUAGE_AFTER.match(text, end):
-            blocked = True  # "an editorial in Chinese (an English version ...)": the language
+        if kind & STATE and (
+            (_LANGUAGE_BEFORE.search(before) and _LANGUAGE_AFTER.match(text, end))
+            or (kind & ADJECTIVAL and _FILE_AFTER.match(text, end))
+        ):
+            blocked = True  # "an editorial in Chinese (...)", "Japanese (PDF)": the language
+        if kind & COMMON_NOUN and ends.get(start - 1, owner) != owner:
+            blocked = True  # "the Anglo-Japanese Alliance", "an East Asian Alliance": another
+        if kind & (PLACE | CAPITAL) and _MASTHEAD_AFTER.match(text, end):
+            blocked = True  # "the New Zealand Herald", "the Japan Times": a newspaper
         if (
             kind & FORMAL
             and word_before is not None
@@ -301,8 +321,9 @@ def _context_blocks(
                 and of_name.start(1) - 4 not in owners_at  # "of the Alliance"
             ):
                 blocked = True  # "Secretary General of the United Nations": another body's
-            if _after_an_institutions_head(before):
-                blocked = True  # "Ministry of Foreign Affairs"
+            if _after_an_institutions_head(before) or _listed_before_a_head(text, end):
+                # "Ministry of Foreign Affairs", "Foreign Affairs, Defence and Trade Committee"
+                blocked = True
             # A name next to itself (a list without commas) is not a longer name. A full name
             # with a phrase of its own ("Centre for Strategic Studies") is not part of a longer
             # one: a capitalised word beside it is another name, side by side.
@@ -335,6 +356,25 @@ def _after_an_institutions_head(before: str) -> bool:
     return head is not None and head.group(1) in _INSTITUTION_HEADS
 
 
+# Capitalised words listed after a name, to the head of an institution's name: ", Defence and
+# Trade Select Committee".
+_LISTED_AFTER = re.compile(r",? (?:and |& )?([A-Z][\w’'-]*(?:(?:,? (?:and |& )?| )[A-Z][\w’'-]*)*)")
+
+
+def _listed_before_a_head(text: str, end: int) -> bool:
+    """Whether the name is the first of a list of portfolios that an institution's head ends:
+    "Foreign Affairs, Defence and Trade Select Committee"."""
+    if text[end : end + 1] != ",":
+        return False
+    found = _LISTED_AFTER.match(text, end)
+    if found is None:
+        return False
+    listed, words = found.group(1), found.group(1).split()
+    # A list has "and" before its last item; a name in apposition ("Department for Asia-Pacific
+    # Studies, China Institute of ...") has none.
+    return (" and " in listed or " & " in listed) and words[-1].strip(",") in _INSTITUTION_HEADS
+
+
 def _a_place(
     text: str, start: int, end: int, before: str, owner: str, owners_at: dict[int, str]
 ) -> bool:
@@ -348,6 +388,7 @@ def _a_place(
     return (
         _CITY_PART_OF.search(before) is not None
         or _CITY_JOURNEY.search(before) is not None
+        or _DISTRICT_BEFORE.search(before) is not None
         or _CITY_SEEN_FROM.search(before) is not None
         or _CITY_BODY_AFTER.match(text, end) is not None
         or (text[end : end + 2] == ", " and owners_at.get(end + 2) == owner)

@@ -189,6 +189,22 @@ def _names_another_meeting(word: str, candidates: Sequence[str], matchers: Match
     )
 
 
+# What a summit is for or on, after its capitalised name: another summit's name ("the Peace
+# Summit for Ukraine", "the Summit on Peace in Ukraine"); not a date ("Summit on Tuesday").
+_SUMMIT_NAMED_AFTER = re.compile(r" (?:for|on) (?:the )?(?=[A-Z])")
+
+
+def _summit_of_another_name(matched: str, reading: str, end: int) -> bool:
+    """Whether a capitalised "Summit" is named for what it is for or on."""
+    after = _SUMMIT_NAMED_AFTER.match(reading, end)
+    return matched == "Summit" and after is not None and not _NOT_PLACES.match(reading, after.end())
+
+
+# The kinds of events held on a day or a few: what "since" dates is a series of them.
+_HELD_ON_A_DAY = frozenset({"summit", "ministerial", "meeting", "visit"})
+_SINCE_BEFORE = re.compile(r"\bsince (?:(?:early|late|mid)[- ])?$", re.IGNORECASE)
+
+
 # A portfolio before "summit" or "meeting" makes it a meeting of those ministers ("NATO's defence
 # summit"), not the leaders' summit.
 _PORTFOLIO_BEFORE = re.compile(
@@ -261,6 +277,8 @@ def _generic_events(
     # Meeting in Washington").
     in_heading = _in_heading(text)
     unknown_kinds: set[str] = set()
+    # The bodies named in or just before those references ("NATO’s Hague summit": NATO).
+    unknown_parties: set[str] = set()
     for phrase, matched, start, end in generic_found:
         if _overlapping(named_spans, start, end):
             continue
@@ -273,15 +291,19 @@ def _generic_events(
             # phrase's ("its Brussels Summit"): part of the name of an event it lacks, which
             # the coverage check reports whole.
             unknown_kinds.update(possible)
+            unknown_parties.update(_parties_near(actors, start, end))
             continue
         elsewhere = (
-            word is not None
-            and _names_another_meeting(word, candidates, matchers)
+            (
+                (word is not None and _names_another_meeting(word, candidates, matchers))
+                or _summit_of_another_name(matched, reading, end)
+            )
             and not in_heading(start)
         ) or _of_ministers(before, candidates, matchers)
         if elsewhere:
             # An event the knowledge base lacks: listed as a reference no known event fits.
             unknown_kinds.update(possible)
+            unknown_parties.update(_parties_near(actors, start, end))
         if (
             not _definite(reading, start, end, matched, candidates, matchers)
             and not _placed(reading[end : end + 80], candidates, matchers)
@@ -308,6 +330,16 @@ def _generic_events(
         if others:
             context = _without(reading, others)
             context_dates = [d for d in dates if not _overlapping(others, d.start, d.end)]
+        if all(matchers.event_types.get(e) in _HELD_ON_A_DAY for e in candidates):
+            # "the meeting, to which Japan has been invited for four years since 2022": in its
+            # sentence, a series of them began then; the meeting is its latest, not that year's.
+            low, high = _sentence_span(text, reading, start)
+            context_dates = [
+                d
+                for d in context_dates
+                if not low <= d.start < high
+                or not _SINCE_BEFORE.search(reading, max(0, d.start - 20), d.start)
+            ]
         candidates = _recurring_fitting(
             text, reading, (start, end), candidates, actors, context_dates, published, matchers
         )
@@ -370,6 +402,7 @@ def _generic_events(
                 # "the 2025 summit" where no known summit is of 2025: the text tells of one the
                 # knowledge base lacks, which its later "the summit" may be.
                 unknown_kinds.update(possible)
+                unknown_parties.update(_parties_near(actors, start, end))
             unresolved.append(
                 UnresolvedReference(
                     matched,
@@ -385,7 +418,10 @@ def _generic_events(
         # The text tells of a meeting the knowledge base lacks ("NATO’s Hague summit"): its
         # later "the summit" may be that one, and the publication date cannot say which.
         for mention, possible in by_publication:
-            if mention.event in unknown_kinds:
+            parties = _parties_near(actors, mention.start, mention.end, before=0)
+            if mention.event in unknown_kinds and (not parties or parties & unknown_parties):
+                # "the summit" may be the meeting the knowledge base lacks; "the NATO summit"
+                # only if that one is NATO's too (not "the Peace Summit for Ukraine").
                 resolved.remove(mention)
                 unresolved.append(
                     UnresolvedReference(
@@ -455,6 +491,13 @@ def _last_named(
     if _SET_APART_BEFORE.search(reading, max(0, at - 30), at):
         return None
     return event
+
+
+def _parties_near(
+    actors: Sequence[tuple[int, int, str]], start: int, end: int, before: int = 40
+) -> set[str]:
+    """The actors named in a reference or in the words just before it."""
+    return {actor for low, high, actor in actors if start - before <= low and high <= end}
 
 
 def _names_it(mention: EventMention, matchers: Matchers) -> bool:

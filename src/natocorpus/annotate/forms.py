@@ -61,6 +61,7 @@ CITY = 256  # a capital city standing for its government ("Tokyo"): where it is 
 FORMAL = 512  # a state's formal name ("Republic of Korea"): a qualifier before it makes another
 LOCATED_GROUP = 1024  # a group named by where it is ("partners in the Indo-Pacific"): not in a list
 BODY_ACRONYM = 2048  # an organisation's acronym ("NATO"): "an Asian NATO" is another alliance
+COMMON_NOUN = 4096  # one common noun capitalised ("Alliance"): after another's name, another's
 
 _COMPASS = frozenset(
     {"East", "West", "North", "South", "Eastern", "Western", "Northern", "Southern"}
@@ -138,6 +139,15 @@ def form_kind(form: str, actor: Actor) -> int:
         kind |= DESCRIPTIVE
         if any(word in _TITLE_WORDS for word in words):
             kind |= TITLE
+    if (
+        actor.type in ("alliance", "organisation")
+        and len(words) == 1
+        and form[:1].isupper()
+        and form[1:].islower()
+        and form != actor.name
+        and form.upper() not in {f.text for f in actor.forms}  # "Aukus" is a name
+    ):
+        kind |= COMMON_NOUN
     return kind
 
 

@@ -198,30 +198,18 @@ def _dated_by_participants(
     found: list[EventMention] = []
     for date in dates:
         value = date.value
-        decade = _DECADE.search(date.text) if value is None else None
-        if decade is not None:
-            # "the 1990s": a period, within which the event's year falls.
-            first = int(decade.group(1))
-            part = _PART_OF_DECADE.search(reading, max(0, date.start - 12), date.start)
-            # "the early 2010s" are not 2016: the part of the decade narrows its years.
-            low, high = _PARTS[part.group(1).lower()] if part is not None else (0, 10)
-            years = range(first + low, first + high)
-        elif value is None or value.day is not None or date.kind != "absolute":
+        # A decade ("since the 1990s", "in the late 2010s") is a period: it tells when, not
+        # which event.
+        if value is None or value.day is not None or date.kind != "absolute":
             continue
-        else:
-            years = range(value.year, value.year + 1)
         if _overlapping(taken, date.start, date.end):
             continue
         present = actors_by_sentence.get(date.sentence, frozenset())
         fits = [
             e
             for e in vague
-            if matchers.event_dates[e].year in years
-            and (
-                value is None
-                or value.month is None
-                or matchers.event_dates[e].month in (None, value.month)
-            )
+            if matchers.event_dates[e].year == value.year
+            and (value.month is None or matchers.event_dates[e].month in (None, value.month))
             and _enough_participants(matchers, e, present)
         ]
         if len(fits) == 1:
@@ -231,11 +219,6 @@ def _dated_by_participants(
                 )
             )
     return found
-
-
-_DECADE = re.compile(r"((?:1[89]|20)\d0)s$")
-_PART_OF_DECADE = re.compile(r"\b(early|mid|middle|late)[- ]?(?:the )?$", re.IGNORECASE)
-_PARTS = {"early": (0, 4), "mid": (3, 7), "middle": (3, 7), "late": (6, 10)}
 
 
 def _enough_participants(matchers: Matchers, event: str, present: frozenset[str]) -> bool:

@@ -36,14 +36,21 @@ _NUMBERS = {
 }
 
 
+# A hyphen between two capitalised words of a name, which some house styles print as a space.
+_HYPHENATED_NAME = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b")
+
+
 def written_variants(text: str, actor_type: str) -> list[str]:
     """The other ways a name is printed: English's two spellings; a number in it in figures
     ("Indo-Pacific Four", "Indo-Pacific 4"); an acronym said as a word in the house style that
     writes it so ("AUKUS", "Aukus"); a people's plural ("Asian", "Asians"); its common nouns
-    capitalised ("Korean Peninsula")."""
+    capitalised ("Korean Peninsula"); a hyphen between capitalised words as a space ("Asia
+    Pacific")."""
     variants = spelling_variants(text)
     if "-" in text:
         variants.append(text.replace("-", "\u2011"))  # the non-breaking hyphen of some sites
+        if _HYPHENATED_NAME.search(text):
+            variants.append(_HYPHENATED_NAME.sub(r"\1 \2", text))  # "Asia Pacific Four"
     words = text.split()
     if len(words) > 1 and words[-1] in _NUMBERS:
         variants.append(" ".join([*words[:-1], _NUMBERS[words[-1]]]))
