@@ -165,3 +165,15 @@ def test_a_date_line_is_no_headline_and_a_time_in_brackets_ends_no_sentence(
 def test_the_place_of_a_dateline_is_where_the_report_was_filed(tmp_path: Path) -> None:
     found = warned(tmp_path, "RIVERTON, May 3 (Wire Agency) – NATO met.\n\nNATO met again.")
     assert set(found) == {"Wire Agency"}
+
+
+def test_peers_titles_party_offices_credits_and_an_items_number_are_not_names(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met today. My Lords, the noble Baroness, Lady Smith of Newnham, spoke, as did "
+        "Viscount Trenchard. Kim Byeong-ki, Acting Chairman and Floor Leader of the Democratic "
+        "Party, agreed. Photo Courtesy of NATO.\n\n(2) Considering the situation, NATO agreed.",
+    )
+    assert set(found) == {"Smith", "Newnham", "Trenchard", "Kim Byeong-ki", "Democratic Party"}

@@ -400,8 +400,9 @@ def _among(word: str, words: frozenset[str]) -> bool:
 _CODE = re.compile(r"\d{4}")
 # A transcript's numbered question or answer: "Q1", "A2".
 _QUESTION = re.compile(r"[QA]\d{1,2}")
-# A sentence's first word, after a note's number in brackets: "[1] Given that".
-_FIRST_WORD = re.compile(r"(?:\[\d{1,3}\]\s*)*(\w)")
+# A sentence's first word, after a note's number in brackets or an item's: "[1] Given that",
+# "(2) Considering", "b) Noting".
+_FIRST_WORD = re.compile(r"(?:(?:\[\d{1,3}\]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s*)*(\w)")
 # A degree in letters and full stops ("S.H.", "Ph.D.", "M.Sc."), and the name and comma before
 # it, or another degree.
 _DEGREE = re.compile(r"^(?:[A-Z][a-z]{0,2}\.){1,3}$")

@@ -111,7 +111,7 @@ _TITLE_HEADS = _set(
     Judge Officer Leader Speaker Undersecretary Under-Secretary Consul Attaché Chargé Sheikh
     Ayatollah Deputy Commissioner Chief Head Rapporteur Co-Rapporteur Chairs Rapporteurs
     Excellency Excellencies Drs Researcher Fellow Analyst Editor Lecturer Correspondent Columnist
-    Scholar Economist"""
+    Scholar Economist Baroness Baron Viscount Viscountess Earl Countess Duke Duchess Marquess"""
 )
 # Their plurals name no one either: "the Presidents and Prime Ministers of the Commonwealth".
 # (Offices only: "Leaders" and "Heads" in a headline are the people of a sentence.)
@@ -120,7 +120,7 @@ _TITLE_HEADS |= frozenset(
     for word in _set(
         """President Minister Secretary Senator Ambassador Governor Chancellor Premier
         Representative Envoy Commissioner Deputy Spokesperson Director Commander Adviser Advisor
-        Councillor Congressman Congresswoman"""
+        Councillor Congressman Congresswoman Lord"""
     )
 )
 # Common nouns of government that a house style capitalises alone ("the Government has since",
@@ -135,7 +135,7 @@ _EDITORIAL_LABELS = _set(
     """Note Notes Commentary Editorial Analysis Opinion Summary Abstract Introduction Conclusion
     Conclusions Foreword Preface Keywords Acknowledgements Acknowledgments Disclaimer Correction
     Update Interview Transcript Essay Column Episode Lead Urgent Breaking Exclusive Source
-    Sources Photo Caption"""
+    Sources Photo Caption Courtesy Credit Credits"""
 )
 # Adjectives of faiths, capitalised as English writes them: "Islamic terror".
 _FAITHS = _set("Islamic Islamist Muslim Christian Jewish Buddhist Hindu Catholic Protestant")
@@ -158,7 +158,7 @@ _TITLE_MODIFIERS = _set(
     Economic Security National Military Joint Supreme Allied Rear Attorney Lord Grand Secretary
     General Commander Director High Minister Education Health Justice Associate Assoc Asst
     Adjunct Visiting Emeritus Principal Research Resident Non-Resident Nonresident External
-    Affairs"""
+    Affairs Floor Majority Minority"""
 )
 # The portfolio after a title's "of"/"for": "Secretary of State", "Minister for Foreign Affairs".
 _PORTFOLIO = _set(
