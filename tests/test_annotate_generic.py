@@ -685,3 +685,49 @@ def test_a_decade_tells_when_not_which_event(tmp_path: Path) -> None:
         overrides=published("2024-01"),
     )
     assert events_of(article) == [("dialogue-2016", "2016")]
+
+
+ANNIVERSARY = """\
+- id: anniversary-2023
+  name: An anniversary
+  type: other
+  date: "2023-04-04"
+  precision: day
+  participants: [nato]
+  description: An anniversary.
+  forms: []
+  generic: [75th anniversary]
+"""
+
+
+def test_a_meeting_of_ministers_or_an_anniversarys_summit_is_the_meeting_named(
+    tmp_path: Path,
+) -> None:
+    # Published in July 2023: "a meeting of NATO Defence Ministers" is not the Vilnius summit;
+    # "its landmark 75th Anniversary Summit, held in Vilnius" is, not the anniversary.
+    article = annotated(
+        tmp_path,
+        "This fourth meeting of NATO Defence Ministers in 2023 ended.\n\n"
+        "As NATO wrapped up its landmark 75th Anniversary Summit, held in Vilnius, Georgia spoke.",
+        events=EVENTS + ANNIVERSARY,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("nato-2023", "Summit")]
+    assert [r.text for r in article.unresolved_events] == ["meeting of NATO"]
+
+
+def test_a_war_begun_before_the_sentences_date_goes_on(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "On 11 July 2023 NATO pledged to help Georgia repel the Russian invasion. On 12 July "
+        "2023 the crisis in Georgia was discussed.",
+        events=WAR_AND_VISIT.replace(
+            "generic: [war in Georgia, war against Georgia]",
+            "generic: [war in Georgia, war against Georgia, Russian invasion]",
+        ),
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [
+        ("war-2021", "Russian invasion"),
+        ("war-2021", "crisis in Georgia"),
+    ]

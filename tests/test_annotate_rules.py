@@ -240,6 +240,66 @@ def test_a_hyphen_between_a_names_capitalised_words_may_be_a_space(tmp_path: Pat
     ]
 
 
+def test_a_date_or_a_word_of_time_before_a_name_is_no_qualifier(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "On 11 July Chinese President Xi spoke. New NATO Secretary General Mark Rutte replied, "
+        "and the Chinese Acting Director agreed.",
+    )
+    assert actors_of(article) == [("china", "Chinese"), ("nato", "NATO"), ("china", "Chinese")]
+
+
+def test_a_body_before_its_officers_title_is_named(tmp_path: Path) -> None:
+    actors = ACTORS + (
+        "- {id: committee, name: NATO Military Committee, type: institution, description: d, "
+        "forms: [NATO Military Committee]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "NATO Military Committee Chair Rob Bauer spoke. The NATO Military Committee Report "
+        "came out.",
+        actors=actors,
+    )
+    # A capitalised word that is no title still makes a longer name: "... Committee Report".
+    assert actors_of(article) == [("committee", "NATO Military Committee")]
+
+
+def test_a_compass_word_or_a_web_address_makes_another_name(tmp_path: Path) -> None:
+    actors = ACTORS + (
+        "- {id: rok, name: South Korea, type: state, description: d, forms: [South Korea, Korea]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "North Korea, Russia-North Korea ties and N. Korea worry South Korea and Korea, says "
+        "Korea.net today.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("russia", "Russia"),
+        ("rok", "South Korea"),
+        ("rok", "Korea"),
+    ]
+
+
+def test_a_group_named_by_where_it_is_beside_another_body(tmp_path: Path) -> None:
+    actors = ACTORS + (
+        "- {id: partners, name: Asia-Pacific partners, type: grouping, description: d, "
+        "forms: [partners in the Asia-Pacific, Asia-Pacific partners]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "NATO works with partners in the Asia-Pacific and the EU, with partners in the "
+        "Asia-Pacific and Europe, and with Asia-Pacific partner countries.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("partners", "partners in the Asia-Pacific"),
+        ("europe", "Europe"),
+        ("partners", "Asia-Pacific partner countries"),
+    ]
+
+
 def test_an_office_with_another_qualifier_is_another_office(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -177,3 +177,8 @@ def test_peers_titles_party_offices_credits_and_an_items_number_are_not_names(
         "Party, agreed. Photo Courtesy of NATO.\n\n(2) Considering the situation, NATO agreed.",
     )
     assert set(found) == {"Smith", "Newnham", "Trenchard", "Kim Byeong-ki", "Democratic Party"}
+
+
+def test_a_currencys_code_is_not_a_name(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO met today. Allies pledged EUR 40 billion and USD 5 billion.")
+    assert found == {}

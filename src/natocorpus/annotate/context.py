@@ -57,7 +57,16 @@ _COMPASS_ADJECTIVES = frozenset({"Western", "Eastern", "Northern", "Southern"})
 _PEOPLES = frozenset({"People’s", "People's"})
 # More places after a group's place: "partners in the Indo-Pacific and Europe" are partners in
 # both regions, not the group named after one.
-_MORE_PLACES_AFTER = re.compile(r"(?:,| and| or) (?:the )?[A-Z]")
+_MORE_PLACES_AFTER = re.compile(r"(?:,| and| or) (?:the )?(?![A-Z]{2,}\b)[A-Z]")
+# An office's title after a body's name: the body's office, not a longer name.
+# A compass word before a state's name makes another state: "North Korea", "N. Korea".
+_COMPASS_BEFORE = re.compile(r"(?<![\w.])(?:North|South|East|West|Northern|Southern|N\.|S\.) $")
+# A web address that a name opens: "Korea.net", "China.org.cn".
+_WEB_ADDRESS_AFTER = re.compile(r"\.[a-z]{2,}\b")
+_TITLES_AFTER = _wordset(
+    "Chair Chairman Chairwoman Chairperson President Secretary Secretary-General Director "
+    "Director-General Spokesperson Spokesman Spokeswoman Commander Head Chief"
+)
 _STATE_ORGANS = _wordset(
     "President Presidential Prime PM Premier Minister Ministers Ministry Foreign Defense Defence "
     "Government Governments Embassy Embassies Ambassador Ambassadors Envoy Mission Consulate "
@@ -66,7 +75,8 @@ _STATE_ORGANS = _wordset(
     "Secretary Chief General Admiral Communist People’s People's National Security "
     "Administration Department Office Officials Official Officers Leader Leaders Spokesperson "
     "Spokesman Spokeswoman Authorities Emperor King Queen Crown Imperial Presidency "
-    "Counselor Councilor Councillor Diplomat Diplomats Delegation Representative"
+    "Counselor Councilor Councillor Diplomat Diplomats Delegation Representative Acting Director "
+    "Director-General Commander Envoys Chair Chairman Chairperson"
 )
 _INSTITUTION_HEADS = _wordset(
     "Ministry Minister Ministers Department Secretary Secretariat Committee Council Commission "
@@ -175,8 +185,31 @@ _OF_NAME_AFTER = re.compile(r" (?:of|for) (?:the )?([A-Z])")
 
 def _qualifies(word: str) -> bool:
     """Whether a capitalised word before a form can make it part of a longer name: not a
-    sentence's function word, nor a possessive ("NATO’s Asian partners")."""
-    return word not in _FUNCTION_WORDS and not word.endswith(("’s", "'s"))
+    sentence's function word, a possessive ("NATO’s Asian partners"), a date's word ("On 11
+    July Ukrainian President ...") or a word of time ("New NATO Secretary General ...")."""
+    return (
+        word not in _FUNCTION_WORDS
+        and not word.endswith(("’s", "'s"))
+        and word not in _DATE_WORDS
+        and word not in _TIME_WORDS
+    )
+
+
+# Months and weekdays, and words that say when someone holds an office.
+_DATE_WORDS = frozenset(
+    (
+        *_MONTHS.split("|"),
+        *_BARE_MONTHS,
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    )
+)
+_TIME_WORDS = _wordset("New Former Incoming Outgoing Acting Interim Then Current Late Previous")
 
 
 def _context_blocks(
@@ -206,7 +239,8 @@ def _context_blocks(
             # a city is still a place: "London Delegation Reports"; and an institution's head
             # still opens one: "Meeting of NATO Ministers of Foreign Affairs".
             if not (
-                _opens_a_longer_name(text, start, end, kind)
+                _another_state(kind, before, start, ends)
+                or _opens_a_longer_name(text, start, end, kind)
                 or (kind & CITY and _a_place(text, start, end, before, owner, owners_at))
                 or (kind & DESCRIPTIVE and _after_an_institutions_head(before))
             ):
@@ -263,12 +297,18 @@ def _context_blocks(
             and end + 1 not in starts
         ):
             blocked = True  # "the South China Morning Post": inside a newspaper's name
+        if _another_state(kind, before, start, ends) or (
+            kind & PLACE and _WEB_ADDRESS_AFTER.match(text, end) is not None
+        ):
+            blocked = True  # "North Korea" is not "Korea"; "Korea.net" is an address
         if kind & REGION_NAME and _PREFIX_BEFORE.search(before):
             blocked = True  # "the Trans-Atlantic alliance": an adjective of crossing, not the ocean
         if kind & CITY and _a_place(text, start, end, before, owner, owners_at):
             blocked = True  # "north of Tokyo", "before leaving Tokyo": the city
         if kind & LOCATED_GROUP and _MORE_PLACES_AFTER.match(text, end) is not None:
-            blocked = True  # "partners in the Indo-Pacific and Europe": partners in both
+            # "partners in the Indo-Pacific and Europe": partners in both; but "and the EU" is
+            # another actor beside them.
+            blocked = True
         if (
             kind & BODY_ACRONYM
             and start - 1 in ends  # a region's or a people's name: "Asian", "Pacific"
@@ -342,11 +382,24 @@ def _context_blocks(
                 and not kind & TITLE
                 and after.group(1) == " "
                 and after.group(2) not in _FUNCTION_WORDS
+                and after.group(2) not in _TITLES_AFTER
             ):
-                blocked = True  # "Foreign Affairs Committee"
+                # "Foreign Affairs Committee"; but "NATO Military Committee Chair" is its chair
+                blocked = True
         if not blocked:
             kept.append(item)
     return kept
+
+
+def _another_state(kind: int, before: str, start: int, ends: dict[int, str]) -> bool:
+    """Whether a compass word before a state's name makes it another state's: "North Korea",
+    "Russia-North Korea", "N. Korea" (where no form names the longer name)."""
+    return (
+        bool(kind & PLACE)
+        and not kind & (ADJECTIVAL | CAPITAL)
+        and start - 1 not in ends
+        and _COMPASS_BEFORE.search(before) is not None
+    )
 
 
 def _after_an_institutions_head(before: str) -> bool:

@@ -199,6 +199,8 @@ def _of_whom_the_sentence_names(
 
 
 _MEETINGS = frozenset({"summit", "ministerial", "meeting"})
+# The kinds of events that go on after the day they began: a war, an operation, a process.
+_GOING_ON = frozenset({"other", "operation"})
 
 
 def _in_month(matchers: Matchers, event: str, month: int) -> bool:
@@ -276,8 +278,15 @@ def _fitting(
             # year") is more often the date of something else the sentence tells, and so is a
             # date in a clause of its own ("Kishida, who attended the summit in June 2022, has
             # said since the war began") or one that qualifies another name ("the 1950-53 Korean
-            # War").
-            candidates = []
+            # War"). A war or a process that had begun by then goes on: "its struggle to repel
+            # the Russian invasion", in July 2024, is the invasion of 2022.
+            latest = max(d.value.sort_key for d in dates if d.value and low <= d.start < high)
+            candidates = [
+                e
+                for e in candidates
+                if matchers.event_types.get(e) in _GOING_ON
+                and matchers.event_dates[e].sort_key <= latest
+            ]
         if len(candidates) <= 1:
             break
     return candidates

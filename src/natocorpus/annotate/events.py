@@ -46,7 +46,7 @@ _BETWEEN = (
 _GENERIC_BEFORE = re.compile(
     r"(?:\b(?:the|this|that|its|their|his|her|our|my|your|last|next|upcoming|recent|year[’']s|\w+[’']s|\w+s[’'])\s+"
     # A place with its country, in commas: "its Vilnius, Lithuania, summit".
-    rf"(?:(?:{_BETWEEN}|(?-i:[A-Z][\w-]+,))\s+){{0,2}}|\b(?:1[89]|20)\d\d\s+)[“‘\"']?$",
+    rf"(?:(?:{_BETWEEN}|(?-i:[A-Z][\w-]+,))\s+){{0,3}}|\b(?:1[89]|20)\d\d\s+)[“‘\"']?$",
     re.IGNORECASE,
 )
 
@@ -214,12 +214,19 @@ _PORTFOLIO_BEFORE = re.compile(
 )
 
 
-def _of_ministers(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
-    """Whether a portfolio names the meeting as one of ministers, where every event the phrase
-    can name is a summit of leaders."""
-    return _PORTFOLIO_BEFORE.search(before) is not None and all(
-        matchers.event_types.get(e) == "summit" for e in candidates
-    )
+def _of_ministers(before: str, after: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether a portfolio names the meeting as one of ministers ("NATO's defence summit", "a
+    meeting of NATO Defence Ministers"), where every event the phrase can name is a summit of
+    leaders."""
+    return (
+        _PORTFOLIO_BEFORE.search(before) is not None or _MINISTERS_AFTER.match(after) is not None
+    ) and all(matchers.event_types.get(e) == "summit" for e in candidates)
+
+
+# Ministers after "a meeting of NATO": "a meeting of NATO Defence Ministers".
+_MINISTERS_AFTER = re.compile(r" (?:[A-Z][\w-]* ){0,2}Ministers\b")
+# A meeting's noun after a phrase that names no meeting: the phrase is the meeting's name.
+_A_MEETING_AFTER = re.compile(r" (?i:summits?|meetings?|conferences?)\b")
 
 
 def _word_before_phrase(before: str, candidates: Sequence[str], matchers: Matchers) -> str | None:
@@ -284,6 +291,10 @@ def _generic_events(
             continue
         candidates = list(matchers.generic_events[phrase])
         possible = tuple(candidates)
+        if _A_MEETING_AFTER.match(reading, end) and not any(
+            matchers.event_types.get(e) in _MEETINGS for e in candidates
+        ):
+            continue  # "its 75th Anniversary Summit": the summit's name, not the anniversary
         before = reading[max(0, start - 40) : start]
         word = _word_before_phrase(before, candidates, matchers)
         if word is not None and word in matchers.known_places:
@@ -299,7 +310,7 @@ def _generic_events(
                 or _summit_of_another_name(matched, reading, end)
             )
             and not in_heading(start)
-        ) or _of_ministers(before, candidates, matchers)
+        ) or _of_ministers(before, reading[end : end + 40], candidates, matchers)
         if elsewhere:
             # An event the knowledge base lacks: listed as a reference no known event fits.
             unknown_kinds.update(possible)

@@ -60,6 +60,11 @@ def written_variants(text: str, actor_type: str) -> list[str]:
         variants.append(text + "s")
     if (titled := _in_title_case(words)) is not None:
         variants.append(titled)
+    if actor_type == "grouping" and "partners" in words:
+        # "Asia-Pacific partners": "Asia-Pacific partner countries", "... partner nations"
+        variants += [
+            text.replace("partners", f"partner {noun}") for noun in ("countries", "nations")
+        ]
     return variants
 
 

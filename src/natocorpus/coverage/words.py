@@ -139,10 +139,10 @@ _EDITORIAL_LABELS = _set(
 )
 # Adjectives of faiths, capitalised as English writes them: "Islamic terror".
 _FAITHS = _set("Islamic Islamist Muslim Christian Jewish Buddhist Hindu Catholic Protestant")
-# Acronyms of common nouns and of time zones: "AI", "TV", "UAVs", "JST".
+# Acronyms of common nouns, of time zones and of currencies: "AI", "TV", "UAVs", "JST", "EUR".
 _COMMON_ACRONYMS = _set(
     "AI TV UAV UAVs GDP CEO CEOs IT ICT GPS DNA PC ID IDs SMS GMT UTC JST KST CET CEST EST EDT"
-    " PST BST"
+    " PST BST EUR USD GBP JPY CNY KRW AUD NZD"
 )
 # A speech's greetings: "Distinguished guests, Ladies and gentlemen".
 _GREETINGS = _set("Distinguished Ladies Gentlemen Honourable Honorable Dear Friends Colleagues")
