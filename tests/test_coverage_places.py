@@ -182,3 +182,15 @@ def test_peers_titles_party_offices_credits_and_an_items_number_are_not_names(
 def test_a_currencys_code_is_not_a_name(tmp_path: Path) -> None:
     found = warned(tmp_path, "NATO met today. Allies pledged EUR 40 billion and USD 5 billion.")
     assert found == {}
+
+
+def test_a_portfolio_or_a_field_in_a_title_and_a_sentences_first_word_before_it(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met today. Total Defence spending rose. Digby Wren, External Relations Advisor, "
+        "and Ana Lee, Assistant Professor of Political Science, spoke. Foreign Ministry "
+        "officials agreed.",
+    )
+    assert set(found) == {"Digby Wren", "Ana Lee", "Foreign Ministry"}

@@ -23,6 +23,7 @@ from natocorpus.coverage.words import (
     _LISTED,
     _NAME_HEADS,
     _NAME_LIST,
+    _NO_ONE_ALONE,
     _NOT_NAMES,
     _OPENERS,
     _OPENING_QUOTES,
@@ -281,7 +282,15 @@ def _trim(words: list[_Word], *, before_title: bool = False) -> list[_Word]:
         and not _name_shaped(words[0].text)
         and not (before_title and _speaker_shaped(words[0].text))
     )
-    if words and words[0].weak and (single or words[0].text in _OPENERS):
+    # A sentence's first word before a common noun of government alone ("Total Defence
+    # spending") is capitalised by its place, like the noun by the house style.
+    before_no_one = (
+        len(words) == 2
+        and words[1].text in _NO_ONE_ALONE
+        and words[0].text not in _TITLE_WORDS | _PORTFOLIO  # "Foreign Ministry" is a name
+        and not words[0].text.isupper()  # and so is "AP Photo"
+    )
+    if words and words[0].weak and (single or before_no_one or words[0].text in _OPENERS):
         words.pop(0)
         while words and (not _capitalised(words[0].text) or words[0].text in _FUNCTION_WORDS):
             words.pop(0)

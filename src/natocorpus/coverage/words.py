@@ -127,7 +127,7 @@ _TITLE_HEADS |= frozenset(
 # "Heads of State and Government", "the Mission"): alone they name no one in particular.
 _GOVERNMENT_NOUNS = _set(
     """Government Governments Administration Administrations Ministry Ministries Department
-    Departments Mission Missions Agency Agencies Secretariat Authorities"""
+    Departments Mission Missions Agency Agencies Secretariat Authorities Defence Defense"""
 )
 # The labels of a text's parts and kinds, capitalised by a house style ("Editor's Note", "In this
 # Commentary"): alone they name no one.
@@ -158,13 +158,14 @@ _TITLE_MODIFIERS = _set(
     Economic Security National Military Joint Supreme Allied Rear Attorney Lord Grand Secretary
     General Commander Director High Minister Education Health Justice Associate Assoc Asst
     Adjunct Visiting Emeritus Principal Research Resident Non-Resident Nonresident External
-    Affairs Floor Majority Minority"""
+    Affairs Floor Majority Minority Relations"""
 )
 # The portfolio after a title's "of"/"for": "Secretary of State", "Minister for Foreign Affairs".
 _PORTFOLIO = _set(
     """State Defence Defense Foreign Affairs Home Interior Finance Trade Staff Justice Economy
     Commerce National Treasury Energy Security the Internal External Education Health Political
-    Policy Public Diplomacy Operations Intelligence Planning Strategy Economic"""
+    Policy Public Diplomacy Operations Intelligence Planning Strategy Economic Science Sciences
+    Studies Relations"""
 )
 # Bodies of a state named in lower case after it: "the Chinese embassy in Japan".
 _BODY = re.compile(
