@@ -731,3 +731,19 @@ def test_a_war_begun_before_the_sentences_date_goes_on(tmp_path: Path) -> None:
         ("war-2021", "Russian invasion"),
         ("war-2021", "crisis in Georgia"),
     ]
+
+
+def test_words_that_judge_a_war_may_stand_in_its_partys_phrase(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Georgia defends itself against Russia’s ongoing illegal and immoral invasion.\n\n"
+        "China would not denounce Russia’s invasion either, nor Russia’s brutal, unprovoked "
+        "invasion.",
+        events=EVENTS,
+        overrides=published("2021-06"),
+    )
+    assert events_of(article) == [
+        ("war-2021", "Russia’s ongoing illegal and immoral invasion"),
+        ("war-2021", "Russia’s invasion"),
+        ("war-2021", "Russia’s brutal, unprovoked invasion"),
+    ]

@@ -272,6 +272,10 @@ def _generic_events(
     resolved: list[EventMention] = []
     unresolved: list[UnresolvedReference] = []
     generic_found = matchers.generic.find(reading)
+    if matchers.judged is not None:
+        generic_found = sorted(
+            [*generic_found, *_judged(reading, matchers, generic_found)], key=lambda f: f[2]
+        )
     # Every reference's span with the names and years that qualify it ("the 2022 Madrid summit").
     referring = [
         (_qualified_from(reading, low), _qualified_to(reading, high))
@@ -502,6 +506,22 @@ def _last_named(
     if _SET_APART_BEFORE.search(reading, max(0, at - 30), at):
         return None
     return event
+
+
+def _judged(
+    reading: str, matchers: Matchers, found: Sequence[tuple[str, str, int, int]]
+) -> list[tuple[str, str, int, int]]:
+    """A party's generic phrase with words that judge it between ("Russia’s ongoing illegal and
+    immoral invasion"), where no generic phrase was found there: (phrase, text, start, end)."""
+    assert matchers.judged is not None
+    taken = [(start, end) for _, _, start, end in found]
+    out: list[tuple[str, str, int, int]] = []
+    for match in matchers.judged.finditer(reading):
+        party, mark, _, rest = match.groups()
+        phrase = f"{party}{mark} {rest}".lower()
+        if phrase in matchers.generic_events and not _overlapping(taken, *match.span()):
+            out.append((phrase, match.group(), match.start(), match.end()))
+    return out
 
 
 def _parties_near(

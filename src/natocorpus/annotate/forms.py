@@ -379,6 +379,8 @@ class Matchers(msgspec.Struct, frozen=True):
     # Generic phrases that only the places and dates around them decide, not the publication
     # date: a phrase that can name any meeting of an organisation ("the NATO meeting").
     context_only: frozenset[str] = frozenset()
+    # A party's generic phrase with words that judge it between ("Russia’s ongoing illegal war").
+    judged: re.Pattern[str] | None = None
 
     @classmethod
     def for_knowledge(cls, knowledge: KnowledgeBase) -> Matchers:
@@ -439,6 +441,7 @@ class Matchers(msgspec.Struct, frozen=True):
             ),
             generic_events={phrase: tuple(ids) for phrase, ids in generic_events.items()},
             context_only=frozenset(context_only),
+            judged=_judged_pattern(generic_events),
             event_types={event.id: event.type for event in knowledge.events},
             event_participants={
                 event.id: frozenset(event.participants) for event in knowledge.events
@@ -630,6 +633,31 @@ def _by_other_words_for_war(phrases: Iterable[str]) -> list[str]:
     noun of armed conflict."""
     found = [m.groups() for phrase in phrases if (m := _WAR_PHRASE.match(phrase)) is not None]
     return list(dict.fromkeys(f"{noun} {rest}" for _, rest in found for noun in _WAR_NOUNS))
+
+
+# Words that judge a war or an invasion, which may stand between its party's name and its noun:
+# "Russia’s ongoing illegal and immoral invasion", "Russia’s military assault".
+_JUDGE_WORDS = (
+    "ongoing|continuing|brutal|unprovoked|illegal|illegitimate|unlawful|immoral|unjustified"
+    "|unjustifiable|full-scale|large-scale|protracted|devastating|military|aggressive|bloody"
+    "|criminal|barbaric|renewed"
+)
+_PARTYS_PHRASE = re.compile(r"^([\w-]+)([’']s) (.+)$")
+
+
+def _judged_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern of the generic phrases that open with a party's possessive ("Russia’s war",
+    "Russia’s assault on Ukraine") with one or more judging words between: its groups are the
+    party, the mark, the words and the rest, for the phrase to be looked up."""
+    found = [m.groups() for p in phrases if (m := _PARTYS_PHRASE.match(p)) is not None]
+    if not found:
+        return None
+    owners = "|".join(re.escape(o) for o in sorted({f[0] for f in found}, key=len, reverse=True))
+    rests = "|".join(re.escape(r) for r in sorted({f[2] for f in found}, key=len, reverse=True))
+    return re.compile(
+        rf"\b({owners})([’']s) ((?:(?:{_JUDGE_WORDS})(?:,? and |, | ))+)({rests})\b",
+        re.IGNORECASE,
+    )
 
 
 _VISIT_NOUN = re.compile(r"\b(visit|trip)\b")
