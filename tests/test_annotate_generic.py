@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from natocorpus.model import PartialDate
 from test_annotate_rules import ACTORS, annotated, events_of
 
 EVENTS = """\
@@ -747,3 +748,20 @@ def test_words_that_judge_a_war_may_stand_in_its_partys_phrase(tmp_path: Path) -
         ("war-2021", "Russia’s invasion"),
         ("war-2021", "Russia’s brutal, unprovoked invasion"),
     ]
+
+
+def test_a_month_in_a_sentence_that_looks_ahead_is_the_next_one(tmp_path: Path) -> None:
+    # Written in May 2023: "in July" of a plan is July 2023, the Vilnius summit's month; of a
+    # report, July 2022.
+    article = annotated(
+        tmp_path,
+        "Georgia aims to sign a deal before a NATO summit in July.\n\n"
+        "China said in July that NATO had grown.",
+        events=EVENTS,
+        overrides=published("2023-05"),
+    )
+    assert [(d.text, d.value) for d in article.dates] == [
+        ("July", PartialDate(2023, 7)),
+        ("July", PartialDate(2022, 7)),
+    ]
+    assert events_of(article) == [("nato-2023", "NATO summit")]

@@ -95,6 +95,24 @@ def _latest_not_after(month: int, day: int | None, published: PartialDate) -> Pa
     return PartialDate(year, month, day)
 
 
+def _earliest_not_before(month: int, day: int | None, published: PartialDate) -> PartialDate | None:
+    """The first such month (and day) not before publication; None when undecidable."""
+    if published.month is None:
+        return None
+    year = published.year if month >= published.month else published.year + 1
+    return PartialDate(year, month, day)
+
+
+# Words that tell of what is to come: a sentence with them may speak of an event not yet begun,
+# and of a month to come ("expected to sign before a NATO summit in July", written in May).
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|shall|won[’']t|is to|are to|to be held|plans?|planned|planning|expected"
+    r"|expects|ahead of|scheduled|upcoming|forthcoming|next|coming|preparing|preparations?"
+    r"|hosting|(?:aim|seek|intend|hope)(?:s|ing)? to|set to|due to|poised to)\b|[’']ll\b",
+    re.IGNORECASE,
+)
+
+
 def _shifted_month(shift: str, month: int, base: PartialDate) -> PartialDate:
     """ "last July": the latest July before `base`; "next July": the first after it; "this
     July": the one of its year."""
@@ -108,11 +126,16 @@ def _shifted_month(shift: str, month: int, base: PartialDate) -> PartialDate:
 
 
 def resolve_date(
-    kind: str, text: str, published: PartialDate, anchor: PartialDate | None = None
+    kind: str,
+    text: str,
+    published: PartialDate,
+    anchor: PartialDate | None = None,
+    ahead: bool = False,
 ) -> PartialDate | None:
     """Resolve one temporal expression. A relative one resolves against `anchor`, the latest
     absolute date before it in its paragraph, and else against the publication date: a month
-    without a year takes the anchor's year, or the latest such month not after publication."""
+    without a year takes the anchor's year, or the latest such month not after publication, or
+    the first not before it in a sentence that looks `ahead`."""
     words = text.replace(",", "").split()
     if kind == "iso":
         year, month, day = (int(part) for part in text.split("-"))
@@ -139,11 +162,20 @@ def resolve_date(
         the_day = days[0] if days else None
         if anchor is not None:
             return PartialDate(anchor.year, _MONTH_NUMBER[month_name], the_day)
+        if ahead:
+            return _earliest_not_before(_MONTH_NUMBER[month_name], the_day, published)
         return _latest_not_after(_MONTH_NUMBER[month_name], the_day, published)
     if kind in ("last_year", "this_year", "next_year", "season_shift"):
         # "last summer": the summer of the year before, a date of that year
         return PartialDate(base.year + _SHIFT[words[0].lower()])
     return None  # "recent years", centuries: periods, not calendar dates
+
+
+def _sentence_around(reading: str, start: int, end: int) -> str:
+    """The text from the sentence break before `start` to the one after `end`, roughly."""
+    low = max(reading.rfind(". ", 0, start), reading.rfind("\n", 0, start)) + 1
+    stops = [i for i in (reading.find(". ", end), reading.find("\n", end)) if i != -1]
+    return reading[low : min(stops) if stops else len(reading)]
 
 
 # A year that bounds a period ("for the period up to 2026", "by 2030", "since 2022") is not when
@@ -171,7 +203,8 @@ def _find_dates(
         paragraph, sentence = place(start)
         base = anchor[1] if anchor is not None and anchor[0] == paragraph else None
         relative = kind in _RELATIVE
-        value = resolve_date(kind, match.group(), published, base if relative else None)
+        ahead = relative and _LOOKS_AHEAD.search(_sentence_around(reading, start, end)) is not None
+        value = resolve_date(kind, match.group(), published, base if relative else None, ahead)
         if (
             not relative
             and value is not None

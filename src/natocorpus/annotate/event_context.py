@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from natocorpus.annotate.dates import _MONTH_NUMBER, _MONTHS
+from natocorpus.annotate.dates import _LOOKS_AHEAD, _MONTH_NUMBER, _MONTHS
 from natocorpus.annotate.forms import Matchers, _key, _within
 from natocorpus.annotate.sentences import _sentence_span
 from natocorpus.model import ArticleText, DateMention, PartialDate
@@ -120,15 +120,6 @@ _MONTH_BEFORE = re.compile(rf"(?<![\w-])({_MONTHS})\s+$")
 _FORWARD_BEFORE = re.compile(
     r"\b(?:next|upcoming|forthcoming|coming|planned|future|proposed|expected|scheduled|"
     r"prospective|new|draft)\s+(?:[\w’'-]+\s+){0,2}[“‘\"']?$",
-    re.IGNORECASE,
-)
-
-
-# Words that tell of what is to come: a sentence with them may speak of an event not yet begun.
-_LOOKS_AHEAD = re.compile(
-    r"\b(?:will|shall|won[’']t|is to|are to|to be held|plans?|planned|planning|expected"
-    r"|expects|ahead of|scheduled|upcoming|forthcoming|next|coming|preparing|preparations?"
-    r"|hosting)\b|[’']ll\b",
     re.IGNORECASE,
 )
 
