@@ -765,3 +765,34 @@ def test_a_month_in_a_sentence_that_looks_ahead_is_the_next_one(tmp_path: Path) 
         ("July", PartialDate(2022, 7)),
     ]
     assert events_of(article) == [("nato-2023", "NATO summit")]
+
+
+FALL = """\
+- id: fall-2021
+  name: Fall of Kabul
+  type: other
+  date: "2021-08-15"
+  precision: day
+  place: Kabul
+  participants: [georgia]
+  description: A fall.
+  forms: [Fall of Kabul]
+"""
+
+
+def test_a_summit_told_by_its_leaders_meeting_or_its_country_and_a_fall_by_its_clause(
+    tmp_path: Path,
+) -> None:
+    events = EVENTS.replace("place: Vilnius", "place: Vilnius, Lithuania") + FALL
+    article = annotated(
+        tmp_path,
+        "Allied leaders convened in Vilnius on 11 July. Georgia watched the meeting in "
+        "Lithuania this week.\n\nIn 2022, a year after Kabul fell, NATO looked to China.",
+        events=events,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [
+        ("nato-2023", "leaders convened in Vilnius"),
+        ("nato-2023", "meeting in Lithuania"),
+        ("fall-2021", "Kabul fell"),
+    ]

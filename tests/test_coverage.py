@@ -555,3 +555,12 @@ def test_a_date_marked_as_naming_no_event_is_not_reported(tmp_path: Path) -> Non
 )
 def test_a_year_inside_a_name_or_an_address_is_not_a_date_to_tie(tmp_path: Path, body: str) -> None:
     assert of_field(checked(tmp_path, body), "dates") == []
+
+
+def test_a_country_after_a_summits_meeting_is_reported_when_unknown(tmp_path: Path) -> None:
+    events = GENERIC_EVENTS.replace("place: Madrid", "place: Madrid, Spain")
+    body = "Japan attended the meeting in Spain this week. NATO agreed."
+    published = {"published": 'published: {value: "2022-06", precision: month, inferred: a test}'}
+    found = checked(tmp_path, body, events=events, overrides=published)
+    assert of_field(found, "events") == []  # the reference is decided: the Madrid summit
+    assert [m.split(" is not covered")[0] for m in of_field(found, "mentions")] == ["'Spain'"]

@@ -582,6 +582,7 @@ def _by_a_partys_other_name(
 
 # "Russia’s invasion of Ukraine", "the Russia-Ukraine war": the parties in the noun phrase.
 _INVASION_OF = re.compile(r"^([A-Z][\w-]*?)(?:[’']s)? invasion of ([A-Z][\w-]*)$")
+_FALL_OF = re.compile(r"^(?:the )?[Ff]all of ([A-Z][\w-]*)$")  # "Kabul fell"
 _PAIR_AT_WAR = re.compile(r"^([A-Z][\w]*)[-–]([A-Z][\w]*) (war|conflict)$")
 
 
@@ -589,7 +590,8 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
     """A war or an invasion named with its two parties is told as well by the clause or the
     phrase that names them the other way: "Russia’s invasion of Ukraine" by "Russia invaded
     Ukraine", "Russia attacked Ukraine" and "Russia sent troops into Ukraine"; "the
-    Russia-Ukraine war" by "the war between Russia and Ukraine", either way round."""
+    Russia-Ukraine war" by "the war between Russia and Ukraine", either way round; "the Fall of
+    Kabul" by "Kabul fell"."""
     out: list[str] = []
     for phrase in phrases:
         if (invasion := _INVASION_OF.match(phrase)) is not None:
@@ -601,6 +603,8 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
         if (pair := _PAIR_AT_WAR.match(phrase)) is not None:
             first, second, noun = pair.groups()
             out += [f"{noun} between {first} and {second}", f"{noun} between {second} and {first}"]
+        if (fall := _FALL_OF.match(phrase)) is not None:
+            out.append(f"{fall.group(1)} fell")
     return list(dict.fromkeys(out))
 
 
@@ -678,15 +682,25 @@ _MEETING_WORDS = ("meeting", "gathering", "parley", "conclave")
 
 def _venues(kind: str, place: str | None) -> list[str]:
     """A summit is named by its city as a meeting is: "last year's meeting in Madrid", "the
-    Vilnius meeting". Not by its country: "Spain" stays a name of its own for the coverage
-    check to report."""
+    Vilnius meeting", "the meeting in Spain" (its country after "in", which the coverage check
+    still reports when unknown; not "the Spain meeting"), and told by its leaders meeting there:
+    "allied leaders convened in Vilnius"."""
     if kind != "summit":
         return []
+    places = _places(place)
     return [
-        phrase
-        for one in _places(place)[:1]
-        for noun in _MEETING_WORDS
-        for phrase in (f"{noun} in {one}", f"{one} {noun}")
+        *(
+            phrase
+            for one in places[:1]
+            for noun in _MEETING_WORDS
+            for phrase in (f"{noun} in {one}", f"{one} {noun}")
+        ),
+        *(f"{noun} in {one}" for one in places[1:] for noun in _MEETING_WORDS),
+        *(
+            f"leaders {verb} in {one}"
+            for one in places[:1]
+            for verb in ("met", "convened", "gathered", "assembled")
+        ),
     ]
 
 

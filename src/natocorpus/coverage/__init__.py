@@ -63,7 +63,8 @@ _BODY_WORDS = 25
 
 
 # The place after a generic phrase: "in Lithuania", "at the Hague".
-_PLACE_AFTER = re.compile(r" (?:in|at|of) (?:the )?(.+)$")
+# The place at the end of an event's mention: "in Lithuania", "at the Hague".
+_PLACE_AT_END = re.compile(r" (?:in|at) (?:the )?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)$")
 
 
 class CoverageCheck(msgspec.Struct, frozen=True):
@@ -130,9 +131,12 @@ class CoverageCheck(msgspec.Struct, frozen=True):
     def _named(self, article: AnnotatedArticle) -> list[_Named]:
         named = [_Named(m.start, m.end, m.actor) for m in article.mentions]
         named += [
-            _Named(m.start, m.start + self._generic_length(m.text), m.event, generic=True)
-            if self._generic(m.text)
-            else _Named(m.start, m.end, m.event)
+            _Named(
+                m.start,
+                m.start + self._covered_length(m.text),
+                m.event,
+                generic=self._generic(m.text),
+            )
             for m in article.event_mentions
         ]
         named += [_Named(d.start, d.end, None) for d in article.dates]
@@ -156,18 +160,12 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         lowered = " ".join(text.lower().split())
         return any(lowered == p or lowered.startswith(p + " ") for p in self.generic)
 
-    def _generic_length(self, text: str) -> int:
-        """How much of a generic mention its phrase is: "the summit in Lithuania" names the
-        summit, and the place after it is a name of its own, for the check to report if unknown."""
-        lowered = text.lower()
-        phrases = [p for p in self.generic if lowered == p or lowered.startswith(p + " ")]
-        if not phrases or " ".join(lowered.split()) != lowered:
-            return len(text)
-        length = len(max(phrases, key=len))
-        place = _PLACE_AFTER.match(text, length)
-        # A known place is the reference's own ("the summit in Washington DC" is not a name
-        # "Washington DC" to add).
-        return len(text) if place is None or place.group(1) in self.owners else length
+    def _covered_length(self, text: str) -> int:
+        """How much of an event's mention names the event: in "the summit in Lithuania" or "the
+        meeting in Spain" the place at its end is a name of its own, for the check to report if
+        no form names it; a known place is the reference's own ("the summit in Washington")."""
+        place = _PLACE_AT_END.search(text)
+        return len(text) if place is None or place.group(1) in self.owners else place.start()
 
     def _names_missed(self, article: AnnotatedArticle) -> list[Diagnostic]:
         """Names that no form names whole, each once, with a stub to add."""
