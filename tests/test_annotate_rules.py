@@ -300,6 +300,26 @@ def test_a_group_named_by_where_it_is_beside_another_body(tmp_path: Path) -> Non
     ]
 
 
+def test_names_in_a_text_written_in_lower_case_are_found_in_any_case(tmp_path: Path) -> None:
+    # Machine captions: names in lower case, other words capitalised at random.
+    captions = (
+        "we welcome the Security Partners of nato in asia: china, russia and georgia. the "
+        "Available Online report of the united states is out."
+    )
+    article = annotated(tmp_path, captions)
+    assert actors_of(article) == [
+        ("nato", "nato"),
+        ("asia", "asia"),
+        ("china", "china"),
+        ("russia", "russia"),
+        ("georgia", "georgia"),
+        ("usa", "united states"),
+    ]
+    # A text with its names in capitals keeps its lower-case words as words.
+    edited = annotated(tmp_path / "b", "China met NATO. The china shop and the georgia peach.")
+    assert actors_of(edited) == [("china", "China"), ("nato", "NATO")]
+
+
 def test_an_office_with_another_qualifier_is_another_office(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

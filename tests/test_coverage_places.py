@@ -194,3 +194,12 @@ def test_a_portfolio_or_a_field_in_a_title_and_a_sentences_first_word_before_it(
         "officials agreed.",
     )
     assert set(found) == {"Digby Wren", "Ana Lee", "Foreign Ministry"}
+
+
+def test_a_text_written_in_lower_case_reports_no_names(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "we welcome the Security Partnerships of nato with japan and china. Stephen Hadley and "
+        "the Available Online report agree, japan says.",
+    )
+    assert found == {}

@@ -32,7 +32,7 @@ from natocorpus.annotate.implicit_events import (
 )
 from natocorpus.annotate.references import _references, parse_reference
 from natocorpus.annotate.sentences import _sentence_index, split_sentences
-from natocorpus.annotate.variants import capital_lines
+from natocorpus.annotate.variants import capital_lines, uncased
 from natocorpus.annotate.zones import _in_heading, _title_case, block_zones
 from natocorpus.model import (
     ActorMention,
@@ -156,6 +156,7 @@ def _actor_mentions(
     found = _context_blocks(reading, matchers.actors.find(reading), matchers.actors.kinds, exempt)
     found = _titles_apart(reading, found, matchers)
     found += _in_capital_lines(reading, found, matchers)
+    found += _in_lower_case(reading, found, matchers)
     return sorted(
         own_actors
         + [
@@ -205,6 +206,22 @@ def _in_capital_lines(
             if not _overlapping(spans, low + start, low + end):
                 more.append((owner, text, low + start, low + end))
     return more
+
+
+# Fewer names than this per 100 words found as written: the text may be written in lower case.
+_FEW_NAMES = 2
+
+
+def _in_lower_case(
+    reading: str, found: list[tuple[str, str, int, int]], matchers: Matchers
+) -> list[tuple[str, str, int, int]]:
+    """Names in a text written without capitals for them (machine captions), in any case; only
+    looked for where few names were found as written."""
+    if matchers.uncased is None or len(found) * 100 >= _FEW_NAMES * len(reading.split()):
+        return []
+    spans = [(start, end) for _, _, start, end in found]
+    more = [f for f in matchers.uncased.find(reading) if not _overlapping(spans, f[2], f[3])]
+    return more if uncased(more) else []
 
 
 # A person's name after a title: a capitalised word that is not a sentence's function word.

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 import msgspec
 
-from natocorpus.annotate.variants import any_case_forms, with_variants
+from natocorpus.annotate.variants import _common_noun, any_case_forms, with_variants
 from natocorpus.model import Actor, KnowledgeBase, PartialDate, SurfaceForm
 
 
@@ -140,11 +140,8 @@ def form_kind(form: str, actor: Actor) -> int:
         if any(word in _TITLE_WORDS for word in words):
             kind |= TITLE
     if (
-        actor.type in ("alliance", "organisation")
-        and len(words) == 1
+        _common_noun(actor, form)
         and form[:1].isupper()
-        and form[1:].islower()
-        and form != actor.name
         and form.upper() not in {f.text for f in actor.forms}  # "Aukus" is a name
     ):
         kind |= COMMON_NOUN
@@ -368,6 +365,8 @@ class Matchers(msgspec.Struct, frozen=True):
     title_parts: dict[str, tuple[tuple[int, int, str], ...]] = msgspec.field(default_factory=dict)
     # The actors' longer forms in any case, for lines in capitals (see `variants`).
     any_case: FormMatcher | None = None
+    # The same with acronyms, for a text written without capitals for names (see `variants`).
+    uncased: FormMatcher | None = None
     # Actors that are states, or stand for one by their capital: places an event may be held in.
     states: frozenset[str] = frozenset()
     # Actors that are alliances or organisations: those that hold a meeting of their own.
@@ -454,6 +453,7 @@ class Matchers(msgspec.Struct, frozen=True):
             ),
             title_parts=_title_parts(knowledge, kinds),
             any_case=FormMatcher.compile(any_case_forms(forms), ignore_case=True),
+            uncased=FormMatcher.compile(any_case_forms(forms, acronyms=True), ignore_case=True),
             documents={
                 event.id: documents[0]
                 for event in knowledge.events

@@ -101,19 +101,43 @@ def with_variants(actors: Iterable[Actor]) -> Iterator[tuple[Actor, SurfaceForm]
                     yield actor, SurfaceForm(variant, form.unless_after)
 
 
-def any_case_forms(pairs: Iterable[tuple[Actor, SurfaceForm]]) -> Iterator[tuple[str, SurfaceForm]]:
+def any_case_forms(
+    pairs: Iterable[tuple[Actor, SurfaceForm]], acronyms: bool = False
+) -> Iterator[tuple[str, SurfaceForm]]:
     """The forms that a line in capitals may hold in any case: not those whose case tells them
     apart, an acronym or a short form ("US" is not "us") or one with a lower-case word ("the
-    East" is not "the east"), nor one with a rule of its own."""
+    East" is not "the east"), nor one with a rule of its own. With `acronyms`, for a text
+    written all in lower case: acronyms of three letters or more too ("nato"), and names with
+    "of" or "and" in them ("republic of korea"), but not a common noun ("Alliance")."""
+    joining = ("of", "and") if acronyms else ()
     for actor, form in pairs:
         letters = [c for c in form.text if c.isalpha()]
+        words = form.text.split()
         if (
-            len(letters) >= 4
-            and not form.text.isupper()
-            and not any(word[:1].islower() for word in form.text.split())
+            len(letters) >= (3 if acronyms else 4)
+            and (acronyms or not form.text.isupper())
+            and not any(word[:1].islower() and word not in joining for word in words)
             and not form.unless_after
+            and not (acronyms and _common_noun(actor, form.text))
         ):
             yield actor.id, form
+
+
+def _common_noun(actor: Actor, text: str) -> bool:
+    """Whether an organisation's form is one common noun capitalised ("Alliance")."""
+    return (
+        actor.type in ("alliance", "organisation")
+        and " " not in text
+        and text[1:].islower()
+        and text != actor.name
+    )
+
+
+def uncased(found: Iterable[tuple[str, str, int, int]]) -> bool:
+    """Whether a text is written without capitals for names, as machine captions are ("the
+    nato and its partner countries in the indo pacific, australia, japan"): three or more
+    names found in any case were in lower case."""
+    return sum(text.islower() for _, text, _, _ in found) >= 3
 
 
 def capital_lines(text: str) -> Iterator[tuple[int, int]]:
