@@ -320,6 +320,31 @@ def test_names_in_a_text_written_in_lower_case_are_found_in_any_case(tmp_path: P
     assert actors_of(edited) == [("china", "China"), ("nato", "NATO")]
 
 
+def test_a_states_document_by_its_generic_title_is_of_the_state_named_with_it(
+    tmp_path: Path,
+) -> None:
+    # Every partner has a "Partnership Plan": the known one is Georgia's.
+    actors = ACTORS + (
+        "- {id: plan, name: NATO-Georgia Partnership Plan, type: document, description: d, "
+        "forms: [Partnership Plan]}\n"
+    )
+    events = SUMMITS + (
+        "- {id: plan-2023, name: The plan agreed, type: publication, date: '2023-07-12', "
+        "precision: day, participants: [nato, georgia, plan], description: d, forms: []}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "Georgia signed its Partnership Plan. China wants a Partnership Plan too.\n\n"
+        "The Partnership Plan between NATO and Georgia grows.",
+        actors=actors,
+        events=events,
+    )
+    assert [m.start for m in article.mentions if m.actor == "plan"] == [
+        article.text.reading_text.index("Partnership Plan"),
+        article.text.reading_text.index("The Partnership Plan") + 4,
+    ]
+
+
 def test_an_office_with_another_qualifier_is_another_office(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

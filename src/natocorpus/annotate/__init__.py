@@ -83,7 +83,9 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
     # (An article's own passage for an event tells of it; only a name of the event names the
     # document too.)
     actor_mentions = _with_documents(
-        _without_venues(actor_mentions, event_mentions, matchers),
+        _without_venues(
+            _documents_of_their_owners(actor_mentions, matchers), event_mentions, matchers
+        ),
         [m for m in event_mentions if m not in own_events],
         matchers,
     )
@@ -177,6 +179,38 @@ def _without_venues(
     if not venues:
         return actors
     return [m for m in actors if (m.start, m.end) not in venues]
+
+
+def _documents_of_their_owners(
+    mentions: list[ActorMention], matchers: Matchers
+) -> list[ActorMention]:
+    """A document that a state agreed, named by a title that names none of its parties ("the
+    ITPP", "the Individually Tailored Partnership Programme"), is that state's only where the
+    state named last before it is one of its owners: every partner has a programme of that name,
+    and "South Korea's ITPP" is not Japan's."""
+    owners = matchers.document_owners
+    if not owners or not any(m.actor in owners for m in mentions):
+        return mentions
+    states = [m for m in mentions if m.actor in matchers.states]
+    kept: list[ActorMention] = []
+    for mention in mentions:
+        owning = owners.get(mention.actor)
+        if owning is not None:
+            before = [m.actor for m in states if m.end <= mention.start]
+            after = [m.actor for m in states if 0 <= m.start - mention.end < _NEAR_AFTER]
+            named = {found[0] for found in matchers.actors.find(mention.text)}
+            if (
+                not (before[-1:] and before[-1] in owning)
+                and not (after[:1] and after[0] in owning)
+                and not named & owning
+            ):
+                continue  # "South Korea's ITPP": not the programme of Japan
+        kept.append(mention)
+    return kept
+
+
+# How far after a document's title its state may stand: "... Programme between NATO and Japan".
+_NEAR_AFTER = 40
 
 
 def _with_documents(

@@ -371,6 +371,9 @@ class Matchers(msgspec.Struct, frozen=True):
     states: frozenset[str] = frozenset()
     # Actors that are alliances or organisations: those that hold a meeting of their own.
     organisations: frozenset[str] = frozenset()
+    # A document -> the states among its publication's parties: the document a state agreed
+    # ("the NATO-Japan ITPP": Japan), whose generic title every partner's document has.
+    document_owners: dict[str, frozenset[str]] = msgspec.field(default_factory=dict)
     # A publication event -> the one document it published ("the Strategic Concept").
     documents: dict[str, str] = msgspec.field(default_factory=dict)
     # Every place the knowledge base holds an event in.
@@ -452,6 +455,7 @@ class Matchers(msgspec.Struct, frozen=True):
                 a.id for a in knowledge.actors if a.type in ("alliance", "organisation")
             ),
             title_parts=_title_parts(knowledge, kinds),
+            document_owners=_document_owners(knowledge),
             any_case=FormMatcher.compile(any_case_forms(forms), ignore_case=True),
             uncased=FormMatcher.compile(any_case_forms(forms, acronyms=True), ignore_case=True),
             documents={
@@ -462,6 +466,20 @@ class Matchers(msgspec.Struct, frozen=True):
                 == 1
             },
         )
+
+
+def _document_owners(knowledge: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Each document whose publication names states among its parties, with those states."""
+    types = {actor.id: actor.type for actor in knowledge.actors}
+    owners: dict[str, set[str]] = {}
+    for event in knowledge.events:
+        if event.type != "publication":
+            continue
+        states = {p for p in event.participants if types.get(p) == "state"}
+        for party in event.participants:
+            if types.get(party) == "document" and states:
+                owners.setdefault(party, set()).update(states)
+    return {document: frozenset(states) for document, states in owners.items()}
 
 
 def _title_parts(
