@@ -544,3 +544,12 @@ def test_the_language_of_a_file_is_not_the_state(tmp_path: Path) -> None:
     )
     assert actors_of(article) == [("china", "China"), ("nato", "NATO"), ("china", "Chinese")]
     assert article.mentions[-1].start == article.text.reading_text.index("Chinese officials")
+
+
+def test_a_capital_after_an_institutions_head_word_ends_its_name(tmp_path: Path) -> None:
+    sentences = [
+        "He teaches at the NATO School Washington and at King’s College Washington.",
+        "(Lecturer at the Department of War Studies, King’s College Washington)\n\nNATO met.",
+    ]
+    for number, sentence in enumerate(sentences):
+        assert _washington(sentence, tmp_path / str(number)) == [], sentence

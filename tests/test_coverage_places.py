@@ -203,3 +203,10 @@ def test_a_text_written_in_lower_case_reports_no_names(tmp_path: Path) -> None:
         "the Available Online report agree, japan says.",
     )
     assert found == {}
+
+
+def test_a_photos_file_label_is_not_a_name(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path, "NATO met Japan today. NATO agreed.\n\n(FILE) The minister greets NATO."
+    )
+    assert found == {}

@@ -243,6 +243,7 @@ def _context_blocks(
                 or _opens_a_longer_name(text, start, end, kind)
                 or (kind & CITY and _a_place(text, start, end, before, owner, owners_at))
                 or (kind & DESCRIPTIVE and _after_an_institutions_head(before))
+                or (kind & CAPITAL and _closes_an_institutions_name(before, start, ends))
             ):
                 kept.append(item)
             continue
@@ -279,6 +280,8 @@ def _context_blocks(
         if kind & CAPITAL and after is not None and after.group(1) == " ":
             # "the Washington Post", "the London Blitz": a different proper name.
             blocked = after.group(2) not in _FUNCTION_WORDS
+        if kind & CAPITAL and _closes_an_institutions_name(before, start, ends):
+            blocked = True  # "King's College London": the college's name ends with the city
         if _opens_a_longer_name(text, start, end, kind):
             # "the East China Sea", "the Sea of Japan": a sea, not a state; "the North
             # Atlantic Council", "the European Union": a body, not the region
@@ -399,6 +402,17 @@ def _another_state(kind: int, before: str, start: int, ends: dict[int, str]) -> 
         and not kind & (ADJECTIVAL | CAPITAL)
         and start - 1 not in ends
         and _COMPASS_BEFORE.search(before) is not None
+    )
+
+
+def _closes_an_institutions_name(before: str, start: int, ends: dict[int, str]) -> bool:
+    """Whether a capital follows an institution's head word, as the last word of its name:
+    "King's College London"."""
+    word_before = _WORD_BEFORE.search(before)
+    return (
+        word_before is not None
+        and word_before.group(1) in _INSTITUTION_HEADS
+        and start - 1 not in ends
     )
 
 

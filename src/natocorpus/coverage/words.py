@@ -135,7 +135,7 @@ _EDITORIAL_LABELS = _set(
     """Note Notes Commentary Editorial Analysis Opinion Summary Abstract Introduction Conclusion
     Conclusions Foreword Preface Keywords Acknowledgements Acknowledgments Disclaimer Correction
     Update Interview Transcript Essay Column Episode Lead Urgent Breaking Exclusive Source
-    Sources Photo Caption Courtesy Credit Credits"""
+    Sources Photo Caption Courtesy Credit Credits File"""
 )
 # Adjectives of faiths, capitalised as English writes them: "Islamic terror".
 _FAITHS = _set("Islamic Islamist Muslim Christian Jewish Buddhist Hindu Catholic Protestant")
