@@ -345,6 +345,20 @@ def test_a_states_document_by_its_generic_title_is_of_the_state_named_with_it(
     ]
 
 
+def test_a_place_after_another_bodys_head_and_of_closes_its_name(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "She works at Friends of Europe and the Democratic Party of Georgia. The Government of "
+        "Georgia and President Kowalski of Georgia met. Parts of Europe agreed.",
+    )
+    assert actors_of(article) == [
+        ("georgia", "Georgia"),
+        ("georgia", "Georgia"),
+        ("europe", "Europe"),
+    ]
+    assert article.mentions[0].start == article.text.reading_text.index("Georgia and")
+
+
 def test_an_office_with_another_qualifier_is_another_office(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -190,10 +190,11 @@ def test_a_portfolio_or_a_field_in_a_title_and_a_sentences_first_word_before_it(
     found = warned(
         tmp_path,
         "NATO met today. Total Defence spending rose. Digby Wren, External Relations Advisor, "
-        "and Ana Lee, Assistant Professor of Political Science, spoke. Foreign Ministry "
+        "and Ana Lee, Assistant Professor of Political Science, and Bo Li, Senior Fellow for "
+        "Peace, Security and Defence, spoke. Foreign Ministry "
         "officials agreed.",
     )
-    assert set(found) == {"Digby Wren", "Ana Lee", "Foreign Ministry"}
+    assert set(found) == {"Digby Wren", "Ana Lee", "Bo Li", "Foreign Ministry"}
 
 
 def test_a_text_written_in_lower_case_reports_no_names(tmp_path: Path) -> None:

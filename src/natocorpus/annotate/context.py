@@ -150,7 +150,9 @@ _CITY_JOURNEY = re.compile(
     r"|journeys?|travel(?:l?ed|l?ing|s)?|flew|fly(?:ing)?|return(?:s|ed|ing)?|back|head(?:s|ed|ing)?"
     r"|bound|route|way|arriv(?:e|es|ed|ing)|depart(?:s|ed|ing)?|came|come|went|go(?:es|ing)?"
     r"|moved?|relocated?) (?:here |there )?(?:to|from|for|in|into))"
-    r"|(?:descend(?:s|ed|ing)?|converg(?:e|es|ed|ing)) (?:up)?on|flock(?:s|ed|ing)? to) (?:the )?$",
+    r"|(?:descend(?:s|ed|ing)?|converg(?:e|es|ed|ing)) (?:up)?on|flock(?:s|ed|ing)? to"
+    r"|(?:trips?|tours?|visits?|journeys?) (?:that|which) (?:included|includes|took in|takes in)"
+    r"|tours? of) (?:the )?$",
     re.IGNORECASE,
 )
 # A district before a city in an address: "Hannam-dong, Seoul", "Chiyoda Ward, Tokyo".
@@ -244,6 +246,7 @@ def _context_blocks(
                 or (kind & CITY and _a_place(text, start, end, before, owner, owners_at))
                 or (kind & DESCRIPTIVE and _after_an_institutions_head(before))
                 or (kind & CAPITAL and _closes_an_institutions_name(before, start, ends))
+                or _of_another_body(kind, before, start, ends)
             ):
                 kept.append(item)
             continue
@@ -300,6 +303,8 @@ def _context_blocks(
             and end + 1 not in starts
         ):
             blocked = True  # "the South China Morning Post": inside a newspaper's name
+        if _of_another_body(kind, before, start, ends):
+            blocked = True  # "Friends of Europe", "the Council of Europe", "the Bank of Japan"
         if _another_state(kind, before, start, ends) or (
             kind & PLACE and _WEB_ADDRESS_AFTER.match(text, end) is not None
         ):
@@ -392,6 +397,29 @@ def _context_blocks(
         if not blocked:
             kept.append(item)
     return kept
+
+
+# A capitalised word and "of" before a place's name: "Friends of", "the Council of".
+# The head words of bodies that are not a state's own organs: "the Council of Europe", "the
+# Bank of Japan", "the Democratic Party of Korea", "Friends of Europe".
+_HEAD_OF = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) of (?:the )?$")
+
+
+_BODY_HEADS = (_INSTITUTION_HEADS - _STATE_ORGANS) | _wordset("Friends Bank Party")
+
+
+def _of_another_body(kind: int, before: str, start: int, ends: dict[int, str]) -> bool:
+    """Whether a place's name closes another body's name after "of": "Friends of Europe", "the
+    Council of Europe", "the Bank of Japan"; not a state's organ ("the Government of Japan",
+    "the Embassy of Japan") nor a sentence's first word ("Parts of Europe")."""
+    if not kind & PLACE or kind & ADJECTIVAL or start - 1 in ends:
+        return False
+    head = _HEAD_OF.search(before)
+    return (
+        head is not None
+        and head.group(1) in _BODY_HEADS
+        and not _OPENS_SENTENCE.search(before, 0, head.start(1))
+    )
 
 
 def _another_state(kind: int, before: str, start: int, ends: dict[int, str]) -> bool:
