@@ -796,3 +796,18 @@ def test_a_summit_told_by_its_leaders_meeting_or_its_country_and_a_fall_by_its_c
         ("nato-2023", "meeting in Lithuania"),
         ("fall-2021", "Kabul fell"),
     ]
+
+
+def test_a_meeting_held_again_and_again_is_not_one_years_after_the_text(tmp_path: Path) -> None:
+    # Every foreign ministers' meeting is held in Brussels: the place does not make a text of
+    # 2017 tell of April 2022's; a text of May 2022 does.
+    events = MINISTERIALS + (
+        "- {id: ministers-2020, name: A meeting by video, type: ministerial, date: '2020-12-01', "
+        "precision: day, participants: [nato], description: d, forms: [], "
+        "generic: [foreign ministers’ meeting]}\n"
+    )
+    body = "Georgia spoke at the end of the foreign ministers’ meeting in Brussels."
+    early = annotated(tmp_path, body, events=events, overrides=published("2017-12"))
+    assert events_of(early) == []
+    after = annotated(tmp_path / "b", body, events=events, overrides=published("2022-05"))
+    assert [event for event, _ in events_of(after)] == ["ministers-2022"]

@@ -608,11 +608,19 @@ def _recurring_fitting(
         if kind == "visit" and not named & _visitors(event, matchers):
             return False
         first, last = matchers.event_dates[event], matchers.event_ends[event]
-        return any(_within(v, first, last) for v in values) or _within_a_year(
-            last or first, published
+        return any(_within(v, first, last) for v in values) or (
+            _within_a_year(last or first, published) and _not_long_before(first, published)
         )
 
     return [e for e in candidates if fits(e)]
+
+
+def _not_long_before(first: PartialDate, published: PartialDate) -> bool:
+    """Whether `published` is not more than half a year before `first`: a text of December 2017
+    on "the foreign ministers' meeting in Brussels" is not about April 2022's."""
+    if published.month is None or first.month is None:
+        return published.year >= first.year - 1
+    return published.year * 12 + published.month >= first.year * 12 + first.month - 6
 
 
 def _within_a_year(last: PartialDate, published: PartialDate) -> bool:
