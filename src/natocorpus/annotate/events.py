@@ -373,14 +373,9 @@ def _generic_events(
                 ]
                 antecedent = _last_named(reading, (block.start, start), told)
                 if not any(block.start <= at < start for at, _ in told):
-                    last_in_text = _last_named(reading, (0, block.start), told)
-                    last = max(
-                        (m for m in (*named, *resolved) if m.start < block.start),
-                        key=lambda m: m.start,
-                        default=None,
+                    last_in_text = _named_before(
+                        reading, block.start, told, named, resolved, matchers
                     )
-                    if last is None or (last not in named and not _names_it(last, matchers)):
-                        last_in_text = None
             local = _by_context(
                 text,
                 context,
@@ -529,6 +524,25 @@ def _parties_near(
 ) -> set[str]:
     """The actors named in a reference or in the words just before it."""
     return {actor for low, high, actor in actors if start - before <= low and high <= end}
+
+
+def _named_before(
+    reading: str,
+    at: int,
+    told: Sequence[tuple[int, str | None]],
+    named: Sequence[EventMention],
+    resolved: Sequence[EventMention],
+    matchers: Matchers,
+) -> str | None:
+    """The event of the text's last reference before `at`, where that reference names it by its
+    own words (a name, or a phrase with its place or year: see `_names_it`)."""
+    event = _last_named(reading, (0, at), told)
+    last = max(
+        (m for m in (*named, *resolved) if m.start < at), key=lambda m: m.start, default=None
+    )
+    if last is None or (last not in named and not _names_it(last, matchers)):
+        return None
+    return event
 
 
 def _names_it(mention: EventMention, matchers: Matchers) -> bool:
