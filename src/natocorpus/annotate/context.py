@@ -58,11 +58,11 @@ _PEOPLES = frozenset({"People’s", "People's"})
 # More places after a group's place: "partners in the Indo-Pacific and Europe" are partners in
 # both regions, not the group named after one.
 _MORE_PLACES_AFTER = re.compile(r"(?:,| and| or) (?:the )?(?![A-Z]{2,}\b)[A-Z]")
-# An office's title after a body's name: the body's office, not a longer name.
 # A compass word before a state's name makes another state: "North Korea", "N. Korea".
 _COMPASS_BEFORE = re.compile(r"(?<![\w.])(?:North|South|East|West|Northern|Southern|N\.|S\.) $")
 # A web address that a name opens: "Korea.net", "China.org.cn".
 _WEB_ADDRESS_AFTER = re.compile(r"\.[a-z]{2,}\b")
+# An office's title after a body's name: the body's office, not a longer name.
 _TITLES_AFTER = _wordset(
     "Chair Chairman Chairwoman Chairperson President Secretary Secretary-General Director "
     "Director-General Spokesperson Spokesman Spokeswoman Commander Head Chief"
@@ -198,18 +198,8 @@ def _qualifies(word: str) -> bool:
 
 
 # Months and weekdays, and words that say when someone holds an office.
-_DATE_WORDS = frozenset(
-    (
-        *_MONTHS.split("|"),
-        *_BARE_MONTHS,
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    )
+_DATE_WORDS = frozenset((*_MONTHS.split("|"), *_BARE_MONTHS)) | _wordset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 )
 _TIME_WORDS = _wordset("New Former Incoming Outgoing Acting Interim Then Current Late Previous")
 
@@ -400,11 +390,9 @@ def _context_blocks(
 
 
 # A capitalised word and "of" before a place's name: "Friends of", "the Council of".
+_HEAD_OF = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) of (?:the )?$")
 # The head words of bodies that are not a state's own organs: "the Council of Europe", "the
 # Bank of Japan", "the Democratic Party of Korea", "Friends of Europe".
-_HEAD_OF = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) of (?:the )?$")
-
-
 _BODY_HEADS = (_INSTITUTION_HEADS - _STATE_ORGANS) | _wordset("Friends Bank Party")
 
 
