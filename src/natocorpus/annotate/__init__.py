@@ -186,8 +186,8 @@ def _documents_of_their_owners(
 ) -> list[ActorMention]:
     """A document that a state agreed, named by a title that names none of its parties ("the
     ITPP", "the Individually Tailored Partnership Programme"), is that state's only where the
-    state named last before it is one of its owners: every partner has a programme of that name,
-    and "South Korea's ITPP" is not Japan's."""
+    state named last before it, or first right after it, is one of its owners: every partner has
+    a programme of that name, and "South Korea's ITPP" is not Japan's."""
     owners = matchers.document_owners
     if not owners or not any(m.actor in owners for m in mentions):
         return mentions

@@ -17,6 +17,7 @@ from natocorpus.annotate.event_context import (
 )
 from natocorpus.annotate.forms import (
     _FUNCTION_WORDS,
+    _JUDGE_WORDS,
     Matchers,
     _overlapping,
     _within,
@@ -40,8 +41,7 @@ _BETWEEN = (
     r"forthcoming|next|last|first|previous|historic|landmark|new|current|two-day|three-day|extraordinary|"
     r"anniversary|jubilee|alliance[’']s|allies[’']|"
     # and the words that judge a war or an invasion ("Russia's unprovoked invasion")
-    r"brutal|unprovoked|illegal|illegitimate|ongoing|continuing|full-scale|large-scale|"
-    r"protracted|devastating|unjustified|military|aggressive|bloody)"
+    rf"{_JUDGE_WORDS})"
 )
 _GENERIC_BEFORE = re.compile(
     r"(?:\b(?:the|this|that|its|their|his|her|our|my|your|last|next|upcoming|recent|year[’']s|\w+[’']s|\w+s[’'])\s+"
