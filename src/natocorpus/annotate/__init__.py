@@ -17,19 +17,13 @@ from collections.abc import Callable
 from natocorpus.annotate.context import _context_blocks
 from natocorpus.annotate.dates import _MONTH_NUMBER, _find_dates, resolve_date
 from natocorpus.annotate.events import _generic_events
-from natocorpus.annotate.forms import (
-    TITLE,
-    FormMatcher,
-    Matchers,
-    _overlapping,
-    _within,
-    form_kind,
-)
+from natocorpus.annotate.forms import FormMatcher, Matchers, _overlapping, _within
 from natocorpus.annotate.implicit_events import (
     _dated_by_participants,
     _summits_by_city,
     _summits_in_a_list,
 )
+from natocorpus.annotate.kinds import TITLE, form_kind
 from natocorpus.annotate.references import _references, parse_reference
 from natocorpus.annotate.sentences import _sentence_index, split_sentences
 from natocorpus.annotate.variants import capital_lines, uncased

@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable
 
 from natocorpus.annotate.dates import _BARE_MONTHS, _MONTHS
-from natocorpus.annotate.forms import (
+from natocorpus.annotate.forms import _FUNCTION_WORDS, _wordset
+from natocorpus.annotate.kinds import (
     _DEMONYM_END,
-    _FUNCTION_WORDS,
     ADJECTIVAL,
     BODY_ACRONYM,
     CAPITAL,
@@ -26,7 +26,6 @@ from natocorpus.annotate.forms import (
     REGION_NAME,
     STATE,
     TITLE,
-    _wordset,
 )
 
 # "an Asian NATO", "a “Pacific NATO”": an article and an adjective before an organisation's

@@ -17,12 +17,12 @@ from natocorpus.annotate.event_context import (
 )
 from natocorpus.annotate.forms import (
     _FUNCTION_WORDS,
-    _JUDGE_WORDS,
     Matchers,
     _overlapping,
     _within,
     _wordset,
 )
+from natocorpus.annotate.generic_phrases import _JUDGE_WORDS
 from natocorpus.annotate.implicit_events import _summit_list_spans
 from natocorpus.annotate.sentences import _sentence_span
 from natocorpus.annotate.zones import _in_heading

@@ -9,8 +9,29 @@ from collections.abc import Iterable, Sequence
 
 import msgspec
 
-from natocorpus.annotate.variants import _common_noun, any_case_forms, with_variants
-from natocorpus.model import Actor, KnowledgeBase, PartialDate, SurfaceForm
+from natocorpus.annotate.generic_phrases import (
+    _acronyms,
+    _as_meetings,
+    _by_a_partys_other_name,
+    _by_its_visitor,
+    _by_other_words_for_war,
+    _expanded,
+    _in_the_plural,
+    _judged_pattern,
+    _legs,
+    _places,
+    _told_by_its_parties,
+    _venues,
+)
+from natocorpus.annotate.kinds import (
+    CAPITAL,
+    CITY,
+    STATE,
+    TITLE,
+    form_kind,
+)
+from natocorpus.annotate.variants import any_case_forms, with_variants
+from natocorpus.model import KnowledgeBase, PartialDate, SurfaceForm
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -46,106 +67,6 @@ def _trie_pattern(forms: Iterable[str]) -> str:
         return body
 
     return build(trie)
-
-
-# What a form is, for the context rules: see `context._context_blocks`.
-ADJECTIVAL = 1  # a demonym or adjective ("Chinese", "European", "the East"): may open a longer name
-DESCRIPTIVE = 2  # an institution named by ordinary words ("Foreign Affairs"): may be part of one
-TITLE = 4  # an office ("Secretary General"): names follow it; a qualifier before it is another
-STATE = 8  # a state's adjective: its organs and officials ("Chinese Embassy") still name it
-CAPITAL = 16  # another proper name of a state ("Washington"): may open a longer name
-REGION = 32  # a region's one-word name ("Asia"): may close a longer name ("Nikkei Asia")
-PLACE = 64  # a name of a state or region: may open the name of a sea or strait ("China Sea")
-REGION_NAME = 128  # any name of a region: may open an institution's name ("North Atlantic Council")
-CITY = 256  # a capital city standing for its government ("Tokyo"): where it is a place, it is not
-FORMAL = 512  # a state's formal name ("Republic of Korea"): a qualifier before it makes another
-LOCATED_GROUP = 1024  # a group named by where it is ("partners in the Indo-Pacific"): not in a list
-BODY_ACRONYM = 2048  # an organisation's acronym ("NATO"): "an Asian NATO" is another alliance
-COMMON_NOUN = 4096  # one common noun capitalised ("Alliance"): after another's name, another's
-
-_COMPASS = frozenset(
-    {"East", "West", "North", "South", "Eastern", "Western", "Northern", "Southern"}
-)
-_DEMONYM_END = re.compile(r"(?:an|ese|ish|ern|i)$")
-# The head nouns of states' formal names: "the Democratic People's Republic of Korea" is not the
-# Republic of Korea, "the People's Republic of China" not the Republic of China.
-_FORMAL_HEADS = frozenset(
-    {"Republic", "Kingdom", "Federation", "Commonwealth", "Principality", "Sultanate", "Emirate"}
-)
-_WHERE_IN_NAME = re.compile(r"\b(?:in|of|from) (?:the )?[A-Z]")
-_TITLE_WORDS = frozenset(
-    {
-        "General",
-        "Secretary",
-        "President",
-        "Minister",
-        "Chancellor",
-        "Chair",
-        "Chairman",
-        "Director",
-        "Commander",
-        "Ambassador",
-        "Premier",
-        "Spokesperson",
-        "Secretary-General",
-    }
-)
-
-
-def form_kind(form: str, actor: Actor) -> int:
-    """The context rules that apply to `form` of `actor`, as flags."""
-    words = form.split()
-    if not words:
-        return 0
-    last = words[-1]
-    name_words = set(actor.name.replace("(", " ").replace(")", " ").split())
-    kind = 0
-    if (
-        actor.type in ("state", "region", "grouping", "alliance")
-        and last[:1].isupper()
-        and (last in _COMPASS or (_DEMONYM_END.search(last) and last not in name_words))
-        # "South Korean" is an adjective; "New Delhi" is a city's name.
-        and all(
-            word in _COMPASS or word == "the" or _DEMONYM_END.search(word) for word in words[:-1]
-        )
-    ):
-        kind |= ADJECTIVAL
-        if actor.type == "state":
-            kind |= STATE
-    elif (
-        actor.type == "state"
-        and all(word[:1].isupper() for word in words)
-        and any(c.islower() for c in form)
-        and not name_words & set(words)
-    ):
-        kind |= CAPITAL  # "Washington", "Kremlin", "Britain": not in "Washington Post"
-    elif actor.type == "region" and form == actor.name and len(words) == 1:
-        kind |= REGION
-    if actor.type in ("state", "region") and any(word[:1].isupper() for word in words):
-        kind |= PLACE
-    if actor.type == "state" and len(words) > 1 and words[0] in _FORMAL_HEADS:
-        kind |= FORMAL
-    if actor.type == "grouping" and _WHERE_IN_NAME.search(form):
-        kind |= LOCATED_GROUP
-    if actor.type in ("alliance", "organisation", "grouping") and form.isupper() and len(form) > 2:
-        kind |= BODY_ACRONYM
-    if actor.type == "region" and any(word[:1].isupper() for word in words):
-        kind |= REGION_NAME
-    if (
-        actor.type == "institution"
-        and any(c.islower() for c in form)
-        and not any(c.isdigit() or c in "./" for c in form)
-    ):
-        kind |= DESCRIPTIVE
-        if any(word in _TITLE_WORDS for word in words):
-            kind |= TITLE
-    if (
-        _common_noun(actor, form)
-        and form[:1].isupper()
-        and form.upper() not in {f.text for f in actor.forms}  # "Aukus" is a name
-    ):
-        kind |= COMMON_NOUN
-    return kind
 
 
 class FormMatcher(msgspec.Struct, frozen=True):
@@ -526,246 +447,6 @@ def _author_names(knowledge: KnowledgeBase) -> dict[str, str]:
         a.id: (a.name, *(f.text for f in a.forms)) for a in knowledge.actors if a.type != "person"
     }
     return author_names(people, others)
-
-
-def _legs(kind: str, name: str, place: str | None, actors: Iterable[Actor] = ()) -> list[str]:
-    """A visit to several places is named by a visit to any one of them, by any of its names:
-    "Stoltenberg's visit to South Korea and Japan" by "his visit to Japan", "a trip to Seoul",
-    "a visit to the Republic of Korea"."""
-    if kind != "visit":
-        return []
-    destinations = re.search(r"\b(?:visit|trip|tour) to (.+)$", name)
-    where = list(_places(destinations.group(1) if destinations else None) + _places(place))
-    for actor in actors:
-        if actor.type == "state" and actor.name in where:
-            where += [
-                f"{article}{form.text}"
-                for form in actor.forms
-                if not form.unless_after and not form_kind(form.text, actor) & ADJECTIVAL
-                for article in ("", "the ")
-                if not article or " " in form.text
-            ]
-    # "visited Tokyo", "toured South Korea": the clause that tells the visit (with its visitor in
-    # the sentence, as for the noun).
-    return [
-        phrase
-        for one in dict.fromkeys(where)
-        for phrase in (f"visit to {one}", f"trip to {one}", f"visited {one}", f"toured {one}")
-    ]
-
-
-def _by_its_visitor(kind: str, participants: Sequence[str], actors: Iterable[Actor]) -> list[str]:
-    """A visit is named by its visitor's name in the possessive: "Stoltenberg’s visit", "Jens
-    Stoltenberg's trip" (a person taking part in a visit is its visitor, not its host)."""
-    if kind != "visit":
-        return []
-    return [
-        f"{form.text}{mark} {noun}"
-        for actor in actors
-        if actor.id in participants and actor.type == "person"
-        for form in actor.forms
-        for mark in ("’s", "'s")
-        for noun in ("visit", "trip")
-    ]
-
-
-def _by_a_partys_other_name(
-    phrases: Sequence[str], participants: Sequence[str], actors: Iterable[Actor]
-) -> list[str]:
-    """A generic phrase that opens with a party's name holds with the party's other name: the
-    state's name in the possessive for its adjective and the other way round ("Russian
-    invasion": "Russia’s invasion", "Russia's invasion"; "Russia’s war": "Russian war")."""
-    names: dict[str, tuple[str, str]] = {}  # a party's name or adjective -> (name, adjective)
-    for actor in actors:
-        if actor.id not in participants or actor.type != "state":
-            continue
-        adjectives = [
-            f.text
-            for f in actor.forms
-            if " " not in f.text and f.text != actor.name and form_kind(f.text, actor) & STATE
-        ]
-        if " " in actor.name or len(adjectives) != 1:
-            continue
-        names[actor.name] = names[adjectives[0]] = (actor.name, adjectives[0])
-    out: list[str] = []
-    for phrase in phrases:
-        first, _, rest = phrase.partition(" ")
-        bare = re.sub(r"[’']s$", "", first)
-        if not rest or bare not in names:
-            continue
-        name, adjective = names[bare]
-        out += [f"{name}’s {rest}", f"{name}'s {rest}", f"{adjective} {rest}"]
-    return [phrase for phrase in out if phrase not in phrases]
-
-
-# "Russia’s invasion of Ukraine", "the Russia-Ukraine war": the parties in the noun phrase.
-_INVASION_OF = re.compile(r"^([A-Z][\w-]*?)(?:[’']s)? invasion of ([A-Z][\w-]*)$")
-_FALL_OF = re.compile(r"^(?:the )?[Ff]all of ([A-Z][\w-]*)$")  # "Kabul fell"
-_PAIR_AT_WAR = re.compile(r"^([A-Z][\w]*)[-–]([A-Z][\w]*) (war|conflict)$")
-
-
-def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
-    """A war or an invasion named with its two parties is told as well by the clause or the
-    phrase that names them the other way: "Russia’s invasion of Ukraine" by "Russia invaded
-    Ukraine", "Russia attacked Ukraine" and "Russia sent troops into Ukraine"; "the
-    Russia-Ukraine war" by "the war between Russia and Ukraine", either way round; "the Fall of
-    Kabul" by "Kabul fell"."""
-    out: list[str] = []
-    for phrase in phrases:
-        if (invasion := _INVASION_OF.match(phrase)) is not None:
-            aggressor, invaded = invasion.groups()
-            out += [
-                f"{aggressor} {verb} {invaded}"
-                for verb in ("invaded", "attacked", "sent troops into")
-            ]
-        if (pair := _PAIR_AT_WAR.match(phrase)) is not None:
-            first, second, noun = pair.groups()
-            out += [f"{noun} between {first} and {second}", f"{noun} between {second} and {first}"]
-        if (fall := _FALL_OF.match(phrase)) is not None:
-            out.append(f"{fall.group(1)} fell")
-    return list(dict.fromkeys(out))
-
-
-def _as_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
-    """A summit is a meeting: "the NATO summit" is also "the NATO meeting" (a bare "meeting"
-    names no event by itself); and an organisation's meeting is a meeting of it: "a summit of
-    NATO", "the meeting of NATO", "a summit meeting of NATO"."""
-    if kind != "summit":
-        return []
-    own = [
-        (words[0], noun)
-        for phrase in phrases
-        if len(words := phrase.split()) == 2 and words[0].isupper() and words[1].lower() == "summit"
-        for noun in (words[1], "meeting", f"{words[1]} meeting")
-    ]
-    return [
-        *(f"{name} {noun}" for name, noun in own if noun == "meeting"),
-        *(f"{noun} of {name}" for name, noun in own),
-    ]
-
-
-# The nouns of armed conflict: a war named by one is named by the others ("the war in Ukraine",
-# "the fighting in Ukraine", "the struggle in Ukraine", "the crisis in Ukraine").
-_WAR_NOUNS = ("war", "conflict", "fighting", "struggle", "hostilities", "crisis")
-_WAR_PHRASE = re.compile(rf"^({'|'.join(_WAR_NOUNS)}) ((?:in|against|on) [A-Z][\w-]*)$")
-
-
-def _by_other_words_for_war(phrases: Iterable[str]) -> list[str]:
-    """A generic phrase of a war in or against a place ("war in Ukraine") holds with each other
-    noun of armed conflict."""
-    found = [m.groups() for phrase in phrases if (m := _WAR_PHRASE.match(phrase)) is not None]
-    return list(dict.fromkeys(f"{noun} {rest}" for _, rest in found for noun in _WAR_NOUNS))
-
-
-# Words that judge a war or an invasion, which may stand between its party's name and its noun:
-# "Russia’s ongoing illegal and immoral invasion", "Russia’s military assault".
-_JUDGE_WORDS = (
-    "ongoing|continuing|brutal|unprovoked|illegal|illegitimate|unlawful|immoral|unjustified"
-    "|unjustifiable|full-scale|large-scale|protracted|devastating|military|aggressive|bloody"
-    "|criminal|barbaric|renewed"
-)
-_PARTYS_PHRASE = re.compile(r"^([\w-]+)([’']s) (.+)$")
-
-
-def _judged_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """A pattern of the generic phrases that open with a party's possessive ("Russia’s war",
-    "Russia’s assault on Ukraine") with one or more judging words between: its groups are the
-    party, the mark, the words and the rest, for the phrase to be looked up."""
-    found = [m.groups() for p in phrases if (m := _PARTYS_PHRASE.match(p)) is not None]
-    if not found:
-        return None
-    owners = "|".join(re.escape(o) for o in sorted({f[0] for f in found}, key=len, reverse=True))
-    rests = "|".join(re.escape(r) for r in sorted({f[2] for f in found}, key=len, reverse=True))
-    return re.compile(
-        rf"\b({owners})([’']s) ((?:(?:{_JUDGE_WORDS})(?:,? and |, | ))+)({rests})\b",
-        re.IGNORECASE,
-    )
-
-
-_VISIT_NOUN = re.compile(r"\b(visit|trip)\b")
-
-
-def _in_the_plural(kind: str, place: str | None, phrases: Iterable[str]) -> list[str]:
-    """A visit to several places is told as visits to each, in the plural: "Stoltenberg's
-    visits to South Korea and Japan", "his trips to Seoul and Tokyo"."""
-    if kind != "visit" or len(_places(place)) < 2:
-        return []
-    return [_VISIT_NOUN.sub(r"\1s", p) for p in phrases if _VISIT_NOUN.search(p)]
-
-
-# The words for a meeting that a summit is also named by, with its place: "the Vilnius
-# gathering", "last week's parley in Vilnius".
-_MEETING_WORDS = ("meeting", "gathering", "parley", "conclave")
-
-
-def _venues(kind: str, place: str | None) -> list[str]:
-    """A summit is named by its city as a meeting is: "last year's meeting in Madrid", "the
-    Vilnius meeting", "the meeting in Spain" (its country after "in", which the coverage check
-    still reports when unknown; not "the Spain meeting"), and told by its leaders meeting there:
-    "allied leaders convened in Vilnius"."""
-    if kind != "summit":
-        return []
-    places = _places(place)
-    return [
-        *(
-            phrase
-            for one in places[:1]
-            for noun in _MEETING_WORDS
-            for phrase in (f"{noun} in {one}", f"{one} {noun}")
-        ),
-        *(f"{noun} in {one}" for one in places[1:] for noun in _MEETING_WORDS),
-        *(
-            f"leaders {verb} in {one}"
-            for one in places[:1]
-            for verb in ("met", "convened", "gathered", "assembled")
-        ),
-    ]
-
-
-def _acronyms(forms: Iterable[tuple[Actor, SurfaceForm]]) -> dict[str, tuple[str, ...]]:
-    """Each acronym among the actors' forms, with the forms it abbreviates in each spelling
-    ("NATO": "North Atlantic Treaty Organization", "... Organisation")."""
-    by_actor: dict[str, list[str]] = {}
-    for actor, form in forms:
-        by_actor.setdefault(actor.id, []).append(form.text)
-    expansions: dict[str, tuple[str, ...]] = {}
-    for texts in by_actor.values():
-        for short in texts:
-            if len(short) < 2 or not (short.isalpha() and short.isupper()):
-                continue
-            longer = tuple(
-                text
-                for text in texts
-                if len(text.split()) == len(short)
-                and "".join(word[:1] for word in text.split()) == short
-            )
-            if longer:
-                expansions[short] = longer
-    return expansions
-
-
-def _expanded(phrases: Iterable[str], acronyms: dict[str, tuple[str, ...]]) -> list[str]:
-    """The phrases, and each with an acronym in it written out, alone or with the acronym after
-    it in brackets: "NATO summit", "North Atlantic Treaty Organization summit", "North Atlantic
-    Treaty Organization (NATO) summit"; after "of" with its article ("summit of the North
-    Atlantic Treaty Organization")."""
-    out: list[str] = []
-    for phrase in phrases:
-        out.append(phrase)
-        words = phrase.split()
-        for index, word in enumerate(words):
-            article = "the " if index and words[index - 1] == "of" else ""
-            for longer in acronyms.get(word, ()):
-                for written in (longer, f"{longer} ({word})"):
-                    out.append(" ".join([*words[:index], article + written, *words[index + 1 :]]))
-    return out
-
-
-def _places(place: str | None) -> tuple[str, ...]:
-    """The place names of an event's `place` ("Seoul and Tokyo": both)."""
-    if not place:
-        return ()
-    return tuple(p.strip() for p in re.split(r",| and ", place) if p.strip())
 
 
 def _overlapping(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:

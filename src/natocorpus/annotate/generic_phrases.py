@@ -1,0 +1,252 @@
+"""The generic phrases an event is also named by, derived from its own: a visit to one of its
+places, its visitor in the possessive, the plural of a visit to several places, a war's other
+nouns, a clause that tells it by its parties, a summit as the organisation's meeting or by its
+venue, an acronym written out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from natocorpus.annotate.kinds import ADJECTIVAL, STATE, form_kind
+from natocorpus.model import Actor, SurfaceForm
+
+
+def _legs(kind: str, name: str, place: str | None, actors: Iterable[Actor] = ()) -> list[str]:
+    """A visit to several places is named by a visit to any one of them, by any of its names:
+    "Stoltenberg's visit to South Korea and Japan" by "his visit to Japan", "a trip to Seoul",
+    "a visit to the Republic of Korea"."""
+    if kind != "visit":
+        return []
+    destinations = re.search(r"\b(?:visit|trip|tour) to (.+)$", name)
+    where = list(_places(destinations.group(1) if destinations else None) + _places(place))
+    for actor in actors:
+        if actor.type == "state" and actor.name in where:
+            where += [
+                f"{article}{form.text}"
+                for form in actor.forms
+                if not form.unless_after and not form_kind(form.text, actor) & ADJECTIVAL
+                for article in ("", "the ")
+                if not article or " " in form.text
+            ]
+    # "visited Tokyo", "toured South Korea": the clause that tells the visit (with its visitor in
+    # the sentence, as for the noun).
+    return [
+        phrase
+        for one in dict.fromkeys(where)
+        for phrase in (f"visit to {one}", f"trip to {one}", f"visited {one}", f"toured {one}")
+    ]
+
+
+def _by_its_visitor(kind: str, participants: Sequence[str], actors: Iterable[Actor]) -> list[str]:
+    """A visit is named by its visitor's name in the possessive: "Stoltenberg’s visit", "Jens
+    Stoltenberg's trip" (a person taking part in a visit is its visitor, not its host)."""
+    if kind != "visit":
+        return []
+    return [
+        f"{form.text}{mark} {noun}"
+        for actor in actors
+        if actor.id in participants and actor.type == "person"
+        for form in actor.forms
+        for mark in ("’s", "'s")
+        for noun in ("visit", "trip")
+    ]
+
+
+def _by_a_partys_other_name(
+    phrases: Sequence[str], participants: Sequence[str], actors: Iterable[Actor]
+) -> list[str]:
+    """A generic phrase that opens with a party's name holds with the party's other name: the
+    state's name in the possessive for its adjective and the other way round ("Russian
+    invasion": "Russia’s invasion", "Russia's invasion"; "Russia’s war": "Russian war")."""
+    names: dict[str, tuple[str, str]] = {}  # a party's name or adjective -> (name, adjective)
+    for actor in actors:
+        if actor.id not in participants or actor.type != "state":
+            continue
+        adjectives = [
+            f.text
+            for f in actor.forms
+            if " " not in f.text and f.text != actor.name and form_kind(f.text, actor) & STATE
+        ]
+        if " " in actor.name or len(adjectives) != 1:
+            continue
+        names[actor.name] = names[adjectives[0]] = (actor.name, adjectives[0])
+    out: list[str] = []
+    for phrase in phrases:
+        first, _, rest = phrase.partition(" ")
+        bare = re.sub(r"[’']s$", "", first)
+        if not rest or bare not in names:
+            continue
+        name, adjective = names[bare]
+        out += [f"{name}’s {rest}", f"{name}'s {rest}", f"{adjective} {rest}"]
+    return [phrase for phrase in out if phrase not in phrases]
+
+
+# "Russia’s invasion of Ukraine", "the Russia-Ukraine war": the parties in the noun phrase.
+_INVASION_OF = re.compile(r"^([A-Z][\w-]*?)(?:[’']s)? invasion of ([A-Z][\w-]*)$")
+_FALL_OF = re.compile(r"^(?:the )?[Ff]all of ([A-Z][\w-]*)$")  # "Kabul fell"
+_PAIR_AT_WAR = re.compile(r"^([A-Z][\w]*)[-–]([A-Z][\w]*) (war|conflict)$")
+
+
+def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
+    """A war or an invasion named with its two parties is told as well by the clause or the
+    phrase that names them the other way: "Russia’s invasion of Ukraine" by "Russia invaded
+    Ukraine", "Russia attacked Ukraine" and "Russia sent troops into Ukraine"; "the
+    Russia-Ukraine war" by "the war between Russia and Ukraine", either way round; "the Fall of
+    Kabul" by "Kabul fell"."""
+    out: list[str] = []
+    for phrase in phrases:
+        if (invasion := _INVASION_OF.match(phrase)) is not None:
+            aggressor, invaded = invasion.groups()
+            out += [
+                f"{aggressor} {verb} {invaded}"
+                for verb in ("invaded", "attacked", "sent troops into")
+            ]
+        if (pair := _PAIR_AT_WAR.match(phrase)) is not None:
+            first, second, noun = pair.groups()
+            out += [f"{noun} between {first} and {second}", f"{noun} between {second} and {first}"]
+        if (fall := _FALL_OF.match(phrase)) is not None:
+            out.append(f"{fall.group(1)} fell")
+    return list(dict.fromkeys(out))
+
+
+def _as_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
+    """A summit is a meeting: "the NATO summit" is also "the NATO meeting" (a bare "meeting"
+    names no event by itself); and an organisation's meeting is a meeting of it: "a summit of
+    NATO", "the meeting of NATO", "a summit meeting of NATO"."""
+    if kind != "summit":
+        return []
+    own = [
+        (words[0], noun)
+        for phrase in phrases
+        if len(words := phrase.split()) == 2 and words[0].isupper() and words[1].lower() == "summit"
+        for noun in (words[1], "meeting", f"{words[1]} meeting")
+    ]
+    return [
+        *(f"{name} {noun}" for name, noun in own if noun == "meeting"),
+        *(f"{noun} of {name}" for name, noun in own),
+    ]
+
+
+# The nouns of armed conflict: a war named by one is named by the others ("the war in Ukraine",
+# "the fighting in Ukraine", "the struggle in Ukraine", "the crisis in Ukraine").
+_WAR_NOUNS = ("war", "conflict", "fighting", "struggle", "hostilities", "crisis")
+_WAR_PHRASE = re.compile(rf"^({'|'.join(_WAR_NOUNS)}) ((?:in|against|on) [A-Z][\w-]*)$")
+
+
+def _by_other_words_for_war(phrases: Iterable[str]) -> list[str]:
+    """A generic phrase of a war in or against a place ("war in Ukraine") holds with each other
+    noun of armed conflict."""
+    found = [m.groups() for phrase in phrases if (m := _WAR_PHRASE.match(phrase)) is not None]
+    return list(dict.fromkeys(f"{noun} {rest}" for _, rest in found for noun in _WAR_NOUNS))
+
+
+# Words that judge a war or an invasion, which may stand between its party's name and its noun:
+# "Russia’s ongoing illegal and immoral invasion", "Russia’s military assault".
+_JUDGE_WORDS = (
+    "ongoing|continuing|brutal|unprovoked|illegal|illegitimate|unlawful|immoral|unjustified"
+    "|unjustifiable|full-scale|large-scale|protracted|devastating|military|aggressive|bloody"
+    "|criminal|barbaric|renewed"
+)
+_PARTYS_PHRASE = re.compile(r"^([\w-]+)([’']s) (.+)$")
+
+
+def _judged_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern of the generic phrases that open with a party's possessive ("Russia’s war",
+    "Russia’s assault on Ukraine") with one or more judging words between: its groups are the
+    party, the mark, the words and the rest, for the phrase to be looked up."""
+    found = [m.groups() for p in phrases if (m := _PARTYS_PHRASE.match(p)) is not None]
+    if not found:
+        return None
+    owners = "|".join(re.escape(o) for o in sorted({f[0] for f in found}, key=len, reverse=True))
+    rests = "|".join(re.escape(r) for r in sorted({f[2] for f in found}, key=len, reverse=True))
+    return re.compile(
+        rf"\b({owners})([’']s) ((?:(?:{_JUDGE_WORDS})(?:,? and |, | ))+)({rests})\b",
+        re.IGNORECASE,
+    )
+
+
+_VISIT_NOUN = re.compile(r"\b(visit|trip)\b")
+
+
+def _in_the_plural(kind: str, place: str | None, phrases: Iterable[str]) -> list[str]:
+    """A visit to several places is told as visits to each, in the plural: "Stoltenberg's
+    visits to South Korea and Japan", "his trips to Seoul and Tokyo"."""
+    if kind != "visit" or len(_places(place)) < 2:
+        return []
+    return [_VISIT_NOUN.sub(r"\1s", p) for p in phrases if _VISIT_NOUN.search(p)]
+
+
+# The words for a meeting that a summit is also named by, with its place: "the Vilnius
+# gathering", "last week's parley in Vilnius".
+_MEETING_WORDS = ("meeting", "gathering", "parley", "conclave")
+
+
+def _venues(kind: str, place: str | None) -> list[str]:
+    """A summit is named by its city as a meeting is: "last year's meeting in Madrid", "the
+    Vilnius meeting", "the meeting in Spain" (its country after "in", which the coverage check
+    still reports when unknown; not "the Spain meeting"), and told by its leaders meeting there:
+    "allied leaders convened in Vilnius"."""
+    if kind != "summit":
+        return []
+    places = _places(place)
+    return [
+        *(
+            phrase
+            for one in places[:1]
+            for noun in _MEETING_WORDS
+            for phrase in (f"{noun} in {one}", f"{one} {noun}")
+        ),
+        *(f"{noun} in {one}" for one in places[1:] for noun in _MEETING_WORDS),
+        *(
+            f"leaders {verb} in {one}"
+            for one in places[:1]
+            for verb in ("met", "convened", "gathered", "assembled")
+        ),
+    ]
+
+
+def _acronyms(forms: Iterable[tuple[Actor, SurfaceForm]]) -> dict[str, tuple[str, ...]]:
+    """Each acronym among the actors' forms, with the forms it abbreviates in each spelling
+    ("NATO": "North Atlantic Treaty Organization", "... Organisation")."""
+    by_actor: dict[str, list[str]] = {}
+    for actor, form in forms:
+        by_actor.setdefault(actor.id, []).append(form.text)
+    expansions: dict[str, tuple[str, ...]] = {}
+    for texts in by_actor.values():
+        for short in texts:
+            if len(short) < 2 or not (short.isalpha() and short.isupper()):
+                continue
+            longer = tuple(
+                text
+                for text in texts
+                if len(text.split()) == len(short)
+                and "".join(word[:1] for word in text.split()) == short
+            )
+            if longer:
+                expansions[short] = longer
+    return expansions
+
+
+def _expanded(phrases: Iterable[str], acronyms: dict[str, tuple[str, ...]]) -> list[str]:
+    """The phrases, and each with an acronym in it written out, alone or with the acronym after
+    it in brackets: "NATO summit", "North Atlantic Treaty Organization summit", "North Atlantic
+    Treaty Organization (NATO) summit"; after "of" with its article ("summit of the North
+    Atlantic Treaty Organization")."""
+    out: list[str] = []
+    for phrase in phrases:
+        out.append(phrase)
+        words = phrase.split()
+        for index, word in enumerate(words):
+            article = "the " if index and words[index - 1] == "of" else ""
+            for longer in acronyms.get(word, ()):
+                for written in (longer, f"{longer} ({word})"):
+                    out.append(" ".join([*words[:index], article + written, *words[index + 1 :]]))
+    return out
+
+
+def _places(place: str | None) -> tuple[str, ...]:
+    """The place names of an event's `place` ("Seoul and Tokyo": both)."""
+    if not place:
+        return ()
+    return tuple(p.strip() for p in re.split(r",| and ", place) if p.strip())

@@ -1,0 +1,108 @@
+"""What a knowledge-base form is, for the context rules (see `context._context_blocks`): a
+demonym, a capital standing for its government, an institution named by ordinary words, an
+office, a formal name... each a flag of `form_kind`."""
+
+from __future__ import annotations
+
+import re
+
+from natocorpus.annotate.variants import _common_noun
+from natocorpus.model import Actor
+
+ADJECTIVAL = 1  # a demonym or adjective ("Chinese", "European", "the East"): may open a longer name
+DESCRIPTIVE = 2  # an institution named by ordinary words ("Foreign Affairs"): may be part of one
+TITLE = 4  # an office ("Secretary General"): names follow it; a qualifier before it is another
+STATE = 8  # a state's adjective: its organs and officials ("Chinese Embassy") still name it
+CAPITAL = 16  # another proper name of a state ("Washington"): may open a longer name
+REGION = 32  # a region's one-word name ("Asia"): may close a longer name ("Nikkei Asia")
+PLACE = 64  # a name of a state or region: may open the name of a sea or strait ("China Sea")
+REGION_NAME = 128  # any name of a region: may open an institution's name ("North Atlantic Council")
+CITY = 256  # a capital city standing for its government ("Tokyo"): where it is a place, it is not
+FORMAL = 512  # a state's formal name ("Republic of Korea"): a qualifier before it makes another
+LOCATED_GROUP = 1024  # a group named by where it is ("partners in the Indo-Pacific"): not in a list
+BODY_ACRONYM = 2048  # an organisation's acronym ("NATO"): "an Asian NATO" is another alliance
+COMMON_NOUN = 4096  # one common noun capitalised ("Alliance"): after another's name, another's
+
+_COMPASS = frozenset(
+    {"East", "West", "North", "South", "Eastern", "Western", "Northern", "Southern"}
+)
+_DEMONYM_END = re.compile(r"(?:an|ese|ish|ern|i)$")
+# The head nouns of states' formal names: "the Democratic People's Republic of Korea" is not the
+# Republic of Korea, "the People's Republic of China" not the Republic of China.
+_FORMAL_HEADS = frozenset(
+    {"Republic", "Kingdom", "Federation", "Commonwealth", "Principality", "Sultanate", "Emirate"}
+)
+_WHERE_IN_NAME = re.compile(r"\b(?:in|of|from) (?:the )?[A-Z]")
+_TITLE_WORDS = frozenset(
+    {
+        "General",
+        "Secretary",
+        "President",
+        "Minister",
+        "Chancellor",
+        "Chair",
+        "Chairman",
+        "Director",
+        "Commander",
+        "Ambassador",
+        "Premier",
+        "Spokesperson",
+        "Secretary-General",
+    }
+)
+
+
+def form_kind(form: str, actor: Actor) -> int:
+    """The context rules that apply to `form` of `actor`, as flags."""
+    words = form.split()
+    if not words:
+        return 0
+    last = words[-1]
+    name_words = set(actor.name.replace("(", " ").replace(")", " ").split())
+    kind = 0
+    if (
+        actor.type in ("state", "region", "grouping", "alliance")
+        and last[:1].isupper()
+        and (last in _COMPASS or (_DEMONYM_END.search(last) and last not in name_words))
+        # "South Korean" is an adjective; "New Delhi" is a city's name.
+        and all(
+            word in _COMPASS or word == "the" or _DEMONYM_END.search(word) for word in words[:-1]
+        )
+    ):
+        kind |= ADJECTIVAL
+        if actor.type == "state":
+            kind |= STATE
+    elif (
+        actor.type == "state"
+        and all(word[:1].isupper() for word in words)
+        and any(c.islower() for c in form)
+        and not name_words & set(words)
+    ):
+        kind |= CAPITAL  # "Washington", "Kremlin", "Britain": not in "Washington Post"
+    elif actor.type == "region" and form == actor.name and len(words) == 1:
+        kind |= REGION
+    if actor.type in ("state", "region") and any(word[:1].isupper() for word in words):
+        kind |= PLACE
+    if actor.type == "state" and len(words) > 1 and words[0] in _FORMAL_HEADS:
+        kind |= FORMAL
+    if actor.type == "grouping" and _WHERE_IN_NAME.search(form):
+        kind |= LOCATED_GROUP
+    if actor.type in ("alliance", "organisation", "grouping") and form.isupper() and len(form) > 2:
+        kind |= BODY_ACRONYM
+    if actor.type == "region" and any(word[:1].isupper() for word in words):
+        kind |= REGION_NAME
+    if (
+        actor.type == "institution"
+        and any(c.islower() for c in form)
+        and not any(c.isdigit() or c in "./" for c in form)
+    ):
+        kind |= DESCRIPTIVE
+        if any(word in _TITLE_WORDS for word in words):
+            kind |= TITLE
+    if (
+        _common_noun(actor, form)
+        and form[:1].isupper()
+        and form.upper() not in {f.text for f in actor.forms}  # "Aukus" is a name
+    ):
+        kind |= COMMON_NOUN
+    return kind
