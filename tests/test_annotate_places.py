@@ -518,6 +518,8 @@ def test_leaders_descending_on_a_capital_or_an_address_there_make_it_a_place(
         "He spoke at his residence in Hannam-dong, Washington, before NATO met.",
         "The office is in Chiyoda Ward, Washington, near the NATO liaison office.",
         "It was part of a larger trip that included Washington, Brussels and NATO's offices.",
+        "NATO waited as the president suddenly left for Washington.",
+        "The Washington talks on NATO began, and he told a Washington think tank about them.",
     ]
     for number, sentence in enumerate(places):
         assert _washington(sentence, tmp_path / str(number)) == [], sentence

@@ -359,6 +359,28 @@ def test_a_place_after_another_bodys_head_and_of_closes_its_name(tmp_path: Path)
     assert article.mentions[0].start == article.text.reading_text.index("Georgia and")
 
 
+def test_a_region_before_a_clubs_name_or_after_trans_and_a_formal_name_in_a_heading(
+    tmp_path: Path,
+) -> None:
+    actors = ACTORS + (
+        "- {id: rok, name: South Korea, type: state, description: d, "
+        "forms: [South Korea, Republic of Korea]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "## Statement On the Democratic People’s Republic of Korea\n\n"
+        "## NATO Welcomes the Republic of Korea as a Partner\n\n"
+        "Trans Asia leaders met at the Asia Club. Asia grew, said the Minister of State for "
+        "Foreign Affairs.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("rok", "Republic of Korea"),
+        ("asia", "Asia"),
+    ]
+
+
 def test_an_office_with_another_qualifier_is_another_office(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

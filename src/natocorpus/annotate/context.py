@@ -49,7 +49,7 @@ _MASTHEAD_AFTER = re.compile(
     r"|Courier|Express|Star|Sun|Mail|Review|Monitor|Insider|Today|Diplomat|Reporter)\b"
 )
 # A prefix joined to a region's name makes an adjective of it: "Trans-Atlantic", "pan-Asian".
-_PREFIX_BEFORE = re.compile(r"(?<![\w-])(?i:trans|pan|cross|intra|inter|sub|extra)-$")
+_PREFIX_BEFORE = re.compile(r"(?<![\w-])(?:(?i:trans|pan|cross|intra|inter|sub|extra)-|Trans )$")
 # Compass adjectives, which before a place name a part of it.
 _COMPASS_ADJECTIVES = frozenset({"Western", "Eastern", "Northern", "Southern"})
 # "People's" before a state's formal name makes another state's: "the Democratic People's Republic".
@@ -100,10 +100,10 @@ _REGION_BODY_HEADS = _wordset(
     "Ministry Department Secretariat Committee Council Commission Office Institute Bureau Agency "
     "Academy Centre Center School University College Board Court Chamber Foundation Society "
     "Association Federation Union League Forum Division Directorate Service Command Fleet "
-    "Treaty Organization Organisation Cooperation Partnership Group Assembly Bank Parliament"
+    "Treaty Organization Organisation Cooperation Partnership Group Assembly Bank Parliament Club"
 )
 _WORD_BEFORE = re.compile(r"(?:^|[\s(“\"])([A-Z][\w’'-]*) $")
-_HEAD_OF_BEFORE = re.compile(r"([A-Z][\w’'-]*) (?:of|on|for)(?: the)? $")
+_HEAD_OF_BEFORE = re.compile(r"([A-Z][\w’'-]*)(?: of State)? (?:of|on|for)(?: the)? $")
 _WORD_AFTER = re.compile(r"^( |-)([A-Z][\w’'-]*)")
 # The oceans, named by adjectives; one of them ("Indian") is also a state's demonym. In a list of
 # oceans ("the Atlantic, Indian and Pacific regions") that adjective names the ocean.
@@ -115,7 +115,7 @@ _OCEAN_NAMES = frozenset({"Atlantic", "Pacific", "Indian", "Arctic", "Antarctic"
 # ("Modi's recent Moscow visit").
 _MEETING_AFTER = re.compile(
     r" (?:summit|conference|meeting|declaration|communiqu[eé]|treaty|accords?|process|format"
-    r"|forum|visit|trip)\b",
+    r"|forum|visit|trip|talks)\b",
     re.IGNORECASE,
 )
 # A compound that says where someone or something is: the place, not the government there.
@@ -151,6 +151,7 @@ _CITY_JOURNEY = re.compile(
     r"|moved?|relocated?) (?:here |there )?(?:to|from|for|in|into))"
     r"|(?:descend(?:s|ed|ing)?|converg(?:e|es|ed|ing)) (?:up)?on|flock(?:s|ed|ing)? to"
     r"|(?:trips?|tours?|visits?|journeys?) (?:that|which) (?:included|includes|took in|takes in)"
+    r"|(?:left|leav(?:e|es|ing)|depart(?:s|ed|ing)?|headed|heading|bound) for"
     r"|tours? of) (?:the )?$",
     re.IGNORECASE,
 )
@@ -174,7 +175,7 @@ _CITY_SEEN_FROM = re.compile(
 _CITY_BODY_AFTER = re.compile(
     r" (?:delegations?|offices?|embassy|embassies|bureaus?|missions?|consulates?|correspondents?"
     r"|stations?|bases?|headquarters|branch(?:es)?|residents?|areas?|airports?|metropolitan"
-    r"|skyline|police)\b",
+    r"|skyline|police|think[ -]tanks?)\b",
     re.IGNORECASE,
 )
 # A line that names where a report was filed: "Reuters, Tokyo", "TOKYO".
@@ -236,6 +237,7 @@ def _context_blocks(
                 or (kind & DESCRIPTIVE and _after_an_institutions_head(before))
                 or (kind & CAPITAL and _closes_an_institutions_name(before, start, ends))
                 or _of_another_body(kind, before, start, ends)
+                or _formal_of_another(kind, before, in_heading=True)
             ):
                 kept.append(item)
             continue
@@ -322,12 +324,7 @@ def _context_blocks(
             blocked = True  # "the Anglo-Japanese Alliance", "an East Asian Alliance": another
         if kind & (PLACE | CAPITAL) and _MASTHEAD_AFTER.match(text, end):
             blocked = True  # "the New Zealand Herald", "the Japan Times": a newspaper
-        if (
-            kind & FORMAL
-            and word_before is not None
-            and (_qualifies(word_before.group(1)) or word_before.group(1) in _PEOPLES)
-            and not _OPENS_SENTENCE.search(before, 0, word_before.start(1))
-        ):
+        if _formal_of_another(kind, before):
             blocked = True  # "the Democratic People's Republic of Korea": another state
         if kind & CAPITAL and (
             _LOCATED.match(text, end) is not None or _DISTRICT.match(text, end) is not None
@@ -393,6 +390,21 @@ _HEAD_OF = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) of (?:the )?$")
 # The head words of bodies that are not a state's own organs: "the Council of Europe", "the
 # Bank of Japan", "the Democratic Party of Korea", "Friends of Europe".
 _BODY_HEADS = (_INSTITUTION_HEADS - _STATE_ORGANS) | _wordset("Friends Bank Party")
+
+
+def _formal_of_another(kind: int, before: str, in_heading: bool = False) -> bool:
+    """Whether a state's formal name follows a qualifier that makes it another state's: "the
+    Democratic People's Republic of Korea" is not the Republic of Korea. In a title-case
+    heading, where every word is capitalised, only "People's" says so."""
+    word_before = _WORD_BEFORE.search(before)
+    if not kind & FORMAL or word_before is None:
+        return False
+    word = word_before.group(1)
+    if in_heading:
+        return word in _PEOPLES
+    return (_qualifies(word) or word in _PEOPLES) and not _OPENS_SENTENCE.search(
+        before, 0, word_before.start(1)
+    )
 
 
 def _of_another_body(kind: int, before: str, start: int, ends: dict[int, str]) -> bool:
