@@ -1,6 +1,7 @@
 """What is around a generic reference that decides its event: the names, year and month before
-it, the places and dates of its clause, sentence and paragraph, the event its paragraph last named,
-and the publication date (`_by_context`, then `_by_publication_year`)."""
+it, the places and dates of its clause, sentence and paragraph, the event its paragraph or the
+text last named, and the publication date (`_by_context`, then `_by_publication_year`); when a
+meeting held again and again can be the one meant (`_recurring_fitting`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Sequence
 from natocorpus.annotate.dates import _LOOKS_AHEAD, _MONTH_NUMBER, _MONTHS
 from natocorpus.annotate.forms import Matchers, _key, _within
 from natocorpus.annotate.sentences import _sentence_span
-from natocorpus.model import ArticleText, DateMention, PartialDate
+from natocorpus.model import ArticleText, DateMention, EventMention, PartialDate
 
 
 def _names_place(place: str, text: str) -> bool:
@@ -350,3 +351,150 @@ def _in_its_clause(
     }
     fits = (by_place & by_date) if by_place and by_date else (by_place or by_date)
     return next(iter(fits)) if len(fits) == 1 else None
+
+
+# What the text told before a reference ----------------------------------------------------
+
+# A determiner that sets the reference apart from no other event: not "this year’s", "next",
+# "another", a year.
+_PLAIN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)|\b[A-Z][\w-]*[’']s) $")
+
+
+# Words before a reference that set its event apart from the one the text is about: "last year's
+# Madrid summit. The summit communiqué" is this year's.
+_SET_APART_BEFORE = re.compile(
+    r"\b(?:last|previous|past|former|earlier|since|after|before|following)\b[^.;:]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def _last_named(
+    reading: str, span: tuple[int, int], told: Sequence[tuple[int, str | None]]
+) -> str | None:
+    """The event named by the last of the references `told` (where each starts, what it names)
+    in `span`; none where that reference named none (it was left open, or only the publication
+    date decided it) or is set apart ("last year's summit")."""
+    low, high = span
+    within = [(at, event) for at, event in told if low <= at < high]
+    if not within:
+        return None
+    at, event = max(within, key=lambda found: found[0])
+    if _SET_APART_BEFORE.search(reading, max(0, at - 30), at):
+        return None
+    return event
+
+
+def _named_before(
+    reading: str,
+    at: int,
+    told: Sequence[tuple[int, str | None]],
+    named: Sequence[EventMention],
+    resolved: Sequence[EventMention],
+    matchers: Matchers,
+) -> str | None:
+    """The event of the text's last reference before `at`, where that reference names it by its
+    own words (a name, or a phrase with its place or year: see `_names_it`)."""
+    event = _last_named(reading, (0, at), told)
+    last = max(
+        (m for m in (*named, *resolved) if m.start < at), key=lambda m: m.start, default=None
+    )
+    if last is None or (last not in named and not _names_it(last, matchers)):
+        return None
+    return event
+
+
+def _names_it(mention: EventMention, matchers: Matchers) -> bool:
+    """Whether a reference names its event by its own words: a name of it, or a phrase with
+    its place or year ("the NATO summit in Lithuania", "the 2023 summit"), not "the summit"."""
+    own = (*matchers.event_places[mention.event], str(matchers.event_dates[mention.event].year))
+    return any(re.search(rf"\b{re.escape(word)}\b", mention.text) for word in own)
+
+
+# When a meeting held again and again can be the one meant ---------------------------------
+
+# Events of a kind held again and again, of which the knowledge base knows few.
+_RECURRING = frozenset({"visit", "ministerial", "meeting"})
+
+
+def _recurring_fitting(
+    text: ArticleText,
+    reading: str,
+    span: tuple[int, int],
+    candidates: list[str],
+    actors: Sequence[tuple[int, int, str]],
+    dates: Sequence[DateMention],
+    published: PartialDate,
+    matchers: Matchers,
+) -> list[str]:
+    """Of events held again and again (visits, ministerial meetings), those whose time fits: a
+    date of the sentence within it, or else a publication less than a year after its end ("the
+    foreign ministers' meeting in Brussels" a year on is another meeting there). A visit needs its
+    visitor in the sentence besides: "his visit to Japan" is the NATO Secretary General's where
+    the sentence names him or NATO, and no known visit where it names only the places visited."""
+    start, end = span
+    low, high = _sentence_span(text, reading, start)
+    named = {actor for left, _, actor in actors if low <= left < high and not start <= left < end}
+    values = [d.value for d in dates if d.value and low <= d.start < high]
+
+    def fits(event: str) -> bool:
+        kind = matchers.event_types.get(event)
+        if kind not in _RECURRING:
+            return True
+        if kind == "visit" and not named & _visitors(event, matchers):
+            return False
+        first, last = matchers.event_dates[event], matchers.event_ends[event]
+        return any(_within(v, first, last) for v in values) or (
+            _within_a_year(last or first, published) and _not_long_before(first, published)
+        )
+
+    return [e for e in candidates if fits(e)]
+
+
+def _not_long_before(first: PartialDate, published: PartialDate) -> bool:
+    """Whether `published` is not more than half a year before `first`: a text of December 2017
+    on "the foreign ministers' meeting in Brussels" is not about April 2022's."""
+    if published.month is None or first.month is None:
+        return published.year >= first.year - 1
+    return published.year * 12 + published.month >= first.year * 12 + first.month - 6
+
+
+def _within_a_year(last: PartialDate, published: PartialDate) -> bool:
+    """Whether `published` is less than a year after `last`, at the coarser precision."""
+    if published.month is None or last.month is None:
+        return published.year <= last.year
+    return (published.year, published.month) < (last.year + 1, last.month)
+
+
+def _visitors(event: str, matchers: Matchers) -> frozenset[str]:
+    """A visit's participants other than the places visited (the states their cities name)."""
+    hosts = {
+        owner for name in matchers.event_places[event] for owner, *_ in matchers.actors.find(name)
+    }
+    return matchers.event_participants.get(event, frozenset()) - hosts
+
+
+# The kinds of events held on a day or a few: what "since" dates is a series of them.
+_HELD_ON_A_DAY = _MEETINGS | {"visit"}
+_SINCE_BEFORE = re.compile(r"\bsince (?:(?:early|late|mid)[- ])?$", re.IGNORECASE)
+
+
+def _without_a_series_start(
+    text: ArticleText,
+    reading: str,
+    start: int,
+    candidates: Sequence[str],
+    dates: Sequence[DateMention],
+    matchers: Matchers,
+) -> Sequence[DateMention]:
+    """The dates around a reference to a meeting, without those "since" sets in its sentence:
+    "the meeting, to which Japan has been invited for four years since 2022" began a series
+    then, and the meeting is its latest, not that year's."""
+    if not all(matchers.event_types.get(e) in _HELD_ON_A_DAY for e in candidates):
+        return dates
+    low, high = _sentence_span(text, reading, start)
+    return [
+        d
+        for d in dates
+        if not low <= d.start < high
+        or not _SINCE_BEFORE.search(reading, max(0, d.start - 20), d.start)
+    ]
