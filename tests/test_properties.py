@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from corpus_factory import write_corpus
 from natocorpus.annotate import FormMatcher
+from natocorpus.annotate.summits import SummitIndex
 from natocorpus.build import annotate
 from natocorpus.config import make_config
 from natocorpus.diagnostics import Severity
@@ -79,6 +80,39 @@ def test_every_match_slices_exactly_to_a_known_form(tokens: list[str]) -> None:
         assert not (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"))
         assert not (end < len(text) and (text[end].isalnum() or text[end] == "_"))
         previous_end = end
+
+
+CITIES = ["Rome", "Romeo", "St. Louis", "Xi", "Vilnius", "Vil", "’Aden", "Hamburg-Nord"]
+city_words = st.sampled_from(
+    [*CITIES, "Rom", "St", "Louis", "X", "an", "-", "’", "’s", "(", "Vilnius-Nord", "the"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(city_words, max_size=20), st.sampled_from(["", " ", "-"]))
+def test_the_summit_cities_a_text_holds_are_every_city_found_at_a_word(
+    tokens: list[str], joint: str
+) -> None:
+    # A summit's city is matched only as words of its own: the index must keep each such city
+    # of the text (however many cities the knowledge base holds), and only cities of the text.
+    text = joint.join(tokens)
+    summits = {f"summit-{i}": "summit" for i in range(len(CITIES))}
+    index = SummitIndex.of(summits, {f"summit-{i}": (c,) for i, c in enumerate(CITIES)})
+    held = index.cities_in(text)
+
+    def word_char(at: int) -> bool:
+        return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
+
+    at_a_word = {
+        city
+        for city in CITIES
+        for i in range(len(text))
+        if text.startswith(city, i)
+        and not (word_char(i - 1) or text[i - 1 : i] == "-")
+        and not word_char(i + len(city))
+    }
+    assert at_a_word <= set(held) <= {city for city in CITIES if city in text}
+    assert all(held[city] == (f"summit-{CITIES.index(city)}",) for city in held)
 
 
 @settings(

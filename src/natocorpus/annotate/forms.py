@@ -30,6 +30,7 @@ from natocorpus.annotate.kinds import (
     TITLE,
     form_kind,
 )
+from natocorpus.annotate.summits import SummitIndex, vague_by_year
 from natocorpus.annotate.variants import any_case_forms, with_variants
 from natocorpus.model import KnowledgeBase, PartialDate, SurfaceForm
 
@@ -304,6 +305,10 @@ class Matchers(msgspec.Struct, frozen=True):
     context_only: frozenset[str] = frozenset()
     # A party's generic phrase with words that judge it between ("Russia’s ongoing illegal war").
     judged: re.Pattern[str] | None = None
+    # The summits by their cities, and summits named together (see `summits`).
+    summits: SummitIndex = SummitIndex((), {}, "", None)
+    # The events dated only to a year or a month, with two parties or more, by their year.
+    vague_by_year: dict[int, tuple[str, ...]] = msgspec.field(default_factory=dict)
 
     @classmethod
     def for_knowledge(cls, knowledge: KnowledgeBase) -> Matchers:
@@ -343,6 +348,10 @@ class Matchers(msgspec.Struct, frozen=True):
             kinds={form: kind for form, kind in kinds.items() if kind},
         )
         types = {actor.id: actor.type for actor in knowledge.actors}
+        event_types = {event.id: event.type for event in knowledge.events}
+        event_places = {event.id: _places(event.place) for event in knowledge.events}
+        event_dates = {event.id: event.date for event in knowledge.events}
+        event_participants = {event.id: frozenset(event.participants) for event in knowledge.events}
         return cls(
             actors=actors,
             events=FormMatcher.compile(
@@ -353,9 +362,9 @@ class Matchers(msgspec.Struct, frozen=True):
                 ),
                 blocking=_COMPOUNDS_OF_WAR,
             ),
-            event_dates={event.id: event.date for event in knowledge.events},
+            event_dates=event_dates,
             event_ends={event.id: event.end_date for event in knowledge.events},
-            event_places={event.id: _places(event.place) for event in knowledge.events},
+            event_places=event_places,
             known_places=frozenset(p for event in knowledge.events for p in _places(event.place)),
             generic=FormMatcher.compile(
                 ((phrase, SurfaceForm(phrase)) for phrase in generic_events),
@@ -365,10 +374,10 @@ class Matchers(msgspec.Struct, frozen=True):
             generic_events={phrase: tuple(ids) for phrase, ids in generic_events.items()},
             context_only=frozenset(context_only),
             judged=_judged_pattern(generic_events),
-            event_types={event.id: event.type for event in knowledge.events},
-            event_participants={
-                event.id: frozenset(event.participants) for event in knowledge.events
-            },
+            event_types=event_types,
+            event_participants=event_participants,
+            summits=SummitIndex.of(event_types, event_places),
+            vague_by_year=vague_by_year(event_dates, event_participants),
             authors=_author_names(knowledge),
             groupings=frozenset(a.id for a in knowledge.actors if a.type == "grouping"),
             states=frozenset(a.id for a in knowledge.actors if a.type == "state"),

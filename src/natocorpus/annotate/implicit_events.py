@@ -29,12 +29,7 @@ def _summits_by_city(
     "since", "after", "before", "ahead of", "following" ("since Madrid, the Allies …"), or with
     the summit's year ("Vilnius 2023"). The city must be the place of a known summit; where it was
     the place of several, the year or the sentence's dates decide, else nothing is annotated."""
-    by_city: dict[str, list[str]] = {}
-    for event, kind in matchers.event_types.items():
-        if kind == "summit":
-            for name in matchers.event_places[event][:1]:  # the city, not its country
-                if name in reading:  # the pattern below tries every city at every place
-                    by_city.setdefault(name, []).append(event)
+    by_city = matchers.summits.cities_in(reading)  # the pattern below tries each at every place
     if not by_city:
         return []
     cities = "|".join(re.escape(name) for name in sorted(by_city, key=len, reverse=True))
@@ -64,7 +59,7 @@ def _summits_by_city(
         end = match.end()
         if _overlapping(taken, start, end):
             continue
-        candidates = by_city[city]
+        candidates = list(by_city[city])
         if match.group("year"):
             year = int(match.group("year"))
             candidates = [e for e in candidates if matchers.event_dates[e].year == year]
@@ -101,38 +96,13 @@ def _summits_by_city(
     return found
 
 
-def _summit_list(
-    matchers: Matchers,
-) -> tuple[re.Pattern[str], str, list[str], dict[str, list[str]]] | None:
-    """The pattern of summits named together, with the cities it knows (as one alternation),
-    the summits and the summits of each city; none where no summit has a city."""
-    summits = [e for e, kind in matchers.event_types.items() if kind == "summit"]
-    by_city: dict[str, list[str]] = {}
-    for event in summits:
-        for name in matchers.event_places[event][:1]:
-            by_city.setdefault(name, []).append(event)
-    if not by_city:
-        return None
-    city = "|".join(re.escape(name) for name in sorted(by_city, key=len, reverse=True))
-    item = rf"(?:{city}|(?:19|20)\d\d)"
-    joint = r"(?:,\s+and\s+|,\s+|\s+and\s+|\s*&\s*)"
-    # A city after the plural may carry its time: "summits in Madrid last year and Washington
-    # earlier this year", "in Madrid in 2022 and Vilnius in 2023".
-    when = r"(?:\s+(?:(?:earlier|later)\s+)?(?:last|this|next)\s+year|\s+in\s+(?:19|20)\d\d)?"
-    pattern = re.compile(
-        rf"(?<![\w-])(?P<before>{item}(?:{joint}{item})+)\s+(?:NATO\s+|[Aa]lliance\s+)?[Ss]ummits\b"
-        rf"|\b[Ss]ummits\s+(?:in|at|of)\s+(?P<after>(?:{city}){when}(?:{joint}(?:{city}){when})+)\b"
-    )
-    return pattern, city, summits, by_city
-
-
 def _summit_list_spans(reading: str, matchers: Matchers) -> list[tuple[int, int]]:
     """Where summits are named together, with their places and times: each the words of other
     references ("the summits in Madrid last year and Washington earlier this year")."""
     if "ummits" not in reading:
         return []
-    found = _summit_list(matchers)
-    return [] if found is None else [m.span() for m in found[0].finditer(reading)]
+    pattern = matchers.summits.in_a_list
+    return [] if pattern is None else [m.span() for m in pattern.finditer(reading)]
 
 
 def _summits_in_a_list(
@@ -146,10 +116,13 @@ def _summits_in_a_list(
     or year is the one known summit it fits; one that fits several or none is left."""
     if "ummits" not in reading:  # in every match: a test in C before the pattern's slow scan
         return []
-    made = _summit_list(matchers)
-    if made is None:
+    pattern, city, summits = (
+        matchers.summits.in_a_list,
+        matchers.summits.cities,
+        matchers.summits.summits,
+    )
+    if pattern is None:
         return []
-    pattern, city, summits, by_city = made
     item = rf"(?:{city}|(?:19|20)\d\d)"
     nato = set(matchers.generic_events.get("nato summit", ()))
     found: list[EventMention] = []
@@ -168,7 +141,7 @@ def _summits_in_a_list(
                 pool = [e for e in summits if not nato or e in nato]
                 candidates = [e for e in pool if matchers.event_dates[e].year == year]
             else:
-                candidates = by_city[text]
+                candidates = list(matchers.summits.by_city[text])
             if len(candidates) == 1:
                 paragraph, sentence = place(start)
                 found.append(EventMention(candidates[0], text, start, end, paragraph, sentence))
@@ -190,11 +163,6 @@ def _dated_by_participants(
     met its Asia-Pacific partners", "in 2005 NATO began a dialogue with South Korea and
     Australia". A year (or month) in a sentence that names enough of the participants of exactly
     one such event of that year is a mention of it (see `_enough_participants`)."""
-    vague = [
-        e
-        for e, date in matchers.event_dates.items()
-        if date.day is None and len(matchers.event_participants.get(e, ())) >= 2
-    ]
     found: list[EventMention] = []
     for date in dates:
         value = date.value
@@ -207,9 +175,8 @@ def _dated_by_participants(
         present = actors_by_sentence.get(date.sentence, frozenset())
         fits = [
             e
-            for e in vague
-            if matchers.event_dates[e].year == value.year
-            and (value.month is None or matchers.event_dates[e].month in (None, value.month))
+            for e in matchers.vague_by_year.get(value.year, ())
+            if (value.month is None or matchers.event_dates[e].month in (None, value.month))
             and _enough_participants(matchers, e, present)
         ]
         if len(fits) == 1:

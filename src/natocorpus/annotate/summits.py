@@ -1,0 +1,82 @@
+"""The knowledge base's summits and vaguely dated events as the implicit references look them up
+(see `implicit_events`): made once per knowledge base, not for each article, where the lookups
+would grow each article's cost with the knowledge base."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import msgspec
+
+from natocorpus.model import PartialDate
+
+
+class SummitIndex(msgspec.Struct, frozen=True):
+    summits: tuple[str, ...]  # every summit, in the knowledge base's order
+    by_city: dict[str, tuple[str, ...]]  # a summit's city (its first place) -> its summits
+    cities: str  # the cities as one alternation, longest first
+    in_a_list: re.Pattern[str] | None  # summits named together (see `implicit_events`)
+    # The cities by the word characters they open with (up to three; "" for none): a text names
+    # only the cities whose opening is one of its words'.
+    by_opening: dict[str, tuple[str, ...]] = {}
+
+    def cities_in(self, text: str) -> dict[str, tuple[str, ...]]:
+        """The cities the text holds, with their summits: looking for each city in the text
+        would cost a large knowledge base's every city for every article."""
+        openings = {"", *_OPENING.findall(text)}
+        present = {
+            city
+            for opening in openings
+            for city in self.by_opening.get(opening, ())
+            if city in text
+        }
+        return {city: events for city, events in self.by_city.items() if city in present}
+
+    @classmethod
+    def of(
+        cls, event_types: Mapping[str, str], event_places: Mapping[str, tuple[str, ...]]
+    ) -> SummitIndex:
+        summits = tuple(e for e, kind in event_types.items() if kind == "summit")
+        by_city: dict[str, list[str]] = {}
+        for event in summits:
+            for name in event_places[event][:1]:  # the city, not its country
+                by_city.setdefault(name, []).append(event)
+        if not by_city:
+            return cls(summits, {}, "", None)
+        city = "|".join(re.escape(name) for name in sorted(by_city, key=len, reverse=True))
+        item = rf"(?:{city}|(?:19|20)\d\d)"
+        joint = r"(?:,\s+and\s+|,\s+|\s+and\s+|\s*&\s*)"
+        # A city after the plural may carry its time: "summits in Madrid last year and Washington
+        # earlier this year", "in Madrid in 2022 and Vilnius in 2023".
+        when = r"(?:\s+(?:(?:earlier|later)\s+)?(?:last|this|next)\s+year|\s+in\s+(?:19|20)\d\d)?"
+        in_a_list = re.compile(
+            rf"(?<![\w-])(?P<before>{item}(?:{joint}{item})+)\s+(?:NATO\s+|[Aa]lliance\s+)?"
+            rf"[Ss]ummits\b|\b[Ss]ummits\s+(?:in|at|of)\s+"
+            rf"(?P<after>(?:{city}){when}(?:{joint}(?:{city}){when})+)\b"
+        )
+        by_opening: dict[str, list[str]] = {}
+        for name in by_city:
+            opening = _OPENING.match(name)
+            by_opening.setdefault("" if opening is None else opening.group(), []).append(name)
+        return cls(
+            summits,
+            {c: tuple(e) for c, e in by_city.items()},
+            city,
+            in_a_list,
+            {opening: tuple(names) for opening, names in by_opening.items()},
+        )
+
+
+_OPENING = re.compile(r"(?<![\w-])\w{1,3}")
+
+
+def vague_by_year(
+    event_dates: Mapping[str, PartialDate], participants: Mapping[str, frozenset[str]]
+) -> dict[int, tuple[str, ...]]:
+    """The events dated only to a year or a month, with two parties or more, by their year."""
+    found: dict[int, list[str]] = {}
+    for event, date in event_dates.items():
+        if date.day is None and len(participants.get(event, ())) >= 2:
+            found.setdefault(date.year, []).append(event)
+    return {year: tuple(events) for year, events in found.items()}
