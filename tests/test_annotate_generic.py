@@ -811,3 +811,31 @@ def test_a_meeting_held_again_and_again_is_not_one_years_after_the_text(tmp_path
     assert events_of(early) == []
     after = annotated(tmp_path / "b", body, events=events, overrides=published("2022-05"))
     assert [event for event, _ in events_of(after)] == ["ministers-2022"]
+
+
+def test_a_summit_named_by_its_two_sides_is_their_meeting(tmp_path: Path) -> None:
+    # Published in July 2023: "the China-Georgia Summit Meeting" and "the US-China summit" are
+    # two states' talks, not NATO's Vilnius summit, though both are states that may host one.
+    article = annotated(
+        tmp_path,
+        "Georgia went on to hold the China-Georgia Summit Meeting in Tbilisi.\n\n"
+        "Russia watched the US-China summit. The NATO summit welcomed Georgia.",
+        events=EVENTS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("nato-2023", "NATO summit")]
+    assert [r.text for r in article.unresolved_events] == ["Summit", "summit"]
+
+
+def test_military_action_against_a_state_is_a_war_on_it(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "NATO met against the backdrop of continuing Russian military action against Georgia. "
+        "Its military operations in Georgia go on.",
+        events=WAR_AND_VISIT,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [
+        ("war-2021", "military action against Georgia"),
+        ("war-2021", "military operations in Georgia"),
+    ]

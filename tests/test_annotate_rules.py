@@ -196,7 +196,8 @@ def test_a_portfolio_listed_before_an_institutions_head_is_part_of_its_name(
     article = annotated(
         tmp_path,
         "She chairs the Foreign Affairs, Defence and Trade Select Committee. Foreign Affairs, "
-        "the journal, and the Department for Policy Studies, China Institute of Studies, wrote.",
+        "the journal, and the Department for Policy Studies, China Institute of Studies, wrote. "
+        "He met Georgia’s Foreign Affairs and Cooperation Minister, Ana Lee, there.",
         actors=ACTORS
         + "- {id: dps, name: Department for Policy Studies, type: institution, description: d, "
         "forms: [Department for Policy Studies]}\n",
@@ -205,6 +206,7 @@ def test_a_portfolio_listed_before_an_institutions_head_is_part_of_its_name(
         ("foreign-affairs", "Foreign Affairs"),
         ("dps", "Department for Policy Studies"),
         ("china", "China"),
+        ("georgia", "Georgia"),
     ]
 
 

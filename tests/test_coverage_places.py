@@ -211,3 +211,12 @@ def test_a_photos_file_label_is_not_a_name(tmp_path: Path) -> None:
         tmp_path, "NATO met Japan today. NATO agreed.\n\n(FILE) The minister greets NATO."
     )
     assert found == {}
+
+
+def test_a_list_of_portfolios_before_a_title_is_no_name(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met today. Japan’s Foreign Affairs and Cooperation Minister, Ana Lee, and its "
+        "Environment Minister Bo Li spoke. A Labour Prime Minister, Jo Kim, agreed.",
+    )
+    assert set(found) == {"Ana Lee", "Bo Li", "Labour", "Jo Kim"}

@@ -457,16 +457,16 @@ _LISTED_AFTER = re.compile(r",? (?:and |& )?([A-Z][\w’'-]*(?:(?:,? (?:and |& )
 
 def _listed_before_a_head(text: str, end: int) -> bool:
     """Whether the name is the first of a list of portfolios that an institution's head ends:
-    "Foreign Affairs, Defence and Trade Select Committee"."""
-    if text[end : end + 1] != ",":
-        return False
+    "Foreign Affairs, Defence and Trade Select Committee", "Foreign Affairs and Cooperation
+    Minister"."""
     found = _LISTED_AFTER.match(text, end)
     if found is None:
         return False
-    listed, words = found.group(1), found.group(1).split()
     # A list has "and" before its last item; a name in apposition ("Department for Asia-Pacific
     # Studies, China Institute of ...") has none.
-    return (" and " in listed or " & " in listed) and words[-1].strip(",") in _INSTITUTION_HEADS
+    words = found.group().replace(",", " ").split()
+    head = next((i for i, word in enumerate(words) if word in _INSTITUTION_HEADS), None)
+    return head is not None and bool({"and", "&"} & set(words[:head]))
 
 
 def _a_place(

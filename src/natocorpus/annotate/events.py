@@ -194,6 +194,22 @@ def _names_another_meeting(word: str, candidates: Sequence[str], matchers: Match
     )
 
 
+# Two names joined by a dash right before a meeting's phrase: its two sides ("the Japan-Germany
+# Summit Meeting", "the US–China summit").
+_TWO_SIDES_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][\w’'.]*)[-–]([A-Z][\w’'.]*) $")
+
+
+def _of_two_sides(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether two names joined by a dash make the meeting two sides' talks, not one the phrase
+    can name; not where they are its places ("the Strasbourg-Kehl summit")."""
+    found = _TWO_SIDES_BEFORE.search(before)
+    return (
+        found is not None
+        and all(matchers.event_types.get(e) in _MEETINGS for e in candidates)
+        and not any(side in matchers.event_places[e] for side in found.groups() for e in candidates)
+    )
+
+
 # What a summit is for or on, after its capitalised name: another summit's name ("the Peace
 # Summit for Ukraine", "the Summit on Peace in Ukraine"); not a date ("Summit on Tuesday").
 _SUMMIT_NAMED_AFTER = re.compile(r" (?:for|on) (?:the )?(?=[A-Z])")
@@ -312,6 +328,7 @@ def _generic_events(
             (
                 (word is not None and _names_another_meeting(word, candidates, matchers))
                 or _summit_of_another_name(matched, reading, end)
+                or _of_two_sides(before, candidates, matchers)
             )
             and not in_heading(start)
         ) or _of_ministers(before, reading[end : end + 40], candidates, matchers)

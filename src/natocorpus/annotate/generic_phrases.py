@@ -129,8 +129,18 @@ def _as_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
 
 
 # The nouns of armed conflict: a war named by one is named by the others ("the war in Ukraine",
-# "the fighting in Ukraine", "the struggle in Ukraine", "the crisis in Ukraine").
-_WAR_NOUNS = ("war", "conflict", "fighting", "struggle", "hostilities", "crisis")
+# "the fighting in Ukraine", "the struggle in Ukraine", "the crisis in Ukraine", "Russian
+# military action against Ukraine").
+_WAR_NOUNS = (
+    "war",
+    "conflict",
+    "fighting",
+    "struggle",
+    "hostilities",
+    "crisis",
+    "military action",
+    "military operations",
+)
 _WAR_PHRASE = re.compile(rf"^({'|'.join(_WAR_NOUNS)}) ((?:in|against|on) [A-Z][\w-]*)$")
 
 

@@ -29,6 +29,7 @@ from natocorpus.coverage.words import (
     _OPENING_QUOTES,
     _ORGANISATION_HEADS,
     _PORTFOLIO,
+    _PORTFOLIOS_BEFORE_HEAD,
     _POSSESSIVE,
     _QUOTE_CLOSES,
     _REGION_HEADS,
@@ -237,7 +238,14 @@ def _title_at(run: list[_Word], i: int) -> int:
         return i  # after "of": a portfolio or a name ("Department of Justice")
     j = i
     head_end = i
-    while j < len(run) and run[j].text.rstrip(".") in _TITLE_WORDS:
+    while j < len(run) and (
+        run[j].text.rstrip(".") in _TITLE_WORDS
+        or (
+            run[j].text in _PORTFOLIOS_BEFORE_HEAD
+            and j + 1 < len(run)
+            and run[j + 1].text.rstrip(".") in _TITLE_HEADS
+        )
+    ):
         if run[j].text.rstrip(".") in _TITLE_HEADS:
             head_end = j + 1
         if run[j].possessive:

@@ -160,6 +160,13 @@ _TITLE_MODIFIERS = _set(
     Adjunct Visiting Emeritus Principal Research Resident Non-Resident Nonresident External
     Affairs Floor Majority Minority Relations"""
 )
+# Portfolios that are part of a title only right before its head ("Cooperation Minister",
+# "Labor Secretary"); elsewhere a name may be one ("Labour Prime Minister", "Cooperation between
+# China and ...").
+_PORTFOLIOS_BEFORE_HEAD = _set(
+    """Cooperation Development Environment Energy Agriculture Transport Infrastructure
+    Communications Labour Labor Industry Immigration Tourism Veterans Culture"""
+)
 # The portfolio after a title's "of"/"for": "Secretary of State", "Minister for Foreign Affairs".
 _PORTFOLIO = _set(
     """State Defence Defense Foreign Affairs Home Interior Finance Trade Staff Justice Economy
