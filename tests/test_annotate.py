@@ -96,7 +96,8 @@ def test_dates_at_their_precision_and_unresolved_periods(tmp_path: Path) -> None
     article = annotated(
         tmp_path,
         "In 1999 and in December 2016, then on July 12, 2023 and on 27.12.2023, "
-        "and on January 29, in recent years, in the 21st century.",
+        "and on January 29, in recent years, in the 21st century, on April 4-5, 2023, on "
+        "11–12 July 2024.",
         quotes=("In 1999", "and in"),
     )
     found = {d.text: d.value for d in article.dates}
@@ -107,6 +108,9 @@ def test_dates_at_their_precision_and_unresolved_periods(tmp_path: Path) -> None
     assert found["January 29"] == PartialDate(2023, 1, 29)
     assert found["in recent years"] is None
     assert found["the 21st century"] is None
+    # A span of days is dated by its first.
+    assert found["April 4-5, 2023"] == PartialDate(2023, 4, 4)
+    assert found["11–12 July 2024"] == PartialDate(2024, 7, 11)
 
 
 def test_relative_month_is_unresolved_when_publication_has_only_a_year(tmp_path: Path) -> None:

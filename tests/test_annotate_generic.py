@@ -839,3 +839,19 @@ def test_military_action_against_a_state_is_a_war_on_it(tmp_path: Path) -> None:
         ("war-2021", "military action against Georgia"),
         ("war-2021", "military operations in Georgia"),
     ]
+
+
+def test_a_clause_that_tells_of_the_reference_dates_it(tmp_path: Path) -> None:
+    # Written in March 2023: the meeting "which will take place on April 4-5, 2023" in
+    # Brussels is not April 2022's there; the one "which took place on April 6, 2022" is.
+    article = annotated(
+        tmp_path,
+        "Georgia spoke of the foreign ministers’ meeting, which will take place on April 4-5, "
+        "2023 at the headquarters in Brussels.\n\nGeorgia recalled the foreign ministers’ "
+        "meeting, which took place on April 6, 2022 in Brussels.",
+        events=MINISTERIALS,
+        overrides=published("2023-03"),
+    )
+    assert events_of(article) == [("ministers-2022", "foreign ministers’ meeting")]
+    assert article.event_mentions[0].start > article.text.reading_text.index("recalled")
+    assert [r.text for r in article.unresolved_events] == ["foreign ministers’ meeting"]

@@ -556,3 +556,21 @@ def test_a_capital_after_an_institutions_head_word_ends_its_name(tmp_path: Path)
     ]
     for number, sentence in enumerate(sentences):
         assert _washington(sentence, tmp_path / str(number)) == [], sentence
+
+
+def test_a_dateline_with_a_colon_or_a_month_and_year_is_a_place(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "NATO met today in Riga.\n\nWashington:\n\nNATO met.\n\n"
+        "Washington: Georgia joined NATO.\n\n"
+        "Washington, April 2025 – NATO met. Washington objected.",
+        actors=ACTORS,
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("nato", "NATO"),
+        ("georgia", "Georgia"),
+        ("nato", "NATO"),
+        ("nato", "NATO"),
+        ("usa", "Washington"),
+    ]

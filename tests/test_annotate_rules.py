@@ -215,7 +215,8 @@ def test_an_organisations_common_noun_after_another_name_is_another(tmp_path: Pa
     article = annotated(
         tmp_path,
         "The Anglo-Russian Alliance of 1907 and an East Asian Alliance are not NATO. A new "
-        "Alliance strategy and the Anglo-American Aukus pact are.",
+        "Alliance strategy and the Anglo-American Aukus pact are. The EUTOPIA Alliance of "
+        "universities is not; the NATO Alliance is.",
         actors=actors,
     )
     assert actors_of(article) == [
@@ -224,6 +225,8 @@ def test_an_organisations_common_noun_after_another_name_is_another(tmp_path: Pa
         ("nato", "Alliance"),
         ("usa", "American"),
         ("nato", "Aukus"),
+        ("nato", "NATO"),
+        ("nato", "Alliance"),
     ]
 
 

@@ -220,3 +220,20 @@ def test_a_list_of_portfolios_before_a_title_is_no_name(tmp_path: Path) -> None:
         "Environment Minister Bo Li spoke. A Labour Prime Minister, Jo Kim, agreed.",
     )
     assert set(found) == {"Ana Lee", "Bo Li", "Labour", "Jo Kim"}
+
+
+ACTORS_WITH_ITPP = (
+    "- {id: nato, name: NATO, type: alliance, description: d, forms: [NATO]}\n"
+    "- {id: itpp, name: A partnership programme, type: document, description: d, forms: [ITPP]}\n"
+)
+
+
+def test_members_plural_acronyms_and_offices_are_not_names(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met today. We now have 32 Allies and Partners agreeing, and NATO Member States. "
+        "NGOs and SMEs flew A330 MRTTs. The Paymaster General and Minister for the Cabinet "
+        "spoke, as did the Atlas Institute. The ITPPs of NATO, each an ITPP, were renewed.",
+        actors=ACTORS_WITH_ITPP,
+    )
+    assert set(found) == {"Atlas Institute", "ITPPs"}

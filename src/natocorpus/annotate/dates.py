@@ -29,8 +29,9 @@ _DAYS_MONTH = "|".join([_ANY_MONTH, *_BARE_MONTHS])
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", rf"{_YEAR}-[01]\d-[0-3]\d"),
-    ("month_day_year", rf"(?:{_DAYS_MONTH}) \d{{1,2}}, {_YEAR}"),
-    ("day_month_year", rf"\d{{1,2}} (?:{_ANY_MONTH}),? {_YEAR}"),
+    # (a span of days is dated by its first: "April 4-5, 2023", "11–12 July 2024")
+    ("month_day_year", rf"(?:{_DAYS_MONTH}) \d{{1,2}}(?:[-–]\d{{1,2}})?, {_YEAR}"),
+    ("day_month_year", rf"\d{{1,2}}(?:[-–]\d{{1,2}})? (?:{_ANY_MONTH}),? {_YEAR}"),
     ("dotted", rf"\d{{2}}\.\d{{2}}\.{_YEAR}"),
     ("month_year", rf"(?:{_ANY_MONTH}),? {_YEAR}"),
     ("month_shift", rf"(?:{_MONTHS}),? (?:last|this|next) year"),
@@ -70,6 +71,7 @@ _RELATIVE = frozenset(
     }
 )
 _SHIFT = {"last": -1, "this": 0, "next": 1}
+_NUMBERS = re.compile(r"\d+")
 # Addresses: a number in them is a path or an identifier, never a date.
 # The lookahead on the first characters lets the engine skip every other position at once.
 _ADDRESS_RE = re.compile(r"(?=[hwd1])(?<![\w.])(?:https?://|www\.|doi\.org/|10\.\d{4,9}/)\S+")
@@ -142,8 +144,8 @@ def resolve_date(
         return PartialDate(year, month, day)
     if kind in ("month_day_year", "day_month_year"):
         month = next(_MONTH_NUMBER[word] for word in words if word in _MONTH_NUMBER)
-        day, year = (int(word) for word in words if word.isdigit())
-        return PartialDate(year, month, day)
+        numbers = _NUMBERS.findall(text)
+        return PartialDate(int(numbers[-1]), month, int(numbers[0]))
     if kind == "dotted":
         parsed = dateparser.parse(text, dayfirst=True)
         return PartialDate(parsed.year, parsed.month, parsed.day)

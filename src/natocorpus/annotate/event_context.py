@@ -224,6 +224,22 @@ def _fitting(
     2), as far as each narrows them."""
     block = text.block_at(start)
     sentence_span = _sentence_span(text, reading, start)
+    told = _told_of_it(reading, sentence_span, start, dates)
+    if told:
+        # "the meeting of NATO foreign ministers, which will take place on April 4-5, 2023 at
+        # NATO headquarters in Brussels": the clause dates the reference, before any place.
+        fits = [
+            e
+            for e in candidates
+            if any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in told)
+        ]
+        latest = max(v.sort_key for v in told)
+        return fits or [
+            e
+            for e in candidates
+            if matchers.event_types.get(e) in _GOING_ON
+            and matchers.event_dates[e].sort_key <= latest
+        ]
     in_clause = _in_its_clause(reading, sentence_span, start, candidates, dates, matchers)
     others = _other_clauses(reading, sentence_span, start)
     if in_clause is not None:
@@ -297,6 +313,37 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:]\s|\s[–—]\s|(?<=\w)—(?=\w)|\s(?:after|before|while|whereas|although|though|unlike"
     r"|than|but|since|until)\s"
 )
+
+
+# A relative clause right after a reference, which tells of it: ", which will take place on",
+# ", to be held in", ", held on".
+_OF_IT_AFTER = re.compile(r"(?:which|that|to be held|held|scheduled)\b")
+
+
+def _told_of_it(
+    reading: str, sentence: tuple[int, int], start: int, dates: Sequence[DateMention]
+) -> list[PartialDate]:
+    """The absolute dates of a relative clause that follows the reference and tells of it, to
+    the clause's end (a comma inside a date, "April 4-5, 2023", does not end it)."""
+    high = sentence[1]
+    opening = _CLAUSE_BREAK.search(reading, start, high)
+    if (
+        opening is None
+        or reading[opening.start()] != ","
+        or not _OF_IT_AFTER.match(reading, opening.end())
+    ):
+        return []
+    end = opening.end()
+    while (found := _CLAUSE_BREAK.search(reading, end, high)) is not None and any(
+        d.start <= found.start() < d.end for d in dates
+    ):
+        end = found.end()
+    end = high if found is None else found.start()
+    return [
+        d.value
+        for d in dates
+        if d.value and d.kind == "absolute" and opening.end() <= d.start < end
+    ]
 
 
 def _clause_span(reading: str, sentence: tuple[int, int], start: int) -> tuple[int, int]:

@@ -361,6 +361,8 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         if parts:
             # A known name and, after it, a person's name: two names ("Japan Rahm Emanuel").
             tail = [w for i, w in enumerate(words) if not covered[i]]
+            if _text(tail, reading) in _MEMBERS:
+                return None  # "NATO Member States": the members of a known body
             first_uncovered = covered.index(False)
             if (
                 all(covered[:first_uncovered])
@@ -375,6 +377,13 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             return None
         if all(_among(w.text, _EDITORIAL_LABELS) for w in words):
             return None  # "Episode Transcript", "EDITORIAL": labels of a text's parts
+        if phrase in _MEMBERS:
+            return None  # "32 Allies", "Member States": a group's members, by a house style
+        last = words[-1].text
+        if _PLURAL_ACRONYM.fullmatch(last) and last[:-1] not in self.known:
+            # "NGOs", "A330 MRTTs": things of a kind; but "the ITPPs", of a known "ITPP", are
+            # documents of a known kind, worth a record of their own
+            return None
         if len(words) == 1 and (_CODE.search(phrase) or _QUESTION.fullmatch(phrase)):
             return None  # "IP23054": a document's number; "Q1": a transcript's question
         if len(words) == 1 and _DEGREE.match(phrase) and _AFTER_A_NAME.search(reading, 0, start):
@@ -398,6 +407,10 @@ def _among(word: str, words: frozenset[str]) -> bool:
     return word in words or (word.isupper() and word.capitalize() in words)
 
 
+# The members of a group, capitalised by a house style: alone they name no one of them.
+_MEMBERS = frozenset({"Allies", "Members", "Partners", "Member States", "Member Countries"})
+# An acronym in the plural: things of a kind ("NGOs", "MRTTs"), not a name.
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 # Four figures in a word: a document's or a file's number, not a name.
 _CODE = re.compile(r"\d{4}")
 # A transcript's numbered question or answer: "Q1", "A2".

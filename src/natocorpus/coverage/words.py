@@ -157,6 +157,7 @@ _TITLE_MODIFIERS = _set(
     Finance Trade Interior Home First Lieutenant Acting Permanent Former Cabinet State Economy
     Economic Security National Military Joint Supreme Allied Rear Attorney Lord Grand Secretary
     General Commander Director High Minister Education Health Justice Associate Assoc Asst
+    Paymaster
     Adjunct Visiting Emeritus Principal Research Resident Non-Resident Nonresident External
     Affairs Floor Majority Minority Relations"""
 )
@@ -172,7 +173,7 @@ _PORTFOLIO = _set(
     """State Defence Defense Foreign Affairs Home Interior Finance Trade Staff Justice Economy
     Commerce National Treasury Energy Security the Internal External Education Health Political
     Policy Public Diplomacy Operations Intelligence Planning Strategy Economic Science Sciences
-    Studies Relations Peace"""
+    Studies Relations Peace Cabinet"""
 )
 # Bodies of a state named in lower case after it: "the Chinese embassy in Japan".
 _BODY = re.compile(
