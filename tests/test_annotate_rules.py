@@ -711,3 +711,20 @@ def test_a_date_marked_without_event_must_be_verbatim(tmp_path: Path) -> None:
     assert any(
         "dates_without_event[0].passage" in str(d) and "'In 2017'" in str(d) for d in diagnostics
     ), [str(d) for d in diagnostics]
+
+
+def test_a_compound_broken_after_its_hyphen_still_names_its_parts(tmp_path: Path) -> None:
+    article = annotated(tmp_path, "NATO met today. He said the US- Russian ties had worsened.")
+    assert actors_of(article) == [("nato", "NATO"), ("russia", "Russian")]
+
+
+def test_a_states_adjective_before_a_models_designation_names_the_state(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path, "NATO met today. Jets from Georgia, Russian Su-30s and Chinese J-20s flew."
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("georgia", "Georgia"),
+        ("russia", "Russian"),
+        ("china", "Chinese"),
+    ]

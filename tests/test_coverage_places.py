@@ -237,3 +237,8 @@ def test_members_plural_acronyms_and_offices_are_not_names(tmp_path: Path) -> No
         actors=ACTORS_WITH_ITPP,
     )
     assert set(found) == {"Atlas Institute", "ITPPs"}
+
+
+def test_an_acronym_opening_a_line_beside_a_known_name_is_reported(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO met Japan today.\n\n(MENAFN- Japan) This article was published.")
+    assert any("MENAFN" in phrase for phrase in found)

@@ -102,9 +102,11 @@ _REGION_BODY_HEADS = _wordset(
     "Association Federation Union League Forum Division Directorate Service Command Fleet "
     "Treaty Organization Organisation Cooperation Partnership Group Assembly Bank Parliament Club"
 )
-_WORD_BEFORE = re.compile(r"(?:^|[\s(“\"])([A-Z][\w’'-]*) $")
+# (Not a word that ends in a hyphen: "US- Russian ties", a compound broken at its hyphen.)
+_WORD_BEFORE = re.compile(r"(?:^|[\s(“\"])([A-Z](?:[\w’'-]*[\w’'])?) $")
 _HEAD_OF_BEFORE = re.compile(r"([A-Z][\w’'-]*)(?: of State)? (?:of|on|for)(?: the)? $")
-_WORD_AFTER = re.compile(r"^( |-)([A-Z][\w’'-]*)")
+# (Not a model's designation, "Su-30s", "F-35": a name does not run into one.)
+_WORD_AFTER = re.compile(r"^( |-)((?![A-Z][\w’'-]*\d)[A-Z][\w’'-]*)")
 # The oceans, named by adjectives; one of them ("Indian") is also a state's demonym. In a list of
 # oceans ("the Atlantic, Indian and Pacific regions") that adjective names the ocean.
 _OCEAN = r"(?<![\w-])(?:Atlantic|Pacific|Indian|Arctic|Antarctic|Southern)"

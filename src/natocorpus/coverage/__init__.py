@@ -349,9 +349,13 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         capitals = [
             i for i, w in enumerate(words) if _capitalised(w.text) and w.text not in _FUNCTION_WORDS
         ]
-        if all(covered[i] or words[i].weak for i in capitals) and any(covered):
+        if all(
+            covered[i] or (words[i].weak and not _acronym(words[i].text.rstrip("-")))
+            for i in capitals
+        ) and any(covered):
             # Names side by side, each known ("NATO Japan"), maybe after a word capitalised by its
-            # place ("Critics of NATO", "Adapting NATO").
+            # place ("Critics of NATO", "Adapting NATO"); an acronym is capitalised as a name
+            # wherever it stands ("(MENAFN- Asia Times)").
             return None
         parts = [
             (reading[n.start : n.end], n.owner)
