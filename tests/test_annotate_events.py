@@ -218,3 +218,17 @@ def test_an_event_dated_by_its_year_named_by_year_and_participants(tmp_path: Pat
         actors=PARTNERS,
     )
     assert events_of(article) == [("dialogue-2005", "2005")]
+
+
+def test_a_year_that_bounds_a_period_names_no_event(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "NATO led efforts with South Korea and Australia between 2005-2021. From 2005 to 2010 "
+        "NATO, South Korea and Australia met often. In 2005 NATO met South Korea and Australia.",
+        events=DIALOGUES,
+        actors=PARTNERS,
+    )
+    reading = article.text.reading_text
+    assert [(m.event, reading[m.start - 3 : m.end]) for m in article.event_mentions] == [
+        ("dialogue-2005", "In 2005")
+    ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from natocorpus.annotate.events import _TWO_SIDES_BEFORE
 from natocorpus.model import PartialDate
 from test_annotate_rules import ACTORS, annotated, events_of
 
@@ -819,12 +820,19 @@ def test_a_summit_named_by_its_two_sides_is_their_meeting(tmp_path: Path) -> Non
     article = annotated(
         tmp_path,
         "Georgia went on to hold the China-Georgia Summit Meeting in Tbilisi.\n\n"
-        "Russia watched the US-China summit. The NATO summit welcomed Georgia.",
+        "Russia watched the US-China summit. The NATO summit welcomed Georgia.\n\n"
+        "China saw the recent Russia-North Korea Summit Meeting.",
         events=EVENTS,
+        # ("Korea" alone is South Korea, a state that may host a summit.)
+        actors=ACTORS + "- {id: south-korea, name: South Korea, type: state, description: d, "
+        "forms: [South Korea, Korea]}\n",
         overrides=published("2023-07"),
     )
     assert events_of(article) == [("nato-2023", "NATO summit")]
-    assert [r.text for r in article.unresolved_events] == ["Summit", "summit"]
+    assert [r.text for r in article.unresolved_events] == ["Summit", "summit", "Summit"]
+    # A side of two or three words: "North Korea" is not the host "Korea".
+    sides = _TWO_SIDES_BEFORE.search("saw the recent Russia-North Korea ")
+    assert sides is not None and sides.groups() == ("Russia", "North Korea")
 
 
 def test_military_action_against_a_state_is_a_war_on_it(tmp_path: Path) -> None:

@@ -242,3 +242,12 @@ def test_members_plural_acronyms_and_offices_are_not_names(tmp_path: Path) -> No
 def test_an_acronym_opening_a_line_beside_a_known_name_is_reported(tmp_path: Path) -> None:
     found = warned(tmp_path, "NATO met Japan today.\n\n(MENAFN- Japan) This article was published.")
     assert any("MENAFN" in phrase for phrase in found)
+
+
+def test_honorifics_and_a_translations_label_are_not_names(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met Japan today.\n\n[Provisional Translation]\n\nJapan met Rt. Hon. Ana LEE, "
+        "the Hon. Bo Li and the Honourable Jo Kim.",
+    )
+    assert set(found) == {"Ana LEE", "Bo Li", "Jo Kim"}

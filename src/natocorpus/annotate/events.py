@@ -195,8 +195,10 @@ def _names_another_meeting(word: str, candidates: Sequence[str], matchers: Match
 
 
 # Two names joined by a dash right before a meeting's phrase: its two sides ("the Japan-Germany
-# Summit Meeting", "the US–China summit").
-_TWO_SIDES_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][\w’'.]*)[-–]([A-Z][\w’'.]*) $")
+# Summit Meeting", "the US–China summit", "the Russia-North Korea Summit Meeting").
+_TWO_SIDES_BEFORE = re.compile(
+    r"(?<![\w’'.-])([A-Z][\w’'.]*)[-–]([A-Z][\w’'.]*(?: [A-Z][\w’'.]*){0,2}) $"
+)
 
 
 def _of_two_sides(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:

@@ -170,7 +170,9 @@ def _dated_by_participants(
         # which event.
         if value is None or value.day is not None or date.kind != "absolute":
             continue
-        if _overlapping(taken, date.start, date.end):
+        if _overlapping(taken, date.start, date.end) or _bounds_a_period(
+            reading, date.start, date.end
+        ):
             continue
         present = actors_by_sentence.get(date.sentence, frozenset())
         fits = [
@@ -186,6 +188,28 @@ def _dated_by_participants(
                 )
             )
     return found
+
+
+# A year that opens or closes a period: "between 2001-2021", "from 2005 to 2010", "between 2012
+# and 2014". A period tells when something went on, not which event.
+_PERIOD_AFTER = re.compile(
+    r"\s?[-–]\s?(?:19|20)?\d\d\b|\s+(?:to|until|till|through)\s+(?:19|20)\d\d\b"
+)
+_PERIOD_BEFORE = re.compile(
+    r"(?:19|20)\d\d(?:\s?[-–]\s?|\s+(?:to|until|till|through)\s+)$"
+    r"|\b[Bb]etween\s+(?:19|20)\d\d\s+and\s+$"
+)
+_BETWEEN_BEFORE = re.compile(r"\b[Bb]etween\s+$")
+_AND_A_YEAR_AFTER = re.compile(r"\s+and\s+(?:19|20)\d\d\b")
+
+
+def _bounds_a_period(reading: str, start: int, end: int) -> bool:
+    before = reading[max(0, start - 20) : start]
+    return bool(
+        _PERIOD_AFTER.match(reading, end)
+        or _PERIOD_BEFORE.search(before)
+        or (_BETWEEN_BEFORE.search(before) and _AND_A_YEAR_AFTER.match(reading, end))
+    )
 
 
 def _enough_participants(matchers: Matchers, event: str, present: frozenset[str]) -> bool:

@@ -111,7 +111,8 @@ _TITLE_HEADS = _set(
     Judge Officer Leader Speaker Undersecretary Under-Secretary Consul Attaché Chargé Sheikh
     Ayatollah Deputy Commissioner Chief Head Rapporteur Co-Rapporteur Chairs Rapporteurs
     Excellency Excellencies Drs Researcher Fellow Analyst Editor Lecturer Correspondent Columnist
-    Scholar Economist Baroness Baron Viscount Viscountess Earl Countess Duke Duchess Marquess"""
+    Scholar Economist Baroness Baron Viscount Viscountess Earl Countess Duke Duchess Marquess
+    Hon Rt Honourable Honorable"""
 )
 # Their plurals name no one either: "the Presidents and Prime Ministers of the Commonwealth".
 # (Offices only: "Leaders" and "Heads" in a headline are the people of a sentence.)
@@ -135,7 +136,7 @@ _EDITORIAL_LABELS = _set(
     """Note Notes Commentary Editorial Analysis Opinion Summary Abstract Introduction Conclusion
     Conclusions Foreword Preface Keywords Acknowledgements Acknowledgments Disclaimer Correction
     Update Interview Transcript Essay Column Episode Lead Urgent Breaking Exclusive Source
-    Sources Photo Caption Courtesy Credit Credits File"""
+    Sources Photo Caption Courtesy Credit Credits File Translation Provisional"""
 )
 # Adjectives of faiths, capitalised as English writes them: "Islamic terror".
 _FAITHS = _set("Islamic Islamist Muslim Christian Jewish Buddhist Hindu Catholic Protestant")
