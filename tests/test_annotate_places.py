@@ -574,3 +574,19 @@ def test_a_dateline_with_a_colon_or_a_month_and_year_is_a_place(tmp_path: Path) 
         ("nato", "NATO"),
         ("usa", "Washington"),
     ]
+
+
+def test_a_capital_before_a_meeting_in_a_title_case_heading_is_its_place(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "NATO Washington Summit Declaration Full of Lies, Georgia Says\n\nThe NATO Washington "
+        "Summit Declaration is full of lies, Georgia said. Washington objected.",
+        actors=ACTORS,
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("georgia", "Georgia"),
+        ("nato", "NATO"),
+        ("georgia", "Georgia"),
+        ("usa", "Washington"),
+    ]

@@ -251,3 +251,12 @@ def test_honorifics_and_a_translations_label_are_not_names(tmp_path: Path) -> No
         "the Hon. Bo Li and the Honourable Jo Kim.",
     )
     assert set(found) == {"Ana LEE", "Bo Li", "Jo Kim"}
+
+
+def test_heads_in_the_plural_peers_and_thanks_are_not_names(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met Japan today.\n\nPrime Minister Ana Lee, Thank you. MPs and Peers will hear "
+        "the Speakers of the Parliaments of Finland and Sweden.",
+    )
+    assert set(found) == {"Ana Lee", "Finland", "Sweden"}

@@ -233,9 +233,11 @@ def _context_blocks(
             # In a title-case heading capitals prove nothing, but a body's or a sea's last word
             # still closes a name: "Meeting of the North Atlantic Council", "East China Sea";
             # a city is still a place: "London Delegation Reports"; and an institution's head
-            # still opens one: "Meeting of NATO Ministers of Foreign Affairs".
+            # still opens one: "Meeting of NATO Ministers of Foreign Affairs"; a capital before
+            # a meeting is still where it was held: "NATO Washington Summit Declaration".
             if not (
                 _another_state(kind, before, start, ends)
+                or (kind & CAPITAL and _MEETING_AFTER.match(text, end) is not None)
                 or _opens_a_longer_name(text, start, end, kind)
                 or (kind & CITY and _a_place(text, start, end, before, owner, owners_at))
                 or (kind & DESCRIPTIVE and _after_an_institutions_head(before))

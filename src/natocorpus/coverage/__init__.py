@@ -39,6 +39,7 @@ from natocorpus.coverage.words import (
     _BODY,
     _EDITORIAL_LABELS,
     _FUNCTION_WORDS,
+    _HEADS,
     _LABEL_WORDS,
     _NO_ONE_ALONE,
 )
@@ -383,6 +384,8 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             return None  # "Episode Transcript", "EDITORIAL": labels of a text's parts
         if phrase in _MEMBERS:
             return None  # "32 Allies", "Member States": a group's members, by a house style
+        if len(words) == 1 and phrase.endswith("s") and phrase[:-1] in _HEADS:
+            return None  # "the Speakers of the Parliaments of ...": heads in the plural, no one
         last = words[-1].text
         if _PLURAL_ACRONYM.fullmatch(last) and last[:-1] not in self.known:
             # "NGOs", "A330 MRTTs": things of a kind; but "the ITPPs", of a known "ITPP", are
@@ -412,7 +415,9 @@ def _among(word: str, words: frozenset[str]) -> bool:
 
 
 # The members of a group, capitalised by a house style: alone they name no one of them.
-_MEMBERS = frozenset({"Allies", "Members", "Partners", "Member States", "Member Countries"})
+_MEMBERS = frozenset(
+    {"Allies", "Members", "Partners", "Peers", "Member States", "Member Countries"}
+)
 # An acronym in the plural: things of a kind ("NGOs", "MRTTs"), not a name.
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 # Four figures in a word: a document's or a file's number, not a name.

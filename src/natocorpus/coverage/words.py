@@ -146,7 +146,9 @@ _COMMON_ACRONYMS = _set(
     " PST BST EUR USD GBP JPY CNY KRW AUD NZD"
 )
 # A speech's greetings: "Distinguished guests, Ladies and gentlemen".
-_GREETINGS = _set("Distinguished Ladies Gentlemen Honourable Honorable Dear Friends Colleagues")
+_GREETINGS = _set(
+    "Distinguished Ladies Gentlemen Honourable Honorable Dear Friends Colleagues Thank Thanks"
+)
 # A word that names no one in particular when it stands alone: a title, a noun of government, a
 # label of a text's part, a common noun's acronym, a faith's adjective or a greeting.
 _NO_ONE_ALONE = (
