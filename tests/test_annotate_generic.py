@@ -863,3 +863,17 @@ def test_a_clause_that_tells_of_the_reference_dates_it(tmp_path: Path) -> None:
     assert events_of(article) == [("ministers-2022", "foreign ministers’ meeting")]
     assert article.event_mentions[0].start > article.text.reading_text.index("recalled")
     assert [r.text for r in article.unresolved_events] == ["foreign ministers’ meeting"]
+
+
+def test_since_a_year_in_a_sentence_of_repetition_begins_a_series(tmp_path: Path) -> None:
+    # Written in July 2023: "annually since 2022" begins the series the summit is the latest of;
+    # "since last year" alone dates what followed it.
+    article = annotated(
+        tmp_path,
+        "Georgia’s leader is at the NATO summit. Georgia has been invited to NATO summits "
+        "annually since 2022.\n\nTies with Georgia have warmed since 2022. Its leader attended "
+        "the NATO summit for the first time.",
+        events=EVENTS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("nato-2023", "NATO summit"), ("nato-2022", "NATO summit")]

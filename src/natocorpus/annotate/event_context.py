@@ -533,15 +533,28 @@ def _without_a_series_start(
     dates: Sequence[DateMention],
     matchers: Matchers,
 ) -> Sequence[DateMention]:
-    """The dates around a reference to a meeting, without those "since" sets in its sentence:
-    "the meeting, to which Japan has been invited for four years since 2022" began a series
-    then, and the meeting is its latest, not that year's."""
+    """The dates around a reference to a meeting, without those "since" sets in its sentence,
+    or in a sentence that tells of a repetition: "the meeting, to which Japan has been invited
+    for four years since 2022", "(Japan has joined) NATO summits annually since 2022" began a
+    series then, and the meeting is its latest, not that year's. ("Ties have warmed since last
+    year. Its leader attended the NATO summit for the first time": that year's.)"""
     if not all(matchers.event_types.get(e) in _HELD_ON_A_DAY for e in candidates):
         return dates
     low, high = _sentence_span(text, reading, start)
-    return [
-        d
-        for d in dates
-        if not low <= d.start < high
-        or not _SINCE_BEFORE.search(reading, max(0, d.start - 20), d.start)
-    ]
+
+    def starts_a_series(date: DateMention) -> bool:
+        if not _SINCE_BEFORE.search(reading, max(0, date.start - 20), date.start):
+            return False
+        if low <= date.start < high:
+            return True
+        left, right = _sentence_span(text, reading, date.start)
+        return _REPEATED.search(reading, left, right) is not None
+
+    return [d for d in dates if not starts_a_series(d)]
+
+
+# Words that tell of a meeting held again and again.
+_REPEATED = re.compile(
+    r"\b(?:annually|every year|each year|yearly|year after year|regularly|each time)\b",
+    re.IGNORECASE,
+)
