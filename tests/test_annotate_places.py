@@ -590,3 +590,19 @@ def test_a_capital_before_a_meeting_in_a_title_case_heading_is_its_place(tmp_pat
         ("georgia", "Georgia"),
         ("usa", "Washington"),
     ]
+
+
+def test_a_capital_that_is_a_journeys_stop_is_a_place(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "NATO met today. Washington is the first stop on Stoltenberg's tour; Moscow objected, "
+        "and Washington was the last.",
+        actors=ACTORS + "- {id: russia-gov, name: R, type: state, description: d, forms: "
+        "[{text: Moscow, unless_after: [in]}]}\n",
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("jens-stoltenberg", "Stoltenberg"),
+        ("russia-gov", "Moscow"),
+        ("usa", "Washington"),
+    ]

@@ -182,6 +182,12 @@ _CITY_BODY_AFTER = re.compile(
     r"|skyline|police|think[ -]tanks?)\b",
     re.IGNORECASE,
 )
+# A stop of a journey: "Seoul is the first stop on Stoltenberg's Asian tour", "Tokyo will be the
+# next stop".
+_A_STOP_AFTER = re.compile(
+    r",? (?:is|was|will be|would be|became|becomes) (?:the|its|his|her|their) "
+    r"(?:first|second|third|next|last|final|latest) (?:stop|leg|destination)\b"
+)
 # A line that names where a report was filed: "Reuters, Tokyo", "TOKYO".
 _FILED_LINE_BEFORE = re.compile(r"[^\n.!?:;,]{1,40}, ")
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
@@ -512,6 +518,7 @@ def _a_place(
         or _DISTRICT_BEFORE.search(before) is not None
         or _CITY_SEEN_FROM.search(before) is not None
         or _CITY_BODY_AFTER.match(text, end) is not None
+        or _A_STOP_AFTER.match(text, end) is not None
         or (text[end : end + 2] == ", " and owners_at.get(end + 2) == owner)
         or (
             _filed_line(text, start)
