@@ -877,3 +877,22 @@ def test_since_a_year_in_a_sentence_of_repetition_begins_a_series(tmp_path: Path
         overrides=published("2023-07"),
     )
     assert events_of(article) == [("nato-2023", "NATO summit"), ("nato-2022", "NATO summit")]
+
+
+def test_a_phrase_naming_its_place_names_the_meeting_to_come_that_year(tmp_path: Path) -> None:
+    # Written in May 2023: "the Vilnius meeting" is July's summit there; written in 2015,
+    # "the Madrid meeting" is not the summit of 2022.
+    article = annotated(
+        tmp_path,
+        "If he decides to attend the Vilnius meeting, Georgia’s leader will be there.",
+        events=EVENTS,
+        overrides=published("2023-05"),
+    )
+    assert events_of(article) == [("nato-2023", "Vilnius meeting")]
+    article = annotated(
+        tmp_path / "2015",
+        "Georgia’s leader attended the Madrid meeting, Georgia said.",
+        events=EVENTS,
+        overrides=published("2015-05"),
+    )
+    assert events_of(article) == []

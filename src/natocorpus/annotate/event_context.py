@@ -72,7 +72,18 @@ def _by_context(
         # or place in the sentence ("the summit in Madrid"): "the Russian invasion" in a
         # text of 2015 is not the war of 2022.
         in_sentence = _fitting(text, reading, start, candidates, dates, matchers, depth=1)
-        candidates = in_sentence if len(in_sentence) < len(candidates) else []
+        if len(in_sentence) < len(candidates):
+            candidates = in_sentence
+        else:
+            # "the Vilnius meeting", written in May 2023, names its place: July's summit there,
+            # to come within the year; "the Madrid meeting" of a text of 2015 is not 2022's.
+            low, high = _sentence_span(text, reading, start)
+            candidates = [
+                e
+                for e in candidates
+                if _near(matchers.event_dates[e], published)
+                and any(_names_place(p, reading[low:high]) for p in matchers.event_places[e])
+            ]
     around = _fitting(text, reading, start, candidates, dates, matchers, antecedent=antecedent)
     if month is not None:
         # "the July summit": the month says which, in whatever year the context gives; where it
