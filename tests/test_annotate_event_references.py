@@ -112,6 +112,16 @@ def test_an_indefinite_visit_is_one_by_its_visitor_or_its_date(tmp_path: Path) -
     assert _events(tmp_path / "c", "NATO is planning a visit to Japan.") == []
 
 
+def test_an_indefinite_visit_is_one_its_visitor_sets_out_on(tmp_path: Path) -> None:
+    body = "Stoltenberg arrived today on a visit to South Korea, the press said."
+    assert _events(tmp_path / "a", body, "2023-01") == [("sg-visit-2023", "visit to South Korea")]
+    assert _events(tmp_path / "b", "Stoltenberg paid a visit to Japan.", "2023-01") == [
+        ("sg-visit-2023", "visit to Japan")
+    ]
+    # Another traveller: another visit.
+    assert _events(tmp_path / "c", "The Chinese premier arrived on a visit to Japan.") == []
+
+
 def test_a_visit_is_told_by_the_clause_with_its_visitor(tmp_path: Path) -> None:
     assert _events(tmp_path / "a", "The NATO chief visited Tokyo in January 2023.") == [
         ("sg-visit-2023", "visited Tokyo")

@@ -18,6 +18,7 @@ from natocorpus.annotate.event_context import (
     _names_place,
     _of_whom_the_sentence_names,
     _recurring_fitting,
+    _visitors,
     _without_a_series_start,
 )
 from natocorpus.annotate.forms import (
@@ -345,6 +346,7 @@ def _generic_events(
                 text, reading, start, matched, candidates, dates, matchers
             )
             and len(_told_after(reading, end, candidates, dates, actors, matchers)) != 1
+            and not _set_out_on(text, reading, start, candidates, actors, matchers)
         ):
             continue
         paragraph, sentence = place(start)
@@ -568,6 +570,35 @@ def _told_after(
 
 
 _TOLD_AFTER = re.compile(r",? (by|in|on|during) ")
+
+
+def _set_out_on(
+    text: ArticleText,
+    reading: str,
+    start: int,
+    candidates: Sequence[str],
+    actors: Sequence[tuple[int, int, str]],
+    matchers: Matchers,
+) -> bool:
+    """Whether an indefinite visit is told by its visitor setting out on it: "Stoltenberg
+    arrived today on a visit to South Korea", "Stoltenberg paid a visit to Japan". The visitor
+    must be named before it in the sentence."""
+    if not _SET_OUT_ON.search(reading, max(0, start - 40), start):
+        return False
+    low, _ = _sentence_span(text, reading, start)
+    named = {actor for at, _, actor in actors if low <= at < start}
+    return any(
+        matchers.event_types.get(e) == "visit" and named & _visitors(e, matchers)
+        for e in candidates
+    )
+
+
+# A verb of setting out on a journey before an indefinite visit's phrase.
+_SET_OUT_ON = re.compile(
+    r"\b(?:(?:arrived|arrives|arriving|landed|lands|embarked|embarks|went|goes|set off|sets off"
+    r"|is|was|are|were)(?: \w+){0,2} on|paid|pays|paying|made|makes|began|begins|started"
+    r"|starts|kicked off|kicks off) an? $"
+)
 
 
 def _indefinite_names_one(
