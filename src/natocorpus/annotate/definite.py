@@ -1,0 +1,202 @@
+"""Whether a generic phrase refers to one event: a determiner or a year before it, a name-like
+phrase, one that names the event's own parties, or an indefinite phrase that what follows it (a
+clause in the past tense, its date, its visitor), its sentence's place or date, or its visitor
+setting out on it pins down ("a three-day summit that began on Tuesday", "a visit to Japan by
+Stoltenberg", "Stoltenberg arrived today on a visit to South Korea")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from natocorpus.annotate.event_context import _names_place, _visitors
+from natocorpus.annotate.forms import Matchers, _within
+from natocorpus.annotate.generic_phrases import _JUDGE_WORDS
+from natocorpus.annotate.sentences import _sentence_span
+from natocorpus.model import ArticleText, DateMention
+
+# Words that may stand between a determiner and the phrase: names, years and the adjectives
+# that place one event in a series ("the annual summit", "NATO's new Strategic Concept").
+_BETWEEN = (
+    r"(?:[A-Z][\w-]+|(?:1[89]|20)\d\d|\d{1,3}(?:st|nd|rd|th)|annual|latest|recent|upcoming|"
+    r"forthcoming|next|last|first|previous|historic|landmark|new|current|two-day|three-day|extraordinary|"
+    r"anniversary|jubilee|alliance[’']s|allies[’']|"
+    # and the words that judge a war or an invasion ("Russia's unprovoked invasion")
+    rf"{_JUDGE_WORDS})"
+)
+_GENERIC_BEFORE = re.compile(
+    r"(?:\b(?:the|this|that|its|their|his|her|our|my|your|last|next|upcoming|recent|year[’']s|\w+[’']s|\w+s[’'])\s+"
+    # A place with its country, in commas: "its Vilnius, Lithuania, summit".
+    rf"(?:(?:{_BETWEEN}|(?-i:[A-Z][\w-]+,))\s+){{0,3}}|\b(?:1[89]|20)\d\d\s+)[“‘\"']?$",
+    re.IGNORECASE,
+)
+
+# An indefinite article a few words before: "a civilization-ending nuclear war with Russia".
+_INDEFINITE_FAR_BEFORE = re.compile(
+    r"\b(?:a|an|another|any)\s+"
+    r"(?:(?!(?:the|this|that|its|their|his|her|our|of|at|in|on|to|for|with|from|by|and|or)\b)"
+    r"[\w’'-]+\s+){1,3}$",
+    re.IGNORECASE,
+)
+_BILATERAL_AFTER = re.compile(r" (?:meetings?|talks) with\b")
+_INDEFINITE_BEFORE = re.compile(
+    rf"\b(?:a|an|any|another|every|each|no|some|one|such)\s+(?:{_BETWEEN}\s+){{0,1}}[“‘\"']?$",
+    re.IGNORECASE,
+)
+
+
+def _definite(
+    text: str, start: int, end: int, matched: str, candidates: Sequence[str], matchers: Matchers
+) -> bool:
+    """Whether a generic phrase refers to one event: a determiner or a year before it ("the
+    summit", "the 2023 summit", "this year’s summit"), a name-like phrase ("NATO Summit"), a
+    phrase that names the event's own parties ("Russia-Ukraine conflict"), or an indefinite one
+    that a clause in the past tense pins down ("a three-day summit that began on Tuesday")."""
+    before = text[max(0, start - 40) : start]
+    if _BILATERAL_AFTER.match(text, end):
+        return False  # "a summit meeting with the Prime Minister": two leaders' talks
+    if _GENERIC_BEFORE.search(before) and not _INDEFINITE_FAR_BEFORE.search(before):
+        return True
+    if _INDEFINITE_BEFORE.search(before):
+        # "a NATO summit", "another NATO Summit": one of a kind, not a name; but "Putin launched
+        # a war against Ukraine" tells of one that began.
+        return _PAST_CLAUSE.match(text, end) is not None or _BEGUN_BEFORE.search(before) is not None
+    if _INDEFINITE_FAR_BEFORE.search(before):
+        return False  # one of a kind, whatever it is said to be between
+    words = matched.split()
+    first = words[0]
+    return (
+        (len(first) > 1 and first.isupper())
+        or (len(words) > 1 and all(word[:1].isupper() for word in words))
+        or _names_its_parties(matched, candidates, matchers)
+    )
+
+
+# A verb in the past tense of beginning a war or a campaign, before an indefinite phrase.
+_BEGUN_BEFORE = re.compile(r"\b(?:launched|started|began|begun|unleashed|waged|initiated) an? $")
+
+
+# A clause in the past tense after an indefinite phrase: it tells of one event that took place.
+_PAST_CLAUSE = re.compile(
+    r",? (?:(?:that|which) (?:\w+ ){0,2}?(?:began|opened|ended|closed|concluded|was|were|took"
+    r"|brought|met|\w+ed)|(?:held|hosted|convened|attended|opened) (?:in|at|on|by|last))\b"
+)
+
+
+def _names_its_parties(matched: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether the phrase names a party to the one event it can name: "Russia-Ukraine conflict";
+    not the name of a series ("NATO summit preparations"), nor after "a" (turned down before)."""
+    owners = {owner for owner, *_ in matchers.actors.find(matched)}
+    return (
+        len(candidates) == 1
+        and bool(owners)
+        and bool(owners & matchers.event_participants.get(candidates[0], frozenset()))
+    )
+
+
+def _placed(after: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether the phrase is followed by one of its events' places ("a NATO summit in Vilnius"):
+    the place makes an indefinite phrase name one event."""
+    return any(
+        _place_after(name).match(after)
+        for event in candidates
+        for name in matchers.event_places[event]
+    )
+
+
+def _place_after(name: str) -> re.Pattern[str]:
+    """ " in Vilnius", or the place in apposition: " in the Lithuanian capital of Vilnius", " in
+    the Spanish capital, Madrid", " at the city of Riga"."""
+    return re.compile(
+        rf" (?:in|at) (?:the (?:[\w’'-]+ ){{0,2}}(?:capital|city|town|resort)(?: of|,) )?"
+        rf"{re.escape(name)}\b"
+    )
+
+
+def _by_place(text: str, candidates: Sequence[str], matchers: Matchers) -> list[str]:
+    return [e for e in candidates if any(_names_place(p, text) for p in matchers.event_places[e])]
+
+
+def _told_after(
+    reading: str,
+    end: int,
+    candidates: Sequence[str],
+    dates: Sequence[DateMention],
+    actors: Sequence[tuple[int, int, str]],
+    matchers: Matchers,
+) -> list[str]:
+    """The candidates that the words right after an indefinite phrase single out: its date ("a
+    trip to Seoul in early 2023") or who took part ("a visit to Japan by the NATO Secretary
+    General"). One left makes the phrase name that event."""
+    after = _TOLD_AFTER.match(reading, end)
+    if after is None:
+        return []
+    at = after.end()
+    if after.group(1) == "by":
+        named = {actor for low, _, actor in actors if at <= low < at + 40}
+        return [e for e in candidates if named & matchers.event_participants.get(e, frozenset())]
+    values = [d.value for d in dates if d.value and at <= d.start < at + 20]
+    return [
+        e
+        for e in candidates
+        if any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in values)
+    ]
+
+
+_TOLD_AFTER = re.compile(r",? (by|in|on|during) ")
+
+
+def _set_out_on(
+    text: ArticleText,
+    reading: str,
+    start: int,
+    candidates: Sequence[str],
+    actors: Sequence[tuple[int, int, str]],
+    matchers: Matchers,
+) -> bool:
+    """Whether an indefinite visit is told by its visitor setting out on it: "Stoltenberg
+    arrived today on a visit to South Korea", "Stoltenberg paid a visit to Japan". The visitor
+    must be named before it in the sentence."""
+    if not _SET_OUT_ON.search(reading, max(0, start - 40), start):
+        return False
+    low, _ = _sentence_span(text, reading, start)
+    named = {actor for at, _, actor in actors if low <= at < start}
+    return any(
+        matchers.event_types.get(e) == "visit" and named & _visitors(e, matchers)
+        for e in candidates
+    )
+
+
+# A verb of setting out on a journey before an indefinite visit's phrase.
+_SET_OUT_ON = re.compile(
+    r"\b(?:(?:arrived|arrives|arriving|landed|lands|embarked|embarks|went|goes|set off|sets off"
+    r"|is|was|are|were)(?: \w+){0,2} on|paid|pays|paying|made|makes|began|begins|started"
+    r"|starts|kicked off|kicks off) an? $"
+)
+
+
+def _indefinite_names_one(
+    text: ArticleText,
+    reading: str,
+    start: int,
+    matched: str,
+    candidates: list[str],
+    dates: Sequence[DateMention],
+    matchers: Matchers,
+) -> bool:
+    """Whether "a NATO summit" names one event: only where its sentence names the place of
+    exactly one of the events the phrase can name, or a month or day within exactly one; a bare
+    "a summit" never does."""
+    low, high = _sentence_span(text, reading, start)
+    precise = [
+        d.value for d in dates if d.value and d.value.month is not None and low <= d.start < high
+    ]
+    by_date = [
+        e
+        for e in candidates
+        if any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in precise)
+    ]
+    return not (
+        len(matched.split()) < 2
+        or (len(_by_place(reading[low:high], candidates, matchers)) != 1 and len(by_date) != 1)
+    )
