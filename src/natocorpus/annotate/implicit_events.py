@@ -116,17 +116,14 @@ def _summits_in_a_list(
     or year is the one known summit it fits; one that fits several or none is left."""
     if "ummits" not in reading:  # in every match: a test in C before the pattern's slow scan
         return []
-    pattern, city, summits = (
-        matchers.summits.in_a_list,
-        matchers.summits.cities,
-        matchers.summits.summits,
-    )
-    if pattern is None:
+    index = matchers.summits
+    if index.in_a_list is None:
         return []
+    city = index.cities
     item = rf"(?:{city}|(?:19|20)\d\d)"
     nato = set(matchers.generic_events.get("nato summit", ()))
     found: list[EventMention] = []
-    for match in pattern.finditer(reading):
+    for match in index.in_a_list.finditer(reading):
         group = "before" if match.group("before") else "after"
         # (After the plural only cities are items: a year there is a city's time.)
         items = item if group == "before" else rf"(?<![\w-])(?:{city})(?![\w-])"
@@ -138,10 +135,10 @@ def _summits_in_a_list(
             text = one.group()
             if text.isdigit():
                 year = int(text)
-                pool = [e for e in summits if not nato or e in nato]
+                pool = [e for e in index.summits if not nato or e in nato]
                 candidates = [e for e in pool if matchers.event_dates[e].year == year]
             else:
-                candidates = list(matchers.summits.by_city[text])
+                candidates = list(index.by_city[text])
             if len(candidates) == 1:
                 paragraph, sentence = place(start)
                 found.append(EventMention(candidates[0], text, start, end, paragraph, sentence))
