@@ -196,7 +196,55 @@ def test_a_reference_to_a_documents_publication_names_the_document(tmp_path: Pat
         ("nato", "NATO"),
         ("concept-2022", "Strategic Concept"),
     ]
-    assert events_of(article) == [("adoption-2022", "Strategic Concept")] * 2
+    # Only the first tells of the adoption; the second names the document alone.
+    assert events_of(article) == [("adoption-2022", "Strategic Concept")]
+
+
+def test_a_documents_name_tells_of_its_adoption_only_with_the_act(tmp_path: Path) -> None:
+    # The act as a verb or noun before the name, as the name's possessed noun, its participle
+    # or its passive; not a word of another clause.
+    told = [
+        "In 2022 the allies endorsed the Strategic Concept.",
+        "Since the adoption of the 2022 Strategic Concept, China is named.",
+        "In 2022 they marked the Strategic Concept’s release.",
+        "In 2022 NATO revised its “Strategic Concept” at last.",
+        "Allies must implement the 2022 Strategic Concept adopted in Madrid.",
+        "In June 2022 the Strategic Concept will be finalized.",
+    ]
+    named = [
+        "In 2022 the allies read the Strategic Concept.",
+        "The 2022 Strategic Concept names China, which was adopted as a foe.",
+        "NATO adopted sanctions. The 2022 Strategic Concept names China.",
+    ]
+    for number, sentence in enumerate(told + named):
+        article = annotated(tmp_path / str(number), sentence, actors=SPELT, events=ADOPTION)
+        assert "concept-2022" in [m.actor for m in article.mentions], sentence
+        assert bool(events_of(article)) == (sentence in told), sentence
+
+
+def test_a_generic_title_inside_another_documents_name_is_not_its_adoption(
+    tmp_path: Path,
+) -> None:
+    actors = (
+        SPELT
+        + """- id: concept-2010
+  name: Strategic Concept 2010
+  type: document
+  description: d
+  forms: [Strategic Concept 2010]
+"""
+    )
+    article = annotated(
+        tmp_path,
+        "In 2022 NATO adopted its Strategic Concept 2010 again.",
+        actors=actors,
+        events=ADOPTION,
+    )
+    assert [(m.actor, m.text) for m in article.mentions][-1] == (
+        "concept-2010",
+        "Strategic Concept 2010",
+    )
+    assert events_of(article) == []
 
 
 def test_an_event_dated_by_its_year_is_not_named_by_its_decade(tmp_path: Path) -> None:
@@ -896,3 +944,32 @@ def test_a_phrase_naming_its_place_names_the_meeting_to_come_that_year(tmp_path:
         overrides=published("2015-05"),
     )
     assert events_of(article) == []
+
+
+def test_a_documents_name_with_the_words_of_its_making_tells_of_its_publication(
+    tmp_path: Path,
+) -> None:
+    actors = (
+        SPELT
+        + """\
+- {id: pact, name: Tokyo Pact, type: document, description: d, forms: [Tokyo Pact]}
+"""
+    )
+    events = """\
+- id: pact-signing
+  name: The Tokyo Pact is signed
+  type: publication
+  date: "2022-05-02"
+  precision: day
+  participants: [nato, pact]
+  description: d
+  forms: []
+"""
+    article = annotated(
+        tmp_path,
+        "In 2022 NATO signed a text known as the Tokyo Pact. The Tokyo Pact names China.",
+        actors=actors,
+        events=events,
+    )
+    assert events_of(article) == [("pact-signing", "Tokyo Pact")]
+    assert [d.event for d in article.dates] == ["pact-signing"]
