@@ -897,6 +897,20 @@ def test_military_action_against_a_state_is_a_war_on_it(tmp_path: Path) -> None:
     ]
 
 
+def test_a_war_against_a_state_is_a_war_with_it(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Russia used the troops in its conflict with Georgia. The war with Georgia goes on. "
+        "Russia spoke with Georgia.",
+        events=WAR_AND_VISIT,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [
+        ("war-2021", "conflict with Georgia"),
+        ("war-2021", "war with Georgia"),
+    ]
+
+
 def test_a_clause_that_tells_of_the_reference_dates_it(tmp_path: Path) -> None:
     # Written in March 2023: the meeting "which will take place on April 4-5, 2023" in
     # Brussels is not April 2022's there; the one "which took place on April 6, 2022" is.

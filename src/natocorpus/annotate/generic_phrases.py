@@ -146,9 +146,12 @@ _WAR_PHRASE = re.compile(rf"^({'|'.join(_WAR_NOUNS)}) ((?:in|against|on) [A-Z][\
 
 def _by_other_words_for_war(phrases: Iterable[str]) -> list[str]:
     """A generic phrase of a war in or against a place ("war in Ukraine") holds with each other
-    noun of armed conflict."""
+    noun of armed conflict; a war against a state is a war with it ("its conflict with
+    Ukraine")."""
     found = [m.groups() for phrase in phrases if (m := _WAR_PHRASE.match(phrase)) is not None]
-    return list(dict.fromkeys(f"{noun} {rest}" for _, rest in found for noun in _WAR_NOUNS))
+    rests = [rest for _, rest in found]
+    rests += [f"with {rest[len('against ') :]}" for rest in rests if rest.startswith("against ")]
+    return list(dict.fromkeys(f"{noun} {rest}" for rest in rests for noun in _WAR_NOUNS))
 
 
 # Words that judge a war or an invasion, which may stand between its party's name and its noun:
