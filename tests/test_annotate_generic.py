@@ -987,3 +987,52 @@ def test_a_documents_name_with_the_words_of_its_making_tells_of_its_publication(
     )
     assert events_of(article) == [("pact-signing", "Tokyo Pact")]
     assert [d.event for d in article.dates] == ["pact-signing"]
+
+
+def test_a_sentence_that_dates_an_event_to_come_names_it(tmp_path: Path) -> None:
+    # Written in March 2024: the anniversary of April is to come, and "this year" dates it.
+    events = """\
+- id: anniversary-2024
+  name: NATO's 75th anniversary
+  type: other
+  date: "2024-04-04"
+  precision: day
+  participants: [nato]
+  description: d
+  forms: []
+  generic: [75th anniversary]
+"""
+    body = "This year marks NATO’s 75th anniversary.\n\nThe 75th anniversary of a treaty is long."
+    article = annotated(tmp_path, body, events=events, overrides=published("2024-03"))
+    assert events_of(article) == [("anniversary-2024", "75th anniversary")]
+
+
+def test_an_invasion_named_by_the_invaded_state(tmp_path: Path) -> None:
+    events = """\
+- id: invasion-2021
+  name: A war
+  type: other
+  date: "2021-03-01"
+  precision: day
+  participants: [russia, georgia]
+  description: A war.
+  forms: [Russian invasion of Georgia]
+"""
+    article = annotated(
+        tmp_path,
+        "China is an enabler of the Georgia invasion.",
+        events=events,
+        overrides=published("2022-05"),
+    )
+    assert events_of(article) == [("invasion-2021", "Georgia invasion")]
+
+
+def test_a_summit_is_a_gathering(tmp_path: Path) -> None:
+    # Written in July 2023: "the NATO gathering" is Vilnius's, as "the NATO meeting" would be.
+    article = annotated(
+        tmp_path,
+        "Japan will attend the annual NATO gathering, which opens on July 11.",
+        overrides=published("2023-07"),
+        events=EVENTS,
+    )
+    assert events_of(article) == [("nato-2023", "NATO gathering")]

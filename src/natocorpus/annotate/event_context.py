@@ -84,12 +84,25 @@ def _by_context(
         # or place in the sentence ("the summit in Madrid"): "the Russian invasion" in a
         # text of 2015 is not the war of 2022.
         in_sentence = _fitting(text, reading, start, candidates, dates, matchers, depth=1)
+        low, high = _sentence_span(text, reading, start)
+        dated = [
+            e
+            for e in candidates
+            if any(
+                _within(d.value, matchers.event_dates[e], matchers.event_ends[e])
+                for d in dates
+                if d.value is not None and low <= d.start < high
+            )
+        ]
         if len(in_sentence) < len(candidates):
             candidates = in_sentence
+        elif dated:
+            # "This year marks NATO's 75th anniversary", written in March 2024: the sentence
+            # dates it.
+            candidates = dated
         else:
             # "the Vilnius meeting", written in May 2023, names its place: July's summit there,
             # to come within the year; "the Madrid meeting" of a text of 2015 is not 2022's.
-            low, high = _sentence_span(text, reading, start)
             candidates = [
                 e
                 for e in candidates
