@@ -232,3 +232,71 @@ def test_a_year_that_bounds_a_period_names_no_event(tmp_path: Path) -> None:
     assert [(m.event, reading[m.start - 3 : m.end]) for m in article.event_mentions] == [
         ("dialogue-2005", "In 2005")
     ]
+
+
+def test_a_date_right_after_a_reference_dates_it_before_any_place(tmp_path: Path) -> None:
+    # Published in 2023: "last year" is 2022, whatever Vilnius later in the sentence says.
+    article = annotated(
+        tmp_path,
+        "Japan attended the NATO summit last year and will again take part in Vilnius.",
+        overrides={"published": 'published: {value: "2023-06", precision: month, inferred: x}'},
+    )
+    assert events_of(article) == [("madrid-2022", "NATO summit")]
+    # A month alone may be the next or the last: the place decides.
+    article = annotated(
+        tmp_path / "month",
+        "Japan will attend the NATO summit in July in Vilnius.",
+        overrides={"published": 'published: {value: "2023-06", precision: month, inferred: x}'},
+    )
+    assert events_of(article) == [("vilnius-2023", "NATO summit")]
+
+
+def test_next_weeks_summit_is_within_days_of_the_publication(tmp_path: Path) -> None:
+    summits = (
+        SUMMITS
+        + """\
+- id: camp-david-2023
+  name: Camp David summit
+  type: summit
+  date: "2023-08-18"
+  precision: day
+  place: Camp David
+  description: A summit.
+  forms: []
+  generic: [summit]
+"""
+    )
+    article = annotated(
+        tmp_path,
+        "Tokyo, 4 July 2023. Japan is ready. Top of the agenda at next week’s summit is Ukraine.",
+        events=summits,
+        overrides={
+            "published": 'published: {value: "2023-07-04", precision: day, stated: "4 July 2023"}'
+        },
+    )
+    assert events_of(article) == [("vilnius-2023", "summit")]
+
+
+def test_a_date_after_one_of_two_events_in_its_sentence_is_that_ones(tmp_path: Path) -> None:
+    events = (
+        SUMMITS
+        + """\
+- id: pact-2023
+  name: A pact
+  type: other
+  date: "2023"
+  precision: year
+  description: A pact.
+  forms: [Vilnius pact]
+"""
+    )
+    article = annotated(
+        tmp_path,
+        "At the NATO summit in Vilnius in 2023, Japan signed the Vilnius pact.",
+        events=events,
+    )
+    assert events_of(article) == [
+        ("vilnius-2023", "NATO summit in Vilnius"),
+        ("pact-2023", "Vilnius pact"),
+    ]
+    assert [d.event for d in article.dates] == ["vilnius-2023"]

@@ -196,7 +196,55 @@ def test_a_reference_to_a_documents_publication_names_the_document(tmp_path: Pat
         ("nato", "NATO"),
         ("concept-2022", "Strategic Concept"),
     ]
-    assert events_of(article) == [("adoption-2022", "Strategic Concept")] * 2
+    # Only the first tells of the adoption; the second names the document alone.
+    assert events_of(article) == [("adoption-2022", "Strategic Concept")]
+
+
+def test_a_documents_name_tells_of_its_adoption_only_with_the_act(tmp_path: Path) -> None:
+    # The act as a verb or noun before the name, as the name's possessed noun, its participle
+    # or its passive; not a word of another clause.
+    told = [
+        "In 2022 the allies endorsed the Strategic Concept.",
+        "Since the adoption of the 2022 Strategic Concept, China is named.",
+        "In 2022 they marked the Strategic Concept’s release.",
+        "In 2022 NATO revised its “Strategic Concept” at last.",
+        "Allies must implement the 2022 Strategic Concept adopted in Madrid.",
+        "In June 2022 the Strategic Concept will be finalized.",
+    ]
+    named = [
+        "In 2022 the allies read the Strategic Concept.",
+        "The 2022 Strategic Concept names China, which was adopted as a foe.",
+        "NATO adopted sanctions. The 2022 Strategic Concept names China.",
+    ]
+    for number, sentence in enumerate(told + named):
+        article = annotated(tmp_path / str(number), sentence, actors=SPELT, events=ADOPTION)
+        assert "concept-2022" in [m.actor for m in article.mentions], sentence
+        assert bool(events_of(article)) == (sentence in told), sentence
+
+
+def test_a_generic_title_inside_another_documents_name_is_not_its_adoption(
+    tmp_path: Path,
+) -> None:
+    actors = (
+        SPELT
+        + """- id: concept-2010
+  name: Strategic Concept 2010
+  type: document
+  description: d
+  forms: [Strategic Concept 2010]
+"""
+    )
+    article = annotated(
+        tmp_path,
+        "In 2022 NATO adopted its Strategic Concept 2010 again.",
+        actors=actors,
+        events=ADOPTION,
+    )
+    assert [(m.actor, m.text) for m in article.mentions][-1] == (
+        "concept-2010",
+        "Strategic Concept 2010",
+    )
+    assert events_of(article) == []
 
 
 def test_an_event_dated_by_its_year_is_not_named_by_its_decade(tmp_path: Path) -> None:
@@ -849,6 +897,20 @@ def test_military_action_against_a_state_is_a_war_on_it(tmp_path: Path) -> None:
     ]
 
 
+def test_a_war_against_a_state_is_a_war_with_it(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Russia used the troops in its conflict with Georgia. The war with Georgia goes on. "
+        "Russia spoke with Georgia.",
+        events=WAR_AND_VISIT,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [
+        ("war-2021", "conflict with Georgia"),
+        ("war-2021", "war with Georgia"),
+    ]
+
+
 def test_a_clause_that_tells_of_the_reference_dates_it(tmp_path: Path) -> None:
     # Written in March 2023: the meeting "which will take place on April 4-5, 2023" in
     # Brussels is not April 2022's there; the one "which took place on April 6, 2022" is.
@@ -896,3 +958,81 @@ def test_a_phrase_naming_its_place_names_the_meeting_to_come_that_year(tmp_path:
         overrides=published("2015-05"),
     )
     assert events_of(article) == []
+
+
+def test_a_documents_name_with_the_words_of_its_making_tells_of_its_publication(
+    tmp_path: Path,
+) -> None:
+    actors = (
+        SPELT
+        + """\
+- {id: pact, name: Tokyo Pact, type: document, description: d, forms: [Tokyo Pact]}
+"""
+    )
+    events = """\
+- id: pact-signing
+  name: The Tokyo Pact is signed
+  type: publication
+  date: "2022-05-02"
+  precision: day
+  participants: [nato, pact]
+  description: d
+  forms: []
+"""
+    article = annotated(
+        tmp_path,
+        "In 2022 NATO signed a text known as the Tokyo Pact. The Tokyo Pact names China.",
+        actors=actors,
+        events=events,
+    )
+    assert events_of(article) == [("pact-signing", "Tokyo Pact")]
+    assert [d.event for d in article.dates] == ["pact-signing"]
+
+
+def test_a_sentence_that_dates_an_event_to_come_names_it(tmp_path: Path) -> None:
+    # Written in March 2024: the anniversary of April is to come, and "this year" dates it.
+    events = """\
+- id: anniversary-2024
+  name: NATO's 75th anniversary
+  type: other
+  date: "2024-04-04"
+  precision: day
+  participants: [nato]
+  description: d
+  forms: []
+  generic: [75th anniversary]
+"""
+    body = "This year marks NATO’s 75th anniversary.\n\nThe 75th anniversary of a treaty is long."
+    article = annotated(tmp_path, body, events=events, overrides=published("2024-03"))
+    assert events_of(article) == [("anniversary-2024", "75th anniversary")]
+
+
+def test_an_invasion_named_by_the_invaded_state(tmp_path: Path) -> None:
+    events = """\
+- id: invasion-2021
+  name: A war
+  type: other
+  date: "2021-03-01"
+  precision: day
+  participants: [russia, georgia]
+  description: A war.
+  forms: [Russian invasion of Georgia]
+"""
+    article = annotated(
+        tmp_path,
+        "China is an enabler of the Georgia invasion.",
+        events=events,
+        overrides=published("2022-05"),
+    )
+    assert events_of(article) == [("invasion-2021", "Georgia invasion")]
+
+
+def test_a_summit_is_a_gathering(tmp_path: Path) -> None:
+    # Written in July 2023: "the NATO gathering" is Vilnius's, as "the NATO meeting" would be.
+    article = annotated(
+        tmp_path,
+        "Japan will attend the annual NATO gathering, which opens on July 11.",
+        overrides=published("2023-07"),
+        events=EVENTS,
+    )
+    assert events_of(article) == [("nato-2023", "NATO gathering")]

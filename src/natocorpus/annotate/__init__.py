@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from natocorpus.annotate.context import _context_blocks
 from natocorpus.annotate.dates import _MONTH_NUMBER, _find_dates, resolve_date
+from natocorpus.annotate.event_context import _DATE_JOIN
 from natocorpus.annotate.events import _generic_events
 from natocorpus.annotate.forms import FormMatcher, Matchers, _overlapping, _within
 from natocorpus.annotate.implicit_events import (
@@ -81,6 +83,16 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
             _documents_of_their_owners(actor_mentions, matchers), event_mentions, matchers
         ),
         [m for m in event_mentions if m not in own_events],
+        matchers,
+    )
+    event_mentions = _publications_told(
+        reading,
+        actor_mentions,
+        [
+            m
+            for m in event_mentions
+            if m in own_events or _tells_of_the_act(reading, m, actor_mentions, matchers)
+        ],
         matchers,
     )
     dates = _tied_dates(article, matchers, raw_dates, event_mentions)
@@ -219,6 +231,73 @@ def _with_documents(
         if m.event in matchers.documents and not _overlapping(spans, m.start, m.end)
     ]
     return sorted(actors + documents, key=lambda m: m.start) if documents else actors
+
+
+# A word of a document's making, as a verb or a noun: "NATO adopted a new Strategic Concept".
+_ACT = (
+    r"(?:adopt|releas|unveil|endors|approv|publish|publication|launch|revis|issued|agree|sign"
+    r"|finali[sz])\w*"
+)
+# The act before the document's name in its clause: its verb with the name as its object, or its
+# noun followed by "of" ("signing an agreement known as an Individually Tailored Partnership
+# Programme").
+_ACT_BEFORE = re.compile(rf"\b{_ACT}\b(?: (?:on|of|upon))?(?: [\w’'“”-]+){{0,5}} ?[“\"]?$", re.I)
+# The act after the name: its possessed noun ("the Strategic Concept’s release"), its participle
+# or its passive ("the Strategic Concept unveiled Wednesday", "will be finalized").
+_ACT_AFTER = re.compile(
+    rf"(?:[’']s |,? (?:(?:which|that) )?(?:(?:is|was|were|will be|would be|to be|has been|had been"
+    rf"|have been|being) )?){_ACT}\b",
+    re.I,
+)
+
+
+def _act_told(reading: str, start: int, end: int) -> bool:
+    """Whether the words around a document's name tell of its making: "NATO adopted a new
+    Strategic Concept", "the adoption of the 2022 Strategic Concept", "the Strategic Concept’s
+    release", "the Strategic Concept unveiled Wednesday"; not "the Strategic Concept names"."""
+    if _ACT_AFTER.match(reading, end):
+        return True
+    before = reading[max(0, start - 60) : start]
+    clause = re.split(r"[.;:!?\n()]|, ", before)[-1]
+    return bool(_ACT_BEFORE.search(clause))
+
+
+def _tells_of_the_act(
+    reading: str, mention: EventMention, actors: list[ActorMention], matchers: Matchers
+) -> bool:
+    """Whether a reference to a document's publication tells of the act, not only names the
+    document (whose mention `_with_documents` made): "NATO’s Strategic Concept" does not, and
+    "Strategic Concept" inside "NATO’s Strategic Concept 2010" is not 2022's."""
+    document = matchers.documents.get(mention.event)
+    if document is None:
+        return True
+    named = {
+        a.actor
+        for a in actors
+        if a.start < mention.end and mention.start < a.end and a.actor in matchers.document_actors
+    }
+    if not named:
+        return True  # not a name of a document: "signed a new cooperative agreement with NATO"
+    return named == {document} and _act_told(reading, mention.start, mention.end)
+
+
+def _publications_told(
+    reading: str, actors: list[ActorMention], events: list[EventMention], matchers: Matchers
+) -> list[EventMention]:
+    """The events' mentions with the publications that a document's name and the words of its
+    making around it tell of ("signing an agreement known as an Individually Tailored Partnership
+    Programme" tells of its signing), where the knowledge base holds one for that document."""
+    published = Counter(matchers.documents.values())
+    publication = {d: e for e, d in matchers.documents.items() if published[d] == 1}
+    spans = [(m.start, m.end) for m in events]
+    told = [
+        EventMention(publication[m.actor], m.text, m.start, m.end, m.paragraph, m.sentence)
+        for m in actors
+        if m.actor in publication
+        and not _overlapping(spans, m.start, m.end)
+        and _act_told(reading, m.start, m.end)
+    ]
+    return sorted(events + told, key=lambda m: m.start) if told else events
 
 
 def _in_capital_lines(
@@ -377,7 +456,10 @@ def _tied_dates(
     raw_dates: list[DateMention],
     event_mentions: list[EventMention],
 ) -> list[DateMention]:
-    """Each date, tied to the one event its sentence names where the date fits it."""
+    """Each date, tied to the one event its sentence names where the date fits it, or, of
+    several, to the one it follows ("At the NATO summit in Vilnius in 2023, Japan and NATO agreed
+    on a document")."""
+    reading = article.text.reading_text
     events_by_sentence: dict[int, list[str]] = {}
     for mention in event_mentions:
         events_by_sentence.setdefault(mention.sentence, []).append(mention.event)
@@ -400,5 +482,13 @@ def _tied_dates(
                 or _within(date.value, matchers.event_dates[event], matchers.event_ends[event])
             )
         ]
+        if len(set(in_sentence)) > 1:
+            in_sentence = [
+                m.event
+                for m in event_mentions
+                if m.event in in_sentence
+                and (joined := _DATE_JOIN.match(reading, m.end)) is not None
+                and joined.end() == date.start
+            ]
         dates.append(date._replace(event=in_sentence[0] if len(set(in_sentence)) == 1 else None))
     return dates

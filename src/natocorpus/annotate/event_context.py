@@ -5,6 +5,8 @@ meeting held again and again can be the one meant (`_recurring_fitting`)."""
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import re
 from collections.abc import Sequence
 
@@ -60,6 +62,16 @@ def _by_context(
             <= number
             <= (matchers.event_ends[e] or matchers.event_dates[e]).year
         ]
+    if (soon := _SOON_BEFORE.search(reading, max(0, start - 40), start)) is not None:
+        # "next week’s summit": within days of the publication, whatever the places say.
+        low, high = _SOON[soon.group(1).lower(), soon.group(2).lower()]
+        first, last = _days(published)
+        window = (first + datetime.timedelta(low), last + datetime.timedelta(high))
+        candidates = [
+            e
+            for e in candidates
+            if _overlap(window, _days(matchers.event_dates[e], matchers.event_ends[e]))
+        ]
     month = _MONTH_BEFORE.search(reading, max(0, start - 12), start)
     forward = _FORWARD_BEFORE.search(reading, max(0, start - 40), start) is not None
     if (
@@ -72,12 +84,25 @@ def _by_context(
         # or place in the sentence ("the summit in Madrid"): "the Russian invasion" in a
         # text of 2015 is not the war of 2022.
         in_sentence = _fitting(text, reading, start, candidates, dates, matchers, depth=1)
+        low, high = _sentence_span(text, reading, start)
+        dated = [
+            e
+            for e in candidates
+            if any(
+                _within(d.value, matchers.event_dates[e], matchers.event_ends[e])
+                for d in dates
+                if d.value is not None and low <= d.start < high
+            )
+        ]
         if len(in_sentence) < len(candidates):
             candidates = in_sentence
+        elif dated:
+            # "This year marks NATO's 75th anniversary", written in March 2024: the sentence
+            # dates it.
+            candidates = dated
         else:
             # "the Vilnius meeting", written in May 2023, names its place: July's summit there,
             # to come within the year; "the Madrid meeting" of a text of 2015 is not 2022's.
-            low, high = _sentence_span(text, reading, start)
             candidates = [
                 e
                 for e in candidates
@@ -129,6 +154,43 @@ def _by_publication_year(
 
 
 _MONTH_BEFORE = re.compile(rf"(?<![\w-])({_MONTHS})\s+$")
+# A week or month told from the publication date, as a possessive before the phrase: "next
+# week’s summit", "last month’s meeting"; with the days from the publication's first and last
+# day that it may cover.
+_SOON_BEFORE = re.compile(
+    r"\b(next|this|last) (week|month)[’']s\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE
+)
+_SOON = {
+    ("next", "week"): (1, 13),
+    ("this", "week"): (-6, 6),
+    ("last", "week"): (-13, -1),
+    ("next", "month"): (1, 62),
+    ("this", "month"): (-31, 31),
+    ("last", "month"): (-62, -1),
+}
+
+
+def _days(
+    first: PartialDate, last: PartialDate | None = None
+) -> tuple[datetime.date, datetime.date]:
+    """The first and the last day that a date (or a span from `first` to `last`) may be."""
+    last = last or first
+    return (
+        datetime.date(first.year, first.month or 1, first.day or 1),
+        datetime.date(
+            last.year,
+            last.month or 12,
+            last.day or calendar.monthrange(last.year, last.month or 12)[1],
+        ),
+    )
+
+
+def _overlap(
+    one: tuple[datetime.date, datetime.date], other: tuple[datetime.date, datetime.date]
+) -> bool:
+    return one[0] <= other[1] and other[0] <= one[1]
+
+
 _FORWARD_BEFORE = re.compile(
     r"\b(?:next|upcoming|forthcoming|coming|planned|future|proposed|expected|scheduled|"
     r"prospective|new|draft)\s+(?:[\w’'-]+\s+){0,2}[“‘\"']?$",
@@ -354,6 +416,30 @@ def _told_of_it(
         d.value
         for d in dates
         if d.value and d.kind == "absolute" and opening.end() <= d.start < end
+    ]
+
+
+# What may stand between a reference and the date that qualifies it: "the NATO summit last
+# year", "the summit in 2022", "the meeting held in June 2022", "the summit earlier this year".
+_DATE_JOIN = re.compile(r" (?:(?:held |that took place )?(?:in|of|on) |(?:earlier|later) )?")
+
+
+def _dated_right_after(
+    reading: str, end: int, candidates: list[str], dates: Sequence[DateMention], matchers: Matchers
+) -> list[str] | None:
+    """The candidates that a date right after the reference fits, before any place the sentence
+    names ("attended the NATO summit last year and will again participate in Vilnius", written
+    in 2023, is 2022's); None where no date follows it. A relative date counts only as a year
+    ("last year", "this year")."""
+    joined = _DATE_JOIN.match(reading, end)
+    if joined is None:
+        return None
+    date = next((d for d in dates if d.start == joined.end() and d.value is not None), None)
+    if date is None or date.value is None or (date.kind == "relative" and date.value.month):
+        return None  # "the NATO summit in July": a month alone may be the next or the last
+    value = date.value
+    return [
+        e for e in candidates if _within(value, matchers.event_dates[e], matchers.event_ends[e])
     ]
 
 

@@ -20,6 +20,7 @@ from natocorpus.annotate.event_context import (
     _YEAR_BEFORE,
     _by_context,
     _by_publication_year,
+    _dated_right_after,
     _last_named,
     _named_before,
     _of_whom_the_sentence_names,
@@ -273,6 +274,10 @@ def _generic_events(
         candidates = _recurring_fitting(
             text, reading, (start, end), candidates, actors, context_dates, published, matchers
         )
+        if (
+            dated := _dated_right_after(reading, end, candidates, context_dates, matchers)
+        ) is not None:
+            candidates = dated
         if elsewhere or (
             candidates and _held_elsewhere(reading[end : end + 80], candidates, matchers)
         ):

@@ -298,6 +298,8 @@ class Matchers(msgspec.Struct, frozen=True):
     document_owners: dict[str, frozenset[str]] = msgspec.field(default_factory=dict)
     # A publication event -> the one document it published ("the Strategic Concept").
     documents: dict[str, str] = msgspec.field(default_factory=dict)
+    # Actors that are documents.
+    document_actors: frozenset[str] = frozenset()
     # Every place the knowledge base holds an event in.
     known_places: frozenset[str] = frozenset()
     # Generic phrases that only the places and dates around them decide, not the publication
@@ -384,6 +386,7 @@ class Matchers(msgspec.Struct, frozen=True):
             organisations=frozenset(
                 a.id for a in knowledge.actors if a.type in ("alliance", "organisation")
             ),
+            document_actors=frozenset(a.id for a in knowledge.actors if a.type == "document"),
             title_parts=_title_parts(knowledge, kinds),
             document_owners=_document_owners(knowledge),
             any_case=FormMatcher.compile(any_case_forms(forms), ignore_case=True),

@@ -91,7 +91,8 @@ _PAIR_AT_WAR = re.compile(r"^([A-Z][\w]*)[-–]([A-Z][\w]*) (war|conflict)$")
 def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
     """A war or an invasion named with its two parties is told as well by the clause or the
     phrase that names them the other way: "Russia’s invasion of Ukraine" by "Russia invaded
-    Ukraine", "Russia attacked Ukraine" and "Russia sent troops into Ukraine"; "the
+    Ukraine", "Russia attacked Ukraine", "Russia sent troops into Ukraine" and "the Ukraine
+    invasion"; "the
     Russia-Ukraine war" by "the war between Russia and Ukraine", either way round; "the Fall of
     Kabul" by "Kabul fell"."""
     out: list[str] = []
@@ -102,6 +103,7 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
                 f"{aggressor} {verb} {invaded}"
                 for verb in ("invaded", "attacked", "sent troops into")
             ]
+            out.append(f"{invaded} invasion")  # "the Ukraine invasion", as "the Ukraine war"
         if (pair := _PAIR_AT_WAR.match(phrase)) is not None:
             first, second, noun = pair.groups()
             out += [f"{noun} between {first} and {second}", f"{noun} between {second} and {first}"]
@@ -111,20 +113,20 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
 
 
 def _as_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
-    """A summit is a meeting: "the NATO summit" is also "the NATO meeting" (a bare "meeting"
-    names no event by itself); and an organisation's meeting is a meeting of it: "a summit of
-    NATO", "the meeting of NATO", "a summit meeting of NATO"."""
+    """A summit is a meeting: "the NATO summit" is also "the NATO meeting" and "the NATO
+    gathering" (a bare "meeting" names no event by itself); and an organisation's meeting is a
+    meeting of it: "a summit of NATO", "the meeting of NATO", "a summit meeting of NATO"."""
     if kind != "summit":
         return []
     own = [
         (words[0], noun)
         for phrase in phrases
         if len(words := phrase.split()) == 2 and words[0].isupper() and words[1].lower() == "summit"
-        for noun in (words[1], "meeting", f"{words[1]} meeting")
+        for noun in (words[1], "meeting", "gathering", f"{words[1]} meeting")
     ]
     return [
-        *(f"{name} {noun}" for name, noun in own if noun == "meeting"),
-        *(f"{noun} of {name}" for name, noun in own),
+        *(f"{name} {noun}" for name, noun in own if noun in ("meeting", "gathering")),
+        *(f"{noun} of {name}" for name, noun in own if noun != "gathering"),
     ]
 
 
@@ -146,9 +148,12 @@ _WAR_PHRASE = re.compile(rf"^({'|'.join(_WAR_NOUNS)}) ((?:in|against|on) [A-Z][\
 
 def _by_other_words_for_war(phrases: Iterable[str]) -> list[str]:
     """A generic phrase of a war in or against a place ("war in Ukraine") holds with each other
-    noun of armed conflict."""
+    noun of armed conflict; a war against a state is a war with it ("its conflict with
+    Ukraine")."""
     found = [m.groups() for phrase in phrases if (m := _WAR_PHRASE.match(phrase)) is not None]
-    return list(dict.fromkeys(f"{noun} {rest}" for _, rest in found for noun in _WAR_NOUNS))
+    rests = [rest for _, rest in found]
+    rests += [f"with {rest[len('against ') :]}" for rest in rests if rest.startswith("against ")]
+    return list(dict.fromkeys(f"{noun} {rest}" for rest in rests for noun in _WAR_NOUNS))
 
 
 # Words that judge a war or an invasion, which may stand between its party's name and its noun:
