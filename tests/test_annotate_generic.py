@@ -210,11 +210,13 @@ def test_a_documents_name_tells_of_its_adoption_only_with_the_act(tmp_path: Path
         "In 2022 NATO revised its “Strategic Concept” at last.",
         "Allies must implement the 2022 Strategic Concept adopted in Madrid.",
         "In June 2022 the Strategic Concept will be finalized.",
+        "A blueprint (2022 Strategic Concept) for the next decade was approved in 2022.",
     ]
     named = [
         "In 2022 the allies read the Strategic Concept.",
         "The 2022 Strategic Concept names China, which was adopted as a foe.",
         "NATO adopted sanctions. The 2022 Strategic Concept names China.",
+        "The 2022 Strategic Concept names China and it was adopted as a foe.",
     ]
     for number, sentence in enumerate(told + named):
         article = annotated(tmp_path / str(number), sentence, actors=SPELT, events=ADOPTION)

@@ -728,3 +728,14 @@ def test_a_states_adjective_before_a_models_designation_names_the_state(tmp_path
         ("russia", "Russian"),
         ("china", "Chinese"),
     ]
+
+
+def test_a_capital_a_journey_leaves_or_another_name_holds_is_a_place(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "After his departure from Washington, he flew to Washington again. The Modern "
+        "Washington Times wrote so. Pressure from Washington grows.",
+    )
+    assert [text for _, text in actors_of(article)] == ["Washington"]
+    assert actors_of(article)[0] == ("usa", "Washington")
+    assert article.mentions[0].start == article.text.reading_text.index("Washington grows")

@@ -260,3 +260,14 @@ def test_heads_in_the_plural_peers_and_thanks_are_not_names(tmp_path: Path) -> N
         "the Speakers of the Parliaments of Finland and Sweden.",
     )
     assert set(found) == {"Ana Lee", "Finland", "Sweden"}
+
+
+def test_the_new_year_spans_of_the_calendar_and_number_labels_are_not_names(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met Japan today.\n\nHappy New Year! Column (No.48). Early in the New Year, it has "
+        "been 10 Years, said Ana Lee of the New Yearbook Society.",
+    )
+    assert set(found) == {"Ana Lee", "New Yearbook Society"}

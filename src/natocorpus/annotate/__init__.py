@@ -251,11 +251,20 @@ _ACT_AFTER = re.compile(
 )
 
 
+# The act as the passive of the clause whose subject the name is, or stands beside in brackets:
+# "A blueprint for the alliance (2022 Strategic Concept) for the next decade was approved".
+_ACT_PASSIVE_LATER = re.compile(
+    rf"\)?(?: (?!(?:and|or|but|which|that|who)\b)[\w’'-]+){{1,5}} (?:is|was|were|will be|would be"
+    rf"|has been|had been|have been) {_ACT}\b",
+    re.I,
+)
+
+
 def _act_told(reading: str, start: int, end: int) -> bool:
     """Whether the words around a document's name tell of its making: "NATO adopted a new
     Strategic Concept", "the adoption of the 2022 Strategic Concept", "the Strategic Concept’s
     release", "the Strategic Concept unveiled Wednesday"; not "the Strategic Concept names"."""
-    if _ACT_AFTER.match(reading, end):
+    if _ACT_AFTER.match(reading, end) or _ACT_PASSIVE_LATER.match(reading, end):
         return True
     before = reading[max(0, start - 60) : start]
     clause = re.split(r"[.;:!?\n()]|, ", before)[-1]

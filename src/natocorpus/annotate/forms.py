@@ -157,9 +157,14 @@ class FormMatcher(msgspec.Struct, frozen=True):
             if form in rules and text[end : end + 2] not in ("’s", "'s"):
                 # (A possessive is the government's: "aid to Kyiv's war effort".)
                 before = text[max(0, start - _RULE_CONTEXT) : start]
-                if _MET_RULERS_IN.search(before) is not None or (
-                    _ends_with_any(before, rules[form])
-                    and (not _RULERS_IN.search(before) or self._rulers_named(before))
+                if (
+                    _MET_RULERS_IN.search(before) is not None
+                    or _TRAVEL_BEFORE.search(before) is not None
+                    or (_NAME_WORD_BEFORE.search(before) and _NAME_WORD_AFTER.match(text, end))
+                    or (
+                        _ends_with_any(before, rules[form])
+                        and (not _RULERS_IN.search(before) or self._rulers_named(before))
+                    )
                 ):
                     continue
             found.append((owner, matched if self.ignore_case else form, start, end))
@@ -187,6 +192,21 @@ _RULERS_IN = re.compile(
     r"|governments?|elites) in (?:the )?$",
     re.IGNORECASE,
 )
+
+# A capital a journey sets out from or goes to is a place: "his scheduled departure from
+# Tokyo", "flew to Seoul".
+_TRAVEL_BEFORE = re.compile(
+    r"\b(?:depart\w*|flew|fly|flying|flights?|travel\w*|trips?|journey\w*|returned|returning"
+    r"|headed|heading|bound) (?:from|to|for) $",
+    re.IGNORECASE,
+)
+# A capital between two words of another name is part of it: "Modern Tokyo Times"; not a
+# sentence's first word or a function word before it ("In Tokyo Kishida said").
+_NAME_WORD_BEFORE = re.compile(
+    r"(?<![.!?:\n] )(?<!^)\b(?!(?:The|A|An|In|On|At|And|But|Or|Of|For|To|By|From|With|As)\b)"
+    r"[A-Z][a-z]+ $"
+)
+_NAME_WORD_AFTER = re.compile(r" [A-Z][a-z]+\b")
 
 # Those who govern met where they are: "met with senior officials in Seoul and Tokyo" tells of
 # meetings there.

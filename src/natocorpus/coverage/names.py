@@ -60,17 +60,28 @@ class _Word(msgspec.Struct):
     gap: str  # the characters between the previous word and this one
 
 
+# The new year, as a day and as a greeting: "Happy New Year!", "early in the New Year".
+# A number's label: "(No.48)", "Vol.3".
+_NUMBER_LABEL = re.compile(r"(?:No|Nos|Vol|Art|Para)\.\d")
+_HOLIDAYS = re.compile(r"\b(?:(?:Happy|Lunar|Chinese) )?New Year(?:[’']s)?(?: (?:Day|Eve))?\b")
+
+
 def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
     """The capitalised words of a block, but months, weekdays and "I". What stands between two
     of them is the later one's gap: a lower-case word there breaks a name, unless it joins one."""
     text = block.text
     words: list[_Word] = []
     previous = 0
+    holidays = [m.span() for m in _HOLIDAYS.finditer(text)] if "New" in text else []
     for match in _CAPITAL.finditer(text):
         raw = match.group()
         if not raw[0].isupper():
             continue
         at = match.start()
+        if (holidays and any(low <= at < high for low, high in holidays)) or _NUMBER_LABEL.match(
+            raw
+        ):
+            continue
         if raw.endswith(".") and not _ABBREVIATED.match(raw):
             raw = raw[:-1]  # the full stop ends the sentence, not the word
         if raw.endswith(("’", "'")) and not raw[:-1].endswith(("s", "S")):

@@ -31,6 +31,8 @@ _MONTHS = _set(
     " Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 )
 _WEEKDAYS = _set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+# Spans of the calendar, capitalised in a heading or for emphasis ("It has been 10 Years!").
+_CALENDAR_NOUNS = _set("Years Months Weeks Decades")
 
 # Closed-class words: a capital on them says nothing about a name, wherever they stand.
 _FUNCTION_WORDS = _set(
@@ -63,7 +65,7 @@ _INNER_AFTER_HEAD = _set("of for to on and")
 _JOINED_BY = re.compile(
     r"\s+(" + "|".join(sorted(_INNER | _INNER_AFTER_HEAD)) + r")(?:\s+(the))?\s+"
 )
-_NOT_NAMES = _MONTHS | _WEEKDAYS | {"I"}
+_NOT_NAMES = _MONTHS | _WEEKDAYS | _CALENDAR_NOUNS | {"I"}
 # A word that begins with a capital (Latin; a lower-case letter of the ranges is sorted out after),
 # with the word boundaries of _WORD.
 # Not inside an abbreviation ("U.S."); after a lower-case prefix ("non-Article 5", "anti-NATO")
@@ -148,6 +150,7 @@ _COMMON_ACRONYMS = _set(
 # A speech's greetings: "Distinguished guests, Ladies and gentlemen".
 _GREETINGS = _set(
     "Distinguished Ladies Gentlemen Honourable Honorable Dear Friends Colleagues Thank Thanks"
+    " Happy Merry Greetings"
 )
 # A word that names no one in particular when it stands alone: a title, a noun of government, a
 # label of a text's part, a common noun's acronym, a faith's adjective or a greeting.
