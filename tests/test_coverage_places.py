@@ -271,3 +271,14 @@ def test_the_new_year_spans_of_the_calendar_and_number_labels_are_not_names(
         "been 10 Years, said Ana Lee of the New Yearbook Society.",
     )
     assert set(found) == {"Ana Lee", "New Yearbook Society"}
+
+
+def test_a_speakers_title_before_the_name_and_westminster_titles_are_not_names(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met Japan today.\n\nDEPUTY PRIME MINISTER, ANA LEE: Well, NATO met Japan.\n\n"
+        "Opposition Leader Bo Li and Shadow Defence Minister Jo Kim spoke.",
+    )
+    assert set(found) == {"ANA LEE", "Bo Li", "Jo Kim"}

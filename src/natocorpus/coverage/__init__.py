@@ -49,14 +49,19 @@ from natocorpus.model import AnnotatedArticle, CorpusSettings, KnowledgeBase
 
 def _a_label(words: list[_Word], reading: str) -> bool:
     """A transcript's label in capitals at a paragraph's start, of a speaker's title or of what
-    follows ("DEPUTY PRIME MINISTER:", "SUBJECTS:"), not a speaker's name ("LYNN KUOK:")."""
+    follows ("DEPUTY PRIME MINISTER:", "SUBJECTS:", the title in "DEPUTY PRIME MINISTER, RICHARD
+    MARLES:"), not a speaker's name ("LYNN KUOK:")."""
     start, end = words[0].start, words[-1].end
     return (
         reading[max(0, start - 1) : start] in ("", "\n")
-        and reading[end : end + 1] == ":"
+        and _LABEL_END.match(reading, end) is not None
         and all(w.text.isupper() for w in words)
         and all(w.text.capitalize() in _LABEL_WORDS for w in words)
     )
+
+
+# Where a label ends: its colon, or its speaker's name in capitals and then the colon.
+_LABEL_END = re.compile(r":|, [A-Z][A-Z’'. -]*:")
 
 
 # A paragraph this long is the text's body: what comes before it may be a byline.

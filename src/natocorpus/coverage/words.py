@@ -163,7 +163,7 @@ _TITLE_MODIFIERS = _set(
     Finance Trade Interior Home First Lieutenant Acting Permanent Former Cabinet State Economy
     Economic Security National Military Joint Supreme Allied Rear Attorney Lord Grand Secretary
     General Commander Director High Minister Education Health Justice Associate Assoc Asst
-    Paymaster
+    Paymaster Opposition Shadow
     Adjunct Visiting Emeritus Principal Research Resident Non-Resident Nonresident External
     Affairs Floor Majority Minority Relations"""
 )
