@@ -300,3 +300,12 @@ def test_a_date_after_one_of_two_events_in_its_sentence_is_that_ones(tmp_path: P
         ("pact-2023", "Vilnius pact"),
     ]
     assert [d.event for d in article.dates] == ["vilnius-2023"]
+
+
+def test_leaders_who_gather_in_a_city_tell_of_its_summit(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "When NATO leaders gather in Vilnius on 11-12 July, Japan will be there.",
+        overrides={"published": 'published: {value: "2023-06", precision: month, inferred: x}'},
+    )
+    assert events_of(article) == [("vilnius-2023", "leaders gather in Vilnius")]

@@ -282,3 +282,15 @@ def test_a_speakers_title_before_the_name_and_westminster_titles_are_not_names(
         "Opposition Leader Bo Li and Shadow Defence Minister Jo Kim spoke.",
     )
     assert set(found) == {"ANA LEE", "Bo Li", "Jo Kim"}
+
+
+def test_a_title_after_the_speaker_a_photo_pool_and_kinds_of_membership_are_not_names(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met Japan today.\n\nANA LEE, PRIME MINISTER: Japan joined as a Contributing "
+        "Participant; the Sponsoring Nations and Member States agreed.\n\nJapan, said Bo Li.\n\n"
+        "Japan joined NATO, said Jo Kim. [EPA-EFE/KIYOSHI OTA / POOL]",
+    )
+    assert set(found) == {"ANA LEE", "Bo Li", "Jo Kim", "EPA-EFE", "KIYOSHI OTA"}

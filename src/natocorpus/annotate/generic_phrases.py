@@ -201,7 +201,7 @@ def _venues(kind: str, place: str | None) -> list[str]:
     """A summit is named by its city as a meeting is: "last year's meeting in Madrid", "the
     Vilnius meeting", "the meeting in Spain" (its country after "in", which the coverage check
     still reports when unknown; not "the Spain meeting"), and told by its leaders meeting there:
-    "allied leaders convened in Vilnius"."""
+    "allied leaders convened in Vilnius", "when NATO leaders gather in Washington"."""
     if kind != "summit":
         return []
     places = _places(place)
@@ -216,7 +216,16 @@ def _venues(kind: str, place: str | None) -> list[str]:
         *(
             f"leaders {verb} in {one}"
             for one in places[:1]
-            for verb in ("met", "convened", "gathered", "assembled")
+            for verb in (
+                "met",
+                "convened",
+                "gathered",
+                "assembled",
+                "meet",
+                "convene",
+                "gather",
+                "assemble",
+            )
         ),
     ]
 

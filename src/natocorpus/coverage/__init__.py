@@ -50,18 +50,21 @@ from natocorpus.model import AnnotatedArticle, CorpusSettings, KnowledgeBase
 def _a_label(words: list[_Word], reading: str) -> bool:
     """A transcript's label in capitals at a paragraph's start, of a speaker's title or of what
     follows ("DEPUTY PRIME MINISTER:", "SUBJECTS:", the title in "DEPUTY PRIME MINISTER, RICHARD
-    MARLES:"), not a speaker's name ("LYNN KUOK:")."""
+    MARLES:" and in "ANTHONY ALBANESE, PRIME MINISTER:"), not a speaker's name ("LYNN KUOK:")."""
     start, end = words[0].start, words[-1].end
+    line = reading.rfind("\n", 0, start) + 1
     return (
-        reading[max(0, start - 1) : start] in ("", "\n")
+        (start == line or _SPEAKER_BEFORE.fullmatch(reading, line, start) is not None)
         and _LABEL_END.match(reading, end) is not None
         and all(w.text.isupper() for w in words)
         and all(w.text.capitalize() in _LABEL_WORDS for w in words)
     )
 
 
-# Where a label ends: its colon, or its speaker's name in capitals and then the colon.
+# Where a label ends: its colon, or its speaker's name in capitals and then the colon; and the
+# speaker's name before a title ("ANTHONY ALBANESE, PRIME MINISTER:").
 _LABEL_END = re.compile(r":|, [A-Z][A-Z’'. -]*:")
+_SPEAKER_BEFORE = re.compile(r"[A-Z][A-Z’'. -]*, ")
 
 
 # A paragraph this long is the text's body: what comes before it may be a byline.
@@ -371,7 +374,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         if parts:
             # A known name and, after it, a person's name: two names ("Japan Rahm Emanuel").
             tail = [w for i, w in enumerate(words) if not covered[i]]
-            if _text(tail, reading) in _MEMBERS:
+            if _text(tail, reading) in _MEMBERS or _MEMBERSHIP.fullmatch(_text(tail, reading)):
                 return None  # "NATO Member States": the members of a known body
             first_uncovered = covered.index(False)
             if (
@@ -387,7 +390,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             return None
         if all(_among(w.text, _EDITORIAL_LABELS) for w in words):
             return None  # "Episode Transcript", "EDITORIAL": labels of a text's parts
-        if phrase in _MEMBERS:
+        if phrase in _MEMBERS or _MEMBERSHIP.fullmatch(phrase):
             return None  # "32 Allies", "Member States": a group's members, by a house style
         if len(words) == 1 and phrase.endswith("s") and phrase[:-1] in _HEADS:
             return None  # "the Speakers of the Parliaments of ...": heads in the plural, no one
@@ -420,8 +423,11 @@ def _among(word: str, words: frozenset[str]) -> bool:
 
 
 # The members of a group, capitalised by a house style: alone they name no one of them.
-_MEMBERS = frozenset(
-    {"Allies", "Members", "Partners", "Peers", "Member States", "Member Countries"}
+_MEMBERS = frozenset({"Allies", "Members", "Partners", "Peers"})
+# A kind of membership: "Member States", "Sponsoring Nations", "a Contributing Participant".
+_MEMBERSHIP = re.compile(
+    r"(?:Member|Sponsoring|Contributing|Partner|Founding|Participating|Observer|Associate) "
+    r"(?:States?|Countr(?:y|ies)|Nations?|Participants?|Members?)"
 )
 # An acronym in the plural: things of a kind ("NGOs", "MRTTs"), not a name.
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
