@@ -121,3 +121,19 @@ def test_mentions_carry_their_zone(tmp_path: Path) -> None:
     assert found == [("NATO", "body"), ("NATO", "note"), ("NATO", "references")]
     assert article.zone_of(article.references[0].paragraph) == "references"
     assert article.zone_of("no-such-anchor") == "body"
+
+
+def test_numbered_paragraphs_of_prose_are_no_bibliography() -> None:
+    # A joint statement numbers its paragraphs; a year in their sentences is no citation's.
+    assert zones(
+        (
+            "item",
+            "The two leaders met in Oslo on 11 June 2025 at the President's invitation.",
+            "1.",
+        ),
+        ("item", "They recalled the Joint Statement of 2016, which deepened ties.", "2."),
+        ("item", "Lee Ana. Partners far from home. Oslo Review. June 2, 2023.", "3."),
+        ("item", "Kim Bo (2021). Alliances. Oslo: Press.", "4."),
+        ("item", "Li Jo. Asia and the alliance. J Secur Stud 2020;12:34-56.", "5."),
+        ("item", "A report on partners. Available at: https://example.org/report", "6."),
+    ) == ["body", "body", "references", "references", "references", "references"]

@@ -480,8 +480,25 @@ def _author_actor(name: str, names: Mapping[str, str]) -> str | None:
 
 
 def is_reference(block_text: str) -> bool:
-    """Whether a numbered item reads as a bibliography entry: it carries a year or an address."""
-    return bool(re.search(_YEAR, block_text) or "URL:" in block_text or "http" in block_text)
+    """Whether a numbered item reads as a bibliography entry: it carries an address, or a date
+    where a citation puts it (a part of its own, "(2022)", "Foreign Affairs, July 10, 2023",
+    "2020;12:34"); not a numbered paragraph of prose with a year in its sentences ("1. Prime
+    Minister Ishiba and President Stubb met in Tokyo on 11 June 2025 ...")."""
+    if "URL:" in block_text or "http" in block_text or "www." in block_text:
+        return True
+    if not re.search(_YEAR, block_text):
+        return False
+    if _APA_RE.match(block_text) or _DATE_IN_BRACKETS_RE.search(block_text):
+        return True
+    return any(
+        _WHOLE_DATE_RE.match(part) or _COMMA_DATE_RE.search(part) or _YEAR_AS_PART_RE.search(part)
+        for part in _segments(block_text)
+    )
+
+
+_DATE_IN_BRACKETS_RE = re.compile(rf"\((?:{_DATE_PART})\)")
+# A year that opens a part or is followed by a volume's or a page's mark: "2020;12:34".
+_YEAR_AS_PART_RE = re.compile(rf"^{_YEAR}\b|\b{_YEAR}[;:]")
 
 
 def _references(text: ArticleText, names: Mapping[str, str] | None = None) -> tuple[Reference, ...]:
