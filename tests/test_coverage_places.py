@@ -294,3 +294,14 @@ def test_a_title_after_the_speaker_a_photo_pool_and_kinds_of_membership_are_not_
         "Japan joined NATO, said Jo Kim. [EPA-EFE/KIYOSHI OTA / POOL]",
     )
     assert set(found) == {"ANA LEE", "Bo Li", "Jo Kim", "EPA-EFE", "KIYOSHI OTA"}
+
+
+def test_the_names_of_numbered_paragraphs_of_prose_are_reported(tmp_path: Path) -> None:
+    # A joint statement numbers its paragraphs: a year in their sentences makes no reference.
+    found = warned(
+        tmp_path,
+        "NATO met Japan today.\n\n1. The President of Japan and Ana Lee met in Tokyo on 11 June "
+        "2025 on the occasion of a visit.\n\n2. Japan and Finland recalled the year 2016, when "
+        "Japan and Finland first met, and looked ahead to many more years of friendship.",
+    )
+    assert {"Ana Lee", "Finland"} <= set(found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from natocorpus.annotate.references import is_reference
 from natocorpus.coverage.spans import _overlaps, _Spans
 from natocorpus.diagnostics import Diagnostic, warning
 from natocorpus.model import AnnotatedArticle
@@ -26,8 +27,8 @@ def _dates_missed(article: AnnotatedArticle) -> list[Diagnostic]:
         if article.date_without_event(date) is not None:
             continue  # the article says why it names no event
         block = article.text.block_at(date.start)
-        if block.kind == "item" and block.marker is not None:
-            continue
+        if block.kind == "item" and block.marker is not None and is_reference(block.text):
+            continue  # a reference's date is its publication's
         if _overlaps(names, date.start, date.end):
             continue  # a year that is part of a name, as in "Strategic Concept 2010"
         sentence = article.sentence_text(date.sentence)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 import msgspec
 
+from natocorpus.annotate.references import is_reference
 from natocorpus.coverage.words import (
     _ABBREVIATED,
     _ADJECTIVE_ENDING,
@@ -38,7 +39,6 @@ from natocorpus.coverage.words import (
     _TITLE_WORDS,
     _WORD,
     _WORD_CHAR,
-    _YEAR,
     _set,
 )
 from natocorpus.model import Block
@@ -350,12 +350,9 @@ def _personal(words: Sequence[_Word]) -> bool:
 
 
 def _bibliography(block: Block) -> bool:
-    """A numbered item that carries a year or an address: a reference, whose names are authors."""
-    return (
-        block.kind == "item"
-        and block.marker is not None
-        and (_YEAR.search(block.text) is not None or "URL:" in block.text)
-    )
+    """A numbered item that reads as a bibliography entry (the annotator's rule): a reference,
+    whose names are authors."""
+    return block.kind == "item" and block.marker is not None and is_reference(block.text)
 
 
 def _titles_of_works(block: Block, *, after_body: bool = False) -> list[tuple[int, int, bool]]:
