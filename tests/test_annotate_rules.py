@@ -734,8 +734,10 @@ def test_a_capital_a_journey_leaves_or_another_name_holds_is_a_place(tmp_path: P
     article = annotated(
         tmp_path,
         "After his departure from Washington, he flew to Washington again. The Modern "
-        "Washington Times wrote so. Pressure from Washington grows.",
+        "Washington Times wrote so. NATO opened a NATO Washington liaison office. Pressure from "
+        "Washington grows.",
     )
-    assert [text for _, text in actors_of(article)] == ["Washington"]
-    assert actors_of(article)[0] == ("usa", "Washington")
-    assert article.mentions[0].start == article.text.reading_text.index("Washington grows")
+    washington = [m for m in article.mentions if m.text == "Washington"]
+    assert [(m.actor, m.start) for m in washington] == [
+        ("usa", article.text.reading_text.index("Washington grows"))
+    ]

@@ -151,7 +151,7 @@ _CITY_PART_OF = re.compile(
 _CITY_JOURNEY = re.compile(
     r"\b(?:leav(?:e|es|ing)|left|visit(?:s|ed|ing)?|toured|tours?|(?:(?:visits?|trips?|flights?"
     r"|journeys?|travel(?:l?ed|l?ing|s)?|flew|fly(?:ing)?|return(?:s|ed|ing)?|back|head(?:s|ed|ing)?"
-    r"|bound|route|way|arriv(?:e|es|ed|ing)|depart(?:s|ed|ing)?|came|come|went|go(?:es|ing)?"
+    r"|bound|route|way|arriv(?:e|es|ed|ing|al)|depart(?:s|ed|ing|ure)?|came|come|went|go(?:es|ing)?"
     r"|moved?|relocated?) (?:here |there )?(?:to|from|for|in|into))"
     r"|(?:descend(?:s|ed|ing)?|converg(?:e|es|ed|ing)) (?:up)?on|flock(?:s|ed|ing)? to"
     r"|(?:trips?|tours?|visits?|journeys?) (?:that|which) (?:included|includes|took in|takes in)"
@@ -177,7 +177,8 @@ _CITY_SEEN_FROM = re.compile(
     re.IGNORECASE,
 )
 _CITY_BODY_AFTER = re.compile(
-    r" (?:delegations?|offices?|embassy|embassies|bureaus?|missions?|consulates?|correspondents?"
+    r" (?:(?:liaison|representative|regional|field|press|permanent|branch) )?"
+    r"(?:delegations?|offices?|embassy|embassies|bureaus?|missions?|consulates?|correspondents?"
     r"|stations?|bases?|headquarters|branch(?:es)?|residents?|areas?|airports?|metropolitan"
     r"|skyline|police|think[ -]tanks?)\b",
     re.IGNORECASE,

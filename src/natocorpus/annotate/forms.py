@@ -159,7 +159,6 @@ class FormMatcher(msgspec.Struct, frozen=True):
                 before = text[max(0, start - _RULE_CONTEXT) : start]
                 if (
                     _MET_RULERS_IN.search(before) is not None
-                    or _TRAVEL_BEFORE.search(before) is not None
                     or (_NAME_WORD_BEFORE.search(before) and _NAME_WORD_AFTER.match(text, end))
                     or (
                         _ends_with_any(before, rules[form])
@@ -193,13 +192,6 @@ _RULERS_IN = re.compile(
     re.IGNORECASE,
 )
 
-# A capital a journey sets out from or goes to is a place: "his scheduled departure from
-# Tokyo", "flew to Seoul".
-_TRAVEL_BEFORE = re.compile(
-    r"\b(?:depart\w*|flew|fly|flying|flights?|travel\w*|trips?|journey\w*|returned|returning"
-    r"|headed|heading|bound) (?:from|to|for) $",
-    re.IGNORECASE,
-)
 # A capital between two words of another name is part of it: "Modern Tokyo Times"; not a
 # sentence's first word or a function word before it ("In Tokyo Kishida said").
 _NAME_WORD_BEFORE = re.compile(
