@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Callable
 
 from natocorpus.annotate.context import _context_blocks
@@ -296,8 +295,7 @@ def _publications_told(
     """The events' mentions with the publications that a document's name and the words of its
     making around it tell of ("signing an agreement known as an Individually Tailored Partnership
     Programme" tells of its signing), where the knowledge base holds one for that document."""
-    published = Counter(matchers.documents.values())
-    publication = {d: e for e, d in matchers.documents.items() if published[d] == 1}
+    publication = matchers.publications
     spans = [(m.start, m.end) for m in events]
     told = [
         EventMention(publication[m.actor], m.text, m.start, m.end, m.paragraph, m.sentence)

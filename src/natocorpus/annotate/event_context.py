@@ -5,7 +5,6 @@ meeting held again and again can be the one meant (`_recurring_fitting`)."""
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from collections.abc import Sequence
@@ -13,7 +12,7 @@ from collections.abc import Sequence
 from natocorpus.annotate.dates import _LOOKS_AHEAD, _MONTH_NUMBER, _MONTHS
 from natocorpus.annotate.forms import Matchers, _key, _within
 from natocorpus.annotate.sentences import _sentence_span
-from natocorpus.model import ArticleText, DateMention, EventMention, PartialDate
+from natocorpus.model import ArticleText, DateMention, EventMention, PartialDate, days_in_month
 
 
 def _names_place(place: str, text: str) -> bool:
@@ -180,7 +179,7 @@ def _days(
         datetime.date(
             last.year,
             last.month or 12,
-            last.day or calendar.monthrange(last.year, last.month or 12)[1],
+            last.day or days_in_month(last.year, last.month or 12),
         ),
     )
 

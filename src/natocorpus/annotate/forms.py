@@ -5,6 +5,7 @@ around it make a longer name that is not it."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import msgspec
@@ -312,6 +313,9 @@ class Matchers(msgspec.Struct, frozen=True):
     documents: dict[str, str] = msgspec.field(default_factory=dict)
     # Actors that are documents.
     document_actors: frozenset[str] = frozenset()
+    # A document -> the one publication event that published it (the inverse of `documents`,
+    # where a document has one).
+    publications: dict[str, str] = msgspec.field(default_factory=dict)
     # Every place the knowledge base holds an event in.
     known_places: frozenset[str] = frozenset()
     # Generic phrases that only the places and dates around them decide, not the publication
@@ -366,6 +370,13 @@ class Matchers(msgspec.Struct, frozen=True):
         event_places = {event.id: _places(event.place) for event in knowledge.events}
         event_dates = {event.id: event.date for event in knowledge.events}
         event_participants = {event.id: frozenset(event.participants) for event in knowledge.events}
+        documents = {
+            event.id: published[0]
+            for event in knowledge.events
+            if event.type == "publication"
+            and len(published := [p for p in event.participants if types.get(p) == "document"]) == 1
+        }
+        times_published = Counter(documents.values())
         return cls(
             actors=actors,
             events=FormMatcher.compile(
@@ -403,13 +414,8 @@ class Matchers(msgspec.Struct, frozen=True):
             document_owners=_document_owners(knowledge),
             any_case=FormMatcher.compile(any_case_forms(forms), ignore_case=True),
             uncased=FormMatcher.compile(any_case_forms(forms, acronyms=True), ignore_case=True),
-            documents={
-                event.id: documents[0]
-                for event in knowledge.events
-                if event.type == "publication"
-                and len(documents := [p for p in event.participants if types.get(p) == "document"])
-                == 1
-            },
+            documents=documents,
+            publications={d: e for e, d in documents.items() if times_published[d] == 1},
         )
 
 
