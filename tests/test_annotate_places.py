@@ -713,3 +713,24 @@ def test_a_dateline_of_several_places_names_places(tmp_path: Path) -> None:
     assert _washington("NATO watched Brussels / Washington relations.", tmp_path / "s") == [
         "Washington"
     ]
+
+
+def test_a_capital_standing_for_its_government_does_not_place_a_summit(tmp_path: Path) -> None:
+    # Written in 2025, of a summit no entry holds: "Washington" is the government that lobbied.
+    lobbied = annotated(
+        tmp_path / "lobbied",
+        "Washington lobbied to limit NATO partners' participation at the NATO summit on July 7.",
+        actors=ACTORS,
+        events=SUMMITS,
+        overrides=PUBLISHED,
+    )
+    assert events_of(lobbied) == []
+    # The city after "in" is where it was held.
+    held = annotated(
+        tmp_path / "held",
+        "NATO leaders recalled the NATO summit in Washington.",
+        actors=ACTORS,
+        events=SUMMITS,
+        overrides=PUBLISHED,
+    )
+    assert [event for event, _ in events_of(held)] == ["washington-2024"]

@@ -276,6 +276,13 @@ def _generic_events(
             for low, high in referring
             if block.start <= low < block.end and not low <= start < high
         ]
+        # A capital the annotator took for its government ("Washington lobbied to limit ... at
+        # the NATO summit on July 7–8") is no venue.
+        others += [
+            (low, high)
+            for low, high, _ in actors
+            if block.start <= low < block.end and reading[low:high] in matchers.known_places
+        ]
         context, context_dates = reading, dates
         if others:
             context = _without(reading, others)
