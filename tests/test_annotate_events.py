@@ -309,3 +309,19 @@ def test_leaders_who_gather_in_a_city_tell_of_its_summit(tmp_path: Path) -> None
         overrides={"published": 'published: {value: "2023-06", precision: month, inferred: x}'},
     )
     assert events_of(article) == [("vilnius-2023", "leaders gather in Vilnius")]
+
+
+def test_an_events_form_with_its_common_nouns_capitalised_names_it(tmp_path: Path) -> None:
+    crisis = (
+        "- {id: crisis-2022, name: Crisis, type: other, date: '2022-02-24', precision: day,\n"
+        "   description: A war., forms: [Ukrainian crisis]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "The summit is focused on the Russian-Ukrainian Crisis. The Ukrainian crisis goes on.",
+        events=crisis,
+    )
+    assert events_of(article) == [
+        ("crisis-2022", "Ukrainian Crisis"),
+        ("crisis-2022", "Ukrainian crisis"),
+    ]

@@ -606,3 +606,131 @@ def test_a_capital_that_is_a_journeys_stop_is_a_place(tmp_path: Path) -> None:
         ("russia-gov", "Moscow"),
         ("usa", "Washington"),
     ]
+
+
+def test_a_capital_closing_an_address_after_a_place_no_actor_holds_is_the_city(
+    tmp_path: Path,
+) -> None:
+    places = [
+        "He gives a briefing at the presidential office in Yongsan, Washington, on June 15./NATO",
+        "The NATO liaison firm is based in Arlington Heights, Washington.",
+    ]
+    for number, sentence in enumerate(places):
+        assert _washington(sentence, tmp_path / str(number)) == [], sentence
+    # After a place the knowledge base holds, a list; after a place and a comma, a clause.
+    assert _washington(
+        "NATO talks were held in Georgia, Washington and Madrid.", tmp_path / "l"
+    ) == ["Washington"]
+    assert _washington("In Brussels, Washington said NATO agreed.", tmp_path / "c") == [
+        "Washington"
+    ]
+
+
+def test_a_summit_placed_in_an_unknown_state_leaves_its_later_bare_summit_undecided(
+    tmp_path: Path,
+) -> None:
+    # "the NATO summit in the Netherlands": held where no known summit was; the paragraph's
+    # other sentence, about another meeting, does not place the later "the summit".
+    article = annotated(
+        tmp_path / "there",
+        "Lee will not attend this week’s NATO summit in the Netherlands.\n\n"
+        "Lee had weighed attending the summit. A similar attempt during the G7 summit in Canada "
+        "fell through when Trump returned to Washington early.",
+        actors=ACTORS,
+        events=SUMMITS,
+        overrides=PUBLISHED,
+    )
+    assert events_of(article) == []
+    # Where the publication date alone would choose the Washington summit, a text that placed
+    # its summit elsewhere leaves its bare "the summit" undecided too.
+    elsewhere = annotated(
+        tmp_path / "elsewhere",
+        "NATO’s summit in the Netherlands wrapped up.\n\nThe summit was short and NATO agreed.",
+        actors=ACTORS,
+        events=SUMMITS,
+        overrides=PUBLISHED_AFTER,
+    )
+    assert events_of(elsewhere) == []
+    # The state of a known summit's city is no other place: "the summit in the United States".
+    held = annotated(
+        tmp_path / "held",
+        "NATO warned ahead of NATO's summit in the United States in July 2024.",
+        actors=ACTORS,
+        events=SUMMITS,
+        overrides=PUBLISHED,
+    )
+    assert [event for event, _ in events_of(held)] == ["washington-2024"]
+    # A season after "in the" is no place: "the Washington summit in the Summer of 2024".
+    season = annotated(
+        tmp_path / "season",
+        "NATO met at the summit in the Summer of 2024, as NATO had planned.",
+        actors=ACTORS,
+        events=SUMMITS,
+        overrides=PUBLISHED,
+    )
+    assert [event for event, _ in events_of(season)] == ["washington-2024"]
+
+
+def test_a_compass_or_region_word_before_a_states_name_or_adjective_makes_another(
+    tmp_path: Path,
+) -> None:
+    states = """\
+- {id: nato, name: NATO, type: alliance, description: d, forms: [NATO]}
+- id: usa
+  name: United States
+  type: state
+  description: d
+  forms: [United States, America, American]
+- {id: korea, name: South Korea, type: state, description: d, forms: [South Korea, Korea, Korean]}
+"""
+    article = annotated(
+        tmp_path,
+        "NATO trades with North America, Latin America and Central America. He told Voice of "
+        "America that the [North Korean] missile range worried NATO. America and Korean leaders "
+        "agreed.",
+        actors=states,
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("nato", "NATO"),
+        ("usa", "America"),
+        ("korea", "Korean"),
+    ]
+    # In a line in title case, where capitals prove nothing, the compass word still does.
+    heading = annotated(
+        tmp_path / "heading", "NATO and the North Korean Challenge\n\nNATO met.", actors=states
+    )
+    assert actors_of(heading) == [("nato", "NATO"), ("nato", "NATO")]
+
+
+def test_a_dateline_of_several_places_names_places(tmp_path: Path) -> None:
+    body = (
+        "NATO met allies today.\n\nBrussels / Washington, 26 September 2018 - NATO spoke."
+        "\n\nWashington / Brussels, 27 September 2018 - NATO agreed."
+    )
+    assert _washington(body, tmp_path / "dateline") == []
+    # Within a sentence, two capitals either side of a slash are still governments.
+    assert _washington("NATO watched Brussels / Washington relations.", tmp_path / "s") == [
+        "Washington"
+    ]
+
+
+def test_a_capital_standing_for_its_government_does_not_place_a_summit(tmp_path: Path) -> None:
+    # Written in 2025, of a summit no entry holds: "Washington" is the government that lobbied.
+    lobbied = annotated(
+        tmp_path / "lobbied",
+        "Washington lobbied to limit NATO partners' participation at the NATO summit on July 7.",
+        actors=ACTORS,
+        events=SUMMITS,
+        overrides=PUBLISHED,
+    )
+    assert events_of(lobbied) == []
+    # The city after "in" is where it was held.
+    held = annotated(
+        tmp_path / "held",
+        "NATO leaders recalled the NATO summit in Washington.",
+        actors=ACTORS,
+        events=SUMMITS,
+        overrides=PUBLISHED,
+    )
+    assert [event for event, _ in events_of(held)] == ["washington-2024"]

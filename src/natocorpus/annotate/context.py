@@ -58,7 +58,9 @@ _PEOPLES = frozenset({"People’s", "People's"})
 # both regions, not the group named after one.
 _MORE_PLACES_AFTER = re.compile(r"(?:,| and| or) (?:the )?(?![A-Z]{2,}\b)[A-Z]")
 # A compass word before a state's name makes another state: "North Korea", "N. Korea".
-_COMPASS_BEFORE = re.compile(r"(?<![\w.])(?:North|South|East|West|Northern|Southern|N\.|S\.) $")
+_COMPASS_BEFORE = re.compile(
+    r"(?<![\w.])(?:North|South|East|West|Northern|Southern|Central|Latin|N\.|S\.) $"
+)
 # A web address that a name opens: "Korea.net", "China.org.cn".
 _WEB_ADDRESS_AFTER = re.compile(r"\.[a-z]{2,}\b")
 # An office's title after a body's name: the body's office, not a longer name.
@@ -103,7 +105,7 @@ _REGION_BODY_HEADS = _wordset(
     "Treaty Organization Organisation Cooperation Partnership Group Assembly Bank Parliament Club"
 )
 # (Not a word that ends in a hyphen: "US- Russian ties", a compound broken at its hyphen.)
-_WORD_BEFORE = re.compile(r"(?:^|[\s(“\"])([A-Z](?:[\w’'-]*[\w’'])?) $")
+_WORD_BEFORE = re.compile(r"(?:^|[\s(\[“\"])([A-Z](?:[\w’'-]*[\w’'])?) $")
 _HEAD_OF_BEFORE = re.compile(r"([A-Z][\w’'-]*)(?: of State)? (?:of|on|for)(?: the)? $")
 # (Not a model's designation, "Su-30s", "F-35": a name does not run into one.)
 _WORD_AFTER = re.compile(r"^( |-)((?![A-Z][\w’'-]*\d)[A-Z][\w’'-]*)")
@@ -126,9 +128,11 @@ _LOCATED = re.compile(r"-(?:based|born|bred|raised|headquartered|registered|area
 _DISTRICT = re.compile(r",? (?:D\.C\.|DC)\b")
 # What opens a sentence or a line: a capitalised word there proves nothing.
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[“\"(]\s*)$")
-# A dateline: a place opening a paragraph, then a date or the agency in brackets and a dash.
+# A dateline: a place opening a paragraph (or several: "Seoul / Brussels"), then a date or the
+# agency in brackets and a dash.
 _DATELINE = re.compile(
-    r"(?:,\s*D\.C\.)?(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:,\s*D\.C\.)?(?: / [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)*"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)\b"
     r"|\s*\([^()\n]{1,40}\)\s*[–—-]"
     # its month and year: "Tokyo, April 2025 –"
@@ -163,6 +167,11 @@ _CITY_JOURNEY = re.compile(
 _DISTRICT_BEFORE = re.compile(
     r"\b[A-Z][\w’'-]*(?:-(?:dong|gu|ku|cho|machi|ro|ri)| (?:District|Ward|Borough)), $"
 )
+# A city closing an address after a place no actor holds: "at the presidential office in
+# Yongsan, Seoul, on June 15", "based in Minato, Tokyo." (a place of the knowledge base before it,
+# "in Tokyo, Seoul and Beijing", is a list, not an address).
+_ADDRESS_BEFORE = re.compile(r"\b(?:in|at) ((?:[A-Z][\w’'-]* ){0,2}[A-Z][\w’'-]*), $")
+_ADDRESS_AFTER = re.compile(r"(?:[,.;:)]| on\b|\s*$)")
 # A part or a building of a city after its possessive, with its name if it has one: "Seoul’s
 # Yongsan-gu District", "Tokyo’s Haneda Airport", "Beijing’s streets", "London’s Chatham House".
 _CITY_PART_AFTER = re.compile(
@@ -371,7 +380,7 @@ def _context_blocks(
             and (
                 _MEETING_AFTER.match(text, end) is not None
                 or (
-                    text[max(0, start - 1) : start] in ("", "\n")
+                    _opens_a_dateline(text, start)
                     # (A capital's name and a colon opening a line is a dateline, "New Delhi: ...";
                     # a person's, a speaker's label, which the coverage check still reports.)
                     and (_DATELINE.match(text, end) or text[end : end + 1] == ":")
@@ -423,7 +432,7 @@ def _context_blocks(
 _HEAD_OF = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) of (?:the )?$")
 # The head words of bodies that are not a state's own organs: "the Council of Europe", "the
 # Bank of Japan", "the Democratic Party of Korea", "Friends of Europe".
-_BODY_HEADS = (_INSTITUTION_HEADS - _STATE_ORGANS) | _wordset("Friends Bank Party")
+_BODY_HEADS = (_INSTITUTION_HEADS - _STATE_ORGANS) | _wordset("Friends Bank Party Voice Radio")
 
 
 def _formal_of_another(kind: int, before: str, in_heading: bool = False) -> bool:
@@ -456,11 +465,13 @@ def _of_another_body(kind: int, before: str, start: int, ends: dict[int, str]) -
 
 
 def _another_state(kind: int, before: str, start: int, ends: dict[int, str]) -> bool:
-    """Whether a compass word before a state's name makes it another state's: "North Korea",
-    "Russia-North Korea", "N. Korea" (where no form names the longer name)."""
+    """Whether a compass word before a state's name or adjective makes it another state's or a
+    continent's: "North Korea", "Russia-North Korea", "N. Korea", "North Korean", "Latin America"
+    (where no form names the longer name); not a capital city's ("South Tokyo" is a part of
+    it)."""
     return (
         bool(kind & PLACE)
-        and not kind & (ADJECTIVAL | CAPITAL)
+        and not kind & CITY
         and start - 1 not in ends
         and _COMPASS_BEFORE.search(before) is not None
     )
@@ -517,6 +528,7 @@ def _a_place(
         _CITY_PART_OF.search(before) is not None
         or _CITY_JOURNEY.search(before) is not None
         or _DISTRICT_BEFORE.search(before) is not None
+        or _in_an_address(text, start, end, before, owners_at)
         or _CITY_SEEN_FROM.search(before) is not None
         or _CITY_BODY_AFTER.match(text, end) is not None
         or _A_STOP_AFTER.match(text, end) is not None
@@ -530,6 +542,26 @@ def _a_place(
             )
         )
     )
+
+
+def _in_an_address(text: str, start: int, end: int, before: str, owners_at: dict[int, str]) -> bool:
+    """Whether a capital closes an address: after "in" or "at", a place no actor holds and a
+    comma, and the address ends with it ("in Yongsan, Seoul, on June 15")."""
+    found = _ADDRESS_BEFORE.search(before)
+    if found is None or _ADDRESS_AFTER.match(text, end) is None:
+        return False
+    place = range(start - len(before) + found.start(1), start - 2)
+    return not any(at in owners_at for at in place)
+
+
+# The places before the last of a dateline's: "Seoul / ", "Tokyo / Seoul / ".
+_DATELINE_PLACES = re.compile(r"(?:[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? / )*")
+
+
+def _opens_a_dateline(text: str, start: int) -> bool:
+    """Whether a name opens its line, or follows the other places of a dateline there."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return _DATELINE_PLACES.fullmatch(line) is not None
 
 
 def _filed_line(text: str, start: int) -> bool:

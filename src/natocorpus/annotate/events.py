@@ -35,6 +35,7 @@ from natocorpus.annotate.forms import (
 )
 from natocorpus.annotate.generic_phrases import _JUDGE_WORDS
 from natocorpus.annotate.implicit_events import _summit_list_spans
+from natocorpus.annotate.sentences import _sentence_span
 from natocorpus.annotate.zones import _in_heading
 from natocorpus.model import (
     ArticleText,
@@ -44,9 +45,17 @@ from natocorpus.model import (
     UnresolvedReference,
 )
 
-# A place right after the phrase: "the summit in The Hague", "the summit at Camp David".
-_PLACE_AFTER = re.compile(r" (?:in|at) ((?:The )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
-_NOT_PLACES = re.compile(rf"(?:{_MONTHS}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+# A place right after the phrase: "the summit in The Hague", "the summit at Camp David", "the
+# summit in the Netherlands".
+_PLACE_AFTER = re.compile(
+    r" (?:in|at) (?:((?:The )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
+    # after "the", a name, not an adjective before a noun: "in the Netherlands", "in the United
+    # States"; not "in the Lithuanian capital", "in the Spanish city of"
+    r"|the ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?![\w’'-])(?!(?<=an|sh|se|ni) [a-z]))"
+)
+_NOT_PLACES = re.compile(
+    rf"(?:{_MONTHS}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Spring|Summer|Autumn|Fall|Winter)\b"
+)
 
 
 def _held_elsewhere(after: str, candidates: Sequence[str], matchers: Matchers) -> bool:
@@ -57,20 +66,20 @@ def _held_elsewhere(after: str, candidates: Sequence[str], matchers: Matchers) -
     found = _PLACE_AFTER.match(after)
     if (
         found is None
-        or _NOT_PLACES.match(found.group(1))
+        or _NOT_PLACES.match(found.group(1) or found.group(2))
         # an event with no place of its own ("the war in Ukraine") is not held anywhere
         or not all(matchers.event_places[event] for event in candidates)
     ):
         return False
-    name = found.group(1)
+    name = (found.group(1) or found.group(2)).replace(".", "")
     first = name.split()[-1] if name.startswith("The ") else name.split()[0]
-    if any(
-        re.match(rf"{re.escape(p)}n?\b", name) or p.startswith(first)
-        for event in candidates
-        for p in matchers.event_places[event]
-    ):
+    places = [p.replace(".", "") for event in candidates for p in matchers.event_places[event]]
+    if any(re.match(rf"{re.escape(p)}n?\b", name) or p.startswith(first) for p in places):
         return False
     owners = {owner for owner, *_ in matchers.actors.find(name)}
+    # "the summit in the United States": the state of a venue ("Washington") is no other place.
+    if owners & {owner for p in places for owner, *_ in matchers.actors.find(p)}:
+        return False
     return owners <= matchers.states
 
 
@@ -258,11 +267,21 @@ def _generic_events(
             )
         # The places and dates that name another event ("proposed during the 2022 Madrid
         # summit") are that event's: its words are not this reference's context.
+        # In the paragraph's other sentences, a sentence that tells of another reference is its
+        # context whole ("during the G7 summit in Canada … when Trump returned to Washington").
         block = text.block_at(start)
+        own = _sentence_span(text, reading, start)
         others = [
-            (low, high)
+            (low, high) if own[0] <= low < own[1] else _sentence_words(text, reading, high - 1)
             for low, high in referring
             if block.start <= low < block.end and not low <= start < high
+        ]
+        # A capital the annotator took for its government ("Washington lobbied to limit ... at
+        # the NATO summit on July 7–8") is no venue.
+        others += [
+            (low, high)
+            for low, high, _ in actors
+            if block.start <= low < block.end and reading[low:high] in matchers.known_places
         ]
         context, context_dates = reading, dates
         if others:
@@ -278,9 +297,16 @@ def _generic_events(
             dated := _dated_right_after(reading, end, candidates, context_dates, matchers)
         ) is not None:
             candidates = dated
-        if elsewhere or (
-            candidates and _held_elsewhere(reading[end : end + 80], candidates, matchers)
+        if (
+            not elsewhere
+            and candidates
+            and _held_elsewhere(reading[end : end + 80], candidates, matchers)
         ):
+            # Held where none of its events was: one the knowledge base lacks, as above.
+            elsewhere = True
+            unknown_kinds.update(possible)
+            unknown_parties.update(_parties_near(actors, start, end))
+        if elsewhere:
             candidates = []
         if candidates:
             antecedent = last_in_text = None
@@ -437,6 +463,18 @@ def _parties_near(
 ) -> set[str]:
     """The actors named in a reference or in the words just before it."""
     return {actor for low, high, actor in actors if start - before <= low and high <= end}
+
+
+# A sentence's closing stop, with the quotes and brackets after it.
+_SENTENCE_CLOSE = re.compile(r"[.!?][”’\"')\]]*\s*$")
+
+
+def _sentence_words(text: ArticleText, reading: str, at: int) -> tuple[int, int]:
+    """The sentence at `at` but its first letter and its closing stop: blanked out, it still
+    ends a sentence before the next one and opens its own."""
+    low, high = _sentence_span(text, reading, at)
+    close = _SENTENCE_CLOSE.search(reading, low, high)
+    return low + 1, close.start() if close else high
 
 
 def _without(reading: str, spans: Sequence[tuple[int, int]]) -> str:
