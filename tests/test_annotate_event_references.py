@@ -97,6 +97,16 @@ def test_a_visit_is_named_by_a_visit_to_one_of_its_places(tmp_path: Path) -> Non
     ]
 
 
+def test_a_visit_is_named_by_one_of_its_places_before_the_noun(tmp_path: Path) -> None:
+    body = "China answered comments Stoltenberg made during his Seoul visit."
+    assert _events(tmp_path / "a", body) == [("sg-visit-2023", "Seoul visit")]
+    assert _events(tmp_path / "b", "Stoltenberg’s Japan trip went well.") == [
+        ("sg-visit-2023", "Japan trip")
+    ]
+    # Another traveller: another visit.
+    assert _events(tmp_path / "c", "The Chinese premier ended his Seoul visit.") == []
+
+
 def test_a_visit_is_named_by_a_visit_to_any_name_of_one_of_its_states(tmp_path: Path) -> None:
     assert _events(tmp_path, "Stoltenberg ended his visit to the Republic of Korea.") == [
         ("sg-visit-2023", "visit to the Republic of Korea")

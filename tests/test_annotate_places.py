@@ -186,6 +186,13 @@ def test_a_common_noun_of_government_alone_is_not_reported(tmp_path: Path) -> No
     )
     assert "Government" not in found
     assert "Ministry of Lore" in found
+    # NATO's own capitalised nouns, and a diplomat's title before a name.
+    nato = warned(
+        tmp_path / "nato",
+        "NATO saw Finland as our 31st Ally. NATO met each Partner. Japan met H.E. Ann Other today.",
+        actors=KNOWN,
+    )
+    assert set(nato) == {"Finland", "Ann Other"}
 
 
 BODY = (

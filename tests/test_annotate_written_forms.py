@@ -40,6 +40,16 @@ def test_a_peoples_plural_a_number_in_figures_and_an_acronym_said_as_a_word(
     ]
 
 
+def test_a_hyphenated_name_with_a_space_before_its_hyphen_is_the_name(tmp_path: Path) -> None:
+    # A machine translation's "Indo -Pacific Four": the group, not Indo-Pacific's parts.
+    article = annotated(
+        tmp_path,
+        "NATO met the Indo -Pacific Four. The Indo-Pacific Four agreed.",
+        actors=ACTORS + MORE,
+    )
+    assert actors_of(article)[-2:] == [("ip4", "Indo -Pacific Four"), ("ip4", "Indo-Pacific Four")]
+
+
 def test_a_demonym_opening_a_sentence_is_not_qualified_by_the_word_before(
     tmp_path: Path,
 ) -> None:

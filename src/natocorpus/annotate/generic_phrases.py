@@ -13,9 +13,9 @@ from natocorpus.model import Actor, SurfaceForm
 
 
 def _legs(kind: str, name: str, place: str | None, actors: Iterable[Actor] = ()) -> list[str]:
-    """A visit to several places is named by a visit to any one of them, by any of its names:
-    "Stoltenberg's visit to South Korea and Japan" by "his visit to Japan", "a trip to Seoul",
-    "a visit to the Republic of Korea"."""
+    """A visit to several places is named by a visit to any one of them, by any of its names,
+    after the noun or before it: "Stoltenberg's visit to South Korea and Japan" by "his visit to
+    Japan", "a trip to Seoul", "a visit to the Republic of Korea", "his Seoul visit"."""
     if kind != "visit":
         return []
     destinations = re.search(r"\b(?:visit|trip|tour) to (.+)$", name)
@@ -34,7 +34,13 @@ def _legs(kind: str, name: str, place: str | None, actors: Iterable[Actor] = ())
     return [
         phrase
         for one in dict.fromkeys(where)
-        for phrase in (f"visit to {one}", f"trip to {one}", f"visited {one}", f"toured {one}")
+        for phrase in (
+            f"visit to {one}",
+            f"trip to {one}",
+            f"visited {one}",
+            f"toured {one}",
+            *((f"{one} visit", f"{one} trip") if not one.startswith("the ") else ()),
+        )
     ]
 
 

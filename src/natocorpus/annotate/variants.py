@@ -49,6 +49,7 @@ def written_variants(text: str, actor_type: str) -> list[str]:
     variants = spelling_variants(text)
     if "-" in text:
         variants.append(text.replace("-", "\u2011"))  # the non-breaking hyphen of some sites
+        variants.append(text.replace("-", " -"))  # a machine translation's "Asia -Pacific"
         if _HYPHENATED_NAME.search(text):
             variants.append(_HYPHENATED_NAME.sub(r"\1 \2", text))  # "Asia Pacific Four"
     words = text.split()

@@ -114,7 +114,7 @@ _TITLE_HEADS = _set(
     Ayatollah Deputy Commissioner Chief Head Rapporteur Co-Rapporteur Chairs Rapporteurs
     Excellency Excellencies Drs Researcher Fellow Analyst Editor Lecturer Correspondent Columnist
     Scholar Economist Baroness Baron Viscount Viscountess Earl Countess Duke Duchess Marquess
-    Hon Rt Honourable Honorable"""
+    Hon Rt Honourable Honorable H.E"""
 )
 # Their plurals name no one either: "the Presidents and Prime Ministers of the Commonwealth".
 # (Offices only: "Leaders" and "Heads" in a headline are the people of a sentence.)
@@ -127,10 +127,12 @@ _TITLE_HEADS |= frozenset(
     )
 )
 # Common nouns of government that a house style capitalises alone ("the Government has since",
-# "Heads of State and Government", "the Mission"): alone they name no one in particular.
+# "Heads of State and Government", "the Mission", NATO's "our 31st Ally", "each Partner"):
+# alone they name no one in particular.
 _GOVERNMENT_NOUNS = _set(
     """Government Governments Administration Administrations Ministry Ministries Department
-    Departments Mission Missions Agency Agencies Secretariat Authorities Defence Defense"""
+    Departments Mission Missions Agency Agencies Secretariat Authorities Defence Defense Ally
+    Allies Partner Partners"""
 )
 # The labels of a text's parts and kinds, capitalised by a house style ("Editor's Note", "In this
 # Commentary"): alone they name no one.
