@@ -193,6 +193,13 @@ def test_a_common_noun_of_government_alone_is_not_reported(tmp_path: Path) -> No
         actors=KNOWN,
     )
     assert set(nato) == {"Finland", "Ann Other"}
+    # A numbered step, and the first half of a suspended compound, are no names.
+    steps = warned(
+        tmp_path / "steps",
+        "Japan paid under Phase 4 of the plan. NHK is a state TV- and radio-company of Japan.",
+        actors=KNOWN,
+    )
+    assert set(steps) == {"NHK"}
 
 
 BODY = (
