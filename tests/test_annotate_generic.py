@@ -913,6 +913,21 @@ def test_a_war_against_a_state_is_a_war_with_it(tmp_path: Path) -> None:
     ]
 
 
+def test_a_war_with_a_state_without_a_determiner_may_be_one_to_come(tmp_path: Path) -> None:
+    # "its member states in conflict with Georgia": the determiner is the states', not the
+    # conflict's; and a bare "war with Georgia" may be feared, not fought. Words between a
+    # determiner and its phrase still place it ("the long war with Georgia").
+    article = annotated(
+        tmp_path,
+        "Russia must defend its member states in conflict with Georgia. Allies fear war with "
+        "Georgia. Russia spoke of the long war with Georgia.",
+        events=WAR_AND_VISIT,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("war-2021", "war with Georgia")]
+    assert article.event_mentions[0].start == article.text.reading_text.rindex("war with Georgia")
+
+
 def test_a_clause_that_tells_of_the_reference_dates_it(tmp_path: Path) -> None:
     # Written in March 2023: the meeting "which will take place on April 4-5, 2023" in
     # Brussels is not April 2022's there; the one "which took place on April 6, 2022" is.

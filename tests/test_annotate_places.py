@@ -193,6 +193,13 @@ def test_a_common_noun_of_government_alone_is_not_reported(tmp_path: Path) -> No
         actors=KNOWN,
     )
     assert set(nato) == {"Finland", "Ann Other"}
+    # A numbered step, and the first half of a suspended compound, are no names.
+    steps = warned(
+        tmp_path / "steps",
+        "Japan paid under Phase 4 of the plan. NHK is a state TV- and radio-company of Japan.",
+        actors=KNOWN,
+    )
+    assert set(steps) == {"NHK"}
 
 
 BODY = (
@@ -363,10 +370,16 @@ def test_a_part_of_a_capital_after_its_possessive_is_the_city(tmp_path: Path) ->
         "He spoke in Washington’s Foggy Bottom district. NATO met.",
         "Washington’s streets were calm as NATO met.",
         "NATO landed at Washington's Dulles Airport.",
+        "He is a fellow at Washington's Royal United Services Institute, which studies NATO.",
+        "Jaishankar told an event at Washington’s Carnegie Endowment for International Peace.",
     ]
     for number, sentence in enumerate(places):
         assert _washington(sentence, tmp_path / str(number)) == [], sentence
     assert _washington("Washington’s policy on NATO changed.", tmp_path / "policy") == [
+        "Washington"
+    ]
+    # A state's organ there is still the government's.
+    assert _washington("Washington's Defense Ministry briefed NATO.", tmp_path / "organ") == [
         "Washington"
     ]
 

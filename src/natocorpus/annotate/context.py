@@ -180,6 +180,12 @@ _CITY_PART_AFTER = re.compile(
     r"|city hall|metro|subway|harbou?r|squares?|parks?|house|hall|palace|tower|station|hotel"
     r"|stadium|museum|castle|bridge|gate)\b"
 )
+# A body that is in a city, by its name after the city's possessive: a name whose head is no
+# organ of a state ("Tokyo's Defense Ministry" is the government's).
+_CITY_INSTITUTION_AFTER = re.compile(
+    r" (?:[A-Z][\w’'-]* ){0,4}(?:Institute|Institution|Endowment|University|College|Foundation"
+    r"|Centre|Center|School|Museum|Society|Academy|Library|Gallery)\b"
+)
 # What comes from a city, seen or heard there: "the images from Beijing", "reports from Kyiv".
 _CITY_SEEN_FROM = re.compile(
     r"\b(?:images|pictures|photos|footage|scenes|reports|dispatches|broadcasts) from (?:the )?$",
@@ -522,8 +528,12 @@ def _a_place(
     filed ("Reuters, Tokyo", "China News Service, Beijing, May 12th", "Kyiv • UNN"). A possessive
     is the government's: "aid came in Kyiv’s name"."""
     if text[end : end + 2] in ("’s", "'s"):
-        # "Seoul’s Yongsan-gu District", "Tokyo’s outskirts": a part of the city.
-        return _CITY_PART_AFTER.match(text, end + 2) is not None
+        # "Seoul’s Yongsan-gu District", "Tokyo’s outskirts": a part of the city; "London's Royal
+        # United Services Institute", "Washington’s Carnegie Endowment": a body that is there.
+        return (
+            _CITY_PART_AFTER.match(text, end + 2) is not None
+            or _CITY_INSTITUTION_AFTER.match(text, end + 2) is not None
+        )
     return (
         _CITY_PART_OF.search(before) is not None
         or _CITY_JOURNEY.search(before) is not None

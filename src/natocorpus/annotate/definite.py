@@ -18,7 +18,11 @@ from natocorpus.model import ArticleText, DateMention
 # Words that may stand between a determiner and the phrase: names, years and the adjectives
 # that place one event in a series ("the annual summit", "NATO's new Strategic Concept").
 _BETWEEN = (
-    r"(?:[A-Z][\w-]+|(?:1[89]|20)\d\d|\d{1,3}(?:st|nd|rd|th)|annual|latest|recent|upcoming|"
+    # any word but a preposition, a conjunction or a verb "to be" ("the pivotal summit", "the
+    # NATO leaders summit"; "its member states in conflict with Russia" has no determiner of its
+    # own)
+    r"(?:(?!(?:in|of|at|on|to|for|with|from|by|and|or|but|is|are|was|were|be|been)\b)[A-Z][\w-]+"
+    r"|(?:1[89]|20)\d\d|\d{1,3}(?:st|nd|rd|th)|annual|latest|recent|upcoming|"
     r"forthcoming|next|last|first|previous|historic|landmark|new|current|two-day|three-day|extraordinary|"
     r"anniversary|jubilee|alliance[’']s|allies[’']|"
     # and the words that judge a war or an invasion ("Russia's unprovoked invasion")
@@ -67,6 +71,8 @@ def _definite(
     first = words[0]
     return (
         (len(first) > 1 and first.isupper())
+        # a possessive of its own is its determiner: "China's support for Russia's war"
+        or (len(words) > 1 and first[:1].isupper() and first.endswith(("’s", "'s")))
         or (len(words) > 1 and all(word[:1].isupper() for word in words))
         or _names_its_parties(matched, candidates, matchers)
     )
@@ -83,12 +89,18 @@ _PAST_CLAUSE = re.compile(
 )
 
 
+_WITH_A_PARTY = re.compile(r"\bwith\b", re.IGNORECASE)
+
+
 def _names_its_parties(matched: str, candidates: Sequence[str], matchers: Matchers) -> bool:
     """Whether the phrase names a party to the one event it can name: "Russia-Ukraine conflict";
-    not the name of a series ("NATO summit preparations"), nor after "a" (turned down before)."""
+    not the name of a series ("NATO summit preparations"), nor after "a" (turned down before),
+    nor a war "with" a party, which without a determiner may be one to come ("fear war with
+    Russia", "defend its members in conflict with Russia")."""
     owners = {owner for owner, *_ in matchers.actors.find(matched)}
     return (
-        len(candidates) == 1
+        not _WITH_A_PARTY.search(matched)
+        and len(candidates) == 1
         and bool(owners)
         and bool(owners & matchers.event_participants.get(candidates[0], frozenset()))
     )

@@ -63,6 +63,8 @@ class _Word(msgspec.Struct):
 # The new year, as a day and as a greeting: "Happy New Year!", "early in the New Year".
 # A number's label: "(No.48)", "Vol.3".
 _NUMBER_LABEL = re.compile(r"(?:No|Nos|Vol|Art|Para)\.\d")
+# The common nouns of a numbered part or step ("Phase 4", "Tier 2"), which name no one.
+_NUMBERED_STEP = re.compile(r"(?:Phase|Stage|Step|Round|Tier|Chapter|Section)$")
 _HOLIDAYS = re.compile(r"\b(?:(?:Happy|Lunar|Chinese) )?New Year(?:[’']s)?(?: (?:Day|Eve))?\b")
 
 
@@ -100,6 +102,10 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             or _contraction(name)
         ):
             continue
+        if name.endswith("-"):
+            name = name[:-1]  # the first half of a suspended compound: "state TV- and radio"
+        if _NUMBERED_STEP.match(name) and _FIGURE_AFTER.match(text, at + len(raw)) is not None:
+            continue  # a numbered part or step: "under Phase 4 of the programme"
         if "-" in name:
             adjective = _ADJECTIVE_ENDING.search(name)
             if adjective:

@@ -139,7 +139,7 @@ _GOVERNMENT_NOUNS = _set(
 _EDITORIAL_LABELS = _set(
     """Note Notes Commentary Editorial Analysis Opinion Summary Abstract Introduction Conclusion
     Conclusions Foreword Preface Keywords Acknowledgements Acknowledgments Disclaimer Correction
-    Update Interview Transcript Essay Column Episode Lead Urgent Breaking Exclusive Source
+    Update Updated Interview Transcript Essay Column Episode Lead Urgent Breaking Exclusive Source
     Sources Photo Caption Courtesy Credit Credits File Translation Provisional Pool"""
 )
 # Adjectives of faiths, capitalised as English writes them: "Islamic terror".
