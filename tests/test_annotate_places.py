@@ -196,7 +196,8 @@ def test_a_common_noun_of_government_alone_is_not_reported(tmp_path: Path) -> No
     # A numbered step, and the first half of a suspended compound, are no names.
     steps = warned(
         tmp_path / "steps",
-        "Japan paid under Phase 4 of the plan. NHK is a state TV- and radio-company of Japan.",
+        "Japan paid under Phase 4 of the plan. NHK is a state TV- and radio-company of Japan. "
+        "Japan spoke at 8:32 AM and at 10 PM.",
         actors=KNOWN,
     )
     assert set(steps) == {"NHK"}

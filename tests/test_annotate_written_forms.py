@@ -151,7 +151,8 @@ def test_a_summit_meeting_with_someone_a_hypothetical_war_and_the_district(
     article = annotated(
         tmp_path,
         "He will hold a summit meeting with the Prime Minister. He feared a civilization-ending "
-        "nuclear war in Ukraine. I am heading to Washington, DC tomorrow; Washington agreed.",
+        "nuclear war in Ukraine. I am heading to Washington, DC tomorrow; Washington agreed. "
+        "The trip shifted to Washington, D.C., where leaders met.",
         events=SUMMITS + "- {id: war, name: War, type: other, date: '2022-02-24', precision: day,\n"
         "   description: d, forms: [], generic: [war in Ukraine]}\n",
     )

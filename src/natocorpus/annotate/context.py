@@ -125,7 +125,7 @@ _MEETING_AFTER = re.compile(
 # A compound that says where someone or something is: the place, not the government there.
 _LOCATED = re.compile(r"-(?:based|born|bred|raised|headquartered|registered|area)\b")
 # A city with its district: "Washington, D.C." is the city.
-_DISTRICT = re.compile(r",? (?:D\.C\.|DC)\b")
+_DISTRICT = re.compile(r",? (?:D\.C\.|DC\b)")  # no "\b" after "D.C.,": no word boundary there
 # What opens a sentence or a line: a capitalised word there proves nothing.
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[“\"(]\s*)$")
 # A dateline: a place opening a paragraph (or several: "Seoul / Brussels"), then a date or the

@@ -63,6 +63,8 @@ class _Word(msgspec.Struct):
 # The new year, as a day and as a greeting: "Happy New Year!", "early in the New Year".
 # A number's label: "(No.48)", "Vol.3".
 _NUMBER_LABEL = re.compile(r"(?:No|Nos|Vol|Art|Para)\.\d")
+# The figures of a time of day, before "AM" or "PM".
+_CLOCK_BEFORE = re.compile(r"\d\s?$")
 # The common nouns of a numbered part or step ("Phase 4", "Tier 2"), which name no one.
 _NUMBERED_STEP = re.compile(r"(?:Phase|Stage|Step|Round|Tier|Chapter|Section)$")
 _HOLIDAYS = re.compile(r"\b(?:(?:Happy|Lunar|Chinese) )?New Year(?:[’']s)?(?: (?:Day|Eve))?\b")
@@ -102,6 +104,8 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             or _contraction(name)
         ):
             continue
+        if name in ("AM", "PM", "A.M", "P.M") and _CLOCK_BEFORE.search(text, 0, at):
+            continue  # a time of day: "Jul 9, 2024, 8:32 AM"
         if name.endswith("-"):
             name = name[:-1]  # the first half of a suspended compound: "state TV- and radio"
         if _NUMBERED_STEP.match(name) and _FIGURE_AFTER.match(text, at + len(raw)) is not None:
