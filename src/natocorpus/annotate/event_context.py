@@ -12,7 +12,16 @@ from collections.abc import Sequence
 from natocorpus.annotate.dates import _LOOKS_AHEAD, _MONTH_NUMBER, _MONTHS
 from natocorpus.annotate.forms import Matchers, _key, _within
 from natocorpus.annotate.sentences import _sentence_span
-from natocorpus.model import ArticleText, DateMention, EventMention, PartialDate, days_in_month
+from natocorpus.annotate.time_windows import (
+    _SOON,
+    _SOON_BEFORE,
+    _days,
+    _near,
+    _not_long_before,
+    _overlap,
+    _within_a_year,
+)
+from natocorpus.model import ArticleText, DateMention, EventMention, PartialDate
 
 
 def _names_place(place: str, text: str) -> bool:
@@ -153,43 +162,6 @@ def _by_publication_year(
 
 
 _MONTH_BEFORE = re.compile(rf"(?<![\w-])({_MONTHS})\s+$")
-# A week or month told from the publication date, as a possessive before the phrase: "next
-# week’s summit", "last month’s meeting"; with the days from the publication's first and last
-# day that it may cover.
-_SOON_BEFORE = re.compile(
-    r"\b(next|this|last) (week|month)[’']s\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE
-)
-_SOON = {
-    ("next", "week"): (1, 13),
-    ("this", "week"): (-6, 6),
-    ("last", "week"): (-13, -1),
-    ("next", "month"): (1, 62),
-    ("this", "month"): (-31, 31),
-    ("last", "month"): (-62, -1),
-}
-
-
-def _days(
-    first: PartialDate, last: PartialDate | None = None
-) -> tuple[datetime.date, datetime.date]:
-    """The first and the last day that a date (or a span from `first` to `last`) may be."""
-    last = last or first
-    return (
-        datetime.date(first.year, first.month or 1, first.day or 1),
-        datetime.date(
-            last.year,
-            last.month or 12,
-            last.day or days_in_month(last.year, last.month or 12),
-        ),
-    )
-
-
-def _overlap(
-    one: tuple[datetime.date, datetime.date], other: tuple[datetime.date, datetime.date]
-) -> bool:
-    return one[0] <= other[1] and other[0] <= one[1]
-
-
 _FORWARD_BEFORE = re.compile(
     r"\b(?:next|upcoming|forthcoming|coming|planned|future|proposed|expected|scheduled|"
     r"prospective|new|draft)\s+(?:[\w’'-]+\s+){0,2}[“‘\"']?$",
@@ -271,14 +243,6 @@ def _in_month(matchers: Matchers, event: str, month: int) -> bool:
     """Whether an event dated to the month or day took place (began or ended) in `month`."""
     first, last = matchers.event_dates[event], matchers.event_ends[event]
     return month in {first.month, last.month if last is not None else first.month} - {None}
-
-
-def _near(first: PartialDate, published: PartialDate) -> bool:
-    """Whether `first` is less than a year from `published`, before or after it, at the
-    coarser precision."""
-    if published.month is None or first.month is None:
-        return abs(first.year - published.year) <= 1
-    return abs((first.year - published.year) * 12 + first.month - published.month) < 12
 
 
 def _fitting(
@@ -591,21 +555,6 @@ def _recurring_fitting(
         )
 
     return [e for e in candidates if fits(e)]
-
-
-def _not_long_before(first: PartialDate, published: PartialDate) -> bool:
-    """Whether `published` is not more than half a year before `first`: a text of December 2017
-    on "the foreign ministers' meeting in Brussels" is not about April 2022's."""
-    if published.month is None or first.month is None:
-        return published.year >= first.year - 1
-    return published.year * 12 + published.month >= first.year * 12 + first.month - 6
-
-
-def _within_a_year(last: PartialDate, published: PartialDate) -> bool:
-    """Whether `published` is less than a year after `last`, at the coarser precision."""
-    if published.month is None or last.month is None:
-        return published.year <= last.year
-    return (published.year, published.month) < (last.year + 1, last.month)
 
 
 def _visitors(event: str, matchers: Matchers) -> frozenset[str]:

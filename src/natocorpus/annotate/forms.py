@@ -32,7 +32,7 @@ from natocorpus.annotate.kinds import (
     form_kind,
 )
 from natocorpus.annotate.summits import SummitIndex, vague_by_year
-from natocorpus.annotate.variants import _in_title_case, any_case_forms, with_variants
+from natocorpus.annotate.variants import any_case_forms, with_title_case, with_variants
 from natocorpus.model import KnowledgeBase, PartialDate, SurfaceForm
 
 
@@ -44,14 +44,6 @@ def _wordset(text: str) -> frozenset[str]:
 
 
 _Trie = dict[str, "_Trie"]
-
-
-def _with_title_case(forms: Iterable[str]) -> list[str]:
-    """An event's forms, and each with its common nouns capitalised as a house style prints them
-    ("Ukraine crisis": "Ukraine Crisis")."""
-    forms = list(forms)
-    titled = (_in_title_case(form.split()) for form in forms)
-    return forms + [form for form in dict.fromkeys(titled) if form and form not in forms]
 
 
 def _trie_pattern(forms: Iterable[str]) -> str:
@@ -391,7 +383,7 @@ class Matchers(msgspec.Struct, frozen=True):
                 (
                     (event.id, SurfaceForm(form))
                     for event in knowledge.events
-                    for form in _with_title_case(event.forms)
+                    for form in with_title_case(event.forms)
                 ),
                 blocking=_COMPOUNDS_OF_WAR,
             ),

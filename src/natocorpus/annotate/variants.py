@@ -88,6 +88,14 @@ def _in_title_case(words: list[str]) -> str | None:
     )
 
 
+def with_title_case(forms: Iterable[str]) -> list[str]:
+    """An event's forms, and each with its common nouns capitalised as a house style prints them
+    ("Ukraine crisis": "Ukraine Crisis"), as `written_variants` does for an actor's."""
+    forms = list(forms)
+    titled = (_in_title_case(form.split()) for form in forms)
+    return forms + [form for form in dict.fromkeys(titled) if form and form not in forms]
+
+
 def with_variants(actors: Iterable[Actor]) -> Iterator[tuple[Actor, SurfaceForm]]:
     """Each actor's forms, then the other ways of writing them that no actor has as a form."""
     actors = list(actors)

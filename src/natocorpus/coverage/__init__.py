@@ -374,7 +374,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         if parts:
             # A known name and, after it, a person's name: two names ("Japan Rahm Emanuel").
             tail = [w for i, w in enumerate(words) if not covered[i]]
-            if _text(tail, reading) in _MEMBERS or _MEMBERSHIP.fullmatch(_text(tail, reading)):
+            if _members(_text(tail, reading)):
                 return None  # "NATO Member States": the members of a known body
             first_uncovered = covered.index(False)
             if (
@@ -390,7 +390,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             return None
         if all(_among(w.text, _EDITORIAL_LABELS) for w in words):
             return None  # "Episode Transcript", "EDITORIAL": labels of a text's parts
-        if phrase in _MEMBERS or _MEMBERSHIP.fullmatch(phrase):
+        if _members(phrase):
             return None  # "32 Allies", "Member States": a group's members, by a house style
         if len(words) == 1 and phrase.endswith("s") and phrase[:-1] in _HEADS:
             return None  # "the Speakers of the Parliaments of ...": heads in the plural, no one
@@ -429,6 +429,13 @@ _MEMBERSHIP = re.compile(
     r"(?:Member|Sponsoring|Contributing|Partner|Founding|Participating|Observer|Associate) "
     r"(?:States?|Countr(?:y|ies)|Nations?|Participants?|Members?)"
 )
+
+
+def _members(phrase: str) -> bool:
+    """Whether a phrase names a group's members, or a kind of membership, by a house style."""
+    return phrase in _MEMBERS or _MEMBERSHIP.fullmatch(phrase) is not None
+
+
 # An acronym in the plural: things of a kind ("NGOs", "MRTTs"), not a name.
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 # Four figures in a word: a document's or a file's number, not a name.

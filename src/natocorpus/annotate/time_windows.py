@@ -1,0 +1,69 @@
+"""How far an event's date lies from a text's publication date: the days a date may cover, the
+week or month a possessive before a reference tells from the publication ("next week's summit"),
+and the spans of a year around it that make an event near enough to be the one meant."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from natocorpus.model import PartialDate, days_in_month
+
+# A week or month told from the publication date, as a possessive before the phrase: "next
+# week’s summit", "last month’s meeting"; with the days from the publication's first and last
+# day that it may cover.
+_SOON_BEFORE = re.compile(
+    r"\b(next|this|last) (week|month)[’']s\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE
+)
+_SOON = {
+    ("next", "week"): (1, 13),
+    ("this", "week"): (-6, 6),
+    ("last", "week"): (-13, -1),
+    ("next", "month"): (1, 62),
+    ("this", "month"): (-31, 31),
+    ("last", "month"): (-62, -1),
+}
+
+
+def _days(
+    first: PartialDate, last: PartialDate | None = None
+) -> tuple[datetime.date, datetime.date]:
+    """The first and the last day that a date (or a span from `first` to `last`) may be."""
+    last = last or first
+    return (
+        datetime.date(first.year, first.month or 1, first.day or 1),
+        datetime.date(
+            last.year,
+            last.month or 12,
+            last.day or days_in_month(last.year, last.month or 12),
+        ),
+    )
+
+
+def _overlap(
+    one: tuple[datetime.date, datetime.date], other: tuple[datetime.date, datetime.date]
+) -> bool:
+    return one[0] <= other[1] and other[0] <= one[1]
+
+
+def _near(first: PartialDate, published: PartialDate) -> bool:
+    """Whether `first` is less than a year from `published`, before or after it, at the
+    coarser precision."""
+    if published.month is None or first.month is None:
+        return abs(first.year - published.year) <= 1
+    return abs((first.year - published.year) * 12 + first.month - published.month) < 12
+
+
+def _not_long_before(first: PartialDate, published: PartialDate) -> bool:
+    """Whether `published` is not more than half a year before `first`: a text of December 2017
+    on "the foreign ministers' meeting in Brussels" is not about April 2022's."""
+    if published.month is None or first.month is None:
+        return published.year >= first.year - 1
+    return published.year * 12 + published.month >= first.year * 12 + first.month - 6
+
+
+def _within_a_year(last: PartialDate, published: PartialDate) -> bool:
+    """Whether `published` is less than a year after `last`, at the coarser precision."""
+    if published.month is None or last.month is None:
+        return published.year <= last.year
+    return (published.year, published.month) < (last.year + 1, last.month)
