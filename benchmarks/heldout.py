@@ -215,7 +215,10 @@ def write_corpus(folder: Path, source: dict[str, Any], text: str) -> Path:
     for name in ("corpus.yaml", "actors.yaml", "events.yaml"):
         shutil.copyfile(CORPUS / name, corpus / name)
     (corpus / "sources" / f"{source['id']}.txt").write_text(text, encoding="utf-8")
-    article = f"---\n{front_matter(source, text)}\n---\n\n{text}"
+    # A line of only "-", "=", "*" or "_" would be read as a rule or as the line above's heading
+    # underline, not as text: escaped, as `natocorpus add` does.
+    body = re.sub(r"^(?=[ \t]*(?:[-=*_][ \t]*)+$)", "\\\\", text, flags=re.MULTILINE)
+    article = f"---\n{front_matter(source, text)}\n---\n\n{body}"
     (corpus / "articles" / f"{source['id']}.md").write_text(article, encoding="utf-8")
     return corpus
 
