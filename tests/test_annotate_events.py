@@ -325,3 +325,32 @@ def test_an_events_form_with_its_common_nouns_capitalised_names_it(tmp_path: Pat
         ("crisis-2022", "Ukrainian Crisis"),
         ("crisis-2022", "Ukrainian crisis"),
     ]
+
+
+def test_an_upcoming_summit_is_one_still_to_come_when_the_text_was_published(
+    tmp_path: Path,
+) -> None:
+    published = {"published": 'published: {value: "2025-05", precision: month, inferred: x}'}
+    # Published in 2025: no summit the knowledge base holds is to come, whatever year the
+    # paragraph's other sentence names; the reference is left undecided.
+    article = annotated(
+        tmp_path,
+        "The upcoming NATO summit will decide. In fiscal year 2023, Congress approved the money.",
+        overrides=published,
+    )
+    assert events_of(article) == []
+    assert [u.text for u in article.unresolved_events] == ["NATO summit"]
+    # A sentence that dates it tells of what was then to come.
+    article = annotated(
+        tmp_path / "dated",
+        "In June 2023, Japan prepared for the upcoming NATO summit in Vilnius.",
+        overrides=published,
+    )
+    assert events_of(article) == [("vilnius-2023", "NATO summit in Vilnius")]
+    # A text posted again weeks after the summit it calls upcoming still means that summit.
+    article = annotated(
+        tmp_path / "reposted",
+        "Japan appeared on the list for the upcoming NATO summit.",
+        overrides={"published": 'published: {value: "2022-07", precision: month, inferred: x}'},
+    )
+    assert events_of(article) == [("madrid-2022", "NATO summit")]

@@ -755,3 +755,31 @@ def test_a_capital_standing_for_its_government_does_not_place_a_summit(tmp_path:
         overrides=PUBLISHED,
     )
     assert [event for event, _ in events_of(held)] == ["washington-2024"]
+
+
+def test_a_capital_called_one_or_at_a_distance_is_the_city_and_so_is_one_joined_to_it(
+    tmp_path: Path,
+) -> None:
+    places = [
+        "Some 700 kilometres from the US capital Washington, NATO met.",
+        "NATO met in a hall near the American capital, Washington.",
+        "The NATO base lies 40 miles from Washington.",
+        "NATO met 700 kilometres from Moscow, and Washington just a bit further.",
+    ]
+    for number, sentence in enumerate(places):
+        found = annotated(tmp_path / str(number), sentence, actors=_WITH_MOSCOW)
+        assert "Washington" not in [text for _, text in actors_of(found)], sentence
+    # Joined to a capital that acts, it acts too.
+    found = annotated(tmp_path / "acts", "Moscow and Washington told NATO no.", actors=_WITH_MOSCOW)
+    assert actors_of(found) == [
+        ("russia-gov", "Moscow"),
+        ("usa", "Washington"),
+        ("nato", "NATO"),
+    ]
+
+
+_WITH_MOSCOW = (
+    ACTORS
+    + "- {id: russia-gov, name: R, type: state, description: d, forms: "
+    + "[{text: Moscow, unless_after: [in]}]}\n"
+)

@@ -305,3 +305,60 @@ def test_the_names_of_numbered_paragraphs_of_prose_are_reported(tmp_path: Path) 
         "Japan and Finland first met, and looked ahead to many more years of friendship.",
     )
     assert {"Ana Lee", "Finland"} <= set(found)
+
+
+def test_a_line_of_names_in_title_case_is_read(tmp_path: Path) -> None:
+    # An author's line with what they are, a wire report's credits and a page's tags are names,
+    # not a headline whose capitals are its own.
+    body = (
+        "NATO Looks Across the Wide Seas Again\n\n"
+        "Anna Kowalska , Senior Fellow at the Ruritanian Policy Institute\n\n"
+        "Erik Lund, Tove Berg, AUKUS, Japan, Quad, Pacific Deterrence Initiative\n\n"
+        "Japan met NATO in the spring and spoke of many things.\n\n"
+        "(Reporting by Jan Nowak and Ida Berg; Editing by Piet Vos)"
+    )
+    assert set(warned(tmp_path, body)) == {
+        "Anna Kowalska",
+        "Ruritanian Policy Institute",
+        "Erik Lund",
+        "Tove Berg",
+        "AUKUS",
+        "Quad",
+        "Pacific Deterrence Initiative",
+        "Jan Nowak",
+        "Ida Berg",
+        "Piet Vos",
+    }
+
+
+def test_a_headline_listing_a_few_things_after_a_colon_stays_a_headline(tmp_path: Path) -> None:
+    body = (
+        "Doubts Abound: Tariff Worries, Spending Demands, Border Tensions, Grain Shipments\n\n"
+        "Japan met NATO."
+    )
+    assert warned(tmp_path, body) == {}
+
+
+def test_fields_of_a_line_set_apart_by_bullets_are_judged_one_by_one(tmp_path: Path) -> None:
+    # The byline is not part of a headline with the line's other fields, and the field's label
+    # ("Update Time") names no one.
+    body = (
+        "Europe Must Strengthen Ties\n\nAnna Kowalska • Update Time : Sunday, May 25, 2025\n\n"
+        "Japan met NATO."
+    )
+    assert set(warned(tmp_path, body)) == {"Anna Kowalska"}
+
+
+def test_a_web_address_does_not_make_a_headline_prose(tmp_path: Path) -> None:
+    body = "A “Divided” NATO Is a Mistake, nationalreview.example.org\n\nJapan met NATO."
+    assert warned(tmp_path, body) == {}
+
+
+def test_a_quote_that_a_preposition_leads_into_is_inside_the_sentence(tmp_path: Path) -> None:
+    # Its first capital is a name; a quote after a verb or a noun may open a sentence or a title.
+    found = warned(
+        tmp_path,
+        "NATO was made to defend against “Ruritanian invasion.” NATO remains “Open to talks”. "
+        "Japan spoke at the session “Priorities in Japan.”",
+    )
+    assert set(found) == {"Ruritanian"}

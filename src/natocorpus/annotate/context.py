@@ -191,6 +191,13 @@ _CITY_SEEN_FROM = re.compile(
     r"\b(?:images|pictures|photos|footage|scenes|reports|dispatches|broadcasts) from (?:the )?$",
     re.IGNORECASE,
 )
+# The city after the word that makes it one, or at a distance: "the Ukrainian capital, Kyiv",
+# "the capital city of Seoul", "some 700 kilometres from Kyiv".
+_CALLED_A_CAPITAL = re.compile(
+    r"\b(?:capital(?: city)?,?(?: of)?|(?:kilomet(?:re|er)s?|km|miles?)(?: away)? from(?: the)?)"
+    r" $",
+    re.IGNORECASE,
+)
 _CITY_BODY_AFTER = re.compile(
     r" (?:(?:liaison|representative|regional|field|press|permanent|branch) )?"
     r"(?:delegations?|offices?|embassy|embassies|bureaus?|missions?|consulates?|correspondents?"
@@ -243,6 +250,7 @@ def _context_blocks(
     starts = {start: kinds.get(form, 0) for _, form, start, _ in found}
     ends = {end: owner for owner, _, _, end in found}
     owners_at = {start: owner for owner, _, start, _ in found}
+    city_ends: set[int] = set()  # where each capital read as its city ends
     kept: list[tuple[str, str, int, int]] = []
     for item in found:
         owner, form, start, end = item
@@ -330,8 +338,14 @@ def _context_blocks(
             blocked = True  # "North Korea" is not "Korea"; "Korea.net" is an address
         if kind & REGION_NAME and _PREFIX_BEFORE.search(before):
             blocked = True  # "the Trans-Atlantic alliance": an adjective of crossing, not the ocean
-        if kind & CITY and _a_place(text, start, end, before, owner, owners_at):
-            blocked = True  # "north of Tokyo", "before leaving Tokyo": the city
+        if kind & CITY and (
+            _a_place(text, start, end, before, owner, owners_at)
+            or _joined_to_a_place(before, start, city_ends)
+        ):
+            # "north of Tokyo", "before leaving Tokyo": the city; and so is the one joined to it
+            # ("from the capital Kyiv, and Moscow just a bit further")
+            blocked = True
+            city_ends.add(end)
         if kind & LOCATED_GROUP and _MORE_PLACES_AFTER.match(text, end) is not None:
             # "partners in the Indo-Pacific and Europe": partners in both; but "and the EU" is
             # another actor beside them.
@@ -540,6 +554,7 @@ def _a_place(
         or _DISTRICT_BEFORE.search(before) is not None
         or _in_an_address(text, start, end, before, owners_at)
         or _CITY_SEEN_FROM.search(before) is not None
+        or _CALLED_A_CAPITAL.search(before) is not None
         or _CITY_BODY_AFTER.match(text, end) is not None
         or _A_STOP_AFTER.match(text, end) is not None
         or (text[end : end + 2] == ", " and owners_at.get(end + 2) == owner)
@@ -552,6 +567,15 @@ def _a_place(
             )
         )
     )
+
+
+def _joined_to_a_place(before: str, start: int, city_ends: set[int]) -> bool:
+    """Whether "and" or "or" joins a capital to one just before it read as its city."""
+    joined = _JOINED_BEFORE.search(before)
+    return joined is not None and start - len(joined.group()) in city_ends
+
+
+_JOINED_BEFORE = re.compile(r",? (?:and|or) $")
 
 
 def _in_an_address(text: str, start: int, end: int, before: str, owners_at: dict[int, str]) -> bool:

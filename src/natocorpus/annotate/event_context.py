@@ -80,6 +80,12 @@ def _by_context(
             for e in candidates
             if _overlap(window, _days(matchers.event_dates[e], matchers.event_ends[e]))
         ]
+    if _AHEAD_BEFORE.search(reading, max(0, start - 40), start) is not None:
+        # "The upcoming NATO Summit", its sentence undated: one still to come when the text was
+        # published, not one its paragraph's other years name.
+        low, high = _sentence_span(text, reading, start)
+        if not any(d.value is not None and low <= d.start < high for d in dates):
+            candidates = [e for e in candidates if not _over_by(matchers, e, published)]
     month = _MONTH_BEFORE.search(reading, max(0, start - 12), start)
     forward = _FORWARD_BEFORE.search(reading, max(0, start - 40), start) is not None
     if (
@@ -167,6 +173,22 @@ _FORWARD_BEFORE = re.compile(
     r"prospective|new|draft)\s+(?:[\w’'-]+\s+){0,2}[“‘\"']?$",
     re.IGNORECASE,
 )
+
+
+_AHEAD_BEFORE = re.compile(
+    r"\b(?:upcoming|forthcoming)\s+(?:[\w’'-]+\s+){0,2}[“‘\"']?$", re.IGNORECASE
+)
+
+
+def _over_by(matchers: Matchers, event: str, published: PartialDate) -> bool:
+    """Whether the event had ended well before the publication date: more than the weeks a text
+    written before it may take to be published or posted again."""
+    _, last = _days(matchers.event_dates[event], matchers.event_ends[event])
+    first, _ = _days(published)
+    return last + _REPOSTED_WITHIN < first
+
+
+_REPOSTED_WITHIN = datetime.timedelta(days=60)
 
 
 def _began_by(matchers: Matchers, event: str, published: PartialDate) -> bool:

@@ -48,6 +48,13 @@ _BYLINE = re.compile(
     r"(?:(?<=\s)|^)By(?:\s+[A-Z][\w.’'\-]*){1,4}(?:\s+and(?:\s+[A-Z][\w.’'\-]*){1,4})?$"
 )
 _FIGURE_AFTER = re.compile(r"\s+\d")
+# A preposition just before an opening quote: the quote is a phrase inside the sentence
+# ("against “Soviet invasion.”"), whose capitals are names; after a verb or a noun, a quote may
+# open a quoted sentence or a title ("remains “Open to engagement”", "the session “Priorities").
+_QUOTED_INSIDE = re.compile(
+    r"(?<![\w’'-])(?:against|of|for|with|from|to|into|about|over|toward|towards|between|among"
+    r"|amid|despite|without|by|under|after|before|via|on) [“‘\"'«]$"
+)
 _CONTRACTED = re.compile(r"^([A-Z]\w*?)(n)?[’'](?:ll|m|ve|re|d|t)$")
 
 
@@ -123,8 +130,13 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             weak = (
                 last in "•…"
                 # An opening quote may open a quoted sentence, but a quoted word alone is a
-                # name or a term ("the so-called “Squad”").
-                or (last in _OPENING_QUOTES and not _QUOTE_CLOSES.match(text, at + len(raw)))
+                # name or a term ("the so-called “Squad”"), and so is a quote that a preposition
+                # leads into ("to defend against “Soviet invasion.”").
+                or (
+                    last in _OPENING_QUOTES
+                    and not _QUOTE_CLOSES.match(text, at + len(raw))
+                    and not _QUOTED_INSIDE.search(text, 0, at)
+                )
                 # A dash after a dateline ("BRUSSELS, July 12 (AA) – The ...") opens the text;
                 # a dash after lower-case words is inside a sentence ("the four – Georgia, ...").
                 or (last in "–—-" and not any(w[0].islower() for w in _WORD.findall(text, 0, at)))
@@ -375,28 +387,94 @@ def _titles_of_works(block: Block, *, after_body: bool = False) -> list[tuple[in
         spans.append((block.start, block.end, True))
     elif block.kind == "paragraph":
         # A line of a paragraph in title case and without a sentence's full stop is a heading
-        # that the capture kept as text: a headline, a section's title.
-        offset = 0
-        for line in block.text.split("\n"):
-            stripped = line.rstrip()
+        # that the capture kept as text: a headline, a section's title. A line of fields set
+        # apart by bullets or bars ("Sonjib Chandra Das • Update Time : Sunday") is judged field
+        # by field.
+        for start, end in _lines_and_fields(block.text):
+            stripped = block.text[start:end].rstrip()
             if (
                 stripped
                 and not stripped.endswith((".", ",", ";", "…"))
                 and (_title_case(stripped) or (after_body and _section_title(stripped, block.text)))
-                and not _AUTHOR_LINE.match(stripped)
+                and not _names_line(stripped)
             ):
                 # A byline run into the headline ("... in the Far East By Aldo Carano") is not
                 # the headline's.
                 byline = _BYLINE.search(stripped)
-                end = byline.start() if byline is not None else len(stripped)
-                spans.append((block.start + offset, block.start + offset + end, True))
-            offset += len(line) + 1
+                length = byline.start() if byline is not None else len(stripped)
+                spans.append((block.start + start, block.start + start + length, True))
     for match in re.finditer(r"“([^”]{3,300})”|\"([^\"]{3,300})\"", block.text):
         group = 1 if match.group(1) is not None else 2
         if _title_case(match.group(group)):
             start, end = match.span(group)
             spans.append((block.start + start, block.start + end, False))
     return spans
+
+
+def _lines_and_fields(text: str) -> list[tuple[int, int]]:
+    """The spans of a paragraph's lines, each split at its field separators (" • ", " | ")."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        start = offset
+        for separator in _FIELD_SEPARATOR.finditer(line):
+            spans.append((start, offset + separator.start()))
+            start = offset + separator.end()
+        spans.append((start, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+_FIELD_SEPARATOR = re.compile(r"\s+[•|]\s+")
+
+
+def _names_line(line: str) -> bool:
+    """Whether a line in title case is names, not a title: an author's name ("Sonia KRIMI
+    (France)", "Jane Doe, Senior Fellow at the Lowy Institute"), a line of credits ("(Reporting
+    by Ju-min Park; Editing by Chris Reese)") or a list of short names, a page's tags ("Barack
+    Obama, AUKUS, Keir Starmer, Quad")."""
+    if _AUTHOR_LINE.match(line) or _CREDITS_LINE.match(line):
+        return True
+    author = _AUTHOR_WITH_ROLE.match(line)
+    if author is not None:
+        role = author.group(2) if author.group(1) in _ROLE_OPENERS else author.group(1)
+        if role in _TITLE_HEADS:
+            return True
+    items = [item.split() for item in line.split(",")]
+    # A headline may list a few after a colon ("Uncertainties Abound: Tariff Negotiations,
+    # Defense Spending Demands, Israel-Iran Conflict"), but not many.
+    return (len(items) >= 8 or (len(items) >= 4 and ":" not in line)) and all(
+        1 <= len(words) <= 4 for words in items
+    )
+
+
+# "(Reporting by ...; Editing by ...)": a wire report's credits.
+_CREDITS_LINE = re.compile(
+    r"^[(\[]?(?:Additional )?(?:Reporting|Writing|Editing|Edited|Written|Compiled|Translated"
+    r"|Translation|Produced|Photos?|Illustrations?) by\b",
+    re.IGNORECASE,
+)
+# A person's two or three names, a comma and what they are: "Jane Doe, Senior Fellow at ...".
+_AUTHOR_WITH_ROLE = re.compile(
+    r"^[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,2}\s*, (?:(?:the|a|an) )?"
+    r"([A-Z][\w-]*)(?: ([A-Z][\w-]*))?"
+)
+# Words that open a title of a role without being one: "Senior Fellow", "Associate Professor".
+_ROLE_OPENERS = frozenset(
+    {
+        "Senior",
+        "Junior",
+        "Associate",
+        "Assistant",
+        "Visiting",
+        "Adjunct",
+        "Executive",
+        "Managing",
+        "Principal",
+        "Research",
+        "Former",
+    }
+)
 
 
 def _section_title(line: str, paragraph: str) -> bool:
@@ -412,6 +490,7 @@ def _section_title(line: str, paragraph: str) -> bool:
     )
 
 
+_WEB_ADDRESS = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b")
 _TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "with"}
 )
@@ -420,6 +499,9 @@ _TITLE_SMALL_WORDS = frozenset(
 def _title_case(text: str) -> bool:
     """Three or more words of four letters or more, nearly all capitalised; not counting months
     and weekdays, which are capitalised in any line ("June 30, Thursday, 2022 Newsline")."""
+    # A web address is the site's, not a word of the title ("A “Diluted” NATO Is a Mistake,
+    # nationalinterest.org").
+    text = _WEB_ADDRESS.sub("", text)
     long = [
         w for w in re.findall(r"[^\W\d_][\w’'\-]*", text) if len(w) >= 4 and w not in _NOT_NAMES
     ]
