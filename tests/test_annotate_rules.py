@@ -230,6 +230,25 @@ def test_an_organisations_common_noun_after_another_name_is_another(tmp_path: Pa
     ]
 
 
+def test_in_a_title_case_heading_another_name_before_a_common_noun_makes_another(
+    tmp_path: Path,
+) -> None:
+    actors = ACTORS.replace("forms: [NATO]}", "forms: [NATO, Alliance]}")
+    article = annotated(
+        tmp_path,
+        "## The Role of Asian Powers in the American Alliance System\n\n"
+        "## NATO Alliance Leaders Meet in Washington\n\nNATO met.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("asia", "Asian"),
+        ("usa", "American"),
+        ("nato", "NATO"),
+        ("nato", "Alliance"),
+        ("nato", "NATO"),
+    ]
+
+
 def test_a_hyphen_between_a_names_capitalised_words_may_be_a_space(tmp_path: Path) -> None:
     actors = ACTORS + (
         "- {id: partners, name: Asia-Pacific partners, type: grouping, description: d, "

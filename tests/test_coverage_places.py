@@ -362,3 +362,13 @@ def test_a_quote_that_a_preposition_leads_into_is_inside_the_sentence(tmp_path: 
         "Japan spoke at the session “Priorities in Japan.”",
     )
     assert set(found) == {"Ruritanian"}
+
+
+def test_labels_in_capitals_and_acronyms_of_weapons_and_time_zones_name_no_one(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "Japan met NATO after a test of an intercontinental ballistic missile (ICBM).\n\n"
+        "READ MORE: Japan and NATO agree\n\nNATO met on Tuesday afternoon (AEST)."
+    )
+    assert warned(tmp_path, body) == {}

@@ -274,6 +274,9 @@ def _context_blocks(
                 or (kind & CAPITAL and _closes_an_institutions_name(before, start, ends))
                 or _of_another_body(kind, before, start, ends)
                 or _formal_of_another(kind, before, in_heading=True)
+                # another's name before a common noun makes another name: "the U.S. Alliance
+                # System", "The Anglo-Japanese Alliance"
+                or (kind & COMMON_NOUN and ends.get(start - 1, owner) != owner)
             ):
                 kept.append(item)
             continue

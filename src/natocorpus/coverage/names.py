@@ -15,6 +15,7 @@ from natocorpus.coverage.words import (
     _CAPITAL,
     _DEMONYM,
     _DOCUMENT_HEADS,
+    _EDITORIAL_LABELS,
     _EVENT_HEADS,
     _FUNCTION_WORDS,
     _HEADS,
@@ -48,6 +49,8 @@ _BYLINE = re.compile(
     r"(?:(?<=\s)|^)By(?:\s+[A-Z][\w.’'\-]*){1,4}(?:\s+and(?:\s+[A-Z][\w.’'\-]*){1,4})?$"
 )
 _FIGURE_AFTER = re.compile(r"\s+\d")
+_CAPITALS_LABEL = re.compile(r"(?<![\w’'])((?:[A-Z]+ ){0,2}[A-Z]+) ?:")
+_LABEL_WORDS = _OPENERS | _EDITORIAL_LABELS | frozenset({"Also", "More", "Listen"})
 # A preposition just before an opening quote: the quote is a phrase inside the sentence
 # ("against “Soviet invasion.”"), whose capitals are names; after a verb or a noun, a quote may
 # open a quoted sentence or a title ("remains “Open to engagement”", "the session “Priorities").
@@ -84,6 +87,12 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
     words: list[_Word] = []
     previous = 0
     holidays = [m.span() for m in _HOLIDAYS.finditer(text)] if "New" in text else []
+    # A label in capitals before a colon ("READ MORE:", "ALSO SEE:") names no one.
+    holidays += [
+        m.span(1)
+        for m in _CAPITALS_LABEL.finditer(text)
+        if all(word.capitalize() in _LABEL_WORDS for word in m.group(1).split())
+    ]
     for match in _CAPITAL.finditer(text):
         raw = match.group()
         if not raw[0].isupper():

@@ -145,10 +145,12 @@ _EDITORIAL_LABELS = _set(
 )
 # Adjectives of faiths, capitalised as English writes them: "Islamic terror".
 _FAITHS = _set("Islamic Islamist Muslim Christian Jewish Buddhist Hindu Catholic Protestant")
-# Acronyms of common nouns, of time zones and of currencies: "AI", "TV", "UAVs", "JST", "EUR".
+# Acronyms of common nouns and weapons, of time zones and of currencies: "AI", "UAVs", "ICBM",
+# "JST", "AEST", "EUR".
 _COMMON_ACRONYMS = _set(
     "AI TV UAV UAVs GDP CEO CEOs IT ICT GPS DNA PC ID IDs SMS GMT UTC JST KST CET CEST EST EDT"
-    " PST BST EUR USD GBP JPY CNY KRW AUD NZD"
+    " PST PDT CST CDT MST MDT BST EET EEST MSK IST HKT SGT AEST AEDT ACST ACDT AWST NZST NZDT"
+    " EUR USD GBP JPY CNY KRW AUD NZD ICBM ICBMs SLBM SLBMs IRBM IRBMs"
 )
 # A speech's greetings: "Distinguished guests, Ladies and gentlemen".
 _GREETINGS = _set(
