@@ -354,3 +354,29 @@ def test_an_upcoming_summit_is_one_still_to_come_when_the_text_was_published(
         overrides={"published": 'published: {value: "2022-07", precision: month, inferred: x}'},
     )
     assert events_of(article) == [("madrid-2022", "NATO summit")]
+
+
+def test_an_indefinite_summit_looked_ahead_to_is_the_one_days_after_the_publication(
+    tmp_path: Path,
+) -> None:
+    published = {"published": 'published: {value: "2023-07", precision: month, inferred: x}'}
+    # The one to come within days, whatever the paragraph's other place says.
+    article = annotated(
+        tmp_path,
+        "The four leaders will be joining a NATO summit again. Last year at Madrid was the first.",
+        overrides=published,
+    )
+    assert events_of(article) == [("vilnius-2023", "NATO summit"), ("madrid-2022", "Madrid")]
+    # A time to come in general, a bare "a summit" or a text dated only to its year name none.
+    for number, (sentence, date) in enumerate(
+        [
+            ("Japan hopes to attend a NATO summit one day.", published),
+            ("Japan will attend a summit next week.", published),
+            (
+                "Japan will attend a NATO summit.",
+                {"published": 'published: {value: "2023", precision: year, inferred: x}'},
+            ),
+        ]
+    ):
+        article = annotated(tmp_path / str(number), sentence, overrides=date)
+        assert events_of(article) == [], sentence

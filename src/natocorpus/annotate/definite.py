@@ -6,14 +6,25 @@ Stoltenberg", "Stoltenberg arrived today on a visit to South Korea")."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 
+from natocorpus.annotate.dates import _LOOKS_AHEAD
 from natocorpus.annotate.event_context import _names_place, _visitors
 from natocorpus.annotate.forms import Matchers, _within
 from natocorpus.annotate.generic_phrases import _JUDGE_WORDS
 from natocorpus.annotate.sentences import _sentence_span
-from natocorpus.model import ArticleText, DateMention
+from natocorpus.annotate.time_windows import _days
+from natocorpus.model import ArticleText, DateMention, PartialDate
+
+# How soon after its publication a text's "a NATO summit" may be the one it looks ahead to, and
+# how precise the publication date must be for that: a month at most.
+_SOON_AFTER = datetime.timedelta(days=31)
+# A sentence that looks ahead to no time in particular: "hopes to attend a NATO summit one day".
+_SOME_DAY = re.compile(
+    r"\b(?:one day|some ?day|eventually|ever|in (?:the )?future|sooner or later)\b", re.IGNORECASE
+)
 
 # Words that may stand between a determiner and the phrase: names, years and the adjectives
 # that place one event in a series ("the annual summit", "NATO's new Strategic Concept").
@@ -212,3 +223,30 @@ def _indefinite_names_one(
         len(matched.split()) < 2
         or (len(_by_place(reading[low:high], candidates, matchers)) != 1 and len(by_date) != 1)
     )
+
+
+def _looked_ahead_to(
+    text: ArticleText,
+    reading: str,
+    start: int,
+    matched: str,
+    candidates: list[str],
+    published: PartialDate,
+    matchers: Matchers,
+) -> list[str]:
+    """The events an indefinite phrase in a sentence that looks ahead can be: those that begin
+    within days of the publication ("will fly to Europe on Sunday to attend a NATO summit"), for
+    a text dated to the month or closer; none for a bare "a summit" or a time to come in general
+    ("hopes to attend a NATO summit one day")."""
+    low, high = _sentence_span(text, reading, start)
+    first, last = _days(published)
+    if (
+        len(matched.split()) < 2
+        or last - first > _SOON_AFTER
+        or _LOOKS_AHEAD.search(reading, low, high) is None
+        or _SOME_DAY.search(reading, low, high) is not None
+    ):
+        return []
+    return [
+        e for e in candidates if first <= _days(matchers.event_dates[e])[0] <= last + _SOON_AFTER
+    ]

@@ -9,6 +9,7 @@ from natocorpus.annotate.dates import _MONTHS
 from natocorpus.annotate.definite import (
     _definite,
     _indefinite_names_one,
+    _looked_ahead_to,
     _placed,
     _set_out_on,
     _told_after,
@@ -259,7 +260,10 @@ def _generic_events(
             and len(_told_after(reading, end, candidates, dates, actors, matchers)) != 1
             and not _set_out_on(text, reading, start, candidates, actors, matchers)
         ):
-            continue
+            ahead = _looked_ahead_to(text, reading, start, matched, candidates, published, matchers)
+            if len(ahead) != 1:
+                continue
+            candidates = ahead  # the one to come: the paragraph's other places do not decide
         paragraph, sentence = place(start)
         if _THEIRS_BEFORE.search(before):
             candidates = _of_whom_the_sentence_names(

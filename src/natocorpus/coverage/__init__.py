@@ -73,7 +73,7 @@ _BODY_WORDS = 25
 
 # The place after a generic phrase: "in Lithuania", "at the Hague".
 # The place at the end of an event's mention: "in Lithuania", "at the Hague".
-_PLACE_AT_END = re.compile(r" (?:in|at) (?:the )?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)$")
+_PLACE_AT_END = re.compile(r" (?:in|at|to) (?:the )?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)$")
 
 
 class CoverageCheck(msgspec.Struct, frozen=True):
@@ -170,9 +170,10 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         return any(lowered == p or lowered.startswith(p + " ") for p in self.generic)
 
     def _covered_length(self, text: str) -> int:
-        """How much of an event's mention names the event: in "the summit in Lithuania" or "the
-        meeting in Spain" the place at its end is a name of its own, for the check to report if
-        no form names it; a known place is the reference's own ("the summit in Washington")."""
+        """How much of an event's mention names the event: in "the summit in Lithuania", "the
+        meeting in Spain" or "a trip to Northeast Asia" the place at its end is a name of its own,
+        for the check to report if no form names it; a known place is the reference's own ("the
+        summit in Washington")."""
         place = _PLACE_AT_END.search(text)
         return len(text) if place is None or place.group(1) in self.owners else place.start()
 
