@@ -539,14 +539,16 @@ def test_an_unknown_state_after_a_generic_phrase_is_reported_a_known_place_is_no
 
 
 def test_an_unknown_place_a_visit_goes_to_is_reported(tmp_path: Path) -> None:
-    # "a trip to Ruritania" is the known visit; Ruritania, at its end, a place to add.
+    # "the trip to Ruritania" is the known visit, to a city of Ruritania; Ruritania, at its end,
+    # is a place to add.
     events = GENERIC_EVENTS + (
-        "- {id: tour-2023, name: Tour of Ruritania, type: visit, date: 2023-01-30, precision: day,"
-        " place: Ruritania, participants: [nato], description: d, forms: [],"
+        "- {id: tour-2023, name: Tour of Arkady, type: visit, date: 2023-01-30, precision: day,"
+        " place: Arkady, participants: [nato], description: d, forms: [],"
         " generic: [trip to Ruritania]}\n"
     )
     body = "NATO spoke ahead of the trip to Ruritania. The US objected."
-    found = checked(tmp_path, body, events=events, overrides=PUBLISHED_2020)
+    published = {"published": 'published: {value: "2023-01", precision: month, inferred: a test}'}
+    found = checked(tmp_path, body, events=events, overrides=published)
     assert [m.split(" is not covered")[0] for m in of_field(found, "mentions")] == ["'Ruritania'"]
 
 
