@@ -18,6 +18,7 @@ from natocorpus.annotate.time_windows import (
     _days,
     _near,
     _not_long_before,
+    _over_well_before,
     _overlap,
     _within_a_year,
 )
@@ -85,7 +86,11 @@ def _by_context(
         # published, not one its paragraph's other years name.
         low, high = _sentence_span(text, reading, start)
         if not any(d.value is not None and low <= d.start < high for d in dates):
-            candidates = [e for e in candidates if not _over_by(matchers, e, published)]
+            candidates = [
+                e
+                for e in candidates
+                if not _over_well_before(matchers.event_dates[e], matchers.event_ends[e], published)
+            ]
     month = _MONTH_BEFORE.search(reading, max(0, start - 12), start)
     forward = _FORWARD_BEFORE.search(reading, max(0, start - 40), start) is not None
     if (
@@ -178,17 +183,6 @@ _FORWARD_BEFORE = re.compile(
 _AHEAD_BEFORE = re.compile(
     r"\b(?:upcoming|forthcoming)\s+(?:[\w’'-]+\s+){0,2}[“‘\"']?$", re.IGNORECASE
 )
-
-
-def _over_by(matchers: Matchers, event: str, published: PartialDate) -> bool:
-    """Whether the event had ended well before the publication date: more than the weeks a text
-    written before it may take to be published or posted again."""
-    _, last = _days(matchers.event_dates[event], matchers.event_ends[event])
-    first, _ = _days(published)
-    return last + _REPOSTED_WITHIN < first
-
-
-_REPOSTED_WITHIN = datetime.timedelta(days=60)
 
 
 def _began_by(matchers: Matchers, event: str, published: PartialDate) -> bool:

@@ -67,3 +67,14 @@ def _within_a_year(last: PartialDate, published: PartialDate) -> bool:
     if published.month is None or last.month is None:
         return published.year <= last.year
     return (published.year, published.month) < (last.year + 1, last.month)
+
+
+def _over_well_before(first: PartialDate, last: PartialDate | None, published: PartialDate) -> bool:
+    """Whether an event (from `first` to `last`) had ended well before the publication date: more
+    than the weeks a text written before it may take to be published or posted again."""
+    _, ended = _days(first, last)
+    start, _ = _days(published)
+    return ended + _REPOSTED_WITHIN < start
+
+
+_REPOSTED_WITHIN = datetime.timedelta(days=60)
