@@ -16,7 +16,7 @@ import re
 
 import msgspec
 
-from natocorpus.annotate.context import _DATELINE
+from natocorpus.annotate.capitals import _DATELINE
 from natocorpus.coverage.dates import _dates_missed
 from natocorpus.coverage.events import _events_unresolved
 from natocorpus.coverage.names import (

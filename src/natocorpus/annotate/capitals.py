@@ -1,0 +1,195 @@
+"""Where a capital city is named as the place it is, not as its government: a part of the city or
+a journey to it ("north of Tokyo", "before leaving Tokyo"), a body or a meeting there ("the Tokyo
+office", "the Washington summit"), an address or a dateline ("Reuters, Tokyo"). `annotate.context`
+turns such a capital's government form down by these rules."""
+
+from __future__ import annotations
+
+import re
+
+from natocorpus.annotate.dates import _BARE_MONTHS, _MONTHS
+
+# A meeting, its document or a visit after a capital: the capital is where it was held or went
+# ("Modi's recent Moscow visit").
+_MEETING_AFTER = re.compile(
+    r" (?:summit|conference|meeting|declaration|communiqu[eé]|treaty|accords?|process|format"
+    r"|forum|visit|trip|talks)\b",
+    re.IGNORECASE,
+)
+# A compound that says where someone or something is: the place, not the government there.
+_LOCATED = re.compile(r"-(?:based|born|bred|raised|headquartered|registered|area)\b")
+# A city with its district: "Washington, D.C." is the city.
+_DISTRICT = re.compile(r",? (?:D\.C\.|DC\b)")  # no "\b" after "D.C.,": no word boundary there
+# A dateline: a place opening a paragraph (or several: "Seoul / Brussels"), then a date or the
+# agency in brackets and a dash.
+_DATELINE = re.compile(
+    r"(?:,\s*D\.C\.)?(?: / [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)*"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)\b"
+    r"|\s*\([^()\n]{1,40}\)\s*[–—-]"
+    # its month and year: "Tokyo, April 2025 –"
+    rf"|,\s*(?:{_MONTHS})\s+(?:19|20)\d\d\s*[–—-]"
+    # its day, month (in any case) and year without a comma: "Washington 11 july 2024 :"
+    rf"|\s+\d{{1,2}}\s+(?i:{_MONTHS}|{'|'.join(_BARE_MONTHS)})\.?\s+(?:19|20)\d\d\b)"
+)
+# A separator after a dateline's place, before the agency or the text: "Kyiv • UNN",
+# "Beijing – AFP".
+_DATELINE_SEPARATOR = re.compile(r"\s*[•|–—]\s")
+# Where a capital city is a place, not its government: a part or the people of the city ("north
+# of Tokyo", "the population of Beijing"), a journey to or from it ("before leaving Tokyo", "a
+# visit to Seoul"), a body that is there ("the London delegation", "the Tokyo office").
+_CITY_PART_OF = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts"
+    r"|suburbs?|centre|center|heart|streets?|population|residents?|inhabitants|citizens|mayor"
+    r"|city|districts?|parts?|airports?|downtown) of (?:the )?$",
+    re.IGNORECASE,
+)
+_CITY_JOURNEY = re.compile(
+    r"\b(?:leav(?:e|es|ing)|left|visit(?:s|ed|ing)?|toured|tours?|(?:(?:visits?|trips?|flights?"
+    r"|journeys?|travel(?:l?ed|l?ing|s)?|flew|fly(?:ing)?|return(?:s|ed|ing)?|back|head(?:s|ed|ing)?"
+    r"|bound|route|way|arriv(?:e|es|ed|ing|al)|depart(?:s|ed|ing|ure)?|came|come|went|go(?:es|ing)?"
+    r"|moved?|relocated?) (?:here |there )?(?:to|from|for|in|into))"
+    r"|(?:descend(?:s|ed|ing)?|converg(?:e|es|ed|ing)) (?:up)?on|flock(?:s|ed|ing)? to"
+    r"|(?:trips?|tours?|visits?|journeys?) (?:that|which) (?:included|includes|took in|takes in)"
+    r"|(?:left|leav(?:e|es|ing)|depart(?:s|ed|ing)?|headed|heading|bound) for"
+    r"|tours? of) (?:the )?$",
+    re.IGNORECASE,
+)
+# A district before a city in an address: "Hannam-dong, Seoul", "Chiyoda Ward, Tokyo".
+_DISTRICT_BEFORE = re.compile(
+    r"\b[A-Z][\w’'-]*(?:-(?:dong|gu|ku|cho|machi|ro|ri)| (?:District|Ward|Borough)), $"
+)
+# A city closing an address after a place no actor holds: "at the presidential office in
+# Yongsan, Seoul, on June 15", "based in Minato, Tokyo." (a place of the knowledge base before it,
+# "in Tokyo, Seoul and Beijing", is a list, not an address).
+_ADDRESS_BEFORE = re.compile(r"\b(?:in|at) ((?:[A-Z][\w’'-]* ){0,2}[A-Z][\w’'-]*), $")
+_ADDRESS_AFTER = re.compile(r"(?:[,.;:)]| on\b|\s*$)")
+# A part or a building of a city after its possessive, with its name if it has one: "Seoul’s
+# Yongsan-gu District", "Tokyo’s Haneda Airport", "Beijing’s streets", "London’s Chatham House".
+_CITY_PART_AFTER = re.compile(
+    r" (?:[A-Z][\w’'-]* ){0,3}(?i:districts?|wards?|airports?|streets?|outskirts|suburbs?"
+    r"|neighbou?rhoods?|downtown|centre|center|residents|inhabitants|population|skyline|mayor"
+    r"|city hall|metro|subway|harbou?r|squares?|parks?|house|hall|palace|tower|station|hotel"
+    r"|stadium|museum|castle|bridge|gate)\b"
+)
+# A body that is in a city, by its name after the city's possessive: a name whose head is no
+# organ of a state ("Tokyo's Defense Ministry" is the government's).
+_CITY_INSTITUTION_AFTER = re.compile(
+    r" (?:[A-Z][\w’'-]* ){0,4}(?:Institute|Institution|Endowment|University|College|Foundation"
+    r"|Centre|Center|School|Museum|Society|Academy|Library|Gallery)\b"
+)
+# What comes from a city, seen or heard there: "the images from Beijing", "reports from Kyiv".
+_CITY_SEEN_FROM = re.compile(
+    r"\b(?:images|pictures|photos|footage|scenes|reports|dispatches|broadcasts) from (?:the )?$",
+    re.IGNORECASE,
+)
+# The city after the word that makes it one, or at a distance: "the Ukrainian capital, Kyiv",
+# "the capital city of Seoul", "some 700 kilometres from Kyiv".
+_CALLED_A_CAPITAL = re.compile(
+    r"\b(?:capital(?: city)?,?(?: of)?|(?:kilomet(?:re|er)s?|km|miles?)(?: away)? from(?: the)?)"
+    r" $",
+    re.IGNORECASE,
+)
+_CITY_BODY_AFTER = re.compile(
+    r" (?:(?:liaison|representative|regional|field|press|permanent|branch) )?"
+    r"(?:delegations?|offices?|embassy|embassies|bureaus?|missions?|consulates?|correspondents?"
+    r"|stations?|bases?|headquarters|branch(?:es)?|residents?|areas?|airports?|metropolitan"
+    r"|skyline|police|think[ -]tanks?)\b",
+    re.IGNORECASE,
+)
+# A stop of a journey: "Seoul is the first stop on Stoltenberg's Asian tour", "Tokyo will be the
+# next stop".
+_A_STOP_AFTER = re.compile(
+    r",? (?:is|was|will be|would be|became|becomes) (?:the|its|his|her|their) "
+    r"(?:first|second|third|next|last|final|latest) (?:stop|leg|destination)\b"
+)
+# A line that names where a report was filed: "Reuters, Tokyo", "TOKYO".
+_FILED_LINE_BEFORE = re.compile(r"[^\n.!?:;,]{1,40}, ")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+
+
+def _a_place(
+    text: str, start: int, end: int, before: str, owner: str, owners_at: dict[int, str]
+) -> bool:
+    """Whether a capital city is named as a place: a part of it, a journey to or from it, a body
+    that is there, the city with its state ("Tokyo, Japan"), or a line naming where a report was
+    filed ("Reuters, Tokyo", "China News Service, Beijing, May 12th", "Kyiv • UNN"). A possessive
+    is the government's: "aid came in Kyiv’s name"."""
+    if text[end : end + 2] in ("’s", "'s"):
+        # "Seoul’s Yongsan-gu District", "Tokyo’s outskirts": a part of the city; "London's Royal
+        # United Services Institute", "Washington’s Carnegie Endowment": a body that is there.
+        return (
+            _CITY_PART_AFTER.match(text, end + 2) is not None
+            or _CITY_INSTITUTION_AFTER.match(text, end + 2) is not None
+        )
+    return (
+        _CITY_PART_OF.search(before) is not None
+        or _CITY_JOURNEY.search(before) is not None
+        or _DISTRICT_BEFORE.search(before) is not None
+        or _in_an_address(text, start, end, before, owners_at)
+        or _CITY_SEEN_FROM.search(before) is not None
+        or _CALLED_A_CAPITAL.search(before) is not None
+        or _CITY_BODY_AFTER.match(text, end) is not None
+        or _A_STOP_AFTER.match(text, end) is not None
+        or (text[end : end + 2] == ", " and owners_at.get(end + 2) == owner)
+        or (
+            _filed_line(text, start)
+            and (
+                _LINE_END.match(text, end) is not None
+                or _DATELINE.match(text, end) is not None
+                or _DATELINE_SEPARATOR.match(text, end) is not None
+            )
+        )
+    )
+
+
+def _joined_to_a_place(before: str, start: int, city_ends: set[int]) -> bool:
+    """Whether "and" or "or" joins a capital to one just before it read as its city."""
+    joined = _JOINED_BEFORE.search(before)
+    return joined is not None and start - len(joined.group()) in city_ends
+
+
+_JOINED_BEFORE = re.compile(r",? (?:and|or) $")
+
+
+def _in_an_address(text: str, start: int, end: int, before: str, owners_at: dict[int, str]) -> bool:
+    """Whether a capital closes an address: after "in" or "at", a place no actor holds and a
+    comma, and the address ends with it ("in Yongsan, Seoul, on June 15")."""
+    found = _ADDRESS_BEFORE.search(before)
+    if found is None or _ADDRESS_AFTER.match(text, end) is None:
+        return False
+    place = range(start - len(before) + found.start(1), start - 2)
+    return not any(at in owners_at for at in place)
+
+
+# The places before the last of a dateline's: "Seoul / ", "Tokyo / Seoul / ".
+_DATELINE_PLACES = re.compile(r"(?:[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? / )*")
+
+
+def _opens_a_dateline(text: str, start: int) -> bool:
+    """Whether a name opens its line, or follows the other places of a dateline there."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return _DATELINE_PLACES.fullmatch(line) is not None
+
+
+def _filed_line(text: str, start: int) -> bool:
+    """Whether the line up to `start` is empty or an agency's or author's name and a comma."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return not line or _FILED_LINE_BEFORE.fullmatch(line) is not None
+
+
+def _names_where(text: str, start: int, end: int) -> bool:
+    """Whether a capital says where someone is, goes or meets, or where a report was filed: "a
+    Tokyo-based expert", "heading to Washington, DC", "the Washington summit declaration",
+    "Washington, Jul. 11 (dpa) –"."""
+    return (
+        _LOCATED.match(text, end) is not None
+        or _DISTRICT.match(text, end) is not None
+        or _MEETING_AFTER.match(text, end) is not None
+        or (
+            _opens_a_dateline(text, start)
+            # (A capital's name and a colon opening a line is a dateline, "New Delhi: ..."; a
+            # person's, a speaker's label, which the coverage check still reports.)
+            and (_DATELINE.match(text, end) is not None or text[end : end + 1] == ":")
+        )
+    )
