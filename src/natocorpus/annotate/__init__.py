@@ -14,9 +14,9 @@ import math
 import re
 from collections.abc import Callable
 
+from natocorpus.annotate.clauses import _DATE_JOIN
 from natocorpus.annotate.context import _context_blocks
 from natocorpus.annotate.dates import _MONTH_NUMBER, _find_dates, resolve_date
-from natocorpus.annotate.event_context import _DATE_JOIN
 from natocorpus.annotate.events import _generic_events
 from natocorpus.annotate.forms import FormMatcher, Matchers, _overlapping, _within
 from natocorpus.annotate.implicit_events import (

@@ -10,8 +10,9 @@ import datetime
 import re
 from collections.abc import Sequence
 
+from natocorpus.annotate.clauses import _names_place
 from natocorpus.annotate.dates import _LOOKS_AHEAD
-from natocorpus.annotate.event_context import _names_place, _visitors
+from natocorpus.annotate.event_context import _visitors
 from natocorpus.annotate.forms import Matchers, _within
 from natocorpus.annotate.generic_phrases import _JUDGE_WORDS
 from natocorpus.annotate.sentences import _sentence_span

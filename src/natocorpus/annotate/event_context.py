@@ -9,6 +9,12 @@ import datetime
 import re
 from collections.abc import Sequence
 
+from natocorpus.annotate.clauses import (
+    _in_its_clause,
+    _names_place,
+    _other_clauses,
+    _told_of_it,
+)
 from natocorpus.annotate.dates import _LOOKS_AHEAD, _MONTH_NUMBER, _MONTHS
 from natocorpus.annotate.forms import Matchers, _key, _within
 from natocorpus.annotate.sentences import _sentence_span
@@ -23,12 +29,6 @@ from natocorpus.annotate.time_windows import (
     _within_a_year,
 )
 from natocorpus.model import ArticleText, DateMention, EventMention, PartialDate
-
-
-def _names_place(place: str, text: str) -> bool:
-    """Whether the text names the place ("Lithuania", "Lithuanian"), not its government in the
-    possessive ("Washington’s push", "Washington's transatlantic ties")."""
-    return re.search(rf"\b{re.escape(place)}n?\b(?![’']s\b)", text) is not None
 
 
 def _in_force(candidates: Sequence[str], matchers: Matchers, published: PartialDate) -> list[str]:
@@ -356,124 +356,6 @@ def _fitting(
 # War", "Russia's 2014 Crimea annexation"; not "In 1950 Georgia".
 _NAME_AFTER = re.compile(r"(?:[-–]\d{2,4})? [A-Z]")
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w-]*[’']s) $")
-
-
-# Where a clause of a sentence ends: a comma, semicolon, colon or dash, or a conjunction that
-# sets what follows in another time ("after", "before", "while"). Not "and": "arrived in Vilnius
-# and is attending the summit" is one account of one event.
-_CLAUSE_BREAK = re.compile(
-    r"[,;:]\s|\s[–—]\s|(?<=\w)—(?=\w)|\s(?:after|before|while|whereas|although|though|unlike"
-    r"|than|but|since|until)\s"
-)
-
-
-# A relative clause right after a reference, which tells of it: ", which will take place on",
-# ", to be held in", ", held on".
-_OF_IT_AFTER = re.compile(r"(?:which|that|to be held|held|scheduled)\b")
-
-
-def _told_of_it(
-    reading: str, sentence: tuple[int, int], start: int, dates: Sequence[DateMention]
-) -> list[PartialDate]:
-    """The absolute dates of a relative clause that follows the reference and tells of it, to
-    the clause's end (a comma inside a date, "April 4-5, 2023", does not end it)."""
-    high = sentence[1]
-    opening = _CLAUSE_BREAK.search(reading, start, high)
-    if (
-        opening is None
-        or reading[opening.start()] != ","
-        or not _OF_IT_AFTER.match(reading, opening.end())
-    ):
-        return []
-    end = opening.end()
-    while (found := _CLAUSE_BREAK.search(reading, end, high)) is not None and any(
-        d.start <= found.start() < d.end for d in dates
-    ):
-        end = found.end()
-    end = high if found is None else found.start()
-    return [
-        d.value
-        for d in dates
-        if d.value and d.kind == "absolute" and opening.end() <= d.start < end
-    ]
-
-
-# What may stand between a reference and the date that qualifies it: "the NATO summit last
-# year", "the summit in 2022", "the meeting held in June 2022", "the summit earlier this year".
-_DATE_JOIN = re.compile(r" (?:(?:held |that took place )?(?:in|of|on) |(?:earlier|later) )?")
-
-
-def _dated_right_after(
-    reading: str, end: int, candidates: list[str], dates: Sequence[DateMention], matchers: Matchers
-) -> list[str] | None:
-    """The candidates that a date right after the reference fits, before any place the sentence
-    names ("attended the NATO summit last year and will again participate in Vilnius", written
-    in 2023, is 2022's); None where no date follows it. A relative date counts only as a year
-    ("last year", "this year")."""
-    joined = _DATE_JOIN.match(reading, end)
-    if joined is None:
-        return None
-    date = next((d for d in dates if d.start == joined.end() and d.value is not None), None)
-    if date is None or date.value is None or (date.kind == "relative" and date.value.month):
-        return None  # "the NATO summit in July": a month alone may be the next or the last
-    value = date.value
-    return [
-        e for e in candidates if _within(value, matchers.event_dates[e], matchers.event_ends[e])
-    ]
-
-
-def _clause_span(reading: str, sentence: tuple[int, int], start: int) -> tuple[int, int]:
-    low, high = sentence
-    for found in _CLAUSE_BREAK.finditer(reading, low, start):
-        low = found.end()
-    after = _CLAUSE_BREAK.search(reading, start, high)
-    return low, after.start() if after is not None else high
-
-
-# A relative or subordinate clause in commas, or one that opens the sentence: what it dates is
-# something else than what the main clause tells ("In 2019, ..." opens no such clause).
-_SUBORDINATE = re.compile(
-    r"(?:(?:, |\s?—\s?| – )(?:who|which|whose|where|when|after|before|while|although|though"
-    r"|whereas)|^(?:After|Before|While|When|Although|Though|Whereas)) [^,;—]*"
-)
-
-
-def _other_clauses(reading: str, sentence: tuple[int, int], start: int) -> list[tuple[int, int]]:
-    """The subordinate clauses of the sentence that do not hold the reference."""
-    low, high = sentence
-    return [
-        (low + found.start(), low + found.end())
-        for found in _SUBORDINATE.finditer(reading[low:high])
-        if not found.start() <= start - low < found.end()
-    ]
-
-
-def _in_its_clause(
-    reading: str,
-    sentence: tuple[int, int],
-    start: int,
-    candidates: list[str],
-    dates: Sequence[DateMention],
-    matchers: Matchers,
-) -> str | None:
-    """The one candidate the places and dates of the reference's own clause fit, where they
-    fit one: in "attending the summit in Vilnius, after the one in Spain last year" the later
-    clause's place and date belong to another event. None where the clause decides nothing."""
-    low, high = _clause_span(reading, sentence, start)
-    if (low, high) == sentence:
-        return None  # one clause: the sentence decides
-    clause = reading[low:high]
-    clause_dates = [d.value for d in dates if d.value and low <= d.start < high]
-    by_place = {
-        e for e in candidates if any(_names_place(p, clause) for p in matchers.event_places[e])
-    }
-    by_date = {
-        e
-        for e in candidates
-        if any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in clause_dates)
-    }
-    fits = (by_place & by_date) if by_place and by_date else (by_place or by_date)
-    return next(iter(fits)) if len(fits) == 1 else None
 
 
 # What the text told before a reference ----------------------------------------------------

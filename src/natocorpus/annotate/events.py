@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from natocorpus.annotate.clauses import _dated_right_after
 from natocorpus.annotate.dates import _MONTHS
 from natocorpus.annotate.definite import (
     _definite,
@@ -21,7 +22,6 @@ from natocorpus.annotate.event_context import (
     _YEAR_BEFORE,
     _by_context,
     _by_publication_year,
-    _dated_right_after,
     _last_named,
     _named_before,
     _of_whom_the_sentence_names,
