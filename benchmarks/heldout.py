@@ -187,6 +187,8 @@ def front_matter(source: dict[str, Any], text: str) -> str:
     # A list item's marker ("1. On December 1") is Markdown, not text of the reading text.
     opened = [re.sub(r"^(?:\d+[.)]|[-*+])\s+", "", paragraph) for paragraph in paragraphs[:2]]
     quotes = [" ".join(paragraph.split()[:6]) for paragraph in opened]
+    if len(opened) == 1:
+        quotes.append(" ".join(opened[0].split()[-6:]))  # a text of one paragraph: its last words
     month = str(source["month"])
     precision = "month" if "-" in month else "year"
     why = "held-out excerpt: the figure is not part of what is measured"
