@@ -117,6 +117,54 @@ def test_summits_named_together(tmp_path: Path) -> None:
     ]
 
 
+def test_summits_listed_by_years_alone_or_by_their_host_states_with_years(
+    tmp_path: Path,
+) -> None:
+    events = SUMMITS.replace("place: Vilnius", "place: Vilnius, Lithuania").replace(
+        "place: Madrid", "place: Madrid, Spain"
+    )
+    article = annotated(
+        tmp_path,
+        "Japan attended NATO summits in 2022 and 2023. Its leader went to the summits held in "
+        "Spain in 2022 and Lithuania in 2023.",
+        events=events,
+    )
+    # A host state is named as a state too: its year is the summit's mention.
+    assert events_of(article) == [
+        ("madrid-2022", "2022"),
+        ("vilnius-2023", "2023"),
+        ("madrid-2022", "2022"),
+        ("vilnius-2023", "2023"),
+    ]
+    # A year that fits no summit, or a host state without its year, names none.
+    article = annotated(
+        tmp_path / "none",
+        "Japan attended NATO summits in 2021 and 2023. It went to summits in Spain and Lithuania.",
+        events=events,
+    )
+    assert events_of(article) == [("vilnius-2023", "2023")]
+
+
+def test_a_meeting_on_the_sidelines_of_a_summit_is_not_that_summit(tmp_path: Path) -> None:
+    published = {"published": 'published: {value: "2023-05", precision: month, inferred: x}'}
+    article = annotated(
+        tmp_path,
+        "The president will hold a trilateral summit with his two counterparts. This summit "
+        "will take place on the sidelines of a NATO conference in Vilnius in July, officials "
+        "said.",
+        overrides=published,
+    )
+    assert events_of(article) == []
+    assert [u.text for u in article.unresolved_events] == ["summit"]
+    # The summit after "sidelines of" is the host itself.
+    article = annotated(
+        tmp_path / "host",
+        "The leaders met on the sidelines of the NATO summit in Vilnius.",
+        overrides=published,
+    )
+    assert events_of(article) == [("vilnius-2023", "NATO summit in Vilnius")]
+
+
 def test_a_country_or_its_adjective_places_a_summit(tmp_path: Path) -> None:
     events = SUMMITS.replace("place: Vilnius", "place: Vilnius, Lithuania")
     article = annotated(

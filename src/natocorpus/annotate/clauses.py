@@ -134,3 +134,39 @@ def _in_its_clause(
     }
     fits = (by_place & by_date) if by_place and by_date else (by_place or by_date)
     return next(iter(fits)) if len(fits) == 1 else None
+
+
+# A meeting held beside another: "on the sidelines of the NATO summit in Washington", "on the
+# margins of the G20".
+_SIDELINES_OF = re.compile(
+    r"\b(?:on|at|in) the (?:sidelines?|margins?|fringes?) of ", re.IGNORECASE
+)
+
+
+def _beside_another(
+    reading: str,
+    sentence: tuple[int, int],
+    start: int,
+    candidates: list[str],
+    dates: Sequence[DateMention],
+    matchers: Matchers,
+) -> bool:
+    """Whether the reference is a meeting held beside an event that one of its candidates fits:
+    in "this summit will take place on the sidelines of a NATO conference in Washington" the
+    summit is not the one in Washington, and what else it is nothing says. The host's words run
+    from "sidelines of" to its clause's end; a reference among them is the host itself."""
+    low, high = sentence
+    for found in _SIDELINES_OF.finditer(reading, low, high):
+        after = _CLAUSE_BREAK.search(reading, found.end(), high)
+        host = (found.end(), after.start() if after is not None else high)
+        if host[0] <= start < host[1]:
+            continue
+        words = reading[host[0] : host[1]]
+        held = [d.value for d in dates if d.value and host[0] <= d.start < host[1]]
+        if any(
+            any(_names_place(p, words) for p in matchers.event_places[e])
+            or any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in held)
+            for e in candidates
+        ):
+            return True
+    return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from natocorpus.annotate.clauses import _dated_right_after
+from natocorpus.annotate.clauses import _beside_another, _dated_right_after
 from natocorpus.annotate.dates import _MONTHS
 from natocorpus.annotate.definite import (
     _definite,
@@ -297,6 +297,8 @@ def _generic_events(
         candidates = _recurring_fitting(
             text, reading, (start, end), candidates, actors, context_dates, published, matchers
         )
+        if _beside_another(reading, own, start, candidates, dates, matchers):
+            candidates = []  # beside one of them, so none of them, and nothing says which
         if (
             dated := _dated_right_after(reading, end, candidates, context_dates, matchers)
         ) is not None:

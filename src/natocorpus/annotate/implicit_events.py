@@ -112,36 +112,48 @@ def _summits_in_a_list(
     place: Callable[[int], tuple[str, int]],
 ) -> list[EventMention]:
     """Summits named together, by city or year, before or after the plural: "the Madrid and
-    Vilnius summits", "the 2022 and 2023 NATO summits", "summits in Madrid and Vilnius". Each city
-    or year is the one known summit it fits; one that fits several or none is left."""
+    Vilnius summits", "the 2022 and 2023 NATO summits", "summits in Madrid and Vilnius", "NATO
+    summits in 2022 and 2023", "summits held in Spain in 2022 and Lithuania in 2023". Each item is
+    the one known summit it fits; one that fits several or none is left."""
     if "ummits" not in reading:  # in every match: a test in C before the pattern's slow scan
         return []
     index = matchers.summits
     if index.in_a_list is None:
         return []
-    city = index.cities
-    item = rf"(?:{city}|(?:19|20)\d\d)"
+    year = r"(?:19|20)\d\d"
+    items = {
+        "before": rf"(?P<city>{index.cities})|(?P<year>{year})",
+        # After the plural the items are places, each with the year it may carry, or years
+        # alone. A city names its summit; a state that hosted one is named as the state too, so
+        # the year it carries is the mention ("in Spain in 2022"), and without one it is left.
+        "after": rf"(?<![\w-])(?:(?P<city>{index.cities})|(?P<host>{index.places}))(?![\w-])"
+        rf"(?:\s+in\s+(?P<year>{year}))?",
+        "years": rf"(?P<year>{year})",
+    }
     nato = set(matchers.generic_events.get("nato summit", ()))
+    pool = [e for e in index.summits if not nato or e in nato]
     found: list[EventMention] = []
     for match in index.in_a_list.finditer(reading):
-        group = "before" if match.group("before") else "after"
-        # (After the plural only cities are items: a year there is a city's time.)
-        items = item if group == "before" else rf"(?<![\w-])(?:{city})(?![\w-])"
-        for one in re.finditer(items, match.group(group)):
-            start = match.start(group) + one.start()
-            end = match.start(group) + one.end()
-            if _overlapping(taken, start, end):
-                continue
-            text = one.group()
-            if text.isdigit():
-                year = int(text)
-                pool = [e for e in index.summits if not nato or e in nato]
-                candidates = [e for e in pool if matchers.event_dates[e].year == year]
+        group = next(g for g in items if match.group(g))
+        for one in re.finditer(items[group], match.group(group)):
+            parts = one.groupdict()
+            city, host, held = parts.get("city"), parts.get("host"), parts.get("year")
+            if city is not None:
+                words, candidates = "city", list(index.by_city[city])
+            elif held is not None:
+                words = "year"
+                hosted = index.by_host[host] if host is not None else pool
+                candidates = [e for e in hosted if matchers.event_dates[e].year == int(held)]
             else:
-                candidates = list(index.by_city[text])
-            if len(candidates) == 1:
+                continue
+            if city is not None and held is not None:
+                candidates = [e for e in candidates if matchers.event_dates[e].year == int(held)]
+            start, end = (match.start(group) + at for at in one.span(words))
+            if len(candidates) == 1 and not _overlapping(taken, start, end):
                 paragraph, sentence = place(start)
-                found.append(EventMention(candidates[0], text, start, end, paragraph, sentence))
+                found.append(
+                    EventMention(candidates[0], one.group(words), start, end, paragraph, sentence)
+                )
     return found
 
 

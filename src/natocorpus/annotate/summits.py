@@ -17,6 +17,9 @@ class SummitIndex(msgspec.Struct, frozen=True):
     by_city: dict[str, tuple[str, ...]]  # a summit's city (its first place) -> its summits
     cities: str  # the cities as one alternation, longest first
     in_a_list: re.Pattern[str] | None  # summits named together (see `implicit_events`)
+    # A summit's host state (its second place) -> its summits: "summits held in Spain in 2022".
+    by_host: dict[str, tuple[str, ...]] = {}
+    places: str = ""  # the cities and host states as one alternation, longest first
     # The cities by the word characters they open with (up to three; "" for none): a text names
     # only the cities whose opening is one of its words'.
     by_opening: dict[str, tuple[str, ...]] = {}
@@ -44,16 +47,26 @@ class SummitIndex(msgspec.Struct, frozen=True):
                 by_city.setdefault(name, []).append(event)
         if not by_city:
             return cls(summits, {}, "", None)
+        by_host: dict[str, list[str]] = {}
+        for event in summits:
+            for name in event_places[event][1:2]:
+                by_host.setdefault(name, []).append(event)
         city = "|".join(re.escape(name) for name in sorted(by_city, key=len, reverse=True))
-        item = rf"(?:{city}|(?:19|20)\d\d)"
+        place = "|".join(
+            re.escape(name) for name in sorted({*by_city, *by_host}, key=len, reverse=True)
+        )
+        year = r"(?:19|20)\d\d"
+        item = rf"(?:{city}|{year})"
         joint = r"(?:,\s+and\s+|,\s+|\s+and\s+|\s*&\s*)"
-        # A city after the plural may carry its time: "summits in Madrid last year and Washington
-        # earlier this year", "in Madrid in 2022 and Vilnius in 2023".
-        when = r"(?:\s+(?:(?:earlier|later)\s+)?(?:last|this|next)\s+year|\s+in\s+(?:19|20)\d\d)?"
+        # A place after the plural may carry its time: "summits in Madrid last year and
+        # Washington earlier this year", "held in Spain in 2022 and Lithuania in 2023"; or the
+        # items are years alone: "NATO summits in 2022 and 2023".
+        when = rf"(?:\s+(?:(?:earlier|later)\s+)?(?:last|this|next)\s+year|\s+in\s+{year})?"
         in_a_list = re.compile(
             rf"(?<![\w-])(?P<before>{item}(?:{joint}{item})+)\s+(?:NATO\s+|[Aa]lliance\s+)?"
-            rf"[Ss]ummits\b|\b[Ss]ummits\s+(?:in|at|of)\s+"
-            rf"(?P<after>(?:{city}){when}(?:{joint}(?:{city}){when})+)\b"
+            rf"[Ss]ummits\b|\b[Ss]ummits\s+(?:held\s+)?(?:in|at|of)\s+"
+            rf"(?:(?P<after>(?:{place}){when}(?:{joint}(?:{place}){when})+)\b"
+            rf"|(?P<years>{year}(?:{joint}{year})+)\b)"
         )
         by_opening: dict[str, list[str]] = {}
         for name in by_city:
@@ -64,7 +77,9 @@ class SummitIndex(msgspec.Struct, frozen=True):
             {c: tuple(e) for c, e in by_city.items()},
             city,
             in_a_list,
-            {opening: tuple(names) for opening, names in by_opening.items()},
+            by_opening={opening: tuple(names) for opening, names in by_opening.items()},
+            by_host={host: tuple(events) for host, events in by_host.items()},
+            places=place,
         )
 
 
