@@ -372,3 +372,14 @@ def test_labels_in_capitals_and_acronyms_of_weapons_and_time_zones_name_no_one(
         "READ MORE: Japan and NATO agree\n\nNATO met on Tuesday afternoon (AEST)."
     )
     assert warned(tmp_path, body) == {}
+
+
+def test_a_captions_credit_after_its_sentences_is_a_name_but_a_page_label_is_not(
+    tmp_path: Path,
+) -> None:
+    # A credit ends a caption after its full stop: its first word is a name, not a sentence's.
+    body = (
+        "Japan will meet NATO in Ruritania.  Graftonia\n\n"
+        "NATO met Japan. Story\n\nJapan spoke. Then NATO spoke."
+    )
+    assert set(warned(tmp_path, body)) == {"Graftonia", "Ruritania"}

@@ -44,7 +44,7 @@ from natocorpus.coverage.words import (
     _NO_ONE_ALONE,
 )
 from natocorpus.diagnostics import Diagnostic, warning
-from natocorpus.model import AnnotatedArticle, CorpusSettings, KnowledgeBase
+from natocorpus.model import AnnotatedArticle, ArticleText, CorpusSettings, KnowledgeBase
 
 
 def _a_label(words: list[_Word], reading: str) -> bool:
@@ -193,6 +193,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             first.start(1)
             for sentence in article.sentences
             if (first := _FIRST_WORD.search(reading, sentence.start, sentence.end)) is not None
+            and not _a_credit(article.text, reading, sentence.start, sentence.end)
         )
         misses: list[_Miss] = []
         seen: set[str] = set()
@@ -443,8 +444,24 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _CODE = re.compile(r"\d{4}")
 # A transcript's numbered question or answer: "Q1", "A2".
 _QUESTION = re.compile(r"[QA]\d{1,2}")
+
+
 # A sentence's first word, after a note's number in brackets or an item's: "[1] Given that",
 # "(2) Considering", "b) Noting".
+def _a_credit(text: ArticleText, reading: str, start: int, end: int) -> bool:
+    """Whether a sentence is a caption's credit: a paragraph's last words after its sentences,
+    one to three capitalised words without a full stop ("... in Kyiv.  Getty", "Kyodo News").
+    Its first word is a name, not a sentence's opening."""
+    block = text.block_at(start)
+    return (
+        block.start < start
+        and reading[block.start : start].rstrip().endswith((".", "!", "?"))
+        and _CREDIT.fullmatch(reading[start:end].strip()) is not None
+        and not reading[end : block.end].strip()
+    )
+
+
+_CREDIT = re.compile(r"[A-Z][\w&’'-]*(?: [A-Z][\w&’'-]*){0,2}")
 _FIRST_WORD = re.compile(r"(?:(?:\[\d{1,3}\]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s*)*(\w)")
 # A degree in letters and full stops ("S.H.", "Ph.D.", "M.Sc."), and the name and comma before
 # it, or another degree.

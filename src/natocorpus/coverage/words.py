@@ -141,7 +141,7 @@ _EDITORIAL_LABELS = _set(
     Conclusions Foreword Preface Keywords Acknowledgements Acknowledgments Disclaimer Correction
     Update Updated Interview Transcript Essay Column Episode Lead Urgent Breaking Exclusive Source
     Sources Photo Caption Courtesy Credit Credits File Translation Provisional Pool Time Date
-    Published Posted Modified Reporting Editing Edited Writing"""
+    Published Posted Modified Reporting Editing Edited Writing Story Video Gallery"""
 )
 # Adjectives of faiths, capitalised as English writes them: "Islamic terror".
 _FAITHS = _set("Islamic Islamist Muslim Christian Jewish Buddhist Hindu Catholic Protestant")
