@@ -165,6 +165,18 @@ def test_a_meeting_on_the_sidelines_of_a_summit_is_not_that_summit(tmp_path: Pat
     assert events_of(article) == [("vilnius-2023", "NATO summit in Vilnius")]
 
 
+def test_a_meeting_with_someone_in_office_is_not_the_summit(tmp_path: Path) -> None:
+    published = {"published": 'published: {value: "2023-07", precision: month, inferred: x}'}
+    article = annotated(
+        tmp_path,
+        "During a meeting in Vilnius with NATO Secretary General Jens Stoltenberg, Japan spoke. "
+        "Japan also joined the meeting in Vilnius with the other partners.",
+        overrides=published,
+    )
+    assert events_of(article) == [("vilnius-2023", "meeting in Vilnius")]
+    assert article.event_mentions[0].start > 100
+
+
 def test_a_country_or_its_adjective_places_a_summit(tmp_path: Path) -> None:
     events = SUMMITS.replace("place: Vilnius", "place: Vilnius, Lithuania")
     article = annotated(

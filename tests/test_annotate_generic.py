@@ -138,6 +138,11 @@ SPELT = """\
   type: document
   description: d
   forms: [2022 Strategic Concept]
+- id: programme
+  name: Partnership Programme
+  type: document
+  description: d
+  forms: [Partnership Programme]
 """
 
 ADOPTION = """\
@@ -157,13 +162,15 @@ ADOPTION = """\
 def test_a_name_in_the_other_spelling_of_english_is_the_same_name(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,
-        "The North Atlantic Treaty Organisation met in the North Atlantic.",
+        "The North Atlantic Treaty Organisation met in the North Atlantic. Its Partnership "
+        "Program began.",
         actors=SPELT,
         events=ADOPTION,
     )
     assert [(m.actor, m.text) for m in article.mentions] == [
         ("nato", "North Atlantic Treaty Organisation"),
         ("north-atlantic", "North Atlantic"),
+        ("programme", "Partnership Program"),
     ]
 
 

@@ -129,6 +129,27 @@ def _of_two_sides(before: str, candidates: Sequence[str], matchers: Matchers) ->
     )
 
 
+# A meeting with someone in office after it: "a meeting in Vilnius with NATO Secretary General
+# Jens Stoltenberg", "talks with his Japanese counterpart" are two sides' meeting.
+_WITH_AN_OFFICE_AFTER = re.compile(
+    r" with (?:(?:the|his|her|their|its) )?(?:[A-Z][\w’'.-]* ){0,3}(?:Secretary[- ]General"
+    r"|President|Prime Minister|Premier|Chancellor|(?:[A-Z][a-z]+ )?Minister|counterparts?)\b"
+)
+_MEETING_HEAD = re.compile(r"\b(?:meeting|talks)\b", re.IGNORECASE)
+
+
+def _with_someone(
+    matched: str, reading: str, end: int, candidates: Sequence[str], matchers: Matchers
+) -> bool:
+    """Whether a meeting's phrase is followed by the office holder it was held with, where the
+    phrase's events are all summits: a meeting of two, at most beside the summit."""
+    return (
+        _MEETING_HEAD.search(matched) is not None
+        and _WITH_AN_OFFICE_AFTER.match(reading, end) is not None
+        and all(matchers.event_types.get(e) == "summit" for e in candidates)
+    )
+
+
 # What a summit is for or on, after its capitalised name: another summit's name ("the Peace
 # Summit for Ukraine", "the Summit on Peace in Ukraine"); not a date ("Summit on Tuesday").
 _SUMMIT_NAMED_AFTER = re.compile(r" (?:for|on) (?:the )?(?=[A-Z])")
@@ -244,6 +265,7 @@ def _generic_events(
                 (word is not None and _names_another_meeting(word, candidates, matchers))
                 or _summit_of_another_name(matched, reading, end)
                 or _of_two_sides(before, candidates, matchers)
+                or _with_someone(matched, reading, end, candidates, matchers)
             )
             and not in_heading(start)
         ) or _of_ministers(before, reading[end : end + 40], candidates, matchers)

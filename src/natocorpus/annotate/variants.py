@@ -10,7 +10,12 @@ from collections.abc import Iterable, Iterator
 from natocorpus.model import Actor, SurfaceForm
 
 # British and American spellings of the words of names: each written the other way too.
-_SPELLINGS = (("isation", "ization"), ("Defence", "Defense"), ("Centre", "Center"))
+_SPELLINGS = (
+    ("isation", "ization"),
+    ("Defence", "Defense"),
+    ("Centre", "Center"),
+    ("Programme", "Program"),
+)
 
 
 def spelling_variants(text: str) -> list[str]:
