@@ -32,6 +32,7 @@ def test_a_capital_named_as_a_place_is_not_its_government(tmp_path: Path) -> Non
         "A tenth of the population of Washington saw NATO arrive.",
         "Before leaving Washington to attend the NATO meeting, he spoke.",
         "During a visit to Washington the NATO chief spoke.",
+        "An expert of the Ruritanian Institute for Policy (Washington) said NATO must act.",
         "Thank you for stopping by Washington; NATO thanks you.",
         "I have come here to Washington to meet NATO.",
         "Just look at the images from Washington, NATO said.",

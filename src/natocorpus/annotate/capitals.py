@@ -98,6 +98,9 @@ _CITY_BODY_AFTER = re.compile(
     r"|skyline|police|think[ -]tanks?)\b",
     re.IGNORECASE,
 )
+# A body's name and an opening bracket: the city in brackets after it is where the body is
+# ("the Korea Institute for Defense Analysis (Seoul)").
+_NAME_AND_BRACKET_BEFORE = re.compile(r"[A-Z][\w’'.-]* \($")
 # A stop of a journey: "Seoul is the first stop on Stoltenberg's Asian tour", "Tokyo will be the
 # next stop".
 _A_STOP_AFTER = re.compile(
@@ -130,6 +133,7 @@ def _a_place(
         or _in_an_address(text, start, end, before, owners_at)
         or _CITY_SEEN_FROM.search(before) is not None
         or _CALLED_A_CAPITAL.search(before) is not None
+        or (_NAME_AND_BRACKET_BEFORE.search(before) is not None and text[end : end + 1] == ")")
         or _CITY_BODY_AFTER.match(text, end) is not None
         or _A_STOP_AFTER.match(text, end) is not None
         or (text[end : end + 2] == ", " and owners_at.get(end + 2) == owner)
