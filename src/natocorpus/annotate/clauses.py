@@ -122,18 +122,31 @@ def _in_its_clause(
     low, high = _clause_span(reading, sentence, start)
     if (low, high) == sentence:
         return None  # one clause: the sentence decides
-    clause = reading[low:high]
-    clause_dates = [d.value for d in dates if d.value and low <= d.start < high]
+    by_place, by_date = _fitting((low, high), reading, candidates, dates, matchers)
+    fits = (by_place & by_date) if by_place and by_date else (by_place or by_date)
+    return next(iter(fits)) if len(fits) == 1 else None
+
+
+def _fitting(
+    span: tuple[int, int],
+    reading: str,
+    candidates: list[str],
+    dates: Sequence[DateMention],
+    matchers: Matchers,
+) -> tuple[set[str], set[str]]:
+    """The candidates a place named in the span fits, and those a date in it falls within."""
+    low, high = span
+    words = reading[low:high]
+    values = [d.value for d in dates if d.value and low <= d.start < high]
     by_place = {
-        e for e in candidates if any(_names_place(p, clause) for p in matchers.event_places[e])
+        e for e in candidates if any(_names_place(p, words) for p in matchers.event_places[e])
     }
     by_date = {
         e
         for e in candidates
-        if any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in clause_dates)
+        if any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in values)
     }
-    fits = (by_place & by_date) if by_place and by_date else (by_place or by_date)
-    return next(iter(fits)) if len(fits) == 1 else None
+    return by_place, by_date
 
 
 # A meeting held beside another: "on the sidelines of the NATO summit in Washington", "on the
@@ -161,12 +174,6 @@ def _beside_another(
         host = (found.end(), after.start() if after is not None else high)
         if host[0] <= start < host[1]:
             continue
-        words = reading[host[0] : host[1]]
-        held = [d.value for d in dates if d.value and host[0] <= d.start < host[1]]
-        if any(
-            any(_names_place(p, words) for p in matchers.event_places[e])
-            or any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in held)
-            for e in candidates
-        ):
+        if any(_fitting(host, reading, candidates, dates, matchers)):
             return True
     return False
