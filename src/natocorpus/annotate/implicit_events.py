@@ -141,12 +141,10 @@ def _summits_in_a_list(
             if city is not None:
                 words, candidates = "city", list(index.by_city[city])
             elif held is not None:
-                words = "year"
-                hosted = index.by_host[host] if host is not None else pool
-                candidates = [e for e in hosted if matchers.event_dates[e].year == int(held)]
+                words, candidates = "year", list(index.by_host[host] if host else pool)
             else:
                 continue
-            if city is not None and held is not None:
+            if held is not None:  # a city's or a host's year, or a year alone
                 candidates = [e for e in candidates if matchers.event_dates[e].year == int(held)]
             start, end = (match.start(group) + at for at in one.span(words))
             if len(candidates) == 1 and not _overlapping(taken, start, end):

@@ -444,10 +444,11 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _CODE = re.compile(r"\d{4}")
 # A transcript's numbered question or answer: "Q1", "A2".
 _QUESTION = re.compile(r"[QA]\d{1,2}")
-
-
 # A sentence's first word, after a note's number in brackets or an item's: "[1] Given that",
 # "(2) Considering", "b) Noting".
+_FIRST_WORD = re.compile(r"(?:(?:\[\d{1,3}\]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s*)*(\w)")
+
+
 def _a_credit(text: ArticleText, reading: str, start: int, end: int) -> bool:
     """Whether a sentence is a caption's credit: a paragraph's last words after its sentences,
     one to three capitalised words without a full stop ("... in Kyiv.  Getty", "Kyodo News").
@@ -462,7 +463,6 @@ def _a_credit(text: ArticleText, reading: str, start: int, end: int) -> bool:
 
 
 _CREDIT = re.compile(r"[A-Z][\w&’'-]*(?: [A-Z][\w&’'-]*){0,2}")
-_FIRST_WORD = re.compile(r"(?:(?:\[\d{1,3}\]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s*)*(\w)")
 # A degree in letters and full stops ("S.H.", "Ph.D.", "M.Sc."), and the name and comma before
 # it, or another degree.
 _DEGREE = re.compile(r"^(?:[A-Z][a-z]{0,2}\.){1,3}$")
