@@ -147,6 +147,30 @@ def test_a_visit_is_named_by_its_visitor_in_the_possessive(tmp_path: Path) -> No
     assert _events(tmp_path, "Stoltenberg’s visit went beyond NATO’s area.") == [
         ("sg-visit-2023", "Stoltenberg’s visit")
     ]
+    # The visitor named in the phrase is named in the sentence: nothing else need name him.
+    assert _events(tmp_path / "b", "“Stoltenberg’s visit is important,” he said.") == [
+        ("sg-visit-2023", "Stoltenberg’s visit")
+    ]
+
+
+def test_a_visits_phrase_holds_with_each_noun_of_a_journey(tmp_path: Path) -> None:
+    events = VISITS.replace(
+        "  participants: [jens-stoltenberg, nato, south-korea, japan]\n  description: A visit.\n"
+        "  forms: []\n",
+        "  participants: [jens-stoltenberg, nato, south-korea, japan]\n  description: A visit.\n"
+        "  forms: []\n  generic: [trip to Asia, Asia tour]\n",
+    )
+    body = (
+        "During his visit to Asia, Stoltenberg spoke.\n\n"
+        "Stoltenberg called his Asia trip a success."
+    )
+    article = annotated(
+        tmp_path, body, actors=PARTNERS, events=events, overrides=_published("2023-02")
+    )
+    assert events_of(article) == [
+        ("sg-visit-2023", "visit to Asia"),
+        ("sg-visit-2023", "Asia trip"),
+    ]
 
 
 def test_a_visit_whose_visitor_the_sentence_does_not_name_is_another(tmp_path: Path) -> None:

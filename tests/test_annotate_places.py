@@ -43,6 +43,23 @@ def test_a_capital_named_as_a_place_is_not_its_government(tmp_path: Path) -> Non
         assert _washington(sentence, tmp_path / str(number)) == [], sentence
 
 
+def test_a_capital_listed_after_a_venues_or_a_journeys_word_is_a_place(tmp_path: Path) -> None:
+    listed = [
+        "NATO’s presence in Ruritania City and Washington grew.",
+        "During a visit to Ruritania City, Lisbon and Washington the NATO chief spoke.",
+    ]
+    for number, sentence in enumerate(listed):
+        assert _washington(sentence, tmp_path / str(number)) == [], sentence
+    # Between two governments, a capital is still its government; so is one where a feeling is.
+    sentence = "Talks between Ruritania City and Washington went on. NATO watched."
+    assert _washington(sentence, tmp_path / "c") == ["Washington"]
+    sentence = "NATO’s plan causes wariness not only in Ruritania City and Washington."
+    assert _washington(sentence, tmp_path / "d") == ["Washington"]
+    assert _washington("NATO’s plan met with anger in Washington.", tmp_path / "e") == [
+        "Washington"
+    ]
+
+
 def test_a_capital_that_acts_is_still_its_government(tmp_path: Path) -> None:
     sentence = (
         "Washington said NATO must act. Washington's push was plain, and ties with Washington "
@@ -640,10 +657,11 @@ def test_a_capital_closing_an_address_after_a_place_no_actor_holds_is_the_city(
     ]
     for number, sentence in enumerate(places):
         assert _washington(sentence, tmp_path / str(number)) == [], sentence
-    # After a place the knowledge base holds, a list; after a place and a comma, a clause.
-    assert _washington(
-        "NATO talks were held in Georgia, Washington and Madrid.", tmp_path / "l"
-    ) == ["Washington"]
+    # After a place the knowledge base holds, a list (of governments here, with no venue's word
+    # before it); after a place and a comma, a clause.
+    assert _washington("NATO thanked Georgia, Washington and Madrid.", tmp_path / "l") == [
+        "Washington"
+    ]
     assert _washington("In Brussels, Washington said NATO agreed.", tmp_path / "c") == [
         "Washington"
     ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from natocorpus.annotate.dates import _BARE_MONTHS, _MONTHS
+from natocorpus.annotate.forms import _before_a_list
 
 # A meeting, its document or a visit after a capital: the capital is where it was held or went
 # ("Modi's recent Moscow visit").
@@ -149,9 +150,16 @@ def _a_place(
 
 
 def _joined_to_a_place(before: str, start: int, city_ends: set[int]) -> bool:
-    """Whether "and" or "or" joins a capital to one just before it read as its city."""
+    """Whether "and" or "or" joins a capital to one just before it read as its city, or closes a
+    list of places a journey goes to: "a visit to Seoul and Tokyo" (whichever form, or none,
+    Seoul was found by)."""
     joined = _JOINED_BEFORE.search(before)
-    return joined is not None and start - len(joined.group()) in city_ends
+    if joined is None:
+        return False
+    opening = _before_a_list(before)
+    return start - len(joined.group()) in city_ends or (
+        opening != before and _CITY_JOURNEY.search(opening) is not None
+    )
 
 
 _JOINED_BEFORE = re.compile(r",? (?:and|or) $")

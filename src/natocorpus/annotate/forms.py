@@ -15,6 +15,7 @@ from natocorpus.annotate.generic_phrases import (
     _as_meetings,
     _by_a_partys_other_name,
     _by_its_visitor,
+    _by_other_words_for_a_journey,
     _by_other_words_for_war,
     _expanded,
     _in_the_plural,
@@ -162,8 +163,9 @@ class FormMatcher(msgspec.Struct, frozen=True):
                     _MET_RULERS_IN.search(before) is not None
                     or (_NAME_WORD_BEFORE.search(before) and _NAME_WORD_AFTER.match(text, end))
                     or (
-                        _ends_with_any(before, rules[form])
-                        and (not _RULERS_IN.search(before) or self._rulers_named(before))
+                        _ends_with_any(opening := _before_a_list(before), rules[form])
+                        and (not _RULERS_IN.search(opening) or self._rulers_named(opening))
+                        and not _FELT_IN.search(opening)
                     )
                 ):
                     continue
@@ -190,6 +192,14 @@ _RULE_CONTEXT = 80  # characters before a match that an unless_after rule looks 
 _RULERS_IN = re.compile(
     r"\b(?:regimes?|officials|authorities|leaders(?:hip)?|policy-?makers|decision-makers|rulers"
     r"|governments?|elites) in (?:the )?$",
+    re.IGNORECASE,
+)
+# What is felt "in" a capital is its government's: "wariness not only in Beijing", "met with
+# anger in Moscow", "concern and discomfort in New Delhi".
+_FELT_IN = re.compile(
+    r"\b(?:wariness|concerns?|alarm|anger|unease|worr(?:y|ies)|suspicions?|irritation|displeasure"
+    r"|outrage|discomfort|dismay|nervousness|fears?|s[ck]epticism|frustration)"
+    r"(?: [\w-]+){0,3} in (?:the )?$",
     re.IGNORECASE,
 )
 
@@ -234,6 +244,20 @@ _FUNCTION_WORDS = _wordset(
     "Within Through Across Beyond Toward Towards Upon Via Although Because Though Whether "
     "Unless Until Once Now Yet Still However Meanwhile Today Yesterday Instead Thus Hence"
 )
+
+
+# The names listed before a later one: "Seoul and " of "in Seoul and Tokyo", "Beijing, Seoul
+# and " of "to Beijing, Seoul and Tokyo".
+_LISTED_NAMES_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}(?:, |,? (?:and|or) ))+$"
+)
+
+
+def _before_a_list(before: str) -> str:
+    """What comes before the list a name closes: a venue's word before the list holds for each
+    name of it, "in Seoul and Tokyo" as "in Seoul and in Tokyo"."""
+    listed = _LISTED_NAMES_BEFORE.search(before)
+    return before if listed is None else before[: listed.start()]
 
 
 def _ends_with_any(before: str, phrases: Sequence[str]) -> bool:
@@ -351,6 +375,7 @@ class Matchers(msgspec.Struct, frozen=True):
                 *_told_by_its_parties((*event.forms, *event.generic)),
                 *meetings[event.id],
                 *_by_other_words_for_war(event.generic),
+                *_by_other_words_for_a_journey(event.type, event.generic),
                 *(legs := _legs(event.type, event.name, event.place, knowledge.actors)),
                 *(visitor := _by_its_visitor(event.type, event.participants, knowledge.actors)),
                 *_in_the_plural(

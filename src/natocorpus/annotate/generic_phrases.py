@@ -188,6 +188,24 @@ def _judged_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
 
 
 _VISIT_NOUN = re.compile(r"\b(visit|trip)\b")
+# The nouns a journey is told by, one for another: "trip to Asia", "visit to Asia", "Asia tour".
+_JOURNEY_NOUNS = ("visit", "trip", "tour")
+_JOURNEY_NOUN = re.compile(rf"\b(?:{'|'.join(_JOURNEY_NOUNS)})\b")
+
+
+def _by_other_words_for_a_journey(kind: str, phrases: Iterable[str]) -> list[str]:
+    """A visit's generic phrase holds with each other noun of a journey: "trip to Asia" also as
+    "visit to Asia" and "tour to Asia", "Asia tour" as "Asia trip" and "Asia visit"."""
+    if kind != "visit":
+        return []
+    return list(
+        dict.fromkeys(
+            _JOURNEY_NOUN.sub(noun, phrase, count=1)
+            for phrase in phrases
+            if _JOURNEY_NOUN.search(phrase)
+            for noun in _JOURNEY_NOUNS
+        )
+    )
 
 
 def _in_the_plural(kind: str, place: str | None, phrases: Iterable[str]) -> list[str]:
