@@ -141,6 +141,15 @@ def test_a_visit_is_told_by_the_clause_with_its_visitor(tmp_path: Path) -> None:
     ]
     # Another visitor: another visit.
     assert _events(tmp_path / "c", "The Chinese premier visited Tokyo.") == []
+    # A headline's present tense.
+    assert _events(tmp_path / "d", "NATO Chief Visits Japan After South Korea") == [
+        ("sg-visit-2023", "Visits Japan")
+    ]
+    # The place opens a longer name: another place is visited.
+    assert _events(tmp_path / "e", "Stoltenberg visits Japan Airlines’ headquarters.") == []
+    assert _events(tmp_path / "f", "Stoltenberg visits Japan Monday.") == [
+        ("sg-visit-2023", "visits Japan")
+    ]
 
 
 def test_a_visit_is_named_by_its_visitor_in_the_possessive(tmp_path: Path) -> None:

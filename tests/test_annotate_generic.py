@@ -775,6 +775,23 @@ def test_a_meeting_of_ministers_or_an_anniversarys_summit_is_the_meeting_named(
     assert [r.text for r in article.unresolved_events] == ["meeting of NATO"]
 
 
+def test_an_ordinal_in_figures_holds_in_words(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "NATO marked its seventy-fifth anniversary. Georgia sent a note for the Seventy Fifth "
+        "Anniversary.",
+        events=ANNIVERSARY,
+        overrides=published("2023-04"),
+    )
+    assert events_of(article) == [
+        ("anniversary-2023", "seventy-fifth anniversary"),
+        ("anniversary-2023", "Seventy Fifth Anniversary"),
+    ]
+    # Another number is another anniversary.
+    other = annotated(tmp_path / "b", "NATO marked its seventieth anniversary.", events=ANNIVERSARY)
+    assert events_of(other) == []
+
+
 def test_a_war_begun_before_the_sentences_date_goes_on(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -60,6 +60,20 @@ def test_a_capital_listed_after_a_venues_or_a_journeys_word_is_a_place(tmp_path:
     ]
 
 
+def test_a_capital_that_aid_or_arms_are_sent_to_is_its_government(tmp_path: Path) -> None:
+    actors = ACTORS.replace(
+        "{text: Washington, unless_after: [in]}", "{text: Washington, unless_after: [in, to]}"
+    )
+    for number, sentence in enumerate(
+        ["NATO approved a military aid package to Washington.", "NATO sent weapons to Washington."]
+    ):
+        article = annotated(tmp_path / str(number), sentence, actors=actors)
+        assert [t for a, t in actors_of(article) if a == "usa"] == ["Washington"], sentence
+    # Travelling to it, still the city.
+    article = annotated(tmp_path / "c", "NATO's chief flew to Washington.", actors=actors)
+    assert [t for a, t in actors_of(article) if a == "usa"] == []
+
+
 def test_a_capital_that_acts_is_still_its_government(tmp_path: Path) -> None:
     sentence = (
         "Washington said NATO must act. Washington's push was plain, and ties with Washington "

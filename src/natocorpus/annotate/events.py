@@ -59,6 +59,27 @@ _NOT_PLACES = re.compile(
 )
 
 
+# A capitalised word after a name, not a function word or a time: the name goes on. (Not two
+# words run together by a lost break, "Japan ChineseHe criticized".)
+_NAME_WORD_AFTER = re.compile(
+    r" (?!(?:And|Or|Of|In|On|At|For|To|By|The|A|An|This|That|Last|Next)\b)(?!"
+    + _NOT_PLACES.pattern
+    + r")[A-Z](?:[a-z’'-]*|[A-Z]*)(?!\w)"
+)
+
+
+def _name_goes_on(matched: str, reading: str, end: int) -> bool:
+    """Whether a visit's phrase in running text that ends with a place ("visits Japan", "visit to
+    South Korea") ends inside a longer name: "visits Japan Air Self-Defense Force's base"."""
+    words = matched.split()
+    return (
+        len(words) > 1
+        and words[-1][:1].isupper()
+        and any(word.islower() for word in words[:-1])
+        and _NAME_WORD_AFTER.match(reading, end) is not None
+    )
+
+
 def _held_elsewhere(after: str, candidates: Sequence[str], matchers: Matchers) -> bool:
     """Whether the phrase is placed where none of its events was held ("the NATO summit in The
     Hague" when no summit there is known): it names an event the knowledge base lacks, and no
@@ -251,6 +272,12 @@ def _generic_events(
             matchers.event_types.get(e) in _MEETINGS for e in candidates
         ):
             continue  # "its 75th Anniversary Summit": the summit's name, not the anniversary
+        if (
+            all(matchers.event_types.get(e) == "visit" for e in candidates)
+            and _name_goes_on(matched, reading, end)
+            and not in_heading(start)
+        ):
+            continue  # "as he visits Japan Air Self-Defense Force's base": another place
         before = reading[max(0, start - 40) : start]
         word = _word_before_phrase(before, candidates, matchers)
         if word is not None and word in matchers.known_places:

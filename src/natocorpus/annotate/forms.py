@@ -24,6 +24,7 @@ from natocorpus.annotate.generic_phrases import (
     _places,
     _told_by_its_parties,
     _venues,
+    _with_ordinals_in_words,
 )
 from natocorpus.annotate.kinds import (
     CAPITAL,
@@ -166,6 +167,7 @@ class FormMatcher(msgspec.Struct, frozen=True):
                         _ends_with_any(opening := _before_a_list(before), rules[form])
                         and (not _RULERS_IN.search(opening) or self._rulers_named(opening))
                         and not _FELT_IN.search(opening)
+                        and not _GIVEN_TO.search(opening)
                     )
                 ):
                     continue
@@ -200,6 +202,13 @@ _FELT_IN = re.compile(
     r"\b(?:wariness|concerns?|alarm|anger|unease|worr(?:y|ies)|suspicions?|irritation|displeasure"
     r"|outrage|discomfort|dismay|nervousness|fears?|s[ck]epticism|frustration)"
     r"(?: [\w-]+){0,3} in (?:the )?$",
+    re.IGNORECASE,
+)
+# What is given or sent "to" a capital goes to its government: "a military aid package to
+# Kyiv", "weapons to Moscow", "support to Seoul".
+_GIVEN_TO = re.compile(
+    r"\b(?:aid|assistance|support|packages?|weapons|arms|ammunition|munitions|missiles|loans?"
+    r"|funding|supplies|shipments?|deliveries) to $",
     re.IGNORECASE,
 )
 
@@ -376,6 +385,7 @@ class Matchers(msgspec.Struct, frozen=True):
                 *meetings[event.id],
                 *_by_other_words_for_war(event.generic),
                 *_by_other_words_for_a_journey(event.type, event.generic),
+                *_with_ordinals_in_words(event.generic),
                 *(legs := _legs(event.type, event.name, event.place, knowledge.actors)),
                 *(visitor := _by_its_visitor(event.type, event.participants, knowledge.actors)),
                 *_in_the_plural(

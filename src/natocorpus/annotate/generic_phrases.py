@@ -38,6 +38,7 @@ def _legs(kind: str, name: str, place: str | None, actors: Iterable[Actor] = ())
             f"visit to {one}",
             f"trip to {one}",
             f"visited {one}",
+            f"visits {one}",  # a headline's present: "NATO chief visits Japan"
             f"toured {one}",
             *((f"{one} visit", f"{one} trip") if not one.startswith("the ") else ()),
         )
@@ -252,6 +253,51 @@ def _venues(kind: str, place: str | None) -> list[str]:
             )
         ),
     ]
+
+
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEENS = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_ORDINAL = re.compile(r"\b([1-9]?\d)(?:st|nd|rd|th)\b")
+
+
+def _ordinal_in_words(number: int) -> str | None:
+    """1 to 99 as an ordinal in words: "seventy-fifth", "twentieth", "eleventh"."""
+    if 1 <= number <= 9:
+        return _UNITS[number - 1]
+    if 10 <= number <= 19:
+        return _TEENS[number - 10]
+    if 20 <= number <= 99:
+        tens, units = divmod(number, 10)
+        if not units:
+            return _TENS[tens - 2][:-1] + "ieth"
+        return f"{_TENS[tens - 2]}-{_UNITS[units - 1]}"
+    return None
+
+
+def _with_ordinals_in_words(phrases: Iterable[str]) -> list[str]:
+    """A phrase with an ordinal in figures holds with it in words: "75th anniversary" as
+    "seventy-fifth anniversary" and "seventy fifth anniversary"."""
+    out: list[str] = []
+    for phrase in phrases:
+        found = _ORDINAL.search(phrase)
+        words = _ordinal_in_words(int(found.group(1))) if found else None
+        if found is None or words is None:
+            continue
+        for spelled in dict.fromkeys((words, words.replace("-", " "))):
+            out.append(phrase[: found.start()] + spelled + phrase[found.end() :])
+    return out
 
 
 def _acronyms(forms: Iterable[tuple[Actor, SurfaceForm]]) -> dict[str, tuple[str, ...]]:
