@@ -187,10 +187,16 @@ def test_a_known_name_then_a_persons_name_are_two_names(tmp_path: Path) -> None:
         "NATO met in June. Japan wrote on Monday’s agenda in May.",  # with a stop, a possessive
         "NATO met Japan there.\n\n## Background\n\nJapan agreed.",  # a heading's first word
         "NATO met. Critics of NATO objected.",  # a common word opening a sentence, then a name
+        "NATO said: “(Considering the distance), we agree.”",  # a bracket opening a quotation
     ],
 )
 def test_capitals_that_their_place_explains_are_not_reported(tmp_path: Path, body: str) -> None:
     assert warned(tmp_path, body) == {}
+
+
+def test_a_name_in_brackets_is_still_reported(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO met. (Ruritania said nothing.) NATO met in Japan (Osaka).")
+    assert set(found) == {"Ruritania", "Osaka"}
 
 
 def test_a_word_that_opens_sentences_is_not_part_of_the_name_after_it(tmp_path: Path) -> None:

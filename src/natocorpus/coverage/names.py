@@ -58,6 +58,9 @@ _QUOTED_INSIDE = re.compile(
     r"(?<![\w’'-])(?:against|of|for|with|from|to|into|about|over|toward|towards|between|among"
     r"|amid|despite|without|by|under|after|before|via|on) [“‘\"'«]$"
 )
+# Where a sentence opens: the block's start, after a sentence's end or an opening quote.
+_OPENS_A_SENTENCE = re.compile(r"(?:^|[.!?…]|[“‘\"'«])\s*$")
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
 _CONTRACTED = re.compile(r"^([A-Z]\w*?)(n)?[’'](?:ll|m|ve|re|d|t)$")
 
 
@@ -152,6 +155,14 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
                 # After a colon a capital may open a clause ("Editor's note: Originally
                 # published") or a list of names ("partners: Japan, Korea and Australia").
                 or (last == ":" and not _LISTED.match(text, at + len(raw)))
+                # A bracket that opens a quotation or a sentence and holds a clause opens it
+                # with a capital ("“(Considering the distance), we"); not a name in brackets
+                # ("(NATO)", "in Seoul (South Korea)").
+                or (
+                    last == "("
+                    and _OPENS_A_SENTENCE.search(text, 0, text.rindex("(", 0, at)) is not None
+                    and _LOWER_WORD_AFTER.match(text, at + len(raw)) is not None
+                )
             )
         if weak and _speaker_shaped(name):
             after = at + len(raw)
