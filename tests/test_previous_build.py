@@ -8,7 +8,7 @@ import pytest
 
 from corpus_factory import write_corpus
 from natocorpus import fingerprint as fingerprint_module
-from natocorpus.build import build
+from natocorpus.build import annotate, build
 from natocorpus.config import BuildConfig, make_config
 from natocorpus.downloads import PER_ARTICLE
 from natocorpus.previous import (
@@ -67,6 +67,25 @@ def test_an_unchanged_input_is_up_to_date_and_everything_is_there_to_reuse(
     assert sorted(previous.download_pieces) == sorted(DOWNLOADS)
     assert all(len(pieces) == 2 for pieces in previous.download_pieces.values())
     assert previous.search_parts == {}  # built without search
+
+
+def test_the_cached_articles_read_back_as_annotated_sharing_their_strings(
+    built: BuildConfig,
+) -> None:
+    # Read back, the two texts' mentions are as the build annotated them, and each id, passage
+    # and paragraph they repeat is one string: the cache of a large corpus holds each once.
+    cached = [c.article for c in read(built).articles.articles.values()]
+    corpus, _ = annotate(built)
+    assert corpus is not None
+    assert sorted(cached, key=lambda a: a.id) == sorted(corpus.articles, key=lambda a: a.id)
+    first, second = ({m.text: m for m in article.mentions} for article in cached)
+    shared = [name for name in first if name in second]
+    assert shared
+    for name in shared:
+        assert first[name].actor is second[name].actor
+        assert first[name].text is second[name].text
+    anchors = [s.paragraph for article in cached for s in article.sentences]
+    assert anchors[0] is next(m.paragraph for m in cached[0].mentions if m.paragraph == anchors[0])
 
 
 def test_a_changed_article_is_not_reused_and_the_other_is(built: BuildConfig) -> None:

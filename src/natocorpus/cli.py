@@ -241,10 +241,11 @@ def _interrupted_here_only() -> Iterator[None]:
 
 def print_report(report: BuildReport, *, timings: bool = False) -> None:
     """Every problem, errors first, on stderr; with `timings`, each stage's time on stdout."""
-    for diagnostic in sorted(report.errors):
-        click.echo(str(diagnostic), err=True)
-    for diagnostic in sorted(report.warnings):
-        click.echo(str(diagnostic), err=True)
+    problems = [*sorted(report.errors), *sorted(report.warnings)]
+    if problems:
+        # In one write, not an echo and a flush per line: a corpus of thousands of texts has
+        # tens of thousands of warnings.
+        click.echo("\n".join(map(str, problems)), err=True)
     if timings:
         click.echo("stage      seconds")
         for name, seconds in report.timings:
