@@ -332,6 +332,22 @@ def test_a_summit_named_after_another_body_is_another_meeting(tmp_path: Path) ->
     assert [(u.text, u.candidates) for u in article.unresolved_events] == [("summit", ())]
 
 
+def test_a_summit_named_after_an_unknown_group_or_meant_in_general_is_none(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "NATO watched. Like the G7 summit, it showed unity.\n\n"
+        "China praised the premier’s summit diplomacy with NATO.",
+        actors=ACTORS,
+        events=SUMMITS,
+        overrides=PUBLISHED_AFTER,
+    )
+    assert events_of(article) == []
+    # The first is a reference no known event fits; the second refers to none.
+    assert [(u.text, u.candidates) for u in article.unresolved_events] == [("summit", ())]
+
+
 def test_a_summits_phrase_as_a_meeting_is_decided_only_by_what_is_around_it(
     tmp_path: Path,
 ) -> None:

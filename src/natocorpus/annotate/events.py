@@ -59,6 +59,10 @@ _NOT_PLACES = re.compile(
 )
 
 
+# A noun after a meeting's phrase that makes it meetings of its kind in general: "summit
+# diplomacy", "the summit season".
+_MEETINGS_IN_GENERAL = re.compile(r" (?:diplomacy|season|circuit|fatigue)\b", re.IGNORECASE)
+
 # A capitalised word after a name, not a function word or a time: the name goes on. (Not two
 # words run together by a lost break, "Japan ChineseHe criticized".)
 _NAME_WORD_AFTER = re.compile(
@@ -112,11 +116,13 @@ _WORD_BEFORE_PHRASE = re.compile(r"(?<![.!?:] )(?<!^)\b([A-Z][\w’'-]+) $")
 def _names_another_meeting(word: str, candidates: Sequence[str], matchers: Matchers) -> bool:
     """Whether the capitalised word before a meeting's phrase names another meeting: a place the
     knowledge base holds no event in ("NATO’s Hague summit", "the Riga NATO Summit"), or a body
-    that takes part in none of its events ("the Quad summit"); not a party to one of them, a
-    month or weekday, or a kind of meeting ("Extraordinary", "Leaders’")."""
+    that takes part in none of its events ("the Quad summit", "the G7 summit"); not a party to
+    one of them, a month or weekday, or a kind of meeting ("Extraordinary", "Leaders’")."""
     return (
         all(matchers.event_types.get(e) in _MEETINGS for e in candidates)
-        and any(c.islower() for c in word)  # not a line in capitals ("FOR NATO SUMMIT")
+        # Not a line in capitals ("FOR NATO SUMMIT"); a group's acronym with its number is a
+        # name ("the G7 summit").
+        and any(c.islower() or c.isdigit() for c in word)
         and not word.endswith(("’", "'", "’s", "'s"))
         and word not in _MEETING_QUALIFIERS
         and word not in _FUNCTION_WORDS
@@ -272,6 +278,8 @@ def _generic_events(
             matchers.event_types.get(e) in _MEETINGS for e in candidates
         ):
             continue  # "its 75th Anniversary Summit": the summit's name, not the anniversary
+        if _MEETINGS_IN_GENERAL.match(reading, end):
+            continue  # "the premier’s summit diplomacy": meetings of that kind, none in particular
         if (
             all(matchers.event_types.get(e) == "visit" for e in candidates)
             and _name_goes_on(matched, reading, end)
