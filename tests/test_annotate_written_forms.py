@@ -40,6 +40,15 @@ def test_a_peoples_plural_a_number_in_figures_and_an_acronym_said_as_a_word(
     ]
 
 
+def test_a_two_word_peoples_plural(tmp_path: Path) -> None:
+    actors = ACTORS + (
+        "- {id: ruritania, name: South Ruritania, type: state, description: d,\n"
+        "   forms: [South Ruritania, South Ruritanian]}\n"
+    )
+    article = annotated(tmp_path, "NATO met South Ruritanians.", actors=actors)
+    assert actors_of(article) == [("nato", "NATO"), ("ruritania", "South Ruritanians")]
+
+
 def test_a_hyphenated_name_with_a_space_before_its_hyphen_is_the_name(tmp_path: Path) -> None:
     # A machine translation's "Indo -Pacific Four": the group, not Indo-Pacific's parts.
     article = annotated(

@@ -48,7 +48,8 @@ _HYPHENATED_NAME = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b")
 def written_variants(text: str, actor_type: str) -> list[str]:
     """The other ways a name is printed: English's two spellings; a number in it in figures
     ("Indo-Pacific Four", "Indo-Pacific 4"); an acronym said as a word in the house style that
-    writes it so ("AUKUS", "Aukus"); a people's plural ("Asian", "Asians"); its common nouns
+    writes it so ("AUKUS", "Aukus"); a people's plural ("Asian", "Asians", "South Koreans"); its
+    common nouns
     capitalised ("Korean Peninsula"); a hyphen between capitalised words as a space ("Asia
     Pacific")."""
     variants = spelling_variants(text)
@@ -62,8 +63,8 @@ def written_variants(text: str, actor_type: str) -> list[str]:
         variants.append(" ".join([*words[:-1], _NUMBERS[words[-1]]]))
     if len(text) >= 4 and text.isalpha() and text.isupper():
         variants.append(text.capitalize())
-    if actor_type in ("state", "region") and len(words) == 1 and text.endswith("an"):
-        variants.append(text + "s")
+    if actor_type in ("state", "region") and text.endswith("an") and words[-1][:1].isupper():
+        variants.append(text + "s")  # "Asians", "South Koreans"
     if (titled := _in_title_case(words)) is not None:
         variants.append(titled)
     if actor_type == "grouping" and "partners" in words:
