@@ -220,6 +220,8 @@ def write_corpus(folder: Path, source: dict[str, Any], text: str) -> Path:
     # A line of only "-", "=", "*" or "_" would be read as a rule or as the line above's heading
     # underline, not as text: escaped, as `natocorpus add` does.
     body = re.sub(r"^(?=[ \t]*(?:[-=*_][ \t]*)+$)", "\\\\", text, flags=re.MULTILINE)
+    # A backtick used as a quotation mark would open a code span: escaped too.
+    body = body.replace("`", "\\`")
     article = f"---\n{front_matter(source, text)}\n---\n\n{body}"
     (corpus / "articles" / f"{source['id']}.md").write_text(article, encoding="utf-8")
     return corpus
