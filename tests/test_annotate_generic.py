@@ -759,6 +759,25 @@ ANNIVERSARY = """\
 """
 
 
+def test_a_ministerial_meeting_of_another_portfolio_is_another_meeting(tmp_path: Path) -> None:
+    events = MINISTERIALS.replace(
+        "generic: [foreign ministers’ meeting]",
+        "generic: [foreign ministers’ meeting, ministerial meeting]",
+    )
+    article = annotated(
+        tmp_path,
+        "NATO began the defence ministerial meeting. Georgia attended the ministerial meeting.",
+        events=events,
+        overrides=published("2022-04"),
+    )
+    # The defence ministers' is one the knowledge base lacks; the bare phrase is the foreign
+    # ministers' of that month.
+    assert events_of(article) == [("ministers-2022", "ministerial meeting")]
+    assert [(u.text, u.candidates) for u in article.unresolved_events] == [
+        ("ministerial meeting", ())
+    ]
+
+
 def test_a_meeting_of_ministers_or_an_anniversarys_summit_is_the_meeting_named(
     tmp_path: Path,
 ) -> None:

@@ -206,6 +206,24 @@ def _of_ministers(before: str, after: str, candidates: Sequence[str], matchers: 
     ) and all(matchers.event_types.get(e) == "summit" for e in candidates)
 
 
+def _of_another_portfolio(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether a portfolio before a ministerial meeting's phrase names other ministers than every
+    event it can name: "the NATO defence ministerial meeting" is not the foreign ministers'
+    (an event whose phrases name no portfolio may be any ministers')."""
+    found = _PORTFOLIO_BEFORE.search(before)
+    if found is None or not all(matchers.event_types.get(e) == "ministerial" for e in candidates):
+        return False
+    portfolio = found.group().split()[0].lower()[:5]  # "defence" and "defense" alike
+
+    def portfolios(event: str) -> set[str]:
+        words = (
+            w for p, events in matchers.generic_events.items() if event in events for w in p.split()
+        )
+        return {w[:5] for w in words if _PORTFOLIO_BEFORE.fullmatch(f"{w} ")}
+
+    return all((named := portfolios(e)) and portfolio not in named for e in candidates)
+
+
 # Ministers after "a meeting of NATO": "a meeting of NATO Defence Ministers".
 _MINISTERS_AFTER = re.compile(r" (?:[A-Z][\w-]* ){0,2}Ministers\b")
 # A meeting's noun after a phrase that names no meeting: the phrase is the meeting's name.
@@ -303,7 +321,10 @@ def _generic_events(
                 or _with_someone(matched, reading, end, candidates, matchers)
             )
             and not in_heading(start)
-        ) or _of_ministers(before, reading[end : end + 40], candidates, matchers)
+        ) or (
+            _of_ministers(before, reading[end : end + 40], candidates, matchers)
+            or _of_another_portfolio(before, candidates, matchers)
+        )
         if elsewhere:
             # An event the knowledge base lacks: listed as a reference no known event fits.
             unknown_kinds.update(possible)
