@@ -156,10 +156,10 @@ def _joined_to_a_place(before: str, start: int, city_ends: set[int]) -> bool:
     joined = _JOINED_BEFORE.search(before)
     if joined is None:
         return False
+    if start - len(joined.group()) in city_ends:
+        return True
     opening = _before_a_list(before)
-    return start - len(joined.group()) in city_ends or (
-        opening != before and _CITY_JOURNEY.search(opening) is not None
-    )
+    return opening != before and _CITY_JOURNEY.search(opening) is not None
 
 
 _JOINED_BEFORE = re.compile(r",? (?:and|or) $")

@@ -436,8 +436,7 @@ def _recurring_fitting(
     foreign ministers' meeting in Brussels" a year on is another meeting there). A visit needs its
     visitor in the sentence besides: "his visit to Japan" is the NATO Secretary General's where
     the sentence names him or NATO, and no known visit where it names only the places visited."""
-    start, _ = span
-    low, high = _sentence_span(text, reading, start)
+    low, high = _sentence_span(text, reading, span[0])
     # The visitor may be named in the phrase itself: "Stoltenberg’s visit".
     named = {actor for left, _, actor in actors if low <= left < high}
     values = [d.value for d in dates if d.value and low <= d.start < high]

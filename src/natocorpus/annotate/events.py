@@ -65,7 +65,7 @@ _MEETINGS_IN_GENERAL = re.compile(r" (?:diplomacy|season|circuit|fatigue)\b", re
 
 # A capitalised word after a name, not a function word or a time: the name goes on. (Not two
 # words run together by a lost break, "Japan ChineseHe criticized".)
-_NAME_WORD_AFTER = re.compile(
+_NAME_GOES_ON_AFTER = re.compile(
     r" (?!(?:And|Or|Of|In|On|At|For|To|By|The|A|An|This|That|Last|Next)\b)(?!"
     + _NOT_PLACES.pattern
     + r")[A-Z](?:[a-z’'-]*|[A-Z]*)(?!\w)"
@@ -80,7 +80,7 @@ def _name_goes_on(matched: str, reading: str, end: int) -> bool:
         len(words) > 1
         and words[-1][:1].isupper()
         and any(word.islower() for word in words[:-1])
-        and _NAME_WORD_AFTER.match(reading, end) is not None
+        and _NAME_GOES_ON_AFTER.match(reading, end) is not None
     )
 
 
@@ -190,11 +190,12 @@ def _summit_of_another_name(matched: str, reading: str, end: int) -> bool:
 
 # A portfolio before "summit" or "meeting" makes it a meeting of those ministers ("NATO's defence
 # summit"), not the leaders' summit.
-_PORTFOLIO_BEFORE = re.compile(
-    r"\b(?:defen[cs]e|foreign|finance|trade|economic|economy|energy|climate|health|interior"
-    r"|agriculture|environment|transport)(?: ministers[’']?)? $",
-    re.IGNORECASE,
+_PORTFOLIO = (
+    r"(defen[cs]e|foreign|finance|trade|economic|economy|energy|climate|health|interior"
+    r"|agriculture|environment|transport)"
 )
+_PORTFOLIO_BEFORE = re.compile(rf"\b{_PORTFOLIO}(?: ministers[’']?)? $", re.IGNORECASE)
+_PORTFOLIO_WORD = re.compile(rf"\b{_PORTFOLIO}\b", re.IGNORECASE)
 
 
 def _of_ministers(before: str, after: str, candidates: Sequence[str], matchers: Matchers) -> bool:
@@ -213,13 +214,11 @@ def _of_another_portfolio(before: str, candidates: Sequence[str], matchers: Matc
     found = _PORTFOLIO_BEFORE.search(before)
     if found is None or not all(matchers.event_types.get(e) == "ministerial" for e in candidates):
         return False
-    portfolio = found.group().split()[0].lower()[:5]  # "defence" and "defense" alike
+    portfolio = found.group(1).lower()[:5]  # "defence" and "defense" alike
 
     def portfolios(event: str) -> set[str]:
-        words = (
-            w for p, events in matchers.generic_events.items() if event in events for w in p.split()
-        )
-        return {w[:5] for w in words if _PORTFOLIO_BEFORE.fullmatch(f"{w} ")}
+        phrases = (p for p, events in matchers.generic_events.items() if event in events)
+        return {m.group(1).lower()[:5] for p in phrases for m in _PORTFOLIO_WORD.finditer(p)}
 
     return all((named := portfolios(e)) and portfolio not in named for e in candidates)
 

@@ -49,9 +49,8 @@ def written_variants(text: str, actor_type: str) -> list[str]:
     """The other ways a name is printed: English's two spellings; a number in it in figures
     ("Indo-Pacific Four", "Indo-Pacific 4"); an acronym said as a word in the house style that
     writes it so ("AUKUS", "Aukus"); a people's plural ("Asian", "Asians", "South Koreans"); its
-    common nouns
-    capitalised ("Korean Peninsula"); a hyphen between capitalised words as a space ("Asia
-    Pacific")."""
+    common nouns capitalised ("Korean Peninsula"); a hyphen between capitalised words as a space
+    ("Asia Pacific")."""
     variants = spelling_variants(text)
     if "-" in text:
         variants.append(text.replace("-", "\u2011"))  # the non-breaking hyphen of some sites
