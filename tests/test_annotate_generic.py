@@ -928,6 +928,23 @@ def test_a_summit_named_by_its_two_sides_is_their_meeting(tmp_path: Path) -> Non
     assert sides is not None and sides.groups() == ("Russia", "North Korea")
 
 
+def test_a_summit_named_by_three_of_its_parties_joined_is_theirs(tmp_path: Path) -> None:
+    # Published in August 2023, after NATO's Vilnius summit: the headline's parties, joined,
+    # name the trilateral summit, and so single out the one "the summit" of a later paragraph
+    # that names no place refers to; the last two of them are not two sides of their own.
+    article = annotated(
+        tmp_path,
+        "United States-China-Russia summit opens\n\nAn alliance is not a goal of the summit, "
+        "an aide said.",
+        events=EVENTS,
+        overrides=published("2023-08"),
+    )
+    assert events_of(article) == [
+        ("trilateral-2023", "United States-China-Russia summit"),
+        ("trilateral-2023", "summit"),
+    ]
+
+
 def test_military_action_against_a_state_is_a_war_on_it(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -476,6 +476,25 @@ def test_a_qualifier_before_an_adjective_makes_another_region(tmp_path: Path) ->
     assert actors_of(article) == [("usa", "American")]
 
 
+def test_a_word_of_rank_or_number_opening_a_sentence_is_no_qualifier(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Top Chinese officials objected. Senior Russian diplomats agreed. Latin American "
+        "states did not.",
+    )
+    assert actors_of(article) == [("china", "Chinese"), ("russia", "Russian")]
+
+
+def test_a_place_that_closes_a_bodys_name_after_what_it_is_for(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The Organization for Security and Cooperation in Europe met, and the Economic "
+        "Commission for Europe did too. Support for Europe grew.",
+    )
+    assert actors_of(article) == [("europe", "Europe")]
+    assert article.mentions[0].start == article.text.reading_text.index("Europe grew")
+
+
 # Generic references to events ---------------------------------------------------------------
 
 
@@ -701,6 +720,16 @@ def test_a_capital_in_a_dateline_or_before_a_meeting_is_where_it_was_held(
     assert article.mentions[-1].start == article.text.reading_text.index("Washington replied")
     # The dateline's abbreviated month is a date.
     assert [d.text for d in article.dates] == ["Jul. 11"]
+
+
+def test_a_dateline_set_apart_by_a_spaced_hyphen_or_after_another_place(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Washington - NATO met.\n\nMadrid/Washington - China objected.\n\nRussia replied, "
+        "and Washington agreed.",
+    )
+    washington = [m for m in article.mentions if m.text == "Washington"]
+    assert [m.start for m in washington] == [article.text.reading_text.index("Washington agreed")]
 
 
 def test_an_office_of_another_body_is_another_office(tmp_path: Path) -> None:

@@ -189,3 +189,25 @@ def test_officials_named_by_their_state_are_where_they_are(tmp_path: Path) -> No
         "He met Chinese officials in Washington. Officials in Washington objected.",
     )
     assert actors_of(article) == [("china", "Chinese"), ("usa", "Washington")]
+
+
+def test_a_name_spelt_wholly_the_other_way_and_one_broken_after_its_hyphen(
+    tmp_path: Path,
+) -> None:
+    actors = ACTORS + (
+        "- id: ccdcoe\n"
+        "  name: Cooperative Cyber Defence Centre of Excellence\n"
+        "  type: institution\n"
+        "  description: d\n"
+        "  forms: [Cooperative Cyber Defence Centre of Excellence]\n"
+    )
+    article = annotated(
+        tmp_path,
+        "Seoul joined the Cooperative Cyber Defense Center of Excellence. The Indo- Pacific "
+        "Four agreed.",
+        actors=actors + MORE,
+    )
+    assert actors_of(article) == [
+        ("ccdcoe", "Cooperative Cyber Defense Center of Excellence"),
+        ("ip4", "Indo- Pacific Four"),
+    ]

@@ -24,7 +24,7 @@ _DISTRICT = re.compile(r",? (?:D\.C\.|DC\b)")  # no "\b" after "D.C.,": no word 
 # A dateline: a place opening a paragraph (or several: "Seoul / Brussels"), then a date or the
 # agency in brackets and a dash.
 _DATELINE = re.compile(
-    r"(?:,\s*D\.C\.)?(?: / [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)*"
+    r"(?:,\s*D\.C\.)?(?: ?/ ?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)*"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)\b"
     r"|\s*\([^()\n]{1,40}\)\s*[–—-]"
@@ -34,8 +34,8 @@ _DATELINE = re.compile(
     rf"|\s+\d{{1,2}}\s+(?i:{_MONTHS}|{'|'.join(_BARE_MONTHS)})\.?\s+(?:19|20)\d\d\b)"
 )
 # A separator after a dateline's place, before the agency or the text: "Kyiv • UNN",
-# "Beijing – AFP".
-_DATELINE_SEPARATOR = re.compile(r"\s*[•|–—]\s")
+# "Beijing – AFP", "Kyiv - NATO faced" (a hyphen set apart by spaces is a dash).
+_DATELINE_SEPARATOR = re.compile(r"\s*[•|–—]\s|\s+-\s")
 # Where a capital city is a place, not its government: a part or the people of the city ("north
 # of Tokyo", "the population of Beijing"), a journey to or from it ("before leaving Tokyo", "a
 # visit to Seoul"), a body that is there ("the London delegation", "the Tokyo office").
@@ -175,8 +175,8 @@ def _in_an_address(text: str, start: int, end: int, before: str, owners_at: dict
     return not any(at in owners_at for at in place)
 
 
-# The places before the last of a dateline's: "Seoul / ", "Tokyo / Seoul / ".
-_DATELINE_PLACES = re.compile(r"(?:[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? / )*")
+# The places before the last of a dateline's: "Seoul / ", "Tokyo / Seoul / ", "Madrid/".
+_DATELINE_PLACES = re.compile(r"(?:[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? ?/ ?)*")
 
 
 def _opens_a_dateline(text: str, start: int) -> bool:
@@ -186,9 +186,13 @@ def _opens_a_dateline(text: str, start: int) -> bool:
 
 
 def _filed_line(text: str, start: int) -> bool:
-    """Whether the line up to `start` is empty or an agency's or author's name and a comma."""
+    """Whether the line up to `start` is empty, an agency's or author's name and a comma, or
+    the other places of a dateline ("Madrid/")."""
     line = text[text.rfind("\n", 0, start) + 1 : start]
-    return not line or _FILED_LINE_BEFORE.fullmatch(line) is not None
+    return (
+        _DATELINE_PLACES.fullmatch(line) is not None
+        or _FILED_LINE_BEFORE.fullmatch(line) is not None
+    )
 
 
 def _names_where(text: str, start: int, end: int) -> bool:

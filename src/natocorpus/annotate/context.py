@@ -136,6 +136,7 @@ def _qualifies(word: str) -> bool:
         and not word.endswith(("’s", "'s"))
         and word not in _DATE_WORDS
         and word not in _TIME_WORDS
+        and word not in _RANK_WORDS
     )
 
 
@@ -144,6 +145,13 @@ _DATE_WORDS = frozenset((*_MONTHS.split("|"), *_BARE_MONTHS)) | _wordset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 )
 _TIME_WORDS = _wordset("New Former Incoming Outgoing Acting Interim Then Current Late Previous")
+# Words of rank or number that open a sentence before a people's adjective: "Top Chinese
+# officials", "Senior Japanese diplomats", "Many South Koreans" are the state's or its people,
+# not a longer name.
+_RANK_WORDS = _wordset(
+    "Top Senior Junior Leading Prominent Visiting Many Most Some Several Few Numerous Other "
+    "Two Three Four Five"
+)
 
 
 def _context_blocks(
@@ -365,16 +373,31 @@ def _formal_of_another(kind: int, before: str, in_heading: bool = False) -> bool
     )
 
 
+# A body's head word, what it is for or on, and the place it is for or in, before a place's
+# name: "the Organization for Security and Co-operation in", "the Economic Commission for".
+_HEAD_FOR = re.compile(
+    r"(?<![\w’'])([A-Z][\w’'-]*) (?:for|on) (?:the )?"
+    r"(?:(?:[A-Z][\w’'-]*(?:,? (?:and|&))? )+(?:in|for|of) (?:the )?)?$"
+)
+# The head words of bodies whose names say what they are for or on, and where.
+_BODY_FOR_HEADS = _BODY_HEADS | _wordset("Organization Organisation Conference")
+
+
 def _of_another_body(kind: int, before: str, start: int, ends: dict[int, str]) -> bool:
-    """Whether a place's name closes another body's name after "of": "Friends of Europe", "the
-    Council of Europe", "the Bank of Japan"; not a state's organ ("the Government of Japan",
-    "the Embassy of Japan") nor a sentence's first word ("Parts of Europe")."""
+    """Whether a place's name closes another body's name after "of", or after what the body is
+    for: "Friends of Europe", "the Council of Europe", "the Bank of Japan", "the Economic
+    Commission for Europe", "the Organization for Security and Co-operation in Europe"; not a
+    state's organ ("the Government of Japan", "the Embassy of Japan") nor a sentence's first
+    word ("Parts of Europe")."""
     if not kind & PLACE or kind & ADJECTIVAL or start - 1 in ends:
         return False
     head = _HEAD_OF.search(before)
+    if head is not None and head.group(1) in _BODY_HEADS:
+        return not _OPENS_SENTENCE.search(before, 0, head.start(1))
+    head = _HEAD_FOR.search(before)
     return (
         head is not None
-        and head.group(1) in _BODY_HEADS
+        and head.group(1) in _BODY_FOR_HEADS
         and not _OPENS_SENTENCE.search(before, 0, head.start(1))
     )
 

@@ -83,6 +83,7 @@ def _definite(
     first = words[0]
     return (
         (len(first) > 1 and first.isupper())
+        or _parties_joined_before(before, candidates, matchers)
         # a possessive of its own is its determiner: "China's support for Russia's war"
         or (len(words) > 1 and first[:1].isupper() and first.endswith(("’s", "'s")))
         or (len(words) > 1 and all(word[:1].isupper() for word in words))
@@ -102,6 +103,23 @@ _PAST_CLAUSE = re.compile(
 
 
 _WITH_A_PARTY = re.compile(r"\bwith\b", re.IGNORECASE)
+# Names joined by hyphens or dashes right before a phrase: "the U.S.-South Korea-Japan summit".
+_JOINED_NAMES_BEFORE = re.compile(
+    r"(?<![\w.-])[A-Z][\w.’']*(?: [A-Z][\w.’']*)?(?:[-–][A-Z][\w.’']*(?: [A-Z][\w.’']*)?)+ $"
+)
+
+
+def _parties_joined_before(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether the names joined right before the phrase are two or more parties of one of its
+    events, which the names single out as a determiner would: "U.S.-South Korea-Japan summit
+    starting at Camp David"."""
+    joined = _JOINED_NAMES_BEFORE.search(before)
+    if joined is None:
+        return False
+    named = {owner for owner, *_ in matchers.actors.find(joined.group())}
+    return len(named) >= 2 and any(
+        named <= matchers.event_participants.get(event, frozenset()) for event in candidates
+    )
 
 
 def _names_its_parties(matched: str, candidates: Sequence[str], matchers: Matchers) -> bool:

@@ -410,9 +410,13 @@ def _named_before(
 
 def _names_it(mention: EventMention, matchers: Matchers) -> bool:
     """Whether a reference names its event by its own words: a name of it, or a phrase with
-    its place or year ("the NATO summit in Lithuania", "the 2023 summit"), not "the summit"."""
+    its place or year ("the NATO summit in Lithuania", "the 2023 summit") or two of its parties
+    or more ("the U.S.-South Korea-Japan summit"), not "the summit"."""
     own = (*matchers.event_places[mention.event], str(matchers.event_dates[mention.event].year))
-    return any(re.search(rf"\b{re.escape(word)}\b", mention.text) for word in own)
+    if any(re.search(rf"\b{re.escape(word)}\b", mention.text) for word in own):
+        return True
+    parties = matchers.event_participants.get(mention.event, frozenset())
+    return len({owner for owner, *_ in matchers.actors.find(mention.text)} & parties) >= 2
 
 
 # When a meeting held again and again can be the one meant ---------------------------------

@@ -8,9 +8,11 @@ from collections.abc import Callable, Sequence
 from natocorpus.annotate.clauses import _beside_another, _dated_right_after
 from natocorpus.annotate.dates import _MONTHS
 from natocorpus.annotate.definite import (
+    _JOINED_NAMES_BEFORE,
     _definite,
     _indefinite_names_one,
     _looked_ahead_to,
+    _parties_joined_before,
     _placed,
     _set_out_on,
     _told_after,
@@ -145,12 +147,18 @@ _TWO_SIDES_BEFORE = re.compile(
 )
 
 
+# A name joined on before them: the two are the last of three or more ("U.S.-South Korea-Japan").
+_JOINED_ON_BEFORE = re.compile(r"[-–][A-Z][\w’'.]* $")
+
+
 def _of_two_sides(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
     """Whether two names joined by a dash make the meeting two sides' talks, not one the phrase
-    can name; not where they are its places ("the Strasbourg-Kehl summit")."""
+    can name; not where they are its places ("the Strasbourg-Kehl summit"), nor the last two of
+    more names joined ("the U.S.-South Korea-Japan summit")."""
     found = _TWO_SIDES_BEFORE.search(before)
     return (
         found is not None
+        and _JOINED_ON_BEFORE.search(before, 0, found.start()) is None
         and all(matchers.event_types.get(e) in _MEETINGS for e in candidates)
         and not any(side in matchers.event_places[e] for side in found.groups() for e in candidates)
     )
@@ -594,4 +602,7 @@ def _with_its_qualifier(reading: str, matchers: Matchers, event: str, start: int
         if before is None:
             break
         start = before.start()
+    joined = _JOINED_NAMES_BEFORE.search(reading, max(0, start - 60), start)
+    if joined is not None and _parties_joined_before(joined.group(), [event], matchers):
+        start = joined.start()  # its parties, joined: "the U.S.-South Korea-Japan summit"
     return start

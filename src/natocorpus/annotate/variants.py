@@ -19,13 +19,16 @@ _SPELLINGS = (
 
 
 def spelling_variants(text: str) -> list[str]:
-    """The form with each word English spells two ways spelt the other way: "North Atlantic
-    Treaty Organization" -> "North Atlantic Treaty Organisation"."""
-    variants = []
+    """The form with the words English spells two ways spelt the other way, each pair of
+    spellings on its own and together: "North Atlantic Treaty Organization" -> "North Atlantic
+    Treaty Organisation"; "Cyber Defence Centre" -> "Cyber Defense Centre", "Cyber Defence
+    Center" and "Cyber Defense Center", as a house style spells the whole name."""
+    spelt = [text]
     for one, other in (way for pair in _SPELLINGS for way in (pair, pair[::-1])):
-        if re.search(rf"{one}\b", text):
-            variants.append(re.sub(rf"{one}\b", other, text))
-    return variants
+        spelt += [
+            re.sub(rf"{one}\b", other, form) for form in spelt if re.search(rf"{one}\b", form)
+        ]
+    return [form for form in dict.fromkeys(spelt) if form != text]
 
 
 _NUMBERS = {
@@ -55,6 +58,7 @@ def written_variants(text: str, actor_type: str) -> list[str]:
     if "-" in text:
         variants.append(text.replace("-", "\u2011"))  # the non-breaking hyphen of some sites
         variants.append(text.replace("-", " -"))  # a machine translation's "Asia -Pacific"
+        variants.append(text.replace("-", "- "))  # a line broken at its hyphen: "Indo- Pacific"
         if _HYPHENATED_NAME.search(text):
             variants.append(_HYPHENATED_NAME.sub(r"\1 \2", text))  # "Asia Pacific Four"
     words = text.split()
