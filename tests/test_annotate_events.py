@@ -154,7 +154,8 @@ def test_a_meeting_on_the_sidelines_of_a_summit_is_not_that_summit(tmp_path: Pat
         "said.",
         overrides=published,
     )
-    assert events_of(article) == []
+    # "This summit" is the trilateral one; the NATO conference it is beside is Vilnius's summit.
+    assert events_of(article) == [("vilnius-2023", "conference in Vilnius")]
     assert [u.text for u in article.unresolved_events] == ["summit"]
     # The summit after "sidelines of" is the host itself.
     article = annotated(

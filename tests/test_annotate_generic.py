@@ -649,6 +649,26 @@ WAR_AND_VISIT = """\
 """
 
 
+def test_one_sides_armed_action_names_the_war_only_against_the_side_attacked(
+    tmp_path: Path,
+) -> None:
+    events = WAR_AND_VISIT.replace(
+        "generic: [war in Georgia, war against Georgia]",
+        "generic: [war in Georgia, aggression against Georgia, war against Russia]",
+    )
+    article = annotated(
+        tmp_path,
+        "Russia’s full-scale offensive in Georgia went on. Its incursion into Georgia went on. "
+        "Georgia ran short of shells in its offensive against Russia.",
+        events=events,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [
+        ("war-2021", "offensive in Georgia"),
+        ("war-2021", "incursion into Georgia"),
+    ]
+
+
 def test_a_war_that_was_launched_is_named_by_an_indefinite_phrase(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,
@@ -943,6 +963,35 @@ def test_a_summit_named_by_three_of_its_parties_joined_is_theirs(tmp_path: Path)
         ("trilateral-2023", "United States-China-Russia summit"),
         ("trilateral-2023", "summit"),
     ]
+
+
+def test_a_conference_in_a_summits_city_is_the_summit_but_a_news_conference_is_not(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "Leaders met at the conference in Vilnius. Georgia told a news conference in Vilnius "
+        "that it agreed.",
+        events=EVENTS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("nato-2023", "conference in Vilnius")]
+
+
+def test_a_headlines_reference_is_the_event_its_lead_names(tmp_path: Path) -> None:
+    # A headline drops what would place "NATO meeting"; the lead names the summit it is about.
+    article = annotated(
+        tmp_path,
+        "Georgia to skip NATO meeting\n\nGeorgia will not attend the NATO summit in Vilnius, "
+        "its office said.",
+        events=EVENTS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [
+        ("nato-2023", "NATO meeting"),
+        ("nato-2023", "NATO summit in Vilnius"),
+    ]
+    assert article.unresolved_events == ()
 
 
 def test_military_action_against_a_state_is_a_war_on_it(tmp_path: Path) -> None:

@@ -58,6 +58,9 @@ def test_a_capital_listed_after_a_venues_or_a_journeys_word_is_a_place(tmp_path:
     assert _washington("NATO’s plan met with anger in Washington.", tmp_path / "e") == [
         "Washington"
     ]
+    # Unless a clause on what happens there follows: then it is the city.
+    sentence = "NATO’s plan met with anger in Washington, where officials objected."
+    assert _washington(sentence, tmp_path / "f") == []
 
 
 def test_a_capital_that_aid_or_arms_are_sent_to_is_its_government(tmp_path: Path) -> None:

@@ -584,3 +584,12 @@ def test_a_country_after_a_summits_meeting_is_reported_when_unknown(tmp_path: Pa
     found = checked(tmp_path, body, events=events, overrides=published)
     assert of_field(found, "events") == []  # the reference is decided: the Madrid summit
     assert [m.split(" is not covered")[0] for m in of_field(found, "mentions")] == ["'Spain'"]
+
+
+def test_a_models_designation_is_not_reported_but_a_groups_name_is(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "Warsaw bought K2 tanks, K9 self-propelled howitzers and F-35s. The G7 met in Rome.",
+    )
+    assert "K2" not in found and "K9" not in found and "F-35s" not in found
+    assert "G7" in found

@@ -64,6 +64,10 @@ _NOT_PLACES = re.compile(
 # A noun after a meeting's phrase that makes it meetings of its kind in general: "summit
 # diplomacy", "the summit season".
 _MEETINGS_IN_GENERAL = re.compile(r" (?:diplomacy|season|circuit|fatigue)\b", re.IGNORECASE)
+# A word before a meeting's noun that makes it a briefing: "a press conference", "news
+# conference".
+_BRIEFING_BEFORE = re.compile(r"\b(?:press|news|video)[ -]$", re.IGNORECASE)
+
 
 # A capitalised word after a name, not a function word or a time: the name goes on. (Not two
 # words run together by a lost break, "Japan ChineseHe criticized".)
@@ -294,6 +298,8 @@ def _generic_events(
     unknown_kinds: set[str] = set()
     # The bodies named in or just before those references ("NATO’s Hague summit": NATO).
     unknown_parties: set[str] = set()
+    # The events each unresolved reference could have named, by where it starts.
+    possibles: dict[int, tuple[str, ...]] = {}
     for phrase, matched, start, end in generic_found:
         if _overlapping(named_spans, start, end):
             continue
@@ -305,6 +311,8 @@ def _generic_events(
             continue  # "its 75th Anniversary Summit": the summit's name, not the anniversary
         if _MEETINGS_IN_GENERAL.match(reading, end):
             continue  # "the premier’s summit diplomacy": meetings of that kind, none in particular
+        if _BRIEFING_BEFORE.search(reading, max(0, start - 8), start):
+            continue  # "Macron told a news conference in Vilnius": a briefing, not the summit
         if (
             all(matchers.event_types.get(e) == "visit" for e in candidates)
             and _name_goes_on(matched, reading, end)
@@ -461,6 +469,8 @@ def _generic_events(
                     tuple(candidates),
                 )
             )
+            possibles[start] = possible
+    _told_in_the_lead(text, resolved, unresolved, named, possibles, unknown_kinds)
     if unknown_kinds:
         # The text tells of a meeting the knowledge base lacks ("NATO’s Hague summit"): its
         # later "the summit" may be that one, and the publication date cannot say which.
@@ -482,6 +492,46 @@ def _generic_events(
                 )
         unresolved.sort(key=lambda reference: reference.start)
     return resolved, unresolved
+
+
+def _told_in_the_lead(
+    text: ArticleText,
+    resolved: list[EventMention],
+    unresolved: list[UnresolvedReference],
+    named: Sequence[EventMention],
+    possibles: dict[int, tuple[str, ...]],
+    unknown_kinds: set[str],
+) -> None:
+    """Resolve a headline's reference from the paragraph after it: a headline drops the words
+    that would place it ("PM to skip NATO meeting"), and the lead names the event it is about
+    ("... the NATO Summit in Washington"). The headline is the text's first block, one line
+    without a full stop; the lead's references must all name one event the headline's could."""
+    if len(text.blocks) < 2:
+        return
+    headline, lead = text.blocks[0], text.blocks[1]
+    line = text.reading_text[headline.start : headline.end].strip()
+    if not line or "\n" in line or line.endswith((".", "!", "?")):
+        return
+    told = {m.event for m in (*named, *resolved) if lead.start <= m.start < lead.end}
+    if len(told) != 1 or any(lead.start <= r.start < lead.end for r in unresolved):
+        return
+    (event,) = told
+    if event in unknown_kinds:
+        return  # the text tells of a meeting the knowledge base lacks, which it may be
+    for reference in [r for r in unresolved if headline.start <= r.start < headline.end]:
+        if event in possibles.get(reference.start, ()):
+            unresolved.remove(reference)
+            resolved.append(
+                EventMention(
+                    event,
+                    reference.text,
+                    reference.start,
+                    reference.end,
+                    reference.paragraph,
+                    reference.sentence,
+                )
+            )
+    resolved.sort(key=lambda mention: mention.start)
 
 
 _QUALIFIERS_BEFORE = re.compile(

@@ -166,7 +166,7 @@ class FormMatcher(msgspec.Struct, frozen=True):
                     or (
                         _ends_with_any(opening := _before_a_list(before), rules[form])
                         and (not _RULERS_IN.search(opening) or self._rulers_named(opening))
-                        and not _FELT_IN.search(opening)
+                        and not (_FELT_IN.search(opening) and not _WHERE_AFTER.match(text, end))
                         and not _GIVEN_TO.search(opening)
                     )
                 ):
@@ -204,6 +204,9 @@ _FELT_IN = re.compile(
     r"(?: [\w-]+){0,3} in (?:the )?$",
     re.IGNORECASE,
 )
+# A clause on what happens in a place, after it: "outrage in Beijing, where the foreign ministry
+# ..." is felt in the city.
+_WHERE_AFTER = re.compile(r",? where\b")
 # What is given or sent "to" a capital goes to its government: "a military aid package to
 # Kyiv", "weapons to Moscow", "support to Seoul".
 _GIVEN_TO = re.compile(

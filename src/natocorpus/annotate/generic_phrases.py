@@ -153,14 +153,42 @@ _WAR_NOUNS = (
 _WAR_PHRASE = re.compile(rf"^({'|'.join(_WAR_NOUNS)}) ((?:in|against|on) [A-Z][\w-]*)$")
 
 
+# The nouns of one side's armed action, said of the place it is in or against, never "with"
+# it (a "military operation with Ukraine" is a joint one): "Russia's offensive in Ukraine",
+# "its incursion into Ukraine". Only a place that the event's own phrases say is attacked takes
+# them: "war against Russia" is told by the other side.
+_ONE_SIDES_NOUNS = ("offensive", "military operation", "assault", "aggression", "invasion")
+_ENTERING_NOUNS = ("invasion", "incursion")
+_ONE_SIDES_PHRASE = re.compile(
+    rf"^(?:{'|'.join(_ONE_SIDES_NOUNS)}|incursion|war of aggression) (?:against|on|of|into) "
+    r"([A-Z][\w-]*)$"
+)
+
+
 def _by_other_words_for_war(phrases: Iterable[str]) -> list[str]:
     """A generic phrase of a war in or against a place ("war in Ukraine") holds with each other
-    noun of armed conflict; a war against a state is a war with it ("its conflict with
-    Ukraine")."""
+    noun of armed conflict, and the place its phrases say is attacked with each noun of one
+    side's armed action ("offensive in Ukraine", "incursion into Ukraine"); a war against a
+    state is a war with it ("its conflict with Ukraine")."""
+    phrases = list(phrases)
     found = [m.groups() for phrase in phrases if (m := _WAR_PHRASE.match(phrase)) is not None]
     rests = [rest for _, rest in found]
     rests += [f"with {rest[len('against ') :]}" for rest in rests if rest.startswith("against ")]
-    return list(dict.fromkeys(f"{noun} {rest}" for rest in rests for noun in _WAR_NOUNS))
+    attacked = sorted(
+        {m.group(1) for phrase in phrases if (m := _ONE_SIDES_PHRASE.match(phrase)) is not None}
+    )
+    one_sides = [
+        *(
+            f"{noun} {way} {place}"
+            for way in ("in", "against", "on")
+            for place in attacked
+            for noun in _ONE_SIDES_NOUNS
+        ),
+        *(f"{noun} into {place}" for place in attacked for noun in _ENTERING_NOUNS),
+    ]
+    return list(
+        dict.fromkeys([*(f"{noun} {rest}" for rest in rests for noun in _WAR_NOUNS), *one_sides])
+    )
 
 
 # Words that judge a war or an invasion, which may stand between its party's name and its noun:
@@ -219,7 +247,7 @@ def _in_the_plural(kind: str, place: str | None, phrases: Iterable[str]) -> list
 
 # The words for a meeting that a summit is also named by, with its place: "the Vilnius
 # gathering", "last week's parley in Vilnius".
-_MEETING_WORDS = ("meeting", "gathering", "parley", "conclave")
+_MEETING_WORDS = ("meeting", "gathering", "parley", "conclave", "conference")
 
 
 def _venues(kind: str, place: str | None) -> list[str]:

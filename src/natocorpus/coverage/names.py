@@ -81,6 +81,16 @@ _CLOCK_BEFORE = re.compile(r"\d\s?$")
 # The common nouns of a numbered part or step ("Phase 4", "Tier 2"), which name no one.
 _NUMBERED_STEP = re.compile(r"(?:Phase|Stage|Step|Round|Tier|Chapter|Section)$")
 _HOLIDAYS = re.compile(r"\b(?:(?:Happy|Lunar|Chinese) )?New Year(?:[’']s)?(?: (?:Day|Eve))?\b")
+# A model's designation of letters and figures before the kind of equipment it is ("K2 tanks",
+# "FA-50 jets", "K9 self-propelled howitzers"), or in the plural ("F-35s", "Su-30s"); not a
+# group's name ("the G7 summit").
+_DESIGNATION = re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,2}")
+_DESIGNATIONS = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}s")
+_EQUIPMENT_AFTER = re.compile(
+    r"s?(?:\s+[a-z][\w-]*)?\s+(?:tanks?|jets?|fighters?|howitzers?|missiles?|aircraft|drones?"
+    r"|submarines?|frigates?|destroyers?|warships?|helicopters?|rockets?|bombers?|launchers?"
+    r"|planes?|vehicles?|rifles?|guns?|artillery)\b"
+)
 
 
 def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
@@ -129,6 +139,10 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             name = name[:-1]  # the first half of a suspended compound: "state TV- and radio"
         if _NUMBERED_STEP.match(name) and _FIGURE_AFTER.match(text, at + len(raw)) is not None:
             continue  # a numbered part or step: "under Phase 4 of the programme"
+        if _DESIGNATIONS.fullmatch(name) or (
+            _DESIGNATION.fullmatch(name) and _EQUIPMENT_AFTER.match(text, at + len(raw))
+        ):
+            continue  # a model of equipment: "K2 tanks", "F-35 jets", "F-35s"
         if "-" in name:
             adjective = _ADJECTIVE_ENDING.search(name)
             if adjective:
