@@ -218,9 +218,11 @@ def test_a_documents_name_tells_of_its_adoption_only_with_the_act(tmp_path: Path
         "Allies must implement the 2022 Strategic Concept adopted in Madrid.",
         "In June 2022 the Strategic Concept will be finalized.",
         "A blueprint (2022 Strategic Concept) for the next decade was approved in 2022.",
+        "In 2022 he spoke after presenting NATO’s 10-year Strategic Concept.",
     ]
     named = [
         "In 2022 the allies read the Strategic Concept.",
+        "The 2022 Strategic Concept presents China as a challenge.",
         "The 2022 Strategic Concept names China, which was adopted as a foe.",
         "NATO adopted sanctions. The 2022 Strategic Concept names China.",
         "The 2022 Strategic Concept names China and it was adopted as a foe.",
@@ -679,6 +681,17 @@ def test_a_war_that_was_launched_is_named_by_an_indefinite_phrase(tmp_path: Path
     )
     assert events_of(article) == [("war-2021", "war against Georgia")]
     assert article.event_mentions[0].start < article.text.reading_text.index("Almost a year") + 40
+    # So is one after a participle of beginning and the words that judge it.
+    article = annotated(
+        tmp_path / "participle",
+        "Russia, after launching a senseless war against Georgia, is weaker. Russia may wage "
+        "a long war against Georgia again.",
+        events=WAR_AND_VISIT,
+        overrides=published("2022-02"),
+    )
+    assert [m.start for m in article.event_mentions] == [
+        article.text.reading_text.index("war against Georgia,")
+    ]
 
 
 def test_other_nouns_of_armed_conflict_name_the_war(tmp_path: Path) -> None:

@@ -211,3 +211,19 @@ def test_a_name_spelt_wholly_the_other_way_and_one_broken_after_its_hyphen(
         ("ccdcoe", "Cooperative Cyber Defense Center of Excellence"),
         ("ip4", "Indo- Pacific Four"),
     ]
+
+
+def test_a_bodys_name_told_with_its_states_possessive_or_adjective(tmp_path: Path) -> None:
+    actors = ACTORS + (
+        "- {id: mfa-china, name: Chinese Foreign Ministry, type: institution, description: d,\n"
+        "   forms: [Chinese Foreign Ministry, China’s Ministry of Foreign Affairs]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "China’s Foreign Ministry objected. The Chinese Ministry of Foreign Affairs agreed.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("mfa-china", "China’s Foreign Ministry"),
+        ("mfa-china", "Chinese Ministry of Foreign Affairs"),
+    ]

@@ -239,8 +239,11 @@ _ACT = (
 )
 # The act before the document's name in its clause: its verb with the name as its object, or its
 # noun followed by "of" ("signing an agreement known as an Individually Tailored Partnership
-# Programme").
-_ACT_BEFORE = re.compile(rf"\b{_ACT}\b(?: (?:on|of|upon))?(?: [\w’'“”-]+){{0,5}} ?[“\"]?$", re.I)
+# Programme"); and presenting it ("after presenting NATO’s Strategic Concept"), which after the
+# name is what it says ("the Strategic Concept presents China as a challenge").
+_ACT_BEFORE = re.compile(
+    rf"\b(?:{_ACT}|present(?:ed|ing))\b(?: (?:on|of|upon))?(?: [\w’'“”-]+){{0,5}} ?[“\"]?$", re.I
+)
 # The act after the name: its possessed noun ("the Strategic Concept’s release"), its participle
 # or its passive ("the Strategic Concept unveiled Wednesday", "will be finalized").
 _ACT_AFTER = re.compile(

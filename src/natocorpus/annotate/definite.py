@@ -78,7 +78,9 @@ def _definite(
         # a war against Ukraine" tells of one that began.
         return _PAST_CLAUSE.match(text, end) is not None or _BEGUN_BEFORE.search(before) is not None
     if _INDEFINITE_FAR_BEFORE.search(before):
-        return False  # one of a kind, whatever it is said to be between
+        # one of a kind, whatever it is said to be between; but "after launching a senseless
+        # war against Ukraine" tells of one that began
+        return _BEGUN_BEFORE.search(before) is not None
     words = matched.split()
     first = words[0]
     return (
@@ -91,8 +93,12 @@ def _definite(
     )
 
 
-# A verb in the past tense of beginning a war or a campaign, before an indefinite phrase.
-_BEGUN_BEFORE = re.compile(r"\b(?:launched|started|began|begun|unleashed|waged|initiated) an? $")
+# A verb of beginning a war or a campaign, in the past tense or as a participle, before an
+# indefinite phrase and the words that judge it ("after launching a senseless war").
+_BEGUN_BEFORE = re.compile(
+    r"\b(?:(?:launch|start|unleash|wag|initiat)(?:ed|ing)|began|begun|beginning) an? "
+    r"(?:[a-z][\w-]* ){0,2}$"
+)
 
 
 # A clause in the past tense after an indefinite phrase: it tells of one event that took place.

@@ -27,6 +27,7 @@ from natocorpus.annotate.generic_phrases import (
     _with_ordinals_in_words,
 )
 from natocorpus.annotate.kinds import (
+    ADJECTIVAL,
     CAPITAL,
     CITY,
     STATE,
@@ -366,7 +367,14 @@ class Matchers(msgspec.Struct, frozen=True):
 
     @classmethod
     def for_knowledge(cls, knowledge: KnowledgeBase) -> Matchers:
-        forms = list(with_variants(knowledge.actors))
+        peoples = {
+            form.text: actor.name
+            for actor in knowledge.actors
+            if actor.type == "state"
+            for form in actor.forms
+            if form_kind(form.text, actor) & ADJECTIVAL and " " not in form.text
+        }
+        forms = list(with_variants(knowledge.actors, peoples))
         kinds = {form.text: form_kind(form.text, actor) for actor, form in forms}
         for _, form in forms:
             if form.unless_after and kinds[form.text] & CAPITAL:

@@ -5,7 +5,7 @@ word English spells two ways ("Organisation", "Defense"), and any case in a line
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from natocorpus.model import Actor, SurfaceForm
 
@@ -105,18 +105,39 @@ def with_title_case(forms: Iterable[str]) -> list[str]:
     return forms + [form for form in dict.fromkeys(titled) if form and form not in forms]
 
 
-def with_variants(actors: Iterable[Actor]) -> Iterator[tuple[Actor, SurfaceForm]]:
-    """Each actor's forms, then the other ways of writing them that no actor has as a form."""
+def with_variants(
+    actors: Iterable[Actor], peoples: Mapping[str, str] | None = None
+) -> Iterator[tuple[Actor, SurfaceForm]]:
+    """Each actor's forms, then the other ways of writing them that no actor has as a form.
+    `peoples` holds each state's adjective with the state's name ("Japanese": "Japan"), for the
+    names of its bodies told either way."""
     actors = list(actors)
     taken = {form.text for actor in actors for form in actor.forms}
     for actor in actors:
         yield from ((actor, form) for form in actor.forms)
     for actor in actors:
         for form in actor.forms:
-            for variant in written_variants(form.text, actor.type):
+            variants = written_variants(form.text, actor.type)
+            if peoples and actor.type not in ("state", "region"):
+                variants += the_states_other_way(form.text, peoples)
+            for variant in variants:
                 if variant not in taken:
                     taken.add(variant)
                     yield actor, SurfaceForm(variant, form.unless_after)
+
+
+def the_states_other_way(text: str, peoples: Mapping[str, str]) -> list[str]:
+    """A body's name that opens with its state's adjective told with the state's possessive,
+    and the other way round: "Japanese Foreign Ministry", "Japan’s Foreign Ministry"."""
+    first, _, rest = text.partition(" ")
+    if not rest:
+        return []
+    if first in peoples:
+        return [f"{peoples[first]}{mark} {rest}" for mark in ("’s", "'s")]
+    owner = first.removesuffix("’s").removesuffix("'s")
+    if owner == first:
+        return []
+    return [f"{people} {rest}" for people, state in peoples.items() if state == owner]
 
 
 def any_case_forms(
