@@ -991,6 +991,20 @@ def test_a_conference_in_a_summits_city_is_the_summit_but_a_news_conference_is_n
     assert events_of(article) == [("nato-2023", "conference in Vilnius")]
 
 
+def test_an_anniversary_dates_the_event_it_is_of(tmp_path: Path) -> None:
+    # Published in July 2023: the 74th anniversary of the first NATO summit is of one in 1949,
+    # and the NATO summit of the text's other sentence is still Vilnius's.
+    article = annotated(
+        tmp_path,
+        "Leaders at the NATO summit marked the 74th anniversary of the first NATO summit.",
+        events=EVENTS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("nato-2023", "NATO summit")]
+    assert [r.text for r in article.unresolved_events] == ["NATO summit"]
+    assert article.unresolved_events[0].start > article.event_mentions[0].start
+
+
 def test_a_headlines_reference_is_the_event_its_lead_names(tmp_path: Path) -> None:
     # A headline drops what would place "NATO meeting"; the lead names the summit it is about.
     article = annotated(

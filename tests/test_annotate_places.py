@@ -68,7 +68,11 @@ def test_a_capital_that_aid_or_arms_are_sent_to_is_its_government(tmp_path: Path
         "{text: Washington, unless_after: [in]}", "{text: Washington, unless_after: [in, to]}"
     )
     for number, sentence in enumerate(
-        ["NATO approved a military aid package to Washington.", "NATO sent weapons to Washington."]
+        [
+            "NATO approved a military aid package to Washington.",
+            "NATO sent weapons to Washington.",
+            "NATO made an ‘unofficial offer’ to Washington to join.",
+        ]
     ):
         article = annotated(tmp_path / str(number), sentence, actors=actors)
         assert [t for a, t in actors_of(article) if a == "usa"] == ["Washington"], sentence

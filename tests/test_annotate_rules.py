@@ -732,6 +732,29 @@ def test_a_dateline_set_apart_by_a_spaced_hyphen_or_after_another_place(tmp_path
     assert [m.start for m in washington] == [article.text.reading_text.index("Washington agreed")]
 
 
+def test_a_capital_with_its_district_in_a_title_case_line_is_the_city(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "NATO Meets Its Partners\n\nJuly 8, 2024\nWashington, D.C., United States\n\nNATO met. "
+        "Washington agreed.",
+    )
+    washington = [m for m in article.mentions if m.text == "Washington"]
+    assert [m.start for m in washington] == [article.text.reading_text.index("Washington agreed")]
+
+
+def test_a_title_in_capitals_before_a_speakers_name_is_the_persons(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "NATO met.\n\nSECRETARY GENERAL STOLTENBERG: Thank you.\n\nTHE SECRETARY GENERAL AND NATO",
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("jens-stoltenberg", "STOLTENBERG"),
+        ("nato-secretary-general", "SECRETARY GENERAL"),
+        ("nato", "NATO"),
+    ]
+
+
 def test_an_office_of_another_body_is_another_office(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

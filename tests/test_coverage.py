@@ -593,3 +593,9 @@ def test_a_models_designation_is_not_reported_but_a_groups_name_is(tmp_path: Pat
     )
     assert "K2" not in found and "K9" not in found and "F-35s" not in found
     assert "G7" in found
+
+
+def test_a_faiths_movements_adjective_alone_is_not_reported(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO watched Jihadist groups in the region. Salafist Front met.")
+    assert "Jihadist" not in found
+    assert "Salafist Front" in found

@@ -320,9 +320,18 @@ def _in_capital_lines(
     more: list[tuple[str, str, int, int]] = []
     for low, high in capital_lines(reading):
         for owner, text, start, end in matchers.any_case.find(reading[low:high]):
-            if not _overlapping(spans, low + start, low + end):
-                more.append((owner, text, low + start, low + end))
+            if _overlapping(spans, low + start, low + end):
+                continue
+            if text.lower() in matchers.titles_in_any_case and _CAPITALS_NAME_AFTER.match(
+                reading, low + end
+            ):
+                continue  # "SECRETARY GENERAL STOLTENBERG:": the title of the person named next
+            more.append((owner, text, low + start, low + end))
     return more
+
+
+# A name in capitals after a title in capitals: "SECRETARY GENERAL STOLTENBERG".
+_CAPITALS_NAME_AFTER = re.compile(r" (?!(?:THE|AND|OF|FOR|TO|IN|ON|AT)\b)[A-Z][A-Z’'-]+\b")
 
 
 # Fewer names than this per 100 words found as written: the text may be written in lower case.

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from natocorpus.annotate.capitals import (
+    _DISTRICT,
     _MEETING_AFTER,
     _a_place,
     _joined_to_a_place,
@@ -181,10 +182,17 @@ def _context_blocks(
             # still closes a name: "Meeting of the North Atlantic Council", "East China Sea";
             # a city is still a place: "London Delegation Reports"; and an institution's head
             # still opens one: "Meeting of NATO Ministers of Foreign Affairs"; a capital before
-            # a meeting is still where it was held: "NATO Washington Summit Declaration".
+            # a meeting is still where it was held: "NATO Washington Summit Declaration", and
+            # one with its district is the city: "Washington, D.C., United States of America".
             if not (
                 _another_state(kind, before, start, ends)
-                or (kind & CAPITAL and _MEETING_AFTER.match(text, end) is not None)
+                or (
+                    kind & CAPITAL
+                    and (
+                        _MEETING_AFTER.match(text, end) is not None
+                        or _DISTRICT.match(text, end) is not None
+                    )
+                )
                 or _opens_a_longer_name(text, start, end, kind)
                 or (kind & CITY and _a_place(text, start, end, before, owner, owners_at))
                 or (kind & DESCRIPTIVE and _after_an_institutions_head(before))

@@ -241,6 +241,26 @@ _MINISTERS_AFTER = re.compile(r" (?:[A-Z][\w-]* ){0,2}Ministers\b")
 _A_MEETING_AFTER = re.compile(r" (?i:summits?|meetings?|conferences?)\b")
 
 
+# An anniversary in figures before the phrase: "the 75th anniversary of the first NATO summit".
+_ANNIVERSARY_OF_BEFORE = re.compile(
+    r"\b(\d{1,3})(?:st|nd|rd|th) anniversary of (?:the |its |their )?(?:[\w’'-]+ ){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _of_another_years_anniversary(
+    before: str, candidates: Sequence[str], published: PartialDate, matchers: Matchers
+) -> bool:
+    """Whether an anniversary before the phrase dates the event it is of to a year none of the
+    phrase's events is of: in 2024, "the 75th anniversary of the first NATO summit" is of one
+    in 1949, not of the summit held that year."""
+    found = _ANNIVERSARY_OF_BEFORE.search(before)
+    if found is None:
+        return False
+    year = published.year - int(found.group(1))
+    return not any(abs(matchers.event_dates[e].year - year) <= 1 for e in candidates)
+
+
 def _word_before_phrase(before: str, candidates: Sequence[str], matchers: Matchers) -> str | None:
     """The capitalised word right before the phrase, unless it is a place of its events."""
     found = _WORD_BEFORE_PHRASE.search(before)
@@ -405,7 +425,8 @@ def _generic_events(
             elsewhere = True
             unknown_kinds.update(possible)
             unknown_parties.update(_parties_near(actors, start, end))
-        if elsewhere:
+        if elsewhere or _of_another_years_anniversary(before, candidates, published, matchers):
+            # (An anniversary's event lies years back: no later "the summit" is taken for it.)
             candidates = []
         if candidates:
             antecedent = last_in_text = None

@@ -208,11 +208,12 @@ _FELT_IN = re.compile(
 # A clause on what happens in a place, after it: "outrage in Beijing, where the foreign ministry
 # ..." is felt in the city.
 _WHERE_AFTER = re.compile(r",? where\b")
-# What is given or sent "to" a capital goes to its government: "a military aid package to
-# Kyiv", "weapons to Moscow", "support to Seoul".
+# What is given, sent or offered "to" a capital goes to its government: "a military aid
+# package to Kyiv", "weapons to Moscow", "support to Seoul", "an ‘unofficial offer’ to New Delhi".
 _GIVEN_TO = re.compile(
     r"\b(?:aid|assistance|support|packages?|weapons|arms|ammunition|munitions|missiles|loans?"
-    r"|funding|supplies|shipments?|deliveries) to $",
+    r"|funding|supplies|shipments?|deliveries|offers?|invitations?|proposals?|requests?|appeals?"
+    r"|demands?|ultimatums?|warnings?|messages?|overtures?)[’'\"”]? to $",
     re.IGNORECASE,
 )
 
@@ -337,6 +338,8 @@ class Matchers(msgspec.Struct, frozen=True):
     title_parts: dict[str, tuple[tuple[int, int, str], ...]] = msgspec.field(default_factory=dict)
     # The actors' longer forms in any case, for lines in capitals (see `variants`).
     any_case: FormMatcher | None = None
+    # The offices' titles among them, lower-cased: before a name in capitals, its holder's title.
+    titles_in_any_case: frozenset[str] = frozenset()
     # The same with acronyms, for a text written without capitals for names (see `variants`).
     uncased: FormMatcher | None = None
     # Actors that are states, or stand for one by their capital: places an event may be held in.
@@ -459,6 +462,9 @@ class Matchers(msgspec.Struct, frozen=True):
             title_parts=_title_parts(knowledge, kinds),
             document_owners=_document_owners(knowledge),
             any_case=FormMatcher.compile(any_case_forms(forms), ignore_case=True),
+            titles_in_any_case=frozenset(
+                form.lower() for form, kind in kinds.items() if kind & TITLE
+            ),
             uncased=FormMatcher.compile(any_case_forms(forms, acronyms=True), ignore_case=True),
             documents=documents,
             publications={d: e for e, d in documents.items() if times_published[d] == 1},

@@ -179,12 +179,20 @@ def uncased(found: Iterable[tuple[str, str, int, int]]) -> bool:
     return sum(text.islower() for _, text, _, _ in found) >= 3
 
 
+# A transcript's speaker in capitals, opening a line before a colon: "SECRETARY GENERAL
+# STOLTENBERG:".
+_SPEAKER_IN_CAPITALS = re.compile(r"(?:[A-Z][A-Z.’'-]+ )+[A-Z][A-Z.’'-]+(?=:)")
+
+
 def capital_lines(text: str) -> Iterator[tuple[int, int]]:
     """The spans of lines written in capitals: a heading or a title ("NATO AND THE PACIFIC"), where
-    a name is written in capitals too."""
+    a name is written in capitals too; and of a transcript's speaker in capitals before a colon
+    ("SECRETARY GENERAL STOLTENBERG: Thank you")."""
     offset = 0
     for line in text.split("\n"):
         # The case test first: it is made in C, and almost no line passes it.
         if line.upper() == line and len(line.split()) >= 2 and sum(c.isalpha() for c in line) >= 8:
             yield offset, offset + len(line)
+        elif ":" in line and (speaker := _SPEAKER_IN_CAPITALS.match(line)) is not None:
+            yield offset, offset + speaker.end()
         offset += len(line) + 1

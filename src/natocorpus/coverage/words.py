@@ -143,8 +143,12 @@ _EDITORIAL_LABELS = _set(
     Sources Photo Caption Courtesy Credit Credits File Translation Provisional Pool Time Date
     Published Posted Modified Reporting Editing Edited Writing Story Video Gallery"""
 )
-# Adjectives of faiths, capitalised as English writes them: "Islamic terror".
-_FAITHS = _set("Islamic Islamist Muslim Christian Jewish Buddhist Hindu Catholic Protestant")
+# Adjectives of faiths and their movements, capitalised as English writes them: "Islamic
+# terror", "Jihadist groups".
+_FAITHS = _set(
+    "Islamic Islamist Muslim Christian Jewish Buddhist Hindu Catholic Protestant Jihadist"
+    " Salafist Sunni Shia Shiite"
+)
 # Acronyms of common nouns and weapons, of time zones and of currencies: "AI", "UAVs", "ICBM",
 # "JST", "AEST", "EUR".
 _COMMON_ACRONYMS = _set(
