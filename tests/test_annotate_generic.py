@@ -866,7 +866,7 @@ def test_words_that_judge_a_war_may_stand_in_its_partys_phrase(tmp_path: Path) -
         tmp_path,
         "Georgia defends itself against Russia’s ongoing illegal and immoral invasion.\n\n"
         "China would not denounce Russia’s invasion either, nor Russia’s brutal, unprovoked "
-        "invasion.",
+        "invasion, nor Russia’s imperial invasion.",
         events=EVENTS,
         overrides=published("2021-06"),
     )
@@ -874,6 +874,7 @@ def test_words_that_judge_a_war_may_stand_in_its_partys_phrase(tmp_path: Path) -
         ("war-2021", "Russia’s ongoing illegal and immoral invasion"),
         ("war-2021", "Russia’s invasion"),
         ("war-2021", "Russia’s brutal, unprovoked invasion"),
+        ("war-2021", "Russia’s imperial invasion"),
     ]
 
 
@@ -1003,6 +1004,16 @@ def test_an_anniversary_dates_the_event_it_is_of(tmp_path: Path) -> None:
     assert events_of(article) == [("nato-2023", "NATO summit")]
     assert [r.text for r in article.unresolved_events] == ["NATO summit"]
     assert article.unresolved_events[0].start > article.event_mentions[0].start
+
+
+def test_a_summit_told_by_its_heads_meeting_in_its_city(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "As Georgia votes, NATO heads meet in Vilnius\n\nGeorgia watched.",
+        events=EVENTS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("nato-2023", "heads meet in Vilnius")]
 
 
 def test_a_headlines_reference_is_the_event_its_lead_names(tmp_path: Path) -> None:

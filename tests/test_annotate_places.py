@@ -512,6 +512,19 @@ def test_leaders_named_by_another_actor_are_where_they_meet(tmp_path: Path) -> N
     assert article.mentions[-1].start == article.text.reading_text.rindex("Washington")
 
 
+def test_officials_met_or_named_by_their_state_a_few_words_before_are_where_they_are(
+    tmp_path: Path,
+) -> None:
+    for number, sentence in enumerate(
+        [
+            "NATO's envoy met last week with senior officials in Washington.",
+            "NATO's chief plans meetings with American foreign and defence officials in "
+            "Washington on Thursday.",
+        ]
+    ):
+        assert "Washington" not in _washington(sentence, tmp_path / str(number)), sentence
+
+
 def test_a_compass_adjective_before_a_place_is_part_of_its_name(tmp_path: Path) -> None:
     west = "- {id: the-west, name: the West, type: region, description: d, forms: [Western]}\n"
     article = annotated(

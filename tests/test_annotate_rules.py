@@ -230,6 +230,26 @@ def test_an_organisations_common_noun_after_another_name_is_another(tmp_path: Pa
     ]
 
 
+def test_a_common_noun_named_for_what_it_is_on_and_an_office_of_another_body(
+    tmp_path: Path,
+) -> None:
+    actors = ACTORS.replace("forms: [NATO]}", "forms: [NATO, Alliance]}")
+    article = annotated(
+        tmp_path,
+        "He attended the Inter-Parliamentary Alliance on China meeting. The Alliance agreed. "
+        "The Ruritanian Treaty Association’s own Secretary General spoke, and so did NATO’s "
+        "Secretary General.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("china", "China"),
+        ("nato", "Alliance"),
+        ("nato", "NATO"),
+        ("nato-secretary-general", "Secretary General"),
+    ]
+    assert article.mentions[1].start == article.text.reading_text.index("Alliance agreed")
+
+
 def test_in_a_title_case_heading_another_name_before_a_common_noun_makes_another(
     tmp_path: Path,
 ) -> None:

@@ -302,9 +302,17 @@ def _context_blocks(
                     and word_before.group(1).isupper()
                     and not text[start:end].isupper()
                 )
+                # what it is for or on: "the Inter-Parliamentary Alliance on China"
+                or _NAMED_FOR_AFTER.match(text, end) is not None
             )
         ):
             blocked = True  # "the Anglo-Japanese Alliance", "an East Asian Alliance": another
+        if (
+            kind & TITLE
+            and (possessor := _ANOTHERS_POSSESSIVE_BEFORE.search(before)) is not None
+            and start - len(before) + possessor.end(1) not in ends
+        ):
+            blocked = True  # "the Atlantic Treaty Association’s own Secretary General": its own
         if kind & (PLACE | CAPITAL) and _MASTHEAD_AFTER.match(text, end):
             blocked = True  # "the New Zealand Herald", "the Japan Times": a newspaper
         if _formal_of_another(kind, before):
@@ -359,6 +367,15 @@ def _context_blocks(
     return kept
 
 
+# What a body is for or on, after a common noun capitalised as its name: "Alliance on China",
+# "Alliance for Securing Democracy" are other alliances.
+_NAMED_FOR_AFTER = re.compile(r" (?:on|for) (?:the )?[A-Z]")
+# A body's name in the possessive before an office's title: the office is that body's ("the
+# Atlantic Treaty Association’s own Secretary General"), unless a known actor is named there
+# ("NATO’s Secretary General").
+_ANOTHERS_POSSESSIVE_BEFORE = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][\w-]* )*[A-Z][\w-]*)[’']s (?:own |new |former |current )?$"
+)
 # A capitalised word and "of" before a place's name: "Friends of", "the Council of".
 _HEAD_OF = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) of (?:the )?$")
 # The head words of bodies that are not a state's own organs: "the Council of Europe", "the

@@ -225,11 +225,11 @@ _NAME_WORD_BEFORE = re.compile(
 )
 _NAME_WORD_AFTER = re.compile(r" [A-Z][a-z]+\b")
 
-# Those who govern met where they are: "met with senior officials in Seoul and Tokyo" tells of
-# meetings there.
+# Those who govern met where they are: "met with senior officials in Seoul and Tokyo", "met last
+# week with senior officials in Seoul" tell of meetings there.
 _MET_RULERS_IN = re.compile(
     r"\b(?:met|meet|meets|meeting|talks|talked|spoke|speak|speaks|visited|visiting)(?: with)?"
-    r"\s+(?:[\w-]+\s+){0,3}(?:officials|authorities|leaders(?:hip)?|policy-?makers"
+    r"\s+(?:[\w-]+\s+){0,5}(?:officials|authorities|leaders(?:hip)?|policy-?makers"
     r"|decision-makers|counterparts) in (?:the )?(?:[A-Z][\w’'-]*(?:, | and | or ))*$",
     re.IGNORECASE,
 )
@@ -238,7 +238,7 @@ _INNER_WORD = re.compile(r"(?<=[\s-])\w")
 # Those who govern, already named by their state: "South Korean officials in Seoul" are where
 # they are, in Seoul.
 _RULERS_NAMED_IN = re.compile(
-    r"\b((?:[A-Z][\w-]* )?[A-Z][\w-]*)\s+(?:[a-z][\w-]*\s+){0,2}(?:regimes?|officials|authorities"
+    r"\b((?:[A-Z][\w-]* )?[A-Z][\w-]*)\s+(?:[a-z][\w-]*\s+){0,3}(?:regimes?|officials|authorities"
     r"|leaders(?:hip)?|policy-?makers|decision-makers|rulers|governments?|elites) in (?:the )?$"
 )
 # Those who govern, named right before by another actor: "NATO leaders in Washington" meet there.

@@ -196,7 +196,8 @@ def _by_other_words_for_war(phrases: Iterable[str]) -> list[str]:
 _JUDGE_WORDS = (
     "ongoing|continuing|brutal|unprovoked|illegal|illegitimate|unlawful|immoral|unjustified"
     "|unjustifiable|full-scale|large-scale|protracted|devastating|military|aggressive|bloody"
-    "|criminal|barbaric|renewed"
+    "|criminal|barbaric|renewed|imperial|imperialist|colonial|senseless|unjust|cruel|genocidal"
+    "|ruthless|needless|reckless|wanton"
 )
 _PARTYS_PHRASE = re.compile(r"^([\w-]+)([’']s) (.+)$")
 
@@ -254,7 +255,8 @@ def _venues(kind: str, place: str | None) -> list[str]:
     """A summit is named by its city as a meeting is: "last year's meeting in Madrid", "the
     Vilnius meeting", "the meeting in Spain" (its country after "in", which the coverage check
     still reports when unknown; not "the Spain meeting"), and told by its leaders meeting there:
-    "allied leaders convened in Vilnius", "when NATO leaders gather in Washington"."""
+    "allied leaders convened in Vilnius", "when NATO leaders gather in Washington", "NATO heads
+    meet in Washington"."""
     if kind != "summit":
         return []
     places = _places(place)
@@ -267,8 +269,9 @@ def _venues(kind: str, place: str | None) -> list[str]:
         ),
         *(f"{noun} in {one}" for one in places[1:] for noun in _MEETING_WORDS),
         *(
-            f"leaders {verb} in {one}"
+            f"{who} {verb} in {one}"
             for one in places[:1]
+            for who in ("leaders", "heads")
             for verb in (
                 "met",
                 "convened",
