@@ -671,6 +671,17 @@ def test_one_sides_armed_action_names_the_war_only_against_the_side_attacked(
     ]
 
 
+def test_an_indefinite_phrase_after_a_verb_of_naming_is_the_name(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The attack, which Moscow calls a “war in Georgia”, went on. A war in Georgia is feared.",
+        events=WAR_AND_VISIT,
+        overrides=published("2022-02"),
+    )
+    assert events_of(article) == [("war-2021", "war in Georgia")]
+    assert article.event_mentions[0].start < article.text.reading_text.index("went on")
+
+
 def test_a_war_that_was_launched_is_named_by_an_indefinite_phrase(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,
@@ -990,6 +1001,27 @@ def test_a_conference_in_a_summits_city_is_the_summit_but_a_news_conference_is_n
         overrides=published("2023-07"),
     )
     assert events_of(article) == [("nato-2023", "conference in Vilnius")]
+
+
+def test_a_year_in_a_since_clause_begins_a_series_and_dates_no_meeting(tmp_path: Path) -> None:
+    # Published in July 2025: "the NATO summit" that Georgia will attend "since it was first
+    # invited in 2022" is not 2022's; no known summit is of 2025, so none is chosen.
+    article = annotated(
+        tmp_path,
+        "It would be the fourth consecutive year that Georgia will attend the NATO summit, since "
+        "it was first invited in 2022.",
+        events=EVENTS,
+        overrides=published("2025-07"),
+    )
+    assert events_of(article) == []
+    # A clause of "since" that holds the reference dates it.
+    article = annotated(
+        tmp_path / "held",
+        "Ties grew since attending the NATO summit in July 2023, Georgia said.",
+        events=EVENTS,
+        overrides=published("2024-03"),
+    )
+    assert events_of(article) == [("nato-2023", "NATO summit")]
 
 
 def test_an_anniversary_dates_the_event_it_is_of(tmp_path: Path) -> None:

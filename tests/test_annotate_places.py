@@ -512,6 +512,21 @@ def test_leaders_named_by_another_actor_are_where_they_meet(tmp_path: Path) -> N
     assert article.mentions[-1].start == article.text.reading_text.rindex("Washington")
 
 
+def test_a_capitals_possessive_before_a_meeting_and_a_part_of_the_city_are_the_city(
+    tmp_path: Path,
+) -> None:
+    for number, sentence in enumerate(
+        [
+            "NATO prepares for Washington’s NATO Summit.",
+            "NATO met in Yongsan, central Washington.",
+            "Downtown Washington was calm as NATO met.",
+        ]
+    ):
+        assert _washington(sentence, tmp_path / str(number)) == [], sentence
+    # The government's push is still the government's.
+    assert _washington("Washington’s push grew as NATO met.", tmp_path / "g") == ["Washington"]
+
+
 def test_officials_met_or_named_by_their_state_a_few_words_before_are_where_they_are(
     tmp_path: Path,
 ) -> None:

@@ -227,3 +227,37 @@ def test_a_bodys_name_told_with_its_states_possessive_or_adjective(tmp_path: Pat
         ("mfa-china", "China’s Foreign Ministry"),
         ("mfa-china", "Chinese Ministry of Foreign Affairs"),
     ]
+
+
+def test_a_combining_form_written_out(tmp_path: Path) -> None:
+    actors = ACTORS + (
+        "- {id: euro-atlantic, name: Euro-Atlantic area, type: region, description: d,\n"
+        "   forms: [Euro-Atlantic]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "China challenges European-Atlantic security and the Euro-Atlantic.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("china", "China"),
+        ("euro-atlantic", "European-Atlantic"),
+        ("euro-atlantic", "Euro-Atlantic"),
+    ]
+
+
+def test_a_word_made_from_a_longer_hyphenated_name_names_neither(tmp_path: Path) -> None:
+    actors = ACTORS + (
+        "- {id: asia-pacific, name: Asia-Pacific, type: region, description: d,\n"
+        "   forms: [Asia-Pacific]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "NATO's Asia-Pacificization goes on; the Asia-Pacific watches, and Asia-focused states.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("asia-pacific", "Asia-Pacific"),
+        ("asia", "Asia"),
+    ]

@@ -76,6 +76,15 @@ _CITY_PART_AFTER = re.compile(
 )
 # A body that is in a city, by its name after the city's possessive: a name whose head is no
 # organ of a state ("Tokyo's Defense Ministry" is the government's).
+# A meeting held there, after the city's possessive: "Washington’s NATO Summit" (one name of
+# an organisation may stand between).
+_ITS_MEETING_AFTER = re.compile(r" (?:[A-Z][\w-]* )?(?i:summit|meeting|conference)\b")
+# A part of the city, told by an adjective before it: "in Yongsan, central Seoul", "downtown
+# Tokyo", "northern Kyiv".
+_CITY_PART_BEFORE = re.compile(
+    r"\b(?i:central|downtown|northern|southern|eastern|western|north-?eastern|north-?western"
+    r"|south-?eastern|south-?western|suburban|greater) $"
+)
 _CITY_INSTITUTION_AFTER = re.compile(
     r" (?:[A-Z][\w’'-]* ){0,4}(?:Institute|Institution|Endowment|University|College|Foundation"
     r"|Centre|Center|School|Museum|Society|Academy|Library|Gallery)\b"
@@ -119,16 +128,19 @@ def _a_place(
     """Whether a capital city is named as a place: a part of it, a journey to or from it, a body
     that is there, the city with its state ("Tokyo, Japan"), or a line naming where a report was
     filed ("Reuters, Tokyo", "China News Service, Beijing, May 12th", "Kyiv • UNN"). A possessive
-    is the government's: "aid came in Kyiv’s name"."""
+    is the government's ("aid came in Kyiv’s name"), but before a part of the city, a body there
+    or a meeting held there ("Washington’s NATO Summit") it is the city's."""
     if text[end : end + 2] in ("’s", "'s"):
         # "Seoul’s Yongsan-gu District", "Tokyo’s outskirts": a part of the city; "London's Royal
         # United Services Institute", "Washington’s Carnegie Endowment": a body that is there.
         return (
             _CITY_PART_AFTER.match(text, end + 2) is not None
             or _CITY_INSTITUTION_AFTER.match(text, end + 2) is not None
+            or _ITS_MEETING_AFTER.match(text, end + 2) is not None
         )
     return (
         _CITY_PART_OF.search(before) is not None
+        or _CITY_PART_BEFORE.search(before) is not None
         or _CITY_JOURNEY.search(before) is not None
         or _DISTRICT_BEFORE.search(before) is not None
         or _in_an_address(text, start, end, before, owners_at)

@@ -73,6 +73,8 @@ def _definite(
         return False  # "a summit meeting with the Prime Minister": two leaders' talks
     if _GENERIC_BEFORE.search(before) and not _INDEFINITE_FAR_BEFORE.search(before):
         return True
+    if _CALLED_BEFORE.search(before):
+        return True  # "which Moscow calls a “special military operation”": its name
     if _INDEFINITE_BEFORE.search(before):
         # "a NATO summit", "another NATO Summit": one of a kind, not a name; but "Putin launched
         # a war against Ukraine" tells of one that began.
@@ -93,6 +95,8 @@ def _definite(
     )
 
 
+# A verb of naming before an indefinite phrase: what follows is the name it is called by.
+_CALLED_BEFORE = re.compile(r"\bcall(?:s|ed|ing)? (?:it |this |that )?an? [“‘\"']?$")
 # A verb of beginning a war or a campaign, in the past tense or as a participle, before an
 # indefinite phrase and the words that judge it ("after launching a senseless war").
 _BEGUN_BEFORE = re.compile(

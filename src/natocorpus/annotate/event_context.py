@@ -470,6 +470,8 @@ def _visitors(event: str, matchers: Matchers) -> frozenset[str]:
 # The kinds of events held on a day or a few: what "since" dates is a series of them.
 _HELD_ON_A_DAY = _MEETINGS | {"visit"}
 _SINCE_BEFORE = re.compile(r"\bsince (?:(?:early|late|mid)[- ])?$", re.IGNORECASE)
+# A clause of "since" that dates when the series began: "since Japan was first invited in 2022".
+_SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\b[^.;:,]{1,60}\b(?:in|on) $", re.IGNORECASE)
 
 
 def _without_a_series_start(
@@ -480,9 +482,10 @@ def _without_a_series_start(
     dates: Sequence[DateMention],
     matchers: Matchers,
 ) -> Sequence[DateMention]:
-    """The dates around a reference to a meeting, without those "since" sets in its sentence,
-    or in a sentence that tells of a repetition: "the meeting, to which Japan has been invited
-    for four years since 2022", "(Japan has joined) NATO summits annually since 2022" began a
+    """The dates around a reference to a meeting, without those "since" or its clause sets in its
+    sentence, or in a sentence that tells of a repetition: "the meeting, to which Japan has been
+    invited for four years since 2022", "since Japan was first invited in 2022", "(Japan has
+    joined) NATO summits annually since 2022" began a
     series then, and the meeting is its latest, not that year's. ("Ties have warmed since last
     year. Its leader attended the NATO summit for the first time": that year's.)"""
     if not all(matchers.event_types.get(e) in _HELD_ON_A_DAY for e in candidates):
@@ -490,7 +493,13 @@ def _without_a_series_start(
     low, high = _sentence_span(text, reading, start)
 
     def starts_a_series(date: DateMention) -> bool:
-        if not _SINCE_BEFORE.search(reading, max(0, date.start - 20), date.start):
+        clause = _SINCE_CLAUSE_BEFORE.search(reading, max(0, date.start - 70), date.start)
+        if not (
+            _SINCE_BEFORE.search(reading, max(0, date.start - 20), date.start)
+            # (Not a clause that holds the reference: "since attending the NATO Summit in June
+            # last year" dates that summit.)
+            or (clause is not None and not clause.start() <= start < date.start)
+        ):
             return False
         if low <= date.start < high:
             return True
@@ -502,6 +511,7 @@ def _without_a_series_start(
 
 # Words that tell of a meeting held again and again.
 _REPEATED = re.compile(
-    r"\b(?:annually|every year|each year|yearly|year after year|regularly|each time)\b",
+    r"\b(?:annually|every year|each year|yearly|year after year|regularly|each time"
+    r"|consecutive)\b",
     re.IGNORECASE,
 )

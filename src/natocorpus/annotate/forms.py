@@ -87,6 +87,9 @@ class FormMatcher(msgspec.Struct, frozen=True):
     kinds: dict[str, int] = {}
     blocks: re.Pattern[str] | None = None
     ignore_case: bool = False
+    # Each form that opens a longer hyphenated one -> the longer ones ("Asia" -> "Asia-Pacific"):
+    # a word made from the longer name ("Asia-Pacificization") names neither.
+    compounds: dict[str, tuple[str, ...]] = {}
 
     @classmethod
     def compile(
@@ -123,7 +126,20 @@ class FormMatcher(msgspec.Struct, frozen=True):
         block_pattern = (
             re.compile(rf"(?<!\w)(?:{_trie_pattern(blocked)})(?!\w)", flags) if blocked else None
         )
-        return cls(pattern, owners, rules, kinds or {}, block_pattern, ignore_case)
+        compounds: dict[str, list[str]] = {}
+        for text in owners:
+            for at, char in enumerate(text):
+                if char == "-" and text[:at] in owners:
+                    compounds.setdefault(text[:at], []).append(text)
+        return cls(
+            pattern,
+            owners,
+            rules,
+            kinds or {},
+            block_pattern,
+            ignore_case,
+            {form: tuple(longer) for form, longer in compounds.items()},
+        )
 
     def _rulers_named(self, before: str) -> bool:
         """Whether those who govern before "in" are named by a known actor: a state's adjective
@@ -133,6 +149,17 @@ class FormMatcher(msgspec.Struct, frozen=True):
             return True
         of_another = _RULERS_OF_IN.search(before)
         return of_another is not None and of_another.group(1) in self.owners
+
+    def _in_a_derived_word(self, text: str, start: int, longer: tuple[str, ...]) -> bool:
+        """Whether a longer hyphenated form begins at `start` and a word goes on right after it:
+        "Asia-Pacificization", "Asia-Pacificized" are words made from "Asia-Pacific"."""
+        for form in longer:
+            written = text[start : start + len(form)]
+            if (written.lower() if self.ignore_case else written) == form and text[
+                start + len(form) : start + len(form) + 1
+            ].isalpha():
+                return True
+        return False
 
     def find(self, text: str) -> list[tuple[str, str, int, int]]:
         """(owner, form, start, end) of each match. The form is the one string object of the
@@ -155,9 +182,16 @@ class FormMatcher(msgspec.Struct, frozen=True):
                         break
             matched = match.group()
             match = pattern.search(text, end)
-            owner, form = owners[matched.lower() if self.ignore_case else matched]
+            key = matched.lower() if self.ignore_case else matched
+            owner, form = owners[key]
             if not owner:
                 continue  # a blocking phrase: it names nothing the knowledge base knows
+            if (
+                text[end : end + 1] == "-"
+                and key in self.compounds
+                and self._in_a_derived_word(text, start, self.compounds[key])
+            ):
+                continue
             if form in rules and text[end : end + 2] not in ("’s", "'s"):
                 # (A possessive is the government's: "aid to Kyiv's war effort".)
                 before = text[max(0, start - _RULE_CONTEXT) : start]

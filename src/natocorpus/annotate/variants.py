@@ -49,12 +49,15 @@ _HYPHENATED_NAME = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b")
 
 
 def written_variants(text: str, actor_type: str) -> list[str]:
-    """The other ways a name is printed: English's two spellings; a number in it in figures
+    """The other ways a name is printed: English's two spellings; a combining form written out
+    ("Euro-Atlantic", "European-Atlantic"); a number in it in figures
     ("Indo-Pacific Four", "Indo-Pacific 4"); an acronym said as a word in the house style that
     writes it so ("AUKUS", "Aukus"); a people's plural ("Asian", "Asians", "South Koreans"); its
     common nouns capitalised ("Korean Peninsula"); a hyphen between capitalised words as a space
     ("Asia Pacific")."""
     variants = spelling_variants(text)
+    if text.startswith("Euro-"):
+        variants.append("European-" + text[len("Euro-") :])  # "European-Atlantic security"
     if "-" in text:
         variants.append(text.replace("-", "\u2011"))  # the non-breaking hyphen of some sites
         variants.append(text.replace("-", " -"))  # a machine translation's "Asia -Pacific"
