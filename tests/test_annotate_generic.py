@@ -1038,6 +1038,18 @@ def test_an_anniversary_dates_the_event_it_is_of(tmp_path: Path) -> None:
     assert article.unresolved_events[0].start > article.event_mentions[0].start
 
 
+def test_those_whose_summit_it_is_name_its_party(tmp_path: Path) -> None:
+    # Published in May 2023: of this year's summits, "the NATO leaders’ summit" is NATO's, not
+    # the trilateral one.
+    article = annotated(
+        tmp_path,
+        "Georgia accepted the invitation to attend this year’s NATO leaders’ summit.",
+        events=EVENTS,
+        overrides=published("2023-05"),
+    )
+    assert events_of(article) == [("nato-2023", "summit")]
+
+
 def test_a_summit_told_by_its_heads_meeting_in_its_city(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -215,8 +215,11 @@ def _of_its_parties(
     return fits or candidates
 
 
-# Capitalised words, possessives and compounds just before a phrase: its qualifiers.
-_NOUN_PHRASE_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*(?:[’']s?)?\s+)+$")
+# Capitalised words, possessives and compounds just before a phrase: its qualifiers; and those
+# whose meeting it is, after them ("the NATO leaders’ summit", "NATO foreign ministers’ meeting").
+_NOUN_PHRASE_BEFORE = re.compile(
+    r"(?:[A-Z][\w’'.-]*(?:[’']s?)?\s+)+(?:(?:[a-z]+ )?(?:leaders|ministers|heads)[’']\s+)?$"
+)
 
 
 # A possessive pronoun before the phrase: the meeting is of those the sentence has named.
