@@ -87,7 +87,7 @@ def _definite(
     first = words[0]
     return (
         (len(first) > 1 and first.isupper())
-        or _parties_joined_before(before, candidates, matchers)
+        or _parties_joined_before(before, candidates, matchers) is not None
         # a possessive of its own is its determiner: "China's support for Russia's war"
         or (len(words) > 1 and first[:1].isupper() and first.endswith(("’s", "'s")))
         or (len(words) > 1 and all(word[:1].isupper() for word in words))
@@ -119,17 +119,21 @@ _JOINED_NAMES_BEFORE = re.compile(
 )
 
 
-def _parties_joined_before(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
-    """Whether the names joined right before the phrase are two or more parties of one of its
-    events, which the names single out as a determiner would: "U.S.-South Korea-Japan summit
-    starting at Camp David"."""
+def _parties_joined_before(
+    before: str, candidates: Sequence[str], matchers: Matchers
+) -> int | None:
+    """Where the names joined right before the phrase begin in `before`, when they are two or
+    more parties of one of its events, which the names single out as a determiner would:
+    "U.S.-South Korea-Japan summit starting at Camp David"."""
     joined = _JOINED_NAMES_BEFORE.search(before)
     if joined is None:
-        return False
+        return None
     named = {owner for owner, *_ in matchers.actors.find(joined.group())}
-    return len(named) >= 2 and any(
+    if len(named) >= 2 and any(
         named <= matchers.event_participants.get(event, frozenset()) for event in candidates
-    )
+    ):
+        return joined.start()
+    return None
 
 
 def _names_its_parties(matched: str, candidates: Sequence[str], matchers: Matchers) -> bool:

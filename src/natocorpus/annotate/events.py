@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from natocorpus.annotate.clauses import _beside_another, _dated_right_after
 from natocorpus.annotate.dates import _MONTHS
 from natocorpus.annotate.definite import (
-    _JOINED_NAMES_BEFORE,
     _definite,
     _indefinite_names_one,
     _looked_ahead_to,
@@ -673,7 +672,8 @@ def _with_its_qualifier(reading: str, matchers: Matchers, event: str, start: int
         if before is None:
             break
         start = before.start()
-    joined = _JOINED_NAMES_BEFORE.search(reading, max(0, start - 60), start)
-    if joined is not None and _parties_joined_before(joined.group(), [event], matchers):
-        start = joined.start()  # its parties, joined: "the U.S.-South Korea-Japan summit"
+    low = max(0, start - 60)
+    joined = _parties_joined_before(reading[low:start], [event], matchers)
+    if joined is not None:
+        start = low + joined  # its parties, joined: "the U.S.-South Korea-Japan summit"
     return start
