@@ -178,6 +178,30 @@ def test_a_meeting_with_someone_in_office_is_not_the_summit(tmp_path: Path) -> N
     assert article.event_mentions[0].start > 100
 
 
+def test_a_meeting_of_the_parties_named_after_it_is_not_the_summit(tmp_path: Path) -> None:
+    published = {"published": 'published: {value: "2023-07", precision: month, inferred: x}'}
+    events = SUMMITS.replace("place: Vilnius\n", "place: Vilnius\n  participants: [nato]\n")
+    article = annotated(
+        tmp_path,
+        "Leaders of China, Russia and Georgia will hold the first summit among the three "
+        "countries in Vilnius. The summit with Georgia and Russia was short. They spoke before "
+        "a meeting of NATO’s partners in Vilnius. The summit between Georgia and NATO in Vilnius "
+        "followed. Biden joined the summit with his fellow NATO leaders in Vilnius.",
+        events=events,
+        overrides=published,
+    )
+    # Only the last is NATO's summit: the others are meetings of those named after the phrase.
+    assert events_of(article) == [("vilnius-2023", "summit")]
+    assert article.event_mentions[0].start > article.text.reading_text.index("Biden")
+    assert [u.text for u in article.unresolved_events] == [
+        "summit",
+        "summit",
+        "meeting of NATO",
+        "summit",
+    ]
+    assert all(u.candidates == () for u in article.unresolved_events)
+
+
 def test_a_country_or_its_adjective_places_a_summit(tmp_path: Path) -> None:
     events = SUMMITS.replace("place: Vilnius", "place: Vilnius, Lithuania")
     article = annotated(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from natocorpus.annotate.events import _TWO_SIDES_BEFORE
+from natocorpus.annotate.other_meetings import _TWO_SIDES_BEFORE
 from natocorpus.model import PartialDate
 from test_annotate_rules import ACTORS, annotated, events_of
 

@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable, Sequence
 
 from natocorpus.annotate.clauses import _beside_another, _dated_right_after
-from natocorpus.annotate.dates import _MONTHS
 from natocorpus.annotate.definite import (
     _definite,
     _indefinite_names_one,
@@ -30,13 +29,16 @@ from natocorpus.annotate.event_context import (
     _without_a_series_start,
 )
 from natocorpus.annotate.forms import (
-    _FUNCTION_WORDS,
     Matchers,
     _overlapping,
-    _wordset,
 )
 from natocorpus.annotate.generic_phrases import _JUDGE_WORDS
 from natocorpus.annotate.implicit_events import _summit_list_spans
+from natocorpus.annotate.other_meetings import (
+    _NOT_PLACES,
+    _a_meeting_of_others,
+    _another_meeting,
+)
 from natocorpus.annotate.sentences import _sentence_span
 from natocorpus.annotate.zones import _in_heading
 from natocorpus.model import (
@@ -55,9 +57,6 @@ _PLACE_AFTER = re.compile(
     # States"; not "in the Lithuanian capital", "in the Spanish city of"
     r"|the ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?![\w’'-])(?!(?<=an|sh|se|ni) [a-z]))"
 )
-_NOT_PLACES = re.compile(
-    rf"(?:{_MONTHS}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Spring|Summer|Autumn|Fall|Winter)\b"
-)
 
 
 # A noun after a meeting's phrase that makes it meetings of its kind in general: "summit
@@ -66,6 +65,10 @@ _MEETINGS_IN_GENERAL = re.compile(r" (?:diplomacy|season|circuit|fatigue)\b", re
 # A word before a meeting's noun that makes it a briefing: "a press conference", "news
 # conference".
 _BRIEFING_BEFORE = re.compile(r"\b(?:press|news|video)[ -]$", re.IGNORECASE)
+
+
+# A meeting's noun after a phrase that names no meeting: the phrase is the meeting's name.
+_A_MEETING_AFTER = re.compile(r" (?i:summits?|meetings?|conferences?)\b")
 
 
 # A capitalised word after a name, not a function word or a time: the name goes on. (Not two
@@ -118,128 +121,6 @@ def _held_elsewhere(after: str, candidates: Sequence[str], matchers: Matchers) -
 _WORD_BEFORE_PHRASE = re.compile(r"(?<![.!?:] )(?<!^)\b([A-Z][\w’'-]+) $")
 
 
-def _names_another_meeting(word: str, candidates: Sequence[str], matchers: Matchers) -> bool:
-    """Whether the capitalised word before a meeting's phrase names another meeting: a place the
-    knowledge base holds no event in ("NATO’s Hague summit", "the Riga NATO Summit"), or a body
-    that takes part in none of its events ("the Quad summit", "the G7 summit"); not a party to
-    one of them, a month or weekday, or a kind of meeting ("Extraordinary", "Leaders’")."""
-    return (
-        all(matchers.event_types.get(e) in _MEETINGS for e in candidates)
-        # Not a line in capitals ("FOR NATO SUMMIT"); a group's acronym with its number is a
-        # name ("the G7 summit").
-        and any(c.islower() or c.isdigit() for c in word)
-        and not word.endswith(("’", "'", "’s", "'s"))
-        and word not in _MEETING_QUALIFIERS
-        and word not in _FUNCTION_WORDS
-        and _NOT_PLACES.match(word) is None
-        and not any(
-            # A name of a party to one of them ("the NATO summit"), or a state, which may be
-            # the host ("the US NATO summit"); another body's name is another meeting's ("the
-            # Quad summit", "the AUKUS summit").
-            owner in matchers.states
-            or any(owner in matchers.event_participants.get(e, ()) for e in candidates)
-            for owner, *_ in matchers.actors.find(word)
-        )
-    )
-
-
-# Two names joined by a dash right before a meeting's phrase: its two sides ("the Japan-Germany
-# Summit Meeting", "the US–China summit", "the Russia-North Korea Summit Meeting").
-_TWO_SIDES_BEFORE = re.compile(
-    r"(?<![\w’'.-])([A-Z][\w’'.]*)[-–]([A-Z][\w’'.]*(?: [A-Z][\w’'.]*){0,2}) $"
-)
-
-
-# A name joined on before them: the two are the last of three or more ("U.S.-South Korea-Japan").
-_JOINED_ON_BEFORE = re.compile(r"[-–][A-Z][\w’'.]* $")
-
-
-def _of_two_sides(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
-    """Whether two names joined by a dash make the meeting two sides' talks, not one the phrase
-    can name; not where they are its places ("the Strasbourg-Kehl summit"), nor the last two of
-    more names joined ("the U.S.-South Korea-Japan summit")."""
-    found = _TWO_SIDES_BEFORE.search(before)
-    return (
-        found is not None
-        and _JOINED_ON_BEFORE.search(before, 0, found.start()) is None
-        and all(matchers.event_types.get(e) in _MEETINGS for e in candidates)
-        and not any(side in matchers.event_places[e] for side in found.groups() for e in candidates)
-    )
-
-
-# A meeting with someone in office after it: "a meeting in Vilnius with NATO Secretary General
-# Jens Stoltenberg", "talks with his Japanese counterpart" are two sides' meeting.
-_WITH_AN_OFFICE_AFTER = re.compile(
-    r" with (?:(?:the|his|her|their|its) )?(?:[A-Z][\w’'.-]* ){0,3}(?:Secretary[- ]General"
-    r"|President|Prime Minister|Premier|Chancellor|(?:[A-Z][a-z]+ )?Minister|counterparts?)\b"
-)
-_MEETING_HEAD = re.compile(r"\b(?:meeting|talks)\b", re.IGNORECASE)
-
-
-def _with_someone(
-    matched: str, reading: str, end: int, candidates: Sequence[str], matchers: Matchers
-) -> bool:
-    """Whether a meeting's phrase is followed by the office holder it was held with, where the
-    phrase's events are all summits: a meeting of two, at most beside the summit."""
-    return (
-        _MEETING_HEAD.search(matched) is not None
-        and _WITH_AN_OFFICE_AFTER.match(reading, end) is not None
-        and all(matchers.event_types.get(e) == "summit" for e in candidates)
-    )
-
-
-# What a summit is for or on, after its capitalised name: another summit's name ("the Peace
-# Summit for Ukraine", "the Summit on Peace in Ukraine"); not a date ("Summit on Tuesday").
-_SUMMIT_NAMED_AFTER = re.compile(r" (?:for|on) (?:the )?(?=[A-Z])")
-
-
-def _summit_of_another_name(matched: str, reading: str, end: int) -> bool:
-    """Whether a capitalised "Summit" is named for what it is for or on."""
-    after = _SUMMIT_NAMED_AFTER.match(reading, end)
-    return matched == "Summit" and after is not None and not _NOT_PLACES.match(reading, after.end())
-
-
-# A portfolio before "summit" or "meeting" makes it a meeting of those ministers ("NATO's defence
-# summit"), not the leaders' summit.
-_PORTFOLIO = (
-    r"(defen[cs]e|foreign|finance|trade|economic|economy|energy|climate|health|interior"
-    r"|agriculture|environment|transport)"
-)
-_PORTFOLIO_BEFORE = re.compile(rf"\b{_PORTFOLIO}(?: ministers[’']?)? $", re.IGNORECASE)
-_PORTFOLIO_WORD = re.compile(rf"\b{_PORTFOLIO}\b", re.IGNORECASE)
-
-
-def _of_ministers(before: str, after: str, candidates: Sequence[str], matchers: Matchers) -> bool:
-    """Whether a portfolio names the meeting as one of ministers ("NATO's defence summit", "a
-    meeting of NATO Defence Ministers"), where every event the phrase can name is a summit of
-    leaders."""
-    return (
-        _PORTFOLIO_BEFORE.search(before) is not None or _MINISTERS_AFTER.match(after) is not None
-    ) and all(matchers.event_types.get(e) == "summit" for e in candidates)
-
-
-def _of_another_portfolio(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
-    """Whether a portfolio before a ministerial meeting's phrase names other ministers than every
-    event it can name: "the NATO defence ministerial meeting" is not the foreign ministers'
-    (an event whose phrases name no portfolio may be any ministers')."""
-    found = _PORTFOLIO_BEFORE.search(before)
-    if found is None or not all(matchers.event_types.get(e) == "ministerial" for e in candidates):
-        return False
-    portfolio = found.group(1).lower()[:5]  # "defence" and "defense" alike
-
-    def portfolios(event: str) -> set[str]:
-        phrases = (p for p, events in matchers.generic_events.items() if event in events)
-        return {m.group(1).lower()[:5] for p in phrases for m in _PORTFOLIO_WORD.finditer(p)}
-
-    return all((named := portfolios(e)) and portfolio not in named for e in candidates)
-
-
-# Ministers after "a meeting of NATO": "a meeting of NATO Defence Ministers".
-_MINISTERS_AFTER = re.compile(r" (?:[A-Z][\w-]* ){0,2}Ministers\b")
-# A meeting's noun after a phrase that names no meeting: the phrase is the meeting's name.
-_A_MEETING_AFTER = re.compile(r" (?i:summits?|meetings?|conferences?)\b")
-
-
 # An anniversary in figures before the phrase: "the 75th anniversary of the first NATO summit".
 _ANNIVERSARY_OF_BEFORE = re.compile(
     r"\b(\d{1,3})(?:st|nd|rd|th) anniversary of (?:the |its |their )?(?:[\w’'-]+ ){0,2}$",
@@ -271,15 +152,6 @@ def _word_before_phrase(before: str, candidates: Sequence[str], matchers: Matche
     ):
         return None
     return word
-
-
-# Capitalised words that say what kind of meeting a summit is, not where it was held.
-_MEETING_QUALIFIERS = _wordset(
-    "Annual Extraordinary Special Emergency Informal Formal Jubilee Anniversary Commemorative "
-    "Leaders Allied Alliance Defence Defense Foreign Ministers Ministerial Heads State Government "
-    "Partners Partnership Security Peace Bilateral Trilateral First Second Third Next Last "
-    "Upcoming Historic Virtual Online Joint"
-)
 
 
 def _generic_events(
@@ -347,17 +219,8 @@ def _generic_events(
             unknown_kinds.update(possible)
             unknown_parties.update(_parties_near(actors, start, end))
             continue
-        elsewhere = (
-            (
-                (word is not None and _names_another_meeting(word, candidates, matchers))
-                or _summit_of_another_name(matched, reading, end)
-                or _of_two_sides(before, candidates, matchers)
-                or _with_someone(matched, reading, end, candidates, matchers)
-            )
-            and not in_heading(start)
-        ) or (
-            _of_ministers(before, reading[end : end + 40], candidates, matchers)
-            or _of_another_portfolio(before, candidates, matchers)
+        elsewhere = _another_meeting(
+            reading, start, end, matched, word, candidates, matchers, in_heading(start)
         )
         if elsewhere:
             # An event the knowledge base lacks: listed as a reference no known event fits.
@@ -424,7 +287,11 @@ def _generic_events(
             elsewhere = True
             unknown_kinds.update(possible)
             unknown_parties.update(_parties_near(actors, start, end))
-        if elsewhere or _of_another_years_anniversary(before, candidates, published, matchers):
+        if (
+            elsewhere
+            or _a_meeting_of_others(reading, end, matched, possible, actors, matchers)
+            or _of_another_years_anniversary(before, candidates, published, matchers)
+        ):
             # (An anniversary's event lies years back: no later "the summit" is taken for it.)
             candidates = []
         if candidates:

@@ -1,0 +1,257 @@
+"""Whether a generic meeting's phrase ("the summit", "the NATO meeting") names another meeting
+than every event it can name: one named by another body or place before it ("the Quad
+summit"), by its two sides ("the US–China summit"), by the parties after it ("a summit among the
+four countries", "the meeting with the IP4"), by its ministers ("NATO's defence summit"), or by
+what it is for ("the Peace Summit for Ukraine"). Such a phrase is left unresolved: it tells of a
+meeting the knowledge base lacks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from natocorpus.annotate.dates import _MONTHS
+from natocorpus.annotate.event_context import _MEETINGS
+from natocorpus.annotate.forms import _FUNCTION_WORDS, Matchers, _wordset
+
+# Words after "in" or "at" that are times, not places: "the summit in June".
+_NOT_PLACES = re.compile(
+    rf"(?:{_MONTHS}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Spring|Summer|Autumn|Fall|Winter)\b"
+)
+
+
+# The parties a meeting is held between, right after its phrase: "a summit among the four
+# countries", "the meeting between NATO and the IP4", "a trilateral summit involving the US,
+# Japan and the Philippines". A meeting of those parties, not a body's own summit.
+_AMONG_PARTIES_AFTER = re.compile(r" (?:between|among|amongst|involving) (?=\S)")
+# "with", a determiner or two, then the first party: "with Ukraine", "with the leaders of Japan".
+_WITH_PARTIES_AFTER = re.compile(
+    r" with (?:(?:the|his|her|their|its|all|other|fellow|leaders|heads|of) )*"
+)
+# Where the parties after "with" end: a break, or a word that begins what is told of the meeting
+# ("the summit with the IP4 on the sidelines", "a summit with Biden at 2:00 pm").
+_PARTIES_END = re.compile(
+    r"[,.;:!?()\[\]—–\n]|\s(?:on|in|at|to|for|from|during|after|before|as|over|that|which|who"
+    r"|was|were|is|are|will|would|had|has)\s"
+)
+
+
+def _among_parties(
+    reading: str,
+    end: int,
+    candidates: Sequence[str],
+    actors: Sequence[tuple[int, int, str]],
+    matchers: Matchers,
+) -> bool:
+    """Whether the parties named after a meeting's phrase make it their meeting, where every
+    event it can name is a meeting: after "between", "among" or "involving" always; after
+    "with", where the words after it open with a party and name none of the organisations whose
+    meeting one of the events is ("the summit with Ukraine and the IP4 countries", not "a summit
+    with his fellow NATO heads of state" nor "a summit with a strong message")."""
+    if not candidates or not all(matchers.event_types.get(e) in _MEETINGS for e in candidates):
+        return False
+    if _AMONG_PARTIES_AFTER.match(reading, end):
+        return True
+    opening = _WITH_PARTIES_AFTER.match(reading, end)
+    if opening is None:
+        return False
+    stop = _PARTIES_END.search(reading, opening.end(), end + 120)
+    limit = stop.start() if stop else end + 120
+    named = [(low, actor) for low, _, actor in actors if opening.end() <= low < limit]
+    hosts = {
+        actor
+        for e in candidates
+        for actor in matchers.event_participants.get(e, ())
+        if actor in matchers.organisations
+    }
+    return (
+        bool(named) and named[0][0] == opening.end() and not {actor for _, actor in named} & hosts
+    )
+
+
+# A phrase that ends in a name held in the possessive: "a meeting of NATO’s four Indo-Pacific
+# partners" is a meeting of the partners, not of NATO.
+_ENDS_OF_A_NAME = re.compile(r"\bof (?:the )?[A-Z][\w-]*$")
+_POSSESSIVE_AFTER = re.compile(r"[’']s?(?!\w)")
+
+
+def _of_someone_the_name_holds(matched: str, reading: str, end: int) -> bool:
+    """Whether the name a meeting's phrase ends with owns what follows it."""
+    return _ENDS_OF_A_NAME.search(matched) is not None and bool(
+        _POSSESSIVE_AFTER.match(reading, end)
+    )
+
+
+def _names_another_meeting(word: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether the capitalised word before a meeting's phrase names another meeting: a place the
+    knowledge base holds no event in ("NATO’s Hague summit", "the Riga NATO Summit"), or a body
+    that takes part in none of its events ("the Quad summit", "the G7 summit"); not a party to
+    one of them, a month or weekday, or a kind of meeting ("Extraordinary", "Leaders’")."""
+    return (
+        all(matchers.event_types.get(e) in _MEETINGS for e in candidates)
+        # Not a line in capitals ("FOR NATO SUMMIT"); a group's acronym with its number is a
+        # name ("the G7 summit").
+        and any(c.islower() or c.isdigit() for c in word)
+        and not word.endswith(("’", "'", "’s", "'s"))
+        and word not in _MEETING_QUALIFIERS
+        and word not in _FUNCTION_WORDS
+        and _NOT_PLACES.match(word) is None
+        and not any(
+            # A name of a party to one of them ("the NATO summit"), or a state, which may be
+            # the host ("the US NATO summit"); another body's name is another meeting's ("the
+            # Quad summit", "the AUKUS summit").
+            owner in matchers.states
+            or any(owner in matchers.event_participants.get(e, ()) for e in candidates)
+            for owner, *_ in matchers.actors.find(word)
+        )
+    )
+
+
+# Two names joined by a dash right before a meeting's phrase: its two sides ("the Japan-Germany
+# Summit Meeting", "the US–China summit", "the Russia-North Korea Summit Meeting").
+_TWO_SIDES_BEFORE = re.compile(
+    r"(?<![\w’'.-])([A-Z][\w’'.]*)[-–]([A-Z][\w’'.]*(?: [A-Z][\w’'.]*){0,2}) $"
+)
+
+
+# A name joined on before them: the two are the last of three or more ("U.S.-South Korea-Japan").
+_JOINED_ON_BEFORE = re.compile(r"[-–][A-Z][\w’'.]* $")
+
+
+def _of_two_sides(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether two names joined by a dash make the meeting two sides' talks, not one the phrase
+    can name; not where they are its places ("the Strasbourg-Kehl summit"), nor the last two of
+    more names joined ("the U.S.-South Korea-Japan summit")."""
+    found = _TWO_SIDES_BEFORE.search(before)
+    return (
+        found is not None
+        and _JOINED_ON_BEFORE.search(before, 0, found.start()) is None
+        and all(matchers.event_types.get(e) in _MEETINGS for e in candidates)
+        and not any(side in matchers.event_places[e] for side in found.groups() for e in candidates)
+    )
+
+
+# A meeting with someone in office after it: "a meeting in Vilnius with NATO Secretary General
+# Jens Stoltenberg", "talks with his Japanese counterpart" are two sides' meeting.
+_WITH_AN_OFFICE_AFTER = re.compile(
+    r" with (?:(?:the|his|her|their|its) )?(?:[A-Z][\w’'.-]* ){0,3}(?:Secretary[- ]General"
+    r"|President|Prime Minister|Premier|Chancellor|(?:[A-Z][a-z]+ )?Minister|counterparts?)\b"
+)
+_MEETING_HEAD = re.compile(r"\b(?:meeting|talks)\b", re.IGNORECASE)
+
+
+def _with_someone(
+    matched: str, reading: str, end: int, candidates: Sequence[str], matchers: Matchers
+) -> bool:
+    """Whether a meeting's phrase is followed by the office holder it was held with, where the
+    phrase's events are all summits: a meeting of two, at most beside the summit."""
+    return (
+        _MEETING_HEAD.search(matched) is not None
+        and _WITH_AN_OFFICE_AFTER.match(reading, end) is not None
+        and all(matchers.event_types.get(e) == "summit" for e in candidates)
+    )
+
+
+# What a summit is for or on, after its capitalised name: another summit's name ("the Peace
+# Summit for Ukraine", "the Summit on Peace in Ukraine"); not a date ("Summit on Tuesday").
+_SUMMIT_NAMED_AFTER = re.compile(r" (?:for|on) (?:the )?(?=[A-Z])")
+
+
+def _summit_of_another_name(matched: str, reading: str, end: int) -> bool:
+    """Whether a capitalised "Summit" is named for what it is for or on."""
+    after = _SUMMIT_NAMED_AFTER.match(reading, end)
+    return matched == "Summit" and after is not None and not _NOT_PLACES.match(reading, after.end())
+
+
+# A portfolio before "summit" or "meeting" makes it a meeting of those ministers ("NATO's defence
+# summit"), not the leaders' summit.
+_PORTFOLIO = (
+    r"(defen[cs]e|foreign|finance|trade|economic|economy|energy|climate|health|interior"
+    r"|agriculture|environment|transport)"
+)
+_PORTFOLIO_BEFORE = re.compile(rf"\b{_PORTFOLIO}(?: ministers[’']?)? $", re.IGNORECASE)
+_PORTFOLIO_WORD = re.compile(rf"\b{_PORTFOLIO}\b", re.IGNORECASE)
+
+
+def _of_ministers(before: str, after: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether a portfolio names the meeting as one of ministers ("NATO's defence summit", "a
+    meeting of NATO Defence Ministers"), where every event the phrase can name is a summit of
+    leaders."""
+    return (
+        _PORTFOLIO_BEFORE.search(before) is not None or _MINISTERS_AFTER.match(after) is not None
+    ) and all(matchers.event_types.get(e) == "summit" for e in candidates)
+
+
+def _of_another_portfolio(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether a portfolio before a ministerial meeting's phrase names other ministers than every
+    event it can name: "the NATO defence ministerial meeting" is not the foreign ministers'
+    (an event whose phrases name no portfolio may be any ministers')."""
+    found = _PORTFOLIO_BEFORE.search(before)
+    if found is None or not all(matchers.event_types.get(e) == "ministerial" for e in candidates):
+        return False
+    portfolio = found.group(1).lower()[:5]  # "defence" and "defense" alike
+
+    def portfolios(event: str) -> set[str]:
+        phrases = (p for p, events in matchers.generic_events.items() if event in events)
+        return {m.group(1).lower()[:5] for p in phrases for m in _PORTFOLIO_WORD.finditer(p)}
+
+    return all((named := portfolios(e)) and portfolio not in named for e in candidates)
+
+
+# Ministers after "a meeting of NATO": "a meeting of NATO Defence Ministers".
+_MINISTERS_AFTER = re.compile(r" (?:[A-Z][\w-]* ){0,2}Ministers\b")
+
+
+# Capitalised words that say what kind of meeting a summit is, not where it was held.
+_MEETING_QUALIFIERS = _wordset(
+    "Annual Extraordinary Special Emergency Informal Formal Jubilee Anniversary Commemorative "
+    "Leaders Allied Alliance Defence Defense Foreign Ministers Ministerial Heads State Government "
+    "Partners Partnership Security Peace Bilateral Trilateral First Second Third Next Last "
+    "Upcoming Historic Virtual Online Joint"
+)
+
+
+def _another_meeting(
+    reading: str,
+    start: int,
+    end: int,
+    matched: str,
+    word: str | None,
+    candidates: Sequence[str],
+    matchers: Matchers,
+    in_heading: bool,
+) -> bool:
+    """Whether the phrase at start:end names a meeting none of its events is. `word` is the
+    capitalised word right before it, unless that is one of its events' places. In a heading in
+    title case, capitals before or after the phrase name nothing ("Leaders Join Meeting in
+    Washington")."""
+    before = reading[max(0, start - 40) : start]
+    return (
+        (
+            (word is not None and _names_another_meeting(word, candidates, matchers))
+            or _summit_of_another_name(matched, reading, end)
+            or _of_two_sides(before, candidates, matchers)
+            or _with_someone(matched, reading, end, candidates, matchers)
+        )
+        and not in_heading
+    ) or (
+        _of_ministers(before, reading[end : end + 40], candidates, matchers)
+        or _of_another_portfolio(before, candidates, matchers)
+    )
+
+
+def _a_meeting_of_others(
+    reading: str,
+    end: int,
+    matched: str,
+    candidates: Sequence[str],
+    actors: Sequence[tuple[int, int, str]],
+    matchers: Matchers,
+) -> bool:
+    """Whether the words after the phrase make it a meeting of other parties, held beside one of
+    its events as often as not ("the summit with Ukraine and the IP4 countries", "a meeting of
+    NATO’s four Indo-Pacific partners"): no event is chosen for it, and the text's other
+    references are not put in doubt."""
+    return _among_parties(reading, end, candidates, actors, matchers) or (
+        _of_someone_the_name_holds(matched, reading, end)
+    )
