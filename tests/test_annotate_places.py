@@ -81,6 +81,22 @@ def test_a_capital_that_aid_or_arms_are_sent_to_is_its_government(tmp_path: Path
     assert [t for a, t in actors_of(article) if a == "usa"] == []
 
 
+def test_a_capital_that_troops_go_into_or_that_hosts_a_meeting_is_the_city(
+    tmp_path: Path,
+) -> None:
+    places = [
+        "When the tanks rolled into Washington, NATO was alarmed.",
+        "Troops entered Washington and NATO met.",
+        "With Washington hosting the NATO summit, allies flew in.",
+        "Washington will host the next NATO ministerial meeting.",
+    ]
+    for number, sentence in enumerate(places):
+        assert _washington(sentence, tmp_path / str(number)) == [], sentence
+    # A call into the capital is to its government; so is what is drawn into its orbit.
+    sentence = "NATO will make a call into Washington. China was pulled into Washington’s orbit."
+    assert _washington(sentence, tmp_path / "g") == ["Washington", "Washington"]
+
+
 def test_a_capital_that_acts_is_still_its_government(tmp_path: Path) -> None:
     sentence = (
         "Washington said NATO must act. Washington's push was plain, and ties with Washington "

@@ -213,6 +213,21 @@ def test_a_name_spelt_wholly_the_other_way_and_one_broken_after_its_hyphen(
     ]
 
 
+def test_a_hyphenated_name_printed_with_a_typographers_hyphen_or_a_dash(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "The Indo\u2010Pacific Four met. The Indo\u2014Pacific Four agreed. Peace\u2014NATO said.",
+        actors=ACTORS + MORE,
+    )
+    assert actors_of(article) == [
+        ("ip4", "Indo\u2010Pacific Four"),
+        ("ip4", "Indo\u2014Pacific Four"),
+        ("nato", "NATO"),
+    ]
+
+
 def test_a_bodys_name_told_with_its_states_possessive_or_adjective(tmp_path: Path) -> None:
     actors = ACTORS + (
         "- {id: mfa-china, name: Chinese Foreign Ministry, type: institution, description: d,\n"

@@ -54,7 +54,14 @@ _CITY_JOURNEY = re.compile(
     r"|(?:descend(?:s|ed|ing)?|converg(?:e|es|ed|ing)) (?:up)?on|flock(?:s|ed|ing)? to"
     r"|(?:trips?|tours?|visits?|journeys?) (?:that|which) (?:included|includes|took in|takes in)"
     r"|(?:left|leav(?:e|es|ing)|depart(?:s|ed|ing)?|headed|heading|bound) for"
-    r"|tours? of) (?:the )?$",
+    r"|tours? of"
+    # troops' or a column's way into a city: "Russia’s tanks rolled into Kyiv" (not "a call into
+    # Moscow": its government)
+    r"|(?:roll(?:s|ed|ing)?|march(?:es|ed|ing)?|dr(?:ive|ives|ove|iven|iving)|push(?:es|ed|ing)?"
+    r"|advanc(?:e|es|ed|ing)|pour(?:s|ed|ing)?|storm(?:s|ed|ing)?|swe(?:ep|eps|pt|eping)"
+    r"|enter(?:s|ed|ing)?) (?:in|into|on|toward|towards)"
+    r"|(?:enter(?:s|ed|ing)?|storm(?:s|ed|ing)?|encircl(?:e|es|ed|ing)|besieg(?:e|es|ed|ing)))"
+    r" (?:the )?$",
     re.IGNORECASE,
 )
 # A district before a city in an address: "Hannam-dong, Seoul", "Chiyoda Ward, Tokyo".
@@ -117,6 +124,13 @@ _A_STOP_AFTER = re.compile(
     r",? (?:is|was|will be|would be|became|becomes) (?:the|its|his|her|their) "
     r"(?:first|second|third|next|last|final|latest) (?:stop|leg|destination)\b"
 )
+# A meeting the city is host to: "with Washington hosting the summit", "Tokyo will host the
+# ministerial meeting" (the city where it is held, as in "the Washington summit").
+_HOSTS_A_MEETING_AFTER = re.compile(
+    r" (?:(?:will|would|is to|is set to) )?(?:host(?:s|ed|ing)?|to host)"
+    r" (?:the|a|an|this|that|next|its|this year[’']s|next year[’']s)"
+    r"(?: [\w’'-]+){0,3}? (?i:summit|meeting|ministerial|conference|talks|gathering)s?\b"
+)
 # A line that names where a report was filed: "Reuters, Tokyo", "TOKYO".
 _FILED_LINE_BEFORE = re.compile(r"[^\n.!?:;,]{1,40}, ")
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
@@ -149,6 +163,7 @@ def _a_place(
         or (_NAME_AND_BRACKET_BEFORE.search(before) is not None and text[end : end + 1] == ")")
         or _CITY_BODY_AFTER.match(text, end) is not None
         or _A_STOP_AFTER.match(text, end) is not None
+        or _HOSTS_A_MEETING_AFTER.match(text, end) is not None
         or (text[end : end + 2] == ", " and owners_at.get(end + 2) == owner)
         or (
             _filed_line(text, start)

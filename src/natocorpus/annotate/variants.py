@@ -60,6 +60,8 @@ def written_variants(text: str, actor_type: str) -> list[str]:
         variants.append("European-" + text[len("Euro-") :])  # "European-Atlantic security"
     if "-" in text:
         variants.append(text.replace("-", "\u2011"))  # the non-breaking hyphen of some sites
+        variants.append(text.replace("-", "\u2010"))  # the typographer's hyphen
+        variants.append(text.replace("-", "\u2014"))  # a dash set for it, "Asia—Pacific"
         variants.append(text.replace("-", " -"))  # a machine translation's "Asia -Pacific"
         variants.append(text.replace("-", "- "))  # a line broken at its hyphen: "Indo- Pacific"
         if _HYPHENATED_NAME.search(text):
