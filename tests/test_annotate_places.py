@@ -517,6 +517,26 @@ def test_labels_in_capitals_codes_and_faiths_are_not_reported(tmp_path: Path) ->
     assert set(found) == {"Anand Rao", "Pacific Rim Region", "APR"}
 
 
+def test_a_web_pages_furniture_and_words_a_capture_ran_together_are_not_reported(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "By Kim Lee, Staff Writer\n\n"
+        "Key Takeaways:\n\n"
+        "Japan and South Koreaare close, and NATO is keen. JapanChina ties and the "
+        "Europein Japan talks grew in Julywith Europe. Associated Press reported it. Read More\n\n"
+        "Press Release: the Drudge Report. Story Code : 1041717",
+        actors=KNOWN,
+    )
+    # A name beside the furniture ("Kim Lee", "Drudge Report", "Associated Press") is still one;
+    # so are words that only look run together ("Koreana" is no "Korea" and "a", "Marin" no
+    # "Mar" and "in").
+    assert set(found) == {"Kim Lee", "Associated Press", "Drudge Report"}
+    found = warned(tmp_path / "b", "NATO met at the Koreana Hotel in Marin County.", actors=KNOWN)
+    assert set(found) == {"Koreana Hotel", "Marin County"}
+
+
 def test_leaders_named_by_another_actor_are_where_they_meet(tmp_path: Path) -> None:
     body = (
         "Biden closes the summit of 32 NATO leaders in Washington today. Officials in "

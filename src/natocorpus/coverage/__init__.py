@@ -13,6 +13,7 @@ its own. Each warning carries a stub for actors.yaml (or events.yaml) with a gue
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import msgspec
 
@@ -41,7 +42,11 @@ from natocorpus.coverage.words import (
     _FUNCTION_WORDS,
     _HEADS,
     _LABEL_WORDS,
+    _MONTHS,
     _NO_ONE_ALONE,
+    _PAGE_FURNITURE,
+    _RUN_ON_WORDS,
+    _WEEKDAYS,
 )
 from natocorpus.diagnostics import Diagnostic, warning
 from natocorpus.model import AnnotatedArticle, ArticleText, CorpusSettings, KnowledgeBase
@@ -390,8 +395,16 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             return None
         if len(words) == 1 and not piece.titled and _among(phrase, _NO_ONE_ALONE):
             return None
-        if all(_among(w.text, _EDITORIAL_LABELS) for w in words):
-            return None  # "Episode Transcript", "EDITORIAL": labels of a text's parts
+        if all(_among(w.text, _EDITORIAL_LABELS | _PAGE_FURNITURE) for w in words):
+            return None  # "Episode Transcript", "Staff Writer": labels of a text's parts
+        if any(
+            _run_together(_text(words[: i + 1], reading), self._known)
+            and all(covered[j] or self._known(words[j].text) for j in range(i + 1, len(words)))
+            for i in range(len(words))
+        ):
+            # "Republic of Koreaare", "UkraineChina", "Alliancein Asia": a capture lost a space
+            # after a known name, and what follows is known too
+            return None
         if _members(phrase):
             return None  # "32 Allies", "Member States": a group's members, by a house style
         if len(words) == 1 and phrase.endswith("s") and phrase[:-1] in _HEADS:
@@ -417,6 +430,24 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 + ", which does not name it whole"
             )
         return phrase, hint, _guess(words, piece.titled)
+
+
+# Months in full: "Julywith" (not "Mar" in "Marin").
+_FULL_MONTHS = frozenset(m for m in _MONTHS if len(m) > 4 or m in ("June", "July", "May"))
+
+
+def _run_together(phrase: str, known: Callable[[str], bool]) -> bool:
+    """Whether the phrase ends in a known name, or a month or weekday, with the next word run into
+    it, a lower-case word or another known name: a capture's lost space ("Republic of Koreaare",
+    "UkraineChina", "Julywith"). The parts are read as they are; no new name is there."""
+    head, _, last = phrase.rpartition(" ")
+    for cut in range(len(last) - 2, 1, -1):
+        first, rest = last[:cut], last[cut:]
+        if not (rest in _RUN_ON_WORDS or (rest[:1].isupper() and known(rest))):
+            continue
+        if first in _FULL_MONTHS or first in _WEEKDAYS or known(f"{head} {first}".strip()):
+            return True
+    return False
 
 
 def _among(word: str, words: frozenset[str]) -> bool:

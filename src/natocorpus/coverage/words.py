@@ -143,6 +143,17 @@ _EDITORIAL_LABELS = _set(
     Sources Photo Caption Courtesy Credit Credits File Translation Provisional Pool Time Date
     Published Posted Modified Reporting Editing Edited Writing Story Video Gallery"""
 )
+# The words of a web page's furniture, which a phrase made of them alone is ("Staff Writer",
+# "Read More", "Key Takeaways", "Press Release", "Story Code"); in a longer name they are its
+# words ("Associated Press", "the Drudge Report").
+_PAGE_FURNITURE = _set(
+    """Staff Writer Writers Reporter Correspondent Contributor Read More Key Points Takeaways
+    Highlights Press Release Memo Accepted Received Revised Link Links Share Print Email
+    Subscribe Advertisement Code Report Event"""
+)
+# Lower-case words that a capture runs into the name before them when it loses a space
+# ("Republic of Koreaare", "Alliancein", "Julywith").
+_RUN_ON_WORDS = _set("an the and are is was were in on of to with for at by as has have had will")
 # Adjectives of faiths and their movements, capitalised as English writes them: "Islamic
 # terror", "Jihadist groups".
 _FAITHS = _set(
