@@ -86,8 +86,13 @@ _HOLIDAYS = re.compile(r"\b(?:(?:Happy|Lunar|Chinese) )?New Year(?:[’']s)?(?: 
 # group's name ("the G7 summit").
 _DESIGNATION = re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,2}")
 _DESIGNATIONS = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}s")
+# A model's name, one word in title case ("Tomahawk", "Hawkei"); not an acronym ("US jets"), nor
+# a people's adjective ("Iranian drones"), nor the last word of a longer name ("Royal Australian
+# Navy frigates").
+_MODEL_NAME = re.compile(r"[A-Z][a-z]+")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'.-]*\s+$")
 _EQUIPMENT_AFTER = re.compile(
-    r"s?(?:\s+[a-z][\w-]*)?\s+(?:tanks?|jets?|fighters?|howitzers?|missiles?|aircraft|drones?"
+    r"s?(?:\s+[a-z][\w-]*){0,2}\s+(?:tanks?|jets?|fighters?|howitzers?|missiles?|aircraft|drones?"
     r"|submarines?|frigates?|destroyers?|warships?|helicopters?|rockets?|bombers?|launchers?"
     r"|planes?|vehicles?|rifles?|guns?|artillery)\b"
 )
@@ -143,6 +148,14 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             _DESIGNATION.fullmatch(name) and _EQUIPMENT_AFTER.match(text, at + len(raw))
         ):
             continue  # a model of equipment: "K2 tanks", "F-35 jets", "F-35s"
+        if (
+            not possessive
+            and _MODEL_NAME.fullmatch(name)
+            and not _DEMONYM.match(name)
+            and _EQUIPMENT_AFTER.match(text, at + len(raw))
+            and not _CAPITAL_BEFORE.search(text, 0, at)
+        ):
+            continue  # a model's name before its kind: "Shahed drones", "Tomahawk cruise missiles"
         if "-" in name:
             adjective = _ADJECTIVE_ENDING.search(name)
             if adjective:
