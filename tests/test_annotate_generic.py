@@ -1244,3 +1244,27 @@ def test_a_summit_is_a_gathering(tmp_path: Path) -> None:
         events=EVENTS,
     )
     assert events_of(article) == [("nato-2023", "NATO gathering")]
+
+
+def test_a_recurring_meeting_told_to_come_is_not_the_last_one_held(tmp_path: Path) -> None:
+    events = """\
+- id: ministers-2022
+  name: Foreign ministers, April 2022
+  type: ministerial
+  date: "2022-04-06"
+  precision: day
+  participants: [nato]
+  description: A meeting.
+  forms: []
+  generic: [foreign ministers meeting]
+"""
+    article = annotated(
+        tmp_path,
+        "Japan will attend the foreign ministers meeting next month. NATO said the "
+        "foreign ministers meeting last April set goals for next year.",
+        events=events,
+        overrides=published("2023-01"),
+    )
+    # The first is one to come, which the knowledge base lacks; the second is dated last April.
+    assert events_of(article) == [("ministers-2022", "foreign ministers meeting")]
+    assert article.event_mentions[0].start > article.text.reading_text.index("NATO said")

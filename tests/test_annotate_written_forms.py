@@ -228,6 +228,36 @@ def test_a_hyphenated_name_printed_with_a_typographers_hyphen_or_a_dash(
     ]
 
 
+def test_an_office_spelt_the_other_way_or_in_lower_case_is_still_its_organisation_and_title(
+    tmp_path: Path,
+) -> None:
+    actors = ACTORS.replace(
+        "forms: [Secretary General, NATO Secretary General]",
+        "forms: [Secretary General, NATO Secretary General,\n"
+        "          Secretary General of the North Atlantic Treaty Organization]",
+    ) + (
+        "- {id: military-committee, name: NATO Military Committee, type: institution,\n"
+        "   description: d, forms: [NATO Military Committee]}\n"
+        "- {id: nato-long, name: NATO, type: alliance, description: d,\n"
+        "   forms: [North Atlantic Treaty Organization]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "The Secretary General of the North Atlantic Treaty Organisation, Jens Stoltenberg, "
+        "spoke. NATO secretary general Jens Stoltenberg met the chair of the NATO military "
+        "committee.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("nato-secretary-general", "Secretary General"),
+        ("nato-long", "North Atlantic Treaty Organisation"),
+        ("jens-stoltenberg", "Stoltenberg"),
+        ("nato", "NATO"),
+        ("jens-stoltenberg", "Stoltenberg"),
+        ("military-committee", "NATO military committee"),
+    ]
+
+
 def test_a_bodys_name_told_with_its_states_possessive_or_adjective(tmp_path: Path) -> None:
     actors = ACTORS + (
         "- {id: mfa-china, name: Chinese Foreign Ministry, type: institution, description: d,\n"

@@ -16,6 +16,7 @@ from natocorpus.annotate.definite import (
     _told_after,
 )
 from natocorpus.annotate.event_context import (
+    _HELD_ON_A_DAY,
     _MEETINGS,
     _PLAIN_BEFORE,
     _THEIRS_BEFORE,
@@ -31,6 +32,7 @@ from natocorpus.annotate.event_context import (
 from natocorpus.annotate.forms import (
     Matchers,
     _overlapping,
+    _within,
 )
 from natocorpus.annotate.generic_phrases import _JUDGE_WORDS
 from natocorpus.annotate.implicit_events import _summit_list_spans
@@ -40,6 +42,7 @@ from natocorpus.annotate.other_meetings import (
     _another_meeting,
 )
 from natocorpus.annotate.sentences import _sentence_span
+from natocorpus.annotate.time_windows import _over_well_before, _told_to_come
 from natocorpus.annotate.zones import _in_heading
 from natocorpus.model import (
     ArticleText,
@@ -272,6 +275,20 @@ def _generic_events(
         candidates = _recurring_fitting(
             text, reading, (start, end), candidates, actors, context_dates, published, matchers
         )
+        if _told_to_come(reading, end, own[1]):
+            # "the foreign ministers meeting next month": a meeting or visit still to come when
+            # the text was published, not the last one held, unless a date of its sentence is
+            # that one's ("the meeting last April set goals for next year"); a war goes on
+            its_dates = [d.value for d in context_dates if d.value and own[0] <= d.start < own[1]]
+            candidates = [
+                e
+                for e in candidates
+                if matchers.event_types.get(e) not in _HELD_ON_A_DAY
+                or not _over_well_before(matchers.event_dates[e], matchers.event_ends[e], published)
+                or any(
+                    _within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in its_dates
+                )
+            ]
         if _beside_another(reading, own, start, candidates, dates, matchers):
             candidates = []  # beside one of them, so none of them, and nothing says which
         if (

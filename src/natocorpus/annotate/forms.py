@@ -35,7 +35,12 @@ from natocorpus.annotate.kinds import (
     form_kind,
 )
 from natocorpus.annotate.summits import SummitIndex, vague_by_year
-from natocorpus.annotate.variants import any_case_forms, with_title_case, with_variants
+from natocorpus.annotate.variants import (
+    any_case_forms,
+    with_title_case,
+    with_variants,
+    written_variants,
+)
 from natocorpus.model import KnowledgeBase, PartialDate, SurfaceForm
 
 
@@ -550,6 +555,11 @@ def _title_parts(
             if rest in own and form.find(rest) >= 0:
                 at = form.find(rest)
                 parts[form] = tuple(sorted([(start, end, other), (at, at + len(rest), actor.id)]))
+                # The form as another spelling or house style prints it, letter for letter at
+                # the same places ("... Treaty Organisation"), is made of the same names.
+                for variant in written_variants(form, actor.type):
+                    if len(variant) == len(form):
+                        parts.setdefault(variant, parts[form])
     return parts
 
 

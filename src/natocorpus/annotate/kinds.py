@@ -97,7 +97,9 @@ def form_kind(form: str, actor: Actor) -> int:
         and not any(c.isdigit() or c in "./" for c in form)
     ):
         kind |= DESCRIPTIVE
-        if any(word in _TITLE_WORDS for word in words):
+        # (in lower case too, as texts print an office after its organisation's acronym: "NATO
+        # secretary general")
+        if any(word in _TITLE_WORDS or word.title() in _TITLE_WORDS for word in words):
             kind |= TITLE
     if (
         _common_noun(actor, form)

@@ -78,3 +78,19 @@ def _over_well_before(first: PartialDate, last: PartialDate | None, published: P
 
 
 _REPOSTED_WITHIN = datetime.timedelta(days=60)
+
+
+# A time to come, told from the publication date, after a reference in its sentence: "the
+# foreign ministers meeting next month", "our ministerial later this spring", "a summit in the
+# coming weeks".
+_TIME_TO_COME_AFTER = re.compile(
+    r"[^.!?;]{0,60}?\b(?:(?:next|later this|this coming|early next|late next)\s+"
+    r"(?:week|month|year|spring|summer|autumn|fall|winter)"
+    r"|in the (?:coming|next(?: few)?) (?:days|weeks|months))\b",
+    re.IGNORECASE,
+)
+
+
+def _told_to_come(reading: str, end: int, sentence_end: int) -> bool:
+    """Whether the sentence, after the reference ending at `end`, tells of a time to come."""
+    return _TIME_TO_COME_AFTER.match(reading, end, sentence_end) is not None

@@ -75,12 +75,24 @@ def written_variants(text: str, actor_type: str) -> list[str]:
         variants.append(text + "s")  # "Asians", "South Koreans"
     if (titled := _in_title_case(words)) is not None:
         variants.append(titled)
+    if (
+        len(words) > 1
+        and _ACRONYM.fullmatch(words[0])
+        and all(map(_TITLED_WORD.fullmatch, words[1:]))
+    ):
+        # a body's common nouns after its organisation's acronym, as many texts print them: "NATO
+        # Military Committee" as "NATO military committee"
+        variants.append(" ".join([words[0], *(w.lower() for w in words[1:])]))
     if actor_type == "grouping" and "partners" in words:
         # "Asia-Pacific partners": "Asia-Pacific partner countries", "... partner nations"
         variants += [
             text.replace("partners", f"partner {noun}") for noun in ("countries", "nations")
         ]
     return variants
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,}\d?")
+_TITLED_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
 
 
 # The words title case leaves in lower case.
