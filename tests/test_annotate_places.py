@@ -97,6 +97,16 @@ def test_a_capital_that_troops_go_into_or_that_hosts_a_meeting_is_the_city(
     assert _washington(sentence, tmp_path / "g") == ["Washington", "Washington"]
 
 
+def test_a_capital_that_names_a_title_or_a_battle_is_the_city(tmp_path: Path) -> None:
+    places = [
+        "NATO met the Duke of Washington.",
+        "The Archbishop of Washington blessed NATO.",
+        "NATO studied the Battle of Washington.",
+    ]
+    for number, sentence in enumerate(places):
+        assert _washington(sentence, tmp_path / str(number)) == [], sentence
+
+
 def test_a_capital_that_acts_is_still_its_government(tmp_path: Path) -> None:
     sentence = (
         "Washington said NATO must act. Washington's push was plain, and ties with Washington "

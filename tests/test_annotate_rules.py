@@ -210,6 +210,24 @@ def test_a_portfolio_listed_before_an_institutions_head_is_part_of_its_name(
     ]
 
 
+def test_an_office_before_a_person_and_another_title_is_no_portfolio_in_a_list(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "NATO Secretary General Anders Fogh Rasmussen and Chinese Prime Minister Li Qiang met. "
+        "He saw the NATO Secretary General, Mr Jens Stoltenberg, and NATO Defence Ministers.",
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("china", "Chinese"),
+        ("nato", "NATO"),
+        ("nato-secretary-general", "Secretary General"),
+        ("jens-stoltenberg", "Stoltenberg"),
+        ("nato", "NATO"),
+    ]
+
+
 def test_an_organisations_common_noun_after_another_name_is_another(tmp_path: Path) -> None:
     actors = ACTORS.replace("forms: [NATO]}", "forms: [NATO, Alliance, AUKUS, Aukus]}")
     article = annotated(

@@ -258,6 +258,25 @@ def test_an_office_spelt_the_other_way_or_in_lower_case_is_still_its_organisatio
     ]
 
 
+def test_a_groups_short_name_in_capitals_and_a_number_beside_a_spaced_hyphen(
+    tmp_path: Path,
+) -> None:
+    actors = MORE + (
+        "- {id: quad, name: Quadrilateral Security Dialogue, type: grouping, description: d,\n"
+        "   forms: [Quad]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "Groupings such as AUKUS and QUAD grew, and the Indo Pacific 4 met.",
+        actors=ACTORS + actors,
+    )
+    assert actors_of(article) == [
+        ("aukus", "AUKUS"),
+        ("quad", "QUAD"),
+        ("ip4", "Indo Pacific 4"),
+    ]
+
+
 def test_a_bodys_name_told_with_its_states_possessive_or_adjective(tmp_path: Path) -> None:
     actors = ACTORS + (
         "- {id: mfa-china, name: Chinese Foreign Ministry, type: institution, description: d,\n"

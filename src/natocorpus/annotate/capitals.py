@@ -37,12 +37,14 @@ _DATELINE = re.compile(
 # "Beijing – AFP", "Kyiv - NATO faced" (a hyphen set apart by spaces is a dash).
 _DATELINE_SEPARATOR = re.compile(r"\s*[•|–—]\s|\s+-\s")
 # Where a capital city is a place, not its government: a part or the people of the city ("north
-# of Tokyo", "the population of Beijing"), a journey to or from it ("before leaving Tokyo", "a
+# of Tokyo", "the population of Beijing"), a title or a battle named after it ("the Duke of
+# Wellington", "the Battle of Kyiv"), a journey to or from it ("before leaving Tokyo", "a
 # visit to Seoul"), a body that is there ("the London delegation", "the Tokyo office").
 _CITY_PART_OF = re.compile(
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts"
     r"|suburbs?|centre|center|heart|streets?|population|residents?|inhabitants|citizens|mayor"
-    r"|city|districts?|parts?|airports?|downtown) of (?:the )?$",
+    r"|city|districts?|parts?|airports?|downtown|governor|dukes?|duchess|earl|baron|bishop"
+    r"|archbishop|(?:arch)?diocese|battle|siege) of (?:the )?$",
     re.IGNORECASE,
 )
 _CITY_JOURNEY = re.compile(

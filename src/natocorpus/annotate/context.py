@@ -337,7 +337,11 @@ def _context_blocks(
                 and of_name.start(1) - 4 not in owners_at  # "of the Alliance"
             ):
                 blocked = True  # "Secretary General of the United Nations": another body's
-            if _after_an_institutions_head(before) or _listed_before_a_head(text, end):
+            if _after_an_institutions_head(before) or (
+                # (an office is not a portfolio: "NATO Secretary General Mark Rutte and Japanese
+                # Prime Minister Shinzo Abe" is two people and their titles)
+                not kind & TITLE and _listed_before_a_head(text, end)
+            ):
                 # "Ministry of Foreign Affairs", "Foreign Affairs, Defence and Trade Committee"
                 blocked = True
             # A name next to itself (a list without commas) is not a longer name. A full name

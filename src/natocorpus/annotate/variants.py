@@ -52,7 +52,8 @@ def written_variants(text: str, actor_type: str) -> list[str]:
     """The other ways a name is printed: English's two spellings; a combining form written out
     ("Euro-Atlantic", "European-Atlantic"); a number in it in figures
     ("Indo-Pacific Four", "Indo-Pacific 4"); an acronym said as a word in the house style that
-    writes it so ("AUKUS", "Aukus"); a people's plural ("Asian", "Asians", "South Koreans"); its
+    writes it so ("AUKUS", "Aukus"), and a group's short name written as an acronym ("Quad",
+    "QUAD"); a people's plural ("Asian", "Asians", "South Koreans"); its
     common nouns capitalised ("Korean Peninsula"); a hyphen between capitalised words as a space
     ("Asia Pacific")."""
     variants = spelling_variants(text)
@@ -69,8 +70,18 @@ def written_variants(text: str, actor_type: str) -> list[str]:
     words = text.split()
     if len(words) > 1 and words[-1] in _NUMBERS:
         variants.append(" ".join([*words[:-1], _NUMBERS[words[-1]]]))
+        if _HYPHENATED_NAME.search(text):  # both ways at once: "Asia Pacific 4"
+            variants.append(_HYPHENATED_NAME.sub(r"\1 \2", variants[-1]))
     if len(text) >= 4 and text.isalpha() and text.isupper():
         variants.append(text.capitalize())
+    if (
+        actor_type in ("alliance", "organisation", "grouping")
+        and 3 <= len(text) <= 5
+        and text.isalpha()
+        and text[:1].isupper()
+        and text[1:].islower()
+    ):
+        variants.append(text.upper())  # a group's short name written as an acronym: "QUAD"
     if actor_type in ("state", "region") and text.endswith("an") and words[-1][:1].isupper():
         variants.append(text + "s")  # "Asians", "South Koreans"
     if (titled := _in_title_case(words)) is not None:
