@@ -1268,3 +1268,36 @@ def test_a_recurring_meeting_told_to_come_is_not_the_last_one_held(tmp_path: Pat
     # The first is one to come, which the knowledge base lacks; the second is dated last April.
     assert events_of(article) == [("ministers-2022", "foreign ministers meeting")]
     assert article.event_mentions[0].start > article.text.reading_text.index("NATO said")
+
+
+def test_at_war_a_states_adjective_for_its_place_and_summits_with_years_in_brackets(
+    tmp_path: Path,
+) -> None:
+    events = EVENTS.replace(
+        "generic: [Russia-Georgia conflict, Russian invasion]",
+        "generic: [Russia-Georgia conflict, Russian invasion, war with Russia, situation in "
+        "Georgia]",
+    )
+    article = annotated(
+        tmp_path,
+        "NATO visited Georgia, still at war with Russia. Japan discussed the Georgian situation. "
+        "Partners attended the summits in Madrid (2022) and Vilnius (2023).",
+        events=events,
+        actors=ACTORS.replace("forms: [Georgia]}", "forms: [Georgia, Georgian]}"),
+        overrides=published("2023-09"),
+    )
+    assert events_of(article) == [
+        ("war-2021", "war with Russia"),
+        ("war-2021", "Georgian situation"),
+        ("nato-2022", "Madrid"),
+        ("nato-2023", "Vilnius"),
+    ]
+    # At war before the war began is another war.
+    article = annotated(
+        tmp_path / "before",
+        "In 2015 Georgia was at war with Russia.",
+        events=events,
+        overrides=published("2015-09"),
+    )
+    assert events_of(article) == []
+

@@ -75,6 +75,8 @@ def _definite(
         return True
     if _CALLED_BEFORE.search(before):
         return True  # "which Moscow calls a “special military operation”": its name
+    if matched.lower().startswith("war ") and _AT_BEFORE.search(before):
+        return True  # "Ukraine, still at war with Russia": in the war that goes on
     if _INDEFINITE_BEFORE.search(before):
         # "a NATO summit", "another NATO Summit": one of a kind, not a name; but "Putin launched
         # a war against Ukraine" tells of one that began.
@@ -95,6 +97,8 @@ def _definite(
     )
 
 
+# "at" before "war with ...": a state of war, the one going on.
+_AT_BEFORE = re.compile(r"\bat $", re.IGNORECASE)
 # A verb of naming before an indefinite phrase: what follows is the name it is called by.
 _CALLED_BEFORE = re.compile(r"\bcall(?:s|ed|ing)? (?:it |this |that )?an? [“‘\"']?$")
 # A verb of beginning a war or a campaign, in the past tense or as a participle, before an

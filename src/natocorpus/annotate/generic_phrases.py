@@ -65,7 +65,9 @@ def _by_a_partys_other_name(
 ) -> list[str]:
     """A generic phrase that opens with a party's name holds with the party's other name: the
     state's name in the possessive for its adjective and the other way round ("Russian
-    invasion": "Russia’s invasion", "Russia's invasion"; "Russia’s war": "Russian war")."""
+    invasion": "Russia’s invasion", "Russia's invasion"; "Russia’s war": "Russian war"); and one
+    of a common noun in a party's state holds with the state's adjective ("situation in Ukraine":
+    "Ukrainian situation")."""
     names: dict[str, tuple[str, str]] = {}  # a party's name or adjective -> (name, adjective)
     for actor in actors:
         if actor.id not in participants or actor.type != "state":
@@ -80,6 +82,10 @@ def _by_a_partys_other_name(
         names[actor.name] = names[adjectives[0]] = (actor.name, adjectives[0])
     out: list[str] = []
     for phrase in phrases:
+        if (where := _NOUN_IN_A_PLACE.match(phrase)) is not None and where.group(2) in names:
+            # "the situation in Ukraine" is "the Ukrainian situation"
+            out.append(f"{names[where.group(2)][1]} {where.group(1)}")
+            continue
         first, _, rest = phrase.partition(" ")
         bare = re.sub(r"[’']s$", "", first)
         if not rest or bare not in names:
@@ -87,6 +93,10 @@ def _by_a_partys_other_name(
         name, adjective = names[bare]
         out += [f"{name}’s {rest}", f"{name}'s {rest}", f"{adjective} {rest}"]
     return [phrase for phrase in out if phrase not in phrases]
+
+
+# A common noun and the state it is in: "situation in Ukraine", "war in Ukraine".
+_NOUN_IN_A_PLACE = re.compile(r"^([a-z]+) in ([A-Z][a-z]+)$")
 
 
 # "Russia’s invasion of Ukraine", "the Russia-Ukraine war": the parties in the noun phrase.

@@ -127,7 +127,7 @@ def _summits_in_a_list(
         # alone. A city names its summit; a state that hosted one is named as the state too, so
         # the year it carries is the mention ("in Spain in 2022"), and without one it is left.
         "after": rf"(?<![\w-])(?:(?P<city>{index.cities})|(?P<host>{index.places}))(?![\w-])"
-        rf"(?:\s+in\s+(?P<year>{year}))?",
+        rf"(?:(?:\s+in\s+|\s+\()(?P<year>{year})\)?)?",
         "years": rf"(?P<year>{year})",
     }
     nato = set(matchers.generic_events.get("nato summit", ()))

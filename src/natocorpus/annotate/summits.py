@@ -61,7 +61,11 @@ class SummitIndex(msgspec.Struct, frozen=True):
         # A place after the plural may carry its time: "summits in Madrid last year and
         # Washington earlier this year", "held in Spain in 2022 and Lithuania in 2023"; or the
         # items are years alone: "NATO summits in 2022 and 2023".
-        when = rf"(?:\s+(?:(?:earlier|later)\s+)?(?:last|this|next)\s+year|\s+in\s+{year})?"
+        # or its year in brackets: "summits in Madrid (2022) and Vilnius (2023)".
+        when = (
+            rf"(?:\s+(?:(?:earlier|later)\s+)?(?:last|this|next)\s+year|\s+in\s+{year}"
+            rf"|\s+\({year}\))?"
+        )
         in_a_list = re.compile(
             rf"(?<![\w-])(?P<before>{item}(?:{joint}{item})+)\s+(?:NATO\s+|[Aa]lliance\s+)?"
             rf"[Ss]ummits\b|\b[Ss]ummits\s+(?:held\s+)?(?:in|at|of)\s+"
