@@ -1300,4 +1300,3 @@ def test_at_war_a_states_adjective_for_its_place_and_summits_with_years_in_brack
         overrides=published("2015-09"),
     )
     assert events_of(article) == []
-

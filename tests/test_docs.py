@@ -70,9 +70,7 @@ def test_adding_an_article_shows_what_add_and_check_print(
             continue
         draft = re.sub(rf"(?m)^{re.escape(key)}:.*$", lambda _m, line=line: line, draft, count=1)
     draft = draft.replace('"TODO: a passage"', '"agreed to deepen cooperation on cyber defence"', 1)
-    draft = draft.replace(
-        '"TODO: a passage"', '"The Ottawa government welcomed the agreement."'
-    )
+    draft = draft.replace('"TODO: a passage"', '"The Ottawa government welcomed the agreement."')
     (tmp_path / "corpus" / "articles" / "partners-in-the-pacific.md").write_text(draft, "utf-8")
     result = CliRunner().invoke(main, ["check"], prog_name="natocorpus")
     assert f"$ natocorpus check\n{result.output.rstrip()}" in README.replace("\n   ", "\n")
