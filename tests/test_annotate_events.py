@@ -202,6 +202,27 @@ def test_a_meeting_of_the_parties_named_after_it_is_not_the_summit(tmp_path: Pat
     assert all(u.candidates == () for u in article.unresolved_events)
 
 
+def test_a_summit_of_two_sides_in_a_heading_and_a_misspelt_venue(tmp_path: Path) -> None:
+    published = {"published": 'published: {value: "2023-07", precision: month, inferred: x}'}
+    article = annotated(
+        tmp_path,
+        "Leaders met at the two-day NATO summit at Vilnus, the capital.",
+        overrides=published,
+    )
+    assert events_of(article) == [("vilnius-2023", "NATO summit")]  # Vilnius misspelt
+    article = annotated(
+        tmp_path / "vienna", "Leaders met at the NATO summit at Vienna.", overrides=published
+    )
+    assert events_of(article) == []  # another city
+    # A heading's summit of two sides joined by a dash is theirs.
+    article = annotated(
+        tmp_path / "heading",
+        "## The Putin-Kim Summit and NATO\n\nNATO watched.",
+        overrides=published,
+    )
+    assert events_of(article) == []
+
+
 def test_a_country_or_its_adjective_places_a_summit(tmp_path: Path) -> None:
     events = SUMMITS.replace("place: Vilnius", "place: Vilnius, Lithuania")
     article = annotated(

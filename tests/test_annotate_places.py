@@ -107,6 +107,16 @@ def test_a_capital_that_names_a_title_or_a_battle_is_the_city(tmp_path: Path) ->
         assert _washington(sentence, tmp_path / str(number)) == [], sentence
 
 
+def test_a_peoples_adjective_after_a_capitalised_the_inside_a_sentence_is_a_newspaper(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path, "Writing in The American just a day later, the American envoy praised NATO."
+    )
+    assert [text for actor, text in actors_of(article) if actor == "usa"] == ["American"]
+    assert article.mentions[0].start > article.text.reading_text.index("the American")
+
+
 def test_a_capital_that_acts_is_still_its_government(tmp_path: Path) -> None:
     sentence = (
         "Washington said NATO must act. Washington's push was plain, and ties with Washington "

@@ -55,6 +55,10 @@ _MASTHEAD_AFTER = re.compile(
     r" (?:Herald|Times|Post|Tribune|Gazette|Chronicle|Journal|Daily|Standard|Telegraph|Observer"
     r"|Courier|Express|Star|Sun|Mail|Review|Monitor|Insider|Today|Diplomat|Reporter)\b"
 )
+# "The" with its capital inside a sentence, before a people's adjective with no noun after it: a
+# newspaper's name ("Writing in The Australian just a day after").
+_TITLED_THE_BEFORE = re.compile(r"[\w,] The $")
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
 # A prefix joined to a region's name makes an adjective of it: "Trans-Atlantic", "pan-Asian".
 _PREFIX_BEFORE = re.compile(r"(?<![\w-])(?:(?i:trans|pan|cross|intra|inter|sub|extra)-|Trans )$")
 # Compass adjectives, which before a place name a part of it.
@@ -315,6 +319,12 @@ def _context_blocks(
             blocked = True  # "the Atlantic Treaty Association’s own Secretary General": its own
         if kind & (PLACE | CAPITAL) and _MASTHEAD_AFTER.match(text, end):
             blocked = True  # "the New Zealand Herald", "the Japan Times": a newspaper
+        if (
+            kind & ADJECTIVAL
+            and _TITLED_THE_BEFORE.search(before)
+            and _LOWER_WORD_AFTER.match(text, end)
+        ):
+            blocked = True  # "Writing in The Australian just a day after": a newspaper
         if _formal_of_another(kind, before):
             blocked = True  # "the Democratic People's Republic of Korea": another state
         if (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Sequence
 
@@ -95,6 +96,17 @@ def _name_goes_on(matched: str, reading: str, end: int) -> bool:
     )
 
 
+def _misspelt(word: str, place: str) -> bool:
+    """Whether a word is a place's name with a letter dropped, added or changed ("Vinius" for
+    "Vilnius"): a slip, not another place. Names shorter than six letters are told apart."""
+    return (
+        len(place) >= 6
+        and abs(len(word) - len(place)) <= 1
+        and word[:1] == place[:1]
+        and difflib.SequenceMatcher(None, word, place).ratio() >= 0.9
+    )
+
+
 def _held_elsewhere(after: str, candidates: Sequence[str], matchers: Matchers) -> bool:
     """Whether the phrase is placed where none of its events was held ("the NATO summit in The
     Hague" when no summit there is known): it names an event the knowledge base lacks, and no
@@ -111,7 +123,10 @@ def _held_elsewhere(after: str, candidates: Sequence[str], matchers: Matchers) -
     name = (found.group(1) or found.group(2)).replace(".", "")
     first = name.split()[-1] if name.startswith("The ") else name.split()[0]
     places = [p.replace(".", "") for event in candidates for p in matchers.event_places[event]]
-    if any(re.match(rf"{re.escape(p)}n?\b", name) or p.startswith(first) for p in places):
+    if any(
+        re.match(rf"{re.escape(p)}n?\b", name) or p.startswith(first) or _misspelt(first, p)
+        for p in places
+    ):
         return False
     owners = {owner for owner, *_ in matchers.actors.find(name)}
     # "the summit in the United States": the state of a venue ("Washington") is no other place.

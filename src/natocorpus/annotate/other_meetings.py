@@ -118,13 +118,18 @@ _TWO_SIDES_BEFORE = re.compile(
 _JOINED_ON_BEFORE = re.compile(r"[-–][A-Z][\w’'.]* $")
 
 
-def _of_two_sides(before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+def _of_two_sides(
+    before: str, candidates: Sequence[str], matchers: Matchers, in_heading: bool = False
+) -> bool:
     """Whether two names joined by a dash make the meeting two sides' talks, not one the phrase
     can name; not where they are its places ("the Strasbourg-Kehl summit"), nor the last two of
-    more names joined ("the U.S.-South Korea-Japan summit")."""
+    more names joined ("the U.S.-South Korea-Japan summit"). In a heading in title case, where
+    every word is capitalised, only two single words are ("the Putin-Kim Summit"; not
+    "Indo-Pacific Leaders Join Meeting")."""
     found = _TWO_SIDES_BEFORE.search(before)
     return (
         found is not None
+        and not (in_heading and " " in found.group(2))
         and _JOINED_ON_BEFORE.search(before, 0, found.start()) is None
         and all(matchers.event_types.get(e) in _MEETINGS for e in candidates)
         and not any(side in matchers.event_places[e] for side in found.groups() for e in candidates)
@@ -230,12 +235,13 @@ def _another_meeting(
         (
             (word is not None and _names_another_meeting(word, candidates, matchers))
             or _summit_of_another_name(matched, reading, end)
-            or _of_two_sides(before, candidates, matchers)
             or _with_someone(matched, reading, end, candidates, matchers)
         )
         and not in_heading
     ) or (
-        _of_ministers(before, reading[end : end + 40], candidates, matchers)
+        # (two names joined by a dash are two sides in a heading too: "the Putin-Kim Summit")
+        _of_two_sides(before, candidates, matchers, in_heading)
+        or _of_ministers(before, reading[end : end + 40], candidates, matchers)
         or _of_another_portfolio(before, candidates, matchers)
     )
 
