@@ -26,6 +26,7 @@ from natocorpus.annotate.time_windows import (
     _not_long_before,
     _over_well_before,
     _overlap,
+    _told_to_come,
     _within_a_year,
 )
 from natocorpus.model import ArticleText, DateMention, EventMention, PartialDate
@@ -460,6 +461,32 @@ def _recurring_fitting(
         )
 
     return [e for e in candidates if fits(e)]
+
+
+def _still_to_come(
+    reading: str,
+    end: int,
+    sentence: tuple[int, int],
+    candidates: list[str],
+    dates: Sequence[DateMention],
+    published: PartialDate,
+    matchers: Matchers,
+) -> list[str]:
+    """Where the sentence tells of a time to come after the reference ("the foreign ministers
+    meeting next month", "our ministerial later this spring"), a meeting or visit still to come
+    when the text was published, not the last one held, unless a date of the sentence is that
+    one's ("the meeting last April set goals for next year"); a war goes on."""
+    low, high = sentence
+    if not _told_to_come(reading, end, high):
+        return candidates
+    values = [d.value for d in dates if d.value and low <= d.start < high]
+    return [
+        e
+        for e in candidates
+        if matchers.event_types.get(e) not in _HELD_ON_A_DAY
+        or not _over_well_before(matchers.event_dates[e], matchers.event_ends[e], published)
+        or any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in values)
+    ]
 
 
 def _visitors(event: str, matchers: Matchers) -> frozenset[str]:

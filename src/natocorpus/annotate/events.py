@@ -17,7 +17,6 @@ from natocorpus.annotate.definite import (
     _told_after,
 )
 from natocorpus.annotate.event_context import (
-    _HELD_ON_A_DAY,
     _MEETINGS,
     _PLAIN_BEFORE,
     _THEIRS_BEFORE,
@@ -28,12 +27,12 @@ from natocorpus.annotate.event_context import (
     _named_before,
     _of_whom_the_sentence_names,
     _recurring_fitting,
+    _still_to_come,
     _without_a_series_start,
 )
 from natocorpus.annotate.forms import (
     Matchers,
     _overlapping,
-    _within,
 )
 from natocorpus.annotate.generic_phrases import _JUDGE_WORDS
 from natocorpus.annotate.implicit_events import _summit_list_spans
@@ -43,7 +42,6 @@ from natocorpus.annotate.other_meetings import (
     _another_meeting,
 )
 from natocorpus.annotate.sentences import _sentence_span
-from natocorpus.annotate.time_windows import _over_well_before, _told_to_come
 from natocorpus.annotate.zones import _in_heading
 from natocorpus.model import (
     ArticleText,
@@ -290,20 +288,9 @@ def _generic_events(
         candidates = _recurring_fitting(
             text, reading, (start, end), candidates, actors, context_dates, published, matchers
         )
-        if _told_to_come(reading, end, own[1]):
-            # "the foreign ministers meeting next month": a meeting or visit still to come when
-            # the text was published, not the last one held, unless a date of its sentence is
-            # that one's ("the meeting last April set goals for next year"); a war goes on
-            its_dates = [d.value for d in context_dates if d.value and own[0] <= d.start < own[1]]
-            candidates = [
-                e
-                for e in candidates
-                if matchers.event_types.get(e) not in _HELD_ON_A_DAY
-                or not _over_well_before(matchers.event_dates[e], matchers.event_ends[e], published)
-                or any(
-                    _within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in its_dates
-                )
-            ]
+        candidates = _still_to_come(
+            reading, end, own, candidates, context_dates, published, matchers
+        )
         if _beside_another(reading, own, start, candidates, dates, matchers):
             candidates = []  # beside one of them, so none of them, and nothing says which
         if (

@@ -39,10 +39,10 @@ from natocorpus.coverage.stubs import _guess, _Miss
 from natocorpus.coverage.words import (
     _BODY,
     _EDITORIAL_LABELS,
+    _FULL_MONTHS,
     _FUNCTION_WORDS,
     _HEADS,
     _LABEL_WORDS,
-    _MONTHS,
     _NO_ONE_ALONE,
     _PAGE_FURNITURE,
     _RUN_ON_WORDS,
@@ -432,10 +432,6 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         return phrase, hint, _guess(words, piece.titled)
 
 
-# Months in full: "Julywith" (not "Mar" in "Marin").
-_FULL_MONTHS = frozenset(m for m in _MONTHS if len(m) > 4 or m in ("June", "July", "May"))
-
-
 def _run_together(phrase: str, known: Callable[[str], bool]) -> bool:
     """Whether the phrase ends in a known name, or a month or weekday, with the next word run into
     it, a lower-case word or another known name: a capture's lost space ("Republic of Koreaare",
@@ -445,6 +441,7 @@ def _run_together(phrase: str, known: Callable[[str], bool]) -> bool:
         first, rest = last[:cut], last[cut:]
         if not (rest in _RUN_ON_WORDS or (rest[:1].isupper() and known(rest))):
             continue
+        # (a month in full: not "Mar" in "Marin")
         if first in _FULL_MONTHS or first in _WEEKDAYS or known(f"{head} {first}".strip()):
             return True
     return False

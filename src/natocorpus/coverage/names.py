@@ -40,6 +40,7 @@ from natocorpus.coverage.words import (
     _TITLE_WORDS,
     _WORD,
     _WORD_CHAR,
+    _a_models_name,
     _set,
 )
 from natocorpus.model import Block
@@ -81,21 +82,6 @@ _CLOCK_BEFORE = re.compile(r"\d\s?$")
 # The common nouns of a numbered part or step ("Phase 4", "Tier 2"), which name no one.
 _NUMBERED_STEP = re.compile(r"(?:Phase|Stage|Step|Round|Tier|Chapter|Section)$")
 _HOLIDAYS = re.compile(r"\b(?:(?:Happy|Lunar|Chinese) )?New Year(?:[’']s)?(?: (?:Day|Eve))?\b")
-# A model's designation of letters and figures before the kind of equipment it is ("K2 tanks",
-# "FA-50 jets", "K9 self-propelled howitzers"), or in the plural ("F-35s", "Su-30s"); not a
-# group's name ("the G7 summit").
-_DESIGNATION = re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,2}")
-_DESIGNATIONS = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}s")
-# A model's name, one word in title case ("Tomahawk", "Hawkei"); not an acronym ("US jets"), nor
-# a people's adjective ("Iranian drones"), nor the last word of a longer name ("Royal Australian
-# Navy frigates").
-_MODEL_NAME = re.compile(r"[A-Z][a-z]+")
-_CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'.-]*\s+$")
-_EQUIPMENT_AFTER = re.compile(
-    r"s?(?:\s+[a-z][\w-]*){0,2}\s+(?:tanks?|jets?|fighters?|howitzers?|missiles?|aircraft|drones?"
-    r"|submarines?|frigates?|destroyers?|warships?|helicopters?|rockets?|bombers?|launchers?"
-    r"|planes?|vehicles?|rifles?|guns?|artillery)\b"
-)
 
 
 def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
@@ -144,18 +130,8 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             name = name[:-1]  # the first half of a suspended compound: "state TV- and radio"
         if _NUMBERED_STEP.match(name) and _FIGURE_AFTER.match(text, at + len(raw)) is not None:
             continue  # a numbered part or step: "under Phase 4 of the programme"
-        if _DESIGNATIONS.fullmatch(name) or (
-            _DESIGNATION.fullmatch(name) and _EQUIPMENT_AFTER.match(text, at + len(raw))
-        ):
-            continue  # a model of equipment: "K2 tanks", "F-35 jets", "F-35s"
-        if (
-            not possessive
-            and _MODEL_NAME.fullmatch(name)
-            and not _DEMONYM.match(name)
-            and _EQUIPMENT_AFTER.match(text, at + len(raw))
-            and not _CAPITAL_BEFORE.search(text, 0, at)
-        ):
-            continue  # a model's name before its kind: "Shahed drones", "Tomahawk cruise missiles"
+        if _a_models_name(name, text, at, at + len(raw), possessive is not None):
+            continue  # a model of equipment: "K2 tanks", "F-35s", "Shahed drones"
         if "-" in name:
             adjective = _ADJECTIVE_ENDING.search(name)
             if adjective:

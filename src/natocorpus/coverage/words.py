@@ -25,11 +25,11 @@ _ADJECTIVE_ENDING = re.compile(
 _OPENING_QUOTES = "“‘\"'«"
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
-_MONTHS = _set(
+_FULL_MONTHS = _set(
     "January February March April May June July August September October November December"
-    # (abbreviated, as a line in capitals has them: "OCT 2024"; not "Jan", a name too)
-    " Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 )
+# (and abbreviated, as a line in capitals has them: "OCT 2024"; not "Jan", a name too)
+_MONTHS = _FULL_MONTHS | _set("Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
 _WEEKDAYS = _set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 # Spans of the calendar, capitalised in a heading or for emphasis ("It has been 10 Years!").
 _CALENDAR_NOUNS = _set("Years Months Weeks Decades")
@@ -233,3 +233,36 @@ _HEADS = _ORGANISATION_HEADS | _EVENT_HEADS | _DOCUMENT_HEADS | _TITLE_HEADS | _
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic)$")
 _PLAIN_YAML = re.compile(r"^[A-Za-z][\w .’'\-]*[\w.’]$|^[A-Za-z]$")
 _YAML_WORDS = _set("yes no true false on off null y n")
+
+
+# A model's designation of letters and figures before the kind of equipment it is ("K2 tanks",
+# "FA-50 jets", "K9 self-propelled howitzers"), or in the plural ("F-35s", "Su-30s"); not a
+# group's name ("the G7 summit").
+_DESIGNATION = re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,2}")
+_DESIGNATIONS = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}s")
+# A model's name, one word in title case ("Tomahawk", "Hawkei"); not an acronym ("US jets"), nor
+# a people's adjective ("Iranian drones"), nor the last word of a longer name ("Royal Australian
+# Navy frigates").
+_MODEL_NAME = re.compile(r"[A-Z][a-z]+")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'.-]*\s+$")
+_EQUIPMENT_AFTER = re.compile(
+    r"s?(?:\s+[a-z][\w-]*){0,2}\s+(?:tanks?|jets?|fighters?|howitzers?|missiles?|aircraft|drones?"
+    r"|submarines?|frigates?|destroyers?|warships?|helicopters?|rockets?|bombers?|launchers?"
+    r"|planes?|vehicles?|rifles?|guns?|artillery)\b"
+)
+
+
+def _a_models_name(name: str, text: str, start: int, end: int, possessive: bool) -> bool:
+    """Whether the capitalised word at text[start:end] (`name` without its possessive) names a
+    model of equipment: a designation before its kind or in the plural ("K2 tanks", "F-35s"),
+    or a name before its kind ("Shahed drones", "Tomahawk cruise missiles")."""
+    if _DESIGNATIONS.fullmatch(name):
+        return True
+    if _EQUIPMENT_AFTER.match(text, end) is None:
+        return False
+    return _DESIGNATION.fullmatch(name) is not None or (
+        not possessive
+        and _MODEL_NAME.fullmatch(name) is not None
+        and not _DEMONYM.match(name)
+        and not _CAPITAL_BEFORE.search(text, 0, start)
+    )
