@@ -671,6 +671,29 @@ def test_one_sides_armed_action_names_the_war_only_against_the_side_attacked(
     ]
 
 
+def test_a_war_effort_military_actions_and_an_attack_on_the_side_attacked_name_the_war(
+    tmp_path: Path,
+) -> None:
+    events = WAR_AND_VISIT.replace(
+        "generic: [war in Georgia, war against Georgia]",
+        "generic: [war in Georgia, war against Georgia, aggression against Georgia]",
+    )
+    article = annotated(
+        tmp_path,
+        "China backs Moscow’s war effort in Georgia. It supports Russia’s military actions "
+        "against Georgia. Russia’s full-scale armed attack on Georgia was condemned.\n\n"
+        "A drone attack on Georgia killed two. The attack on Georgia’s power grid did too. "
+        "An attack in Georgia was reported.",
+        events=events,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [
+        ("war-2021", "war effort in Georgia"),
+        ("war-2021", "military actions against Georgia"),
+        ("war-2021", "attack on Georgia"),
+    ]
+
+
 def test_an_indefinite_phrase_after_a_verb_of_naming_is_the_name(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

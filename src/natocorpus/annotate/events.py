@@ -34,7 +34,7 @@ from natocorpus.annotate.forms import (
     Matchers,
     _overlapping,
 )
-from natocorpus.annotate.generic_phrases import _JUDGE_WORDS
+from natocorpus.annotate.generic_phrases import _JUDGE_WORDS, _STRIKING_NOUNS
 from natocorpus.annotate.implicit_events import _summit_list_spans
 from natocorpus.annotate.other_meetings import (
     _NOT_PLACES,
@@ -67,6 +67,27 @@ _MEETINGS_IN_GENERAL = re.compile(r" (?:diplomacy|season|circuit|fatigue)\b", re
 # A word before a meeting's noun that makes it a briefing: "a press conference", "news
 # conference".
 _BRIEFING_BEFORE = re.compile(r"\b(?:press|news|video)[ -]$", re.IGNORECASE)
+
+
+# An attack told with its weapon, or on a part of the place ("a missile attack on Ukraine", "the
+# attack on Ukraine’s power grid"), is one strike, not the war.
+_A_WEAPON_BEFORE = re.compile(
+    r"\b(?:missile|drone|rocket|air|artillery|cyber|terror|terrorist|bomb|suicide)[ -]$",
+    re.IGNORECASE,
+)
+_A_PART_AFTER = re.compile(r"[’']s\b")
+
+
+def _one_strike(reading: str, start: int, end: int) -> bool:
+    """Whether an attack's phrase tells of one strike: its weapon before it, or a part of the
+    place after it."""
+    return _STRIKE_NOUN.match(reading, start) is not None and (
+        _A_WEAPON_BEFORE.search(reading, max(0, start - 12), start) is not None
+        or _A_PART_AFTER.match(reading, end) is not None
+    )
+
+
+_STRIKE_NOUN = re.compile(rf"(?i:{'|'.join(_STRIKING_NOUNS)})\b")
 
 
 # A meeting's noun after a phrase that names no meeting: the phrase is the meeting's name.
@@ -220,6 +241,8 @@ def _generic_events(
             continue  # "the premier’s summit diplomacy": meetings of that kind, none in particular
         if _BRIEFING_BEFORE.search(reading, max(0, start - 8), start):
             continue  # "Macron told a news conference in Vilnius": a briefing, not the summit
+        if _one_strike(reading, start, end):
+            continue  # "a drone attack on Ukraine": one strike of the war, not the war
         if (
             all(matchers.event_types.get(e) == "visit" for e in candidates)
             and _name_goes_on(matched, reading, end)

@@ -149,7 +149,7 @@ def _as_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
 
 # The nouns of armed conflict: a war named by one is named by the others ("the war in Ukraine",
 # "the fighting in Ukraine", "the struggle in Ukraine", "the crisis in Ukraine", "Russian
-# military action against Ukraine").
+# military action against Ukraine", "Moscow’s war effort in Ukraine").
 _WAR_NOUNS = (
     "war",
     "conflict",
@@ -158,7 +158,10 @@ _WAR_NOUNS = (
     "hostilities",
     "crisis",
     "military action",
+    "military actions",
     "military operations",
+    "war effort",
+    "war efforts",
 )
 _WAR_PHRASE = re.compile(rf"^({'|'.join(_WAR_NOUNS)}) ((?:in|against|on) [A-Z][\w-]*)$")
 
@@ -169,6 +172,9 @@ _WAR_PHRASE = re.compile(rf"^({'|'.join(_WAR_NOUNS)}) ((?:in|against|on) [A-Z][\
 # them: "war against Russia" is told by the other side.
 _ONE_SIDES_NOUNS = ("offensive", "military operation", "assault", "aggression", "invasion")
 _ENTERING_NOUNS = ("invasion", "incursion")
+# An attack is said only of the side attacked, never of where it happened: "Russia’s attack on
+# Ukraine" is the war, "an attack in Ukraine" one of its many.
+_STRIKING_NOUNS = ("attack",)
 _ONE_SIDES_PHRASE = re.compile(
     rf"^(?:{'|'.join(_ONE_SIDES_NOUNS)}|incursion|war of aggression) (?:against|on|of|into) "
     r"([A-Z][\w-]*)$"
@@ -195,6 +201,12 @@ def _by_other_words_for_war(phrases: Iterable[str]) -> list[str]:
             for noun in _ONE_SIDES_NOUNS
         ),
         *(f"{noun} into {place}" for place in attacked for noun in _ENTERING_NOUNS),
+        *(
+            f"{noun} {way} {place}"
+            for way in ("on", "against")
+            for place in attacked
+            for noun in _STRIKING_NOUNS
+        ),
     ]
     return list(
         dict.fromkeys([*(f"{noun} {rest}" for rest in rests for noun in _WAR_NOUNS), *one_sides])
