@@ -486,3 +486,63 @@ def test_an_indefinite_summit_looked_ahead_to_is_the_one_days_after_the_publicat
     ):
         article = annotated(tmp_path / str(number), sentence, overrides=date)
         assert events_of(article) == [], sentence
+
+
+ACCESSION_ACTORS = (
+    ACTORS
+    + """\
+- {id: japan, name: Japan, type: state, description: d, forms: [Japan, Japanese, Tokyo]}
+- {id: korea, name: South Korea, type: state, description: d, forms: [South Korea, Seoul]}
+- {id: ukraine, name: Ukraine, type: state, description: d, forms: [Ukraine]}
+- id: cyber-centre
+  name: Cyber Centre of Excellence
+  type: institution
+  description: d
+  forms: [Cyber Centre of Excellence, CCDCOE]
+"""
+)
+ACCESSION = """\
+- id: join-2022
+  name: South Korea and Japan join the Cyber Centre of Excellence
+  type: accession
+  date: "2022-05"
+  precision: month
+  end_date: "2022-11"
+  participants: [korea, japan, cyber-centre]
+  description: d.
+  forms: []
+"""
+
+
+def published_in(month: str) -> dict[str, str]:
+    return {"published": f'published: {{value: "{month}", precision: month, inferred: x}}'}
+
+
+def test_a_state_joining_a_body_names_the_accession_when_it_is_a_joiner(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Japan formally joined NATO’s Cyber Centre of Excellence on Friday. Analysts said "
+        "Japan joining CCDCOE mattered. Shortly after its membership of the CCDCOE, Japan "
+        "began to train.\n\nUkraine joined the CCDCOE in 2021. South Korea, which the CCDCOE "
+        "admitted, trains. Japan joined the CCDCOE in 2019, a reader wrote.",
+        actors=ACCESSION_ACTORS,
+        events=ACCESSION,
+        overrides=published_in("2022-12"),
+    )
+    assert events_of(article) == [
+        ("join-2022", "joined NATO’s Cyber Centre of Excellence"),
+        ("join-2022", "joining CCDCOE"),
+        ("join-2022", "membership of the CCDCOE"),
+    ]
+
+
+def test_an_accession_is_not_dated_by_its_joiners_alone(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Tokyo and Seoul saw China as a concern until 2022.\n\nIn 2022 Japan and South Korea "
+        "joined the CCDCOE.",
+        actors=ACCESSION_ACTORS,
+        events=ACCESSION,
+        overrides=published_in("2024-01"),
+    )
+    assert events_of(article) == [("join-2022", "joined the CCDCOE")]

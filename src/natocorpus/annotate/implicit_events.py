@@ -224,6 +224,8 @@ def _enough_participants(matchers: Matchers, event: str, present: frozenset[str]
     Asia-Pacific partners"): two of five partners at a meeting ("in May 2022 Japan and Australia
     signed a deal") are two states doing something else that month."""
     named = matchers.event_participants[event] & present
+    if matchers.event_types.get(event) == "accession" and not (named - matchers.states):
+        return False  # states joining a body are told with the body: "Japan and Korea in 2022"
     return len(named) >= 2 and (
         2 * len(named) >= len(matchers.event_participants[event])
         or bool(named & matchers.groupings)

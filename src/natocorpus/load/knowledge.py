@@ -51,6 +51,7 @@ EVENT_TYPES = (
     "publication",
     "operation",
     "agreement",
+    "accession",
     "other",
 )
 
