@@ -188,7 +188,9 @@ def _dated_by_participants(
             if (value.month is None or matchers.event_dates[e].month in (None, value.month))
             and _enough_participants(matchers, e, present)
         ]
-        if len(fits) == 1:
+        # States that joined a body that year may be told of with the year: the reading is one
+        # of those that make the year ambiguous, but the body must be named for it to be taken.
+        if len(fits) == 1 and not _an_accession_without_its_body(matchers, fits[0], present):
             found.append(
                 EventMention(
                     fits[0], date.text, date.start, date.end, date.paragraph, date.sentence
@@ -219,13 +221,19 @@ def _bounds_a_period(reading: str, start: int, end: int) -> bool:
     )
 
 
+def _an_accession_without_its_body(matchers: Matchers, event: str, present: frozenset[str]) -> bool:
+    """Whether the event is an accession whose body joined the sentence does not name: "Tokyo and
+    Seoul until 2022" names the states that joined, not their joining."""
+    if matchers.event_types.get(event) != "accession":
+        return False
+    return not (matchers.event_participants[event] - matchers.states) & present
+
+
 def _enough_participants(matchers: Matchers, event: str, present: frozenset[str]) -> bool:
     """Two participants or more, and either half of them or a group among them ("NATO and its
     Asia-Pacific partners"): two of five partners at a meeting ("in May 2022 Japan and Australia
     signed a deal") are two states doing something else that month."""
     named = matchers.event_participants[event] & present
-    if matchers.event_types.get(event) == "accession" and not (named - matchers.states):
-        return False  # states joining a body are told with the body: "Japan and Korea in 2022"
     return len(named) >= 2 and (
         2 * len(named) >= len(matchers.event_participants[event])
         or bool(named & matchers.groupings)
