@@ -153,6 +153,9 @@ def test_a_title_is_cut_from_the_name_after_it(tmp_path: Path) -> None:
         ("NATO met US Ambassador to Japan Rahm Emanuel.", {"Rahm Emanuel"}),
         ("NATO met Deputy Secretary General Mircea Geoana.", {"Mircea Geoana"}),
         ("NATO met Japanese PM Kishida Fumio.", {"Kishida Fumio"}),
+        # an office of a force, and a rank abbreviated in capitals as armed forces write it
+        ("NATO met the Chief of the Defence Force, General David Hurley.", {"David Hurley"}),
+        ("NATO met Chief of Defence Force, LTGEN Rhys Jones.", {"Rhys Jones"}),
     ],
 )
 def test_titles_of_many_kinds(tmp_path: Path, sentence: str, names: set[str]) -> None:
@@ -161,6 +164,9 @@ def test_titles_of_many_kinds(tmp_path: Path, sentence: str, names: set[str]) ->
 
 def test_an_office_without_a_name_is_not_reported(tmp_path: Path) -> None:
     assert warned(tmp_path, "NATO met the Prime Minister and the Foreign Minister.") == {}
+    assert (
+        warned(tmp_path, "NATO met the Chief of the Defence Force in one of its Provinces.") == {}
+    )
 
 
 def test_a_title_word_before_a_body_is_part_of_its_name(tmp_path: Path) -> None:

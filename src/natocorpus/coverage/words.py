@@ -114,7 +114,8 @@ _TITLE_HEADS = _set(
     Ayatollah Deputy Commissioner Chief Head Rapporteur Co-Rapporteur Chairs Rapporteurs
     Excellency Excellencies Drs Researcher Fellow Analyst Editor Lecturer Correspondent Columnist
     Scholar Economist Baroness Baron Viscount Viscountess Earl Countess Duke Duchess Marquess
-    Hon Rt Honourable Honorable H.E"""
+    Hon Rt Honourable Honorable H.E
+    GEN LTGEN MAJGEN BRIG COL LTCOL MAJ CAPT ADM VADM RADM CDRE AIRMSHL AVM AIRCDRE GPCAPT WGCDR"""
 )
 # Their plurals name no one either: "the Presidents and Prime Ministers of the Commonwealth".
 # (Offices only: "Leaders" and "Heads" in a headline are the people of a sentence.)
@@ -132,7 +133,7 @@ _TITLE_HEADS |= frozenset(
 _GOVERNMENT_NOUNS = _set(
     """Government Governments Administration Administrations Ministry Ministries Department
     Departments Mission Missions Agency Agencies Secretariat Authorities Defence Defense Ally
-    Allies Partner Partners"""
+    Allies Partner Partners Province Provinces"""
 )
 # The labels of a text's parts and kinds, capitalised by a house style ("Editor's Note", "In this
 # Commentary"): alone they name no one.
@@ -199,7 +200,7 @@ _PORTFOLIO = _set(
     """State Defence Defense Foreign Affairs Home Interior Finance Trade Staff Justice Economy
     Commerce National Treasury Energy Security the Internal External Education Health Political
     Policy Public Diplomacy Operations Intelligence Planning Strategy Economic Science Sciences
-    Studies Relations Peace Cabinet"""
+    Studies Relations Peace Cabinet Force Forces"""
 )
 # Bodies of a state named in lower case after it: "the Chinese embassy in Japan".
 _BODY = re.compile(
