@@ -164,6 +164,20 @@ def test_a_meeting_on_the_sidelines_of_a_summit_is_not_that_summit(tmp_path: Pat
         overrides=published,
     )
     assert events_of(article) == [("vilnius-2023", "NATO summit in Vilnius")]
+    # A meeting in the summit's city right before "sidelines of" a summit told without its place
+    # is beside it; a reference in another clause of the sentence is not.
+    article = annotated(
+        tmp_path / "beside",
+        "The two leaders, meeting in Vilnius on the sidelines of the NATO summit, agreed. Japan "
+        "attended the summit in Vilnius, and on the sidelines of the summit its leader met "
+        "Georgia's.",
+        overrides={"published": published["published"].replace("2023-05", "2023-07")},
+    )
+    assert events_of(article) == [
+        ("vilnius-2023", "NATO summit"),
+        ("vilnius-2023", "summit in Vilnius"),
+        ("vilnius-2023", "summit"),
+    ]
 
 
 def test_a_meeting_with_someone_in_office_is_not_the_summit(tmp_path: Path) -> None:

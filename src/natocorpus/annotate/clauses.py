@@ -160,6 +160,7 @@ def _beside_another(
     reading: str,
     sentence: tuple[int, int],
     start: int,
+    end: int,
     candidates: list[str],
     dates: Sequence[DateMention],
     matchers: Matchers,
@@ -175,5 +176,16 @@ def _beside_another(
         if host[0] <= start < host[1]:
             continue
         if any(_fitting(host, reading, candidates, dates, matchers)):
+            return True
+        # "meeting in Washington on the sidelines of the NATO summit": a host told as one of
+        # the candidates' kind, right after the reference, is the other one.
+        if (
+            end <= found.start() <= end + 40
+            and _CLAUSE_BREAK.search(reading, end, found.start()) is None
+            and any(
+                set(matchers.generic_events[phrase]) & set(candidates)
+                for phrase, *_ in matchers.generic.find(reading[host[0] : host[1]])
+            )
+        ):
             return True
     return False

@@ -314,7 +314,7 @@ def _generic_events(
         candidates = _still_to_come(
             reading, end, own, candidates, context_dates, published, matchers
         )
-        if _beside_another(reading, own, start, candidates, dates, matchers):
+        if _beside_another(reading, own, start, end, candidates, dates, matchers):
             candidates = []  # beside one of them, so none of them, and nothing says which
         if (
             dated := _dated_right_after(reading, end, candidates, context_dates, matchers)
