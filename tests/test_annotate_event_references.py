@@ -139,6 +139,13 @@ def test_a_visit_is_told_by_the_clause_with_its_visitor(tmp_path: Path) -> None:
     assert _events(tmp_path / "b", "Stoltenberg toured South Korea and Japan.") == [
         ("sg-visit-2023", "toured South Korea")
     ]
+    # The other verbs of a journey.
+    assert _events(tmp_path / "b2", "Stoltenberg traveled to South Korea and Japan.") == [
+        ("sg-visit-2023", "traveled to South Korea")
+    ]
+    assert _events(tmp_path / "b3", "The NATO chief flew to Tokyo in January 2023.") == [
+        ("sg-visit-2023", "flew to Tokyo")
+    ]
     # Another visitor: another visit.
     assert _events(tmp_path / "c", "The Chinese premier visited Tokyo.") == []
     # A headline's present tense.

@@ -669,6 +669,13 @@ def test_a_dateline_without_comma_a_visit_and_a_prefix_make_places_not_actors(
         ("usa", "Washington"),
         ("north-atlantic", "Atlantic"),
     ]
+    # A prefix of between before a state's adjective: of the states it joins, not of one.
+    article = annotated(
+        tmp_path / "between",
+        "NATO watched the inter-American talks and the American reply.",
+        actors=ACTORS,
+    )
+    assert actors_of(article) == [("nato", "NATO"), ("usa", "American")]
 
 
 def test_a_transcripts_numbered_questions_are_not_reported(tmp_path: Path) -> None:
@@ -692,6 +699,7 @@ def test_leaders_descending_on_a_capital_or_an_address_there_make_it_a_place(
         "It was part of a larger trip that included Washington, Brussels and NATO's offices.",
         "NATO waited as the president suddenly left for Washington.",
         "The Washington talks on NATO began, and he told a Washington think tank about them.",
+        "He teaches NATO history at the Washington campus of a university.",
     ]
     for number, sentence in enumerate(places):
         assert _washington(sentence, tmp_path / str(number)) == [], sentence

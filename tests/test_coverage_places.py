@@ -369,7 +369,8 @@ def test_labels_in_capitals_and_acronyms_of_weapons_and_time_zones_name_no_one(
 ) -> None:
     body = (
         "Japan met NATO after a test of an intercontinental ballistic missile (ICBM).\n\n"
-        "READ MORE: Japan and NATO agree\n\nNATO met on Tuesday afternoon (AEST)."
+        "READ MORE: Japan and NATO agree\n\nNATO met on Tuesday afternoon (AEST). Ships of "
+        "NATO patrol Japan's EEZ.\n\nPodcast\n\nNATO met Japan again."
     )
     assert warned(tmp_path, body) == {}
 

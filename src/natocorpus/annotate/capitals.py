@@ -114,7 +114,7 @@ _CITY_BODY_AFTER = re.compile(
     r" (?:(?:liaison|representative|regional|field|press|permanent|branch) )?"
     r"(?:delegations?|offices?|embassy|embassies|bureaus?|missions?|consulates?|correspondents?"
     r"|stations?|bases?|headquarters|branch(?:es)?|residents?|areas?|airports?|metropolitan"
-    r"|skyline|police|think[ -]tanks?)\b",
+    r"|skyline|police|think[ -]tanks?|campus(?:es)?)\b",
     re.IGNORECASE,
 )
 # A body's name and an opening bracket: the city in brackets after it is where the body is

@@ -61,6 +61,9 @@ _TITLED_THE_BEFORE = re.compile(r"[\w,] The $")
 _LOWER_WORD_AFTER = re.compile(r" [a-z]")
 # A prefix joined to a region's name makes an adjective of it: "Trans-Atlantic", "pan-Asian".
 _PREFIX_BEFORE = re.compile(r"(?<![\w-])(?:(?i:trans|pan|cross|intra|inter|sub|extra)-|Trans )$")
+# A prefix of between or across before a state's adjective makes it of the states it joins:
+# "inter-Korean" is of both Koreas, not South Korea.
+_BETWEEN_STATES_BEFORE = re.compile(r"(?<![\w-])(?i:inter|intra|pan)-$")
 # Compass adjectives, which before a place name a part of it.
 _COMPASS_ADJECTIVES = frozenset({"Western", "Eastern", "Northern", "Southern"})
 # "People's" before a state's formal name makes another state's: "the Democratic People's Republic".
@@ -270,6 +273,8 @@ def _context_blocks(
             blocked = True  # "North Korea" is not "Korea"; "Korea.net" is an address
         if kind & REGION_NAME and _PREFIX_BEFORE.search(before):
             blocked = True  # "the Trans-Atlantic alliance": an adjective of crossing, not the ocean
+        if kind & STATE and _BETWEEN_STATES_BEFORE.search(before):
+            blocked = True  # "the inter-Korean border": of both Koreas, not of one
         if kind & CITY and (
             _a_place(text, start, end, before, owner, owners_at)
             or _joined_to_a_place(before, start, city_ends)

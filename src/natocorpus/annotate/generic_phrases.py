@@ -40,6 +40,11 @@ def _legs(kind: str, name: str, place: str | None, actors: Iterable[Actor] = ())
             f"visited {one}",
             f"visits {one}",  # a headline's present: "NATO chief visits Japan"
             f"toured {one}",
+            # the other verbs of a journey: "traveled to South Korea and Japan", "flew to Seoul"
+            f"traveled to {one}",
+            f"travelled to {one}",
+            f"travels to {one}",
+            f"flew to {one}",
             *((f"{one} visit", f"{one} trip") if not one.startswith("the ") else ()),
         )
     ]

@@ -150,7 +150,7 @@ _EDITORIAL_LABELS = _set(
 _PAGE_FURNITURE = _set(
     """Staff Writer Writers Reporter Correspondent Contributor Read More Key Points Takeaways
     Highlights Press Release Memo Accepted Received Revised Link Links Share Print Email
-    Subscribe Advertisement Code Report Event"""
+    Subscribe Advertisement Code Report Event Podcast Podcasts"""
 )
 # Lower-case words that a capture runs into the name before them when it loses a space
 # ("Republic of Koreaare", "Alliancein", "Julywith").
@@ -166,7 +166,7 @@ _FAITHS = _set(
 _COMMON_ACRONYMS = _set(
     "AI TV UAV UAVs GDP CEO CEOs IT ICT GPS DNA PC ID IDs SMS GMT UTC JST KST CET CEST EST EDT"
     " PST PDT CST CDT MST MDT BST EET EEST MSK IST HKT SGT AEST AEDT ACST ACDT AWST NZST NZDT"
-    " EUR USD GBP JPY CNY KRW AUD NZD ICBM ICBMs SLBM SLBMs IRBM IRBMs"
+    " EUR USD GBP JPY CNY KRW AUD NZD ICBM ICBMs SLBM SLBMs IRBM IRBMs EEZ EEZs"
 )
 # A speech's greetings: "Distinguished guests, Ladies and gentlemen".
 _GREETINGS = _set(
