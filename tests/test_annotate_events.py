@@ -60,6 +60,15 @@ def test_a_document_of_a_series_placed_by_its_sentence(tmp_path: Path) -> None:
     assert events_of(article) == [("concept-2010", "Strategic Concept")]
 
 
+def test_an_indefinite_publication_is_dated_by_a_year_a_meeting_is_not(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "In 2010, NATO adopted a new Strategic Concept. In 2023, Japan went to a NATO summit.",
+        events=CONCEPTS,
+    )
+    assert events_of(article) == [("concept-2010", "Strategic Concept")]
+
+
 def test_an_adjective_of_a_series_between_determiner_and_phrase(tmp_path: Path) -> None:
     article = annotated(tmp_path, "Leaders met at the annual summit in Vilnius.")
     assert events_of(article) == [("vilnius-2023", "summit in Vilnius")]

@@ -245,11 +245,16 @@ def _indefinite_names_one(
     matchers: Matchers,
 ) -> bool:
     """Whether "a NATO summit" names one event: only where its sentence names the place of
-    exactly one of the events the phrase can name, or a month or day within exactly one; a bare
-    "a summit" never does."""
+    exactly one of the events the phrase can name, or a month or day within exactly one (for a
+    publication, a year); a bare "a summit" never does."""
     low, high = _sentence_span(text, reading, start)
+    # A publication is one of a series years apart: its year will do ("NATO adopted a new
+    # Strategic Concept last summer"), where a meeting's may be one of several that year.
+    yearly = all(matchers.event_types.get(e) == "publication" for e in candidates)
     precise = [
-        d.value for d in dates if d.value and d.value.month is not None and low <= d.start < high
+        d.value
+        for d in dates
+        if d.value and (yearly or d.value.month is not None) and low <= d.start < high
     ]
     by_date = [
         e
