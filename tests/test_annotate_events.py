@@ -569,3 +569,34 @@ def test_an_accession_is_not_dated_by_its_joiners_alone(tmp_path: Path) -> None:
         overrides=published_in("2024-01"),
     )
     assert events_of(article) == [("join-2022", "joined the CCDCOE")]
+
+
+def test_the_years_since_a_founding_name_that_anniversary_of_the_body_named(
+    tmp_path: Path,
+) -> None:
+    events = (
+        SUMMITS
+        + """\
+- id: anniversary-75
+  name: NATO's 75th anniversary
+  type: other
+  date: "2024-04-04"
+  precision: day
+  participants: [nato]
+  description: d.
+  forms: []
+  generic: [75th anniversary]
+"""
+    )
+    article = annotated(
+        tmp_path,
+        "NATO marked 75 years since its founding. The summit honoured seventy-five years since "
+        "the inception of NATO.\n\nChina marked 75 years since it was founded. NATO marked 70 "
+        "years since its founding in 2019.",
+        events=events,
+        overrides=published_in("2024-04"),
+    )
+    assert events_of(article) == [
+        ("anniversary-75", "75 years since its founding"),
+        ("anniversary-75", "seventy-five years since the inception of NATO"),
+    ]

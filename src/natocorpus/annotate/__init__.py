@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from natocorpus.annotate.accessions import _accessions_told
+from natocorpus.annotate.anniversaries import _anniversaries_told
 from natocorpus.annotate.clauses import _DATE_JOIN
 from natocorpus.annotate.context import _context_blocks
 from natocorpus.annotate.dates import _MONTH_NUMBER, _find_dates, resolve_date
@@ -419,6 +420,8 @@ def _with_generic_events(
     by_city += _summits_in_a_list(reading, matchers, taken, place)
     taken += [(m.start, m.end) for m in by_city]
     by_city += _accessions_told(reading, matchers, taken, actor_mentions, raw_dates, published)
+    taken += [(m.start, m.end) for m in by_city]
+    by_city += _anniversaries_told(reading, matchers, taken, actor_mentions, place)
     taken += [(m.start, m.end) for m in by_city]
     actors_in: dict[int, set[str]] = {}
     for actor in actor_mentions:
