@@ -72,6 +72,14 @@ def test_an_indefinite_publication_is_dated_by_a_year_a_meeting_is_not(tmp_path:
 def test_an_adjective_of_a_series_between_determiner_and_phrase(tmp_path: Path) -> None:
     article = annotated(tmp_path, "Leaders met at the annual summit in Vilnius.")
     assert events_of(article) == [("vilnius-2023", "summit in Vilnius")]
+    # Describing words may stand apart with a comma; other words end the phrase at one.
+    article = annotated(
+        tmp_path / "comma",
+        "Leaders take part in this historic, two-day summit, which opens on Tuesday. This "
+        "year, NATO summits matter.",
+        overrides=published_in("2023-07"),
+    )
+    assert events_of(article) == [("vilnius-2023", "summit")]
 
 
 def test_an_indefinite_phrase_with_its_place_names_one_event(tmp_path: Path) -> None:

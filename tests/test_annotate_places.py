@@ -381,7 +381,8 @@ def test_a_summit_named_after_an_unknown_group_or_meant_in_general_is_none(
     article = annotated(
         tmp_path,
         "NATO watched. Like the G7 summit, it showed unity.\n\n"
-        "China praised the premier’s summit diplomacy with NATO.",
+        "China praised the premier’s summit diplomacy with NATO. NATO adopts it at their "
+        "summit meetings.",
         actors=ACTORS,
         events=SUMMITS,
         overrides=PUBLISHED_AFTER,

@@ -267,13 +267,14 @@ def test_a_groups_short_name_in_capitals_and_a_number_beside_a_spaced_hyphen(
     )
     article = annotated(
         tmp_path,
-        "Groupings such as AUKUS and QUAD grew, and the Indo Pacific 4 met.",
+        "Groupings such as AUKUS and QUAD grew, and the Indo Pacific 4 met. NATOs mission went on.",
         actors=ACTORS + actors,
     )
     assert actors_of(article) == [
         ("aukus", "AUKUS"),
         ("quad", "QUAD"),
         ("ip4", "Indo Pacific 4"),
+        ("nato", "NATOs"),
     ]
 
 

@@ -174,7 +174,8 @@ def test_peers_titles_party_offices_credits_and_an_items_number_are_not_names(
         tmp_path,
         "NATO met today. My Lords, the noble Baroness, Lady Smith of Newnham, spoke, as did "
         "Viscount Trenchard. Kim Byeong-ki, Acting Chairman and Floor Leader of the Democratic "
-        "Party, agreed. Photo Courtesy of NATO.\n\n(2) Considering the situation, NATO agreed.",
+        "Party, agreed. Photo Courtesy of NATO.\n\n(2) Considering the situation, NATO agreed. "
+        "Its Commanding Officer spoke.",
     )
     assert set(found) == {"Smith", "Newnham", "Trenchard", "Kim Byeong-ki", "Democratic Party"}
 

@@ -40,10 +40,16 @@ _BETWEEN = (
     # and the words that judge a war or an invasion ("Russia's unprovoked invasion")
     rf"{_JUDGE_WORDS})"
 )
+# The describing words that may stand before another, with a comma: "this historic, three-day
+# summit" (not any word: in "this year, NATO summits" the comma ends a phrase).
+_LISTED = (
+    r"annual|latest|recent|upcoming|forthcoming|historic|landmark|new|current|two-day|three-day"
+    rf"|extraordinary|{_JUDGE_WORDS}"
+)
 _GENERIC_BEFORE = re.compile(
     r"(?:\b(?:the|this|that|its|their|his|her|our|my|your|last|next|upcoming|recent|year[’']s|\w+[’']s|\w+s[’'])\s+"
     # A place with its country, in commas: "its Vilnius, Lithuania, summit".
-    rf"(?:(?:{_BETWEEN}|(?-i:[A-Z][\w-]+,))\s+){{0,3}}|\b(?:1[89]|20)\d\d\s+)[“‘\"']?$",
+    rf"(?:(?:{_BETWEEN}|(?-i:[A-Z][\w-]+,)|(?:{_LISTED}),)\s+){{0,3}}|\b(?:1[89]|20)\d\d\s+)[“‘\"']?$",
     re.IGNORECASE,
 )
 

@@ -63,7 +63,10 @@ _PLACE_AFTER = re.compile(
 
 # A noun after a meeting's phrase that makes it meetings of its kind in general: "summit
 # diplomacy", "the summit season".
-_MEETINGS_IN_GENERAL = re.compile(r" (?:diplomacy|season|circuit|fatigue)\b", re.IGNORECASE)
+# "summit meetings": meetings of that kind, in the plural.
+_MEETINGS_IN_GENERAL = re.compile(
+    r" (?:diplomacy|season|circuit|fatigue|meetings)\b", re.IGNORECASE
+)
 # A word before a meeting's noun that makes it a briefing: "a press conference", "news
 # conference".
 _BRIEFING_BEFORE = re.compile(r"\b(?:press|news|video)[ -]$", re.IGNORECASE)

@@ -53,7 +53,8 @@ def written_variants(text: str, actor_type: str) -> list[str]:
     ("Euro-Atlantic", "European-Atlantic"); a number in it in figures
     ("Indo-Pacific Four", "Indo-Pacific 4"); an acronym said as a word in the house style that
     writes it so ("AUKUS", "Aukus"), and a group's short name written as an acronym ("Quad",
-    "QUAD"); a people's plural ("Asian", "Asians", "South Koreans"); its
+    "QUAD"); an organisation's acronym with its possessive's apostrophe lost ("NATOs"); a
+    people's plural ("Asian", "Asians", "South Koreans"); its
     common nouns capitalised ("Korean Peninsula"); a hyphen between capitalised words as a space
     ("Asia Pacific")."""
     variants = spelling_variants(text)
@@ -82,6 +83,8 @@ def written_variants(text: str, actor_type: str) -> list[str]:
         and text[1:].islower()
     ):
         variants.append(text.upper())  # a group's short name written as an acronym: "QUAD"
+    if actor_type in ("alliance", "organisation") and _ACRONYM.fullmatch(text) and len(text) >= 3:
+        variants.append(text + "s")  # its possessive with the apostrophe lost: "NATOs mission"
     if actor_type in ("state", "region") and text.endswith("an") and words[-1][:1].isupper():
         variants.append(text + "s")  # "Asians", "South Koreans"
     if (titled := _in_title_case(words)) is not None:

@@ -186,7 +186,7 @@ _TITLE_MODIFIERS = _set(
     General Commander Director High Minister Education Health Justice Associate Assoc Asst
     Paymaster Opposition Shadow
     Adjunct Visiting Emeritus Principal Research Resident Non-Resident Nonresident External
-    Affairs Floor Majority Minority Relations"""
+    Affairs Floor Majority Minority Relations Commanding"""
 )
 # Portfolios that are part of a title only right before its head ("Cooperation Minister",
 # "Labor Secretary"); elsewhere a name may be one ("Labour Prime Minister", "Cooperation between
