@@ -40,6 +40,12 @@ from natocorpus.annotate.kinds import (
 _ANOTHER_OF_ITS_KIND = re.compile(
     r"\b(?:[Aa]n?|[Ss]o-called)\s+[“\"‘']?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+$"
 )
+# A possessive's noun after an acronym whose apostrophe was lost ("NATOs mission", "NATOs
+# Asia-Pacific partners"), not the words after a plural ("NATOs like AUKUS", "NATOs in Asia").
+_POSSESSED_AFTER = re.compile(
+    r" (?!(?:like|and|or|in|of|to|for|with|as|at|on|by|from|are|were|is|was|that|which|such|will"
+    r"|would|have|has)\b)[\w“‘\"-]"
+)
 _AS_MODIFIER = re.compile(
     r" (?:members?|ally|allies|country|countries|states?|partners?|summits?|officials?"
     r"|forces?|troops|operations?|missions?|leaders?|nations?|membership|standards?|exercises?"
@@ -294,6 +300,12 @@ def _context_blocks(
             and _AS_MODIFIER.match(text, end) is None
         ):
             blocked = True  # "an Asian NATO would": a proposed alliance, not NATO
+        if (
+            kind & BODY_ACRONYM
+            and text[end - 1 : end] == "s"
+            and _POSSESSED_AFTER.match(text, end) is None
+        ):
+            blocked = True  # "Asian-version NATOs like AUKUS": the plural, other alliances
         if kind & STATE and (
             (_LANGUAGE_BEFORE.search(before) and _LANGUAGE_AFTER.match(text, end))
             or (kind & ADJECTIVAL and _FILE_AFTER.match(text, end))

@@ -87,7 +87,13 @@ def form_kind(form: str, actor: Actor) -> int:
         kind |= FORMAL
     if actor.type == "grouping" and _WHERE_IN_NAME.search(form):
         kind |= LOCATED_GROUP
-    if actor.type in ("alliance", "organisation", "grouping") and form.isupper() and len(form) > 2:
+    if (
+        actor.type in ("alliance", "organisation", "grouping")
+        and len(form) > 2
+        and (
+            form.isupper() or (form.endswith("s") and form[:-1].isupper())  # "NATOs mission"
+        )
+    ):
         kind |= BODY_ACRONYM
     if actor.type == "region" and any(word[:1].isupper() for word in words):
         kind |= REGION_NAME
