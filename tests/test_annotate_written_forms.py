@@ -267,7 +267,8 @@ def test_a_groups_short_name_in_capitals_and_a_number_beside_a_spaced_hyphen(
     )
     article = annotated(
         tmp_path,
-        "Groupings such as AUKUS and QUAD grew, and the Indo Pacific 4 met. NATOs mission went on.",
+        "Groupings such as AUKUS and QUAD grew, and the Indo Pacific 4 met. NATOs mission "
+        "went on, and Asian-version NATOs like AUKUS did not.",
         actors=ACTORS + actors,
     )
     assert actors_of(article) == [
@@ -275,6 +276,8 @@ def test_a_groups_short_name_in_capitals_and_a_number_beside_a_spaced_hyphen(
         ("quad", "QUAD"),
         ("ip4", "Indo Pacific 4"),
         ("nato", "NATOs"),
+        ("asia", "Asian"),
+        ("aukus", "AUKUS"),
     ]
 
 
