@@ -681,7 +681,8 @@ def test_a_war_effort_military_actions_and_an_attack_on_the_side_attacked_name_t
     article = annotated(
         tmp_path,
         "China backs Moscow’s war effort in Georgia. It supports Russia’s military actions "
-        "against Georgia. Russia’s full-scale armed attack on Georgia was condemned.\n\n"
+        "against Georgia. Russia’s full-scale armed attack on Georgia was condemned. Its "
+        "special military campaign in Georgia went on.\n\n"
         "A drone attack on Georgia killed two. The attack on Georgia’s power grid did too. "
         "An attack in Georgia was reported.",
         events=events,
@@ -691,6 +692,7 @@ def test_a_war_effort_military_actions_and_an_attack_on_the_side_attacked_name_t
         ("war-2021", "war effort in Georgia"),
         ("war-2021", "military actions against Georgia"),
         ("war-2021", "attack on Georgia"),
+        ("war-2021", "special military campaign in Georgia"),
     ]
 
 

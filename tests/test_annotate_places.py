@@ -713,7 +713,8 @@ def test_leaders_descending_on_a_capital_or_an_address_there_make_it_a_place(
 def test_a_place_before_a_newspapers_name_is_the_newspaper(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,
-        "The Georgia Herald and the China Times reported that Georgia and China met NATO.",
+        "The Georgia Herald and the China Times reported that Georgia and China met NATO. An "
+        "official told Asia Sentinel so.",
         actors=ACTORS,
     )
     assert actors_of(article) == [("georgia", "Georgia"), ("china", "China"), ("nato", "NATO")]

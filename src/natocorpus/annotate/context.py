@@ -59,7 +59,8 @@ _FILE_AFTER = re.compile(r" ?\((?:PDF|DOCX?|HTML)\b| (?:version|translation)\b")
 # A newspaper's or a magazine's name after a place: "the New Zealand Herald", "the Japan Times".
 _MASTHEAD_AFTER = re.compile(
     r" (?:Herald|Times|Post|Tribune|Gazette|Chronicle|Journal|Daily|Standard|Telegraph|Observer"
-    r"|Courier|Express|Star|Sun|Mail|Review|Monitor|Insider|Today|Diplomat|Reporter)\b"
+    r"|Courier|Express|Star|Sun|Mail|Review|Monitor|Insider|Today|Diplomat|Reporter|Sentinel"
+    r"|Guardian|Inquirer|Examiner|Dispatch|Bulletin)\b"
 )
 # "The" with its capital inside a sentence, before a people's adjective with no noun after it: a
 # newspaper's name ("Writing in The Australian just a day after").

@@ -175,7 +175,15 @@ _WAR_PHRASE = re.compile(rf"^({'|'.join(_WAR_NOUNS)}) ((?:in|against|on) [A-Z][\
 # it (a "military operation with Ukraine" is a joint one): "Russia's offensive in Ukraine",
 # "its incursion into Ukraine". Only a place that the event's own phrases say is attacked takes
 # them: "war against Russia" is told by the other side.
-_ONE_SIDES_NOUNS = ("offensive", "military operation", "assault", "aggression", "invasion")
+_ONE_SIDES_NOUNS = (
+    "offensive",
+    "military operation",
+    "special military campaign",  # a translation's "special military operation"
+    "military campaign",
+    "assault",
+    "aggression",
+    "invasion",
+)
 _ENTERING_NOUNS = ("invasion", "incursion")
 # An attack is said only of the side attacked, never of where it happened: "Russia’s attack on
 # Ukraine" is the war, "an attack in Ukraine" one of its many.
