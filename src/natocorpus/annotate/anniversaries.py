@@ -32,6 +32,7 @@ _YEARS_SINCE_FOUNDING = re.compile(
     r"(?:was|were) (?:founded|established|created|set up|born)\b",
     re.IGNORECASE,
 )
+_YEARS_SINCE = re.compile(r"\byears since\b", re.IGNORECASE)
 _SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 
 
@@ -51,8 +52,15 @@ def _anniversaries_told(
     ordinal ("75th anniversary"), where exactly one such event has a participant the sentence
     names: "NATO marked 75 years since its founding" is NATO's 75th anniversary."""
     found: list[EventMention] = []
-    for told in _YEARS_SINCE_FOUNDING.finditer(reading):
-        if _overlapping(taken, told.start(), told.end()):
+    for since in _YEARS_SINCE.finditer(reading):
+        # Tried only where "years since" stands: the numbers' alternation tried at every word
+        # cost a quarter of an article's annotation.
+        told = _YEARS_SINCE_FOUNDING.search(reading, max(0, since.start() - 20), since.end() + 120)
+        if (
+            told is None
+            or told.start() > since.start()
+            or _overlapping(taken, told.start(), told.end())
+        ):
             continue
         number = (told.group("number") or told.group("number_")).lower()
         years = int(number) if number.isdigit() else _CARDINALS[" ".join(number.split())]
