@@ -15,7 +15,7 @@ PARTNERS = (
     + """\
 - {id: japan, name: Japan, type: state, description: d, forms: [Japan, Tokyo]}
 - {id: south-korea, name: South Korea, type: state, description: d,
-   forms: [South Korea, Republic of Korea, Seoul]}
+   forms: [South Korea, Republic of Korea, Seoul, ROK]}
 """
 )
 
@@ -145,6 +145,9 @@ def test_a_visit_is_told_by_the_clause_with_its_visitor(tmp_path: Path) -> None:
     ]
     assert _events(tmp_path / "b3", "The NATO chief flew to Tokyo in January 2023.") == [
         ("sg-visit-2023", "flew to Tokyo")
+    ]
+    assert _events(tmp_path / "b4", "The NATO chief went to the ROK and Japan.") == [
+        ("sg-visit-2023", "went to the ROK")
     ]
     # Another visitor: another visit.
     assert _events(tmp_path / "c", "The Chinese premier visited Tokyo.") == []

@@ -902,7 +902,8 @@ def test_words_that_judge_a_war_may_stand_in_its_partys_phrase(tmp_path: Path) -
         tmp_path,
         "Georgia defends itself against Russia’s ongoing illegal and immoral invasion.\n\n"
         "China would not denounce Russia’s invasion either, nor Russia’s brutal, unprovoked "
-        "invasion, nor Russia’s imperial invasion.",
+        "invasion, nor Russia’s imperial invasion. It condemned Russia’s “illegal invasion” "
+        'and Russia\'s "invasion".',
         events=EVENTS,
         overrides=published("2021-06"),
     )
@@ -911,6 +912,8 @@ def test_words_that_judge_a_war_may_stand_in_its_partys_phrase(tmp_path: Path) -
         ("war-2021", "Russia’s invasion"),
         ("war-2021", "Russia’s brutal, unprovoked invasion"),
         ("war-2021", "Russia’s imperial invasion"),
+        ("war-2021", "Russia’s “illegal invasion"),
+        ("war-2021", "Russia's \"invasion"),
     ]
 
 

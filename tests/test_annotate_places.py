@@ -670,6 +670,13 @@ def test_a_dateline_without_comma_a_visit_and_a_prefix_make_places_not_actors(
         ("usa", "Washington"),
         ("north-atlantic", "Atlantic"),
     ]
+    # A region's name a word or two before a body's head opens the body's name.
+    article = annotated(
+        tmp_path / "body",
+        "NATO met the North Atlantic Defense Alliance in the Atlantic.",
+        actors=ACTORS + atlantic,
+    )
+    assert actors_of(article) == [("nato", "NATO"), ("north-atlantic", "Atlantic")]
     # A prefix of between before a state's adjective: of the states it joins, not of one.
     article = annotated(
         tmp_path / "between",

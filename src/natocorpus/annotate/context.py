@@ -125,6 +125,11 @@ _REGION_BODY_HEADS = _wordset(
     "Association Federation Union League Forum Division Directorate Service Command Fleet "
     "Treaty Organization Organisation Cooperation Partnership Group Assembly Bank Parliament Club"
 )
+# A body's head a word or two after a region's name: "the North Atlantic Defense Alliance", "the
+# Asia-Pacific Economic Cooperation".
+_HEAD_A_FEW_WORDS_ON = re.compile(
+    r"(?: [A-Z][\w-]+){1,2} (?:" + "|".join(sorted(_REGION_BODY_HEADS | {"Alliance"})) + r")\b"
+)
 # (Not a word that ends in a hyphen: "US- Russian ties", a compound broken at its hyphen.)
 _WORD_BEFORE = re.compile(r"(?:^|[\s(\[“\"])([A-Z](?:[\w’'-]*[\w’'])?) $")
 _HEAD_OF_BEFORE = re.compile(r"([A-Z][\w’'-]*)(?: of State)? (?:of|on|for)(?: the)? $")
@@ -520,7 +525,11 @@ def _opens_a_longer_name(text: str, start: int, end: int, kind: int) -> bool:
     ):
         return True
     after = _WORD_AFTER.match(text[end : end + 60])
-    if after is None or after.group(1) != " " or after.group(2) not in _REGION_BODY_HEADS:
+    if after is None or after.group(1) != " ":
+        return False
+    if after.group(2) not in _REGION_BODY_HEADS and not (
+        kind & REGION_NAME and _HEAD_A_FEW_WORDS_ON.match(text, end)
+    ):
         return False
     # A state's own organs still name it: "the Chinese Ministry of Defence".
     return bool(kind & REGION_NAME) or bool(

@@ -516,7 +516,9 @@ def _judged(
             if match is None:
                 continue
             searched_to = match.end()
-            party, mark, _, rest = match.groups()
+            party, mark, quote, words, rest = match.groups()
+            if not quote and not words:
+                break  # the phrase itself, which the generic phrases find
             phrase = f"{party}{mark} {rest}".lower()
             if phrase in matchers.generic_events and not _overlapping(taken, *match.span()):
                 out.append((phrase, match.group(), match.start(), match.end()))
@@ -524,10 +526,10 @@ def _judged(
     return out
 
 
-# A possessive followed by a judging word: the only places `Matchers.judged`, an alternation of
-# every party's name, is tried (tried at every word, it grew with the knowledge base: a fifth of
-# the annotation at 2,000 events).
-_JUDGED_AT = re.compile(rf"(?<=[\w-])[’']s (?:{_JUDGE_WORDS})\b", re.IGNORECASE)
+# A possessive followed by a judging word or an opening quote: the only places `Matchers.judged`,
+# an alternation of every party's name, is tried (tried at every word, it grew with the knowledge
+# base: a fifth of the annotation at 2,000 events).
+_JUDGED_AT = re.compile(rf"(?<=[\w-])[’']s (?:[“\"]|(?:{_JUDGE_WORDS})\b)", re.IGNORECASE)
 _WORD_ENDING_THERE = re.compile(r"(?<![\w-])[\w-]+$")
 
 

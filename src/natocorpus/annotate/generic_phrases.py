@@ -27,7 +27,8 @@ def _legs(kind: str, name: str, place: str | None, actors: Iterable[Actor] = ())
                 for form in actor.forms
                 if not form.unless_after and not form_kind(form.text, actor) & ADJECTIVAL
                 for article in ("", "the ")
-                if not article or " " in form.text
+                # a name of more than one word, or an acronym, takes "the": "the ROK"
+                if not article or " " in form.text or form.text.isupper()
             ]
     # "visited Tokyo", "toured South Korea": the clause that tells the visit (with its visitor in
     # the sentence, as for the noun).
@@ -45,6 +46,7 @@ def _legs(kind: str, name: str, place: str | None, actors: Iterable[Actor] = ())
             f"travelled to {one}",
             f"travels to {one}",
             f"flew to {one}",
+            f"went to {one}",
             *((f"{one} visit", f"{one} trip") if not one.startswith("the ") else ()),
         )
     ]
@@ -239,15 +241,16 @@ _PARTYS_PHRASE = re.compile(r"^([\w-]+)([’']s) (.+)$")
 
 def _judged_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     """A pattern of the generic phrases that open with a party's possessive ("Russia’s war",
-    "Russia’s assault on Ukraine") with one or more judging words between: its groups are the
-    party, the mark, the words and the rest, for the phrase to be looked up."""
+    "Russia’s assault on Ukraine") with judging words between, or the rest in quotation marks
+    ("Russia’s “illegal invasion” of Ukraine"): its groups are the party, the mark, the opening
+    quote, the words and the rest, for the phrase to be looked up."""
     found = [m.groups() for p in phrases if (m := _PARTYS_PHRASE.match(p)) is not None]
     if not found:
         return None
     owners = "|".join(re.escape(o) for o in sorted({f[0] for f in found}, key=len, reverse=True))
     rests = "|".join(re.escape(r) for r in sorted({f[2] for f in found}, key=len, reverse=True))
     return re.compile(
-        rf"\b({owners})([’']s) ((?:(?:{_JUDGE_WORDS})(?:,? and |, | ))+)({rests})\b",
+        rf"\b({owners})([’']s) ([“\"]?)((?:(?:{_JUDGE_WORDS})(?:,? and |, | ))*)({rests})\b",
         re.IGNORECASE,
     )
 
