@@ -54,7 +54,7 @@ def _anniversaries_told(
     found: list[EventMention] = []
     for since in _YEARS_SINCE.finditer(reading):
         # Tried only where "years since" stands: the numbers' alternation tried at every word
-        # cost a quarter of an article's annotation.
+        # made whole builds markedly slower (benchmarks/README.md, round 93).
         told = _YEARS_SINCE_FOUNDING.search(reading, max(0, since.start() - 20), since.end() + 120)
         if (
             told is None
