@@ -7,10 +7,10 @@ import re
 from collections.abc import Callable, Sequence
 
 from natocorpus.annotate.forms import Matchers, _overlapping
+from natocorpus.annotate.generic_phrases import _TENS
 from natocorpus.model import ActorMention, EventMention
 
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _CARDINALS = {
     **{word: n for n, word in enumerate(_UNITS, 1)},
     "ten": 10,
