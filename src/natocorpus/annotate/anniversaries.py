@@ -11,9 +11,21 @@ from natocorpus.annotate.generic_phrases import _TENS
 from natocorpus.model import ActorMention, EventMention
 
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _CARDINALS = {
     **{word: n for n, word in enumerate(_UNITS, 1)},
-    "ten": 10,
+    **{word: n for n, word in enumerate(_TEENS, 10)},
     **{
         f"{tens}{joint}{unit}" if unit else tens: 10 * t + u
         for t, tens in enumerate(_TENS, 2)
