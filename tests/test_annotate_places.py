@@ -546,7 +546,8 @@ def test_a_web_pages_furniture_and_words_a_capture_ran_together_are_not_reported
         "By Kim Lee, Staff Writer\n\n"
         "Key Takeaways:\n\n"
         "Japan and South Koreaare close, and NATO is keen. JapanChina ties and the "
-        "Europein Japan talks grew in Julywith Europe. Associated Press reported it. Read More\n\n"
+        "Europein Japan talks grew in Julywith Europe. Associated Press reported it on "
+        "Monday.It was read. Read More\n\n"
         "Press Release: the Drudge Report. Story Code : 1041717",
         actors=KNOWN,
     )
@@ -562,11 +563,12 @@ def test_a_models_name_before_its_kind_of_equipment_is_not_reported(tmp_path: Pa
     found = warned(
         tmp_path,
         "NATO says Iran sent the Shahed drones, and Japan buys Tomahawk cruise missiles while "
-        "Israeli drones flew. The Royal Navy frigates sailed, and US jets too.",
+        "Israeli drones flew. The Royal Navy frigates sailed, and US jets too. Japan sent 30 "
+        "Bushmasters and more Abrams, and 30 Ruritanians came.",
         actors=KNOWN,
     )
-    # A people's adjective and a body's name before the kind are still reported.
-    assert set(found) == {"Iran", "Israeli", "Royal Navy"}
+    # A people's adjective, a people counted and a body's name before the kind are still reported.
+    assert set(found) == {"Iran", "Israeli", "Royal Navy", "Ruritanians"}
 
 
 def test_leaders_named_by_another_actor_are_where_they_meet(tmp_path: Path) -> None:

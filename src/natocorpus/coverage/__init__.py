@@ -434,12 +434,15 @@ class CoverageCheck(msgspec.Struct, frozen=True):
 
 def _run_together(phrase: str, known: Callable[[str], bool]) -> bool:
     """Whether the phrase ends in a known name, or a month or weekday, with the next word run into
-    it, a lower-case word or another known name: a capture's lost space ("Republic of Koreaare",
-    "UkraineChina", "Julywith"). The parts are read as they are; no new name is there."""
+    it, a lower-case word or another known name, or the next sentence after its stop: a capture's
+    lost space ("Republic of Koreaare", "UkraineChina", "Julywith", "on Monday.In"). The parts are
+    read as they are; no new name is there."""
     head, _, last = phrase.rpartition(" ")
     for cut in range(len(last) - 2, 1, -1):
         first, rest = last[:cut], last[cut:]
-        if not (rest in _RUN_ON_WORDS or (rest[:1].isupper() and known(rest))):
+        if first.endswith(".") and rest[:1].isupper():
+            first = first[:-1]  # a sentence's stop with the space after it lost: "Monday.In"
+        elif not (rest in _RUN_ON_WORDS or (rest[:1].isupper() and known(rest))):
             continue
         # (a month in full: not "Mar" in "Marin")
         if first in _FULL_MONTHS or first in _WEEKDAYS or known(f"{head} {first}".strip()):

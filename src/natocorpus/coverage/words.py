@@ -253,11 +253,25 @@ _EQUIPMENT_AFTER = re.compile(
 )
 
 
+# A count before a word in the plural: "90 Bushmasters", "another 30 Bushmasters", "more
+# Bushmasters".
+_COUNTED_BEFORE = re.compile(r"(?:\b\d[\d,]*|\bmore|\bseveral)\s+$")
+
+
 def _a_models_name(name: str, text: str, start: int, end: int, possessive: bool) -> bool:
     """Whether the capitalised word at text[start:end] (`name` without its possessive) names a
     model of equipment: a designation before its kind or in the plural ("K2 tanks", "F-35s"),
-    or a name before its kind ("Shahed drones", "Tomahawk cruise missiles")."""
+    a name before its kind ("Shahed drones", "Tomahawk cruise missiles"), or a name in the
+    plural counted ("30 Bushmasters"; not a people, "30 Americans")."""
     if _DESIGNATIONS.fullmatch(name):
+        return True
+    if (
+        not possessive
+        and _MODEL_NAME.fullmatch(name)
+        and name.endswith("s")
+        and not _DEMONYM.match(name[:-1])
+        and _COUNTED_BEFORE.search(text, max(0, start - 20), start) is not None
+    ):
         return True
     if _EQUIPMENT_AFTER.match(text, end) is None:
         return False
