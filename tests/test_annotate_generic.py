@@ -682,9 +682,10 @@ def test_a_war_effort_military_actions_and_an_attack_on_the_side_attacked_name_t
         tmp_path,
         "China backs Moscow’s war effort in Georgia. It supports Russia’s military actions "
         "against Georgia. Russia’s full-scale armed attack on Georgia was condemned. Its "
-        "special military campaign in Georgia went on.\n\n"
+        "special military campaign in Georgia went on. Volunteers joined the fight in Georgia "
+        "against the Russian military push in Georgia.\n\n"
         "A drone attack on Georgia killed two. The attack on Georgia’s power grid did too. "
-        "An attack in Georgia was reported.",
+        "An attack in Georgia was reported, and the fight against Georgia’s economy.",
         events=events,
         overrides=published("2023-07"),
     )
@@ -693,6 +694,8 @@ def test_a_war_effort_military_actions_and_an_attack_on_the_side_attacked_name_t
         ("war-2021", "military actions against Georgia"),
         ("war-2021", "attack on Georgia"),
         ("war-2021", "special military campaign in Georgia"),
+        ("war-2021", "fight in Georgia"),
+        ("war-2021", "military push in Georgia"),
     ]
 
 

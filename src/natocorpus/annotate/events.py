@@ -91,6 +91,7 @@ def _one_strike(reading: str, start: int, end: int) -> bool:
 
 
 _STRIKE_NOUN = re.compile(rf"(?i:{'|'.join(_STRIKING_NOUNS)})\b")
+_FIGHT = re.compile(r"(?i:fight)\b")
 
 
 # A meeting's noun after a phrase that names no meeting: the phrase is the meeting's name.
@@ -246,6 +247,8 @@ def _generic_events(
             continue  # "Macron told a news conference in Vilnius": a briefing, not the summit
         if _one_strike(reading, start, end):
             continue  # "a drone attack on Ukraine": one strike of the war, not the war
+        if _FIGHT.match(reading, start) and _A_PART_AFTER.match(reading, end):
+            continue  # "the fight against Russia’s economy": against a part of it, not the war
         if (
             all(matchers.event_types.get(e) == "visit" for e in candidates)
             and _name_goes_on(matched, reading, end)

@@ -156,7 +156,7 @@ def _as_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
 
 # The nouns of armed conflict: a war named by one is named by the others ("the war in Ukraine",
 # "the fighting in Ukraine", "the struggle in Ukraine", "the crisis in Ukraine", "Russian
-# military action against Ukraine", "Moscow’s war effort in Ukraine").
+# military action against Ukraine", "Moscow’s war effort in Ukraine", "the fight in Ukraine").
 _WAR_NOUNS = (
     "war",
     "conflict",
@@ -169,6 +169,7 @@ _WAR_NOUNS = (
     "military operations",
     "war effort",
     "war efforts",
+    "fight",
 )
 _WAR_PHRASE = re.compile(rf"^({'|'.join(_WAR_NOUNS)}) ((?:in|against|on) [A-Z][\w-]*)$")
 
@@ -182,6 +183,7 @@ _ONE_SIDES_NOUNS = (
     "military operation",
     "special military campaign",  # a translation's "special military operation"
     "military campaign",
+    "military push",
     "assault",
     "aggression",
     "invasion",
