@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from natocorpus.coverage import _run_together
 from test_annotate_rules import ACTORS, actors_of, annotated, events_of
 from test_coverage import KNOWN, warned
 
@@ -557,6 +558,15 @@ def test_a_web_pages_furniture_and_words_a_capture_ran_together_are_not_reported
     assert set(found) == {"Kim Lee", "Associated Press", "Drudge Report"}
     found = warned(tmp_path / "b", "NATO met at the Koreana Hotel in Marin County.", actors=KNOWN)
     assert set(found) == {"Koreana Hotel", "Marin County"}
+
+
+def test_a_lost_space_after_a_stop_is_told_from_an_initialisms_stops() -> None:
+    def known(name: str) -> bool:
+        return name.replace(".", "") in {"IT", "ITP"}
+
+    assert _run_together("said on Monday.It", known)
+    # An initialism's stops are no sentence's: the parts of "I.T.P.P." are no names run together.
+    assert not _run_together("I.T.P.P.", known)
 
 
 def test_a_models_name_before_its_kind_of_equipment_is_not_reported(tmp_path: Path) -> None:

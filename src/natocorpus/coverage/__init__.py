@@ -440,7 +440,7 @@ def _run_together(phrase: str, known: Callable[[str], bool]) -> bool:
     head, _, last = phrase.rpartition(" ")
     for cut in range(len(last) - 2, 1, -1):
         first, rest = last[:cut], last[cut:]
-        if first.endswith(".") and rest[:1].isupper():
+        if first.endswith(".") and rest[:1].isupper() and rest[1:2].islower():
             first = first[:-1]  # a sentence's stop with the space after it lost: "Monday.In"
         elif not (rest in _RUN_ON_WORDS or (rest[:1].isupper() and known(rest))):
             continue
