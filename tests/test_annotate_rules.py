@@ -707,6 +707,12 @@ def test_a_year_after_since_anchors_no_relative_date(tmp_path: Path) -> None:
     # Published in January 2023: "this year" after "since 2019" is still 2023's.
     article = annotated(tmp_path, "NATO has looked to Asia since 2019. This year it met Japan.")
     assert dates_of(article)["This year"] == PartialDate(2023)
+    # So does a year in a clause opened by "since".
+    article = annotated(
+        tmp_path / "clause",
+        "NATO has worked with Japan since becoming its partner in 2014. In January it met Japan.",
+    )
+    assert dates_of(article)["January"] == PartialDate(2023, 1)
 
 
 def test_a_date_ties_to_an_event_it_falls_within(tmp_path: Path) -> None:

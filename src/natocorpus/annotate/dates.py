@@ -180,10 +180,13 @@ def _sentence_around(reading: str, start: int, end: int) -> str:
     return reading[low : min(stops) if stops else len(reading)]
 
 
-# A year that bounds a period ("for the period up to 2026", "by 2030", "since 2022") is not when
-# what the paragraph tells next took place: it anchors no relative date after it.
+# A year that bounds a period ("for the period up to 2026", "by 2030", "since 2022", "since
+# becoming its partner in 2006") is not when what the paragraph tells next took place: it anchors
+# no relative date after it.
 _LIMIT_BEFORE = re.compile(
-    r"\b(?:up to|until|till|through|by|before|beyond|since)\s+$", re.IGNORECASE
+    r"\b(?:up to|until|till|through|by|before|beyond|since)\s+$"
+    r"|\bsince\s+[a-z][^.;:,]{0,60}\s(?:in|of)\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -210,7 +213,7 @@ def _find_dates(
         if (
             not relative
             and value is not None
-            and not _LIMIT_BEFORE.search(reading, max(0, start - 12), start)
+            and not _LIMIT_BEFORE.search(reading, max(0, start - 80), start)
         ):
             anchor = (paragraph, value)
         dates.append(
