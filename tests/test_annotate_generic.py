@@ -685,7 +685,8 @@ def test_a_war_effort_military_actions_and_an_attack_on_the_side_attacked_name_t
         "special military campaign in Georgia went on. Volunteers joined the fight in Georgia "
         "against the Russian military push in Georgia.\n\n"
         "A drone attack on Georgia killed two. The attack on Georgia’s power grid did too. "
-        "An attack in Georgia was reported, and the fight against Georgia’s economy.",
+        "An attack in Georgia was reported, and the fight against Georgia’s economy. NATO was "
+        "not made to fight in Georgia.",
         events=events,
         overrides=published("2023-07"),
     )

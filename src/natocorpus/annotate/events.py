@@ -92,6 +92,18 @@ def _one_strike(reading: str, start: int, end: int) -> bool:
 
 _STRIKE_NOUN = re.compile(rf"(?i:{'|'.join(_STRIKING_NOUNS)})\b")
 _FIGHT = re.compile(r"(?i:fight)\b")
+# The noun "fight" has a determiner or a possessive before it ("the fight in Ukraine", "Ukraine’s
+# fight against Russia"); "to fight against Russia" is the verb.
+_FIGHTS_OWNER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our)|[’']s)\s+$", re.IGNORECASE)
+
+
+def _no_fight(reading: str, start: int, end: int) -> bool:
+    """Whether a fight's phrase names no war: the verb ("to fight against Russia"), or a fight
+    against a part of the place ("the fight against Russia’s economy")."""
+    return _FIGHT.match(reading, start) is not None and (
+        _FIGHTS_OWNER_BEFORE.search(reading, max(0, start - 12), start) is None
+        or _A_PART_AFTER.match(reading, end) is not None
+    )
 
 
 # A meeting's noun after a phrase that names no meeting: the phrase is the meeting's name.
@@ -211,7 +223,9 @@ def _generic_events(
     named_spans = [(m.start, m.end) for m in named]
     resolved: list[EventMention] = []
     unresolved: list[UnresolvedReference] = []
-    generic_found = matchers.generic.find(reading)
+    generic_found = [
+        found for found in matchers.generic.find(reading) if not _no_fight(reading, *found[2:])
+    ]
     if matchers.judged is not None:
         generic_found = sorted(
             [*generic_found, *_judged(reading, matchers, generic_found)], key=lambda f: f[2]
@@ -247,8 +261,6 @@ def _generic_events(
             continue  # "Macron told a news conference in Vilnius": a briefing, not the summit
         if _one_strike(reading, start, end):
             continue  # "a drone attack on Ukraine": one strike of the war, not the war
-        if _FIGHT.match(reading, start) and _A_PART_AFTER.match(reading, end):
-            continue  # "the fight against Russia’s economy": against a part of it, not the war
         if (
             all(matchers.event_types.get(e) == "visit" for e in candidates)
             and _name_goes_on(matched, reading, end)
