@@ -739,6 +739,17 @@ def test_a_place_before_a_newspapers_name_is_the_newspaper(tmp_path: Path) -> No
     assert actors_of(article) == [("georgia", "Georgia"), ("china", "China"), ("nato", "NATO")]
 
 
+def test_a_states_acronym_before_a_dollar_sign_is_the_currency(tmp_path: Path) -> None:
+    actors = ACTORS.replace(
+        "forms: [United States, American,", "forms: [United States, US, American,"
+    )
+    article = annotated(
+        tmp_path, "China pledged US$150 million of aid, and the US agreed.", actors=actors
+    )
+    assert actors_of(article) == [("china", "China"), ("usa", "US")]
+    assert article.mentions[-1].start == article.text.reading_text.index("US agreed")
+
+
 def test_the_language_of_a_file_is_not_the_state(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -312,6 +312,8 @@ def _context_blocks(
             and _POSSESSED_AFTER.match(text, end) is None
         ):
             blocked = True  # "Asian-version NATOs like AUKUS": the plural, other alliances
+        if text[end : end + 1] == "$":
+            blocked = True  # "US$150 million": the currency, not the state
         if kind & STATE and (
             (_LANGUAGE_BEFORE.search(before) and _LANGUAGE_AFTER.match(text, end))
             or (kind & ADJECTIVAL and _FILE_AFTER.match(text, end))
