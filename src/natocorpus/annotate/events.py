@@ -34,7 +34,7 @@ from natocorpus.annotate.forms import (
     Matchers,
     _overlapping,
 )
-from natocorpus.annotate.generic_phrases import _JUDGE_WORDS, _STRIKING_NOUNS
+from natocorpus.annotate.generic_phrases import _JUDGE_WORDS, _no_fight, _one_strike
 from natocorpus.annotate.implicit_events import _summit_list_spans
 from natocorpus.annotate.other_meetings import (
     _NOT_PLACES,
@@ -62,48 +62,13 @@ _PLACE_AFTER = re.compile(
 
 
 # A noun after a meeting's phrase that makes it meetings of its kind in general: "summit
-# diplomacy", "the summit season".
-# "summit meetings": meetings of that kind, in the plural.
+# diplomacy", "the summit season", "their summit meetings".
 _MEETINGS_IN_GENERAL = re.compile(
     r" (?:diplomacy|season|circuit|fatigue|meetings)\b", re.IGNORECASE
 )
 # A word before a meeting's noun that makes it a briefing: "a press conference", "news
 # conference".
 _BRIEFING_BEFORE = re.compile(r"\b(?:press|news|video)[ -]$", re.IGNORECASE)
-
-
-# An attack told with its weapon, or on a part of the place ("a missile attack on Ukraine", "the
-# attack on Ukraine’s power grid"), is one strike, not the war.
-_A_WEAPON_BEFORE = re.compile(
-    r"\b(?:missile|drone|rocket|air|artillery|cyber|terror|terrorist|bomb|suicide)[ -]$",
-    re.IGNORECASE,
-)
-_A_PART_AFTER = re.compile(r"[’']s\b")
-
-
-def _one_strike(reading: str, start: int, end: int) -> bool:
-    """Whether an attack's phrase tells of one strike: its weapon before it, or a part of the
-    place after it."""
-    return _STRIKE_NOUN.match(reading, start) is not None and (
-        _A_WEAPON_BEFORE.search(reading, max(0, start - 12), start) is not None
-        or _A_PART_AFTER.match(reading, end) is not None
-    )
-
-
-_STRIKE_NOUN = re.compile(rf"(?i:{'|'.join(_STRIKING_NOUNS)})\b")
-_FIGHT = re.compile(r"(?i:fight)\b")
-# The noun "fight" has a determiner or a possessive before it ("the fight in Ukraine", "Ukraine’s
-# fight against Russia"); "to fight against Russia" is the verb.
-_FIGHTS_OWNER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our)|[’']s)\s+$", re.IGNORECASE)
-
-
-def _no_fight(reading: str, start: int, end: int) -> bool:
-    """Whether a fight's phrase names no war: the verb ("to fight against Russia"), or a fight
-    against a part of the place ("the fight against Russia’s economy")."""
-    return _FIGHT.match(reading, start) is not None and (
-        _FIGHTS_OWNER_BEFORE.search(reading, max(0, start - 12), start) is None
-        or _A_PART_AFTER.match(reading, end) is not None
-    )
 
 
 # A meeting's noun after a phrase that names no meeting: the phrase is the meeting's name.

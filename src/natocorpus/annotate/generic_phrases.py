@@ -198,6 +198,40 @@ _ONE_SIDES_PHRASE = re.compile(
 )
 
 
+# An attack told with its weapon, or on a part of the place ("a missile attack on Ukraine", "the
+# attack on Ukraine’s power grid"), is one strike, not the war.
+_A_WEAPON_BEFORE = re.compile(
+    r"\b(?:missile|drone|rocket|air|artillery|cyber|terror|terrorist|bomb|suicide)[ -]$",
+    re.IGNORECASE,
+)
+_A_PART_AFTER = re.compile(r"[’']s\b")
+_STRIKE_NOUN = re.compile(rf"(?i:{'|'.join(_STRIKING_NOUNS)})\b")
+
+
+def _one_strike(reading: str, start: int, end: int) -> bool:
+    """Whether an attack's phrase tells of one strike: its weapon before it, or a part of the
+    place after it."""
+    return _STRIKE_NOUN.match(reading, start) is not None and (
+        _A_WEAPON_BEFORE.search(reading, max(0, start - 12), start) is not None
+        or _A_PART_AFTER.match(reading, end) is not None
+    )
+
+
+_FIGHT = re.compile(r"(?i:fight)\b")
+# The noun "fight" has a determiner or a possessive before it ("the fight in Ukraine", "Ukraine’s
+# fight against Russia"); "to fight against Russia" is the verb.
+_FIGHTS_OWNER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our)|[’']s)\s+$", re.IGNORECASE)
+
+
+def _no_fight(reading: str, start: int, end: int) -> bool:
+    """Whether a fight's phrase names no war: the verb ("to fight against Russia"), or a fight
+    against a part of the place ("the fight against Russia’s economy")."""
+    return _FIGHT.match(reading, start) is not None and (
+        _FIGHTS_OWNER_BEFORE.search(reading, max(0, start - 12), start) is None
+        or _A_PART_AFTER.match(reading, end) is not None
+    )
+
+
 def _by_other_words_for_war(phrases: Iterable[str]) -> list[str]:
     """A generic phrase of a war in or against a place ("war in Ukraine") holds with each other
     noun of armed conflict, and the place its phrases say is attacked with each noun of one
