@@ -475,7 +475,7 @@ def test_a_war_is_told_by_the_clause_or_phrase_that_names_its_parties(tmp_path: 
         tmp_path,
         "Since Russia invaded Georgia, NATO has changed. The war between Georgia and Russia "
         "goes on.\n\nRussia attacked Georgia in 2008.\n\nRussia sent troops into Georgia on "
-        "February 24, 2022.",
+        "February 24, 2022.\n\nNothing was an excuse for Russia to invade Georgia.",
         events=WARS,
         overrides=published("2023-05"),
     )
@@ -483,6 +483,7 @@ def test_a_war_is_told_by_the_clause_or_phrase_that_names_its_parties(tmp_path: 
         ("invasion-2022", "Russia invaded Georgia"),
         ("invasion-2022", "war between Georgia and Russia"),
         ("invasion-2022", "Russia sent troops into Georgia"),
+        ("invasion-2022", "Russia to invade Georgia"),
     ]
     # In 2008 it was another war, which the knowledge base lacks.
     assert [r.text for r in article.unresolved_events] == ["Russia attacked Georgia"]
@@ -583,6 +584,24 @@ def test_their_summit_is_not_one_of_parties_the_sentence_does_not_name(tmp_path:
     )
     assert events_of(article) == [("trilateral-2023", "summit")]
     assert article.event_mentions[0].start > article.text.reading_text.index("Russia")
+
+
+def test_the_publication_date_alone_gives_no_meeting_to_a_text_that_names_no_holder(
+    tmp_path: Path,
+) -> None:
+    # Published in September 2022, after Madrid's summit: "the summit" of a text that never
+    # names NATO is some other meeting; the same sentence after one that names NATO is Madrid's.
+    sentence = "Georgia and China spoke to the press after the summit."
+    article = annotated(tmp_path, sentence, events=EVENTS, overrides=published("2022-09"))
+    assert events_of(article) == []
+    assert [r.text for r in article.unresolved_events] == ["summit"]
+    told = annotated(
+        tmp_path / "told",
+        f"NATO leaders met in June.\n\n{sentence}",
+        events=EVENTS,
+        overrides=published("2022-09"),
+    )
+    assert events_of(told) == [("nato-2022", "summit")]
 
 
 def test_a_paragraph_that_says_nothing_of_which_means_the_one_the_text_named(

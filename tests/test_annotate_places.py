@@ -916,6 +916,17 @@ def test_a_compass_or_region_word_before_a_states_name_or_adjective_makes_anothe
     assert actors_of(heading) == [("nato", "NATO"), ("nato", "NATO")]
 
 
+def test_a_compound_compass_word_makes_a_part_of_a_continent_even_first_in_a_sentence(
+    tmp_path: Path,
+) -> None:
+    # A sentence's first capital proves nothing, but "Southeast" before a continent still does.
+    article = annotated(
+        tmp_path,
+        "Southeast Asia is far from the war. Northeast Asia is near, says NATO. Asia waits.",
+    )
+    assert actors_of(article) == [("nato", "NATO"), ("asia", "Asia")]
+
+
 def test_a_dateline_of_several_places_names_places(tmp_path: Path) -> None:
     body = (
         "NATO met allies today.\n\nBrussels / Washington, 26 September 2018 - NATO spoke."

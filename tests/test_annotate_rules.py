@@ -523,6 +523,14 @@ def test_a_word_of_rank_or_number_opening_a_sentence_is_no_qualifier(tmp_path: P
     assert actors_of(article) == [("china", "Chinese"), ("russia", "Russian")]
 
 
+def test_a_verb_opening_a_question_is_no_qualifier(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Is Chinese engagement wise? Should Russian ships sail? Latin American states ask.",
+    )
+    assert actors_of(article) == [("china", "Chinese"), ("russia", "Russian")]
+
+
 def test_a_place_that_closes_a_bodys_name_after_what_it_is_for(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

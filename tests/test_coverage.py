@@ -273,6 +273,20 @@ def test_a_quoted_title_is_one_name(tmp_path: Path) -> None:
     assert stub(found["Does the Alliance Want to Become Global"])["type"] == "document"
 
 
+def test_a_title_in_single_quotes_is_one_name_past_its_colon_and_apostrophes(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "NATO heard a talk on ‘Charting the Map: Pursuing Interests in the Regional Chessboard’ "
+        "and one on ‘NATO’s Pivot to the Pacific Rim Nations’ in 2024.",
+    )
+    assert set(found) == {
+        "Charting the Map: Pursuing Interests in the Regional Chessboard",
+        "NATO’s Pivot to the Pacific Rim Nations",
+    }
+
+
 # The stubs -----------------------------------------------------------------------------------
 
 

@@ -78,9 +78,11 @@ _PEOPLES = frozenset({"People’s", "People's"})
 # More places after a group's place: "partners in the Indo-Pacific and Europe" are partners in
 # both regions, not the group named after one.
 _MORE_PLACES_AFTER = re.compile(r"(?:,| and| or) (?:the )?(?![A-Z]{2,}\b)[A-Z]")
-# A compass word before a state's name makes another state: "North Korea", "N. Korea".
+# A compass word before a state's name makes another state: "North Korea", "N. Korea"; and
+# before a continent's, a part of it: "Southeast Asia".
 _COMPASS_BEFORE = re.compile(
-    r"(?<![\w.])(?:North|South|East|West|Northern|Southern|Central|Latin|N\.|S\.) $"
+    r"(?<![\w.])(?:(?:North|South)(?:east|west)?|East|West|Northern|Southern|Central|Latin"
+    r"|N\.|S\.) $"
 )
 # A web address that a name opens: "Korea.net", "China.org.cn".
 _WEB_ADDRESS_AFTER = re.compile(r"\.[a-z]{2,}\b")

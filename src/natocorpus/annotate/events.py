@@ -159,6 +159,20 @@ def _of_another_years_anniversary(
     return not any(abs(matchers.event_dates[e].year - year) <= 1 for e in candidates)
 
 
+def _holder_named(
+    candidates: Sequence[str], actors: Sequence[tuple[int, int, str]], matchers: Matchers
+) -> bool:
+    """Whether the text names a body that holds the candidate meetings, where each of them has
+    one: an event of another kind, or a meeting of states alone, needs none."""
+    holders = {
+        holder
+        for e in candidates
+        if matchers.event_types.get(e) in _MEETINGS
+        for holder in matchers.event_participants.get(e, frozenset()) & matchers.organisations
+    }
+    return not holders or any(actor in holders for _, _, actor in actors)
+
+
 def _word_before_phrase(before: str, candidates: Sequence[str], matchers: Matchers) -> str | None:
     """The capitalised word right before the phrase, unless it is a place of its events."""
     found = _WORD_BEFORE_PHRASE.search(before)
@@ -350,6 +364,11 @@ def _generic_events(
                 # paragraph says nothing of which, the one the text last named is meant.
                 local = [last_in_text]
             candidates = _by_publication_year(text, context, start, local, published, matchers)
+            if weak and not _holder_named(candidates, actors, matchers):
+                # "after the summit" in a text that names no one who holds such meetings (a
+                # Polish president's visit to Seoul): the publication date alone cannot make
+                # it NATO's.
+                candidates = []
         else:
             local, weak = [], True
         if len(local) != 1 and phrase in matchers.context_only:

@@ -115,8 +115,8 @@ _PAIR_AT_WAR = re.compile(r"^([A-Z][\w]*)[-–]([A-Z][\w]*) (war|conflict)$")
 def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
     """A war or an invasion named with its two parties is told as well by the clause or the
     phrase that names them the other way: "Russia’s invasion of Ukraine" by "Russia invaded
-    Ukraine", "Russia attacked Ukraine", "Russia sent troops into Ukraine" and "the Ukraine
-    invasion"; "the
+    Ukraine" (or "invades", "invading", "to invade": "no excuse for Russia to invade Ukraine"),
+    "Russia attacked Ukraine", "Russia sent troops into Ukraine" and "the Ukraine invasion"; "the
     Russia-Ukraine war" by "the war between Russia and Ukraine", either way round; "the Fall of
     Kabul" by "Kabul fell"."""
     out: list[str] = []
@@ -125,7 +125,14 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
             aggressor, invaded = invasion.groups()
             out += [
                 f"{aggressor} {verb} {invaded}"
-                for verb in ("invaded", "attacked", "sent troops into")
+                for verb in (
+                    "invaded",
+                    "invades",
+                    "invading",
+                    "to invade",
+                    "attacked",
+                    "sent troops into",
+                )
             ]
             out.append(f"{invaded} invasion")  # "the Ukraine invasion", as "the Ukraine war"
         if (pair := _PAIR_AT_WAR.match(phrase)) is not None:

@@ -400,6 +400,11 @@ def _bibliography(block: Block) -> bool:
     return block.kind == "item" and block.marker is not None and is_reference(block.text)
 
 
+# A quotation in double marks, or in single ones, where a mark before a letter is an apostrophe
+# ("‘NATO’s Pivot to Asia’").
+_QUOTED = re.compile(r"“([^”]{3,300})”|\"([^\"]{3,300})\"|‘((?:[^‘’]|’(?=\w)){3,300})’(?!\w)")
+
+
 def _titles_of_works(block: Block, *, after_body: bool = False) -> list[tuple[int, int, bool]]:
     """Spans of quoted titles in title case ("“Does the Alliance Want to Become Asian?”") and of
     a heading in title case, the last True: their capitals are the title's, not the names'.
@@ -426,8 +431,8 @@ def _titles_of_works(block: Block, *, after_body: bool = False) -> list[tuple[in
                 byline = _BYLINE.search(stripped)
                 length = byline.start() if byline is not None else len(stripped)
                 spans.append((block.start + start, block.start + start + length, True))
-    for match in re.finditer(r"“([^”]{3,300})”|\"([^\"]{3,300})\"", block.text):
-        group = 1 if match.group(1) is not None else 2
+    for match in _QUOTED.finditer(block.text):
+        group = next(g for g in (1, 2, 3) if match.group(g) is not None)
         if _title_case(match.group(group)):
             start, end = match.span(group)
             spans.append((block.start + start, block.start + end, False))
