@@ -753,6 +753,22 @@ def test_a_war_that_was_launched_is_named_by_an_indefinite_phrase(tmp_path: Path
     ]
 
 
+def test_an_indefinite_war_on_its_party_is_the_war_unless_it_may_be(tmp_path: Path) -> None:
+    # Written while the war goes on: "a proxy war in Georgia" is it, "if ... a war against
+    # Georgia" is one that may be.
+    article = annotated(
+        tmp_path,
+        "Russia is helping to wage a proxy war in Georgia. China supports a brutal war against "
+        "Georgia, NATO says.\n\nIf Russia fought a war against Georgia, NATO would act.",
+        events=WAR_AND_VISIT,
+        overrides=published("2022-02"),
+    )
+    assert events_of(article) == [
+        ("war-2021", "war in Georgia"),
+        ("war-2021", "war against Georgia"),
+    ]
+
+
 def test_other_nouns_of_armed_conflict_name_the_war(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

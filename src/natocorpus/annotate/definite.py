@@ -86,11 +86,17 @@ def _definite(
     if _INDEFINITE_BEFORE.search(before):
         # "a NATO summit", "another NATO Summit": one of a kind, not a name; but "Putin launched
         # a war against Ukraine" tells of one that began.
-        return _PAST_CLAUSE.match(text, end) is not None or _BEGUN_BEFORE.search(before) is not None
+        return (
+            _PAST_CLAUSE.match(text, end) is not None
+            or _BEGUN_BEFORE.search(before) is not None
+            or _a_war_on_its_party(text, start, end, matched, candidates, matchers)
+        )
     if _INDEFINITE_FAR_BEFORE.search(before):
         # one of a kind, whatever it is said to be between; but "after launching a senseless
         # war against Ukraine" tells of one that began
-        return _BEGUN_BEFORE.search(before) is not None
+        return _BEGUN_BEFORE.search(before) is not None or _a_war_on_its_party(
+            text, start, end, matched, candidates, matchers
+        )
     words = matched.split()
     first = words[0]
     return (
@@ -144,6 +150,33 @@ def _parties_joined_before(
     ):
         return joined.start()
     return None
+
+
+# Words of a sentence that make its war one that may be: "if Russia wages a war against
+# Ukraine", "a war against Ukraine would be costly", "a war in Ukraine is feared".
+_WHAT_MAY_BE = re.compile(
+    r"\b(?:would|could|might|may|if|whether|unless|risks?|threats?|prospects?|possible"
+    r"|potential|fear(?:s|ed)?|warn(?:s|ed)?|avoid(?:s|ed)?|prevent(?:s|ed)?|deter(?:s|red)?"
+    r"|another|any)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _a_war_on_its_party(
+    text: str, start: int, end: int, matched: str, candidates: Sequence[str], matchers: Matchers
+) -> bool:
+    """Whether an indefinite war names its one war by a party it is fought on or in: "helping
+    Russia conduct a war of aggression against Ukraine", "supporting a proxy war in Ukraine";
+    not where its sentence tells of one that may be ("if Russia wages a war against Ukraine").
+    Whether it had begun by the publication is for the dates to say, as for any reference."""
+    if matched.split()[0].lower() not in ("war", "conflict"):
+        return False
+    if not _names_its_parties(matched, candidates, matchers):
+        return False
+    opened = max(text.rfind(stop, 0, start) for stop in ".!?\n") + 1
+    closed = _SENTENCE_END.search(text, end)
+    return _WHAT_MAY_BE.search(text, opened, closed.start() if closed else len(text)) is None
 
 
 def _names_its_parties(matched: str, candidates: Sequence[str], matchers: Matchers) -> bool:
