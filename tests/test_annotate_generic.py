@@ -55,6 +55,9 @@ EVENTS = """\
 """
 
 
+NATO_SUMMITS = EVENTS.split("- id: trilateral-2023")[0]
+
+
 def published(month: str) -> dict[str, str]:
     return {"published": f'published: {{value: "{month}", precision: month, inferred: a guess}}'}
 
@@ -602,6 +605,67 @@ def test_the_publication_date_alone_gives_no_meeting_to_a_text_that_names_no_hol
         overrides=published("2022-09"),
     )
     assert events_of(told) == [("nato-2022", "summit")]
+
+
+def test_the_state_an_office_is_of_is_no_venue(tmp_path: Path) -> None:
+    # Written in July 2023: the Spanish leader took part in that month's summit, not in the
+    # summit of 2022 held in Spain; a summit held in Spain is that one.
+    events = EVENTS.replace("place: Madrid", "place: Madrid, Spain")
+    article = annotated(
+        tmp_path,
+        "The president of the Government of Spain took part in the NATO summit.\n\n"
+        "Spain had hosted the summit in 2022, in Spain.",
+        events=events,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("nato-2023", "NATO summit"), ("nato-2022", "summit")]
+
+
+def test_a_day_or_month_without_its_year_right_after_is_a_time_of_the_year(
+    tmp_path: Path,
+) -> None:
+    # Written in September 2023: "on 20 May" is no time of either summit, whichever year it is;
+    # "in June" is Madrid's month.
+    article = annotated(
+        tmp_path,
+        "Georgia spoke at the NATO summit on 20 May.\n\nGeorgia recalled the NATO summit in June.",
+        events=EVENTS,
+        overrides=published("2023-09"),
+    )
+    assert events_of(article) == [("nato-2022", "NATO summit")]
+    assert [r.text for r in article.unresolved_events] == ["NATO summit"]
+
+
+def test_a_name_before_the_words_of_a_kind_of_meeting_names_another_meeting(
+    tmp_path: Path,
+) -> None:
+    # Written in July 2023: "the Global Peace Summit" is another meeting; "the NATO Peace
+    # Summit" is NATO's, of this month.
+    other = annotated(
+        tmp_path,
+        "Georgia discussed the upcoming NATO Summit to be held in Vilnius in July.\n\n"
+        "Lucerne will host the Global Peace Summit.",
+        events=NATO_SUMMITS,
+        overrides=published("2023-06"),
+    )
+    assert events_of(other) == [("nato-2023", "NATO Summit")]
+    assert [r.text for r in other.unresolved_events] == ["Summit"]
+    own = annotated(
+        tmp_path / "own",
+        "NATO leaders met in Georgia. Georgia will host the NATO Peace Summit.",
+        events=NATO_SUMMITS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(own) == [("nato-2023", "Summit")]
+    # A name of a party, in words, before them: "the Atlantic Alliance summit" is NATO's.
+    named = annotated(
+        tmp_path / "named",
+        "NATO leaders met in Georgia. Georgia will host the Atlantic Alliance summit.",
+        actors=ACTORS.replace("forms: [NATO]}", "forms: [NATO, Atlantic Alliance]}", 1),
+        events=NATO_SUMMITS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(named) == [("nato-2023", "summit")]
 
 
 def test_a_paragraph_that_says_nothing_of_which_means_the_one_the_text_named(

@@ -14,8 +14,20 @@ from natocorpus.model import DateMention, PartialDate
 
 def _names_place(place: str, text: str) -> bool:
     """Whether the text names the place ("Lithuania", "Lithuanian"), not its government in the
-    possessive ("Washington’s push", "Washington's transatlantic ties")."""
-    return re.search(rf"\b{re.escape(place)}n?\b(?![’']s\b)", text) is not None
+    possessive ("Washington’s push", "Washington's transatlantic ties") nor the state an office
+    or a body is of ("the president of the Government of Spain", "the Embassy of Japan")."""
+    return any(
+        _OFFICE_OF_BEFORE.search(text, max(0, found.start() - 40), found.start()) is None
+        for found in re.finditer(rf"\b{re.escape(place)}n?\b(?![’']s\b)", text)
+    )
+
+
+# An office or a state's body and its "of", before a state's name: whose it is, not where.
+_OFFICE_OF_BEFORE = re.compile(
+    r"\b(?:Government|President|Minister|King|Queen|Embassy|Ambassador|Consulate|Parliament"
+    r"|Ministry) of (?:the )?$",
+    re.IGNORECASE,
+)
 
 
 # Where a clause of a sentence ends: a comma, semicolon, colon or dash, or a conjunction that
@@ -69,14 +81,32 @@ def _dated_right_after(
     """The candidates that a date right after the reference fits, before any place the sentence
     names ("attended the NATO summit last year and will again participate in Vilnius", written
     in 2023, is 2022's); None where no date follows it. A relative date counts only as a year
-    ("last year", "this year")."""
+    ("last year", "this year"); a month or a day without its year, as a time of the year ("the
+    summit in Riga on 11 June" is no summit held in November, whichever year it was)."""
     joined = _DATE_JOIN.match(reading, end)
     if joined is None:
         return None
     date = next((d for d in dates if d.start == joined.end() and d.value is not None), None)
-    if date is None or date.value is None or (date.kind == "relative" and date.value.month):
-        return None  # "the NATO summit in July": a month alone may be the next or the last
+    if date is None or date.value is None:
+        return None
     value = date.value
+    if date.kind == "relative" and value.month:
+        # "the NATO summit in July": a month alone may be the next or the last, but it is July.
+        return [
+            e
+            for e in candidates
+            if any(
+                _within(
+                    PartialDate(year, value.month, value.day),
+                    matchers.event_dates[e],
+                    matchers.event_ends[e],
+                )
+                for year in {
+                    matchers.event_dates[e].year,
+                    (matchers.event_ends[e] or matchers.event_dates[e]).year,
+                }
+            )
+        ]
     return [
         e for e in candidates if _within(value, matchers.event_dates[e], matchers.event_ends[e])
     ]

@@ -37,6 +37,7 @@ from natocorpus.annotate.forms import (
 from natocorpus.annotate.generic_phrases import _JUDGE_WORDS, _no_fight, _one_strike
 from natocorpus.annotate.implicit_events import _summit_list_spans
 from natocorpus.annotate.other_meetings import (
+    _MEETING_QUALIFIERS,
     _NOT_PLACES,
     _a_meeting_of_others,
     _another_meeting,
@@ -174,11 +175,19 @@ def _holder_named(
 
 
 def _word_before_phrase(before: str, candidates: Sequence[str], matchers: Matchers) -> str | None:
-    """The capitalised word right before the phrase, unless it is a place of its events."""
+    """The capitalised word right before the phrase, unless it is a place of its events; where
+    it is a word of a kind of meeting, the name it ends ("the Global Peace Summit", "the Atlantic
+    Alliance summit")."""
     found = _WORD_BEFORE_PHRASE.search(before)
     if found is None:
         return None
     word = found.group(1)
+    while found.group(1) in _MEETING_QUALIFIERS:
+        earlier = _WORD_BEFORE_PHRASE.search(before, 0, found.start())
+        if earlier is None:
+            break
+        found = earlier
+        word = before[found.start(1) :].rstrip()
     if any(
         p.startswith(word) or p.endswith(word) for e in candidates for p in matchers.event_places[e]
     ):
