@@ -50,13 +50,14 @@ _HYPHENATED_NAME = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b")
 
 def written_variants(text: str, actor_type: str) -> list[str]:
     """The other ways a name is printed: English's two spellings; a combining form written out
-    ("Euro-Atlantic", "European-Atlantic"); a number in it in figures
-    ("Indo-Pacific Four", "Indo-Pacific 4"); an acronym said as a word in the house style that
-    writes it so ("AUKUS", "Aukus"), and a group's short name written as an acronym ("Quad",
-    "QUAD"); an organisation's acronym with its possessive's apostrophe lost ("NATOs"); a
-    people's plural ("Asian", "Asians", "South Koreans"); its
-    common nouns capitalised ("Korean Peninsula"); a hyphen between capitalised words as a space
-    ("Asia Pacific")."""
+    ("Euro-Atlantic", "European-Atlantic"); a number in it in figures or in lower case
+    ("Indo-Pacific Four", "Indo-Pacific 4", "Indo-Pacific four"); an acronym with figures with
+    or without a hyphen before them ("IP4", "IP-4"); a group's "partners in the" region as
+    "partners from the" region; an acronym said as a word in the house style that writes it so
+    ("AUKUS", "Aukus"), and a group's short name written as an acronym ("Quad", "QUAD"); an
+    organisation's acronym with its possessive's apostrophe lost ("NATOs"); a people's plural
+    ("Asian", "Asians", "South Koreans"); its common nouns capitalised ("Korean Peninsula"); a
+    hyphen between capitalised words as a space ("Asia Pacific")."""
     variants = spelling_variants(text)
     if text.startswith("Euro-"):
         variants.append("European-" + text[len("Euro-") :])  # "European-Atlantic security"
@@ -73,6 +74,13 @@ def written_variants(text: str, actor_type: str) -> list[str]:
         variants.append(" ".join([*words[:-1], _NUMBERS[words[-1]]]))
         if _HYPHENATED_NAME.search(text):  # both ways at once: "Asia Pacific 4"
             variants.append(_HYPHENATED_NAME.sub(r"\1 \2", variants[-1]))
+        variants.append(" ".join([*words[:-1], words[-1].lower()]))  # "Indo-Pacific four"
+    if (figures := _ACRONYM_WITH_FIGURES.fullmatch(text)) is not None:
+        letters, hyphen, number = figures.groups()
+        variants.append(f"{letters}{number}" if hyphen else f"{letters}-{number}")  # "IP-4"
+    if actor_type == "grouping" and " partners in the " in f" {text} ":
+        # "partners in the Indo-Pacific" are as well "partners from the Indo-Pacific"
+        variants.append(text.replace("partners in the ", "partners from the "))
     if len(text) >= 4 and text.isalpha() and text.isupper():
         variants.append(text.capitalize())
     if (
@@ -106,6 +114,8 @@ def written_variants(text: str, actor_type: str) -> list[str]:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,}\d?")
+# An acronym with figures, with or without a hyphen before them: "IP4", "IP-4", "G7".
+_ACRONYM_WITH_FIGURES = re.compile(r"([A-Z]{1,5})(-?)(\d{1,2})")
 _TITLED_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
 
 
