@@ -287,6 +287,17 @@ def test_a_title_in_single_quotes_is_one_name_past_its_colon_and_apostrophes(
     }
 
 
+def test_a_treatys_article_is_named_with_its_number_and_a_parts_numeral_names_no_one(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "NATO invoked Article 5 in 2001, and article VI of its statutes limits its scope.",
+    )
+    assert list(found) == ["Article 5"]
+    assert stub(found["Article 5"])["type"] == "document"
+
+
 # The stubs -----------------------------------------------------------------------------------
 
 

@@ -50,6 +50,12 @@ _BYLINE = re.compile(
     r"(?:(?<=\s)|^)By(?:\s+[A-Z][\w.’'\-]*){1,4}(?:\s+and(?:\s+[A-Z][\w.’'\-]*){1,4})?$"
 )
 _FIGURE_AFTER = re.compile(r"\s+\d")
+# A part's number in figures or Roman numerals, and the common noun of a part before one.
+_PART_NUMBER_AFTER = re.compile(r" (?:\d{1,3}[a-z]?|[IVXL]{1,5})\b")
+_NUMBERED_PART_BEFORE = re.compile(
+    r"\b(?:article|chapter|section|part|paragraph|clause|annex|title|volume)s? (?:and )?$"
+)
+_ROMAN = re.compile(r"[IVXL]{1,5}")
 _CAPITALS_LABEL = re.compile(r"(?<![\w’'])((?:[A-Z]+ ){0,2}[A-Z]+) ?:")
 _LABEL_WORDS = _OPENERS | _EDITORIAL_LABELS | frozenset({"Also", "More", "Listen"})
 # A preposition just before an opening quote: the quote is a phrase inside the sentence
@@ -130,6 +136,11 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             name = name[:-1]  # the first half of a suspended compound: "state TV- and radio"
         if _NUMBERED_STEP.match(name) and _FIGURE_AFTER.match(text, at + len(raw)) is not None:
             continue  # a numbered part or step: "under Phase 4 of the programme"
+        if _ROMAN.fullmatch(name) and _NUMBERED_PART_BEFORE.search(text, 0, at):
+            continue  # the number of a part: "article VI (in its statutes)"
+        if name == "Article" and (number := _PART_NUMBER_AFTER.match(text, at + len(raw))):
+            # An article of a treaty is named with its number: "Article 5", not "Article".
+            raw = name = text[at : number.end()]
         if _a_models_name(name, text, at, at + len(raw), possessive is not None):
             continue  # a model of equipment: "K2 tanks", "F-35s", "Shahed drones"
         if "-" in name:

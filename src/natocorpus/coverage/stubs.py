@@ -71,8 +71,8 @@ def _guess(words: Sequence[_Word], titled: bool) -> str:
         return "person"
     if any(t in _EVENT_HEADS for t in texts):
         return "event"
-    if any(t in _DOCUMENT_HEADS for t in texts):
-        return "document"
+    if any(t in _DOCUMENT_HEADS or t.startswith("Article ") for t in texts):
+        return "document"  # "Article 5" is a treaty's article
     if any(t in _ORGANISATION_HEADS for t in texts):
         return "organisation"
     if any(t in _REGION_HEADS for t in texts):
