@@ -478,7 +478,8 @@ def test_a_war_is_told_by_the_clause_or_phrase_that_names_its_parties(tmp_path: 
         tmp_path,
         "Since Russia invaded Georgia, NATO has changed. The war between Georgia and Russia "
         "goes on.\n\nRussia attacked Georgia in 2008.\n\nRussia sent troops into Georgia on "
-        "February 24, 2022.\n\nNothing was an excuse for Russia to invade Georgia.",
+        "February 24, 2022.\n\nNothing was an excuse for Russia to invade Georgia. Russia has "
+        "attacked Georgia.",
         events=WARS,
         overrides=published("2023-05"),
     )
@@ -487,6 +488,7 @@ def test_a_war_is_told_by_the_clause_or_phrase_that_names_its_parties(tmp_path: 
         ("invasion-2022", "war between Georgia and Russia"),
         ("invasion-2022", "Russia sent troops into Georgia"),
         ("invasion-2022", "Russia to invade Georgia"),
+        ("invasion-2022", "Russia has attacked Georgia"),
     ]
     # In 2008 it was another war, which the knowledge base lacks.
     assert [r.text for r in article.unresolved_events] == ["Russia attacked Georgia"]
@@ -666,6 +668,16 @@ def test_a_name_before_the_words_of_a_kind_of_meeting_names_another_meeting(
         overrides=published("2023-07"),
     )
     assert events_of(named) == [("nato-2023", "summit")]
+
+
+def test_a_place_names_no_event_more_than_a_year_after_the_publication(tmp_path: Path) -> None:
+    # Written in July 2021: Vilnius (in "the Vilnius Treaty") names no summit held there two years
+    # later, and nothing else says which summit; written in March 2023, it names July's.
+    sentence = "The text adopted at the summit quotes the Vilnius Treaty.\n\nNATO met."
+    early = annotated(tmp_path, sentence, events=EVENTS, overrides=published("2021-07"))
+    assert events_of(early) == []
+    later = annotated(tmp_path / "later", sentence, events=EVENTS, overrides=published("2023-03"))
+    assert events_of(later) == [("nato-2023", "summit")]
 
 
 def test_a_paragraph_that_says_nothing_of_which_means_the_one_the_text_named(

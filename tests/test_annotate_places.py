@@ -39,6 +39,7 @@ def test_a_capital_named_as_a_place_is_not_its_government(tmp_path: Path) -> Non
         "Just look at the images from Washington, NATO said.",
         "The Washington office of NATO opened.",
         "The London Washington Delegation Reports are out. NATO met.",
+        "The participants in the Washington gathering praised NATO.",
     ]
     for number, sentence in enumerate(places):
         assert _washington(sentence, tmp_path / str(number)) == [], sentence

@@ -564,14 +564,16 @@ def test_a_generic_phrase_with_a_place_is_not_an_unknown_name(tmp_path: Path) ->
 def test_an_unknown_state_after_a_generic_phrase_is_reported_a_known_place_is_not(
     tmp_path: Path,
 ) -> None:
-    # "the NATO summit in Lithuania" is the Vilnius summit, and Lithuania a state to add; the
-    # known city, with its district, is the reference's own.
+    # Written in January 2024: "the NATO summit in Lithuania" is the Vilnius summit, and
+    # Lithuania a state to add; the known city, with its district, is the reference's own (a
+    # summit within a year of the text).
     events = GENERIC_EVENTS.replace("place: Vilnius", "place: Vilnius, Lithuania")
     body = (
         "Japan weighs the NATO summit in Lithuania. Europe went to the NATO summit in Vilnius. "
-        "China watched the NATO summit in Washington DC."
+        "China watches the NATO summit in Washington DC."
     )
-    found = checked(tmp_path, body, events=events, overrides=PUBLISHED_2020)
+    published = {"published": 'published: {value: "2024-01", precision: month, inferred: a test}'}
+    found = checked(tmp_path, body, events=events, overrides=published)
     assert [m.split(" is not covered")[0] for m in of_field(found, "mentions")] == ["'Lithuania'"]
 
 

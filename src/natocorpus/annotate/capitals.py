@@ -13,8 +13,8 @@ from natocorpus.annotate.forms import _before_a_list
 # A meeting, its document or a visit after a capital: the capital is where it was held or went
 # ("Modi's recent Moscow visit").
 _MEETING_AFTER = re.compile(
-    r" (?:summit|conference|meeting|declaration|communiqu[eé]|treaty|accords?|process|format"
-    r"|forum|visit|trip|talks)\b",
+    r" (?:summit|conference|meeting|gathering|declaration|communiqu[eé]|treaty|accords?|process"
+    r"|format|forum|visit|trip|talks)\b",
     re.IGNORECASE,
 )
 # A compound that says where someone or something is: the place, not the government there.

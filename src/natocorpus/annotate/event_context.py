@@ -103,7 +103,9 @@ def _by_context(
         # with a word that says so ("the next summit", "the June summit") or with its date
         # or place in the sentence ("the summit in Madrid"): "the Russian invasion" in a
         # text of 2015 is not the war of 2022.
-        in_sentence = _fitting(text, reading, start, candidates, dates, matchers, depth=1)
+        in_sentence = _fitting(
+            text, reading, start, candidates, dates, matchers, depth=1, published=published
+        )
         low, high = _sentence_span(text, reading, start)
         dated = [
             e
@@ -129,7 +131,16 @@ def _by_context(
                 if _near(matchers.event_dates[e], published)
                 and any(_names_place(p, reading[low:high]) for p in matchers.event_places[e])
             ]
-    around = _fitting(text, reading, start, candidates, dates, matchers, antecedent=antecedent)
+    around = _fitting(
+        text,
+        reading,
+        start,
+        candidates,
+        dates,
+        matchers,
+        antecedent=antecedent,
+        published=published,
+    )
     if month is not None:
         # "the July summit": the month says which, in whatever year the context gives; where it
         # gives none, a July within a year of the publication ("the June summit" in May 2025 is
@@ -274,10 +285,13 @@ def _fitting(
     matchers: Matchers,
     depth: int = 2,
     antecedent: str | None = None,
+    published: PartialDate | None = None,
 ) -> list[str]:
     """The candidates the places and dates of the reference's sentence fit, then the event its
     paragraph last named (`antecedent`), then the places and dates of its paragraph (at `depth`
-    2), as far as each narrows them."""
+    2), as far as each narrows them. A place names no event more than a year after the text's
+    `published` date: a text of 2019 that names Washington ("the Washington Treaty") tells of no
+    summit held there in 2024."""
     block = text.block_at(start)
     sentence_span = _sentence_span(text, reading, start)
     told = _told_of_it(reading, sentence_span, start, dates)
@@ -315,6 +329,11 @@ def _fitting(
             e
             for e in candidates
             if any(_names_place(p, level_text) for p in matchers.event_places[e])
+            and (
+                published is None
+                or _began_by(matchers, e, published)
+                or _near(matchers.event_dates[e], published)
+            )
         ]
         by_date = [
             e

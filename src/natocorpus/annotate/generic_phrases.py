@@ -115,10 +115,10 @@ _PAIR_AT_WAR = re.compile(r"^([A-Z][\w]*)[-–]([A-Z][\w]*) (war|conflict)$")
 def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
     """A war or an invasion named with its two parties is told as well by the clause or the
     phrase that names them the other way: "Russia’s invasion of Ukraine" by "Russia invaded
-    Ukraine" (or "invades", "invading", "to invade": "no excuse for Russia to invade Ukraine"),
-    "Russia attacked Ukraine", "Russia sent troops into Ukraine" and "the Ukraine invasion"; "the
-    Russia-Ukraine war" by "the war between Russia and Ukraine", either way round; "the Fall of
-    Kabul" by "Kabul fell"."""
+    Ukraine" (or "has invaded", "invades", "invading", "to invade": "no excuse for Russia to
+    invade Ukraine"), "Russia attacked Ukraine" (or "has attacked"), "Russia sent troops into
+    Ukraine" and "the Ukraine invasion"; "the Russia-Ukraine war" by "the war between Russia and
+    Ukraine", either way round; "the Fall of Kabul" by "Kabul fell"."""
     out: list[str] = []
     for phrase in phrases:
         if (invasion := _INVASION_OF.match(phrase)) is not None:
@@ -127,10 +127,12 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
                 f"{aggressor} {verb} {invaded}"
                 for verb in (
                     "invaded",
+                    "has invaded",
                     "invades",
                     "invading",
                     "to invade",
                     "attacked",
+                    "has attacked",
                     "sent troops into",
                 )
             ]
