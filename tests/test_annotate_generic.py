@@ -869,6 +869,35 @@ def test_a_visit_to_several_places_is_told_in_the_plural(tmp_path: Path) -> None
     assert "visits" in article.event_mentions[0].text
 
 
+def test_a_date_of_the_sentence_says_when_a_recurring_event_was(tmp_path: Path) -> None:
+    # Published in May 2023, near January's visit: "in April" is no visit of January.
+    article = annotated(
+        tmp_path,
+        "In April, a NATO general made a visit to Seoul and Tokyo.\n\n"
+        "In January, the NATO chief made a visit to Seoul and Tokyo.",
+        events=WAR_AND_VISIT,
+        overrides=published("2023-05"),
+    )
+    assert [event for event, _ in events_of(article)] == ["visit-2023"]
+    assert article.event_mentions[0].start > article.text.reading_text.index("January")
+
+
+def test_a_name_before_the_leaders_whose_meeting_it_is_names_another_meeting(
+    tmp_path: Path,
+) -> None:
+    # Published in June 2022: the G7 leaders' summit is not NATO's, though the sentence after it
+    # names Madrid; the NATO leaders' summit is.
+    article = annotated(
+        tmp_path,
+        "Georgia will fly to Berlin for the G7 leaders’ summit. It will then head to Madrid.\n\n"
+        "The NATO leaders’ summit opened in Madrid.",
+        events=NATO_SUMMITS,
+        overrides=published("2022-06"),
+    )
+    assert events_of(article) == [("nato-2022", "summit")]
+    assert article.event_mentions[0].start > article.text.reading_text.index("NATO leaders")
+
+
 def test_a_summit_named_for_its_cause_is_another_summit(tmp_path: Path) -> None:
     # Published in July 2023: "the Peace Summit for Ukraine" is not NATO's Vilnius summit, nor
     # is "the summit" after it; "the NATO summit" names NATO's, which the other one is not.

@@ -459,10 +459,11 @@ def _recurring_fitting(
     matchers: Matchers,
 ) -> list[str]:
     """Of events held again and again (visits, ministerial meetings), those whose time fits: a
-    date of the sentence within it, or else a publication less than a year after its end ("the
-    foreign ministers' meeting in Brussels" a year on is another meeting there). A visit needs its
-    visitor in the sentence besides: "his visit to Japan" is the NATO Secretary General's where
-    the sentence names him or NATO, and no known visit where it names only the places visited."""
+    date of the sentence within it where the sentence has one, or else a publication less than a
+    year after its end ("the foreign ministers' meeting in Brussels" a year on is another meeting
+    there). A visit needs its visitor in the sentence besides: "his visit to Japan" is the NATO
+    Secretary General's where the sentence names him or NATO, and no known visit where it names
+    only the places visited."""
     low, high = _sentence_span(text, reading, span[0])
     # The visitor may be named in the phrase itself: "Stoltenberg’s visit".
     named = {actor for left, _, actor in actors if low <= left < high}
@@ -475,9 +476,11 @@ def _recurring_fitting(
         if kind == "visit" and not named & _visitors(event, matchers):
             return False
         first, last = matchers.event_dates[event], matchers.event_ends[event]
-        return any(_within(v, first, last) for v in values) or (
-            _within_a_year(last or first, published) and _not_long_before(first, published)
-        )
+        if values:
+            # The sentence's dates say when: "Later in April, a NATO general travelled to
+            # Japan" is no visit of January, however near the publication.
+            return any(_within(v, first, last) for v in values)
+        return _within_a_year(last or first, published) and _not_long_before(first, published)
 
     return [e for e in candidates if fits(e)]
 

@@ -138,6 +138,10 @@ def _held_elsewhere(after: str, candidates: Sequence[str], matchers: Matchers) -
 
 # A capitalised word right before the phrase: "its Brussels Summit".
 _WORD_BEFORE_PHRASE = re.compile(r"(?<![.!?:] )(?<!^)\b([A-Z][\w’'-]+) $")
+# A name before the leaders or ministers whose meeting the phrase is: "the G7 leaders’ summit".
+_WHOSE_LEADERS_BEFORE = re.compile(
+    r"(?<![.!?:] )(?<!^)\b([A-Z][\w’'-]+) (?:leaders|ministers|heads of state)[’'] $"
+)
 
 
 # An anniversary in figures before the phrase: "the 75th anniversary of the first NATO summit".
@@ -175,10 +179,11 @@ def _holder_named(
 
 
 def _word_before_phrase(before: str, candidates: Sequence[str], matchers: Matchers) -> str | None:
-    """The capitalised word right before the phrase, unless it is a place of its events; where
-    it is a word of a kind of meeting, the name it ends ("the Global Peace Summit", "the Atlantic
+    """The capitalised word right before the phrase (or before the leaders or ministers whose
+    meeting it is: "the G7 leaders’ summit"), unless it is a place of its events; where it is a
+    word of a kind of meeting, the name it ends ("the Global Peace Summit", "the Atlantic
     Alliance summit")."""
-    found = _WORD_BEFORE_PHRASE.search(before)
+    found = _WORD_BEFORE_PHRASE.search(before) or _WHOSE_LEADERS_BEFORE.search(before)
     if found is None:
         return None
     word = found.group(1)
