@@ -181,9 +181,9 @@ def _a_war_on_its_party(
 
 def _names_its_parties(matched: str, candidates: Sequence[str], matchers: Matchers) -> bool:
     """Whether the phrase names a party to the one event it can name: "Russia-Ukraine conflict";
-    not the name of a series ("NATO summit preparations"), nor after "a" (turned down before),
-    nor a war "with" a party, which without a determiner may be one to come ("fear war with
-    Russia", "defend its members in conflict with Russia")."""
+    not the name of a series ("NATO summit preparations"), nor a war "with" a party, which
+    without a determiner may be one to come ("fear war with Russia", "defend its members in
+    conflict with Russia"). After "a" it is asked only of a war (`_a_war_on_its_party`)."""
     owners = {owner for owner, *_ in matchers.actors.find(matched)}
     return (
         not _WITH_A_PARTY.search(matched)
