@@ -37,10 +37,11 @@ from natocorpus.annotate.forms import (
 from natocorpus.annotate.generic_phrases import _JUDGE_WORDS, _no_fight, _one_strike
 from natocorpus.annotate.implicit_events import _summit_list_spans
 from natocorpus.annotate.other_meetings import (
-    _MEETING_QUALIFIERS,
     _NOT_PLACES,
     _a_meeting_of_others,
     _another_meeting,
+    _holder_named,
+    _word_before_phrase,
 )
 from natocorpus.annotate.sentences import _sentence_span
 from natocorpus.annotate.zones import _in_heading
@@ -136,14 +137,6 @@ def _held_elsewhere(after: str, candidates: Sequence[str], matchers: Matchers) -
     return owners <= matchers.states
 
 
-# A capitalised word right before the phrase: "its Brussels Summit".
-_WORD_BEFORE_PHRASE = re.compile(r"(?<![.!?:] )(?<!^)\b([A-Z][\w’'-]+) $")
-# A name before the leaders or ministers whose meeting the phrase is: "the G7 leaders’ summit".
-_WHOSE_LEADERS_BEFORE = re.compile(
-    r"(?<![.!?:] )(?<!^)\b([A-Z][\w’'-]+) (?:leaders|ministers|heads of state)[’'] $"
-)
-
-
 # An anniversary in figures before the phrase: "the 75th anniversary of the first NATO summit".
 _ANNIVERSARY_OF_BEFORE = re.compile(
     r"\b(\d{1,3})(?:st|nd|rd|th) anniversary of (?:the |its |their )?(?:[\w’'-]+ ){0,2}$",
@@ -162,42 +155,6 @@ def _of_another_years_anniversary(
         return False
     year = published.year - int(found.group(1))
     return not any(abs(matchers.event_dates[e].year - year) <= 1 for e in candidates)
-
-
-def _holder_named(
-    candidates: Sequence[str], actors: Sequence[tuple[int, int, str]], matchers: Matchers
-) -> bool:
-    """Whether the text names a body that holds the candidate meetings, where each of them has
-    one: an event of another kind, or a meeting of states alone, needs none."""
-    holders = {
-        holder
-        for e in candidates
-        if matchers.event_types.get(e) in _MEETINGS
-        for holder in matchers.event_participants.get(e, frozenset()) & matchers.organisations
-    }
-    return not holders or any(actor in holders for _, _, actor in actors)
-
-
-def _word_before_phrase(before: str, candidates: Sequence[str], matchers: Matchers) -> str | None:
-    """The capitalised word right before the phrase (or before the leaders or ministers whose
-    meeting it is: "the G7 leaders’ summit"), unless it is a place of its events; where it is a
-    word of a kind of meeting, the name it ends ("the Global Peace Summit", "the Atlantic
-    Alliance summit")."""
-    found = _WORD_BEFORE_PHRASE.search(before) or _WHOSE_LEADERS_BEFORE.search(before)
-    if found is None:
-        return None
-    word = found.group(1)
-    while found.group(1) in _MEETING_QUALIFIERS:
-        earlier = _WORD_BEFORE_PHRASE.search(before, 0, found.start())
-        if earlier is None:
-            break
-        found = earlier
-        word = before[found.start(1) :].rstrip()
-    if any(
-        p.startswith(word) or p.endswith(word) for e in candidates for p in matchers.event_places[e]
-    ):
-        return None
-    return word
 
 
 def _generic_events(

@@ -261,3 +261,47 @@ def _a_meeting_of_others(
     return _among_parties(reading, end, candidates, actors, matchers) or (
         _of_someone_the_name_holds(matched, reading, end)
     )
+
+
+# A capitalised word right before the phrase: "its Brussels Summit".
+_WORD_BEFORE_PHRASE = re.compile(r"(?<![.!?:] )(?<!^)\b([A-Z][\w’'-]+) $")
+# A name before the leaders or ministers whose meeting the phrase is: "the G7 leaders’ summit".
+_WHOSE_LEADERS_BEFORE = re.compile(
+    r"(?<![.!?:] )(?<!^)\b([A-Z][\w’'-]+) (?:leaders|ministers|heads of state)[’'] $"
+)
+
+
+def _holder_named(
+    candidates: Sequence[str], actors: Sequence[tuple[int, int, str]], matchers: Matchers
+) -> bool:
+    """Whether the text names a body that holds the candidate meetings, where each of them has
+    one: an event of another kind, or a meeting of states alone, needs none."""
+    holders = {
+        holder
+        for e in candidates
+        if matchers.event_types.get(e) in _MEETINGS
+        for holder in matchers.event_participants.get(e, frozenset()) & matchers.organisations
+    }
+    return not holders or any(actor in holders for _, _, actor in actors)
+
+
+def _word_before_phrase(before: str, candidates: Sequence[str], matchers: Matchers) -> str | None:
+    """The capitalised word right before the phrase (or before the leaders or ministers whose
+    meeting it is: "the G7 leaders’ summit"), unless it is a place of its events; where it is a
+    word of a kind of meeting, the name it ends ("the Global Peace Summit", "the Atlantic
+    Alliance summit")."""
+    found = _WORD_BEFORE_PHRASE.search(before) or _WHOSE_LEADERS_BEFORE.search(before)
+    if found is None:
+        return None
+    word = found.group(1)
+    while found.group(1) in _MEETING_QUALIFIERS:
+        earlier = _WORD_BEFORE_PHRASE.search(before, 0, found.start())
+        if earlier is None:
+            break
+        found = earlier
+        word = before[found.start(1) :].rstrip()
+    if any(
+        p.startswith(word) or p.endswith(word) for e in candidates for p in matchers.event_places[e]
+    ):
+        return None
+    return word
