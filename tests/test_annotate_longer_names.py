@@ -200,3 +200,38 @@ def test_a_non_breaking_hyphen_joins_a_compound_and_seas_in_lower_case(tmp_path:
         ("indo-pacific", "Indo-Pacific"),
         ("china", "China"),
     ]
+
+
+def test_an_adjective_inside_a_bodys_name_after_what_it_is_of_or_for_is_no_place(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "The Institute of European and American Studies and the Center for a New American "
+        "Security briefed NATO. European and American officials came, the Institute of Peace "
+        "heard Chinese views, and a Council on Chinese investment met.",
+    )
+    # The name goes on after the adjective, after a body's "of" or "for": a field or a cause.
+    # Where no name goes on after it ("a Council on Chinese investment"), or no body's head
+    # comes before it, the adjective is its state's.
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("europe", "European"),
+        ("usa", "American"),
+        ("china", "Chinese"),
+        ("china", "Chinese"),
+    ]
+
+
+def test_an_article_before_a_preposition_leaves_a_possessive_phrase_definite(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "Ukraine ran a counteroffensive against Russia's war. A war after a war in Ukraine "
+        "is feared.",
+        events=SUMMITS + WAR,
+    )
+    # "a counteroffensive against": the article is the counteroffensive's; "a war in Ukraine"
+    # stays one of a kind.
+    assert events_of(article) == [("invasion-2022", "Russia's war")]

@@ -341,13 +341,16 @@ def test_a_group_named_by_its_place_is_not_named_in_a_list_of_places(tmp_path: P
     article = annotated(
         tmp_path,
         "NATO met its partners in the Pacific. Allies and partners in the Pacific and Europe "
-        "agreed.",
+        "agreed, as did partners in the Pacific region, Africa and Europe.",
         actors=ACTORS + GROUPS,
     )
-    # (The region inside the turned-down phrase is left unannotated: a miss, not a wrong one.)
+    # The region inside the turned-down phrase is named: partners in each of the places.
     assert actors_of(article) == [
         ("nato", "NATO"),
         ("partners", "partners in the Pacific"),
+        ("pacific", "Pacific"),
+        ("europe", "Europe"),
+        ("pacific", "Pacific"),
         ("europe", "Europe"),
     ]
 
@@ -987,3 +990,18 @@ _WITH_MOSCOW = (
     + "- {id: russia-gov, name: R, type: state, description: d, forms: "
     + "[{text: Moscow, unless_after: [in]}]}\n"
 )
+
+
+def test_a_capital_departed_or_opening_a_dateline_before_its_month_and_day_is_the_city(
+    tmp_path: Path,
+) -> None:
+    places = [
+        "The president departed Washington on Monday to meet NATO.",
+        "Washington. November 15th. AGENCY - NATO met.",
+    ]
+    for number, body in enumerate(places):
+        found = annotated(tmp_path / str(number), body)
+        assert "Washington" not in [text for _, text in actors_of(found)], body
+    # Later in a paragraph, a full stop and a month do not make a dateline.
+    found = annotated(tmp_path / "acts", "NATO asked Washington. November 15 was the day.")
+    assert actors_of(found) == [("nato", "NATO"), ("usa", "Washington")]

@@ -864,3 +864,16 @@ def test_a_capital_a_journey_leaves_or_another_name_holds_is_a_place(tmp_path: P
     assert [(m.actor, m.start) for m in washington] == [
         ("usa", article.text.reading_text.index("Washington grows"))
     ]
+
+
+def test_an_offices_portfolio_is_not_the_institution_its_words_name(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The High Representative for Foreign Affairs met NATO. The High Representative of the EU "
+        "for Foreign Affairs and Security Policy spoke. The Secretary-General of the Ministry of "
+        "Foreign Affairs spoke. Foreign Affairs reported it.",
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("foreign-affairs", "Foreign Affairs"),
+    ]

@@ -632,3 +632,14 @@ def test_a_faiths_movements_adjective_alone_is_not_reported(tmp_path: Path) -> N
     found = warned(tmp_path, "NATO watched Jihadist groups in the region. Salafist Front met.")
     assert "Jihadist" not in found
     assert "Salafist Front" in found
+
+
+def test_an_air_rank_and_a_memorandums_acronym_are_not_reported(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "Air Marshal Kevin Short and Air Commodore Ann Lee signed the MOU with NATO. The Air "
+        "Force Museum opened.",
+    )
+    assert "Air" not in found and "MOU" not in found and "Air Commodore" not in found
+    assert "Kevin Short" in found and "Ann Lee" in found
+    assert "Air Force Museum" in found

@@ -26,7 +26,7 @@ from natocorpus.annotate.implicit_events import (
     _summits_by_city,
     _summits_in_a_list,
 )
-from natocorpus.annotate.kinds import TITLE, form_kind
+from natocorpus.annotate.kinds import LOCATED_GROUP, TITLE, form_kind
 from natocorpus.annotate.references import _references, parse_reference
 from natocorpus.annotate.sentences import _sentence_index, split_sentences
 from natocorpus.annotate.variants import capital_lines, uncased
@@ -162,7 +162,10 @@ def _actor_mentions(
     exempt: Callable[[int], bool],
 ) -> list[ActorMention]:
     own_actor_spans = [(m.start, m.end) for m in own_actors]
-    found = _context_blocks(reading, matchers.actors.find(reading), matchers.actors.kinds, exempt)
+    named = matchers.actors.find(reading)
+    found = _context_blocks(reading, named, matchers.actors.kinds, exempt)
+    inside = _places_of_groups_turned_down(reading, named, found, matchers)
+    found = sorted(found + _context_blocks(reading, inside, matchers.actors.kinds, exempt))
     found = _titles_apart(reading, found, matchers)
     found += _in_capital_lines(reading, found, matchers)
     found += _in_lower_case(reading, found, matchers)
@@ -175,6 +178,32 @@ def _actor_mentions(
         ],
         key=lambda m: m.start,
     )
+
+
+def _places_of_groups_turned_down(
+    reading: str,
+    named: list[tuple[str, str, int, int]],
+    kept: list[tuple[str, str, int, int]],
+    matchers: Matchers,
+) -> list[tuple[str, str, int, int]]:
+    """The place inside the name of a group that its context turned down: "partners in the
+    Indo-Pacific and Europe" are partners in each place, and name the Indo-Pacific (where its
+    own context lets it)."""
+    kept_spans = {(start, end) for _, _, start, end in kept}
+    places: list[tuple[str, str, int, int]] = []
+    for group, form, start, end in named:
+        if (start, end) in kept_spans or not matchers.actors.kinds.get(form, 0) & LOCATED_GROUP:
+            continue
+        # (Past the group's first letter, so that its own name is not found again; and only a
+        # name of the whole place that closes it: in "partners in the Asia-Pacific", not Asia.)
+        places += [
+            (owner, inner, start + 1 + inner_start, end)
+            for owner, inner, inner_start, inner_end in matchers.actors.find(
+                reading[start + 1 : end]
+            )
+            if owner != group and start + 1 + inner_end == end
+        ]
+    return places
 
 
 def _without_venues(

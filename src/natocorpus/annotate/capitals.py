@@ -27,6 +27,8 @@ _DATELINE = re.compile(
     r"(?:,\s*D\.C\.)?(?: ?/ ?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)*"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)\b"
+    # or its month and day after a full stop: "Washington. November 15th. INTERFAX"
+    rf"|\.\s+(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     r"|\s*\([^()\n]{1,40}\)\s*[–—-]"
     # its month and year: "Tokyo, April 2025 –"
     rf"|,\s*(?:{_MONTHS})\s+(?:19|20)\d\d\s*[–—-]"
@@ -48,7 +50,8 @@ _CITY_PART_OF = re.compile(
     re.IGNORECASE,
 )
 _CITY_JOURNEY = re.compile(
-    r"\b(?:leav(?:e|es|ing)|left|visit(?:s|ed|ing)?|toured|tours?|(?:(?:visits?|trips?|flights?"
+    r"\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|visit(?:s|ed|ing)?|toured|tours?"
+    r"|(?:(?:visits?|trips?|flights?"
     r"|journeys?|travel(?:l?ed|l?ing|s)?|flew|fly(?:ing)?|return(?:s|ed|ing)?|back|head(?:s|ed|ing)?"
     r"|bound|route|way|arriv(?:e|es|ed|ing|al)|depart(?:s|ed|ing|ure)?|came|come|went|go(?:es|ing)?"
     r"|moved?|relocated?|stop(?:s|ped|ping)?|stopover) (?:here |there )?(?:to|from|for|in|into))"

@@ -75,9 +75,10 @@ _BETWEEN_STATES_BEFORE = re.compile(r"(?<![\w-])(?i:inter|intra|pan)-$")
 _COMPASS_ADJECTIVES = frozenset({"Western", "Eastern", "Northern", "Southern"})
 # "People's" before a state's formal name makes another state's: "the Democratic People's Republic".
 _PEOPLES = frozenset({"People’s", "People's"})
-# More places after a group's place: "partners in the Indo-Pacific and Europe" are partners in
-# both regions, not the group named after one.
-_MORE_PLACES_AFTER = re.compile(r"(?:,| and| or) (?:the )?(?![A-Z]{2,}\b)[A-Z]")
+# More places after a group's place: "partners in the Indo-Pacific and Europe", "partners in the
+# Indo-Pacific region, Africa and the Middle East" are partners in each, not the group named after
+# one.
+_MORE_PLACES_AFTER = re.compile(r"(?: regions?)?(?:,| and| or) (?:the )?(?![A-Z]{2,}\b)[A-Z]")
 # A compass word before a state's name makes another state: "North Korea", "N. Korea"; and
 # before a continent's, a part of it: "Southeast Asia".
 _COMPASS_BEFORE = re.compile(
@@ -135,6 +136,8 @@ _HEAD_A_FEW_WORDS_ON = re.compile(
 # (Not a word that ends in a hyphen: "US- Russian ties", a compound broken at its hyphen.)
 _WORD_BEFORE = re.compile(r"(?:^|[\s(\[“\"])([A-Z](?:[\w’'-]*[\w’'])?) $")
 _HEAD_OF_BEFORE = re.compile(r"([A-Z][\w’'-]*)(?: of State)? (?:of|on|for)(?: the)? $")
+# The body an office is of may stand between: "High Representative of the EU for".
+_HEAD_OF_A_BODY_FOR_BEFORE = re.compile(r"([A-Z][\w’'-]*) of (?:the )?[A-Z][\w’'.-]* for $")
 # (Not a model's designation, "Su-30s", "F-35": a name does not run into one.)
 _WORD_AFTER = re.compile(r"^( |-)((?![A-Z][\w’'-]*\d)[A-Z][\w’'-]*)")
 # The oceans, named by adjectives; one of them ("Indian") is also a state's demonym. In a list of
@@ -281,6 +284,8 @@ def _context_blocks(
             blocked = True  # "the South China Morning Post": inside a newspaper's name
         if _of_another_body(kind, before, start, ends):
             blocked = True  # "Friends of Europe", "the Council of Europe", "the Bank of Japan"
+        if _inside_another_bodys_name(kind, text, before, start, end, ends):
+            blocked = True  # "the Center for a New American Security": a cause, not the state
         if _another_state(kind, before, start, ends) or (
             kind & PLACE and _WEB_ADDRESS_AFTER.match(text, end) is not None
         ):
@@ -468,6 +473,33 @@ def _of_another_body(kind: int, before: str, start: int, ends: dict[int, str]) -
     )
 
 
+# A body's head and what it is of or for, then the capitalised words of its name so far: "the
+# Institute of European and ", "the Center for a New ".
+_HEAD_OF_A_NAME = re.compile(
+    r"(?<![\w’'])([A-Z][\w’'-]*) (?:of|for|on)(?: (?:the|a|an))?"
+    r"(?:,? (?:and |& )?[A-Z][\w’'-]*)*,? (?:and |& )?$"
+)
+# The name goes on after the adjective: "American Studies", "and American Studies".
+_NAME_GOES_ON = re.compile(r"(?:,? (?:and |& )?[A-Z][\w’'-]*)+")
+
+
+def _inside_another_bodys_name(
+    kind: int, text: str, before: str, start: int, end: int, ends: dict[int, str]
+) -> bool:
+    """Whether an adjective is a word inside the name of a body that is not a state's organ,
+    after what the body is of or for, with the name going on after it: "the Institute of
+    European and American Studies", "the Center for a New American Security" (a field or a
+    cause, not Europe or the United States); not "the Ministry of Foreign Affairs"."""
+    if not kind & ADJECTIVAL or start - 1 in ends or _NAME_GOES_ON.match(text, end) is None:
+        return False
+    head = _HEAD_OF_A_NAME.search(before)
+    return (
+        head is not None
+        and head.group(1) in _BODY_FOR_HEADS
+        and not _OPENS_SENTENCE.search(before, 0, head.start(1))
+    )
+
+
 def _another_state(kind: int, before: str, start: int, ends: dict[int, str]) -> bool:
     """Whether a compass word before a state's name or adjective makes it another state's or a
     continent's: "North Korea", "Russia-North Korea", "N. Korea", "North Korean", "Latin America"
@@ -493,10 +525,20 @@ def _closes_an_institutions_name(before: str, start: int, ends: dict[int, str]) 
 
 
 def _after_an_institutions_head(before: str) -> bool:
-    """Whether the words before a name are an institution's head and its "of": "Ministry of",
-    "Ministers of the"."""
-    head = _HEAD_OF_BEFORE.search(before)
-    return head is not None and head.group(1) in _INSTITUTION_HEADS
+    """Whether the words before a name are an institution's or an office's head and its "of" or
+    "for": "Ministry of", "Ministers of the", "High Representative for"."""
+    return any(
+        head is not None and head.group(1) in _PORTFOLIO_HEADS
+        for head in (_HEAD_OF_BEFORE.search(before), _HEAD_OF_A_BODY_FOR_BEFORE.search(before))
+    )
+
+
+# An office's head before its portfolio: "the High Representative for Foreign Affairs", "the
+# Commissioner for Defence".
+_PORTFOLIO_HEADS = _INSTITUTION_HEADS | _wordset(
+    "Representative Representatives Commissioner Commissioners Envoy Envoys Adviser Advisers "
+    "Advisor Advisors Spokesperson Rapporteur Coordinator"
+)
 
 
 # Capitalised words listed after a name, to the head of an institution's name: ", Defence and

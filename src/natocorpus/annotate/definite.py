@@ -56,7 +56,11 @@ _GENERIC_BEFORE = re.compile(
 # An indefinite article a few words before: "a civilization-ending nuclear war with Russia".
 _INDEFINITE_FAR_BEFORE = re.compile(
     r"\b(?:a|an|another|any)\s+"
-    r"(?:(?!(?:the|this|that|its|their|his|her|our|of|at|in|on|to|for|with|from|by|and|or)\b)"
+    # (a preposition closes the article's noun phrase: "a counteroffensive against Russia's
+    # invasion" is the invasion)
+    r"(?:(?!(?:the|this|that|its|their|his|her|our|of|at|in|on|to|for|with|from|by|and|or"
+    r"|against|over|after|before|during|into|through|under|amid|among|between|without|within"
+    r"|across|beyond|despite|toward|towards|about|behind|since|until)\b)"
     r"[\w’'-]+\s+){1,3}$",
     re.IGNORECASE,
 )

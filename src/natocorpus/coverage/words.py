@@ -108,8 +108,8 @@ _TITLE_HEADS = _set(
     Director Director-General Spokesperson Spokesman Spokeswoman Premier PM Governor Senator
     Congressman Congresswoman Representative King Queen Emperor Empress Prince Princess Pope Mr
     Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Gen Adm Lt Col Maj Capt Sen Rep Colonel
-    Captain Major Lieutenant Marshal Envoy Adviser Advisor Councillor Counsellor Councilor Counselor
-    Mayor Justice
+    Captain Major Lieutenant Marshal Vice-Marshal Commodore Envoy Adviser Advisor Councillor
+    Counsellor Councilor Counselor Mayor Justice
     Judge Officer Leader Speaker Undersecretary Under-Secretary Consul Attaché Chargé Sheikh
     Ayatollah Deputy Commissioner Chief Head Rapporteur Co-Rapporteur Chairs Rapporteurs
     Excellency Excellencies Drs Researcher Fellow Analyst Editor Lecturer Correspondent Columnist
@@ -162,11 +162,11 @@ _FAITHS = _set(
     " Salafist Sunni Shia Shiite"
 )
 # Acronyms of common nouns and weapons, of time zones and of currencies: "AI", "UAVs", "ICBM",
-# "JST", "AEST", "EUR".
+# "JST", "AEST", "EUR", "MOU" (a memorandum of understanding).
 _COMMON_ACRONYMS = _set(
     "AI TV UAV UAVs GDP CEO CEOs IT ICT GPS DNA PC ID IDs SMS GMT UTC JST KST CET CEST EST EDT"
     " PST PDT CST CDT MST MDT BST EET EEST MSK IST HKT SGT AEST AEDT ACST ACDT AWST NZST NZDT"
-    " EUR USD GBP JPY CNY KRW AUD NZD ICBM ICBMs SLBM SLBMs IRBM IRBMs EEZ EEZs"
+    " EUR USD GBP JPY CNY KRW AUD NZD ICBM ICBMs SLBM SLBMs IRBM IRBMs EEZ EEZs MOU MOUs MoU MoUs"
 )
 # A speech's greetings: "Distinguished guests, Ladies and gentlemen".
 _GREETINGS = _set(
@@ -186,7 +186,7 @@ _TITLE_MODIFIERS = _set(
     General Commander Director High Minister Education Health Justice Associate Assoc Asst
     Paymaster Opposition Shadow
     Adjunct Visiting Emeritus Principal Research Resident Non-Resident Nonresident External
-    Affairs Floor Majority Minority Relations Commanding"""
+    Affairs Floor Majority Minority Relations Commanding Air"""
 )
 # Portfolios that are part of a title only right before its head ("Cooperation Minister",
 # "Labor Secretary"); elsewhere a name may be one ("Labour Prime Minister", "Cooperation between
