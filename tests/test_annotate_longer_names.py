@@ -235,3 +235,30 @@ def test_an_article_before_a_preposition_leaves_a_possessive_phrase_definite(
     # "a counteroffensive against": the article is the counteroffensive's; "a war in Ukraine"
     # stays one of a kind.
     assert events_of(article) == [("invasion-2022", "Russia's war")]
+
+
+NAMED_WAR = WAR.replace("forms: []", "forms: [Russian invasion of Ukraine]")
+
+
+def test_a_war_named_in_a_text_published_before_it_began_is_left_to_check(
+    tmp_path: Path,
+) -> None:
+    before = {"published": 'published: {value: "2020-12", precision: month, inferred: a test}'}
+    body = "NATO acted after the Russian invasion of Ukraine and the annexation of Crimea in 2014."
+    article = annotated(tmp_path / "before", body, events=SUMMITS + NAMED_WAR, overrides=before)
+    # Nobody announces a war: a text of 2020 cannot name the one of 2022.
+    assert events_of(article) == []
+    assert [u.text for u in article.unresolved_events] == ["Russian invasion of Ukraine"]
+    after = {"published": 'published: {value: "2022-02", precision: month, inferred: a test}'}
+    article = annotated(tmp_path / "after", body, events=SUMMITS + NAMED_WAR, overrides=after)
+    assert events_of(article) == [("invasion-2022", "Russian invasion of Ukraine")]
+
+
+def test_words_that_judge_a_war_may_stand_between_its_party_and_its_noun(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Ukraine resisted Russia's unwarranted war. It resisted Russia's premeditated and "
+        "blatant war.",
+        events=SUMMITS + WAR,
+    )
+    assert [event for event, _ in events_of(article)] == ["invasion-2022", "invasion-2022"]

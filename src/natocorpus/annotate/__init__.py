@@ -37,6 +37,7 @@ from natocorpus.model import (
     DateMention,
     EventMention,
     LoadedArticle,
+    PartialDate,
     Span,
     UnresolvedReference,
 )
@@ -73,10 +74,17 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
         if not own_event_spans or not _overlapping(own_event_spans, start, end)
     ]
     published = article.meta.published.value
+    event_mentions, not_yet = _not_yet_happened(event_mentions, own_events, matchers, published)
     raw_dates = _find_dates(reading, published, place)
     event_mentions, unresolved = _with_generic_events(
         article, matchers, actor_mentions, event_mentions, raw_dates, place
     )
+    if not_yet:
+        # What a generic phrase inside such a name found is that name's, not another reference.
+        spans = [(u.start, u.end) for u in not_yet]
+        event_mentions = [m for m in event_mentions if not _overlapping(spans, m.start, m.end)]
+        unresolved = [u for u in unresolved if not _overlapping(spans, u.start, u.end)]
+        unresolved = sorted([*unresolved, *not_yet], key=lambda u: u.start)
     # (An article's own passage for an event tells of it; only a name of the event names the
     # document too.)
     actor_mentions = _with_documents(
@@ -117,6 +125,45 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
             if zone != "body"
         ),
     )
+
+
+# The kinds of event that nobody announces ahead (a war, an operation): a text published before
+# one cannot name it, whatever its words.
+_UNANNOUNCED = frozenset({"other", "operation"})
+
+
+def _not_yet_happened(
+    mentions: list[EventMention],
+    own: list[EventMention],
+    matchers: Matchers,
+    published: PartialDate,
+) -> tuple[list[EventMention], list[UnresolvedReference]]:
+    """The events named by their forms, without those of a kind nobody announces that happened
+    after the text was published ("the Russian invasion of Ukraine" in a 2020 text is 2014's):
+    those are references no known event fits."""
+    kept: list[EventMention] = []
+    not_yet: list[UnresolvedReference] = []
+    for mention in mentions:
+        date = matchers.event_dates.get(mention.event)
+        if (
+            mention not in own
+            and date is not None
+            and matchers.event_types.get(mention.event) in _UNANNOUNCED
+            and date.truncate(published.precision).sort_key > published.sort_key
+        ):
+            not_yet.append(
+                UnresolvedReference(
+                    mention.text,
+                    mention.start,
+                    mention.end,
+                    mention.paragraph,
+                    mention.sentence,
+                    (),
+                )
+            )
+        else:
+            kept.append(mention)
+    return kept, not_yet
 
 
 def _placer(sentences: tuple[Span, ...]) -> Place:

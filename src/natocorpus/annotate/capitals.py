@@ -51,7 +51,7 @@ _CITY_PART_OF = re.compile(
 )
 _CITY_JOURNEY = re.compile(
     r"\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|visit(?:s|ed|ing)?|toured|tours?"
-    r"|(?:(?:visits?|trips?|flights?"
+    r"|(?:(?:visits?|trips?|flights?|delegations?"
     r"|journeys?|travel(?:l?ed|l?ing|s)?|flew|fly(?:ing)?|return(?:s|ed|ing)?|back|head(?:s|ed|ing)?"
     r"|bound|route|way|arriv(?:e|es|ed|ing|al)|depart(?:s|ed|ing|ure)?|came|come|went|go(?:es|ing)?"
     r"|moved?|relocated?|stop(?:s|ped|ping)?|stopover) (?:here |there )?(?:to|from|for|in|into))"

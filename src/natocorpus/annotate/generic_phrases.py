@@ -279,7 +279,8 @@ _JUDGE_WORDS = (
     "ongoing|continuing|brutal|unprovoked|illegal|illegitimate|unlawful|immoral|unjustified"
     "|unjustifiable|full-scale|large-scale|protracted|devastating|military|aggressive|bloody"
     "|criminal|barbaric|renewed|imperial|imperialist|colonial|senseless|unjust|cruel|genocidal"
-    "|ruthless|needless|reckless|wanton"
+    "|ruthless|needless|reckless|wanton|unwarranted|premeditated|blatant|flagrant|naked|heinous"
+    "|savage|vicious|relentless|horrific|egregious|outrageous|atrocious"
 )
 _PARTYS_PHRASE = re.compile(r"^([\w-]+)([’']s) (.+)$")
 
