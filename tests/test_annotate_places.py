@@ -1006,3 +1006,31 @@ def test_a_capital_departed_or_opening_a_dateline_before_its_month_and_day_is_th
     # Later in a paragraph, a full stop and a month do not make a dateline.
     found = annotated(tmp_path / "acts", "NATO asked Washington. November 15 was the day.")
     assert actors_of(found) == [("nato", "NATO"), ("usa", "Washington")]
+
+
+def test_a_month_without_its_year_after_a_summit_is_within_a_year_of_the_texts_time(
+    tmp_path: Path,
+) -> None:
+    body = "Leaders met NATO on the sidelines of the summit in June."
+    later = {"published": 'published: {value: "2025-07", precision: month, inferred: a test}'}
+    article = annotated(tmp_path / "later", body, events=JUNE_SUMMIT, overrides=later)
+    # June 2025 has no summit the knowledge base holds: June 2022's is three years off.
+    assert events_of(article) == []
+    assert [u.text for u in article.unresolved_events] == ["summit"]
+    soon = {"published": 'published: {value: "2023-01", precision: month, inferred: a test}'}
+    article = annotated(tmp_path / "soon", body, events=JUNE_SUMMIT, overrides=soon)
+    assert events_of(article) == [("madrid-2022", "summit")]
+
+
+JUNE_SUMMIT = """\
+- id: madrid-2022
+  name: NATO Summit, Madrid
+  type: summit
+  date: "2022-06-28"
+  end_date: "2022-06-30"
+  precision: day
+  place: Madrid
+  description: A summit.
+  forms: [Madrid summit]
+  generic: [NATO summit, summit]
+"""

@@ -643,3 +643,14 @@ def test_an_air_rank_and_a_memorandums_acronym_are_not_reported(tmp_path: Path) 
     assert "Air" not in found and "MOU" not in found and "Air Commodore" not in found
     assert "Kevin Short" in found and "Ann Lee" in found
     assert "Air Force Museum" in found
+
+
+def test_a_ships_class_and_its_hull_number_are_not_reported(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO said the carrier Queen (R08) and an Astute-class submarine sailed with HMS Prince "
+        "Edward (R09). The Group of Twenty (G20) met.",
+    )
+    assert "Astute-class" not in found and "R09" not in found
+    # Not after a ship's name: the number may be a name ("R08" is reported, as "G20" is).
+    assert "R08" in found and "G20" in found

@@ -91,12 +91,15 @@ def _dated_right_after(
         return None
     value = date.value
     if date.kind == "relative" and value.month:
-        # "the NATO summit in July": a month alone may be the next or the last, but it is July.
+        # "the NATO summit in July": a month alone may be the next or the last, but it is July,
+        # and no more than a year from the one the text's time gives it ("the NATO summit in
+        # June", written in July 2025, is no summit of June 2022).
         return [
             e
             for e in candidates
             if any(
-                _within(
+                abs(year - value.year) <= 1
+                and _within(
                     PartialDate(year, value.month, value.day),
                     matchers.event_dates[e],
                     matchers.event_ends[e],
