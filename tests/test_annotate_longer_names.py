@@ -262,3 +262,19 @@ def test_words_that_judge_a_war_may_stand_between_its_party_and_its_noun(tmp_pat
         events=SUMMITS + WAR,
     )
     assert [event for event, _ in events_of(article)] == ["invasion-2022", "invasion-2022"]
+
+
+def test_a_war_named_by_its_parties_the_other_way_round_or_quoted_after_its_launch(
+    tmp_path: Path,
+) -> None:
+    war = WAR.replace("[Russia's war, war in Ukraine]", "[Russia-Ukraine conflict, war in Ukraine]")
+    article = annotated(
+        tmp_path,
+        "Both men agreed the Ukraine-Russia conflict matters. Russia launched a “war in "
+        "Ukraine” two years ago; a war in Ukraine may come again.",
+        events=SUMMITS + war,
+    )
+    assert events_of(article) == [
+        ("invasion-2022", "Ukraine-Russia conflict"),
+        ("invasion-2022", "war in Ukraine"),
+    ]

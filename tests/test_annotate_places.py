@@ -998,6 +998,7 @@ def test_a_capital_departed_or_opening_a_dateline_before_its_month_and_day_is_th
     places = [
         "The president departed Washington on Monday to meet NATO.",
         "The ambassador led a delegation to Washington and NATO.",
+        "NATO skipped the Washington event.",
         "Washington. November 15th. AGENCY - NATO met.",
     ]
     for number, body in enumerate(places):

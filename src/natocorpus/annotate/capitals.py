@@ -14,7 +14,7 @@ from natocorpus.annotate.forms import _before_a_list
 # ("Modi's recent Moscow visit").
 _MEETING_AFTER = re.compile(
     r" (?:summit|conference|meeting|gathering|declaration|communiqu[eé]|treaty|accords?|process"
-    r"|format|forum|visit|trip|talks)\b",
+    r"|format|forum|visit|trip|talks|events?)\b",
     re.IGNORECASE,
 )
 # A compound that says where someone or something is: the place, not the government there.

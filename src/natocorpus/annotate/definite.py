@@ -118,10 +118,11 @@ _AT_BEFORE = re.compile(r"\bat $", re.IGNORECASE)
 # A verb of naming before an indefinite phrase: what follows is the name it is called by.
 _CALLED_BEFORE = re.compile(r"\bcall(?:s|ed|ing)? (?:it |this |that )?an? [“‘\"']?$")
 # A verb of beginning a war or a campaign, in the past tense or as a participle, before an
-# indefinite phrase and the words that judge it ("after launching a senseless war").
+# indefinite phrase and the words that judge it ("after launching a senseless war"), or its name
+# in quotation marks ("Russia launched a “special military operation”").
 _BEGUN_BEFORE = re.compile(
     r"\b(?:(?:launch|start|unleash|wag|initiat)(?:ed|ing)|began|begun|beginning) an? "
-    r"(?:[a-z][\w-]* ){0,2}$"
+    r"(?:[a-z][\w-]* ){0,2}[“‘\"']?$"
 )
 
 

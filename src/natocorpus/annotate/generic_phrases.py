@@ -118,7 +118,8 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
     Ukraine" (or "has invaded", "invades", "invading", "to invade": "no excuse for Russia to
     invade Ukraine"), "Russia attacked Ukraine" (or "has attacked"), "Russia sent troops into
     Ukraine" and "the Ukraine invasion"; "the Russia-Ukraine war" by "the war between Russia and
-    Ukraine", either way round; "the Fall of Kabul" by "Kabul fell"."""
+    Ukraine" and "the Ukraine-Russia war", either way round; "the Fall of Kabul" by "Kabul
+    fell"."""
     out: list[str] = []
     for phrase in phrases:
         if (invasion := _INVASION_OF.match(phrase)) is not None:
@@ -139,7 +140,12 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
             out.append(f"{invaded} invasion")  # "the Ukraine invasion", as "the Ukraine war"
         if (pair := _PAIR_AT_WAR.match(phrase)) is not None:
             first, second, noun = pair.groups()
-            out += [f"{noun} between {first} and {second}", f"{noun} between {second} and {first}"]
+            out += [
+                f"{noun} between {first} and {second}",
+                f"{noun} between {second} and {first}",
+                f"{second}-{first} {noun}",  # "the Ukraine-Russia conflict"
+                f"{second}–{first} {noun}",
+            ]
         if (fall := _FALL_OF.match(phrase)) is not None:
             out.append(f"{fall.group(1)} fell")
     return list(dict.fromkeys(out))
