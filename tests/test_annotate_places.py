@@ -10,6 +10,7 @@ from pathlib import Path
 
 from natocorpus.coverage import _run_together
 from test_annotate_rules import ACTORS, actors_of, annotated, events_of
+from test_annotate_rules import SUMMITS as RULES_SUMMITS
 from test_coverage import KNOWN, warned
 
 KOREAS = """\
@@ -1014,24 +1015,10 @@ def test_a_month_without_its_year_after_a_summit_is_within_a_year_of_the_texts_t
 ) -> None:
     body = "Leaders met NATO on the sidelines of the summit in June."
     later = {"published": 'published: {value: "2025-07", precision: month, inferred: a test}'}
-    article = annotated(tmp_path / "later", body, events=JUNE_SUMMIT, overrides=later)
+    article = annotated(tmp_path / "later", body, events=RULES_SUMMITS, overrides=later)
     # June 2025 has no summit the knowledge base holds: June 2022's is three years off.
     assert events_of(article) == []
     assert [u.text for u in article.unresolved_events] == ["summit"]
     soon = {"published": 'published: {value: "2023-01", precision: month, inferred: a test}'}
-    article = annotated(tmp_path / "soon", body, events=JUNE_SUMMIT, overrides=soon)
+    article = annotated(tmp_path / "soon", body, events=RULES_SUMMITS, overrides=soon)
     assert events_of(article) == [("madrid-2022", "summit")]
-
-
-JUNE_SUMMIT = """\
-- id: madrid-2022
-  name: NATO Summit, Madrid
-  type: summit
-  date: "2022-06-28"
-  end_date: "2022-06-30"
-  precision: day
-  place: Madrid
-  description: A summit.
-  forms: [Madrid summit]
-  generic: [NATO summit, summit]
-"""
