@@ -341,6 +341,18 @@ class UnresolvedReference(NamedTuple):
     sentence: int
     candidates: tuple[str, ...]
 
+    @classmethod
+    def of(cls, mention: EventMention, candidates: tuple[str, ...]) -> UnresolvedReference:
+        """A mention taken back: its passage, with the events it could name."""
+        return cls(
+            mention.text,
+            mention.start,
+            mention.end,
+            mention.paragraph,
+            mention.sentence,
+            candidates,
+        )
+
 
 class Reference(msgspec.Struct, frozen=True):
     number: int

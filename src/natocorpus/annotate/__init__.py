@@ -29,6 +29,7 @@ from natocorpus.annotate.implicit_events import (
 from natocorpus.annotate.kinds import LOCATED_GROUP, TITLE, form_kind
 from natocorpus.annotate.references import _references, parse_reference
 from natocorpus.annotate.sentences import _sentence_index, split_sentences
+from natocorpus.annotate.time_windows import _not_yet_happened
 from natocorpus.annotate.variants import capital_lines, uncased
 from natocorpus.annotate.zones import _in_heading, _title_case, block_zones
 from natocorpus.model import (
@@ -37,7 +38,6 @@ from natocorpus.model import (
     DateMention,
     EventMention,
     LoadedArticle,
-    PartialDate,
     Span,
     UnresolvedReference,
 )
@@ -125,45 +125,6 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
             if zone != "body"
         ),
     )
-
-
-# The kinds of event that nobody announces ahead (a war, an operation): a text published before
-# one cannot name it, whatever its words.
-_UNANNOUNCED = frozenset({"other", "operation"})
-
-
-def _not_yet_happened(
-    mentions: list[EventMention],
-    own: list[EventMention],
-    matchers: Matchers,
-    published: PartialDate,
-) -> tuple[list[EventMention], list[UnresolvedReference]]:
-    """The events named by their forms, without those of a kind nobody announces that happened
-    after the text was published ("the Russian invasion of Ukraine" in a 2020 text is 2014's):
-    those are references no known event fits."""
-    kept: list[EventMention] = []
-    not_yet: list[UnresolvedReference] = []
-    for mention in mentions:
-        date = matchers.event_dates.get(mention.event)
-        if (
-            mention not in own
-            and date is not None
-            and matchers.event_types.get(mention.event) in _UNANNOUNCED
-            and date.truncate(published.precision).sort_key > published.sort_key
-        ):
-            not_yet.append(
-                UnresolvedReference(
-                    mention.text,
-                    mention.start,
-                    mention.end,
-                    mention.paragraph,
-                    mention.sentence,
-                    (),
-                )
-            )
-        else:
-            kept.append(mention)
-    return kept, not_yet
 
 
 def _placer(sentences: tuple[Span, ...]) -> Place:

@@ -524,6 +524,14 @@ def _closes_an_institutions_name(before: str, start: int, ends: dict[int, str]) 
     )
 
 
+# An office's head before its portfolio: "the High Representative for Foreign Affairs", "the
+# Commissioner for Defence".
+_PORTFOLIO_HEADS = _INSTITUTION_HEADS | _wordset(
+    "Representative Representatives Commissioner Commissioners Envoy Envoys Adviser Advisers "
+    "Advisor Advisors Spokesperson Rapporteur Coordinator"
+)
+
+
 def _after_an_institutions_head(before: str) -> bool:
     """Whether the words before a name are an institution's or an office's head and its "of" or
     "for": "Ministry of", "Ministers of the", "High Representative for"."""
@@ -531,14 +539,6 @@ def _after_an_institutions_head(before: str) -> bool:
         head is not None and head.group(1) in _PORTFOLIO_HEADS
         for head in (_HEAD_OF_BEFORE.search(before), _HEAD_OF_A_BODY_FOR_BEFORE.search(before))
     )
-
-
-# An office's head before its portfolio: "the High Representative for Foreign Affairs", "the
-# Commissioner for Defence".
-_PORTFOLIO_HEADS = _INSTITUTION_HEADS | _wordset(
-    "Representative Representatives Commissioner Commissioners Envoy Envoys Adviser Advisers "
-    "Advisor Advisors Spokesperson Rapporteur Coordinator"
-)
 
 
 # Capitalised words listed after a name, to the head of an institution's name: ", Defence and

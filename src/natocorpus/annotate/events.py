@@ -382,16 +382,7 @@ def _generic_events(
                 # "the summit" may be the meeting the knowledge base lacks; "the NATO summit"
                 # only if that one is NATO's too (not "the Peace Summit for Ukraine").
                 resolved.remove(mention)
-                unresolved.append(
-                    UnresolvedReference(
-                        mention.text,
-                        mention.start,
-                        mention.end,
-                        mention.paragraph,
-                        mention.sentence,
-                        possible,
-                    )
-                )
+                unresolved.append(UnresolvedReference.of(mention, possible))
         unresolved.sort(key=lambda reference: reference.start)
     return resolved, unresolved
 

@@ -1,13 +1,15 @@
 """How far an event's date lies from a text's publication date: the days a date may cover, the
 week or month a possessive before a reference tells from the publication ("next week's summit"),
-and the spans of a year around it that make an event near enough to be the one meant."""
+the spans of a year around it that make an event near enough to be the one meant, and the events
+no text can name before they happen."""
 
 from __future__ import annotations
 
 import datetime
 import re
 
-from natocorpus.model import PartialDate, days_in_month
+from natocorpus.annotate.forms import Matchers
+from natocorpus.model import EventMention, PartialDate, UnresolvedReference, days_in_month
 
 # A week or month told from the publication date, as a possessive before the phrase: "next
 # week’s summit", "last month’s meeting"; with the days from the publication's first and last
@@ -94,3 +96,33 @@ _TIME_TO_COME_AFTER = re.compile(
 def _told_to_come(reading: str, end: int, sentence_end: int) -> bool:
     """Whether the sentence, after the reference ending at `end`, tells of a time to come."""
     return _TIME_TO_COME_AFTER.match(reading, end, sentence_end) is not None
+
+
+# The kinds of event that nobody announces ahead (a war, an operation): a text published before
+# one cannot name it, whatever its words.
+_UNANNOUNCED = frozenset({"other", "operation"})
+
+
+def _not_yet_happened(
+    mentions: list[EventMention],
+    own: list[EventMention],
+    matchers: Matchers,
+    published: PartialDate,
+) -> tuple[list[EventMention], list[UnresolvedReference]]:
+    """The events named by their forms, without those of a kind nobody announces that happened
+    after the text was published ("the Russian invasion of Ukraine" in a 2020 text is 2014's):
+    those are references no known event fits."""
+    kept: list[EventMention] = []
+    not_yet: list[UnresolvedReference] = []
+    for mention in mentions:
+        date = matchers.event_dates.get(mention.event)
+        if (
+            mention not in own
+            and date is not None
+            and matchers.event_types.get(mention.event) in _UNANNOUNCED
+            and date.truncate(published.precision).sort_key > published.sort_key
+        ):
+            not_yet.append(UnresolvedReference.of(mention, ()))
+        else:
+            kept.append(mention)
+    return kept, not_yet

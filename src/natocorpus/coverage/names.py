@@ -41,6 +41,7 @@ from natocorpus.coverage.words import (
     _WORD,
     _WORD_CHAR,
     _a_models_name,
+    _a_ships_class_or_number,
     _set,
 )
 from natocorpus.model import Block
@@ -56,14 +57,6 @@ _NUMBERED_PART_BEFORE = re.compile(
     r"\b(?:article|chapter|section|part|paragraph|clause|annex|title|volume)s? (?:and )?$"
 )
 _ROMAN = re.compile(r"[IVXL]{1,5}")
-# A ship's class ("an Astute-class submarine") and a ship's pennant or hull number in brackets
-# after its name ("HMS Prince of Wales (R09)", "USS Gerald R. Ford (CVN-78)"): no one's name.
-_SHIPS_CLASS = re.compile(r"[A-Z][\w’'-]*-class")
-_HULL_NUMBER = re.compile(r"[A-Z]{1,4}-?\d{2,4}")
-_SHIP_BEFORE = re.compile(
-    r"\b(?:HMS|HMAS|HMCS|HMNZS|HNLMS|HDMS|USS|USNS|RFA|JS|ROKS|INS|FS|ITS|SPS|FGS|KRI|BRP)"
-    r"(?: [A-Z][\w’'.-]*| of| the){1,5} \($"
-)
 _CAPITALS_LABEL = re.compile(r"(?<![\w’'])((?:[A-Z]+ ){0,2}[A-Z]+) ?:")
 _LABEL_WORDS = _OPENERS | _EDITORIAL_LABELS | frozenset({"Also", "More", "Listen"})
 # A preposition just before an opening quote: the quote is a phrase inside the sentence
@@ -151,10 +144,8 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             raw = name = text[at : number.end()]
         if _a_models_name(name, text, at, at + len(raw), possessive is not None):
             continue  # a model of equipment: "K2 tanks", "F-35s", "Shahed drones"
-        if _SHIPS_CLASS.fullmatch(name) or (
-            _HULL_NUMBER.fullmatch(name) and _SHIP_BEFORE.search(text, max(0, at - 80), at)
-        ):
-            continue  # a ship's class or number: "Astute-class", "HMS Queen Elizabeth (R08)"
+        if _a_ships_class_or_number(name, text, at):
+            continue  # "an Astute-class submarine", "HMS Queen Elizabeth (R08)"
         if "-" in name:
             adjective = _ADJECTIVE_ENDING.search(name)
             if adjective:

@@ -281,3 +281,22 @@ def _a_models_name(name: str, text: str, start: int, end: int, possessive: bool)
         and not _DEMONYM.match(name)
         and not _CAPITAL_BEFORE.search(text, 0, start)
     )
+
+
+# A ship's class ("an Astute-class submarine") and a ship's pennant or hull number in brackets
+# after its name ("HMS Prince of Wales (R09)", "USS Gerald R. Ford (CVN-78)").
+_SHIPS_CLASS = re.compile(r"[A-Z][\w’'-]*-class")
+_HULL_NUMBER = re.compile(r"[A-Z]{1,4}-?\d{2,4}")
+_SHIP_BEFORE = re.compile(
+    r"\b(?:HMS|HMAS|HMCS|HMNZS|HNLMS|HDMS|USS|USNS|RFA|JS|ROKS|INS|FS|ITS|SPS|FGS|KRI|BRP)"
+    r"(?: [A-Z][\w’'.-]*| of| the){1,5} \($"
+)
+
+
+def _a_ships_class_or_number(name: str, text: str, start: int) -> bool:
+    """Whether the capitalised word at text[start:] (`name`) is a ship's class or, in brackets
+    after a ship's name, its number: no one's name."""
+    return _SHIPS_CLASS.fullmatch(name) is not None or (
+        _HULL_NUMBER.fullmatch(name) is not None
+        and _SHIP_BEFORE.search(text, max(0, start - 80), start) is not None
+    )
