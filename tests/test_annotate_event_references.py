@@ -236,6 +236,26 @@ def test_a_summit_placed_where_none_is_known_is_declined(tmp_path: Path) -> None
     ]
 
 
+def test_the_summit_after_one_placed_where_none_is_known_is_that_one(tmp_path: Path) -> None:
+    # The year in its sentence is another happening's: the summit is the one the text told of.
+    told = "Kishida cancelled his visit to the NATO summit in The Hague.\n\n"
+    later = (
+        "Kishida would attend the summit, marking the fourth year that Japan is present at NATO,"
+        " following its first invitation in 2022."
+    )
+    assert _events(tmp_path / "a", later, "2025-06") == [("madrid-2022", "summit")]
+    assert _events(tmp_path / "b", told + later, "2025-06") == []
+    assert ("summit", ()) in _unresolved(tmp_path / "c", told + later, "2025-06")
+    # Where the text named a known summit before, or the summit's place follows, they decide.
+    named = "Leaders met at the Madrid Summit.\n\n" + told + later
+    assert ("madrid-2022", "summit") in _events(tmp_path / "d", named, "2025-06")
+    placed = told + "He had attended the summit held in Vilnius, a NATO city."
+    assert _events(tmp_path / "e", placed, "2025-06") == [("vilnius-2023", "summit")]
+    # Named by its holder, a summit is not the other holder's told of before it.
+    holder = "The G7 summit in Apulia ended.\n\nLeaders went on to the NATO summit in July 2023."
+    assert _events(tmp_path / "f", holder, "2023-07") == [("vilnius-2023", "NATO summit")]
+
+
 def test_a_month_an_organisation_or_a_place_of_no_venue_after_in(tmp_path: Path) -> None:
     assert _events(tmp_path / "a", "Leaders will meet at the NATO summit in July.") == [
         ("vilnius-2023", "NATO summit")

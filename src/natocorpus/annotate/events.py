@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from natocorpus.annotate.clauses import _beside_another, _dated_right_after
 from natocorpus.annotate.definite import (
+    _by_place,
     _definite,
     _indefinite_names_one,
     _looked_ahead_to,
@@ -41,6 +42,7 @@ from natocorpus.annotate.other_meetings import (
     _a_meeting_of_others,
     _another_meeting,
     _holder_named,
+    _names_another_meeting,
     _word_before_phrase,
 )
 from natocorpus.annotate.sentences import _sentence_span
@@ -196,6 +198,9 @@ def _generic_events(
     unknown_parties: set[str] = set()
     # The events each unresolved reference could have named, by where it starts.
     possibles: dict[int, tuple[str, ...]] = {}
+    # Where the text told of a meeting held where no known event of its kind was, with the events
+    # the phrase could have named ("the NATO Summit in The Hague", which the knowledge base lacks).
+    told_unknown: list[tuple[int, tuple[str, ...]]] = []
     for phrase, matched, start, end in generic_found:
         if _overlapping(named_spans, start, end):
             continue
@@ -225,6 +230,7 @@ def _generic_events(
             # the coverage check reports whole.
             unknown_kinds.update(possible)
             unknown_parties.update(_parties_near(actors, start, end))
+            told_unknown.append((start, possible))
             continue
         elsewhere = _another_meeting(
             reading, start, end, matched, word, candidates, matchers, in_heading(start)
@@ -233,6 +239,8 @@ def _generic_events(
             # An event the knowledge base lacks: listed as a reference no known event fits.
             unknown_kinds.update(possible)
             unknown_parties.update(_parties_near(actors, start, end))
+            if word is not None and _names_another_meeting(word, candidates, matchers):
+                told_unknown.append((start, possible))  # "the NATO Hague summit"
         if (
             not _definite(reading, start, end, matched, candidates, matchers)
             and not _placed(reading[end : end + 80], candidates, matchers)
@@ -297,12 +305,26 @@ def _generic_events(
             elsewhere = True
             unknown_kinds.update(possible)
             unknown_parties.update(_parties_near(actors, start, end))
+            told_unknown.append((start, possible))
         if (
             elsewhere
             or _a_meeting_of_others(reading, end, matched, possible, actors, matchers)
             or _of_another_years_anniversary(before, candidates, published, matchers)
         ):
             # (An anniversary's event lies years back: no later "the summit" is taken for it.)
+            candidates = []
+        if (
+            candidates
+            and dated is None
+            and _PLAIN_BEFORE.search(before)
+            and all(matchers.event_types.get(e) in _MEETINGS for e in candidates)
+            and not _by_place(reading[start : end + 30], candidates, matchers)
+            and " " not in matched  # the bare noun: "the summit", not "the trilateral summit"
+            and _only_unknown_told(start, possible, told_unknown, named, resolved)
+        ):
+            # "Ishiba would attend the summit … following Japan's first invitation in 2022",
+            # after "the NATO Summit in The Hague": the summit the text told of, which no known
+            # event fits, not the year's (the text told of no known one).
             candidates = []
         if candidates:
             antecedent = last_in_text = None
@@ -385,6 +407,21 @@ def _generic_events(
                 unresolved.append(UnresolvedReference.of(mention, possible))
         unresolved.sort(key=lambda reference: reference.start)
     return resolved, unresolved
+
+
+def _only_unknown_told(
+    start: int,
+    possible: Sequence[str],
+    told_unknown: Sequence[tuple[int, tuple[str, ...]]],
+    named: Sequence[EventMention],
+    resolved: Sequence[EventMention],
+) -> bool:
+    """Whether the text, before `start`, told of an event of the kind the phrase names (one of
+    `possible`) that no known event fitted, and of none that one did."""
+    kind = set(possible)
+    if any(m.start < start and m.event in kind for m in (*named, *resolved)):
+        return False
+    return any(at < start and kind & set(events) for at, events in told_unknown)
 
 
 def _told_in_the_lead(
