@@ -256,16 +256,18 @@ def test_the_summit_after_one_placed_where_none_is_known_is_that_one(tmp_path: P
     assert _events(tmp_path / "f", holder, "2023-07") == [("vilnius-2023", "NATO summit")]
 
 
-def test_a_summit_more_than_two_years_after_the_text_is_not_the_one_meant(
+def test_a_place_in_its_own_clause_names_no_summit_years_after_the_text(
     tmp_path: Path,
 ) -> None:
-    # Nothing is announced that far ahead: the place alone does not make it the 2023 summit.
+    # The place in the reference's clause decides only among events within a year of the text
+    # (or begun by then), as the place in its sentence or paragraph does.
     body = "The US leads a bloc, the Quad, which held its face-to-face summit last week in Vilnius."
-    assert _events(tmp_path / "a", body, "2020-09") == []
-    assert _unresolved(tmp_path / "b", body, "2020-09") == [("summit", ())]
-    # Two years ahead, or after it, the place decides as before.
-    assert _events(tmp_path / "c", body, "2021-09") == [("vilnius-2023", "summit")]
-    assert _events(tmp_path / "d", body, "2023-09") == [("vilnius-2023", "summit")]
+    for name, published in (("a", "2020-09"), ("b", "2021-09")):
+        assert _events(tmp_path / name, body, published) == []
+    assert _unresolved(tmp_path / "c", body, "2020-09") == [("summit", ())]
+    # Within the year before it, or after it, the place decides as before.
+    assert _events(tmp_path / "d", body, "2022-09") == [("vilnius-2023", "summit")]
+    assert _events(tmp_path / "e", body, "2023-09") == [("vilnius-2023", "summit")]
 
 
 def test_a_month_an_organisation_or_a_place_of_no_venue_after_in(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from natocorpus.annotate.forms import Matchers, _within
+from natocorpus.annotate.time_windows import _placed_in_time
 from natocorpus.model import DateMention, PartialDate
 
 
@@ -148,14 +149,16 @@ def _in_its_clause(
     candidates: list[str],
     dates: Sequence[DateMention],
     matchers: Matchers,
+    published: PartialDate | None = None,
 ) -> str | None:
     """The one candidate the places and dates of the reference's own clause fit, where they
     fit one: in "attending the summit in Vilnius, after the one in Spain last year" the later
-    clause's place and date belong to another event. None where the clause decides nothing."""
+    clause's place and date belong to another event. None where the clause decides nothing. A
+    place names only an event `_placed_in_time` for the text's `published` date."""
     low, high = _clause_span(reading, sentence, start)
     if (low, high) == sentence:
         return None  # one clause: the sentence decides
-    by_place, by_date = _fitting((low, high), reading, candidates, dates, matchers)
+    by_place, by_date = _fitting((low, high), reading, candidates, dates, matchers, published)
     fits = (by_place & by_date) if by_place and by_date else (by_place or by_date)
     return next(iter(fits)) if len(fits) == 1 else None
 
@@ -166,13 +169,17 @@ def _fitting(
     candidates: list[str],
     dates: Sequence[DateMention],
     matchers: Matchers,
+    published: PartialDate | None = None,
 ) -> tuple[set[str], set[str]]:
     """The candidates a place named in the span fits, and those a date in it falls within."""
     low, high = span
     words = reading[low:high]
     values = [d.value for d in dates if d.value and low <= d.start < high]
     by_place = {
-        e for e in candidates if any(_names_place(p, words) for p in matchers.event_places[e])
+        e
+        for e in candidates
+        if any(_names_place(p, words) for p in matchers.event_places[e])
+        and _placed_in_time(matchers, e, published)
     }
     by_date = {
         e

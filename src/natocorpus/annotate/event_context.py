@@ -16,16 +16,18 @@ from natocorpus.annotate.clauses import (
     _told_of_it,
 )
 from natocorpus.annotate.dates import _LOOKS_AHEAD, _MONTH_NUMBER, _MONTHS
-from natocorpus.annotate.forms import Matchers, _key, _within
+from natocorpus.annotate.forms import Matchers, _within
 from natocorpus.annotate.sentences import _sentence_span
 from natocorpus.annotate.time_windows import (
     _SOON,
     _SOON_BEFORE,
+    _began_by,
     _days,
     _near,
     _not_long_before,
     _over_well_before,
     _overlap,
+    _placed_in_time,
     _told_to_come,
     _within_a_year,
 )
@@ -197,12 +199,6 @@ _AHEAD_BEFORE = re.compile(
 )
 
 
-def _began_by(matchers: Matchers, event: str, published: PartialDate) -> bool:
-    """Whether the event had begun by the publication date, at the coarser of the precisions."""
-    first = matchers.event_dates[event]
-    return _key(first, published) <= _key(published, first)
-
-
 def _of_its_parties(
     reading: str,
     start: int,
@@ -310,7 +306,9 @@ def _fitting(
             if matchers.event_types.get(e) in _GOING_ON
             and matchers.event_dates[e].sort_key <= latest
         ]
-    in_clause = _in_its_clause(reading, sentence_span, start, candidates, dates, matchers)
+    in_clause = _in_its_clause(
+        reading, sentence_span, start, candidates, dates, matchers, published
+    )
     others = _other_clauses(reading, sentence_span, start)
     if in_clause is not None:
         return [in_clause]
@@ -329,11 +327,7 @@ def _fitting(
             e
             for e in candidates
             if any(_names_place(p, level_text) for p in matchers.event_places[e])
-            and (
-                published is None
-                or _began_by(matchers, e, published)
-                or _near(matchers.event_dates[e], published)
-            )
+            and _placed_in_time(matchers, e, published)
         ]
         by_date = [
             e

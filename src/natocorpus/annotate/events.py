@@ -65,10 +65,6 @@ _PLACE_AFTER = re.compile(
 )
 
 
-# How many years after a text's publication an event it names may be held.
-_YEARS_AHEAD = 2
-
-
 # A noun after a meeting's phrase that makes it meetings of its kind in general: "summit
 # diplomacy", "the summit season", "their summit meetings".
 _MEETINGS_IN_GENERAL = re.compile(
@@ -370,12 +366,6 @@ def _generic_events(
             local, weak = [], True
         if len(local) != 1 and phrase in matchers.context_only:
             candidates = []  # "the NATO meeting": only what is around it decides which
-        if len(candidates) == 1 and (
-            matchers.event_dates[candidates[0]].year > published.year + _YEARS_AHEAD
-        ):
-            # Nothing is announced more than two years ahead: a 2021 text's "summit … in
-            # Washington" is not the one held there in 2024.
-            candidates = []
         if len(candidates) == 1:
             choice = candidates[0]
             if (extended := _with_its_place(reading, matchers, choice, end)) != end:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from natocorpus.annotate.forms import Matchers
+from natocorpus.annotate.forms import Matchers, _key
 from natocorpus.model import EventMention, PartialDate, UnresolvedReference, days_in_month
 
 # A week or month told from the publication date, as a possessive before the phrase: "next
@@ -39,6 +39,23 @@ def _days(
             last.month or 12,
             last.day or days_in_month(last.year, last.month or 12),
         ),
+    )
+
+
+def _began_by(matchers: Matchers, event: str, published: PartialDate) -> bool:
+    """Whether the event had begun by the publication date, at the coarser of the precisions."""
+    first = matchers.event_dates[event]
+    return _key(first, published) <= _key(published, first)
+
+
+def _placed_in_time(matchers: Matchers, event: str, published: PartialDate | None) -> bool:
+    """Whether a place the text names may name the event: one begun by the publication date or
+    within a year of it. A text of 2019 that names Washington ("the Washington Treaty") tells of
+    no summit held there in 2024."""
+    return (
+        published is None
+        or _began_by(matchers, event, published)
+        or _near(matchers.event_dates[event], published)
     )
 
 
