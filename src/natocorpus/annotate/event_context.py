@@ -425,6 +425,21 @@ def _named_before(
     return event
 
 
+def _only_unknown_told(
+    start: int,
+    possible: Sequence[str],
+    told_unknown: Sequence[tuple[int, tuple[str, ...]]],
+    named: Sequence[EventMention],
+    resolved: Sequence[EventMention],
+) -> bool:
+    """Whether the text, before `start`, told of an event of the kind the phrase names (one of
+    `possible`) that no known event fitted, and of none that one did."""
+    kind = set(possible)
+    if any(m.start < start and m.event in kind for m in (*named, *resolved)):
+        return False
+    return any(at < start and kind & set(events) for at, events in told_unknown)
+
+
 def _names_it(mention: EventMention, matchers: Matchers) -> bool:
     """Whether a reference names its event by its own words: a name of it, or a phrase with
     its place or year ("the NATO summit in Lithuania", "the 2023 summit") or two of its parties

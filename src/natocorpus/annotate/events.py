@@ -27,6 +27,7 @@ from natocorpus.annotate.event_context import (
     _last_named,
     _named_before,
     _of_whom_the_sentence_names,
+    _only_unknown_told,
     _recurring_fitting,
     _still_to_come,
     _without_a_series_start,
@@ -407,21 +408,6 @@ def _generic_events(
                 unresolved.append(UnresolvedReference.of(mention, possible))
         unresolved.sort(key=lambda reference: reference.start)
     return resolved, unresolved
-
-
-def _only_unknown_told(
-    start: int,
-    possible: Sequence[str],
-    told_unknown: Sequence[tuple[int, tuple[str, ...]]],
-    named: Sequence[EventMention],
-    resolved: Sequence[EventMention],
-) -> bool:
-    """Whether the text, before `start`, told of an event of the kind the phrase names (one of
-    `possible`) that no known event fitted, and of none that one did."""
-    kind = set(possible)
-    if any(m.start < start and m.event in kind for m in (*named, *resolved)):
-        return False
-    return any(at < start and kind & set(events) for at, events in told_unknown)
 
 
 def _told_in_the_lead(
