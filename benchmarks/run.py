@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import fcntl
 import functools
 import hashlib
 import json
@@ -154,14 +155,31 @@ def run_build(corpus: Path, out: Path, *, search: bool, timeout: float) -> Run:
 
 def removal_time(out: Path, timeout: float) -> float:
     """How long the site a build replaced took to go after the build ended (it is moved aside
-    into a `.NAME.retired-*` folder beside the output and removed in the background), waited for
-    so that no build is timed while it is removed."""
+    into a `.NAME.retired-*` folder beside the output, then emptied of its files in the
+    background, its folders kept in the new site's `.natocorpus-cache/folders`, which the process
+    emptying them holds locked), waited for so that no build is timed while it is removed."""
     started = time.perf_counter()
-    while any(out.parent.glob(f".{out.name}.retired-*")):
+    kept = out / ".natocorpus-cache" / "folders"
+    while any(out.parent.glob(f".{out.name}.retired-*")) or _locked(kept):
         if time.perf_counter() - started > timeout:
             raise BuildFailedError(f"the site replaced in {out} was not removed in {timeout} s")
         time.sleep(0.02)
     return time.perf_counter() - started
+
+
+def _locked(folder: Path) -> bool:
+    """Whether a process holds `folder`'s lock (`flock`)."""
+    try:
+        opened = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(opened, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(opened)
+    return False
 
 
 def clean_build(corpus: Path, out: Path, *, search: bool, timeout: float) -> Run:

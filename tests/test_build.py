@@ -597,7 +597,8 @@ def test_the_installed_command_leaves_the_site_it_replaced_to_a_process_of_its_o
     tmp_path: Path,
 ) -> None:
     """The command ends once the new site is in place; the site it replaced, moved aside, is then
-    removed by a process of its own, and nothing is left beside the output."""
+    emptied of its files by a process of its own, its folders kept in the new site's cache for the
+    next build, and nothing is left beside the output."""
     command = Path(sys.executable).parent / "natocorpus"
     corpus = write_corpus(tmp_path)
     out = tmp_path / "site"
@@ -610,6 +611,9 @@ def test_the_installed_command_leaves_the_site_it_replaced_to_a_process_of_its_o
     assert "Ann Editor" in (out / "articles" / "sample-article" / "index.html").read_text()
     assert _gone(tmp_path.glob(".site.retired-*"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "site"]
+    kept = out / write_module.KEPT_FOLDERS
+    assert _gone(path for path in kept.rglob("*") if path.is_file() and path.name != MARKER)
+    assert (kept / "articles" / "sample-article").is_dir()
 
 
 def test_a_replaced_site_still_being_removed_is_left_to_its_remover(tmp_path: Path) -> None:
@@ -625,6 +629,28 @@ def test_a_replaced_site_still_being_removed_is_left_to_its_remover(tmp_path: Pa
         assert small_site(tmp_path, out, search=False).written  # type: ignore[attr-defined]
         assert (retired / "site" / MARKER).is_file()
     assert small_site(tmp_path, out, search=False).written  # type: ignore[attr-defined]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "site"]
+
+
+def test_kept_folders_still_being_emptied_are_left_to_that_process(tmp_path: Path) -> None:
+    """A build that starts while the folders kept from a replaced site are still being emptied
+    (their process holds their lock) makes its site in folders of its own."""
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    config = make_config(corpus, PROJECT_ROOT / "templates", out, search=False)
+    assert build(config).written
+    _edit_article(corpus)
+    assert build(config).written
+    kept = out / write_module.KEPT_FOLDERS
+    folder = (kept / "articles" / "sample-article").stat().st_ino
+    (corpus / "articles" / "sample-article.md").write_text(
+        (corpus / "articles" / "sample-article.md").read_text().replace("Ann Editor}", "Ann A}"),
+        encoding="utf-8",
+    )
+    with _locked_by_another_process(kept):
+        assert build(config).written
+    assert (out / "articles" / "sample-article").stat().st_ino != folder
+    assert "Ann A" in (out / "articles" / "sample-article" / "index.html").read_text()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "site"]
 
 

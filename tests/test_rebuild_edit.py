@@ -14,8 +14,11 @@ import pytest
 
 from corpus_factory import write_corpus
 from natocorpus import fingerprint as fingerprint_module
+from natocorpus import write_processes
 from natocorpus.build import build
 from natocorpus.config import BuildConfig, make_config
+from natocorpus.previous import CACHE_DIR
+from natocorpus.write import KEPT_FOLDERS, MARKER
 from support import PROJECT_ROOT, tree_digest
 
 BODY = "NATO met in Washington. The US objected. The talks went on for a day."
@@ -154,3 +157,78 @@ def test_a_rebuild_after_a_knowledge_base_edit(tmp_path: Path, edit: str) -> Non
     assert _rebuilt_equals_clean(tmp_path, corpus, site) == 0
     page = (site / "actors/korean-peninsula/index.html").read_bytes()
     assert (b"A peninsula." in page) if edit == "description" else (b"A title" in page)
+
+
+# The folders of the site a build replaced are kept, emptied, in the new site's cache, and the
+# next build's site is made in them (`write.KEPT_FOLDERS`): a site has a folder for each page.
+
+
+def _files_under(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if not p.is_dir())
+
+
+def test_a_rebuild_keeps_the_folders_of_the_site_it_replaced_and_none_of_its_files(
+    tmp_path: Path,
+) -> None:
+    corpus = _two_articles(tmp_path)
+    site = tmp_path / "site"
+    assert build(_config(corpus, site)).written
+    pages = sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_dir())
+    for name in (EDITED, CAPTURE):
+        _replace(corpus, name, "went on", "wentx on")
+    assert build(_config(corpus, site)).written
+    kept = site / KEPT_FOLDERS
+    assert _files_under(kept) == [MARKER]
+    assert sorted(str(p.relative_to(kept)) for p in kept.rglob("*") if p.is_dir()) == [
+        folder for folder in pages if not folder.startswith(CACHE_DIR)
+    ]
+    folder = (kept / "articles" / "second-article").stat().st_ino
+    for name in (EDITED, CAPTURE):
+        _replace(corpus, name, "wentx on", "went on")
+    assert _rebuilt_equals_clean(tmp_path, corpus, site) == 1
+    # The new site is made in the kept folders, not in folders made again.
+    assert (site / "articles" / "second-article").stat().st_ino == folder
+
+
+@pytest.mark.parametrize("left", ["a stray file", "a stray folder", "its own cache"])
+def test_kept_folders_not_emptied_as_expected_still_give_the_clean_site(
+    tmp_path: Path, left: str
+) -> None:
+    """What a remover killed half way, or anything else, left in the kept folders is not taken
+    into the next site."""
+    corpus = _two_articles(tmp_path)
+    site = tmp_path / "site"
+    assert build(_config(corpus, site)).written
+    for name in (EDITED, CAPTURE):
+        _replace(corpus, name, "went on", "wentx on")
+    assert build(_config(corpus, site)).written
+    kept = site / KEPT_FOLDERS
+    if left == "a stray file":
+        (kept / "articles" / "second-article" / "index.html").write_text("stale", encoding="utf-8")
+    elif left == "a stray folder":
+        (kept / "articles" / "gone-article" / "deeper").mkdir(parents=True)
+    else:
+        (kept / CACHE_DIR / "folders" / "articles").mkdir(parents=True)
+    for name in (EDITED, CAPTURE):
+        _replace(corpus, name, "wentx on", "went on")
+    assert _rebuilt_equals_clean(tmp_path, corpus, site) == 1
+
+
+def test_a_rebuild_whose_kept_folders_fail_to_take_shape_begins_from_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _two_articles(tmp_path)
+    site = tmp_path / "site"
+    assert build(_config(corpus, site)).written
+    for name in (EDITED, CAPTURE):
+        _replace(corpus, name, "went on", "wentx on")
+    assert build(_config(corpus, site)).written
+
+    def failing(root: str, marker: str, wanted: set[str]) -> set[str]:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(write_processes, "_reshaped", failing)
+    for name in (EDITED, CAPTURE):
+        _replace(corpus, name, "wentx on", "went on")
+    assert _rebuilt_equals_clean(tmp_path, corpus, site) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clean", "corpus", "site"]

@@ -30,8 +30,12 @@ out), written by the writer and read here:
 - `templates.bin`, Jinja's bytecode of each template (`render.CompiledTemplates`): a template whose
   source is unchanged is loaded instead of compiled again.
 
-All are msgpack, decoded into typed records: a cache that does not decode, or was made by other
-code or from other input, is ignored and the build does all the work, as a clean build would.
+Beside them, `folders/` holds the folders of the site the last build replaced, emptied of its
+files, in which the writer makes the next site (`write.KEPT_FOLDERS`).
+
+The six files are msgpack, decoded into typed records: a cache that does not decode, or was made
+by other code or from other input, is ignored and the build does all the work, as a clean build
+would.
 """
 
 from __future__ import annotations

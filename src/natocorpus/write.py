@@ -21,13 +21,19 @@ from pathlib import Path
 from natocorpus.artifacts import Artifact, ReusedArtifact, StreamedArtifact
 from natocorpus.diagnostics import Diagnostic, OutputError, error
 from natocorpus.previous import (
+    CACHE_DIR,
     DOWNLOADS_FILE,
     PAGES_FILE,
     DownloadRecord,
     PageRecord,
     records_bytes,
 )
-from natocorpus.write_processes import DownloadsAlongside, fork_making, removing_in_background
+from natocorpus.write_processes import (
+    DownloadsAlongside,
+    emptying_in_background,
+    fork_making,
+    removing_in_background,
+)
 
 MARKER = ".natocorpus-site"
 MARKER_TEXT = "This folder is written by `natocorpus build` and replaced whole on every build.\n"
@@ -35,6 +41,10 @@ _STAGING = ".building-"
 _RETIRED = ".retired-"
 _LOCK = ".natocorpus-lock"
 _REMOVING = "removing"  # a retired site being removed, in its retired folder
+# The replaced site's folders, emptied of its files, in the cache of the site that replaced it:
+# the next build's staging folder (`SiteAhead`). Making a folder costs this kind of file system
+# ten to fifty times what linking a file does, and a site has a folder for each page.
+KEPT_FOLDERS = f"{CACHE_DIR}/folders"
 
 
 def recorded_fingerprint(out_dir: Path) -> str | None:
@@ -229,13 +239,22 @@ def _being_removed(retired: Path) -> bool:
     return False
 
 
-def _new_staging(out_dir: Path, fingerprint: str) -> Path:
+def _new_staging(out_dir: Path, fingerprint: str, kept: Path | None = None) -> tuple[Path, bool]:
+    """A new staging folder beside `out_dir`, with the marker, and whether it is `kept` (folders
+    kept from an earlier site, `KEPT_FOLDERS`), moved there; otherwise it is empty."""
     parent = out_dir.resolve().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}{_STAGING}", dir=parent))
     except OSError as exc:
         raise OutputError([_write_error(out_dir, exc)]) from None
+    moved = False
+    if kept is not None:
+        # Over the empty folder just made, so that the name stays this build's alone. Where it
+        # cannot be moved, the staging folder is begun empty, as for a first build.
+        with contextlib.suppress(OSError):
+            kept.rename(staging)
+            moved = True
     try:
         # mkdtemp makes the folder for its owner alone; the site is swapped in as it is, and
         # must be readable as any other folder made under the user's umask.
@@ -244,7 +263,7 @@ def _new_staging(out_dir: Path, fingerprint: str) -> Path:
     except OSError as exc:
         discard(staging)
         raise OutputError([_write_error(out_dir, exc)]) from None
-    return staging
+    return staging, moved
 
 
 def _folder_mode() -> int:
@@ -258,7 +277,8 @@ def _folder_mode() -> int:
 class SiteAhead:
     """A staging folder that a child process (`write_processes.fork_making`) fills with the
     previous build's folders and files, as hard links, while this one goes on: it puts the
-    kernel's time of making them on the other core.
+    kernel's time of making them on the other core. It begins as the folders kept from the site
+    before the previous one (`KEPT_FOLDERS`), where there are: most are there already.
 
     `Staging` then keeps the links of the files it reuses, replaces those of the files it makes
     again (never writing into one, as that would change the previous site's file), and removes
@@ -267,7 +287,8 @@ class SiteAhead:
 
     def __init__(self, out_dir: Path, fingerprint: str, previous: Mapping[str, PageRecord]) -> None:
         self.previous = previous
-        self.staging = _new_staging(out_dir, fingerprint)
+        self._out_dir, self._fingerprint = out_dir, fingerprint
+        self.staging, reshaping = _new_staging(out_dir, fingerprint, _kept_folders(out_dir))
         root = str(self.staging)
         site = str(out_dir.resolve())
         paths = sorted(path for path in previous if _is_safe_relative(path))
@@ -276,12 +297,20 @@ class SiteAhead:
         self.folders = tuple(f"{root}/{folder}" for folder in sorted(folders))
         self.links = {f"{root}/{path}": f"{site}/{path}" for path in paths}
         self._taken = False
-        self._maker = fork_making(self.folders, self.links)
+        self._reshaping = reshaping
+        kept = (root, f"{root}/{MARKER}") if reshaping else None
+        self._maker = fork_making(self.folders, self.links, kept)
 
     def take(self) -> tuple[Path, set[str], set[str]]:
         """The staging folder, now the writer's, with the folders and the links made in it."""
         if self._wait():
             made, linked = set(self.folders), set(self.links)
+        elif self._reshaping:
+            # What a child that failed while reshaping kept folders left is not known: the
+            # writer begins again from an empty staging folder.
+            discard(self.staging)
+            self.staging, _ = _new_staging(self._out_dir, self._fingerprint)
+            made, linked = set(), set()
         else:
             # A child that failed half way still made some, and they too must not stay.
             made = {folder for folder in self.folders if os.path.isdir(folder)}
@@ -302,6 +331,15 @@ class SiteAhead:
         _, status = os.waitpid(self._maker, 0)
         self._maker = None
         return os.waitstatus_to_exitcode(status) == 0
+
+
+def _kept_folders(out_dir: Path) -> Path | None:
+    """The folders kept in the site in `out_dir`, once emptied: not while a process empties them
+    (`commit`), nor where they are not a folder of ours."""
+    kept = out_dir / KEPT_FOLDERS
+    if kept.is_symlink() or not (kept / MARKER).is_file() or _being_removed(kept):
+        return None
+    return kept
 
 
 def _folders_of(path: str) -> Iterator[str]:
@@ -337,7 +375,7 @@ class Staging:
         self.out_dir = out_dir
         self._previous: Mapping[str, PageRecord] = {}
         if ahead is None:
-            self.path = _new_staging(out_dir, fingerprint)
+            self.path, _ = _new_staging(out_dir, fingerprint)
             self._made: set[str] = set()
             self._linked: set[str] = set()
         else:
@@ -530,5 +568,48 @@ def commit(staging: Path, out_dir: Path, *, remove_in_background: bool = False) 
             shutil.rmtree(retired, ignore_errors=True)
         discard(staging)
         raise OutputError([_write_error(out_dir, exc)]) from None
-    if retired is not None and not (remove_in_background and removing_in_background(retired)):
-        remove_retired(retired)
+    if retired is None:
+        return
+    kept = _keep_folders(retired / "site", target)
+    if kept is None:
+        if not (remove_in_background and removing_in_background(retired)):
+            remove_retired(retired)
+    elif not (remove_in_background and emptying_in_background(kept)):
+        empty_kept_folders(kept)
+
+
+def _keep_folders(replaced: Path, target: Path) -> Path | None:
+    """The site just replaced, moved into the new one's cache (`KEPT_FOLDERS`) to be emptied of
+    its files; its retired folder, left empty, goes. None where it could not be moved."""
+    kept = target / KEPT_FOLDERS
+    try:
+        if not (replaced / MARKER).is_file() or replaced.is_symlink():
+            return None
+        kept.parent.mkdir(exist_ok=True)
+        replaced.rename(kept)
+    except OSError:
+        return None
+    with contextlib.suppress(OSError):
+        replaced.parent.rmdir()
+    return kept
+
+
+def empty_kept_folders(kept: Path) -> None:
+    """Remove every file of the site moved to `kept` but its marker, and its own cache, so that
+    only the folders are left (see `KEPT_FOLDERS`)."""
+    # The cache may hold the folders kept before: they go whole. (rmtree never follows a link.)
+    shutil.rmtree(kept / CACHE_DIR, ignore_errors=True)
+    _empty(str(kept), top=True)
+
+
+def _empty(folder: str, top: bool = False) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            _empty(entry.path)
+        elif not (top and entry.name == MARKER):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)

@@ -2,13 +2,16 @@
 goes on, and the writer (`write.py`) waits for it before it uses what it made.
 
 - The folders and links made ahead (`fork_making`): a rebuild's new site reuses most of the previous
-  build's files, each a hard link in a folder made anew, which costs the kernel's time per folder
-  and per link; a child makes them while the build reads the previous build, annotates and links.
+  build's files, each a hard link in a folder, which costs the kernel's time per folder and per
+  link; a child makes them (in the folders kept from an earlier site, where there are) while the
+  build reads the previous build, annotates and links.
 - The large downloads written alongside (`DownloadsAlongside`): they are made from the corpus
   alone, and copying most of them from the previous build's files costs the kernel's time; a child,
   forked once the site is linked, writes them while the building process renders it.
-- The background remover (`removing_in_background`): a process of its own, in a session of its own,
-  removes the site a build replaced, so that the installed command ends once the new site is in.
+- The background remover (`removing_in_background`, `emptying_in_background`): a process of its
+  own, in a session of its own, empties the site a build replaced of its files, keeping its folders
+  for the next build (or removes it, where they cannot be kept), so that the installed command
+  ends once the new site is in.
 
 Where no process can be forked or started, the writer does the same work itself.
 """
@@ -19,6 +22,7 @@ import contextlib
 import errno
 import fcntl
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -51,18 +55,43 @@ def _forked(work: Callable[[], bool]) -> int | None:
         os._exit(0 if done else 1)
 
 
-def fork_making(folders: tuple[str, ...], links: Mapping[str, str]) -> int | None:
+def fork_making(
+    folders: tuple[str, ...], links: Mapping[str, str], kept: tuple[str, str] | None = None
+) -> int | None:
     """The child process making `folders`, in order, and the hard links `links` (to their
-    targets); None where there is none (the writer then makes each one itself)."""
+    targets); None where there is none (the writer then makes each one itself). Where `kept` is
+    given, (the staging folder, its marker file), the staging folder holds folders kept from an
+    earlier site (`write.KEPT_FOLDERS`): those of them in `folders` stay, the others go, and so
+    does any file in them but the marker."""
 
     def make() -> bool:
+        there = _reshaped(*kept, set(folders)) if kept is not None else set()
         for folder in folders:
-            os.mkdir(folder)
+            if folder not in there:
+                os.mkdir(folder)
         for link, target in links.items():
             os.link(target, link, follow_symlinks=False)
         return True
 
     return _forked(make) if folders or links else None
+
+
+def _reshaped(root: str, marker: str, wanted: set[str]) -> set[str]:
+    """The folders in `wanted` that are under `root`, once every other folder and every file under
+    it but `marker` is removed."""
+    there: set[str] = set()
+    pending = [root]
+    while pending:
+        for entry in os.scandir(pending.pop()):
+            if entry.is_dir(follow_symlinks=False):
+                if entry.path in wanted:
+                    there.add(entry.path)
+                    pending.append(entry.path)
+                else:
+                    shutil.rmtree(entry.path)
+            elif entry.path != marker:
+                os.unlink(entry.path)
+    return there
 
 
 class DownloadsAlongside:
@@ -250,11 +279,15 @@ def _copy_range(source: int, out: int, offset: int, length: int, previous: Path)
         length -= copied
 
 
-# Run by the process `removing_in_background` starts, holding RETIRED's lock:
-# `python -P -c <this> RETIRED` (-P: not from the working folder, whatever it holds).
+# Run by the process `removing_in_background` or `emptying_in_background` starts, holding the
+# folder's lock: `python -P -c <this> FOLDER` (-P: not from the working folder, whatever it holds).
 _REMOVE_RETIRED = (
     "import sys; from pathlib import Path; from natocorpus.write import remove_retired; "
     "remove_retired(Path(sys.argv[1]))"
+)
+_EMPTY_KEPT = (
+    "import sys; from pathlib import Path; from natocorpus.write import empty_kept_folders; "
+    "empty_kept_folders(Path(sys.argv[1]))"
 )
 
 
@@ -263,14 +296,24 @@ def removing_in_background(retired: Path) -> bool:
     lock (`flock`) until it is done, so that a build starting meanwhile leaves the folder to it.
     It has none of this process's files or streams open: whoever waits for this process's output
     does not wait for it. False where it could not be started (the caller then removes it)."""
+    return _in_background(_REMOVE_RETIRED, retired)
+
+
+def emptying_in_background(kept: Path) -> bool:
+    """As `removing_in_background`, for the process emptying the folders kept from the site a
+    build replaced (`write.empty_kept_folders`): a build starting meanwhile does not take them."""
+    return _in_background(_EMPTY_KEPT, kept)
+
+
+def _in_background(script: str, folder_path: Path) -> bool:
     try:
-        folder = os.open(retired, os.O_RDONLY)
+        folder = os.open(folder_path, os.O_RDONLY)
     except OSError:
         return False
     try:
         fcntl.flock(folder, fcntl.LOCK_EX)
         subprocess.Popen(
-            [sys.executable, "-P", "-c", _REMOVE_RETIRED, str(retired)],
+            [sys.executable, "-P", "-c", script, str(folder_path)],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
