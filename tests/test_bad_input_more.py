@@ -257,6 +257,28 @@ def pagefind_processes(site_parent: Path) -> list[int]:
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="PR_SET_PDEATHSIG is Linux's")
+def test_the_installed_command_ends_with_the_builds_exit_code_and_all_it_printed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command ends as soon as its output is out (`cli.run`): into pipes, as CI reads it, that
+    output is whole, and the exit code is the build's."""
+    monkeypatch.delenv("PYTHONUNBUFFERED", raising=False)  # its output buffered, as by default
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    built = start_build(corpus, out, "--no-search", "--timings")
+    printed, problems = built.communicate(timeout=120)
+    assert built.returncode == 0, problems
+    assert printed.splitlines()[0] == "stage      seconds"
+    assert printed.splitlines()[-1] == f"Preview it with: natocorpus serve --out {out}"
+    actors = corpus / "actors.yaml"
+    actors.write_text(actors.read_text(encoding="utf-8") + "\t- bad\n", encoding="utf-8")
+    failed = start_build(corpus, out, "--no-search")
+    printed, problems = failed.communicate(timeout=120)
+    assert failed.returncode == 1
+    assert problems.startswith("corpus/actors.yaml:")
+    assert problems.endswith(f"{out.as_posix()}/ was not changed.\n")
+
+
 def test_pagefind_dies_with_a_build_that_is_killed(tmp_path: Path, large_corpus: Path) -> None:
     out = tmp_path / "site"
     build = start_build(large_corpus, out, "--force")

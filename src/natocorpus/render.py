@@ -313,7 +313,9 @@ def iter_site_artifacts(
     previous = previous_files or {}
     site_key = digest_of(key, _page_encoder.encode(page_site), _page_encoder.encode(urls))
     reuse = _PageReuse(site_key, previous)
-    yield from fork_imap(partial(_page_artifact, env, templates_dir, reuse), site.pages.entries)
+    yield from _here_then_in_workers(
+        partial(_page_artifact, env, templates_dir, reuse), site.pages.entries
+    )
     for output, template in XML_TEMPLATES:
         text = _render(env, templates_dir, template, site=site)
         yield reused_if_unchanged(Artifact(output, text.encode("utf-8")), previous)
@@ -322,6 +324,28 @@ def iter_site_artifacts(
         yield made_unless_reused(output, reuse.digest_of_inputs(records), make, previous)
     for asset in assets:
         yield reused_if_unchanged(Artifact(asset.path, asset.content), previous)
+
+
+# Pages rendered in this process before the rest go to the workers (see `_here_then_in_workers`).
+_RENDERED_HERE = 50
+
+
+def _here_then_in_workers(
+    make: Callable[[Page | DeferredPage], Artifact | ReusedArtifact],
+    entries: tuple[Page | DeferredPage, ...],
+) -> Iterator[Artifact | ReusedArtifact]:
+    """Each page's artifact, made in this process until `_RENDERED_HERE` pages had to be rendered,
+    and the rest in the workers. A rebuild that renders a few pages and only digests the others'
+    inputs pays more for the workers' fork and messages than they save (a third of the stage at
+    1,000 articles: benchmarks/README.md); a full build loses a few pages' time."""
+    rendered = 0
+    for number, entry in enumerate(entries):
+        artifact = make(entry)
+        yield artifact
+        rendered += isinstance(artifact, Artifact)
+        if rendered == _RENDERED_HERE:
+            yield from fork_imap(make, entries[number + 1 :])
+            return
 
 
 def _compile_templates(env: jinja2.Environment, templates_dir: Path) -> None:
