@@ -138,6 +138,12 @@ def _make_site(
     streams = [d for d in downloads if isinstance(d, StreamedArtifact)]
     files = [d for d in downloads if not isinstance(d, StreamedArtifact)]
     tally = Tally(files=len(streams))
+    # The large downloads and the article cache are made from the corpus alone: a child process
+    # writes them while this one links and renders the site.
+    with clock.stage("write"):
+        alongside = run.cleanup.enter_context(
+            write.downloads_alongside(config.out_dir, [*streams, articles.cache])
+        )
 
     with clock.stage("link"):
         site = link_site(
@@ -149,14 +155,9 @@ def _make_site(
         )
     run.notify("link")
 
-    # The large downloads and the article cache are made from the corpus alone: a child process
-    # writes them while this one renders the site. Forked once the site is linked: linking touches
-    # every article, and each page of memory this process touches after the fork is copied.
     with clock.stage("write"):
         staging = run.cleanup.enter_context(
-            write.staging(
-                config.out_dir, previous.fingerprint, ahead, alongside=[*streams, articles.cache]
-            )
+            write.staging(config.out_dir, previous.fingerprint, ahead, alongside)
         )
 
     # Pages are written as they are rendered, never all held at once: the writer pulls each.

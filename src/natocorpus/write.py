@@ -384,15 +384,12 @@ class Staging:
         self._made_ahead = set(self._made)
         self._root = str(self.path)
         self._used = {self._root}
-        self._child: DownloadsAlongside | None = None
+        self._downloads: Downloads | None = None
         self._swapped = False
 
-    def begin(self, alongside: Iterable[StreamedArtifact]) -> None:
-        """Start writing the `alongside` downloads in a child process, while this one goes on."""
-        with self._failing_as_output():
-            streams = [(s, self._place(s.path)[0], self.out_dir / s.path) for s in alongside]
-            if streams:
-                self._child = DownloadsAlongside(streams)
+    def begin(self, downloads: Downloads | None) -> None:
+        """Take in the `downloads` being written alongside, once they are written (`write`)."""
+        self._downloads = downloads
 
     def write(
         self,
@@ -425,10 +422,12 @@ class Staging:
                         artifact.digest, artifact.inputs, written.st_size, written.st_mtime_ns
                     )
             downloads: dict[str, DownloadRecord] = {}
-            if self._child is not None:
+            if self._downloads is not None:
                 with waiting():
-                    downloads = self._child.records()
-                self._child = None
+                    downloads = self._downloads.records()
+                for path, made in self._downloads.written:
+                    os.rename(made, self._place(path)[0])
+                self._downloads = None
             if pages:
                 _create(self._place(PAGES_FILE)[0], records_bytes(pages))
             if downloads:
@@ -457,14 +456,9 @@ class Staging:
         self._swapped = True
 
     def close(self) -> None:
-        """Unless the site was swapped in: end the child, if it is still running (a failure
-        elsewhere in the build), and discard the staging folder."""
-        if self._swapped:
-            return
-        if self._child is not None:
-            self._child.stop()
-            self._child = None
-        discard(self.path)
+        """Unless the site was swapped in, discard the staging folder."""
+        if not self._swapped:
+            discard(self.path)
 
     def _place(self, path: str, reuse: bool = False) -> tuple[str, bool]:
         """Where `path` goes in the staging folder, its folder made, and whether a link made ahead
@@ -500,17 +494,58 @@ def staging(
     out_dir: Path,
     fingerprint: str,
     ahead: SiteAhead | None = None,
-    alongside: Iterable[StreamedArtifact] = (),
+    downloads: Downloads | None = None,
 ) -> Iterator[Staging]:
-    """A new site beside `out_dir`, in a new staging folder or the one `ahead` began, with the
-    `alongside` downloads being written by a child process from the start. However the block
-    ends, unless the site was swapped in, the child is ended and the staging folder discarded."""
+    """A new site beside `out_dir`, in a new staging folder or the one `ahead` began, into which
+    the `downloads` written alongside go once written. However the block ends, unless the site
+    was swapped in, the staging folder is discarded."""
     site = Staging(out_dir, fingerprint, ahead)
     try:
-        site.begin(alongside)
+        site.begin(downloads)
         yield site
     finally:
         site.close()
+
+
+class Downloads:
+    """The large downloads, written by a child process (`write_processes.DownloadsAlongside`)
+    into a folder of their own beside the output, from before the site is linked: they are made
+    from the corpus alone, and the child copies most of each from the previous build's file on the
+    core that linking and rendering leave idle. The writer moves each into the site (`written`)."""
+
+    def __init__(self, out_dir: Path, streams: Iterable[StreamedArtifact]) -> None:
+        # A staging folder of its own: a build killed meanwhile leaves a leftover that the next
+        # build clears (`clear_leftovers`).
+        self.folder, _ = _new_staging(out_dir, "downloads")
+        arranged = [(s, f"{self.folder}/{n}", out_dir / s.path) for n, s in enumerate(streams)]
+        self.written = [(s.path, destination) for s, destination, _ in arranged]
+        try:
+            self._child = DownloadsAlongside(arranged) if arranged else None
+        except OSError as exc:
+            discard(self.folder)
+            raise OutputError([_write_error(out_dir, exc)]) from None
+
+    def records(self) -> dict[str, DownloadRecord]:
+        """Where the pieces of each download went, once the child has written them all."""
+        child, self._child = self._child, None
+        return child.records() if child is not None else {}
+
+    def close(self) -> None:
+        """End the child if it still runs (a failure elsewhere in the build); discard the folder."""
+        if self._child is not None:
+            self._child.stop()
+            self._child = None
+        discard(self.folder)
+
+
+@contextlib.contextmanager
+def downloads_alongside(out_dir: Path, streams: Iterable[StreamedArtifact]) -> Iterator[Downloads]:
+    """`Downloads` begun; however the block ends, the child is ended and its folder discarded."""
+    downloads = Downloads(out_dir, streams)
+    try:
+        yield downloads
+    finally:
+        downloads.close()
 
 
 def _is_safe_relative(path: str) -> bool:

@@ -7,7 +7,8 @@ goes on, and the writer (`write.py`) waits for it before it uses what it made.
   build reads the previous build, annotates and links.
 - The large downloads written alongside (`DownloadsAlongside`): they are made from the corpus
   alone, and copying most of them from the previous build's files costs the kernel's time; a child,
-  forked once the site is linked, writes them while the building process renders it.
+  forked before the site is linked, writes them into a folder of their own (`write.Downloads`)
+  while the building process links and renders the site.
 - The background remover (`removing_in_background`, `emptying_in_background`): a process of its
   own, in a session of its own, empties the site a build replaced of its files, keeping its folders
   for the next build (or removes it, where they cannot be kept), so that the installed command
