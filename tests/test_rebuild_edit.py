@@ -163,6 +163,23 @@ def test_a_rebuild_after_a_knowledge_base_edit(tmp_path: Path, edit: str) -> Non
 # next build's site is made in them (`write.KEPT_FOLDERS`): a site has a folder for each page.
 
 
+def _built_and_rebuilt(tmp_path: Path) -> tuple[Path, Path]:
+    """The corpus and its site, built, then rebuilt after a body word is edited: the site holds
+    the first one's folders, kept."""
+    corpus = _two_articles(tmp_path)
+    site = tmp_path / "site"
+    assert build(_config(corpus, site)).written
+    for name in (EDITED, CAPTURE):
+        _replace(corpus, name, "went on", "wentx on")
+    assert build(_config(corpus, site)).written
+    return corpus, site
+
+
+def _put_back(corpus: Path) -> None:
+    for name in (EDITED, CAPTURE):
+        _replace(corpus, name, "wentx on", "went on")
+
+
 def _files_under(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if not p.is_dir())
 
@@ -183,8 +200,7 @@ def test_a_rebuild_keeps_the_folders_of_the_site_it_replaced_and_none_of_its_fil
         folder for folder in pages if not folder.startswith(CACHE_DIR)
     ]
     folder = (kept / "articles" / "second-article").stat().st_ino
-    for name in (EDITED, CAPTURE):
-        _replace(corpus, name, "wentx on", "went on")
+    _put_back(corpus)
     assert _rebuilt_equals_clean(tmp_path, corpus, site) == 1
     # The new site is made in the kept folders, not in folders made again.
     assert (site / "articles" / "second-article").stat().st_ino == folder
@@ -196,12 +212,7 @@ def test_kept_folders_not_emptied_as_expected_still_give_the_clean_site(
 ) -> None:
     """What a remover killed half way, or anything else, left in the kept folders is not taken
     into the next site."""
-    corpus = _two_articles(tmp_path)
-    site = tmp_path / "site"
-    assert build(_config(corpus, site)).written
-    for name in (EDITED, CAPTURE):
-        _replace(corpus, name, "went on", "wentx on")
-    assert build(_config(corpus, site)).written
+    corpus, site = _built_and_rebuilt(tmp_path)
     kept = site / KEPT_FOLDERS
     if left == "a stray file":
         (kept / "articles" / "second-article" / "index.html").write_text("stale", encoding="utf-8")
@@ -209,26 +220,19 @@ def test_kept_folders_not_emptied_as_expected_still_give_the_clean_site(
         (kept / "articles" / "gone-article" / "deeper").mkdir(parents=True)
     else:
         (kept / CACHE_DIR / "folders" / "articles").mkdir(parents=True)
-    for name in (EDITED, CAPTURE):
-        _replace(corpus, name, "wentx on", "went on")
+    _put_back(corpus)
     assert _rebuilt_equals_clean(tmp_path, corpus, site) == 1
 
 
 def test_a_rebuild_whose_kept_folders_fail_to_take_shape_begins_from_empty(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = _two_articles(tmp_path)
-    site = tmp_path / "site"
-    assert build(_config(corpus, site)).written
-    for name in (EDITED, CAPTURE):
-        _replace(corpus, name, "went on", "wentx on")
-    assert build(_config(corpus, site)).written
+    corpus, site = _built_and_rebuilt(tmp_path)
 
     def failing(root: str, marker: str, wanted: set[str]) -> set[str]:
         raise OSError(5, "Input/output error")
 
     monkeypatch.setattr(write_processes, "_reshaped", failing)
-    for name in (EDITED, CAPTURE):
-        _replace(corpus, name, "wentx on", "went on")
+    _put_back(corpus)
     assert _rebuilt_equals_clean(tmp_path, corpus, site) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clean", "corpus", "site"]
