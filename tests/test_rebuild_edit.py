@@ -8,6 +8,7 @@ back), rebuilds into the site built before, and compares it with a clean build o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -229,10 +230,10 @@ def test_a_rebuild_whose_kept_folders_fail_to_take_shape_begins_from_empty(
 ) -> None:
     corpus, site = _built_and_rebuilt(tmp_path)
 
-    def failing(root: str, marker: str, wanted: set[str]) -> set[str]:
+    def failing(root: str, marker: str, wanted: Callable[[str], bool]) -> set[str]:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(write_processes, "_reshaped", failing)
+    monkeypatch.setattr(write_processes, "reshaped", failing)
     _put_back(corpus)
     assert _rebuilt_equals_clean(tmp_path, corpus, site) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clean", "corpus", "site"]

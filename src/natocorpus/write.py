@@ -33,6 +33,7 @@ from natocorpus.write_processes import (
     emptying_in_background,
     fork_making,
     removing_in_background,
+    reshaped,
 )
 
 MARKER = ".natocorpus-site"
@@ -630,21 +631,10 @@ def _keep_folders(replaced: Path, target: Path) -> Path | None:
 
 
 def empty_kept_folders(kept: Path) -> None:
-    """Remove every file of the site moved to `kept` but its marker, and its own cache, so that
-    only the folders are left (see `KEPT_FOLDERS`)."""
-    # The cache may hold the folders kept before: they go whole. (rmtree never follows a link.)
-    shutil.rmtree(kept / CACHE_DIR, ignore_errors=True)
-    _empty(str(kept), top=True)
-
-
-def _empty(folder: str, top: bool = False) -> None:
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            _empty(entry.path)
-        elif not (top and entry.name == MARKER):
-            with contextlib.suppress(OSError):
-                os.unlink(entry.path)
+    """Remove every file of the site moved to `kept` but its marker, and its own cache (which may
+    hold the folders kept before), so that only its folders are left (see `KEPT_FOLDERS`). Where a
+    file cannot be removed, the rest stay too: the next build's child removes what is left."""
+    root = str(kept)
+    cache = f"{root}/{CACHE_DIR}"
+    with contextlib.suppress(OSError):
+        reshaped(root, f"{root}/{MARKER}", lambda folder: folder != cache)

@@ -66,7 +66,8 @@ def fork_making(
     does any file in them but the marker."""
 
     def make() -> bool:
-        there = _reshaped(*kept, set(folders)) if kept is not None else set()
+        wanted = set(folders)
+        there = reshaped(*kept, wanted.__contains__) if kept is not None else set()
         for folder in folders:
             if folder not in there:
                 os.mkdir(folder)
@@ -77,15 +78,16 @@ def fork_making(
     return _forked(make) if folders or links else None
 
 
-def _reshaped(root: str, marker: str, wanted: set[str]) -> set[str]:
-    """The folders in `wanted` that are under `root`, once every other folder and every file under
-    it but `marker` is removed."""
+def reshaped(root: str, marker: str, wanted: Callable[[str], bool]) -> set[str]:
+    """The folders under `root` that are `wanted`, once every other folder and every file under it
+    but `marker` is removed: the kept folders made ready for a staging folder (`fork_making`), or
+    emptied of the site they held (`write.empty_kept_folders`)."""
     there: set[str] = set()
     pending = [root]
     while pending:
         for entry in os.scandir(pending.pop()):
             if entry.is_dir(follow_symlinks=False):
-                if entry.path in wanted:
+                if wanted(entry.path):
                     there.add(entry.path)
                     pending.append(entry.path)
                 else:
