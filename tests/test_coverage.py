@@ -654,3 +654,17 @@ def test_a_ships_class_and_its_hull_number_are_not_reported(tmp_path: Path) -> N
     assert "Astute-class" not in found and "R09" not in found
     # Not after a ship's name: the number may be a name ("R08" is reported, as "G20" is).
     assert "R08" in found and "G20" in found
+
+
+def test_a_legislators_party_and_state_are_not_reported(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "NATO welcomed Senators Jeanne Shaheen (D-NH), Ben Cardin (D-Md.), Jim Risch (R-Idaho) and "
+        "Brian Schatz, D-Hawaii, who recalled D-Day.",
+    )
+    assert not {"D-NH", "D-Md", "R-Idaho", "D-Hawaii"} & set(found)
+    assert {"Jeanne Shaheen", "Ben Cardin", "Jim Risch", "Brian Schatz"} <= set(found)
+    # Not a tag where no bracket or comma holds it: "D-Day" is a name.
+    assert "D-Day" in found

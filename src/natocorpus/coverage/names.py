@@ -41,6 +41,7 @@ from natocorpus.coverage.words import (
     _WORD,
     _WORD_CHAR,
     _a_models_name,
+    _a_party_and_state,
     _a_ships_class_or_number,
     _set,
 )
@@ -146,6 +147,8 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             continue  # a model of equipment: "K2 tanks", "F-35s", "Shahed drones"
         if _a_ships_class_or_number(name, text, at):
             continue  # "an Astute-class submarine", "HMS Queen Elizabeth (R08)"
+        if _a_party_and_state(text, at):
+            continue  # "Jeanne Shaheen (D-NH)"
         if "-" in name:
             adjective = _ADJECTIVE_ENDING.search(name)
             if adjective:

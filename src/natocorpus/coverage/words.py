@@ -110,7 +110,8 @@ _TITLE_HEADS = _set(
     Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Gen Adm Lt Col Maj Capt Sen Rep Colonel
     Captain Major Lieutenant Marshal Vice-Marshal Commodore Envoy Adviser Advisor Councillor
     Counsellor Councilor Counselor Mayor Justice
-    Judge Officer Leader Speaker Undersecretary Under-Secretary Consul Attaché Chargé Sheikh
+    Judge Officer Leader Speaker Whip Undersecretary Under-Secretary Consul Attaché Chargé
+    Sheikh
     Ayatollah Deputy Commissioner Chief Head Rapporteur Co-Rapporteur Chairs Rapporteurs
     Excellency Excellencies Drs Researcher Fellow Analyst Editor Lecturer Correspondent Columnist
     Scholar Economist Baroness Baron Viscount Viscountess Earl Countess Duke Duchess Marquess
@@ -300,3 +301,17 @@ def _a_ships_class_or_number(name: str, text: str, start: int) -> bool:
         _HULL_NUMBER.fullmatch(name) is not None
         and _SHIP_BEFORE.search(text, max(0, start - 80), start) is not None
     )
+
+
+# A legislator's party and state after the name, in brackets or commas: "Jeanne Shaheen (D-NH)",
+# "Ben Cardin (D-Md.)", "Brian Schatz, D-Hawaii, and" (not "D-Day").
+_PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z]{0,13}(?:\.[A-Z]?)*\.?(?=\)|,)")
+
+
+def _a_party_and_state(text: str, start: int) -> bool:
+    """Whether the capitalised word at text[start:] is a legislator's party and state: no one's
+    name."""
+    before = text[max(0, start - 2) : start]
+    return (before.endswith("(") or before == ", ") and _PARTY_AND_STATE.match(
+        text, start
+    ) is not None
