@@ -388,6 +388,27 @@ def test_a_date_right_after_a_reference_dates_it_before_any_place(tmp_path: Path
     assert events_of(article) == [("vilnius-2023", "NATO summit")]
 
 
+def test_a_date_after_a_summits_name_or_place_that_it_does_not_fit_is_another_meeting(
+    tmp_path: Path,
+) -> None:
+    # Held in April, not in June or July: a meeting of the same place the knowledge base lacks.
+    published = {"published": 'published: {value: "2023-08", precision: month, inferred: x}'}
+    for name, body in (
+        ("name", "Leaders met at the Madrid Summit on 11 April 2022."),
+        ("place", "Leaders met at the summit in Vilnius on 11 April 2023."),
+    ):
+        article = annotated(tmp_path / name, body, overrides=published)
+        assert events_of(article) == [], name
+        assert [u.candidates for u in article.unresolved_events] == [()]
+    # The summit's own days, after its name or its place, keep it.
+    for name, body, expected in (
+        ("named", "Leaders met at the Madrid Summit on 29 June 2022.", "Madrid Summit"),
+        ("placed", "Leaders met at the summit in Vilnius on 11 July 2023.", "summit in Vilnius"),
+    ):
+        article = annotated(tmp_path / name, body, overrides=published)
+        assert [m.text for m in article.event_mentions] == [expected], name
+
+
 def test_next_weeks_summit_is_within_days_of_the_publication(tmp_path: Path) -> None:
     summits = (
         SUMMITS

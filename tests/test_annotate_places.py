@@ -780,7 +780,8 @@ def test_a_dateline_with_a_colon_or_a_month_and_year_is_a_place(tmp_path: Path) 
         tmp_path,
         "NATO met today in Riga.\n\nWashington:\n\nNATO met.\n\n"
         "Washington: Georgia joined NATO.\n\n"
-        "Washington, April 2025 – NATO met. Washington objected.",
+        "Washington, April 2025 – NATO met. Washington objected.\n\n"
+        "Washington [US], April 19 (ANI): NATO met.",
         actors=ACTORS,
     )
     assert actors_of(article) == [
@@ -790,6 +791,7 @@ def test_a_dateline_with_a_colon_or_a_month_and_year_is_a_place(tmp_path: Path) 
         ("nato", "NATO"),
         ("nato", "NATO"),
         ("usa", "Washington"),
+        ("nato", "NATO"),
     ]
 
 
@@ -1022,3 +1024,47 @@ def test_a_month_without_its_year_after_a_summit_is_within_a_year_of_the_texts_t
     soon = {"published": 'published: {value: "2023-01", precision: month, inferred: a test}'}
     article = annotated(tmp_path / "soon", body, events=RULES_SUMMITS, overrides=soon)
     assert events_of(article) == [("madrid-2022", "summit")]
+
+
+def test_a_summit_named_after_a_body_in_capitals_or_hosted_by_another_state_is_another_meeting(
+    tmp_path: Path,
+) -> None:
+    # An acronym in capitals before "summit" in lower case names its body's summit, as a name
+    # in mixed case does; a state that hosts the summit and holds none of the known summits
+    # makes it another meeting too.
+    for name, body in (
+        ("brics", "NATO watched. Leaders met at the BRICS summit in October."),
+        ("hosted", "NATO watched. Leaders met at the summit hosted by Russia in October."),
+        ("held", "NATO watched. Leaders met at the summit, which was held by China."),
+    ):
+        article = annotated(
+            tmp_path / name, body, actors=ACTORS, events=SUMMITS, overrides=PUBLISHED_AFTER
+        )
+        assert events_of(article) == [], name
+        assert [(u.text, u.candidates) for u in article.unresolved_events] == [("summit", ())]
+    # The state a known summit was held in hosts that summit.
+    article = annotated(
+        tmp_path / "host",
+        "NATO watched. Leaders met at the summit hosted by the United States in Washington.",
+        actors=ACTORS,
+        events=SUMMITS,
+        overrides=PUBLISHED_AFTER,
+    )
+    assert events_of(article) == [("washington-2024", "summit")]
+
+
+def test_a_regions_compass_point_in_lower_case_names_the_region(tmp_path: Path) -> None:
+    # A house style that prints "east Asia": the region, not Asia; "the east" alone is no name,
+    # nor is the second half of a compound ("South-east Asian").
+    article = annotated(
+        tmp_path,
+        "NATO watched east Asia and South China, but not the east of Georgia nor South-east "
+        "Asian states.",
+        actors=ACTORS,
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("east-asia", "east Asia"),
+        ("south-china", "South China"),
+        ("georgia", "Georgia"),
+    ]

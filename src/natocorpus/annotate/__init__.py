@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from natocorpus.annotate.accessions import _accessions_told
 from natocorpus.annotate.anniversaries import _anniversaries_told
-from natocorpus.annotate.clauses import _DATE_JOIN
+from natocorpus.annotate.clauses import _DATE_JOIN, _dated_otherwise
 from natocorpus.annotate.context import _context_blocks
 from natocorpus.annotate.dates import _MONTH_NUMBER, _find_dates, resolve_date
 from natocorpus.annotate.events import _generic_events
@@ -74,8 +74,12 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
         if not own_event_spans or not _overlapping(own_event_spans, start, end)
     ]
     published = article.meta.published.value
-    event_mentions, not_yet = _not_yet_happened(event_mentions, own_events, matchers, published)
     raw_dates = _find_dates(reading, published, place)
+    event_mentions, not_yet = _not_yet_happened(event_mentions, own_events, matchers, published)
+    event_mentions, dated_otherwise = _dated_otherwise(
+        reading, event_mentions, own_events, raw_dates, matchers
+    )
+    not_yet += dated_otherwise
     event_mentions, unresolved = _with_generic_events(
         article, matchers, actor_mentions, event_mentions, raw_dates, place
     )
@@ -170,7 +174,13 @@ def _actor_mentions(
     exempt: Callable[[int], bool],
 ) -> list[ActorMention]:
     own_actor_spans = [(m.start, m.end) for m in own_actors]
-    named = matchers.actors.find(reading)
+    named = [
+        match
+        for match in matchers.actors.find(reading)
+        # A form in lower case after a hyphen is a compound's second half: "east Asian" in
+        # "South-east Asian Nations".
+        if not (match[1][:1].islower() and match[2] and reading[match[2] - 1] in "-\u2011")
+    ]
     found = _context_blocks(reading, named, matchers.actors.kinds, exempt)
     inside = _places_of_groups_turned_down(reading, named, found, matchers)
     found = sorted(found + _context_blocks(reading, inside, matchers.actors.kinds, exempt))

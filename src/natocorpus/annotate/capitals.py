@@ -21,10 +21,11 @@ _MEETING_AFTER = re.compile(
 _LOCATED = re.compile(r"-(?:based|born|bred|raised|headquartered|registered|area)\b")
 # A city with its district: "Washington, D.C." is the city.
 _DISTRICT = re.compile(r",? (?:D\.C\.|DC\b)")  # no "\b" after "D.C.,": no word boundary there
-# A dateline: a place opening a paragraph (or several: "Seoul / Brussels"), then a date or the
-# agency in brackets and a dash.
+# A dateline: a place opening a paragraph (or several: "Seoul / Brussels"), perhaps with its
+# country in square brackets ("New Delhi [India], April 19 (ANI):"), then a date or the agency
+# in brackets and a dash.
 _DATELINE = re.compile(
-    r"(?:,\s*D\.C\.)?(?: ?/ ?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)*"
+    r"(?:,\s*D\.C\.)?(?: ?/ ?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)*(?:\s*\[[A-Z][^\[\]\n]{0,30}\])?"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)\b"
     # or its month and day after a full stop: "Washington. November 15th. INTERFAX"

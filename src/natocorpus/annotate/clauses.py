@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from natocorpus.annotate.forms import Matchers, _within
 from natocorpus.annotate.time_windows import _placed_in_time
-from natocorpus.model import DateMention, PartialDate
+from natocorpus.model import DateMention, EventMention, PartialDate, UnresolvedReference
 
 
 def _names_place(place: str, text: str) -> bool:
@@ -114,6 +114,43 @@ def _dated_right_after(
     return [
         e for e in candidates if _within(value, matchers.event_dates[e], matchers.event_ends[e])
     ]
+
+
+# The kinds of events held on their days, which a date after their name must fall on (a war
+# goes on after the day it began).
+_HELD_ON_THEIR_DAYS = frozenset({"summit", "ministerial", "meeting", "visit"})
+
+
+def _dated_otherwise(
+    reading: str,
+    mentions: list[EventMention],
+    own: list[EventMention],
+    dates: Sequence[DateMention],
+    matchers: Matchers,
+) -> tuple[list[EventMention], list[UnresolvedReference]]:
+    """The events named by their forms, without the meetings that an absolute date right after
+    the name dates to a time they were not held ("its first Leaders Summit in Washington on
+    April 11, 2024" is no summit held there in July; "the Washington summit of 1999" no summit
+    of 2024): those are references no known event fits."""
+    kept: list[EventMention] = []
+    otherwise: list[UnresolvedReference] = []
+    starts = {d.start: d for d in dates if d.kind == "absolute" and d.value is not None}
+    for mention in mentions:
+        joined = _DATE_JOIN.match(reading, mention.end)
+        date = starts.get(joined.end()) if joined is not None and starts else None
+        if (
+            date is not None
+            and date.value is not None
+            and mention not in own
+            and matchers.event_types.get(mention.event) in _HELD_ON_THEIR_DAYS
+            and not _within(
+                date.value, matchers.event_dates[mention.event], matchers.event_ends[mention.event]
+            )
+        ):
+            otherwise.append(UnresolvedReference.of(mention, ()))
+        else:
+            kept.append(mention)
+    return kept, otherwise
 
 
 def _clause_span(reading: str, sentence: tuple[int, int], start: int) -> tuple[int, int]:

@@ -240,7 +240,7 @@ def _generic_events(
             # An event the knowledge base lacks: listed as a reference no known event fits.
             unknown_kinds.update(possible)
             unknown_parties.update(_parties_near(actors, start, end))
-            if word is not None and _names_another_meeting(word, candidates, matchers):
+            if word is not None and _names_another_meeting(word, matched, candidates, matchers):
                 told_unknown.append((start, possible))  # "the NATO Hague summit"
         if (
             not _definite(reading, start, end, matched, candidates, matchers)
@@ -293,8 +293,13 @@ def _generic_events(
         )
         if _beside_another(reading, own, start, end, candidates, dates, matchers):
             candidates = []  # beside one of them, so none of them, and nothing says which
+        # A date right after the phrase, or after its place: "the summit in Washington on
+        # April 11" is no summit held there in July.
+        past_place = max(
+            (_with_its_place(reading, matchers, e, end) for e in candidates), default=end
+        )
         if (
-            dated := _dated_right_after(reading, end, candidates, context_dates, matchers)
+            dated := _dated_right_after(reading, past_place, candidates, context_dates, matchers)
         ) is not None:
             candidates = dated
         if (

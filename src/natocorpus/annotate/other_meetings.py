@@ -82,16 +82,21 @@ def _of_someone_the_name_holds(matched: str, reading: str, end: int) -> bool:
     )
 
 
-def _names_another_meeting(word: str, candidates: Sequence[str], matchers: Matchers) -> bool:
-    """Whether the capitalised word before a meeting's phrase names another meeting: a place the
-    knowledge base holds no event in ("NATO’s Hague summit", "the Riga NATO Summit"), or a body
-    that takes part in none of its events ("the Quad summit", "the G7 summit"); not a party to
-    one of them, a month or weekday, or a kind of meeting ("Extraordinary", "Leaders’")."""
+def _names_another_meeting(
+    word: str, matched: str, candidates: Sequence[str], matchers: Matchers
+) -> bool:
+    """Whether the capitalised word before a meeting's phrase (`matched`) names another meeting:
+    a place the knowledge base holds no event in ("NATO’s Hague summit", "the Riga NATO Summit"),
+    or a body that takes part in none of its events ("the Quad summit", "the G7 summit", "the
+    BRICS summit"); not a party to one of them, a month or weekday, or a kind of meeting
+    ("Extraordinary", "Leaders’")."""
+    unlisted = not any(matchers.event_participants.get(e) for e in candidates)
     return (
         all(matchers.event_types.get(e) in _MEETINGS for e in candidates)
         # Not a line in capitals ("FOR NATO SUMMIT"); a group's acronym with its number is a
-        # name ("the G7 summit").
-        and any(c.islower() or c.isdigit() for c in word)
+        # name ("the G7 summit"), and so is one before a phrase not in capitals ("the BRICS
+        # summit").
+        and (any(c.islower() or c.isdigit() for c in word) or not matched.isupper())
         and not word.endswith(("’", "'", "’s", "'s"))
         and word not in _MEETING_QUALIFIERS
         and word not in _FUNCTION_WORDS
@@ -99,9 +104,11 @@ def _names_another_meeting(word: str, candidates: Sequence[str], matchers: Match
         and not any(
             # A name of a party to one of them ("the NATO summit"), or a state, which may be
             # the host ("the US NATO summit"); another body's name is another meeting's ("the
-            # Quad summit", "the AUKUS summit").
+            # Quad summit", "the AUKUS summit"). Where no event lists its parties, a known body
+            # may be one.
             owner in matchers.states
             or any(owner in matchers.event_participants.get(e, ()) for e in candidates)
+            or (unlisted and owner in matchers.organisations)
             for owner, *_ in matchers.actors.find(word)
         )
     )
@@ -233,7 +240,7 @@ def _another_meeting(
     before = reading[max(0, start - 40) : start]
     return (
         (
-            (word is not None and _names_another_meeting(word, candidates, matchers))
+            (word is not None and _names_another_meeting(word, matched, candidates, matchers))
             or _summit_of_another_name(matched, reading, end)
             or _with_someone(matched, reading, end, candidates, matchers)
         )
@@ -243,6 +250,40 @@ def _another_meeting(
         _of_two_sides(before, candidates, matchers, in_heading)
         or _of_ministers(before, reading[end : end + 40], candidates, matchers)
         or _of_another_portfolio(before, candidates, matchers)
+    )
+
+
+# Who held the meeting, right after its phrase: "the summit hosted by Italian Prime Minister
+# Giorgia Meloni", "a summit held by Russia".
+_HOSTED_BY_AFTER = re.compile(
+    r",? (?:(?:that|which) (?:was|is|will be) |to be |being )?"
+    r"(?:hosted|held|convened|organi[sz]ed|chaired) by (?:the )?"
+)
+
+
+def _hosted_by_another_state(
+    reading: str,
+    end: int,
+    candidates: Sequence[str],
+    actors: Sequence[tuple[int, int, str]],
+    matchers: Matchers,
+) -> bool:
+    """Whether the phrase is followed by its host, a state (or its adjective: "Italian Prime
+    Minister") where none of the phrase's meetings was held: none of their places is that state
+    or stands for it."""
+    if not candidates or not all(matchers.event_types.get(e) in _MEETINGS for e in candidates):
+        return False
+    opening = _HOSTED_BY_AFTER.match(reading, end)
+    if opening is None:
+        return False
+    host = next((actor for low, _, actor in actors if low == opening.end()), None)
+    if host is None or host not in matchers.states:
+        return False
+    return not any(
+        host == owner
+        for e in candidates
+        for place in matchers.event_places.get(e, ())
+        for owner, *_ in matchers.actors.find(place)
     )
 
 
@@ -256,10 +297,12 @@ def _a_meeting_of_others(
 ) -> bool:
     """Whether the words after the phrase make it a meeting of other parties, held beside one of
     its events as often as not ("the summit with Ukraine and the IP4 countries", "a meeting of
-    NATO’s four Indo-Pacific partners"): no event is chosen for it, and the text's other
-    references are not put in doubt."""
-    return _among_parties(reading, end, candidates, actors, matchers) or (
-        _of_someone_the_name_holds(matched, reading, end)
+    NATO’s four Indo-Pacific partners"), or one another state hosted: no event is chosen for
+    it, and the text's other references are not put in doubt."""
+    return (
+        _among_parties(reading, end, candidates, actors, matchers)
+        or _of_someone_the_name_holds(matched, reading, end)
+        or _hosted_by_another_state(reading, end, candidates, actors, matchers)
     )
 
 

@@ -98,6 +98,15 @@ def written_variants(text: str, actor_type: str) -> list[str]:
     if (titled := _in_title_case(words)) is not None:
         variants.append(titled)
     if (
+        actor_type == "region"
+        and len(words) > 1
+        and words[0] in _COMPASS
+        and words[1][:1].isupper()
+    ):
+        # a region's compass point in lower case, as some house styles print it: "east Asia",
+        # "south-east Asia" (not "the East", one word)
+        variants.append(" ".join([words[0].lower(), *words[1:]]))
+    if (
         len(words) > 1
         and _ACRONYM.fullmatch(words[0])
         and all(map(_TITLED_WORD.fullmatch, words[1:]))
@@ -114,6 +123,23 @@ def written_variants(text: str, actor_type: str) -> list[str]:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,}\d?")
+_COMPASS = frozenset(
+    [
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northeast",
+        "Northwest",
+        "Southeast",
+        "Southwest",
+        "North-East",
+        "North-West",
+        "South-East",
+        "South-West",
+        "Central",
+    ]
+)
 # An acronym with figures, with or without a hyphen before them: "IP4", "IP-4", "G7".
 _ACRONYM_WITH_FIGURES = re.compile(r"([A-Z]{1,5})(-?)(\d{1,2})")
 _TITLED_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
