@@ -129,23 +129,18 @@ def _dated_otherwise(
     matchers: Matchers,
 ) -> tuple[list[EventMention], list[UnresolvedReference]]:
     """The events named by their forms, without the meetings that an absolute date right after
-    the name dates to a time they were not held ("its first Leaders Summit in Washington on
-    April 11, 2024" is no summit held there in July; "the Washington summit of 1999" no summit
-    of 2024): those are references no known event fits."""
+    the name (`_dated_right_after`) dates to a time they were not held ("its first Leaders
+    Summit in Washington on April 11, 2024" is no summit held there in July; "the Washington
+    summit of 1999" no summit of 2024): those are references no known event fits."""
+    absolute = [d for d in dates if d.kind == "absolute"]
     kept: list[EventMention] = []
     otherwise: list[UnresolvedReference] = []
-    starts = {d.start: d for d in dates if d.kind == "absolute" and d.value is not None}
     for mention in mentions:
-        joined = _DATE_JOIN.match(reading, mention.end)
-        date = starts.get(joined.end()) if joined is not None and starts else None
         if (
-            date is not None
-            and date.value is not None
+            absolute
             and mention not in own
             and matchers.event_types.get(mention.event) in _HELD_ON_THEIR_DAYS
-            and not _within(
-                date.value, matchers.event_dates[mention.event], matchers.event_ends[mention.event]
-            )
+            and _dated_right_after(reading, mention.end, [mention.event], absolute, matchers) == []
         ):
             otherwise.append(UnresolvedReference.of(mention, ()))
         else:

@@ -43,6 +43,7 @@ from natocorpus.annotate.other_meetings import (
     _a_meeting_of_others,
     _another_meeting,
     _holder_named,
+    _named_by_their_places,
     _names_another_meeting,
     _word_before_phrase,
 )
@@ -135,7 +136,7 @@ def _held_elsewhere(after: str, candidates: Sequence[str], matchers: Matchers) -
         return False
     owners = {owner for owner, *_ in matchers.actors.find(name)}
     # "the summit in the United States": the state of a venue ("Washington") is no other place.
-    if owners & {owner for p in places for owner, *_ in matchers.actors.find(p)}:
+    if owners & _named_by_their_places(candidates, matchers):
         return False
     return owners <= matchers.states
 

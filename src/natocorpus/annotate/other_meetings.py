@@ -277,14 +277,22 @@ def _hosted_by_another_state(
     if opening is None:
         return False
     host = next((actor for low, _, actor in actors if low == opening.end()), None)
-    if host is None or host not in matchers.states:
-        return False
-    return not any(
-        host == owner
+    return (
+        host is not None
+        and host in matchers.states
+        and host not in _named_by_their_places(candidates, matchers)
+    )
+
+
+def _named_by_their_places(candidates: Sequence[str], matchers: Matchers) -> set[str]:
+    """The actors the events' places name: a venue's state ("Madrid, Spain"), or the state its
+    capital stands for ("Washington")."""
+    return {
+        owner
         for e in candidates
         for place in matchers.event_places.get(e, ())
         for owner, *_ in matchers.actors.find(place)
-    )
+    }
 
 
 def _a_meeting_of_others(
