@@ -53,6 +53,24 @@ def test_a_document_of_a_series_is_the_one_in_force(tmp_path: Path) -> None:
     ]
 
 
+def test_a_new_document_of_a_series_is_the_coming_edition_before_it_is_adopted(
+    tmp_path: Path,
+) -> None:
+    # Written in October 2021, eight months before the 2022 edition: "new" is the edition being
+    # made; without such a word, the one in force.
+    article = annotated(
+        tmp_path,
+        "Allies will discuss NATO’s new Strategic Concept.\n\n"
+        "The Strategic Concept stressed crises.",
+        events=CONCEPTS,
+        overrides={"published": 'published: {value: "2021-10", precision: month, inferred: x}'},
+    )
+    assert events_of(article) == [
+        ("concept-2022", "Strategic Concept"),
+        ("concept-2010", "Strategic Concept"),
+    ]
+
+
 def test_a_document_of_a_series_placed_by_its_sentence(tmp_path: Path) -> None:
     article = annotated(
         tmp_path, "In Lisbon in 2010 the Strategic Concept stressed crises.", events=CONCEPTS

@@ -41,6 +41,9 @@ def test_a_capital_named_as_a_place_is_not_its_government(tmp_path: Path) -> Non
         "The Washington office of NATO opened.",
         "The London Washington Delegation Reports are out. NATO met.",
         "The participants in the Washington gathering praised NATO.",
+        "Japan was invited to Washington, where NATO met.",
+        "The NATO envoy was summoned to Washington.",
+        "The carrier USS George Washington sailed with NATO ships.",
     ]
     for number, sentence in enumerate(places):
         assert _washington(sentence, tmp_path / str(number)) == [], sentence
@@ -781,7 +784,8 @@ def test_a_dateline_with_a_colon_or_a_month_and_year_is_a_place(tmp_path: Path) 
         "NATO met today in Riga.\n\nWashington:\n\nNATO met.\n\n"
         "Washington: Georgia joined NATO.\n\n"
         "Washington, April 2025 – NATO met. Washington objected.\n\n"
-        "Washington [US], April 19 (ANI): NATO met.",
+        "Washington [US], April 19 (ANI): NATO met.\n\n"
+        "Washington, (IANS) NATO met.",
         actors=ACTORS,
     )
     assert actors_of(article) == [
@@ -791,6 +795,7 @@ def test_a_dateline_with_a_colon_or_a_month_and_year_is_a_place(tmp_path: Path) 
         ("nato", "NATO"),
         ("nato", "NATO"),
         ("usa", "Washington"),
+        ("nato", "NATO"),
         ("nato", "NATO"),
     ]
 
@@ -809,6 +814,16 @@ def test_a_capital_before_a_meeting_in_a_title_case_heading_is_its_place(tmp_pat
         ("georgia", "Georgia"),
         ("usa", "Washington"),
     ]
+
+
+def test_a_ships_name_names_the_ship_not_its_namesake(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The carrier USS George Washington and HMS Prince of Wales sailed with NATO ships "
+        "to Madrid. Washington said so.",
+        actors=ACTORS,
+    )
+    assert actors_of(article) == [("nato", "NATO"), ("usa", "Washington")]
 
 
 def test_a_capital_that_is_a_journeys_stop_is_a_place(tmp_path: Path) -> None:

@@ -151,6 +151,25 @@ def test_an_institution_named_by_ordinary_words_inside_a_longer_name(tmp_path: P
     ]
 
 
+def test_an_offices_title_after_an_institution_named_by_ordinary_words(tmp_path: Path) -> None:
+    # A body's chair is its own office; a secretary after words that name no body is a
+    # portfolio's: the journal's name is not there.
+    actors = ACTORS + (
+        "- {id: military-committee, name: Military Committee, type: institution, "
+        "description: d, forms: [Military Committee]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "Foreign Affairs Secretary Maria Santos met the Military Committee Chair. "
+        "Foreign Affairs Spokesperson Ana Cruz spoke; Foreign Affairs reported it.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("military-committee", "Military Committee"),
+        ("foreign-affairs", "Foreign Affairs"),
+    ]
+
+
 def test_an_institutions_head_opens_a_longer_name_in_a_title_case_heading_too(
     tmp_path: Path,
 ) -> None:

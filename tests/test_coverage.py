@@ -668,3 +668,17 @@ def test_a_legislators_party_and_state_are_not_reported(
     assert {"Jeanne Shaheen", "Ben Cardin", "Jim Risch", "Brian Schatz"} <= set(found)
     # Not a tag where no bracket or comma holds it: "D-Day" is a name.
     assert "D-Day" in found
+
+
+def test_a_word_of_time_joined_to_a_title_and_a_numbered_type_are_not_reported(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met. Then-Prime Minister Shigeru Ishiba agreed. Ex-President Moon Jae-in and "
+        "then-Foreign Minister Park Jin spoke of the Type 055 destroyer and the Type Forum.",
+    )
+    assert {"Shigeru Ishiba", "Moon Jae-in", "Park Jin"} <= set(found)
+    assert not {"Then-Prime", "Ex-President Moon Jae-in", "Type", "Then"} & set(found)
+    # A type named without its number may be a name.
+    assert "Type Forum" in found

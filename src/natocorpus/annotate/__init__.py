@@ -17,7 +17,7 @@ from collections.abc import Callable
 from natocorpus.annotate.accessions import _accessions_told
 from natocorpus.annotate.anniversaries import _anniversaries_told
 from natocorpus.annotate.clauses import _DATE_JOIN, _dated_otherwise
-from natocorpus.annotate.context import _context_blocks
+from natocorpus.annotate.context import _context_blocks, in_a_ships_name
 from natocorpus.annotate.dates import _MONTH_NUMBER, _find_dates, resolve_date
 from natocorpus.annotate.events import _generic_events
 from natocorpus.annotate.forms import FormMatcher, Matchers, _overlapping, _within
@@ -174,12 +174,14 @@ def _actor_mentions(
     exempt: Callable[[int], bool],
 ) -> list[ActorMention]:
     own_actor_spans = [(m.start, m.end) for m in own_actors]
+    ships = in_a_ships_name(reading)
     named = [
         match
         for match in matchers.actors.find(reading)
         # A form in lower case after a hyphen is a compound's second half: "east Asian" in
         # "South-east Asian Nations".
         if not (match[1][:1].islower() and match[2] and reading[match[2] - 1] in "-\u2011")
+        and not ships(match[2])
     ]
     found = _context_blocks(reading, named, matchers.actors.kinds, exempt)
     inside = _places_of_groups_turned_down(reading, named, found, matchers)

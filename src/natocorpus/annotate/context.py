@@ -87,6 +87,11 @@ _COMPASS_BEFORE = re.compile(
 )
 # A web address that a name opens: "Korea.net", "China.org.cn".
 _WEB_ADDRESS_AFTER = re.compile(r"\.[a-z]{2,}\b")
+# The prefixes of navies' ship names: what follows names a ship, not its namesake ("USS George
+# Washington", "HMAS Canberra", "HMS Prince of Wales").
+SHIP_PREFIX = r"(?:HMS|HMAS|HMCS|HMNZS|HNLMS|HDMS|USS|USNS|RFA|JS|ROKS|INS|FS|ITS|SPS|FGS|KRI|BRP)"
+_SHIP_PREFIX = re.compile(rf"\b{SHIP_PREFIX} [A-Z]")
+_SHIPS_NAME_BEFORE = re.compile(rf"\b{SHIP_PREFIX}(?: [A-Z](?:[\w’'-]*|\.)| of| the){{0,4}} $")
 # An office's title after a body's name: the body's office, not a longer name.
 _TITLES_AFTER = _wordset(
     "Chair Chairman Chairwoman Chairperson President Secretary Secretary-General Director "
@@ -177,6 +182,13 @@ _RANK_WORDS = _wordset(
     "Top Senior Junior Leading Prominent Visiting Many Most Some Several Few Numerous Other "
     "Two Three Four Five"
 )
+
+
+def in_a_ships_name(text: str) -> Callable[[int], bool]:
+    """Whether a form starting at an offset of `text` is part of a ship's name."""
+    if _SHIP_PREFIX.search(text) is None:
+        return lambda start: False
+    return lambda start: _SHIPS_NAME_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
 def _context_blocks(
@@ -404,7 +416,12 @@ def _context_blocks(
                 and not kind & TITLE
                 and after.group(1) == " "
                 and after.group(2) not in _FUNCTION_WORDS
-                and after.group(2) not in _TITLES_AFTER
+                and (
+                    after.group(2) not in _TITLES_AFTER
+                    # a body's chair or secretary, but an office's portfolio where the name is
+                    # no body's: "Foreign Affairs Secretary Ma. Theresa Lazaro"
+                    or form.rsplit(" ", 1)[-1] not in _REGION_BODY_HEADS
+                )
             ):
                 # "Foreign Affairs Committee"; but "NATO Military Committee Chair" is its chair
                 blocked = True

@@ -183,7 +183,24 @@ def _by_publication_year(
         # says so: "Japan attended the NATO summit", written in March, is not July's; "NATO's
         # new Strategic Concept", written in April, is June's.
         same_year = [e for e in same_year if _began_by(matchers, e, published)]
+    if forward and not same_year and (coming := _next_edition(candidates, matchers, published)):
+        # "NATO's new Strategic Concept", written in October 2021: the edition being made, not
+        # the one in force since 2010.
+        return coming
     return same_year or _in_force(candidates, matchers, published) or candidates
+
+
+def _next_edition(
+    candidates: Sequence[str], matchers: Matchers, published: PartialDate
+) -> list[str]:
+    """Of documents, the first published after the text, where it came within two years of it."""
+    if not candidates or any(matchers.event_types.get(e) != "publication" for e in candidates):
+        return []
+    after = [e for e in candidates if matchers.event_dates[e].sort_key > published.sort_key]
+    if not after:
+        return []
+    first = min(after, key=lambda e: matchers.event_dates[e].sort_key)
+    return [first] if matchers.event_dates[first].year <= published.year + 2 else []
 
 
 _MONTH_BEFORE = re.compile(rf"(?<![\w-])({_MONTHS})\s+$")

@@ -84,11 +84,14 @@ class _Word(msgspec.Struct):
 
 # The new year, as a day and as a greeting: "Happy New Year!", "early in the New Year".
 # A number's label: "(No.48)", "Vol.3".
+# A word of time joined to an office's title before it: "Then-", "Ex-".
+_WHEN_IN_OFFICE = re.compile(r"(?:Then|Ex|Former|Now)-(?=[A-Z])")
 _NUMBER_LABEL = re.compile(r"(?:No|Nos|Vol|Art|Para)\.\d")
 # The figures of a time of day, before "AM" or "PM".
 _CLOCK_BEFORE = re.compile(r"\d\s?$")
-# The common nouns of a numbered part or step ("Phase 4", "Tier 2"), which name no one.
-_NUMBERED_STEP = re.compile(r"(?:Phase|Stage|Step|Round|Tier|Chapter|Section)$")
+# The common nouns of a numbered part, step or model ("Phase 4", "Tier 2", "Type 055"), which
+# name no one.
+_NUMBERED_STEP = re.compile(r"(?:Phase|Stage|Step|Round|Tier|Chapter|Section|Type)$")
 _HOLIDAYS = re.compile(r"\b(?:(?:Happy|Lunar|Chinese) )?New Year(?:[’']s)?(?: (?:Day|Eve))?\b")
 
 
@@ -110,6 +113,9 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
         if not raw[0].isupper():
             continue
         at = match.start()
+        if (when := _WHEN_IN_OFFICE.match(raw)) is not None:
+            # "Then-Prime Minister Shigeru Ishiba", "Ex-President Moon": a title, then a name
+            raw, at = raw[when.end() :], at + when.end()
         if (holidays and any(low <= at < high for low, high in holidays)) or _NUMBER_LABEL.match(
             raw
         ):

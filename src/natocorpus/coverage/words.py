@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from natocorpus.annotate.context import SHIP_PREFIX
+
 
 def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -288,10 +290,7 @@ def _a_models_name(name: str, text: str, start: int, end: int, possessive: bool)
 # after its name ("HMS Prince of Wales (R09)", "USS Gerald R. Ford (CVN-78)").
 _SHIPS_CLASS = re.compile(r"[A-Z][\w’'-]*-class")
 _HULL_NUMBER = re.compile(r"[A-Z]{1,4}-?\d{2,4}")
-_SHIP_BEFORE = re.compile(
-    r"\b(?:HMS|HMAS|HMCS|HMNZS|HNLMS|HDMS|USS|USNS|RFA|JS|ROKS|INS|FS|ITS|SPS|FGS|KRI|BRP)"
-    r"(?: [A-Z][\w’'.-]*| of| the){1,5} \($"
-)
+_SHIP_BEFORE = re.compile(rf"\b{SHIP_PREFIX}(?: [A-Z][\w’'.-]*| of| the){{1,5}} \($")
 
 
 def _a_ships_class_or_number(name: str, text: str, start: int) -> bool:
