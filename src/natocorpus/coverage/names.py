@@ -82,16 +82,16 @@ class _Word(msgspec.Struct):
     gap: str  # the characters between the previous word and this one
 
 
-# The new year, as a day and as a greeting: "Happy New Year!", "early in the New Year".
-# A number's label: "(No.48)", "Vol.3".
 # A word of time joined to an office's title before it: "Then-", "Ex-".
 _WHEN_IN_OFFICE = re.compile(r"(?:Then|Ex|Former|Now)-(?=[A-Z])")
+# A number's label: "(No.48)", "Vol.3".
 _NUMBER_LABEL = re.compile(r"(?:No|Nos|Vol|Art|Para)\.\d")
 # The figures of a time of day, before "AM" or "PM".
 _CLOCK_BEFORE = re.compile(r"\d\s?$")
 # The common nouns of a numbered part, step or model ("Phase 4", "Tier 2", "Type 055"), which
 # name no one.
 _NUMBERED_STEP = re.compile(r"(?:Phase|Stage|Step|Round|Tier|Chapter|Section|Type)$")
+# The new year, as a day and as a greeting: "Happy New Year!", "early in the New Year".
 _HOLIDAYS = re.compile(r"\b(?:(?:Happy|Lunar|Chinese) )?New Year(?:[’']s)?(?: (?:Day|Eve))?\b")
 
 
