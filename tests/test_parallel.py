@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.pool
+import os
 import time
 from collections.abc import Callable
 from typing import Any
@@ -84,3 +85,34 @@ def test_two_jobs_can_be_under_way_at_once(monkeypatch: pytest.MonkeyPatch) -> N
     negatives = parallel.fork_map(lambda n: -n, list(range(size)))
     assert negatives == [-n for n in range(size)]
     assert list(squares) == [n * n for n in range(1, size)]
+
+
+def test_a_later_result_comes_from_a_child_or_here_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = os.getpid()
+    for count in ("2", "1"):
+        monkeypatch.setenv("NATOCORPUS_WORKERS", count)
+        later = parallel.Later(lambda: (os.getpid(), [n * n for n in range(1000)]))
+        pid, squares = later.result()
+        assert squares == [n * n for n in range(1000)]
+        assert (pid != parent) == (count == "2")
+
+
+def test_a_later_error_is_raised_with_its_diagnostics(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NATOCORPUS_WORKERS", "2")
+    later = parallel.Later(lambda: square_or_fail(250))
+    with pytest.raises(CorpusError) as failure:
+        later.result()
+    assert [str(d) for d in failure.value.diagnostics] == ["x.md:3: field: bad"]
+    unpicklable = parallel.Later(lambda: lambda: None)
+    with pytest.raises(RuntimeError, match="pickle"):
+        unpicklable.result()
+
+
+def test_a_later_result_no_longer_wanted_leaves_no_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NATOCORPUS_WORKERS", "2")
+    later = parallel.Later(lambda: time.sleep(60))
+    child = later._child
+    assert child is not None
+    later.cancel()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child[0], os.WNOHANG)

@@ -95,6 +95,8 @@ def test_a_changed_article_is_not_reused_and_the_other_is(built: BuildConfig) ->
     previous = read(built)
     assert not previous.up_to_date and previous.exists
     assert sorted(previous.articles.articles) == ["articles/sample-article.md"]
+    # Found from the cache's heads alone, before any article is decoded.
+    assert previous.article_names == {"articles/sample-article.md"}
 
 
 def test_a_changed_knowledge_base_reuses_no_article(built: BuildConfig) -> None:

@@ -143,6 +143,23 @@ def test_a_rebuild_after_an_article_is_added_and_then_one_removed(tmp_path: Path
     assert not (site / "data/texts/second-article.txt").exists()
 
 
+def test_a_rebuild_whose_article_cache_ends_short_annotates_what_it_could_not_read(
+    tmp_path: Path,
+) -> None:
+    """The cache's heads name both articles, but its last body is cut short: the edited article
+    is annotated while the cache is read, and the other one, which the cache could not give,
+    after it."""
+    corpus = _two_articles(tmp_path)
+    site = tmp_path / "site"
+    assert build(_config(corpus, site)).written
+    cache = site / CACHE_DIR / "articles.bin"
+    cache.write_bytes(cache.read_bytes()[:-10])
+    for name in (EDITED, CAPTURE):
+        _replace(corpus, name, "went on", "wentx on")
+    assert _rebuilt_equals_clean(tmp_path, corpus, site) == 0
+    assert b"wentx on" in (site / "data/texts/sample-article.txt").read_bytes()
+
+
 @pytest.mark.parametrize("edit", ["description", "form"])
 def test_a_rebuild_after_a_knowledge_base_edit(tmp_path: Path, edit: str) -> None:
     corpus = _two_articles(tmp_path)

@@ -13,26 +13,29 @@ import gc
 import itertools
 import time
 from collections.abc import Callable, Iterator, Mapping
+from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import msgspec
 
 from natocorpus import write
-from natocorpus.annotate import Matchers, annotate_article
 from natocorpus.artifacts import StreamedArtifact
 from natocorpus.config import BuildConfig
-from natocorpus.coverage import CoverageCheck
 from natocorpus.diagnostics import Diagnostic, NatocorpusError, error, errors_in, warnings_in
 from natocorpus.downloads import make_downloads
 from natocorpus.link import link_site
 from natocorpus.load import CorpusFrame, check_articles, load_frame
 from natocorpus.model import AnnotatedArticle, AnnotatedCorpus, LoadedArticle
-from natocorpus.parallel import fork_map
+from natocorpus.parallel import MIN_ITEMS, Later, fork_map
 from natocorpus.previous import CachedArticle, PreviousBuild, search_record
 from natocorpus.render import CompiledTemplates, iter_site_artifacts
 from natocorpus.report import BuildReport, Clock, Tally
 from natocorpus.search import search_site
+
+if TYPE_CHECKING:
+    from natocorpus.annotate import Matchers
+    from natocorpus.coverage import CoverageCheck
 
 __all__ = ["BuildReport", "annotate", "build"]
 
@@ -81,7 +84,7 @@ def _build(run: _Run, remove_in_background: bool) -> BuildReport:
     """Read the previous build, then load and annotate the corpus; `_make_site` does the rest."""
     config, clock = run.config, run.clock
     if config.check_only:
-        annotation = _annotate(config, clock, {})
+        annotation = _annotate(config, clock, None)
         run.notify("annotate")
         return run.report(annotation.diagnostics)
     inputs = (config.corpus_dir, config.templates_dir)
@@ -103,9 +106,7 @@ def _build(run: _Run, remove_in_background: bool) -> BuildReport:
             ahead = run.cleanup.enter_context(
                 write.site_ahead(config.out_dir, previous.fingerprint, previous.pages)
             )
-    with clock.stage("load"):
-        unchanged = previous.articles.articles
-    annotation = _annotate(config, clock, unchanged)
+    annotation = _annotate(config, clock, previous)
     run.notify("annotate")
     corpus, diagnostics = annotation.corpus, annotation.diagnostics
     if corpus is None or errors_in(diagnostics) or (config.strict and warnings_in(diagnostics)):
@@ -232,14 +233,44 @@ class _PassResult(NamedTuple):
     annotate_seconds: float
 
 
+class _Checks:
+    """The knowledge base's matchers and the coverage check, each compiled where first used. A
+    rebuild imports and compiles them only in the child that annotates the articles that changed
+    (`parallel.Later`), which buys the rebuild the time they take (benchmarks/README.md)."""
+
+    def __init__(self, frame: CorpusFrame) -> None:
+        self._frame = frame
+
+    @cached_property
+    def matchers(self) -> Matchers:
+        from natocorpus.annotate import Matchers
+
+        return Matchers.for_knowledge(self._frame.knowledge)
+
+    @cached_property
+    def coverage(self) -> CoverageCheck:
+        from natocorpus.coverage import CoverageCheck
+
+        assert self._frame.settings is not None  # checks are made only for a sound corpus
+        return CoverageCheck.for_corpus(self._frame.knowledge, self._frame.settings)
+
+    def compiled(self) -> _Checks:
+        """These checks, compiled here: forked workers then share them rather than each compiling
+        its own."""
+        _ = self.matchers, self.coverage
+        return self
+
+
 class _ArticlePass(msgspec.Struct, frozen=True):
     """Load one article and, when the corpus around it is sound, annotate and check it: one job
     in a worker, so that only the annotated article comes back to the building process."""
 
     frame: CorpusFrame
-    checks: tuple[Matchers, CoverageCheck] | None  # None when the corpus around it is not sound
+    checks: _Checks | None  # None when the corpus around it is not sound
 
     def __call__(self, path: Path) -> _PassResult:
+        from natocorpus.annotate import annotate_article
+
         started = time.perf_counter()
         loaded, found = self.frame.load(path)
         loaded_at = time.perf_counter()
@@ -247,9 +278,8 @@ class _ArticlePass(msgspec.Struct, frozen=True):
             # Loaded but not annotated: still checked for a duplicate id, with every problem.
             unannotated = None if errors_in(found) else loaded
             return _PassResult(unannotated, found, (), loaded_at - started, 0.0)
-        matchers, coverage = self.checks
-        article = annotate_article(loaded, matchers)
-        missed = coverage.of(article)
+        article = annotate_article(loaded, self.checks.matchers)
+        missed = self.checks.coverage.of(article)
         done = time.perf_counter()
         return _PassResult(article, found, missed, loaded_at - started, done - loaded_at)
 
@@ -265,36 +295,50 @@ def annotate(
     config: BuildConfig, clock: Clock | None = None
 ) -> tuple[AnnotatedCorpus | None, tuple[Diagnostic, ...]]:
     """Load and annotate the corpus, with the maintainer's coverage warnings."""
-    annotation = _annotate(config, clock or Clock(), {})
+    annotation = _annotate(config, clock or Clock(), None)
     return annotation.corpus, annotation.diagnostics
 
 
-def _annotate(
-    config: BuildConfig, clock: Clock, cached: Mapping[str, CachedArticle]
-) -> _Annotation:
-    """`annotate`, taking from `cached` each article whose files have not changed since."""
+def _annotate(config: BuildConfig, clock: Clock, previous: PreviousBuild | None) -> _Annotation:
+    """`annotate`, taking from the previous build's cache each article whose files have not
+    changed since."""
     with clock.stage("load"):
         frame, diagnostics = load_frame(config.corpus_dir)
     if frame is None:
         return _Annotation(None, tuple(diagnostics), {}, 0)
-    checks = None
-    if frame.settings is not None and not errors_in(diagnostics):
-        checks = (
-            Matchers.for_knowledge(frame.knowledge),
-            CoverageCheck.for_corpus(frame.knowledge, frame.settings),
-        )
-    article_pass = _ArticlePass(frame, checks)
+    sound = frame.settings is not None and not errors_in(diagnostics)
+    checks = _Checks(frame) if sound else None
     names = [_corpus_path(config, path) for path in frame.files]
-    results: dict[str, _PassResult] = {}
-    if checks is not None:
-        for name in names:
-            if name in cached:
-                known = cached[name]
-                results[name] = _PassResult(known.article, list(known.problems), known.missed, 0, 0)
-    fresh = [path for path, name in zip(frame.files, names, strict=True) if name not in results]
-    started = time.perf_counter()
-    passed = fork_map(article_pass, fresh)
-    results.update(zip((_corpus_path(config, path) for path in fresh), passed, strict=True))
+    in_cache = previous.article_names if previous is not None and sound else frozenset()
+    fresh = [path for path, name in zip(frame.files, names, strict=True) if name not in in_cache]
+    if in_cache and fresh and len(fresh) < MIN_ITEMS:
+        # A rebuild: the child annotating the few articles that changed compiles the checks, on
+        # the other core, while this process reads the others from the cache.
+        article_pass = _ArticlePass(frame, checks)
+        later = Later(lambda: [article_pass(path) for path in fresh])
+        try:
+            cached = _cached_articles(clock, previous)
+            started = time.perf_counter()
+            passed = later.result()
+        finally:
+            later.cancel()
+    else:
+        cached = _cached_articles(clock, previous if in_cache else None)
+        started = time.perf_counter()
+        passed = fork_map(_ArticlePass(frame, checks and checks.compiled()), fresh)
+    results = dict(zip((_corpus_path(config, path) for path in fresh), passed, strict=True))
+    reused = 0
+    for name in names:
+        if name not in results and name in cached:
+            known = cached[name]
+            results[name] = _PassResult(known.article, list(known.problems), known.missed, 0, 0)
+            reused += 1
+    # Articles the cache's heads promised but its bodies did not give (a damaged cache).
+    missing = [path for path, name in zip(frame.files, names, strict=True) if name not in results]
+    if missing:
+        again = fork_map(_ArticlePass(frame, checks and checks.compiled()), missing)
+        results.update(zip((_corpus_path(config, path) for path in missing), again, strict=True))
+        passed = [*passed, *again]
     # One pass does both stages in the workers: its wall time is shared between them in
     # proportion to the time the workers spent on each.
     clock.share(
@@ -319,7 +363,12 @@ def _annotate(
         if isinstance(result.article, AnnotatedArticle)
     }
     corpus = AnnotatedCorpus(frame.settings, frame.knowledge, tuple(annotated))
-    return _Annotation(corpus, tuple(diagnostics + missed), passes, len(ordered) - len(fresh))
+    return _Annotation(corpus, tuple(diagnostics + missed), passes, reused)
+
+
+def _cached_articles(clock: Clock, previous: PreviousBuild | None) -> Mapping[str, CachedArticle]:
+    with clock.stage("load"):
+        return previous.articles.articles if previous is not None else {}
 
 
 def _corpus_path(config: BuildConfig, path: Path) -> str:

@@ -7,12 +7,16 @@ than it saves.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import itertools
 import os
+import pickle
+import signal
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
@@ -86,3 +90,66 @@ def fork_imap(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
     finally:
         gc.unfreeze()
         del _jobs[job]
+
+
+class Later(Generic[R]):
+    """`function()` computed in a forked child from the moment this is made, while the caller
+    does other work here; `result()` waits for it and gives it, or raises what it raised. Where no
+    child can be forked, or only one core is there, `result()` computes it here."""
+
+    def __init__(self, function: Callable[[], R]) -> None:
+        self._function = function
+        self._child: tuple[int, int] | None = None  # the child's process id and pipe
+        if workers() < 2 or not hasattr(os, "fork"):
+            return
+        read, write = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            return
+        if pid == 0:
+            os.close(read)
+            try:
+                outcome: tuple[bool, object] = (True, function())
+            except BaseException as exc:  # raised again in the parent, as if raised there
+                outcome = (False, exc)
+            try:
+                try:
+                    data = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+                except Exception:  # a result or error that cannot be pickled: told as text
+                    data = pickle.dumps((False, RuntimeError(traceback.format_exc())))
+                with os.fdopen(write, "wb") as pipe:
+                    pipe.write(data)
+            finally:
+                # Nothing of the parent's (its buffers, its exit handlers) may run in the child.
+                os._exit(0)
+        os.close(write)
+        self._child = (pid, read)
+
+    def result(self) -> R:
+        if self._child is None:
+            return self._function()
+        pid, read = self._child
+        self._child = None
+        with os.fdopen(read, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(pid, 0)
+        if not data:
+            # The child died before it could tell (killed): the work is done here instead.
+            return self._function()
+        done, value = pickle.loads(data)
+        if not done:
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    def cancel(self) -> None:
+        """Stop the child, where its result is no longer wanted."""
+        if self._child is not None:
+            pid, read = self._child
+            self._child = None
+            os.close(read)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)

@@ -202,6 +202,14 @@ class PreviousBuild:
         return read_article_cache(self.config.out_dir, self.article_key, self.digests.corpus)
 
     @cached_property
+    def article_names(self) -> frozenset[str]:
+        """The paths of the articles `articles` will give, found without decoding any: a build
+        can start annotating the others while it reads these."""
+        if not self.exists:
+            return frozenset()
+        return cached_article_names(self.config.out_dir, self.article_key, self.digests.corpus)
+
+    @cached_property
     def download_pieces(self) -> dict[str, dict[bytes, tuple[int, int]]]:
         """Where each article's piece is in each large download of the previous site, by download
         and the piece's key (offset, length), for the downloads still as written."""
@@ -381,6 +389,32 @@ def read_article_cache(
     except (OSError, ValueError, msgspec.DecodeError):
         return PreviousArticles({}, {})
     return found
+
+
+def cached_article_names(
+    site: Path, key: bytes, still_valid: Mapping[str, bytes]
+) -> frozenset[str]:
+    """The article paths `read_article_cache` would give, from the frames' heads alone."""
+    path = site / ARTICLES_FILE
+    names: set[str] = set()
+    try:
+        with path.open("rb") as file:
+            if file.read(len(_ARTICLES_MAGIC)) != _ARTICLES_MAGIC or _read_frame(file) != key:
+                return frozenset()
+            while (head := _read_frame(file)) is not None:
+                body = file.read(_LENGTH.size)
+                if len(body) != _LENGTH.size:
+                    return frozenset()
+                file.seek(_LENGTH.unpack(body)[0], os.SEEK_CUR)
+                sources = _sources_decoder.decode(head)
+                if (
+                    still_valid.get(sources.article) == sources.article_digest
+                    and still_valid.get(sources.capture) == sources.capture_digest
+                ):
+                    names.add(sources.article)
+    except (OSError, ValueError, msgspec.DecodeError):
+        return frozenset()
+    return frozenset(names)
 
 
 def _sharing_strings(article: AnnotatedArticle, strings: dict[str, str]) -> AnnotatedArticle:
