@@ -71,6 +71,24 @@ TWO_IN_2023 = (
 )
 
 
+def test_of_a_years_summits_the_one_held_by_whom_its_sentence_names(tmp_path: Path) -> None:
+    # Published in 2024: "last year's summit" is of 2023, which had two; the sentence that names
+    # NATO means NATO's, and the one that names no holder is left.
+    article = annotated(
+        tmp_path,
+        "At last year’s summit, Japan and NATO elevated their partnership.\n\nAt last year’s "
+        "summit, Japan spoke.",
+        events=TWO_IN_2023.replace(
+            "  place: Vilnius\n", "  place: Vilnius\n  participants: [nato]\n"
+        ),
+        overrides={"published": 'published: {value: "2024-07", precision: month, inferred: x}'},
+    )
+    assert events_of(article) == [("vilnius-2023", "summit")]
+    assert [(u.text, u.candidates) for u in article.unresolved_events] == [
+        ("summit", ("vilnius-2023", "camp-david-2023"))
+    ]
+
+
 def test_a_month_before_a_generic_phrase_chooses_the_event(tmp_path: Path) -> None:
     # Published in January 2023, the year of two summits: the month says which one.
     article = annotated(
@@ -91,6 +109,18 @@ def test_an_indefinite_summit_with_its_place_in_apposition(tmp_path: Path) -> No
         "in the Spanish capital, Madrid. They may hold a summit in the city.",
     )
     assert events_of(article) == [("vilnius-2023", "summit"), ("madrid-2022", "summit")]
+
+
+def test_a_summit_in_a_place_told_by_its_kind_before_its_name(tmp_path: Path) -> None:
+    # "the Baltic state of Lithuania": an adjective and a kind of place before the name, not a
+    # place where no known summit was held.
+    article = annotated(
+        tmp_path,
+        "Leaders will attend the NATO summit in the Baltic state of Lithuania in July 2023. The "
+        "summit in the Gulf state of Qatar in 2022 was another matter.",
+        events=SUMMITS.replace("place: Vilnius", "place: Vilnius, Lithuania"),
+    )
+    assert events_of(article) == [("vilnius-2023", "NATO summit")]
 
 
 CENTRE = (

@@ -50,6 +50,17 @@ def test_a_body_named_after_a_region_is_not_the_region(tmp_path: Path) -> None:
     ]
 
 
+def test_a_peoples_adjective_before_a_landform_is_a_regions_name(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Most of Asia, including the Chinese subcontinent, stayed out; the Russian peninsula "
+        "did too. Chinese officials and ships around the Japanese archipelago went on.",
+        actors=ACTORS + REGIONS,
+    )
+    # A state's own islands are the state.
+    assert actors_of(article) == [("asia", "Asia"), ("china", "Chinese"), ("japan", "Japanese")]
+
+
 WAR = """\
 - id: invasion-2022
   name: Russia's invasion of Ukraine

@@ -148,6 +148,9 @@ _WORD_AFTER = re.compile(r"^( |-)((?![A-Z][\w’'-]*\d)[A-Z][\w’'-]*)")
 # The oceans, named by adjectives; one of them ("Indian") is also a state's demonym. In a list of
 # oceans ("the Atlantic, Indian and Pacific regions") that adjective names the ocean.
 _OCEAN = r"(?<![\w-])(?:Atlantic|Pacific|Indian|Arctic|Antarctic|Southern)"
+# A landform's common noun after a people's adjective: the two make a region's name ("the
+# Japanese archipelago", a state's own islands, is the state).
+_LANDFORM_AFTER = re.compile(r" (?:subcontinent|peninsula)s?(?![\w-])")
 _OCEAN_LISTED_BEFORE = re.compile(rf"{_OCEAN}(?:,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?$")
 _OCEAN_LISTED_AFTER = re.compile(rf"(?:,\s*|,?\s+(?:and|or)\s+)(?:the\s+)?{_OCEAN}\b")
 _OCEAN_NAMES = frozenset({"Atlantic", "Pacific", "Indian", "Arctic", "Antarctic", "Southern"})
@@ -267,6 +270,8 @@ def _context_blocks(
                 and not form[:1].islower()
             ):
                 blocked = True  # "Latin American", "Central Asian": a qualifier, another name
+            if _LANDFORM_AFTER.match(text, end):
+                blocked = True  # "the Indian subcontinent", "the Arabian peninsula"
             if form in _OCEAN_NAMES and (
                 _OCEAN_LISTED_BEFORE.search(before) or _OCEAN_LISTED_AFTER.match(text, end)
             ):

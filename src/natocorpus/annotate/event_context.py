@@ -278,6 +278,28 @@ def _of_whom_the_sentence_names(
     return [e for e in candidates if theirs(e)]
 
 
+def _held_by_whom_the_sentence_names(
+    text: ArticleText,
+    reading: str,
+    start: int,
+    candidates: list[str],
+    actors: Sequence[tuple[int, int, str]],
+    matchers: Matchers,
+) -> list[str]:
+    """Of several meetings, the one whose holding organisation the reference's sentence names,
+    where only one is: "At last year’s summit, South Korea and NATO elevated their partnership"
+    is NATO's summit, not another of that year that no organisation holds."""
+    low, high = _sentence_span(text, reading, start)
+    named = {actor for left, _, actor in actors if low <= left < high}
+    held = [
+        e
+        for e in candidates
+        if matchers.event_types.get(e) in _MEETINGS
+        and matchers.event_participants.get(e, frozenset()) & matchers.organisations & named
+    ]
+    return held if len(held) == 1 else candidates
+
+
 _MEETINGS = frozenset({"summit", "ministerial", "meeting"})
 # The kinds of events that go on after the day they began: a war, an operation, a process.
 _GOING_ON = frozenset({"other", "operation"})

@@ -24,6 +24,7 @@ from natocorpus.annotate.event_context import (
     _YEAR_BEFORE,
     _by_context,
     _by_publication_year,
+    _held_by_whom_the_sentence_names,
     _last_named,
     _named_before,
     _of_whom_the_sentence_names,
@@ -61,6 +62,10 @@ from natocorpus.model import (
 # summit in the Netherlands".
 _PLACE_AFTER = re.compile(
     r" (?:in|at) (?:((?:The )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
+    # a kind of place told before its name: "in the Baltic state of Lithuania", "in the Pacific
+    # nation of Fiji"
+    r"|the (?:[A-Z][\w’'-]+ )+(?:state|country|nation|republic|kingdom|island|city|capital|town"
+    r"|port) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
     # after "the", a name, not an adjective before a noun: "in the Netherlands", "in the United
     # States"; not "in the Lithuanian capital", "in the Spanish city of"
     r"|the ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?![\w’'-])(?!(?<=an|sh|se|ni) [a-z]))"
@@ -121,12 +126,12 @@ def _held_elsewhere(after: str, candidates: Sequence[str], matchers: Matchers) -
     found = _PLACE_AFTER.match(after)
     if (
         found is None
-        or _NOT_PLACES.match(found.group(1) or found.group(2))
+        or _NOT_PLACES.match(place := next(group for group in found.groups() if group))
         # an event with no place of its own ("the war in Ukraine") is not held anywhere
         or not all(matchers.event_places[event] for event in candidates)
     ):
         return False
-    name = (found.group(1) or found.group(2)).replace(".", "")
+    name = place.replace(".", "")
     first = name.split()[-1] if name.startswith("The ") else name.split()[0]
     places = [p.replace(".", "") for event in candidates for p in matchers.event_places[event]]
     if any(
@@ -358,6 +363,10 @@ def _generic_events(
                 matchers,
                 antecedent,
             )
+            if len(local) > 1:
+                local = _held_by_whom_the_sentence_names(
+                    text, reading, start, local, actors, matchers
+                )
             weak = len(local) != 1
             if len(local) > 1 and last_in_text in local:
                 # "the NATO summit in Lithuania … Why is the NATO summit so important?": where its
