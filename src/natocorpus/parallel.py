@@ -132,9 +132,11 @@ class Later(Generic[R]):
         if self._child is None:
             return self._function()
         pid, read = self._child
-        self._child = None
-        with os.fdopen(read, "rb") as pipe:
+        # The child stays ours (for `cancel`) until it is waited for: an interrupt may land here.
+        with os.fdopen(read, "rb", closefd=False) as pipe:
             data = pipe.read()
+        self._child = None
+        os.close(read)
         os.waitpid(pid, 0)
         if not data:
             # The child died before it could tell (killed): the work is done here instead.
