@@ -1321,6 +1321,21 @@ def test_since_a_year_in_a_sentence_of_repetition_begins_a_series(tmp_path: Path
     assert events_of(article) == [("nato-2023", "NATO summit"), ("nato-2022", "NATO summit")]
 
 
+def test_since_a_year_with_an_attendance_that_has_gone_on_begins_a_series(
+    tmp_path: Path,
+) -> None:
+    # Written in 2025: "Since 2022, NATO has invited Georgia" begins a series, so "the NATO
+    # summit" of the paragraph's next sentence is not 2022's (no summit of 2025 is known).
+    article = annotated(
+        tmp_path,
+        "Since 2022, NATO has invited Georgia as an observer. Given the uncertainty, the NATO "
+        "summit offers a stage for diplomacy.",
+        events=EVENTS,
+        overrides=published("2025-06"),
+    )
+    assert events_of(article) == []
+
+
 def test_a_phrase_naming_its_place_names_the_meeting_to_come_that_year(tmp_path: Path) -> None:
     # Written in May 2023: "the Vilnius meeting" is July's summit there; written in 2015,
     # "the Madrid meeting" is not the summit of 2022.

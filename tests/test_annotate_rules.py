@@ -267,6 +267,30 @@ def test_an_organisations_common_noun_after_another_name_is_another(tmp_path: Pa
     ]
 
 
+def test_an_organisations_common_noun_after_words_no_form_names_is_another(
+    tmp_path: Path,
+) -> None:
+    actors = ACTORS.replace("forms: [NATO]}", "forms: [NATO, Alliance]}")
+    article = annotated(
+        tmp_path,
+        "Australia is in the “Five Eyes Alliance”. The webinar “Transformation of Quad into a "
+        "Military Alliance” met. The Alliance met; Alliance members spoke. Can Alliance members "
+        "act? China watched the NATO Alliance, the NATO (Northern Alliance Treaty "
+        "Organization).",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("nato", "Alliance"),
+        ("nato", "Alliance"),
+        ("nato", "Alliance"),
+        ("china", "China"),
+        ("nato", "NATO"),
+        ("nato", "Alliance"),
+        ("nato", "NATO"),
+        ("nato", "Alliance"),
+    ]
+
+
 def test_a_common_noun_named_for_what_it_is_on_and_an_office_of_another_body(
     tmp_path: Path,
 ) -> None:

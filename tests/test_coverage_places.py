@@ -297,6 +297,17 @@ def test_a_title_after_the_speaker_a_photo_pool_and_kinds_of_membership_are_not_
     assert set(found) == {"ANA LEE", "Bo Li", "Jo Kim", "EPA-EFE", "KIYOSHI OTA"}
 
 
+def test_a_transcripts_label_in_ordinary_capitals_and_a_spoken_opener_are_not_names(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met Japan today.\n\nAna Lee, Host: Bo Li is in Jakarta.\n\nForeign Minister: "
+        "Look, Mr Kim has his views. Well, we differ.\n\nPartners: Finland, Sweden and Japan.",
+    )
+    assert set(found) == {"Ana Lee", "Bo Li", "Jakarta", "Kim", "Finland", "Sweden"}
+
+
 def test_the_names_of_numbered_paragraphs_of_prose_are_reported(tmp_path: Path) -> None:
     # A joint statement numbers its paragraphs: a year in their sentences makes no reference.
     found = warned(

@@ -357,6 +357,9 @@ def _context_blocks(
                 )
                 # what it is for or on: "the Inter-Parliamentary Alliance on China"
                 or _NAMED_FOR_AFTER.match(text, end) is not None
+                # words no form names, the name ending with it: "the Five Eyes Alliance", "a
+                # Military Alliance" (not "NATO (Northern Alliance Treaty Organization)")
+                or (after is None and _named_by_other_words(before, start, ends))
             )
         ):
             blocked = True  # "the Anglo-Japanese Alliance", "an East Asian Alliance": another
@@ -438,6 +441,26 @@ def _context_blocks(
 # What a body is for or on, after a common noun capitalised as its name: "Alliance on China",
 # "Alliance for Securing Democracy" are other alliances.
 _NAMED_FOR_AFTER = re.compile(r" (?:on|for) (?:the )?[A-Z]")
+_STARTS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
+# The capitalised words just before a form, as one run ("Five Eyes ", "a Military ").
+_CAPITALISED_RUN_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]* )+)$")
+
+
+def _named_by_other_words(before: str, start: int, ends: dict[int, str]) -> bool:
+    """Whether the capitalised words just before a form make a name of something else with it:
+    the last of them qualifies it (`_qualifies`), and none is a function word, opens the sentence
+    or ends a known form."""
+    run = _CAPITALISED_RUN_BEFORE.search(before)
+    # (A quote before them opens a quoted name as often as a sentence: “Five Eyes Alliance”.)
+    if run is None or _STARTS_SENTENCE.search(before, 0, run.start(1)) is not None:
+        return False
+    words = run.group(1).split()
+    if not _qualifies(words[-1]) or any(word in _FUNCTION_WORDS for word in words):
+        return False
+    first = start - len(before) + run.start(1)
+    return not any(first < at < start for at in ends)
+
+
 # A body's name in the possessive before an office's title: the office is that body's ("the
 # Atlantic Treaty Association’s own Secretary General"), unless a known actor is named there
 # ("NATO’s Secretary General").

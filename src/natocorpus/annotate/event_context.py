@@ -585,9 +585,9 @@ def _without_a_series_start(
     """The dates around a reference to a meeting, without those "since" or its clause sets in its
     sentence, or in a sentence that tells of a repetition: "the meeting, to which Japan has been
     invited for four years since 2022", "since Japan was first invited in 2022", "(Japan has
-    joined) NATO summits annually since 2022" began a series then, and the meeting is its
-    latest, not that year's. ("Ties have warmed since last year. Its leader attended the NATO
-    summit for the first time": that year's.)"""
+    joined) NATO summits annually since 2022", "Since 2022, NATO has invited Japan" began a
+    series then, and the meeting is its latest, not that year's. ("Ties have warmed since last
+    year. Its leader attended the NATO summit for the first time": that year's.)"""
     if not all(matchers.event_types.get(e) in _HELD_ON_A_DAY for e in candidates):
         return dates
     low, high = _sentence_span(text, reading, start)
@@ -612,6 +612,8 @@ def _without_a_series_start(
 # Words that tell of a meeting held again and again.
 _REPEATED = re.compile(
     r"\b(?:annually|every year|each year|yearly|year after year|regularly|each time"
-    r"|consecutive)\b",
+    r"|consecutive"
+    # an attendance that has gone on since: "Since 2022, NATO has invited Japan as an observer"
+    r"|(?:has|have)(?: been)? (?:invited|attended|joined|participated|taken part))\b",
     re.IGNORECASE,
 )

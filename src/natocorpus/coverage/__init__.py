@@ -53,23 +53,34 @@ from natocorpus.model import AnnotatedArticle, ArticleText, CorpusSettings, Know
 
 
 def _a_label(words: list[_Word], reading: str) -> bool:
-    """A transcript's label in capitals at a paragraph's start, of a speaker's title or of what
-    follows ("DEPUTY PRIME MINISTER:", "SUBJECTS:", the title in "DEPUTY PRIME MINISTER, RICHARD
-    MARLES:" and in "ANTHONY ALBANESE, PRIME MINISTER:"), not a speaker's name ("LYNN KUOK:")."""
+    """A transcript's label at a paragraph's start, of a speaker's title or of what follows
+    ("DEPUTY PRIME MINISTER:", "SUBJECTS:", the title in "DEPUTY PRIME MINISTER, RICHARD
+    MARLES:", in "ANTHONY ALBANESE, PRIME MINISTER:" and in "Sarah Ferguson, Host:"), not a
+    speaker's name ("LYNN KUOK:")."""
     start, end = words[0].start, words[-1].end
     line = reading.rfind("\n", 0, start) + 1
+    in_capitals = all(w.text.isupper() for w in words)
     return (
-        (start == line or _SPEAKER_BEFORE.fullmatch(reading, line, start) is not None)
-        and _LABEL_END.match(reading, end) is not None
-        and all(w.text.isupper() for w in words)
+        (
+            start == line
+            or (_SPEAKER_BEFORE if in_capitals else _NAMED_SPEAKER_BEFORE).fullmatch(
+                reading, line, start
+            )
+            is not None
+        )
+        and (_LABEL_END if in_capitals else _COLON).match(reading, end) is not None
         and all(w.text.capitalize() in _LABEL_WORDS for w in words)
+        and (in_capitals or all(w.text.istitle() for w in words))
     )
 
 
 # Where a label ends: its colon, or its speaker's name in capitals and then the colon; and the
-# speaker's name before a title ("ANTHONY ALBANESE, PRIME MINISTER:").
+# speaker's name before a title ("ANTHONY ALBANESE, PRIME MINISTER:"), or before a title in
+# ordinary capitals ("Sarah Ferguson, Host:").
 _LABEL_END = re.compile(r":|, [A-Z][A-Z’'. -]*:")
+_COLON = re.compile(r":")
 _SPEAKER_BEFORE = re.compile(r"[A-Z][A-Z’'. -]*, ")
+_NAMED_SPEAKER_BEFORE = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}, ")
 
 
 # A paragraph this long is the text's body: what comes before it may be a byline.

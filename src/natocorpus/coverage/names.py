@@ -36,6 +36,7 @@ from natocorpus.coverage.words import (
     _QUOTE_CLOSES,
     _REGION_HEADS,
     _SPEAKER,
+    _SPOKEN,
     _TITLE_HEADS,
     _TITLE_WORDS,
     _WORD,
@@ -180,7 +181,9 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
                 or (last in "–—-" and not any(w[0].islower() for w in _WORD.findall(text, 0, at)))
                 # After a colon a capital may open a clause ("Editor's note: Originally
                 # published") or a list of names ("partners: Japan, Korea and Australia").
-                or (last == ":" and not _LISTED.match(text, at + len(raw)))
+                # A word that opens a spoken answer opens it whatever follows ("Minister: Look,
+                # Mr Keating has his views").
+                or (last == ":" and (not _LISTED.match(text, at + len(raw)) or name in _SPOKEN))
                 # A bracket that opens a quotation or a sentence and holds a clause opens it
                 # with a capital ("“(Considering the distance), we"); not a name in brackets
                 # ("(NATO)", "in Seoul (South Korea)").

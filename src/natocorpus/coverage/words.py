@@ -57,6 +57,8 @@ _OPENERS = _set(
     Another Further First Second Third Finally Lastly Firstly Secondly Currently Recently Together
     Again Just Very Much Please Note See Read Watch Photo Source Update Editor Related"""
 )
+# Words that open a spoken answer in a transcript: capitalised only by their place.
+_SPOKEN = _set("Look Well Yes No Sure Okay OK Absolutely Certainly Listen")
 # Lower-case words that may stand inside a name: "Jaap de Hoop Scheffer", "Ursula von der Leyen".
 _INNER = _set("de du des la le von van der den al el bin")
 # Lower-case words that stand inside a name only after a head word: "Bank of Japan", "Mission to
