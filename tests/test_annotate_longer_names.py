@@ -50,6 +50,16 @@ def test_a_body_named_after_a_region_is_not_the_region(tmp_path: Path) -> None:
     ]
 
 
+def test_a_bodys_head_in_the_possessive_still_makes_the_longer_name(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The North Atlantic Council’s decision came. The Chinese Embassy’s note came. Security "
+        "in the North Atlantic's waters matters.",
+        actors=ACTORS + REGIONS,
+    )
+    assert actors_of(article) == [("china", "Chinese"), ("north-atlantic", "North Atlantic")]
+
+
 def test_a_peoples_adjective_before_a_landform_is_a_regions_name(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

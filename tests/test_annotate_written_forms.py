@@ -350,3 +350,29 @@ def test_a_word_made_from_a_longer_hyphenated_name_names_neither(tmp_path: Path)
         ("asia-pacific", "Asia-Pacific"),
         ("asia", "Asia"),
     ]
+
+
+def test_a_name_opening_with_the_as_a_sentence_opens_it(tmp_path: Path) -> None:
+    actors = ACTORS + (
+        "- {id: the-west, name: The West, type: grouping, description: d, forms: [the West]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "The West often speaks of peace. Leaders of the West agreed. The West Bank is far.",
+        actors=actors,
+    )
+    # Not where another name goes on from it.
+    assert actors_of(article) == [("the-west", "The West"), ("the-west", "the West")]
+
+
+def test_a_states_formal_name_before_a_persons_name_is_still_the_state(tmp_path: Path) -> None:
+    # Unlike a capital's name ("the Washington Post"), a formal name is no other name's start.
+    actors = ACTORS.replace(
+        "forms: [Russia, Russian]}", "forms: [Russia, Russian, Russian Federation]}"
+    )
+    article = annotated(
+        tmp_path,
+        "The Deputy Foreign Minister of the Russian Federation Ivan Petrov spoke.",
+        actors=actors,
+    )
+    assert actors_of(article) == [("russia", "Russian Federation")]

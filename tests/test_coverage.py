@@ -668,6 +668,14 @@ def test_a_legislators_party_and_state_are_not_reported(
     assert {"Jeanne Shaheen", "Ben Cardin", "Jim Risch", "Brian Schatz"} <= set(found)
     # Not a tag where no bracket or comma holds it: "D-Day" is a name.
     assert "D-Day" in found
+    # With a comma between party and state, in brackets.
+    found = warned(
+        tmp_path / "commas",
+        "NATO welcomed Senators Dan Sullivan (R., Alaska) and Tammy Duckworth (D., Ill.), who "
+        "recalled D-Day.",
+    )
+    assert not {"R", "D", "R.", "D.", "Ill", "Alaska"} & set(found)
+    assert {"Dan Sullivan", "Tammy Duckworth", "D-Day"} <= set(found)
 
 
 def test_a_word_of_time_joined_to_a_title_and_a_numbered_type_are_not_reported(

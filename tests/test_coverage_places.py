@@ -308,6 +308,16 @@ def test_a_transcripts_label_in_ordinary_capitals_and_a_spoken_opener_are_not_na
     assert set(found) == {"Ana Lee", "Bo Li", "Jakarta", "Kim", "Finland", "Sweden"}
 
 
+def test_a_lead_set_in_capitals_opens_with_no_name(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "WITH regional arms races growing, Ana Lee went to Seoul. THE Prime Minister and AFTER "
+        "spoke to Bo Li.",
+    )
+    # Only at a sentence's start: "AFTER" inside one is reported.
+    assert set(found) == {"Ana Lee", "Seoul", "AFTER", "Bo Li"}
+
+
 def test_the_names_of_numbered_paragraphs_of_prose_are_reported(tmp_path: Path) -> None:
     # A joint statement numbers its paragraphs: a year in their sentences makes no reference.
     found = warned(

@@ -259,7 +259,10 @@ def _context_blocks(
                 else:
                     # "European Union", "the East German state": a different proper name;
                     # "Chinese Embassy", "European NATO allies" are not.
-                    organ = kind & STATE and word in _STATE_ORGANS
+                    # (in the possessive too: "the Chinese Embassy’s note")
+                    organ = kind & STATE and (
+                        word in _STATE_ORGANS or _POSSESSIVE_END.sub("", word) in _STATE_ORGANS
+                    )
                     blocked = not (word in _FUNCTION_WORDS or organ or names_another)
                     if form in _COMPASS_ADJECTIVES and next_kind is not None and next_kind & PLACE:
                         blocked = True  # "Western Europe": a part of the place, not the West
@@ -441,6 +444,7 @@ def _context_blocks(
 # What a body is for or on, after a common noun capitalised as its name: "Alliance on China",
 # "Alliance for Securing Democracy" are other alliances.
 _NAMED_FOR_AFTER = re.compile(r" (?:on|for) (?:the )?[A-Z]")
+# Where a sentence opens, a quote aside (see `_named_by_other_words`).
 _STARTS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
 # The capitalised words just before a form, as one run ("Five Eyes ", "a Military ").
 _CAPITALISED_RUN_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]* )+)$")
@@ -618,11 +622,16 @@ def _opens_a_longer_name(text: str, start: int, end: int, kind: int) -> bool:
     after = _WORD_AFTER.match(text[end : end + 60])
     if after is None or after.group(1) != " ":
         return False
-    if after.group(2) not in _REGION_BODY_HEADS and not (
+    # The head in the possessive is still the head: "the Atlantic Council’s experts".
+    head = _POSSESSIVE_END.sub("", after.group(2))
+    if head not in _REGION_BODY_HEADS and not (
         kind & REGION_NAME and _HEAD_A_FEW_WORDS_ON.match(text, end)
     ):
         return False
     # A state's own organs still name it: "the Chinese Ministry of Defence".
     return bool(kind & REGION_NAME) or bool(
-        kind & ADJECTIVAL and not (kind & STATE and after.group(2) in _STATE_ORGANS)
+        kind & ADJECTIVAL and not (kind & STATE and head in _STATE_ORGANS)
     )
+
+
+_POSSESSIVE_END = re.compile(r"[’']s?$")

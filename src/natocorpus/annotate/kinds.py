@@ -66,7 +66,8 @@ def form_kind(form: str, actor: Actor) -> int:
         and (last in _COMPASS or (_DEMONYM_END.search(last) and last not in name_words))
         # "South Korean" is an adjective; "New Delhi" is a city's name.
         and all(
-            word in _COMPASS or word == "the" or _DEMONYM_END.search(word) for word in words[:-1]
+            word in _COMPASS or word in ("the", "The") or _DEMONYM_END.search(word)
+            for word in words[:-1]
         )
     ):
         kind |= ADJECTIVAL
@@ -77,6 +78,8 @@ def form_kind(form: str, actor: Actor) -> int:
         and all(word[:1].isupper() for word in words)
         and any(c.islower() for c in form)
         and not name_words & set(words)
+        # a state's formal name is no capital: "the Russian Federation Andrei Rudenko" spoke
+        and not _FORMAL_HEADS & set(words)
     ):
         kind |= CAPITAL  # "Washington", "Kremlin", "Britain": not in "Washington Post"
     elif actor.type == "region" and form == actor.name and len(words) == 1:

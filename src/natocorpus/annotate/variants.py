@@ -57,7 +57,8 @@ def written_variants(text: str, actor_type: str) -> list[str]:
     ("AUKUS", "Aukus"), and a group's short name written as an acronym ("Quad", "QUAD"); an
     organisation's acronym with its possessive's apostrophe lost ("NATOs"); a people's plural
     ("Asian", "Asians", "South Koreans"); its common nouns capitalised ("Korean Peninsula"); a
-    hyphen between capitalised words as a space ("Asia Pacific")."""
+    hyphen between capitalised words as a space ("Asia Pacific"); a name opening with "the" as a
+    sentence opens it ("The West")."""
     variants = spelling_variants(text)
     if text.startswith("Euro-"):
         variants.append("European-" + text[len("Euro-") :])  # "European-Atlantic security"
@@ -97,6 +98,8 @@ def written_variants(text: str, actor_type: str) -> list[str]:
         variants.append(text + "s")  # "Asians", "South Koreans"
     if (titled := _in_title_case(words)) is not None:
         variants.append(titled)
+    if text.startswith("the ") and text[4:5].isupper():
+        variants.append("The " + text[4:])  # at a sentence's start: "The West often speaks"
     if (
         actor_type == "region"
         and len(words) > 1
@@ -225,6 +228,10 @@ def any_case_forms(
             and not any(word[:1].islower() and word not in joining for word in words)
             and not form.unless_after
             and not (acronyms and _common_noun(actor, form.text))
+            # "The East", a sentence's opening of "the East", is "the East" still
+            and not (
+                words[0] == "The" and any(f.text == "the" + form.text[3:] for f in actor.forms)
+            )
         ):
             yield actor.id, form
 

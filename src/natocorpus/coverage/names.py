@@ -360,7 +360,11 @@ def _trim(words: list[_Word], *, before_title: bool = False) -> list[_Word]:
     capitalised only by its place (a sentence's first, after a colon or an opening quote), unless
     a title follows it: "French President Emmanuel Macron" names France wherever it stands."""
     words = list(words)
-    while words and (not _capitalised(words[0].text) or words[0].text in _FUNCTION_WORDS):
+    while words and (
+        not _capitalised(words[0].text)
+        or words[0].text in _FUNCTION_WORDS
+        or _a_leads_capitals(words[0])
+    ):
         words.pop(0)
     while words and not _capitalised(words[-1].text):
         words.pop()
@@ -385,6 +389,17 @@ def _trim(words: list[_Word], *, before_title: bool = False) -> list[_Word]:
         while words and (not _capitalised(words[0].text) or words[0].text in _FUNCTION_WORDS):
             words.pop(0)
     return words
+
+
+def _a_leads_capitals(word: _Word) -> bool:
+    """A function word in capitals opening a sentence: a lead set in capitals as a newspaper sets
+    its first word ("WITH regional arms races spiralling"). (Two letters may be a name: "US".)"""
+    return (
+        word.weak
+        and len(word.text) > 2
+        and word.text.isupper()
+        and word.text.capitalize() in _FUNCTION_WORDS
+    )
 
 
 def _text(words: Sequence[_Word], reading: str) -> str:

@@ -305,14 +305,18 @@ def _a_ships_class_or_number(name: str, text: str, start: int) -> bool:
 
 
 # A legislator's party and state after the name, in brackets or commas: "Jeanne Shaheen (D-NH)",
-# "Ben Cardin (D-Md.)", "Brian Schatz, D-Hawaii, and" (not "D-Day").
-_PARTY_AND_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z]{0,13}(?:\.[A-Z]?)*\.?(?=\)|,)")
+# "Ben Cardin (D-Md.)", "Brian Schatz, D-Hawaii, and" (not "D-Day"); or with a comma between them,
+# in brackets: "Tammy Duckworth (D., Ill.)", "Dan Sullivan (R., Alaska)".
+_PARTY_AND_STATE = re.compile(
+    r"[DRI](?:-|\., (?=[A-Z][a-z]*\.?\)))[A-Z][A-Za-z]{0,13}(?:\.[A-Z]?)*\.?(?=\)|,)"
+)
+_PARTY_BEFORE = re.compile(r"\([DRI]\., $")
 
 
 def _a_party_and_state(text: str, start: int) -> bool:
-    """Whether the capitalised word at text[start:] is a legislator's party and state: no one's
-    name."""
+    """Whether the capitalised word at text[start:] is a legislator's party and state, or the
+    state after the party (in "(D., Ill.)"): no one's name."""
     before = text[max(0, start - 2) : start]
-    return (before.endswith("(") or before == ", ") and _PARTY_AND_STATE.match(
-        text, start
-    ) is not None
+    return (
+        (before.endswith("(") or before == ", ") and _PARTY_AND_STATE.match(text, start) is not None
+    ) or _PARTY_BEFORE.search(text, max(0, start - 5), start) is not None
