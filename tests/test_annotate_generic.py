@@ -222,6 +222,7 @@ def test_a_documents_name_tells_of_its_adoption_only_with_the_act(tmp_path: Path
         "In June 2022 the Strategic Concept will be finalized.",
         "A blueprint (2022 Strategic Concept) for the next decade was approved in 2022.",
         "In 2022 he spoke after presenting NATO’s 10-year Strategic Concept.",
+        "Under the Strategic Concept between NATO and Japan signed in 2022, they talk.",
     ]
     named = [
         "In 2022 the allies read the Strategic Concept.",
@@ -229,6 +230,7 @@ def test_a_documents_name_tells_of_its_adoption_only_with_the_act(tmp_path: Path
         "The 2022 Strategic Concept names China, which was adopted as a foe.",
         "NATO adopted sanctions. The 2022 Strategic Concept names China.",
         "The 2022 Strategic Concept names China and it was adopted as a foe.",
+        "The 2022 Strategic Concept between NATO and Japan names China.",
     ]
     for number, sentence in enumerate(told + named):
         article = annotated(tmp_path / str(number), sentence, actors=SPELT, events=ADOPTION)

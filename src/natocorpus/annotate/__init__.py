@@ -304,6 +304,10 @@ _ACT_AFTER = re.compile(
 )
 
 
+# The act after the parties the document is between: "the Individually Tailored Partnership
+# Program between NATO and Japan signed last year".
+_NAME = r"(?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
+_ACT_AFTER_ITS_PARTIES = re.compile(rf" between {_NAME} and {_NAME},? {_ACT}\b")
 # The act as the passive of the clause whose subject the name is, or stands beside in brackets:
 # "A blueprint for the alliance (2022 Strategic Concept) for the next decade was approved".
 _ACT_PASSIVE_LATER = re.compile(
@@ -316,8 +320,13 @@ _ACT_PASSIVE_LATER = re.compile(
 def _act_told(reading: str, start: int, end: int) -> bool:
     """Whether the words around a document's name tell of its making: "NATO adopted a new
     Strategic Concept", "the adoption of the 2022 Strategic Concept", "the Strategic Concept’s
-    release", "the Strategic Concept unveiled Wednesday"; not "the Strategic Concept names"."""
-    if _ACT_AFTER.match(reading, end) or _ACT_PASSIVE_LATER.match(reading, end):
+    release", "the Strategic Concept unveiled Wednesday", "the programme between NATO and Japan
+    signed last year"; not "the Strategic Concept names"."""
+    if (
+        _ACT_AFTER.match(reading, end)
+        or _ACT_PASSIVE_LATER.match(reading, end)
+        or _ACT_AFTER_ITS_PARTIES.match(reading, end)
+    ):
         return True
     before = reading[max(0, start - 60) : start]
     clause = re.split(r"[.;:!?\n()]|, ", before)[-1]
