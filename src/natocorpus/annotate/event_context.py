@@ -272,7 +272,7 @@ def _of_whom_the_sentence_names(
         if matchers.event_types.get(event) not in _MEETINGS:
             return True  # "his visit" is the visitor's
         parties = matchers.event_participants.get(event, frozenset())
-        holders = parties & matchers.organisations
+        holders = matchers.holders(event)
         return bool(holders & named) if holders else len(parties & named) >= 2
 
     return [e for e in candidates if theirs(e)]
@@ -294,8 +294,7 @@ def _held_by_whom_the_sentence_names(
     held = [
         e
         for e in candidates
-        if matchers.event_types.get(e) in _MEETINGS
-        and matchers.event_participants.get(e, frozenset()) & matchers.organisations & named
+        if matchers.event_types.get(e) in _MEETINGS and matchers.holders(e) & named
     ]
     return held if len(held) == 1 else candidates
 

@@ -409,6 +409,10 @@ class Matchers(msgspec.Struct, frozen=True):
     # The events dated only to a year or a month, with two parties or more, by their year.
     vague_by_year: dict[int, tuple[str, ...]] = msgspec.field(default_factory=dict)
 
+    def holders(self, event: str) -> frozenset[str]:
+        """The organisations among an event's parties: those whose meeting it is."""
+        return self.event_participants.get(event, frozenset()) & self.organisations
+
     @classmethod
     def for_knowledge(cls, knowledge: KnowledgeBase) -> Matchers:
         peoples = {

@@ -331,7 +331,7 @@ def _holder_named(
         holder
         for e in candidates
         if matchers.event_types.get(e) in _MEETINGS
-        for holder in matchers.event_participants.get(e, frozenset()) & matchers.organisations
+        for holder in matchers.holders(e)
     }
     return not holders or any(actor in holders for _, _, actor in actors)
 

@@ -59,18 +59,16 @@ def _a_label(words: list[_Word], reading: str) -> bool:
     speaker's name ("LYNN KUOK:")."""
     start, end = words[0].start, words[-1].end
     line = reading.rfind("\n", 0, start) + 1
-    in_capitals = all(w.text.isupper() for w in words)
+    if all(w.text.isupper() for w in words):
+        speaker_before, label_end = _SPEAKER_BEFORE, _LABEL_END
+    elif all(w.text.istitle() for w in words):
+        speaker_before, label_end = _NAMED_SPEAKER_BEFORE, _COLON
+    else:
+        return False
     return (
-        (
-            start == line
-            or (_SPEAKER_BEFORE if in_capitals else _NAMED_SPEAKER_BEFORE).fullmatch(
-                reading, line, start
-            )
-            is not None
-        )
-        and (_LABEL_END if in_capitals else _COLON).match(reading, end) is not None
+        (start == line or speaker_before.fullmatch(reading, line, start) is not None)
+        and label_end.match(reading, end) is not None
         and all(w.text.capitalize() in _LABEL_WORDS for w in words)
-        and (in_capitals or all(w.text.istitle() for w in words))
     )
 
 
