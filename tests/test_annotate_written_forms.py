@@ -376,3 +376,50 @@ def test_a_states_formal_name_before_a_persons_name_is_still_the_state(tmp_path:
         actors=actors,
     )
     assert actors_of(article) == [("russia", "Russian Federation")]
+
+
+def test_a_compound_with_the_word_after_its_hyphen_in_lower_case_or_closed_up(
+    tmp_path: Path,
+) -> None:
+    actors = ACTORS + (
+        "- {id: asia-pacific, name: Asia-Pacific, type: region, description: d,\n"
+        "   forms: [Asia-Pacific]}\n"
+        "- {id: indo-pacific, name: Indo-Pacific, type: region, description: d,\n"
+        "   forms: [Indo-Pacific]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "Countries of the Asia-pacific worry, and the navy sailed to the Indopacific and to Asia.",
+        actors=actors,
+    )
+    # Not Asia inside "Asia-pacific": the compound is one name, however its second word is printed.
+    assert actors_of(article) == [
+        ("asia-pacific", "Asia-pacific"),
+        ("indo-pacific", "Indopacific"),
+        ("asia", "Asia"),
+    ]
+
+
+def test_a_capitals_building_after_its_possessive_and_its_officials_from_it(
+    tmp_path: Path,
+) -> None:
+    actors = ACTORS + (
+        "- id: australia\n"
+        "  name: Australia\n"
+        "  type: state\n"
+        "  description: d\n"
+        "  forms: [Australia, {text: Canberra, unless_after: [in, from]}]\n"
+    )
+    article = annotated(
+        tmp_path,
+        "Canberra’s children’s hospital and Canberra’s main railway station were hit. NATO met "
+        "its counterparts from Canberra and officials from Canberra, but he flew from Canberra. "
+        "Canberra’s troops left.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("australia", "Canberra"),
+        ("australia", "Canberra"),
+        ("australia", "Canberra"),
+    ]

@@ -156,6 +156,13 @@ def test_a_title_is_cut_from_the_name_after_it(tmp_path: Path) -> None:
         # an office of a force, and a rank abbreviated in capitals as armed forces write it
         ("NATO met the Chief of the Defence Force, General David Hurley.", {"David Hurley"}),
         ("NATO met Chief of Defence Force, LTGEN Rhys Jones.", {"Rhys Jones"}),
+        # a title abbreviated, a name's suffix after a comma, and the portfolio of a minister
+        (
+            "NATO met Sec. Gilberto Teodoro, Jr. and Treasurer Jim Chalmers.",
+            {"Gilberto Teodoro", "Jim Chalmers"},
+        ),
+        ("Sebastien Lecornu, Minister for the Armed Forces, met NATO.", {"Sebastien Lecornu"}),
+        ("NATO's President, Vice-Presidents, Treasurer and members met.", set()),
     ],
 )
 def test_titles_of_many_kinds(tmp_path: Path, sentence: str, names: set[str]) -> None:
@@ -194,6 +201,8 @@ def test_a_known_name_then_a_persons_name_are_two_names(tmp_path: Path) -> None:
         "NATO met Japan there.\n\n## Background\n\nJapan agreed.",  # a heading's first word
         "NATO met. Critics of NATO objected.",  # a common word opening a sentence, then a name
         "NATO said: “(Considering the distance), we agree.”",  # a bracket opening a quotation
+        "NATO sailed; the Unit and the Command agreed.",  # a body's part named by a common noun
+        "NATO tested its module “i-Merz”.",  # a word coined of a letter and a name
     ],
 )
 def test_capitals_that_their_place_explains_are_not_reported(tmp_path: Path, body: str) -> None:

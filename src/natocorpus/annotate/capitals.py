@@ -82,13 +82,15 @@ _DISTRICT_BEFORE = re.compile(
 # "in Tokyo, Seoul and Beijing", is a list, not an address).
 _ADDRESS_BEFORE = re.compile(r"\b(?:in|at) ((?:[A-Z][\w’'-]* ){0,2}[A-Z][\w’'-]*), $")
 _ADDRESS_AFTER = re.compile(r"(?:[,.;:)]| on\b|\s*$)")
-# A part or a building of a city after its possessive, with its name if it has one: "Seoul’s
-# Yongsan-gu District", "Tokyo’s Haneda Airport", "Beijing’s streets", "London’s Chatham House".
+# A part or a building of a city after its possessive, with its name if it has one or the words
+# that say which: "Seoul’s Yongsan-gu District", "Tokyo’s Haneda Airport", "Beijing’s streets",
+# "London’s Chatham House", "Kyiv’s children’s hospital", "Tokyo’s main railway station".
 _CITY_PART_AFTER = re.compile(
-    r" (?:[A-Z][\w’'-]* ){0,3}(?i:districts?|wards?|airports?|streets?|outskirts|suburbs?"
-    r"|neighbou?rhoods?|downtown|centre|center|residents|inhabitants|population|skyline|mayor"
-    r"|city hall|metro|subway|harbou?r|squares?|parks?|house|hall|palace|tower|station|hotel"
-    r"|stadium|museum|castle|bridge|gate)\b"
+    r" (?:[A-Z][\w’'-]* ){0,3}(?:[a-z][\w’'-]* ){0,2}(?i:districts?|wards?|airports?|streets?"
+    r"|outskirts|suburbs?|neighbou?rhoods?|downtown|centre|center|residents|inhabitants"
+    r"|population|skyline|mayor|city hall|metro|subway|harbou?r|squares?|parks?|house|hall"
+    r"|palace|tower|station|hotel|stadium|museum|castle|bridge|gate|hospitals?|schools?"
+    r"|kindergartens?|churches|church|cathedral|markets?|apartments?|buildings?|blocks?)\b"
 )
 # A body that is in a city, by its name after the city's possessive: a name whose head is no
 # organ of a state ("Tokyo's Defense Ministry" is the government's).

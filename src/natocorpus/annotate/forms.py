@@ -206,6 +206,7 @@ class FormMatcher(msgspec.Struct, frozen=True):
                     or (
                         _ends_with_any(opening := _before_a_list(before), rules[form])
                         and (not _RULERS_IN.search(opening) or self._rulers_named(opening))
+                        and not _SERVANTS_FROM.search(opening)
                         and not (_FELT_IN.search(opening) and not _WHERE_AFTER.match(text, end))
                         and not _GIVEN_TO.search(opening)
                     )
@@ -234,6 +235,13 @@ _RULE_CONTEXT = 80  # characters before a match that an unless_after rule looks 
 _RULERS_IN = re.compile(
     r"\b(?:regimes?|officials|authorities|leaders(?:hip)?|policy-?makers|decision-makers|rulers"
     r"|governments?|elites) in (?:the )?$",
+    re.IGNORECASE,
+)
+# Those who serve a government, "from" its capital: "their counterparts from Canberra",
+# "officials from Beijing" (not "flew from Canberra": a place).
+_SERVANTS_FROM = re.compile(
+    r"\b(?:counterparts|officials|diplomats|envoys|emissaries|negotiators|ministers|delegates"
+    r"|delegations?) from (?:the )?$",
     re.IGNORECASE,
 )
 # What is felt "in" a capital is its government's: "wariness not only in Beijing", "met with

@@ -46,6 +46,16 @@ _NUMBERS = {
 
 # A hyphen between two capitalised words of a name, which some house styles print as a space.
 _HYPHENATED_NAME = re.compile(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b")
+# A combining form ending in "o" before a hyphen and a capitalised word: "Indo-Pacific".
+_COMBINING_FORM = re.compile(r"\b([A-Z][a-z]*o)-([A-Z][a-z]+)\b")
+
+
+def _lower_after_hyphen(match: re.Match[str]) -> str:
+    return f"{match[1]}-{match[2].lower()}"
+
+
+def _closed_up(match: re.Match[str]) -> str:
+    return f"{match[1]}{match[2].lower()}"
 
 
 def written_variants(text: str, actor_type: str) -> list[str]:
@@ -57,8 +67,9 @@ def written_variants(text: str, actor_type: str) -> list[str]:
     ("AUKUS", "Aukus"), and a group's short name written as an acronym ("Quad", "QUAD"); an
     organisation's acronym with its possessive's apostrophe lost ("NATOs"); a people's plural
     ("Asian", "Asians", "South Koreans"); its common nouns capitalised ("Korean Peninsula"); a
-    hyphen between capitalised words as a space ("Asia Pacific"); a name opening with "the" as a
-    sentence opens it ("The West")."""
+    hyphen between capitalised words as a space ("Asia Pacific"), with the word after it in lower
+    case ("Asia-pacific") or, after a combining form, closed up ("Indopacific"); a name opening
+    with "the" as a sentence opens it ("The West")."""
     variants = spelling_variants(text)
     if text.startswith("Euro-"):
         variants.append("European-" + text[len("Euro-") :])  # "European-Atlantic security"
@@ -70,6 +81,11 @@ def written_variants(text: str, actor_type: str) -> list[str]:
         variants.append(text.replace("-", "- "))  # a line broken at its hyphen: "Indo- Pacific"
         if _HYPHENATED_NAME.search(text):
             variants.append(_HYPHENATED_NAME.sub(r"\1 \2", text))  # "Asia Pacific Four"
+            # the word after the hyphen in lower case, as some house styles and captures print
+            # a compound: "Asia-pacific", "Euro-atlantic"
+            variants.append(_HYPHENATED_NAME.sub(_lower_after_hyphen, text))
+            # a combining form closed up with the word after it: "Indopacific", "Euroatlantic"
+            variants.append(_COMBINING_FORM.sub(_closed_up, text))
     words = text.split()
     if len(words) > 1 and words[-1] in _NUMBERS:
         variants.append(" ".join([*words[:-1], _NUMBERS[words[-1]]]))

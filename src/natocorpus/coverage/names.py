@@ -92,6 +92,11 @@ _CLOCK_BEFORE = re.compile(r"\d\s?$")
 # The common nouns of a numbered part, step or model ("Phase 4", "Tier 2", "Type 055"), which
 # name no one.
 _NUMBERED_STEP = re.compile(r"(?:Phase|Stage|Step|Round|Tier|Chapter|Section|Type)$")
+# A lower-case letter and a hyphen before a capital, which coin a word ("e-Government",
+# "i-Merz"); a longer prefix leaves the name a name ("pro-China", "non-NATO").
+# (In a longer name, "the e-Government Forum", it is a word of that name.)
+_COINED_PREFIX = re.compile(r"(?<![\w’'-])[a-z]-$")
+_NAME_GOES_ON = re.compile(r" [A-Z]")
 # The new year, as a day and as a greeting: "Happy New Year!", "early in the New Year".
 _HOLIDAYS = re.compile(r"\b(?:(?:Happy|Lunar|Chinese) )?New Year(?:[’']s)?(?: (?:Day|Eve))?\b")
 
@@ -141,6 +146,10 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             continue
         if name in ("AM", "PM", "A.M", "P.M") and _CLOCK_BEFORE.search(text, 0, at):
             continue  # a time of day: "Jul 9, 2024, 8:32 AM"
+        if _COINED_PREFIX.search(text, max(0, at - 3), at) and not _NAME_GOES_ON.match(
+            text, at + len(raw)
+        ):
+            continue  # a coined word of a letter and a name: "its module “i-Merz”"
         if name.endswith("-"):
             name = name[:-1]  # the first half of a suspended compound: "state TV- and radio"
         if _NUMBERED_STEP.match(name) and _FIGURE_AFTER.match(text, at + len(raw)) is not None:

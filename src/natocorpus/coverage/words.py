@@ -119,7 +119,7 @@ _TITLE_HEADS = _set(
     Ayatollah Deputy Commissioner Chief Head Rapporteur Co-Rapporteur Chairs Rapporteurs
     Excellency Excellencies Drs Researcher Fellow Analyst Editor Lecturer Correspondent Columnist
     Scholar Economist Baroness Baron Viscount Viscountess Earl Countess Duke Duchess Marquess
-    Hon Rt Honourable Honorable H.E
+    Hon Rt Honourable Honorable H.E Treasurer Sec Gov Amb Pres Cmdr Cdr Brig Sgt Supt
     GEN LTGEN MAJGEN BRIG COL LTCOL MAJ CAPT ADM VADM RADM CDRE AIRMSHL AVM AIRCDRE GPCAPT WGCDR"""
 )
 # Their plurals name no one either: "the Presidents and Prime Ministers of the Commonwealth".
@@ -133,12 +133,13 @@ _TITLE_HEADS |= frozenset(
     )
 )
 # Common nouns of government that a house style capitalises alone ("the Government has since",
-# "Heads of State and Government", "the Mission", NATO's "our 31st Ally", "each Partner"):
+# "Heads of State and Government", "the Mission", NATO's "our 31st Ally", "each Partner", a
+# body's part or a ship told as "the Unit", "the Command"):
 # alone they name no one in particular.
 _GOVERNMENT_NOUNS = _set(
     """Government Governments Administration Administrations Ministry Ministries Department
     Departments Mission Missions Agency Agencies Secretariat Authorities Defence Defense Ally
-    Allies Partner Partners Province Provinces"""
+    Allies Partner Partners Province Provinces Unit Units Command Commands"""
 )
 # The labels of a text's parts and kinds, capitalised by a house style ("Editor's Note", "In this
 # Commentary"): alone they name no one.
@@ -173,15 +174,25 @@ _COMMON_ACRONYMS = _set(
     " PST PDT CST CDT MST MDT BST EET EEST MSK IST HKT SGT AEST AEDT ACST ACDT AWST NZST NZDT"
     " EUR USD GBP JPY CNY KRW AUD NZD ICBM ICBMs SLBM SLBMs IRBM IRBMs EEZ EEZs MOU MOUs MoU MoUs"
 )
+# What follows a person's name to tell them from a parent of the same name: "Ferdinand Marcos
+# Jr.", "Gilberto Teodoro, Jr.".
+_NAME_SUFFIXES = _set("Jr Sr Jnr Snr")
 # A speech's greetings: "Distinguished guests, Ladies and gentlemen".
 _GREETINGS = _set(
     "Distinguished Ladies Gentlemen Honourable Honorable Dear Friends Colleagues Thank Thanks"
     " Happy Merry Greetings"
 )
 # A word that names no one in particular when it stands alone: a title, a noun of government, a
-# label of a text's part, a common noun's acronym, a faith's adjective or a greeting.
+# label of a text's part, a common noun's acronym, a faith's adjective, a greeting or a name's
+# suffix.
 _NO_ONE_ALONE = (
-    _TITLE_HEADS | _GOVERNMENT_NOUNS | _EDITORIAL_LABELS | _COMMON_ACRONYMS | _FAITHS | _GREETINGS
+    _TITLE_HEADS
+    | _GOVERNMENT_NOUNS
+    | _EDITORIAL_LABELS
+    | _COMMON_ACRONYMS
+    | _FAITHS
+    | _GREETINGS
+    | _NAME_SUFFIXES
 )
 # Words that stand before a title's head: "Deputy Secretary General", "Foreign Minister".
 _TITLE_MODIFIERS = _set(
@@ -205,7 +216,7 @@ _PORTFOLIO = _set(
     """State Defence Defense Foreign Affairs Home Interior Finance Trade Staff Justice Economy
     Commerce National Treasury Energy Security the Internal External Education Health Political
     Policy Public Diplomacy Operations Intelligence Planning Strategy Economic Science Sciences
-    Studies Relations Peace Cabinet Force Forces"""
+    Studies Relations Peace Cabinet Force Forces Armed"""
 )
 # Bodies of a state named in lower case after it: "the Chinese embassy in Japan".
 _BODY = re.compile(
