@@ -423,3 +423,38 @@ def test_a_capitals_building_after_its_possessive_and_its_officials_from_it(
         ("australia", "Canberra"),
         ("australia", "Canberra"),
     ]
+
+
+def test_a_body_after_its_organisations_possessive_but_not_an_office(tmp_path: Path) -> None:
+    actors = ACTORS + (
+        "- {id: military-committee, name: NATO Military Committee, type: institution,\n"
+        "   description: d, forms: [NATO Military Committee]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "The chair of NATO’s Military Committee spoke, and NATO’s Secretary General Jens "
+        "Stoltenberg agreed.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("military-committee", "NATO’s Military Committee"),
+        ("nato", "NATO"),
+        ("jens-stoltenberg", "Stoltenberg"),
+    ]
+
+
+def test_two_parties_compound_an_executive_and_an_alliance_named_after_an_article(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "Chinese-Slovak relations are close, but the Asian-Pacific region waits. He met the "
+        "Russian Executive. The Competitiveness Alliance and the Alliance met.",
+        actors=ACTORS + "- {id: nato-alliance, name: NATO, type: alliance, description: d,"
+        " forms: [Alliance]}\n",
+    )
+    assert actors_of(article) == [
+        ("china", "Chinese"),
+        ("russia", "Russian"),
+        ("nato-alliance", "Alliance"),
+    ]

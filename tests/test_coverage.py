@@ -163,6 +163,8 @@ def test_a_title_is_cut_from_the_name_after_it(tmp_path: Path) -> None:
         ),
         ("Sebastien Lecornu, Minister for the Armed Forces, met NATO.", {"Sebastien Lecornu"}),
         ("NATO's President, Vice-Presidents, Treasurer and members met.", set()),
+        ("The Minister of Foreign and European Affairs, Juraj Blanar, met NATO.", {"Juraj Blanar"}),
+        ("NATO invited a Member of the Politburo, Wang Yi.", {"Politburo", "Wang Yi"}),
     ],
 )
 def test_titles_of_many_kinds(tmp_path: Path, sentence: str, names: set[str]) -> None:
@@ -203,6 +205,12 @@ def test_a_known_name_then_a_persons_name_are_two_names(tmp_path: Path) -> None:
         "NATO said: “(Considering the distance), we agree.”",  # a bracket opening a quotation
         "NATO sailed; the Unit and the Command agreed.",  # a body's part named by a common noun
         "NATO tested its module “i-Merz”.",  # a word coined of a letter and a name
+        "NATO met a congressman (D-CA, 17th District).",  # an area told by its number
+        "NATO ordered 48 K9s.",  # a model's designation in the plural
+        # acronyms spelt out in lower case beside them, and used again
+        "NATO buys an active electronically scanned array (AESA) radar and short-range "
+        "ballistic missiles (SRBMs), and fears REE (rare-earth element) curbs. More AESA.",
+        "NATO backs environmental, social, and governance (“ESG”) standards.",
     ],
 )
 def test_capitals_that_their_place_explains_are_not_reported(tmp_path: Path, body: str) -> None:

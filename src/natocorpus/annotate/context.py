@@ -73,6 +73,11 @@ _PREFIX_BEFORE = re.compile(r"(?<![\w-])(?:(?i:trans|pan|cross|intra|inter|sub|e
 _BETWEEN_STATES_BEFORE = re.compile(r"(?<![\w-])(?i:inter|intra|pan)-$")
 # Compass adjectives, which before a place name a part of it.
 _COMPASS_ADJECTIVES = frozenset({"Western", "Eastern", "Northern", "Southern"})
+# What is between two parties, after a compound of their names: "Chinese-Slovak relations".
+_BETWEEN_THEM_AFTER = re.compile(
+    r" (?:relations|ties|cooperation|partnership|friendship|dialogue|talks|summit|agreement"
+    r"|accord|treaty|alliance|rivalry|tensions?|rapprochement|axis|border)\b"
+)
 # "People's" before a state's formal name makes another state's: "the Democratic People's Republic".
 _PEOPLES = frozenset({"People’s", "People's"})
 # More places after a group's place: "partners in the Indo-Pacific and Europe", "partners in the
@@ -106,7 +111,7 @@ _STATE_ORGANS = _wordset(
     "Administration Department Office Officials Official Officers Leader Leaders Spokesperson "
     "Spokesman Spokeswoman Authorities Emperor King Queen Crown Imperial Presidency "
     "Counselor Councilor Councillor Diplomat Diplomats Delegation Representative Acting Director "
-    "Director-General Commander Envoys Chair Chairman Chairperson"
+    "Director-General Commander Envoys Chair Chairman Chairperson Executive"
 )
 _INSTITUTION_HEADS = _wordset(
     "Ministry Minister Ministers Department Secretary Secretariat Committee Council Commission "
@@ -254,8 +259,16 @@ def _context_blocks(
                 next_kind = starts.get(next_start)
                 names_another = next_kind is not None and not next_kind & ADJECTIVAL
                 if joint == "-":
-                    # "Asian-Pacific": a compound with a word that names nothing known.
-                    blocked = not names_another and not _DEMONYM_END.search(word)
+                    # "Asian-Pacific": a compound with a word that names nothing known; not
+                    # two parties' before what is between them ("Chinese-Slovak relations").
+                    blocked = (
+                        not names_another
+                        and not _DEMONYM_END.search(word)
+                        and not (
+                            word not in _OCEAN_NAMES
+                            and _BETWEEN_THEM_AFTER.match(text, end + 1 + len(word))
+                        )
+                    )
                 else:
                     # "European Union", "the East German state": a different proper name;
                     # "Chinese Embassy", "European NATO allies" are not.
@@ -446,6 +459,7 @@ def _context_blocks(
 _NAMED_FOR_AFTER = re.compile(r" (?:on|for) (?:the )?[A-Z]")
 # Where a sentence opens, a quote aside (see `_named_by_other_words`).
 _STARTS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
+_ARTICLES = frozenset({"The", "A", "An"})
 # The capitalised words just before a form, as one run ("Five Eyes ", "a Military ").
 _CAPITALISED_RUN_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]* )+)$")
 
@@ -455,10 +469,16 @@ def _named_by_other_words(before: str, start: int, ends: dict[int, str]) -> bool
     the last of them qualifies it (`_qualifies`), and none is a function word, opens the sentence
     or ends a known form."""
     run = _CAPITALISED_RUN_BEFORE.search(before)
-    # (A quote before them opens a quoted name as often as a sentence: “Five Eyes Alliance”.)
-    if run is None or _STARTS_SENTENCE.search(before, 0, run.start(1)) is not None:
+    if run is None:
         return False
     words = run.group(1).split()
+    if words[0] in _ARTICLES and len(words) > 1:
+        # "The Competitiveness Alliance": the article opens the sentence, the words after it
+        # are the name's.
+        words = words[1:]
+    # (A quote before them opens a quoted name as often as a sentence: “Five Eyes Alliance”.)
+    elif _STARTS_SENTENCE.search(before, 0, run.start(1)) is not None:
+        return False
     if not _qualifies(words[-1]) or any(word in _FUNCTION_WORDS for word in words):
         return False
     first = start - len(before) + run.start(1)

@@ -67,6 +67,8 @@ def written_variants(text: str, actor_type: str) -> list[str]:
     ("AUKUS", "Aukus"), and a group's short name written as an acronym ("Quad", "QUAD"); an
     organisation's acronym with its possessive's apostrophe lost ("NATOs"); a people's plural
     ("Asian", "Asians", "South Koreans"); its common nouns capitalised ("Korean Peninsula"); a
+    body's name after its organisation's acronym in lower case or after the acronym's possessive
+    ("NATO military committee", "NATO’s Military Committee"); a
     hyphen between capitalised words as a space ("Asia Pacific"), with the word after it in lower
     case ("Asia-pacific") or, after a combining form, closed up ("Indopacific"); a name opening
     with "the" as a sentence opens it ("The West")."""
@@ -133,6 +135,10 @@ def written_variants(text: str, actor_type: str) -> list[str]:
         # a body's common nouns after its organisation's acronym, as many texts print them: "NATO
         # Military Committee" as "NATO military committee"
         variants.append(" ".join([words[0], *(w.lower() for w in words[1:])]))
+        if _BODY_HEAD.fullmatch(words[-1]):
+            # and a body's, after the acronym's possessive: "NATO’s Military Committee" (an
+            # office's title is not a name: in "NATO’s Secretary General Mark Rutte", NATO is)
+            variants += [" ".join([words[0] + mark, *words[1:]]) for mark in ("’s", "'s")]
     if actor_type == "grouping" and "partners" in words:
         # "Asia-Pacific partners": "Asia-Pacific partner countries", "... partner nations"
         variants += [
@@ -162,6 +168,10 @@ _COMPASS = frozenset(
 # An acronym with figures, with or without a hyphen before them: "IP4", "IP-4", "G7".
 _ACRONYM_WITH_FIGURES = re.compile(r"([A-Z]{1,5})(-?)(\d{1,2})")
 _TITLED_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
+_BODY_HEAD = re.compile(
+    r"Committee|Council|Command|Assembly|College|Agency|Centre|Center|School|Office|Staff"
+    r"|Headquarters|Secretariat|Fund|Mission|Commission|Board|Academy"
+)
 
 
 # The words title case leaves in lower case.

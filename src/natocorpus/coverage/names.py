@@ -92,6 +92,9 @@ _CLOCK_BEFORE = re.compile(r"\d\s?$")
 # The common nouns of a numbered part, step or model ("Phase 4", "Tier 2", "Type 055"), which
 # name no one.
 _NUMBERED_STEP = re.compile(r"(?:Phase|Stage|Step|Round|Tier|Chapter|Section|Type)$")
+# An electoral or city area after its ordinal number ("the 17th District"), which names no one.
+_NUMBERED_AREA = re.compile(r"(?:District|Ward|Precinct|Constituency)")
+_ORDINAL_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th) $")
 # A lower-case letter and a hyphen before a capital, which coin a word ("e-Government",
 # "i-Merz"); a longer prefix leaves the name a name ("pro-China", "non-NATO").
 # (In a longer name, "the e-Government Forum", it is a word of that name.)
@@ -154,6 +157,8 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             name = name[:-1]  # the first half of a suspended compound: "state TV- and radio"
         if _NUMBERED_STEP.match(name) and _FIGURE_AFTER.match(text, at + len(raw)) is not None:
             continue  # a numbered part or step: "under Phase 4 of the programme"
+        if _NUMBERED_AREA.fullmatch(name) and _ORDINAL_BEFORE.search(text, max(0, at - 8), at):
+            continue  # an area told by its number: "(D-CA, 17th District)"
         if _ROMAN.fullmatch(name) and _NUMBERED_PART_BEFORE.search(text, 0, at):
             continue  # the number of a part: "article VI (in its statutes)"
         if name == "Article" and (number := _PART_NUMBER_AFTER.match(text, at + len(raw))):
@@ -271,18 +276,22 @@ def _office(possessor: _Word, word: _Word) -> bool:
 
 def _inner_allowed(run: list[_Word], word: str, the: str | None) -> bool:
     """'de', 'von'... join names of people; 'of', 'for', 'to', 'on' follow a head word; 'and'
-    only inside an organisation's "of" phrase ("Ministry of Science and Technology"), and not
-    before "the" ("the Republic of Korea and the Sea of Japan")."""
+    only inside an organisation's "of" phrase ("Ministry of Science and Technology") or a title's
+    portfolio ("Minister of Foreign and European Affairs"), and not before "the" ("the Republic
+    of Korea and the Sea of Japan")."""
     if word in _INNER:
         return the is None
     texts = [w.text for w in run]
     if word == "and":
-        if the is not None:
+        if the is not None or "and" in texts:
             return False
+        if "of" in texts and any(t in _ORGANISATION_HEADS for t in texts[: texts.index("of")]):
+            return True
+        linked = next((i for i, t in enumerate(texts) if t in ("of", "for")), None)
         return (
-            "of" in texts
-            and "and" not in texts
-            and any(t in _ORGANISATION_HEADS for t in texts[: texts.index("of")])
+            linked is not None
+            and any(t.rstrip(".") in _TITLE_HEADS for t in texts[:linked])
+            and all(t in _PORTFOLIO for t in texts[linked + 1 :])
         )
     last = texts[-1]
     return last in _HEADS
@@ -349,7 +358,11 @@ def _title_at(run: list[_Word], i: int) -> int:
     # A portfolio: "Secretary of State", "Minister for Foreign Affairs".
     if j + 1 < len(run) and run[j].text in ("of", "for") and run[j + 1].text in _PORTFOLIO:
         k = j + 1
-        while k < len(run) and run[k].text in _PORTFOLIO:
+        while k < len(run) and (
+            run[k].text in _PORTFOLIO
+            # two portfolios in one: "Minister of Foreign and European Affairs"
+            or (run[k].text == "and" and k + 1 < len(run) and run[k + 1].text in _PORTFOLIO)
+        ):
             k += 1
         j = k
     if j == len(run):

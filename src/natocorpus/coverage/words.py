@@ -133,13 +133,13 @@ _TITLE_HEADS |= frozenset(
     )
 )
 # Common nouns of government that a house style capitalises alone ("the Government has since",
-# "Heads of State and Government", "the Mission", NATO's "our 31st Ally", "each Partner", a
-# body's part or a ship told as "the Unit", "the Command"):
+# "Heads of State and Government", "the Mission", NATO's "our 31st Ally", "each Partner", "a
+# Member of the Political Bureau", a body's part or a ship told as "the Unit", "the Command"):
 # alone they name no one in particular.
 _GOVERNMENT_NOUNS = _set(
     """Government Governments Administration Administrations Ministry Ministries Department
     Departments Mission Missions Agency Agencies Secretariat Authorities Defence Defense Ally
-    Allies Partner Partners Province Provinces Unit Units Command Commands"""
+    Allies Partner Partners Province Provinces Unit Units Command Commands Member Members"""
 )
 # The labels of a text's parts and kinds, capitalised by a house style ("Editor's Note", "In this
 # Commentary"): alone they name no one.
@@ -216,7 +216,7 @@ _PORTFOLIO = _set(
     """State Defence Defense Foreign Affairs Home Interior Finance Trade Staff Justice Economy
     Commerce National Treasury Energy Security the Internal External Education Health Political
     Policy Public Diplomacy Operations Intelligence Planning Strategy Economic Science Sciences
-    Studies Relations Peace Cabinet Force Forces Armed"""
+    Studies Relations Peace Cabinet Force Forces Armed European"""
 )
 # Bodies of a state named in lower case after it: "the Chinese embassy in Japan".
 _BODY = re.compile(
@@ -256,7 +256,7 @@ _YAML_WORDS = _set("yes no true false on off null y n")
 # "FA-50 jets", "K9 self-propelled howitzers"), or in the plural ("F-35s", "Su-30s"); not a
 # group's name ("the G7 summit").
 _DESIGNATION = re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,2}")
-_DESIGNATIONS = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}s")
+_DESIGNATIONS = re.compile(r"[A-Z][A-Za-z]{0,3}-?\d{1,4}s")
 # A model's name, one word in title case ("Tomahawk", "Hawkei"); not an acronym ("US jets"), nor
 # a people's adjective ("Iranian drones"), nor the last word of a longer name ("Royal Australian
 # Navy frigates").
