@@ -449,12 +449,45 @@ def test_two_parties_compound_an_executive_and_an_alliance_named_after_an_articl
     article = annotated(
         tmp_path,
         "Chinese-Slovak relations are close, but the Asian-Pacific region waits. He met the "
-        "Russian Executive. The Competitiveness Alliance and the Alliance met.",
+        "Russian Executive. The Competitiveness Alliance and the NATO Alliance met, and the "
+        "Alliance agreed.",
         actors=ACTORS + "- {id: nato-alliance, name: NATO, type: alliance, description: d,"
-        " forms: [Alliance]}\n",
+        " forms: [Alliance, NATO Alliance]}\n",
     )
     assert actors_of(article) == [
         ("china", "Chinese"),
         ("russia", "Russian"),
+        ("nato-alliance", "NATO Alliance"),
         ("nato-alliance", "Alliance"),
+    ]
+
+
+def test_another_alliance_of_natos_kind_a_body_of_america_and_an_alliance_never_named(
+    tmp_path: Path,
+) -> None:
+    actors = ACTORS.replace(
+        "forms: [United States, American,", "forms: [United States, America, American,"
+    ) + ("- {id: nato-alliance, name: NATO, type: alliance, description: d, forms: [Alliance]}\n")
+    article = annotated(
+        tmp_path,
+        "Let's build a NATO for the Pacific. Voice of America added that America agreed.",
+        actors=actors,
+    )
+    assert actors_of(article) == [("usa", "America")]
+    # The common noun names its organisation only in a text that names it otherwise too.
+    alone = annotated(
+        tmp_path / "alone",
+        "The Alliance will keep the response capabilities of the Alliance with Georgia.",
+        actors=actors.replace("forms: [Alliance]", "forms: [Alliance, NATO Alliance]"),
+    )
+    assert actors_of(alone) == [("georgia", "Georgia")]
+    named = annotated(
+        tmp_path / "named",
+        "The NATO Alliance met, and the Alliance agreed with Georgia.",
+        actors=actors.replace("forms: [Alliance]", "forms: [Alliance, NATO Alliance]"),
+    )
+    assert actors_of(named) == [
+        ("nato-alliance", "NATO Alliance"),
+        ("nato-alliance", "Alliance"),
+        ("georgia", "Georgia"),
     ]

@@ -165,6 +165,11 @@ def test_a_title_is_cut_from_the_name_after_it(tmp_path: Path) -> None:
         ("NATO's President, Vice-Presidents, Treasurer and members met.", set()),
         ("The Minister of Foreign and European Affairs, Juraj Blanar, met NATO.", {"Juraj Blanar"}),
         ("NATO invited a Member of the Politburo, Wang Yi.", {"Politburo", "Wang Yi"}),
+        (
+            "NATO met Assistant Secretary of Defense for Space Policy Vipin Narang and Judith "
+            "Collins, Japan’s Attorney-General.",
+            {"Vipin Narang", "Judith Collins"},
+        ),
     ],
 )
 def test_titles_of_many_kinds(tmp_path: Path, sentence: str, names: set[str]) -> None:
@@ -211,6 +216,8 @@ def test_a_known_name_then_a_persons_name_are_two_names(tmp_path: Path) -> None:
         "NATO buys an active electronically scanned array (AESA) radar and short-range "
         "ballistic missiles (SRBMs), and fears REE (rare-earth element) curbs. More AESA.",
         "NATO backs environmental, social, and governance (“ESG”) standards.",
+        "NATO gave $16 million (over USD9.4 million).",  # an amount in a currency's code
+        "Context: Recently, NATO warned.",  # an adverb after a colon, before its comma
     ],
 )
 def test_capitals_that_their_place_explains_are_not_reported(tmp_path: Path, body: str) -> None:

@@ -26,7 +26,7 @@ from natocorpus.annotate.implicit_events import (
     _summits_by_city,
     _summits_in_a_list,
 )
-from natocorpus.annotate.kinds import LOCATED_GROUP, TITLE, form_kind
+from natocorpus.annotate.kinds import COMMON_NOUN, LOCATED_GROUP, TITLE, form_kind
 from natocorpus.annotate.references import _references, parse_reference
 from natocorpus.annotate.sentences import _sentence_index, split_sentences
 from natocorpus.annotate.time_windows import _not_yet_happened
@@ -189,6 +189,7 @@ def _actor_mentions(
     found = _titles_apart(reading, found, matchers)
     found += _in_capital_lines(reading, found, matchers)
     found += _in_lower_case(reading, found, matchers)
+    found = _named_otherwise(found, matchers)
     return sorted(
         own_actors
         + [
@@ -198,6 +199,21 @@ def _actor_mentions(
         ],
         key=lambda m: m.start,
     )
+
+
+def _named_otherwise(
+    found: list[tuple[str, str, int, int]], matchers: Matchers
+) -> list[tuple[str, str, int, int]]:
+    """An organisation's common noun capitalised ("the Alliance") names it only in a text that
+    names it otherwise too ("NATO"): in a statement on the United States' alliance with South
+    Korea that never names NATO, "the Alliance" is that alliance."""
+    kinds = matchers.actors.kinds
+
+    def by_its_noun(form: str) -> bool:
+        return bool(kinds.get(form.removeprefix("the ").removeprefix("The "), 0) & COMMON_NOUN)
+
+    otherwise = {owner for owner, form, _, _ in found if not by_its_noun(form)}
+    return [item for item in found if item[0] in otherwise or not by_its_noun(item[1])]
 
 
 def _places_of_groups_turned_down(
@@ -471,9 +487,7 @@ def _with_generic_events(
     taken = [(m.start, m.end) for m in (*event_mentions, *generic)] + [
         (u.start, u.end) for u in unresolved
     ]
-    by_city = _summits_by_city(
-        reading, matchers, taken, raw_dates, published, place, [*event_mentions, *generic]
-    )
+    by_city = _summits_by_city(reading, matchers, taken, raw_dates, published, place)
     taken += [(m.start, m.end) for m in by_city]
     by_city += _summits_in_a_list(reading, matchers, taken, place)
     taken += [(m.start, m.end) for m in by_city]

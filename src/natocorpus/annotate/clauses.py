@@ -71,6 +71,35 @@ def _told_of_it(
     ]
 
 
+# A verb of an event's taking place after the reference, within its clause: "the NATO summit
+# will take place", "the meeting opens".
+_HAPPENS_AFTER = re.compile(
+    r"[^.;:!?,]{0,80}? (?:will (?:take place|be held|open|begin|start|convene)|takes place"
+    r"|is (?:being )?held|was held|took place|opens|opened|begins|began|convenes|convened"
+    r"|kicks off|kicked off)\b"
+)
+_ON_BEFORE = re.compile(r"\b[Oo]n $")
+_SUBJECT_AFTER_DATE = re.compile(r",? (?:the |a |an )?")
+
+
+def _dated_as_it_happens(
+    reading: str, sentence: tuple[int, int], start: int, dates: Sequence[DateMention]
+) -> list[PartialDate]:
+    """The date that opens the clause whose subject is the reference, where a verb of its taking
+    place follows: "On June 24, the NATO summit will take place" (a date without its year is
+    the publication's, as any)."""
+    if _HAPPENS_AFTER.match(reading, start) is None:
+        return []
+    return [
+        d.value
+        for d in dates
+        if d.value
+        and sentence[0] <= d.start < start
+        and _ON_BEFORE.search(reading, max(0, d.start - 3), d.start) is not None
+        and _SUBJECT_AFTER_DATE.fullmatch(reading, d.end, start) is not None
+    ]
+
+
 # What may stand between a reference and the date that qualifies it: "the NATO summit last
 # year", "the summit in 2022", "the meeting held in June 2022", "the summit earlier this year".
 _DATE_JOIN = re.compile(r" (?:(?:held |that took place )?(?:in|of|on) |(?:earlier|later) )?")

@@ -40,6 +40,10 @@ from natocorpus.annotate.kinds import (
 _ANOTHER_OF_ITS_KIND = re.compile(
     r"\b(?:[Aa]n?|[Ss]o-called)\s+[“\"‘']?[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+$"
 )
+# An article right before an organisation's acronym, and where the other is, for or of after
+# it: "a NATO for the Pacific", "an Asian NATO of democracies".
+_AN_ARTICLE_BEFORE = re.compile(r"(?<![\w’'-])[Aa]n? [“\"‘']?$")
+_OF_ITS_OWN_AFTER = re.compile(r"[”\"’']? (?:for|of|in) (?:the )?[A-Z]")
 # A possessive's noun after an acronym whose apostrophe was lost ("NATOs mission", "NATOs
 # Asia-Pacific partners"), not the words after a plural ("NATOs like AUKUS", "NATOs in Asia").
 _POSSESSED_AFTER = re.compile(
@@ -348,6 +352,12 @@ def _context_blocks(
             blocked = True  # "an Asian NATO would": a proposed alliance, not NATO
         if (
             kind & BODY_ACRONYM
+            and _AN_ARTICLE_BEFORE.search(before) is not None
+            and _OF_ITS_OWN_AFTER.match(text, end) is not None
+        ):
+            blocked = True  # "a NATO for the Pacific", "a NATO of Asia": another of its kind
+        if (
+            kind & BODY_ACRONYM
             and text[end - 1 : end] == "s"
             and _POSSESSED_AFTER.match(text, end) is None
         ):
@@ -527,13 +537,13 @@ def _of_another_body(kind: int, before: str, start: int, ends: dict[int, str]) -
     """Whether a place's name closes another body's name after "of", or after what the body is
     for: "Friends of Europe", "the Council of Europe", "the Bank of Japan", "the Economic
     Commission for Europe", "the Organization for Security and Co-operation in Europe"; not a
-    state's organ ("the Government of Japan", "the Embassy of Japan") nor a sentence's first
-    word ("Parts of Europe")."""
+    state's organ ("the Government of Japan", "the Embassy of Japan") nor a common noun ("Parts
+    of Europe"); after what it is for, not a sentence's first word."""
     if not kind & PLACE or kind & ADJECTIVAL or start - 1 in ends:
         return False
     head = _HEAD_OF.search(before)
     if head is not None and head.group(1) in _BODY_HEADS:
-        return not _OPENS_SENTENCE.search(before, 0, head.start(1))
+        return True  # at a sentence's start too: "Voice of America added ..."
     head = _HEAD_FOR.search(before)
     return (
         head is not None

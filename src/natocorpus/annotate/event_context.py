@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from natocorpus.annotate.clauses import (
+    _dated_as_it_happens,
     _in_its_clause,
     _names_place,
     _other_clauses,
@@ -328,10 +329,13 @@ def _fitting(
     summit held there in 2024."""
     block = text.block_at(start)
     sentence_span = _sentence_span(text, reading, start)
-    told = _told_of_it(reading, sentence_span, start, dates)
+    told = _told_of_it(reading, sentence_span, start, dates) or _dated_as_it_happens(
+        reading, sentence_span, start, dates
+    )
     if told:
         # "the meeting of NATO foreign ministers, which will take place on April 4-5, 2023 at
-        # NATO headquarters in Brussels": the clause dates the reference, before any place.
+        # NATO headquarters in Brussels", "On June 24, the NATO summit will take place": the
+        # clause dates the reference, before any place.
         fits = [
             e
             for e in candidates

@@ -13,6 +13,7 @@ from natocorpus.coverage.words import (
     _ABBREVIATED,
     _ADJECTIVE_ENDING,
     _CAPITAL,
+    _COMMON_ACRONYMS,
     _DEMONYM,
     _DOCUMENT_HEADS,
     _EDITORIAL_LABELS,
@@ -92,6 +93,10 @@ _CLOCK_BEFORE = re.compile(r"\d\s?$")
 # The common nouns of a numbered part, step or model ("Phase 4", "Tier 2", "Type 055"), which
 # name no one.
 _NUMBERED_STEP = re.compile(r"(?:Phase|Stage|Step|Round|Tier|Chapter|Section|Type)$")
+# An adverb by its ending ("Recently", "Finally", "Notably"; not "Italy", "Sicily", "Reilly").
+_ADVERB = re.compile(r"[A-Z][a-z]+(?:ent|al|ous|ive|ate|ant|ar|ic|ful|less|ab|ib|ed|ing)ly")
+# An amount in a currency's code run into its figures: "USD9.4", "EUR2bn".
+_CODED_AMOUNT = re.compile(r"([A-Z]{3})\d[\d.,]*[a-z]{0,2}")
 # An electoral or city area after its ordinal number ("the 17th District"), which names no one.
 _NUMBERED_AREA = re.compile(r"(?:District|Ward|Precinct|Constituency)")
 _ORDINAL_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th) $")
@@ -159,6 +164,8 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             continue  # a numbered part or step: "under Phase 4 of the programme"
         if _NUMBERED_AREA.fullmatch(name) and _ORDINAL_BEFORE.search(text, max(0, at - 8), at):
             continue  # an area told by its number: "(D-CA, 17th District)"
+        if (amount := _CODED_AMOUNT.fullmatch(name)) and amount.group(1) in _COMMON_ACRONYMS:
+            continue  # an amount: "worth NZ$16 million (over USD9.4 million)"
         if _ROMAN.fullmatch(name) and _NUMBERED_PART_BEFORE.search(text, 0, at):
             continue  # the number of a part: "article VI (in its statutes)"
         if name == "Article" and (number := _PART_NUMBER_AFTER.match(text, at + len(raw))):
@@ -197,7 +204,15 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
                 # published") or a list of names ("partners: Japan, Korea and Australia").
                 # A word that opens a spoken answer opens it whatever follows ("Minister: Look,
                 # Mr Keating has his views").
-                or (last == ":" and (not _LISTED.match(text, at + len(raw)) or name in _SPOKEN))
+                # An adverb there opens a clause too, its comma no list's ("Context: Recently,").
+                or (
+                    last == ":"
+                    and (
+                        not _LISTED.match(text, at + len(raw))
+                        or name in _SPOKEN
+                        or _ADVERB.fullmatch(name) is not None
+                    )
+                )
                 # A bracket that opens a quotation or a sentence and holds a clause opens it
                 # with a capital ("“(Considering the distance), we"); not a name in brackets
                 # ("(NATO)", "in Seoul (South Korea)").
@@ -287,14 +302,21 @@ def _inner_allowed(run: list[_Word], word: str, the: str | None) -> bool:
             return False
         if "of" in texts and any(t in _ORGANISATION_HEADS for t in texts[: texts.index("of")]):
             return True
-        linked = next((i for i, t in enumerate(texts) if t in ("of", "for")), None)
-        return (
-            linked is not None
-            and any(t.rstrip(".") in _TITLE_HEADS for t in texts[:linked])
-            and all(t in _PORTFOLIO for t in texts[linked + 1 :])
-        )
+        return _a_titles_portfolio(texts)
     last = texts[-1]
+    if word in ("for", "of") and last in _PORTFOLIO and _a_titles_portfolio(texts):
+        return True  # "Assistant Secretary of Defense for Space Policy": its second portfolio
     return last in _HEADS
+
+
+def _a_titles_portfolio(texts: list[str]) -> bool:
+    """Whether the words end with a title, "of" or "for", and its portfolio."""
+    linked = next((i for i, t in enumerate(texts) if t in ("of", "for")), None)
+    return (
+        linked is not None
+        and any(t.rstrip(".") in _TITLE_HEADS for t in texts[:linked])
+        and all(t in _PORTFOLIO or t in ("and", "of", "for") for t in texts[linked + 1 :])
+    )
 
 
 class _Piece(msgspec.Struct):
@@ -360,8 +382,13 @@ def _title_at(run: list[_Word], i: int) -> int:
         k = j + 1
         while k < len(run) and (
             run[k].text in _PORTFOLIO
-            # two portfolios in one: "Minister of Foreign and European Affairs"
-            or (run[k].text == "and" and k + 1 < len(run) and run[k + 1].text in _PORTFOLIO)
+            # two portfolios in one: "Minister of Foreign and European Affairs", "Assistant
+            # Secretary of Defense for Space Policy"
+            or (
+                run[k].text in ("and", "for", "of")
+                and k + 1 < len(run)
+                and run[k + 1].text in _PORTFOLIO
+            )
         ):
             k += 1
         j = k

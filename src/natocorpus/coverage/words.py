@@ -120,6 +120,7 @@ _TITLE_HEADS = _set(
     Excellency Excellencies Drs Researcher Fellow Analyst Editor Lecturer Correspondent Columnist
     Scholar Economist Baroness Baron Viscount Viscountess Earl Countess Duke Duchess Marquess
     Hon Rt Honourable Honorable H.E Treasurer Sec Gov Amb Pres Cmdr Cdr Brig Sgt Supt
+    Attorney-General Solicitor-General Auditor-General Governor-General Inspector-General
     GEN LTGEN MAJGEN BRIG COL LTCOL MAJ CAPT ADM VADM RADM CDRE AIRMSHL AVM AIRCDRE GPCAPT WGCDR"""
 )
 # Their plurals name no one either: "the Presidents and Prime Ministers of the Commonwealth".
@@ -216,7 +217,7 @@ _PORTFOLIO = _set(
     """State Defence Defense Foreign Affairs Home Interior Finance Trade Staff Justice Economy
     Commerce National Treasury Energy Security the Internal External Education Health Political
     Policy Public Diplomacy Operations Intelligence Planning Strategy Economic Science Sciences
-    Studies Relations Peace Cabinet Force Forces Armed European"""
+    Studies Relations Peace Cabinet Force Forces Armed European Space"""
 )
 # Bodies of a state named in lower case after it: "the Chinese embassy in Japan".
 _BODY = re.compile(
