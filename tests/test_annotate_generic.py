@@ -1489,3 +1489,23 @@ def test_at_war_a_states_adjective_for_its_place_and_summits_with_years_in_brack
         overrides=published("2015-09"),
     )
     assert events_of(article) == []
+
+
+def test_a_wars_crimes_and_a_visit_in_anothers_possessive_name_neither(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Russia’s war crimes in Georgia are manifold, in the war in Georgia. The Netherlands, "
+        "Denmark and Italy’s visit to Seoul and Tokyo followed Russia’s visit to Seoul and "
+        "Tokyo. Stoltenberg’s visit to Seoul and Tokyo mattered.",
+        events=WAR_AND_VISIT.replace(
+            "generic: [war in Georgia, war against Georgia]",
+            "generic: [war in Georgia, war against Georgia, Russia’s war]",
+        ),
+        overrides=published("2023-03"),
+    )
+    assert events_of(article) == [
+        ("war-2021", "war in Georgia"),
+        ("visit-2023", "visit to Seoul and Tokyo"),
+    ]
+    reading = article.text.reading_text
+    assert article.event_mentions[1].start > reading.index("Stoltenberg’s")

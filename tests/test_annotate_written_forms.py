@@ -491,3 +491,16 @@ def test_another_alliance_of_natos_kind_a_body_of_america_and_an_alliance_never_
         ("nato-alliance", "Alliance"),
         ("georgia", "Georgia"),
     ]
+
+
+def test_leaders_counted_in_a_capital_are_where_they_met(tmp_path: Path) -> None:
+    actors = ACTORS + (
+        "- id: uk\n  name: United Kingdom\n  type: state\n  description: d\n"
+        "  forms: [United Kingdom, {text: London, unless_after: [in]}]\n"
+    )
+    article = annotated(
+        tmp_path,
+        "The deal signed by the two leaders in London binds NATO. Officials in London agreed.",
+        actors=actors,
+    )
+    assert actors_of(article) == [("nato", "NATO"), ("uk", "London")]

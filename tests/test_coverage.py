@@ -170,6 +170,11 @@ def test_a_title_is_cut_from_the_name_after_it(tmp_path: Path) -> None:
             "Collins, Japan’s Attorney-General.",
             {"Vipin Narang", "Judith Collins"},
         ),
+        (
+            "NATO's Development Manager Ann Lee met Tomoko Matsuzawa, Director for International "
+            "Cooperation, and EU VP Kaja Kallas.",
+            {"Ann Lee", "Tomoko Matsuzawa", "EU", "Kaja Kallas"},
+        ),
     ],
 )
 def test_titles_of_many_kinds(tmp_path: Path, sentence: str, names: set[str]) -> None:

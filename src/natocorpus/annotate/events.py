@@ -166,6 +166,41 @@ def _of_another_years_anniversary(
     return not any(abs(matchers.event_dates[e].year - year) <= 1 for e in candidates)
 
 
+# "crimes" after a war's name: the war's crimes ("Russia’s war crimes in Ukraine").
+_CRIMES_AFTER = re.compile(r" (?:crimes?|criminals?)\b")
+_POSSESSIVE_BEFORE = re.compile(r"[’']s $")
+# The last word of an office's title, whose possessive is its holder's.
+_HOLDERS_TITLES = frozenset(
+    {"General", "Secretary", "Minister", "President", "Chief", "Chair", "Chairman", "Premier"}
+)
+_STARTS_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)$")
+
+
+def _anothers_visit(
+    reading: str,
+    start: int,
+    candidates: Sequence[str],
+    actors: Sequence[tuple[int, int, str]],
+    matchers: Matchers,
+) -> bool:
+    """Whether a visit's phrase follows the possessive of an actor who took part in none of the
+    visits it could name, or of a name no actor has: "the Netherlands, Denmark, and Italy’s
+    visit to Japan" (an office's title is its holder's: "the Secretary General’s visit")."""
+    before = _POSSESSIVE_BEFORE.search(reading, max(0, start - 3), start)
+    if before is None or not all(matchers.event_types.get(e) == "visit" for e in candidates):
+        return False
+    visitor = next((actor for low, high, actor in actors if high == before.start()), None)
+    if visitor is None:
+        word = _WORD_ENDING_THERE.search(reading, max(0, before.start() - 40), before.start())
+        return (
+            word is not None
+            and word.group()[:1].isupper()
+            and word.group() not in _HOLDERS_TITLES
+            and not _STARTS_SENTENCE_BEFORE.search(reading, max(0, word.start() - 3), word.start())
+        )
+    return not any(visitor in matchers.event_participants.get(e, frozenset()) for e in candidates)
+
+
 def _generic_events(
     reading: str,
     text: ArticleText,
@@ -223,6 +258,10 @@ def _generic_events(
             continue  # "Macron told a news conference in Vilnius": a briefing, not the summit
         if _one_strike(reading, start, end):
             continue  # "a drone attack on Ukraine": one strike of the war, not the war
+        if _CRIMES_AFTER.match(reading, end):
+            continue  # "Russia’s war crimes in Ukraine": crimes, not the war
+        if _anothers_visit(reading, start, candidates, actors, matchers):
+            continue  # "Italy’s visit to Japan": its ambassadors', not the Secretary General's
         if (
             all(matchers.event_types.get(e) == "visit" for e in candidates)
             and _name_goes_on(matched, reading, end)

@@ -205,7 +205,11 @@ class FormMatcher(msgspec.Struct, frozen=True):
                     or (_NAME_WORD_BEFORE.search(before) and _NAME_WORD_AFTER.match(text, end))
                     or (
                         _ends_with_any(opening := _before_a_list(before), rules[form])
-                        and (not _RULERS_IN.search(opening) or self._rulers_named(opening))
+                        and (
+                            not _RULERS_IN.search(opening)
+                            or self._rulers_named(opening)
+                            or _COUNTED_RULERS_IN.search(opening) is not None
+                        )
                         and not _SERVANTS_FROM.search(opening)
                         and not (_FELT_IN.search(opening) and not _WHERE_AFTER.match(text, end))
                         and not _GIVEN_TO.search(opening)
@@ -235,6 +239,13 @@ _RULE_CONTEXT = 80  # characters before a match that an unless_after rule looks 
 _RULERS_IN = re.compile(
     r"\b(?:regimes?|officials|authorities|leaders(?:hip)?|policy-?makers|decision-makers|rulers"
     r"|governments?|elites) in (?:the )?$",
+    re.IGNORECASE,
+)
+# Those who govern, counted, "in" a capital: where they met ("signed by the two leaders in
+# London", "both leaders in Tokyo"), not its government.
+_COUNTED_RULERS_IN = re.compile(
+    r"\b(?:two|three|four|five|both|\d+)\s+(?:leaders|officials|ministers|heads of state)"
+    r" in (?:the )?$",
     re.IGNORECASE,
 )
 # Those who serve a government, "from" its capital: "their counterparts from Canberra",
