@@ -1509,3 +1509,30 @@ def test_a_wars_crimes_and_a_visit_in_anothers_possessive_name_neither(tmp_path:
     ]
     reading = article.text.reading_text
     assert article.event_mentions[1].start > reading.index("Stoltenberg’s")
+
+
+def test_an_occasion_held_for_an_anniversary_and_a_summit_ahead_after_past_ones(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "NATO marked its 75th anniversary. Ministers attended the 75th anniversary dinner.",
+        events=ANNIVERSARY,
+        overrides=published("2023-04"),
+    )
+    assert events_of(article) == [("anniversary-2023", "75th anniversary")]
+    # "will attend ... the summit": not the one of two years before that the paragraph before
+    # named last, but the one to come.
+    ahead = annotated(
+        tmp_path / "ahead",
+        "The NATO summit in Vilnius this July will welcome partners.\n\n"
+        "The 2022 summit in Madrid had a wider group.\n\n"
+        "Ministers will attend events on the sidelines of the summit.",
+        events=NATO_SUMMITS,
+        overrides=published("2023-06"),
+    )
+    assert events_of(ahead) == [
+        ("nato-2023", "NATO summit in Vilnius"),
+        ("nato-2022", "2022 summit in Madrid"),
+        ("nato-2023", "summit"),
+    ]

@@ -504,3 +504,12 @@ def test_leaders_counted_in_a_capital_are_where_they_met(tmp_path: Path) -> None
         actors=actors,
     )
     assert actors_of(article) == [("nato", "NATO"), ("uk", "London")]
+
+
+def test_a_portfolio_after_a_long_bodys_name_and_its_acronym(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The High Representative of the Ruritanian Union (RU) for Foreign Affairs and Security "
+        "Policy met NATO. An essay in Foreign Affairs disagreed.",
+    )
+    assert actors_of(article) == [("nato", "NATO"), ("foreign-affairs", "Foreign Affairs")]

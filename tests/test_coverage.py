@@ -175,6 +175,7 @@ def test_a_title_is_cut_from_the_name_after_it(tmp_path: Path) -> None:
             "Cooperation, and EU VP Kaja Kallas.",
             {"Ann Lee", "Tomoko Matsuzawa", "EU", "Kaja Kallas"},
         ),
+        ("NATO met Ambassador Extraordinary and Plenipotentiary Ken Aikawa.", {"Ken Aikawa"}),
     ],
 )
 def test_titles_of_many_kinds(tmp_path: Path, sentence: str, names: set[str]) -> None:
@@ -719,3 +720,7 @@ def test_a_word_of_time_joined_to_a_title_and_a_numbered_type_are_not_reported(
     assert not {"Then-Prime", "Ex-President Moon Jae-in", "Type", "Then"} & set(found)
     # A type named without its number may be a name.
     assert "Type Forum" in found
+
+
+def test_a_ships_type_and_number_apart_are_not_a_name(tmp_path: Path) -> None:
+    assert set(warned(tmp_path, "NATO met HMAS Sydney (DDG 42) there.")) == {"HMAS Sydney"}

@@ -151,7 +151,9 @@ _HEAD_A_FEW_WORDS_ON = re.compile(
 _WORD_BEFORE = re.compile(r"(?:^|[\s(\[“\"])([A-Z](?:[\w’'-]*[\w’'])?) $")
 _HEAD_OF_BEFORE = re.compile(r"([A-Z][\w’'-]*)(?: of State)? (?:of|on|for)(?: the)? $")
 # The body an office is of may stand between: "High Representative of the EU for".
-_HEAD_OF_A_BODY_FOR_BEFORE = re.compile(r"([A-Z][\w’'-]*) of (?:the )?[A-Z][\w’'.-]* for $")
+_HEAD_OF_A_BODY_FOR_BEFORE = re.compile(
+    r"([A-Z][\w’'-]*) of (?:the )?(?:[A-Z][\w’'.-]* ){0,3}[A-Z][\w’'.-]*(?: \([A-Z]{2,6}\))? for $"
+)
 # (Not a model's designation, "Su-30s", "F-35": a name does not run into one.)
 _WORD_AFTER = re.compile(r"^( |-)((?![A-Z][\w’'-]*\d)[A-Z][\w’'-]*)")
 # The oceans, named by adjectives; one of them ("Indian") is also a state's demonym. In a list of

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from natocorpus.annotate.clauses import _beside_another, _dated_right_after
+from natocorpus.annotate.dates import _LOOKS_AHEAD
 from natocorpus.annotate.definite import (
     _by_place,
     _definite,
@@ -49,6 +50,7 @@ from natocorpus.annotate.other_meetings import (
     _word_before_phrase,
 )
 from natocorpus.annotate.sentences import _sentence_span
+from natocorpus.annotate.time_windows import _over_well_before
 from natocorpus.annotate.zones import _in_heading
 from natocorpus.model import (
     ArticleText,
@@ -169,11 +171,32 @@ def _of_another_years_anniversary(
 # "crimes" after a war's name: the war's crimes ("Russia’s war crimes in Ukraine").
 _CRIMES_AFTER = re.compile(r" (?:crimes?|criminals?)\b")
 _POSSESSIVE_BEFORE = re.compile(r"[’']s $")
+# An occasion held for an event, named after it: "the 75th anniversary dinner".
+_AN_OCCASION_AFTER = re.compile(
+    r" (?:dinner|gala|reception|banquet|lunch|luncheon|breakfast|concert|party)s?\b"
+)
 # The last word of an office's title, whose possessive is its holder's.
 _HOLDERS_TITLES = frozenset(
     {"General", "Secretary", "Minister", "President", "Chief", "Chair", "Chairman", "Premier"}
 )
 _STARTS_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)$")
+
+
+def _ahead_of_one_over(
+    text: ArticleText,
+    reading: str,
+    start: int,
+    event: str,
+    published: PartialDate,
+    matchers: Matchers,
+) -> bool:
+    """Whether the reference's sentence looks ahead and `event` was over well before the text:
+    "... will attend events on the sidelines of the summit", after a paragraph recalling the
+    summits of the two years before, is not the last one it named."""
+    low, high = _sentence_span(text, reading, start)
+    return _LOOKS_AHEAD.search(reading, low, high) is not None and _over_well_before(
+        matchers.event_dates[event], matchers.event_ends[event], published
+    )
 
 
 def _anothers_visit(
@@ -260,6 +283,8 @@ def _generic_events(
             continue  # "a drone attack on Ukraine": one strike of the war, not the war
         if _CRIMES_AFTER.match(reading, end):
             continue  # "Russia’s war crimes in Ukraine": crimes, not the war
+        if _AN_OCCASION_AFTER.match(reading, end):
+            continue  # "the 75th anniversary dinner": a dinner held for it, not the anniversary
         if _anothers_visit(reading, start, candidates, actors, matchers):
             continue  # "Italy’s visit to Japan": its ambassadors', not the Secretary General's
         if (
@@ -407,7 +432,11 @@ def _generic_events(
                     text, reading, start, local, actors, matchers
                 )
             weak = len(local) != 1
-            if len(local) > 1 and last_in_text in local:
+            if (
+                len(local) > 1
+                and last_in_text in local
+                and not _ahead_of_one_over(text, reading, start, last_in_text, published, matchers)
+            ):
                 # "the NATO summit in Lithuania … Why is the NATO summit so important?": where its
                 # paragraph says nothing of which, the one the text last named is meant.
                 local = [last_in_text]

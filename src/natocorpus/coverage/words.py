@@ -121,7 +121,7 @@ _TITLE_HEADS = _set(
     Scholar Economist Baroness Baron Viscount Viscountess Earl Countess Duke Duchess Marquess
     Hon Rt Honourable Honorable H.E Treasurer Sec Gov Amb Pres Cmdr Cdr Brig Sgt Supt
     Attorney-General Solicitor-General Auditor-General Governor-General Inspector-General
-    Manager Coordinator Specialist VP
+    Manager Coordinator Specialist VP Extraordinary Plenipotentiary
     GEN LTGEN MAJGEN BRIG COL LTCOL MAJ CAPT ADM VADM RADM CDRE AIRMSHL AVM AIRCDRE GPCAPT WGCDR"""
 )
 # Their plurals name no one either: "the Presidents and Prime Ministers of the Commonwealth".
@@ -306,6 +306,8 @@ def _a_models_name(name: str, text: str, start: int, end: int, possessive: bool)
 # after its name ("HMS Prince of Wales (R09)", "USS Gerald R. Ford (CVN-78)").
 _SHIPS_CLASS = re.compile(r"[A-Z][\w’'-]*-class")
 _HULL_NUMBER = re.compile(r"[A-Z]{1,4}-?\d{2,4}")
+_HULL_TYPE = re.compile(r"[A-Z]{1,4}")
+_HULL_DIGITS_AFTER = re.compile(r" \d{1,4}\)")
 _SHIP_BEFORE = re.compile(rf"\b{SHIP_PREFIX}(?: [A-Z][\w’'.-]*| of| the){{1,5}} \($")
 
 
@@ -313,7 +315,14 @@ def _a_ships_class_or_number(name: str, text: str, start: int) -> bool:
     """Whether the capitalised word at text[start:] (`name`) is a ship's class or, in brackets
     after a ship's name, its number: no one's name."""
     return _SHIPS_CLASS.fullmatch(name) is not None or (
-        _HULL_NUMBER.fullmatch(name) is not None
+        (
+            _HULL_NUMBER.fullmatch(name) is not None
+            # its type and number apart: "HMAS Sydney (DDG 42)"
+            or (
+                _HULL_TYPE.fullmatch(name) is not None
+                and _HULL_DIGITS_AFTER.match(text, start + len(name)) is not None
+            )
+        )
         and _SHIP_BEFORE.search(text, max(0, start - 80), start) is not None
     )
 
