@@ -47,6 +47,7 @@ from natocorpus.coverage.words import (
     _PAGE_FURNITURE,
     _RUN_ON_WORDS,
     _WEEKDAYS,
+    _acronyms_of_common_nouns,
 )
 from natocorpus.diagnostics import Diagnostic, warning
 from natocorpus.model import AnnotatedArticle, ArticleText, CorpusSettings, KnowledgeBase
@@ -442,48 +443,6 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 + ", which does not name it whole"
             )
         return phrase, hint, _guess(words, piece.titled)
-
-
-# An acronym in brackets, quoted or in the plural: "(AESA)", "(“ESG”)", "(SRBMs)".
-_ACRONYM_IN_BRACKETS = re.compile(r"\(\s*[“‘\"']?([A-Z]{2,6})s?[”’\"']?\s*\)")
-_WORD_BEFORE = re.compile(r"[\w’'-]+")
-# The small words an acronym's letters pass over: "environmental, social, and governance (ESG)".
-_PASSED_OVER = frozenset({"and", "of", "the", "for", "on", "in", "to"})
-
-
-# An acronym, then what it stands for in brackets: "REE (rare-earth element) exports".
-_ACRONYM_BEFORE_BRACKETS = re.compile(r"(?<![\w-])([A-Z]{2,6})s? \(([a-z][a-z ,’'-]*)\)")
-
-
-def _acronyms_of_common_nouns(reading: str) -> frozenset[str]:
-    """The acronyms a text spells out in lower case beside them, which abbreviate common nouns,
-    not names: "active electronically scanned array (AESA)", "REE (rare-earth element)" (a
-    name spelt out is capitalised: "Liberal Democratic Party (LDP)")."""
-    found: set[str] = set()
-    for bracket in _ACRONYM_IN_BRACKETS.finditer(reading):
-        acronym = bracket.group(1)
-        words = _WORD_BEFORE.findall(reading, max(0, bracket.start() - 120), bracket.start())
-        if _spelt_out(acronym, words[::-1], backwards=True):
-            found.add(acronym)
-    for spelt in _ACRONYM_BEFORE_BRACKETS.finditer(reading):
-        acronym = spelt.group(1)
-        words = _WORD_BEFORE.findall(spelt.group(2))
-        if _spelt_out(acronym, words, backwards=False):
-            found.add(acronym)
-    return frozenset(found)
-
-
-def _spelt_out(acronym: str, words: list[str], *, backwards: bool) -> bool:
-    """Whether lower-case words, from the one next to the acronym outwards (`backwards` when
-    they stand before it), spell it out."""
-    initials = ""
-    for word in words:
-        if len(initials) >= len(acronym) or not word[:1].islower():
-            break
-        if word not in _PASSED_OVER:
-            letters = "".join(part[:1] for part in word.split("-") if part)
-            initials = letters + initials if backwards else initials + letters
-    return initials == acronym.lower()
 
 
 def _run_together(phrase: str, known: Callable[[str], bool]) -> bool:

@@ -304,18 +304,24 @@ def _inner_allowed(run: list[_Word], word: str, the: str | None) -> bool:
             return True
         return _a_titles_portfolio(texts)
     last = texts[-1]
-    if word in ("for", "of") and last in _PORTFOLIO and _a_titles_portfolio(texts):
+    if word in _PORTFOLIO_LINKS and last in _PORTFOLIO and _a_titles_portfolio(texts):
         return True  # "Assistant Secretary of Defense for Space Policy": its second portfolio
     return last in _HEADS
 
 
+# What joins a title to its portfolio ("Secretary of State"), and one portfolio to another
+# ("Foreign and European Affairs", "of Defense for Space Policy").
+_PORTFOLIO_LINKS = frozenset({"of", "for"})
+_PORTFOLIO_JOINS = _PORTFOLIO_LINKS | {"and"}
+
+
 def _a_titles_portfolio(texts: list[str]) -> bool:
     """Whether the words end with a title, "of" or "for", and its portfolio."""
-    linked = next((i for i, t in enumerate(texts) if t in ("of", "for")), None)
+    linked = next((i for i, t in enumerate(texts) if t in _PORTFOLIO_LINKS), None)
     return (
         linked is not None
         and any(t.rstrip(".") in _TITLE_HEADS for t in texts[:linked])
-        and all(t in _PORTFOLIO or t in ("and", "of", "for") for t in texts[linked + 1 :])
+        and all(t in _PORTFOLIO or t in _PORTFOLIO_JOINS for t in texts[linked + 1 :])
     )
 
 
@@ -378,14 +384,14 @@ def _title_at(run: list[_Word], i: int) -> int:
         return i
     j = head_end
     # A portfolio: "Secretary of State", "Minister for Foreign Affairs".
-    if j + 1 < len(run) and run[j].text in ("of", "for") and run[j + 1].text in _PORTFOLIO:
+    if j + 1 < len(run) and run[j].text in _PORTFOLIO_LINKS and run[j + 1].text in _PORTFOLIO:
         k = j + 1
         while k < len(run) and (
             run[k].text in _PORTFOLIO
             # two portfolios in one: "Minister of Foreign and European Affairs", "Assistant
             # Secretary of Defense for Space Policy"
             or (
-                run[k].text in ("and", "for", "of")
+                run[k].text in _PORTFOLIO_JOINS
                 and k + 1 < len(run)
                 and run[k + 1].text in _PORTFOLIO
             )
