@@ -105,12 +105,24 @@ class GoldError(Exception):
     pass
 
 
+# The fields of a gold passage. Any other key is almost always the rest of a value that a comma
+# cut short: in YAML's flow style, `{text: Crisis, Disaster Management Exhibition, id: ...}` reads
+# as the text "Crisis" and a key "Disaster Management Exhibition".
+GOLD_FIELDS = frozenset({"text", "id", "name", "type", "optional", "tolerate", "occurrence"})
+
+
 def resolve_layer(layer: str, entries: list[dict[str, Any]], text: str) -> list[Passage]:
     """The passages of one layer: explicit occurrences as numbered, the others wherever the text
     occurs and does not lie inside a longer passage of the layer."""
     explicit: list[tuple[dict[str, Any], tuple[int, int]]] = []
     every: list[tuple[dict[str, Any], tuple[int, int]]] = []
     for entry in entries:
+        unknown = sorted(str(key) for key in entry if key not in GOLD_FIELDS)
+        if unknown:
+            raise GoldError(
+                f"{layer} {entry.get('text')!r}: unknown field(s) {', '.join(map(repr, unknown))}"
+                " (a comma ends an unquoted value in {text: ...}: quote the value)"
+            )
         found = word_occurrences(text, entry["text"])
         if not found:
             raise GoldError(f"{layer} {entry['text']!r} does not occur in the text")

@@ -1,0 +1,61 @@
+"""The held-out sets' golds, which the annotation figures in benchmarks/README.md are measured
+against: a passage cut short by YAML's flow style would move those figures without anyone
+seeing why."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from support import PROJECT_ROOT
+
+sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
+from heldout import GOLD_FIELDS, GoldError, resolve_layer
+
+TEXT = (
+    "Both sides looked forward to the 5th Asia Defense and Security, Crisis & Disaster Management"
+    " Exhibition and Conference in September."
+)
+
+
+def _load(path: Path) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.load(
+        path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    )
+    return loaded
+
+
+def test_an_unquoted_comma_in_a_gold_passage_is_an_error_naming_the_field() -> None:
+    entries = yaml.safe_load(
+        "- {text: 5th Asia Defense and Security, Crisis & Disaster Management Exhibition and"
+        " Conference, id: unknown, name: ADAS 2024, type: meeting}"
+    )
+    with pytest.raises(GoldError, match=r"unknown field.*Crisis & Disaster Management"):
+        resolve_layer("event", entries, TEXT)
+
+
+def test_the_quoted_passage_is_read_whole() -> None:
+    entries = yaml.safe_load(
+        '- {text: "5th Asia Defense and Security, Crisis & Disaster Management Exhibition and'
+        ' Conference", id: unknown, name: ADAS 2024, type: meeting}'
+    )
+    (passage,) = resolve_layer("event", entries, TEXT)
+    assert passage.text.endswith("Exhibition and Conference")
+
+
+def test_every_gold_passage_of_every_held_out_set_has_only_known_fields() -> None:
+    golds = sorted((PROJECT_ROOT / "benchmarks").glob("heldout*/gold.yaml"))
+    assert golds
+    bad = [
+        f"{gold.parent.name}/{text_id}: {entry}"
+        for gold in golds
+        for text_id, layers in _load(gold)["texts"].items()
+        for layer in ("actors", "events")
+        for entry in (layers or {}).get(layer) or []
+        if set(entry) - GOLD_FIELDS
+    ]
+    assert not bad, "\n".join(bad[:20])
