@@ -197,3 +197,22 @@ def test_a_place_with_its_country_in_commas_before_a_generic_phrase(tmp_path: Pa
     )
     assert events_of(article) == [("vilnius-2023", "summit")]
     assert article.unresolved_events == ()
+
+
+def test_the_summit_after_one_named_as_what_came_before_is_that_one(tmp_path: Path) -> None:
+    # "before the Camp David summit" tells what came first, not another summit than the one the
+    # text is about; "last year's" would set it apart.
+    events = TWO_IN_2023.replace(
+        "  forms: []\n  generic: [summit]", "  forms: [Camp David summit]\n  generic: [summit]"
+    )
+    article = annotated(
+        tmp_path,
+        "China was on alert even before the Camp David summit called for by Washington. This "
+        "summit was the first of its kind.",
+        events=events,
+        overrides={"published": 'published: {value: "2023-08", precision: month, inferred: x}'},
+    )
+    assert events_of(article) == [
+        ("camp-david-2023", "Camp David summit"),
+        ("camp-david-2023", "summit"),
+    ]

@@ -648,3 +648,14 @@ def test_the_years_since_a_founding_name_that_anniversary_of_the_body_named(
         ("anniversary-75", "75 years since its founding"),
         ("anniversary-75", "seventy-five years since the inception of NATO"),
     ]
+
+
+def test_a_summit_named_by_another_body_and_its_year_is_none_of_the_known(tmp_path: Path) -> None:
+    # A capital word before the year is the name's: another body's summit of that year.
+    article = annotated(
+        tmp_path,
+        "The Inter-Parliamentary Alliance on China (IPAC) Taipei 2023 Summit came to an end on "
+        "Wednesday.\n\nThe NATO 2023 Summit was held in Vilnius.",
+        overrides={"published": 'published: {value: "2023-08", precision: month, inferred: x}'},
+    )
+    assert events_of(article) == [("vilnius-2023", "2023 Summit")]

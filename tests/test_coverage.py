@@ -724,3 +724,35 @@ def test_a_word_of_time_joined_to_a_title_and_a_numbered_type_are_not_reported(
 
 def test_a_ships_type_and_number_apart_are_not_a_name(tmp_path: Path) -> None:
     assert set(warned(tmp_path, "NATO met HMAS Sydney (DDG 42) there.")) == {"HMAS Sydney"}
+
+
+def test_a_legislators_and_a_malaysian_honorifics_are_titles(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO heard Labour MP Tom Smith, Scottish M.P. Chris Law and MEP Anna Fotyga. Former "
+        "premier Tun Dr Mahathir Mohamad and Datuk Seri Anwar Ibrahim spoke.",
+    )
+    assert {"Tom Smith", "Chris Law", "Anna Fotyga", "Mahathir Mohamad", "Anwar Ibrahim"} <= set(
+        found
+    )
+    assert not {"Tun", "M.P.", "Seri Anwar Ibrahim", "Labour MP Tom Smith"} & set(found)
+
+
+def test_a_treatys_parties_and_a_survey_ships_hull_number_are_not_reported(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "NATO noted that neither of the Parties may act alone. The survey ship USNS Bowditch "
+        "(T-AGS-62) sailed.",
+    )
+    assert set(found) == {"USNS Bowditch"}
+
+
+def test_a_compound_a_title_capitalises_is_not_a_name(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO and Japan met.\n\nI. The Geopolitical Crucible: Why Multi-Alignment is "
+        "Non-Negotiable\n\nThe Pacific states met the ASEAN-EU group.",
+    )
+    assert not {"Multi-Alignment", "Non-Negotiable"} & set(found)

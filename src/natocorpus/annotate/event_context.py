@@ -427,7 +427,7 @@ _PLAIN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)|\b[
 # Words before a reference that set its event apart from the one the text is about: "last year's
 # Madrid summit. The summit communiqué" is this year's.
 _SET_APART_BEFORE = re.compile(
-    r"\b(?:last|previous|past|former|earlier|since|after|before|following)\b[^.;:]{0,25}$",
+    r"\b(?:last|previous|past|former|earlier|since|after|following)\b[^.;:]{0,25}$",
     re.IGNORECASE,
 )
 

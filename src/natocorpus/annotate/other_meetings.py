@@ -315,7 +315,8 @@ def _a_meeting_of_others(
 
 
 # A capitalised word right before the phrase: "its Brussels Summit".
-_WORD_BEFORE_PHRASE = re.compile(r"(?<![.!?:] )(?<!^)\b([A-Z][\w’'-]+) $")
+# A year may stand between the name and the phrase: "the IPAC Taipei 2024 Summit".
+_WORD_BEFORE_PHRASE = re.compile(r"(?<![.!?:] )(?<!^)\b([A-Z][\w’'-]+) (?:(?:19|20)\d\d )?$")
 # A name before the leaders or ministers whose meeting the phrase is: "the G7 leaders’ summit".
 _WHOSE_LEADERS_BEFORE = re.compile(
     r"(?<![.!?:] )(?<!^)\b([A-Z][\w’'-]+) (?:leaders|ministers|heads of state)[’'] $"

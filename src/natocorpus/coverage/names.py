@@ -647,8 +647,8 @@ def _named_in_title(
     a heading, a phrase with a head word ("The Role of the Pacific Islands Forum") that is not the
     heading's whole line (a document's or a section's own title: "Preliminary Draft Report")."""
     texts = [w.text for w in piece.words]
-    if len(texts) == 1 and _acronym(texts[0]):
-        return True
+    if len(texts) == 1 and any(_acronym(part) for part in texts[0].split("-")):
+        return True  # not a compound capitalised by the title: "Why Multi-Alignment Matters"
     if piece.titled and (
         _personal(piece.words) or (heading and len(texts) == 1 and _personal_word(texts[0]))
     ):

@@ -121,7 +121,8 @@ _TITLE_HEADS = _set(
     Scholar Economist Baroness Baron Viscount Viscountess Earl Countess Duke Duchess Marquess
     Hon Rt Honourable Honorable H.E Treasurer Sec Gov Amb Pres Cmdr Cdr Brig Sgt Supt
     Attorney-General Solicitor-General Auditor-General Governor-General Inspector-General
-    Manager Coordinator Specialist VP Extraordinary Plenipotentiary
+    Manager Coordinator Specialist VP Extraordinary Plenipotentiary MP MPs M.P MEP MEPs
+    Tun Datuk Dato Datin Seri
     GEN LTGEN MAJGEN BRIG COL LTCOL MAJ CAPT ADM VADM RADM CDRE AIRMSHL AVM AIRCDRE GPCAPT WGCDR"""
 )
 # Their plurals name no one either: "the Presidents and Prime Ministers of the Commonwealth".
@@ -136,12 +137,14 @@ _TITLE_HEADS |= frozenset(
 )
 # Common nouns of government that a house style capitalises alone ("the Government has since",
 # "Heads of State and Government", "the Mission", NATO's "our 31st Ally", "each Partner", "a
-# Member of the Political Bureau", a body's part or a ship told as "the Unit", "the Command"):
+# Member of the Political Bureau", a body's part or a ship told as "the Unit", "the Command", a
+# treaty's "the Parties"):
 # alone they name no one in particular.
 _GOVERNMENT_NOUNS = _set(
     """Government Governments Administration Administrations Ministry Ministries Department
     Departments Mission Missions Agency Agencies Secretariat Authorities Defence Defense Ally
-    Allies Partner Partners Province Provinces Unit Units Command Commands Member Members"""
+    Allies Partner Partners Province Provinces Unit Units Command Commands Member Members
+    Parties"""
 )
 # The labels of a text's parts and kinds, capitalised by a house style ("Editor's Note", "In this
 # Commentary"): alone they name no one.
@@ -303,9 +306,10 @@ def _a_models_name(name: str, text: str, start: int, end: int, possessive: bool)
 
 
 # A ship's class ("an Astute-class submarine") and a ship's pennant or hull number in brackets
-# after its name ("HMS Prince of Wales (R09)", "USS Gerald R. Ford (CVN-78)").
+# after its name ("HMS Prince of Wales (R09)", "USS Gerald R. Ford (CVN-78)", "USNS Bowditch
+# (T-AGS-62)").
 _SHIPS_CLASS = re.compile(r"[A-Z][\w’'-]*-class")
-_HULL_NUMBER = re.compile(r"[A-Z]{1,4}-?\d{2,4}")
+_HULL_NUMBER = re.compile(r"[A-Z]{1,4}(?:-[A-Z]{1,4})?-?\d{2,4}")
 _HULL_TYPE = re.compile(r"[A-Z]{1,4}")
 _HULL_DIGITS_AFTER = re.compile(r" \d{1,4}\)")
 _SHIP_BEFORE = re.compile(rf"\b{SHIP_PREFIX}(?: [A-Z][\w’'.-]*| of| the){{1,5}} \($")
