@@ -607,6 +607,26 @@ def test_a_state_joining_a_body_names_the_accession_when_it_is_a_joiner(tmp_path
     ]
 
 
+def test_a_state_becoming_a_member_or_participant_of_a_body_names_the_accession(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "South Korea has become the first Asian member state of NATO’s Cyber Centre of "
+        "Excellence. Japan became the latest member of the CCDCOE. Seoul’s spy agency said it "
+        "had been admitted as a contributing participant for the CCDCOE.\n\nUkraine became a "
+        "member of the CCDCOE. Japan became the host of the CCDCOE meeting.",
+        actors=ACCESSION_ACTORS,
+        events=ACCESSION,
+        overrides=published_in("2022-12"),
+    )
+    assert events_of(article) == [
+        ("join-2022", "become the first Asian member state of NATO’s Cyber Centre of Excellence"),
+        ("join-2022", "became the latest member of the CCDCOE"),
+        ("join-2022", "admitted as a contributing participant for the CCDCOE"),
+    ]
+
+
 def test_an_accession_is_not_dated_by_its_joiners_alone(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

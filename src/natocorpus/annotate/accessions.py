@@ -11,10 +11,13 @@ from natocorpus.model import ActorMention, DateMention, EventMention, PartialDat
 
 # The words of joining right before the body's name, with what may stand between: "joined the",
 # "will formally join NATO’s", "entry into the", "admission to", "its formal membership of",
-# "joined the latter's".
+# "joined the latter's", "became the first Asian member state of", "admitted as a contributing
+# participant for".
 _JOINING_BEFORE = re.compile(
     r"(?<![\w-])(?i:join(?:s|ed|ing)?|(?:entry|admission|accession) (?:in)?to|admitted (?:in)?to"
-    r"|became a member of|become a member of|membership (?:of|in))\s+"
+    r"|membership (?:of|in)"
+    r"|(?:bec[oa]me|becomes|becoming|admitted as|accepted as) (?:the|a|an) (?:[\w-]+ ){0,3}"
+    r"(?:member|participant)(?: (?:state|country|nation))? (?:of|in|at|to|for))\s+"
     r"(?:(?:the|its|their|the latter[’']s|[A-Z][\w-]*[’']s)\s+)?$"
 )
 
