@@ -756,3 +756,16 @@ def test_a_compound_a_title_capitalises_is_not_a_name(tmp_path: Path) -> None:
         "Non-Negotiable\n\nThe Pacific states met the ASEAN-EU group.",
     )
     assert not {"Multi-Alignment", "Non-Negotiable"} & set(found)
+
+
+def test_a_speakers_greetings_and_interjections_and_an_inspector_general_are_not_reported(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met.\n\nMorning, Adam, good morning.\n\nOh, I mean, it is good, said Luxon. The "
+        "sign read “Okaeri - Welcome back, Bavaria”. The Inspector General of the Bundeswehr, "
+        "Eberhard Zorn, spoke.",
+    )
+    assert not {"Morning", "Oh", "Welcome", "Inspector", "Inspector General"} & set(found)
+    assert {"Adam", "Luxon", "Bavaria", "Eberhard Zorn"} <= set(found)

@@ -60,6 +60,8 @@ _CITY_JOURNEY = re.compile(
     r"|moved?|relocated?|stop(?:s|ped|ping)?|stopover|invit(?:e|es|ed|ing)|summon(?:s|ed|ing)?)"
     r" (?:here |there )?(?:to|from|for|in|into))"
     r"|stop(?:s|ped|ping)? (?:by|off in|over in)"
+    # a way out of the city: "pulling its diplomats out of Beijing"
+    r"|out of"
     r"|(?:descend(?:s|ed|ing)?|converg(?:e|es|ed|ing)) (?:up)?on|flock(?:s|ed|ing)? to"
     r"|(?:trips?|tours?|visits?|journeys?) (?:that|which) (?:included|includes|took in|takes in)"
     r"|(?:left|leav(?:e|es|ing)|depart(?:s|ed|ing)?|headed|heading|bound) for"
@@ -123,7 +125,10 @@ _CITY_BODY_AFTER = re.compile(
     r" (?:(?:liaison|representative|regional|field|press|permanent|branch) )?"
     r"(?:delegations?|offices?|embassy|embassies|bureaus?|missions?|consulates?|correspondents?"
     r"|stations?|bases?|headquarters|branch(?:es)?|residents?|areas?|airports?|metropolitan"
-    r"|skyline|police|think[ -]tanks?|campus(?:es)?)\b",
+    r"|skyline|police|think[ -]tanks?|campus(?:es)?"
+    # where ships and passengers come in: "the Tokyo cruise terminal", "the Busan port"
+    r"|(?:(?:cruise|ferry|container|passenger|international) )?"
+    r"(?:terminals?|ports?|piers?|docks?))\b",
     re.IGNORECASE,
 )
 # A body's name and an opening bracket: the city in brackets after it is where the body is

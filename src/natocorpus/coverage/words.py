@@ -182,10 +182,11 @@ _COMMON_ACRONYMS = _set(
 # What follows a person's name to tell them from a parent of the same name: "Ferdinand Marcos
 # Jr.", "Gilberto Teodoro, Jr.".
 _NAME_SUFFIXES = _set("Jr Sr Jnr Snr")
-# A speech's greetings: "Distinguished guests, Ladies and gentlemen".
+# A speech's greetings and a speaker's interjections: "Distinguished guests, Ladies and
+# gentlemen", "Morning, Adam", "Oh, I mean".
 _GREETINGS = _set(
     "Distinguished Ladies Gentlemen Honourable Honorable Dear Friends Colleagues Thank Thanks"
-    " Happy Merry Greetings"
+    " Happy Merry Greetings Welcome Hello Hi Morning Afternoon Evening Oh Okay"
 )
 # A word that names no one in particular when it stands alone: a title, a noun of government, a
 # label of a text's part, a common noun's acronym, a faith's adjective, a greeting or a name's
@@ -207,7 +208,7 @@ _TITLE_MODIFIERS = _set(
     General Commander Director High Minister Education Health Justice Associate Assoc Asst
     Paymaster Opposition Shadow
     Adjunct Visiting Emeritus Principal Research Resident Non-Resident Nonresident External
-    Affairs Floor Majority Minority Relations Commanding Air"""
+    Affairs Floor Majority Minority Relations Commanding Air Inspector"""
 )
 # Portfolios that are part of a title only right before its head ("Cooperation Minister",
 # "Labor Secretary"); elsewhere a name may be one ("Labour Prime Minister", "Cooperation between
