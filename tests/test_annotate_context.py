@@ -216,3 +216,18 @@ def test_the_summit_after_one_named_as_what_came_before_is_that_one(tmp_path: Pa
         ("camp-david-2023", "Camp David summit"),
         ("camp-david-2023", "summit"),
     ]
+
+
+def test_the_summit_after_one_the_publication_date_decided_in_its_paragraph_is_that_one(
+    tmp_path: Path,
+) -> None:
+    # Published in June 2023: "the NATO summit" is July's (NATO held one summit in 2023), and
+    # the paragraph's bare "the summit" is that one, not the Camp David summit of the same year.
+    article = annotated(
+        tmp_path,
+        "Leaders will meet at the NATO summit. Media speculated on what they will say at the "
+        "summit.\n\nOthers looked ahead to the summit.",
+        events=TWO_IN_2023,
+        overrides={"published": 'published: {value: "2023-06", precision: month, inferred: x}'},
+    )
+    assert events_of(article) == [("vilnius-2023", "NATO summit"), ("vilnius-2023", "summit")]

@@ -411,7 +411,14 @@ def _generic_events(
                     *((m.start, None if id(m) in guessed else m.event) for m in resolved),
                     *((r.start, None) for r in unresolved),
                 ]
-                antecedent = _last_named(reading, (block.start, start), told)
+                # In its paragraph, a reference the publication date decided is an antecedent
+                # too: "at the NATO summit ... what they will say at the summit" is one summit,
+                # whichever it is.
+                in_paragraph = [
+                    *((m.start, m.event) for m in (*named, *resolved)),
+                    *((r.start, None) for r in unresolved),
+                ]
+                antecedent = _last_named(reading, (block.start, start), in_paragraph)
                 if not any(block.start <= at < start for at, _ in told):
                     last_in_text = _named_before(
                         reading, block.start, told, named, resolved, matchers
