@@ -902,7 +902,8 @@ def test_a_name_before_the_leaders_whose_meeting_it_is_names_another_meeting(
 
 def test_a_summit_named_for_its_cause_is_another_summit(tmp_path: Path) -> None:
     # Published in July 2023: "the Peace Summit for Ukraine" is not NATO's Vilnius summit, nor
-    # is "the summit" after it; "the NATO summit" names NATO's, which the other one is not.
+    # is "the summit" after it; "the NATO summit" names NATO's, which the other one is not, and
+    # so does the bare "the summit" its paragraph tells of next.
     article = annotated(
         tmp_path,
         "Georgia promoted the Peace Summit for Ukraine. China did not attend the summit.\n\n"
@@ -910,8 +911,8 @@ def test_a_summit_named_for_its_cause_is_another_summit(tmp_path: Path) -> None:
         events=EVENTS,
         overrides=published("2023-07"),
     )
-    assert events_of(article) == [("nato-2023", "NATO summit")]
-    assert [r.text for r in article.unresolved_events] == ["Summit", "summit", "summit"]
+    assert events_of(article) == [("nato-2023", "NATO summit"), ("nato-2023", "summit")]
+    assert [r.text for r in article.unresolved_events] == ["Summit", "summit"]
 
 
 MINISTERIALS = """\

@@ -411,11 +411,18 @@ def _generic_events(
                     *((m.start, None if id(m) in guessed else m.event) for m in resolved),
                     *((r.start, None) for r in unresolved),
                 ]
-                # In its paragraph, a reference the publication date decided is an antecedent
-                # too: "at the NATO summit ... what they will say at the summit" is one summit,
-                # whichever it is.
+                # In its paragraph, a reference of the same noun that the publication date
+                # decided is a bare noun's antecedent too: "at the NATO summit ... what they
+                # will say at the summit" is one summit, whichever it is.
                 in_paragraph = [
-                    *((m.start, m.event) for m in (*named, *resolved)),
+                    *((m.start, m.event) for m in named),
+                    *(
+                        (
+                            m.start,
+                            m.event if id(m) not in guessed or _its_noun(m, matched) else None,
+                        )
+                        for m in resolved
+                    ),
                     *((r.start, None) for r in unresolved),
                 ]
                 antecedent = _last_named(reading, (block.start, start), in_paragraph)
@@ -498,6 +505,11 @@ def _generic_events(
                 unresolved.append(UnresolvedReference.of(mention, possible))
         unresolved.sort(key=lambda reference: reference.start)
     return resolved, unresolved
+
+
+def _its_noun(mention: EventMention, matched: str) -> bool:
+    """Whether a bare noun ("summit") is the noun a reference ends with ("NATO summit")."""
+    return " " not in matched and mention.text.lower().endswith(matched.lower())
 
 
 def _told_in_the_lead(
