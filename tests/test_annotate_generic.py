@@ -298,6 +298,20 @@ def test_a_stop_of_lower_case_initials_before_a_bracket_ends_no_sentence(tmp_pat
     ]
 
 
+def test_the_bare_invasion_is_the_one_named_last_with_that_noun_nearby(tmp_path: Path) -> None:
+    # "the invasion" is the war named with that noun in its paragraph or the one before; not
+    # "the invasion-era" compound, not after another war is named, not three paragraphs on.
+    article = annotated(
+        tmp_path,
+        "Georgia resisted Russia’s invasion.\n\nNATO said the invasion was illegal, and the "
+        "invasion-era rules stand.\n\nThe Cold War Invasion Museum opened. The invasion there "
+        "was staged.\n\nA.\n\nB.\n\nNobody forgot the invasion.",
+        events=EVENTS,
+        overrides=published("2021-06"),
+    )
+    assert events_of(article) == [("war-2021", "Russia’s invasion"), ("war-2021", "invasion")]
+
+
 def test_a_phrase_opening_with_a_partys_adjective_holds_with_its_name(tmp_path: Path) -> None:
     # The war's phrase is "Russian invasion": "Russia’s invasion" and "Russia's invasion" name it
     # too, as "the Russian invasion" does; "China’s invasion" names no party of it.

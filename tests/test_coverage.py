@@ -769,3 +769,10 @@ def test_a_speakers_greetings_and_interjections_and_an_inspector_general_are_not
     )
     assert not {"Morning", "Oh", "Welcome", "Inspector", "Inspector General"} & set(found)
     assert {"Adam", "Luxon", "Bavaria", "Eberhard Zorn"} <= set(found)
+
+
+def test_an_abbreviated_titles_portfolio_is_not_reported(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path, "NATO met Assistant Sec.-Gen. for Defence Policy and Planning Angus Lapsley."
+    )
+    assert set(found) == {"Angus Lapsley"}

@@ -25,6 +25,7 @@ from natocorpus.annotate.implicit_events import (
     _dated_by_participants,
     _summits_by_city,
     _summits_in_a_list,
+    _told_again,
 )
 from natocorpus.annotate.kinds import COMMON_NOUN, LOCATED_GROUP, TITLE, form_kind
 from natocorpus.annotate.references import _references, parse_reference
@@ -510,6 +511,9 @@ def _with_generic_events(
         )
     ]
     event_mentions = sorted(event_mentions + generic + by_city + by_year, key=lambda m: m.start)
+    event_mentions = sorted(
+        event_mentions + _told_again(reading, event_mentions, place), key=lambda m: m.start
+    )
     return _joined(reading, event_mentions), unresolved
 
 

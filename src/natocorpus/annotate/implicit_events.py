@@ -223,3 +223,51 @@ def _enough_participants(matchers: Matchers, event: str, present: frozenset[str]
         2 * len(named) >= len(matchers.event_participants[event])
         or bool(named & matchers.groupings)
     )
+
+
+# An event told again by its head noun alone: "Russia's invasion of Ukraine ... the invasion" ---
+
+# "the invasion", "the war": not the head of a longer phrase ("the war in Gaza", "the war
+# effort", "the war-torn country") nor a name's word ("the War Memorial").
+_BARE_HEAD = re.compile(
+    r"\b[Tt]he (invasion|war)\b(?![-\w])(?! (?:of|in|on|against|with|between|effort|efforts|machine"
+    r"|economy|crimes?|criminals?)\b)(?! [A-Z])"
+)
+# Another war named between the antecedent and the bare noun: "World War II", "the Korean War".
+_A_WAR_NAMED = re.compile(r"\b[A-Z][\w’'-]* (?:War|Invasion)\b")
+
+
+def _told_again(
+    reading: str,
+    mentions: Sequence[EventMention],
+    place: Callable[[int], tuple[str, int]],
+) -> list[EventMention]:
+    """A bare "the invasion" or "the war" is the event the text named last with that noun, in
+    its paragraph or the one before, where no other war is named between. Only an event named
+    with that noun: "Russia's invasion of Ukraine ... the war" is left, as "the war" may be any."""
+    found: list[EventMention] = []
+    spans = [(m.start, m.end) for m in mentions]
+    for match in _BARE_HEAD.finditer(reading):
+        start, end = match.span()
+        if _overlapping(spans, start, end):
+            continue
+        noun = match.group(1)
+        # (one told again is an antecedent too: "the invasion ... the invasion")
+        before = [
+            m
+            for m in (*mentions, *found)
+            if m.end <= start and re.search(rf"\b{noun}\b", m.text, re.IGNORECASE)
+        ]
+        if not before:
+            continue
+        last = max(before, key=lambda m: m.end)
+        paragraph, sentence = place(start)
+        if (
+            _A_WAR_NAMED.search(reading, last.end, start)
+            or reading.count("\n\n", last.end, start) > 1
+        ):
+            continue
+        found.append(
+            EventMention(last.event, reading[start + 4 : end], start + 4, end, paragraph, sentence)
+        )
+    return found

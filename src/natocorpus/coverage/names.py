@@ -303,7 +303,7 @@ def _inner_allowed(run: list[_Word], word: str, the: str | None) -> bool:
         if "of" in texts and any(t in _ORGANISATION_HEADS for t in texts[: texts.index("of")]):
             return True
         return _a_titles_portfolio(texts)
-    last = texts[-1]
+    last = texts[-1].rstrip(".")  # an abbreviated title: "Assistant Sec.-Gen. for Defence Policy"
     if word in _PORTFOLIO_LINKS and last in _PORTFOLIO and _a_titles_portfolio(texts):
         return True  # "Assistant Secretary of Defense for Space Policy": its second portfolio
     return last in _HEADS
