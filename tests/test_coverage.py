@@ -730,12 +730,16 @@ def test_a_legislators_and_a_malaysian_honorifics_are_titles(tmp_path: Path) -> 
     found = warned(
         tmp_path,
         "NATO heard Labour MP Tom Smith, Scottish M.P. Chris Law and MEP Anna Fotyga. Former "
-        "premier Tun Dr Mahathir Mohamad and Datuk Seri Anwar Ibrahim spoke.",
+        "premier Tun Dr Mahathir Mohamad and Datuk Hishammuddin Hussein spoke.",
     )
-    assert {"Tom Smith", "Chris Law", "Anna Fotyga", "Mahathir Mohamad", "Anwar Ibrahim"} <= set(
-        found
-    )
-    assert not {"Tun", "M.P.", "Seri Anwar Ibrahim", "Labour MP Tom Smith"} & set(found)
+    assert {
+        "Tom Smith",
+        "Chris Law",
+        "Anna Fotyga",
+        "Mahathir Mohamad",
+        "Hishammuddin Hussein",
+    } <= set(found)
+    assert not {"Tun", "M.P.", "Datuk Hishammuddin Hussein", "Labour MP Tom Smith"} & set(found)
 
 
 def test_a_treatys_parties_and_a_survey_ships_hull_number_are_not_reported(
