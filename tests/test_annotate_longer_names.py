@@ -299,3 +299,23 @@ def test_a_war_named_by_its_parties_the_other_way_round_or_quoted_after_its_laun
         ("invasion-2022", "Ukraine-Russia conflict"),
         ("invasion-2022", "war in Ukraine"),
     ]
+
+
+def test_a_regions_one_word_name_before_another_capitalised_word_opens_a_longer_name(
+    tmp_path: Path,
+) -> None:
+    # "the Asia Eagles mission", "Asia Economy": names that open with the region's; not "the Asia
+    # Region", a list of names ("Asia China"), a compound ("the Europe-Asia Meeting"'s second
+    # half) or a sentence's function word after it ("Asia As China Rises").
+    article = annotated(
+        tmp_path,
+        "Jets flew as part of the Asia Eagles mission, said an Asia Economy reporter. The Asia "
+        "Region grew, and NATO Turns to Asia As China Rises.",
+        actors=ACTORS,
+    )
+    assert actors_of(article) == [
+        ("asia", "Asia"),
+        ("nato", "NATO"),
+        ("asia", "Asia"),
+        ("china", "China"),
+    ]

@@ -171,6 +171,11 @@ _INNER_PHRASE = re.compile(r"[A-Z][\w’'-]* (?:of|for|on|and)(?: the)? [A-Z]")
 _OF_NAME_AFTER = re.compile(r" (?:of|for) (?:the )?([A-Z])")
 
 
+# Capitalised words after a region's one-word name that do not make a longer name of it: "the
+# Asia Region", "Asia I think".
+_NOT_A_NAMES_WORD = frozenset({"Region", "Regions", "I"})
+
+
 def _qualifies(word: str) -> bool:
     """Whether a capitalised word before a form can make it part of a longer name: not a
     sentence's function word, a possessive ("NATO’s Asian partners"), a date's word ("On 11
@@ -415,6 +420,19 @@ def _context_blocks(
             and not _OPENS_SENTENCE.search(before, 0, word_before.start(1))
         ):
             blocked = True  # "Nikkei Asia", "Radio Free Europe": a longer name ends with it
+        if (
+            kind & REGION_NAME
+            and form.isalpha()
+            and not before.endswith(("-", "\u2011"))  # "the Asia-Europe Foreign Ministers' meeting"
+            and after is not None
+            and after.group(1) == " "
+            and end + 1 not in starts
+            and _qualifies(after.group(2))
+            and after.group(2) not in _NOT_A_NAMES_WORD
+        ):
+            blocked = (
+                True  # "the Atlantic Eagles mission", "Asia Times": a longer name opens with it
+            )
         if kind & CAPITAL and _names_where(text, start, end):
             # "a Tokyo-based expert", "the Washington summit declaration": where someone is,
             # goes or meets, the city, not the government
