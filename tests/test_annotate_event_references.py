@@ -208,12 +208,16 @@ def test_a_visit_long_past_without_its_date_is_another(tmp_path: Path) -> None:
 # Meetings held again and again -----------------------------------------------------------------
 
 
-def test_a_ministerial_meeting_is_the_known_one_only_in_the_year_after_it(tmp_path: Path) -> None:
+def test_a_ministerial_meeting_is_the_known_one_only_in_the_season_after_it(
+    tmp_path: Path,
+) -> None:
     body = "At the foreign ministers’ meeting in Brussels, Japan spoke."
     assert _events(tmp_path / "a", body, "2022-05") == [
         ("ministers-2022-04", "foreign ministers’ meeting in Brussels")
     ]
-    # A year on, a meeting in the same place is another one, which is not known: listed.
+    # Ministers meet two or three times a year: seven months on, and a year on, a meeting in the
+    # same place is another one, which is not known: listed.
+    assert _events(tmp_path / "e", body, "2022-11") == []
     assert _events(tmp_path / "b", body, "2023-05") == []
     assert _unresolved(tmp_path / "c", body, "2023-05") == [("foreign ministers’ meeting", ())]
     dated = "At the foreign ministers’ meeting of April 2022, Japan spoke."

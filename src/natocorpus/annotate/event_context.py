@@ -31,6 +31,7 @@ from natocorpus.annotate.time_windows import (
     _placed_in_time,
     _told_to_come,
     _within_a_year,
+    _within_months,
 )
 from natocorpus.model import ArticleText, DateMention, EventMention, PartialDate
 
@@ -531,9 +532,19 @@ def _recurring_fitting(
             # The sentence's dates say when: "Later in April, a NATO general travelled to
             # Japan" is no visit of January, however near the publication.
             return any(_within(v, first, last) for v in values)
+        if kind == "ministerial":
+            # Ministers meet two or three times a year: "the foreign ministers' meeting" more
+            # than a season after the known one is a later meeting.
+            return _within_months(last or first, published, _A_SEASON) and _not_long_before(
+                first, published
+            )
         return _within_a_year(last or first, published) and _not_long_before(first, published)
 
     return [e for e in candidates if fits(e)]
+
+
+# Months between two meetings of ministers held two or three times a year.
+_A_SEASON = 4
 
 
 def _still_to_come(

@@ -88,6 +88,14 @@ def _within_a_year(last: PartialDate, published: PartialDate) -> bool:
     return (published.year, published.month) < (last.year + 1, last.month)
 
 
+def _within_months(last: PartialDate, published: PartialDate, months: int) -> bool:
+    """Whether `published` is less than `months` months after `last`, at the coarser
+    precision."""
+    if published.month is None or last.month is None:
+        return published.year <= last.year
+    return (published.year - last.year) * 12 + published.month - last.month < months
+
+
 def _over_well_before(first: PartialDate, last: PartialDate | None, published: PartialDate) -> bool:
     """Whether an event (from `first` to `last`) had ended well before the publication date: more
     than the weeks a text written before it may take to be published or posted again."""
