@@ -510,10 +510,9 @@ def _with_generic_events(
             {n: frozenset(ids) for n, ids in actors_in.items() if n not in named_in},
         )
     ]
-    event_mentions = sorted(event_mentions + generic + by_city + by_year, key=lambda m: m.start)
-    event_mentions = sorted(
-        event_mentions + _told_again(reading, event_mentions, place), key=lambda m: m.start
-    )
+    event_mentions = [*event_mentions, *generic, *by_city, *by_year]
+    told_again = _told_again(reading, event_mentions, place)
+    event_mentions = sorted(event_mentions + told_again, key=lambda m: m.start)
     return _joined(reading, event_mentions), unresolved
 
 

@@ -423,16 +423,16 @@ def _context_blocks(
         if (
             kind & REGION_NAME
             and form.isalpha()
-            and not before.endswith(("-", "\u2011"))  # "the Asia-Europe Foreign Ministers' meeting"
+            # (not a compound's second half: "the Asia-Europe Foreign Ministers' meeting")
+            and not before.endswith(("-", "\u2011"))
             and after is not None
             and after.group(1) == " "
             and end + 1 not in starts
             and _qualifies(after.group(2))
             and after.group(2) not in _NOT_A_NAMES_WORD
         ):
-            blocked = (
-                True  # "the Atlantic Eagles mission", "Asia Times": a longer name opens with it
-            )
+            blocked = True  # "the Atlantic Eagles mission", "Asia Times": a longer name opens
+
         if kind & CAPITAL and _names_where(text, start, end):
             # "a Tokyo-based expert", "the Washington summit declaration": where someone is,
             # goes or meets, the city, not the government

@@ -30,7 +30,6 @@ from natocorpus.annotate.time_windows import (
     _overlap,
     _placed_in_time,
     _told_to_come,
-    _within_a_year,
     _within_months,
 )
 from natocorpus.model import ArticleText, DateMention, EventMention, PartialDate
@@ -532,13 +531,12 @@ def _recurring_fitting(
             # The sentence's dates say when: "Later in April, a NATO general travelled to
             # Japan" is no visit of January, however near the publication.
             return any(_within(v, first, last) for v in values)
-        if kind == "ministerial":
-            # Ministers meet two or three times a year: "the foreign ministers' meeting" more
-            # than a season after the known one is a later meeting.
-            return _within_months(last or first, published, _A_SEASON) and _not_long_before(
-                first, published
-            )
-        return _within_a_year(last or first, published) and _not_long_before(first, published)
+        # Ministers meet two or three times a year: "the foreign ministers' meeting" more than a
+        # season after the known one is a later meeting; other meetings and visits, a year on.
+        months = _A_SEASON if kind == "ministerial" else 12
+        return _within_months(last or first, published, months) and _not_long_before(
+            first, published
+        )
 
     return [e for e in candidates if fits(e)]
 

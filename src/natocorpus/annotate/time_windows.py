@@ -81,13 +81,6 @@ def _not_long_before(first: PartialDate, published: PartialDate) -> bool:
     return published.year * 12 + published.month >= first.year * 12 + first.month - 6
 
 
-def _within_a_year(last: PartialDate, published: PartialDate) -> bool:
-    """Whether `published` is less than a year after `last`, at the coarser precision."""
-    if published.month is None or last.month is None:
-        return published.year <= last.year
-    return (published.year, published.month) < (last.year + 1, last.month)
-
-
 def _within_months(last: PartialDate, published: PartialDate, months: int) -> bool:
     """Whether `published` is less than `months` months after `last`, at the coarser
     precision."""
