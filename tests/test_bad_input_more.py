@@ -19,7 +19,10 @@ from click.testing import CliRunner
 
 import natocorpus
 from corpus_factory import EVENTS, write_corpus
+from natocorpus import write
+from natocorpus.build import build
 from natocorpus.cli import main
+from natocorpus.config import make_config
 from support import PROJECT_ROOT, tree_digest
 
 
@@ -235,6 +238,40 @@ def test_ctrl_c_during_a_build_ends_it_in_one_line_and_keeps_the_site(
     assert build.returncode == 130, (stdout, stderr)
     assert "Traceback" not in stdout + stderr
     assert stderr == f"Interrupted: the build stopped; {out.as_posix()}/ was not changed.\n"
+    assert tree_digest(out) == before
+    assert staging_folders(out) == []
+
+
+@pytest.mark.parametrize(
+    "made",
+    [
+        "fork_making",  # the staging folder begun from the last site, by a child process
+        "DownloadsAlongside",  # the downloads' folder, and the child writing into it
+        "Staging",  # the staging folder taken by the writer
+    ],
+)
+def test_ctrl_c_just_after_the_writer_makes_a_folder_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, made: str
+) -> None:
+    # The moment between making a staging folder and the build taking charge of removing it:
+    # in a loaded machine, a Ctrl-C can land there.
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "site"
+    code, output = run_build(corpus, out, "--no-search")
+    assert code == 0, output
+    before = tree_digest(out)
+    making = getattr(write, made)
+
+    def interrupted(*arguments: object) -> object:
+        value = making(*arguments)
+        signal.raise_signal(signal.SIGINT)
+        return value
+
+    monkeypatch.setattr(write, made, interrupted)
+    # A rebuild for another address, as the last site's files are then taken ahead.
+    config = make_config(corpus, PROJECT_ROOT / "templates", out, "/elsewhere/", search=False)
+    with pytest.raises(KeyboardInterrupt):
+        build(config)
     assert tree_digest(out) == before
     assert staging_folders(out) == []
 

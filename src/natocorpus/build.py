@@ -11,11 +11,13 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import msgspec
 
@@ -75,6 +77,43 @@ class _Run(NamedTuple):
         laps = tuple(self.clock.laps)
         return BuildReport(diagnostics, laps, False, self.config.out_dir, up_to_date=up_to_date)
 
+    def keep(self, manager: contextlib.AbstractContextManager[T]) -> T:
+        """`manager` entered, its clean-up to run however the build ends. Ctrl-C is held back
+        until that clean-up is registered: an interrupt between the two would leave what entering
+        made (a staging folder, a child process writing into it) with nothing to remove it."""
+        with _interrupts_held():
+            return self.cleanup.enter_context(manager)
+
+
+T = TypeVar("T")
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C, and the alarm by which the command raises again one that came at a bad moment
+    (`cli`), held back for the block and then raised again, through the handlers they had. Their
+    handlers are replaced rather than the signals blocked: a signal blocked in this thread is
+    still taken by another, and Python runs its handler here all the same."""
+    handlers = {sig: signal.getsignal(sig) for sig in _HELD}
+    # Not in another thread, where no handler of Python's runs, nor where a handler was set
+    # outside Python and could not be put back.
+    if threading.current_thread() is not threading.main_thread() or None in handlers.values():
+        yield
+        return
+    held: list[int] = []
+    for sig in _HELD:
+        signal.signal(sig, lambda signum, _: held.append(signum))
+    try:
+        yield
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+        for signum in held:
+            signal.raise_signal(signum)
+
+
+_HELD = (signal.SIGINT, signal.SIGALRM)
+
 
 # The `--timings` labels are the stages' names, but for two kept as they were first printed:
 # "records" is the downloads stage, and "index" the search stage.
@@ -92,7 +131,7 @@ def _build(run: _Run, remove_in_background: bool) -> BuildReport:
     missing = _missing_folders(config)
     if missing:
         return run.report(missing)
-    run.cleanup.enter_context(write.one_build_at_a_time(config.out_dir))
+    run.keep(write.one_build_at_a_time(config.out_dir))
     with clock.stage("fingerprint"):
         previous = PreviousBuild.read(config, write.recorded_fingerprint(config.out_dir))
     if previous.up_to_date:
@@ -103,9 +142,7 @@ def _build(run: _Run, remove_in_background: bool) -> BuildReport:
         # The previous build's folders and files go into the new site, on the other core, while
         # the articles are read and annotated.
         with clock.stage("write"):
-            ahead = run.cleanup.enter_context(
-                write.site_ahead(config.out_dir, previous.fingerprint, previous.pages)
-            )
+            ahead = run.keep(write.site_ahead(config.out_dir, previous.fingerprint, previous.pages))
     annotation = _annotate(config, clock, previous)
     run.notify("annotate")
     corpus, diagnostics = annotation.corpus, annotation.diagnostics
@@ -142,9 +179,7 @@ def _make_site(
     # The large downloads and the article cache are made from the corpus alone: a child process
     # writes them while this one links and renders the site.
     with clock.stage("write"):
-        alongside = run.cleanup.enter_context(
-            write.downloads_alongside(config.out_dir, [*streams, articles.cache])
-        )
+        alongside = run.keep(write.downloads_alongside(config.out_dir, [*streams, articles.cache]))
 
     with clock.stage("link"):
         site = link_site(
@@ -157,9 +192,7 @@ def _make_site(
     run.notify("link")
 
     with clock.stage("write"):
-        staging = run.cleanup.enter_context(
-            write.staging(config.out_dir, previous.fingerprint, ahead, alongside)
-        )
+        staging = run.keep(write.staging(config.out_dir, previous.fingerprint, ahead, alongside))
 
     # Pages are written as they are rendered, never all held at once: the writer pulls each.
     # A rebuild loads each unchanged template as the last build compiled it, not compiling it again.
