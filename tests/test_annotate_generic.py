@@ -348,6 +348,22 @@ def test_a_summit_is_named_as_the_organisations_meeting(tmp_path: Path) -> None:
     assert [r.text for r in article.unresolved_events] == ["NATO meeting"]
 
 
+def test_a_summit_is_named_as_the_organisations_leaders_meeting(tmp_path: Path) -> None:
+    # Published in July 2022: its leaders' meeting is the summit of the month, as "the NATO
+    # summit" is; another body's leaders' meeting is not.
+    article = annotated(
+        tmp_path,
+        "Japan attended the NATO leaders’ meeting. Georgia hailed the meeting of NATO leaders.\n\n"
+        "Russia skipped the G20 leaders’ meeting.",
+        events=EVENTS,
+        overrides=published("2022-07"),
+    )
+    assert events_of(article) == [
+        ("nato-2022", "NATO leaders’ meeting"),
+        ("nato-2022", "meeting of NATO leaders"),
+    ]
+
+
 # What another reference, a month and an event the knowledge base lacks tell -------------------
 
 
@@ -989,6 +1005,23 @@ ANNIVERSARY = """\
 """
 
 
+def test_foreign_ministers_are_also_named_as_foreign_affairs_ministers(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Georgia went to Brussels for a meeting of NATO Foreign Affairs Ministers. Japan joined "
+        "the foreign affairs ministers’ meeting.",
+        events=MINISTERIALS.replace(
+            "generic: [foreign ministers’ meeting]",
+            "generic: [foreign ministers’ meeting, meeting of NATO foreign ministers]",
+        ),
+        overrides=published("2022-04"),
+    )
+    assert events_of(article) == [
+        ("ministers-2022", "meeting of NATO Foreign Affairs Ministers"),
+        ("ministers-2022", "foreign affairs ministers’ meeting"),
+    ]
+
+
 def test_a_ministerial_meeting_of_another_portfolio_is_another_meeting(tmp_path: Path) -> None:
     events = MINISTERIALS.replace(
         "generic: [foreign ministers’ meeting]",
@@ -1064,7 +1097,7 @@ def test_words_that_judge_a_war_may_stand_in_its_partys_phrase(tmp_path: Path) -
         "Georgia defends itself against Russia’s ongoing illegal and immoral invasion.\n\n"
         "China would not denounce Russia’s invasion either, nor Russia’s brutal, unprovoked "
         "invasion, nor Russia’s imperial invasion. It condemned Russia’s “illegal invasion” "
-        'and Russia\'s "invasion".',
+        'and Russia\'s "invasion", Russia’s shameful invasion and Russia’s illicit invasion.',
         events=EVENTS,
         overrides=published("2021-06"),
     )
@@ -1075,6 +1108,8 @@ def test_words_that_judge_a_war_may_stand_in_its_partys_phrase(tmp_path: Path) -
         ("war-2021", "Russia’s imperial invasion"),
         ("war-2021", "Russia’s “illegal invasion"),
         ("war-2021", "Russia's \"invasion"),
+        ("war-2021", "Russia’s shameful invasion"),
+        ("war-2021", "Russia’s illicit invasion"),
     ]
 
 

@@ -775,6 +775,18 @@ def test_a_speakers_greetings_and_interjections_and_an_inspector_general_are_not
     assert {"Adam", "Luxon", "Bavaria", "Eberhard Zorn"} <= set(found)
 
 
+def test_a_centurys_currencys_and_longtime_officers_capitals_are_not_a_name(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met. Japan will spend 43 trillion Yen. It was the catastrophe of the 20th Century, "
+        "said Gerhard Arndt.\n\nLong-time Prime Minister Shinzo Abe came with First Sea Lord "
+        "General Sir Gwyn Jenkins.",
+    )
+    assert set(found) == {"Gerhard Arndt", "Shinzo Abe", "Gwyn Jenkins"}
+
+
 def test_an_abbreviated_titles_portfolio_is_not_reported(tmp_path: Path) -> None:
     found = warned(
         tmp_path, "NATO met Assistant Sec.-Gen. for Defence Policy and Planning Angus Lapsley."

@@ -169,6 +169,37 @@ def _as_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
     ]
 
 
+def _as_leaders_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
+    """An organisation's summit is its leaders' meeting, as no other meeting of it is: "the NATO
+    summit" is also "the NATO leaders’ meeting" and "a meeting of NATO leaders"."""
+    if kind != "summit":
+        return []
+    names = dict.fromkeys(
+        words[0]
+        for phrase in phrases
+        if len(words := phrase.split()) == 2 and words[0].isupper() and words[1].lower() == "summit"
+    )
+    return [
+        *(f"{name} leaders{mark} meeting" for name in names for mark in ("’", "'", "")),
+        *(f"meeting of {name} leaders" for name in names),
+    ]
+
+
+def _foreign_affairs_ministers(kind: str, phrases: Iterable[str]) -> list[str]:
+    """Foreign ministers are also named by their portfolio in full: "the NATO foreign ministers'
+    meeting" is also "the NATO Foreign Affairs Ministers' meeting"."""
+    if kind != "ministerial":
+        return []
+    return [
+        _FOREIGN_MINISTERS.sub(r"\1 affairs \2", phrase)
+        for phrase in phrases
+        if _FOREIGN_MINISTERS.search(phrase)
+    ]
+
+
+_FOREIGN_MINISTERS = re.compile(r"\b(foreign) (ministers?)\b", re.IGNORECASE)
+
+
 # The nouns of armed conflict: a war named by one is named by the others ("the war in Ukraine",
 # "the fighting in Ukraine", "the struggle in Ukraine", "the crisis in Ukraine", "Russian
 # military action against Ukraine", "Moscow’s war effort in Ukraine", "the fight in Ukraine").
@@ -286,7 +317,9 @@ _JUDGE_WORDS = (
     "|unjustifiable|full-scale|large-scale|protracted|devastating|military|aggressive|bloody"
     "|criminal|barbaric|renewed|imperial|imperialist|colonial|senseless|unjust|cruel|genocidal"
     "|ruthless|needless|reckless|wanton|unwarranted|premeditated|blatant|flagrant|naked|heinous"
-    "|savage|vicious|relentless|horrific|egregious|outrageous|atrocious"
+    "|savage|vicious|relentless|horrific|egregious|outrageous|atrocious|shameful|illicit|horrible"
+    "|horrendous|terrible|murderous|deadly|destructive|catastrophic|disastrous|cynical|pointless"
+    "|futile|monstrous|lawless|prolonged|persistent|continued"
 )
 _PARTYS_PHRASE = re.compile(r"^([\w-]+)([’']s) (.+)$")
 

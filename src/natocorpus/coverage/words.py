@@ -33,8 +33,13 @@ _FULL_MONTHS = _set(
 # (and abbreviated, as a line in capitals has them: "OCT 2024"; not "Jan", a name too)
 _MONTHS = _FULL_MONTHS | _set("Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
 _WEEKDAYS = _set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
-# Spans of the calendar, capitalised in a heading or for emphasis ("It has been 10 Years!").
-_CALENDAR_NOUNS = _set("Years Months Weeks Decades")
+# Spans of the calendar, capitalised in a heading or for emphasis ("It has been 10 Years!", "the
+# 20th Century").
+_CALENDAR_NOUNS = _set("Years Months Weeks Decades Century Centuries")
+# Currencies, capitalised by some house styles after their sum ("43 trillion Yen").
+_CURRENCIES = _set(
+    "Yen Yuan Renminbi Won Ringgit Baht Rupiah Rupee Rupees Rouble Roubles Ruble Rubles"
+)
 
 # Closed-class words: a capital on them says nothing about a name, wherever they stand.
 _FUNCTION_WORDS = _set(
@@ -55,7 +60,8 @@ _OPENERS = _set(
     Yesterday Tomorrow Now Indeed Overall Similarly Likewise Nevertheless Nonetheless Hence
     Besides Given Including Regarding According Following Speaking Asked Most More Several Other
     Another Further First Second Third Finally Lastly Firstly Secondly Currently Recently Together
-    Again Just Very Much Please Note See Read Watch Photo Source Update Editor Related"""
+    Again Just Very Much Please Note See Read Watch Photo Source Update Editor Related Long-time
+    Longtime Long-serving"""
 )
 # Words that open a spoken answer in a transcript: capitalised only by their place.
 _SPOKEN = _set("Look Well Yes No Sure Okay OK Absolutely Certainly Listen")
@@ -69,7 +75,7 @@ _INNER_AFTER_HEAD = _set("of for to on and")
 _JOINED_BY = re.compile(
     r"\s+(" + "|".join(sorted(_INNER | _INNER_AFTER_HEAD)) + r")(?:\s+(the))?\s+"
 )
-_NOT_NAMES = _MONTHS | _WEEKDAYS | _CALENDAR_NOUNS | {"I"}
+_NOT_NAMES = _MONTHS | _WEEKDAYS | _CALENDAR_NOUNS | _CURRENCIES | {"I"}
 # A word that begins with a capital (Latin; a lower-case letter of the ranges is sorted out after),
 # with the word boundaries of _WORD.
 # Not inside an abbreviation ("U.S."); after a lower-case prefix ("non-Article 5", "anti-NATO")
@@ -208,7 +214,7 @@ _TITLE_MODIFIERS = _set(
     General Commander Director High Minister Education Health Justice Associate Assoc Asst
     Paymaster Opposition Shadow
     Adjunct Visiting Emeritus Principal Research Resident Non-Resident Nonresident External
-    Affairs Floor Majority Minority Relations Commanding Air Inspector"""
+    Affairs Floor Majority Minority Relations Commanding Air Inspector Sea"""
 )
 # Portfolios that are part of a title only right before its head ("Cooperation Minister",
 # "Labor Secretary"); elsewhere a name may be one ("Labour Prime Minister", "Cooperation between
