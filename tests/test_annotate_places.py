@@ -46,6 +46,8 @@ def test_a_capital_named_as_a_place_is_not_its_government(tmp_path: Path) -> Non
         "The carrier USS George Washington sailed with NATO ships.",
         "NATO sailors met the crowd at the Washington cruise terminal.",
         "Ruritania pulled its diplomats out of Washington after the NATO vote.",
+        "Shelling hit three towns in the Washington region, NATO said.",
+        "It is my honour to welcome to Washington the NATO ship Vespucci.",
     ]
     for number, sentence in enumerate(places):
         assert _washington(sentence, tmp_path / str(number)) == [], sentence

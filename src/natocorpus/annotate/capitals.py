@@ -62,6 +62,8 @@ _CITY_JOURNEY = re.compile(
     r"|stop(?:s|ped|ping)? (?:by|off in|over in)"
     # a way out of the city: "pulling its diplomats out of Beijing"
     r"|out of"
+    # a guest's arrival: "to welcome to Tokyo the Italian ship", "welcomed him in Seoul"
+    r"|welcom(?:e|es|ed|ing) (?:[a-z]+ )?(?:to|in)"
     r"|(?:descend(?:s|ed|ing)?|converg(?:e|es|ed|ing)) (?:up)?on|flock(?:s|ed|ing)? to"
     r"|(?:trips?|tours?|visits?|journeys?) (?:that|which) (?:included|includes|took in|takes in)"
     r"|(?:left|leav(?:e|es|ing)|depart(?:s|ed|ing)?|headed|heading|bound) for"
@@ -126,6 +128,8 @@ _CITY_BODY_AFTER = re.compile(
     r"(?:delegations?|offices?|embassy|embassies|bureaus?|missions?|consulates?|correspondents?"
     r"|stations?|bases?|headquarters|branch(?:es)?|residents?|areas?|airports?|metropolitan"
     r"|skyline|police|think[ -]tanks?|campus(?:es)?"
+    # the land around it: "the Kyiv region", "the Moscow oblast"
+    r"|regions?|oblast|province|prefecture"
     # where ships and passengers come in: "the Tokyo cruise terminal", "the Busan port"
     r"|(?:(?:cruise|ferry|container|passenger|international) )?"
     r"(?:terminals?|ports?|piers?|docks?))\b",
