@@ -627,6 +627,23 @@ def test_a_state_becoming_a_member_or_participant_of_a_body_names_the_accession(
     ]
 
 
+def test_a_joining_of_a_body_or_of_one_based_somewhere_names_the_accession(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "The minister announced Japan’s official joining of the Cyber Centre of Excellence. "
+        "South Korea has joined the Tallinn-based Cyber Centre of Excellence.",
+        actors=ACCESSION_ACTORS,
+        events=ACCESSION,
+        overrides=published_in("2022-12"),
+    )
+    assert events_of(article) == [
+        ("join-2022", "joining of the Cyber Centre of Excellence"),
+        ("join-2022", "joined the Tallinn-based Cyber Centre of Excellence"),
+    ]
+
+
 def test_an_accession_is_not_dated_by_its_joiners_alone(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -348,6 +348,17 @@ def test_a_summit_is_named_as_the_organisations_meeting(tmp_path: Path) -> None:
     assert [r.text for r in article.unresolved_events] == ["NATO meeting"]
 
 
+def test_the_summit_level_of_a_meeting_is_no_summit(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Japan went to the NATO summit in Madrid. There Japan and Georgia held a trilateral "
+        "meeting at the summit level, and Russia held summit-level talks.",
+        events=EVENTS,
+        overrides=published("2022-07"),
+    )
+    assert events_of(article) == [("nato-2022", "NATO summit in Madrid")]
+
+
 def test_a_summit_is_named_as_the_organisations_leaders_meeting(tmp_path: Path) -> None:
     # Published in July 2022: its leaders' meeting is the summit of the month, as "the NATO
     # summit" is; another body's leaders' meeting is not.

@@ -148,9 +148,22 @@ def test_datelines_with_an_agency_an_ordinal_day_or_a_separator_are_places(
 ) -> None:
     body = (
         "NATO met allies today.\n\nWire Service, Washington, May 12th (Reporter) NATO spoke."
-        "\n\nWashington • Wire\n\nWashington – Wire\n\nNATO agreed."
+        "\n\nWashington • Wire\n\nWashington – Wire\n\nWashington- Highlighting the base, "
+        "NATO agreed."
     )
     assert _washington(body, tmp_path) == []
+
+
+def test_an_acronym_a_text_defines_for_common_words_is_not_the_known_one(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The fleets drilled naval air training operations (NATO) at sea. The North Atlantic "
+        "Treaty Organization (NATO) watched.",
+        actors=ACTORS,
+    )
+    # The one after the name it abbreviates stays.
+    assert actors_of(article) == [("nato", "NATO")]
+    assert article.mentions[0].start > article.text.reading_text.index("North Atlantic")
 
 
 def test_officials_met_in_capitals_are_met_there(tmp_path: Path) -> None:

@@ -12,13 +12,14 @@ from natocorpus.model import ActorMention, DateMention, EventMention, PartialDat
 # The words of joining right before the body's name, with what may stand between: "joined the",
 # "will formally join NATO’s", "entry into the", "admission to", "its formal membership of",
 # "joined the latter's", "became the first Asian member state of", "admitted as a contributing
-# participant for".
+# participant for", "Japan's official joining of the", "joined the Tallinn-based".
 _JOINING_BEFORE = re.compile(
-    r"(?<![\w-])(?i:join(?:s|ed|ing)?|(?:entry|admission|accession) (?:in)?to|admitted (?:in)?to"
+    r"(?<![\w-])(?i:join(?:s|ed|ing)?|joining (?:of|in)|(?:entry|admission|accession) (?:in)?to"
+    r"|admitted (?:in)?to"
     r"|membership (?:of|in)"
     r"|(?:bec[oa]me|becomes|becoming|admitted as|accepted as) (?:the|a|an) (?:[\w-]+ ){0,3}"
     r"(?:member|participant)(?: (?:state|country|nation))? (?:of|in|at|to|for))\s+"
-    r"(?:(?:the|its|their|the latter[’']s|[A-Z][\w-]*[’']s)\s+)?$"
+    r"(?:(?:the|its|their|the latter[’']s|[A-Z][\w-]*[’']s)\s+)?(?:[A-Z][\w]*-based\s+)?$"
 )
 
 

@@ -75,9 +75,9 @@ _PLACE_AFTER = re.compile(
 
 
 # A noun after a meeting's phrase that makes it meetings of its kind in general: "summit
-# diplomacy", "the summit season", "their summit meetings".
+# diplomacy", "the summit season", "their summit meetings", "a meeting held at the summit level".
 _MEETINGS_IN_GENERAL = re.compile(
-    r" (?:diplomacy|season|circuit|fatigue|meetings)\b", re.IGNORECASE
+    r"[ -](?:diplomacy|season|circuit|fatigue|meetings|level)\b", re.IGNORECASE
 )
 # A word before a meeting's noun that makes it a briefing: "a press conference", "news
 # conference".
