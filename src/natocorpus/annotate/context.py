@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from natocorpus.annotate.acronyms import abbreviates_the_words_before
 from natocorpus.annotate.capitals import (
     _DISTRICT,
     _MEETING_AFTER,
@@ -210,24 +211,6 @@ def in_a_ships_name(text: str) -> Callable[[int], bool]:
     return lambda start: _SHIPS_NAME_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
-def _spells_the_words_before(text: str, form: str, start: int, end: int) -> bool:
-    """Whether an acronym in brackets abbreviates the common words just before it, as a text
-    defines its own: "replenishment at sea (RAS)" is no Russian Academy of Sciences."""
-    if not (
-        form.isupper()
-        and len(form) > 1
-        and text[start - 1 : start] == "("
-        and text[end : end + 1] == ")"
-    ):
-        return False
-    words = text[max(0, start - 120) : start - 1].split()[-len(form) :]
-    return (
-        len(words) == len(form)
-        and words[0][:1].islower()
-        and "".join(word[:1] for word in words).lower() == form.lower()
-    )
-
-
 def _context_blocks(
     text: str,
     found: list[tuple[str, str, int, int]],
@@ -245,7 +228,7 @@ def _context_blocks(
     kept: list[tuple[str, str, int, int]] = []
     for item in found:
         owner, form, start, end = item
-        if _spells_the_words_before(text, form, start, end):
+        if abbreviates_the_words_before(text, form, start, end):
             continue
         kind = kinds.get(form, 0)
         if not kind:

@@ -158,10 +158,9 @@ def _as_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
     if kind != "summit":
         return []
     own = [
-        (words[0], noun)
-        for phrase in phrases
-        if len(words := phrase.split()) == 2 and words[0].isupper() and words[1].lower() == "summit"
-        for noun in (words[1], "meeting", "gathering", f"{words[1]} meeting")
+        (name, noun)
+        for name, summit in _organisations_summits(phrases)
+        for noun in (summit, "meeting", "gathering", f"{summit} meeting")
     ]
     return [
         *(f"{name} {noun}" for name, noun in own if noun in ("meeting", "gathering")),
@@ -174,14 +173,20 @@ def _as_leaders_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
     summit" is also "the NATO leaders’ meeting" and "a meeting of NATO leaders"."""
     if kind != "summit":
         return []
-    names = dict.fromkeys(
-        words[0]
-        for phrase in phrases
-        if len(words := phrase.split()) == 2 and words[0].isupper() and words[1].lower() == "summit"
-    )
+    names = dict.fromkeys(name for name, _ in _organisations_summits(phrases))
     return [
         *(f"{name} leaders{mark} meeting" for name in names for mark in ("’", "'", "")),
         *(f"meeting of {name} leaders" for name in names),
+    ]
+
+
+def _organisations_summits(phrases: Iterable[str]) -> list[tuple[str, str]]:
+    """The organisation and the noun of each phrase that names a summit by its organisation's
+    acronym: ("NATO", "summit") of "NATO summit"."""
+    return [
+        (words[0], words[1])
+        for phrase in phrases
+        if len(words := phrase.split()) == 2 and words[0].isupper() and words[1].lower() == "summit"
     ]
 
 
@@ -191,9 +196,9 @@ def _foreign_affairs_ministers(kind: str, phrases: Iterable[str]) -> list[str]:
     if kind != "ministerial":
         return []
     return [
-        _FOREIGN_MINISTERS.sub(r"\1 affairs \2", phrase)
+        in_full
         for phrase in phrases
-        if _FOREIGN_MINISTERS.search(phrase)
+        if (in_full := _FOREIGN_MINISTERS.sub(r"\1 affairs \2", phrase)) != phrase
     ]
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 import msgspec
 
+from natocorpus.annotate.acronyms import _acronyms_of_common_nouns
 from natocorpus.annotate.capitals import _DATELINE
 from natocorpus.coverage.dates import _dates_missed
 from natocorpus.coverage.events import _events_unresolved
@@ -47,7 +48,6 @@ from natocorpus.coverage.words import (
     _PAGE_FURNITURE,
     _RUN_ON_WORDS,
     _WEEKDAYS,
-    _acronyms_of_common_nouns,
 )
 from natocorpus.diagnostics import Diagnostic, warning
 from natocorpus.model import AnnotatedArticle, ArticleText, CorpusSettings, KnowledgeBase

@@ -1,0 +1,60 @@
+"""Acronyms a text defines for common words ("replenishment at sea (RAS)", "REE (rare-earth
+element)"): the annotator does not take them for a known actor's acronym, and the coverage check
+does not report them as names."""
+
+from __future__ import annotations
+
+import re
+
+# An acronym in brackets, quoted or in the plural: "(AESA)", "(“ESG”)", "(SRBMs)".
+_ACRONYM_IN_BRACKETS = re.compile(r"\(\s*[“‘\"']?([A-Z]{2,6})s?[”’\"']?\s*\)")
+_A_WORD = re.compile(r"[\w’'-]+")
+# The small words an acronym's letters pass over: "environmental, social, and governance (ESG)".
+_PASSED_OVER = frozenset({"and", "of", "the", "for", "on", "in", "to"})
+# An acronym, then what it stands for in brackets: "REE (rare-earth element) exports".
+_ACRONYM_BEFORE_BRACKETS = re.compile(r"(?<![\w-])([A-Z]{2,6})s? \(([a-z][a-z ,’'-]*)\)")
+
+
+def _acronyms_of_common_nouns(reading: str) -> frozenset[str]:
+    """The acronyms a text spells out in lower case beside them, which abbreviate common nouns,
+    not names: "active electronically scanned array (AESA)", "REE (rare-earth element)" (a
+    name spelt out is capitalised: "Liberal Democratic Party (LDP)")."""
+    found: set[str] = set()
+    for bracket in _ACRONYM_IN_BRACKETS.finditer(reading):
+        acronym = bracket.group(1)
+        words = _A_WORD.findall(reading, max(0, bracket.start() - 120), bracket.start())
+        if _spelt_out(acronym, words[::-1], backwards=True):
+            found.add(acronym)
+    for spelt in _ACRONYM_BEFORE_BRACKETS.finditer(reading):
+        acronym = spelt.group(1)
+        words = _A_WORD.findall(spelt.group(2))
+        if _spelt_out(acronym, words, backwards=False):
+            found.add(acronym)
+    return frozenset(found)
+
+
+def _spelt_out(acronym: str, words: list[str], *, backwards: bool) -> bool:
+    """Whether lower-case words, from the one next to the acronym outwards (`backwards` when
+    they stand before it), spell it out."""
+    initials = ""
+    for word in words:
+        if len(initials) >= len(acronym) or not word[:1].islower():
+            break
+        if word not in _PASSED_OVER:
+            letters = "".join(part[:1] for part in word.split("-") if part)
+            initials = letters + initials if backwards else initials + letters
+    return initials == acronym.lower()
+
+
+def abbreviates_the_words_before(text: str, form: str, start: int, end: int) -> bool:
+    """Whether `form`, an acronym standing in brackets at `start`, spells out the lower-case
+    words right before it: the text's own abbreviation, not a name."""
+    if not (
+        len(form) > 1
+        and form.isupper()
+        and text[start - 1 : start] == "("
+        and text[end : end + 1] == ")"
+    ):
+        return False
+    words = _A_WORD.findall(text, max(0, start - 120), start - 1)
+    return _spelt_out(form, words[::-1], backwards=True)
