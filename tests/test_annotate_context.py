@@ -231,3 +231,21 @@ def test_the_summit_after_one_the_publication_date_decided_in_its_paragraph_is_t
         overrides={"published": 'published: {value: "2023-06", precision: month, inferred: x}'},
     )
     assert events_of(article) == [("vilnius-2023", "NATO summit"), ("vilnius-2023", "summit")]
+
+
+def test_a_peoples_everyday_name_is_its_state(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "NATO thanked 30 Kiwis and a Kiwi officer. The Brits and a Brit agreed, as Aussies and "
+        "an Aussie did.",
+        actors=REAL_ACTORS,
+    )
+    peoples = [(a, t) for a, t in actors_of(article) if t != "NATO"]
+    assert peoples == [
+        ("new-zealand", "Kiwis"),
+        ("new-zealand", "Kiwi"),
+        ("united-kingdom", "Brits"),
+        ("united-kingdom", "Brit"),
+        ("australia", "Aussies"),
+        ("australia", "Aussie"),
+    ]

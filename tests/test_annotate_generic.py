@@ -223,6 +223,7 @@ def test_a_documents_name_tells_of_its_adoption_only_with_the_act(tmp_path: Path
         "A blueprint (2022 Strategic Concept) for the next decade was approved in 2022.",
         "In 2022 he spoke after presenting NATO’s 10-year Strategic Concept.",
         "Under the Strategic Concept between NATO and Japan signed in 2022, they talk.",
+        "Ties grew in 2022 (notably the announcement of the Strategic Concept), NATO said.",
     ]
     named = [
         "In 2022 the allies read the Strategic Concept.",
@@ -231,6 +232,7 @@ def test_a_documents_name_tells_of_its_adoption_only_with_the_act(tmp_path: Path
         "NATO adopted sanctions. The 2022 Strategic Concept names China.",
         "The 2022 Strategic Concept names China and it was adopted as a foe.",
         "The 2022 Strategic Concept between NATO and Japan names China.",
+        "The 2022 Strategic Concept announced a shift towards China.",
     ]
     for number, sentence in enumerate(told + named):
         article = annotated(tmp_path / str(number), sentence, actors=SPELT, events=ADOPTION)

@@ -48,9 +48,17 @@ def test_a_capital_named_as_a_place_is_not_its_government(tmp_path: Path) -> Non
         "Ruritania pulled its diplomats out of Washington after the NATO vote.",
         "Shelling hit three towns in the Washington region, NATO said.",
         "It is my honour to welcome to Washington the NATO ship Vespucci.",
+        "Missiles struck various regions, including Washington, NATO said.",
+        "Drones hit cities such as Washington and Lisbon, NATO said.",
     ]
     for number, sentence in enumerate(places):
         assert _washington(sentence, tmp_path / str(number)) == [], sentence
+
+
+def test_capitals_among_which_one_is_named_are_still_governments(tmp_path: Path) -> None:
+    # Capitals stand for their governments: "NATO capitals, including Washington" is its
+    # government, not a city among places.
+    assert _washington("NATO capitals, including Washington, agreed.", tmp_path) == ["Washington"]
 
 
 def test_a_capital_listed_after_a_venues_or_a_journeys_word_is_a_place(tmp_path: Path) -> None:

@@ -513,3 +513,20 @@ def test_a_portfolio_after_a_long_bodys_name_and_its_acronym(tmp_path: Path) -> 
         "Policy met NATO. An essay in Foreign Affairs disagreed.",
     )
     assert actors_of(article) == [("nato", "NATO"), ("foreign-affairs", "Foreign Affairs")]
+
+
+def test_a_regions_hyphen_printed_as_a_slash(tmp_path: Path) -> None:
+    region = (
+        "- {id: asia-pacific, name: Asia-Pacific, type: region, description: d,\n"
+        "   forms: [Asia-Pacific]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "Experience of the Asia/Pacific region helps NATO. Asia matters.",
+        actors=ACTORS + region,
+    )
+    assert actors_of(article) == [
+        ("asia-pacific", "Asia/Pacific"),
+        ("nato", "NATO"),
+        ("asia", "Asia"),
+    ]

@@ -792,3 +792,26 @@ def test_an_abbreviated_titles_portfolio_is_not_reported(tmp_path: Path) -> None
         tmp_path, "NATO met Assistant Sec.-Gen. for Defence Policy and Planning Angus Lapsley."
     )
     assert set(found) == {"Angus Lapsley"}
+
+
+def test_the_planet_a_year_of_accounts_and_a_capitalised_lead_are_not_reported(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "AT this year’s forum NATO spoke of threats on Earth and in low Earth orbit, said Hana "
+        "Kim.\n\nIN the Fiscal Year 2023 an office was planned, said Ivo Daalder.\n\nIT HAS BEEN "
+        "a year since NATO met. A US Congressional Committee met, said Ivo Daalder.",
+    )
+    # "A" is no lead in capitals, and "US" no function word: the committee is still named.
+    assert set(found) == {"Hana Kim", "Ivo Daalder", "US Congressional Committee"}
+
+
+def test_a_titles_portfolio_of_affairs_in_any_words_is_not_reported(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met Deputy Minister for Multinational and Global Affairs Mr Dong-ik Shin and the "
+        "Minister of Veterans Affairs. The Ministry of Culture Affairs of Ruritania spoke.",
+    )
+    # A body's name is still one: only a title's portfolio names no one.
+    assert set(found) == {"Dong-ik Shin", "Ministry of Culture Affairs", "Ruritania"}

@@ -307,10 +307,13 @@ _ACT = (
 )
 # The act before the document's name in its clause: its verb with the name as its object, or its
 # noun followed by "of" ("signing an agreement known as an Individually Tailored Partnership
-# Programme"); and presenting it ("after presenting NATO’s Strategic Concept"), which after the
-# name is what it says ("the Strategic Concept presents China as a challenge").
+# Programme"); and presenting or announcing it ("after presenting NATO’s Strategic Concept", "the
+# announcement of the Individually Tailored Partnership Program"), which after the name is what
+# it says ("the Strategic Concept presents China as a challenge", "... announced a shift").
 _ACT_BEFORE = re.compile(
-    rf"\b(?:{_ACT}|present(?:ed|ing))\b(?: (?:on|of|upon))?(?: [\w’'“”-]+){{0,5}} ?[“\"]?$", re.I
+    rf"\b(?:{_ACT}|present(?:ed|ing)|announc\w*)\b(?: (?:on|of|upon))?(?: [\w’'“”-]+){{0,5}}"
+    rf" ?[“\"]?$",
+    re.I,
 )
 # The act after the name: its possessed noun ("the Strategic Concept’s release"), its participle
 # or its passive ("the Strategic Concept unveiled Wednesday", "will be finalized").

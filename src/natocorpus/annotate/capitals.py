@@ -117,6 +117,14 @@ _CITY_SEEN_FROM = re.compile(
     r"\b(?:images|pictures|photos|footage|scenes|reports|dispatches|broadcasts) from (?:the )?$",
     re.IGNORECASE,
 )
+# A city named among places of a kind: "strikes on various regions, including Kyiv", "cities such
+# as Tokyo and Osaka" (the places struck or listed, not their governments).
+_CITY_AMONG_PLACES = re.compile(
+    r"\b(?:cities|towns|villages|regions|areas|provinces|oblasts|districts|settlements|places"
+    r"|locations|ports)\b[^.;:!?\n]{0,40}?,? (?:including|such as|like|notably"
+    r"|especially|among them) (?:the )?$",
+    re.IGNORECASE,
+)
 # The city after the word that makes it one, or at a distance: "the Ukrainian capital, Kyiv",
 # "the capital city of Seoul", "some 700 kilometres from Kyiv".
 _CALLED_A_CAPITAL = re.compile(
@@ -180,6 +188,7 @@ def _a_place(
         or _DISTRICT_BEFORE.search(before) is not None
         or _in_an_address(text, start, end, before, owners_at)
         or _CITY_SEEN_FROM.search(before) is not None
+        or _CITY_AMONG_PLACES.search(before) is not None
         or _CALLED_A_CAPITAL.search(before) is not None
         or (_NAME_AND_BRACKET_BEFORE.search(before) is not None and text[end : end + 1] == ")")
         or _CITY_BODY_AFTER.match(text, end) is not None

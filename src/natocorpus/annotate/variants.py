@@ -68,10 +68,10 @@ def written_variants(text: str, actor_type: str) -> list[str]:
     organisation's acronym with its possessive's apostrophe lost ("NATOs"); a people's plural
     ("Asian", "Asians", "South Koreans"); its common nouns capitalised ("Korean Peninsula"); a
     body's name after its organisation's acronym in lower case or after the acronym's possessive
-    ("NATO military committee", "NATO’s Military Committee"); a
-    hyphen between capitalised words as a space ("Asia Pacific"), with the word after it in lower
-    case ("Asia-pacific") or, after a combining form, closed up ("Indopacific"); a name opening
-    with "the" as a sentence opens it ("The West")."""
+    ("NATO military committee", "NATO’s Military Committee"); a hyphen between capitalised words
+    as a space ("Asia Pacific") or, in a region's name, a slash ("Asia/Pacific"), with the word
+    after it in lower case ("Asia-pacific") or, after a combining form, closed up
+    ("Indopacific"); a name opening with "the" as a sentence opens it ("The West")."""
     variants = spelling_variants(text)
     if text.startswith("Euro-"):
         variants.append("European-" + text[len("Euro-") :])  # "European-Atlantic security"
@@ -83,6 +83,8 @@ def written_variants(text: str, actor_type: str) -> list[str]:
         variants.append(text.replace("-", "- "))  # a line broken at its hyphen: "Indo- Pacific"
         if _HYPHENATED_NAME.search(text):
             variants.append(_HYPHENATED_NAME.sub(r"\1 \2", text))  # "Asia Pacific Four"
+            if actor_type == "region":
+                variants.append(text.replace("-", "/"))  # a slash for it: "Asia/Pacific"
             # the word after the hyphen in lower case, as some house styles and captures print
             # a compound: "Asia-pacific", "Euro-atlantic"
             variants.append(_HYPHENATED_NAME.sub(_lower_after_hyphen, text))

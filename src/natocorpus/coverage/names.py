@@ -107,17 +107,35 @@ _COINED_PREFIX = re.compile(r"(?<![\w’'-])[a-z]-$")
 _NAME_GOES_ON = re.compile(r" [A-Z]")
 # The new year, as a day and as a greeting: "Happy New Year!", "early in the New Year".
 _HOLIDAYS = re.compile(r"\b(?:(?:Happy|Lunar|Chinese) )?New Year(?:[’']s)?(?: (?:Day|Eve))?\b")
+# A year of accounts, capitalised by some house styles: "in the Fiscal Year 2023".
+_ACCOUNTS_YEAR = re.compile(r"\b(?:Fiscal|Financial|Budget) Years?\b")
+# A title's portfolio of "Affairs" in words no list of portfolios holds: "Deputy Minister for
+# Multinational and Global Affairs", "Minister of Veterans Affairs" (the portfolio names no one).
+_AFFAIRS_PORTFOLIO = re.compile(
+    r"\b(?:Minister|Secretary|Director|Director-General|Commissioner|Adviser|Advisor|Envoy"
+    r"|Ambassador|Spokesperson|Spokesman|Spokeswoman)s? (?:for|of) "
+    r"((?:[A-Z][\w’'-]*,? (?:and )?){1,4}Affairs)\b"
+)
 
 
 def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
-    """The capitalised words of a block, but months, weekdays and "I". What stands between two
-    of them is the later one's gap: a lower-case word there breaks a name, unless it joins one."""
+    """The capitalised words of a block, but months, weekdays, "I" and the spans that name no one
+    (a holiday, a year of accounts, a portfolio, a label). What stands between two of them is the
+    later one's gap: a lower-case word there breaks a name, unless it joins one."""
     text = block.text
     words: list[_Word] = []
     previous = 0
-    holidays = [m.span() for m in _HOLIDAYS.finditer(text)] if "New" in text else []
+    skipped = [m.span() for m in _HOLIDAYS.finditer(text)] if "New" in text else []
+    if "Year" in text:
+        skipped += [m.span() for m in _ACCOUNTS_YEAR.finditer(text)]
+    if "Affairs" in text:
+        skipped += [
+            m.span(1)
+            for m in _AFFAIRS_PORTFOLIO.finditer(text)
+            if any(word not in _PORTFOLIO | {"and"} for word in _WORD.findall(m.group(1)))
+        ]
     # A label in capitals before a colon ("READ MORE:", "ALSO SEE:") names no one.
-    holidays += [
+    skipped += [
         m.span(1)
         for m in _CAPITALS_LABEL.finditer(text)
         if all(word.capitalize() in _LABEL_WORDS for word in m.group(1).split())
@@ -130,9 +148,7 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
         if (when := _WHEN_IN_OFFICE.match(raw)) is not None:
             # "Then-Prime Minister Shigeru Ishiba", "Ex-President Moon": a title, then a name
             raw, at = raw[when.end() :], at + when.end()
-        if (holidays and any(low <= at < high for low, high in holidays)) or _NUMBER_LABEL.match(
-            raw
-        ):
+        if (skipped and any(low <= at < high for low, high in skipped)) or _NUMBER_LABEL.match(raw):
             continue
         if raw.endswith(".") and not _ABBREVIATED.match(raw):
             raw = raw[:-1]  # the full stop ends the sentence, not the word
@@ -415,11 +431,14 @@ def _trim(words: list[_Word], *, before_title: bool = False) -> list[_Word]:
     capitalised only by its place (a sentence's first, after a colon or an opening quote), unless
     a title follows it: "French President Emmanuel Macron" names France wherever it stands."""
     words = list(words)
+    lead = False  # a lead set in capitals may run over several words: "IT HAS BEEN a year"
     while words and (
         not _capitalised(words[0].text)
         or words[0].text in _FUNCTION_WORDS
         or _a_leads_capitals(words[0])
+        or (lead and _a_function_word_in_capitals(words[0].text))
     ):
+        lead = lead or _a_leads_capitals(words[0])
         words.pop(0)
     while words and not _capitalised(words[-1].text):
         words.pop()
@@ -448,12 +467,14 @@ def _trim(words: list[_Word], *, before_title: bool = False) -> list[_Word]:
 
 def _a_leads_capitals(word: _Word) -> bool:
     """A function word in capitals opening a sentence: a lead set in capitals as a newspaper sets
-    its first word ("WITH regional arms races spiralling"). (Two letters may be a name: "US".)"""
+    its first word ("WITH regional arms races spiralling", "AT this year’s meeting")."""
+    return word.weak and _a_function_word_in_capitals(word.text)
+
+
+def _a_function_word_in_capitals(text: str) -> bool:
+    """ "AT", "WITH"; not "A", capitalised as any word is, nor "US", the state's acronym."""
     return (
-        word.weak
-        and len(word.text) > 2
-        and word.text.isupper()
-        and word.text.capitalize() in _FUNCTION_WORDS
+        len(text) > 1 and text != "US" and text.isupper() and text.capitalize() in _FUNCTION_WORDS
     )
 
 

@@ -75,7 +75,9 @@ _INNER_AFTER_HEAD = _set("of for to on and")
 _JOINED_BY = re.compile(
     r"\s+(" + "|".join(sorted(_INNER | _INNER_AFTER_HEAD)) + r")(?:\s+(the))?\s+"
 )
-_NOT_NAMES = _MONTHS | _WEEKDAYS | _CALENDAR_NOUNS | _CURRENCIES | {"I"}
+# The planet, capitalised as a proper noun ("infrastructure on Earth", "low Earth orbit").
+_PLANET = _set("Earth")
+_NOT_NAMES = _MONTHS | _WEEKDAYS | _CALENDAR_NOUNS | _CURRENCIES | _PLANET | {"I"}
 # A word that begins with a capital (Latin; a lower-case letter of the ranges is sorted out after),
 # with the word boundaries of _WORD.
 # Not inside an abbreviation ("U.S."); after a lower-case prefix ("non-Article 5", "anti-NATO")
