@@ -66,6 +66,9 @@ def _nothing(_stage: str) -> None:
     pass
 
 
+T = TypeVar("T")
+
+
 class _Run(NamedTuple):
     config: BuildConfig
     clock: Clock
@@ -83,9 +86,6 @@ class _Run(NamedTuple):
         made (a staging folder, a child process writing into it) with nothing to remove it."""
         with _interrupts_held():
             return self.cleanup.enter_context(manager)
-
-
-T = TypeVar("T")
 
 
 @contextlib.contextmanager

@@ -406,25 +406,11 @@ def _generic_events(
             antecedent = last_in_text = None
             if _PLAIN_BEFORE.search(before):
                 guessed = {id(m) for m, _ in by_publication}
-                told = [
-                    *((m.start, m.event) for m in named),
-                    *((m.start, None if id(m) in guessed else m.event) for m in resolved),
-                    *((r.start, None) for r in unresolved),
-                ]
+                told = _told_so_far(named, resolved, unresolved, guessed)
                 # In its paragraph, a reference of the same noun that the publication date
                 # decided is a bare noun's antecedent too: "at the NATO summit ... what they
                 # will say at the summit" is one summit, whichever it is.
-                in_paragraph = [
-                    *((m.start, m.event) for m in named),
-                    *(
-                        (
-                            m.start,
-                            m.event if id(m) not in guessed or _its_noun(m, matched) else None,
-                        )
-                        for m in resolved
-                    ),
-                    *((r.start, None) for r in unresolved),
-                ]
+                in_paragraph = _told_so_far(named, resolved, unresolved, guessed, matched)
                 antecedent = _last_named(reading, (block.start, start), in_paragraph)
                 if not any(block.start <= at < start for at, _ in told):
                     last_in_text = _named_before(
@@ -505,6 +491,31 @@ def _generic_events(
                 unresolved.append(UnresolvedReference.of(mention, possible))
         unresolved.sort(key=lambda reference: reference.start)
     return resolved, unresolved
+
+
+def _told_so_far(
+    named: Sequence[EventMention],
+    resolved: Sequence[EventMention],
+    unresolved: Sequence[UnresolvedReference],
+    guessed: set[int],
+    noun: str | None = None,
+) -> list[tuple[int, str | None]]:
+    """Where each reference so far starts, with its event: a name's always, a generic
+    reference's unless only the publication date decided it (`guessed`, by id) and it does not
+    end with the bare `noun`; none for one left unresolved."""
+    return [
+        *((m.start, m.event) for m in named),
+        *(
+            (
+                m.start,
+                m.event
+                if id(m) not in guessed or (noun is not None and _its_noun(m, noun))
+                else None,
+            )
+            for m in resolved
+        ),
+        *((r.start, None) for r in unresolved),
+    ]
 
 
 def _its_noun(mention: EventMention, matched: str) -> bool:

@@ -261,12 +261,12 @@ def _told_again(
         if not before:
             continue
         last = max(before, key=lambda m: m.end)
-        paragraph, sentence = place(start)
         if (
             _A_WAR_NAMED.search(reading, last.end, start)
             or reading.count("\n\n", last.end, start) > 1
         ):
             continue
+        paragraph, sentence = place(start)
         found.append(
             EventMention(last.event, reading[start + 4 : end], start + 4, end, paragraph, sentence)
         )

@@ -472,7 +472,8 @@ def _a_leads_capitals(word: _Word) -> bool:
 
 
 def _a_function_word_in_capitals(text: str) -> bool:
-    """ "AT", "WITH"; not "A", capitalised as any word is, nor "US", the state's acronym."""
+    """Whether a word is a function word in capitals ("AT", "WITH"); not "A", capitalised as
+    any word is, nor "US", the state's acronym."""
     return (
         len(text) > 1 and text != "US" and text.isupper() and text.capitalize() in _FUNCTION_WORDS
     )
