@@ -151,6 +151,17 @@ def test_an_institution_named_by_ordinary_words_inside_a_longer_name(tmp_path: P
     ]
 
 
+def test_an_institution_named_by_ordinary_words_as_the_second_portfolio_of_a_ministry(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "Officials of the Ministries of Defence and Foreign Affairs of China met. The Minister "
+        "for Trade and Foreign Affairs spoke. Defence and Foreign Affairs reported it.",
+    )
+    assert actors_of(article) == [("china", "China"), ("foreign-affairs", "Foreign Affairs")]
+
+
 def test_an_offices_title_after_an_institution_named_by_ordinary_words(tmp_path: Path) -> None:
     # A body's chair is its own office; a secretary after words that name no body is a
     # portfolio's: the journal's name is not there.
@@ -539,6 +550,14 @@ def test_an_adjective_before_a_capitalised_noun_that_makes_another_name(tmp_path
         ("nato", "NATO"),
         ("east-asia", "the East"),
     ]
+
+
+def test_a_states_adjective_before_its_parliaments_body_is_the_state(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The Chinese Parliamentary Delegation met NATO. The Russian Orthodox Church did not.",
+    )
+    assert actors_of(article) == [("china", "Chinese"), ("nato", "NATO")]
 
 
 def test_hyphenated_compounds(tmp_path: Path) -> None:

@@ -530,3 +530,41 @@ def test_a_regions_hyphen_printed_as_a_slash(tmp_path: Path) -> None:
         ("nato", "NATO"),
         ("asia", "Asia"),
     ]
+
+
+def test_a_names_hyphen_printed_as_a_dash(tmp_path: Path) -> None:
+    region = (
+        "- {id: indo-pacific, name: Indo-Pacific, type: region, description: d,\n"
+        "   forms: [Indo-Pacific]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "Partners in the Indo \u2013 Pacific region met NATO. The Indo\u2013Pacific matters. "
+        "Pacific islands do not.",
+        actors=ACTORS + region,
+    )
+    assert actors_of(article) == [
+        ("indo-pacific", "Indo \u2013 Pacific"),
+        ("nato", "NATO"),
+        ("indo-pacific", "Indo\u2013Pacific"),
+    ]
+
+
+def test_a_persons_name_in_capitals_as_a_transcript_prints_its_speakers(tmp_path: Path) -> None:
+    # (only a speaker's label or a line in capitals: elsewhere "XI" may be a numeral)
+    person = (
+        "- {id: mark-rutte, name: Mark Rutte, type: person, description: d,\n"
+        "   forms: [Mark Rutte, Rutte]}\n"
+        "- {id: xi-jinping, name: Xi Jinping, type: person, description: d, forms: [Xi]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "MARK RUTTE, NATO SECRETARY GENERAL: We met.\n\nRUTTE: China matters. XI was not there.",
+        actors=ACTORS + person,
+    )
+    assert actors_of(article) == [
+        ("mark-rutte", "MARK RUTTE"),
+        ("nato", "NATO"),
+        ("mark-rutte", "RUTTE"),
+        ("china", "China"),
+    ]

@@ -199,6 +199,12 @@ def test_a_known_name_then_a_persons_name_are_two_names(tmp_path: Path) -> None:
     assert list(warned(tmp_path, "NATO met with Japan Rahm Emanuel.")) == ["Rahm Emanuel"]
 
 
+def test_a_states_body_named_by_its_adjective_is_one_name_not_a_persons(tmp_path: Path) -> None:
+    # (not "Naval Delegation" as the name of a person after Japan's)
+    found = warned(tmp_path, "NATO met the Japanese Naval Delegation.")
+    assert list(found) == ["Japanese Naval Delegation"]
+
+
 # Capitals that are not names -------------------------------------------------------------------
 
 
@@ -224,6 +230,8 @@ def test_a_known_name_then_a_persons_name_are_two_names(tmp_path: Path) -> None:
         "NATO backs environmental, social, and governance (“ESG”) standards.",
         "NATO gave $16 million (over USD9.4 million).",  # an amount in a currency's code
         "Context: Recently, NATO warned.",  # an adverb after a colon, before its comma
+        "NATO said: Third, Japan warned.",  # a word that opens a clause, after a colon
+        "NATO said it is OK to have ties.",  # a word of speech, not a name
     ],
 )
 def test_capitals_that_their_place_explains_are_not_reported(tmp_path: Path, body: str) -> None:

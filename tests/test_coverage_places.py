@@ -263,15 +263,16 @@ def test_heads_in_the_plural_peers_and_thanks_are_not_names(tmp_path: Path) -> N
     assert set(found) == {"Ana Lee", "Finland", "Sweden"}
 
 
-def test_the_new_year_spans_of_the_calendar_and_number_labels_are_not_names(
+def test_holidays_spans_of_the_calendar_and_number_labels_are_not_names(
     tmp_path: Path,
 ) -> None:
     found = warned(
         tmp_path,
         "NATO met Japan today.\n\nHappy New Year! Column (No.48). Early in the New Year, it has "
-        "been 10 Years, said Ana Lee of the New Yearbook Society.",
+        "been 10 Years, said Ana Lee of the New Yearbook Society. The Christmas lights were on "
+        "from Thanksgiving to Easter Day, and Ramadan began, on Christmas Island too.",
     )
-    assert set(found) == {"Ana Lee", "New Yearbook Society"}
+    assert set(found) == {"Ana Lee", "New Yearbook Society", "Christmas Island"}
 
 
 def test_a_speakers_title_before_the_name_and_westminster_titles_are_not_names(

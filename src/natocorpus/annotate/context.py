@@ -111,18 +111,18 @@ _STATE_ORGANS = _wordset(
     "President Presidential Prime PM Premier Minister Ministers Ministry Foreign Defense Defence "
     "Government Governments Embassy Embassies Ambassador Ambassadors Envoy Mission Consulate "
     "Consul Navy Naval Army Air Armed Forces Force Military Coast Self-Defense Self-Defence "
-    "Maritime Ground Parliament Diet Congress Senate Cabinet Chancellor Vice Deputy State "
-    "Secretary Chief General Admiral Communist People’s People's National Security "
+    "Maritime Ground Parliament Parliamentary Diet Congress Senate Cabinet Chancellor Vice "
+    "Deputy State Secretary Chief General Admiral Communist People’s People's National Security "
     "Administration Department Office Officials Official Officers Leader Leaders Spokesperson "
     "Spokesman Spokeswoman Authorities Emperor King Queen Crown Imperial Presidency "
     "Counselor Councilor Councillor Diplomat Diplomats Delegation Representative Acting Director "
     "Director-General Commander Envoys Chair Chairman Chairperson Executive"
 )
 _INSTITUTION_HEADS = _wordset(
-    "Ministry Minister Ministers Department Secretary Secretariat Committee Council Commission "
-    "Office Institute Bureau Agency Academy Centre Center School University College Board "
-    "Court House Chamber Foundation Society Association Federation Union League Forum Embassy "
-    "Consulate Mission Division Directorate Service"
+    "Ministry Ministries Minister Ministers Department Departments Secretary Secretariat "
+    "Committee Council Commission Office Institute Bureau Agency Academy Centre Center School "
+    "University College Board Court House Chamber Foundation Society Association Federation "
+    "Union League Forum Embassy Consulate Mission Division Directorate Service"
 )
 # The words that end the name of a feature of the earth: "the East China Sea", "the Taiwan
 # Strait" name a sea and a strait, not East Asia, China or Taiwan.
@@ -150,7 +150,10 @@ _HEAD_A_FEW_WORDS_ON = re.compile(
 )
 # (Not a word that ends in a hyphen: "US- Russian ties", a compound broken at its hyphen.)
 _WORD_BEFORE = re.compile(r"(?:^|[\s(\[“\"])([A-Z](?:[\w’'-]*[\w’'])?) $")
-_HEAD_OF_BEFORE = re.compile(r"([A-Z][\w’'-]*)(?: of State)? (?:of|on|for)(?: the)? $")
+# A portfolio may come second of two: "the Ministries of Defence and Foreign Affairs of Japan".
+_HEAD_OF_BEFORE = re.compile(
+    r"([A-Z][\w’'-]*)(?: of State)? (?:of|on|for)(?: the)? (?:[A-Z][\w’'-]*,? (?:and|&) )?$"
+)
 # The body an office is of may stand between: "High Representative of the EU for".
 _HEAD_OF_A_BODY_FOR_BEFORE = re.compile(
     r"([A-Z][\w’'-]*) of (?:the )?(?:[A-Z][\w’'.-]* ){0,3}[A-Z][\w’'.-]*(?: \([A-Z]{2,6}\))? for $"

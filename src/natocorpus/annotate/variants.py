@@ -69,9 +69,10 @@ def written_variants(text: str, actor_type: str) -> list[str]:
     ("Asian", "Asians", "South Koreans"); its common nouns capitalised ("Korean Peninsula"); a
     body's name after its organisation's acronym in lower case or after the acronym's possessive
     ("NATO military committee", "NATO’s Military Committee"); a hyphen between capitalised words
-    as a space ("Asia Pacific") or, in a region's name, a slash ("Asia/Pacific"), with the word
-    after it in lower case ("Asia-pacific") or, after a combining form, closed up
-    ("Indopacific"); a name opening with "the" as a sentence opens it ("The West")."""
+    as a space ("Asia Pacific"), a dash ("Indo – Pacific") or, in a region's name, a slash
+    ("Asia/Pacific"), with the word after it in lower case ("Asia-pacific") or, after a
+    combining form, closed up ("Indopacific"); a name opening with "the" as a sentence opens it
+    ("The West")."""
     variants = spelling_variants(text)
     if text.startswith("Euro-"):
         variants.append("European-" + text[len("Euro-") :])  # "European-Atlantic security"
@@ -85,6 +86,9 @@ def written_variants(text: str, actor_type: str) -> list[str]:
             variants.append(_HYPHENATED_NAME.sub(r"\1 \2", text))  # "Asia Pacific Four"
             if actor_type == "region":
                 variants.append(text.replace("-", "/"))  # a slash for it: "Asia/Pacific"
+            # a dash set for it, spaced or not: "Indo – Pacific", "Indo–Pacific"
+            variants.append(text.replace("-", " \u2013 "))
+            variants.append(text.replace("-", "\u2013"))
             # the word after the hyphen in lower case, as some house styles and captures print
             # a compound: "Asia-pacific", "Euro-atlantic"
             variants.append(_HYPHENATED_NAME.sub(_lower_after_hyphen, text))
@@ -282,8 +286,8 @@ def uncased(found: Iterable[tuple[str, str, int, int]]) -> bool:
 
 
 # A transcript's speaker in capitals, opening a line before a colon: "SECRETARY GENERAL
-# STOLTENBERG:".
-_SPEAKER_IN_CAPITALS = re.compile(r"(?:[A-Z][A-Z.’'-]+ )+[A-Z][A-Z.’'-]+(?=:)")
+# STOLTENBERG:", "JENS STOLTENBERG, NATO SECRETARY-GENERAL:", "STOLTENBERG:".
+_SPEAKER_IN_CAPITALS = re.compile(r"[A-Z][A-Z.’'-]+(?:,? [A-Z][A-Z.’'-]+)*(?=:)")
 
 
 def capital_lines(text: str) -> Iterator[tuple[int, int]]:

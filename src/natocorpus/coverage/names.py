@@ -19,6 +19,7 @@ from natocorpus.coverage.words import (
     _EDITORIAL_LABELS,
     _EVENT_HEADS,
     _FUNCTION_WORDS,
+    _GOVERNMENT_NOUNS,
     _HEADS,
     _INNER,
     _INNER_AFTER_HEAD,
@@ -105,8 +106,12 @@ _ORDINAL_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th) $")
 # (In a longer name, "the e-Government Forum", it is a word of that name.)
 _COINED_PREFIX = re.compile(r"(?<![\w’'-])[a-z]-$")
 _NAME_GOES_ON = re.compile(r" [A-Z]")
-# The new year, as a day and as a greeting: "Happy New Year!", "early in the New Year".
-_HOLIDAYS = re.compile(r"\b(?:(?:Happy|Lunar|Chinese) )?New Year(?:[’']s)?(?: (?:Day|Eve))?\b")
+# Holidays, as days and as greetings: "Happy New Year!", "early in the New Year", "the Christmas
+# lights"; not an island named after one ("Christmas Island").
+_HOLIDAYS = re.compile(
+    r"\b(?:(?:(?:Happy|Merry|Lunar|Chinese) )?New Year|Christmas|Easter|Thanksgiving|Ramadan"
+    r"|Diwali|Hanukkah|Chuseok)(?:[’']s)?(?: (?:Day|Eve))?\b(?! Islands?\b)"
+)
 # A year of accounts, capitalised by some house styles: "in the Fiscal Year 2023".
 _ACCOUNTS_YEAR = re.compile(r"\b(?:Fiscal|Financial|Budget) Years?\b")
 # A title's portfolio of "Affairs" in words no list of portfolios holds: "Deputy Minister for
@@ -125,7 +130,7 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
     text = block.text
     words: list[_Word] = []
     previous = 0
-    skipped = [m.span() for m in _HOLIDAYS.finditer(text)] if "New" in text else []
+    skipped = [m.span() for m in _HOLIDAYS.finditer(text)]
     if "Year" in text:
         skipped += [m.span() for m in _ACCOUNTS_YEAR.finditer(text)]
     if "Affairs" in text:
@@ -219,13 +224,15 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
                 # After a colon a capital may open a clause ("Editor's note: Originally
                 # published") or a list of names ("partners: Japan, Korea and Australia").
                 # A word that opens a spoken answer opens it whatever follows ("Minister: Look,
-                # Mr Keating has his views").
+                # Mr Keating has his views"), and so does one that opens a clause ("Mr. Lee:
+                # Third, let me say").
                 # An adverb there opens a clause too, its comma no list's ("Context: Recently,").
                 or (
                     last == ":"
                     and (
                         not _LISTED.match(text, at + len(raw))
                         or name in _SPOKEN
+                        or name in _OPENERS
                         or _ADVERB.fullmatch(name) is not None
                     )
                 )
@@ -504,6 +511,7 @@ def _personal(words: Sequence[_Word]) -> bool:
             or t in _REGION_HEADS
             or t in _TITLE_WORDS
             or t in _NUMBER_WORDS
+            or t in _GOVERNMENT_NOUNS  # "Naval Delegation" after "Japanese"
             for t in texts
         )
         # A demonym first makes a body of a state ("American Enterprise"); later it is a name

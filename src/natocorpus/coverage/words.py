@@ -77,7 +77,7 @@ _JOINED_BY = re.compile(
 )
 # The planet, capitalised as a proper noun ("infrastructure on Earth", "low Earth orbit").
 _PLANET = _set("Earth")
-_NOT_NAMES = _MONTHS | _WEEKDAYS | _CALENDAR_NOUNS | _CURRENCIES | _PLANET | {"I"}
+_NOT_NAMES = _MONTHS | _WEEKDAYS | _CALENDAR_NOUNS | _CURRENCIES | _PLANET | {"I", "OK"}
 # A word that begins with a capital (Latin; a lower-case letter of the ranges is sorted out after),
 # with the word boundaries of _WORD.
 # Not inside an abbreviation ("U.S."); after a lower-case prefix ("non-Article 5", "anti-NATO")
@@ -146,13 +146,13 @@ _TITLE_HEADS |= frozenset(
 # Common nouns of government that a house style capitalises alone ("the Government has since",
 # "Heads of State and Government", "the Mission", NATO's "our 31st Ally", "each Partner", "a
 # Member of the Political Bureau", a body's part or a ship told as "the Unit", "the Command", a
-# treaty's "the Parties"):
+# treaty's "the Parties", a visit's "the Delegation"):
 # alone they name no one in particular.
 _GOVERNMENT_NOUNS = _set(
     """Government Governments Administration Administrations Ministry Ministries Department
     Departments Mission Missions Agency Agencies Secretariat Authorities Defence Defense Ally
     Allies Partner Partners Province Provinces Unit Units Command Commands Member Members
-    Parties"""
+    Parties Delegation Delegations"""
 )
 # The labels of a text's parts and kinds, capitalised by a house style ("Editor's Note", "In this
 # Commentary"): alone they name no one.
