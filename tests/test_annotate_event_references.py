@@ -122,6 +122,24 @@ def test_an_indefinite_visit_is_one_by_its_visitor_or_its_date(tmp_path: Path) -
     assert _events(tmp_path / "c", "NATO is planning a visit to Japan.") == []
 
 
+def test_a_visit_is_one_by_its_visitor_with_the_title_of_an_office_taking_part(
+    tmp_path: Path,
+) -> None:
+    body = "Talks followed a visit by Stoltenberg in January, the press said."
+    assert _events(tmp_path / "a", body) == [("sg-visit-2023", "visit by Stoltenberg")]
+    titled = "Talks followed a visit by NATO Secretary General Stoltenberg in January."
+    office = VISITS.replace(
+        "participants: [jens-stoltenberg, nato, south-korea, japan]",
+        "participants: [jens-stoltenberg, nato-secretary-general, nato, south-korea, japan]",
+    )
+    article = annotated(
+        tmp_path / "b", titled, actors=PARTNERS, events=office, overrides=_published("2023-02")
+    )
+    assert events_of(article) == [("sg-visit-2023", "visit by NATO Secretary General Stoltenberg")]
+    # Another traveller: another visit.
+    assert _events(tmp_path / "c", "Talks followed a visit by the Chinese premier.") == []
+
+
 def test_an_indefinite_visit_is_one_its_visitor_sets_out_on(tmp_path: Path) -> None:
     body = "Stoltenberg arrived today on a visit to South Korea, the press said."
     assert _events(tmp_path / "a", body, "2023-01") == [("sg-visit-2023", "visit to South Korea")]

@@ -194,6 +194,11 @@ def test_a_title_word_before_a_body_is_part_of_its_name(tmp_path: Path) -> None:
     assert list(found) == ["UN General Assembly"]
 
 
+def test_a_posts_area_before_a_titles_head_is_part_of_the_title(tmp_path: Path) -> None:
+    found = warned(tmp_path, "NATO sent Policy Officer Ana Lee and Press Officer Bo Li.")
+    assert set(found) == {"Ana Lee", "Bo Li"}
+
+
 def test_a_known_name_then_a_persons_name_are_two_names(tmp_path: Path) -> None:
     # No title between them: the known state, then the person, whose name alone is reported.
     assert list(warned(tmp_path, "NATO met with Japan Rahm Emanuel.")) == ["Rahm Emanuel"]
@@ -232,6 +237,8 @@ def test_a_states_body_named_by_its_adjective_is_one_name_not_a_persons(tmp_path
         "Context: Recently, NATO warned.",  # an adverb after a colon, before its comma
         "NATO said: Third, Japan warned.",  # a word that opens a clause, after a colon
         "NATO said it is OK to have ties.",  # a word of speech, not a name
+        "NATO backs non-Communist states.",  # a creed's adjective
+        "NATO met in Japan’s CBD.",  # a common noun's acronym
     ],
 )
 def test_capitals_that_their_place_explains_are_not_reported(tmp_path: Path, body: str) -> None:

@@ -53,17 +53,38 @@ def _legs(kind: str, name: str, place: str | None, actors: Iterable[Actor] = ())
 
 
 def _by_its_visitor(kind: str, participants: Sequence[str], actors: Iterable[Actor]) -> list[str]:
-    """A visit is named by its visitor's name in the possessive: "Stoltenberg’s visit", "Jens
-    Stoltenberg's trip" (a person taking part in a visit is its visitor, not its host)."""
+    """A visit is named by its visitor's name in the possessive or after "by", there maybe with
+    the title of an office taking part: "Stoltenberg’s visit", "Jens Stoltenberg's trip", "a
+    visit by NATO Secretary General Jens Stoltenberg" (a person taking part in a visit is its
+    visitor, not its host)."""
     if kind != "visit":
         return []
+    taking_part = [actor for actor in actors if actor.id in participants]
+    visitors = [
+        form.text for actor in taking_part if actor.type == "person" for form in actor.forms
+    ]
+    titles = [
+        "",
+        *(
+            f"{form.text} "
+            for actor in taking_part
+            if actor.type == "institution"
+            for form in actor.forms
+        ),
+    ]
     return [
-        f"{form.text}{mark} {noun}"
-        for actor in actors
-        if actor.id in participants and actor.type == "person"
-        for form in actor.forms
-        for mark in ("’s", "'s")
-        for noun in ("visit", "trip")
+        *(
+            f"{visitor}{mark} {noun}"
+            for visitor in visitors
+            for mark in ("’s", "'s")
+            for noun in ("visit", "trip")
+        ),
+        *(
+            f"{noun} by {title}{visitor}"
+            for visitor in visitors
+            for title in titles
+            for noun in ("visit", "trip")
+        ),
     ]
 
 

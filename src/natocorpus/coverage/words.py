@@ -174,18 +174,20 @@ _PAGE_FURNITURE = _set(
 # Lower-case words that a capture runs into the name before them when it loses a space
 # ("Republic of Koreaare", "Alliancein", "Julywith").
 _RUN_ON_WORDS = _set("an the and are is was were in on of to with for at by as has have had will")
-# Adjectives of faiths and their movements, capitalised as English writes them: "Islamic
-# terror", "Jihadist groups".
+# Adjectives of faiths and their movements, and of political creeds, capitalised as English
+# writes them: "Islamic terror", "Jihadist groups", "non-Communist countries".
 _FAITHS = _set(
     "Islamic Islamist Muslim Christian Jewish Buddhist Hindu Catholic Protestant Jihadist"
-    " Salafist Sunni Shia Shiite"
+    " Salafist Sunni Shia Shiite Communist Communists Marxist Marxists Maoist Maoists Fascist"
+    " Fascists"
 )
 # Acronyms of common nouns and weapons, of time zones and of currencies: "AI", "UAVs", "ICBM",
-# "JST", "AEST", "EUR", "MOU" (a memorandum of understanding).
+# "JST", "AEST", "EUR", "MOU" (a memorandum of understanding), "CBD" (a city's business district).
 _COMMON_ACRONYMS = _set(
     "AI TV UAV UAVs GDP CEO CEOs IT ICT GPS DNA PC ID IDs SMS GMT UTC JST KST CET CEST EST EDT"
     " PST PDT CST CDT MST MDT BST EET EEST MSK IST HKT SGT AEST AEDT ACST ACDT AWST NZST NZDT"
     " EUR USD GBP JPY CNY KRW AUD NZD ICBM ICBMs SLBM SLBMs IRBM IRBMs EEZ EEZs MOU MOUs MoU MoUs"
+    " CBD"
 )
 # What follows a person's name to tell them from a parent of the same name: "Ferdinand Marcos
 # Jr.", "Gilberto Teodoro, Jr.".
@@ -219,11 +221,12 @@ _TITLE_MODIFIERS = _set(
     Affairs Floor Majority Minority Relations Commanding Air Inspector Sea"""
 )
 # Portfolios that are part of a title only right before its head ("Cooperation Minister",
-# "Labor Secretary"); elsewhere a name may be one ("Labour Prime Minister", "Cooperation between
-# China and ...").
+# "Labor Secretary", "Policy Officer"); elsewhere a name may be one ("Labour Prime Minister",
+# "Cooperation between China and ...").
 _PORTFOLIOS_BEFORE_HEAD = _set(
     """Cooperation Development Environment Energy Agriculture Transport Infrastructure
-    Communications Labour Labor Industry Immigration Tourism Veterans Culture"""
+    Communications Labour Labor Industry Immigration Tourism Veterans Culture Policy Project
+    Programme Program Press Media Liaison Desk Legal Procurement"""
 )
 # The portfolio after a title's "of"/"for": "Secretary of State", "Minister for Foreign Affairs".
 _PORTFOLIO = _set(
