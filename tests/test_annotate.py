@@ -132,6 +132,16 @@ def test_sentences_do_not_break_after_abbreviations(tmp_path: Path) -> None:
     ]
 
 
+def test_initials_end_a_sentence_before_a_word_that_opens_one(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path, "NATO met in Washington, D.C. Since then Ms. Lee and U.S. officials spoke."
+    )
+    assert [article.sentence_text(i) for i in range(len(article.sentences))] == [
+        "NATO met in Washington, D.C.",
+        "Since then Ms. Lee and U.S. officials spoke.",
+    ]
+
+
 def test_references_are_structured(tmp_path: Path) -> None:
     reference = parse_reference(
         2,

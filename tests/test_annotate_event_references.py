@@ -173,6 +173,20 @@ def test_a_visit_is_told_by_the_clause_with_its_visitor(tmp_path: Path) -> None:
     assert _events(tmp_path / "d", "NATO Chief Visits Japan After South Korea") == [
         ("sg-visit-2023", "Visits Japan")
     ]
+    # Announced before it begins, or under way.
+    announced = "Stoltenberg will visit Japan from the 30th, the ministry said."
+    assert _events(tmp_path / "e", announced, "2023-01") == [("sg-visit-2023", "will visit Japan")]
+    assert _events(tmp_path / "e2", "Stoltenberg is set to visit Tokyo.", "2023-01") == [
+        ("sg-visit-2023", "to visit Tokyo")
+    ]
+    assert _events(tmp_path / "e3", "Stoltenberg, visiting Seoul, spoke.", "2023-01") == [
+        ("sg-visit-2023", "visiting Seoul")
+    ]
+    # Years before it, another visit.
+    assert _events(tmp_path / "f", "Stoltenberg will visit Japan.", "2019-01") == []
+    # A date in the same sentence, past a title's abbreviation, rules it out.
+    later = "On December 11, 2023, Ms. Lee met NATO envoys who are visiting Japan."
+    assert _events(tmp_path / "g", later, "2023-12") == []
     # The place opens a longer name: another place is visited.
     assert _events(tmp_path / "e", "Stoltenberg visits Japan Airlines’ headquarters.") == []
     assert _events(tmp_path / "f", "Stoltenberg visits Japan Monday.") == [

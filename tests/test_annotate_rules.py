@@ -322,6 +322,26 @@ def test_a_common_noun_named_for_what_it_is_on_and_an_office_of_another_body(
     assert article.mentions[1].start == article.text.reading_text.index("Alliance agreed")
 
 
+def test_a_common_noun_named_for_what_it_is_of_is_another_body(tmp_path: Path) -> None:
+    actors = ACTORS.replace("forms: [NATO]}", "forms: [NATO, Alliance]}")
+    article = annotated(
+        tmp_path,
+        "NATO met. He chairs the Alliance of Democracies Foundation. The Alliance of 32 agreed.",
+        actors=actors,
+    )
+    assert actors_of(article) == [("nato", "NATO"), ("nato", "Alliance")]
+    assert article.mentions[1].start == article.text.reading_text.index("Alliance of 32")
+    # and with its article: "the Alliance" is the same common noun
+    actors = ACTORS.replace("forms: [NATO]}", "forms: [NATO, the Alliance]}")
+    article = annotated(
+        tmp_path / "b",
+        "NATO met. He chairs the Alliance of Democracies Foundation. Then the Alliance agreed.",
+        actors=actors,
+    )
+    assert actors_of(article) == [("nato", "NATO"), ("nato", "the Alliance")]
+    assert article.mentions[1].start == article.text.reading_text.index("the Alliance agreed")
+
+
 def test_in_a_title_case_heading_another_name_before_a_common_noun_makes_another(
     tmp_path: Path,
 ) -> None:

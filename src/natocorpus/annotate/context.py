@@ -394,7 +394,7 @@ def _context_blocks(
                     and word_before.group(1).isupper()
                     and not text[start:end].isupper()
                 )
-                # what it is for or on: "the Inter-Parliamentary Alliance on China"
+                # what it is for, on or of: "the Inter-Parliamentary Alliance on China"
                 or _NAMED_FOR_AFTER.match(text, end) is not None
                 # words no form names, the name ending with it: "the Five Eyes Alliance", "a
                 # Military Alliance" (not "NATO (Northern Alliance Treaty Organization)")
@@ -490,9 +490,9 @@ def _context_blocks(
     return kept
 
 
-# What a body is for or on, after a common noun capitalised as its name: "Alliance on China",
-# "Alliance for Securing Democracy" are other alliances.
-_NAMED_FOR_AFTER = re.compile(r" (?:on|for) (?:the )?[A-Z]")
+# What a body is for, on or of, after a common noun capitalised as its name: "Alliance on China",
+# "Alliance for Securing Democracy", "the Alliance of Democracies Foundation" are other bodies.
+_NAMED_FOR_AFTER = re.compile(r" (?:on|for|of) (?:the )?[A-Z]")
 # Where a sentence opens, a quote aside (see `_named_by_other_words`).
 _STARTS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
 _ARTICLES = frozenset({"The", "A", "An"})

@@ -30,8 +30,8 @@ def _legs(kind: str, name: str, place: str | None, actors: Iterable[Actor] = ())
                 # a name of more than one word, or an acronym, takes "the": "the ROK"
                 if not article or " " in form.text or form.text.isupper()
             ]
-    # "visited Tokyo", "toured South Korea": the clause that tells the visit (with its visitor in
-    # the sentence, as for the noun).
+    # "visited Tokyo", "toured South Korea", "will visit Japan": the clause that tells the visit
+    # (with its visitor in the sentence, as for the noun).
     return [
         phrase
         for one in dict.fromkeys(where)
@@ -40,6 +40,9 @@ def _legs(kind: str, name: str, place: str | None, actors: Iterable[Actor] = ())
             f"trip to {one}",
             f"visited {one}",
             f"visits {one}",  # a headline's present: "NATO chief visits Japan"
+            f"visiting {one}",
+            f"will visit {one}",  # announced: "Stoltenberg will visit Japan from the 30th"
+            f"to visit {one}",
             f"toured {one}",
             # the other verbs of a journey: "traveled to South Korea and Japan", "flew to Seoul"
             f"traveled to {one}",

@@ -110,10 +110,11 @@ def form_kind(form: str, actor: Actor) -> int:
         # secretary general")
         if any(word in _TITLE_WORDS or word.title() in _TITLE_WORDS for word in words):
             kind |= TITLE
+    noun = form.removeprefix("the ")  # "the Alliance" is the common noun too
     if (
-        _common_noun(actor, form)
-        and form[:1].isupper()
-        and form.upper() not in {f.text for f in actor.forms}  # "Aukus" is a name
+        _common_noun(actor, noun)
+        and noun[:1].isupper()
+        and noun.upper() not in {f.text for f in actor.forms}  # "Aukus" is a name
     ):
         kind |= COMMON_NOUN
     return kind

@@ -12,9 +12,30 @@ _SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])"
 _ABBREVIATION = re.compile(
     r"(?<![\w.])(?:[A-Z]\.)+$|\b(?:No|Nos|Av|Mr|Mrs|Ms|Dr|St|vs|etc|S|pp|Vol)\.$"
 )
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")
+# Words that open a sentence and go on no name: after initials ("Washington, D.C. Since its
+# founding"), the stop is the sentence's too; before a name ("U.S. President") it is not.
+_OPENS_A_SENTENCE_AFTER = re.compile(
+    r"\s+(?:The|A|An|It|Its|He|She|They|We|I|This|That|These|Those|There|But|And|Yet|So|In|On"
+    r"|At|Since|As|For|If|When|While|After|Before|However|Meanwhile)\b"
+)
 
 # Lower-case initials ("p.m.", "e.g."): before a closing bracket, their stop ends no sentence.
 _LOWER_INITIALS = re.compile(r"(?<![\w.])(?:[a-z]\.){2,}$")
+
+
+def _ends_a_sentence(text: str, match: re.Match[str]) -> bool:
+    """Whether a stop that `_SENTENCE_END` found ends a sentence, not an abbreviation ("Ms.
+    Kamikawa", "(1:30 p.m.) Newsline", "U.S. President"); initials may end one too ("in
+    Washington, D.C. Since then")."""
+    # Only the last word matters; looking at the whole prefix would be quadratic.
+    before = text[max(0, match.start() - 24) : match.start() + 1]
+    if _INITIALS.search(before):
+        return _OPENS_A_SENTENCE_AFTER.match(text, match.end()) is not None
+    return not (
+        _ABBREVIATION.search(before)
+        or (match.group().endswith((")", "]")) and _LOWER_INITIALS.search(before))
+    )
 
 
 def split_sentences(text: ArticleText) -> tuple[Span, ...]:
@@ -22,12 +43,8 @@ def split_sentences(text: ArticleText) -> tuple[Span, ...]:
     for block in text.blocks:
         start = 0
         for match in _SENTENCE_END.finditer(block.text):
-            # Only the last word matters; looking at the whole prefix would be quadratic.
-            before = block.text[max(0, match.start() - 24) : match.start() + 1]
-            if _ABBREVIATION.search(before) or (
-                match.group().endswith((")", "]")) and _LOWER_INITIALS.search(before)
-            ):
-                continue  # "(1:30 p.m.) Newsline": the stop is the abbreviation's
+            if not _ends_a_sentence(block.text, match):
+                continue
             end = match.end()
             sentences.append(Span(block.start + start, block.start + end, block.anchor))
             start = end
@@ -43,9 +60,22 @@ def _sentence_index(starts: Sequence[int], offset: int) -> int:
 
 
 def _sentence_span(text: ArticleText, reading: str, offset: int) -> tuple[int, int]:
+    """The sentence around `offset`, as `split_sentences` cuts it."""
     block = text.block_at(offset)
     low = max(
-        (m.end() for m in _SENTENCE_END.finditer(reading, block.start, offset)), default=block.start
+        (
+            m.end()
+            for m in _SENTENCE_END.finditer(reading, block.start, offset)
+            if _ends_a_sentence(reading, m)
+        ),
+        default=block.start,
     )
-    found = _SENTENCE_END.search(reading, offset, block.end)
+    found = next(
+        (
+            m
+            for m in _SENTENCE_END.finditer(reading, offset, block.end)
+            if _ends_a_sentence(reading, m)
+        ),
+        None,
+    )
     return low, found.end() if found else block.end
