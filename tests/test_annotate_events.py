@@ -524,6 +524,14 @@ def test_an_upcoming_summit_is_one_still_to_come_when_the_text_was_published(
         overrides=published,
     )
     assert events_of(article) == [("vilnius-2023", "NATO summit in Vilnius")]
+    # A date in its sentence that dates no summit leaves it one still to come: not the summit a
+    # place in the sentence names.
+    article = annotated(
+        tmp_path / "goal",
+        "Envoys in Madrid agreed a text for their upcoming summit that sets a goal for 2035.",
+        overrides=published,
+    )
+    assert events_of(article) == []
     # A text posted again weeks after the summit it calls upcoming still means that summit.
     article = annotated(
         tmp_path / "reposted",

@@ -568,3 +568,11 @@ def test_a_persons_name_in_capitals_as_a_transcript_prints_its_speakers(tmp_path
         ("mark-rutte", "RUTTE"),
         ("china", "China"),
     ]
+
+
+def test_an_acronym_printed_with_stops(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "The N.A.T.O. summit met. Non-N.A.T.O. members and N.A.T.O.’s partners came.",
+    )
+    assert [t for a, t in actors_of(article) if a == "nato"] == ["N.A.T.O."] * 3

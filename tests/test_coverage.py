@@ -239,6 +239,7 @@ def test_a_states_body_named_by_its_adjective_is_one_name_not_a_persons(tmp_path
         "NATO said it is OK to have ties.",  # a word of speech, not a name
         "NATO backs non-Communist states.",  # a creed's adjective
         "NATO met in Japan’s CBD.",  # a common noun's acronym
+        "NATO met Japan during Covid.",  # a disease's
     ],
 )
 def test_capitals_that_their_place_explains_are_not_reported(tmp_path: Path, body: str) -> None:

@@ -86,10 +86,17 @@ def _by_context(
             if _overlap(window, _days(matchers.event_dates[e], matchers.event_ends[e]))
         ]
     if _AHEAD_BEFORE.search(reading, max(0, start - 40), start) is not None:
-        # "The upcoming NATO Summit", its sentence undated: one still to come when the text was
-        # published, not one its paragraph's other years name.
+        # "The upcoming NATO Summit", its sentence undated or dated only after the publication
+        # ("a goal ... by 2035"): one still to come when the text was published, not one its
+        # paragraph's other years name. ("In June 2023, Japan prepared for the upcoming summit"
+        # tells of what was to come then.)
         low, high = _sentence_span(text, reading, start)
-        if not any(d.value is not None and low <= d.start < high for d in dates):
+        if not any(
+            d.value is not None
+            and low <= d.start < high
+            and d.value.sort_key[0] <= published.sort_key[0]
+            for d in dates
+        ):
             candidates = [
                 e
                 for e in candidates

@@ -72,7 +72,7 @@ def written_variants(text: str, actor_type: str) -> list[str]:
     as a space ("Asia Pacific"), a dash ("Indo – Pacific") or, in a region's name, a slash
     ("Asia/Pacific"), with the word after it in lower case ("Asia-pacific") or, after a
     combining form, closed up ("Indopacific"); a name opening with "the" as a sentence opens it
-    ("The West")."""
+    ("The West"); an acronym with stops ("N.A.T.O.")."""
     variants = spelling_variants(text)
     if text.startswith("Euro-"):
         variants.append("European-" + text[len("Euro-") :])  # "European-Atlantic security"
@@ -108,6 +108,8 @@ def written_variants(text: str, actor_type: str) -> list[str]:
         variants.append(text.replace("partners in the ", "partners from the "))
     if len(text) >= 4 and text.isalpha() and text.isupper():
         variants.append(text.capitalize())
+    if 3 <= len(text) <= 5 and text.isalpha() and text.isupper():
+        variants.append(".".join(text) + ".")  # with stops, in some house styles: "N.A.T.O."
     if (
         actor_type in ("alliance", "organisation", "grouping")
         and 3 <= len(text) <= 5

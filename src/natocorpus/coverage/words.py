@@ -182,12 +182,13 @@ _FAITHS = _set(
     " Fascists"
 )
 # Acronyms of common nouns and weapons, of time zones and of currencies: "AI", "UAVs", "ICBM",
-# "JST", "AEST", "EUR", "MOU" (a memorandum of understanding), "CBD" (a city's business district).
+# "JST", "AEST", "EUR", "MOU" (a memorandum of understanding), "CBD" (a city's business district),
+# "Covid" (a disease).
 _COMMON_ACRONYMS = _set(
     "AI TV UAV UAVs GDP CEO CEOs IT ICT GPS DNA PC ID IDs SMS GMT UTC JST KST CET CEST EST EDT"
     " PST PDT CST CDT MST MDT BST EET EEST MSK IST HKT SGT AEST AEDT ACST ACDT AWST NZST NZDT"
     " EUR USD GBP JPY CNY KRW AUD NZD ICBM ICBMs SLBM SLBMs IRBM IRBMs EEZ EEZs MOU MOUs MoU MoUs"
-    " CBD"
+    " CBD Covid COVID"
 )
 # What follows a person's name to tell them from a parent of the same name: "Ferdinand Marcos
 # Jr.", "Gilberto Teodoro, Jr.".
