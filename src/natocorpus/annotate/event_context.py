@@ -92,9 +92,7 @@ def _by_context(
         # tells of what was to come then.)
         low, high = _sentence_span(text, reading, start)
         if not any(
-            d.value is not None
-            and low <= d.start < high
-            and d.value.sort_key[0] <= published.sort_key[0]
+            d.value is not None and low <= d.start < high and d.value.year <= published.year
             for d in dates
         ):
             candidates = [

@@ -13,8 +13,8 @@ _ABBREVIATION = re.compile(
     r"(?<![\w.])(?:[A-Z]\.)+$|\b(?:No|Nos|Av|Mr|Mrs|Ms|Dr|St|vs|etc|S|pp|Vol)\.$"
 )
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")
-# Words that open a sentence and go on no name: after initials ("Washington, D.C. Since its
-# founding"), the stop is the sentence's too; before a name ("U.S. President") it is not.
+# Words that open a sentence and are no part of a name: after initials ("Washington, D.C. Since
+# its founding") the stop is the sentence's too; before a name ("U.S. President") it is not.
 _OPENS_A_SENTENCE_AFTER = re.compile(
     r"\s+(?:The|A|An|It|Its|He|She|They|We|I|This|That|These|Those|There|But|And|Yet|So|In|On"
     r"|At|Since|As|For|If|When|While|After|Before|However|Meanwhile)\b"
