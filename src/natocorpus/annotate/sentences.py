@@ -9,9 +9,7 @@ from collections.abc import Sequence
 from natocorpus.model import ArticleText, Span
 
 _SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])")
-_ABBREVIATION = re.compile(
-    r"(?<![\w.])(?:[A-Z]\.)+$|\b(?:No|Nos|Av|Mr|Mrs|Ms|Dr|St|vs|etc|S|pp|Vol)\.$"
-)
+_ABBREVIATION = re.compile(r"\b(?:No|Nos|Av|Mr|Mrs|Ms|Dr|St|vs|etc|S|pp|Vol)\.$")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")
 # Words that open a sentence and are no part of a name: after initials ("Washington, D.C. Since
 # its founding") the stop is the sentence's too; before a name ("U.S. President") it is not.

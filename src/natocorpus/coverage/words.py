@@ -174,13 +174,14 @@ _PAGE_FURNITURE = _set(
 # Lower-case words that a capture runs into the name before them when it loses a space
 # ("Republic of Koreaare", "Alliancein", "Julywith").
 _RUN_ON_WORDS = _set("an the and are is was were in on of to with for at by as has have had will")
-# Adjectives of faiths and their movements, and of political creeds, capitalised as English
-# writes them: "Islamic terror", "Jihadist groups", "non-Communist countries".
+# Adjectives of faiths and their movements, capitalised as English writes them: "Islamic
+# terror", "Jihadist groups".
 _FAITHS = _set(
     "Islamic Islamist Muslim Christian Jewish Buddhist Hindu Catholic Protestant Jihadist"
-    " Salafist Sunni Shia Shiite Communist Communists Marxist Marxists Maoist Maoists Fascist"
-    " Fascists"
+    " Salafist Sunni Shia Shiite"
 )
+# And of political creeds: "non-Communist countries", "Maoist".
+_CREEDS = _set("Communist Communists Marxist Marxists Maoist Maoists Fascist Fascists")
 # Acronyms of common nouns and weapons, of time zones and of currencies: "AI", "UAVs", "ICBM",
 # "JST", "AEST", "EUR", "MOU" (a memorandum of understanding), "CBD" (a city's business district),
 # "Covid" (a disease).
@@ -200,14 +201,15 @@ _GREETINGS = _set(
     " Happy Merry Greetings Welcome Hello Hi Morning Afternoon Evening Oh Okay"
 )
 # A word that names no one in particular when it stands alone: a title, a noun of government, a
-# label of a text's part, a common noun's acronym, a faith's adjective, a greeting or a name's
-# suffix.
+# label of a text's part, a common noun's acronym, a faith's or a creed's adjective, a greeting
+# or a name's suffix.
 _NO_ONE_ALONE = (
     _TITLE_HEADS
     | _GOVERNMENT_NOUNS
     | _EDITORIAL_LABELS
     | _COMMON_ACRONYMS
     | _FAITHS
+    | _CREEDS
     | _GREETINGS
     | _NAME_SUFFIXES
 )
