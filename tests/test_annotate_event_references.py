@@ -1,7 +1,8 @@
 """How a reference to a known event is recognised and when it is declined, and two names of
 places that are not actors, on made-up sentences: a visit named by one of its legs, meetings
 held again and again, a summit placed where none is known, one reference found by two rules, the
-year or place before a phrase; a capital in a place compound, a region's name closing another."""
+year or place before a phrase, and an acronym's name written out, initials with stops or a day
+of the month before it; a capital in a place compound, a region's name closing another."""
 
 from __future__ import annotations
 
@@ -407,3 +408,57 @@ def test_a_states_adjective_before_its_prime_ministers_abbreviated_title_names_i
 ) -> None:
     article = annotated(tmp_path, "Talks went on. Chinese PM Li Qiang spoke.", actors=PARTNERS)
     assert actors_of(article) == [("china", "Chinese")]
+
+
+# A phrase qualified by a written-out name, initials with stops or a day of the month --------------
+
+WASHINGTON = (
+    SUMMITS
+    + """\
+- id: washington-2024
+  name: A summit in a district
+  type: summit
+  date: "2024-07-09"
+  precision: day
+  end_date: "2024-07-11"
+  place: Washington, D.C.
+  participants: [nato]
+  description: A summit.
+  forms: []
+  generic: [NATO summit, summit, Washington summit]
+"""
+)
+
+
+def test_an_acronyms_name_written_out_before_the_noun_names_like_the_acronym(
+    tmp_path: Path,
+) -> None:
+    actors = ACTORS.replace("forms: [NATO]}", "forms: [NATO, North Atlantic Treaty Organization]}")
+    body = "Kishida attends the G7 Summit and North Atlantic Treaty Organization (NATO) Summit."
+    article = annotated(tmp_path, body, actors=actors, overrides=_published("2022-06"))
+    assert events_of(article) == [
+        ("madrid-2022", "North Atlantic Treaty Organization (NATO) Summit")
+    ]
+
+
+def test_a_day_of_the_month_between_the_article_and_the_noun_dates_the_reference(
+    tmp_path: Path,
+) -> None:
+    body = "All eyes are on the July 11-12 summit, where the partners will meet."
+    assert _events(tmp_path, body, "2023-07") == [("vilnius-2023", "summit")]
+
+
+def test_a_venues_initials_with_or_without_stops_are_its_place(tmp_path: Path) -> None:
+    for folder, body, published in (
+        ("a", "Bauer recalled the 2024 Washington DC Summit.", "2025-03"),
+        ("b", "Bauer recalled the Washington DC summit.", "2024-08"),
+        ("c", "Bauer recalled the Washington, D.C. summit.", "2024-08"),
+    ):
+        article = annotated(
+            tmp_path / folder,
+            body,
+            actors=PARTNERS,
+            events=WASHINGTON,
+            overrides=_published(published),
+        )
+        assert [event for event, _ in events_of(article)] == ["washington-2024"], body

@@ -314,6 +314,21 @@ def test_the_bare_invasion_is_the_one_named_last_with_that_noun_nearby(tmp_path:
     assert events_of(article) == [("war-2021", "Russia’s invasion"), ("war-2021", "invasion")]
 
 
+def test_the_bare_invasion_is_an_invasion_told_as_a_war_just_before(tmp_path: Path) -> None:
+    # The war's own phrases call it an invasion, so "the invasion" after "the Russia-Georgia
+    # conflict" is that war; "the war" after it is left, as "the war" may be any.
+    article = annotated(
+        tmp_path,
+        "NATO watched the Russia-Georgia conflict. If the invasion succeeds, the war goes on.",
+        events=EVENTS,
+        overrides=published("2021-06"),
+    )
+    assert events_of(article) == [
+        ("war-2021", "Russia-Georgia conflict"),
+        ("war-2021", "invasion"),
+    ]
+
+
 def test_a_phrase_opening_with_a_partys_adjective_holds_with_its_name(tmp_path: Path) -> None:
     # The war's phrase is "Russian invasion": "Russia’s invasion" and "Russia's invasion" name it
     # too, as "the Russian invasion" does; "China’s invasion" names no party of it.
@@ -348,6 +363,22 @@ def test_a_summit_is_named_as_the_organisations_meeting(tmp_path: Path) -> None:
         ("nato-2022", "meeting of NATO in Madrid"),
     ]
     assert [r.text for r in article.unresolved_events] == ["NATO meeting"]
+
+
+def test_a_summit_is_named_by_the_other_words_for_a_meeting(tmp_path: Path) -> None:
+    # "the Madrid NATO conference" is the summit held there, as "the Madrid NATO meeting" is; a
+    # journey to a place where no summit is known, for "the NATO conference", is to another.
+    article = annotated(
+        tmp_path,
+        "Japan recalled the Madrid NATO conference and the Vilnius NATO gathering.\n\n"
+        "Georgia flew to Riga for the NATO conference, then back to Vilnius.",
+        events=EVENTS,
+        overrides=published("2023-09"),
+    )
+    assert events_of(article) == [
+        ("nato-2022", "Madrid NATO conference"),
+        ("nato-2023", "Vilnius NATO gathering"),
+    ]
 
 
 def test_the_summit_level_of_a_meeting_is_no_summit(tmp_path: Path) -> None:

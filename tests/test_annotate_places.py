@@ -500,6 +500,7 @@ def test_a_part_of_a_capital_after_its_possessive_is_the_city(tmp_path: Path) ->
         "NATO landed at Washington's Dulles Airport.",
         "He is a fellow at Washington's Royal United Services Institute, which studies NATO.",
         "Jaishankar told an event at Washington’s Carnegie Endowment for International Peace.",
+        "NATO was praised by Washington’s prestigious Institute for Peace.",
     ]
     for number, sentence in enumerate(places):
         assert _washington(sentence, tmp_path / str(number)) == [], sentence

@@ -514,7 +514,7 @@ def _with_generic_events(
         )
     ]
     event_mentions = [*event_mentions, *generic, *by_city, *by_year]
-    told_again = _told_again(reading, event_mentions, place)
+    told_again = _told_again(reading, event_mentions, place, matchers.invasions)
     event_mentions = sorted(event_mentions + told_again, key=lambda m: m.start)
     return _joined(reading, event_mentions), unresolved
 

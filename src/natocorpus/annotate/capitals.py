@@ -109,8 +109,10 @@ _CITY_PART_BEFORE = re.compile(
     r"|south-?eastern|south-?western|suburban|greater) $"
 )
 _CITY_INSTITUTION_AFTER = re.compile(
-    r" (?:[A-Z][\w’'-]* ){0,4}(?:Institute|Institution|Endowment|University|College|Foundation"
-    r"|Centre|Center|School|Museum|Society|Academy|Library|Gallery)\b"
+    # (a word that praises or dates it may stand first: "London's prestigious Institute for
+    # Strategic Studies")
+    r" (?:[a-z][\w-]* )?(?:[A-Z][\w’'-]* ){0,4}"
+    r"(?:Institute|Institution|Endowment|University|College|Foundation|Centre|Center|School|Museum|Society|Academy|Library|Gallery)\b"
 )
 # What comes from a city, seen or heard there: "the images from Beijing", "reports from Kyiv".
 _CITY_SEEN_FROM = re.compile(

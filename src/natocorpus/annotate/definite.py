@@ -34,6 +34,9 @@ _BETWEEN = (
     # NATO leaders summit"; "its member states in conflict with Russia" has no determiner of its
     # own)
     r"(?:(?!(?:in|of|at|on|to|for|with|from|by|and|or|but|is|are|was|were|be|been)\b)[A-Z][\w-]+"
+    # initials with stops ("the Washington, D.C. summit") and days of a month ("the July 11-12
+    # summit")
+    r"|(?:[A-Z]\.){2,}|\d{1,2}(?:[-–]\d{1,2})?"
     r"|(?:1[89]|20)\d\d|\d{1,3}(?:st|nd|rd|th)|annual|latest|recent|upcoming|"
     r"forthcoming|next|last|first|previous|historic|landmark|new|current|two-day|three-day|extraordinary|"
     r"anniversary|jubilee|alliance[’']s|allies[’']|"
@@ -105,6 +108,9 @@ def _definite(
     first = words[0]
     return (
         (len(first) > 1 and first.isupper())
+        # an acronym's name written out, as name-like as the acronym: "North Atlantic Treaty
+        # Organization (NATO) Summit"
+        or any(matched.lower().startswith(f"{name} ") for name in matchers.written_out)
         or _parties_joined_before(before, candidates, matchers) is not None
         # a possessive of its own is its determiner: "China's support for Russia's war"
         or (len(words) > 1 and first[:1].isupper() and first.endswith(("’s", "'s")))

@@ -120,12 +120,22 @@ def _misspelt(word: str, place: str) -> bool:
     )
 
 
-def _held_elsewhere(after: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+# A journey to a place for a meeting, before its phrase: "fly to The Hague for the NATO
+# conference", "arrived in Vilnius for the summit".
+_GONE_THERE_FOR_BEFORE = re.compile(
+    r"\b(?:to|in|at) ((?:The )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) for (?:the|a|an|this|its|their) $"
+)
+
+
+def _held_elsewhere(
+    after: str, candidates: Sequence[str], matchers: Matchers, before: str = ""
+) -> bool:
     """Whether the phrase is placed where none of its events was held ("the NATO summit in The
-    Hague" when no summit there is known): it names an event the knowledge base lacks, and no
-    known one may be chosen. The place is a name no actor holds, or a state's or its capital's;
-    a name that is another kind of actor ("the first summit in NATO history") is no place."""
-    found = _PLACE_AFTER.match(after)
+    Hague", "fly to The Hague for the NATO summit", when no summit there is known): it names an
+    event the knowledge base lacks, and no known one may be chosen. The place is a name no actor
+    holds, or a state's or its capital's; a name that is another kind of actor ("the first
+    summit in NATO history") is no place."""
+    found = _PLACE_AFTER.match(after) or _GONE_THERE_FOR_BEFORE.search(before)
     if (
         found is None
         or _NOT_PLACES.match(place := next(group for group in found.groups() if group))
@@ -375,7 +385,7 @@ def _generic_events(
         if (
             not elsewhere
             and candidates
-            and _held_elsewhere(reading[end : end + 80], candidates, matchers)
+            and _held_elsewhere(reading[end : end + 80], candidates, matchers, before)
         ):
             # Held where none of its events was: one the knowledge base lacks, as above.
             elsewhere = True

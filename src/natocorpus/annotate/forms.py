@@ -420,6 +420,11 @@ class Matchers(msgspec.Struct, frozen=True):
     publications: dict[str, str] = msgspec.field(default_factory=dict)
     # Every place the knowledge base holds an event in.
     known_places: frozenset[str] = frozenset()
+    # The events whose own names (name, forms, generic phrases) call them an invasion.
+    invasions: frozenset[str] = frozenset()
+    # The names that acronyms among the actors' forms abbreviate, lower-cased ("north atlantic
+    # treaty organization"): written out before a noun, as name-like as the acronym.
+    written_out: frozenset[str] = frozenset()
     # Generic phrases that only the places and dates around them decide, not the publication
     # date: a phrase that can name any meeting of an organisation ("the NATO meeting").
     context_only: frozenset[str] = frozenset()
@@ -508,6 +513,15 @@ class Matchers(msgspec.Struct, frozen=True):
             event_ends={event.id: event.end_date for event in knowledge.events},
             event_places=event_places,
             known_places=frozenset(p for event in knowledge.events for p in _places(event.place)),
+            invasions=frozenset(
+                event.id
+                for event in knowledge.events
+                if any(
+                    re.search(r"\binvasion\b", phrase, re.IGNORECASE)
+                    for phrase in (event.name, *event.forms, *event.generic)
+                )
+            ),
+            written_out=frozenset(long.lower() for longer in acronyms.values() for long in longer),
             generic=FormMatcher.compile(
                 ((phrase, SurfaceForm(phrase)) for phrase in generic_events),
                 blocking=_COMPOUNDS_OF_WAR,

@@ -176,19 +176,24 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
 
 
 def _as_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
-    """A summit is a meeting: "the NATO summit" is also "the NATO meeting" and "the NATO
-    gathering" (a bare "meeting" names no event by itself); and an organisation's meeting is a
-    meeting of it: "a summit of NATO", "the meeting of NATO", "a summit meeting of NATO"."""
+    """A summit is a meeting: "the NATO summit" is also "the NATO meeting", "the NATO
+    gathering" and the other words for a meeting (a bare "meeting" names no event by itself);
+    and an organisation's meeting is a meeting of it: "a summit of NATO", "the meeting of NATO",
+    "a summit meeting of NATO"."""
     if kind != "summit":
         return []
     own = [
         (name, noun)
         for name, summit in _organisations_summits(phrases)
-        for noun in (summit, "meeting", "gathering", f"{summit} meeting")
+        for noun in (summit, *_MEETING_WORDS, f"{summit} meeting")
     ]
     return [
-        *(f"{name} {noun}" for name, noun in own if noun in ("meeting", "gathering")),
-        *(f"{noun} of {name}" for name, noun in own if noun != "gathering"),
+        *(f"{name} {noun}" for name, noun in own if noun in _MEETING_WORDS),
+        *(
+            f"{noun} of {name}"
+            for name, noun in own
+            if noun == "meeting" or noun not in _MEETING_WORDS
+        ),
     ]
 
 

@@ -241,10 +241,13 @@ def _told_again(
     reading: str,
     mentions: Sequence[EventMention],
     place: Callable[[int], tuple[str, int]],
+    invasions: frozenset[str] = frozenset(),
 ) -> list[EventMention]:
     """A bare "the invasion" or "the war" is the event the text named last with that noun, in
     its paragraph or the one before, where no other war is named between. Only an event named
-    with that noun: "Russia's invasion of Ukraine ... the war" is left, as "the war" may be any."""
+    with that noun: "Russia's invasion of Ukraine ... the war" is left, as "the war" may be any;
+    but an invasion (`invasions`) told as a war is the invasion ("Russia's war on Ukraine. If
+    the invasion succeeds")."""
     found: list[EventMention] = []
     spans = [(m.start, m.end) for m in mentions]
     for match in _BARE_HEAD.finditer(reading):
@@ -256,7 +259,11 @@ def _told_again(
         before = [
             m
             for m in (*mentions, *found)
-            if m.end <= start and re.search(rf"\b{noun}\b", m.text, re.IGNORECASE)
+            if m.end <= start
+            and (
+                re.search(rf"\b{noun}\b", m.text, re.IGNORECASE)
+                or (noun == "invasion" and m.event in invasions)
+            )
         ]
         if not before:
             continue

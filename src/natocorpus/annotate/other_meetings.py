@@ -353,7 +353,10 @@ def _word_before_phrase(before: str, candidates: Sequence[str], matchers: Matche
         found = earlier
         word = before[found.start(1) :].rstrip()
     if any(
-        p.startswith(word) or p.endswith(word) for e in candidates for p in matchers.event_places[e]
+        # (a place's initials with or without stops: "Washington DC" is "Washington, D.C.")
+        p.replace(".", "").startswith(word) or p.replace(".", "").endswith(word)
+        for e in candidates
+        for p in matchers.event_places[e]
     ):
         return None
     return word

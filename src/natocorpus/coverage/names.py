@@ -35,6 +35,7 @@ from natocorpus.coverage.words import (
     _PORTFOLIO,
     _PORTFOLIOS_BEFORE_HEAD,
     _POSSESSIVE,
+    _PROCESS_ENDING,
     _QUOTE_CLOSES,
     _REGION_HEADS,
     _SPEAKER,
@@ -202,6 +203,14 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             adjective = _ADJECTIVE_ENDING.search(name)
             if adjective:
                 name = name[: adjective.start()]  # the name in "NATO-led"
+        if (process := _PROCESS_ENDING.search(name)) is not None and (
+            name[: process.start()].isupper() or "-" in name
+        ):
+            # the name in "NATOization", "Asia-Pacificized" (not "Organization": an acronym
+            # or a compound name is no word's stem)
+            name = name[: process.start()]
+        if text[at + len(raw) : at + len(raw) + 1] == "$":
+            continue  # a currency by its country's letters: "AUS$89 million"
         gap = text[previous:at]
         start = block.start + at
         before = gap.rstrip()

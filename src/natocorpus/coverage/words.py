@@ -24,6 +24,8 @@ _ADJECTIVE_ENDING = re.compile(
     r"oriented|sponsored|funded|focused|bound|dominated|controlled|allied|aligned|wide|specific|"
     r"driven|initiated|proposed|brokered|built|hosted|linked|minded)$"
 )
+# Endings that make a process of a name, coined ("NATOization", "Asia-Pacificized").
+_PROCESS_ENDING = re.compile(r"(?<=\w\w\w)(?:i[sz]ation|i[sz]ed)$")
 _OPENING_QUOTES = "“‘\"'«"
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
