@@ -235,6 +235,9 @@ def write_corpus(folder: Path, source: dict[str, Any], text: str) -> Path:
     body = re.sub(r"^(?=[ \t]*(?:[-=*_][ \t]*)+$)", "\\\\", text, flags=re.MULTILINE)
     # A backtick used as a quotation mark would open a code span: escaped too.
     body = body.replace("`", "\\`")
+    # A paragraph's number with five spaces or more after it ("1.      In the last") would open
+    # code inside a list item: one space, as `natocorpus add` leaves between a line's words.
+    body = re.sub(r"^(\d{1,9}[.)])[ \t]{2,}(?=\S)", r"\1 ", body, flags=re.MULTILINE)
     article = f"---\n{front_matter(source, text)}\n---\n\n{body}"
     (corpus / "articles" / f"{source['id']}.md").write_text(article, encoding="utf-8")
     return corpus

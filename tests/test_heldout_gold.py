@@ -14,7 +14,7 @@ import yaml
 from support import PROJECT_ROOT
 
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
-from heldout import GOLD_FIELDS, GoldError, resolve_layer
+from heldout import GOLD_FIELDS, GoldError, resolve_layer, write_corpus
 
 TEXT = (
     "Both sides looked forward to the 5th Asia Defense and Security, Crisis & Disaster Management"
@@ -45,6 +45,25 @@ def test_the_quoted_passage_is_read_whole() -> None:
     )
     (passage,) = resolve_layer("event", entries, TEXT)
     assert passage.text.endswith("Exhibition and Conference")
+
+
+def test_a_text_whose_paragraphs_open_with_spaced_numbers_loads(tmp_path: Path) -> None:
+    # A report's numbered paragraphs, as captured ("1.      In the last"), are a list's items,
+    # not code: the temporary corpus loads and reads them.
+    from natocorpus.build import annotate
+    from natocorpus.config import make_config
+
+    text = "1.      In the last years NATO met Japan.\n\n2.      Then NATO met China.\n"
+    source = {"id": "numbered", "title": "Numbered", "outlet": "O", "genre": "report"}
+    source |= {"url": "https://example.org/n", "published": "2011-05-01", "month": "2011-05"}
+    corpus_dir = write_corpus(tmp_path, source, text)
+    config = make_config(
+        corpus_dir, PROJECT_ROOT / "templates", tmp_path / "site", search=False, check_only=True
+    )
+    corpus, diagnostics = annotate(config)
+    assert corpus is not None, [str(d) for d in diagnostics]
+    reading = corpus.articles[0].text.reading_text
+    assert "In the last years NATO met Japan." in reading and "Then NATO met China." in reading
 
 
 def test_every_gold_passage_of_every_held_out_set_has_only_known_fields() -> None:
