@@ -460,9 +460,22 @@ def test_an_adjective_and_an_article_before_an_acronym_make_another_alliance(
     ]
 
 
+def test_a_capital_struck_by_missiles_or_strikes_is_the_city(tmp_path: Path) -> None:
+    for number, sentence in enumerate(
+        (
+            "NATO said further missiles into Washington were fired.",
+            "NATO counted drone strikes on Washington.",
+        )
+    ):
+        assert _washington(sentence, tmp_path / str(number)) == [], sentence
+    assert _washington("NATO counted pressure on Washington.", tmp_path / "p") == ["Washington"]
+
+
 def test_a_states_adjective_as_a_language_is_not_the_state(tmp_path: Path) -> None:
     article = annotated(
-        tmp_path, "NATO read an editorial in Chinese (a version followed). Chinese ships sailed."
+        tmp_path,
+        "NATO read an editorial in Chinese (a version followed). Its Chinese-language service "
+        "spoke. Chinese ships sailed.",
     )
     assert actors_of(article) == [("nato", "NATO"), ("china", "Chinese")]
 
@@ -811,7 +824,8 @@ def test_a_dateline_with_a_colon_or_a_month_and_year_is_a_place(tmp_path: Path) 
         "Washington: Georgia joined NATO.\n\n"
         "Washington, April 2025 – NATO met. Washington objected.\n\n"
         "Washington [US], April 19 (ANI): NATO met.\n\n"
-        "Washington, (IANS) NATO met.",
+        "Washington, (IANS) NATO met.\n\n"
+        "Washington , SANA- NATO met.",
         actors=ACTORS,
     )
     assert actors_of(article) == [
@@ -821,6 +835,7 @@ def test_a_dateline_with_a_colon_or_a_month_and_year_is_a_place(tmp_path: Path) 
         ("nato", "NATO"),
         ("nato", "NATO"),
         ("usa", "Washington"),
+        ("nato", "NATO"),
         ("nato", "NATO"),
         ("nato", "NATO"),
     ]

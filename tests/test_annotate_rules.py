@@ -264,7 +264,7 @@ def test_an_organisations_common_noun_after_another_name_is_another(tmp_path: Pa
         tmp_path,
         "The Anglo-Russian Alliance of 1907 and an East Asian Alliance are not NATO. A new "
         "Alliance strategy and the Anglo-American Aukus pact are. The EUTOPIA Alliance of "
-        "universities is not; the NATO Alliance is.",
+        "universities is not; the NATO Alliance is. Nor is the Labour-Alliance coalition.",
         actors=actors,
     )
     assert actors_of(article) == [

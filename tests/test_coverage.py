@@ -229,6 +229,8 @@ def test_a_states_body_named_by_its_adjective_is_one_name_not_a_persons(tmp_path
         "NATO tested its module “i-Merz”.",  # a word coined of a letter and a name
         "Japan fears the NATOization of Europe.",  # a process coined of a known name
         "NATO paid US$6 million (AUS$9 million).",  # a currency by its country's letters
+        "NATO met.\n\nQ. Why is Japan there?",  # an interview's label, then its question
+        "NATO fears WMD proliferation in its Chinese-language report.",  # a common acronym
         "NATO met a congressman (D-CA, 17th District).",  # an area told by its number
         "NATO ordered 48 K9s.",  # a model's designation in the plural
         # acronyms spelt out in lower case beside them, and used again

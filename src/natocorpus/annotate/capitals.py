@@ -33,6 +33,8 @@ _DATELINE = re.compile(
     r"|\s*\([^()\n]{1,40}\)\s*[–—-]"
     # or the agency in brackets after a comma: "New Delhi, (IANS) India and Australia"
     r"|,\s*\([^()\n]{1,40}\)\s"
+    # or in capitals, then a dash: "Beijing , SANA- A Chinese spokesperson"
+    r"|\s*,\s*[A-Z]{2,6}\s*[–—-]\s"
     # its month and year: "Tokyo, April 2025 –"
     rf"|,\s*(?:{_MONTHS})\s+(?:19|20)\d\d\s*[–—-]"
     # its day, month (in any case) and year without a comma: "Washington 11 july 2024 :"
@@ -114,6 +116,13 @@ _CITY_INSTITUTION_AFTER = re.compile(
     r" (?:[a-z][\w-]* )?(?:[A-Z][\w’'-]* ){0,4}"
     r"(?:Institute|Institution|Endowment|University|College|Foundation|Centre|Center|School|Museum|Society|Academy|Library|Gallery)\b"
 )
+# What is fired at a city or strikes it: "further missiles into Kyiv", "drone strikes on Moscow"
+# (the city struck, not its government).
+_CITY_STRUCK_BEFORE = re.compile(
+    r"\b(?:missiles?|rockets?|drones?|(?:air ?)?strikes?|shells?|shelling|bombs?|bombing"
+    r"|bombardments?|barrages?) (?:\w+ )?(?:into|on|at|against) (?:the )?$",
+    re.IGNORECASE,
+)
 # What comes from a city, seen or heard there: "the images from Beijing", "reports from Kyiv".
 _CITY_SEEN_FROM = re.compile(
     r"\b(?:images|pictures|photos|footage|scenes|reports|dispatches|broadcasts) from (?:the )?$",
@@ -190,6 +199,7 @@ def _a_place(
         or _DISTRICT_BEFORE.search(before) is not None
         or _in_an_address(text, start, end, before, owners_at)
         or _CITY_SEEN_FROM.search(before) is not None
+        or _CITY_STRUCK_BEFORE.search(before) is not None
         or _CITY_AMONG_PLACES.search(before) is not None
         or _CALLED_A_CAPITAL.search(before) is not None
         or (_NAME_AND_BRACKET_BEFORE.search(before) is not None and text[end : end + 1] == ")")

@@ -58,6 +58,9 @@ _AS_MODIFIER = re.compile(
 )
 # A state's adjective as a language: "written in Chinese.", "in Japanese (with a translation)".
 _LANGUAGE_BEFORE = re.compile(r"\b(?:in|into)\s+$")
+# A capitalised word joined by a hyphen before a form: "Labour-" in "the Labour-Alliance
+# coalition".
+_JOINED_NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’']*-$")
 _LANGUAGE_AFTER = re.compile(r"\s*(?:[.,;:!?()\[\]”\"]|$)")
 # A file or version in a language: "Japanese (PDF/97KB)", "the Chinese version".
 _FILE_AFTER = re.compile(r" ?\((?:PDF|DOCX?|HTML)\b| (?:version|translation)\b")
@@ -380,8 +383,11 @@ def _context_blocks(
         if kind & STATE and (
             (_LANGUAGE_BEFORE.search(before) and _LANGUAGE_AFTER.match(text, end))
             or (kind & ADJECTIVAL and _FILE_AFTER.match(text, end))
+            or (kind & ADJECTIVAL and text.startswith("-language", end))
         ):
-            blocked = True  # "an editorial in Chinese (...)", "Japanese (PDF)": the language
+            # "an editorial in Chinese (...)", "Japanese (PDF)", "its Chinese-language service":
+            # the language
+            blocked = True
         if (
             kind & COMMON_NOUN
             and (
@@ -399,6 +405,8 @@ def _context_blocks(
                 # words no form names, the name ending with it: "the Five Eyes Alliance", "a
                 # Military Alliance" (not "NATO (Northern Alliance Treaty Organization)")
                 or (after is None and _named_by_other_words(before, start, ends))
+                # a name no form names joined to it: "the Labour-Alliance coalition"
+                or (_JOINED_NAME_BEFORE.search(before) is not None and start - 1 not in ends)
             )
         ):
             blocked = True  # "the Anglo-Japanese Alliance", "an East Asian Alliance": another

@@ -122,6 +122,8 @@ _AFFAIRS_PORTFOLIO = re.compile(
     r"|Ambassador|Spokesperson|Spokesman|Spokeswoman)s? (?:for|of) "
     r"((?:[A-Z][\w’'-]*,? (?:and )?){1,4}Affairs)\b"
 )
+# A question's or an answer's label opening an interview's paragraph: "Q. Why is ...".
+_INTERVIEW_LABEL = re.compile(r"[QA]\.(?= [A-Z])")
 
 
 def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
@@ -140,6 +142,10 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             for m in _AFFAIRS_PORTFOLIO.finditer(text)
             if any(word not in _PORTFOLIO | {"and"} for word in _WORD.findall(m.group(1)))
         ]
+    # After an interview's label its question opens as a sentence does.
+    opened_at = label.end() + 1 if (label := _INTERVIEW_LABEL.match(text)) else None
+    if label is not None:
+        skipped.append(label.span())
     # A label in capitals before a colon ("READ MORE:", "ALSO SEE:") names no one.
     skipped += [
         m.span(1)
@@ -214,7 +220,7 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
         gap = text[previous:at]
         start = block.start + at
         before = gap.rstrip()
-        weak = start in sentence_starts or _WORD_CHAR.search(text, 0, at) is None
+        weak = start in sentence_starts or at == opened_at or _WORD_CHAR.search(text, 0, at) is None
         if not weak and before:
             last = before[-1]
             weak = (

@@ -18,11 +18,12 @@ _ABBREVIATED = re.compile(
     r"^(?:\w\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Gen|Adm|Lt|Col|Capt|Maj|Sen|Rep|Prof)\.$"
 )
 _POSSESSIVE = re.compile(r"(?<=\w)(?:[’']s|(?<=[sS])[’'])$")
-# Endings that make an adjective of a name: "NATO-led", "Tokyo-based", "European-centric".
+# Endings that make an adjective of a name: "NATO-led", "Tokyo-based", "European-centric",
+# "Chinese-language".
 _ADJECTIVE_ENDING = re.compile(
     r"-(?:led|based|backed|centric|centred|centered|friendly|made|owned|born|style|like|related|"
     r"oriented|sponsored|funded|focused|bound|dominated|controlled|allied|aligned|wide|specific|"
-    r"driven|initiated|proposed|brokered|built|hosted|linked|minded)$"
+    r"driven|initiated|proposed|brokered|built|hosted|linked|minded|language)$"
 )
 # Endings that make a process of a name, coined ("NATOization", "Asia-Pacificized").
 _PROCESS_ENDING = re.compile(r"(?<=\w\w\w)(?:i[sz]ation|i[sz]ed)$")
@@ -186,12 +187,12 @@ _FAITHS = _set(
 _CREEDS = _set("Communist Communists Marxist Marxists Maoist Maoists Fascist Fascists")
 # Acronyms of common nouns and weapons, of time zones and of currencies: "AI", "UAVs", "ICBM",
 # "JST", "AEST", "EUR", "MOU" (a memorandum of understanding), "CBD" (a city's business district),
-# "Covid" (a disease).
+# "Covid" (a disease), "WMD" (weapons of mass destruction).
 _COMMON_ACRONYMS = _set(
     "AI TV UAV UAVs GDP CEO CEOs IT ICT GPS DNA PC ID IDs SMS GMT UTC JST KST CET CEST EST EDT"
     " PST PDT CST CDT MST MDT BST EET EEST MSK IST HKT SGT AEST AEDT ACST ACDT AWST NZST NZDT"
     " EUR USD GBP JPY CNY KRW AUD NZD ICBM ICBMs SLBM SLBMs IRBM IRBMs EEZ EEZs MOU MOUs MoU MoUs"
-    " CBD Covid COVID"
+    " CBD Covid COVID WMD WMDs"
 )
 # What follows a person's name to tell them from a parent of the same name: "Ferdinand Marcos
 # Jr.", "Gilberto Teodoro, Jr.".
