@@ -329,6 +329,32 @@ def test_the_bare_invasion_is_an_invasion_told_as_a_war_just_before(tmp_path: Pa
     ]
 
 
+def test_a_partys_phrase_holds_with_its_capital_in_the_possessive(tmp_path: Path) -> None:
+    # Moscow stands for Russia's government: "Moscow’s invasion" is the war "Russian invasion"
+    # names, as "Russia’s invasion" is; "in Moscow" stays a place, not the war's party.
+    actors = ACTORS.replace("forms: [Russia, Russian]}", "forms: [Russia, Russian, Moscow]}")
+    article = annotated(
+        tmp_path,
+        "Georgia resisted Moscow’s invasion. Talks in Moscow followed.",
+        actors=actors,
+        events=EVENTS,
+        overrides=published("2021-06"),
+    )
+    assert events_of(article) == [("war-2021", "Moscow’s invasion")]
+
+
+def test_a_summit_is_told_by_its_organisation_meeting_at_its_place(tmp_path: Path) -> None:
+    # "NATO next meets in Vilnius" (an organisation meets in the singular): the summit there;
+    # in "states close to NATO meet in Madrid" NATO is no subject.
+    article = annotated(
+        tmp_path,
+        "NATO next meets in Vilnius. States close to NATO meet in Madrid.",
+        events=EVENTS,
+        overrides=published("2023-05"),
+    )
+    assert events_of(article) == [("nato-2023", "NATO next meets in Vilnius")]
+
+
 def test_a_phrase_opening_with_a_partys_adjective_holds_with_its_name(tmp_path: Path) -> None:
     # The war's phrase is "Russian invasion": "Russia’s invasion" and "Russia's invasion" name it
     # too, as "the Russian invasion" does; "China’s invasion" names no party of it.

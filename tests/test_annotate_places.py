@@ -471,6 +471,17 @@ def test_a_capital_struck_by_missiles_or_strikes_is_the_city(tmp_path: Path) -> 
     assert _washington("NATO counted pressure on Washington.", tmp_path / "p") == ["Washington"]
 
 
+def test_a_capital_whose_surroundings_are_meant_is_the_city(tmp_path: Path) -> None:
+    for number, sentence in enumerate(
+        (
+            "NATO joined the operations around Washington.",
+            "NATO has a base near Washington.",
+            "NATO met outside Washington.",
+        )
+    ):
+        assert _washington(sentence, tmp_path / str(number)) == [], sentence
+
+
 def test_a_states_adjective_as_a_language_is_not_the_state(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

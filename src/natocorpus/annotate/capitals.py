@@ -116,6 +116,8 @@ _CITY_INSTITUTION_AFTER = re.compile(
     r" (?:[a-z][\w-]* )?(?:[A-Z][\w’'-]* ){0,4}"
     r"(?:Institute|Institution|Endowment|University|College|Foundation|Centre|Center|School|Museum|Society|Academy|Library|Gallery)\b"
 )
+# The land about a city: "operations around Tokyo", "a base near Seoul", "outside Moscow".
+_CITY_SURROUNDINGS_BEFORE = re.compile(r"\b(?:around|near|outside|nearby) $")
 # What is fired at a city or strikes it: "further missiles into Kyiv", "drone strikes on Moscow"
 # (the city struck, not its government).
 _CITY_STRUCK_BEFORE = re.compile(
@@ -200,6 +202,7 @@ def _a_place(
         or _in_an_address(text, start, end, before, owners_at)
         or _CITY_SEEN_FROM.search(before) is not None
         or _CITY_STRUCK_BEFORE.search(before) is not None
+        or _CITY_SURROUNDINGS_BEFORE.search(before) is not None
         or _CITY_AMONG_PLACES.search(before) is not None
         or _CALLED_A_CAPITAL.search(before) is not None
         or (_NAME_AND_BRACKET_BEFORE.search(before) is not None and text[end : end + 1] == ")")

@@ -478,7 +478,7 @@ class Matchers(msgspec.Struct, frozen=True):
                 *_in_the_plural(
                     event.type, event.place, (*event.forms, *event.generic, *legs, *visitor)
                 ),
-                *_venues(event.type, event.place),
+                *_venues(event.type, event.place, event.generic),
             ):
                 if event.id not in generic_events.setdefault(phrase.lower(), []):
                     generic_events[phrase.lower()].append(event.id)

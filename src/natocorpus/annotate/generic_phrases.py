@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from natocorpus.annotate.kinds import ADJECTIVAL, STATE, form_kind
+from natocorpus.annotate.kinds import ADJECTIVAL, CAPITAL, STATE, form_kind
 from natocorpus.model import Actor, SurfaceForm
 
 
@@ -96,10 +96,12 @@ def _by_a_partys_other_name(
 ) -> list[str]:
     """A generic phrase that opens with a party's name holds with the party's other name: the
     state's name in the possessive for its adjective and the other way round ("Russian
-    invasion": "Russia’s invasion", "Russia's invasion"; "Russia’s war": "Russian war"); and one
-    of a common noun in a party's state holds with the state's adjective ("situation in Ukraine":
+    invasion": "Russia’s invasion", "Russia's invasion"; "Russia’s war": "Russian war"), and its
+    capital's in the possessive, standing for its government ("Moscow’s invasion"); and one of a
+    common noun in a party's state holds with the state's adjective ("situation in Ukraine":
     "Ukrainian situation")."""
     names: dict[str, tuple[str, str]] = {}  # a party's name or adjective -> (name, adjective)
+    capitals: dict[str, list[str]] = {}  # a party's name -> its capitals' names
     for actor in actors:
         if actor.id not in participants or actor.type != "state":
             continue
@@ -111,6 +113,9 @@ def _by_a_partys_other_name(
         if " " in actor.name or len(adjectives) != 1:
             continue
         names[actor.name] = names[adjectives[0]] = (actor.name, adjectives[0])
+        capitals[actor.name] = [
+            f.text for f in actor.forms if " " not in f.text and form_kind(f.text, actor) & CAPITAL
+        ]
     out: list[str] = []
     for phrase in phrases:
         if (where := _NOUN_IN_A_PLACE.match(phrase)) is not None and where.group(2) in names:
@@ -123,6 +128,7 @@ def _by_a_partys_other_name(
             continue
         name, adjective = names[bare]
         out += [f"{name}’s {rest}", f"{name}'s {rest}", f"{adjective} {rest}"]
+        out += [f"{city}{mark} {rest}" for city in capitals[name] for mark in ("’s", "'s")]
     return [phrase for phrase in out if phrase not in phrases]
 
 
@@ -408,15 +414,20 @@ def _in_the_plural(kind: str, place: str | None, phrases: Iterable[str]) -> list
 _MEETING_WORDS = ("meeting", "gathering", "parley", "conclave", "conference")
 
 
-def _venues(kind: str, place: str | None) -> list[str]:
+_MET = ("met", "convened", "gathered", "assembled")
+
+
+def _venues(kind: str, place: str | None, phrases: Iterable[str] = ()) -> list[str]:
     """A summit is named by its city as a meeting is: "last year's meeting in Madrid", "the
     Vilnius meeting", "the meeting in Spain" (its country after "in", which the coverage check
     still reports when unknown; not "the Spain meeting"), and told by its leaders meeting there:
     "allied leaders convened in Vilnius", "when NATO leaders gather in Washington", "NATO heads
-    meet in Washington"."""
+    meet in Washington", or by its organisation (of its `phrases`, "NATO summit") to meet
+    there: "NATO next meets in Riga"."""
     if kind != "summit":
         return []
     places = _places(place)
+    organisations = dict.fromkeys(name for name, _ in _organisations_summits(phrases))
     return [
         *(
             phrase
@@ -428,17 +439,18 @@ def _venues(kind: str, place: str | None) -> list[str]:
         *(
             f"{who} {verb} in {one}"
             for one in places[:1]
-            for who in ("leaders", "heads")
-            for verb in (
-                "met",
-                "convened",
-                "gathered",
-                "assembled",
-                "meet",
-                "convene",
-                "gather",
-                "assemble",
+            for subjects, verbs in (
+                (("leaders", "heads"), (*_MET, "meet", "convene", "gather", "assemble")),
+                # (an organisation meets in the singular: in "countries associated with NATO
+                # assemble in Washington" it is not the subject; and only to come, as "NATO met
+                # in Madrid" may be any of its meetings there)
+                (
+                    (*organisations, *(f"{o} next" for o in organisations)),
+                    ("meets", "convenes", "gathers", "assembles"),
+                ),
             )
+            for who in subjects
+            for verb in verbs
         ),
     ]
 
