@@ -329,6 +329,22 @@ def test_the_bare_invasion_is_an_invasion_told_as_a_war_just_before(tmp_path: Pa
     ]
 
 
+def test_the_decision_to_invade_is_the_invasion_whoever_took_it(tmp_path: Path) -> None:
+    # The war's phrases name Georgia invaded ("Russian invasion of Georgia"): "Putin's decision
+    # to invade Georgia" tells of it; "a decision to invade Georgia" is one of a kind.
+    events = EVENTS.replace(
+        "generic: [Russia-Georgia conflict, Russian invasion]",
+        "generic: [Russia-Georgia conflict, Russian invasion, Russia’s invasion of Georgia]",
+    )
+    article = annotated(
+        tmp_path,
+        "NATO blamed Putin’s decision to invade Georgia. A decision to invade Georgia is a crime.",
+        events=events,
+        overrides=published("2021-06"),
+    )
+    assert events_of(article) == [("war-2021", "decision to invade Georgia")]
+
+
 def test_a_partys_phrase_holds_with_its_capital_in_the_possessive(tmp_path: Path) -> None:
     # Moscow stands for Russia's government: "Moscow’s invasion" is the war "Russian invasion"
     # names, as "Russia’s invasion" is; "in Moscow" stays a place, not the war's party.

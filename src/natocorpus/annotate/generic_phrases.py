@@ -147,9 +147,9 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
     phrase that names them the other way: "Russia’s invasion of Ukraine" by "Russia invaded
     Ukraine" (or "has invaded", "invades", "invading", "to invade": "no excuse for Russia to
     invade Ukraine"), "Russia attacked Ukraine" (or "has attacked"), "Russia sent troops into
-    Ukraine" and "the Ukraine invasion"; "the Russia-Ukraine war" by "the war between Russia and
-    Ukraine" and "the Ukraine-Russia war", either way round; "the Fall of Kabul" by "Kabul
-    fell"."""
+    Ukraine", "the Ukraine invasion" and "the decision to invade Ukraine"; "the Russia-Ukraine
+    war" by "the war between Russia and Ukraine" and "the Ukraine-Russia war", either way round;
+    "the Fall of Kabul" by "Kabul fell"."""
     out: list[str] = []
     for phrase in phrases:
         if (invasion := _INVASION_OF.match(phrase)) is not None:
@@ -168,6 +168,8 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
                 )
             ]
             out.append(f"{invaded} invasion")  # "the Ukraine invasion", as "the Ukraine war"
+            # "Putin's decision to invade Ukraine", whoever is said to have taken it
+            out.append(f"decision to invade {invaded}")
         if (pair := _PAIR_AT_WAR.match(phrase)) is not None:
             first, second, noun = pair.groups()
             out += [

@@ -191,8 +191,8 @@ _CREEDS = _set("Communist Communists Marxist Marxists Maoist Maoists Fascist Fas
 _COMMON_ACRONYMS = _set(
     "AI TV UAV UAVs GDP CEO CEOs IT ICT GPS DNA PC ID IDs SMS GMT UTC JST KST CET CEST EST EDT"
     " PST PDT CST CDT MST MDT BST EET EEST MSK IST HKT SGT AEST AEDT ACST ACDT AWST NZST NZDT"
-    " EUR USD GBP JPY CNY KRW AUD NZD ICBM ICBMs SLBM SLBMs IRBM IRBMs EEZ EEZs MOU MOUs MoU MoUs"
-    " CBD Covid COVID WMD WMDs"
+    " EUR USD GBP JPY CNY RMB KRW AUD NZD ICBM ICBMs SLBM SLBMs IRBM IRBMs EEZ EEZs MOU MOUs MoU"
+    " MoUs CBD Covid COVID WMD WMDs"
 )
 # What follows a person's name to tell them from a parent of the same name: "Ferdinand Marcos
 # Jr.", "Gilberto Teodoro, Jr.".
