@@ -462,3 +462,16 @@ def test_a_venues_initials_with_or_without_stops_are_its_place(tmp_path: Path) -
             overrides=_published(published),
         )
         assert [event for event, _ in events_of(article)] == ["washington-2024"], body
+
+
+def test_a_year_naming_an_event_anchors_no_relative_date_after_it(tmp_path: Path) -> None:
+    # "the 2022 Madrid NATO summit" dates that summit, not the paragraph: "this year", in a text
+    # of August 2023, is 2023, when the Vilnius summit met.
+    body = (
+        "NATO turned to Asia at the 2022 Madrid NATO summit. At the Vilnius summit this year, it"
+        " did so again."
+    )
+    assert _events(tmp_path, body, "2023-08") == [
+        ("madrid-2022", "2022 Madrid NATO summit"),
+        ("vilnius-2023", "Vilnius summit"),
+    ]

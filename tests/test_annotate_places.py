@@ -471,12 +471,16 @@ def test_a_capital_struck_by_missiles_or_strikes_is_the_city(tmp_path: Path) -> 
     assert _washington("NATO counted pressure on Washington.", tmp_path / "p") == ["Washington"]
 
 
-def test_a_capital_whose_surroundings_are_meant_is_the_city(tmp_path: Path) -> None:
+def test_a_capital_whose_surroundings_or_a_journey_there_are_meant_is_the_city(
+    tmp_path: Path,
+) -> None:
     for number, sentence in enumerate(
         (
             "NATO joined the operations around Washington.",
             "NATO has a base near Washington.",
             "NATO met outside Washington.",
+            "The cherry blossom front has reached Washington, NATO says.",
+            "After my visit last year to Washington, NATO hosted guests.",
         )
     ):
         assert _washington(sentence, tmp_path / str(number)) == [], sentence
@@ -486,7 +490,7 @@ def test_a_states_adjective_as_a_language_is_not_the_state(tmp_path: Path) -> No
     article = annotated(
         tmp_path,
         "NATO read an editorial in Chinese (a version followed). Its Chinese-language service "
-        "spoke. Chinese ships sailed.",
+        "spoke; its envoy studied the Chinese language. Chinese ships sailed.",
     )
     assert actors_of(article) == [("nato", "NATO"), ("china", "Chinese")]
 

@@ -76,7 +76,12 @@ _CITY_JOURNEY = re.compile(
     r"|(?:roll(?:s|ed|ing)?|march(?:es|ed|ing)?|dr(?:ive|ives|ove|iven|iving)|push(?:es|ed|ing)?"
     r"|advanc(?:e|es|ed|ing)|pour(?:s|ed|ing)?|storm(?:s|ed|ing)?|swe(?:ep|eps|pt|eping)"
     r"|enter(?:s|ed|ing)?) (?:in|into|on|toward|towards)"
-    r"|(?:enter(?:s|ed|ing)?|storm(?:s|ed|ing)?|encircl(?:e|es|ed|ing)|besieg(?:e|es|ed|ing)))"
+    r"|(?:enter(?:s|ed|ing)?|storm(?:s|ed|ing)?|encircl(?:e|es|ed|ing)|besieg(?:e|es|ed|ing)"
+    # what comes to the city: "the cherry blossom front has reached Tokyo"
+    r"|reach(?:es|ed|ing)?"
+    # a journey with its time between: "my visit last year to Tokyo"
+    r"|(?:visits?|trips?|journeys?|flights?) (?:(?:earlier |later )?(?:last|this|next) "
+    r"(?:year|month|week|spring|summer|autumn|fall|winter)) to))"
     r" (?:the )?$",
     re.IGNORECASE,
 )

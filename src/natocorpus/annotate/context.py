@@ -383,10 +383,10 @@ def _context_blocks(
         if kind & STATE and (
             (_LANGUAGE_BEFORE.search(before) and _LANGUAGE_AFTER.match(text, end))
             or (kind & ADJECTIVAL and _FILE_AFTER.match(text, end))
-            or (kind & ADJECTIVAL and text.startswith("-language", end))
+            or (kind & ADJECTIVAL and text.startswith(("-language", " language"), end))
         ):
-            # "an editorial in Chinese (...)", "Japanese (PDF)", "its Chinese-language service":
-            # the language
+            # "an editorial in Chinese (...)", "Japanese (PDF)", "its Chinese-language service",
+            # "studying the Korean language": the language
             blocked = True
         if (
             kind & COMMON_NOUN

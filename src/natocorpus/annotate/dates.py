@@ -190,6 +190,13 @@ _LIMIT_BEFORE = re.compile(
 )
 
 
+# A year between a determiner and a noun names what it qualifies ("at the 2022 Madrid Summit",
+# "NATO's 2010 Strategic Concept"): it dates that, not what the paragraph tells next, and anchors
+# no relative date after it ("At the Washington Summit in July this year", written in 2024).
+_QUALIFYING_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|[\w-]+[’']s?)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+[A-Za-z]")
+
+
 def _find_dates(
     reading: str, published: PartialDate, place: Callable[[int], tuple[str, int]]
 ) -> list[DateMention]:
@@ -214,6 +221,11 @@ def _find_dates(
             not relative
             and value is not None
             and not _LIMIT_BEFORE.search(reading, max(0, start - 80), start)
+            and not (
+                kind == "year"
+                and _QUALIFYING_BEFORE.search(reading, max(0, start - 30), start)
+                and _NOUN_AFTER.match(reading, end)
+            )
         ):
             anchor = (paragraph, value)
         dates.append(
