@@ -119,7 +119,8 @@ _CITY_INSTITUTION_AFTER = re.compile(
     # (a word that praises or dates it may stand first: "London's prestigious Institute for
     # Strategic Studies")
     r" (?:[a-z][\w-]* )?(?:[A-Z][\w’'-]* ){0,4}"
-    r"(?:Institute|Institution|Endowment|University|College|Foundation|Centre|Center|School|Museum|Society|Academy|Library|Gallery)\b"
+    r"(?:Institute|Institution|Endowment|University|College|Foundation|Centre|Center|School"
+    r"|Museum|Society|Academy|Library|Gallery)\b"
 )
 # The land about a city: "operations around Tokyo", "a base near Seoul", "outside Moscow".
 _CITY_SURROUNDINGS_BEFORE = re.compile(r"\b(?:around|near|outside|nearby) $")

@@ -58,9 +58,6 @@ _AS_MODIFIER = re.compile(
 )
 # A state's adjective as a language: "written in Chinese.", "in Japanese (with a translation)".
 _LANGUAGE_BEFORE = re.compile(r"\b(?:in|into)\s+$")
-# A capitalised word joined by a hyphen before a form: "Labour-" in "the Labour-Alliance
-# coalition".
-_JOINED_NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’']*-$")
 _LANGUAGE_AFTER = re.compile(r"\s*(?:[.,;:!?()\[\]”\"]|$)")
 # A file or version in a language: "Japanese (PDF/97KB)", "the Chinese version".
 _FILE_AFTER = re.compile(r" ?\((?:PDF|DOCX?|HTML)\b| (?:version|translation)\b")
@@ -501,6 +498,9 @@ def _context_blocks(
 # What a body is for, on or of, after a common noun capitalised as its name: "Alliance on China",
 # "Alliance for Securing Democracy", "the Alliance of Democracies Foundation" are other bodies.
 _NAMED_FOR_AFTER = re.compile(r" (?:on|for|of) (?:the )?[A-Z]")
+# A capitalised word joined by a hyphen before a common noun capitalised as its name: "Labour-"
+# in "the Labour-Alliance coalition".
+_JOINED_NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’']*-$")
 # Where a sentence opens, a quote aside (see `_named_by_other_words`).
 _STARTS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
 _ARTICLES = frozenset({"The", "A", "An"})

@@ -106,11 +106,12 @@ def _definite(
         )
     words = matched.split()
     first = words[0]
+    lowered = matched.lower()
     return (
         (len(first) > 1 and first.isupper())
         # an acronym's name written out, as name-like as the acronym: "North Atlantic Treaty
         # Organization (NATO) Summit"
-        or any(matched.lower().startswith(f"{name} ") for name in matchers.written_out)
+        or any(lowered.startswith(f"{name} ") for name in matchers.written_out)
         or _parties_joined_before(before, candidates, matchers) is not None
         # a possessive of its own is its determiner: "China's support for Russia's war"
         or (len(words) > 1 and first[:1].isupper() and first.endswith(("’s", "'s")))

@@ -127,9 +127,7 @@ _GONE_THERE_FOR_BEFORE = re.compile(
 )
 
 
-def _held_elsewhere(
-    after: str, candidates: Sequence[str], matchers: Matchers, before: str = ""
-) -> bool:
+def _held_elsewhere(after: str, before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
     """Whether the phrase is placed where none of its events was held ("the NATO summit in The
     Hague", "fly to The Hague for the NATO summit", when no summit there is known): it names an
     event the knowledge base lacks, and no known one may be chosen. The place is a name no actor
@@ -385,7 +383,7 @@ def _generic_events(
         if (
             not elsewhere
             and candidates
-            and _held_elsewhere(reading[end : end + 80], candidates, matchers, before)
+            and _held_elsewhere(reading[end : end + 80], before, candidates, matchers)
         ):
             # Held where none of its events was: one the knowledge base lacks, as above.
             elsewhere = True

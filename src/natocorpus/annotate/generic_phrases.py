@@ -416,6 +416,7 @@ def _in_the_plural(kind: str, place: str | None, phrases: Iterable[str]) -> list
 _MEETING_WORDS = ("meeting", "gathering", "parley", "conclave", "conference")
 
 
+# The past tense of meeting, whoever met: "leaders met in Vilnius".
 _MET = ("met", "convened", "gathered", "assembled")
 
 

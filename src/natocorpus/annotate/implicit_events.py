@@ -241,7 +241,7 @@ def _told_again(
     reading: str,
     mentions: Sequence[EventMention],
     place: Callable[[int], tuple[str, int]],
-    invasions: frozenset[str] = frozenset(),
+    invasions: frozenset[str],
 ) -> list[EventMention]:
     """A bare "the invasion" or "the war" is the event the text named last with that noun, in
     its paragraph or the one before, where no other war is named between. Only an event named

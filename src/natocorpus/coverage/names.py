@@ -143,9 +143,10 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             if any(word not in _PORTFOLIO | {"and"} for word in _WORD.findall(m.group(1)))
         ]
     # After an interview's label its question opens as a sentence does.
-    opened_at = label.end() + 1 if (label := _INTERVIEW_LABEL.match(text)) else None
-    if label is not None:
+    opened_at = None
+    if (label := _INTERVIEW_LABEL.match(text)) is not None:
         skipped.append(label.span())
+        opened_at = label.end() + 1
     # A label in capitals before a colon ("READ MORE:", "ALSO SEE:") names no one.
     skipped += [
         m.span(1)
@@ -215,7 +216,7 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             # the name in "NATOization", "Asia-Pacificized" (not "Organization": an acronym
             # or a compound name is no word's stem)
             name = name[: process.start()]
-        if text[at + len(raw) : at + len(raw) + 1] == "$":
+        if text.startswith("$", at + len(raw)):
             continue  # a currency by its country's letters: "AUS$89 million"
         gap = text[previous:at]
         start = block.start + at
