@@ -425,6 +425,27 @@ def test_a_capitals_building_after_its_possessive_and_its_officials_from_it(
     ]
 
 
+def test_an_envoy_to_a_capital_is_accredited_to_its_government(tmp_path: Path) -> None:
+    actors = ACTORS + (
+        "- id: australia\n"
+        "  name: Australia\n"
+        "  type: state\n"
+        "  description: d\n"
+        "  forms: [Australia, {text: Canberra, unless_after: [in, to]}]\n"
+    )
+    article = annotated(
+        tmp_path,
+        "NATO heard the former ambassador to Canberra and two envoys to Canberra, who flew to "
+        "Canberra and met in Canberra.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("australia", "Canberra"),
+        ("australia", "Canberra"),
+    ]
+
+
 def test_a_body_after_its_organisations_possessive_but_not_an_office(tmp_path: Path) -> None:
     actors = ACTORS + (
         "- {id: military-committee, name: NATO Military Committee, type: institution,\n"

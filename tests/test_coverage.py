@@ -305,6 +305,16 @@ def test_an_acronym_in_brackets_joins_the_name_it_abbreviates(tmp_path: Path) ->
     assert stub(found["Indo-Pacific Four"])["forms"] == ["Indo-Pacific Four", "IP4"]
 
 
+def test_an_acronym_in_brackets_after_a_quoted_title_joins_the_title(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO says Ruritania holds the status of a “Major Non-NATO Ally” (MNNA) with Japan. "
+        "Being an MNNA helps.",
+    )
+    assert set(found) == {"Ruritania", "Major Non-NATO Ally"}
+    assert stub(found["Major Non-NATO Ally"])["forms"] == ["Major Non-NATO Ally", "MNNA"]
+
+
 def test_an_acronym_in_brackets_that_does_not_abbreviate_is_its_own_name(tmp_path: Path) -> None:
     found = warned(tmp_path, "NATO met in ANKARA (AA) on the day.")
     assert set(found) == {"ANKARA", "AA"}
@@ -483,6 +493,15 @@ def test_a_heading_in_title_case_shows_only_names_with_a_head_word(tmp_path: Pat
     body = (
         "NATO met Japan there.\n\n## Why Japan Matters Now in the Pacific Islands Forum\n\nIt did."
     )
+    assert set(warned(tmp_path, body)) == {"Pacific Islands Forum"}
+
+
+def test_a_section_title_opened_by_a_preposition_is_the_titles_own(tmp_path: Path) -> None:
+    body = (
+        "NATO met Japan there.\n\nFrom Bilateral Drill to Multi-Domain Platform\n\nIt grew.\n\n"
+        "The Role of the Pacific Islands Forum\n\nIt met."
+    )
+    # An article before the name is still a phrase about it: the name inside is reported.
     assert set(warned(tmp_path, body)) == {"Pacific Islands Forum"}
 
 

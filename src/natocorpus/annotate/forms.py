@@ -215,6 +215,7 @@ class FormMatcher(msgspec.Struct, frozen=True):
                         and not _SERVANTS_FROM.search(opening)
                         and not (_FELT_IN.search(opening) and not _WHERE_AFTER.match(text, end))
                         and not _GIVEN_TO.search(opening)
+                        and not _ENVOYS_TO.search(opening)
                     )
                 ):
                     continue
@@ -268,6 +269,13 @@ _FELT_IN = re.compile(
 # A clause on what happens in a place, after it: "outrage in Beijing, where the foreign ministry
 # ..." is felt in the city.
 _WHERE_AFTER = re.compile(r",? where\b")
+# An envoy "to" a capital is accredited to its government: "the U.S. ambassador to Seoul",
+# "China's envoy to Canberra" (not "a visit to Seoul": a place).
+_ENVOYS_TO = re.compile(
+    r"\b(?:ambassadors?|envoys?|emissar(?:y|ies)|high commissioners?|charg[ée]s? d[’']affaires)"
+    r" to (?:the )?$",
+    re.IGNORECASE,
+)
 # What is given, sent or offered "to" a capital goes to its government: "a military aid
 # package to Kyiv", "weapons to Moscow", "support to Seoul", "an ‘unofficial offer’ to New Delhi".
 _GIVEN_TO = re.compile(

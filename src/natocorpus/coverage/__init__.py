@@ -48,6 +48,7 @@ from natocorpus.coverage.words import (
     _PAGE_FURNITURE,
     _RUN_ON_WORDS,
     _WEEKDAYS,
+    _set,
 )
 from natocorpus.diagnostics import Diagnostic, warning
 from natocorpus.model import AnnotatedArticle, ArticleText, CorpusSettings, KnowledgeBase
@@ -226,6 +227,9 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 words = [w for w in words if w.text not in common]
             # The last name: a miss, or a known one's text and owner.
             previous: _Miss | tuple[str, str] | None = None
+            # A quoted title's miss, by its span: the acronym in brackets after the title is its
+            # other form ("a “Major Non-NATO Ally” (MNNA)").
+            title_misses: dict[tuple[int, int], _Miss] = {}
             for start, end, heading in quoted:
                 # A quoted title is one name, of a work, a programme or a slogan.
                 inside = [w for w in words if start <= w.start and w.end <= end]
@@ -237,7 +241,10 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 if report is not None and not self._known(report[0]) and report[0] not in seen:
                     phrase, hint, _ = report
                     seen.add(phrase)
-                    misses.append(_Miss(block.source_line, phrase, hint, "document", [phrase]))
+                    title_misses[start, end] = _Miss(
+                        block.source_line, phrase, hint, "document", [phrase]
+                    )
+                    misses.append(title_misses[start, end])
             for run in _within_titles(_runs(words), quoted):
                 span = (run[0].start, run[-1].end)
                 if span in exact:
@@ -256,6 +263,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                             for n in _touching(named, starts, w.start, w.end)
                         ),
                     ):
+                        previous = title_misses.get((title[0], title[1]))
                         continue  # a title's capitals are the title's, not the names'
                     report = self._report(piece, named, starts, reading)
                     if report is None:
@@ -537,7 +545,15 @@ def _whole(piece: _Piece, title: tuple[int, int, bool], reading: str) -> bool:
     it: the title itself ("Preliminary Draft Report"), not a name inside it."""
     start, end = piece.words[0].start, piece.words[-1].end
     rest = re.sub(r"\([^()]*\)", "", reading[end : title[1]])
-    return not reading[title[0] : start].strip() and not rest.strip(" \t:–—-")
+    # (A preposition may open it: "From Bilateral Drill to Multi-Domain Platform".)
+    opening = reading[title[0] : start].strip()
+    return (not opening or opening in _TITLE_PREPOSITIONS) and not rest.strip(" \t:–—-")
+
+
+_TITLE_PREPOSITIONS = _set(
+    """From To In On At Toward Towards Beyond Inside Within Between Against After Before Under
+    Over Through Across With Without For Into Beneath"""
+)
 
 
 def _within_titles(
