@@ -597,3 +597,34 @@ def test_an_acronym_printed_with_stops(tmp_path: Path) -> None:
         "The N.A.T.O. summit met. Non-N.A.T.O. members and N.A.T.O.’s partners came.",
     )
     assert [t for a, t in actors_of(article) if a == "nato"] == ["N.A.T.O."] * 3
+
+
+def test_a_state_is_not_named_in_a_time_before_it_came_into_being(tmp_path: Path) -> None:
+    actors = ACTORS + (
+        "- id: newland\n"
+        "  name: Newland\n"
+        "  type: state\n"
+        "  description: d\n"
+        '  since: "1991-12-26"\n'
+        "  forms: [Newland, Newlanders, Newtown]\n"
+    )
+    body = (
+        "NATO was founded in 1949 to meet threats from Newtown. In 1950 the Newlanders were "
+        "absent. NATO now sees Newland as a threat, as it did in 2014."
+    )
+    article = annotated(tmp_path / "now", body, actors=actors)
+    # The sentences of 1949 and 1950 tell of a time before the state; the present one, dated 2014,
+    # of the state.
+    assert actors_of(article) == [("nato", "NATO"), ("nato", "NATO"), ("newland", "Newland")]
+    old = annotated(
+        tmp_path / "old",
+        "NATO heard that Newtown and the Newlanders objected.",
+        actors=actors,
+        overrides={"published": 'published: {value: "1954-03", precision: month, inferred: x}'},
+    )
+    assert actors_of(old) == [("nato", "NATO")]
+    # Its name is its own in any time: "Newland has held the islands since 1945".
+    named = annotated(
+        tmp_path / "named", "NATO says Newland has held them since 1945.", actors=actors
+    )
+    assert actors_of(named) == [("nato", "NATO"), ("newland", "Newland")]

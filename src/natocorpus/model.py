@@ -233,6 +233,9 @@ class Actor(msgspec.Struct, frozen=True):
     description: str
     wikidata: str | None
     forms: tuple[SurfaceForm, ...]
+    # The day a state came into being ("the Russian Federation": 1991-12-26): before it, its
+    # forms name its predecessor, which the knowledge base may lack.
+    since: PartialDate | None = None
 
 
 class Event(msgspec.Struct, frozen=True):

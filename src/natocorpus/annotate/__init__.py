@@ -39,6 +39,7 @@ from natocorpus.model import (
     DateMention,
     EventMention,
     LoadedArticle,
+    PartialDate,
     Span,
     UnresolvedReference,
 )
@@ -68,14 +69,15 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
     # The article's own annotations first: a knowledge-base form they overlap gives way.
     own_actors, own_events = _own_mentions(article, place)
     actor_mentions = _actor_mentions(reading, matchers, own_actors, place, _in_heading(text))
+    published = article.meta.published.value
+    raw_dates = _find_dates(reading, published, place)
+    actor_mentions = _in_their_time(actor_mentions, raw_dates, published, matchers)
     own_event_spans = [(m.start, m.end) for m in own_events]
     event_mentions = own_events + [
         EventMention(event, form, start, end, *place(start))
         for event, form, start, end in matchers.events.find(reading)
         if not own_event_spans or not _overlapping(own_event_spans, start, end)
     ]
-    published = article.meta.published.value
-    raw_dates = _find_dates(reading, published, place)
     event_mentions, not_yet = _not_yet_happened(event_mentions, own_events, matchers, published)
     event_mentions, dated_otherwise = _dated_otherwise(
         reading, event_mentions, own_events, raw_dates, matchers
@@ -129,6 +131,42 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
             for block, zone in zip(text.blocks, block_zones(text, _title_case), strict=True)
             if zone != "body"
         ),
+    )
+
+
+def _in_their_time(
+    mentions: list[ActorMention],
+    dates: list[DateMention],
+    published: PartialDate,
+    matchers: Matchers,
+) -> list[ActorMention]:
+    """Without the mentions of a state by its other forms in a sentence that tells only of a time
+    before the state came into being (its `since`): the latest date the sentence gives, or else
+    the publication. "Threats from Moscow" in 1949, or "the Russians" in a text of 1954, are the
+    Soviet Union's, not the Russian Federation's; but "Russia has held the islands since 1945"
+    names the state by its name, as a writer of today does."""
+    if not matchers.actor_since:
+        return mentions
+    latest: dict[int, PartialDate] = {}
+    for date in dates:
+        if date.kind == "absolute" and date.value is not None:
+            earlier = latest.get(date.sentence, date.value)
+            latest[date.sentence] = max(date.value, earlier, key=lambda d: d.sort_key)
+    return [
+        m
+        for m in mentions
+        if (since := matchers.actor_since.get(m.actor)) is None
+        or m.text == since[1]
+        or not _wholly_before(latest.get(m.sentence, published), since[0])
+    ]
+
+
+def _wholly_before(when: PartialDate, since: PartialDate) -> bool:
+    """Whether the last day `when` may stand for is before the first day of `since`."""
+    return (when.year, when.month or 12, when.day or 31) < (
+        since.year,
+        since.month or 1,
+        since.day or 1,
     )
 
 

@@ -437,6 +437,9 @@ class Matchers(msgspec.Struct, frozen=True):
     # date: a phrase that can name any meeting of an organisation ("the NATO meeting").
     context_only: frozenset[str] = frozenset()
     # A party's generic phrase with words that judge it between ("Russia’s ongoing illegal war").
+    # A state -> the day it came into being and its name: before that day, its other forms (its
+    # capital, its people) name its predecessor; its name is still its own.
+    actor_since: dict[str, tuple[PartialDate, str]] = msgspec.field(default_factory=dict)
     judged: re.Pattern[str] | None = None
     # The summits by their cities, and summits named together (see `summits`).
     summits: SummitIndex = SummitIndex((), {}, "", None)
@@ -519,6 +522,7 @@ class Matchers(msgspec.Struct, frozen=True):
             ),
             event_dates=event_dates,
             event_ends={event.id: event.end_date for event in knowledge.events},
+            actor_since={a.id: (a.since, a.name) for a in knowledge.actors if a.since is not None},
             event_places=event_places,
             known_places=frozenset(p for event in knowledge.events for p in _places(event.place)),
             invasions=frozenset(

@@ -208,6 +208,11 @@ def load_actors(doc: YamlDocument, diagnostics: list[Diagnostic]) -> tuple[Actor
                 description=r.string((i, "description")) or "",
                 wikidata=r.string((i, "wikidata"), required=False),
                 forms=_forms(r, (i, "forms")),
+                since=(
+                    r.date((i, "since"), None)
+                    if r.get(doc.data, (i, "since")) is not None
+                    else None
+                ),
             )
 
         actor = r.attempt(one)
