@@ -30,7 +30,7 @@ from natocorpus.annotate.implicit_events import (
 from natocorpus.annotate.kinds import COMMON_NOUN, LOCATED_GROUP, TITLE, form_kind
 from natocorpus.annotate.references import _references, parse_reference
 from natocorpus.annotate.sentences import _sentence_index, split_sentences
-from natocorpus.annotate.time_windows import _not_yet_happened
+from natocorpus.annotate.time_windows import _days, _not_yet_happened
 from natocorpus.annotate.variants import capital_lines, uncased
 from natocorpus.annotate.zones import _in_heading, _title_case, block_zones
 from natocorpus.model import (
@@ -157,17 +157,9 @@ def _in_their_time(
         for m in mentions
         if (since := matchers.actor_since.get(m.actor)) is None
         or m.text == since[1]
-        or not _wholly_before(latest.get(m.sentence, published), since[0])
+        # (the last day the sentence's date may be is before the first day of `since`)
+        or not _days(latest.get(m.sentence, published))[1] < _days(since[0])[0]
     ]
-
-
-def _wholly_before(when: PartialDate, since: PartialDate) -> bool:
-    """Whether the last day `when` may stand for is before the first day of `since`."""
-    return (when.year, when.month or 12, when.day or 31) < (
-        since.year,
-        since.month or 1,
-        since.day or 1,
-    )
 
 
 def _placer(sentences: tuple[Span, ...]) -> Place:

@@ -47,8 +47,8 @@ from natocorpus.coverage.words import (
     _NO_ONE_ALONE,
     _PAGE_FURNITURE,
     _RUN_ON_WORDS,
+    _TITLE_PREPOSITIONS,
     _WEEKDAYS,
-    _set,
 )
 from natocorpus.diagnostics import Diagnostic, warning
 from natocorpus.model import AnnotatedArticle, ArticleText, CorpusSettings, KnowledgeBase
@@ -548,12 +548,6 @@ def _whole(piece: _Piece, title: tuple[int, int, bool], reading: str) -> bool:
     # (A preposition may open it: "From Bilateral Drill to Multi-Domain Platform".)
     opening = reading[title[0] : start].strip()
     return (not opening or opening in _TITLE_PREPOSITIONS) and not rest.strip(" \t:–—-")
-
-
-_TITLE_PREPOSITIONS = _set(
-    """From To In On At Toward Towards Beyond Inside Within Between Against After Before Under
-    Over Through Across With Without For Into Beneath"""
-)
 
 
 def _within_titles(

@@ -176,6 +176,11 @@ _PAGE_FURNITURE = _set(
 )
 # Lower-case words that a capture runs into the name before them when it loses a space
 # ("Republic of Koreaare", "Alliancein", "Julywith").
+# Prepositions that may open a section's title: "From Bilateral Drill to Multi-Domain Platform".
+_TITLE_PREPOSITIONS = _set(
+    """From To In On At Toward Towards Beyond Inside Within Between Against After Before Under
+    Over Through Across With Without For Into Beneath"""
+)
 _RUN_ON_WORDS = _set("an the and are is was were in on of to with for at by as has have had will")
 # Adjectives of faiths and their movements, capitalised as English writes them: "Islamic
 # terror", "Jihadist groups".
