@@ -183,6 +183,18 @@ def test_a_visit_is_told_by_the_clause_with_its_visitor(tmp_path: Path) -> None:
     assert _events(tmp_path / "e3", "Stoltenberg, visiting Seoul, spoke.", "2023-01") == [
         ("sg-visit-2023", "visiting Seoul")
     ]
+    # A second stop of the journey.
+    also = "Stoltenberg will go to Seoul, and will also visit Japan."
+    assert _events(tmp_path / "e4", also, "2023-01") == [("sg-visit-2023", "also visit Japan")]
+    # A visit denied is none: "has not visited Japan since 2017".
+    for number, denied in enumerate(
+        [
+            "Stoltenberg, who has not visited Japan since 2017, spoke.",
+            "Stoltenberg has never traveled to South Korea.",
+            "Stoltenberg will not visit Japan, the ministry said.",
+        ]
+    ):
+        assert _events(tmp_path / f"n{number}", denied, "2023-01") == [], denied
     # Years before it, another visit.
     assert _events(tmp_path / "f", "Stoltenberg will visit Japan.", "2019-01") == []
     # A date in the same sentence, past a title's abbreviation, rules it out.
@@ -203,6 +215,9 @@ def test_a_visit_is_named_by_its_visitor_in_the_possessive(tmp_path: Path) -> No
     assert _events(tmp_path / "b", "“Stoltenberg’s visit is important,” he said.") == [
         ("sg-visit-2023", "Stoltenberg’s visit")
     ]
+    # Opening its sentence, the phrase is not dated by the sentence before it.
+    opening = "NATO revised its plans last June. Stoltenberg’s visit went beyond NATO’s area."
+    assert _events(tmp_path / "c", opening) == [("sg-visit-2023", "Stoltenberg’s visit")]
 
 
 def test_a_visits_phrase_holds_with_each_noun_of_a_journey(tmp_path: Path) -> None:
@@ -271,6 +286,31 @@ def test_a_summit_placed_where_none_is_known_is_declined(tmp_path: Path) -> None
     assert _events(tmp_path / "d", "Leaders met at the NATO summit in Vilnius.") == [
         ("vilnius-2023", "NATO summit in Vilnius")
     ]
+
+
+def test_a_summit_held_where_none_of_its_kind_is_known_is_declined(tmp_path: Path) -> None:
+    # The trilateral summit known was held at Camp Hope: "the trilateral summit meeting held in
+    # Washington", a year later, is another.
+    held = "The trilateral summit meeting held in Washington forged a partnership."
+    assert _events(tmp_path / "a", held, "2024-05") == []
+    assert _events(tmp_path / "b", "The trilateral summit held in Madrid ended.", "2023-08") == []
+    there = "The trilateral summit held at Camp Hope forged a partnership."
+    assert ("camp-2023", "trilateral summit") in _events(tmp_path / "c", there, "2023-09")
+
+
+def test_a_date_of_another_happening_in_the_sentence_does_not_date_a_war(tmp_path: Path) -> None:
+    # The year is the collapse's: Russia's war goes on when the text is published.
+    body = (
+        "Over Russia’s war, Putin accuses NATO of deceiving Russia following the collapse of "
+        "the Soviet Union in 1991."
+    )
+    assert _events(tmp_path / "a", body, "2024-06") == [("war-2022", "Russia’s war")]
+    since = "Russia’s war changed Europe as nothing since the end of the Cold War in 1991."
+    assert _events(tmp_path / "b", since, "2024-06") == [("war-2022", "Russia’s war")]
+    # A year the sentence gives the reference itself still rules it out.
+    assert _events(tmp_path / "c", "In 1991, Russia’s war ended.", "2024-06") == []
+    inside = "It spoke of the days following Russia’s war in 1991."
+    assert _events(tmp_path / "d", inside, "2024-06") == []
 
 
 def test_the_summit_after_one_placed_where_none_is_known_is_that_one(tmp_path: Path) -> None:

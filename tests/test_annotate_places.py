@@ -50,6 +50,9 @@ def test_a_capital_named_as_a_place_is_not_its_government(tmp_path: Path) -> Non
         "It is my honour to welcome to Washington the NATO ship Vespucci.",
         "Missiles struck various regions, including Washington, NATO said.",
         "Drones hit cities such as Washington and Lisbon, NATO said.",
+        # a meeting held there, a word of its subject before the noun
+        "NATO’s envoy spoke at a Washington defence forum on Monday.",
+        "The Washington peace conference heard NATO.",
     ]
     for number, sentence in enumerate(places):
         assert _washington(sentence, tmp_path / str(number)) == [], sentence
@@ -486,11 +489,24 @@ def test_a_capital_whose_surroundings_or_a_journey_there_are_meant_is_the_city(
         assert _washington(sentence, tmp_path / str(number)) == [], sentence
 
 
+def test_a_states_adjective_before_a_ministers_portfolio_is_the_state(tmp_path: Path) -> None:
+    for number, sentence in enumerate(
+        [
+            "The Chinese External Affairs Minister met NATO.",
+            "The Chinese Finance Ministry wrote to NATO.",
+            "The Chinese Trade Minister met NATO.",
+        ]
+    ):
+        article = annotated(tmp_path / str(number), sentence)
+        assert ("china", "Chinese") in actors_of(article), sentence
+
+
 def test_a_states_adjective_as_a_language_is_not_the_state(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,
         "NATO read an editorial in Chinese (a version followed). Its Chinese-language service "
-        "spoke; its envoy studied the Chinese language. Chinese ships sailed.",
+        "spoke; its envoy studied the Chinese language. A Chinese-speaking diplomat and a "
+        "Chinese-speaker came. Chinese ships sailed.",
     )
     assert actors_of(article) == [("nato", "NATO"), ("china", "Chinese")]
 

@@ -231,6 +231,7 @@ def test_a_states_body_named_by_its_adjective_is_one_name_not_a_persons(tmp_path
         "NATO paid US$6 million (AUS$9 million).",  # a currency by its country's letters
         "NATO met.\n\nQ. Why is Japan there?",  # an interview's label, then its question
         "NATO fears WMD proliferation in its Chinese-language report.",  # a common acronym
+        "NATO hired a Chinese-speaking envoy.",  # a language, not the state
         "China pledged RMB 2 billion to NATO's rivals.",  # a currency's letters
         "NATO met a congressman (D-CA, 17th District).",  # an area told by its number
         "NATO ordered 48 K9s.",  # a model's designation in the plural

@@ -11,9 +11,12 @@ from natocorpus.annotate.dates import _BARE_MONTHS, _MONTHS
 from natocorpus.annotate.forms import _before_a_list
 
 # A meeting, its document or a visit after a capital: the capital is where it was held or went
-# ("Modi's recent Moscow visit").
+# ("Modi's recent Moscow visit"), a word of its subject maybe between ("a Beijing defence forum",
+# "the Tokyo peace conference").
 _MEETING_AFTER = re.compile(
-    r" (?:summit|conference|meeting|gathering|declaration|communiqu[eé]|treaty|accords?|process"
+    r" (?:(?:defen[cs]e|security|peace|trade|economic|disarmament|donors?|investment|business"
+    r"|leaders[’']?|ministerial|bilateral|trilateral) )?"
+    r"(?:summit|conference|meeting|gathering|declaration|communiqu[eé]|treaty|accords?|process"
     r"|format|forum|visit|trip|talks|events?)\b",
     re.IGNORECASE,
 )

@@ -116,7 +116,9 @@ _STATE_ORGANS = _wordset(
     "Administration Department Office Officials Official Officers Leader Leaders Spokesperson "
     "Spokesman Spokeswoman Authorities Emperor King Queen Crown Imperial Presidency "
     "Counselor Councilor Councillor Diplomat Diplomats Delegation Representative Acting Director "
-    "Director-General Commander Envoys Chair Chairman Chairperson Executive"
+    "Director-General Commander Envoys Chair Chairman Chairperson Executive "
+    # the other portfolios of ministers: "the Indian External Affairs Minister"
+    "External Interior Home Finance Trade Justice Economy Digital Industry Commerce Treasury"
 )
 _INSTITUTION_HEADS = _wordset(
     "Ministry Ministries Minister Ministers Department Departments Secretary Secretariat "
@@ -380,10 +382,13 @@ def _context_blocks(
         if kind & STATE and (
             (_LANGUAGE_BEFORE.search(before) and _LANGUAGE_AFTER.match(text, end))
             or (kind & ADJECTIVAL and _FILE_AFTER.match(text, end))
-            or (kind & ADJECTIVAL and text.startswith(("-language", " language"), end))
+            or (
+                kind & ADJECTIVAL
+                and text.startswith(("-language", " language", "-speaking", "-speaker"), end)
+            )
         ):
             # "an editorial in Chinese (...)", "Japanese (PDF)", "its Chinese-language service",
-            # "studying the Korean language": the language
+            # "studying the Korean language", "a Russian-speaking diplomat": the language
             blocked = True
         if (
             kind & COMMON_NOUN

@@ -396,6 +396,7 @@ def _fitting(
                 _NAME_AFTER.match(reading, d.end)
                 and _DETERMINER_BEFORE.search(reading, max(0, d.start - 12), d.start)
             )
+            and not _dates_another_happening(reading, low, start, d)
             for d in dates
         ):
             # The sentence dates it, and no such event is known. A relative date ("in the next
@@ -414,6 +415,22 @@ def _fitting(
         if len(candidates) <= 1:
             break
     return candidates
+
+
+# A happening told after a word of time, then its date: "following the collapse of the Soviet
+# Union in 1991", "since the end of the Cold War in 1989".
+_ANOTHERS_DATE_BEFORE = re.compile(
+    r"\b(?:after|following|before|since|until|amid|prior to) (?:the|its|their|his|her) [a-z][\w-]*"
+    r" (?:of|by|in|on|at|with) [^,;:()]{0,60}? (?:in|on) $"
+)
+
+
+def _dates_another_happening(reading: str, low: int, start: int, date: DateMention) -> bool:
+    """Whether a date is that of a happening its sentence tells after a word of time, with the
+    reference outside those words: in "over his war in Ukraine ... following the collapse of the
+    Soviet Union in 1991" the year is the collapse's, not the war's."""
+    found = _ANOTHERS_DATE_BEFORE.search(reading, max(low, date.start - 120), date.start)
+    return found is not None and not found.start() <= start < date.start
 
 
 # A name right after a date and its determiner, which the date qualifies: "the 1950-53 Korean

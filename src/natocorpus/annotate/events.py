@@ -61,8 +61,9 @@ from natocorpus.model import (
 )
 
 # A place right after the phrase: "the summit in The Hague", "the summit at Camp David", "the
-# summit in the Netherlands".
+# summit in the Netherlands", "the trilateral summit meeting held in Washington".
 _PLACE_AFTER = re.compile(
+    r"(?: (?:meeting|talks|session))?(?: (?:held|hosted|convened|(?:that|which) took place))?"
     r" (?:in|at) (?:((?:The )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
     # a kind of place told before its name: "in the Baltic state of Lithuania", "in the Pacific
     # nation of Fiji"
@@ -188,6 +189,9 @@ _HOLDERS_TITLES = frozenset(
     {"General", "Secretary", "Minister", "President", "Chief", "Chair", "Chairman", "Premier"}
 )
 _STARTS_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)$")
+# A negation before a visit's verb: "who has not visited Japan since 2017", "never travelled to
+# Seoul" tells of no visit.
+_NOT_DONE_BEFORE = re.compile(r"\b(?:not|never|n[’']t)(?: yet| once| even| ever)? $", re.IGNORECASE)
 
 
 def _ahead_of_one_over(
@@ -295,6 +299,10 @@ def _generic_events(
             continue  # "the 75th anniversary dinner": a dinner held for it, not the anniversary
         if _anothers_visit(reading, start, candidates, actors, matchers):
             continue  # "Italy’s visit to Japan": its ambassadors', not the Secretary General's
+        if all(
+            matchers.event_types.get(e) == "visit" for e in candidates
+        ) and _NOT_DONE_BEFORE.search(reading, max(0, start - 16), start):
+            continue
         if (
             all(matchers.event_types.get(e) == "visit" for e in candidates)
             and _name_goes_on(matched, reading, end)

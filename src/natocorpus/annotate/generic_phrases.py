@@ -43,6 +43,10 @@ def _legs(kind: str, name: str, place: str | None, actors: Iterable[Actor] = ())
             f"visiting {one}",
             f"will visit {one}",  # announced: "Stoltenberg will visit Japan from the 30th"
             f"to visit {one}",
+            # a second stop of one journey: "will also visit South Korea", "also visited Seoul"
+            f"also visit {one}",
+            f"also visited {one}",
+            f"also visits {one}",
             f"toured {one}",
             # the other verbs of a journey: "traveled to South Korea and Japan", "flew to Seoul"
             f"traveled to {one}",

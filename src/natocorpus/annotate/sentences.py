@@ -60,11 +60,13 @@ def _sentence_index(starts: Sequence[int], offset: int) -> int:
 def _sentence_span(text: ArticleText, reading: str, offset: int) -> tuple[int, int]:
     """The sentence around `offset`, as `split_sentences` cuts it."""
     block = text.block_at(offset)
+    # The stop's look-ahead reads the first letters of the next sentence: at a sentence's first
+    # word, those are at `offset` itself.
     low = max(
         (
             m.end()
-            for m in _SENTENCE_END.finditer(reading, block.start, offset)
-            if _ends_a_sentence(reading, m)
+            for m in _SENTENCE_END.finditer(reading, block.start, min(block.end, offset + 2))
+            if m.end() <= offset and _ends_a_sentence(reading, m)
         ),
         default=block.start,
     )

@@ -19,11 +19,11 @@ _ABBREVIATED = re.compile(
 )
 _POSSESSIVE = re.compile(r"(?<=\w)(?:[’']s|(?<=[sS])[’'])$")
 # Endings that make an adjective of a name: "NATO-led", "Tokyo-based", "European-centric",
-# "Chinese-language".
+# "Chinese-language", "Russian-speaking".
 _ADJECTIVE_ENDING = re.compile(
     r"-(?:led|based|backed|centric|centred|centered|friendly|made|owned|born|style|like|related|"
     r"oriented|sponsored|funded|focused|bound|dominated|controlled|allied|aligned|wide|specific|"
-    r"driven|initiated|proposed|brokered|built|hosted|linked|minded|language)$"
+    r"driven|initiated|proposed|brokered|built|hosted|linked|minded|language|speaking)$"
 )
 # Endings that make a process of a name, coined ("NATOization", "Asia-Pacificized").
 _PROCESS_ENDING = re.compile(r"(?<=\w\w\w)(?:i[sz]ation|i[sz]ed)$")
