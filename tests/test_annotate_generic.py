@@ -597,7 +597,8 @@ def test_a_war_is_told_by_the_clause_or_phrase_that_names_its_parties(tmp_path: 
         "Since Russia invaded Georgia, NATO has changed. The war between Georgia and Russia "
         "goes on.\n\nRussia attacked Georgia in 2008.\n\nRussia sent troops into Georgia on "
         "February 24, 2022.\n\nNothing was an excuse for Russia to invade Georgia. Russia has "
-        "attacked Georgia.",
+        "attacked Georgia.\n\nNATO faces Moscow, which invaded Georgia in February 2022. Before "
+        "invading Georgia, the Kremlin massed troops.",
         events=WARS,
         overrides=published("2023-05"),
     )
@@ -607,6 +608,9 @@ def test_a_war_is_told_by_the_clause_or_phrase_that_names_its_parties(tmp_path: 
         ("invasion-2022", "Russia sent troops into Georgia"),
         ("invasion-2022", "Russia to invade Georgia"),
         ("invasion-2022", "Russia has attacked Georgia"),
+        # whoever the clause says invaded
+        ("invasion-2022", "invaded Georgia"),
+        ("invasion-2022", "invading Georgia"),
     ]
     # In 2008 it was another war, which the knowledge base lacks.
     assert [r.text for r in article.unresolved_events] == ["Russia attacked Georgia"]

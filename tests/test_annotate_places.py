@@ -506,7 +506,8 @@ def test_a_states_adjective_as_a_language_is_not_the_state(tmp_path: Path) -> No
         tmp_path,
         "NATO read an editorial in Chinese (a version followed). Its Chinese-language service "
         "spoke; its envoy studied the Chinese language. A Chinese-speaking diplomat and a "
-        "Chinese-speaker came. Chinese ships sailed.",
+        "Chinese-speaker came; books were translated into Chinese for use at its school. "
+        "Chinese ships sailed.",
     )
     assert actors_of(article) == [("nato", "NATO"), ("china", "Chinese")]
 

@@ -859,8 +859,8 @@ def test_a_capital_in_a_dateline_or_before_a_meeting_is_where_it_was_held(
 def test_a_dateline_set_apart_by_a_spaced_hyphen_or_after_another_place(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,
-        "Washington - NATO met.\n\nMadrid/Washington - China objected.\n\nRussia replied, "
-        "and Washington agreed.",
+        "Washington - NATO met.\n\nMadrid/Washington - China objected.\n\nWashington -- NATO "
+        "must engage.\n\nRussia replied, and Washington agreed.",
     )
     washington = [m for m in article.mentions if m.text == "Washington"]
     assert [m.start for m in washington] == [article.text.reading_text.index("Washington agreed")]

@@ -44,9 +44,9 @@ _DATELINE = re.compile(
     rf"|\s+\d{{1,2}}\s+(?i:{_MONTHS}|{'|'.join(_BARE_MONTHS)})\.?\s+(?:19|20)\d\d\b)"
 )
 # A separator after a dateline's place, before the agency or the text: "Kyiv • UNN",
-# "Beijing – AFP", "Kyiv - NATO faced", "Washington- Highlighting" (a hyphen with a space
-# after it is a dash).
-_DATELINE_SEPARATOR = re.compile(r"\s*[•|–—]\s|\s*-\s")
+# "Beijing – AFP", "Kyiv - NATO faced", "Washington- Highlighting", "Washington -- NATO must"
+# (a hyphen, or two, with a space after it is a dash).
+_DATELINE_SEPARATOR = re.compile(r"\s*[•|–—]\s|\s*--?\s")
 # Where a capital city is a place, not its government: a part or the people of the city ("north
 # of Tokyo", "the population of Beijing"), a title or a battle named after it ("the Duke of
 # Wellington", "the Battle of Kyiv"), a journey to or from it ("before leaving Tokyo", "a

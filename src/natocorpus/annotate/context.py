@@ -59,6 +59,10 @@ _AS_MODIFIER = re.compile(
 # A state's adjective as a language: "written in Chinese.", "in Japanese (with a translation)".
 _LANGUAGE_BEFORE = re.compile(r"\b(?:in|into)\s+$")
 _LANGUAGE_AFTER = re.compile(r"\s*(?:[.,;:!?()\[\]”\"]|$)")
+# After a word of translation, whatever follows: "books translated into Japanese for use".
+_TRANSLATED_BEFORE = re.compile(
+    r"\b(?:translat(?:ed?|es|ing|ion)|dubbed|subtitled|interpreted) (?:in|into) $", re.IGNORECASE
+)
 # A file or version in a language: "Japanese (PDF/97KB)", "the Chinese version".
 _FILE_AFTER = re.compile(r" ?\((?:PDF|DOCX?|HTML)\b| (?:version|translation)\b")
 # A newspaper's or a magazine's name after a place: "the New Zealand Herald", "the Japan Times".
@@ -381,6 +385,7 @@ def _context_blocks(
             blocked = True  # "US$150 million": the currency, not the state
         if kind & STATE and (
             (_LANGUAGE_BEFORE.search(before) and _LANGUAGE_AFTER.match(text, end))
+            or _TRANSLATED_BEFORE.search(before)
             or (kind & ADJECTIVAL and _FILE_AFTER.match(text, end))
             or (
                 kind & ADJECTIVAL

@@ -171,6 +171,9 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
                     "sent troops into",
                 )
             ]
+            # whoever the clause says did it: "Russia, which invaded Ukraine in February 2022",
+            # "before invading Ukraine, Putin ..." (the dates around it still decide)
+            out += [f"invaded {invaded}", f"invading {invaded}"]
             out.append(f"{invaded} invasion")  # "the Ukraine invasion", as "the Ukraine war"
             # "Putin's decision to invade Ukraine", whoever is said to have taken it
             out.append(f"decision to invade {invaded}")

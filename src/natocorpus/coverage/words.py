@@ -133,7 +133,7 @@ _TITLE_HEADS = _set(
     Hon Rt Honourable Honorable H.E Treasurer Sec Gov Amb Pres Cmdr Cdr Brig Sgt Supt
     Attorney-General Solicitor-General Auditor-General Governor-General Inspector-General
     Manager Coordinator Specialist VP Extraordinary Plenipotentiary MP MPs M.P MEP MEPs
-    Tun Datuk Dato Datin
+    Tun Datuk Dato Datin Vice-Minister
     GEN LTGEN MAJGEN BRIG COL LTCOL MAJ CAPT ADM VADM RADM CDRE AIRMSHL AVM AIRCDRE GPCAPT WGCDR"""
 )
 # Their plurals name no one either: "the Presidents and Prime Ministers of the Commonwealth".
@@ -229,7 +229,7 @@ _TITLE_MODIFIERS = _set(
     General Commander Director High Minister Education Health Justice Associate Assoc Asst
     Paymaster Opposition Shadow
     Adjunct Visiting Emeritus Principal Research Resident Non-Resident Nonresident External
-    Affairs Floor Majority Minority Relations Commanding Air Inspector Sea"""
+    Affairs Floor Majority Minority Relations Commanding Air Inspector Sea Parliamentary"""
 )
 # Portfolios that are part of a title only right before its head ("Cooperation Minister",
 # "Labor Secretary", "Policy Officer"); elsewhere a name may be one ("Labour Prime Minister",
