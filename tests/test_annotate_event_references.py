@@ -486,6 +486,12 @@ def test_a_day_of_the_month_between_the_article_and_the_noun_dates_the_reference
 ) -> None:
     body = "All eyes are on the July 11-12 summit, where the partners will meet."
     assert _events(tmp_path, body, "2023-07") == [("vilnius-2023", "summit")]
+    # A day no known summit was held: another summit, whatever the publication date says.
+    other = "G7 leaders will talk during their July 8–10 summit at an Alpine castle."
+    assert _events(tmp_path / "b", other, "2023-07") == []
+    assert _events(tmp_path / "c", "Leaders met at the July 12 summit.", "2023-07") == [
+        ("vilnius-2023", "summit")
+    ]
 
 
 def test_a_venues_initials_with_or_without_stops_are_its_place(tmp_path: Path) -> None:

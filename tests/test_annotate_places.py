@@ -175,6 +175,14 @@ def test_an_acronym_a_text_defines_for_common_words_is_not_the_known_one(tmp_pat
     # The one after the name it abbreviates stays.
     assert actors_of(article) == [("nato", "NATO")]
     assert article.mentions[0].start > article.text.reading_text.index("North Atlantic")
+    # Spelt out as common words only, the acronym is the text's own wherever it stands.
+    own = annotated(
+        tmp_path / "b",
+        "The fleets drilled naval air training operations (NATO) at sea. During the NATO, China "
+        "watched; NATO drills went on.",
+        actors=ACTORS,
+    )
+    assert actors_of(own) == [("china", "China")]
 
 
 def test_officials_met_in_capitals_are_met_there(tmp_path: Path) -> None:
@@ -579,7 +587,7 @@ def test_labels_degrees_notes_and_common_acronyms_are_not_reported(tmp_path: Pat
         "Editor's Note\n\n"
         "In this Commentary, Yang Gyu Kim, Principal Researcher at the Asia Forum, explains "
         "why NATO asked Japan. He adds what the players do. [1] Given that NATO asked, AI and "
-        "TV matter.\n\n"
+        "TV matter. He holds a PhD from a college.\n\n"
         "By: Prof. Dr. Drs. Ermaya Suradinata, S.H., M.H., M.S.\n\n"
         "MINISTER: Well, NATO met Japan.\n\nSECRETARY: Thanks, everyone. PHOTO: Japan.\n\n"
         "Ambassador Rao,Distinguished guests,Ladies and gentlemen, NATO met at 0:35 p.m. JST.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from natocorpus.annotate.acronyms import abbreviates_the_words_before
+from natocorpus.annotate.acronyms import _acronyms_of_common_nouns, abbreviates_the_words_before
 from natocorpus.annotate.capitals import (
     _DISTRICT,
     _MEETING_AFTER,
@@ -235,9 +235,21 @@ def _context_blocks(
     owners_at = {start: owner for owner, _, start, _ in found}
     city_ends: set[int] = set()  # where each capital read as its city ends
     kept: list[tuple[str, str, int, int]] = []
+    # The acronyms the text spells out as common words ("replenishment at sea (RAS)") are its
+    # own wherever they stand: "During the RAS" is no academy's, unless the text also gives the
+    # acronym after a name ("... (RAS)" after "Russian Academy of Sciences").
+    common = frozenset(
+        acronym
+        for acronym in (
+            _acronyms_of_common_nouns(text)
+            if any(form.isupper() for _, form, _, _ in found)
+            else ()
+        )
+        if not re.search(rf"[A-Z][\w’'-]* \({acronym}\)", text)
+    )
     for item in found:
         owner, form, start, end = item
-        if abbreviates_the_words_before(text, form, start, end):
+        if form in common or abbreviates_the_words_before(text, form, start, end):
             continue
         kind = kinds.get(form, 0)
         if not kind:

@@ -75,6 +75,12 @@ def _by_context(
             <= number
             <= (matchers.event_ends[e] or matchers.event_dates[e]).year
         ]
+    if (day := _day_before(reading, start, dates)) is not None:
+        # "their June 26–28 summit", "the July 11 summit": the day is the phrase's own; an event
+        # not held that day is not it.
+        candidates = [
+            e for e in candidates if _within(day, matchers.event_dates[e], matchers.event_ends[e])
+        ]
     if (soon := _SOON_BEFORE.search(reading, max(0, start - 40), start)) is not None:
         # "next week’s summit": within days of the publication, whatever the places say.
         low, high = _SOON[soon.group(1).lower(), soon.group(2).lower()]
@@ -161,6 +167,24 @@ def _by_context(
             and (len(around) < len(candidates) or _near(matchers.event_dates[e], published))
         ]
     return around
+
+
+# Between a day and the phrase it qualifies: the last day of a range, then a space ("June
+# 26–28 summit").
+_DAY_RANGE_TAIL = re.compile(r"(?:\s?[–-]\s?\d{1,2})?\s")
+
+
+def _day_before(reading: str, start: int, dates: Sequence[DateMention]) -> PartialDate | None:
+    """The day that a date right before the phrase gives it ("their June 26–28 summit")."""
+    for date in dates:
+        if (
+            date.value is not None
+            and date.value.day is not None
+            and start - 8 <= date.end < start
+            and _DAY_RANGE_TAIL.fullmatch(reading, date.end, start)
+        ):
+            return date.value
+    return None
 
 
 def _by_publication_year(

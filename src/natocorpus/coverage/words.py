@@ -197,7 +197,7 @@ _COMMON_ACRONYMS = _set(
     "AI TV UAV UAVs GDP CEO CEOs IT ICT GPS DNA PC ID IDs SMS GMT UTC JST KST CET CEST EST EDT"
     " PST PDT CST CDT MST MDT BST EET EEST MSK IST HKT SGT AEST AEDT ACST ACDT AWST NZST NZDT"
     " EUR USD GBP JPY CNY RMB KRW AUD NZD ICBM ICBMs SLBM SLBMs IRBM IRBMs EEZ EEZs MOU MOUs MoU"
-    " MoUs CBD Covid COVID WMD WMDs"
+    " MoUs CBD Covid COVID WMD WMDs PhD PhDs MA MBA"
 )
 # What follows a person's name to tell them from a parent of the same name: "Ferdinand Marcos
 # Jr.", "Gilberto Teodoro, Jr.".
