@@ -246,6 +246,18 @@ def test_a_visit_whose_visitor_the_sentence_does_not_name_is_another(tmp_path: P
     assert _unresolved(tmp_path / "b", body, "2023-02") == [("visit to Japan", ())]
 
 
+def test_a_meeting_attended_again_following_a_date_is_not_of_that_date(tmp_path: Path) -> None:
+    # "following last April": the meeting before, not this one, which a year on is unknown.
+    body = (
+        "Today I attended the foreign ministers’ meeting for the second time, following last April."
+    )
+    assert _events(tmp_path / "a", body, "2023-04") == []
+    dated = "Last April I attended the foreign ministers’ meeting in Brussels."
+    assert _events(tmp_path / "b", dated, "2023-04") == [
+        ("ministers-2022-04", "foreign ministers’ meeting in Brussels")
+    ]
+
+
 def test_a_visit_long_past_without_its_date_is_another(tmp_path: Path) -> None:
     body = "Stoltenberg spoke during his visit to Japan."
     assert _events(tmp_path / "a", body, "2025-04") == []
@@ -492,6 +504,9 @@ def test_a_day_of_the_month_between_the_article_and_the_noun_dates_the_reference
     assert _events(tmp_path / "c", "Leaders met at the July 12 summit.", "2023-07") == [
         ("vilnius-2023", "summit")
     ]
+    # A day without its year is that day of the event's year, told before or after it.
+    ahead = "Albanese has been called to the July 11-12 summit in Vilnius."
+    assert _events(tmp_path / "d", ahead, "2023-04") == [("vilnius-2023", "summit in Vilnius")]
 
 
 def test_a_venues_initials_with_or_without_stops_are_its_place(tmp_path: Path) -> None:

@@ -53,6 +53,9 @@ def test_a_capital_named_as_a_place_is_not_its_government(tmp_path: Path) -> Non
         # a meeting held there, a word of its subject before the noun
         "NATO’s envoy spoke at a Washington defence forum on Monday.",
         "The Washington peace conference heard NATO.",
+        # a journey past another stop, and a wire's line of where it filed
+        "The minister returned to Rome from Washington, NATO said.",
+        "(Berlin, Washington = Yonhap News) NATO met.",
     ]
     for number, sentence in enumerate(places):
         assert _washington(sentence, tmp_path / str(number)) == [], sentence

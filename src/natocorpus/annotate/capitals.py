@@ -22,6 +22,8 @@ _MEETING_AFTER = re.compile(
 )
 # A compound that says where someone or something is: the place, not the government there.
 _LOCATED = re.compile(r"-(?:based|born|bred|raised|headquartered|registered|area)\b")
+# A wire's line of where it filed: "(Seoul=Yonhap)", "(Berlin, Seoul = Yonhap News)".
+_AGENCY_AFTER = re.compile(r"\s?=\s?[A-Z]")
 # A city with its district: "Washington, D.C." is the city.
 _DISTRICT = re.compile(r",? (?:D\.C\.|DC\b)")  # no "\b" after "D.C.,": no word boundary there
 # A dateline: a place opening a paragraph (or several: "Seoul / Brussels"), perhaps with its
@@ -64,7 +66,8 @@ _CITY_JOURNEY = re.compile(
     r"|journeys?|travel(?:l?ed|l?ing|s)?|flew|fly(?:ing)?|return(?:s|ed|ing)?|back|head(?:s|ed|ing)?"
     r"|bound|route|way|arriv(?:e|es|ed|ing|al)|depart(?:s|ed|ing|ure)?|came|come|went|go(?:es|ing)?"
     r"|moved?|relocated?|stop(?:s|ped|ping)?|stopover|invit(?:e|es|ed|ing)|summon(?:s|ed|ing)?)"
-    r" (?:here |there )?(?:to|from|for|in|into))"
+    # (maybe past another stop: "returned to Rome from Washington")
+    r" (?:here |there |home |back |to [A-Z][\w’'-]* )?(?:to|from|for|in|into))"
     r"|stop(?:s|ped|ping)? (?:by|off in|over in)"
     # a way out of the city: "pulling its diplomats out of Beijing"
     r"|out of"
@@ -283,6 +286,7 @@ def _names_where(text: str, start: int, end: int) -> bool:
     return (
         _LOCATED.match(text, end) is not None
         or _DISTRICT.match(text, end) is not None
+        or _AGENCY_AFTER.match(text, end) is not None
         or _MEETING_AFTER.match(text, end) is not None
         or (
             _opens_a_dateline(text, start)

@@ -75,11 +75,20 @@ def _by_context(
             <= number
             <= (matchers.event_ends[e] or matchers.event_dates[e]).year
         ]
-    if (day := _day_before(reading, start, dates)) is not None:
+    if (day := _day_before(reading, start, dates)) is not None and day.value is not None:
         # "their June 26–28 summit", "the July 11 summit": the day is the phrase's own; an event
-        # not held that day is not it.
+        # not held that day is not it. (A day without its year is that day of the event's
+        # year: "called to the July 11-12 gathering" in April is this July's.)
         candidates = [
-            e for e in candidates if _within(day, matchers.event_dates[e], matchers.event_ends[e])
+            e
+            for e in candidates
+            if _within(
+                day.value
+                if day.kind == "absolute"
+                else PartialDate(matchers.event_dates[e].year, day.value.month, day.value.day),
+                matchers.event_dates[e],
+                matchers.event_ends[e],
+            )
         ]
     if (soon := _SOON_BEFORE.search(reading, max(0, start - 40), start)) is not None:
         # "next week’s summit": within days of the publication, whatever the places say.
@@ -174,8 +183,8 @@ def _by_context(
 _DAY_RANGE_TAIL = re.compile(r"(?:\s?[–-]\s?\d{1,2})?\s")
 
 
-def _day_before(reading: str, start: int, dates: Sequence[DateMention]) -> PartialDate | None:
-    """The day that a date right before the phrase gives it ("their June 26–28 summit")."""
+def _day_before(reading: str, start: int, dates: Sequence[DateMention]) -> DateMention | None:
+    """The date of a day right before the phrase ("their June 26–28 summit")."""
     for date in dates:
         if (
             date.value is not None
@@ -183,7 +192,7 @@ def _day_before(reading: str, start: int, dates: Sequence[DateMention]) -> Parti
             and start - 8 <= date.end < start
             and _DAY_RANGE_TAIL.fullmatch(reading, date.end, start)
         ):
-            return date.value
+            return date
     return None
 
 
@@ -627,7 +636,8 @@ def _visitors(event: str, matchers: Matchers) -> frozenset[str]:
 
 # The kinds of events held on a day or a few: what "since" dates is a series of them.
 _HELD_ON_A_DAY = _MEETINGS | {"visit"}
-_SINCE_BEFORE = re.compile(r"\bsince (?:(?:early|late|mid)[- ])?$", re.IGNORECASE)
+# ("following last April": the one before, which "for the second time" follows.)
+_SINCE_BEFORE = re.compile(r"\b(?:since|following) (?:(?:early|late|mid)[- ])?$", re.IGNORECASE)
 # A clause of "since" that dates when the series began: "since Japan was first invited in 2022".
 _SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\b[^.;:,]{1,60}\b(?:in|on) $", re.IGNORECASE)
 
