@@ -229,12 +229,15 @@ def write_corpus(folder: Path, source: dict[str, Any], text: str) -> Path:
     (corpus / "sources").mkdir()
     for name in ("corpus.yaml", "actors.yaml", "events.yaml"):
         shutil.copyfile(CORPUS / name, corpus / name)
+    from natocorpus.add import escape_inline
+
     (corpus / "sources" / f"{source['id']}.txt").write_text(text, encoding="utf-8")
-    # A line of only "-", "=", "*" or "_" would be read as a rule or as the line above's heading
-    # underline, not as text: escaped, as `natocorpus add` does.
-    body = re.sub(r"^(?=[ \t]*(?:[-=*_][ \t]*)+$)", "\\\\", text, flags=re.MULTILINE)
-    # A backtick used as a quotation mark would open a code span: escaped too.
-    body = body.replace("`", "\\`")
+    # What CommonMark would read as markup inside a line ("NATO’s *Locked Shields* exercise", a
+    # backtick used as a quotation mark) is escaped, as `natocorpus add` escapes it.
+    body = "\n".join(escape_inline(line) for line in text.split("\n"))
+    # A line of only "-", "=" or "_" would be read as a rule or as the line above's heading
+    # underline, not as text: escaped too.
+    body = re.sub(r"^(?=[ \t]*(?:[-=_][ \t]*)+$)", "\\\\", body, flags=re.MULTILINE)
     # A paragraph's number with five spaces or more after it ("1.      In the last") would open
     # code inside a list item: one space, as `natocorpus add` leaves between a line's words.
     body = re.sub(r"^(\d{1,9}[.)])[ \t]{2,}(?=\S)", r"\1 ", body, flags=re.MULTILINE)

@@ -493,6 +493,18 @@ def test_an_acronyms_name_written_out_before_the_noun_names_like_the_acronym(
     ]
 
 
+def test_an_acronyms_name_written_out_before_a_venues_phrase_is_its_holder(tmp_path: Path) -> None:
+    actors = ACTORS.replace("forms: [NATO]}", "forms: [NATO, North Atlantic Treaty Organization]}")
+    body = (
+        "The four will meet on the sidelines of the North Atlantic Treaty Organization gathering "
+        "in Washington."
+    )
+    article = annotated(
+        tmp_path, body, actors=actors, events=WASHINGTON, overrides=_published("2024-07")
+    )
+    assert events_of(article) == [("washington-2024", "gathering in Washington")]
+
+
 def test_a_day_of_the_month_between_the_article_and_the_noun_dates_the_reference(
     tmp_path: Path,
 ) -> None:

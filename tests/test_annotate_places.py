@@ -56,6 +56,7 @@ def test_a_capital_named_as_a_place_is_not_its_government(tmp_path: Path) -> Non
         # a journey past another stop, and a wire's line of where it filed
         "The minister returned to Rome from Washington, NATO said.",
         "(Berlin, Washington = Yonhap News) NATO met.",
+        "China protested the visit of NATO Secretary General Mark Rutte to Washington.",
     ]
     for number, sentence in enumerate(places):
         assert _washington(sentence, tmp_path / str(number)) == [], sentence

@@ -61,6 +61,23 @@ def test_a_groups_number_in_lower_case_its_acronym_with_a_hyphen_and_partners_fr
     ]
 
 
+def test_an_alliances_name_holds_with_its_kind_between(tmp_path: Path) -> None:
+    actors = ACTORS.replace(
+        "forms: [NATO]}", "forms: [NATO, Atlantic Alliance, Atlantic alliance]}"
+    )
+    article = annotated(
+        tmp_path,
+        "China fears the Atlantic military alliance. The Atlantic Security Alliance met. A "
+        "meeting of the trans-Atlantic defense alliance is a crossing's.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("china", "China"),
+        ("nato", "Atlantic military alliance"),
+        ("nato", "Atlantic Security Alliance"),
+    ]
+
+
 def test_a_two_word_peoples_plural(tmp_path: Path) -> None:
     actors = ACTORS + (
         "- {id: ruritania, name: South Ruritania, type: state, description: d,\n"

@@ -75,6 +75,8 @@ _CITY_JOURNEY = re.compile(
     r"|welcom(?:e|es|ed|ing) (?:[a-z]+ )?(?:to|in)"
     r"|(?:descend(?:s|ed|ing)?|converg(?:e|es|ed|ing)) (?:up)?on|flock(?:s|ed|ing)? to"
     r"|(?:trips?|tours?|visits?|journeys?) (?:that|which) (?:included|includes|took in|takes in)"
+    # the traveller named between: "the visit of NATO Secretary General Mark Rutte to Tokyo"
+    r"|(?:trips?|tours?|visits?|journeys?) (?:of|by) (?:[A-Z][\w’'.-]* ){1,6}to"
     r"|(?:left|leav(?:e|es|ing)|depart(?:s|ed|ing)?|headed|heading|bound) for"
     r"|tours? of"
     # troops' or a column's way into a city: "Russia’s tanks rolled into Kyiv" (not "a call into

@@ -253,7 +253,8 @@ def _context_blocks(
             continue
         kind = kinds.get(form, 0)
         if not kind:
-            kept.append(item)
+            if not _PREFIX_BEFORE.search(text, max(0, start - 8), start):
+                kept.append(item)  # (not "the trans-Atlantic defense alliance": a crossing's)
             continue
         before = text[max(0, start - 60) : start]
         if exempt(start):

@@ -86,6 +86,14 @@ def _definite(
         return False  # "a summit meeting with the Prime Minister": two leaders' talks
     if _GENERIC_BEFORE.search(before) and not _INDEFINITE_FAR_BEFORE.search(before):
         return True
+    # An organisation's name written out before the phrase stands where its acronym would: "the
+    # North Atlantic Treaty Organization gathering in Washington" is "the NATO gathering".
+    farther = text[max(0, start - 80) : start]
+    for name in matchers.written_out:
+        if farther.lower().endswith(f" {name} ") and _GENERIC_BEFORE.search(
+            farther[: -len(name) - 1]
+        ):
+            return True
     if _CALLED_BEFORE.search(before):
         return True  # "which Moscow calls a “special military operation”": its name
     if matched.lower().startswith("war ") and _AT_BEFORE.search(before):

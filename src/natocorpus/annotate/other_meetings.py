@@ -345,6 +345,18 @@ def _word_before_phrase(before: str, candidates: Sequence[str], matchers: Matche
     found = _WORD_BEFORE_PHRASE.search(before) or _WHOSE_LEADERS_BEFORE.search(before)
     if found is None:
         return None
+    # An organisation's name written out is one name: "the North Atlantic Treaty Organization
+    # gathering" is NATO's, not an "Organization" gathering's.
+    written_out = next(
+        (
+            before[-len(n) - 1 :].rstrip()
+            for n in matchers.written_out
+            if before.lower().endswith(f" {n} ")
+        ),
+        None,
+    )
+    if written_out is not None:
+        return written_out
     word = found.group(1)
     while found.group(1) in _MEETING_QUALIFIERS:
         earlier = _WORD_BEFORE_PHRASE.search(before, 0, found.start())

@@ -118,6 +118,19 @@ def written_variants(text: str, actor_type: str) -> list[str]:
         and text[1:].islower()
     ):
         variants.append(text.upper())  # a group's short name written as an acronym: "QUAD"
+    if (
+        actor_type == "alliance"
+        and len(words) > 1
+        and words[-1].lower() == "alliance"
+        and words[-2][:1].isupper()
+    ):
+        # what kind of alliance it is, told between: "the Atlantic military alliance"
+        variants += [
+            " ".join(
+                [*words[:-1], kind.capitalize() if words[-1][0].isupper() else kind, words[-1]]
+            )
+            for kind in ("military", "defence", "defense", "security")
+        ]
     if actor_type in ("alliance", "organisation") and _ACRONYM.fullmatch(text) and len(text) >= 3:
         variants.append(text + "s")  # its possessive with the apostrophe lost: "NATOs mission"
     if actor_type in ("state", "region") and text.endswith("an") and words[-1][:1].isupper():
