@@ -246,6 +246,23 @@ def test_a_visit_whose_visitor_the_sentence_does_not_name_is_another(tmp_path: P
     assert _unresolved(tmp_path / "b", body, "2023-02") == [("visit to Japan", ())]
 
 
+def test_a_time_compared_with_or_before_the_reference_does_not_date_it(tmp_path: Path) -> None:
+    # "as it did last year", "the first since 2022": last year's summit is another.
+    for number, body in enumerate(
+        [
+            "China will warrant a mention at the NATO summit, as it did last year.",
+            "Leaders met at the NATO summit, the first since 2022 to name China.",
+            "Leaders met at the NATO summit, the first meeting since 2022 to name China.",
+        ]
+    ):
+        assert _events(tmp_path / str(number), body, "2023-07") == [
+            ("vilnius-2023", "NATO summit")
+        ], body
+    # A year the sentence gives the reference itself still dates it.
+    dated = "Leaders met at the NATO summit in 2022, the first to name China."
+    assert _events(tmp_path / "d", dated, "2023-07") == [("madrid-2022", "NATO summit")]
+
+
 def test_a_meeting_attended_again_following_a_date_is_not_of_that_date(tmp_path: Path) -> None:
     # "following last April": the meeting before, not this one, which a year on is unknown.
     body = (

@@ -57,6 +57,7 @@ def test_a_capital_named_as_a_place_is_not_its_government(tmp_path: Path) -> Non
         "The minister returned to Rome from Washington, NATO said.",
         "(Berlin, Washington = Yonhap News) NATO met.",
         "China protested the visit of NATO Secretary General Mark Rutte to Washington.",
+        "NATO's envoy toured the cities of Honolulu and Washington last week.",
     ]
     for number, sentence in enumerate(places):
         assert _washington(sentence, tmp_path / str(number)) == [], sentence

@@ -152,6 +152,10 @@ _CITY_AMONG_PLACES = re.compile(
     r"|especially|among them) (?:the )?$",
     re.IGNORECASE,
 )
+# Cities named as such, in a list: "the cities of Honolulu and Washington".
+_CITIES_NAMED_BEFORE = re.compile(
+    r"\b(?:cities|towns|ports) of (?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?(?:, | and | or ))*$"
+)
 # The city after the word that makes it one, or at a distance: "the Ukrainian capital, Kyiv",
 # "the capital city of Seoul", "some 700 kilometres from Kyiv".
 _CALLED_A_CAPITAL = re.compile(
@@ -218,6 +222,7 @@ def _a_place(
         or _CITY_STRUCK_BEFORE.search(before) is not None
         or _CITY_SURROUNDINGS_BEFORE.search(before) is not None
         or _CITY_AMONG_PLACES.search(before) is not None
+        or _CITIES_NAMED_BEFORE.search(before) is not None
         or _CALLED_A_CAPITAL.search(before) is not None
         or (_NAME_AND_BRACKET_BEFORE.search(before) is not None and text[end : end + 1] == ")")
         or _CITY_BODY_AFTER.match(text, end) is not None

@@ -677,6 +677,23 @@ def _without_a_series_start(
     return [d for d in dates if not starts_a_series(d)]
 
 
+# A time the sentence compares the reference with, or the one before it: "a mention at the
+# leaders’ meeting — as it did last year", "its new Strategic Concept (the first since 2010)".
+_ANOTHER_TIME_BEFORE = re.compile(
+    r"\b(?:as (?:it|they|he|she|we|you|I) (?:did|had|was|were)(?: in)?|as in|like in"
+    r"|first (?:[\w’'-]+ ){0,3}(?:since|after)(?: (?:early|late|mid)[- ])?) $",
+    re.IGNORECASE,
+)
+
+
+def _without_other_times(reading: str, dates: Sequence[DateMention]) -> list[DateMention]:
+    """The dates around a reference without those of a time it is compared with or that came
+    before it (`_ANOTHER_TIME_BEFORE`)."""
+    return [
+        d for d in dates if not _ANOTHER_TIME_BEFORE.search(reading, max(0, d.start - 40), d.start)
+    ]
+
+
 # Words that tell of a meeting held again and again.
 _REPEATED = re.compile(
     r"\b(?:annually|every year|each year|yearly|year after year|regularly|each time"

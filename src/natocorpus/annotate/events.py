@@ -33,6 +33,7 @@ from natocorpus.annotate.event_context import (
     _recurring_fitting,
     _still_to_come,
     _without_a_series_start,
+    _without_other_times,
 )
 from natocorpus.annotate.forms import (
     Matchers,
@@ -368,8 +369,9 @@ def _generic_events(
         if others:
             context = _without(reading, others)
             context_dates = [d for d in dates if not _overlapping(others, d.start, d.end)]
-        context_dates = _without_a_series_start(
-            text, reading, start, candidates, context_dates, matchers
+        context_dates = _without_other_times(
+            reading,
+            _without_a_series_start(text, reading, start, candidates, context_dates, matchers),
         )
         candidates = _recurring_fitting(
             text, reading, (start, end), candidates, actors, context_dates, published, matchers
