@@ -47,6 +47,22 @@ def test_the_quoted_passage_is_read_whole() -> None:
     assert passage.text.endswith("Exhibition and Conference")
 
 
+def _reading_of_a_text_loaded(tmp_path: Path, text: str) -> str:
+    """The reading text of `text`, written as the harness writes a held-out text and loaded."""
+    from natocorpus.build import annotate
+    from natocorpus.config import make_config
+
+    source = {"id": "loaded", "title": "Loaded", "outlet": "O", "genre": "report"}
+    source |= {"url": "https://example.org/l", "published": "2011-05-01", "month": "2011-05"}
+    corpus_dir = write_corpus(tmp_path, source, text)
+    config = make_config(
+        corpus_dir, PROJECT_ROOT / "templates", tmp_path / "site", search=False, check_only=True
+    )
+    corpus, diagnostics = annotate(config)
+    assert corpus is not None, [str(d) for d in diagnostics]
+    return corpus.articles[0].text.reading_text
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -58,37 +74,15 @@ def test_the_quoted_passage_is_read_whole() -> None:
 def test_a_text_with_markups_characters_loads_as_printed(tmp_path: Path, line: str) -> None:
     # What Markdown would read as markup is escaped, as `natocorpus add` escapes it: the
     # temporary corpus loads, and its reading text is the capture's.
-    from natocorpus.build import annotate
-    from natocorpus.config import make_config
-
     text = f"NATO met Japan.\n\n{line}\n\nThen NATO met China.\n"
-    source = {"id": "marked", "title": "Marked", "outlet": "O", "genre": "report"}
-    source |= {"url": "https://example.org/m", "published": "2011-05-01", "month": "2011-05"}
-    corpus_dir = write_corpus(tmp_path, source, text)
-    config = make_config(
-        corpus_dir, PROJECT_ROOT / "templates", tmp_path / "site", search=False, check_only=True
-    )
-    corpus, diagnostics = annotate(config)
-    assert corpus is not None, [str(d) for d in diagnostics]
-    assert line in corpus.articles[0].text.reading_text
+    assert line in _reading_of_a_text_loaded(tmp_path, text)
 
 
 def test_a_text_whose_paragraphs_open_with_spaced_numbers_loads(tmp_path: Path) -> None:
     # A report's numbered paragraphs, as captured ("1.      In the last"), are a list's items,
     # not code: the temporary corpus loads and reads them.
-    from natocorpus.build import annotate
-    from natocorpus.config import make_config
-
     text = "1.      In the last years NATO met Japan.\n\n2.      Then NATO met China.\n"
-    source = {"id": "numbered", "title": "Numbered", "outlet": "O", "genre": "report"}
-    source |= {"url": "https://example.org/n", "published": "2011-05-01", "month": "2011-05"}
-    corpus_dir = write_corpus(tmp_path, source, text)
-    config = make_config(
-        corpus_dir, PROJECT_ROOT / "templates", tmp_path / "site", search=False, check_only=True
-    )
-    corpus, diagnostics = annotate(config)
-    assert corpus is not None, [str(d) for d in diagnostics]
-    reading = corpus.articles[0].text.reading_text
+    reading = _reading_of_a_text_loaded(tmp_path, text)
     assert "In the last years NATO met Japan." in reading and "Then NATO met China." in reading
 
 
