@@ -616,6 +616,23 @@ def test_a_war_is_told_by_the_clause_or_phrase_that_names_its_parties(tmp_path: 
     assert [r.text for r in article.unresolved_events] == ["Russia attacked Georgia"]
 
 
+def test_a_pair_at_war_is_told_by_its_peoples_adjectives_either_way(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "NATO discussed the Georgian-Russian conflict. China backs the Russian–Georgian war.",
+        actors=ACTORS.replace("forms: [Georgia]}", "forms: [Georgia, Georgian]}"),
+        events=WARS.replace(
+            "generic: [Russia-Georgia war]",
+            "generic: [Russia-Georgia war, Russia-Georgia conflict]",
+        ),
+        overrides=published("2023-05"),
+    )
+    assert events_of(article) == [
+        ("invasion-2022", "Georgian-Russian conflict"),
+        ("invasion-2022", "Russian–Georgian war"),
+    ]
+
+
 def test_summits_named_together_are_not_another_references_context(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -246,6 +246,7 @@ def test_a_states_body_named_by_its_adjective_is_one_name_not_a_persons(tmp_path
         "NATO said: Third, Japan warned.",  # a word that opens a clause, after a colon
         "NATO said it is OK to have ties.",  # a word of speech, not a name
         "NATO backs non-Communist states.",  # a creed's adjective
+        "NATO respects Buddhism and Islam.",  # faiths
         "NATO met in Japan’s CBD.",  # a common noun's acronym
         "NATO met Japan during Covid.",  # a disease's
     ],

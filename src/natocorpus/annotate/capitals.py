@@ -55,7 +55,8 @@ _DATELINE_SEPARATOR = re.compile(r"\s*[•|–—]\s|\s*--?\s")
 # visit to Seoul"), a body that is there ("the London delegation", "the Tokyo office").
 _CITY_PART_OF = re.compile(
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts"
-    r"|suburbs?|centre|center|heart|streets?|population|residents?|inhabitants|citizens|mayor"
+    r"|suburbs?|environs|vicinity|centre|center|heart|streets?|population|residents?|inhabitants"
+    r"|citizens|mayor"
     r"|city|districts?|parts?|airports?|downtown|governor|dukes?|duchess|earl|baron|bishop"
     r"|archbishop|(?:arch)?diocese|battle|siege) of (?:the )?$",
     re.IGNORECASE,

@@ -122,6 +122,16 @@ def _by_a_partys_other_name(
         ]
     out: list[str] = []
     for phrase in phrases:
+        pair = _PAIR_AT_WAR.match(phrase)
+        if pair is not None and pair.group(1) in names and pair.group(2) in names:
+            # "the Russia-Ukraine war" is "the Russian-Ukrainian war", either way round
+            first_side, second_side = names[pair.group(1)][1], names[pair.group(2)][1]
+            out += [
+                f"{one}{dash}{other} {pair.group(3)}"
+                for one, other in ((first_side, second_side), (second_side, first_side))
+                for dash in ("-", "–")
+            ]
+            continue
         if (where := _NOUN_IN_A_PLACE.match(phrase)) is not None and where.group(2) in names:
             # "the situation in Ukraine" is "the Ukrainian situation"
             out.append(f"{names[where.group(2)][1]} {where.group(1)}")

@@ -187,6 +187,9 @@ _RUN_ON_WORDS = _set("an the and are is was were in on of to with for at by as h
 _FAITHS = _set(
     "Islamic Islamist Muslim Christian Jewish Buddhist Hindu Catholic Protestant Jihadist"
     " Salafist Sunni Shia Shiite"
+    # the faiths themselves
+    " Islam Christianity Judaism Buddhism Hinduism Catholicism Protestantism Shinto Shintoism"
+    " Confucianism Taoism"
 )
 # And of political creeds: "non-Communist countries", "Maoist".
 _CREEDS = _set("Communist Communists Marxist Marxists Maoist Maoists Fascist Fascists")
