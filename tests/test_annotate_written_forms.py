@@ -529,6 +529,18 @@ def test_another_alliance_of_natos_kind_a_body_of_america_and_an_alliance_never_
         ("nato-alliance", "Alliance"),
         ("georgia", "Georgia"),
     ]
+    # A possessor before another alliance's name is not part of that name: "NATO's Cyber
+    # Alliance 2023 exercise" is an exercise's name, not NATO.
+    possessed = annotated(
+        tmp_path / "possessed",
+        "The NATO Alliance met. Georgia joined NATO's Cyber Alliance 2023 exercise.",
+        actors=actors.replace("forms: [Alliance]", "forms: [Alliance, NATO Alliance]"),
+    )
+    assert actors_of(possessed) == [
+        ("nato-alliance", "NATO Alliance"),
+        ("georgia", "Georgia"),
+        ("nato", "NATO"),
+    ]
 
 
 def test_leaders_counted_in_a_capital_are_where_they_met(tmp_path: Path) -> None:

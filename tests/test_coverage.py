@@ -176,6 +176,7 @@ def test_a_title_is_cut_from_the_name_after_it(tmp_path: Path) -> None:
             {"Ann Lee", "Tomoko Matsuzawa", "EU", "Kaja Kallas"},
         ),
         ("NATO met Ambassador Extraordinary and Plenipotentiary Ken Aikawa.", {"Ken Aikawa"}),
+        ("NATO met Brigadier Ken Aikawa.", {"Ken Aikawa"}),
         # an office of a parliament's member in a ministry
         ("NATO met Ken Aikawa, Parliamentary Vice-Minister of Defence.", {"Ken Aikawa"}),
     ],

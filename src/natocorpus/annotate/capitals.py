@@ -22,8 +22,9 @@ _MEETING_AFTER = re.compile(
 )
 # A compound that says where someone or something is: the place, not the government there.
 _LOCATED = re.compile(r"-(?:based|born|bred|raised|headquartered|registered|area)\b")
-# A wire's line of where it filed: "(Seoul=Yonhap)", "(Berlin, Seoul = Yonhap News)".
-_AGENCY_AFTER = re.compile(r"\s?=\s?[A-Z]")
+# A wire's line of where it filed: "(Seoul=Yonhap)", "(Berlin, Seoul = Yonhap News)"; or the
+# city's clock: "Beijing time", "Tokyo local time".
+_AGENCY_AFTER = re.compile(r"\s?=\s?[A-Z]| (?:local |standard )?time\b")
 # A city with its district: "Washington, D.C." is the city.
 _DISTRICT = re.compile(r",? (?:D\.C\.|DC\b)")  # no "\b" after "D.C.,": no word boundary there
 # A dateline: a place opening a paragraph (or several: "Seoul / Brussels"), perhaps with its

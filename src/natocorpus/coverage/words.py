@@ -133,7 +133,7 @@ _TITLE_HEADS = _set(
     Hon Rt Honourable Honorable H.E Treasurer Sec Gov Amb Pres Cmdr Cdr Brig Sgt Supt
     Attorney-General Solicitor-General Auditor-General Governor-General Inspector-General
     Manager Coordinator Specialist VP Extraordinary Plenipotentiary MP MPs M.P MEP MEPs
-    Tun Datuk Dato Datin Vice-Minister
+    Tun Datuk Dato Datin Vice-Minister Brigadier
     GEN LTGEN MAJGEN BRIG COL LTCOL MAJ CAPT ADM VADM RADM CDRE AIRMSHL AVM AIRCDRE GPCAPT WGCDR"""
 )
 # Their plurals name no one either: "the Presidents and Prime Ministers of the Commonwealth".
