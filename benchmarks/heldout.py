@@ -224,13 +224,14 @@ def front_matter(source: dict[str, Any], text: str) -> str:
 
 
 def write_corpus(folder: Path, source: dict[str, Any], text: str) -> Path:
+    # (imported here: the harness may measure an older checkout's natocorpus, on PYTHONPATH)
+    from natocorpus.add import escape_inline
+
     corpus = folder / "corpus"
     (corpus / "articles").mkdir(parents=True)
     (corpus / "sources").mkdir()
     for name in ("corpus.yaml", "actors.yaml", "events.yaml"):
         shutil.copyfile(CORPUS / name, corpus / name)
-    from natocorpus.add import escape_inline
-
     (corpus / "sources" / f"{source['id']}.txt").write_text(text, encoding="utf-8")
     # What CommonMark would read as markup inside a line ("NATO’s *Locked Shields* exercise", a
     # backtick used as a quotation mark) is escaped, as `natocorpus add` escapes it.

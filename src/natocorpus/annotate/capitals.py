@@ -22,9 +22,10 @@ _MEETING_AFTER = re.compile(
 )
 # A compound that says where someone or something is: the place, not the government there.
 _LOCATED = re.compile(r"-(?:based|born|bred|raised|headquartered|registered|area)\b")
-# A wire's line of where it filed: "(Seoul=Yonhap)", "(Berlin, Seoul = Yonhap News)"; or the
-# city's clock: "Beijing time", "Tokyo local time".
-_AGENCY_AFTER = re.compile(r"\s?=\s?[A-Z]| (?:local |standard )?time\b")
+# A wire's line of where it filed: "(Seoul=Yonhap)", "(Berlin, Seoul = Yonhap News)".
+_AGENCY_AFTER = re.compile(r"\s?=\s?[A-Z]")
+# The city's clock: "Beijing time", "Tokyo local time".
+_CLOCK_AFTER = re.compile(r" (?:local |standard )?time\b")
 # A city with its district: "Washington, D.C." is the city.
 _DISTRICT = re.compile(r",? (?:D\.C\.|DC\b)")  # no "\b" after "D.C.,": no word boundary there
 # A dateline: a place opening a paragraph (or several: "Seoul / Brussels"), perhaps with its
@@ -296,6 +297,7 @@ def _names_where(text: str, start: int, end: int) -> bool:
         _LOCATED.match(text, end) is not None
         or _DISTRICT.match(text, end) is not None
         or _AGENCY_AFTER.match(text, end) is not None
+        or _CLOCK_AFTER.match(text, end) is not None
         or _MEETING_AFTER.match(text, end) is not None
         or (
             _opens_a_dateline(text, start)

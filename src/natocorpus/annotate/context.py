@@ -539,17 +539,13 @@ def _named_by_other_words(before: str, start: int, ends: dict[int, str]) -> bool
     if run is None:
         return False
     words = run.group(1).split()
+    first = start - len(before) + run.start(1)
     owners = [i for i, word in enumerate(words) if word.endswith(("’s", "'s"))]
     if owners and owners[-1] < len(words) - 1:
         # a possessor before the name is not of it: "NATO's Cyber Alliance 2023 exercise"
-        skipped = len(" ".join(words[: owners[-1] + 1])) + 1
+        first += len(" ".join(words[: owners[-1] + 1])) + 1
         words = words[owners[-1] + 1 :]
-        return (
-            _qualifies(words[-1])
-            and not any(word in _FUNCTION_WORDS for word in words)
-            and not any(start - len(before) + run.start(1) + skipped < at < start for at in ends)
-        )
-    if words[0] in _ARTICLES and len(words) > 1:
+    elif words[0] in _ARTICLES and len(words) > 1:
         # "The Competitiveness Alliance": the article opens the sentence, the words after it
         # are the name's.
         words = words[1:]
@@ -558,7 +554,6 @@ def _named_by_other_words(before: str, start: int, ends: dict[int, str]) -> bool
         return False
     if not _qualifies(words[-1]) or any(word in _FUNCTION_WORDS for word in words):
         return False
-    first = start - len(before) + run.start(1)
     return not any(first < at < start for at in ends)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from natocorpus.annotate.clauses import _names_place
 from natocorpus.annotate.dates import _LOOKS_AHEAD
 from natocorpus.annotate.event_context import _visitors
-from natocorpus.annotate.forms import Matchers, _within
+from natocorpus.annotate.forms import Matchers, _within, _written_out_before
 from natocorpus.annotate.generic_phrases import _JUDGE_WORDS
 from natocorpus.annotate.sentences import _sentence_span
 from natocorpus.annotate.time_windows import _days
@@ -88,12 +88,10 @@ def _definite(
         return True
     # An organisation's name written out before the phrase stands where its acronym would: "the
     # North Atlantic Treaty Organization gathering in Washington" is "the NATO gathering".
-    farther = text[max(0, start - 80) : start]
-    for name in matchers.written_out:
-        if farther.lower().endswith(f" {name} ") and _GENERIC_BEFORE.search(
-            farther[: -len(name) - 1]
-        ):
-            return True
+    if (written_out := _written_out_before(text, start, matchers)) is not None and (
+        _GENERIC_BEFORE.search(text, max(0, start - 80), start - len(written_out) - 1)
+    ):
+        return True
     if _CALLED_BEFORE.search(before):
         return True  # "which Moscow calls a “special military operation”": its name
     if matched.lower().startswith("war ") and _AT_BEFORE.search(before):

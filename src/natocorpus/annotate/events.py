@@ -300,15 +300,10 @@ def _generic_events(
             continue  # "the 75th anniversary dinner": a dinner held for it, not the anniversary
         if _anothers_visit(reading, start, candidates, actors, matchers):
             continue  # "Italy’s visit to Japan": its ambassadors', not the Secretary General's
-        if all(
-            matchers.event_types.get(e) == "visit" for e in candidates
-        ) and _NOT_DONE_BEFORE.search(reading, max(0, start - 16), start):
-            continue
-        if (
-            all(matchers.event_types.get(e) == "visit" for e in candidates)
-            and _name_goes_on(matched, reading, end)
-            and not in_heading(start)
-        ):
+        visits = all(matchers.event_types.get(e) == "visit" for e in candidates)
+        if visits and _NOT_DONE_BEFORE.search(reading, max(0, start - 16), start):
+            continue  # "who has not visited Japan since 2017": no visit
+        if visits and _name_goes_on(matched, reading, end) and not in_heading(start):
             continue  # "as he visits Japan Air Self-Defense Force's base": another place
         before = reading[max(0, start - 40) : start]
         word = _word_before_phrase(before, candidates, matchers)

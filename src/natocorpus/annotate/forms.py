@@ -436,10 +436,10 @@ class Matchers(msgspec.Struct, frozen=True):
     # Generic phrases that only the places and dates around them decide, not the publication
     # date: a phrase that can name any meeting of an organisation ("the NATO meeting").
     context_only: frozenset[str] = frozenset()
-    # A party's generic phrase with words that judge it between ("Russia’s ongoing illegal war").
     # A state -> the day it came into being and its name: before that day, its other forms (its
     # capital, its people) name its predecessor; its name is still its own.
     actor_since: dict[str, tuple[PartialDate, str]] = msgspec.field(default_factory=dict)
+    # A party's generic phrase with words that judge it between ("Russia’s ongoing illegal war").
     judged: re.Pattern[str] | None = None
     # The summits by their cities, and summits named together (see `summits`).
     summits: SummitIndex = SummitIndex((), {}, "", None)
@@ -632,3 +632,18 @@ def _author_names(knowledge: KnowledgeBase) -> dict[str, str]:
 
 def _overlapping(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(left < end and start < right for left, right in spans)
+
+
+def _written_out_before(text: str, start: int, matchers: Matchers) -> str | None:
+    """The name an acronym abbreviates, written out right before `start` as the text prints it
+    ("the North Atlantic Treaty Organization gathering"), or None."""
+    before = text[max(0, start - 80) : start]
+    lowered = before.lower()
+    return next(
+        (
+            before[-len(name) - 1 :].rstrip()
+            for name in matchers.written_out
+            if lowered.endswith(f" {name} ")
+        ),
+        None,
+    )

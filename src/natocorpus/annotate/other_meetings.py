@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from natocorpus.annotate.dates import _MONTHS
 from natocorpus.annotate.event_context import _MEETINGS
-from natocorpus.annotate.forms import _FUNCTION_WORDS, Matchers, _wordset
+from natocorpus.annotate.forms import _FUNCTION_WORDS, Matchers, _wordset, _written_out_before
 
 # Words after "in" or "at" that are times, not places: "the summit in June".
 _NOT_PLACES = re.compile(
@@ -347,15 +347,7 @@ def _word_before_phrase(before: str, candidates: Sequence[str], matchers: Matche
         return None
     # An organisation's name written out is one name: "the North Atlantic Treaty Organization
     # gathering" is NATO's, not an "Organization" gathering's.
-    written_out = next(
-        (
-            before[-len(n) - 1 :].rstrip()
-            for n in matchers.written_out
-            if before.lower().endswith(f" {n} ")
-        ),
-        None,
-    )
-    if written_out is not None:
+    if (written_out := _written_out_before(before, len(before), matchers)) is not None:
         return written_out
     word = found.group(1)
     while found.group(1) in _MEETING_QUALIFIERS:
