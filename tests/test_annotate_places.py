@@ -1171,3 +1171,34 @@ def test_a_regions_compass_point_in_lower_case_names_the_region(tmp_path: Path) 
         ("south-china", "South China"),
         ("georgia", "Georgia"),
     ]
+
+
+def test_a_place_where_one_is_based_and_a_states_acronym_leave_its_peoples_adjective(
+    tmp_path: Path,
+) -> None:
+    body = "The Paris-based Chinese mission said NATO erred. The Japanese PRT was launched in 2010."
+    found = annotated(tmp_path / "a", body, actors=KNOWN)
+    assert [text for _, text in actors_of(found)] == ["Chinese", "NATO", "Japanese"]
+    # The city is where they are, not a name with the people after it; the state's bodies are
+    # still reported whole.
+    assert set(warned(tmp_path / "w", body)) == {"Paris", "Chinese mission", "Japanese PRT"}
+    # A name that goes on after the people's adjective is still another name.
+    found = annotated(tmp_path / "b", "The European Union met NATO.", actors=KNOWN)
+    assert [text for _, text in actors_of(found)] == ["NATO"]
+
+
+def test_a_capital_in_a_spaced_dateline_a_line_of_places_or_at_a_distance_is_the_city(
+    tmp_path: Path,
+) -> None:
+    places = [
+        "Washington : NATO will withdraw its forces.",
+        "NATO met.\n\nMadrid / Washington\n\nNATO met in Spain.",
+        "NATO spoke of the geographical distance separating Washington and Brussels.",
+        "NATO spoke of the distance between Washington and Brussels.",
+    ]
+    for number, body in enumerate(places):
+        found = annotated(tmp_path / str(number), body)
+        assert "Washington" not in [text for _, text in actors_of(found)], body
+    # A line of one place and other words is a sentence: the capital acts.
+    found = annotated(tmp_path / "acts", "Washington / NATO ties are close.")
+    assert ("usa", "Washington") in actors_of(found)

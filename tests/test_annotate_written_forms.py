@@ -657,3 +657,20 @@ def test_a_state_is_not_named_in_a_time_before_it_came_into_being(tmp_path: Path
         tmp_path / "named", "NATO says Newland has held them since 1945.", actors=actors
     )
     assert actors_of(named) == [("nato", "NATO"), ("newland", "Newland")]
+
+
+def test_an_alliance_told_by_where_it_is_based(tmp_path: Path) -> None:
+    actors = ACTORS.replace(
+        "forms: [NATO]}", "forms: [NATO, Atlantic Alliance, Atlantic alliance]}"
+    )
+    article = annotated(
+        tmp_path,
+        "China met this Atlantic based alliance. China fears the Atlantic-based alliance.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("china", "China"),
+        ("nato", "Atlantic based alliance"),
+        ("china", "China"),
+        ("nato", "Atlantic-based alliance"),
+    ]

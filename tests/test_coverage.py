@@ -860,3 +860,22 @@ def test_a_titles_portfolio_of_affairs_in_any_words_is_not_reported(tmp_path: Pa
     )
     # A body's name is still one: only a title's portfolio names no one.
     assert set(found) == {"Dong-ik Shin", "Ministry of Culture Affairs", "Ruritania"}
+
+
+def test_a_bodys_head_word_told_again_and_the_internet_are_not_reported(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO opened its Cyber Defence Centre of Excellence in Tallinn. Japan opened a pop-up "
+        "embassy there. An officer was seconded to the Centre for a year. The Embassy will support "
+        "an open and secure Internet. The Commission met NATO. When the Senate Foreign Relations "
+        "Committee met, it asked the Senate to act.",
+    )
+    # "the Commission" was not named before, and "the Senate" is a name of its own: both are
+    # still reported.
+    assert set(found) == {
+        "Cyber Defence Centre of Excellence",
+        "Tallinn",
+        "Commission",
+        "Senate Foreign Relations Committee",
+        "Senate",
+    }

@@ -91,6 +91,8 @@ _CITY_JOURNEY = re.compile(
     # what comes to the city: "the cherry blossom front has reached Tokyo"
     r"|reach(?:es|ed|ing)?"
     # a journey with its time between: "my visit last year to Tokyo"
+    # the way between it and another place: "the distance separating Wellington and Brussels"
+    r"|distances? (?:between|separating|from)"
     r"|(?:visits?|trips?|journeys?|flights?) (?:(?:earlier |later )?(?:last|this|next) "
     r"(?:year|month|week|spring|summer|autumn|fall|winter)) to))"
     r" (?:the )?$",
@@ -273,6 +275,22 @@ def _in_an_address(text: str, start: int, end: int, before: str, owners_at: dict
 _DATELINE_PLACES = re.compile(r"(?:[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? ?/ ?)*")
 
 
+# The places after the first of a line that holds only places: "Seoul / Brussels" alone, the
+# places a report was filed from without its date.
+_MORE_PLACES_TO_THE_LINES_END = re.compile(
+    r"(?: ?/ ?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)*[ \t]*(?:\n|$)"
+)
+# A colon after a dateline's place, spaced by some house styles: "Wellington : New Zealand will".
+_COLON_AFTER = re.compile(r" ?:")
+
+
+def _a_line_of_places(text: str, start: int, end: int) -> bool:
+    """Whether the name stands on a line of places joined by slashes and nothing else."""
+    line_start = text.rfind("\n", 0, start) + 1
+    rest = _MORE_PLACES_TO_THE_LINES_END.match(text, end)
+    return rest is not None and "/" in text[line_start : rest.end()]
+
+
 def _opens_a_dateline(text: str, start: int) -> bool:
     """Whether a name opens its line, or follows the other places of a dateline there."""
     line = text[text.rfind("\n", 0, start) + 1 : start]
@@ -303,6 +321,10 @@ def _names_where(text: str, start: int, end: int) -> bool:
             _opens_a_dateline(text, start)
             # (A capital's name and a colon opening a line is a dateline, "New Delhi: ..."; a
             # person's, a speaker's label, which the coverage check still reports.)
-            and (_DATELINE.match(text, end) is not None or text[end : end + 1] == ":")
+            and (
+                _DATELINE.match(text, end) is not None
+                or _COLON_AFTER.match(text, end) is not None
+                or _a_line_of_places(text, start, end)
+            )
         )
     )

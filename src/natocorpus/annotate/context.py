@@ -101,6 +101,16 @@ _COMPASS_BEFORE = re.compile(
 )
 # A web address that a name opens: "Korea.net", "China.org.cn".
 _WEB_ADDRESS_AFTER = re.compile(r"\.[a-z]{2,}\b")
+# Endings that make an adjective of a name: "NATO-led", "Tokyo-based", "European-centric",
+# "Chinese-language", "Russian-speaking". A word so ended qualifies no name after it: "a
+# Tokyo-based Chinese diplomat" is China's.
+ADJECTIVE_ENDING = re.compile(
+    r"-(?:led|based|backed|centric|centred|centered|friendly|made|owned|born|style|like|related|"
+    r"oriented|sponsored|funded|focused|bound|dominated|controlled|allied|aligned|wide|specific|"
+    r"driven|initiated|proposed|brokered|built|hosted|linked|minded|language|speaking)$"
+)
+# An acronym: capitals only, two to six ("PRT", "PLA").
+_LETTERS = re.compile(r"[A-Z]{2,6}")
 # The prefixes of navies' ship names: what follows names a ship, not its namesake ("USS George
 # Washington", "HMAS Canberra", "HMS Prince of Wales").
 SHIP_PREFIX = r"(?:HMS|HMAS|HMCS|HMNZS|HNLMS|HDMS|USS|USNS|RFA|JS|ROKS|INS|FS|ITS|SPS|FGS|KRI|BRP)"
@@ -196,6 +206,7 @@ def _qualifies(word: str) -> bool:
         and word not in _DATE_WORDS
         and word not in _TIME_WORDS
         and word not in _RANK_WORDS
+        and ADJECTIVE_ENDING.search(word) is None
     )
 
 
@@ -307,10 +318,14 @@ def _context_blocks(
                     )
                 else:
                     # "European Union", "the East German state": a different proper name;
-                    # "Chinese Embassy", "European NATO allies" are not.
+                    # "Chinese Embassy", "European NATO allies" are not, and neither is a
+                    # state's people's adjective before an acronym ("the South Korean PRT"), a
+                    # body of the state's whatever its letters.
                     # (in the possessive too: "the Chinese Embassy’s note")
                     organ = kind & STATE and (
-                        word in _STATE_ORGANS or _POSSESSIVE_END.sub("", word) in _STATE_ORGANS
+                        word in _STATE_ORGANS
+                        or _POSSESSIVE_END.sub("", word) in _STATE_ORGANS
+                        or _LETTERS.fullmatch(_POSSESSIVE_END.sub("", word)) is not None
                     )
                     blocked = not (word in _FUNCTION_WORDS or organ or names_another)
                     if form in _COMPASS_ADJECTIVES and next_kind is not None and next_kind & PLACE:

@@ -131,6 +131,10 @@ def written_variants(text: str, actor_type: str) -> list[str]:
             )
             for kind in ("military", "defence", "defense", "security")
         ]
+        # or where it is based: "this Atlantic based alliance", "the Atlantic-based alliance"
+        variants += [
+            " ".join([*words[:-2], f"{words[-2]}{joint}based", words[-1]]) for joint in " -"
+        ]
     if actor_type in ("alliance", "organisation") and _ACRONYM.fullmatch(text) and len(text) >= 3:
         variants.append(text + "s")  # its possessive with the apostrophe lost: "NATOs mission"
     if actor_type in ("state", "region") and text.endswith("an") and words[-1][:1].isupper():

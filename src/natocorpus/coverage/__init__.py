@@ -43,6 +43,7 @@ from natocorpus.coverage.words import (
     _FULL_MONTHS,
     _FUNCTION_WORDS,
     _HEADS,
+    _HEADS_TOLD_AGAIN,
     _LABEL_WORDS,
     _NO_ONE_ALONE,
     _PAGE_FURNITURE,
@@ -415,6 +416,16 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         if _a_label(words, reading):
             return None
         if len(words) == 1 and not piece.titled and _among(phrase, _NO_ONE_ALONE):
+            return None
+        if (
+            len(words) == 1
+            and phrase in _HEADS_TOLD_AGAIN
+            and reading[max(0, start - 4) : start] in ("the ", "The ")
+            and re.compile(rf"\b(?i:{phrase})\b(?! [A-Z])").search(reading, 0, start - 4)
+            is not None
+        ):
+            # "the Centre", "the Embassy": a body the text named before, by its head (the head
+            # of a name then, not a word before another's: "the Senate Foreign Relations ...")
             return None
         if all(_among(w.text, _EDITORIAL_LABELS | _PAGE_FURNITURE) for w in words):
             return None  # "Episode Transcript", "Staff Writer": labels of a text's parts

@@ -8,10 +8,10 @@ from collections.abc import Callable, Sequence
 
 import msgspec
 
+from natocorpus.annotate.context import ADJECTIVE_ENDING
 from natocorpus.annotate.references import is_reference
 from natocorpus.coverage.words import (
     _ABBREVIATED,
-    _ADJECTIVE_ENDING,
     _CAPITAL,
     _COMMON_ACRONYMS,
     _DEMONYM,
@@ -206,10 +206,14 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             continue  # "an Astute-class submarine", "HMS Queen Elizabeth (R08)"
         if _a_party_and_state(text, at):
             continue  # "Jeanne Shaheen (D-NH)"
+        # Where the next word's gap begins: after an adjective's ending, which joins no name to
+        # the word after it ("a Tokyo-based Chinese diplomat").
+        word_end = at + len(raw)
         if "-" in name:
-            adjective = _ADJECTIVE_ENDING.search(name)
+            adjective = ADJECTIVE_ENDING.search(name)
             if adjective:
                 name = name[: adjective.start()]  # the name in "NATO-led"
+                word_end = at + len(name)
         if (process := _PROCESS_ENDING.search(name)) is not None and (
             name[: process.start()].isupper() or "-" in name
         ):
@@ -267,7 +271,7 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             # Armenia": a list of capitalised words is a list of names.
             weak = not (_SPEAKER.match(text, after) or _NAME_LIST.match(text, after))
         words.append(_Word(name, start, start + len(name), weak, possessive is not None, gap))
-        previous = at + len(raw)
+        previous = word_end
     return words
 
 

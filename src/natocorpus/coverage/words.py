@@ -18,13 +18,6 @@ _ABBREVIATED = re.compile(
     r"^(?:\w\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Gen|Adm|Lt|Col|Capt|Maj|Sen|Rep|Prof)\.$"
 )
 _POSSESSIVE = re.compile(r"(?<=\w)(?:[’']s|(?<=[sS])[’'])$")
-# Endings that make an adjective of a name: "NATO-led", "Tokyo-based", "European-centric",
-# "Chinese-language", "Russian-speaking".
-_ADJECTIVE_ENDING = re.compile(
-    r"-(?:led|based|backed|centric|centred|centered|friendly|made|owned|born|style|like|related|"
-    r"oriented|sponsored|funded|focused|bound|dominated|controlled|allied|aligned|wide|specific|"
-    r"driven|initiated|proposed|brokered|built|hosted|linked|minded|language|speaking)$"
-)
 # Endings that make a process of a name, coined ("NATOization", "Asia-Pacificized").
 _PROCESS_ENDING = re.compile(r"(?<=\w\w\w)(?:i[sz]ation|i[sz]ed)$")
 _OPENING_QUOTES = "“‘\"'«"
@@ -102,6 +95,15 @@ _ORGANISATION_HEADS = _set(
     Agency News Times Post Press Herald Journal Review Daily Tribune Agency Broadcasting
     Television Radio Channel Network Institute Library Museum Observatory Laboratory
     Headquarters Staff Chamber Conference Republic Kingdom Federation Community"""
+)
+# The heads of bodies that a text, having named one, calls by its head alone: "an officer will be
+# seconded to the Centre". Not a legislature's, a court's or an army's: "the Senate" and "the
+# Army" are names of their own.
+_HEADS_TOLD_AGAIN = _set(
+    """Ministry Mission Agency Council Department Office Institute Institution Commission
+    Committee Embassy Consulate Academy University College School Association Bank Fund Forum
+    Centre Center Secretariat Bureau Foundation Group Society Federation League Network
+    Initiative Program Programme Library Museum Observatory Laboratory Organization Organisation"""
 )
 _EVENT_HEADS = _set(
     """Summit Conference Meeting Dialogue Talks War Games Olympics Exercise Exercises Drill Drills
@@ -214,8 +216,11 @@ _GREETINGS = _set(
 # A word that names no one in particular when it stands alone: a title, a noun of government, a
 # label of a text's part, a common noun's acronym, a faith's or a creed's adjective, a greeting
 # or a name's suffix.
+# Common nouns that some house styles capitalise: "an open, free and secure Internet".
+_CAPITALISED_COMMON_NOUNS = _set("Internet")
 _NO_ONE_ALONE = (
     _TITLE_HEADS
+    | _CAPITALISED_COMMON_NOUNS
     | _GOVERNMENT_NOUNS
     | _EDITORIAL_LABELS
     | _COMMON_ACRONYMS
