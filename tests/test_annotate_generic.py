@@ -1693,3 +1693,19 @@ def test_an_occasion_held_for_an_anniversary_and_a_summit_ahead_after_past_ones(
         ("nato-2022", "2022 summit in Madrid"),
         ("nato-2023", "summit"),
     ]
+
+
+def test_a_phrase_holds_with_the_acronym_and_its_full_name_after_it(tmp_path: Path) -> None:
+    spelt = EVENTS.replace("generic: [NATO summit, summit]", "generic: [NATO summit]")
+    actors = ACTORS.replace("forms: [NATO]}", "forms: [NATO, North Atlantic Treaty Organization]}")
+    article = annotated(
+        tmp_path,
+        "Japan, after completing the NATO (North Atlantic Treaty Organization) summit schedule "
+        "in Vilnius, went home.",
+        events=spelt,
+        actors=actors,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [
+        ("nato-2023", "NATO (North Atlantic Treaty Organization) summit"),
+    ]

@@ -319,3 +319,16 @@ def test_a_regions_one_word_name_before_another_capitalised_word_opens_a_longer_
         ("asia", "Asia"),
         ("china", "China"),
     ]
+
+
+def test_a_state_that_owns_an_organ_after_another_bodys_head_is_the_state(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "The chairman of the Intelligence Committee of China’s National Assembly met NATO. The "
+        "Bank of China’s Policy Board met NATO, and so did the Council of Europe’s Parliamentary "
+        "Assembly.",
+    )
+    # The bank's board and the council's assembly are theirs, not the state's or the region's.
+    assert actors_of(article) == [("china", "China"), ("nato", "NATO"), ("nato", "NATO")]

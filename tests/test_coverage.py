@@ -879,3 +879,26 @@ def test_a_bodys_head_word_told_again_and_the_internet_are_not_reported(tmp_path
         "Senate Foreign Relations Committee",
         "Senate",
     }
+
+
+def test_a_name_made_an_adjective_of_crossing_is_not_reported(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO spoke of the trans-Pacific partnership, of cross-Strait ties and of the "
+        "sub-Mediterranean basin. The Trans-Pacific Partnership met.",
+    )
+    # With a capital, the prefix opens a name of its own; a part of a place is still of it.
+    assert set(found) == {"Trans-Pacific Partnership", "Mediterranean"}
+
+
+def test_a_presenters_label_a_retired_rank_and_a_letters_compound_are_not_reported(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "HANA KIM, PRESENTER: NATO met Lieutenant General (Retired) Ivo Daalder. Mr Ivo Daalder, "
+        "Vice Chairman & Managing Director, and Mr Ivo Daalder, Co-Chairman of the forum, asked "
+        "NATO for a U-turn. NATO met Yoon O-jun.",
+    )
+    # A letter's compound after a name is a part of the name.
+    assert set(found) == {"HANA KIM", "Ivo Daalder", "Yoon O-jun"}

@@ -366,7 +366,7 @@ def _context_blocks(
             and end + 1 not in starts
         ):
             blocked = True  # "the South China Morning Post": inside a newspaper's name
-        if _of_another_body(kind, before, start, ends):
+        if _of_another_body(kind, before, start, ends) and not _owns_an_organ(kind, text, end):
             blocked = True  # "Friends of Europe", "the Council of Europe", "the Bank of Japan"
         if _inside_another_bodys_name(kind, text, before, start, end, ends):
             blocked = True  # "the Center for a New American Security": a cause, not the state
@@ -627,6 +627,19 @@ def _of_another_body(kind: int, before: str, start: int, ends: dict[int, str]) -
         and head.group(1) in _BODY_FOR_HEADS
         and not _OPENS_SENTENCE.search(before, 0, head.start(1))
     )
+
+
+# A possessive and the capitalised word after it: "South Korea’s National".
+_POSSESSIVE_AND_WORD_AFTER = re.compile(r"[’']s ([A-Z][\w’'-]*)")
+
+
+def _owns_an_organ(kind: int, text: str, end: int) -> bool:
+    """Whether a state's name in the possessive owns one of its organs, after another body's
+    head and "of": "the Intelligence Committee of South Korea’s National Assembly" is of the
+    state's assembly (not "the Bank of Japan’s Policy Board")."""
+    owned = _POSSESSIVE_AND_WORD_AFTER.match(text, end)
+    state = bool(kind & PLACE) and not kind & REGION_NAME
+    return state and owned is not None and owned.group(1) in _STATE_ORGANS
 
 
 # A body's head and what it is of or for, then the capitalised words of its name so far: "the

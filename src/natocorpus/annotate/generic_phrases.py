@@ -544,8 +544,9 @@ def _acronyms(forms: Iterable[tuple[Actor, SurfaceForm]]) -> dict[str, tuple[str
 
 def _expanded(phrases: Iterable[str], acronyms: dict[str, tuple[str, ...]]) -> list[str]:
     """The phrases, and each with an acronym in it written out, alone or with the acronym after
-    it in brackets: "NATO summit", "North Atlantic Treaty Organization summit", "North Atlantic
-    Treaty Organization (NATO) summit"; after "of" with its article ("summit of the North
+    it in brackets, or after the acronym in brackets: "NATO summit", "North Atlantic Treaty
+    Organization summit", "North Atlantic Treaty Organization (NATO) summit", "NATO (North
+    Atlantic Treaty Organization) summit"; after "of" with its article ("summit of the North
     Atlantic Treaty Organization")."""
     out: list[str] = []
     for phrase in phrases:
@@ -554,7 +555,7 @@ def _expanded(phrases: Iterable[str], acronyms: dict[str, tuple[str, ...]]) -> l
         for index, word in enumerate(words):
             article = "the " if index and words[index - 1] == "of" else ""
             for longer in acronyms.get(word, ()):
-                for written in (longer, f"{longer} ({word})"):
+                for written in (longer, f"{longer} ({word})", f"{word} ({longer})"):
                     out.append(" ".join([*words[:index], article + written, *words[index + 1 :]]))
     return out
 

@@ -107,6 +107,12 @@ _ORDINAL_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th) $")
 # (In a longer name, "the e-Government Forum", it is a word of that name.)
 _COINED_PREFIX = re.compile(r"(?<![\w’'-])[a-z]-$")
 _NAME_GOES_ON = re.compile(r" [A-Z]")
+_LETTERS_COMPOUND = re.compile(r"[A-Z]-[a-z]+")
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w’'-])[a-z]+ $")
+# A prefix in lower case that makes an adjective of crossing of a place's name, the way across it
+# and not the place: "the trans-Pacific partnership", "cross-Strait ties" ("Trans-Pacific
+# Partnership", with its capital, opens a name; "sub-Mediterranean" is still of the sea).
+_CROSSING_PREFIX = re.compile(r"(?<![\w-])(?:trans|cross)-$")
 # Holidays, as days and as greetings: "Happy New Year!", "early in the New Year", "the Christmas
 # lights"; not an island named after one ("Christmas Island").
 _HOLIDAYS = re.compile(
@@ -187,6 +193,12 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             text, at + len(raw)
         ):
             continue  # a coined word of a letter and a name: "its module “i-Merz”"
+        if _LETTERS_COMPOUND.fullmatch(name) and _LOWER_WORD_BEFORE.search(text, 0, at):
+            # a letter's shape and a common noun, "a U-turn", "an X-ray" (not a name's part:
+            # "Yoon O-jun")
+            continue
+        if _CROSSING_PREFIX.search(text, max(0, at - 7), at):
+            continue  # an adjective of crossing or spanning: "the trans-Pacific partnership"
         if name.endswith("-"):
             name = name[:-1]  # the first half of a suspended compound: "state TV- and radio"
         if _NUMBERED_STEP.match(name) and _FIGURE_AFTER.match(text, at + len(raw)) is not None:

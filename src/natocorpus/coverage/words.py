@@ -135,7 +135,7 @@ _TITLE_HEADS = _set(
     Hon Rt Honourable Honorable H.E Treasurer Sec Gov Amb Pres Cmdr Cdr Brig Sgt Supt
     Attorney-General Solicitor-General Auditor-General Governor-General Inspector-General
     Manager Coordinator Specialist VP Extraordinary Plenipotentiary MP MPs M.P MEP MEPs
-    Tun Datuk Dato Datin Vice-Minister Brigadier
+    Tun Datuk Dato Datin Vice-Minister Brigadier Co-Chairman Co-Chairwoman Co-Chair Co-Chairs
     GEN LTGEN MAJGEN BRIG COL LTCOL MAJ CAPT ADM VADM RADM CDRE AIRMSHL AVM AIRCDRE GPCAPT WGCDR"""
 )
 # Their plurals name no one either: "the Presidents and Prime Ministers of the Commonwealth".
@@ -206,7 +206,8 @@ _COMMON_ACRONYMS = _set(
 )
 # What follows a person's name to tell them from a parent of the same name: "Ferdinand Marcos
 # Jr.", "Gilberto Teodoro, Jr.".
-_NAME_SUFFIXES = _set("Jr Sr Jnr Snr")
+# (and a rank's, in brackets: "Lieutenant General (Retired)")
+_NAME_SUFFIXES = _set("Jr Sr Jnr Snr Retired Retd")
 # A speech's greetings and a speaker's interjections: "Distinguished guests, Ladies and
 # gentlemen", "Morning, Adam", "Oh, I mean".
 _GREETINGS = _set(
@@ -237,7 +238,8 @@ _TITLE_MODIFIERS = _set(
     General Commander Director High Minister Education Health Justice Associate Assoc Asst
     Paymaster Opposition Shadow
     Adjunct Visiting Emeritus Principal Research Resident Non-Resident Nonresident External
-    Affairs Floor Majority Minority Relations Commanding Air Inspector Sea Parliamentary"""
+    Affairs Floor Majority Minority Relations Commanding Air Inspector Sea Parliamentary
+    Managing"""
 )
 # Portfolios that are part of a title only right before its head ("Cooperation Minister",
 # "Labor Secretary", "Policy Officer"); elsewhere a name may be one ("Labour Prime Minister",
@@ -267,7 +269,8 @@ _TITLE_WORDS = _TITLE_HEADS | _TITLE_MODIFIERS
 _TRANSCRIPT_LABELS = _set(
     """Speaker Speakers Subject Subjects Question Questions Answer Answers Journalist Journalists
     Reporter Reporters Moderator Host Interviewer Chair Q A Topic Topics Transcript Participant
-    Participants Audience Member Unidentified Male Female Voice"""
+    Participants Audience Member Unidentified Male Female Voice Presenter Presenters Anchor
+    Narrator Announcer Commentator"""
 )
 # A title, or a transcript's label: what a speaker's label in capitals is made of.
 _LABEL_WORDS = _TITLE_WORDS | _TRANSCRIPT_LABELS
