@@ -332,3 +332,13 @@ def test_a_state_that_owns_an_organ_after_another_bodys_head_is_the_state(
     )
     # The bank's board and the council's assembly are theirs, not the state's or the region's.
     assert actors_of(article) == [("china", "China"), ("nato", "NATO"), ("nato", "NATO")]
+
+
+def test_a_capital_made_an_adjective_by_a_prefix_opens_no_longer_name(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "It became a haven for anti-Washington Islamic militants. The pro-Washington Georgian "
+        "party won. The Washington Post said so.",
+    )
+    # The newspaper's name is still another name.
+    assert actors_of(article) == [("usa", "Washington"), ("usa", "Washington")]

@@ -898,7 +898,27 @@ def test_a_presenters_label_a_retired_rank_and_a_letters_compound_are_not_report
         tmp_path,
         "HANA KIM, PRESENTER: NATO met Lieutenant General (Retired) Ivo Daalder. Mr Ivo Daalder, "
         "Vice Chairman & Managing Director, and Mr Ivo Daalder, Co-Chairman of the forum, asked "
-        "NATO for a U-turn. NATO met Yoon O-jun.",
+        "NATO for a U-turn. NATO met Yoon O-jun.\n\nIVO DAALDER, BYLINE: NATO flies AI-powered "
+        "drones.",
     )
     # A letter's compound after a name is a part of the name.
-    assert set(found) == {"HANA KIM", "Ivo Daalder", "Yoon O-jun"}
+    assert set(found) == {"HANA KIM", "Ivo Daalder", "Yoon O-jun", "IVO DAALDER"}
+
+
+def test_a_compass_word_shared_with_the_next_name_or_put_in_brackets_is_not_reported(
+    tmp_path: Path,
+) -> None:
+    places = (
+        "- {id: korea, name: Korea, type: state, description: d, forms: [Korea]}\n"
+        "- {id: sea, name: South China Sea, type: region, description: d,\n"
+        "   forms: [South China Seas]}\n"
+        "- {id: sea-asia, name: Southeast Asia, type: region, description: d,\n"
+        "   forms: [Southeast Asia]}\n"
+    )
+    body = (
+        "China sent ships to the East and South China Seas. NATO watches East and Southeast "
+        "Asia. NATO works with Japan and [South] Korea, and with (South) Korea."
+    )
+    assert warned(tmp_path / "a", body, actors=KNOWN + places) == {}
+    # Alone, "the East" is still a name the knowledge base lacks.
+    assert set(warned(tmp_path / "b", "NATO met in the East.", actors=KNOWN + places)) == {"East"}

@@ -107,8 +107,10 @@ _WEB_ADDRESS_AFTER = re.compile(r"\.[a-z]{2,}\b")
 ADJECTIVE_ENDING = re.compile(
     r"-(?:led|based|backed|centric|centred|centered|friendly|made|owned|born|style|like|related|"
     r"oriented|sponsored|funded|focused|bound|dominated|controlled|allied|aligned|wide|specific|"
-    r"driven|initiated|proposed|brokered|built|hosted|linked|minded|language|speaking)$"
+    r"driven|initiated|proposed|brokered|built|hosted|linked|minded|language|speaking|powered)$"
 )
+# A prefix of stance joined to a name: "anti-Beijing", "pro-Moscow".
+_STANCE_PREFIX_BEFORE = re.compile(r"(?<![\w-])(?:anti|pro)-$", re.IGNORECASE)
 # An acronym: capitals only, two to six ("PRT", "PLA").
 _LETTERS = re.compile(r"[A-Z]{2,6}")
 # The prefixes of navies' ship names: what follows names a ship, not its namesake ("USS George
@@ -343,7 +345,13 @@ def _context_blocks(
                 _OCEAN_LISTED_BEFORE.search(before) or _OCEAN_LISTED_AFTER.match(text, end)
             ):
                 blocked = True  # "the Atlantic, Indian and Pacific regions": the ocean
-        if kind & CAPITAL and after is not None and after.group(1) == " ":
+        if (
+            kind & CAPITAL
+            and after is not None
+            and after.group(1) == " "
+            # (made an adjective by a prefix, it opens no name: "anti-Beijing Islamic militants")
+            and _STANCE_PREFIX_BEFORE.search(before) is None
+        ):
             # "the Washington Post", "the London Blitz": a different proper name.
             blocked = after.group(2) not in _FUNCTION_WORDS
         if kind & CAPITAL and _closes_an_institutions_name(before, start, ends):

@@ -14,6 +14,7 @@ from natocorpus.coverage.words import (
     _ABBREVIATED,
     _CAPITAL,
     _COMMON_ACRONYMS,
+    _COMPASS,
     _DEMONYM,
     _DOCUMENT_HEADS,
     _EDITORIAL_LABELS,
@@ -107,6 +108,10 @@ _ORDINAL_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th) $")
 # (In a longer name, "the e-Government Forum", it is a word of that name.)
 _COINED_PREFIX = re.compile(r"(?<![\w’'-])[a-z]-$")
 _NAME_GOES_ON = re.compile(r" [A-Z]")
+_SHARED_WITH_THE_NEXT = re.compile(
+    r" (?:and|or|&) (?:North|South|East|West)(?:east|west)?(?:ern)? [A-Z]"
+)
+_BRACKET_THEN_NAME = re.compile(r"[)\]] [A-Z]")
 _LETTERS_COMPOUND = re.compile(r"[A-Z]-[a-z]+")
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w’'-])[a-z]+ $")
 # A prefix in lower case that makes an adjective of crossing of a place's name, the way across it
@@ -193,6 +198,13 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             text, at + len(raw)
         ):
             continue  # a coined word of a letter and a name: "its module “i-Merz”"
+        if name in _COMPASS and (
+            _SHARED_WITH_THE_NEXT.match(text, at + len(raw))
+            or (at > 0 and text[at - 1] in "([" and _BRACKET_THEN_NAME.match(text, at + len(raw)))
+        ):
+            # the first half of two names that share their last words, "the East and South China
+            # Seas", or a word an editor put in brackets before a name, "Japan and [South] Korea"
+            continue
         if _LETTERS_COMPOUND.fullmatch(name) and _LOWER_WORD_BEFORE.search(text, 0, at):
             # a letter's shape and a common noun, "a U-turn", "an X-ray" (not a name's part:
             # "Yoon O-jun")

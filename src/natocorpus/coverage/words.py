@@ -270,7 +270,7 @@ _TRANSCRIPT_LABELS = _set(
     """Speaker Speakers Subject Subjects Question Questions Answer Answers Journalist Journalists
     Reporter Reporters Moderator Host Interviewer Chair Q A Topic Topics Transcript Participant
     Participants Audience Member Unidentified Male Female Voice Presenter Presenters Anchor
-    Narrator Announcer Commentator"""
+    Narrator Announcer Commentator Byline"""
 )
 # A title, or a transcript's label: what a speaker's label in capitals is made of.
 _LABEL_WORDS = _TITLE_WORDS | _TRANSCRIPT_LABELS
