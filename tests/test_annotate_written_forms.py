@@ -40,7 +40,7 @@ def test_a_peoples_plural_a_number_in_figures_and_an_acronym_said_as_a_word(
     ]
 
 
-def test_a_groups_number_in_lower_case_its_acronym_with_a_hyphen_and_partners_from(
+def test_a_groups_number_in_lower_case_its_acronym_with_a_hyphen_or_in_words_and_partners_from(
     tmp_path: Path,
 ) -> None:
     more = MORE.replace("forms: [Indo-Pacific Four]}", "forms: [Indo-Pacific Four, IP4]}") + (
@@ -49,13 +49,15 @@ def test_a_groups_number_in_lower_case_its_acronym_with_a_hyphen_and_partners_fr
     )
     article = annotated(
         tmp_path,
-        "NATO met the Indo-Pacific four, the IP-4 and the IP4, and then partners from the Pacific.",
+        "NATO met the Indo-Pacific four, the IP-4, the IP Four and the IP4, and then partners "
+        "from the Pacific.",
         actors=ACTORS + more,
     )
     assert actors_of(article) == [
         ("nato", "NATO"),
         ("ip4", "Indo-Pacific four"),
         ("ip4", "IP-4"),
+        ("ip4", "IP Four"),
         ("ip4", "IP4"),
         ("pp", "partners from the Pacific"),
     ]

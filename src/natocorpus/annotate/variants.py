@@ -103,6 +103,8 @@ def written_variants(text: str, actor_type: str) -> list[str]:
     if (figures := _ACRONYM_WITH_FIGURES.fullmatch(text)) is not None:
         letters, hyphen, number = figures.groups()
         variants.append(f"{letters}{number}" if hyphen else f"{letters}-{number}")  # "IP-4"
+        if (spelt := _IN_WORDS.get(number)) is not None:
+            variants.append(f"{letters} {spelt}")  # its number in words: "AP Four"
     if actor_type == "grouping" and " partners in the " in f" {text} ":
         # "partners in the Indo-Pacific" are as well "partners from the Indo-Pacific"
         variants.append(text.replace("partners in the ", "partners from the "))
@@ -192,6 +194,7 @@ _COMPASS = frozenset(
 )
 # An acronym with figures, with or without a hyphen before them: "IP4", "IP-4", "G7".
 _ACRONYM_WITH_FIGURES = re.compile(r"([A-Z]{1,5})(-?)(\d{1,2})")
+_IN_WORDS = {figure: word for word, figure in _NUMBERS.items()}
 _TITLED_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
 _BODY_HEAD = re.compile(
     r"Committee|Council|Command|Assembly|College|Agency|Centre|Center|School|Office|Staff"
