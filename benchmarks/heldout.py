@@ -223,6 +223,30 @@ def front_matter(source: dict[str, Any], text: str) -> str:
     return "\n".join(lines)
 
 
+def _numbers_off_the_count_as_text(body: str) -> str:
+    """A numbered line right after a list's item that does not go on with its count ("1.
+    Transition", then "1. (1) The NATO Commander") opens no item of that list: its number is
+    escaped, the line is a paragraph of the text, as `natocorpus add` writes it (a list would
+    renumber it)."""
+    lines: list[str] = []
+    expected: int | None = None  # the next number of the list the last block was an item of
+    for line in body.split("\n"):
+        numbered = _NUMBERED_LINE.match(line)
+        if numbered is not None:
+            number = int(numbered.group(1))
+            if expected is not None and number != expected:
+                line, expected = f"{numbered.group(1)}\\{line[len(numbered.group(1)) :]}", None
+            else:
+                expected = number + 1
+        elif line.strip():
+            expected = None
+        lines.append(line)
+    return "\n".join(lines)
+
+
+_NUMBERED_LINE = re.compile(r"(\d{1,9})[.)](?=\s)")
+
+
 def write_corpus(folder: Path, source: dict[str, Any], text: str) -> Path:
     # (imported here: the harness may measure an older checkout's natocorpus, on PYTHONPATH)
     from natocorpus.add import escape_inline
@@ -242,6 +266,7 @@ def write_corpus(folder: Path, source: dict[str, Any], text: str) -> Path:
     # A paragraph's number with five spaces or more after it ("1.      In the last") would open
     # code inside a list item: one space, as `natocorpus add` leaves between a line's words.
     body = re.sub(r"^(\d{1,9}[.)])[ \t]{2,}(?=\S)", r"\1 ", body, flags=re.MULTILINE)
+    body = _numbers_off_the_count_as_text(body)
     article = f"---\n{front_matter(source, text)}\n---\n\n{body}"
     (corpus / "articles" / f"{source['id']}.md").write_text(article, encoding="utf-8")
     return corpus

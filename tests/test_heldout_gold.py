@@ -86,6 +86,15 @@ def test_a_text_whose_paragraphs_open_with_spaced_numbers_loads(tmp_path: Path) 
     assert "In the last years NATO met Japan." in reading and "Then NATO met China." in reading
 
 
+def test_a_text_whose_numbers_break_a_lists_count_loads(tmp_path: Path) -> None:
+    # A page's outline of numbered headings and numbered points ("1. Transition", then "1. (1)
+    # The NATO Commander") is no one list: a number that breaks the count is the text's, as
+    # `natocorpus add` writes it, and the temporary corpus loads.
+    text = "1. Transition\n\n1. (1) NATO met Japan.\n\n2. (2) Then NATO met China.\n\n2. Aid\n"
+    reading = _reading_of_a_text_loaded(tmp_path, text)
+    assert "1. (1) NATO met Japan." in reading and "2. Aid" in reading
+
+
 def test_every_gold_passage_of_every_held_out_set_has_only_known_fields() -> None:
     golds = sorted((PROJECT_ROOT / "benchmarks").glob("heldout*/gold.yaml"))
     assert golds
