@@ -676,3 +676,21 @@ def test_an_alliance_told_by_where_it_is_based(tmp_path: Path) -> None:
         ("china", "China"),
         ("nato", "Atlantic-based alliance"),
     ]
+
+
+def test_a_compass_point_joined_to_the_next_word_by_a_hyphen(tmp_path: Path) -> None:
+    actors = (
+        ACTORS.replace("forms: [NATO]}", "forms: [NATO, North Atlantic Treaty Organization]}")
+        + "- {id: na, name: North Atlantic, type: region, description: d,\n"
+        + "   forms: [North Atlantic]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "China spoke of the North-Atlantic region and of the North-Atlantic Treaty Organization.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("china", "China"),
+        ("na", "North-Atlantic"),
+        ("nato", "North-Atlantic Treaty Organization"),
+    ]

@@ -891,7 +891,7 @@ def test_a_name_made_an_adjective_of_crossing_is_not_reported(tmp_path: Path) ->
     assert set(found) == {"Trans-Pacific Partnership", "Mediterranean"}
 
 
-def test_a_presenters_label_a_retired_rank_and_a_letters_compound_are_not_reported(
+def test_a_presenters_label_a_lead_title_in_capitals_a_retired_rank_and_more_are_not_reported(
     tmp_path: Path,
 ) -> None:
     found = warned(
@@ -899,7 +899,7 @@ def test_a_presenters_label_a_retired_rank_and_a_letters_compound_are_not_report
         "HANA KIM, PRESENTER: NATO met Lieutenant General (Retired) Ivo Daalder. Mr Ivo Daalder, "
         "Vice Chairman & Managing Director, and Mr Ivo Daalder, Co-Chairman of the forum, asked "
         "NATO for a U-turn. NATO met Yoon O-jun.\n\nIVO DAALDER, BYLINE: NATO flies AI-powered "
-        "drones.",
+        "drones.\n\nPRIME Minister Ivo Daalder met Vice Commandant Ivo Daalder.",
     )
     # A letter's compound after a name is a part of the name.
     assert set(found) == {"HANA KIM", "Ivo Daalder", "Yoon O-jun", "IVO DAALDER"}

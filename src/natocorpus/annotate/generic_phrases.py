@@ -520,6 +520,9 @@ def _with_ordinals_in_words(phrases: Iterable[str]) -> list[str]:
     return out
 
 
+_WORDS_OF_A_NAME = re.compile(r"[ -]")
+
+
 def _acronyms(forms: Iterable[tuple[Actor, SurfaceForm]]) -> dict[str, tuple[str, ...]]:
     """Each acronym among the actors' forms, with the forms it abbreviates in each spelling
     ("NATO": "North Atlantic Treaty Organization", "... Organisation")."""
@@ -531,11 +534,12 @@ def _acronyms(forms: Iterable[tuple[Actor, SurfaceForm]]) -> dict[str, tuple[str
         for short in texts:
             if len(short) < 2 or not (short.isalpha() and short.isupper()):
                 continue
+            # (a hyphen parts words as a space does: "North-Atlantic Treaty Organization")
             longer = tuple(
                 text
                 for text in texts
-                if len(text.split()) == len(short)
-                and "".join(word[:1] for word in text.split()) == short
+                if len(words := _WORDS_OF_A_NAME.split(text)) == len(short)
+                and "".join(word[:1] for word in words) == short
             )
             if longer:
                 expansions[short] = longer

@@ -155,6 +155,16 @@ def written_variants(text: str, actor_type: str) -> list[str]:
         # "south-east Asia" (not "the East", one word)
         variants.append(" ".join([words[0].lower(), *words[1:]]))
     if (
+        actor_type in ("state", "region", "alliance", "organisation")
+        and len(words) > 1
+        and words[0] in _COMPASS
+        and "-" not in words[0]
+        and words[1][:1].isupper()
+    ):
+        # a compass point joined to the name's next word by a hyphen, as some texts print it:
+        # "the North-Atlantic region", "the North-Atlantic Treaty Organization"
+        variants.append(" ".join([f"{words[0]}-{words[1]}", *words[2:]]))
+    if (
         len(words) > 1
         and _ACRONYM.fullmatch(words[0])
         and all(map(_TITLED_WORD.fullmatch, words[1:]))

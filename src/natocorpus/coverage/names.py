@@ -113,6 +113,7 @@ _SHARED_WITH_THE_NEXT = re.compile(
 )
 _BRACKET_THEN_NAME = re.compile(r"[)\]] [A-Z]")
 _LETTERS_COMPOUND = re.compile(r"[A-Z]-[a-z]+")
+_TITLED_WORD_AFTER = re.compile(r" [A-Z][a-z]")
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w’'-])[a-z]+ $")
 # A prefix in lower case that makes an adjective of crossing of a place's name, the way across it
 # and not the place: "the trans-Pacific partnership", "cross-Strait ties" ("Trans-Pacific
@@ -289,6 +290,16 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
                     and _LOWER_WORD_AFTER.match(text, at + len(raw)) is not None
                 )
             )
+        if (
+            weak
+            and len(name) > 1
+            and name.isupper()
+            and name.capitalize() in _TITLE_WORDS
+            and _TITLED_WORD_AFTER.match(text, at + len(raw))
+        ):
+            # a lead whose first word is set in capitals, a title's: "PRIME Minister Kevin Rudd
+            # has been caught" is the title, then the name
+            name = name.capitalize()
         if weak and _speaker_shaped(name):
             after = at + len(raw)
             # "Kishida said": the subject of a verb of saying is someone; "Georgia, Moldova and

@@ -126,7 +126,7 @@ _TITLE_HEADS = _set(
     Congressman Congresswoman Representative King Queen Emperor Empress Prince Princess Pope Mr
     Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Gen Adm Lt Col Maj Capt Sen Rep Colonel
     Captain Major Lieutenant Marshal Vice-Marshal Commodore Envoy Adviser Advisor Councillor
-    Counsellor Councilor Counselor Mayor Justice
+    Counsellor Councilor Counselor Mayor Justice Commandant
     Judge Officer Leader Speaker Whip Undersecretary Under-Secretary Consul Attaché Chargé
     Sheikh
     Ayatollah Deputy Commissioner Chief Head Rapporteur Co-Rapporteur Chairs Rapporteurs
