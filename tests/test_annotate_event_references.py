@@ -565,3 +565,10 @@ def test_a_year_naming_an_event_anchors_no_relative_date_after_it(tmp_path: Path
         ("madrid-2022", "2022 Madrid NATO summit"),
         ("vilnius-2023", "Vilnius summit"),
     ]
+
+
+def test_a_weekday_names_a_day_of_the_publications_week(tmp_path: Path) -> None:
+    body = "NATO ambassadors began their visit to Japan on Wednesday."
+    # In December, the visit of late January is long over: Wednesday's is another.
+    assert _events(tmp_path / "a", body, "2023-12") == []
+    assert _events(tmp_path / "b", body, "2023-02") == [("sg-visit-2023", "visit to Japan")]

@@ -1202,3 +1202,19 @@ def test_a_capital_in_a_spaced_dateline_a_line_of_places_or_at_a_distance_is_the
     # A line of one place and other words is a sentence: the capital acts.
     found = annotated(tmp_path / "acts", "Washington / NATO ties are close.")
     assert ("usa", "Washington") in actors_of(found)
+
+
+def test_a_capital_in_brackets_opening_a_line_after_its_date_is_the_filings_place(
+    tmp_path: Path,
+) -> None:
+    for number, body in enumerate(
+        [
+            "10th July 2024 – (Washington) As NATO leaders gather, China speaks.",
+            "(Washington) NATO met.",
+        ]
+    ):
+        found = annotated(tmp_path / str(number), body)
+        assert "Washington" not in [text for _, text in actors_of(found)], body
+    # In brackets inside a sentence, it is still the government.
+    found = annotated(tmp_path / "acts", "NATO and its biggest member (Washington) agreed.")
+    assert ("usa", "Washington") in actors_of(found)

@@ -694,3 +694,17 @@ def test_a_compass_point_joined_to_the_next_word_by_a_hyphen(tmp_path: Path) -> 
         ("na", "North-Atlantic"),
         ("nato", "North-Atlantic Treaty Organization"),
     ]
+
+
+def test_a_leads_first_words_set_in_capitals_name_as_written_otherwise(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "AMERICAN and Dutch troops met NATO.\n\nNATO met China. RUSSIAN troops stayed.",
+    )
+    # Only a paragraph's lead: a word in capitals inside a sentence is not one.
+    assert actors_of(article) == [
+        ("usa", "AMERICAN"),
+        ("nato", "NATO"),
+        ("nato", "NATO"),
+        ("china", "China"),
+    ]

@@ -291,6 +291,18 @@ def _a_line_of_places(text: str, start: int, end: int) -> bool:
     return rest is not None and "/" in text[line_start : rest.end()]
 
 
+# What may stand before a dateline's place in brackets on its line: the date and a dash, "10th
+# July 2024 – (Beijing) As NATO leaders gather".
+_BEFORE_A_BRACKETED_PLACE = re.compile(r"(?:[\w ,]{0,30}[–—-] ?)?\($")
+
+
+def _a_bracketed_dateline(text: str, start: int, end: int) -> bool:
+    """Whether a name stands alone in brackets where a line opens, perhaps after its date and a
+    dash: the place a report was filed from."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return text[end : end + 1] == ")" and _BEFORE_A_BRACKETED_PLACE.fullmatch(line) is not None
+
+
 def _opens_a_dateline(text: str, start: int) -> bool:
     """Whether a name opens its line, or follows the other places of a dateline there."""
     line = text[text.rfind("\n", 0, start) + 1 : start]
@@ -317,6 +329,7 @@ def _names_where(text: str, start: int, end: int) -> bool:
         or _AGENCY_AFTER.match(text, end) is not None
         or _CLOCK_AFTER.match(text, end) is not None
         or _MEETING_AFTER.match(text, end) is not None
+        or _a_bracketed_dateline(text, start, end)
         or (
             _opens_a_dateline(text, start)
             # (A capital's name and a colon opening a line is a dateline, "New Delhi: ..."; a

@@ -320,12 +320,16 @@ def uncased(found: Iterable[tuple[str, str, int, int]]) -> bool:
 # A transcript's speaker in capitals, opening a line before a colon: "SECRETARY GENERAL
 # STOLTENBERG:", "JENS STOLTENBERG, NATO SECRETARY-GENERAL:", "STOLTENBERG:".
 _SPEAKER_IN_CAPITALS = re.compile(r"[A-Z][A-Z.’'-]+(?:,? [A-Z][A-Z.’'-]+)*(?=:)")
+# A paragraph's first words in capitals, of four letters or more (not an acronym's), before the
+# lead goes on in lower case.
+_LEAD_IN_CAPITALS = re.compile(r"[A-Z][A-Z’'-]{3,}(?: [A-Z][A-Z’'-]+){0,2}(?= [a-z])")
 
 
 def capital_lines(text: str) -> Iterator[tuple[int, int]]:
     """The spans of lines written in capitals: a heading or a title ("NATO AND THE PACIFIC"), where
-    a name is written in capitals too; and of a transcript's speaker in capitals before a colon
-    ("SECRETARY GENERAL STOLTENBERG: Thank you")."""
+    a name is written in capitals too; of a transcript's speaker in capitals before a colon
+    ("SECRETARY GENERAL STOLTENBERG: Thank you"); and of a lead's first words, set in capitals
+    as some newspapers set them ("AUSTRALIAN and Dutch troops could be")."""
     offset = 0
     for line in text.split("\n"):
         # The case test first: it is made in C, and almost no line passes it.
@@ -333,4 +337,6 @@ def capital_lines(text: str) -> Iterator[tuple[int, int]]:
             yield offset, offset + len(line)
         elif ":" in line and (speaker := _SPEAKER_IN_CAPITALS.match(line)) is not None:
             yield offset, offset + speaker.end()
+        elif line[1:2].isupper() and (lead := _LEAD_IN_CAPITALS.match(line)) is not None:
+            yield offset, offset + lead.end()
         offset += len(line) + 1
