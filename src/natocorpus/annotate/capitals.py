@@ -90,9 +90,9 @@ _CITY_JOURNEY = re.compile(
     r"|(?:enter(?:s|ed|ing)?|storm(?:s|ed|ing)?|encircl(?:e|es|ed|ing)|besieg(?:e|es|ed|ing)"
     # what comes to the city: "the cherry blossom front has reached Tokyo"
     r"|reach(?:es|ed|ing)?"
-    # a journey with its time between: "my visit last year to Tokyo"
     # the way between it and another place: "the distance separating Wellington and Brussels"
     r"|distances? (?:between|separating|from)"
+    # a journey with its time between: "my visit last year to Tokyo"
     r"|(?:visits?|trips?|journeys?|flights?) (?:(?:earlier |later )?(?:last|this|next) "
     r"(?:year|month|week|spring|summer|autumn|fall|winter)) to))"
     r" (?:the )?$",
