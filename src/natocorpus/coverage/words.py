@@ -214,11 +214,11 @@ _GREETINGS = _set(
     "Distinguished Ladies Gentlemen Honourable Honorable Dear Friends Colleagues Thank Thanks"
     " Happy Merry Greetings Welcome Hello Hi Morning Afternoon Evening Oh Okay"
 )
-# A word that names no one in particular when it stands alone: a title, a noun of government, a
-# label of a text's part, a common noun's acronym, a faith's or a creed's adjective, a greeting
-# or a name's suffix.
 # Common nouns that some house styles capitalise: "an open, free and secure Internet".
 _CAPITALISED_COMMON_NOUNS = _set("Internet")
+# A word that names no one in particular when it stands alone: a title, a noun of government, a
+# label of a text's part, a common noun's acronym, a faith's or a creed's adjective, a greeting,
+# a name's suffix or a common noun capitalised by a house style.
 _NO_ONE_ALONE = (
     _TITLE_HEADS
     | _CAPITALISED_COMMON_NOUNS
