@@ -577,6 +577,34 @@ def test_a_year_after_since_is_the_start_of_a_series_not_another_references(
     assert first in [r.start for r in article.unresolved_events]
 
 
+def test_a_meeting_of_the_organisations_ministers_holds_with_its_name_written_out(
+    tmp_path: Path,
+) -> None:
+    actors = ACTORS.replace("forms: [NATO]}", "forms: [NATO, North Atlantic Treaty Organization]}")
+    events = MINISTERS.replace(
+        "generic: [foreign ministers’ meeting]", "generic: [meeting of NATO foreign ministers]"
+    )
+    article = annotated(
+        tmp_path,
+        "Georgia attends a meeting of North Atlantic Treaty Organization (NATO) foreign ministers "
+        "in Brussels on April 6. Japan attended the meeting of the North Atlantic Treaty "
+        "Organization foreign ministers in Brussels on April 7.",
+        actors=actors,
+        events=events,
+        overrides=published("2022-04"),
+    )
+    assert events_of(article) == [
+        (
+            "ministers-2022",
+            "meeting of North Atlantic Treaty Organization (NATO) foreign ministers in Brussels",
+        ),
+        (
+            "ministers-2022",
+            "meeting of the North Atlantic Treaty Organization foreign ministers in Brussels",
+        ),
+    ]
+
+
 def test_a_summit_is_named_by_its_city_with_a_word_for_a_meeting(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,
@@ -1699,3 +1727,16 @@ def test_an_occasion_held_for_an_anniversary_and_a_summit_ahead_after_past_ones(
         ("nato-2022", "2022 summit in Madrid"),
         ("nato-2023", "summit"),
     ]
+
+
+def test_a_datelines_date_is_the_filings_not_its_sentences_events(tmp_path: Path) -> None:
+    body = (
+        "BRUSSELS, April 5 (Wire) -- Georgia will attend the foreign ministers’ meeting to be "
+        "held in Brussels."
+    )
+    article = annotated(tmp_path / "a", body, events=MINISTERS, overrides=published("2022-04"))
+    assert events_of(article) == [("ministers-2022", "foreign ministers’ meeting")]
+    # Inside the sentence, the same date is the meeting's: none of 6 and 7 April.
+    inside = "Georgia will attend the foreign ministers’ meeting in Brussels on April 5."
+    article = annotated(tmp_path / "b", inside, events=MINISTERS, overrides=published("2022-04"))
+    assert events_of(article) == []

@@ -142,9 +142,11 @@ def test_an_institution_named_by_ordinary_words_inside_a_longer_name(tmp_path: P
     article = annotated(
         tmp_path,
         "The Ministry of Foreign Affairs of China spoke. The House Foreign Affairs Committee "
-        "met. The London Blitz of 1940 ended. Foreign Affairs and Blitz reported it.",
+        "met. The London Blitz of 1940 ended. The Vice-Minister for Foreign Affairs of China "
+        "spoke. Foreign Affairs and Blitz reported it.",
     )
     assert actors_of(article) == [
+        ("china", "China"),
         ("china", "China"),
         ("foreign-affairs", "Foreign Affairs"),
         ("blitz", "Blitz"),

@@ -711,9 +711,10 @@ _PORTFOLIO_HEADS = _INSTITUTION_HEADS | _wordset(
 
 def _after_an_institutions_head(before: str) -> bool:
     """Whether the words before a name are an institution's or an office's head and its "of" or
-    "for": "Ministry of", "Ministers of the", "High Representative for"."""
+    "for": "Ministry of", "Ministers of the", "High Representative for", "Vice-Minister for" (the
+    head after a hyphened rank)."""
     return any(
-        head is not None and head.group(1) in _PORTFOLIO_HEADS
+        head is not None and head.group(1).rsplit("-", 1)[-1] in _PORTFOLIO_HEADS
         for head in (_HEAD_OF_BEFORE.search(before), _HEAD_OF_A_BODY_FOR_BEFORE.search(before))
     )
 

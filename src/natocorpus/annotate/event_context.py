@@ -702,10 +702,29 @@ _ANOTHER_TIME_BEFORE = re.compile(
 
 def _without_other_times(reading: str, dates: Sequence[DateMention]) -> list[DateMention]:
     """The dates around a reference without those of a time it is compared with or that came
-    before it (`_ANOTHER_TIME_BEFORE`)."""
+    before it (`_ANOTHER_TIME_BEFORE`), and without a dateline's, the day the report was filed:
+    "SEOUL, April 5 (Yonhap) -- South Korea's top diplomat will attend a meeting of NATO foreign
+    ministers" is of the meeting of 6 and 7 April."""
     return [
-        d for d in dates if not _ANOTHER_TIME_BEFORE.search(reading, max(0, d.start - 40), d.start)
+        d
+        for d in dates
+        if not _ANOTHER_TIME_BEFORE.search(reading, max(0, d.start - 40), d.start)
+        and not _in_a_dateline(reading, d)
     ]
+
+
+# A dateline's place and comma before its date, opening a line; and its agency in brackets and
+# its dash after it.
+_DATELINE_PLACE_BEFORE = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3},\s+")
+_DATELINE_AFTER_ITS_DATE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[–—]|--?|\.-)")
+
+
+def _in_a_dateline(reading: str, date: DateMention) -> bool:
+    line = reading.rfind("\n", 0, date.start) + 1
+    return (
+        _DATELINE_PLACE_BEFORE.fullmatch(reading, line, date.start) is not None
+        and _DATELINE_AFTER_ITS_DATE.match(reading, date.end) is not None
+    )
 
 
 # Words that tell of a meeting held again and again.

@@ -550,17 +550,21 @@ def _expanded(phrases: Iterable[str], acronyms: dict[str, tuple[str, ...]]) -> l
     """The phrases, and each with an acronym in it written out, alone or with the acronym after
     it in brackets, or after the acronym in brackets: "NATO summit", "North Atlantic Treaty
     Organization summit", "North Atlantic Treaty Organization (NATO) summit", "NATO (North
-    Atlantic Treaty Organization) summit"; after "of" with its article ("summit of the North
-    Atlantic Treaty Organization")."""
+    Atlantic Treaty Organization) summit"; after "of" with its article or without it ("summit
+    of the North Atlantic Treaty Organization", "a meeting of North Atlantic Treaty Organization
+    foreign ministers")."""
     out: list[str] = []
     for phrase in phrases:
         out.append(phrase)
         words = phrase.split()
         for index, word in enumerate(words):
-            article = "the " if index and words[index - 1] == "of" else ""
+            articles = ("the ", "") if index and words[index - 1] == "of" else ("",)
             for longer in acronyms.get(word, ()):
                 for written in (longer, f"{longer} ({word})", f"{word} ({longer})"):
-                    out.append(" ".join([*words[:index], article + written, *words[index + 1 :]]))
+                    out += [
+                        " ".join([*words[:index], article + written, *words[index + 1 :]])
+                        for article in articles
+                    ]
     return out
 
 
