@@ -51,6 +51,21 @@ _DATELINE = re.compile(
 # "Beijing – AFP", "Kyiv - NATO faced", "Washington- Highlighting", "Washington -- NATO must"
 # (a hyphen, or two, with a space after it is a dash).
 _DATELINE_SEPARATOR = re.compile(r"\s*[•|–—]\s|\s*--?\s")
+# A dateline's place and comma before its date, opening a line; and its agency in brackets and
+# its dash after the date ("SEOUL, April 5 (Yonhap) --", "Tokyo, Jan 31 (EFE).-").
+_DATELINE_PLACE_BEFORE = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3},\s+")
+_DATELINE_AFTER_ITS_DATE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[–—]|--?|\.-)")
+
+
+def in_a_dateline(text: str, start: int, end: int) -> bool:
+    """Whether a date (from `start` to `end`) is a dateline's, the day a report was filed."""
+    line = text.rfind("\n", 0, start) + 1
+    return (
+        _DATELINE_PLACE_BEFORE.fullmatch(text, line, start) is not None
+        and _DATELINE_AFTER_ITS_DATE.match(text, end) is not None
+    )
+
+
 # Where a capital city is a place, not its government: a part or the people of the city ("north
 # of Tokyo", "the population of Beijing"), a title or a battle named after it ("the Duke of
 # Wellington", "the Battle of Kyiv"), a journey to or from it ("before leaving Tokyo", "a

@@ -9,6 +9,7 @@ import datetime
 import re
 from collections.abc import Sequence
 
+from natocorpus.annotate.capitals import in_a_dateline
 from natocorpus.annotate.clauses import (
     _dated_as_it_happens,
     _in_its_clause,
@@ -709,22 +710,8 @@ def _without_other_times(reading: str, dates: Sequence[DateMention]) -> list[Dat
         d
         for d in dates
         if not _ANOTHER_TIME_BEFORE.search(reading, max(0, d.start - 40), d.start)
-        and not _in_a_dateline(reading, d)
+        and not in_a_dateline(reading, d.start, d.end)
     ]
-
-
-# A dateline's place and comma before its date, opening a line; and its agency in brackets and
-# its dash after it.
-_DATELINE_PLACE_BEFORE = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3},\s+")
-_DATELINE_AFTER_ITS_DATE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[–—]|--?|\.-)")
-
-
-def _in_a_dateline(reading: str, date: DateMention) -> bool:
-    line = reading.rfind("\n", 0, date.start) + 1
-    return (
-        _DATELINE_PLACE_BEFORE.fullmatch(reading, line, date.start) is not None
-        and _DATELINE_AFTER_ITS_DATE.match(reading, date.end) is not None
-    )
 
 
 # Words that tell of a meeting held again and again.
