@@ -404,6 +404,9 @@ def test_the_publication_year_chooses_what_is_to_come_only_when_the_sentence_say
     assert _events(tmp_path / "d", past, "2023-09") == [("vilnius-2023", "NATO summit")]
     # A past tense is no look ahead, even of a verb that can be said of what is to come.
     assert _events(tmp_path / "e", "Spain hosted the NATO summit.", "2023-03") == []
+    # A prediction looks ahead as "will" does.
+    likely = "The war is likely to dominate discussions at the NATO summit."
+    assert _events(tmp_path / "f", likely, "2023-03") == [("vilnius-2023", "NATO summit")]
 
 
 # One reference, and its extent ------------------------------------------------------------------

@@ -708,3 +708,14 @@ def test_a_leads_first_words_set_in_capitals_name_as_written_otherwise(tmp_path:
         ("nato", "NATO"),
         ("china", "China"),
     ]
+
+
+def test_the_second_of_two_parties_before_their_relations_in_capitals_names_its_state(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "She is an expert on Japanese security and United States-Chinese Relations. The "
+        "Chinese Studies Centre opened.",
+    )
+    assert actors_of(article) == [("usa", "United States"), ("china", "Chinese")]

@@ -922,3 +922,12 @@ def test_a_compass_word_shared_with_the_next_name_or_put_in_brackets_is_not_repo
     assert warned(tmp_path / "a", body, actors=KNOWN + places) == {}
     # Alone, "the East" is still a name the knowledge base lacks.
     assert set(warned(tmp_path / "b", "NATO met in the East.", actors=KNOWN + places)) == {"East"}
+
+
+def test_the_relations_of_two_known_parties_in_capitals_are_not_reported(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "He studies Japan-China Relations and European-Chinese Tensions. The China Relations "
+        "Institute disagreed.",
+    )
+    assert list(found) == ["China Relations Institute"]

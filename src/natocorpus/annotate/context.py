@@ -87,6 +87,8 @@ _BETWEEN_THEM_AFTER = re.compile(
     r" (?:relations|ties|cooperation|partnership|friendship|dialogue|talks|summit|agreement"
     r"|accord|treaty|alliance|rivalry|tensions?|rapprochement|axis|border)\b"
 )
+# The same nouns in capitals, as a title writes them: "United States-Japanese Relations".
+_BETWEEN_THEM_IN_CAPITALS = re.compile(_BETWEEN_THEM_AFTER.pattern, re.IGNORECASE)
 # "People's" before a state's formal name makes another state's: "the Democratic People's Republic".
 _PEOPLES = frozenset({"People’s", "People's"})
 # More places after a group's place: "partners in the Indo-Pacific and Europe", "partners in the
@@ -329,7 +331,14 @@ def _context_blocks(
                         or _POSSESSIVE_END.sub("", word) in _STATE_ORGANS
                         or _LETTERS.fullmatch(_POSSESSIVE_END.sub("", word)) is not None
                     )
-                    blocked = not (word in _FUNCTION_WORDS or organ or names_another)
+                    # The second of two parties joined before what is between them names its
+                    # state in capitals too: "United States-Japanese Relations".
+                    between = (
+                        start - 1 in ends
+                        and text[start - 1] in "-–"
+                        and _BETWEEN_THEM_IN_CAPITALS.match(text, end) is not None
+                    )
+                    blocked = not (word in _FUNCTION_WORDS or organ or names_another or between)
                     if form in _COMPASS_ADJECTIVES and next_kind is not None and next_kind & PLACE:
                         blocked = True  # "Western Europe": a part of the place, not the West
             if (

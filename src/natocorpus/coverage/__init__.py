@@ -38,6 +38,7 @@ from natocorpus.coverage.names import (
 from natocorpus.coverage.spans import _covered, _Named, _touching, _trie_pattern
 from natocorpus.coverage.stubs import _guess, _Miss
 from natocorpus.coverage.words import (
+    _BETWEEN_PARTIES,
     _BODY,
     _EDITORIAL_LABELS,
     _FULL_MONTHS,
@@ -412,6 +413,12 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 and _personal(tail)
             ):
                 return _text(tail, reading), "", "person"
+            if (
+                first_uncovered == len(words) - 1
+                and words[-1].text in _BETWEEN_PARTIES
+                and re.search(r"\w[-–]\w", _text(words[:-1], reading)) is not None
+            ):
+                return None  # "US-China Relations": what is between two known parties
         phrase = _text(words, reading)
         if _a_label(words, reading):
             return None

@@ -159,6 +159,12 @@ _GOVERNMENT_NOUNS = _set(
     Allies Partner Partners Province Provinces Unit Units Command Commands Member Members
     Parties Delegation Delegations"""
 )
+# What lies between two parties, capitalised by a title after their names joined by a hyphen
+# ("US-China Relations", "Sino-Japanese Rivalry"): no one's name.
+_BETWEEN_PARTIES = _set(
+    """Relations Ties Cooperation Partnership Friendship Dialogue Talks Rivalry Tensions
+    Rapprochement"""
+)
 # The labels of a text's parts and kinds, capitalised by a house style ("Editor's Note", "In this
 # Commentary"): alone they name no one.
 _EDITORIAL_LABELS = _set(
