@@ -71,6 +71,32 @@ def test_a_new_document_of_a_series_is_the_coming_edition_before_it_is_adopted(
     ]
 
 
+def test_a_document_still_being_made_is_the_next_edition_and_a_previous_one_the_one_before(
+    tmp_path: Path,
+) -> None:
+    # Written in October 2021: the concept "that NATO is developing" is 2022's; the one before
+    # the 2010 concept in force is not known, so "its previous" names none.
+    article = annotated(
+        tmp_path / "a",
+        "He spoke on the Strategic Concept that NATO is developing.\n\n"
+        "In its previous Strategic Concept, NATO named Russia a partner.\n\n"
+        "The Strategic Concept stressed crises.",
+        events=CONCEPTS,
+        overrides={"published": 'published: {value: "2021-10", precision: month, inferred: x}'},
+    )
+    assert events_of(article) == [
+        ("concept-2022", "Strategic Concept"),
+        ("concept-2010", "Strategic Concept"),
+    ]
+    # Written in 2023, with the 2022 concept in force: its previous one is 2010's.
+    later = annotated(
+        tmp_path / "b",
+        "In its previous Strategic Concept, NATO named Russia a partner.",
+        events=CONCEPTS,
+    )
+    assert events_of(later) == [("concept-2010", "Strategic Concept")]
+
+
 def test_a_document_of_a_series_placed_by_its_sentence(tmp_path: Path) -> None:
     article = annotated(
         tmp_path, "In Lisbon in 2010 the Strategic Concept stressed crises.", events=CONCEPTS

@@ -204,11 +204,26 @@ def _by_publication_year(
     candidates: list[str],
     published: PartialDate,
     matchers: Matchers,
+    end: int | None = None,
 ) -> list[str]:
     """Of the candidates the context left, those of the year of publication, or else the
-    document in force then; the candidates as they were where neither decides."""
+    document in force then; the candidates as they were where neither decides. A document told
+    as the one before ("its previous Strategic Concept") is the edition before the one in
+    force; one told as still being made after its name (`end`), the next edition."""
     if len(candidates) <= 1:
         return candidates
+    if _EARLIER_BEFORE.search(reading, max(0, start - 40), start) is not None and all(
+        matchers.event_types.get(e) == "publication" for e in candidates
+    ):
+        # (none where the knowledge base holds no earlier one: the 1991 concept, in 2010)
+        return _earlier_edition(candidates, matchers, published)
+    if (
+        end is not None
+        and _BEING_MADE_AFTER.match(reading, end) is not None
+        and (coming := _next_edition(candidates, matchers, published))
+    ):
+        # "the Strategic Concept that NATO is developing", written in 2010 before Lisbon
+        return coming
     same_year = [
         e
         for e in candidates
@@ -243,6 +258,35 @@ def _next_edition(
     return [first] if matchers.event_dates[first].year <= published.year + 2 else []
 
 
+def _earlier_edition(
+    candidates: Sequence[str], matchers: Matchers, published: PartialDate
+) -> list[str]:
+    """Of documents, the edition before the one in force when the text was published."""
+    before = sorted(
+        (e for e in candidates if matchers.event_dates[e].sort_key <= published.sort_key),
+        key=lambda e: matchers.event_dates[e].sort_key,
+    )
+    return before[-2:-1]
+
+
+# A word before a document's name that makes it the one before: "in its previous strategic
+# concept", "the old Strategic Concept".
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:previous|former|old|outgoing|preceding|prior)\s+(?:[\w’'-]+\s+){0,2}[“‘\"']?$",
+    re.IGNORECASE,
+)
+# Words right after a document's name that tell it is still being made: "the Strategic Concept
+# that NATO is developing", "the strategic concept that would assess the current ...", "the
+# concept being drafted".
+_BEING_MADE_AFTER = re.compile(
+    r",? (?:(?:that|which) (?:(?:NATO|the [Aa]lliance|the [Aa]llies|[Aa]llies|it|they|we) )?"
+    r"(?:is|are|will be) (?:now |still )?(?:developing|drafting|preparing|writing|negotiating"
+    r"|working on|being (?:drafted|developed|prepared|written|negotiated|discussed))\b"
+    r"|(?:that|which) would\b"
+    r"|(?:now |still )?(?:being|to be) (?:drafted|developed|prepared|written|negotiated|adopted"
+    r"|agreed)\b"
+    r"|under (?:preparation|development|negotiation|discussion)\b)"
+)
 _MONTH_BEFORE = re.compile(rf"(?<![\w-])({_MONTHS})\s+$")
 _FORWARD_BEFORE = re.compile(
     r"\b(?:next|upcoming|forthcoming|coming|planned|future|proposed|expected|scheduled|"

@@ -453,7 +453,7 @@ def _generic_events(
                 # "the NATO summit in Lithuania … Why is the NATO summit so important?": where its
                 # paragraph says nothing of which, the one the text last named is meant.
                 local = [last_in_text]
-            candidates = _by_publication_year(text, context, start, local, published, matchers)
+            candidates = _by_publication_year(text, context, start, local, published, matchers, end)
             if weak and not _holder_named(candidates, actors, matchers):
                 # "after the summit" in a text that names no one who holds such meetings (a
                 # Polish president's visit to Seoul): the publication date alone cannot make
