@@ -719,3 +719,26 @@ def test_the_second_of_two_parties_before_their_relations_in_capitals_names_its_
         "Chinese Studies Centre opened.",
     )
     assert actors_of(article) == [("usa", "United States"), ("china", "Chinese")]
+
+
+def test_an_acronym_the_text_gives_a_known_name_and_its_common_nouns_names_it_throughout(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "NATO moves into the East Asia region (EAR) worry Russia. The EAR grows. The Russian "
+        "Naval Forces (RNF) sailed, and the RNF came back.",
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("east-asia", "East Asia"),
+        ("east-asia", "EAR"),
+        ("russia", "Russia"),
+        ("east-asia", "EAR"),
+        ("russia", "Russian"),
+    ]
+
+
+def test_a_prefix_of_within_before_a_states_adjective_keeps_the_state(tmp_path: Path) -> None:
+    article = annotated(tmp_path, "The intra-Chinese talks and the inter-Chinese ties went on.")
+    assert actors_of(article) == [("china", "Chinese")]

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from natocorpus.annotate.accessions import _accessions_told
+from natocorpus.annotate.acronyms import acronyms_of_known_names
 from natocorpus.annotate.anniversaries import _anniversaries_told
 from natocorpus.annotate.clauses import _DATE_JOIN, _dated_otherwise
 from natocorpus.annotate.context import _context_blocks, in_a_ships_name
@@ -221,6 +222,7 @@ def _actor_mentions(
     found += _in_capital_lines(reading, found, matchers)
     found += _in_lower_case(reading, found, matchers)
     found = _named_otherwise(found, matchers)
+    found += acronyms_of_known_names(reading, found, matchers.actors.owners.__contains__)
     return sorted(
         own_actors
         + [

@@ -5,6 +5,7 @@ does not report them as names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 # An acronym in brackets, quoted or in the plural: "(AESA)", "(“ESG”)", "(SRBMs)".
 _ACRONYM_IN_BRACKETS = re.compile(r"\(\s*[“‘\"']?([A-Z]{2,6})s?[”’\"']?\s*\)")
@@ -58,3 +59,48 @@ def abbreviates_the_words_before(text: str, form: str, start: int, end: int) -> 
         return False
     words = _A_WORD.findall(text, max(0, start - 120), start - 1)
     return _spelt_out(form, words[::-1], backwards=True)
+
+
+def acronyms_of_known_names(
+    reading: str, found: Sequence[tuple[str, str, int, int]], known: Callable[[str], bool]
+) -> list[tuple[str, str, int, int]]:
+    """The acronym a text gives in brackets after a known name and its common nouns, which the
+    text then uses for that name: "the Asia-Pacific region (APR) ... the militarisation of the
+    APR". The words it spells out are the name's and lower-case nouns only: "the Japan
+    Self-Defense Forces (JSDF)" abbreviates another name, which holds Japan's. Not an acronym
+    the knowledge base knows (`known`), nor where a form was found."""
+    spans = [(start, end) for _, _, start, end in found]
+    defined: list[tuple[str, str, int, int]] = []
+    for bracket in _ACRONYM_IN_BRACKETS.finditer(reading):
+        acronym = bracket.group(1)
+        if known(acronym):
+            continue
+        words = [
+            (word.start(), word.end())
+            for word in _A_LETTERED_WORD.finditer(reading, max(0, bracket.start() - 120))
+            if word.end() <= bracket.start()
+        ][-len(acronym) :]
+        if len(words) != len(acronym) or reading[words[-1][1] : bracket.start()].strip():
+            continue
+        if "".join(reading[start] for start, _ in words).upper() != acronym:
+            continue
+        low, high = words[0][0], words[-1][1]
+        inside = [item for item in found if low <= item[2] and item[3] <= high]
+        owners = {owner for owner, *_ in inside}
+        if len(owners) != 1 or inside[0][2] != low:
+            continue
+        if any(
+            not any(item[2] <= start and end <= item[3] for item in inside)
+            and not reading[start].islower()
+            for start, end in words
+        ):
+            continue  # a capitalised word no known form covers: another name
+        owner = owners.pop()
+        for use in re.finditer(rf"(?<![\w-]){acronym}(?![\w-])", reading):
+            if not any(start < use.end() and use.start() < end for start, end in spans):
+                defined.append((owner, acronym, use.start(), use.end()))
+    return defined
+
+
+# A word of letters, a hyphened compound's parts counted apart: "Asia-Pacific region" is three.
+_A_LETTERED_WORD = re.compile(r"[A-Za-z][\w’']*")

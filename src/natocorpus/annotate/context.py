@@ -78,8 +78,8 @@ _LOWER_WORD_AFTER = re.compile(r" [a-z]")
 # A prefix joined to a region's name makes an adjective of it: "Trans-Atlantic", "pan-Asian".
 _PREFIX_BEFORE = re.compile(r"(?<![\w-])(?:(?i:trans|pan|cross|intra|inter|sub|extra)-|Trans )$")
 # A prefix of between or across before a state's adjective makes it of the states it joins:
-# "inter-Korean" is of both Koreas, not South Korea.
-_BETWEEN_STATES_BEFORE = re.compile(r"(?<![\w-])(?i:inter|intra|pan)-$")
+# "inter-Korean" is of both Koreas, not South Korea. ("intra-Afghan" is within the one state.)
+_BETWEEN_STATES_BEFORE = re.compile(r"(?<![\w-])(?i:inter|pan)-$")
 # Compass adjectives, which before a place name a part of it.
 _COMPASS_ADJECTIVES = frozenset({"Western", "Eastern", "Northern", "Southern"})
 # What is between two parties, after a compound of their names: "Chinese-Slovak relations".
