@@ -142,6 +142,18 @@ def test_initials_end_a_sentence_before_a_word_that_opens_one(tmp_path: Path) ->
     ]
 
 
+def test_a_stop_whose_space_a_capture_lost_still_ends_a_sentence(tmp_path: Path) -> None:
+    # (A date in the next sentence must not date what this one tells.)
+    article = annotated(
+        tmp_path, "NATO met in talks.A Japanese official spoke.Nothing came of it, News.Az says."
+    )
+    assert [article.sentence_text(i) for i in range(len(article.sentences))] == [
+        "NATO met in talks.",
+        "A Japanese official spoke.",
+        "Nothing came of it, News.Az says.",
+    ]
+
+
 def test_references_are_structured(tmp_path: Path) -> None:
     reference = parse_reference(
         2,

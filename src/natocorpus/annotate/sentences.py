@@ -8,7 +8,13 @@ from collections.abc import Sequence
 
 from natocorpus.model import ArticleText, Span
 
-_SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])")
+# A stop before the next sentence's space and capital; or, where a capture lost that space, a
+# stop after a lower-case word and before a capitalised word ("perception.Yoon said", "talks.A
+# presidential official"), not a name's ("News.Az") or an abbreviation's ("U.S.Army").
+_SENTENCE_END = re.compile(
+    r"[.!?][”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])"
+    r"|(?<=[a-z]{2})[.!?](?=(?:[A-Z][a-z]{2,}|A|I|He|We|It|In|On|At|As|If|So|By|To|No)\b)"
+)
 _ABBREVIATION = re.compile(r"\b(?:No|Nos|Av|Mr|Mrs|Ms|Dr|St|vs|etc|S|pp|Vol)\.$")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")
 # Words that open a sentence and are no part of a name: after initials ("Washington, D.C. Since
