@@ -263,6 +263,9 @@ def write_corpus(folder: Path, source: dict[str, Any], text: str) -> Path:
     # A line of only "-", "=" or "_" would be read as a rule or as the line above's heading
     # underline, not as text: escaped too.
     body = re.sub(r"^(?=[ \t]*(?:[-=_][ \t]*)+$)", "\\\\", body, flags=re.MULTILINE)
+    # A line opening with ">" (a forum post's quotation) would be read as a block quote: escaped,
+    # as `natocorpus add` escapes it, so that the text keeps its marks as the capture has them.
+    body = re.sub(r"^(?=[ \t]*>)", "\\\\", body, flags=re.MULTILINE)
     # A paragraph's number with five spaces or more after it ("1.      In the last") would open
     # code inside a list item: one space, as `natocorpus add` leaves between a line's words.
     body = re.sub(r"^(\d{1,9}[.)])[ \t]{2,}(?=\S)", r"\1 ", body, flags=re.MULTILINE)
