@@ -316,17 +316,30 @@ def test_the_bare_invasion_is_the_one_named_last_with_that_noun_nearby(tmp_path:
 
 def test_the_bare_invasion_is_an_invasion_told_as_a_war_just_before(tmp_path: Path) -> None:
     # The war's own phrases call it an invasion, so "the invasion" after "the Russia-Georgia
-    # conflict" is that war; "the war" after it is left, as "the war" may be any.
+    # conflict" is that war, and so is "the war" in the same paragraph. Not "the war path", nor
+    # "the war that broke out in Gaza".
     article = annotated(
         tmp_path,
-        "NATO watched the Russia-Georgia conflict. If the invasion succeeds, the war goes on.",
+        "NATO watched the Russia-Georgia conflict. If the invasion succeeds, the war goes on, "
+        "and the war path is open.\n\nThe war that broke out in Gaza went on.",
         events=EVENTS,
         overrides=published("2021-06"),
     )
     assert events_of(article) == [
         ("war-2021", "Russia-Georgia conflict"),
         ("war-2021", "invasion"),
+        ("war-2021", "war"),
     ]
+
+
+def test_the_bare_invasion_is_the_one_named_three_paragraphs_before(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Georgia resisted Russia’s invasion.\n\nA.\n\nB.\n\nNobody forgot the invasion.",
+        events=EVENTS,
+        overrides=published("2021-06"),
+    )
+    assert events_of(article) == [("war-2021", "Russia’s invasion"), ("war-2021", "invasion")]
 
 
 def test_the_decision_to_invade_is_the_invasion_whoever_took_it(tmp_path: Path) -> None:

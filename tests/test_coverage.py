@@ -931,3 +931,9 @@ def test_the_relations_of_two_known_parties_in_capitals_are_not_reported(tmp_pat
         "Institute disagreed.",
     )
     assert list(found) == ["China Relations Institute"]
+
+
+def test_a_known_name_run_into_the_next_sentences_first_word_is_not_reported(
+    tmp_path: Path,
+) -> None:
+    assert warned(tmp_path, "NATO met Japan in ChinaThe talks went on.") == {}

@@ -228,13 +228,18 @@ def _enough_participants(matchers: Matchers, event: str, present: frozenset[str]
 # An event told again by its head noun alone: "Russia's invasion of Ukraine ... the invasion" ---
 
 # "the invasion", "the war": not the head of a longer phrase ("the war in Gaza", "the war
-# effort", "the war-torn country") nor a name's word ("the War Memorial").
+# effort", "the war path", "the war-torn country", "the war that broke out in Gaza") nor a
+# name's word ("the War Memorial").
 _BARE_HEAD = re.compile(
     r"\b[Tt]he (invasion|war)\b(?![-\w])(?! (?:of|in|on|against|with|between|effort|efforts|machine"
-    r"|economy|crimes?|criminals?)\b)(?! [A-Z])"
+    r"|economy|crimes?|criminals?|path|footing|chest|zone|games?|room|that|which)\b)(?! [A-Z])"
 )
 # Another war named between the antecedent and the bare noun: "World War II", "the Korean War".
 _A_WAR_NAMED = re.compile(r"\b[A-Z][\w’'-]* (?:War|Invasion)\b")
+
+
+# How many paragraphs back the event told again may have been named.
+_PARAGRAPHS_BACK = 3
 
 
 def _told_again(
@@ -243,11 +248,12 @@ def _told_again(
     place: Callable[[int], tuple[str, int]],
     invasions: frozenset[str],
 ) -> list[EventMention]:
-    """A bare "the invasion" or "the war" is the event the text named last with that noun, in
-    its paragraph or the one before, where no other war is named between. Only an event named
-    with that noun: "Russia's invasion of Ukraine ... the war" is left, as "the war" may be any;
-    but an invasion (`invasions`) told as a war is the invasion ("Russia's war on Ukraine. If
-    the invasion succeeds")."""
+    """A bare "the invasion" or "the war" is the event the text named last with that noun, up to
+    `_PARAGRAPHS_BACK` paragraphs before, where no other war is named between. Only an event
+    named with that noun, or an invasion (`invasions`): told as a war, "the invasion" is it
+    ("Russia's war on Ukraine. If the invasion succeeds"), and told as an invasion, "the war" of
+    the same paragraph ("a significant escalation in Russia's full-scale invasion of Ukraine ...
+    600,000 soldiers killed or wounded in the war")."""
     found: list[EventMention] = []
     spans = [(m.start, m.end) for m in mentions]
     for match in _BARE_HEAD.finditer(reading):
@@ -262,7 +268,7 @@ def _told_again(
             if m.end <= start
             and (
                 re.search(rf"\b{noun}\b", m.text, re.IGNORECASE)
-                or (noun == "invasion" and m.event in invasions)
+                or (m.event in invasions and (noun == "invasion" or m.paragraph == place(start)[0]))
             )
         ]
         if not before:
@@ -270,7 +276,7 @@ def _told_again(
         last = max(before, key=lambda m: m.end)
         if (
             _A_WAR_NAMED.search(reading, last.end, start)
-            or reading.count("\n\n", last.end, start) > 1
+            or reading.count("\n\n", last.end, start) > _PARAGRAPHS_BACK
         ):
             continue
         paragraph, sentence = place(start)

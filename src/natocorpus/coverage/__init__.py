@@ -473,15 +473,18 @@ class CoverageCheck(msgspec.Struct, frozen=True):
 
 def _run_together(phrase: str, known: Callable[[str], bool]) -> bool:
     """Whether the phrase ends in a known name, or a month or weekday, with the next word run into
-    it, a lower-case word or another known name, or the next sentence after its stop: a capture's
-    lost space ("Republic of Koreaare", "UkraineChina", "Julywith", "on Monday.In"). The parts are
-    read as they are; no new name is there."""
+    it, a lower-case word or another known name, or the next sentence after its stop or without
+    it: a capture's lost space ("Republic of Koreaare", "UkraineChina", "Julywith", "on
+    Monday.In", "in AfghanistanThe"). The parts are read as they are; no new name is there."""
     head, _, last = phrase.rpartition(" ")
     for cut in range(len(last) - 2, 1, -1):
         first, rest = last[:cut], last[cut:]
         if first.endswith(".") and rest[:1].isupper() and rest[1:2].islower():
             first = first[:-1]  # a sentence's stop with the space after it lost: "Monday.In"
-        elif not (rest in _RUN_ON_WORDS or (rest[:1].isupper() and known(rest))):
+        elif not (
+            rest in _RUN_ON_WORDS
+            or (rest[:1].isupper() and (known(rest) or rest.lower() in _RUN_ON_WORDS))
+        ):
             continue
         # (a month in full: not "Mar" in "Marin")
         if first in _FULL_MONTHS or first in _WEEKDAYS or known(f"{head} {first}".strip()):
