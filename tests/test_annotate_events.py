@@ -315,6 +315,21 @@ def test_an_indefinite_phrase_whose_sentence_names_the_place(tmp_path: Path) -> 
     assert events_of(article) == [("madrid-2022", "NATO summit")]
 
 
+def test_a_month_and_year_before_a_summit_phrase_must_both_fit_it(tmp_path: Path) -> None:
+    # Published in 2024 (more than a year after both): the year says which, and the month must
+    # be one the summit was held in.
+    article = annotated(
+        tmp_path,
+        "Leaders met at an April 2023 summit in Vilnius. Japan spoke at the July 2023 summit. "
+        "The June 2022 summit changed much.",
+        overrides={"published": 'published: {value: "2024-09", precision: month, inferred: x}'},
+    )
+    assert events_of(article) == [
+        ("vilnius-2023", "2023 summit"),
+        ("madrid-2022", "2022 summit"),
+    ]
+
+
 def test_a_summit_named_by_its_communique_and_a_city_after_at_is_a_place(tmp_path: Path) -> None:
     # After "at" a city is where something happened, as after "in": the held-out texts read it
     # so ("signed agreements on Aug. 18 at Camp David").

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from natocorpus.annotate.dates import _MONTH_NUMBER, _MONTHS
 from natocorpus.annotate.forms import Matchers, _within
 from natocorpus.annotate.time_windows import _placed_in_time
 from natocorpus.model import DateMention, EventMention, PartialDate, UnresolvedReference
@@ -160,21 +161,45 @@ def _dated_otherwise(
     """The events named by their forms, without the meetings that an absolute date right after
     the name (`_dated_right_after`) dates to a time they were not held ("its first Leaders
     Summit in Washington on April 11, 2024" is no summit held there in July; "the Washington
-    summit of 1999" no summit of 2024): those are references no known event fits."""
+    summit of 1999" no summit of 2024), or that a month right before the name does ("an April
+    2024 summit in Washington"): those are references no known event fits."""
     absolute = [d for d in dates if d.kind == "absolute"]
     kept: list[EventMention] = []
     otherwise: list[UnresolvedReference] = []
     for mention in mentions:
         if (
-            absolute
-            and mention not in own
+            mention not in own
             and matchers.event_types.get(mention.event) in _HELD_ON_THEIR_DAYS
-            and _dated_right_after(reading, mention.end, [mention.event], absolute, matchers) == []
+            and (
+                (
+                    absolute
+                    and _dated_right_after(
+                        reading, mention.end, [mention.event], absolute, matchers
+                    )
+                    == []
+                )
+                or _held_in_another_month(reading, mention, matchers)
+            )
         ):
             otherwise.append(UnresolvedReference.of(mention, ()))
         else:
             kept.append(mention)
     return kept, otherwise
+
+
+# A month right before an event's name or phrase, maybe with its year: "the July summit", "an
+# April 2024 summit in Washington".
+_MONTH_BEFORE = re.compile(rf"(?<![\w-])({_MONTHS})\s+(?:(?:19|20)\d\d\s+)?$")
+
+
+def _held_in_another_month(reading: str, mention: EventMention, matchers: Matchers) -> bool:
+    """Whether a month right before the event's name is one it was not held in."""
+    found = _MONTH_BEFORE.search(reading, max(0, mention.start - 16), mention.start)
+    if found is None:
+        return False
+    first, last = matchers.event_dates[mention.event], matchers.event_ends[mention.event]
+    months = {first.month, last.month if last is not None else first.month} - {None}
+    return bool(months) and _MONTH_NUMBER[found.group(1)] not in months
 
 
 def _clause_span(reading: str, sentence: tuple[int, int], start: int) -> tuple[int, int]:

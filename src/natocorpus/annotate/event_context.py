@@ -11,13 +11,14 @@ from collections.abc import Sequence
 
 from natocorpus.annotate.capitals import in_a_dateline
 from natocorpus.annotate.clauses import (
+    _MONTH_BEFORE,
     _dated_as_it_happens,
     _in_its_clause,
     _names_place,
     _other_clauses,
     _told_of_it,
 )
-from natocorpus.annotate.dates import _LOOKS_AHEAD, _MONTH_NUMBER, _MONTHS
+from natocorpus.annotate.dates import _LOOKS_AHEAD, _MONTH_NUMBER
 from natocorpus.annotate.forms import Matchers, _within
 from natocorpus.annotate.sentences import _sentence_span
 from natocorpus.annotate.time_windows import (
@@ -116,7 +117,7 @@ def _by_context(
                 for e in candidates
                 if not _over_well_before(matchers.event_dates[e], matchers.event_ends[e], published)
             ]
-    month = _MONTH_BEFORE.search(reading, max(0, start - 12), start)
+    month = _MONTH_BEFORE.search(reading, max(0, start - 17), start)
     forward = _FORWARD_BEFORE.search(reading, max(0, start - 40), start) is not None
     if (
         month is None
@@ -166,15 +167,19 @@ def _by_context(
         published=published,
     )
     if month is not None:
-        # "the July summit": the month says which, in whatever year the context gives; where it
-        # gives none, a July within a year of the publication ("the June summit" in May 2025 is
-        # not June 2022's).
+        # "the July summit": the month says which, in whatever year the context gives ("the
+        # June 2022 summit" its own); where it gives none, a July within a year of the
+        # publication ("the June summit" in May 2025 is not June 2022's).
         number = _MONTH_NUMBER[month.group(1)]
         around = [
             e
             for e in around
             if _in_month(matchers, e, number)
-            and (len(around) < len(candidates) or _near(matchers.event_dates[e], published))
+            and (
+                year is not None
+                or len(around) < len(candidates)
+                or _near(matchers.event_dates[e], published)
+            )
         ]
     return around
 
@@ -287,7 +292,6 @@ _BEING_MADE_AFTER = re.compile(
     r"|agreed)\b"
     r"|under (?:preparation|development|negotiation|discussion)\b)"
 )
-_MONTH_BEFORE = re.compile(rf"(?<![\w-])({_MONTHS})\s+$")
 _FORWARD_BEFORE = re.compile(
     r"\b(?:next|upcoming|forthcoming|coming|planned|future|proposed|expected|scheduled|"
     r"prospective|new|draft)\s+(?:[\w’'-]+\s+){0,2}[“‘\"']?$",
