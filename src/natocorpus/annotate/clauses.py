@@ -188,18 +188,34 @@ def _dated_otherwise(
 
 
 # A month right before an event's name or phrase, maybe with its year: "the July summit", "an
-# April 2024 summit in Washington".
+# April 2024 summit in Washington" (at most "September 2024 " and the character before it).
 _MONTH_BEFORE = re.compile(rf"(?<![\w-])({_MONTHS})\s+(?:(?:19|20)\d\d\s+)?$")
+_MONTH_BEFORE_REACH = 17
+
+
+def _month_before(reading: str, start: int) -> int | None:
+    """The number of the month right before the phrase at `start`, if one stands there."""
+    found = _MONTH_BEFORE.search(reading, max(0, start - _MONTH_BEFORE_REACH), start)
+    return None if found is None else _MONTH_NUMBER[found.group(1)]
+
+
+def _months_held(matchers: Matchers, event: str) -> set[int]:
+    """The months an event dated to the month or day began or ended in."""
+    first, last = matchers.event_dates[event], matchers.event_ends[event]
+    months = (first.month, last.month if last is not None else first.month)
+    return {month for month in months if month is not None}
+
+
+def _in_month(matchers: Matchers, event: str, month: int) -> bool:
+    """Whether an event dated to the month or day took place (began or ended) in `month`."""
+    return month in _months_held(matchers, event)
 
 
 def _held_in_another_month(reading: str, mention: EventMention, matchers: Matchers) -> bool:
     """Whether a month right before the event's name is one it was not held in."""
-    found = _MONTH_BEFORE.search(reading, max(0, mention.start - 16), mention.start)
-    if found is None:
-        return False
-    first, last = matchers.event_dates[mention.event], matchers.event_ends[mention.event]
-    months = {first.month, last.month if last is not None else first.month} - {None}
-    return bool(months) and _MONTH_NUMBER[found.group(1)] not in months
+    month = _month_before(reading, mention.start)
+    held = _months_held(matchers, mention.event)
+    return month is not None and bool(held) and month not in held
 
 
 def _clause_span(reading: str, sentence: tuple[int, int], start: int) -> tuple[int, int]:

@@ -11,14 +11,15 @@ from collections.abc import Sequence
 
 from natocorpus.annotate.capitals import in_a_dateline
 from natocorpus.annotate.clauses import (
-    _MONTH_BEFORE,
     _dated_as_it_happens,
     _in_its_clause,
+    _in_month,
+    _month_before,
     _names_place,
     _other_clauses,
     _told_of_it,
 )
-from natocorpus.annotate.dates import _LOOKS_AHEAD, _MONTH_NUMBER
+from natocorpus.annotate.dates import _LOOKS_AHEAD
 from natocorpus.annotate.forms import Matchers, _within
 from natocorpus.annotate.sentences import _sentence_span
 from natocorpus.annotate.time_windows import (
@@ -117,7 +118,7 @@ def _by_context(
                 for e in candidates
                 if not _over_well_before(matchers.event_dates[e], matchers.event_ends[e], published)
             ]
-    month = _MONTH_BEFORE.search(reading, max(0, start - 17), start)
+    month = _month_before(reading, start)
     forward = _FORWARD_BEFORE.search(reading, max(0, start - 40), start) is not None
     if (
         month is None
@@ -170,11 +171,10 @@ def _by_context(
         # "the July summit": the month says which, in whatever year the context gives ("the
         # June 2022 summit" its own); where it gives none, a July within a year of the
         # publication ("the June summit" in May 2025 is not June 2022's).
-        number = _MONTH_NUMBER[month.group(1)]
         around = [
             e
             for e in around
-            if _in_month(matchers, e, number)
+            if _in_month(matchers, e, month)
             and (
                 year is not None
                 or len(around) < len(candidates)
@@ -390,12 +390,6 @@ def _held_by_whom_the_sentence_names(
 _MEETINGS = frozenset({"summit", "ministerial", "meeting"})
 # The kinds of events that go on after the day they began: a war, an operation, a process.
 _GOING_ON = frozenset({"other", "operation"})
-
-
-def _in_month(matchers: Matchers, event: str, month: int) -> bool:
-    """Whether an event dated to the month or day took place (began or ended) in `month`."""
-    first, last = matchers.event_dates[event], matchers.event_ends[event]
-    return month in {first.month, last.month if last is not None else first.month} - {None}
 
 
 def _fitting(

@@ -416,7 +416,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             if (
                 first_uncovered == len(words) - 1
                 and words[-1].text in _BETWEEN_PARTIES
-                and re.search(r"\w[-–]\w", _text(words[:-1], reading)) is not None
+                and _JOINED_BY_A_HYPHEN.search(_text(words[:-1], reading)) is not None
             ):
                 return None  # "US-China Relations": what is between two known parties
         phrase = _text(words, reading)
@@ -469,6 +469,10 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 + ", which does not name it whole"
             )
         return phrase, hint, _guess(words, piece.titled)
+
+
+# Two names joined by a hyphen or a dash: "US-China", "Sino-Japanese".
+_JOINED_BY_A_HYPHEN = re.compile(r"\w[-–]\w")
 
 
 def _run_together(phrase: str, known: Callable[[str], bool]) -> bool:
