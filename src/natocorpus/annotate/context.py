@@ -210,6 +210,7 @@ def _qualifies(word: str) -> bool:
         and word not in _DATE_WORDS
         and word not in _TIME_WORDS
         and word not in _RANK_WORDS
+        and _NUMBER_WORD.fullmatch(word) is None
         and ADJECTIVE_ENDING.search(word) is None
     )
 
@@ -225,6 +226,13 @@ _TIME_WORDS = _wordset("New Former Incoming Outgoing Acting Interim Then Current
 _RANK_WORDS = _wordset(
     "Top Senior Junior Leading Prominent Visiting Many Most Some Several Few Numerous Other "
     "Two Three Four Five"
+)
+# A number opening a sentence counts, it does not name: "Thirty-nine Australian troops", "Twelve
+# Russian jets". ("One" stays out: "One China" is a policy's name.)
+_NUMBER_WORD = re.compile(
+    r"(?:Six|Seven|Eight|Nine|Ten|Eleven|Twelve|(?:Thir|Four|Fif|Six|Seven|Eigh|Nine)teen"
+    r"|(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|Hundreds|Thousands|Dozens|Millions)"
 )
 
 
