@@ -332,6 +332,29 @@ def test_the_bare_invasion_is_an_invasion_told_as_a_war_just_before(tmp_path: Pa
     ]
 
 
+def test_a_bare_pivot_is_the_policy_named_last_with_that_noun(tmp_path: Path) -> None:
+    # Any event's head noun is told again the same way: "the pivot" after "the US pivot to
+    # Asia"; not "the pivot of NATO's policy", and not before any pivot is named.
+    events = """\
+- id: pivot-2011
+  name: A pivot
+  type: other
+  date: "2011"
+  precision: year
+  participants: [usa]
+  description: A policy.
+  forms: [US pivot to Asia]
+"""
+    article = annotated(
+        tmp_path,
+        "Was the pivot real? The US pivot to Asia was announced.\n\nThe pivot is part of US "
+        "policy, and the pivot of NATO's policy is another matter.",
+        events=events,
+        overrides=published("2012-06"),
+    )
+    assert events_of(article) == [("pivot-2011", "US pivot to Asia"), ("pivot-2011", "pivot")]
+
+
 def test_the_bare_invasion_is_the_one_named_three_paragraphs_before(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

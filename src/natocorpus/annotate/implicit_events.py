@@ -227,12 +227,13 @@ def _enough_participants(matchers: Matchers, event: str, present: frozenset[str]
 
 # An event told again by its head noun alone: "Russia's invasion of Ukraine ... the invasion" ---
 
-# "the invasion", "the war": not the head of a longer phrase ("the war in Gaza", "the war
-# effort", "the war path", "the war-torn country", "the war that broke out in Gaza") nor a
-# name's word ("the War Memorial").
+# "the invasion", "the war", "the pivot": not the head of a longer phrase ("the war in Gaza",
+# "the war effort", "the war path", "the war-torn country", "the war that broke out in Gaza")
+# nor a name's word ("the War Memorial").
 _BARE_HEAD = re.compile(
-    r"\b[Tt]he (invasion|war)\b(?![-\w])(?! (?:of|in|on|against|with|between|effort|efforts|machine"
-    r"|economy|crimes?|criminals?|path|footing|chest|zone|games?|room|that|which)\b)(?! [A-Z])"
+    r"\b[Tt]he (invasion|war|pivot)\b(?![-\w])(?! (?:of|in|on|against|with|between|effort"
+    r"|efforts|machine|economy|crimes?|criminals?|path|footing|chest|zone|games?|room|that"
+    r"|which)\b)(?! [A-Z])"
 )
 # Another war named between the antecedent and the bare noun: "World War II", "the Korean War".
 _A_WAR_NAMED = re.compile(r"\b[A-Z][\w’'-]* (?:War|Invasion)\b")
@@ -248,8 +249,9 @@ def _told_again(
     place: Callable[[int], tuple[str, int]],
     invasions: frozenset[str],
 ) -> list[EventMention]:
-    """A bare "the invasion" or "the war" is the event the text named last with that noun, up to
-    `_PARAGRAPHS_BACK` paragraphs before, where no other war is named between. Only an event
+    """A bare "the invasion", "the war" or "the pivot" is the event the text named last with
+    that noun, up to `_PARAGRAPHS_BACK` paragraphs before, where no other war is named between.
+    Only an event
     named with that noun, or an invasion (`invasions`): told as a war, "the invasion" is it
     ("Russia's war on Ukraine. If the invasion succeeds"), and told as an invasion, "the war" of
     the same paragraph ("a significant escalation in Russia's full-scale invasion of Ukraine ...
