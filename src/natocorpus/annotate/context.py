@@ -210,7 +210,7 @@ def _qualifies(word: str) -> bool:
         and word not in _DATE_WORDS
         and word not in _TIME_WORDS
         and word not in _RANK_WORDS
-        and _NUMBER_WORD.fullmatch(word) is None
+        and (word == "One" or NUMBER_WORD.fullmatch(word) is None)  # "One China": a policy
         and ADJECTIVE_ENDING.search(word) is None
     )
 
@@ -220,19 +220,19 @@ _DATE_WORDS = frozenset((*_MONTHS.split("|"), *_BARE_MONTHS)) | _wordset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 )
 _TIME_WORDS = _wordset("New Former Incoming Outgoing Acting Interim Then Current Late Previous")
-# Words of rank or number that open a sentence before a people's adjective: "Top Chinese
+# Words of rank or quantity that open a sentence before a people's adjective: "Top Chinese
 # officials", "Senior Japanese diplomats", "Many South Koreans" are the state's or its people,
 # not a longer name.
 _RANK_WORDS = _wordset(
-    "Top Senior Junior Leading Prominent Visiting Many Most Some Several Few Numerous Other "
-    "Two Three Four Five"
+    "Top Senior Junior Leading Prominent Visiting Many Most Some Several Few Numerous Other"
 )
-# A number opening a sentence counts, it does not name: "Thirty-nine Australian troops", "Twelve
-# Russian jets". ("One" stays out: "One China" is a policy's name.)
-_NUMBER_WORD = re.compile(
-    r"(?:Six|Seven|Eight|Nine|Ten|Eleven|Twelve|(?:Thir|Four|Fif|Six|Seven|Eigh|Nine)teen"
+# A number written as a word counts, it does not name: "Thirty-nine Australian troops".
+NUMBER_WORD = re.compile(
+    r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve"
+    r"|(?:Thir|Four|Fif|Six|Seven|Eigh|Nine)teen"
     r"|(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)"
-    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|Hundreds|Thousands|Dozens|Millions)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|Hundreds?|Thousands?|Millions?|Dozens)"
 )
 
 

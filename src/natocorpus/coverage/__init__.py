@@ -19,6 +19,7 @@ import msgspec
 
 from natocorpus.annotate.acronyms import _acronyms_of_common_nouns
 from natocorpus.annotate.capitals import _DATELINE
+from natocorpus.annotate.context import NUMBER_WORD
 from natocorpus.coverage.dates import _dates_missed
 from natocorpus.coverage.events import _events_unresolved
 from natocorpus.coverage.names import (
@@ -424,6 +425,8 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             return None
         if len(words) == 1 and not piece.titled and _among(phrase, _NO_ONE_ALONE):
             return None
+        if len(words) == 1 and NUMBER_WORD.fullmatch(phrase) is not None:
+            return None  # "by leave—Eleven years ago": a number
         if (
             len(words) == 1
             and phrase in _HEADS_TOLD_AGAIN

@@ -218,7 +218,7 @@ _NAME_SUFFIXES = _set("Jr Sr Jnr Snr Retired Retd")
 # gentlemen", "Morning, Adam", "Oh, I mean".
 _GREETINGS = _set(
     "Distinguished Ladies Gentlemen Honourable Honorable Dear Friends Colleagues Thank Thanks"
-    " Happy Merry Greetings Welcome Hello Hi Morning Afternoon Evening Oh Okay"
+    " Happy Merry Greetings Welcome Hello Hi Aloha Morning Afternoon Evening Oh Okay"
 )
 # Common nouns that some house styles capitalise: "an open, free and secure Internet".
 _CAPITALISED_COMMON_NOUNS = _set("Internet")
