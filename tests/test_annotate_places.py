@@ -427,6 +427,30 @@ def test_a_summit_named_after_another_body_is_another_meeting(tmp_path: Path) ->
     assert [(u.text, u.candidates) for u in article.unresolved_events] == [("summit", ())]
 
 
+def test_a_summit_of_another_body_after_its_noun_is_another_meeting(tmp_path: Path) -> None:
+    # "the summit of the Quad" is the Quad's, whatever year the paragraph names; "the summit of
+    # NATO leaders" is NATO's, and so is "the summit of the Western alliance".
+    actors = ACTORS + (
+        "- {id: quad, name: Quad, type: grouping, description: d, forms: [Quad]}\n"
+        "- {id: west, name: The West, type: grouping, description: d, forms: [Western]}\n"
+    )
+    events = SUMMITS.replace("  generic:", "  participants: [nato]\n  generic:")
+    article = annotated(
+        tmp_path,
+        "NATO watched it in 2023. Japan chaired the summit of the Quad nations in Tokyo.\n\n"
+        "In 2024, the summit of NATO leaders opened. In 2024, the summit of the Western "
+        "alliance closed.",
+        actors=actors,
+        events=events,
+        overrides=PUBLISHED_AFTER,
+    )
+    assert events_of(article) == [
+        ("washington-2024", "summit of NATO"),
+        ("washington-2024", "summit"),
+    ]
+    assert [(u.text, u.candidates) for u in article.unresolved_events] == [("summit", ())]
+
+
 def test_a_summit_named_after_an_unknown_group_or_meant_in_general_is_none(
     tmp_path: Path,
 ) -> None:
@@ -1154,6 +1178,17 @@ def test_a_summit_named_after_a_body_in_capitals_or_hosted_by_another_state_is_a
         overrides=PUBLISHED_AFTER,
     )
     assert events_of(article) == [("washington-2024", "summit")]
+
+
+def test_a_compass_point_joined_to_another_names_another_region(tmp_path: Path) -> None:
+    # "South-East Asia" is not East Asia, as "South-east Asia" is not.
+    article = annotated(
+        tmp_path,
+        "NATO watched South-East Asia, North-East Asia and East Asia.",
+        actors=ACTORS,
+    )
+    assert actors_of(article) == [("nato", "NATO"), ("east-asia", "East Asia")]
+    assert article.mentions[1].start == article.text.reading_text.index("East Asia.")
 
 
 def test_a_regions_compass_point_in_lower_case_names_the_region(tmp_path: Path) -> None:

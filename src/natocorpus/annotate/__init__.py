@@ -198,6 +198,10 @@ def _own_mentions(
     return own_actors, own_events
 
 
+# A compass point joined by a hyphen, before the second one of a compound: "South-East Asia".
+_COMPASS_JOINED_BEFORE = re.compile(r"\b(?:North|South|north|south)[-\u2011]$")
+
+
 def _actor_mentions(
     reading: str,
     matchers: Matchers,
@@ -211,8 +215,12 @@ def _actor_mentions(
         match
         for match in matchers.actors.find(reading)
         # A form in lower case after a hyphen is a compound's second half: "east Asian" in
-        # "South-east Asian Nations".
+        # "South-east Asian Nations"; so is a compass point's after another: "South-East Asia".
         if not (match[1][:1].islower() and match[2] and reading[match[2] - 1] in "-\u2011")
+        and not (
+            match[1].startswith(("East", "West"))
+            and _COMPASS_JOINED_BEFORE.search(reading, max(0, match[2] - 6), match[2])
+        )
         and not ships(match[2])
     ]
     found = _context_blocks(reading, named, matchers.actors.kinds, exempt)

@@ -28,6 +28,11 @@ _AMONG_PARTIES_AFTER = re.compile(r" (?:between|among|amongst|involving) (?=\S)"
 _WITH_PARTIES_AFTER = re.compile(
     r" with (?:(?:the|his|her|their|its|all|other|fellow|leaders|heads|of) )*"
 )
+# "of", then the body whose meeting it is: "the summit of the Quad nations".
+_OF_A_BODY_AFTER = re.compile(r" of (?:the )?")
+_ANOTHER_BODYS_HEAD = re.compile(
+    r" (?:military |security |defen[cs]e )?(?:alliance|bloc|coalition|camp|organi[sz]ation)\b"
+)
 # Where the parties after "with" end: a break, or a word that begins what is told of the meeting
 # ("the summit with the IP4 on the sidelines", "a summit with Biden at 2:00 pm").
 _PARTIES_END = re.compile(
@@ -47,23 +52,35 @@ def _among_parties(
     event it can name is a meeting: after "between", "among" or "involving" always; after
     "with", where the words after it open with a party and name none of the organisations whose
     meeting one of the events is ("the summit with Ukraine and the IP4 countries", not "a summit
-    with his fellow NATO heads of state" nor "a summit with a strong message")."""
+    with his fellow NATO heads of state" nor "a summit with a strong message"); after "of",
+    where they open with another organisation or grouping than those ("the summit of the Quad
+    nations", not "the summit of NATO leaders")."""
     if not candidates or not all(matchers.event_types.get(e) in _MEETINGS for e in candidates):
         return False
     if _AMONG_PARTIES_AFTER.match(reading, end):
         return True
-    opening = _WITH_PARTIES_AFTER.match(reading, end)
-    if opening is None:
-        return False
-    stop = _PARTIES_END.search(reading, opening.end(), end + 120)
-    limit = stop.start() if stop else end + 120
-    named = [(low, actor) for low, _, actor in actors if opening.end() <= low < limit]
     hosts = {
         actor
         for e in candidates
         for actor in matchers.event_participants.get(e, ())
         if actor in matchers.organisations
     }
+    if (of := _OF_A_BODY_AFTER.match(reading, end)) is not None:
+        first = next(((actor, high) for low, high, actor in actors if low == of.end()), None)
+        return (
+            bool(hosts)
+            and first is not None
+            and first[0] in matchers.organisations | matchers.groupings
+            and first[0] not in hosts
+            # (not a word that qualifies another body: "the summit of the Western alliance")
+            and _ANOTHER_BODYS_HEAD.match(reading, first[1]) is None
+        )
+    opening = _WITH_PARTIES_AFTER.match(reading, end)
+    if opening is None:
+        return False
+    stop = _PARTIES_END.search(reading, opening.end(), end + 120)
+    limit = stop.start() if stop else end + 120
+    named = [(low, actor) for low, _, actor in actors if opening.end() <= low < limit]
     return (
         bool(named) and named[0][0] == opening.end() and not {actor for _, actor in named} & hosts
     )
