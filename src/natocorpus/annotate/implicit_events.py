@@ -251,11 +251,10 @@ def _told_again(
 ) -> list[EventMention]:
     """A bare "the invasion", "the war" or "the pivot" is the event the text named last with
     that noun, up to `_PARAGRAPHS_BACK` paragraphs before, where no other war is named between.
-    Only an event
-    named with that noun, or an invasion (`invasions`): told as a war, "the invasion" is it
-    ("Russia's war on Ukraine. If the invasion succeeds"), and told as an invasion, "the war" of
-    the same paragraph ("a significant escalation in Russia's full-scale invasion of Ukraine ...
-    600,000 soldiers killed or wounded in the war")."""
+    Only an event named with that noun, or an invasion (`invasions`): told as a war, "the
+    invasion" is it ("Russia's war on Ukraine. If the invasion succeeds"), and told as an
+    invasion, "the war" of the same paragraph ("a significant escalation in Russia's full-scale
+    invasion of Ukraine ... 600,000 soldiers killed or wounded in the war")."""
     found: list[EventMention] = []
     spans = [(m.start, m.end) for m in mentions]
     for match in _BARE_HEAD.finditer(reading):
