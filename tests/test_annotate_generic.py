@@ -300,6 +300,15 @@ def test_a_stop_of_lower_case_initials_before_a_bracket_ends_no_sentence(tmp_pat
     ]
 
 
+def test_a_footnotes_number_after_a_stop_ends_the_sentence(tmp_path: Path) -> None:
+    article = annotated(tmp_path, "NATO sailed off Oslo.[5] Additionally, China sent ships.")
+    reading = article.text.reading_text
+    assert [reading[s.start : s.end] for s in article.sentences] == [
+        "NATO sailed off Oslo.[5]",
+        "Additionally, China sent ships.",
+    ]
+
+
 def test_the_bare_invasion_is_the_one_named_last_with_that_noun_nearby(tmp_path: Path) -> None:
     # "the invasion" is the war named with that noun in its paragraph or the one before; not
     # "the invasion-era" compound, not after another war is named, not three paragraphs on.

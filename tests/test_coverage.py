@@ -252,6 +252,7 @@ def test_a_states_body_named_by_its_adjective_is_one_name_not_a_persons(tmp_path
         "NATO met Japan during Covid.",  # a disease's
         "NATO spoke by leave—Eleven years ago, Japan agreed.",  # a number, after a dash
         "NATO said Aloha to Japan.",  # a greeting
+        "NATO sailed off Japan.[5] Additionally, Japan agreed.",  # after a footnote's number
     ],
 )
 def test_capitals_that_their_place_explains_are_not_reported(tmp_path: Path, body: str) -> None:
