@@ -76,9 +76,10 @@ def acronyms_of_known_names(
         if known(acronym):
             continue
         words = [
-            (word.start(), word.end())
-            for word in _A_LETTERED_WORD.finditer(reading, max(0, bracket.start() - 120))
-            if word.end() <= bracket.start()
+            word.span()
+            for word in _A_LETTERED_WORD.finditer(
+                reading, max(0, bracket.start() - 120), bracket.start()
+            )
         ][-len(acronym) :]
         if len(words) != len(acronym) or reading[words[-1][1] : bracket.start()].strip():
             continue

@@ -70,7 +70,7 @@ def _among_parties(
         return (
             bool(hosts)
             and first is not None
-            and first[0] in matchers.organisations | matchers.groupings
+            and (first[0] in matchers.organisations or first[0] in matchers.groupings)
             and first[0] not in hosts
             # (not a word that qualifies another body: "the summit of the Western alliance")
             and _ANOTHER_BODYS_HEAD.match(reading, first[1]) is None
