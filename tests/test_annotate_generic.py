@@ -1640,6 +1640,30 @@ def test_a_sentence_that_dates_an_event_to_come_names_it(tmp_path: Path) -> None
     assert events_of(article) == [("anniversary-2024", "75th anniversary")]
 
 
+def test_the_year_an_anniversary_counts_from_does_not_date_it_away(tmp_path: Path) -> None:
+    # The founding year in the sentence is what the 75 years count from, not another time:
+    # "as NATO marks its 75th anniversary ... since its creation in 1949" is 2024's; a year
+    # that is neither still turns the phrase down.
+    events = """\
+- id: anniversary-2024
+  name: NATO's 75th anniversary
+  type: other
+  date: "2024-04-04"
+  precision: day
+  participants: [nato]
+  description: d
+  forms: []
+  generic: [75th anniversary]
+"""
+    body = (
+        "Partners join the talks as NATO marks its 75th anniversary in a world that has shifted "
+        "since its creation in 1949.\n\nIn 1999 NATO marked its 75th anniversary, a reader wrote."
+    )
+    article = annotated(tmp_path, body, events=events, overrides=published("2024-07"))
+    assert events_of(article) == [("anniversary-2024", "75th anniversary")]
+    assert article.event_mentions[0].paragraph == article.mentions[0].paragraph
+
+
 def test_an_invasion_named_by_the_invaded_state(tmp_path: Path) -> None:
     events = """\
 - id: invasion-2021

@@ -60,6 +60,23 @@ def test_a_bodys_head_in_the_possessive_still_makes_the_longer_name(tmp_path: Pa
     assert actors_of(article) == [("china", "Chinese"), ("north-atlantic", "North Atlantic")]
 
 
+def test_an_organ_in_the_plural_is_each_states_own(tmp_path: Path) -> None:
+    # "the Russian and Chinese Navies": the navy of each, a head shared by two states' organs;
+    # a plural that is no organ's still makes a longer name ("the Chinese Masters", a contest).
+    article = annotated(
+        tmp_path,
+        "The Russian and Chinese Navies sailed. The Russian and Chinese Ministries spoke. The "
+        "Chinese Masters began.",
+        actors=ACTORS + REGIONS,
+    )
+    assert actors_of(article) == [
+        ("russia", "Russian"),
+        ("china", "Chinese"),
+        ("russia", "Russian"),
+        ("china", "Chinese"),
+    ]
+
+
 def test_a_peoples_adjective_before_a_landform_is_a_regions_name(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

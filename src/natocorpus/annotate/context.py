@@ -200,6 +200,18 @@ _OF_NAME_AFTER = re.compile(r" (?:of|for) (?:the )?([A-Z])")
 _NOT_A_NAMES_WORD = frozenset({"Region", "Regions", "I"})
 
 
+def _an_organ(word: str) -> bool:
+    """Whether a word is the head of a state's organ, in the plural too: "the Russian and
+    Chinese Navies" are each state's navy, a head the two share."""
+    return word in _STATE_ORGANS or (
+        word.endswith("s")
+        and (
+            word[:-1] in _STATE_ORGANS
+            or (word.endswith("ies") and f"{word[:-3]}y" in _STATE_ORGANS)
+        )
+    )
+
+
 def _qualifies(word: str) -> bool:
     """Whether a capitalised word before a form can make it part of a longer name: not a
     sentence's function word, a possessive ("NATO’s Asian partners"), a date's word ("On 11
@@ -335,8 +347,8 @@ def _context_blocks(
                     # body of the state's whatever its letters.
                     # (in the possessive too: "the Chinese Embassy’s note")
                     organ = kind & STATE and (
-                        word in _STATE_ORGANS
-                        or _POSSESSIVE_END.sub("", word) in _STATE_ORGANS
+                        _an_organ(word)
+                        or _an_organ(_POSSESSIVE_END.sub("", word))
                         or _LETTERS.fullmatch(_POSSESSIVE_END.sub("", word)) is not None
                     )
                     # The second of two parties joined before what is between them names its

@@ -21,6 +21,7 @@ from natocorpus.annotate.clauses import (
 )
 from natocorpus.annotate.dates import _LOOKS_AHEAD
 from natocorpus.annotate.forms import Matchers, _within
+from natocorpus.annotate.generic_phrases import _ordinal_in_words
 from natocorpus.annotate.sentences import _sentence_span
 from natocorpus.annotate.time_windows import (
     _SOON,
@@ -51,6 +52,32 @@ def _in_force(candidates: Sequence[str], matchers: Matchers, published: PartialD
 
 _YEAR_BEFORE = re.compile(r"(?<!\w)(?:1[89]|20)\d\d $")
 
+# The years an anniversary counts, in figures or in words: "75th anniversary", "seventy-fifth".
+_COUNTED = re.compile(
+    r"(?:(\d{1,2})(?:st|nd|rd|th)|([a-z]+(?:[- ][a-z]+)?))[ -]anniversary\b", re.IGNORECASE
+)
+_ORDINALS_IN_WORDS = {words: n for n in range(1, 100) if (words := _ordinal_in_words(n))}
+
+
+def _without_its_founding(
+    reading: str,
+    start: int,
+    candidates: Sequence[str],
+    dates: Sequence[DateMention],
+    matchers: Matchers,
+) -> Sequence[DateMention]:
+    """The dates around an anniversary's reference without the year it counts from: "as NATO
+    marks its 75th anniversary ... since its creation in 1949" is of 2024, 75 years on."""
+    counted = _COUNTED.match(reading, start)
+    if counted is None:
+        return dates
+    figures, words = counted.groups()
+    years = int(figures) if figures else _ORDINALS_IN_WORDS.get(words.lower().replace(" ", "-"))
+    if years is None:
+        return dates
+    foundings = {matchers.event_dates[e].year - years for e in candidates}
+    return [d for d in dates if d.value is None or d.value.year not in foundings]
+
 
 def _by_context(
     text: ArticleText,
@@ -68,6 +95,7 @@ def _by_context(
     places and dates of its paragraph leave (the publication date only rules out what had not
     begun by then, unless a word looks ahead): what is around the reference decides."""
     candidates = _of_its_parties(reading, start, candidates, actors, matchers)
+    dates = _without_its_founding(reading, start, candidates, dates, matchers)
     if (year := _YEAR_BEFORE.search(reading, max(0, start - 5), start)) is not None:
         # "the 2023 summit": the year is the phrase's own; an event of another year is not it.
         number = int(year.group().strip())
