@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -765,3 +766,25 @@ def test_a_second_build_into_the_same_output_is_refused_while_the_first_runs(
     assert staging.is_dir()
     assert small_site(tmp_path, out, search=False).written  # type: ignore[attr-defined]
     assert not staging.exists()  # a leftover once no build holds the lock
+
+
+def test_a_list_numbered_with_brackets_keeps_them(tmp_path: Path) -> None:
+    # "1) Japan joined." in the text and its capture: a list the page numbers as the text
+    # does, "1)" and "2)", not a transcription the build rejects for reading "1." there.
+    body = "NATO met in Washington. The US objected.\n\n1) Japan joined.\n\n2) Korea joined.\n"
+    corpus = write_corpus(tmp_path, body)
+    out = tmp_path / "site"
+    build(make_config(corpus, PROJECT_ROOT / "templates", out, search=False))
+    page = (out / "articles" / "sample-article" / "index.html").read_text(encoding="utf-8")
+    items = re.findall(
+        r'<ol class="body-list numbered-with-brackets">\s*((?:<li .*\n)+)</ol>', page
+    )
+    assert len(items) == 1 and re.findall(r'value="(\d)">(\w+)', items[0]) == [
+        ("1", "Japan"),
+        ("2", "Korea"),
+    ]
+    # The page's own stylesheet numbers that list's items with the bracket.
+    links = re.findall(r'<link rel="stylesheet" href="[./]*(static/[\w.]+\.css)"', page)
+    rules = "".join((out / link).read_text(encoding="utf-8") for link in links)
+    marker = r'\.numbered-with-brackets ?> ?li::marker ?\{ ?content: ?counter\(list-item\) ?"\) "'
+    assert re.search(marker, rules)

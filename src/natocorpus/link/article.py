@@ -71,6 +71,7 @@ class BodyBlock(msgspec.Struct, frozen=True):
     anchor: str
     html: Markup
     items: tuple[BodyItem, ...]
+    brackets: bool = False  # a list numbered "1)", "2)" as its text is
 
 
 class MetaRow(msgspec.Struct, frozen=True):
@@ -464,22 +465,23 @@ def body_blocks(article: AnnotatedArticle, tags: MentionTags) -> tuple[BodyBlock
     """The text's blocks, with each run of list items gathered into one list."""
     out: list[BodyBlock] = []
     pending: list[BodyItem] = []
-    pending_ordered = False
+    pending_mark: str | None = None  # what follows the items' numbers ("." or ")"); None: bullets
 
     def flush() -> None:
         nonlocal pending
         if pending:
-            tag = "ol" if pending_ordered else "ul"
-            out.append(BodyBlock("list", tag, pending[0].anchor, NO_HTML, tuple(pending)))
+            tag = "ul" if pending_mark is None else "ol"
+            brackets = pending_mark == ")"
+            out.append(BodyBlock("list", tag, pending[0].anchor, NO_HTML, tuple(pending), brackets))
             pending = []
 
     for block, html in zip(article.text.blocks, blocks_html(article, tags), strict=True):
         if block.kind == "item":
-            ordered = block.marker is not None
-            if pending and ordered != pending_ordered:
-                flush()
-            pending_ordered = ordered
-            value = int(block.marker.rstrip(".")) if block.marker else None
+            mark = block.marker[-1] if block.marker else None
+            if pending and mark != pending_mark:
+                flush()  # (a list numbered "1." and one numbered "1)" are two lists)
+            pending_mark = mark
+            value = int(block.marker[:-1]) if block.marker else None
             pending.append(BodyItem(block.anchor, html, value))
             continue
         flush()

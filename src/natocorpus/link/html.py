@@ -135,7 +135,8 @@ def body_html(blocks: Sequence[BodyBlock]) -> Markup:
     lines: list[str] = []
     for block in blocks:
         if block.kind == "list":
-            lines.append(f'<{block.tag} class="body-list">')
+            brackets = " numbered-with-brackets" if block.brackets else ""
+            lines.append(f'<{block.tag} class="body-list{brackets}">')
             for item in block.items:
                 value = f' value="{item.value}"' if item.value is not None else ""
                 lines.append(

@@ -67,7 +67,8 @@ def _raw_blocks(body: str, first_line: int) -> Iterator[_RawBlock]:
             in_item += 1
             counter = list_stack[-1] if list_stack else None
             if counter is not None:
-                item_marker = f"{counter[0]}."
+                # (with the text's own mark after the number: "1." or "1)")
+                item_marker = f"{counter[0]}{token.markup}"
                 counter[0] += 1
             else:
                 item_marker = None
