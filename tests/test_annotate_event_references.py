@@ -315,6 +315,11 @@ def test_a_summit_placed_where_none_is_known_is_declined(tmp_path: Path) -> None
     assert _events(tmp_path / "d", "Leaders met at the NATO summit in Vilnius.") == [
         ("vilnius-2023", "NATO summit in Vilnius")
     ]
+    # The verb that places it may stand between: "the next summit is to take place in Japan".
+    for number, verb in enumerate(("is to take place", "will be held", "is set to be held")):
+        body = f"The next NATO summit {verb} in Japan."
+        assert _events(tmp_path / f"e{number}", body, "2023-02") == [], body
+    assert _events(tmp_path / "f", "The next NATO summit will take place in Vilnius.", "2023-02")
 
 
 def test_a_summit_held_where_none_of_its_kind_is_known_is_declined(tmp_path: Path) -> None:

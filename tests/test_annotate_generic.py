@@ -364,6 +364,57 @@ def test_a_bare_pivot_is_the_policy_named_last_with_that_noun(tmp_path: Path) ->
     assert events_of(article) == [("pivot-2011", "US pivot to Asia"), ("pivot-2011", "pivot")]
 
 
+def test_a_name_that_opens_with_a_verb_is_no_name_after_to_or_a_modal(tmp_path: Path) -> None:
+    # "pivot to Asia" names the US policy ("the pivot to Asia", "a pivot to Asia"), but "urged
+    # NATO to pivot to Asia" and "NATO should pivot to Asia" say what one does, not the policy.
+    events = """\
+- id: pivot-2011
+  name: A pivot
+  type: other
+  date: "2011"
+  precision: year
+  participants: [usa]
+  description: A policy.
+  forms: [pivot to Asia]
+"""
+    article = annotated(
+        tmp_path,
+        "Some urged NATO to pivot to Asia. NATO should pivot to Asia, they said, as the pivot to "
+        "Asia showed.",
+        events=events,
+        overrides=published("2020-06"),
+    )
+    assert events_of(article) == [("pivot-2011", "pivot to Asia")]
+    assert article.event_mentions[0].start == article.text.reading_text.index("pivot to Asia show")
+
+
+def test_a_possessive_name_holds_with_the_events_year_inside_it(tmp_path: Path) -> None:
+    # "Russia’s invasion of Ukraine" is also "Russia’s 2022 invasion of Ukraine", the year it
+    # began, and so is its generic "Russia’s invasion"; another year is another happening.
+    events = """\
+- id: war-2022
+  name: A war
+  type: other
+  date: "2022-02-24"
+  precision: day
+  participants: [russia]
+  description: A war.
+  forms: [Russia’s invasion of Ukraine]
+  generic: [Russia’s invasion]
+"""
+    article = annotated(
+        tmp_path,
+        "NATO helps Ukraine after Russia’s 2022 invasion of Ukraine. Its command was set up "
+        "following Russia’s 2022 invasion. Russia’s 2014 invasion was another.",
+        events=events,
+        overrides=published("2026-05"),
+    )
+    assert events_of(article) == [
+        ("war-2022", "Russia’s 2022 invasion of Ukraine"),
+        ("war-2022", "Russia’s 2022 invasion"),
+    ]
+
+
 def test_the_bare_invasion_is_the_one_named_three_paragraphs_before(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

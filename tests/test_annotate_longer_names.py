@@ -77,6 +77,18 @@ def test_an_organ_in_the_plural_is_each_states_own(tmp_path: Path) -> None:
     ]
 
 
+def test_an_organ_written_with_a_hyphen_is_the_states_own(tmp_path: Path) -> None:
+    # "Chinese Vice-President Hu Jintao": the state's vice-president, as "Chinese Vice President"
+    # is; a hyphened word that is no organ's still makes a longer name ("Russian Tea-Room").
+    article = annotated(
+        tmp_path,
+        "Chinese Vice-President Hu spoke. The Russian Prime-Minister came. The Russian Tea-Room "
+        "shut.",
+        actors=ACTORS + REGIONS,
+    )
+    assert actors_of(article) == [("china", "Chinese"), ("russia", "Russian")]
+
+
 def test_a_peoples_adjective_before_a_landform_is_a_regions_name(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

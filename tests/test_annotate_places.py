@@ -109,6 +109,41 @@ def test_a_capital_that_aid_or_arms_are_sent_to_is_its_government(tmp_path: Path
     assert [t for a, t in actors_of(article) if a == "usa"] == []
 
 
+def test_what_a_capital_asks_or_threatens_from_it_is_its_governments(tmp_path: Path) -> None:
+    actors = ACTORS.replace(
+        "{text: Washington, unless_after: [in]}", "{text: Washington, unless_after: [in, from]}"
+    )
+    for number, sentence in enumerate(
+        [
+            "NATO granted the request from Washington.",
+            "NATO faced demands from Washington.",
+            "Allies heard threats from Washington.",
+            "NATO felt pressure from Washington to spend more.",
+        ]
+    ):
+        article = annotated(tmp_path / str(number), sentence, actors=actors)
+        assert [t for a, t in actors_of(article) if a == "usa"] == ["Washington"], sentence
+    # Coming from it, still the city.
+    article = annotated(tmp_path / "c", "NATO's chief flew in from Washington.", actors=actors)
+    assert [t for a, t in actors_of(article) if a == "usa"] == []
+
+
+def test_a_capital_after_a_bodys_name_and_a_comma_is_where_the_body_is(tmp_path: Path) -> None:
+    # A speaker's affiliation: "RAND Corporation, Washington"; "Hudson Institute, Washington/
+    # Tokyo", a body in two cities. NATO's partner named after a comma is still its government.
+    actors = ACTORS + (
+        "- {id: japan, name: Japan, type: state, description: d, forms: [Japan, "
+        "{text: Tokyo, unless_after: [in]}]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "NATO heard Jeffrey Hornung, RAND Corporation, Washington\n\nand Satoru Nagao, Hudson "
+        "Institute, Washington/ Tokyo. NATO, Washington and Tokyo agreed.",
+        actors=actors,
+    )
+    assert [t for a, t in actors_of(article) if a != "nato"] == ["Washington", "Tokyo"]
+
+
 def test_a_capital_that_troops_go_into_or_that_hosts_a_meeting_is_the_city(
     tmp_path: Path,
 ) -> None:

@@ -58,6 +58,10 @@ __all__ = [
 WORDS_PER_MINUTE = 230
 
 
+# What makes a name that opens with a word in lower case ("pivot to Asia") a verb's phrase:
+# "urged NATO to pivot to Asia", "NATO should pivot to Asia" tell what one does, not the policy.
+_A_VERB_BEFORE = re.compile(r"\b(?:to|will|would|should|shall|must|could|can|may|might) $")
+
 # Where an offset is: the anchor of its paragraph and the index of its sentence.
 Place = Callable[[int], tuple[str, int]]
 
@@ -77,7 +81,8 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
     event_mentions = own_events + [
         EventMention(event, form, start, end, *place(start))
         for event, form, start, end in matchers.events.find(reading)
-        if not own_event_spans or not _overlapping(own_event_spans, start, end)
+        if (not own_event_spans or not _overlapping(own_event_spans, start, end))
+        and not (form[:1].islower() and _A_VERB_BEFORE.search(reading, max(0, start - 12), start))
     ]
     event_mentions, not_yet = _not_yet_happened(event_mentions, own_events, matchers, published)
     event_mentions, dated_otherwise = _dated_otherwise(

@@ -198,6 +198,15 @@ _CITY_BODY_AFTER = re.compile(
 # A body's name and an opening bracket: the city in brackets after it is where the body is
 # ("the Korea Institute for Defense Analysis (Seoul)").
 _NAME_AND_BRACKET_BEFORE = re.compile(r"[A-Z][\w’'.-]* \($")
+# A body's name and a comma: the city after it is where the body is, as in a speaker's
+# affiliation ("Jeffrey Hornung, RAND Corporation, Washington", "Institute for Defence Studies
+# and Analysis (IDSA), New Delhi").
+_A_BODYS_NAME_AND_COMMA_BEFORE = re.compile(
+    r"\b(?:Institute|Institution|Corporation|Endowment|University|College|Foundation|Centre"
+    r"|Center|School|Academy|Society)"
+    r"(?: (?:for|of|on|and) (?:the )?[A-Z][\w’'-]*(?: (?:and )?[A-Z][\w’'-]*)*)?"
+    r"(?: \([A-Z]{2,8}\))?, $"
+)
 # A stop of a journey: "Seoul is the first stop on Stoltenberg's Asian tour", "Tokyo will be the
 # next stop".
 _A_STOP_AFTER = re.compile(
@@ -245,6 +254,7 @@ def _a_place(
         or _CITIES_NAMED_BEFORE.search(before) is not None
         or _CALLED_A_CAPITAL.search(before) is not None
         or (_NAME_AND_BRACKET_BEFORE.search(before) is not None and text[end : end + 1] == ")")
+        or _A_BODYS_NAME_AND_COMMA_BEFORE.search(before) is not None
         or _CITY_BODY_AFTER.match(text, end) is not None
         or _A_STOP_AFTER.match(text, end) is not None
         or _HOSTS_A_MEETING_AFTER.match(text, end) is not None
@@ -261,9 +271,9 @@ def _a_place(
 
 
 def _joined_to_a_place(before: str, start: int, city_ends: set[int]) -> bool:
-    """Whether "and" or "or" joins a capital to one just before it read as its city, or closes a
-    list of places a journey goes to: "a visit to Seoul and Tokyo" (whichever form, or none,
-    Seoul was found by)."""
+    """Whether "and", "or" or a slash joins a capital to one just before it read as its city, or
+    closes a list of places a journey goes to: "a visit to Seoul and Tokyo" (whichever form, or
+    none, Seoul was found by)."""
     joined = _JOINED_BEFORE.search(before)
     if joined is None:
         return False
@@ -273,7 +283,8 @@ def _joined_to_a_place(before: str, start: int, city_ends: set[int]) -> bool:
     return opening != before and _CITY_JOURNEY.search(opening) is not None
 
 
-_JOINED_BEFORE = re.compile(r",? (?:and|or) $")
+# ("Washington/ Tokyo": a slash joins two places as "and" does.)
+_JOINED_BEFORE = re.compile(r",? (?:and|or) $|/ ?$")
 
 
 def _in_an_address(text: str, start: int, end: int, before: str, owners_at: dict[int, str]) -> bool:

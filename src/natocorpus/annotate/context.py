@@ -201,14 +201,19 @@ _NOT_A_NAMES_WORD = frozenset({"Region", "Regions", "I"})
 
 
 def _an_organ(word: str) -> bool:
-    """Whether a word is the head of a state's organ, in the plural too: "the Russian and
-    Chinese Navies" are each state's navy, a head the two share."""
-    return word in _STATE_ORGANS or (
-        word.endswith("s")
-        and (
-            word[:-1] in _STATE_ORGANS
-            or (word.endswith("ies") and f"{word[:-3]}y" in _STATE_ORGANS)
+    """Whether a word is the head of a state's organ, in the plural too ("the Russian and
+    Chinese Navies" are each state's navy, a head the two share) and with a hyphen between its
+    words ("Chinese Vice-President")."""
+    return (
+        word in _STATE_ORGANS
+        or (
+            word.endswith("s")
+            and (
+                word[:-1] in _STATE_ORGANS
+                or (word.endswith("ies") and f"{word[:-3]}y" in _STATE_ORGANS)
+            )
         )
+        or ("-" in word and all(_an_organ(part) for part in word.split("-")))
     )
 
 

@@ -62,9 +62,13 @@ from natocorpus.model import (
 )
 
 # A place right after the phrase: "the summit in The Hague", "the summit at Camp David", "the
-# summit in the Netherlands", "the trilateral summit meeting held in Washington".
+# summit in the Netherlands", "the trilateral summit meeting held in Washington", "the next
+# summit is to take place in China".
 _PLACE_AFTER = re.compile(
-    r"(?: (?:meeting|talks|session))?(?: (?:held|hosted|convened|(?:that|which) took place))?"
+    r"(?: (?:meeting|talks|session))?"
+    r"(?: (?:held|hosted|convened|(?:that|which) took place"
+    r"|(?:is|was|will be) (?:(?:set|scheduled|due|expected) )?(?:to be )?held"
+    r"|(?:is|was) (?:(?:set|scheduled|due|expected) )?to take place|will take place|takes place))?"
     r" (?:in|at) (?:((?:The )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
     # a kind of place told before its name: "in the Baltic state of Lithuania", "in the Pacific
     # nation of Fiji"

@@ -39,6 +39,7 @@ from natocorpus.annotate.kinds import (
 from natocorpus.annotate.summits import SummitIndex, vague_by_year
 from natocorpus.annotate.variants import (
     any_case_forms,
+    with_its_year,
     with_title_case,
     with_variants,
     written_variants,
@@ -213,6 +214,7 @@ class FormMatcher(msgspec.Struct, frozen=True):
                             or _COUNTED_RULERS_IN.search(opening) is not None
                         )
                         and not _SERVANTS_FROM.search(opening)
+                        and not _ASKED_FROM.search(opening)
                         and not (_FELT_IN.search(opening) and not _WHERE_AFTER.match(text, end))
                         and not _GIVEN_TO.search(opening)
                         and not _ENVOYS_TO.search(opening)
@@ -256,6 +258,14 @@ _COUNTED_RULERS_IN = re.compile(
 _SERVANTS_FROM = re.compile(
     r"\b(?:counterparts|officials|diplomats|envoys|emissaries|negotiators|ministers|delegates"
     r"|delegations?) from (?:the )?$",
+    re.IGNORECASE,
+)
+# What a government asks, demands or threatens "from" its capital: "a request from Kyiv",
+# "demands from Washington", "threats from Beijing" (not "flew in from Kyiv": a place).
+_ASKED_FROM = re.compile(
+    r"\b(?:requests?|demands?|appeals?|pleas?|calls?|proposals?|offers?|invitations?|pressure"
+    r"|warnings?|threats?|ultimatums?|protests?|objections?|complaints?|assurances?|pledges?)"
+    r" from (?:the )?$",
     re.IGNORECASE,
 )
 # What is felt "in" a capital is its government's: "wariness not only in Beijing", "met with
@@ -474,22 +484,25 @@ class Matchers(msgspec.Struct, frozen=True):
         own = {phrase.lower() for event in knowledge.events for phrase in event.generic}
         context_only = {m.lower() for phrases in meetings.values() for m in phrases} - own
         for event in knowledge.events:
-            for phrase in (
-                *_expanded(event.generic, acronyms),
-                *_by_a_partys_other_name(event.generic, event.participants, knowledge.actors),
-                *_told_by_its_parties((*event.forms, *event.generic)),
-                *meetings[event.id],
-                *_expanded(_as_leaders_meetings(event.type, event.generic), acronyms),
-                *_by_other_words_for_war(event.generic),
-                *_by_other_words_for_a_journey(event.type, event.generic),
-                *_foreign_affairs_ministers(event.type, event.generic),
-                *_with_ordinals_in_words(event.generic),
-                *(legs := _legs(event.type, event.name, event.place, knowledge.actors)),
-                *(visitor := _by_its_visitor(event.type, event.participants, knowledge.actors)),
-                *_in_the_plural(
-                    event.type, event.place, (*event.forms, *event.generic, *legs, *visitor)
+            for phrase in with_its_year(
+                (
+                    *_expanded(event.generic, acronyms),
+                    *_by_a_partys_other_name(event.generic, event.participants, knowledge.actors),
+                    *_told_by_its_parties((*event.forms, *event.generic)),
+                    *meetings[event.id],
+                    *_expanded(_as_leaders_meetings(event.type, event.generic), acronyms),
+                    *_by_other_words_for_war(event.generic),
+                    *_by_other_words_for_a_journey(event.type, event.generic),
+                    *_foreign_affairs_ministers(event.type, event.generic),
+                    *_with_ordinals_in_words(event.generic),
+                    *(legs := _legs(event.type, event.name, event.place, knowledge.actors)),
+                    *(visitor := _by_its_visitor(event.type, event.participants, knowledge.actors)),
+                    *_in_the_plural(
+                        event.type, event.place, (*event.forms, *event.generic, *legs, *visitor)
+                    ),
+                    *_venues(event.type, event.place, event.generic),
                 ),
-                *_venues(event.type, event.place, event.generic),
+                event.date.year,
             ):
                 if event.id not in generic_events.setdefault(phrase.lower(), []):
                     generic_events[phrase.lower()].append(event.id)
@@ -516,7 +529,7 @@ class Matchers(msgspec.Struct, frozen=True):
                 (
                     (event.id, SurfaceForm(form))
                     for event in knowledge.events
-                    for form in with_title_case(event.forms)
+                    for form in with_its_year(with_title_case(event.forms), event.date.year)
                 ),
                 blocking=_COMPOUNDS_OF_WAR,
             ),

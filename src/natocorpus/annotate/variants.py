@@ -239,6 +239,20 @@ def with_title_case(forms: Iterable[str]) -> list[str]:
     return forms + [form for form in dict.fromkeys(titled) if form and form not in forms]
 
 
+_POSSESSIVE_OPENING = re.compile(r"^(\S+[’']s) ")
+
+
+def with_its_year(forms: Iterable[str], year: int) -> list[str]:
+    """An event's forms, and each that opens with a possessive with the year the event began
+    after it: "Russia’s invasion" as "Russia’s 2022 invasion"."""
+    forms = list(forms)
+    return forms + [
+        _POSSESSIVE_OPENING.sub(rf"\g<1> {year} ", form, count=1)
+        for form in forms
+        if _POSSESSIVE_OPENING.match(form)
+    ]
+
+
 def with_variants(
     actors: Iterable[Actor], peoples: Mapping[str, str] | None = None
 ) -> Iterator[tuple[Actor, SurfaceForm]]:
