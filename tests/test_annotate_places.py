@@ -142,6 +142,13 @@ def test_a_capital_after_a_bodys_name_and_a_comma_is_where_the_body_is(tmp_path:
         actors=actors,
     )
     assert [t for a, t in actors_of(article) if a != "nato"] == ["Washington", "Tokyo"]
+    # So on a line of names in capitals, a speakers' list, where capitals prove nothing else.
+    listed = annotated(
+        tmp_path / "b",
+        "NATO met.\n\nSatoru Nagao, Non-resident Fellow, Hudson Institute, Washington/ Tokyo",
+        actors=actors,
+    )
+    assert [t for a, t in actors_of(listed) if a != "nato"] == []
 
 
 def test_a_capital_that_troops_go_into_or_that_hosts_a_meeting_is_the_city(

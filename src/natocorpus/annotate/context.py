@@ -298,6 +298,12 @@ def _context_blocks(
             continue
         before = text[max(0, start - 60) : start]
         if exempt(start):
+            a_place = bool(kind & CITY) and (
+                _a_place(text, start, end, before, owner, owners_at)
+                or _joined_to_a_place(before, start, city_ends)
+            )
+            if a_place:
+                city_ends.add(end)
             # In a title-case heading capitals prove nothing, but a body's or a sea's last word
             # still closes a name: "Meeting of the North Atlantic Council", "East China Sea";
             # a city is still a place: "London Delegation Reports"; and an institution's head
@@ -314,7 +320,7 @@ def _context_blocks(
                     )
                 )
                 or _opens_a_longer_name(text, start, end, kind)
-                or (kind & CITY and _a_place(text, start, end, before, owner, owners_at))
+                or a_place
                 or (kind & DESCRIPTIVE and _after_an_institutions_head(before))
                 or (kind & CAPITAL and _closes_an_institutions_name(before, start, ends))
                 or _of_another_body(kind, before, start, ends)
