@@ -1365,6 +1365,14 @@ def test_a_month_in_a_sentence_that_looks_ahead_is_the_next_one(tmp_path: Path) 
         ("July", PartialDate(2022, 7)),
     ]
     assert events_of(article) == [("nato-2023", "NATO summit")]
+    # Arrangements being made are a plan too.
+    arranged = annotated(
+        tmp_path / "b",
+        "Arrangements are being made for Georgia's leader to attend a NATO summit in July.",
+        events=EVENTS,
+        overrides=published("2023-05"),
+    )
+    assert [(d.text, d.value) for d in arranged.dates] == [("July", PartialDate(2023, 7))]
 
 
 FALL = """\

@@ -238,6 +238,7 @@ def test_a_states_body_named_by_its_adjective_is_one_name_not_a_persons(tmp_path
         "China pledged RMB 2 billion to NATO's rivals.",  # a currency's letters
         "NATO met a congressman (D-CA, 17th District).",  # an area told by its number
         "NATO ordered 48 K9s.",  # a model's designation in the plural
+        "NATO met.\n\nAnswer and Explanation: Japan agreed.",  # a question-and-answer page's labels
         # acronyms spelt out in lower case beside them, and used again
         "NATO buys an active electronically scanned array (AESA) radar and short-range "
         "ballistic missiles (SRBMs), and fears REE (rare-earth element) curbs. More AESA.",

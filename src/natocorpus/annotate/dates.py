@@ -110,6 +110,7 @@ def _earliest_not_before(month: int, day: int | None, published: PartialDate) ->
 _LOOKS_AHEAD = re.compile(
     r"\b(?:will|shall|won[’']t|is to|are to|to be held|plans?|planned|planning|expected"
     r"|expects|ahead of|scheduled|upcoming|forthcoming|next|coming|preparing|preparations?"
+    r"|arranging|arrangements?"
     r"|hosting|(?:aim|seek|intend|hope)(?:s|ing)? to|set to|due to|poised to|likely to)\b"
     r"|[’']ll\b",
     re.IGNORECASE,

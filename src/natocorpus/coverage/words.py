@@ -172,7 +172,8 @@ _EDITORIAL_LABELS = _set(
     Conclusions Foreword Preface Keywords Acknowledgements Acknowledgments Disclaimer Correction
     Update Updated Interview Transcript Essay Column Episode Lead Urgent Breaking Exclusive Source
     Sources Photo Caption Courtesy Credit Credits File Translation Provisional Pool Time Date
-    Published Posted Modified Reporting Editing Edited Writing Story Video Gallery"""
+    Published Posted Modified Reporting Editing Edited Writing Story Video Gallery Question
+    Questions Answer Answers Explanation"""
 )
 # The words of a web page's furniture, which a phrase made of them alone is ("Staff Writer",
 # "Read More", "Key Takeaways", "Press Release", "Story Code"); in a longer name they are its
