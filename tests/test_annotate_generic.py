@@ -1681,9 +1681,7 @@ def test_a_documents_name_with_the_words_of_its_making_tells_of_its_publication(
     assert [d.event for d in article.dates] == ["pact-signing"]
 
 
-def test_a_sentence_that_dates_an_event_to_come_names_it(tmp_path: Path) -> None:
-    # Written in March 2024: the anniversary of April is to come, and "this year" dates it.
-    events = """\
+ANNIVERSARY_2024 = """\
 - id: anniversary-2024
   name: NATO's 75th anniversary
   type: other
@@ -1694,8 +1692,12 @@ def test_a_sentence_that_dates_an_event_to_come_names_it(tmp_path: Path) -> None
   forms: []
   generic: [75th anniversary]
 """
+
+
+def test_a_sentence_that_dates_an_event_to_come_names_it(tmp_path: Path) -> None:
+    # Written in March 2024: the anniversary of April is to come, and "this year" dates it.
     body = "This year marks NATO’s 75th anniversary.\n\nThe 75th anniversary of a treaty is long."
-    article = annotated(tmp_path, body, events=events, overrides=published("2024-03"))
+    article = annotated(tmp_path, body, events=ANNIVERSARY_2024, overrides=published("2024-03"))
     assert events_of(article) == [("anniversary-2024", "75th anniversary")]
 
 
@@ -1703,22 +1705,11 @@ def test_the_year_an_anniversary_counts_from_does_not_date_it_away(tmp_path: Pat
     # The founding year in the sentence is what the 75 years count from, not another time:
     # "as NATO marks its 75th anniversary ... since its creation in 1949" is 2024's; a year
     # that is neither still turns the phrase down.
-    events = """\
-- id: anniversary-2024
-  name: NATO's 75th anniversary
-  type: other
-  date: "2024-04-04"
-  precision: day
-  participants: [nato]
-  description: d
-  forms: []
-  generic: [75th anniversary]
-"""
     body = (
         "Partners join the talks as NATO marks its 75th anniversary in a world that has shifted "
         "since its creation in 1949.\n\nIn 1999 NATO marked its 75th anniversary, a reader wrote."
     )
-    article = annotated(tmp_path, body, events=events, overrides=published("2024-07"))
+    article = annotated(tmp_path, body, events=ANNIVERSARY_2024, overrides=published("2024-07"))
     assert events_of(article) == [("anniversary-2024", "75th anniversary")]
     assert article.event_mentions[0].paragraph == article.mentions[0].paragraph
 

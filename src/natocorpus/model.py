@@ -194,7 +194,12 @@ class Block(msgspec.Struct, frozen=True):
     anchor: str
     source_line: int
     level: int = 0
-    marker: str | None = None
+    marker: str | None = None  # an ordered list item's number with its mark: "1." or "1)"
+
+    @property
+    def number(self) -> int | None:
+        """An ordered list item's number ("1." and "1)" are 1); None for any other block."""
+        return int(self.marker.rstrip(".)")) if self.marker else None
 
 
 class ArticleText(msgspec.Struct, frozen=True, dict=True):  # dict: room for the cached starts

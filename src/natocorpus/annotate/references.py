@@ -504,7 +504,9 @@ _YEAR_AS_PART_RE = re.compile(rf"^{_YEAR}\b|\b{_YEAR}[;:]")
 def _references(text: ArticleText, names: Mapping[str, str] | None = None) -> tuple[Reference, ...]:
     # A numbered list whose items carry a year or an address is read as the bibliography.
     return tuple(
-        parse_reference(int(block.marker.rstrip(".)")), block.text, block.anchor, names)
+        parse_reference(number, block.text, block.anchor, names)
         for block in text.blocks
-        if block.kind == "item" and block.marker is not None and is_reference(block.text)
+        if block.kind == "item"
+        and (number := block.number) is not None
+        and is_reference(block.text)
     )

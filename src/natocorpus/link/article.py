@@ -481,7 +481,7 @@ def body_blocks(article: AnnotatedArticle, tags: MentionTags) -> tuple[BodyBlock
             if pending and mark != pending_mark:
                 flush()  # (a list numbered "1." and one numbered "1)" are two lists)
             pending_mark = mark
-            value = int(block.marker[:-1]) if block.marker else None
+            value = block.number
             pending.append(BodyItem(block.anchor, html, value))
             continue
         flush()
