@@ -341,10 +341,7 @@ def test_the_bare_invasion_is_an_invasion_told_as_a_war_just_before(tmp_path: Pa
     ]
 
 
-def test_a_bare_pivot_is_the_policy_named_last_with_that_noun(tmp_path: Path) -> None:
-    # Any event's head noun is told again the same way: "the pivot" after "the US pivot to
-    # Asia"; not "the pivot of NATO's policy", and not before any pivot is named.
-    events = """\
+PIVOT = """\
 - id: pivot-2011
   name: A pivot
   type: other
@@ -352,13 +349,18 @@ def test_a_bare_pivot_is_the_policy_named_last_with_that_noun(tmp_path: Path) ->
   precision: year
   participants: [usa]
   description: A policy.
-  forms: [US pivot to Asia]
+  forms: [US pivot to Asia, pivot to Asia]
 """
+
+
+def test_a_bare_pivot_is_the_policy_named_last_with_that_noun(tmp_path: Path) -> None:
+    # Any event's head noun is told again the same way: "the pivot" after "the US pivot to
+    # Asia"; not "the pivot of NATO's policy", and not before any pivot is named.
     article = annotated(
         tmp_path,
         "Was the pivot real? The US pivot to Asia was announced.\n\nThe pivot is part of US "
         "policy, and the pivot of NATO's policy is another matter.",
-        events=events,
+        events=PIVOT,
         overrides=published("2012-06"),
     )
     assert events_of(article) == [("pivot-2011", "US pivot to Asia"), ("pivot-2011", "pivot")]
@@ -367,21 +369,11 @@ def test_a_bare_pivot_is_the_policy_named_last_with_that_noun(tmp_path: Path) ->
 def test_a_name_that_opens_with_a_verb_is_no_name_after_to_or_a_modal(tmp_path: Path) -> None:
     # "pivot to Asia" names the US policy ("the pivot to Asia", "a pivot to Asia"), but "urged
     # NATO to pivot to Asia" and "NATO should pivot to Asia" say what one does, not the policy.
-    events = """\
-- id: pivot-2011
-  name: A pivot
-  type: other
-  date: "2011"
-  precision: year
-  participants: [usa]
-  description: A policy.
-  forms: [pivot to Asia]
-"""
     article = annotated(
         tmp_path,
         "Some urged NATO to pivot to Asia. NATO should pivot to Asia, they said, as the pivot to "
         "Asia showed.",
-        events=events,
+        events=PIVOT,
         overrides=published("2020-06"),
     )
     assert events_of(article) == [("pivot-2011", "pivot to Asia")]
