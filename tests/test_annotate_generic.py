@@ -309,6 +309,18 @@ def test_a_footnotes_number_after_a_stop_ends_the_sentence(tmp_path: Path) -> No
     ]
 
 
+def test_a_footnotes_bare_number_after_a_words_stop_ends_the_sentence(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path, "NATO sailed off Oslo.3 Currently China sends ships. It grew 2.5 Percent."
+    )
+    reading = article.text.reading_text
+    assert [reading[s.start : s.end] for s in article.sentences] == [
+        "NATO sailed off Oslo.3",
+        "Currently China sends ships.",
+        "It grew 2.5 Percent.",
+    ]
+
+
 def test_the_bare_invasion_is_the_one_named_last_with_that_noun_nearby(tmp_path: Path) -> None:
     # "the invasion" is the war named with that noun in its paragraph or the one before; not
     # "the invasion-era" compound, not after another war is named, not three paragraphs on.
@@ -338,6 +350,46 @@ def test_the_bare_invasion_is_an_invasion_told_as_a_war_just_before(tmp_path: Pa
         ("war-2021", "Russia-Georgia conflict"),
         ("war-2021", "invasion"),
         ("war-2021", "war"),
+    ]
+
+
+def test_this_invasion_and_one_judged_are_told_again_too(tmp_path: Path) -> None:
+    # "this invasion", "the brutal invasion", "this illegal and unprovoked war": the invasion
+    # named last, told again with its judging words; not "that war" (after "warned that"), nor
+    # "this brutal pivot" (no judging words for a policy).
+    article = annotated(
+        tmp_path,
+        "Georgia resisted Russia’s invasion.\n\nNATO said this invasion was illegal.\n\nIt "
+        "warned that war would spread, and that the brutal invasion went on. This illegal and "
+        "unprovoked war must end, as must this brutal pivot.",
+        events=EVENTS,
+        overrides=published("2021-06"),
+    )
+    assert events_of(article) == [
+        ("war-2021", "Russia’s invasion"),
+        ("war-2021", "invasion"),
+        ("war-2021", "brutal invasion"),
+        ("war-2021", "illegal and unprovoked war"),
+    ]
+
+
+def test_this_war_is_not_one_over_before_the_text(tmp_path: Path) -> None:
+    # "This war" is the one at hand: not World War II, over long before; "the war" may be.
+    events = EVENTS + (
+        "- {id: ww2, name: World War II, type: other, date: '1939-09-01', precision: day, "
+        "end_date: '1945-09-02', description: d, forms: [World War II]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "NATO warned of the worst crisis since World War II. This war is a challenge.\n\nIn "
+        "World War II, many died; the war ended in 1945.",
+        events=events,
+        overrides=published("2021-06"),
+    )
+    assert events_of(article) == [
+        ("ww2", "World War II"),
+        ("ww2", "World War II"),
+        ("ww2", "war"),
     ]
 
 

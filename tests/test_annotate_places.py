@@ -99,6 +99,8 @@ def test_a_capital_that_aid_or_arms_are_sent_to_is_its_government(tmp_path: Path
         [
             "NATO approved a military aid package to Washington.",
             "NATO sent weapons to Washington.",
+            "NATO will deliver 31 Abrams tanks to Washington.",
+            "NATO gave military equipment and vehicles to Washington.",
             "NATO made an ‘unofficial offer’ to Washington to join.",
         ]
     ):
@@ -908,6 +910,25 @@ def test_a_states_acronym_before_a_dollar_sign_is_the_currency(tmp_path: Path) -
     )
     assert actors_of(article) == [("china", "China"), ("usa", "US")]
     assert article.mentions[-1].start == article.text.reading_text.index("US agreed")
+
+
+def test_a_states_name_before_its_currencys_name_is_the_currency(tmp_path: Path) -> None:
+    actors = ACTORS.replace(
+        "forms: [United States, American,", "forms: [United States, US, American,"
+    )
+    article = annotated(
+        tmp_path,
+        "China paid 9.47 billion US dollars, in American dollars or Chinese yuan, and the US "
+        "agreed. The Chinese won 300 billion won from American contracts.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("china", "China"),
+        ("usa", "US"),
+        ("china", "Chinese"),
+        ("usa", "American"),
+    ]
+    assert article.mentions[1].start == article.text.reading_text.index("US agreed")
 
 
 def test_the_language_of_a_file_is_not_the_state(tmp_path: Path) -> None:

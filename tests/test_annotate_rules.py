@@ -519,6 +519,27 @@ def test_a_region_before_a_clubs_name_or_after_trans_and_a_formal_name_in_a_head
     ]
 
 
+def test_a_formal_name_without_its_qualifier_is_another_state(tmp_path: Path) -> None:
+    actors = ACTORS.replace(
+        "forms: [China, Chinese]}", "forms: [China, Chinese, People’s Republic of China]}"
+    ) + (
+        "- id: congo\n  name: Democratic Republic of the Congo\n  type: state\n"
+        "  description: d\n  forms: [Democratic Republic of the Congo, Congo]\n"
+    )
+    article = annotated(
+        tmp_path,
+        "The Republic of China (Taiwan) and the People’s Republic of China met NATO. So did "
+        "the Republic of the Congo, but not Congo, nor the Peoples Republic of China.",
+        actors=actors,
+    )
+    assert actors_of(article) == [
+        ("china", "People’s Republic of China"),
+        ("nato", "NATO"),
+        ("congo", "Congo"),
+        ("china", "China"),
+    ]
+
+
 def test_an_office_with_another_qualifier_is_another_office(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,
@@ -772,6 +793,18 @@ def test_no_dates_inside_addresses_or_names(tmp_path: Path) -> None:
 def test_a_month_with_last_year_is_one_expression(tmp_path: Path) -> None:
     article = annotated(tmp_path, "It was adopted in June last year by all.")
     assert dates_of(article) == {"June last year": PartialDate(2022, 6)}
+
+
+def test_a_month_with_early_late_or_mid_before_it_is_the_month(tmp_path: Path) -> None:
+    # Published in January 2023.
+    article = annotated(
+        tmp_path, "Talks began in late June and in mid-July; in Early May they ended. Mid-March."
+    )
+    assert dates_of(article) == {
+        "June": PartialDate(2022, 6),
+        "July": PartialDate(2022, 7),
+        "May": PartialDate(2022, 5),
+    }
 
 
 def test_relative_dates_resolve_against_the_paragraphs_latest_date(tmp_path: Path) -> None:

@@ -254,6 +254,8 @@ def test_a_states_body_named_by_its_adjective_is_one_name_not_a_persons(tmp_path
         "NATO spoke by leave—Eleven years ago, Japan agreed.",  # a number, after a dash
         "NATO said Aloha to Japan.",  # a greeting
         "NATO sailed off Japan.[5] Additionally, Japan agreed.",  # after a footnote's number
+        "NATO sailed off Japan.3 Currently, Japan agreed.",  # a footnote's number, no brackets
+        "NATO shares SIGINT and OSINT with Japan.",  # kinds of intelligence by their letters
     ],
 )
 def test_capitals_that_their_place_explains_are_not_reported(tmp_path: Path, body: str) -> None:
@@ -941,3 +943,16 @@ def test_a_known_name_run_into_the_next_sentences_first_word_is_not_reported(
     tmp_path: Path,
 ) -> None:
     assert warned(tmp_path, "NATO met Japan in ChinaThe talks went on.") == {}
+
+
+def test_another_states_formal_name_is_reported_whole(tmp_path: Path) -> None:
+    # "China" of the People's Republic inside "the Republic of China" is not covered by it.
+    actors = KNOWN.replace(
+        "forms: [China, Chinese]", "forms: [China, Chinese, People’s Republic of China]"
+    )
+    found = warned(
+        tmp_path,
+        "NATO met the Republic of China and the People’s Republic of China.",
+        actors=actors,
+    )
+    assert set(found) == {"Republic of China"}

@@ -559,7 +559,7 @@ def _with_generic_events(
         )
     ]
     event_mentions = [*event_mentions, *generic, *by_city, *by_year]
-    told_again = _told_again(reading, event_mentions, place, matchers.invasions)
+    told_again = _told_again(reading, event_mentions, place, matchers, published)
     event_mentions = sorted(event_mentions + told_again, key=lambda m: m.start)
     return _joined(reading, event_mentions), unresolved
 

@@ -32,6 +32,7 @@ from natocorpus.annotate.kinds import (
     PLACE,
     REGION,
     REGION_NAME,
+    SHORT_OF_QUALIFIED,
     STATE,
     TITLE,
 )
@@ -73,6 +74,15 @@ _MASTHEAD_AFTER = re.compile(
 )
 # "The" with its capital inside a sentence, before a people's adjective with no noun after it: a
 # newspaper's name ("Writing in The Australian just a day after").
+# A currency's name after its state's: "US dollars", "Chinese yuan"; "won" only after an amount
+# ("300 billion Korean won"), as it is a verb too.
+_CURRENCY_AFTER = re.compile(
+    r" (?:dollars?|yen|yuan|renminbi|roubles?|rubles?|rupees?|pesos?|euros?|francs?)\b"
+)
+_WON_AFTER = re.compile(r" won\b")
+_AMOUNT_BEFORE = re.compile(
+    r"\d(?:[\d.,]*\d)?(?: (?:thousand|million|billion|trillion|bn|mn))? (?:[A-Z][\w.]* )?$"
+)
 _TITLED_THE_BEFORE = re.compile(r"[\w,] The $")
 _LOWER_WORD_AFTER = re.compile(r" [a-z]")
 # A prefix joined to a region's name makes an adjective of it: "Trans-Atlantic", "pan-Asian".
@@ -457,8 +467,16 @@ def _context_blocks(
             and _POSSESSED_AFTER.match(text, end) is None
         ):
             blocked = True  # "Asian-version NATOs like AUKUS": the plural, other alliances
-        if text[end : end + 1] == "$":
-            blocked = True  # "US$150 million": the currency, not the state
+        if text[end : end + 1] == "$" or (
+            kind & PLACE
+            and (
+                _CURRENCY_AFTER.match(text, end) is not None
+                or (_WON_AFTER.match(text, end) is not None and _AMOUNT_BEFORE.search(before))
+            )
+        ):
+            # "US$150 million", "9.47 billion US dollars", "the Australian dollar", "300 billion
+            # Korean won": the currency, not the state
+            blocked = True
         if kind & STATE and (
             (_LANGUAGE_BEFORE.search(before) and _LANGUAGE_AFTER.match(text, end))
             or _TRANSLATED_BEFORE.search(before)
@@ -509,6 +527,11 @@ def _context_blocks(
             blocked = True  # "Writing in The Australian just a day after": a newspaper
         if _formal_of_another(kind, before):
             blocked = True  # "the Democratic People's Republic of Korea": another state
+        if kind & SHORT_OF_QUALIFIED and _HEAD_WITHOUT_QUALIFIER.search(before):
+            # "the Republic of China" (Taiwan) beside "the People's Republic of China", "the
+            # Republic of the Congo" beside "the Democratic Republic of the Congo": another state
+            # (but "the Peoples Republic of China", misspelt, is the state)
+            blocked = True
         if (
             kind & REGION
             and word_before is not None
@@ -625,6 +648,11 @@ def _named_by_other_words(before: str, start: int, ends: dict[int, str]) -> bool
 # ("NATO’s Secretary General").
 _ANOTHERS_POSSESSIVE_BEFORE = re.compile(
     r"(?<![\w’'-])((?:[A-Z][\w-]* )*[A-Z][\w-]*)[’']s (?:own |new |former |current )?$"
+)
+# A formal name's head and "of" with no qualifier before it: "the Republic of ", "(Republic of ".
+_HEAD_WITHOUT_QUALIFIER = re.compile(
+    r"(?:^|[^\w\s’'-]\s*|(?<![\w’'-])(?:[a-z][\w’'-]*|The) )"
+    r"(?:Republic|Kingdom|Federation|Commonwealth|Principality|Sultanate|Emirate) of (?:the )?$"
 )
 # A capitalised word and "of" before a place's name: "Friends of", "the Council of".
 _HEAD_OF = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) of (?:the )?$")

@@ -39,7 +39,12 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("month_day", rf"(?:{_DAYS_MONTH}) \d{{1,2}}(?!\d)"),
     ("day_month", rf"\d{{1,2}} (?:{_ANY_MONTH})"),
     ("century", r"(?:the )?\d{1,2}(?:st|nd|rd|th) century"),
-    ("in_month", rf"(?<=\b[Ii]n )(?:{_MONTHS})"),
+    # (the month of "in late June", "in mid-July": the part of it is no more precise a date)
+    (
+        "in_month",
+        r"(?:(?<=\b[Ii]n )|(?<=\b[Ii]n early )|(?<=\b[Ii]n late )|(?<=\b[Ii]n Early )"
+        rf"|(?<=\b[Ii]n Late )|(?<=\b[Ii]n mid-)|(?<=\b[Ii]n Mid-))(?:{_MONTHS})",
+    ),
     ("season_shift", r"(?:[Ll]ast|[Tt]his|[Nn]ext) (?:summer|winter|spring|autumn|fall)"),
     ("last_year", r"[Ll]ast year"),
     ("this_year", r"[Tt]his year"),

@@ -32,9 +32,11 @@ from natocorpus.annotate.kinds import (
     ADJECTIVAL,
     CAPITAL,
     CITY,
+    SHORT_OF_QUALIFIED,
     STATE,
     TITLE,
     form_kind,
+    short_of_a_qualified_formal_name,
 )
 from natocorpus.annotate.summits import SummitIndex, vague_by_year
 from natocorpus.annotate.variants import (
@@ -290,6 +292,7 @@ _ENVOYS_TO = re.compile(
 # package to Kyiv", "weapons to Moscow", "support to Seoul", "an ‘unofficial offer’ to New Delhi".
 _GIVEN_TO = re.compile(
     r"\b(?:aid|assistance|support|packages?|weapons|arms|ammunition|munitions|missiles|loans?"
+    r"|tanks|jets|aircraft|drones|howitzers|shells|rockets|artillery|equipment|vehicles"
     r"|funding|supplies|shipments?|deliveries|offers?|invitations?|proposals?|requests?|appeals?"
     r"|demands?|ultimatums?|warnings?|messages?|overtures?)[’'\"”]? to $",
     re.IGNORECASE,
@@ -474,6 +477,8 @@ class Matchers(msgspec.Struct, frozen=True):
         for _, form in forms:
             if form.unless_after and kinds[form.text] & CAPITAL:
                 kinds[form.text] |= CITY  # a capital with its venue rule: a city
+        for short in short_of_a_qualified_formal_name(forms):
+            kinds[short] |= SHORT_OF_QUALIFIED
         generic_events: dict[str, list[str]] = {}
         acronyms = _acronyms(forms)
         meetings = {

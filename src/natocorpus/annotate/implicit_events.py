@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from natocorpus.annotate.forms import Matchers, _overlapping, _within
+from natocorpus.annotate.forms import Matchers, _key, _overlapping, _within
+from natocorpus.annotate.generic_phrases import _JUDGE_WORDS
 from natocorpus.model import DateMention, EventMention, PartialDate
 
 # A summit named by its city: "since Madrid", "ahead of Vilnius", "Vilnius 2023" ----------------
@@ -227,11 +228,13 @@ def _enough_participants(matchers: Matchers, event: str, present: frozenset[str]
 
 # An event told again by its head noun alone: "Russia's invasion of Ukraine ... the invasion" ---
 
-# "the invasion", "the war", "the pivot": not the head of a longer phrase ("the war in Gaza",
-# "the war effort", "the war path", "the war-torn country", "the war that broke out in Gaza")
-# nor a name's word ("the War Memorial").
+# "the invasion", "the war", "the pivot", "this invasion", "this brutal invasion", "the illegal
+# and unprovoked war" (its phrase after the article): not the head of a longer phrase ("the war
+# in Gaza", "the war effort", "the war path", "the war-torn country", "the war that broke out in
+# Gaza") nor a name's word ("the War Memorial"); not "that war" ("warned that war would come").
 _BARE_HEAD = re.compile(
-    r"\b[Tt]he (invasion|war|pivot)\b(?![-\w])(?! (?:of|in|on|against|with|between|effort"
+    rf"\b(?:[Tt]he|[Tt]his) (?P<phrase>(?:(?:{_JUDGE_WORDS})(?:,? and |, | )){{0,3}}"
+    r"(?P<noun>invasion|war|pivot))\b(?![-\w])(?! (?:of|in|on|against|with|between|effort"
     r"|efforts|machine|economy|crimes?|criminals?|path|footing|chest|zone|games?|room|that"
     r"|which)\b)(?! [A-Z])"
 )
@@ -247,21 +250,31 @@ def _told_again(
     reading: str,
     mentions: Sequence[EventMention],
     place: Callable[[int], tuple[str, int]],
-    invasions: frozenset[str],
+    matchers: Matchers,
+    published: PartialDate,
 ) -> list[EventMention]:
     """A bare "the invasion", "the war" or "the pivot" is the event the text named last with
     that noun, up to `_PARAGRAPHS_BACK` paragraphs before, where no other war is named between.
     Only an event named with that noun, or an invasion (`invasions`): told as a war, "the
     invasion" is it ("Russia's war on Ukraine. If the invasion succeeds"), and told as an
     invasion, "the war" of the same paragraph ("a significant escalation in Russia's full-scale
-    invasion of Ukraine ... 600,000 soldiers killed or wounded in the war")."""
+    invasion of Ukraine ... 600,000 soldiers killed or wounded in the war"). "This war" is one
+    not over when the text was published: not "World War II" named before it."""
+    invasions = matchers.invasions
     found: list[EventMention] = []
     spans = [(m.start, m.end) for m in mentions]
+
+    def _over_before(event: str) -> bool:
+        ended = matchers.event_ends.get(event)
+        return ended is not None and _key(ended, published) < _key(published, ended)
+
     for match in _BARE_HEAD.finditer(reading):
-        start, end = match.span()
+        start, end = match.span("phrase")
         if _overlapping(spans, start, end):
             continue
-        noun = match.group(1)
+        noun = match.group("noun")
+        if noun == "pivot" and start != match.start("noun"):
+            continue  # no words judge a policy as they judge a war: "this brutal pivot"
         # (one told again is an antecedent too: "the invasion ... the invasion")
         before = [
             m
@@ -278,10 +291,9 @@ def _told_again(
         if (
             _A_WAR_NAMED.search(reading, last.end, start)
             or reading.count("\n\n", last.end, start) > _PARAGRAPHS_BACK
+            or (match.group().startswith(("this", "This")) and _over_before(last.event))
         ):
             continue
         paragraph, sentence = place(start)
-        found.append(
-            EventMention(last.event, reading[start + 4 : end], start + 4, end, paragraph, sentence)
-        )
+        found.append(EventMention(last.event, reading[start:end], start, end, paragraph, sentence))
     return found

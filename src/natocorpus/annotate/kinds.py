@@ -5,9 +5,10 @@ office, a formal name... each a flag of `form_kind`."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from natocorpus.annotate.variants import _common_noun
-from natocorpus.model import Actor
+from natocorpus.model import Actor, SurfaceForm
 
 ADJECTIVAL = 1  # a demonym or adjective ("Chinese", "European", "the East"): may open a longer name
 DESCRIPTIVE = 2  # an institution named by ordinary words ("Foreign Affairs"): may be part of one
@@ -22,6 +23,7 @@ FORMAL = 512  # a state's formal name ("Republic of Korea"): a qualifier before 
 LOCATED_GROUP = 1024  # a group named by where it is ("partners in the Indo-Pacific"): not in a list
 BODY_ACRONYM = 2048  # an organisation's acronym ("NATO"): "an Asian NATO" is another alliance
 COMMON_NOUN = 4096  # one common noun capitalised ("Alliance"): after another's name, another's
+SHORT_OF_QUALIFIED = 8192  # a state's short name ("China") whose formal name has a qualifier
 
 _COMPASS = frozenset(
     {"East", "West", "North", "South", "Eastern", "Western", "Northern", "Southern"}
@@ -50,6 +52,29 @@ _TITLE_WORDS = frozenset(
         "Secretary-General",
     }
 )
+
+
+def short_of_a_qualified_formal_name(forms: Iterable[tuple[Actor, SurfaceForm]]) -> frozenset[str]:
+    """The short names of states whose formal name has a qualifier before its head ("China" of
+    "People's Republic of China", "Congo" of "Democratic Republic of the Congo"): after the head
+    without the qualifier ("the Republic of China", "the Republic of the Congo") they name
+    another state (`SHORT_OF_QUALIFIED`)."""
+    by_actor: dict[str, set[str]] = {}
+    for actor, form in forms:
+        if actor.type == "state":
+            by_actor.setdefault(actor.id, set()).add(form.text)
+    short: set[str] = set()
+    for actor_forms in by_actor.values():
+        for text in actor_forms:
+            words = text.split()
+            for at in range(1, len(words) - 2):
+                if words[at] in _FORMAL_HEADS and words[at + 1] == "of":
+                    name = " ".join(words[at + 2 :]).removeprefix("the ")
+                    unqualified = " ".join(words[at:])
+                    if name in actor_forms and unqualified not in actor_forms:
+                        short.add(name)
+                    break
+    return frozenset(short)
 
 
 def form_kind(form: str, actor: Actor) -> int:

@@ -11,9 +11,11 @@ from natocorpus.model import ArticleText, Span
 # A stop before the next sentence's space and capital; or, where a capture lost that space, a
 # stop after a lower-case word and before a capitalised word ("perception.Yoon said", "talks.A
 # presidential official"), not a name's ("News.Az") or an abbreviation's ("U.S.Army").
-# (A footnote's number may follow the stop: "off Somalia.[5] Additionally".)
+# (A footnote's number may follow the stop: "off Somalia.[5] Additionally"; bare after a word's
+# stop, "intermediate range missiles.3 Current", as after a figure it would be a decimal's.)
 _SENTENCE_END = re.compile(
-    r"[.!?][”’\"')\]]*(?:\[\d{1,3}\])?(?=\s+[“‘\"'(\[]?[A-Z0-9])"
+    r"[.!?][”’\"')\]]*(?:\[\d{1,3}\]|(?<=[a-z][.!?])\d{1,2}|(?<=[a-z][.!?][”’\"'])\d{1,2})?"
+    r"(?=\s+[“‘\"'(\[]?[A-Z0-9])"
     r"|(?<=[a-z]{2})[.!?](?=(?:[A-Z][a-z]{2,}|A|I|He|We|It|In|On|At|As|If|So|By|To|No)\b)"
 )
 _ABBREVIATION = re.compile(r"\b(?:No|Nos|Av|Mr|Mrs|Ms|Dr|St|vs|etc|S|pp|Vol)\.$")

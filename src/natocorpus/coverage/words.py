@@ -80,7 +80,9 @@ _NOT_NAMES = _MONTHS | _WEEKDAYS | _CALENDAR_NOUNS | _CURRENCIES | _PLANET | {"I
 # or a number run into its item ("2.NHK") a capital begins a name.
 _CAPITAL = re.compile(
     r"(?=[A-ZÀ-ÖØ-ÞĀ-ſ])(?<!\w)(?<!\w[’'])(?<![^\W\d_]\.)(?<![A-ZÀ-ÖØ-ÞĀ-ſ\d]-)"
-    r"\w(?:[\w’'\-]|\.(?=\w))*\.?"
+    # (a stop inside a word, "U.S", but not a lower-case word's before a footnote's number and
+    # the next sentence: "missiles.3 Current")
+    r"\w(?:[\w’'\-]|(?<![a-z])\.(?=\w)|\.(?!\d{1,2} [A-Z])(?=\w))*\.?"
 )
 _WORD_CHAR = re.compile(r"\w")
 
@@ -204,12 +206,13 @@ _FAITHS = _set(
 _CREEDS = _set("Communist Communists Marxist Marxists Maoist Maoists Fascist Fascists")
 # Acronyms of common nouns and weapons, of time zones and of currencies: "AI", "UAVs", "ICBM",
 # "JST", "AEST", "EUR", "MOU" (a memorandum of understanding), "CBD" (a city's business district),
-# "Covid" (a disease), "WMD" (weapons of mass destruction).
+# "Covid" (a disease), "WMD" (weapons of mass destruction), "SIGINT" (a kind of intelligence).
 _COMMON_ACRONYMS = _set(
     "AI TV UAV UAVs GDP CEO CEOs IT ICT GPS DNA PC ID IDs SMS GMT UTC JST KST CET CEST EST EDT"
     " PST PDT CST CDT MST MDT BST EET EEST MSK IST HKT SGT AEST AEDT ACST ACDT AWST NZST NZDT"
     " EUR USD GBP JPY CNY RMB KRW AUD NZD ICBM ICBMs SLBM SLBMs IRBM IRBMs EEZ EEZs MOU MOUs MoU"
     " MoUs CBD Covid COVID WMD WMDs PhD PhDs MA MBA"
+    " SIGINT HUMINT OSINT ELINT IMINT GEOINT MASINT COMINT"
 )
 # What follows a person's name to tell them from a parent of the same name: "Ferdinand Marcos
 # Jr.", "Gilberto Teodoro, Jr.".
