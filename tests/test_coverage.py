@@ -256,6 +256,8 @@ def test_a_states_body_named_by_its_adjective_is_one_name_not_a_persons(tmp_path
         "NATO sailed off Japan.[5] Additionally, Japan agreed.",  # after a footnote's number
         "NATO sailed off Japan.3 Currently, Japan agreed.",  # a footnote's number, no brackets
         "NATO shares SIGINT and OSINT with Japan.",  # kinds of intelligence by their letters
+        "NATO has 32 member States and partners around the World.",  # common nouns capitalised
+        "Japan joined the Presidential delegation on International affairs.",  # and adjectives
     ],
 )
 def test_capitals_that_their_place_explains_are_not_reported(tmp_path: Path, body: str) -> None:

@@ -224,8 +224,10 @@ _GREETINGS = _set(
     "Distinguished Ladies Gentlemen Honourable Honorable Dear Friends Colleagues Thank Thanks"
     " Happy Merry Greetings Welcome Hello Hi Aloha Morning Afternoon Evening Oh Okay"
 )
-# Common nouns that some house styles capitalise: "an open, free and secure Internet".
-_CAPITALISED_COMMON_NOUNS = _set("Internet")
+# Common nouns and adjectives that some house styles capitalise: "an open, free and secure
+# Internet", "32 member States", "partners around the World", "International relations", "a
+# member of the Presidential delegation".
+_CAPITALISED_COMMON_NOUNS = _set("Internet States World International Presidential")
 # A word that names no one in particular when it stands alone: a title, a noun of government, a
 # label of a text's part, a common noun's acronym, a faith's or a creed's adjective, a greeting,
 # a name's suffix or a common noun capitalised by a house style.
