@@ -306,6 +306,24 @@ def test_a_country_or_its_adjective_places_a_summit(tmp_path: Path) -> None:
     assert events_of(article) == [("vilnius-2023", "summit")]
 
 
+def test_a_country_whose_leaders_are_met_does_not_place_a_summit(tmp_path: Path) -> None:
+    # Published in 2025: "leaders of Estonia, Lithuania and Latvia" are parties, not the venue.
+    events = SUMMITS.replace("place: Vilnius", "place: Vilnius, Lithuania")
+    for number, sentence in enumerate(
+        [
+            "On the sidelines of the summit, Biden met leaders of Estonia, Lithuania and Latvia.",
+            "At the summit, he met the Presidents of Lithuania and Latvia.",
+        ]
+    ):
+        article = annotated(
+            tmp_path / str(number),
+            sentence,
+            events=events,
+            overrides={"published": 'published: {value: "2025-06", precision: month, inferred: x}'},
+        )
+        assert events_of(article) == [], sentence
+
+
 def test_an_indefinite_phrase_whose_sentence_names_the_place(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

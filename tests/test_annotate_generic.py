@@ -745,6 +745,25 @@ def test_a_meeting_of_the_organisations_ministers_holds_with_its_name_written_ou
     ]
 
 
+def test_a_ministers_meeting_days_after_the_text_is_the_one_it_says_will_come(
+    tmp_path: Path,
+) -> None:
+    # Published the day before the meeting: "will be discussed at a meeting" looks ahead to it;
+    # half a year before it, to another meeting of ministers in between.
+    sentence = "The plan will be discussed at a foreign ministers’ meeting."
+    for number, (day, found) in enumerate([("5 April 2022", True), ("5 October 2021", False)]):
+        value = "2022-04-05" if found else "2021-10-05"
+        article = annotated(
+            tmp_path / str(number),
+            f"Georgia drafted a plan on {day}.\n\n{sentence}",
+            events=MINISTERS,
+            overrides={
+                "published": f'published: {{value: "{value}", precision: day, stated: {day}}}'
+            },
+        )
+        assert bool(events_of(article)) is found, day
+
+
 def test_a_summit_is_named_by_its_city_with_a_word_for_a_meeting(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -242,13 +242,14 @@ def test_a_non_breaking_hyphen_joins_a_compound_and_seas_in_lower_case(tmp_path:
     article = annotated(
         tmp_path,
         "Security in the Euro\u2011Atlantic and the Indo-Pacific is one. Ships sailed the South "
-        "and East China seas. China watched.",
+        "and East China seas. China watched, a non\u2011NATO state.",
         actors=ACTORS + regions,
     )
     assert actors_of(article) == [
         ("euro-atlantic", "Euro\u2011Atlantic"),
         ("indo-pacific", "Indo-Pacific"),
         ("china", "China"),
+        ("nato", "NATO"),  # after a prefix and a non-breaking hyphen, as after a hyphen
     ]
 
 

@@ -589,10 +589,18 @@ def test_a_states_adjective_as_a_language_is_not_the_state(tmp_path: Path) -> No
         tmp_path,
         "NATO read an editorial in Chinese (a version followed). Its Chinese-language service "
         "spoke; its envoy studied the Chinese language. A Chinese-speaking diplomat and a "
-        "Chinese-speaker came; books were translated into Chinese for use at its school. "
-        "Chinese ships sailed.",
+        "Chinese-speaker came; books were translated into Chinese for use at its school, and "
+        "from Chinese into English. A name from Chinese, it means paradise. Chinese ships "
+        "sailed, and questions came from Chinese reporters, and from Chinese, Russian and other "
+        "sources.",
     )
-    assert actors_of(article) == [("nato", "NATO"), ("china", "Chinese")]
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("china", "Chinese"),
+        ("china", "Chinese"),
+        ("china", "Chinese"),
+        ("russia", "Russian"),
+    ]
 
 
 def test_a_summits_city_in_a_clause_in_the_possessive_is_not_its_venue(tmp_path: Path) -> None:

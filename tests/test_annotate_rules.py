@@ -584,14 +584,17 @@ def test_an_adjective_before_a_capitalised_noun_that_makes_another_name(tmp_path
     article = annotated(
         tmp_path,
         "The Chinese Mission to the European Union spoke. The East German state fell. "
-        "The Chinese Embassy and European NATO allies agree, and so does the East.",
+        "The Chinese Embassy and European NATO allies agree, and so does the East. European "
+        "Allies and Canada spend more.",
     )
+    # "Allies", as NATO capitalises its members, is no name's word: the European ones.
     assert actors_of(article) == [
         ("china", "Chinese"),
         ("china", "Chinese"),
         ("europe", "European"),
         ("nato", "NATO"),
         ("east-asia", "the East"),
+        ("europe", "European"),
     ]
 
 

@@ -253,6 +253,7 @@ def test_a_states_body_named_by_its_adjective_is_one_name_not_a_persons(tmp_path
         "NATO met Japan during Covid.",  # a disease's
         "NATO spoke by leave—Eleven years ago, Japan agreed.",  # a number, after a dash
         "NATO said Aloha to Japan.",  # a greeting
+        "NATO said: First of all, Good morning, Japan.",  # and another
         "NATO sailed off Japan.[5] Additionally, Japan agreed.",  # after a footnote's number
         "NATO sailed off Japan.3 Currently, Japan agreed.",  # a footnote's number, no brackets
         "NATO shares SIGINT and OSINT with Japan.",  # kinds of intelligence by their letters

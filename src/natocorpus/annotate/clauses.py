@@ -20,6 +20,7 @@ def _names_place(place: str, text: str) -> bool:
     or a body is of ("the president of the Government of Spain", "the Embassy of Japan")."""
     return any(
         _OFFICE_OF_BEFORE.search(text, max(0, found.start() - 40), found.start()) is None
+        and _PEOPLE_OF_BEFORE.search(text, max(0, found.start() - 80), found.start()) is None
         for found in re.finditer(rf"\b{re.escape(place)}n?\b(?![’']s\b)", text)
     )
 
@@ -28,6 +29,16 @@ def _names_place(place: str, text: str) -> bool:
 _OFFICE_OF_BEFORE = re.compile(
     r"\b(?:Government|President|Minister|King|Queen|Embassy|Ambassador|Consulate|Parliament"
     r"|Ministry) of (?:the )?$",
+    re.IGNORECASE,
+)
+
+
+# People and "of" before a list of states: whom they speak for, not where ("met leaders of
+# Estonia, Latvia and Lithuania", "the Presidents of Lithuania and Latvia").
+_PEOPLE_OF_BEFORE = re.compile(
+    r"\b(?:leaders|heads of (?:state|government)|presidents|prime ministers|ministers"
+    r"|officials|delegations|representatives|envoys) of (?:the )?"
+    r"(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*(?:,| and|, and) )*$",
     re.IGNORECASE,
 )
 

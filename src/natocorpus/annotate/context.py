@@ -58,11 +58,17 @@ _AS_MODIFIER = re.compile(
     r"|headquarters|office|commanders?|ministers?|meetings?)\b"
 )
 # A state's adjective as a language: "written in Chinese.", "in Japanese (with a translation)".
-_LANGUAGE_BEFORE = re.compile(r"\b(?:in|into)\s+$")
+_LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|from)\s+$")
 _LANGUAGE_AFTER = re.compile(r"\s*(?:[.,;:!?()\[\]”\"]|$)")
-# After a word of translation, whatever follows: "books translated into Japanese for use".
+# After "from", a comma before another capitalised word lists adjectives ("reports from South
+# Korean, Ukrainian, and Western sources"), not a language ("originating from Chinese, means").
+_LISTED_AFTER_FROM = re.compile(r",\s+(?:and\s+)?[A-Z]")
+# After a word of translation, whatever follows: "books translated into Japanese for use", "this
+# article is translated from Chinese into English".
 _TRANSLATED_BEFORE = re.compile(
-    r"\b(?:translat(?:ed?|es|ing|ion)|dubbed|subtitled|interpreted) (?:in|into) $", re.IGNORECASE
+    r"\b(?:translat(?:ed?|es|ing|ion)|dubbed|subtitled|interpreted) (?:in|into|from) $"
+    r"|\b(?:translat(?:ed?|es|ing|ion)|dubbed|subtitled|interpreted)\b[^.;:]{0,40} from $",
+    re.IGNORECASE,
 )
 # A file or version in a language: "Japanese (PDF/97KB)", "the Chinese version".
 _FILE_AFTER = re.compile(r" ?\((?:PDF|DOCX?|HTML)\b| (?:version|translation)\b")
@@ -101,6 +107,8 @@ _BETWEEN_THEM_AFTER = re.compile(
 _BETWEEN_THEM_IN_CAPITALS = re.compile(_BETWEEN_THEM_AFTER.pattern, re.IGNORECASE)
 # "People's" before a state's formal name makes another state's: "the Democratic People's Republic".
 _PEOPLES = frozenset({"People’s", "People's"})
+# NATO's house style capitalises its members: "European Allies and Canada" are Europe's.
+_MEMBERS_CAPITALISED = frozenset({"Allies", "Ally"})
 # More places after a group's place: "partners in the Indo-Pacific and Europe", "partners in the
 # Indo-Pacific region, Africa and the Middle East" are partners in each, not the group named after
 # one.
@@ -379,7 +387,13 @@ def _context_blocks(
                         and text[start - 1] in "-–"
                         and _BETWEEN_THEM_IN_CAPITALS.match(text, end) is not None
                     )
-                    blocked = not (word in _FUNCTION_WORDS or organ or names_another or between)
+                    blocked = not (
+                        word in _FUNCTION_WORDS
+                        or word in _MEMBERS_CAPITALISED
+                        or organ
+                        or names_another
+                        or between
+                    )
                     if form in _COMPASS_ADJECTIVES and next_kind is not None and next_kind & PLACE:
                         blocked = True  # "Western Europe": a part of the place, not the West
             if (
@@ -478,7 +492,14 @@ def _context_blocks(
             # Korean won": the currency, not the state
             blocked = True
         if kind & STATE and (
-            (_LANGUAGE_BEFORE.search(before) and _LANGUAGE_AFTER.match(text, end))
+            (
+                (language_before := _LANGUAGE_BEFORE.search(before))
+                and _LANGUAGE_AFTER.match(text, end)
+                and not (
+                    language_before.group().startswith("from")
+                    and _LISTED_AFTER_FROM.match(text, end)
+                )
+            )
             or _TRANSLATED_BEFORE.search(before)
             or (kind & ADJECTIVAL and _FILE_AFTER.match(text, end))
             or (
@@ -550,6 +571,7 @@ def _context_blocks(
             and end + 1 not in starts
             and _qualifies(after.group(2))
             and after.group(2) not in _NOT_A_NAMES_WORD
+            and after.group(2) not in _MEMBERS_CAPITALISED
         ):
             blocked = True  # "the Atlantic Eagles mission", "Asia Times": a longer name opens
 

@@ -178,12 +178,19 @@ def _by_context(
             candidates = dated
         else:
             # "the Vilnius meeting", written in May 2023, names its place: July's summit there,
-            # to come within the year; "the Madrid meeting" of a text of 2015 is not 2022's.
+            # to come within the year; "the Madrid meeting" of a text of 2015 is not 2022's. A
+            # meeting held again and again (`_RECURRING`, whose time `_recurring_fitting` has
+            # checked) that the sentence looks ahead to is the next one: "the report will be
+            # discussed at a meeting of NATO foreign ministers", the day before it.
+            ahead = _LOOKS_AHEAD.search(reading, low, high) is not None
             candidates = [
                 e
                 for e in candidates
                 if _near(matchers.event_dates[e], published)
-                and any(_names_place(p, reading[low:high]) for p in matchers.event_places[e])
+                and (
+                    any(_names_place(p, reading[low:high]) for p in matchers.event_places[e])
+                    or (ahead and matchers.event_types.get(e) in _RECURRING)
+                )
             ]
     around = _fitting(
         text,

@@ -131,8 +131,12 @@ class FormMatcher(msgspec.Struct, frozen=True):
         # other position at once: a quarter of the matching time.
         first = "".join(re.escape(char) for char in sorted({form[:1] for form in owners}))
         # A non-breaking hyphen joins a compound as a hyphen does ("Euro‑Atlantic"): a form
-        # after one is part of a longer word.
-        pattern = re.compile(rf"(?=[{first}])(?<![\w\u2011])(?:{body})(?![\w\u2011])", flags)
+        # after one is part of a longer word, unless that word is a prefix ("non‑NATO").
+        pattern = re.compile(
+            rf"(?=[{first}])(?:(?<![\w\u2011])|(?<=\b[Nn]on\u2011)|(?<=\b[Aa]nti\u2011)"
+            rf"|(?<=\b[Pp]ro\u2011))(?:{body})(?![\w\u2011])",
+            flags,
+        )
         block_pattern = (
             re.compile(rf"(?<!\w)(?:{_trie_pattern(blocked)})(?!\w)", flags) if blocked else None
         )

@@ -222,7 +222,7 @@ _NAME_SUFFIXES = _set("Jr Sr Jnr Snr Retired Retd")
 # gentlemen", "Morning, Adam", "Oh, I mean".
 _GREETINGS = _set(
     "Distinguished Ladies Gentlemen Honourable Honorable Dear Friends Colleagues Thank Thanks"
-    " Happy Merry Greetings Welcome Hello Hi Aloha Morning Afternoon Evening Oh Okay"
+    " Happy Merry Greetings Welcome Hello Hi Aloha Good Morning Afternoon Evening Oh Okay"
 )
 # Common nouns and adjectives that some house styles capitalise: "an open, free and secure
 # Internet", "32 member States", "partners around the World", "International relations", "a
