@@ -264,7 +264,7 @@ def _told_again(
     found: list[EventMention] = []
     spans = [(m.start, m.end) for m in mentions]
 
-    def _over_before(event: str) -> bool:
+    def over_before(event: str) -> bool:
         ended = matchers.event_ends.get(event)
         return ended is not None and _key(ended, published) < _key(published, ended)
 
@@ -291,7 +291,7 @@ def _told_again(
         if (
             _A_WAR_NAMED.search(reading, last.end, start)
             or reading.count("\n\n", last.end, start) > _PARAGRAPHS_BACK
-            or (match.group().startswith(("this", "This")) and _over_before(last.event))
+            or (match.group().startswith(("this", "This")) and over_before(last.event))
         ):
             continue
         paragraph, sentence = place(start)
