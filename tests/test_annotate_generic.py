@@ -842,7 +842,8 @@ def test_a_phrase_holds_with_the_organisations_full_name_and_its_acronym_either_
         "Japan will attend the North Atlantic Treaty Organization (NATO) summit in Vilnius. "
         "Georgia told the North Atlantic Treaty Organisation (Nato) summit in Vilnius so. Japan, "
         "after the NATO (North Atlantic Treaty Organization) summit schedule in Vilnius, left. "
-        "China spoke at the North-Atlantic Treaty Organization Summit in Vilnius.",
+        "China spoke at the North-Atlantic Treaty Organization Summit in Vilnius. Japan left for "
+        "the North Atlantic Treaty Organization(NATO) summit in Vilnius.",
         events=spelt,
         actors=actors,
         overrides=published("2023-07"),
@@ -852,6 +853,8 @@ def test_a_phrase_holds_with_the_organisations_full_name_and_its_acronym_either_
         ("nato-2023", "North Atlantic Treaty Organisation (Nato) summit in Vilnius"),
         ("nato-2023", "NATO (North Atlantic Treaty Organization) summit"),
         ("nato-2023", "North-Atlantic Treaty Organization Summit in Vilnius"),
+        # (a capture that lost the space before the bracket)
+        ("nato-2023", "North Atlantic Treaty Organization(NATO) summit in Vilnius"),
     ]
 
 

@@ -121,6 +121,8 @@ def test_what_a_capital_asks_or_threatens_from_it_is_its_governments(tmp_path: P
             "NATO faced demands from Washington.",
             "Allies heard threats from Washington.",
             "NATO felt pressure from Washington to spend more.",
+            "NATO read a statement from Washington.",
+            "Allies awaited a response from Washington.",
         ]
     ):
         article = annotated(tmp_path / str(number), sentence, actors=actors)

@@ -256,7 +256,7 @@ def test_a_states_body_named_by_its_adjective_is_one_name_not_a_persons(tmp_path
         "NATO said: First of all, Good morning, Japan.",  # and another
         "NATO sailed off Japan.[5] Additionally, Japan agreed.",  # after a footnote's number
         "NATO sailed off Japan.3 Currently, Japan agreed.",  # a footnote's number, no brackets
-        "NATO shares SIGINT and OSINT with Japan.",  # kinds of intelligence by their letters
+        "NATO shares SIGINT and OSINT with Japan; soldiers go AWOL.",  # common acronyms
         "NATO has 32 member States and partners around the World.",  # common nouns capitalised
         "Japan joined the Presidential delegation on International affairs.",  # and adjectives
     ],

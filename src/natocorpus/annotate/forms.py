@@ -270,7 +270,8 @@ _SERVANTS_FROM = re.compile(
 # "demands from Washington", "threats from Beijing" (not "flew in from Kyiv": a place).
 _ASKED_FROM = re.compile(
     r"\b(?:requests?|demands?|appeals?|pleas?|calls?|proposals?|offers?|invitations?|pressure"
-    r"|warnings?|threats?|ultimatums?|protests?|objections?|complaints?|assurances?|pledges?)"
+    r"|warnings?|threats?|ultimatums?|protests?|objections?|complaints?|assurances?|pledges?"
+    r"|statements?|announcements?|responses?|reactions?|comments?|messages?|signals?)"
     r" from (?:the )?$",
     re.IGNORECASE,
 )

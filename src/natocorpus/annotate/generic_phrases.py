@@ -548,11 +548,11 @@ def _acronyms(forms: Iterable[tuple[Actor, SurfaceForm]]) -> dict[str, tuple[str
 
 def _expanded(phrases: Iterable[str], acronyms: dict[str, tuple[str, ...]]) -> list[str]:
     """The phrases, and each with an acronym in it written out, alone or with the acronym after
-    it in brackets, or after the acronym in brackets: "NATO summit", "North Atlantic Treaty
-    Organization summit", "North Atlantic Treaty Organization (NATO) summit", "NATO (North
-    Atlantic Treaty Organization) summit"; after "of" with its article or without it ("summit
-    of the North Atlantic Treaty Organization", "a meeting of North Atlantic Treaty Organization
-    foreign ministers")."""
+    it in brackets (with its space or without it), or after the acronym in brackets: "NATO
+    summit", "North Atlantic Treaty Organization summit", "North Atlantic Treaty Organization
+    (NATO) summit", "NATO (North Atlantic Treaty Organization) summit"; after "of" with its
+    article or without it ("summit of the North Atlantic Treaty Organization", "a meeting of
+    North Atlantic Treaty Organization foreign ministers")."""
     out: list[str] = []
     for phrase in phrases:
         out.append(phrase)
@@ -560,7 +560,13 @@ def _expanded(phrases: Iterable[str], acronyms: dict[str, tuple[str, ...]]) -> l
         for index, word in enumerate(words):
             articles = ("the ", "") if index and words[index - 1] == "of" else ("",)
             for longer in acronyms.get(word, ()):
-                for written in (longer, f"{longer} ({word})", f"{word} ({longer})"):
+                # (and "North Atlantic Treaty Organization(NATO)", where a capture lost a space)
+                for written in (
+                    longer,
+                    f"{longer} ({word})",
+                    f"{longer}({word})",
+                    f"{word} ({longer})",
+                ):
                     out += [
                         " ".join([*words[:index], article + written, *words[index + 1 :]])
                         for article in articles

@@ -206,13 +206,14 @@ _FAITHS = _set(
 _CREEDS = _set("Communist Communists Marxist Marxists Maoist Maoists Fascist Fascists")
 # Acronyms of common nouns and weapons, of time zones and of currencies: "AI", "UAVs", "ICBM",
 # "JST", "AEST", "EUR", "MOU" (a memorandum of understanding), "CBD" (a city's business district),
-# "Covid" (a disease), "WMD" (weapons of mass destruction), "SIGINT" (a kind of intelligence).
+# "Covid" (a disease), "WMD" (weapons of mass destruction), "SIGINT" (a kind of intelligence),
+# "AWOL" (absent without leave).
 _COMMON_ACRONYMS = _set(
     "AI TV UAV UAVs GDP CEO CEOs IT ICT GPS DNA PC ID IDs SMS GMT UTC JST KST CET CEST EST EDT"
     " PST PDT CST CDT MST MDT BST EET EEST MSK IST HKT SGT AEST AEDT ACST ACDT AWST NZST NZDT"
     " EUR USD GBP JPY CNY RMB KRW AUD NZD ICBM ICBMs SLBM SLBMs IRBM IRBMs EEZ EEZs MOU MOUs MoU"
     " MoUs CBD Covid COVID WMD WMDs PhD PhDs MA MBA"
-    " SIGINT HUMINT OSINT ELINT IMINT GEOINT MASINT COMINT"
+    " SIGINT HUMINT OSINT ELINT IMINT GEOINT MASINT COMINT AWOL"
 )
 # What follows a person's name to tell them from a parent of the same name: "Ferdinand Marcos
 # Jr.", "Gilberto Teodoro, Jr.".
