@@ -490,7 +490,7 @@ def test_two_parties_compound_an_executive_and_an_alliance_named_after_an_articl
         tmp_path,
         "Chinese-Slovak relations are close, but the Asian-Pacific region waits. He met the "
         "Russian Executive. The Competitiveness Alliance and the NATO Alliance met, and the "
-        "Alliance agreed.",
+        "Alliance agreed. Chinese-North Korean ties grew.",
         actors=ACTORS + "- {id: nato-alliance, name: NATO, type: alliance, description: d,"
         " forms: [Alliance, NATO Alliance]}\n",
     )
@@ -499,6 +499,7 @@ def test_two_parties_compound_an_executive_and_an_alliance_named_after_an_articl
         ("russia", "Russian"),
         ("nato-alliance", "NATO Alliance"),
         ("nato-alliance", "Alliance"),
+        ("china", "Chinese"),  # before a compass word and a demonym: "-North Korean"
     ]
 
 

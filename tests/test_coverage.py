@@ -908,7 +908,8 @@ def test_a_presenters_label_a_lead_title_in_capitals_a_retired_rank_and_more_are
         "HANA KIM, PRESENTER: NATO met Lieutenant General (Retired) Ivo Daalder. Mr Ivo Daalder, "
         "Vice Chairman & Managing Director, and Mr Ivo Daalder, Co-Chairman of the forum, asked "
         "NATO for a U-turn. NATO met Yoon O-jun.\n\nIVO DAALDER, BYLINE: NATO flies AI-powered "
-        "drones.\n\nPRIME Minister Ivo Daalder met Vice Commandant Ivo Daalder.",
+        "drones.\n\nPRIME Minister Ivo Daalder met Vice Commandant Ivo Daalder and Vice-Admiral "
+        "Ivo Daalder about his country's U-turn.",
     )
     # A letter's compound after a name is a part of the name.
     assert set(found) == {"HANA KIM", "Ivo Daalder", "Yoon O-jun", "IVO DAALDER"}

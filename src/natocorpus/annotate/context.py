@@ -107,6 +107,8 @@ _BETWEEN_THEM_AFTER = re.compile(
 _BETWEEN_THEM_IN_CAPITALS = re.compile(_BETWEEN_THEM_AFTER.pattern, re.IGNORECASE)
 # "People's" before a state's formal name makes another state's: "the Democratic People's Republic".
 _PEOPLES = frozenset({"People’s", "People's"})
+# A hyphen, then a state's adjective of a compass word and a demonym: "-North Korean".
+_COMPASS_AND_DEMONYM = re.compile(r"-(?:North|South|East|West) [A-Z][a-z]*(?:an|ese|ish|i)\b")
 # NATO's house style capitalises its members: "European Allies and Canada" are Europe's.
 _MEMBERS_CAPITALISED = frozenset({"Allies", "Ally"})
 # More places after a group's place: "partners in the Indo-Pacific and Europe", "partners in the
@@ -360,10 +362,12 @@ def _context_blocks(
                 names_another = next_kind is not None and not next_kind & ADJECTIVAL
                 if joint == "-":
                     # "Asian-Pacific": a compound with a word that names nothing known; not
-                    # two parties' before what is between them ("Chinese-Slovak relations").
+                    # two parties' before what is between them ("Chinese-Slovak relations",
+                    # "Russian-North Korean military cooperation").
                     blocked = (
                         not names_another
                         and not _DEMONYM_END.search(word)
+                        and _COMPASS_AND_DEMONYM.match(text, end) is None
                         and not (
                             word not in _OCEAN_NAMES
                             and _BETWEEN_THEM_AFTER.match(text, end + 1 + len(word))

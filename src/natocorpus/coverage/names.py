@@ -114,7 +114,7 @@ _SHARED_WITH_THE_NEXT = re.compile(
 _BRACKET_THEN_NAME = re.compile(r"[)\]] [A-Z]")
 _LETTERS_COMPOUND = re.compile(r"[A-Z]-[a-z]+")
 _TITLED_WORD_AFTER = re.compile(r" [A-Z][a-z]")
-_LOWER_WORD_BEFORE = re.compile(r"(?<![\w’'-])[a-z]+ $")
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w’'-])[a-z]+(?:[’']s)? $")
 # A prefix in lower case that makes an adjective of crossing of a place's name, the way across it
 # and not the place: "the trans-Pacific partnership", "cross-Strait ties" ("Trans-Pacific
 # Partnership", with its capital, opens a name; "sub-Mediterranean" is still of the sea).

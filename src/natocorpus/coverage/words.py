@@ -140,6 +140,12 @@ _TITLE_HEADS = _set(
     Tun Datuk Dato Datin Vice-Minister Brigadier Co-Chairman Co-Chairwoman Co-Chair Co-Chairs
     GEN LTGEN MAJGEN BRIG COL LTCOL MAJ CAPT ADM VADM RADM CDRE AIRMSHL AVM AIRCDRE GPCAPT WGCDR"""
 )
+# A rank written with its hyphen: "Vice-Admiral", "Lieutenant-General", "Rear-Admiral".
+_TITLE_HEADS |= frozenset(
+    f"{rank}-{head}"
+    for rank in ("Vice", "Rear", "Lieutenant", "Major", "Brigadier", "Deputy")
+    for head in ("Admiral", "General", "Marshal", "Colonel", "Commander")
+)
 # Their plurals name no one either: "the Presidents and Prime Ministers of the Commonwealth".
 # (Offices only: "Leaders" and "Heads" in a headline are the people of a sentence.)
 _TITLE_HEADS |= frozenset(
