@@ -35,11 +35,12 @@ _OFFICE_OF_BEFORE = re.compile(
 
 # People and "of" before a list of states: whom they speak for, not where ("met leaders of
 # Estonia, Latvia and Lithuania", "the Presidents of Lithuania and Latvia").
+# (Only the people's words in either case: a list of names is capitalised, and in either case
+# its nested repetition would backtrack over every word of the window.)
 _PEOPLE_OF_BEFORE = re.compile(
-    r"\b(?:leaders|heads of (?:state|government)|presidents|prime ministers|ministers"
+    r"\b(?i:leaders|heads of (?:state|government)|presidents|prime ministers|ministers"
     r"|officials|delegations|representatives|envoys) of (?:the )?"
-    r"(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*(?:,| and|, and) )*$",
-    re.IGNORECASE,
+    r"(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*(?:,| and|, and) )*$"
 )
 
 
