@@ -21,6 +21,7 @@ from natocorpus.annotate.dates import _BARE_MONTHS, _MONTHS
 from natocorpus.annotate.forms import _FUNCTION_WORDS, _wordset
 from natocorpus.annotate.kinds import (
     _DEMONYM_END,
+    _FORMAL_HEADS,
     ADJECTIVAL,
     BODY_ACRONYM,
     CAPITAL,
@@ -66,8 +67,8 @@ _LISTED_AFTER_FROM = re.compile(r",\s+(?:and\s+)?[A-Z]")
 # After a word of translation, whatever follows: "books translated into Japanese for use", "this
 # article is translated from Chinese into English".
 _TRANSLATED_BEFORE = re.compile(
-    r"\b(?:translat(?:ed?|es|ing|ion)|dubbed|subtitled|interpreted) (?:in|into|from) $"
-    r"|\b(?:translat(?:ed?|es|ing|ion)|dubbed|subtitled|interpreted)\b[^.;:]{0,40} from $",
+    r"\b(?:translat(?:ed?|es|ing|ion)|dubbed|subtitled|interpreted)"
+    r"(?: (?:in|into) |\b[^.;:]{0,40} from )$",
     re.IGNORECASE,
 )
 # A file or version in a language: "Japanese (PDF/97KB)", "the Chinese version".
@@ -678,7 +679,7 @@ _ANOTHERS_POSSESSIVE_BEFORE = re.compile(
 # A formal name's head and "of" with no qualifier before it: "the Republic of ", "(Republic of ".
 _HEAD_WITHOUT_QUALIFIER = re.compile(
     r"(?:^|[^\w\s’'-]\s*|(?<![\w’'-])(?:[a-z][\w’'-]*|The) )"
-    r"(?:Republic|Kingdom|Federation|Commonwealth|Principality|Sultanate|Emirate) of (?:the )?$"
+    rf"(?:{'|'.join(sorted(_FORMAL_HEADS))}) of (?:the )?$"
 )
 # A capitalised word and "of" before a place's name: "Friends of", "the Council of".
 _HEAD_OF = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*) of (?:the )?$")

@@ -42,8 +42,8 @@ _DATE_PATTERNS: tuple[tuple[str, str], ...] = (
     # (the month of "in late June", "in mid-July": the part of it is no more precise a date)
     (
         "in_month",
-        r"(?:(?<=\b[Ii]n )|(?<=\b[Ii]n early )|(?<=\b[Ii]n late )|(?<=\b[Ii]n Early )"
-        rf"|(?<=\b[Ii]n Late )|(?<=\b[Ii]n mid-)|(?<=\b[Ii]n Mid-))(?:{_MONTHS})",
+        r"(?:(?<=\b[Ii]n )|(?<=\b[Ii]n [Ee]arly )|(?<=\b[Ii]n [Ll]ate )|(?<=\b[Ii]n [Mm]id-))"
+        rf"(?:{_MONTHS})",
     ),
     ("season_shift", r"(?:[Ll]ast|[Tt]his|[Nn]ext) (?:summer|winter|spring|autumn|fall)"),
     ("last_year", r"[Ll]ast year"),
