@@ -249,3 +249,37 @@ def test_a_peoples_everyday_name_is_its_state(tmp_path: Path) -> None:
         ("australia", "Aussies"),
         ("australia", "Aussie"),
     ]
+
+
+REAL_EVENTS = (PROJECT_ROOT / "corpus" / "events.yaml").read_text(encoding="utf-8")
+
+
+def test_names_written_in_another_house_style_are_the_knowledge_bases(tmp_path: Path) -> None:
+    # A newspaper that sets a war's name in lower case ("the second world war"), state media's
+    # name for NATO ("the North Atlantic bloc"), and the cyber centre's acronym as NATO once
+    # wrote it ("CCD COE"); an indefinite "a second world war" is no war that happened.
+    article = annotated(
+        tmp_path,
+        "Japan has rearmed most since the second world war. The North Atlantic bloc agrees. "
+        "Japan joined the CCD COE in Tallinn. A second world war was feared in 1938.",
+        actors=REAL_ACTORS,
+        events=REAL_EVENTS,
+    )
+    assert ("nato", "North Atlantic bloc") in actors_of(article)
+    assert ("ccdcoe", "CCD COE") in actors_of(article)
+    wars = [(event, text) for event, text in events_of(article) if event == "second-world-war"]
+    assert wars == [("second-world-war", "second world war")]
+
+
+def test_a_wars_attacks_told_by_its_side_are_the_war(tmp_path: Path) -> None:
+    # Told by the side that makes them, the attacks are the war; attacks alone may be a few.
+    article = annotated(
+        tmp_path,
+        "India was accused of fuelling Moscow's deadly attacks on Ukraine. Russia ramps up "
+        "attacks on Ukraine, some of them near Poland.",
+        actors=REAL_ACTORS,
+        events=REAL_EVENTS,
+    )
+    assert events_of(article) == [
+        ("russian-invasion-of-ukraine-2022", "Moscow's deadly attacks on Ukraine")
+    ]

@@ -631,6 +631,15 @@ def test_a_word_of_rank_or_number_opening_a_sentence_is_no_qualifier(tmp_path: P
     assert actors_of(article) == [("china", "Chinese"), ("russia", "Russian")]
 
 
+def test_a_word_of_weight_opening_a_sentence_is_no_qualifier(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Major Chinese companies objected. Key Russian allies agreed. Latin American states did "
+        "not.",
+    )
+    assert actors_of(article) == [("china", "Chinese"), ("russia", "Russian")]
+
+
 def test_a_number_word_opening_a_sentence_is_no_qualifier(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

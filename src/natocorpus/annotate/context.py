@@ -258,11 +258,12 @@ _DATE_WORDS = frozenset((*_MONTHS.split("|"), *_BARE_MONTHS)) | _wordset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 )
 _TIME_WORDS = _wordset("New Former Incoming Outgoing Acting Interim Then Current Late Previous")
-# Words of rank or quantity that open a sentence before a people's adjective: "Top Chinese
-# officials", "Senior Japanese diplomats", "Many South Koreans" are the state's or its people,
-# not a longer name.
+# Words of rank, weight or quantity that open a sentence before a people's adjective: "Top
+# Chinese officials", "Major European militaries", "Many South Koreans" are the state's or its
+# people, not a longer name.
 _RANK_WORDS = _wordset(
     "Top Senior Junior Leading Prominent Visiting Many Most Some Several Few Numerous Other"
+    " Major Key Main"
 )
 # A number written as a word counts, it does not name: "Thirty-nine Australian troops".
 NUMBER_WORD = re.compile(

@@ -41,6 +41,7 @@ from natocorpus.coverage.words import (
     _REGION_HEADS,
     _SPEAKER,
     _SPOKEN,
+    _STATE_NAMES,
     _TITLE_HEADS,
     _TITLE_WORDS,
     _WORD,
@@ -305,6 +306,8 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             # "Kishida said": the subject of a verb of saying is someone; "Georgia, Moldova and
             # Armenia": a list of capitalised words is a list of names.
             weak = not (_SPEAKER.match(text, after) or _NAME_LIST.match(text, after))
+        if name in _STATE_NAMES:
+            weak = False  # a state's name wherever it stands: "France blocked the proposal"
         words.append(_Word(name, start, start + len(name), weak, possessive is not None, gap))
         previous = word_end
     return words

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import iso3166
+
 from natocorpus.annotate.context import SHIP_PREFIX
 
 
@@ -21,6 +23,15 @@ _POSSESSIVE = re.compile(r"(?<=\w)(?:[’']s|(?<=[sS])[’'])$")
 # Endings that make a process of a name, coined ("NATOization", "Asia-Pacificized").
 _PROCESS_ENDING = re.compile(r"(?<=\w\w\w)(?:i[sz]ation|i[sz]ed)$")
 _OPENING_QUOTES = "“‘\"'«"
+# The states' and territories' one-word names (ISO 3166-1, by the iso3166 package; a formal
+# name before its comma, "Iran, Islamic Republic of"): a name wherever it stands, a sentence's
+# first word too ("France blocked the proposal").
+_STATE_NAMES = frozenset(
+    short
+    for country in iso3166.countries
+    for name in (country.name, country.apolitical_name)
+    if " " not in (short := name.split(",")[0])
+)
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
 _FULL_MONTHS = _set(
@@ -298,10 +309,12 @@ _NAME_LIST = re.compile(
     r"[’'s]*(?:, (?:the )?[A-Z][\w’'\-.]*(?: [A-Z][\w’'\-.]*)*)*,? and (?:the )?[A-Z]"
 )
 _QUOTE_CLOSES = re.compile(r"[”’\"'»]")
-# A verb of saying after a word: "Kishida said", "Xinhua reported".
+# A verb of saying after a word: "Kishida said", "Xinhua reported"; in the perfect, one that
+# only someone does ("France has announced", not "History has told us").
 _SPEAKER = re.compile(
     r" (?:said|says|told|stated|announced|added|noted|warned|urged|stressed|emphasi[sz]ed"
     r"|reported|insisted|argued|claimed|confirmed|denied|declared|replied|responded|wrote)\b"
+    r"| ha(?:s|ve|d)(?: also)? (?:said|stated|announced|confirmed|declared|denied)\b"
 )
 _NAME_HEADS = _ORGANISATION_HEADS | _EVENT_HEADS | _DOCUMENT_HEADS | _REGION_HEADS
 _COMPASS = _set("North South East West Northern Southern Eastern Western Central")
