@@ -283,3 +283,18 @@ def test_a_wars_attacks_told_by_its_side_are_the_war(tmp_path: Path) -> None:
     assert events_of(article) == [
         ("russian-invasion-of-ukraine-2022", "Moscow's deadly attacks on Ukraine")
     ]
+
+
+def test_a_body_named_after_a_state_is_not_the_state(tmp_path: Path) -> None:
+    # A company, a school or an agency named after the state is its own; the state's organs
+    # are still the state's.
+    article = annotated(
+        tmp_path,
+        "Korea Aerospace Industries sold jets. The Japan Foundation paid. The Korea Central News "
+        "Agency reported it. Japan Coast Guard ships sailed.",
+        actors=REAL_ACTORS,
+        events=REAL_EVENTS,
+    )
+    assert actors_of(article) == [("japan", "Japan")]
+    reading = article.text.reading_text
+    assert article.mentions[0].start == reading.index("Japan Coast")

@@ -277,6 +277,22 @@ def test_a_meeting_of_the_parties_named_after_it_is_not_the_summit(tmp_path: Pat
     assert all(u.candidates == () for u in article.unresolved_events)
 
 
+def test_a_summit_of_a_few_counted_states_or_with_a_counterpart_is_theirs(tmp_path: Path) -> None:
+    published = {"published": 'published: {value: "2023-07", precision: month, inferred: x}'}
+    article = annotated(
+        tmp_path,
+        "Leaders met in Vilnius. The three-nation summit was held beside it. Biden praised his "
+        "summit with his Polish counterpart. The 31-nation summit in Vilnius ended.",
+        overrides=published,
+    )
+    # Only the last, of NATO's members counted, is NATO's summit.
+    assert events_of(article) == [
+        ("vilnius-2023", "Leaders met in Vilnius"),
+        ("vilnius-2023", "summit in Vilnius"),
+    ]
+    assert [u.text for u in article.unresolved_events] == ["summit", "summit"]
+
+
 def test_a_summit_of_two_sides_in_a_heading_and_a_misspelt_venue(tmp_path: Path) -> None:
     published = {"published": 'published: {value: "2023-07", precision: month, inferred: x}'}
     article = annotated(

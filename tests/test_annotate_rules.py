@@ -228,7 +228,7 @@ def test_a_portfolio_listed_before_an_institutions_head_is_part_of_its_name(
     article = annotated(
         tmp_path,
         "She chairs the Foreign Affairs, Defence and Trade Select Committee. Foreign Affairs, "
-        "the journal, and the Department for Policy Studies, China Institute of Studies, wrote. "
+        "the journal, and the Department for Policy Studies, China, wrote. "
         "He met Georgia’s Foreign Affairs and Cooperation Minister, Ana Lee, there.",
         actors=ACTORS
         + "- {id: dps, name: Department for Policy Studies, type: institution, description: d, "
@@ -636,6 +636,17 @@ def test_a_word_of_weight_opening_a_sentence_is_no_qualifier(tmp_path: Path) -> 
         tmp_path,
         "Major Chinese companies objected. Key Russian allies agreed. Latin American states did "
         "not.",
+    )
+    assert actors_of(article) == [("china", "Chinese"), ("russia", "Russian")]
+
+
+def test_a_count_or_a_members_title_after_a_peoples_adjective_is_no_longer_name(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "One Chinese official objected. A Russian Member of Parliament agreed. Latin American "
+        "states did not.",
     )
     assert actors_of(article) == [("china", "Chinese"), ("russia", "Russian")]
 

@@ -476,6 +476,15 @@ def test_the_subject_of_a_verb_of_saying_opening_a_sentence_is_read(tmp_path: Pa
     assert set(found) == {"Norway"}
 
 
+def test_a_degree_its_field_a_season_and_a_portfolio_are_no_names(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met. Ann Lee, Director of the BA in International Affairs, has a PhD in War "
+        "Studies. NATO met this Spring. Bo Kim, Public Affairs Director of NATO, spoke.",
+    )
+    assert set(found) == {"Ann Lee", "Bo Kim"}
+
+
 def test_a_states_name_opening_a_sentence_is_read(tmp_path: Path) -> None:
     # The world's states by their ISO 3166-1 names, and not the knowledge base's: any corpus's.
     found = warned(

@@ -155,7 +155,7 @@ _STATE_ORGANS = _wordset(
     "Administration Department Office Officials Official Officers Leader Leaders Spokesperson "
     "Spokesman Spokeswoman Authorities Emperor King Queen Crown Imperial Presidency "
     "Counselor Councilor Councillor Diplomat Diplomats Delegation Representative Acting Director "
-    "Director-General Commander Envoys Chair Chairman Chairperson Executive "
+    "Director-General Commander Envoys Chair Chairman Chairperson Executive Member "
     # the other portfolios of ministers: "the Indian External Affairs Minister"
     "External Interior Home Finance Trade Justice Economy Digital Industry Commerce Treasury"
 )
@@ -183,6 +183,15 @@ _REGION_BODY_HEADS = _wordset(
     "Academy Centre Center School University College Board Court Chamber Foundation Society "
     "Association Federation Union League Forum Division Directorate Service Command Fleet "
     "Treaty Organization Organisation Cooperation Partnership Group Assembly Bank Parliament Club"
+)
+# The head of a company's, a school's or a society's name a few capitalised words after a state's
+# name: "Korea Aerospace Industries", "the Korea Central News Agency", "China Foreign Affairs
+# University" (not an organ of the state's own: "Japan Coast Guard", "Japan Self-Defense Forces";
+# nor a "Group", often the state's forces or its talks: "the UK Carrier Strike Group").
+_A_STATES_NAMESAKE_AFTER = re.compile(
+    r"(?: [A-Z][\w-]+){0,3} (?:Institute|Academy|Centre|Center|School|University|College"
+    r"|Foundation|Society|Association|Federation|Forum|Club|Bank|Industries|Corporation"
+    r"|Company|Airlines|Agency)\b"
 )
 # A body's head a word or two after a region's name: "the North Atlantic Defense Alliance", "the
 # Asia-Pacific Economic Cooperation".
@@ -405,6 +414,9 @@ def _context_blocks(
             if (
                 word_before is not None
                 and _qualifies(word_before.group(1))
+                # (a count before a people's adjective: "One Chinese official"; "One China" is
+                # a state's name, no adjective)
+                and word_before.group(1) != "One"
                 and start - 1 not in ends
                 and not form[:1].islower()
             ):
@@ -844,6 +856,12 @@ def _opens_a_longer_name(text: str, start: int, end: int, kind: int) -> bool:
         )
     ):
         return True
+    if (
+        kind & PLACE
+        and not kind & (ADJECTIVAL | CAPITAL | REGION_NAME)
+        and _A_STATES_NAMESAKE_AFTER.match(text, end) is not None
+    ):
+        return True  # "Korea Aerospace Industries", "the Japan Foundation": named after the state
     after = _WORD_AFTER.match(text[end : end + 60])
     if after is None or after.group(1) != " ":
         return False

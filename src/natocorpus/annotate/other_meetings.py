@@ -28,6 +28,10 @@ _AMONG_PARTIES_AFTER = re.compile(r" (?:between|among|amongst|involving) (?=\S)"
 _WITH_PARTIES_AFTER = re.compile(
     r" with (?:(?:the|his|her|their|its|all|other|fellow|leaders|heads|of) )*"
 )
+# "with" a leader's counterpart: "with his Polish counterpart Andrzej Duda".
+_WITH_A_COUNTERPART_AFTER = re.compile(
+    r" with (?:his|her|their|its) (?:[A-Z][\w’'-]* )*counterparts?\b"
+)
 # "of", then the body whose meeting it is: "the summit of the Quad nations".
 _OF_A_BODY_AFTER = re.compile(r" of (?:the )?")
 _ANOTHER_BODYS_HEAD = re.compile(
@@ -75,6 +79,8 @@ def _among_parties(
             # (not a word that qualifies another body: "the summit of the Western alliance")
             and _ANOTHER_BODYS_HEAD.match(reading, first[1]) is None
         )
+    if _WITH_A_COUNTERPART_AFTER.match(reading, end):
+        return True  # "Yoon's summit with his Polish counterpart": the two leaders' meeting
     opening = _WITH_PARTIES_AFTER.match(reading, end)
     if opening is None:
         return False
@@ -328,7 +334,19 @@ def _a_meeting_of_others(
         _among_parties(reading, end, candidates, actors, matchers)
         or _of_someone_the_name_holds(matched, reading, end)
         or _hosted_by_another_state(reading, end, candidates, actors, matchers)
+        or _COUNTED_STATES_BEFORE.search(
+            reading, max(0, end - len(matched) - 30), end - len(matched)
+        )
+        is not None
     )
+
+
+# A few states counted before the phrase: "the three-nation summit", "a two-way meeting" is theirs
+# (a count of an organisation's members is larger: "the 32-nation summit").
+_COUNTED_STATES_BEFORE = re.compile(
+    r"\b(?:two|three|four|five|[2-5])[- ](?:nation|country|state|party|way|leader)s?[- ]$",
+    re.IGNORECASE,
+)
 
 
 # A capitalised word right before the phrase: "its Brussels Summit".

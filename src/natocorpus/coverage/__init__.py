@@ -41,6 +41,8 @@ from natocorpus.coverage.stubs import _guess, _Miss
 from natocorpus.coverage.words import (
     _BETWEEN_PARTIES,
     _BODY,
+    _DEGREE_IN_BEFORE,
+    _DEGREES,
     _EDITORIAL_LABELS,
     _FULL_MONTHS,
     _FUNCTION_WORDS,
@@ -425,6 +427,10 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             return None
         if len(words) == 1 and not piece.titled and _among(phrase, _NO_ONE_ALONE):
             return None
+        if (len(words) == 1 and phrase in _DEGREES) or _DEGREE_IN_BEFORE.search(
+            reading, max(0, start - 30), start
+        ) is not None:
+            return None  # a degree, or its field: "the BA in International Affairs"
         if len(words) == 1 and NUMBER_WORD.fullmatch(phrase) is not None:
             return None  # "by leave—Eleven years ago": a number
         if (

@@ -229,8 +229,16 @@ _COMMON_ACRONYMS = _set(
     "AI TV UAV UAVs GDP CEO CEOs IT ICT GPS DNA PC ID IDs SMS GMT UTC JST KST CET CEST EST EDT"
     " PST PDT CST CDT MST MDT BST EET EEST MSK IST HKT SGT AEST AEDT ACST ACDT AWST NZST NZDT"
     " EUR USD GBP JPY CNY RMB KRW AUD NZD ICBM ICBMs SLBM SLBMs IRBM IRBMs EEZ EEZs MOU MOUs MoU"
-    " MoUs CBD Covid COVID WMD WMDs PhD PhDs MA MBA"
+    " MoUs CBD Covid COVID WMD WMDs"
     " SIGINT HUMINT OSINT ELINT IMINT GEOINT MASINT COMINT AWOL"
+)
+# Academic degrees, a programme's name too ("Director of the BA"), and before their field ("a BA
+# in International Affairs", "a PhD in War Studies"), which names no one either.
+_DEGREES = _set("BA BSc MA MSc MPhil PhD PhDs DPhil MBA LLB LLM")
+_COMMON_ACRONYMS |= _DEGREES
+_DEGREE_IN_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_DEGREES))}|Ph\.D\.|[Dd]egree|[Bb]achelor(?:[’']s)?"
+    r"|[Mm]aster(?:[’']s)?|[Dd]octorate) in (?:the )?$"
 )
 # What follows a person's name to tell them from a parent of the same name: "Ferdinand Marcos
 # Jr.", "Gilberto Teodoro, Jr.".
@@ -245,7 +253,9 @@ _GREETINGS = _set(
 # Common nouns and adjectives that some house styles capitalise: "an open, free and secure
 # Internet", "32 member States", "partners around the World", "International relations", "a
 # member of the Presidential delegation".
-_CAPITALISED_COMMON_NOUNS = _set("Internet States World International Presidential")
+_CAPITALISED_COMMON_NOUNS = _set(
+    "Internet States World International Presidential Spring Summer Autumn Winter"
+)
 # A word that names no one in particular when it stands alone: a title, a noun of government, a
 # label of a text's part, a common noun's acronym, a faith's or a creed's adjective, a greeting,
 # a name's suffix or a common noun capitalised by a house style.
@@ -269,7 +279,7 @@ _TITLE_MODIFIERS = _set(
     Paymaster Opposition Shadow
     Adjunct Visiting Emeritus Principal Research Resident Non-Resident Nonresident External
     Affairs Floor Majority Minority Relations Commanding Air Inspector Sea Parliamentary
-    Managing"""
+    Managing Public"""
 )
 # Portfolios that are part of a title only right before its head ("Cooperation Minister",
 # "Labor Secretary", "Policy Officer"); elsewhere a name may be one ("Labour Prime Minister",
