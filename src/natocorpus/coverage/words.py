@@ -221,21 +221,20 @@ _FAITHS = _set(
 )
 # And of political creeds: "non-Communist countries", "Maoist".
 _CREEDS = _set("Communist Communists Marxist Marxists Maoist Maoists Fascist Fascists")
+# Academic degrees, a programme's name too ("Director of the BA"), and before their field ("a BA
+# in International Affairs", "a PhD in War Studies"), which names no one either.
+_DEGREES = _set("BA BSc MA MSc MPhil PhD PhDs DPhil MBA LLB LLM")
 # Acronyms of common nouns and weapons, of time zones and of currencies: "AI", "UAVs", "ICBM",
 # "JST", "AEST", "EUR", "MOU" (a memorandum of understanding), "CBD" (a city's business district),
 # "Covid" (a disease), "WMD" (weapons of mass destruction), "SIGINT" (a kind of intelligence),
-# "AWOL" (absent without leave).
-_COMMON_ACRONYMS = _set(
+# "AWOL" (absent without leave), and the degrees.
+_COMMON_ACRONYMS = _DEGREES | _set(
     "AI TV UAV UAVs GDP CEO CEOs IT ICT GPS DNA PC ID IDs SMS GMT UTC JST KST CET CEST EST EDT"
     " PST PDT CST CDT MST MDT BST EET EEST MSK IST HKT SGT AEST AEDT ACST ACDT AWST NZST NZDT"
     " EUR USD GBP JPY CNY RMB KRW AUD NZD ICBM ICBMs SLBM SLBMs IRBM IRBMs EEZ EEZs MOU MOUs MoU"
     " MoUs CBD Covid COVID WMD WMDs"
     " SIGINT HUMINT OSINT ELINT IMINT GEOINT MASINT COMINT AWOL"
 )
-# Academic degrees, a programme's name too ("Director of the BA"), and before their field ("a BA
-# in International Affairs", "a PhD in War Studies"), which names no one either.
-_DEGREES = _set("BA BSc MA MSc MPhil PhD PhDs DPhil MBA LLB LLM")
-_COMMON_ACRONYMS |= _DEGREES
 _DEGREE_IN_BEFORE = re.compile(
     rf"\b(?:{'|'.join(sorted(_DEGREES))}|Ph\.D\.|[Dd]egree|[Bb]achelor(?:[’']s)?"
     r"|[Mm]aster(?:[’']s)?|[Dd]octorate) in (?:the )?$"
