@@ -298,3 +298,19 @@ def test_a_body_named_after_a_state_is_not_the_state(tmp_path: Path) -> None:
     assert actors_of(article) == [("japan", "Japan")]
     reading = article.text.reading_text
     assert article.mentions[0].start == reading.index("Japan Coast")
+
+
+def test_a_quoted_name_after_a_verb_that_names_it_is_the_event(tmp_path: Path) -> None:
+    # "a “special military operation”" after "described as" or "represents": the name it is
+    # given, not one of a kind.
+    article = annotated(
+        tmp_path,
+        "The war, which Moscow described as a “special military operation”, goes on. Putin "
+        "insists it represents a “special military operation” still.",
+        actors=REAL_ACTORS,
+        events=REAL_EVENTS,
+    )
+    assert events_of(article) == [
+        ("russian-invasion-of-ukraine-2022", "special military operation"),
+        ("russian-invasion-of-ukraine-2022", "special military operation"),
+    ]

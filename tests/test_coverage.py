@@ -485,6 +485,17 @@ def test_a_degree_its_field_a_season_and_a_portfolio_are_no_names(tmp_path: Path
     assert set(found) == {"Ann Lee", "Bo Kim"}
 
 
+def test_a_heading_with_long_prepositions_a_creeds_plural_and_an_fm_are_no_names(
+    tmp_path: Path,
+) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met.\n\nThe Relationship between Georgia and NATO\n\nGeorgia is not a member. "
+        "Their FM Ana Lee spoke. The Islamists objected.",
+    )
+    assert set(found) == {"Georgia", "Ana Lee"}
+
+
 def test_a_states_name_opening_a_sentence_is_read(tmp_path: Path) -> None:
     # The world's states by their ISO 3166-1 names, and not the knowledge base's: any corpus's.
     found = warned(

@@ -128,8 +128,14 @@ def _definite(
 
 # "at" before "war with ...": a state of war, the one going on.
 _AT_BEFORE = re.compile(r"\bat $", re.IGNORECASE)
-# A verb of naming before an indefinite phrase: what follows is the name it is called by.
-_CALLED_BEFORE = re.compile(r"\bcall(?:s|ed|ing)? (?:it |this |that )?an? [“‘\"']?$")
+# A verb of naming before an indefinite phrase: what follows is the name it is called by; with
+# another verb, the name in quotation marks ("which Moscow described as a “special military
+# operation”", "represents a “special military operation”").
+_CALLED_BEFORE = re.compile(
+    r"\bcall(?:s|ed|ing)? (?:it |this |that )?an? [“‘\"']?$"
+    r"|\b(?:describ(?:e|es|ed|ing)|term(?:s|ed)?|dub(?:s|bed)?|label(?:s|led|ed)?|brand(?:s|ed)?"
+    r"|represent(?:s|ed)?) (?:it |this |that )?(?:as )?an? [“‘\"']$"
+)
 # A verb of beginning a war or a campaign, in the past tense or as a participle, before an
 # indefinite phrase and the words that judge it ("after launching a senseless war"), or its name
 # in quotation marks ("Russia launched a “special military operation”").

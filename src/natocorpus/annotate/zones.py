@@ -101,7 +101,9 @@ def block_zones(text: ArticleText, title_case: Callable[[str], bool]) -> tuple[Z
     return tuple(zones)
 
 
-_LONG_FUNCTION_WORDS = frozenset(
+# Function words of four letters or more, which title case leaves in lower case ("The
+# Relationship between Japan and NATO").
+LONG_FUNCTION_WORDS = frozenset(
     {
         "with",
         "from",
@@ -134,7 +136,7 @@ def _title_case(text: str) -> bool:
     # Title case leaves only short function words in lower case: a caption full of names with
     # "delivers remarks at a meeting" in it is a sentence.
     words = [word for word in re.findall(r"[^\W\d_][\w’'-]*", text) if len(word) > 3]
-    lower = sum(not word[:1].isupper() and word not in _LONG_FUNCTION_WORDS for word in words)
+    lower = sum(not word[:1].isupper() and word not in LONG_FUNCTION_WORDS for word in words)
     return len(words) >= 3 and lower <= 0.1 * len(words)
 
 

@@ -10,6 +10,7 @@ import msgspec
 
 from natocorpus.annotate.context import ADJECTIVE_ENDING
 from natocorpus.annotate.references import is_reference
+from natocorpus.annotate.zones import LONG_FUNCTION_WORDS
 from natocorpus.coverage.words import (
     _ABBREVIATED,
     _CAPITAL,
@@ -714,9 +715,12 @@ def _title_case(text: str) -> bool:
     # A web address is the site's, not a word of the title ("A “Diluted” NATO Is a Mistake,
     # nationalinterest.org").
     text = _WEB_ADDRESS.sub("", text)
-    long = [
-        w for w in re.findall(r"[^\W\d_][\w’'\-]*", text) if len(w) >= 4 and w not in _NOT_NAMES
-    ]
+    words = re.findall(r"[^\W\d_][\w’'\-]*", text)
+    # In a short line, title case leaves its long prepositions in lower case ("The Relationship
+    # between Japan and NATO"); a long one with them is a caption's sentence ("... shakes hands
+    # with Japanese Prime Minister Shigeru Ishiba before a meeting").
+    lowered = LONG_FUNCTION_WORDS if len(words) <= 8 else frozenset()
+    long = [w for w in words if len(w) >= 4 and w not in _NOT_NAMES and w not in lowered]
     if len(long) < 3:
         return False
     return sum(_capitalised(w) for w in long) >= 0.8 * len(long)

@@ -147,7 +147,7 @@ _TITLE_HEADS = _set(
     Scholar Economist Baroness Baron Viscount Viscountess Earl Countess Duke Duchess Marquess
     Hon Rt Honourable Honorable H.E Treasurer Sec Gov Amb Pres Cmdr Cdr Brig Sgt Supt
     Attorney-General Solicitor-General Auditor-General Governor-General Inspector-General
-    Manager Coordinator Specialist VP Extraordinary Plenipotentiary MP MPs M.P MEP MEPs
+    Manager Coordinator Specialist VP Extraordinary Plenipotentiary MP MPs M.P MEP MEPs FM FMs
     Tun Datuk Dato Datin Vice-Minister Brigadier Co-Chairman Co-Chairwoman Co-Chair Co-Chairs
     GEN LTGEN MAJGEN BRIG COL LTCOL MAJ CAPT ADM VADM RADM CDRE AIRMSHL AVM AIRCDRE GPCAPT WGCDR"""
 )
@@ -214,7 +214,7 @@ _RUN_ON_WORDS = _set("an the and are is was were in on of to with for at by as h
 # terror", "Jihadist groups".
 _FAITHS = _set(
     "Islamic Islamist Muslim Christian Jewish Buddhist Hindu Catholic Protestant Jihadist"
-    " Salafist Sunni Shia Shiite"
+    " Salafist Sunni Shia Shiite Islamists Jihadists Salafists"
     # the faiths themselves
     " Islam Christianity Judaism Buddhism Hinduism Catholicism Protestantism Shinto Shintoism"
     " Confucianism Taoism"
