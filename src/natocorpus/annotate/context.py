@@ -79,8 +79,6 @@ _MASTHEAD_AFTER = re.compile(
     r"|Courier|Express|Star|Sun|Mail|Review|Monitor|Insider|Today|Diplomat|Reporter|Sentinel"
     r"|Guardian|Inquirer|Examiner|Dispatch|Bulletin)\b"
 )
-# "The" with its capital inside a sentence, before a people's adjective with no noun after it: a
-# newspaper's name ("Writing in The Australian just a day after").
 # A currency's name after its state's: "US dollars", "Chinese yuan"; "won" only after an amount
 # ("300 billion Korean won"), as it is a verb too.
 _CURRENCY_AFTER = re.compile(
@@ -90,6 +88,8 @@ _WON_AFTER = re.compile(r" won\b")
 _AMOUNT_BEFORE = re.compile(
     r"\d(?:[\d.,]*\d)?(?: (?:thousand|million|billion|trillion|bn|mn))? (?:[A-Z][\w.]* )?$"
 )
+# "The" with its capital inside a sentence, before a people's adjective with no noun after it: a
+# newspaper's name ("Writing in The Australian just a day after").
 _TITLED_THE_BEFORE = re.compile(r"[\w,] The $")
 _LOWER_WORD_AFTER = re.compile(r" [a-z]")
 # A prefix joined to a region's name makes an adjective of it: "Trans-Atlantic", "pan-Asian".
