@@ -580,13 +580,15 @@ def test_a_summit_is_named_as_the_organisations_leaders_meeting(tmp_path: Path) 
     article = annotated(
         tmp_path,
         "Japan attended the NATO leaders’ meeting. Georgia hailed the meeting of NATO leaders.\n\n"
-        "Russia skipped the G20 leaders’ meeting.",
+        "Russia skipped the G20 leaders’ meeting. Moldova watched the annual gathering of NATO "
+        "leaders.",
         events=EVENTS,
         overrides=published("2022-07"),
     )
     assert events_of(article) == [
         ("nato-2022", "NATO leaders’ meeting"),
         ("nato-2022", "meeting of NATO leaders"),
+        ("nato-2022", "gathering of NATO leaders"),
     ]
 
 
@@ -1885,6 +1887,49 @@ def test_a_wars_crimes_and_a_visit_in_anothers_possessive_name_neither(tmp_path:
     ]
     reading = article.text.reading_text
     assert article.event_mentions[1].start > reading.index("Stoltenberg’s")
+
+
+def test_a_compound_of_a_wars_noun_is_not_the_war(tmp_path: Path) -> None:
+    # "the war dead" and "Russia’s war games" are its dead and an exercise; "the war" after
+    # them is the war again.
+    article = annotated(
+        tmp_path,
+        "Russia’s war in Georgia began. Veterans honoured the war dead. Russia’s war games "
+        "alarmed NATO. The war went on.",
+        events=WAR_AND_VISIT.replace(
+            "generic: [war in Georgia, war against Georgia]",
+            "generic: [war in Georgia, war against Georgia, Russia’s war]",
+        ),
+        overrides=published("2023-03"),
+    )
+    assert events_of(article) == [("war-2021", "war in Georgia"), ("war-2021", "war")]
+    reading = article.text.reading_text
+    assert article.event_mentions[1].start == reading.index("war went")
+
+
+def test_a_policys_turn_is_told_by_each_noun_and_way_of_turning(tmp_path: Path) -> None:
+    # The event's form "pivot to Asia", told as a shift toward Asia and a rebalancing towards it.
+    events = """\
+- id: pivot-2011
+  name: A pivot
+  type: other
+  date: "2011"
+  precision: year
+  participants: [usa]
+  description: A pivot.
+  forms: [US pivot to Asia]
+"""
+    article = annotated(
+        tmp_path,
+        "NATO watched the US shift toward Asia. Europe feared the US rebalancing towards Asia, "
+        "and a shift to Mars.",
+        events=events,
+        overrides=published("2012-05"),
+    )
+    assert events_of(article) == [
+        ("pivot-2011", "US shift toward Asia"),
+        ("pivot-2011", "US rebalancing towards Asia"),
+    ]
 
 
 def test_an_occasion_held_for_an_anniversary_and_a_summit_ahead_after_past_ones(

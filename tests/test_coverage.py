@@ -244,6 +244,8 @@ def test_a_states_body_named_by_its_adjective_is_one_name_not_a_persons(tmp_path
         "ballistic missiles (SRBMs), and fears REE (rare-earth element) curbs. More AESA.",
         "NATO backs environmental, social, and governance (“ESG”) standards.",
         "NATO gave $16 million (over USD9.4 million).",  # an amount in a currency's code
+        # letters run into figures, an amount by its sign or its large number's word
+        "NATO pledged RM585 billion and Japan more than $NZ40 million.",
         "Context: Recently, NATO warned.",  # an adverb after a colon, before its comma
         "NATO said: Third, Japan warned.",  # a word that opens a clause, after a colon
         "NATO said it is OK to have ties.",  # a word of speech, not a name

@@ -39,7 +39,12 @@ from natocorpus.annotate.forms import (
     Matchers,
     _overlapping,
 )
-from natocorpus.annotate.generic_phrases import _JUDGE_WORDS, _no_fight, _one_strike
+from natocorpus.annotate.generic_phrases import (
+    _JUDGE_WORDS,
+    _WAR_COMPOUND_HEADS,
+    _no_fight,
+    _one_strike,
+)
 from natocorpus.annotate.implicit_events import _summit_list_spans
 from natocorpus.annotate.other_meetings import (
     _NOT_PLACES,
@@ -182,8 +187,9 @@ def _of_another_years_anniversary(
     return not any(abs(matchers.event_dates[e].year - year) <= 1 for e in candidates)
 
 
-# "crimes" after a war's name: the war's crimes ("Russia’s war crimes in Ukraine").
-_CRIMES_AFTER = re.compile(r" (?:crimes?|criminals?)\b")
+# A noun after a war's name that makes a compound of it, not the war: "Russia’s war crimes in
+# Ukraine", "a memorial for the war dead".
+_A_WARS_COMPOUND_AFTER = re.compile(rf" (?:{'|'.join(_WAR_COMPOUND_HEADS)})\b")
 _POSSESSIVE_BEFORE = re.compile(r"[’']s $")
 # An occasion held for an event, named after it: "the 75th anniversary dinner".
 _AN_OCCASION_AFTER = re.compile(
@@ -298,8 +304,8 @@ def _generic_events(
             continue  # "Macron told a news conference in Vilnius": a briefing, not the summit
         if _one_strike(reading, start, end):
             continue  # "a drone attack on Ukraine": one strike of the war, not the war
-        if _CRIMES_AFTER.match(reading, end):
-            continue  # "Russia’s war crimes in Ukraine": crimes, not the war
+        if _A_WARS_COMPOUND_AFTER.match(reading, end):
+            continue  # "Russia’s war crimes in Ukraine", "the war dead": not the war itself
         if _AN_OCCASION_AFTER.match(reading, end):
             continue  # "the 75th anniversary dinner": a dinner held for it, not the anniversary
         if _anothers_visit(reading, start, candidates, actors, matchers):

@@ -11,12 +11,14 @@ from collections.abc import Iterable, Sequence
 import msgspec
 
 from natocorpus.annotate.generic_phrases import (
+    _WAR_COMPOUND_HEADS,
     _acronyms,
     _as_leaders_meetings,
     _as_meetings,
     _by_a_partys_other_name,
     _by_its_visitor,
     _by_other_words_for_a_journey,
+    _by_other_words_for_a_turn,
     _by_other_words_for_war,
     _expanded,
     _foreign_affairs_ministers,
@@ -396,18 +398,9 @@ def _key(date: PartialDate, other: PartialDate) -> tuple[int, int, int]:
     return (date.year, date.month, date.day)
 
 
-# Compounds in which "war" is warfare in general, not a war: "Russia's war economy" is an
-# economy, "its war machine" an army; a war's name that runs into one is not a mention.
-_COMPOUNDS_OF_WAR = (
-    "war economy",
-    "war economies",
-    "war machine",
-    "war chest",
-    "war footing",
-    "war games",
-    "war room",
-    "war industry",
-)
+# A war's name that runs into a compound of "war" naming no war is not a mention ("Russia's war
+# economy" is an economy).
+_COMPOUNDS_OF_WAR = tuple(f"war {head}" for head in _WAR_COMPOUND_HEADS)
 
 
 class Matchers(msgspec.Struct, frozen=True):
@@ -508,6 +501,7 @@ class Matchers(msgspec.Struct, frozen=True):
                     *_expanded(_as_leaders_meetings(event.type, event.generic), acronyms),
                     *_by_other_words_for_war(event.generic),
                     *_by_other_words_for_a_journey(event.type, event.generic),
+                    *_by_other_words_for_a_turn((*event.forms, *event.generic)),
                     *_foreign_affairs_ministers(event.type, event.generic),
                     *_with_ordinals_in_words(event.generic),
                     *(legs := _legs(event.type, event.name, event.place, knowledge.actors)),

@@ -224,13 +224,19 @@ def _as_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
 
 def _as_leaders_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
     """An organisation's summit is its leaders' meeting, as no other meeting of it is: "the NATO
-    summit" is also "the NATO leaders’ meeting" and "a meeting of NATO leaders"."""
+    summit" is also "the NATO leaders’ meeting", "a meeting of NATO leaders" and "the annual
+    gathering of NATO leaders"."""
     if kind != "summit":
         return []
     names = dict.fromkeys(name for name, _ in _organisations_summits(phrases))
     return [
-        *(f"{name} leaders{mark} meeting" for name in names for mark in ("’", "'", "")),
-        *(f"meeting of {name} leaders" for name in names),
+        *(
+            f"{name} leaders{mark} {noun}"
+            for name in names
+            for mark in ("’", "'", "")
+            for noun in _MEETING_WORDS
+        ),
+        *(f"{noun} of {name} leaders" for name in names for noun in _MEETING_WORDS),
     ]
 
 
@@ -369,6 +375,15 @@ def _by_other_words_for_war(phrases: Iterable[str]) -> list[str]:
     )
 
 
+# The nouns that "war" qualifies in a compound that names no war: "war crimes", "the war dead", "a
+# war memorial", "war games" (an exercise), "Russia's war economy", "its war machine".
+_WAR_COMPOUND_HEADS = (
+    *("crime", "crimes", "criminal", "criminals", "dead", "memorial", "memorials", "grave"),
+    *("graves", "cemetery", "cemeteries", "veteran", "veterans", "game", "games", "economy"),
+    *("economies", "machine", "chest", "footing", "room", "industry"),
+)
+
+
 # Words that judge a war or an invasion, which may stand between its party's name and its noun:
 # "Russia’s ongoing illegal and immoral invasion", "Russia’s military assault".
 _JUDGE_WORDS = (
@@ -416,6 +431,31 @@ def _by_other_words_for_a_journey(kind: str, phrases: Iterable[str]) -> list[str
             for phrase in phrases
             if _JOURNEY_NOUN.search(phrase)
             for noun in _JOURNEY_NOUNS
+        )
+    )
+
+
+# The nouns a change of a policy's direction is told by, one for another, and the prepositions of
+# its way: "America’s pivot to Asia" is also "America’s shift toward Asia" and "America’s
+# rebalancing towards Asia".
+_TURNING_NOUNS = ("pivot", "rebalance", "rebalancing", "shift", "turn", "tilt")
+_TURNING_PHRASE = re.compile(
+    rf"^(.+? )(?:{'|'.join(_TURNING_NOUNS)}) (?:to|toward|towards) (.+)$", re.IGNORECASE
+)
+
+
+def _by_other_words_for_a_turn(phrases: Iterable[str]) -> list[str]:
+    """A policy's turn to a place told with its owner ("US pivot to Asia", "America’s pivot to
+    Asia") holds with each other noun of turning and each preposition of its way: "America’s
+    shift toward Asia", "US rebalancing towards Asia". Not without its owner: "a shift to the
+    Asia-Pacific" may be anyone's ("NATO’s shift to the Asia-Pacific")."""
+    return list(
+        dict.fromkeys(
+            f"{found.group(1)}{noun} {way} {found.group(2)}"
+            for phrase in phrases
+            if (found := _TURNING_PHRASE.match(phrase)) is not None
+            for noun in _TURNING_NOUNS
+            for way in ("to", "toward", "towards")
         )
     )
 

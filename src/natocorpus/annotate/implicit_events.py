@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from natocorpus.annotate.forms import Matchers, _key, _overlapping, _within
-from natocorpus.annotate.generic_phrases import _JUDGE_WORDS
+from natocorpus.annotate.generic_phrases import _JUDGE_WORDS, _WAR_COMPOUND_HEADS
 from natocorpus.model import DateMention, EventMention, PartialDate
 
 # A summit named by its city: "since Madrid", "ahead of Vilnius", "Vilnius 2023" ----------------
@@ -230,13 +230,13 @@ def _enough_participants(matchers: Matchers, event: str, present: frozenset[str]
 
 # "the invasion", "the war", "the pivot", "this invasion", "this brutal invasion", "the illegal
 # and unprovoked war" (its phrase after the article): not the head of a longer phrase ("the war
-# in Gaza", "the war effort", "the war path", "the war-torn country", "the war that broke out in
+# in Gaza", "the war effort", "the war dead", "the war-torn country", "the war that broke out in
 # Gaza") nor a name's word ("the War Memorial"); not "that war" ("warned that war would come").
 _BARE_HEAD = re.compile(
     rf"\b(?:[Tt]he|[Tt]his) (?P<phrase>(?:(?:{_JUDGE_WORDS})(?:,? and |, | )){{0,3}}"
-    r"(?P<noun>invasion|war|pivot))\b(?![-\w])(?! (?:of|in|on|against|with|between|effort"
-    r"|efforts|machine|economy|crimes?|criminals?|path|footing|chest|zone|games?|room|that"
-    r"|which)\b)(?! [A-Z])"
+    r"(?P<noun>invasion|war|pivot))\b(?![-\w])"
+    r"(?! (?:of|in|on|against|with|between|that|which|effort|efforts|path|zone"
+    rf"|{'|'.join(_WAR_COMPOUND_HEADS)})\b)(?! [A-Z])"
 )
 # Another war named between the antecedent and the bare noun: "World War II", "the Korean War".
 _A_WAR_NAMED = re.compile(r"\b[A-Z][\w’'-]* (?:War|Invasion)\b")

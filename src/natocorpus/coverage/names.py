@@ -102,6 +102,11 @@ _NUMBERED_STEP = re.compile(r"(?:Phase|Stage|Step|Round|Tier|Chapter|Section|Typ
 _ADVERB = re.compile(r"[A-Z][a-z]+(?:ent|al|ous|ive|ate|ant|ar|ic|ful|less|ab|ib|ed|ing)ly")
 # An amount in a currency's code run into its figures: "USD9.4", "EUR2bn".
 _CODED_AMOUNT = re.compile(r"([A-Z]{3})\d[\d.,]*[a-z]{0,2}")
+# Letters run into figures that a currency's sign before or a large number's word after tells as
+# an amount, whatever the letters: "$NZ40 million", "RM585 billion" (the ringgit's "RM").
+_LETTERED_AMOUNT = re.compile(r"[A-Z]{1,3}\d[\d.,]*")
+_CURRENCY_SIGN_BEFORE = re.compile(r"[$€£¥₩]$")
+_LARGE_NUMBER_AFTER = re.compile(r" (?:thousand|million|billion|trillion|bn|mn|m)\b")
 # An electoral or city area after its ordinal number ("the 17th District"), which names no one.
 _NUMBERED_AREA = re.compile(r"(?:District|Ward|Precinct|Constituency)")
 _ORDINAL_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th) $")
@@ -222,6 +227,11 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             continue  # an area told by its number: "(D-CA, 17th District)"
         if (amount := _CODED_AMOUNT.fullmatch(name)) and amount.group(1) in _COMMON_ACRONYMS:
             continue  # an amount: "worth NZ$16 million (over USD9.4 million)"
+        if _LETTERED_AMOUNT.fullmatch(name) and (
+            _CURRENCY_SIGN_BEFORE.search(text, max(0, at - 1), at)
+            or _LARGE_NUMBER_AFTER.match(text, at + len(raw))
+        ):
+            continue  # an amount: "more than $NZ40 million", "about US$133 billion (RM585 billion)"
         if _ROMAN.fullmatch(name) and _NUMBERED_PART_BEFORE.search(text, 0, at):
             continue  # the number of a part: "article VI (in its statutes)"
         if name == "Article" and (number := _PART_NUMBER_AFTER.match(text, at + len(raw))):
