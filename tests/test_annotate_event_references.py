@@ -149,6 +149,9 @@ def test_an_indefinite_visit_is_one_its_visitor_sets_out_on(tmp_path: Path) -> N
     ]
     # Another traveller: another visit.
     assert _events(tmp_path / "c", "The Chinese premier arrived on a visit to Japan.") == []
+    # Or ends it, with its length between.
+    ended = "With Stoltenberg having concluded a four-day visit to Japan, NATO looks east."
+    assert _events(tmp_path / "d", ended, "2023-02") == [("sg-visit-2023", "visit to Japan")]
 
 
 def test_a_visit_is_told_by_the_clause_with_its_visitor(tmp_path: Path) -> None:
@@ -301,6 +304,12 @@ def test_a_ministerial_meeting_is_the_known_one_only_in_the_season_after_it(
     assert _events(tmp_path / "d", dated, "2024-05") == [
         ("ministers-2022-04", "foreign ministers’ meeting")
     ]
+    # "This week" is a day of the publication's week: in June, not April's meeting.
+    this_week = "At the foreign ministers’ meeting in Brussels this week, Japan spoke."
+    assert _events(tmp_path / "f", this_week, "2022-04") == [
+        ("ministers-2022-04", "foreign ministers’ meeting in Brussels")
+    ]
+    assert _events(tmp_path / "g", this_week, "2022-06") == []
 
 
 # A summit placed where no known one was held ---------------------------------------------------

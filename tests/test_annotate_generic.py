@@ -581,7 +581,7 @@ def test_a_summit_is_named_as_the_organisations_leaders_meeting(tmp_path: Path) 
         tmp_path,
         "Japan attended the NATO leaders’ meeting. Georgia hailed the meeting of NATO leaders.\n\n"
         "Russia skipped the G20 leaders’ meeting. Moldova watched the annual gathering of NATO "
-        "leaders.",
+        "leaders. Japan leans toward attending the summit of NATO leaders.",
         events=EVENTS,
         overrides=published("2022-07"),
     )
@@ -589,6 +589,7 @@ def test_a_summit_is_named_as_the_organisations_leaders_meeting(tmp_path: Path) 
         ("nato-2022", "NATO leaders’ meeting"),
         ("nato-2022", "meeting of NATO leaders"),
         ("nato-2022", "gathering of NATO leaders"),
+        ("nato-2022", "summit of NATO leaders"),
     ]
 
 
@@ -1508,6 +1509,35 @@ def test_a_summit_named_by_its_two_sides_is_their_meeting(tmp_path: Path) -> Non
     # A side of two or three words: "North Korea" is not the host "Korea".
     sides = _TWO_SIDES_BEFORE.search("saw the recent Russia-North Korea ")
     assert sides is not None and sides.groups() == ("Russia", "North Korea")
+
+
+def test_an_event_set_apart_as_earlier_in_the_sentence_is_not_the_other_reference(
+    tmp_path: Path,
+) -> None:
+    # "Since last year" would date "This summit" to 2022; but the sentence sets last year's
+    # summit apart as another.
+    article = annotated(
+        tmp_path,
+        "NATO met in Vilnius.\n\nThis summit invited Japan, following last year's NATO Summit "
+        "in Madrid. Since last year, NATO has courted Japan.",
+        events=EVENTS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [
+        ("nato-2023", "summit"),
+        ("nato-2022", "NATO Summit in Madrid"),
+    ]
+
+
+def test_a_sentences_end_parts_a_dashed_name_from_the_summit_after_it(tmp_path: Path) -> None:
+    # "Indo-Pacific Strategy." ends its sentence: "This summit" is not the talks of two sides.
+    article = annotated(
+        tmp_path,
+        "NATO serves the U.S. and its Indo-Pacific Strategy. This summit invited Japan.",
+        events=EVENTS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("nato-2023", "summit")]
 
 
 def test_a_summit_named_by_three_of_its_parties_joined_is_theirs(tmp_path: Path) -> None:

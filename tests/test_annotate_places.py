@@ -491,7 +491,7 @@ def test_a_summit_of_another_body_after_its_noun_is_another_meeting(tmp_path: Pa
         overrides=PUBLISHED_AFTER,
     )
     assert events_of(article) == [
-        ("washington-2024", "summit of NATO"),
+        ("washington-2024", "summit of NATO leaders"),
         ("washington-2024", "summit"),
     ]
     assert [(u.text, u.candidates) for u in article.unresolved_events] == [("summit", ())]

@@ -250,6 +250,9 @@ def test_a_states_body_named_by_its_adjective_is_one_name_not_a_persons(tmp_path
         "NATO said: Third, Japan warned.",  # a word that opens a clause, after a colon
         "NATO said it is OK to have ties.",  # a word of speech, not a name
         "NATO backs non-Communist states.",  # a creed's adjective
+        "NATO heard vile, anti-Semitic calls to ban all Muslims.",  # a faith's followers
+        "NATO arms the Southwestern region of Japan.",  # a compass adjective alone
+        "NATO met NGO leaders and LNG exporters.",  # common nouns' acronyms
         "NATO respects Buddhism and Islam.",  # faiths
         "NATO met in Japan’s CBD.",  # a common noun's acronym
         "NATO met Japan during Covid.",  # a disease's
@@ -265,6 +268,10 @@ def test_a_states_body_named_by_its_adjective_is_one_name_not_a_persons(tmp_path
 )
 def test_capitals_that_their_place_explains_are_not_reported(tmp_path: Path, body: str) -> None:
     assert warned(tmp_path, body) == {}
+
+
+def test_a_compass_adjective_before_a_name_is_part_of_it(tmp_path: Path) -> None:
+    assert list(warned(tmp_path, "NATO met Southeastern Ruritania.")) == ["Southeastern Ruritania"]
 
 
 def test_a_name_in_brackets_is_still_reported(tmp_path: Path) -> None:

@@ -277,9 +277,10 @@ def _set_out_on(
     actors: Sequence[tuple[int, int, str]],
     matchers: Matchers,
 ) -> bool:
-    """Whether an indefinite visit is told by its visitor setting out on it: "Stoltenberg
-    arrived today on a visit to South Korea", "Stoltenberg paid a visit to Japan". The visitor
-    must be named before it in the sentence."""
+    """Whether an indefinite visit is told by its visitor setting out on it or ending it:
+    "Stoltenberg arrived today on a visit to South Korea", "Stoltenberg paid a visit to Japan",
+    "Stoltenberg having concluded a four-day trip to Japan". The visitor must be named before it
+    in the sentence."""
     if not _SET_OUT_ON.search(reading, max(0, start - 40), start):
         return False
     low, _ = _sentence_span(text, reading, start)
@@ -290,11 +291,13 @@ def _set_out_on(
     )
 
 
-# A verb of setting out on a journey before an indefinite visit's phrase.
+# A verb of setting out on a journey, or of ending it, before an indefinite visit's phrase, with
+# its length or kind between ("began a two-day visit", "having concluded a four-day trip").
 _SET_OUT_ON = re.compile(
     r"\b(?:(?:arrived|arrives|arriving|landed|lands|embarked|embarks|went|goes|set off|sets off"
     r"|is|was|are|were)(?: \w+){0,2} on|paid|pays|paying|made|makes|began|begins|started"
-    r"|starts|kicked off|kicks off) an? $"
+    r"|starts|kicked off|kicks off|concluded|concludes|concluding|ended|ends|ending|completed"
+    r"|completes|wrapped up|wraps up) an? (?:[\w-]+-day |week-long |official |whirlwind )?$"
 )
 
 

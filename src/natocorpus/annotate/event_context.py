@@ -652,7 +652,7 @@ def _recurring_fitting(
     # The visitor may be named in the phrase itself: "Stoltenberg’s visit".
     named = {actor for left, _, actor in actors if low <= left < high}
     values = [d.value for d in dates if d.value and low <= d.start < high]
-    weekday = _WEEKDAY.search(reading, low, high) is not None
+    this_week = _IN_THE_WEEK.search(reading, low, high) is not None
 
     def fits(event: str) -> bool:
         kind = matchers.event_types.get(event)
@@ -665,9 +665,10 @@ def _recurring_fitting(
             # The sentence's dates say when: "Later in April, a NATO general travelled to
             # Japan" is no visit of January, however near the publication.
             return any(_within(v, first, last) for v in values)
-        if weekday:
+        if this_week:
             # A weekday is a day of the publication's week: "NATO ambassadors began their visit
-            # to Korea on Wednesday" in December is no visit of January.
+            # to Korea on Wednesday" in December is no visit of January; so is "this week" ("a
+            # NATO foreign ministers meeting in Brussels this week" in March is not December's).
             return _overlap(_days(first, last), _a_week_around(published))
         # Ministers meet two or three times a year: "the foreign ministers' meeting" more than a
         # season after the known one is a later meeting; other meetings and visits, a year on.
@@ -681,7 +682,9 @@ def _recurring_fitting(
 
 # Months between two meetings of ministers held two or three times a year.
 _A_SEASON = 4
-_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_IN_THE_WEEK = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|this week)\b", re.IGNORECASE
+)
 
 
 def _a_week_around(published: PartialDate) -> tuple[datetime.date, datetime.date]:

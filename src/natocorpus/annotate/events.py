@@ -384,6 +384,10 @@ def _generic_events(
         candidates = _still_to_come(
             reading, end, own, candidates, context_dates, published, matchers
         )
+        set_apart = _set_apart_in_its_sentence(reading, own, start, named, generic_found, matchers)
+        if set_apart and len(candidates) > 1:
+            # "This summit invited Japan ... following last year's Madrid Summit": not that one.
+            candidates = [e for e in candidates if e not in set_apart]
         if _beside_another(reading, own, start, end, candidates, dates, matchers):
             candidates = []  # beside one of them, so none of them, and nothing says which
         # A date right after the phrase, or after its place: "the summit in Washington on
@@ -514,6 +518,44 @@ def _generic_events(
                 unresolved.append(UnresolvedReference.of(mention, possible))
         unresolved.sort(key=lambda reference: reference.start)
     return resolved, unresolved
+
+
+# A time before a reference that sets its event apart as an earlier one: "last year’s Madrid
+# Summit", "the previous NATO summit".
+_SET_APART_BEFORE = re.compile(
+    r"\b(?:[Ll]ast (?:year|month|week)[’']s|[Tt]he (?:previous|preceding|last|past))"
+    r"(?: [A-Z][\w-]*| (?:1[89]|20)\d\d)* $"
+)
+
+
+def _set_apart_in_its_sentence(
+    reading: str,
+    sentence: tuple[int, int],
+    start: int,
+    named: Sequence[EventMention],
+    generic_found: Sequence[tuple[str, str, int, int]],
+    matchers: Matchers,
+) -> set[str]:
+    """The events of the sentence's other references that a time before them sets apart as
+    earlier ones ("following last year's Madrid Summit"): another reference of the sentence is
+    not to them."""
+    low, high = sentence
+    spans = [(m.start, {m.event}) for m in named] + [
+        # (where the phrase names several, the place right after it may say which: "last year's
+        # NATO summit in Madrid")
+        (at, set(_by_place(reading[at : till + 30], events, matchers) or events))
+        for phrase, _, at, till in generic_found
+        if (events := matchers.generic_events[phrase])
+    ]
+    return {
+        event
+        for at, events in spans
+        if low <= at < high
+        and at != start
+        and len(events) == 1
+        and _SET_APART_BEFORE.search(reading, max(0, at - 40), at)
+        for event in events
+    }
 
 
 def _told_so_far(

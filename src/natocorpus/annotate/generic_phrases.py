@@ -224,8 +224,8 @@ def _as_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
 
 def _as_leaders_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
     """An organisation's summit is its leaders' meeting, as no other meeting of it is: "the NATO
-    summit" is also "the NATO leaders’ meeting", "a meeting of NATO leaders" and "the annual
-    gathering of NATO leaders"."""
+    summit" is also "the NATO leaders’ meeting", "a meeting of NATO leaders", "the summit of NATO
+    leaders" and "the annual gathering of NATO leaders"."""
     if kind != "summit":
         return []
     names = dict.fromkeys(name for name, _ in _organisations_summits(phrases))
@@ -236,7 +236,7 @@ def _as_leaders_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
             for mark in ("’", "'", "")
             for noun in _MEETING_WORDS
         ),
-        *(f"{noun} of {name} leaders" for name in names for noun in _MEETING_WORDS),
+        *(f"{noun} of {name} leaders" for name in names for noun in ("summit", *_MEETING_WORDS)),
     ]
 
 

@@ -138,9 +138,11 @@ def _names_another_meeting(
 
 
 # Two names joined by a dash right before a meeting's phrase: its two sides ("the Japan-Germany
-# Summit Meeting", "the US–China summit", "the Russia-North Korea Summit Meeting").
+# Summit Meeting", "the US–China summit", "the Russia-North Korea Summit Meeting"); a word that
+# ends a sentence ends them ("its Indo-Pacific Strategy. This summit": no sides).
 _TWO_SIDES_BEFORE = re.compile(
-    r"(?<![\w’'.-])([A-Z][\w’'.]*)[-–]([A-Z][\w’'.]*(?: [A-Z][\w’'.]*){0,2}) $"
+    r"(?<![\w’'.-])([A-Z][\w’'.]*)[-–]"
+    r"([A-Z][\w’'.]*(?<![a-z]\.)(?: [A-Z][\w’'.]*(?<![a-z]\.)){0,2}) $"
 )
 
 

@@ -214,7 +214,9 @@ _RUN_ON_WORDS = _set("an the and are is was were in on of to with for at by as h
 # terror", "Jihadist groups".
 _FAITHS = _set(
     "Islamic Islamist Muslim Christian Jewish Buddhist Hindu Catholic Protestant Jihadist"
-    " Salafist Sunni Shia Shiite Islamists Jihadists Salafists"
+    " Salafist Sunni Shia Shiite Islamists Jihadists Salafists Semitic"
+    # their faithful ("ban all Muslims")
+    " Muslims Christians Jews Buddhists Hindus Catholics Protestants Sunnis Shias Shiites"
     # the faiths themselves
     " Islam Christianity Judaism Buddhism Hinduism Catholicism Protestantism Shinto Shintoism"
     " Confucianism Taoism"
@@ -227,12 +229,13 @@ _DEGREES = _set("BA BSc MA MSc MPhil PhD PhDs DPhil MBA LLB LLM")
 # Acronyms of common nouns and weapons, of time zones and of currencies: "AI", "UAVs", "ICBM",
 # "JST", "AEST", "EUR", "MOU" (a memorandum of understanding), "CBD" (a city's business district),
 # "Covid" (a disease), "WMD" (weapons of mass destruction), "SIGINT" (a kind of intelligence),
-# "AWOL" (absent without leave), and the degrees.
+# "AWOL" (absent without leave), "NGO" (a non-governmental organisation), "LNG" (liquefied
+# natural gas), and the degrees.
 _COMMON_ACRONYMS = _DEGREES | _set(
     "AI TV UAV UAVs GDP CEO CEOs IT ICT GPS DNA PC ID IDs SMS GMT UTC JST KST CET CEST EST EDT"
     " PST PDT CST CDT MST MDT BST EET EEST MSK IST HKT SGT AEST AEDT ACST ACDT AWST NZST NZDT"
     " EUR USD GBP JPY CNY RMB KRW AUD NZD ICBM ICBMs SLBM SLBMs IRBM IRBMs EEZ EEZs MOU MOUs MoU"
-    " MoUs CBD Covid COVID WMD WMDs"
+    " MoUs CBD Covid COVID WMD WMDs NGO NGOs LNG"
     " SIGINT HUMINT OSINT ELINT IMINT GEOINT MASINT COMINT AWOL"
 )
 _DEGREE_IN_BEFORE = re.compile(
@@ -255,12 +258,20 @@ _GREETINGS = _set(
 _CAPITALISED_COMMON_NOUNS = _set(
     "Internet States World International Presidential Spring Summer Autumn Winter"
 )
+# A compound compass adjective alone, a part of what follows in lower case: "the Southwestern
+# region of Japan" (with a capitalised word after it, a name's first word: "Southeastern Europe").
+# Not "Eastern" or "Southern", often all a warning shows of a name ("the Eastern Bloc").
+_COMPASS_ADJECTIVES = _set(
+    "Northeastern Northwestern Southeastern Southwestern North-eastern North-western"
+    " South-eastern South-western"
+)
 # A word that names no one in particular when it stands alone: a title, a noun of government, a
 # label of a text's part, a common noun's acronym, a faith's or a creed's adjective, a greeting,
 # a name's suffix or a common noun capitalised by a house style.
 _NO_ONE_ALONE = (
     _TITLE_HEADS
     | _CAPITALISED_COMMON_NOUNS
+    | _COMPASS_ADJECTIVES
     | _GOVERNMENT_NOUNS
     | _EDITORIAL_LABELS
     | _COMMON_ACRONYMS
