@@ -45,6 +45,7 @@ def test_a_capital_named_as_a_place_is_not_its_government(tmp_path: Path) -> Non
         "The NATO envoy was summoned to Washington.",
         "The carrier USS George Washington sailed with NATO ships.",
         "NATO sailors met the crowd at the Washington cruise terminal.",
+        "NATO sailors walked through the Washington railway station.",
         "Ruritania pulled its diplomats out of Washington after the NATO vote.",
         "Shelling hit three towns in the Washington region, NATO said.",
         "It is my honour to welcome to Washington the NATO ship Vespucci.",
@@ -553,6 +554,7 @@ def test_a_capital_struck_by_missiles_or_strikes_is_the_city(tmp_path: Path) -> 
         (
             "NATO said further missiles into Washington were fired.",
             "NATO counted drone strikes on Washington.",
+            "NATO said ballistic missiles struck Washington.",
         )
     ):
         assert _washington(sentence, tmp_path / str(number)) == [], sentence

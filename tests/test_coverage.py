@@ -253,6 +253,10 @@ def test_a_states_body_named_by_its_adjective_is_one_name_not_a_persons(tmp_path
         "NATO heard vile, anti-Semitic calls to ban all Muslims.",  # a faith's followers
         "NATO arms the Southwestern region of Japan.",  # a compass adjective alone
         "NATO met NGO leaders and LNG exporters.",  # common nouns' acronyms
+        "NATO tags #EUJapanCooperation.",  # a hashtag
+        "Japan met NATO's Commissioner for Agriculture.",  # a portfolio
+        # kinds of equipment in title case
+        "NATO bought K2 Main Battle Tanks and its K2PL MBT.",
         "NATO respects Buddhism and Islam.",  # faiths
         "NATO met in Japan’s CBD.",  # a common noun's acronym
         "NATO met Japan during Covid.",  # a disease's
@@ -268,6 +272,13 @@ def test_a_states_body_named_by_its_adjective_is_one_name_not_a_persons(tmp_path
 )
 def test_capitals_that_their_place_explains_are_not_reported(tmp_path: Path, body: str) -> None:
     assert warned(tmp_path, body) == {}
+
+
+def test_a_body_named_after_equipment_and_a_handle_are_reported(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path, "NATO met the Ruritanian Strategic Rocket Forces and the Newtown Jets @NATOpress."
+    )
+    assert list(found) == ["Ruritanian Strategic Rocket Forces", "Newtown Jets", "NATOpress"]
 
 
 def test_a_compass_adjective_before_a_name_is_part_of_it(tmp_path: Path) -> None:

@@ -152,11 +152,13 @@ _CITY_INSTITUTION_AFTER = re.compile(
 )
 # The land about a city: "operations around Tokyo", "a base near Seoul", "outside Moscow".
 _CITY_SURROUNDINGS_BEFORE = re.compile(r"\b(?:around|near|outside|nearby) $")
-# What is fired at a city or strikes it: "further missiles into Kyiv", "drone strikes on Moscow"
-# (the city struck, not its government).
+# What is fired at a city or strikes it: "further missiles into Kyiv", "drone strikes on Moscow",
+# "missiles struck Kyiv" (the city struck, not its government).
 _CITY_STRUCK_BEFORE = re.compile(
     r"\b(?:missiles?|rockets?|drones?|(?:air ?)?strikes?|shells?|shelling|bombs?|bombing"
-    r"|bombardments?|barrages?) (?:\w+ )?(?:into|on|at|against) (?:the )?$",
+    r"|bombardments?|barrages?) (?:\w+ )?(?:into|on|at|against) (?:the )?$"
+    # and by the verb of a blow: "ballistic missiles struck Kyiv", "shells pounded Kharkiv"
+    r"|\b(?:struck|strikes|pounded|pounds|shelled|shells|bombed|bombarded|bombards|rocked) $",
     re.IGNORECASE,
 )
 # What comes from a city, seen or heard there: "the images from Beijing", "reports from Kyiv".
@@ -184,7 +186,9 @@ _CALLED_A_CAPITAL = re.compile(
     re.IGNORECASE,
 )
 _CITY_BODY_AFTER = re.compile(
-    r" (?:(?:liaison|representative|regional|field|press|permanent|branch) )?"
+    # (with the kind of station: "the Kyiv railway station")
+    r" (?:(?:liaison|representative|regional|field|press|permanent|branch|railway|rail|train"
+    r"|bus|central) )?"
     r"(?:delegations?|offices?|embassy|embassies|bureaus?|missions?|consulates?|correspondents?"
     r"|stations?|bases?|headquarters|branch(?:es)?|residents?|areas?|airports?|metropolitan"
     r"|skyline|police|think[ -]tanks?|campus(?:es)?"

@@ -182,6 +182,9 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             raw, at = raw[when.end() :], at + when.end()
         if (skipped and any(low <= at < high for low, high in skipped)) or _NUMBER_LABEL.match(raw):
             continue
+        if at > 0 and text[at - 1] == "#":
+            # a hashtag, "#EUJapanCooperation" (not a handle: "@NATOpress" is an account's name)
+            continue
         if raw.endswith(".") and not _ABBREVIATED.match(raw):
             raw = raw[:-1]  # the full stop ends the sentence, not the word
         if raw.endswith(("’", "'")) and not raw[:-1].endswith(("s", "S")):

@@ -230,12 +230,13 @@ _DEGREES = _set("BA BSc MA MSc MPhil PhD PhDs DPhil MBA LLB LLM")
 # "JST", "AEST", "EUR", "MOU" (a memorandum of understanding), "CBD" (a city's business district),
 # "Covid" (a disease), "WMD" (weapons of mass destruction), "SIGINT" (a kind of intelligence),
 # "AWOL" (absent without leave), "NGO" (a non-governmental organisation), "LNG" (liquefied
-# natural gas), and the degrees.
+# natural gas), "MBT" (a main battle tank), "SSN" (an attack submarine), and the degrees.
 _COMMON_ACRONYMS = _DEGREES | _set(
     "AI TV UAV UAVs GDP CEO CEOs IT ICT GPS DNA PC ID IDs SMS GMT UTC JST KST CET CEST EST EDT"
     " PST PDT CST CDT MST MDT BST EET EEST MSK IST HKT SGT AEST AEDT ACST ACDT AWST NZST NZDT"
     " EUR USD GBP JPY CNY RMB KRW AUD NZD ICBM ICBMs SLBM SLBMs IRBM IRBMs EEZ EEZs MOU MOUs MoU"
-    " MoUs CBD Covid COVID WMD WMDs NGO NGOs LNG"
+    " MoUs CBD Covid COVID WMD WMDs NGO NGOs LNG MBT MBTs APC APCs IFV IFVs SSN SSNs SSK SSKs"
+    " AEW MLRS SAM SAMs"
     " SIGINT HUMINT OSINT ELINT IMINT GEOINT MASINT COMINT AWOL"
 )
 _DEGREE_IN_BEFORE = re.compile(
@@ -305,7 +306,8 @@ _PORTFOLIO = _set(
     Commerce National Treasury Energy Security the Internal External Education Health Political
     Policy Public Diplomacy Operations Intelligence Planning Strategy Economic Science Sciences
     Studies Relations Peace Cabinet Force Forces Armed European Space International
-    Cooperation"""
+    Cooperation Agriculture Environment Transport Labour Labor Industry Development Culture
+    Infrastructure Fisheries"""
 )
 # Bodies of a state named in lower case after it: "the Chinese embassy in Japan".
 _BODY = re.compile(
@@ -366,12 +368,26 @@ _EQUIPMENT_AFTER = re.compile(
 _COUNTED_BEFORE = re.compile(r"(?:\b\d[\d,]*|\bmore|\bseveral)\s+$")
 
 
+# A kind of equipment in title case after its model's designation, as makers and trade papers
+# write it, each of its words: "K2 Main Battle Tanks", "its K2PL MBT". (Not a kind alone: "the
+# Newtown Jets", "Terra Drone" and "the NATO 2030 Think Tank" are names.)
+_EQUIPMENT_IN_TITLE_CASE = re.compile(
+    r"(?:[A-Z][\w-]* )*?[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,3} (?:[A-Z][\w-]* )*"
+    r"(?:Tanks?|Vehicles?|Howitzers?|Missiles?|Launchers?|Rockets?|Jets?|Helicopters?|Drones?"
+    r"|Submarines?|Frigates?|Destroyers?|Rifles?|Aircraft|MBTs?|APCs?|IFVs?)\b(?![ -][A-Z])"
+)
+
+
 def _a_models_name(name: str, text: str, start: int, end: int, possessive: bool) -> bool:
     """Whether the capitalised word at text[start:end] (`name` without its possessive) names a
     model of equipment: a designation before its kind or in the plural ("K2 tanks", "F-35s"),
-    a name before its kind ("Shahed drones", "Tomahawk cruise missiles"), or a name in the
-    plural counted ("30 Bushmasters"; not a people, "30 Americans")."""
-    if _DESIGNATIONS.fullmatch(name):
+    a name before its kind ("Shahed drones", "Tomahawk cruise missiles"), a word of a kind in
+    title case after a designation ("K2 Main Battle Tanks"), or a name in the plural counted
+    ("30 Bushmasters"; not a people, "30 Americans")."""
+    if _DESIGNATIONS.fullmatch(name) or any(
+        found.start() <= start < found.end()
+        for found in _EQUIPMENT_IN_TITLE_CASE.finditer(text, max(0, start - 60), end + 60)
+    ):
         return True
     if (
         not possessive
