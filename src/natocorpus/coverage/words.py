@@ -3,6 +3,7 @@ capitalised words."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import iso3166
@@ -378,16 +379,23 @@ _EQUIPMENT_IN_TITLE_CASE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=64)
+def _equipment_in_title_case(text: str) -> tuple[tuple[int, int], ...]:
+    """Where a block's kinds of equipment in title case are. Found once per block: searched again
+    at each capitalised word, it cost more than all the other model checks together."""
+    return tuple(found.span() for found in _EQUIPMENT_IN_TITLE_CASE.finditer(text))
+
+
 def _a_models_name(name: str, text: str, start: int, end: int, possessive: bool) -> bool:
     """Whether the capitalised word at text[start:end] (`name` without its possessive) names a
     model of equipment: a designation before its kind or in the plural ("K2 tanks", "F-35s"),
     a name before its kind ("Shahed drones", "Tomahawk cruise missiles"), a word of a kind in
     title case after a designation ("K2 Main Battle Tanks"), or a name in the plural counted
     ("30 Bushmasters"; not a people, "30 Americans")."""
-    if _DESIGNATIONS.fullmatch(name) or any(
-        found.start() <= start < found.end()
-        for found in _EQUIPMENT_IN_TITLE_CASE.finditer(text, max(0, start - 60), end + 60)
-    ):
+    if _DESIGNATIONS.fullmatch(name):
+        return True
+    equipment = _equipment_in_title_case(text)
+    if equipment and any(low <= start < high for low, high in equipment):
         return True
     if (
         not possessive
