@@ -1084,6 +1084,13 @@ WAR_AND_VISIT = """\
 """
 
 
+# The war named by its party in the possessive too: "Russia’s war".
+WAR_BY_ITS_PARTY_AND_VISIT = WAR_AND_VISIT.replace(
+    "generic: [war in Georgia, war against Georgia]",
+    "generic: [war in Georgia, war against Georgia, Russia’s war]",
+)
+
+
 def test_one_sides_armed_action_names_the_war_only_against_the_side_attacked(
     tmp_path: Path,
 ) -> None:
@@ -1905,10 +1912,7 @@ def test_a_wars_crimes_and_a_visit_in_anothers_possessive_name_neither(tmp_path:
         "Russia’s war crimes in Georgia are manifold, in the war in Georgia. The Netherlands, "
         "Denmark and Italy’s visit to Seoul and Tokyo followed Russia’s visit to Seoul and "
         "Tokyo. Stoltenberg’s visit to Seoul and Tokyo mattered.",
-        events=WAR_AND_VISIT.replace(
-            "generic: [war in Georgia, war against Georgia]",
-            "generic: [war in Georgia, war against Georgia, Russia’s war]",
-        ),
+        events=WAR_BY_ITS_PARTY_AND_VISIT,
         overrides=published("2023-03"),
     )
     assert events_of(article) == [
@@ -1926,10 +1930,7 @@ def test_a_compound_of_a_wars_noun_is_not_the_war(tmp_path: Path) -> None:
         tmp_path,
         "Russia’s war in Georgia began. Veterans honoured the war dead. Russia’s war games "
         "alarmed NATO. The war went on.",
-        events=WAR_AND_VISIT.replace(
-            "generic: [war in Georgia, war against Georgia]",
-            "generic: [war in Georgia, war against Georgia, Russia’s war]",
-        ),
+        events=WAR_BY_ITS_PARTY_AND_VISIT,
         overrides=published("2023-03"),
     )
     assert events_of(article) == [("war-2021", "war in Georgia"), ("war-2021", "war")]

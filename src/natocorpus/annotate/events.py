@@ -270,6 +270,8 @@ def _generic_events(
         generic_found = sorted(
             [*generic_found, *_judged(reading, matchers, generic_found)], key=lambda f: f[2]
         )
+    # The references a time before sets apart as earlier ones, with their events.
+    set_apart_at = _set_apart(reading, named, generic_found, matchers)
     # Every reference's span with the names and years that qualify it ("the 2022 Madrid summit").
     referring = [
         (_qualified_from(reading, low), _qualified_to(reading, high))
@@ -384,7 +386,7 @@ def _generic_events(
         candidates = _still_to_come(
             reading, end, own, candidates, context_dates, published, matchers
         )
-        set_apart = _set_apart_in_its_sentence(reading, own, start, named, generic_found, matchers)
+        set_apart = {event for at, event in set_apart_at if own[0] <= at < own[1] and at != start}
         if set_apart and len(candidates) > 1:
             # "This summit invited Japan ... following last year's Madrid Summit": not that one.
             candidates = [e for e in candidates if e not in set_apart]
@@ -528,34 +530,28 @@ _SET_APART_BEFORE = re.compile(
 )
 
 
-def _set_apart_in_its_sentence(
+def _set_apart(
     reading: str,
-    sentence: tuple[int, int],
-    start: int,
     named: Sequence[EventMention],
     generic_found: Sequence[tuple[str, str, int, int]],
     matchers: Matchers,
-) -> set[str]:
-    """The events of the sentence's other references that a time before them sets apart as
-    earlier ones ("following last year's Madrid Summit"): another reference of the sentence is
-    not to them."""
-    low, high = sentence
-    spans = [(m.start, {m.event}) for m in named] + [
+) -> list[tuple[int, str]]:
+    """Where the references are that a time before them sets apart as earlier ones, with their
+    one event ("following last year's Madrid Summit"): another reference of the same sentence
+    is not to that event."""
+    references = [(m.start, {m.event}) for m in named] + [
         # (where the phrase names several, the place right after it may say which: "last year's
         # NATO summit in Madrid")
         (at, set(_by_place(reading[at : till + 30], events, matchers) or events))
         for phrase, _, at, till in generic_found
         if (events := matchers.generic_events[phrase])
     ]
-    return {
-        event
-        for at, events in spans
-        if low <= at < high
-        and at != start
-        and len(events) == 1
-        and _SET_APART_BEFORE.search(reading, max(0, at - 40), at)
+    return [
+        (at, event)
+        for at, events in references
+        if len(events) == 1 and _SET_APART_BEFORE.search(reading, max(0, at - 40), at)
         for event in events
-    }
+    ]
 
 
 def _told_so_far(
