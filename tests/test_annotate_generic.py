@@ -1939,22 +1939,13 @@ def test_a_compound_of_a_wars_noun_is_not_the_war(tmp_path: Path) -> None:
 
 
 def test_a_policys_turn_is_told_by_each_noun_and_way_of_turning(tmp_path: Path) -> None:
-    # The event's form "pivot to Asia", told as a shift toward Asia and a rebalancing towards it.
-    events = """\
-- id: pivot-2011
-  name: A pivot
-  type: other
-  date: "2011"
-  precision: year
-  participants: [usa]
-  description: A pivot.
-  forms: [US pivot to Asia]
-"""
+    # The event's form "US pivot to Asia", told as the US's shift toward Asia and its rebalancing
+    # towards it.
     article = annotated(
         tmp_path,
         "NATO watched the US shift toward Asia. Europe feared the US rebalancing towards Asia, "
         "and a shift to Mars.",
-        events=events,
+        events=PIVOT,
         overrides=published("2012-05"),
     )
     assert events_of(article) == [
