@@ -1190,16 +1190,57 @@ def test_an_indefinite_war_on_its_party_is_the_war_unless_it_may_be(tmp_path: Pa
     ]
 
 
+def test_an_indefinite_war_judged_as_a_deed_is_the_one_waged_even_where_it_may_be(
+    tmp_path: Path,
+) -> None:
+    # "would be" makes the sentence one of what may be, but nobody calls a war that may be
+    # "illegal": it is the war going on.
+    events = WAR_AND_VISIT.replace(
+        "generic: [war in Georgia, war against Georgia]",
+        "generic: [war in Georgia, war against Georgia, Russian aggression]",
+    )
+    article = annotated(
+        tmp_path,
+        "Troops sent there would be cannon fodder in an illegal war against Georgia. Aid "
+        "reached Georgia, which faces a brutal Russian aggression.\n\nIf Russia fought a war "
+        "against Georgia, NATO would act.",
+        events=events,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [
+        ("war-2021", "war against Georgia"),
+        ("war-2021", "Russian aggression"),
+    ]
+
+
+def test_a_reference_to_one_that_may_come_names_no_event(tmp_path: Path) -> None:
+    events = WAR_AND_VISIT.replace(
+        "generic: [war in Georgia, war against Georgia]",
+        "generic: [war in Georgia, war against Georgia, aggression in Georgia]",
+    )
+    article = annotated(
+        tmp_path,
+        "NATO wants to prevent future Russian aggression in Georgia and a possible war in "
+        "Georgia. The aggression in Georgia goes on.",
+        events=events,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("war-2021", "aggression in Georgia")]
+    assert article.event_mentions[0].start > article.text.reading_text.index("The aggression")
+
+
 def test_other_nouns_of_armed_conflict_name_the_war(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,
-        "China watched the struggle in Georgia. The fighting in Georgia went on.",
+        "China watched the struggle in Georgia. The fighting in Georgia went on. On the battle "
+        "in Georgia, Japan spoke.",
         events=WAR_AND_VISIT,
         overrides=published("2022-02"),
     )
     assert events_of(article) == [
         ("war-2021", "struggle in Georgia"),
         ("war-2021", "fighting in Georgia"),
+        ("war-2021", "battle in Georgia"),
     ]
 
 
@@ -1885,7 +1926,8 @@ def test_at_war_a_states_adjective_for_its_place_and_summits_with_years_in_brack
     article = annotated(
         tmp_path,
         "NATO visited Georgia, still at war with Russia. Japan discussed the Georgian situation. "
-        "Partners attended the summits in Madrid (2022) and Vilnius (2023).",
+        "Partners attended the summits in Madrid (2022) and Vilnius (2023). Japan spoke on the "
+        "Georgia situation.",
         events=events,
         actors=ACTORS.replace("forms: [Georgia]}", "forms: [Georgia, Georgian]}"),
         overrides=published("2023-09"),
@@ -1895,6 +1937,7 @@ def test_at_war_a_states_adjective_for_its_place_and_summits_with_years_in_brack
         ("war-2021", "Georgian situation"),
         ("nato-2022", "Madrid"),
         ("nato-2023", "Vilnius"),
+        ("war-2021", "Georgia situation"),  # the state's name before the noun, as its adjective
     ]
     # At war before the war began is another war.
     article = annotated(

@@ -398,6 +398,16 @@ def test_labels_in_capitals_and_acronyms_of_weapons_and_time_zones_name_no_one(
     assert warned(tmp_path, body) == {}
 
 
+def test_a_transcripts_subjects_field_and_a_digests_section_title_name_no_one(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "Japan met NATO in Tokyo.\n\nSUBJECT/S: Japan's support for Ukraine; NATO\n\n"
+        "The Facts\n\nNATO met Japan. TOPICS: NATO and Japan\n\nNATO met Graftonia."
+    )
+    assert set(warned(tmp_path, body)) == {"Graftonia"}
+
+
 def test_a_captions_credit_after_its_sentences_is_a_name_but_a_page_label_is_not(
     tmp_path: Path,
 ) -> None:

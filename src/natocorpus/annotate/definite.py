@@ -96,6 +96,8 @@ def _definite(
         return True  # "which Moscow calls a “special military operation”": its name
     if matched.lower().startswith("war ") and _AT_BEFORE.search(before):
         return True  # "Ukraine, still at war with Russia": in the war that goes on
+    if _JUDGED_DEED_BEFORE.search(before):
+        return True  # "cannon fodder in an illegal war against Ukraine": one that is being waged
     if _INDEFINITE_BEFORE.search(before):
         # "a NATO summit", "another NATO Summit": one of a kind, not a name; but "Putin launched
         # a war against Ukraine" tells of one that began.
@@ -139,6 +141,13 @@ _CALLED_BEFORE = re.compile(
 # A verb of beginning a war or a campaign, in the past tense or as a participle, before an
 # indefinite phrase and the words that judge it ("after launching a senseless war"), or its name
 # in quotation marks ("Russia launched a “special military operation”").
+# An indefinite article and a judgement of a deed done ("an illegal war against Ukraine", "a
+# brutal Russian aggression"): nobody judges a war that may be, so it tells of one being waged.
+_JUDGED_DEED_BEFORE = re.compile(
+    r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+)?(?:illegal|unprovoked|brutal|unjustified|unjustifiable"
+    r"|unlawful|illegitimate|barbaric|criminal|senseless|ongoing)\s+$",
+    re.IGNORECASE,
+)
 _BEGUN_BEFORE = re.compile(
     r"\b(?:(?:launch|start|unleash|wag|initiat)(?:ed|ing)|began|begun|beginning) an? "
     r"(?:[a-z][\w-]* ){0,2}[“‘\"']?$"

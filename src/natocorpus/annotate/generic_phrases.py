@@ -102,8 +102,8 @@ def _by_a_partys_other_name(
     state's name in the possessive for its adjective and the other way round ("Russian
     invasion": "Russia’s invasion", "Russia's invasion"; "Russia’s war": "Russian war"), and its
     capital's in the possessive, standing for its government ("Moscow’s invasion"); and one of a
-    common noun in a party's state holds with the state's adjective ("situation in Ukraine":
-    "Ukrainian situation")."""
+    common noun in a party's state holds with the state's adjective and with its name before the
+    noun ("situation in Ukraine": "Ukrainian situation", "Ukraine situation")."""
     names: dict[str, tuple[str, str]] = {}  # a party's name or adjective -> (name, adjective)
     capitals: dict[str, list[str]] = {}  # a party's name -> its capitals' names
     for actor in actors:
@@ -133,8 +133,11 @@ def _by_a_partys_other_name(
             ]
             continue
         if (where := _NOUN_IN_A_PLACE.match(phrase)) is not None and where.group(2) in names:
-            # "the situation in Ukraine" is "the Ukrainian situation"
-            out.append(f"{names[where.group(2)][1]} {where.group(1)}")
+            # "the situation in Ukraine" is "the Ukrainian situation" and "the Ukraine situation"
+            out += [
+                f"{names[where.group(2)][1]} {where.group(1)}",
+                f"{where.group(2)} {where.group(1)}",
+            ]
             continue
         first, _, rest = phrase.partition(" ")
         bare = re.sub(r"[’']s$", "", first)
@@ -267,7 +270,8 @@ _FOREIGN_MINISTERS = re.compile(r"\b(foreign) (ministers?)\b", re.IGNORECASE)
 
 # The nouns of armed conflict: a war named by one is named by the others ("the war in Ukraine",
 # "the fighting in Ukraine", "the struggle in Ukraine", "the crisis in Ukraine", "Russian
-# military action against Ukraine", "Moscow’s war effort in Ukraine", "the fight in Ukraine").
+# military action against Ukraine", "Moscow’s war effort in Ukraine", "the fight in Ukraine",
+# "the battle in Ukraine").
 _WAR_NOUNS = (
     "war",
     "conflict",
@@ -281,6 +285,7 @@ _WAR_NOUNS = (
     "war effort",
     "war efforts",
     "fight",
+    "battle",
 )
 _WAR_PHRASE = re.compile(rf"^({'|'.join(_WAR_NOUNS)}) ((?:in|against|on) [A-Z][\w-]*)$")
 

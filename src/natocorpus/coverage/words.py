@@ -193,7 +193,7 @@ _EDITORIAL_LABELS = _set(
     Update Updated Interview Transcript Essay Column Episode Lead Urgent Breaking Exclusive Source
     Sources Photo Caption Courtesy Credit Credits File Translation Provisional Pool Time Date
     Published Posted Modified Reporting Editing Edited Writing Story Video Gallery Question
-    Questions Answer Answers Explanation"""
+    Questions Answer Answers Explanation Subject Subjects Topic Topics Facts"""
 )
 # The words of a web page's furniture, which a phrase made of them alone is ("Staff Writer",
 # "Read More", "Key Takeaways", "Press Release", "Story Code"); in a longer name they are its
