@@ -416,6 +416,18 @@ def test_a_bare_pivot_is_the_policy_named_last_with_that_noun(tmp_path: Path) ->
         overrides=published("2012-06"),
     )
     assert events_of(article) == [("pivot-2011", "US pivot to Asia"), ("pivot-2011", "pivot")]
+    # An invasion named between is no antecedent of "the pivot".
+    article = annotated(
+        tmp_path / "invasion",
+        "The US pivot to Asia was announced. Russia’s invasion followed, and the pivot faded.",
+        events=EVENTS + PIVOT,
+        overrides=published("2021-06"),
+    )
+    assert events_of(article) == [
+        ("pivot-2011", "US pivot to Asia"),
+        ("war-2021", "Russia’s invasion"),
+        ("pivot-2011", "pivot"),
+    ]
 
 
 def test_a_name_that_opens_with_a_verb_is_no_name_after_to_or_a_modal(tmp_path: Path) -> None:
@@ -529,7 +541,8 @@ def test_a_phrase_opening_with_a_partys_adjective_holds_with_its_name(tmp_path: 
 
 def test_a_summit_is_named_as_the_organisations_meeting(tmp_path: Path) -> None:
     # Published in July 2022: "the NATO meeting" (with Madrid in its paragraph) and "a meeting
-    # of NATO in Madrid" are its summit, as "the NATO summit" is; a bare "meeting" names none.
+    # of NATO in Madrid" are its summit, as "the NATO summit" is; a bare "meeting" names none by
+    # itself, only as the meeting named just before ("The meeting ended").
     # "in Madrid" is the place of the reference it follows, not of one before it.
     article = annotated(
         tmp_path,
@@ -543,6 +556,7 @@ def test_a_summit_is_named_as_the_organisations_meeting(tmp_path: Path) -> None:
         ("nato-2022", "meeting of NATO in Madrid"),
         ("nato-2022", "NATO meeting"),
         ("nato-2022", "meeting of NATO in Madrid"),
+        ("nato-2022", "meeting"),
     ]
     assert [r.text for r in article.unresolved_events] == ["NATO meeting"]
 
@@ -746,6 +760,52 @@ def test_a_meeting_of_the_organisations_ministers_holds_with_its_name_written_ou
             "meeting of the North Atlantic Treaty Organization foreign ministers in Brussels",
         ),
     ]
+
+
+def test_a_meeting_of_the_ministers_is_one_of_ministers(tmp_path: Path) -> None:
+    events = MINISTERS.replace(
+        "generic: [foreign ministers’ meeting]",
+        "generic: [meeting of Ministers of Foreign Affairs]",
+    )
+    article = annotated(
+        tmp_path,
+        "NATO said that a meeting of the ministers of foreign affairs of its member states took "
+        "place in Brussels on April 7.",
+        events=events,
+        overrides=published("2022-04"),
+    )
+    assert events_of(article) == [
+        ("ministers-2022", "meeting of the ministers of foreign affairs"),
+    ]
+
+
+def test_the_bare_meeting_is_the_meeting_named_last_unless_another_is_told_between(
+    tmp_path: Path,
+) -> None:
+    # "the meeting" after "the foreign ministers’ meeting" is it, in the next paragraph too; not
+    # once another meeting is told ("Georgia met Japan"), nor "the meeting room".
+    article = annotated(
+        tmp_path,
+        "Georgia attended the foreign ministers’ meeting in Brussels on April 7. Japan joined "
+        "the meeting online.\n\nThe meeting will be presided over by NATO, in the meeting room "
+        "of its headquarters. Georgia met Japan there. The meeting was warm.",
+        events=MINISTERS,
+        overrides=published("2022-04"),
+    )
+    assert events_of(article) == [
+        ("ministers-2022", "foreign ministers’ meeting in Brussels"),
+        ("ministers-2022", "meeting"),
+        ("ministers-2022", "meeting"),
+    ]
+    # Nor is it a war named before: an invasion is the antecedent only of "the war" and "the
+    # invasion".
+    article = annotated(
+        tmp_path / "war",
+        "NATO condemned Russia’s invasion. The meeting was short.",
+        events=EVENTS,
+        overrides=published("2021-06"),
+    )
+    assert events_of(article) == [("war-2021", "Russia’s invasion")]
 
 
 def test_a_ministers_meeting_days_after_the_text_is_the_one_it_says_will_come(

@@ -255,17 +255,25 @@ def _organisations_summits(phrases: Iterable[str]) -> list[tuple[str, str]]:
 
 def _foreign_affairs_ministers(kind: str, phrases: Iterable[str]) -> list[str]:
     """Foreign ministers are also named by their portfolio in full: "the NATO foreign ministers'
-    meeting" is also "the NATO Foreign Affairs Ministers' meeting"."""
+    meeting" is also "the NATO Foreign Affairs Ministers' meeting"; and a meeting of ministers
+    is one of the ministers: "a meeting of Ministers of Foreign Affairs" is also "a meeting of
+    the ministers of foreign affairs of its member states"."""
     if kind != "ministerial":
         return []
     return [
-        in_full
-        for phrase in phrases
-        if (in_full := _FOREIGN_MINISTERS.sub(r"\1 affairs \2", phrase)) != phrase
+        *(
+            in_full
+            for phrase in phrases
+            if (in_full := _FOREIGN_MINISTERS.sub(r"\1 affairs \2", phrase)) != phrase
+        ),
+        *(the for phrase in phrases if (the := _OF_MINISTERS.sub(r"\1 the \2", phrase)) != phrase),
     ]
 
 
 _FOREIGN_MINISTERS = re.compile(r"\b(foreign) (ministers?)\b", re.IGNORECASE)
+# "meeting of foreign ministers", "meeting of Ministers of Foreign Affairs": ministers after "of"
+# with no article or owner.
+_OF_MINISTERS = re.compile(r"\b(of) ((?:foreign |defen[cs]e )?ministers\b)", re.IGNORECASE)
 
 
 # The nouns of armed conflict: a war named by one is named by the others ("the war in Ukraine",

@@ -234,12 +234,21 @@ def _enough_participants(matchers: Matchers, event: str, present: frozenset[str]
 # Gaza") nor a name's word ("the War Memorial"); not "that war" ("warned that war would come").
 _BARE_HEAD = re.compile(
     rf"\b(?:[Tt]he|[Tt]his) (?P<phrase>(?:(?:{_JUDGE_WORDS})(?:,? and |, | )){{0,3}}"
-    r"(?P<noun>invasion|war|pivot))\b(?![-\w])"
+    r"(?P<noun>invasion|war|pivot|meeting))\b(?![-\w])"
     r"(?! (?:of|in|on|against|with|between|that|which|effort|efforts|path|zone"
+    r"|room|rooms|hall|venue|place|point|minutes"  # the meeting's room, not the meeting
     rf"|{'|'.join(_WAR_COMPOUND_HEADS)})\b)(?! [A-Z])"
 )
 # Another war named between the antecedent and the bare noun: "World War II", "the Korean War".
 _A_WAR_NAMED = re.compile(r"\b[A-Z][\w’'-]* (?:War|Invasion)\b")
+# Another meeting told between the antecedent and "the meeting": "the NATO foreign ministers'
+# meeting ... Hayashi met Blinken on its sidelines ... the meeting" may be theirs.
+_A_MEETING_TOLD = re.compile(
+    r"\b(?:met|meet|meets|meeting|meetings|talks|summit|summits|conference|session|call)\b",
+    re.IGNORECASE,
+)
+# The nouns whose antecedent may be an invasion (`Matchers.invasions`).
+_NOUNS_OF_WAR = frozenset({"invasion", "war"})
 
 
 # How many paragraphs back the event told again may have been named.
@@ -253,8 +262,9 @@ def _told_again(
     matchers: Matchers,
     published: PartialDate,
 ) -> list[EventMention]:
-    """A bare "the invasion", "the war" or "the pivot" is the event the text named last with
-    that noun, up to `_PARAGRAPHS_BACK` paragraphs before, where no other war is named between.
+    """A bare "the invasion", "the war", "the pivot" or "the meeting" is the event the text named
+    last with that noun, up to `_PARAGRAPHS_BACK` paragraphs before, where no other war (for a
+    meeting, no other meeting's word) is told between.
     Only an event named with that noun, or an invasion (`invasions`): told as a war, "the
     invasion" is it ("Russia's war on Ukraine. If the invasion succeeds"), and told as an
     invasion, "the war" of the same paragraph ("a significant escalation in Russia's full-scale
@@ -282,7 +292,11 @@ def _told_again(
             if m.end <= start
             and (
                 re.search(rf"\b{noun}\b", m.text, re.IGNORECASE)
-                or (m.event in invasions and (noun == "invasion" or m.paragraph == place(start)[0]))
+                or (
+                    noun in _NOUNS_OF_WAR
+                    and m.event in invasions
+                    and (noun == "invasion" or m.paragraph == place(start)[0])
+                )
             )
         ]
         if not before:
@@ -290,6 +304,7 @@ def _told_again(
         last = max(before, key=lambda m: m.end)
         if (
             _A_WAR_NAMED.search(reading, last.end, start)
+            or (noun == "meeting" and _A_MEETING_TOLD.search(reading, last.end, start))
             or reading.count("\n\n", last.end, start) > _PARAGRAPHS_BACK
             or (match.group().startswith(("this", "This")) and over_before(last.event))
         ):
