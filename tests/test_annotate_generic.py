@@ -1287,6 +1287,21 @@ def test_a_reference_to_one_that_may_come_names_no_event(tmp_path: Path) -> None
     )
     assert events_of(article) == [("war-2021", "aggression in Georgia")]
     assert article.event_mentions[0].start > article.text.reading_text.index("The aggression")
+    # So is one that a verb keeps from happening; but "failed to prevent the ..." tells of the
+    # one that came.
+    events = WAR_AND_VISIT.replace(
+        "generic: [war in Georgia, war against Georgia]",
+        "generic: [war in Georgia, war against Georgia, Russian aggression]",
+    )
+    article = annotated(
+        tmp_path / "kept",
+        "NATO will deter Russian aggression and defend against further Russian aggression. "
+        "Its leaders failed to prevent the Russian aggression.",
+        events=events,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("war-2021", "Russian aggression")]
+    assert article.event_mentions[0].start > article.text.reading_text.index("failed")
 
 
 def test_other_nouns_of_armed_conflict_name_the_war(tmp_path: Path) -> None:

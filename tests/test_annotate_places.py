@@ -823,6 +823,26 @@ def test_a_lesser_office_named_with_its_organisation_names_only_the_organisation
     ]
 
 
+def test_a_title_before_a_name_set_off_by_commas_or_a_former_holders_is_not_the_office(
+    tmp_path: Path,
+) -> None:
+    # The office is named where the text speaks of it ("The NATO Secretary General spoke"); not
+    # where its title says who a person named after it is, with a comma between, nor where it
+    # says what a person was.
+    article = annotated(
+        tmp_path,
+        "“Welcome,” NATO Secretary General, Jens Stoltenberg said. Ana Kovač, a former NATO "
+        "Secretary General, spoke. The NATO Secretary General spoke.",
+    )
+    assert [a for a, _ in actors_of(article)] == [
+        "nato",
+        "jens-stoltenberg",
+        "nato",
+        "nato",
+        "nato-secretary-general",
+    ]
+
+
 def test_a_byline_alone_on_its_line_and_a_line_cut_by_an_ellipsis_are_read(
     tmp_path: Path,
 ) -> None:

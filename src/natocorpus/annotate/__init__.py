@@ -479,8 +479,16 @@ def _in_lower_case(
 _NAME_AFTER = re.compile(r" (?!(?:The|This|That|In|On|At|And|But|Or|Of|For|To)\b)[A-Z][a-z]")
 
 
-# The words that make an office another, lesser one: "Deputy Secretary General".
-_LESSER_OFFICE = re.compile(r"\b(?:Deputy|Assistant|Vice|Under)[ -]$")
+# A person's name set off by a comma after a title, which it closes or which a verb of saying
+# follows: "NATO Secretary General, Jens Stoltenberg, said", "the Secretary-General, Jens
+# Stoltenberg."
+_NAME_SET_OFF_AFTER = re.compile(
+    r",\s+[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,2}"
+    r"(?=\s*[,.;:]|\s+(?:said|says|told|announced|stated|added|noted)\b)"
+)
+# The words that make an office another, lesser one ("Deputy Secretary General"), or a person
+# who held it ("a former NATO secretary general").
+_LESSER_OFFICE = re.compile(r"\b(?:Deputy|Assistant|Vice|Under|[Ff]ormer|[Ee]x)[ -]$")
 
 
 def _titles_apart(
@@ -489,8 +497,9 @@ def _titles_apart(
     """An office named with its organisation ("NATO Secretary General") is the two names it is
     made of, the organisation and the office; and an office's title before a person's name
     ("Secretary General Jens Stoltenberg") says what the person is: the person is named there,
-    not the office; and a lesser office's ("Deputy Secretary General of NATO") names only the
-    organisation."""
+    not the office, and so it is before a name set off by a comma ("Secretary General, Jens
+    Stoltenberg, said"); and a lesser office's ("Deputy Secretary General of NATO") or a former
+    holder's ("a former NATO secretary general") names only the organisation."""
     kinds, parts_of = matchers.actors.kinds, matchers.title_parts
     out: list[tuple[str, str, int, int]] = []
     for item in found:
@@ -500,7 +509,9 @@ def _titles_apart(
             continue
         lesser = _LESSER_OFFICE.search(reading, max(0, start - 12), start) is not None
         for low, high, part_owner in parts_of.get(form, ((0, end - start, owner),)):
-            if part_owner == owner and _NAME_AFTER.match(reading, end):
+            if part_owner == owner and (
+                _NAME_AFTER.match(reading, end) or _NAME_SET_OFF_AFTER.match(reading, end)
+            ):
                 continue  # the title of the person named next
             if part_owner == owner and lesser:
                 continue  # "Deputy Secretary General of NATO": another office, and NATO
