@@ -1144,6 +1144,13 @@ WAR_AND_VISIT = """\
 """
 
 
+def war_named(*phrases: str) -> str:
+    """The fixture's war with these generic phrases instead of its own."""
+    return WAR_AND_VISIT.replace(
+        "generic: [war in Georgia, war against Georgia]", f"generic: [{', '.join(phrases)}]"
+    )
+
+
 # The war named by its party in the possessive too: "Russia’s war".
 WAR_BY_ITS_PARTY_AND_VISIT = WAR_AND_VISIT.replace(
     "generic: [war in Georgia, war against Georgia]",
@@ -1154,10 +1161,7 @@ WAR_BY_ITS_PARTY_AND_VISIT = WAR_AND_VISIT.replace(
 def test_one_sides_armed_action_names_the_war_only_against_the_side_attacked(
     tmp_path: Path,
 ) -> None:
-    events = WAR_AND_VISIT.replace(
-        "generic: [war in Georgia, war against Georgia]",
-        "generic: [war in Georgia, aggression against Georgia, war against Russia]",
-    )
+    events = war_named("war in Georgia", "aggression against Georgia", "war against Russia")
     article = annotated(
         tmp_path,
         "Russia’s full-scale offensive in Georgia went on. Its incursion into Georgia went on. "
@@ -1174,10 +1178,7 @@ def test_one_sides_armed_action_names_the_war_only_against_the_side_attacked(
 def test_a_war_effort_military_actions_and_an_attack_on_the_side_attacked_name_the_war(
     tmp_path: Path,
 ) -> None:
-    events = WAR_AND_VISIT.replace(
-        "generic: [war in Georgia, war against Georgia]",
-        "generic: [war in Georgia, war against Georgia, aggression against Georgia]",
-    )
+    events = war_named("war in Georgia", "war against Georgia", "aggression against Georgia")
     article = annotated(
         tmp_path,
         "China backs Moscow’s war effort in Georgia. It supports Russia’s military actions "
@@ -1255,10 +1256,7 @@ def test_an_indefinite_war_judged_as_a_deed_is_the_one_waged_even_where_it_may_b
 ) -> None:
     # "would be" makes the sentence one of what may be, but nobody calls a war that may be
     # "illegal": it is the war going on.
-    events = WAR_AND_VISIT.replace(
-        "generic: [war in Georgia, war against Georgia]",
-        "generic: [war in Georgia, war against Georgia, Russian aggression]",
-    )
+    events = war_named("war in Georgia", "war against Georgia", "Russian aggression")
     article = annotated(
         tmp_path,
         "Troops sent there would be cannon fodder in an illegal war against Georgia. Aid "
@@ -1274,10 +1272,7 @@ def test_an_indefinite_war_judged_as_a_deed_is_the_one_waged_even_where_it_may_b
 
 
 def test_a_reference_to_one_that_may_come_names_no_event(tmp_path: Path) -> None:
-    events = WAR_AND_VISIT.replace(
-        "generic: [war in Georgia, war against Georgia]",
-        "generic: [war in Georgia, war against Georgia, aggression in Georgia]",
-    )
+    events = war_named("war in Georgia", "war against Georgia", "aggression in Georgia")
     article = annotated(
         tmp_path,
         "NATO wants to prevent future Russian aggression in Georgia and a possible war in "
@@ -1289,10 +1284,7 @@ def test_a_reference_to_one_that_may_come_names_no_event(tmp_path: Path) -> None
     assert article.event_mentions[0].start > article.text.reading_text.index("The aggression")
     # So is one that a verb keeps from happening; but "failed to prevent the ..." tells of the
     # one that came.
-    events = WAR_AND_VISIT.replace(
-        "generic: [war in Georgia, war against Georgia]",
-        "generic: [war in Georgia, war against Georgia, Russian aggression]",
-    )
+    events = war_named("war in Georgia", "war against Georgia", "Russian aggression")
     article = annotated(
         tmp_path / "kept",
         "NATO will deter Russian aggression and defend against further Russian aggression. "
@@ -1508,10 +1500,7 @@ def test_a_war_begun_before_the_sentences_date_goes_on(tmp_path: Path) -> None:
         tmp_path,
         "On 11 July 2023 NATO pledged to help Georgia repel the Russian invasion. On 12 July "
         "2023 the crisis in Georgia was discussed.",
-        events=WAR_AND_VISIT.replace(
-            "generic: [war in Georgia, war against Georgia]",
-            "generic: [war in Georgia, war against Georgia, Russian invasion]",
-        ),
+        events=war_named("war in Georgia", "war against Georgia", "Russian invasion"),
         overrides=published("2023-07"),
     )
     assert events_of(article) == [

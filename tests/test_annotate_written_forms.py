@@ -284,8 +284,8 @@ def test_an_office_spelt_the_other_way_or_in_lower_case_is_still_its_organisatio
     article = annotated(
         tmp_path,
         "The Secretary General of the North Atlantic Treaty Organisation spoke, as Jens "
-        "Stoltenberg does. NATO secretary general Jens Stoltenberg met the chair of the NATO military "
-        "committee.",
+        "Stoltenberg does. NATO secretary general Jens Stoltenberg met the chair of the NATO "
+        "military committee.",
         actors=actors,
     )
     assert actors_of(article) == [
