@@ -14,7 +14,7 @@ from natocorpus.annotate.clauses import _names_place
 from natocorpus.annotate.dates import _LOOKS_AHEAD
 from natocorpus.annotate.event_context import _visitors
 from natocorpus.annotate.forms import Matchers, _within, _written_out_before
-from natocorpus.annotate.generic_phrases import _JUDGE_WORDS
+from natocorpus.annotate.generic_phrases import _DEED_JUDGEMENTS, _JUDGE_WORDS
 from natocorpus.annotate.sentences import _sentence_span
 from natocorpus.annotate.time_windows import _days
 from natocorpus.model import ArticleText, DateMention, PartialDate
@@ -138,16 +138,14 @@ _CALLED_BEFORE = re.compile(
     r"|\b(?:describ(?:e|es|ed|ing)|term(?:s|ed)?|dub(?:s|bed)?|label(?:s|led|ed)?|brand(?:s|ed)?"
     r"|represent(?:s|ed)?) (?:it |this |that )?(?:as )?an? [“‘\"']$"
 )
-# A verb of beginning a war or a campaign, in the past tense or as a participle, before an
-# indefinite phrase and the words that judge it ("after launching a senseless war"), or its name
-# in quotation marks ("Russia launched a “special military operation”").
 # An indefinite article and a judgement of a deed done ("an illegal war against Ukraine", "a
 # brutal Russian aggression"): nobody judges a war that may be, so it tells of one being waged.
 _JUDGED_DEED_BEFORE = re.compile(
-    r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+)?(?:illegal|unprovoked|brutal|unjustified|unjustifiable"
-    r"|unlawful|illegitimate|barbaric|criminal|senseless|ongoing)\s+$",
-    re.IGNORECASE,
+    rf"\b(?:a|an)\s+(?:[a-z][\w-]*\s+)?(?:{_DEED_JUDGEMENTS})\s+$", re.IGNORECASE
 )
+# A verb of beginning a war or a campaign, in the past tense or as a participle, before an
+# indefinite phrase and the words that judge it ("after launching a senseless war"), or its name
+# in quotation marks ("Russia launched a “special military operation”").
 _BEGUN_BEFORE = re.compile(
     r"\b(?:(?:launch|start|unleash|wag|initiat)(?:ed|ing)|began|begun|beginning) an? "
     r"(?:[a-z][\w-]* ){0,2}[“‘\"']?$"

@@ -90,23 +90,18 @@ _PLACE_AFTER = re.compile(
 _MEETINGS_IN_GENERAL = re.compile(
     r"[ -](?:diplomacy|season|circuit|fatigue|meetings|level)\b", re.IGNORECASE
 )
+# What may come, before a phrase or before a party's name that stands before it: an adjective of
+# it ("a possible NATO summit in Asia", "future Russian aggression in Ukraine", "against further
+# Russian aggression") or a verb of keeping it from happening, without a definite article ("to
+# deter Russian aggression", "preventing a war with Russia"; but "failed to prevent the Russian
+# aggression" tells of the one that came).
+_WHAT_MAY_COME_BEFORE = re.compile(
+    r"(?<![\w’'-])(?i:future|possible|potential|hypothetical|eventual|prospective|further"
+    r"|(?:deter|deters|deterred|deterring|prevent|prevents|prevented|preventing|avert|averts"
+    r"|averted|averting|forestall|forestalling)(?: an?)?) (?:[A-Z][\w’'-]* )?$"
+)
 # A word before a meeting's noun that makes it a briefing: "a press conference", "news
 # conference".
-# An adjective of what may come before a phrase, or before a party's name that stands before it:
-# "a possible NATO summit in Asia", "future Russian aggression in Ukraine", "against further
-# Russian aggression".
-_MAY_BE_BEFORE = re.compile(
-    r"(?<![\w’'-])(?i:future|possible|potential|hypothetical|eventual|prospective|further) "
-    r"(?:[A-Z][\w’'-]* )?$"
-)
-# A verb of keeping something from happening, and no definite article: what it keeps away has
-# not happened ("to deter Russian aggression", "preventing a war with Russia"; but "failed to
-# prevent the Russian aggression" tells of the one that came).
-_KEPT_FROM_BEFORE = re.compile(
-    r"(?<![\w’'-])(?i:deter|deters|deterred|deterring|prevent|prevents|prevented|preventing"
-    r"|avert|averts|averted|averting|forestall|forestalling) "
-    r"(?:(?i:a|an) )?(?:[A-Z][\w’'-]* )?$"
-)
 _BRIEFING_BEFORE = re.compile(r"\b(?:press|news|video)[ -]$", re.IGNORECASE)
 
 
@@ -317,9 +312,7 @@ def _generic_events(
             continue  # "its 75th Anniversary Summit": the summit's name, not the anniversary
         if _MEETINGS_IN_GENERAL.match(reading, end):
             continue  # "the premier’s summit diplomacy": meetings of that kind, none in particular
-        if _MAY_BE_BEFORE.search(reading, max(0, start - 40), start) or _KEPT_FROM_BEFORE.search(
-            reading, max(0, start - 40), start
-        ):
+        if _WHAT_MAY_COME_BEFORE.search(reading, max(0, start - 40), start):
             continue  # "to deter future Russian aggression": one that may come, not the one known
         if _BRIEFING_BEFORE.search(reading, max(0, start - 8), start):
             continue  # "Macron told a news conference in Vilnius": a briefing, not the summit

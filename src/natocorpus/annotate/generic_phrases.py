@@ -397,12 +397,17 @@ _WAR_COMPOUND_HEADS = (
 )
 
 
+# Words that judge a war as a deed being done, which nobody says of a war that may be: "cannon
+# fodder in an illegal war against Ukraine".
+_DEED_JUDGEMENTS = (
+    "ongoing|brutal|unprovoked|illegal|illegitimate|unlawful|unjustified|unjustifiable|criminal"
+    "|barbaric|senseless"
+)
 # Words that judge a war or an invasion, which may stand between its party's name and its noun:
 # "Russia’s ongoing illegal and immoral invasion", "Russia’s military assault".
 _JUDGE_WORDS = (
-    "ongoing|continuing|brutal|unprovoked|illegal|illegitimate|unlawful|immoral|unjustified"
-    "|unjustifiable|full-scale|large-scale|protracted|devastating|military|aggressive|bloody"
-    "|criminal|barbaric|renewed|imperial|imperialist|colonial|senseless|unjust|cruel|genocidal"
+    f"{_DEED_JUDGEMENTS}|continuing|immoral|full-scale|large-scale|protracted|devastating"
+    "|military|aggressive|bloody|renewed|imperial|imperialist|colonial|unjust|cruel|genocidal"
     "|ruthless|needless|reckless|wanton|unwarranted|premeditated|blatant|flagrant|naked|heinous"
     "|savage|vicious|relentless|horrific|egregious|outrageous|atrocious|shameful|illicit|horrible"
     "|horrendous|terrible|murderous|deadly|destructive|catastrophic|disastrous|cynical|pointless"
