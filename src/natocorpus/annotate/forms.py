@@ -41,6 +41,7 @@ from natocorpus.annotate.kinds import (
     short_of_a_qualified_formal_name,
 )
 from natocorpus.annotate.summits import SummitIndex, vague_by_year
+from natocorpus.annotate.trie import trie_pattern
 from natocorpus.annotate.variants import (
     any_case_forms,
     with_its_year,
@@ -56,34 +57,6 @@ def _wordset(text: str) -> frozenset[str]:
 
 
 # One compiled pass over all surface forms -------------------------------------------
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def _trie_pattern(forms: Iterable[str]) -> str:
-    """A regex matching any of `forms`, longest first at each position, with shared prefixes."""
-    trie: _Trie = {}
-    end = ""  # key marking that a form ends at this node
-    for form in forms:
-        node = trie
-        for char in form:
-            node = node.setdefault(char, {})
-        node[end] = {}
-
-    def build(node: _Trie) -> str:
-        branches = [
-            re.escape(char) + build(child) for char, child in sorted(node.items()) if char != end
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end in node:
-            # Greedy optional: the longer form is tried first, the shorter one on backtracking.
-            return f"(?:{body})?"
-        return body
-
-    return build(trie)
 
 
 class FormMatcher(msgspec.Struct, frozen=True):
@@ -128,7 +101,7 @@ class FormMatcher(msgspec.Struct, frozen=True):
         if not owners:
             return cls(None, owners, rules, kinds or {})
         flags = re.IGNORECASE if ignore_case else 0
-        body = _trie_pattern(sorted(owners))
+        body = trie_pattern(sorted(owners))
         # The lookahead on the characters a form can begin with lets the engine pass over every
         # other position at once: a quarter of the matching time.
         first = "".join(re.escape(char) for char in sorted({form[:1] for form in owners}))
@@ -136,7 +109,7 @@ class FormMatcher(msgspec.Struct, frozen=True):
         # after one is part of a longer word (after a prefix, see `find`).
         pattern = re.compile(rf"(?=[{first}])(?<![\w\u2011])(?:{body})(?![\w\u2011])", flags)
         block_pattern = (
-            re.compile(rf"(?<!\w)(?:{_trie_pattern(blocked)})(?!\w)", flags) if blocked else None
+            re.compile(rf"(?<!\w)(?:{trie_pattern(blocked)})(?!\w)", flags) if blocked else None
         )
         compounds: dict[str, list[str]] = {}
         for text in owners:

@@ -13,9 +13,6 @@ from natocorpus.model import DateMention, EventMention, PartialDate
 
 # A summit named by its city: "since Madrid", "ahead of Vilnius", "Vilnius 2023" ----------------
 
-_FACILITY = r"(?:airport|station|university|port|harbou?r|embassy|office|hotel|museum|stadium)\b"
-_SINCE_PLACE = r"(?:[Ss]ince|[Aa]fter|[Bb]efore|[Aa]head of|[Ff]ollowing|[Pp]ost-|[Pp]re-)\s*"
-
 
 def _summits_by_city(
     reading: str,
@@ -31,16 +28,11 @@ def _summits_by_city(
     the place of several, the year or the sentence's dates decide, else nothing is annotated.
     After "at" a city is where something happened ("signed on Aug. 18 at Camp David"): read as
     the meeting, it was wrong more often than right on the held-out texts."""
-    by_city = matchers.summits.cities_in(reading)  # the pattern below tries each at every place
-    if not by_city:
+    by_city = matchers.summits.by_city
+    pattern = matchers.summits.by_city_named
+    # (The pattern's scan costs more than looking for each city in a text that names none.)
+    if pattern is None or not any(city in reading for city in by_city):
         return []
-    cities = "|".join(re.escape(name) for name in sorted(by_city, key=len, reverse=True))
-    pattern = re.compile(
-        rf"(?<![\w-]){_SINCE_PLACE}(?P<city>{cities})(?![\w’'-]|\s+[A-Z0-9]|\s+{_FACILITY})"
-        rf"|(?<![\w,-])(?P<named>{cities}) (?P<year>(?:19|20)\d\d)(?![\w-])"
-        rf"|(?<![\w-])(?P<doc>{cities})\s+(?:(?:[Ss]ummit\s+)?[Cc]ommuniqu[eé]|[Ss]ummit\s+"
-        rf"[Dd]eclaration)\b"
-    )
     found: list[EventMention] = []
     for match in pattern.finditer(reading):
         group = next(g for g in ("city", "named", "doc") if match.group(g))

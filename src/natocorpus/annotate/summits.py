@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 import msgspec
 
+from natocorpus.annotate.trie import trie_pattern
 from natocorpus.model import PartialDate
 
 
@@ -20,21 +21,9 @@ class SummitIndex(msgspec.Struct, frozen=True):
     # A summit's host state (its second place) -> its summits: "summits held in Spain in 2022".
     by_host: dict[str, tuple[str, ...]] = {}
     places: str = ""  # the cities and host states as one alternation, longest first
-    # The cities by the word characters they open with (up to three; "" for none): a text names
-    # only the cities whose opening is one of its words'.
-    by_opening: dict[str, tuple[str, ...]] = {}
-
-    def cities_in(self, text: str) -> dict[str, tuple[str, ...]]:
-        """The cities the text holds, with their summits: looking for each city in the text
-        would cost a large knowledge base's every city for every article."""
-        openings = {"", *_OPENING.findall(text)}
-        present = {
-            city
-            for opening in openings
-            for city in self.by_opening.get(opening, ())
-            if city in text
-        }
-        return {city: events for city, events in self.by_city.items() if city in present}
+    # A summit named by its city where the words around make it a meeting (see
+    # `implicit_events`): compiled once, on a trie of the cities, rather than for each text.
+    by_city_named: re.Pattern[str] | None = None
 
     @classmethod
     def of(
@@ -72,22 +61,31 @@ class SummitIndex(msgspec.Struct, frozen=True):
             rf"(?:(?P<after>(?:{place}){when}(?:{joint}(?:{place}){when})+)\b"
             rf"|(?P<years>{year}(?:{joint}{year})+)\b)"
         )
-        by_opening: dict[str, list[str]] = {}
-        for name in by_city:
-            opening = _OPENING.match(name)
-            by_opening.setdefault("" if opening is None else opening.group(), []).append(name)
         return cls(
             summits,
             {c: tuple(e) for c, e in by_city.items()},
             city,
             in_a_list,
-            by_opening={opening: tuple(names) for opening, names in by_opening.items()},
+            by_city_named=_by_city_named(trie_pattern(by_city)),
             by_host={host: tuple(events) for host, events in by_host.items()},
             places=place,
         )
 
 
-_OPENING = re.compile(r"(?<![\w-])\w{1,3}")
+_FACILITY = r"(?:airport|station|university|port|harbou?r|embassy|office|hotel|museum|stadium)\b"
+_SINCE_PLACE = r"(?:[Ss]ince|[Aa]fter|[Bb]efore|[Aa]head of|[Ff]ollowing|[Pp]ost-|[Pp]re-)\s*"
+
+
+def _by_city_named(cities: str) -> re.Pattern[str]:
+    """A city after "since", "after", "before", "ahead of", "following" ("since Madrid, the
+    Allies …"), a city with a year ("Vilnius 2023"), a city before its summit's declaration or
+    communiqué: each a summit named by its city."""
+    return re.compile(
+        rf"(?<![\w-]){_SINCE_PLACE}(?P<city>{cities})(?![\w’'-]|\s+[A-Z0-9]|\s+{_FACILITY})"
+        rf"|(?<![\w,-])(?P<named>{cities}) (?P<year>(?:19|20)\d\d)(?![\w-])"
+        rf"|(?<![\w-])(?P<doc>{cities})\s+(?:(?:[Ss]ummit\s+)?[Cc]ommuniqu[eé]|[Ss]ummit\s+"
+        rf"[Dd]eclaration)\b"
+    )
 
 
 def vague_by_year(

@@ -20,6 +20,7 @@ import msgspec
 from natocorpus.annotate.acronyms import _acronyms_of_common_nouns
 from natocorpus.annotate.capitals import _DATELINE
 from natocorpus.annotate.context import NUMBER_WORD
+from natocorpus.annotate.trie import trie_pattern
 from natocorpus.coverage.dates import _dates_missed
 from natocorpus.coverage.events import _events_unresolved
 from natocorpus.coverage.names import (
@@ -36,7 +37,7 @@ from natocorpus.coverage.names import (
     _Word,
     _words,
 )
-from natocorpus.coverage.spans import _covered, _Named, _touching, _trie_pattern
+from natocorpus.coverage.spans import _covered, _Named, _touching
 from natocorpus.coverage.stubs import _guess, _Miss
 from natocorpus.coverage.words import (
     _BETWEEN_PARTIES,
@@ -128,7 +129,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         }
         owners.update({city.strip(): "" for city in places})
         phrases = sorted(set(owners) | ignored)
-        pattern = re.compile(rf"(?<!\w)(?:{_trie_pattern(phrases)})(?!\w)") if phrases else None
+        pattern = re.compile(rf"(?<!\w)(?:{trie_pattern(phrases)})(?!\w)") if phrases else None
         generic: dict[str, list[str]] = {}
         for event in knowledge.events:
             for phrase in event.generic:

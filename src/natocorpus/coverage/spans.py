@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from collections.abc import Iterable
 from itertools import accumulate
 
 import msgspec
@@ -28,28 +26,6 @@ class _Spans(msgspec.Struct, frozen=True):
 def _overlaps(spans: _Spans, start: int, end: int) -> bool:
     before = bisect_left(spans.starts, end)
     return before > 0 and spans.max_ends[before - 1] > start
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def _trie_pattern(forms: Iterable[str]) -> str:
-    """A regex matching any of `forms`, the longest first at each position."""
-    trie: _Trie = {}
-    for form in forms:
-        node = trie
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: _Trie) -> str:
-        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
 
 
 class _Named(msgspec.Struct, frozen=True):
