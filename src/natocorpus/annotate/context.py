@@ -139,7 +139,9 @@ _LETTERS = re.compile(r"[A-Z]{2,6}")
 # The prefixes of navies' ship names: what follows names a ship, not its namesake ("USS George
 # Washington", "HMAS Canberra", "HMS Prince of Wales").
 SHIP_PREFIX = r"(?:HMS|HMAS|HMCS|HMNZS|HNLMS|HDMS|USS|USNS|RFA|JS|ROKS|INS|FS|ITS|SPS|FGS|KRI|BRP)"
-_SHIP_PREFIX = re.compile(rf"\b{SHIP_PREFIX} [A-Z]")
+# Whether a text may hold a ship's name at all (without the word boundary, which `in_a_ships_name`
+# checks after: a pattern that opens with letters alone is scanned for in C, one with `\b` is not).
+_SHIP_PREFIX = re.compile(rf"{SHIP_PREFIX} [A-Z]")
 _SHIPS_NAME_BEFORE = re.compile(rf"\b{SHIP_PREFIX}(?: [A-Z](?:[\w’'-]*|\.)| of| the){{0,4}} $")
 # An office's title after a body's name: the body's office, not a longer name.
 _TITLES_AFTER = _wordset(

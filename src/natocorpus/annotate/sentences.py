@@ -16,7 +16,8 @@ from natocorpus.model import ArticleText, Span
 _SENTENCE_END = re.compile(
     r"[.!?][”’\"')\]]*(?:\[\d{1,3}\]|(?<=[a-z][.!?])\d{1,2}|(?<=[a-z][.!?][”’\"'])\d{1,2})?"
     r"(?=\s+[“‘\"'(\[]?[A-Z0-9])"
-    r"|(?<=[a-z]{2})[.!?](?=(?:[A-Z][a-z]{2,}|A|I|He|We|It|In|On|At|As|If|So|By|To|No)\b)"
+    # (Each branch opens with the stop itself, so that the regex engine skips to the stops in C.)
+    r"|[.!?](?<=[a-z]{2}[.!?])(?=(?:[A-Z][a-z]{2,}|A|I|He|We|It|In|On|At|As|If|So|By|To|No)\b)"
 )
 _ABBREVIATION = re.compile(r"\b(?:No|Nos|Av|Mr|Mrs|Ms|Dr|St|vs|etc|S|pp|Vol)\.$")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")

@@ -167,20 +167,27 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
         skipped.append(label.span())
         opened_at = label.end() + 1
     # A label in capitals before a colon ("READ MORE:", "ALSO SEE:") names no one.
-    skipped += [
-        m.span(1)
-        for m in _CAPITALS_LABEL.finditer(text)
-        if all(word.capitalize() in _LABEL_WORDS for word in m.group(1).split())
-    ]
+    if ":" in text:  # in every label: a test in C before the pattern's slow scan
+        skipped += [
+            m.span(1)
+            for m in _CAPITALS_LABEL.finditer(text)
+            if all(word.capitalize() in _LABEL_WORDS for word in m.group(1).split())
+        ]
     for match in _CAPITAL.finditer(text):
         raw = match.group()
         if not raw[0].isupper():
             continue
         at = match.start()
-        if (when := _WHEN_IN_OFFICE.match(raw)) is not None:
+        # Letters alone in title case, most words ("Tokyo"): no check of a label, an amount, a
+        # number, a compound or a contraction can hold for them, and none is made (a fifth of the
+        # coverage check's time; benchmarks/README.md).
+        plain = raw.isalpha() and raw[1:].islower()
+        if not plain and (when := _WHEN_IN_OFFICE.match(raw)) is not None:
             # "Then-Prime Minister Shigeru Ishiba", "Ex-President Moon": a title, then a name
             raw, at = raw[when.end() :], at + when.end()
-        if (skipped and any(low <= at < high for low, high in skipped)) or _NUMBER_LABEL.match(raw):
+        if (skipped and any(low <= at < high for low, high in skipped)) or (
+            not plain and _NUMBER_LABEL.match(raw)
+        ):
             continue
         if at > 0 and text[at - 1] == "#":
             # a hashtag, "#EUJapanCooperation" (not a handle: "@NATOpress" is an account's name)
@@ -200,7 +207,7 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
                 and name.capitalize() in _NOT_NAMES
                 and _FIGURE_AFTER.match(text, at + len(raw)) is not None
             )
-            or _contraction(name)
+            or (not plain and _contraction(name))
         ):
             continue
         if name in ("AM", "PM", "A.M", "P.M") and _CLOCK_BEFORE.search(text, 0, at):
@@ -216,7 +223,11 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             # the first half of two names that share their last words, "the East and South China
             # Seas", or a word an editor put in brackets before a name, "Japan and [South] Korea"
             continue
-        if _LETTERS_COMPOUND.fullmatch(name) and _LOWER_WORD_BEFORE.search(text, 0, at):
+        if (
+            not plain
+            and _LETTERS_COMPOUND.fullmatch(name)
+            and _LOWER_WORD_BEFORE.search(text, 0, at)
+        ):
             # a letter's shape and a common noun, "a U-turn", "an X-ray" (not a name's part:
             # "Yoon O-jun")
             continue
@@ -228,21 +239,14 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             continue  # a numbered part or step: "under Phase 4 of the programme"
         if _NUMBERED_AREA.fullmatch(name) and _ORDINAL_BEFORE.search(text, max(0, at - 8), at):
             continue  # an area told by its number: "(D-CA, 17th District)"
-        if (amount := _CODED_AMOUNT.fullmatch(name)) and amount.group(1) in _COMMON_ACRONYMS:
-            continue  # an amount: "worth NZ$16 million (over USD9.4 million)"
-        if _LETTERED_AMOUNT.fullmatch(name) and (
-            _CURRENCY_SIGN_BEFORE.search(text, max(0, at - 1), at)
-            or _LARGE_NUMBER_AFTER.match(text, at + len(raw))
-        ):
-            continue  # an amount: "more than $NZ40 million", "about US$133 billion (RM585 billion)"
-        if _ROMAN.fullmatch(name) and _NUMBERED_PART_BEFORE.search(text, 0, at):
-            continue  # the number of a part: "article VI (in its statutes)"
+        if not plain and _an_amount_or_a_parts_number(name, text, at, at + len(raw)):
+            continue
         if name == "Article" and (number := _PART_NUMBER_AFTER.match(text, at + len(raw))):
             # An article of a treaty is named with its number: "Article 5", not "Article".
             raw = name = text[at : number.end()]
         if _a_models_name(name, text, at, at + len(raw), possessive is not None):
             continue  # a model of equipment: "K2 tanks", "F-35s", "Shahed drones"
-        if _a_ships_class_or_number(name, text, at):
+        if not plain and _a_ships_class_or_number(name, text, at):
             continue  # "an Astute-class submarine", "HMS Queen Elizabeth (R08)"
         if _a_party_and_state(text, at):
             continue  # "Jeanne Shaheen (D-NH)"
@@ -254,8 +258,10 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             if adjective:
                 name = name[: adjective.start()]  # the name in "NATO-led"
                 word_end = at + len(name)
-        if (process := _PROCESS_ENDING.search(name)) is not None and (
-            name[: process.start()].isupper() or "-" in name
+        if (
+            not plain
+            and (process := _PROCESS_ENDING.search(name)) is not None
+            and (name[: process.start()].isupper() or "-" in name)
         ):
             # the name in "NATOization", "Asia-Pacificized" (not "Organization": an acronym
             # or a compound name is no word's stem)
@@ -325,6 +331,20 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
         words.append(_Word(name, start, start + len(name), weak, possessive is not None, gap))
         previous = word_end
     return words
+
+
+def _an_amount_or_a_parts_number(name: str, text: str, start: int, end: int) -> bool:
+    """Whether the word at text[start:end] (`name`) is an amount in a currency's letters or the
+    Roman number of a part: no one's name."""
+    if (amount := _CODED_AMOUNT.fullmatch(name)) and amount.group(1) in _COMMON_ACRONYMS:
+        return True  # "worth NZ$16 million (over USD9.4 million)"
+    if _LETTERED_AMOUNT.fullmatch(name) and (
+        _CURRENCY_SIGN_BEFORE.search(text, max(0, start - 1), start)
+        or _LARGE_NUMBER_AFTER.match(text, end)
+    ):
+        return True  # "more than $NZ40 million", "about US$133 billion (RM585 billion)"
+    # the number of a part: "article VI (in its statutes)"
+    return bool(_ROMAN.fullmatch(name) and _NUMBERED_PART_BEFORE.search(text, 0, start))
 
 
 def _contraction(word: str) -> bool:

@@ -372,17 +372,24 @@ _COUNTED_BEFORE = re.compile(r"(?:\b\d[\d,]*|\bmore|\bseveral)\s+$")
 # A kind of equipment in title case after its model's designation, as makers and trade papers
 # write it, each of its words: "K2 Main Battle Tanks", "its K2PL MBT". (Not a kind alone: "the
 # Newtown Jets", "Terra Drone" and "the NATO 2030 Think Tank" are names.)
-_EQUIPMENT_IN_TITLE_CASE = re.compile(
-    r"(?:[A-Z][\w-]* )*?[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,3} (?:[A-Z][\w-]* )*"
+_EQUIPMENT_KINDS = (
     r"(?:Tanks?|Vehicles?|Howitzers?|Missiles?|Launchers?|Rockets?|Jets?|Helicopters?|Drones?"
-    r"|Submarines?|Frigates?|Destroyers?|Rifles?|Aircraft|MBTs?|APCs?|IFVs?)\b(?![ -][A-Z])"
+    r"|Submarines?|Frigates?|Destroyers?|Rifles?|Aircraft|MBTs?|APCs?|IFVs?)"
 )
+_EQUIPMENT_IN_TITLE_CASE = re.compile(
+    rf"(?:[A-Z][\w-]* )*?[A-Z]{{1,4}}-?\d{{1,4}}[A-Za-z]{{0,3}} (?:[A-Z][\w-]* )*"
+    rf"{_EQUIPMENT_KINDS}\b(?![ -][A-Z])"
+)
+# Whether a block names a kind at all: a pattern that opens with letters is scanned for in C.
+_EQUIPMENT_KIND = re.compile(_EQUIPMENT_KINDS)
 
 
 @functools.lru_cache(maxsize=64)
 def _equipment_in_title_case(text: str) -> tuple[tuple[int, int], ...]:
     """Where a block's kinds of equipment in title case are. Found once per block: searched again
     at each capitalised word, it cost more than all the other model checks together."""
+    if _EQUIPMENT_KIND.search(text) is None:
+        return ()
     return tuple(found.span() for found in _EQUIPMENT_IN_TITLE_CASE.finditer(text))
 
 
