@@ -202,6 +202,14 @@ _HEAD_A_FEW_WORDS_ON = re.compile(
 )
 # (Not a word that ends in a hyphen: "US- Russian ties", a compound broken at its hyphen.)
 _WORD_BEFORE = re.compile(r"(?:^|[\s(\[“\"])([A-Z](?:[\w’'-]*[\w’'])?) $")
+
+
+def _word_before(before: str) -> re.Match[str] | None:
+    """`_WORD_BEFORE` in `before`, searched from its last space but one: the word holds no space,
+    so no match starts earlier, and the positions before are not tried in vain."""
+    return _WORD_BEFORE.search(before, max(0, before.rfind(" ", 0, len(before) - 1)))
+
+
 # A portfolio may come second of two: "the Ministries of Defence and Foreign Affairs of Japan".
 _HEAD_OF_BEFORE = re.compile(
     r"([A-Z][\w’'-]*)(?: of State)? (?:of|on|for)(?: the)? (?:[A-Z][\w’'-]*,? (?:and|&) )?$"
@@ -365,7 +373,7 @@ def _context_blocks(
                 kept.append(item)
             continue
         after = _WORD_AFTER.match(text[end : end + 60])
-        word_before = _WORD_BEFORE.search(before)
+        word_before = _word_before(before)
         blocked = False
         if kind & ADJECTIVAL:
             if after is not None:
@@ -707,8 +715,7 @@ def _formal_of_another(kind: int, before: str, in_heading: bool = False) -> bool
     """Whether a state's formal name follows a qualifier that makes it another state's: "the
     Democratic People's Republic of Korea" is not the Republic of Korea. In a title-case
     heading, where every word is capitalised, only "People's" says so."""
-    word_before = _WORD_BEFORE.search(before)
-    if not kind & FORMAL or word_before is None:
+    if not kind & FORMAL or (word_before := _word_before(before)) is None:
         return False
     word = word_before.group(1)
     if in_heading:
@@ -803,7 +810,7 @@ def _another_state(kind: int, before: str, start: int, ends: dict[int, str]) -> 
 def _closes_an_institutions_name(before: str, start: int, ends: dict[int, str]) -> bool:
     """Whether a capital follows an institution's head word, as the last word of its name:
     "King's College London"."""
-    word_before = _WORD_BEFORE.search(before)
+    word_before = _word_before(before)
     return (
         word_before is not None
         and word_before.group(1) in _INSTITUTION_HEADS

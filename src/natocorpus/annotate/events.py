@@ -699,7 +699,9 @@ def _judged(
 # A possessive followed by a judging word or an opening quote: the only places `Matchers.judged`,
 # an alternation of every party's name, is tried (tried at every word, it grew with the knowledge
 # base: a fifth of the annotation at 2,000 events).
-_JUDGED_AT = re.compile(rf"(?<=[\w-])[’']s (?:[“\"]|(?:{_JUDGE_WORDS})\b)", re.IGNORECASE)
+# (The pattern opens with the apostrophe, the character before it looked at after, so that the
+# regex engine skips to the apostrophes in C.)
+_JUDGED_AT = re.compile(rf"[’'](?<=[\w-][’'])s (?:[“\"]|(?:{_JUDGE_WORDS})\b)", re.IGNORECASE)
 _WORD_ENDING_THERE = re.compile(r"(?<![\w-])[\w-]+$")
 
 

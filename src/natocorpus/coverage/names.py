@@ -97,7 +97,9 @@ _NUMBER_LABEL = re.compile(r"(?:No|Nos|Vol|Art|Para)\.\d")
 _CLOCK_BEFORE = re.compile(r"\d\s?$")
 # The common nouns of a numbered part, step or model ("Phase 4", "Tier 2", "Type 055"), which
 # name no one.
-_NUMBERED_STEP = re.compile(r"(?:Phase|Stage|Step|Round|Tier|Chapter|Section|Type)$")
+_NUMBERED_STEPS = frozenset(
+    {"Phase", "Stage", "Step", "Round", "Tier", "Chapter", "Section", "Type"}
+)
 # An adverb by its ending ("Recently", "Finally", "Notably"; not "Italy", "Sicily", "Reilly").
 _ADVERB = re.compile(r"[A-Z][a-z]+(?:ent|al|ous|ive|ate|ant|ar|ic|ful|less|ab|ib|ed|ing)ly")
 # An amount in a currency's code run into its figures: "USD9.4", "EUR2bn".
@@ -108,7 +110,7 @@ _LETTERED_AMOUNT = re.compile(r"[A-Z]{1,3}\d[\d.,]*")
 _CURRENCY_SIGN_BEFORE = re.compile(r"[$€£¥₩]$")
 _LARGE_NUMBER_AFTER = re.compile(r" (?:thousand|million|billion|trillion|bn|mn|m)\b")
 # An electoral or city area after its ordinal number ("the 17th District"), which names no one.
-_NUMBERED_AREA = re.compile(r"(?:District|Ward|Precinct|Constituency)")
+_NUMBERED_AREAS = frozenset({"District", "Ward", "Precinct", "Constituency"})
 _ORDINAL_BEFORE = re.compile(r"\b\d{1,3}(?:st|nd|rd|th) $")
 # A lower-case letter and a hyphen before a capital, which coin a word ("e-Government",
 # "i-Merz"); a longer prefix leaves the name a name ("pro-China", "non-NATO").
@@ -128,10 +130,13 @@ _LOWER_WORD_BEFORE = re.compile(r"(?<![\w’'-])[a-z]+(?:[’']s)? $")
 _CROSSING_PREFIX = re.compile(r"(?<![\w-])(?:trans|cross)-$")
 # Holidays, as days and as greetings: "Happy New Year!", "early in the New Year", "the Christmas
 # lights"; not an island named after one ("Christmas Island").
+_OTHER_HOLIDAYS = r"Christmas|Easter|Thanksgiving|Ramadan|Diwali|Hanukkah|Chuseok"
 _HOLIDAYS = re.compile(
-    r"\b(?:(?:(?:Happy|Merry|Lunar|Chinese) )?New Year|Christmas|Easter|Thanksgiving|Ramadan"
-    r"|Diwali|Hanukkah|Chuseok)(?:[’']s)?(?: (?:Day|Eve))?\b(?! Islands?\b)"
+    rf"\b(?:(?:(?:Happy|Merry|Lunar|Chinese) )?New Year|{_OTHER_HOLIDAYS})(?:[’']s)?"
+    r"(?: (?:Day|Eve))?\b(?! Islands?\b)"
 )
+# Whether a block names a holiday at all: a pattern that opens with letters is scanned for in C.
+_HOLIDAY = re.compile(rf"New Year|{_OTHER_HOLIDAYS}")
 # A year of accounts, capitalised by some house styles: "in the Fiscal Year 2023".
 _ACCOUNTS_YEAR = re.compile(r"\b(?:Fiscal|Financial|Budget) Years?\b")
 # A title's portfolio of "Affairs" in words no list of portfolios holds: "Deputy Minister for
@@ -152,7 +157,7 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
     text = block.text
     words: list[_Word] = []
     previous = 0
-    skipped = [m.span() for m in _HOLIDAYS.finditer(text)]
+    skipped = [m.span() for m in _HOLIDAYS.finditer(text)] if _HOLIDAY.search(text) else []
     if "Year" in text:
         skipped += [m.span() for m in _ACCOUNTS_YEAR.finditer(text)]
     if "Affairs" in text:
@@ -161,6 +166,9 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             for m in _AFFAIRS_PORTFOLIO.finditer(text)
             if any(word not in _PORTFOLIO | {"and"} for word in _WORD.findall(m.group(1)))
         ]
+    # A word with no word character before it in the block opens the block.
+    first_word = _WORD_CHAR.search(text)
+    first_word_at = len(text) if first_word is None else first_word.start()
     # After an interview's label its question opens as a sentence does.
     opened_at = None
     if (label := _INTERVIEW_LABEL.match(text)) is not None:
@@ -212,8 +220,11 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             continue
         if name in ("AM", "PM", "A.M", "P.M") and _CLOCK_BEFORE.search(text, 0, at):
             continue  # a time of day: "Jul 9, 2024, 8:32 AM"
-        if _COINED_PREFIX.search(text, max(0, at - 3), at) and not _NAME_GOES_ON.match(
-            text, at + len(raw)
+        hyphen_before = at > 0 and text[at - 1] == "-"  # (before each pattern that needs one)
+        if (
+            hyphen_before
+            and _COINED_PREFIX.search(text, max(0, at - 3), at)
+            and not _NAME_GOES_ON.match(text, at + len(raw))
         ):
             continue  # a coined word of a letter and a name: "its module “i-Merz”"
         if name in _COMPASS and (
@@ -231,13 +242,13 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
             # a letter's shape and a common noun, "a U-turn", "an X-ray" (not a name's part:
             # "Yoon O-jun")
             continue
-        if _CROSSING_PREFIX.search(text, max(0, at - 7), at):
+        if hyphen_before and _CROSSING_PREFIX.search(text, max(0, at - 7), at):
             continue  # an adjective of crossing or spanning: "the trans-Pacific partnership"
         if name.endswith("-"):
             name = name[:-1]  # the first half of a suspended compound: "state TV- and radio"
-        if _NUMBERED_STEP.match(name) and _FIGURE_AFTER.match(text, at + len(raw)) is not None:
+        if name in _NUMBERED_STEPS and _FIGURE_AFTER.match(text, at + len(raw)) is not None:
             continue  # a numbered part or step: "under Phase 4 of the programme"
-        if _NUMBERED_AREA.fullmatch(name) and _ORDINAL_BEFORE.search(text, max(0, at - 8), at):
+        if name in _NUMBERED_AREAS and _ORDINAL_BEFORE.search(text, max(0, at - 8), at):
             continue  # an area told by its number: "(D-CA, 17th District)"
         if not plain and _an_amount_or_a_parts_number(name, text, at, at + len(raw)):
             continue
@@ -271,7 +282,7 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
         gap = text[previous:at]
         start = block.start + at
         before = gap.rstrip()
-        weak = start in sentence_starts or at == opened_at or _WORD_CHAR.search(text, 0, at) is None
+        weak = start in sentence_starts or at == opened_at or at <= first_word_at
         if not weak and before:
             last = before[-1]
             weak = (

@@ -357,11 +357,20 @@ _DESIGNATIONS = re.compile(r"[A-Z][A-Za-z]{0,3}-?\d{1,4}s")
 # Navy frigates").
 _MODEL_NAME = re.compile(r"[A-Z][a-z]+")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'.-]*\s+$")
-_EQUIPMENT_AFTER = re.compile(
-    r"s?(?:\s+[a-z][\w-]*){0,2}\s+(?:tanks?|jets?|fighters?|howitzers?|missiles?|aircraft|drones?"
-    r"|submarines?|frigates?|destroyers?|warships?|helicopters?|rockets?|bombers?|launchers?"
-    r"|planes?|vehicles?|rifles?|guns?|artillery)\b"
+_EQUIPMENT_WORDS = (
+    r"(?:tanks?|jets?|fighters?|howitzers?|missiles?|aircraft|drones?|submarines?|frigates?"
+    r"|destroyers?|warships?|helicopters?|rockets?|bombers?|launchers?|planes?|vehicles?|rifles?"
+    r"|guns?|artillery)"
 )
+_EQUIPMENT_AFTER = re.compile(rf"s?(?:\s+[a-z][\w-]*){{0,2}}\s+{_EQUIPMENT_WORDS}\b")
+_EQUIPMENT_WORD = re.compile(_EQUIPMENT_WORDS)
+
+
+@functools.lru_cache(maxsize=64)
+def _equipment_named_in(text: str) -> bool:
+    """Whether a block names a kind of equipment in lower case at all: asked once per block, not
+    after each of its capitalised words."""
+    return _EQUIPMENT_WORD.search(text) is not None
 
 
 # A count before a word in the plural: "90 Bushmasters", "another 30 Bushmasters", "more
@@ -399,7 +408,7 @@ def _a_models_name(name: str, text: str, start: int, end: int, possessive: bool)
     a name before its kind ("Shahed drones", "Tomahawk cruise missiles"), a word of a kind in
     title case after a designation ("K2 Main Battle Tanks"), or a name in the plural counted
     ("30 Bushmasters"; not a people, "30 Americans")."""
-    if _DESIGNATIONS.fullmatch(name):
+    if not name.isalpha() and _DESIGNATIONS.fullmatch(name):  # (a designation has figures)
         return True
     equipment = _equipment_in_title_case(text)
     if equipment and any(low <= start < high for low, high in equipment):
@@ -412,7 +421,7 @@ def _a_models_name(name: str, text: str, start: int, end: int, possessive: bool)
         and _COUNTED_BEFORE.search(text, max(0, start - 20), start) is not None
     ):
         return True
-    if _EQUIPMENT_AFTER.match(text, end) is None:
+    if not _equipment_named_in(text) or _EQUIPMENT_AFTER.match(text, end) is None:
         return False
     return _DESIGNATION.fullmatch(name) is not None or (
         not possessive
@@ -463,4 +472,4 @@ def _a_party_and_state(text: str, start: int) -> bool:
     before = text[max(0, start - 2) : start]
     return (
         (before.endswith("(") or before == ", ") and _PARTY_AND_STATE.match(text, start) is not None
-    ) or _PARTY_BEFORE.search(text, max(0, start - 5), start) is not None
+    ) or (before == ", " and _PARTY_BEFORE.search(text, max(0, start - 5), start) is not None)
