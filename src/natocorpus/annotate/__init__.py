@@ -488,7 +488,7 @@ _NAME_SET_OFF_AFTER = re.compile(
 )
 # The words that make an office another, lesser one ("Deputy Secretary General"), or a person
 # who held it ("a former NATO secretary general").
-_LESSER_OFFICE = re.compile(r"\b(?:Deputy|Assistant|Vice|Under|[Ff]ormer|[Ee]x)[ -]$")
+_DEPUTY_OR_FORMER_BEFORE = re.compile(r"\b(?:Deputy|Assistant|Vice|Under|[Ff]ormer|[Ee]x)[ -]$")
 
 
 def _titles_apart(
@@ -507,13 +507,15 @@ def _titles_apart(
         if not kinds.get(form, 0) & TITLE:
             out.append(item)
             continue
-        lesser = _LESSER_OFFICE.search(reading, max(0, start - 12), start) is not None
+        deputy_or_former = (
+            _DEPUTY_OR_FORMER_BEFORE.search(reading, max(0, start - 12), start) is not None
+        )
         for low, high, part_owner in parts_of.get(form, ((0, end - start, owner),)):
             if part_owner == owner and (
                 _NAME_AFTER.match(reading, end) or _NAME_SET_OFF_AFTER.match(reading, end)
             ):
                 continue  # the title of the person named next
-            if part_owner == owner and lesser:
+            if part_owner == owner and deputy_or_former:
                 continue  # "Deputy Secretary General of NATO": another office, and NATO
             text = form if high - low == end - start else reading[start + low : start + high]
             out.append((part_owner, text, start + low, start + high))
