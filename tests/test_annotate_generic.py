@@ -2099,3 +2099,32 @@ def test_a_datelines_date_is_the_filings_not_its_sentences_events(tmp_path: Path
     inside = "Georgia will attend the foreign ministers’ meeting in Brussels on April 5."
     article = annotated(tmp_path / "b", inside, events=MINISTERS, overrides=published("2022-04"))
     assert events_of(article) == []
+
+
+def test_a_state_in_a_list_of_parties_is_not_where_a_summit_was(tmp_path: Path) -> None:
+    # The summit of 2006 was held in Latvia. In 2025, "Latvia" among six states that announced
+    # something names a party, not the place of "the NATO Summit": no known summit fits, so the
+    # reference is left undecided; a list after "in" is one of places ("in Estonia, Latvia and
+    # Lithuania"), and a state alone is a place as before.
+    events = EVENTS + (
+        "- {id: riga-2006, name: 'NATO Summit, Riga', type: summit, date: '2006-11-28', "
+        "precision: day, place: 'Riga, Latvia', participants: [nato], description: d, "
+        "forms: [], generic: [NATO summit, summit]}\n"
+    )
+    listed = (
+        "Six Allies—Estonia, Finland, Italy, Latvia, the Netherlands, and Sweden—announced "
+        "new ranges. The plan is set to be endorsed at the NATO Summit."
+    )
+    article = annotated(tmp_path / "a", listed, events=events, overrides=published("2025-06"))
+    assert events_of(article) == []
+    assert [r.text for r in article.unresolved_events] == ["NATO Summit"]
+    for number, placed in enumerate(
+        [
+            "Leaders met in Estonia, Latvia and Lithuania. The NATO Summit ended.",
+            "Leaders met in Latvia. The NATO Summit ended.",
+        ]
+    ):
+        article = annotated(
+            tmp_path / str(number), placed, events=events, overrides=published("2006-12")
+        )
+        assert events_of(article) == [("riga-2006", "NATO Summit")], placed

@@ -483,6 +483,33 @@ def test_a_states_document_by_its_generic_title_is_of_the_state_named_with_it(
     ]
 
 
+def test_a_states_document_by_its_generic_title_is_of_the_state_its_paragraph_names(
+    tmp_path: Path,
+) -> None:
+    # The first paragraph ends on Georgia. The second names China after the title, so Georgia
+    # does not say whose it is; the third names no state, so the last state named says it.
+    actors = ACTORS + (
+        "- {id: plan, name: NATO-Georgia Partnership Plan, type: document, description: d, "
+        "forms: [Partnership Plan]}\n"
+    )
+    events = SUMMITS + (
+        "- {id: plan-2023, name: The plan agreed, type: publication, date: '2023-07-12', "
+        "precision: day, participants: [nato, georgia, plan], description: d, forms: []}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "The President of Moldova met the leader of Georgia.\n\n"
+        "The President left with a new Partnership Plan of his own. His talks in China went "
+        "well too.\n\n"
+        "Georgia, for its part, renewed its ties.\n\nThe Partnership Plan runs to 2026.",
+        actors=actors,
+        events=events,
+    )
+    assert [m.start for m in article.mentions if m.actor == "plan"] == [
+        article.text.reading_text.rindex("Partnership Plan")
+    ]
+
+
 def test_a_place_after_another_bodys_head_and_of_closes_its_name(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -436,6 +436,17 @@ def test_an_event_gets_a_stub_for_events_yaml(tmp_path: Path) -> None:
     assert warned(tmp_path / "after", body, events=pasted) == {}
 
 
+def test_a_name_in_the_possessive_opening_an_events_mention_is_its_own(tmp_path: Path) -> None:
+    # "Ana Lee’s war" names the war; the one whose war it is is a name of its own, reported when
+    # no form names it, and covered when one does ("Japan's war").
+    events = EVENTS + (
+        "- {id: war, name: A war, type: operation, date: '2022-02-24', precision: day, "
+        "participants: [nato], description: d, forms: [Lee’s war, Japan's war]}\n"
+    )
+    found = warned(tmp_path, "NATO spoke. Ana Lee’s war went on. Japan's war ended.", events=events)
+    assert set(found) == {"Ana Lee"}
+
+
 def test_a_stub_quotes_what_yaml_would_misread(tmp_path: Path) -> None:
     found = warned(tmp_path, "NATO met the Yes: Party officials and Georgia's No Party.")
     for message in found.values():

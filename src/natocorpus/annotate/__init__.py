@@ -299,13 +299,22 @@ def _without_venues(
     return [m for m in actors if (m.start, m.end) not in venues]
 
 
+# How far after a document's title its state may stand: "... Programme between NATO and Japan".
+_NEAR = 40
+
+
 def _documents_of_their_owners(
     mentions: list[ActorMention], matchers: Matchers
 ) -> list[ActorMention]:
     """A document that a state agreed, named by a title that names none of its parties ("the
     ITPP", "the Individually Tailored Partnership Programme"), is that state's only where the
-    state named last before it, or first right after it, is one of its owners: every partner has
-    a programme of that name, and "South Korea's ITPP" is not Japan's."""
+    state right after it ("the ITPP with Japan"), or the state nearest it, is one of its owners:
+    every partner has a programme of that name, and "South Korea's ITPP" is not Japan's. The
+    nearest is the state its paragraph names last before it, else the first its paragraph names
+    after it, else the last the text named before it: a state of an earlier paragraph does not
+    say whose it is where its own paragraph names another (a paragraph that ends "... met
+    Japan's Prime Minister", then "Yoon left with a new partnership, the ITPP, and with South
+    Korea invited to ...")."""
     owners = matchers.document_owners
     if not owners or not any(m.actor in owners for m in mentions):
         return mentions
@@ -314,21 +323,17 @@ def _documents_of_their_owners(
     for mention in mentions:
         owning = owners.get(mention.actor)
         if owning is not None:
-            before = [m.actor for m in states if m.end <= mention.start]
-            after = [m.actor for m in states if 0 <= m.start - mention.end < _NEAR_AFTER]
+            own = [m for m in states if m.paragraph == mention.paragraph]
+            before = [m.actor for m in own if m.end <= mention.start]
+            after = [m for m in own if m.start >= mention.end]
+            earlier = [m.actor for m in states if m.end <= mention.start]
+            nearest = (before[-1:] or [m.actor for m in after[:1]] or earlier[-1:] or [None])[0]
+            right_after = after[0].actor if after and after[0].start < mention.end + _NEAR else None
             named = {found[0] for found in matchers.actors.find(mention.text)}
-            if (
-                not (before[-1:] and before[-1] in owning)
-                and not (after[:1] and after[0] in owning)
-                and not named & owning
-            ):
+            if nearest not in owning and right_after not in owning and not named & owning:
                 continue  # "South Korea's ITPP": not the programme of Japan
         kept.append(mention)
     return kept
-
-
-# How far after a document's title its state may stand: "... Programme between NATO and Japan".
-_NEAR_AFTER = 40
 
 
 def _with_documents(

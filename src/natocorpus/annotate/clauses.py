@@ -21,8 +21,31 @@ def _names_place(place: str, text: str) -> bool:
     return any(
         _OFFICE_OF_BEFORE.search(text, max(0, found.start() - 40), found.start()) is None
         and _PEOPLE_OF_BEFORE.search(text, max(0, found.start() - 80), found.start()) is None
+        and not _one_of_parties(text, found.start(), found.end())
         for found in re.finditer(rf"\b{re.escape(place)}n?\b(?![’']s\b)", text)
     )
+
+
+def _one_of_parties(text: str, start: int, end: int) -> bool:
+    """Whether the name at [start, end) is one item of a list of three or more names that no
+    preposition of place opens: the parties to something ("Six Allies—Estonia, Finland, Italy,
+    Latvia, the Netherlands, and Sweden—announced"), not where it happened, unlike "the summits
+    in Madrid, Vilnius and Washington"."""
+    items, first = 1, start
+    while (before := _ITEM_BEFORE.search(text, max(0, first - 50), first)) is not None:
+        items, first = items + 1, before.start()
+    at = end
+    while (after := _ITEM_AFTER.match(text, at)) is not None:
+        items, at = items + 1, after.end()
+    return items >= 3 and _PLACE_WORD_BEFORE.search(text, max(0, first - 12), first) is None
+
+
+# One name of a list and what parts it from the next, before a name; and after one. (One name is
+# a few capitalised words at most: the pattern never runs back over a whole sentence.)
+_ITEM_BEFORE = re.compile(r"(?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}(?:,| and|, and) $")
+_ITEM_AFTER = re.compile(r"(?:,| and|, and) (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}\b")
+# A preposition of place before a list: the names are where ("in Madrid, Vilnius and Washington").
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|at|to|from|across|between)\s+(?:the\s+)?$")
 
 
 # An office or a state's body and its "of", before a state's name: whose it is, not where.

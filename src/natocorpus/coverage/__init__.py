@@ -93,9 +93,18 @@ _NAMED_SPEAKER_BEFORE = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3},
 _BODY_WORDS = 25
 
 
-# The place after a generic phrase: "in Lithuania", "at the Hague".
 # The place at the end of an event's mention: "in Lithuania", "at the Hague".
 _PLACE_AT_END = re.compile(r" (?:in|at|to) (?:the )?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)$")
+# The name in the possessive that opens an event's mention, and the space after it: "Putin’s " in
+# "Putin’s aggression", "Stoltenberg's " in "Stoltenberg's visit".
+_OWNER_AT_START = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*[’']s? (?=\S)")
+
+
+def _owner_length(text: str) -> int:
+    """How much of an event's mention its owner's name takes: the one whose war or visit it is
+    ("Putin’s aggression") is a name of its own, for the check to report if no form names it."""
+    owner = _OWNER_AT_START.match(text)
+    return 0 if owner is None else owner.end()
 
 
 class CoverageCheck(msgspec.Struct, frozen=True):
@@ -163,7 +172,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         named = [_Named(m.start, m.end, m.actor) for m in article.mentions]
         named += [
             _Named(
-                m.start,
+                m.start + _owner_length(m.text),
                 m.start + self._covered_length(m.text),
                 m.event,
                 generic=self._generic(m.text),
