@@ -327,7 +327,8 @@ def _documents_of_their_owners(
             before = [m.actor for m in own if m.end <= mention.start]
             after = [m for m in own if m.start >= mention.end]
             earlier = [m.actor for m in states if m.end <= mention.start]
-            nearest = (before[-1:] or [m.actor for m in after[:1]] or earlier[-1:] or [None])[0]
+            nearby = before[-1:] or [m.actor for m in after[:1]] or earlier[-1:]
+            nearest = nearby[0] if nearby else None
             right_after = after[0].actor if after and after[0].start < mention.end + _NEAR else None
             named = {found[0] for found in matchers.actors.find(mention.text)}
             if nearest not in owning and right_after not in owning and not named & owning:
