@@ -448,11 +448,20 @@ def measure(source: dict[str, Any], gold_entry: dict[str, Any], tmp: Path) -> Re
             for s, e in word_occurrences(block.text, phrase)
         ]
         touching = [p for p in all_passages for s in spans if overlaps(s, (p.start, p.end))]
-        unknown_here = {p.name for p in touching if p.layer == "actor" and not p.known and p.name}
+        # The check reports a name once, where it first stands: the same name as a passage of
+        # its own further on (the body after a longer name that holds it) is named too.
+        same_name = [
+            p
+            for p in gold.actors
+            if not p.known and p.name and _bare(p.text) == _bare(phrase) and p not in touching
+        ]
+        unknown_here = {
+            p.name for p in [*touching, *same_name] if p.layer == "actor" and not p.known and p.name
+        }
         named |= unknown_here
         named_exactly |= {
             p.name
-            for p in touching
+            for p in [*touching, *same_name]
             if p.layer == "actor" and not p.known and p.name and _bare(p.text) == _bare(phrase)
         }
         if touching:

@@ -107,3 +107,31 @@ def test_every_gold_passage_of_every_held_out_set_has_only_known_fields() -> Non
         if set(entry) - GOLD_FIELDS
     ]
     assert not bad, "\n".join(bad[:20])
+
+
+def test_a_name_the_check_reports_once_names_its_later_passage_too(tmp_path: Path) -> None:
+    # The check reports "Ruritanian Assembly" once, where it first stands: inside the longer name
+    # of its committee. The gold's passage of the assembly itself, further on, is named by it.
+    import heldout
+
+    folder = tmp_path / "set"
+    (folder / "texts").mkdir(parents=True)
+    text = (
+        "NATO met the Ruritanian Assembly's committee on defence in Brussels on Monday, NATO said."
+        "\n\nNATO thanked the Ruritanian Assembly for its support of the talks, officials said."
+    )
+    (folder / "texts" / "probe.txt").write_text(text, encoding="utf-8")
+    (folder / "sources.yaml").write_text("[]\n", encoding="utf-8")
+    (folder / "gold.yaml").write_text("texts: {}\n", encoding="utf-8")
+    heldout._configure(folder, PROJECT_ROOT / "corpus", None)
+    source = {"id": "probe", "title": "Probe", "outlet": "O", "genre": "news"}
+    source |= {"url": "https://example.org/p", "published": "2023-05-01", "month": "2023-05"}
+    gold = yaml.safe_load(
+        "actors:\n"
+        "  - {text: NATO, id: nato}\n"
+        '  - {text: "Ruritanian Assembly\'s committee on defence", id: unknown, name: The'
+        " committee, type: institution}\n"
+        "  - {text: Ruritanian Assembly, id: unknown, name: The assembly, type: institution}\n"
+    )
+    result = heldout.measure(source, gold, tmp_path / "work")
+    assert result.unknown_actors_named == ["The assembly", "The committee"]
