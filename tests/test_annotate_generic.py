@@ -2128,3 +2128,30 @@ def test_a_state_in_a_list_of_parties_is_not_where_a_summit_was(tmp_path: Path) 
             tmp_path / str(number), placed, events=events, overrides=published("2006-12")
         )
         assert events_of(article) == [("riga-2006", "NATO Summit")], placed
+
+
+def test_a_state_that_acts_is_not_where_a_summit_was(tmp_path: Path) -> None:
+    # In 2008, "Latvia will raise the issue at the NATO Summit": Latvia acts, a party to what is
+    # told; it does not make the summit the one held there in 2006. Where it hosts, or stands
+    # after "in", it is the place.
+    events = EVENTS + (
+        "- {id: riga-2006, name: 'NATO Summit, Riga', type: summit, date: '2006-11-28', "
+        "precision: day, place: 'Riga, Latvia', participants: [nato], description: d, "
+        "forms: [], generic: [NATO summit, summit]}\n"
+        "- {id: bucharest-2008, name: 'NATO Summit, Bucharest', type: summit, date: '2008-04-02', "
+        "precision: day, place: 'Bucharest, Romania', participants: [nato], description: d, "
+        "forms: [], generic: [NATO summit, summit]}\n"
+    )
+    acting = "Estonia and Latvia will raise the issue at the NATO Summit, officials said."
+    article = annotated(tmp_path / "a", acting, events=events, overrides=published("2008-06"))
+    assert "riga-2006" not in [event for event, _ in events_of(article)]
+    for number, placed in enumerate(
+        [
+            "Latvia will host the NATO Summit, officials said.",
+            "The NATO Summit in Latvia was a success, officials said.",
+        ]
+    ):
+        article = annotated(
+            tmp_path / str(number), placed, events=events, overrides=published("2008-06")
+        )
+        assert [event for event, _ in events_of(article)] == ["riga-2006"], placed

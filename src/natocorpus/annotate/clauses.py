@@ -22,7 +22,17 @@ def _names_place(place: str, text: str) -> bool:
         _OFFICE_OF_BEFORE.search(text, max(0, found.start() - 40), found.start()) is None
         and _PEOPLE_OF_BEFORE.search(text, max(0, found.start() - 80), found.start()) is None
         and not _one_of_parties(text, found.start(), found.end())
+        and not _acts(text, found.start(), found.end())
         for found in re.finditer(rf"\b{re.escape(place)}n?\b(?![’']s\b)", text)
+    )
+
+
+def _acts(text: str, start: int, end: int) -> bool:
+    """Whether the name at [start, end) is the subject of a verb, not after a preposition of
+    place: "Poland and Lithuania will raise it", not "the summit in Lithuania was a success"."""
+    return (
+        _ACTS_AFTER.match(text, end) is not None
+        and _PLACE_WORD_BEFORE.search(text, max(0, start - 12), start) is None
     )
 
 
@@ -38,6 +48,14 @@ def _one_of_parties(text: str, start: int, end: int) -> bool:
     while (after := _ITEM_AFTER.match(text, at)) is not None:
         items, at = items + 1, after.end()
     return items >= 3 and _PLACE_WORD_BEFORE.search(text, max(0, first - 12), first) is None
+
+
+# A verb after a state's name: the state acts ("Poland and Lithuania will raise the issue at the
+# summit"), a party to what is told, not where it happens; unless what it does is to host it.
+_ACTS_AFTER = re.compile(
+    r" (?:will|would|has|have|had|is|are|was|were|says|said|can|could|should|must|may|might)\b"
+    r"(?! (?:be )?host)"
+)
 
 
 # One name of a list and what parts it from the next, before a name; and after one. (One name is
