@@ -2155,3 +2155,26 @@ def test_a_state_that_acts_is_not_where_a_summit_was(tmp_path: Path) -> None:
             tmp_path / str(number), placed, events=events, overrides=published("2008-06")
         )
         assert [event for event, _ in events_of(article)] == ["riga-2006"], placed
+
+
+def test_a_summit_with_a_leader_or_of_another_named_body_is_another_meeting(
+    tmp_path: Path,
+) -> None:
+    # In July 2023: "the summit with Dutch Prime Minister Ana Lee" is the two leaders' meeting,
+    # and "the summit of the European Political Community" another body's (its first word alone
+    # is a region's form). Going to the summit with a leader ("invited to this summit with
+    # President Lee"), and a summit of leaders or of a body that holds NATO's name are NATO's.
+    others = (
+        "Georgia went to the NATO summit in Vilnius. In the summit with Dutch Prime Minister Ana "
+        "Lee, it spoke of chips. Lee said so before the summit of the European Political "
+        "Community in Budapest."
+    )
+    article = annotated(tmp_path / "a", others, events=EVENTS, overrides=published("2023-07"))
+    assert events_of(article) == [("nato-2023", "NATO summit in Vilnius")]
+    nato = (
+        "Georgia went to the NATO summit in Vilnius. It was invited to this summit with President "
+        "Lee. The summit of Heads of State and Government ended, as did the summit of the "
+        "US-led NATO alliance."
+    )
+    article = annotated(tmp_path / "b", nato, events=EVENTS, overrides=published("2023-07"))
+    assert [event for event, _ in events_of(article)] == ["nato-2023"] * 4

@@ -34,6 +34,26 @@ _WITH_A_COUNTERPART_AFTER = re.compile(
 )
 # "of", then the body whose meeting it is: "the summit of the Quad nations".
 _OF_A_BODY_AFTER = re.compile(r" of (?:the )?")
+# A body's name of two capitalised words or more ("European Political Community", "Shanghai
+# Cooperation Organisation"), and its first word.
+_A_BODYS_NAME = re.compile(r"([A-Z][\w’'-]*)(?: (?:of |and |for )?[A-Z][\w’'-]*)+\b")
+# The first words of those who meet, not of a body: "the summit of Heads of State and
+# Government", "the summit of Allied Leaders".
+_PARTICIPANTS = frozenset(
+    {"Heads", "Head", "Leaders", "Ministers", "Chiefs", "Members", "Allies", "Allied", "Foreign"}
+    | {"Defence", "Defense", "State", "States", "Government", "Governments", "Partners"}
+)
+# A verb of going to or taking part in a meeting, and its determiner, before the meeting's noun.
+_GOING_TO_BEFORE = re.compile(
+    r"\b(?:to|attend|attends|attended|attending|join|joins|joined|joining) (?:the|this|that|a|its"
+    r"|their|his|her) $"
+)
+# "with" a leader named by a title, maybe after a state's adjective: "with Dutch Prime Minister
+# Mark Rutte", "with President Biden".
+_WITH_A_LEADER_AFTER = re.compile(
+    r" with (?:(?:the|his|her|their) )?(?:[A-Z][\w’'-]* )?(?:Prime Minister|President|Chancellor"
+    r"|Premier|King|Queen|Emperor)\b"
+)
 _ANOTHER_BODYS_HEAD = re.compile(
     r" (?:military |security |defen[cs]e )?(?:alliance|bloc|coalition|camp|organi[sz]ation)\b"
 )
@@ -71,6 +91,17 @@ def _among_parties(
     }
     if (of := _OF_A_BODY_AFTER.match(reading, end)) is not None:
         first = next(((actor, high) for low, high, actor in actors if low == of.end()), None)
+        name = _A_BODYS_NAME.match(reading, of.end())
+        if (
+            hosts
+            and name is not None
+            and name.group(1) not in _PARTICIPANTS
+            and not any(of.end() <= low < name.end() and actor in hosts for low, _, actor in actors)
+        ):
+            # A body's name the knowledge base lacks: "the summit of the European Political
+            # Community" (whose first word alone is a region's form); not "the summit of the
+            # US-led NATO alliance".
+            return True
         return (
             bool(hosts)
             and first is not None
@@ -96,6 +127,20 @@ def _among_parties(
 # partners" is a meeting of the partners, not of NATO.
 _ENDS_OF_A_NAME = re.compile(r"\bof (?:the )?[A-Z][\w-]*$")
 _POSSESSIVE_AFTER = re.compile(r"[’']s?(?!\w)")
+
+
+def _with_a_leader(reading: str, end: int, matched: str) -> bool:
+    """Whether a bare noun ("the summit") is followed by "with" and a leader named by a title:
+    "In the summit with Dutch Prime Minister Mark Rutte, Yoon ...", the two leaders' meeting;
+    not where one goes to the meeting with the leader ("invited to this summit with Prime
+    Minister Kishida", "attended the summit with President Biden"), nor a meeting named by its
+    place ("a Washington Summit with President Biden")."""
+    start = end - len(matched)
+    return (
+        " " not in matched
+        and _WITH_A_LEADER_AFTER.match(reading, end) is not None
+        and _GOING_TO_BEFORE.search(reading, max(0, start - 30), start) is None
+    )
 
 
 def _of_someone_the_name_holds(matched: str, reading: str, end: int) -> bool:
@@ -334,6 +379,7 @@ def _a_meeting_of_others(
     it, and the text's other references are not put in doubt."""
     return (
         _among_parties(reading, end, candidates, actors, matchers)
+        or _with_a_leader(reading, end, matched)
         or _of_someone_the_name_holds(matched, reading, end)
         or _hosted_by_another_state(reading, end, candidates, actors, matchers)
         or _COUNTED_STATES_BEFORE.search(
