@@ -458,24 +458,27 @@ def test_names_in_a_text_written_in_lower_case_are_found_in_any_case(tmp_path: P
     assert actors_of(edited) == [("china", "China"), ("nato", "NATO")]
 
 
+# Georgia's plan, agreed with NATO: a document whose generic title every partner's has.
+ACTORS_WITH_A_PLAN = ACTORS + (
+    "- {id: plan, name: NATO-Georgia Partnership Plan, type: document, description: d, "
+    "forms: [Partnership Plan]}\n"
+)
+EVENTS_WITH_A_PLAN = SUMMITS + (
+    "- {id: plan-2023, name: The plan agreed, type: publication, date: '2023-07-12', "
+    "precision: day, participants: [nato, georgia, plan], description: d, forms: []}\n"
+)
+
+
 def test_a_states_document_by_its_generic_title_is_of_the_state_named_with_it(
     tmp_path: Path,
 ) -> None:
     # Every partner has a "Partnership Plan": the known one is Georgia's.
-    actors = ACTORS + (
-        "- {id: plan, name: NATO-Georgia Partnership Plan, type: document, description: d, "
-        "forms: [Partnership Plan]}\n"
-    )
-    events = SUMMITS + (
-        "- {id: plan-2023, name: The plan agreed, type: publication, date: '2023-07-12', "
-        "precision: day, participants: [nato, georgia, plan], description: d, forms: []}\n"
-    )
     article = annotated(
         tmp_path,
         "Georgia signed its Partnership Plan. China wants a Partnership Plan too.\n\n"
         "The Partnership Plan between NATO and Georgia grows.",
-        actors=actors,
-        events=events,
+        actors=ACTORS_WITH_A_PLAN,
+        events=EVENTS_WITH_A_PLAN,
     )
     assert [m.start for m in article.mentions if m.actor == "plan"] == [
         article.text.reading_text.index("Partnership Plan"),
@@ -488,22 +491,14 @@ def test_a_states_document_by_its_generic_title_is_of_the_state_its_paragraph_na
 ) -> None:
     # The first paragraph ends on Georgia. The second names China after the title, so Georgia
     # does not say whose it is; the third names no state, so the last state named says it.
-    actors = ACTORS + (
-        "- {id: plan, name: NATO-Georgia Partnership Plan, type: document, description: d, "
-        "forms: [Partnership Plan]}\n"
-    )
-    events = SUMMITS + (
-        "- {id: plan-2023, name: The plan agreed, type: publication, date: '2023-07-12', "
-        "precision: day, participants: [nato, georgia, plan], description: d, forms: []}\n"
-    )
     article = annotated(
         tmp_path,
         "The President of Moldova met the leader of Georgia.\n\n"
         "The President left with a new Partnership Plan of his own. His talks in China went "
         "well too.\n\n"
         "Georgia, for its part, renewed its ties.\n\nThe Partnership Plan runs to 2026.",
-        actors=actors,
-        events=events,
+        actors=ACTORS_WITH_A_PLAN,
+        events=EVENTS_WITH_A_PLAN,
     )
     assert [m.start for m in article.mentions if m.actor == "plan"] == [
         article.text.reading_text.rindex("Partnership Plan")
