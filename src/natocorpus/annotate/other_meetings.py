@@ -39,20 +39,9 @@ _OF_A_BODY_AFTER = re.compile(r" of (?:the )?")
 _A_BODYS_NAME = re.compile(r"([A-Z][\w’'-]*)(?: (?:of |and |for )?[A-Z][\w’'-]*)+\b")
 # The first words of those who meet, not of a body: "the summit of Heads of State and
 # Government", "the summit of Allied Leaders".
-_PARTICIPANTS = frozenset(
-    {"Heads", "Head", "Leaders", "Ministers", "Chiefs", "Members", "Allies", "Allied", "Foreign"}
-    | {"Defence", "Defense", "State", "States", "Government", "Governments", "Partners"}
-)
-# A verb of going to or taking part in a meeting, and its determiner, before the meeting's noun.
-_GOING_TO_BEFORE = re.compile(
-    r"\b(?:to|attend|attends|attended|attending|join|joins|joined|joining) (?:the|this|that|a|its"
-    r"|their|his|her) $"
-)
-# "with" a leader named by a title, maybe after a state's adjective: "with Dutch Prime Minister
-# Mark Rutte", "with President Biden".
-_WITH_A_LEADER_AFTER = re.compile(
-    r" with (?:(?:the|his|her|their) )?(?:[A-Z][\w’'-]* )?(?:Prime Minister|President|Chancellor"
-    r"|Premier|King|Queen|Emperor)\b"
+_PARTICIPANTS = _wordset(
+    "Heads Head Leaders Ministers Chiefs Members Allies Allied Foreign Defence Defense State "
+    "States Government Governments Partners"
 )
 _ANOTHER_BODYS_HEAD = re.compile(
     r" (?:military |security |defen[cs]e )?(?:alliance|bloc|coalition|camp|organi[sz]ation)\b"
@@ -129,20 +118,6 @@ _ENDS_OF_A_NAME = re.compile(r"\bof (?:the )?[A-Z][\w-]*$")
 _POSSESSIVE_AFTER = re.compile(r"[’']s?(?!\w)")
 
 
-def _with_a_leader(reading: str, end: int, matched: str) -> bool:
-    """Whether a bare noun ("the summit") is followed by "with" and a leader named by a title:
-    "In the summit with Dutch Prime Minister Mark Rutte, Yoon ...", the two leaders' meeting;
-    not where one goes to the meeting with the leader ("invited to this summit with Prime
-    Minister Kishida", "attended the summit with President Biden"), nor a meeting named by its
-    place ("a Washington Summit with President Biden")."""
-    start = end - len(matched)
-    return (
-        " " not in matched
-        and _WITH_A_LEADER_AFTER.match(reading, end) is not None
-        and _GOING_TO_BEFORE.search(reading, max(0, start - 30), start) is None
-    )
-
-
 def _of_someone_the_name_holds(matched: str, reading: str, end: int) -> bool:
     """Whether the name a meeting's phrase ends with owns what follows it."""
     return _ENDS_OF_A_NAME.search(matched) is not None and bool(
@@ -213,11 +188,24 @@ def _of_two_sides(
     )
 
 
+# The titles of a state's leader.
+_LEADERS_TITLES = r"President|Prime Minister|Premier|Chancellor"
 # A meeting with someone in office after it: "a meeting in Vilnius with NATO Secretary General
 # Jens Stoltenberg", "talks with his Japanese counterpart" are two sides' meeting.
 _WITH_AN_OFFICE_AFTER = re.compile(
     r" with (?:(?:the|his|her|their|its) )?(?:[A-Z][\w’'.-]* ){0,3}(?:Secretary[- ]General"
-    r"|President|Prime Minister|Premier|Chancellor|(?:[A-Z][a-z]+ )?Minister|counterparts?)\b"
+    rf"|{_LEADERS_TITLES}|(?:[A-Z][a-z]+ )?Minister|counterparts?)\b"
+)
+# The same for a bare noun ("the summit"): a leader named by a title, maybe after a state's
+# adjective ("with Dutch Prime Minister Mark Rutte", "with President Biden").
+_WITH_A_LEADER_AFTER = re.compile(
+    rf" with (?:(?:the|his|her|their) )?(?:[A-Z][\w’'-]* )?(?:{_LEADERS_TITLES}|King|Queen"
+    r"|Emperor)\b"
+)
+# A verb of going to or taking part in a meeting, and its determiner, before the meeting's noun.
+_GOING_TO_BEFORE = re.compile(
+    r"\b(?:to|attend|attends|attended|attending|join|joins|joined|joining) (?:the|this|that|a|its"
+    r"|their|his|her) $"
 )
 _MEETING_HEAD = re.compile(r"\b(?:meeting|talks)\b", re.IGNORECASE)
 
@@ -231,6 +219,20 @@ def _with_someone(
         _MEETING_HEAD.search(matched) is not None
         and _WITH_AN_OFFICE_AFTER.match(reading, end) is not None
         and all(matchers.event_types.get(e) == "summit" for e in candidates)
+    )
+
+
+def _with_a_leader(reading: str, end: int, matched: str) -> bool:
+    """Whether a bare noun ("the summit") is followed by "with" and a leader named by a title:
+    "In the summit with Dutch Prime Minister Mark Rutte, Yoon ...", the two leaders' meeting;
+    not where one goes to the meeting with the leader ("invited to this summit with Prime
+    Minister Kishida", "attended the summit with President Biden"), nor a meeting named by its
+    place ("a Washington Summit with President Biden")."""
+    start = end - len(matched)
+    return (
+        " " not in matched
+        and _WITH_A_LEADER_AFTER.match(reading, end) is not None
+        and _GOING_TO_BEFORE.search(reading, max(0, start - 30), start) is None
     )
 
 
