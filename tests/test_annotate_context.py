@@ -314,3 +314,30 @@ def test_a_quoted_name_after_a_verb_that_names_it_is_the_event(tmp_path: Path) -
         ("russian-invasion-of-ukraine-2022", "special military operation"),
         ("russian-invasion-of-ukraine-2022", "special military operation"),
     ]
+
+
+def test_a_group_of_partners_after_another_states_name_is_that_states(tmp_path: Path) -> None:
+    # The group of the alliance's partners is NATO's, its own ("its"), or the alliance's shared
+    # with another; after a state's name, its capital or a name no form knows in the possessive,
+    # they are that one's partners, and "partners in the Indo-Pacific" name the region alone.
+    article = annotated(
+        tmp_path,
+        "U.S. partners in the Indo-Pacific are wary. Japan’s Indo-Pacific partners met. "
+        "Washington's partners in the Indo-Pacific agreed. The EU's Indo-Pacific partners came. "
+        "NATO and its Indo-Pacific partners met. NATO’s partners in the Indo-Pacific spoke. "
+        "The alliance and US partners in the Indo-Pacific train.",
+        actors=REAL_ACTORS,
+    )
+    assert actors_of(article) == [
+        ("united-states", "U.S."),
+        ("indo-pacific", "Indo-Pacific"),
+        ("japan", "Japan"),
+        ("united-states", "Washington"),
+        ("indo-pacific", "Indo-Pacific"),
+        ("nato", "NATO"),
+        ("asia-pacific-partners", "Indo-Pacific partners"),
+        ("nato", "NATO"),
+        ("asia-pacific-partners", "partners in the Indo-Pacific"),
+        ("united-states", "US"),
+        ("asia-pacific-partners", "partners in the Indo-Pacific"),
+    ]

@@ -30,6 +30,7 @@ from natocorpus.annotate.kinds import (
     DESCRIPTIVE,
     FORMAL,
     LOCATED_GROUP,
+    PARTNERS,
     PLACE,
     REGION,
     REGION_NAME,
@@ -314,6 +315,7 @@ def _context_blocks(
     starts = {start: kinds.get(form, 0) for _, form, start, _ in found}
     ends = {end: owner for owner, _, _, end in found}
     owners_at = {start: owner for owner, _, start, _ in found}
+    found_at = {end: (start, kinds.get(form, 0)) for _, form, start, end in found}
     city_ends: set[int] = set()  # where each capital read as its city ends
     kept: list[tuple[str, str, int, int]] = []
     # The acronyms the text spells out as common words ("replenishment at sea (RAS)") are its
@@ -490,6 +492,8 @@ def _context_blocks(
             # "partners in the Indo-Pacific and Europe": partners in both; but "and the EU" is
             # another actor beside them.
             blocked = True
+        if kind & PARTNERS and _anothers_partners(text, before, start, found_at):
+            blocked = True  # "U.S. partners in the Indo-Pacific": a state's own, not the group
         if (
             kind & BODY_ACRONYM
             and start - 1 in ends  # a region's or a people's name: "Asian", "Pacific"
@@ -665,6 +669,32 @@ _STARTS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
 _ARTICLES = frozenset({"The", "A", "An"})
 # The capitalised words just before a form, as one run ("Five Eyes ", "a Military ").
 _CAPITALISED_RUN_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]* )+)$")
+
+
+# What makes a name before a group's the partners' owner: a state's or a region's name, its
+# adjective or its capital ("U.S. partners", "Japan’s Indo-Pacific partners").
+_AN_OWNERS_KIND = PLACE | STATE | CAPITAL | CITY
+_POSSESSIVE_BEFORE = re.compile(r"[\w.][’']s $")
+_SHARED_WITH_THE_ALLIANCE = re.compile(r"(?:NATO|[Aa]lliance)(?:[’']s)? (?:and|&) $")
+
+
+def _anothers_partners(
+    text: str, before: str, start: int, found_at: dict[int, tuple[int, int]]
+) -> bool:
+    """Whether a group named as partners is another's partners: "U.S. partners in the
+    Indo-Pacific", "Japan’s Indo-Pacific partners", "the EU's Indo-Pacific partners" (a name no
+    form knows, in the possessive) are theirs, not the group of the alliance's partners; "its",
+    "NATO's" or "the Alliance's" partners are, and so are those the alliance shares ("the
+    alliance and US partners")."""
+    possessive = _POSSESSIVE_BEFORE.search(before) is not None
+    owner = found_at.get(start - 3 if possessive else start - 1)
+    if owner is not None:
+        owner_start, kind = owner
+        return bool(kind & _AN_OWNERS_KIND) and not _SHARED_WITH_THE_ALLIANCE.search(
+            text, max(0, owner_start - 30), owner_start
+        )
+    word = _word_before(before) if possessive else None
+    return word is not None and not _OPENS_SENTENCE.search(before, 0, word.start(1))
 
 
 def _named_by_other_words(before: str, start: int, ends: dict[int, str]) -> bool:

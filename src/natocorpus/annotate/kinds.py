@@ -24,6 +24,7 @@ LOCATED_GROUP = 1024  # a group named by where it is ("partners in the Indo-Paci
 BODY_ACRONYM = 2048  # an organisation's acronym ("NATO"): "an Asian NATO" is another alliance
 COMMON_NOUN = 4096  # one common noun capitalised ("Alliance"): after another's name, another's
 SHORT_OF_QUALIFIED = 8192  # a state's short name ("China") whose formal name has a qualifier
+PARTNERS = 16384  # a group named as partners ("Indo-Pacific partners"): a state's are its own
 
 _COMPASS = frozenset(
     {"East", "West", "North", "South", "Eastern", "Western", "Northern", "Southern"}
@@ -35,6 +36,7 @@ _FORMAL_HEADS = frozenset(
     {"Republic", "Kingdom", "Federation", "Commonwealth", "Principality", "Sultanate", "Emirate"}
 )
 _WHERE_IN_NAME = re.compile(r"\b(?:in|of|from) (?:the )?[A-Z]")
+_PARTNERS_WORD = re.compile(r"\bpartners?\b")
 _TITLE_WORDS = frozenset(
     {
         "General",
@@ -115,6 +117,8 @@ def form_kind(form: str, actor: Actor) -> int:
         kind |= FORMAL
     if actor.type == "grouping" and _WHERE_IN_NAME.search(form):
         kind |= LOCATED_GROUP
+    if actor.type == "grouping" and _PARTNERS_WORD.search(form):
+        kind |= PARTNERS
     if (
         actor.type in ("alliance", "organisation", "grouping")
         and len(form) > 2
