@@ -341,3 +341,39 @@ def test_a_group_of_partners_after_another_states_name_is_that_states(tmp_path: 
         ("united-states", "US"),
         ("asia-pacific-partners", "partners in the Indo-Pacific"),
     ]
+
+
+def test_a_venue_word_holds_across_an_aside_in_brackets(tmp_path: Path) -> None:
+    # "in (a very hot) Washington" is "in Washington": where someone is, not the government.
+    article = annotated(
+        tmp_path,
+        "Our colleague is also in (a very hot) Washington, covering the talks. Officials (in "
+        "private) said Washington objects.",
+        actors=REAL_ACTORS,
+    )
+    assert [(a, t) for a, t in actors_of(article) if t == "Washington"] == [
+        ("united-states", "Washington")
+    ]
+    (washington,) = (m for m in article.mentions if m.text == "Washington")
+    assert article.text.reading_text[washington.start :].startswith("Washington objects")
+
+
+def test_a_name_that_ends_with_a_region_opening_a_sentence_or_titled_is_not_it(
+    tmp_path: Path,
+) -> None:
+    # A name that opens a sentence still ends with the region ("Nikkei Asia reported"), and a
+    # magazine titled with "The" in mid-sentence is the magazine; a sentence's adverb or verb
+    # before the region, or "of The Atlantic", leave the region.
+    article = annotated(
+        tmp_path,
+        "Nikkei Asia reported the plan. McTague argues in The Atlantic that NATO endures. "
+        "Recently Europe has begun to talk. Highlighting Asia's growth, he spoke. Leaders from "
+        "both sides of The Atlantic and beyond came.",
+        actors=REAL_ACTORS,
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("europe", "Europe"),
+        ("asia", "Asia"),
+        ("north-atlantic", "Atlantic"),
+    ]

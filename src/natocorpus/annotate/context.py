@@ -239,6 +239,8 @@ _OF_NAME_AFTER = re.compile(r" (?:of|for) (?:the )?([A-Z])")
 # Capitalised words after a region's one-word name that do not make a longer name of it: "the
 # Asia Region", "Asia I think".
 _NOT_A_NAMES_WORD = frozenset({"Region", "Regions", "I"})
+# The endings of an adverb or a verb's form that opens a sentence, no name's last word.
+_NO_NAMES_ENDINGS = ("ly", "ing", "ed")
 
 
 def _an_organ(word: str) -> bool:
@@ -573,11 +575,15 @@ def _context_blocks(
         if kind & (PLACE | CAPITAL) and _MASTHEAD_AFTER.match(text, end):
             blocked = True  # "the New Zealand Herald", "the Japan Times": a newspaper
         if (
-            kind & ADJECTIVAL
+            kind & (ADJECTIVAL | REGION_NAME)
             and _TITLED_THE_BEFORE.search(before)
             and _LOWER_WORD_AFTER.match(text, end)
+            # (a region after "of" is the place: "both sides of The Atlantic and beyond")
+            and not (kind & REGION_NAME and before.endswith(" of The "))
         ):
-            blocked = True  # "Writing in The Australian just a day after": a newspaper
+            # "Writing in The Australian just a day after", "argues in The Atlantic that": a
+            # newspaper's or a magazine's name
+            blocked = True
         if _formal_of_another(kind, before):
             blocked = True  # "the Democratic People's Republic of Korea": another state
         if kind & SHORT_OF_QUALIFIED and _HEAD_WITHOUT_QUALIFIER.search(before):
@@ -590,9 +596,14 @@ def _context_blocks(
             and word_before is not None
             and _qualifies(word_before.group(1))
             and start - 1 not in ends
-            and not _OPENS_SENTENCE.search(before, 0, word_before.start(1))
+            and (
+                not _OPENS_SENTENCE.search(before, 0, word_before.start(1))
+                or not word_before.group(1).endswith(_NO_NAMES_ENDINGS)
+            )
         ):
-            blocked = True  # "Nikkei Asia", "Radio Free Europe": a longer name ends with it
+            # "Nikkei Asia", "Radio Free Europe": a longer name ends with it, opening a sentence
+            # too ("Nikkei Asia reported"; not "Recently Europe", "Highlighting Asia's")
+            blocked = True
         if (
             kind & REGION_NAME
             and form.isalpha()

@@ -184,7 +184,7 @@ class FormMatcher(msgspec.Struct, frozen=True):
                 continue
             if form in rules and text[end : end + 2] not in ("’s", "'s"):
                 # (A possessive is the government's: "aid to Kyiv's war effort".)
-                before = text[max(0, start - _RULE_CONTEXT) : start]
+                before = _past_an_aside(text[max(0, start - _RULE_CONTEXT) : start])
                 if (
                     _MET_RULERS_IN.search(before) is not None
                     or (_NAME_WORD_BEFORE.search(before) and _NAME_WORD_AFTER.match(text, end))
@@ -333,6 +333,19 @@ _FUNCTION_WORDS = _wordset(
 _LISTED_NAMES_BEFORE = re.compile(
     r"(?<![\w’'-])(?:[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}(?:, |,? (?:and|or) ))+$"
 )
+
+
+# A short aside in brackets between a word and the name it governs: "in (a very hot) Washington".
+_ASIDE_BEFORE = re.compile(r" \([^()\n]{1,30}\) $")
+
+
+def _past_an_aside(before: str) -> str:
+    """What comes before a name with the aside in brackets right before it left out: "is also in
+    (a very hot) " reads as "is also in "."""
+    if not before.endswith(") "):
+        return before
+    aside = _ASIDE_BEFORE.search(before)
+    return before if aside is None else before[: aside.start()] + " "
 
 
 def _before_a_list(before: str) -> str:
