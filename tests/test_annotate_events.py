@@ -293,6 +293,48 @@ def test_a_summit_of_a_few_counted_states_or_with_a_counterpart_is_theirs(tmp_pa
     assert [u.text for u in article.unresolved_events] == ["summit", "summit"]
 
 
+TRILATERAL_2023 = (
+    SUMMITS
+    + """\
+- id: camp-david-2023
+  name: Camp David trilateral summit
+  type: summit
+  date: "2023-08-18"
+  precision: day
+  place: Camp David
+  description: A summit of three.
+  forms: []
+  generic: [trilateral summit, summit]
+"""
+)
+
+
+def test_a_summit_whose_parties_a_word_counts_is_one_named_so(tmp_path: Path) -> None:
+    # "one-on-one", "quadripartite", "tripartite" count a meeting's parties: it is no body's
+    # summit, but it may be an event whose own phrases count them ("trilateral summit").
+    published = {"published": 'published: {value: "2023-07", precision: month, inferred: x}'}
+    article = annotated(
+        tmp_path,
+        "Leaders met in Vilnius. Yoon and Kishida could hold a one-on-one summit there. Four "
+        "leaders joined the quadripartite summit on Tuesday. The summit ended on 12 July.",
+        events=TRILATERAL_2023,
+        overrides=published,
+    )
+    assert events_of(article) == [
+        ("vilnius-2023", "Leaders met in Vilnius"),
+        ("vilnius-2023", "summit"),
+    ]
+    assert article.event_mentions[1].start > article.text.reading_text.index("Tuesday")
+    published = {"published": 'published: {value: "2023-09", precision: month, inferred: x}'}
+    article = annotated(
+        tmp_path / "camp-david",
+        "The tripartite summit at Camp David in August was the nucleus.",
+        events=TRILATERAL_2023,
+        overrides=published,
+    )
+    assert events_of(article) == [("camp-david-2023", "summit at Camp David")]
+
+
 def test_a_summit_of_two_sides_in_a_heading_and_a_misspelt_venue(tmp_path: Path) -> None:
     published = {"published": 'published: {value: "2023-07", precision: month, inferred: x}'}
     article = annotated(

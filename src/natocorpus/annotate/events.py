@@ -53,6 +53,7 @@ from natocorpus.annotate.other_meetings import (
     _holder_named,
     _named_by_their_places,
     _names_another_meeting,
+    _of_counted_parties,
     _word_before_phrase,
 )
 from natocorpus.annotate.sentences import _sentence_span
@@ -423,6 +424,8 @@ def _generic_events(
             unknown_kinds.update(possible)
             unknown_parties.update(_parties_near(actors, start, end))
             told_unknown.append((start, possible))
+        if (counted := _of_counted_parties(reading, start, candidates, matchers)) is not None:
+            candidates = counted
         if (
             elsewhere
             or _a_meeting_of_others(reading, end, matched, possible, actors, matchers)

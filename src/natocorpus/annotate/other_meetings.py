@@ -397,6 +397,31 @@ _COUNTED_STATES_BEFORE = re.compile(
     r"\b(?:two|three|four|five|[2-5])[- ](?:nation|country|state|party|way|leader)s?[- ]$",
     re.IGNORECASE,
 )
+# A word that counts a meeting's parties: "a one-on-one summit", "the quadripartite summit".
+_COUNTED_PARTIES = re.compile(
+    r"(?<![\w-])(?:bilateral|trilateral|quadrilateral|bipartite|tripartite|quadripartite"
+    r"|one-on-one)\b",
+    re.IGNORECASE,
+)
+
+
+def _of_counted_parties(
+    reading: str, start: int, candidates: Sequence[str], matchers: Matchers
+) -> list[str] | None:
+    """Where a word right before a meeting's phrase counts its parties ("Yoon and Kishida could
+    hold a one-on-one summit", "the quadripartite summit on Tuesday"), the events it can name:
+    those whose own phrases count their parties ("the Camp David tripartite summit", whose
+    phrases hold "trilateral summit"), not a body's summit. None where no word counts them."""
+    counted = _COUNTED_PARTIES.search(reading, max(0, start - 20), start)
+    if counted is None or reading[counted.end() : start] != " ":
+        return None
+    named_so = {
+        e
+        for phrase, events in matchers.generic_events.items()
+        if _COUNTED_PARTIES.search(phrase)
+        for e in events
+    }
+    return [e for e in candidates if e in named_so]
 
 
 # A capitalised word right before the phrase: "its Brussels Summit".
