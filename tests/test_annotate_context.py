@@ -377,3 +377,17 @@ def test_a_name_that_ends_with_a_region_opening_a_sentence_or_titled_is_not_it(
         ("asia", "Asia"),
         ("north-atlantic", "Atlantic"),
     ]
+
+
+def test_a_language_spoken_or_a_field_studied_is_not_its_state(tmp_path: Path) -> None:
+    # A people's adjective after a verb of speaking or learning, past the rest of a list of
+    # languages, is the language; before "studies", a field. Before a noun it still qualifies,
+    # it is the state's ("studies Chinese and Russian moves").
+    article = annotated(
+        tmp_path,
+        "He speaks French, Korean and Italian. His majors were English literature and American "
+        "studies. He should brush up on his Russian before the trip. She is fluent in Japanese. "
+        "Japan studies Chinese and Russian moves.",
+        actors=REAL_ACTORS,
+    )
+    assert actors_of(article) == [("japan", "Japan"), ("china", "Chinese"), ("russia", "Russian")]

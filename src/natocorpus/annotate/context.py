@@ -72,6 +72,22 @@ _TRANSLATED_BEFORE = re.compile(
     r"(?: (?:in|into) |\b[^.;:]{0,40} from )$",
     re.IGNORECASE,
 )
+# A language spoken, learnt or taught, maybe in a list of them: "He speaks French, Korean and
+# Italian", "fluent in Japanese", "brush up on his Russian before the trip".
+_SPOKEN_BEFORE = re.compile(
+    r"\b(?:speak(?:s|ing)?|spoke|spoken|fluent(?:ly)? in|learn(?:s|t|ed|ing)?|teach(?:es|ing)?"
+    r"|taught|stud(?:y|ies|ied|ying)|brush(?:es|ed|ing)? up on (?:his|her|their|my|your))"
+    r" (?:[A-Z][a-z]+, (?:[A-Z][a-z]+, )*)?(?:[A-Z][a-z]+,? (?:and|or) )?$",
+)
+# What follows a language, maybe past the rest of a list of them, not a noun it qualifies:
+# "speaks Korean and Italian." (but "studies Chinese and Russian moves" are those states').
+_NO_NOUN_AFTER = re.compile(
+    r"(?:(?:,|,? and|,? or) [A-Z][a-z]+)*"
+    r"(?:\s*(?:[.,;:!?()\[\]”\"]|$)| (?:but|before|after|with|at|in|on|to|for|as|is|was|well"
+    r"|fluently|too)\b)"
+)
+# An academic field named by a people's adjective: "English literature and American studies".
+_FIELD_AFTER = re.compile(r" studies\b")
 # A file or version in a language: "Japanese (PDF/97KB)", "the Chinese version".
 _FILE_AFTER = re.compile(r" ?\((?:PDF|DOCX?|HTML)\b| (?:version|translation)\b")
 # A newspaper's or a magazine's name after a place: "the New Zealand Herald", "the Japan Times".
@@ -540,9 +556,16 @@ def _context_blocks(
                 kind & ADJECTIVAL
                 and text.startswith(("-language", " language", "-speaking", "-speaker"), end)
             )
+            or (
+                kind & ADJECTIVAL
+                and _SPOKEN_BEFORE.search(before) is not None
+                and _NO_NOUN_AFTER.match(text, end) is not None
+            )
+            or (kind & ADJECTIVAL and _FIELD_AFTER.match(text, end) is not None)
         ):
             # "an editorial in Chinese (...)", "Japanese (PDF)", "its Chinese-language service",
-            # "studying the Korean language", "a Russian-speaking diplomat": the language
+            # "studying the Korean language", "a Russian-speaking diplomat", "he speaks Korean":
+            # the language; "American studies": a field
             blocked = True
         if (
             kind & COMMON_NOUN
