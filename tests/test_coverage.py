@@ -248,6 +248,7 @@ def test_a_states_body_named_by_its_adjective_is_one_name_not_a_persons(tmp_path
         "NATO pledged RM585 billion and Japan more than $NZ40 million.",
         "Context: Recently, NATO warned.",  # an adverb after a colon, before its comma
         "NATO said: Third, Japan warned.",  # a word that opens a clause, after a colon
+        "NATO and Japan: Difficulties and prospects.",  # no list of names after a colon
         "NATO said it is OK to have ties.",  # a word of speech, not a name
         "NATO backs non-Communist states.",  # a creed's adjective
         "NATO heard vile, anti-Semitic calls to ban all Muslims.",  # a faith's followers

@@ -327,7 +327,9 @@ _TRANSCRIPT_LABELS = _set(
 )
 # A title, or a transcript's label: what a speaker's label in capitals is made of.
 _LABEL_WORDS = _TITLE_WORDS | _TRANSCRIPT_LABELS
-_LISTED = re.compile(r"[’'s]*(?:,| and )")
+# A list of names after a word goes on with another capitalised one ("Japan, Korea and
+# Australia"), not with a common noun ("Difficulties and prospects").
+_LISTED = re.compile(r"[’'s]*(?:,| and) (?:the )?[A-Z0-9]")
 _NAME_LIST = re.compile(
     r"[’'s]*(?:, (?:the )?[A-Z][\w’'\-.]*(?: [A-Z][\w’'\-.]*)*)*,? and (?:the )?[A-Z]"
 )
