@@ -335,6 +335,29 @@ def test_a_summit_whose_parties_a_word_counts_is_one_named_so(tmp_path: Path) ->
     assert events_of(article) == [("camp-david-2023", "summit at Camp David")]
 
 
+def test_a_summit_of_names_listed_in_the_possessive_is_theirs(tmp_path: Path) -> None:
+    # Names joined by "and" in the possessive own the meeting, past words that qualify it; not
+    # where the alliance is among them, nor where they own something else ("visits to").
+    published = {"published": 'published: {value: "2023-07", precision: month, inferred: x}'}
+    article = annotated(
+        tmp_path,
+        "Leaders met in Vilnius. Beijing criticised the US, Japan and Philippines' "
+        "highly-targeted summit in Vilnius. Ruritania and Japan's summit went well. NATO and "
+        "Japan's summit went well. Kishida and Yoon’s visits to the summit were praised.",
+        overrides=published,
+    )
+    assert events_of(article) == [
+        ("vilnius-2023", "Leaders met in Vilnius"),
+        ("vilnius-2023", "summit"),
+        ("vilnius-2023", "summit"),
+    ]
+    reading = article.text.reading_text
+    assert [m.start for m in article.event_mentions[1:]] == [
+        reading.index("summit went well. Kishida"),
+        reading.index("summit were"),
+    ]
+
+
 def test_a_summit_of_two_sides_in_a_heading_and_a_misspelt_venue(tmp_path: Path) -> None:
     published = {"published": 'published: {value: "2023-07", precision: month, inferred: x}'}
     article = annotated(

@@ -116,6 +116,11 @@ _PREFIX_BEFORE = re.compile(r"(?<![\w-])(?:(?i:trans|pan|cross|intra|inter|sub|e
 _BETWEEN_STATES_BEFORE = re.compile(r"(?<![\w-])(?i:inter|pan)-$")
 # Compass adjectives, which before a place name a part of it.
 _COMPASS_ADJECTIVES = frozenset({"Western", "Eastern", "Northern", "Southern"})
+# A part of a place after a compass adjective: "the Western side of the Pacific".
+_PART_OF_AFTER = re.compile(
+    r" (?:side|part|edge|coast|flank|end|shore|half|rim|reaches|fringe|tip|border|seaboard)s?"
+    r" of\b"
+)
 # What is between two parties, after a compound of their names: "Chinese-Slovak relations".
 _BETWEEN_THEM_AFTER = re.compile(
     r" (?:relations|ties|cooperation|partnership|friendship|dialogue|talks|summit|agreement"
@@ -441,6 +446,8 @@ def _context_blocks(
                     )
                     if form in _COMPASS_ADJECTIVES and next_kind is not None and next_kind & PLACE:
                         blocked = True  # "Western Europe": a part of the place, not the West
+            if form in _COMPASS_ADJECTIVES and _PART_OF_AFTER.match(text, end) is not None:
+                blocked = True  # "the Western side of the Pacific": a part of a place
             if (
                 word_before is not None
                 and _qualifies(word_before.group(1))

@@ -388,6 +388,46 @@ def _a_meeting_of_others(
             reading, max(0, end - len(matched) - 30), end - len(matched)
         )
         is not None
+        or _of_listed_owners(reading, end - len(matched), candidates, actors, matchers)
+    )
+
+
+# Two names or more joined by "and", in the possessive, and a few words that qualify the
+# meeting: "the US, Japan and Philippines' highly-targeted summit", "Japan and South Korea's
+# summit".
+_NAME = r"(?:the )?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*"
+_LISTED_OWNERS_BEFORE = re.compile(
+    rf"(?<![\w’'-]){_NAME}(?:, {_NAME})*,? and {_NAME}(?:[’']s|s[’']) "
+    # (words that qualify the meeting, not a preposition: "Kishida’s visits to the NATO summit"
+    # own the visits)
+    r"(?:(?!(?:to|at|in|of|for|on|with|from|the|an?)\b)[a-z][\w-]* ){0,3}$"
+)
+
+
+def _of_listed_owners(
+    reading: str,
+    start: int,
+    candidates: Sequence[str],
+    actors: Sequence[tuple[int, int, str]],
+    matchers: Matchers,
+) -> bool:
+    """Whether names listed in the possessive before a meeting's phrase own it: the meeting of
+    those parties ("the US, Japan and Philippines' summit in Washington"), where every event it
+    can name is a meeting and none of the names is an organisation holding one of them ("NATO
+    and its partners' summit" is NATO's)."""
+    if not candidates or not all(matchers.event_types.get(e) in _MEETINGS for e in candidates):
+        return False
+    low = max(0, start - 100)
+    listed = _LISTED_OWNERS_BEFORE.search(reading, low, start)
+    if listed is None:
+        return False
+    # (Where no event lists its parties, any known organisation may hold it.)
+    unlisted = not any(matchers.event_participants.get(e) for e in candidates)
+    return not any(
+        listed.start() <= at < start
+        and actor in matchers.organisations
+        and (unlisted or any(actor in matchers.event_participants.get(e, ()) for e in candidates))
+        for at, _, actor in actors
     )
 
 
