@@ -421,14 +421,11 @@ def _of_listed_owners(
     listed = _LISTED_OWNERS_BEFORE.search(reading, low, start)
     if listed is None:
         return False
+    holders = frozenset().union(*(matchers.holders(e) for e in candidates))
     # (Where no event lists its parties, any known organisation may hold it.)
-    unlisted = not any(matchers.event_participants.get(e) for e in candidates)
-    return not any(
-        listed.start() <= at < start
-        and actor in matchers.organisations
-        and (unlisted or any(actor in matchers.event_participants.get(e, ()) for e in candidates))
-        for at, _, actor in actors
-    )
+    if not any(matchers.event_participants.get(e) for e in candidates):
+        holders = matchers.organisations
+    return not any(listed.start() <= at < start and actor in holders for at, _, actor in actors)
 
 
 # A few states counted before the phrase: "the three-nation summit", "a two-way meeting" is theirs
