@@ -881,6 +881,28 @@ def test_a_bare_abbreviated_month_before_its_day_and_a_shifted_season(tmp_path: 
     }
 
 
+def test_a_season_before_or_after_is_the_one_nearest_the_month_it_is_said_in(
+    tmp_path: Path,
+) -> None:
+    # In September 2023, last summer is this year's and its summit Vilnius, not Madrid.
+    september = 'published: {value: "2023-09", precision: month, inferred: the issue of the month}'
+    article = annotated(
+        tmp_path,
+        "The drill was proposed at last summer's NATO summit. It ends next spring.",
+        overrides={"published": september},
+    )
+    assert dates_of(article) == {"last summer": PartialDate(2023), "next spring": PartialDate(2024)}
+    assert events_of(article) == [("vilnius-2023", "NATO summit")]
+    # In March, last winter is the one that has just ended, of this year's January.
+    march = 'published: {value: "2023-03", precision: month, inferred: the issue of the month}'
+    article = annotated(
+        tmp_path / "march",
+        "Last winter was calm; next autumn may not be.",
+        overrides={"published": march},
+    )
+    assert dates_of(article) == {"Last winter": PartialDate(2023), "next autumn": PartialDate(2023)}
+
+
 def test_a_year_after_since_anchors_no_relative_date(tmp_path: Path) -> None:
     # Published in January 2023: "this year" after "since 2019" is still 2023's.
     article = annotated(tmp_path, "NATO has looked to Asia since 2019. This year it met Japan.")

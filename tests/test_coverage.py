@@ -369,6 +369,22 @@ def test_a_quoted_title_is_one_name(tmp_path: Path) -> None:
     assert stub(found["Does the Alliance Want to Become Global"])["type"] == "document"
 
 
+def test_a_title_after_titled_without_quotation_marks_is_one_name(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO heard a keynote titled From Legislation to Resilience: The Future of Cybersecurity "
+        "in Czechia. A report entitled The Connected Security of Europe and Asia at the forum "
+        "was read, then one titled Opportunity knocks for Gremlia.",
+    )
+    # The title runs to its last capitalised word; one capitalised word alone is no title.
+    assert set(found) == {
+        "From Legislation to Resilience: The Future of Cybersecurity in Czechia",
+        "Connected Security of Europe and Asia",
+        "Opportunity",
+        "Gremlia",
+    }
+
+
 def test_a_title_in_single_quotes_is_one_name_past_its_colon_and_apostrophes(
     tmp_path: Path,
 ) -> None:

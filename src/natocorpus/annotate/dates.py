@@ -174,10 +174,32 @@ def resolve_date(
         if ahead:
             return _earliest_not_before(_MONTH_NUMBER[month_name], the_day, published)
         return _latest_not_after(_MONTH_NUMBER[month_name], the_day, published)
+    if kind == "season_shift" and base.month is not None:
+        return PartialDate(_season_year(words[0].lower(), words[1].lower(), base))
     if kind in ("last_year", "this_year", "next_year", "season_shift"):
-        # "last summer": the summer of the year before, a date of that year
         return PartialDate(base.year + _SHIFT[words[0].lower()])
     return None  # "recent years", centuries: periods, not calendar dates
+
+
+# Each season's first and last month, in the northern hemisphere's reckoning the texts use.
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+
+def _season_year(shift: str, season: str, base: PartialDate) -> int:
+    """The year of "last summer", "next spring" said in `base`'s month: last summer is the one
+    that ended most recently (in September, this year's), next spring the next to begin (in
+    January, this year's)."""
+    assert base.month is not None
+    if shift == "this":
+        return base.year
+    if season == "winter":  # December to February: its year is the one of January and February
+        if shift == "last":
+            return base.year if base.month >= 3 else base.year - 1
+        return base.year + 1
+    first, last = _SEASONS[season]
+    if shift == "last":
+        return base.year if base.month > last else base.year - 1
+    return base.year if base.month < first else base.year + 1
 
 
 def _sentence_around(reading: str, start: int, end: int) -> str:

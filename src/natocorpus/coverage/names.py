@@ -665,7 +665,25 @@ def _titles_of_works(block: Block, *, after_body: bool = False) -> list[tuple[in
         if _title_case(match.group(group)):
             start, end = match.span(group)
             spans.append((block.start + start, block.start + end, False))
+    if "titled " in block.text:
+        # A title named as one without quotation marks ("a keynote titled From Legislation to
+        # Resilience: The Future of Cybersecurity in Czechia"): it runs while its words are
+        # capitalised or a title's short words, and is a title where two words or more are.
+        for match in _UNQUOTED_TITLE.finditer(block.text):
+            words = match.group(1).split(" ")
+            while not _capitalised(words[-1]):
+                words.pop()  # "The Connected Security of Europe and Asia" at the annual event
+            if sum(_capitalised(word) for word in words) >= 2:
+                start = match.start(1)
+                end = start + len(" ".join(words))
+                spans.append((block.start + start, block.start + end, False))
     return spans
+
+
+_UNQUOTED_TITLE = re.compile(
+    r"\b(?:en)?titled ([A-Z][\w’'-]*"
+    r"(?::? (?:[A-Z0-9][\w’'-]*|of|the|to|and|in|on|for|a|an|at|by|from|with)(?![\w’'-]))*)"
+)
 
 
 def _lines_and_fields(text: str) -> list[tuple[int, int]]:
