@@ -263,6 +263,8 @@ def validate(folder: Path) -> list[str]:
         name = source.get("id")
         if missing := _SOURCE_FIELDS - set(source):
             problems.append(f"{name}: sources.yaml lacks {sorted(missing)}")
+        if not isinstance(source.get("title"), str) or not source["title"].strip():
+            problems.append(f"{name}: title is not a text (say what the text is where it has none)")
         if source.get("published") is None and not source.get("published_inferred"):
             problems.append(f"{name}: published is null and there is no published_inferred")
         if str(source.get("url", "")).strip() in used:
