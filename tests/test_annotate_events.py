@@ -163,6 +163,19 @@ def test_standard_names_of_a_war(tmp_path: Path) -> None:
     ]
 
 
+def test_a_war_in_a_place_told_as_near_or_torn_by_war(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Ministers met, preoccupied with the war in neighbouring Ukraine and the fighting in "
+        "war-torn Ukraine.",
+        events=CONCEPTS,
+    )
+    assert events_of(article) == [
+        ("invasion-2022", "war in neighbouring Ukraine"),
+        ("invasion-2022", "fighting in war-torn Ukraine"),
+    ]
+
+
 def test_summits_named_together(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -63,6 +63,23 @@ def test_a_groups_number_in_lower_case_its_acronym_with_a_hyphen_or_in_words_and
     ]
 
 
+def test_a_hyphenated_name_in_title_case_with_a_space_for_its_hyphen(tmp_path: Path) -> None:
+    more = (
+        "- {id: ipp, name: Indo-Pacific partners, type: grouping, description: d,\n"
+        "   forms: [Indo-Pacific partners]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "NATO met its Indo Pacific Partners and its Indo-Pacific Partners.",
+        actors=ACTORS + more,
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("ipp", "Indo Pacific Partners"),
+        ("ipp", "Indo-Pacific Partners"),
+    ]
+
+
 def test_an_alliances_name_holds_with_its_kind_between(tmp_path: Path) -> None:
     actors = ACTORS.replace(
         "forms: [NATO]}", "forms: [NATO, Atlantic Alliance, Atlantic alliance]}"

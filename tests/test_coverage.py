@@ -179,6 +179,11 @@ def test_a_title_is_cut_from_the_name_after_it(tmp_path: Path) -> None:
         ("NATO met Brigadier Ken Aikawa.", {"Ken Aikawa"}),
         # an office of a parliament's member in a ministry
         ("NATO met Ken Aikawa, Parliamentary Vice-Minister of Defence.", {"Ken Aikawa"}),
+        # a title not yet taken up
+        (
+            "NATO met Ken Aikawa, Ambassador-Designate of Japan, and the Minister-designate.",
+            {"Ken Aikawa"},
+        ),
     ],
 )
 def test_titles_of_many_kinds(tmp_path: Path, sentence: str, names: set[str]) -> None:

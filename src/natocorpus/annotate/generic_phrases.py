@@ -295,6 +295,7 @@ _WAR_NOUNS = (
     "fight",
     "battle",
 )
+_NEAR = ("neighbouring", "neighboring", "nearby", "war-torn")
 _WAR_PHRASE = re.compile(rf"^({'|'.join(_WAR_NOUNS)}) ((?:in|against|on) [A-Z][\w-]*)$")
 
 
@@ -365,6 +366,8 @@ def _by_other_words_for_war(phrases: Iterable[str]) -> list[str]:
     found = [m.groups() for phrase in phrases if (m := _WAR_PHRASE.match(phrase)) is not None]
     rests = [rest for _, rest in found]
     rests += [f"with {rest[len('against ') :]}" for rest in rests if rest.startswith("against ")]
+    # A word of where the place lies may stand before it: "the war in neighbouring Ukraine".
+    rests += [f"in {near} {rest[3:]}" for rest in rests if rest.startswith("in ") for near in _NEAR]
     attacked = sorted(
         {m.group(1) for phrase in phrases if (m := _ONE_SIDES_PHRASE.match(phrase)) is not None}
     )

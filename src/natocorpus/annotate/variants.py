@@ -143,6 +143,8 @@ def written_variants(text: str, actor_type: str) -> list[str]:
         variants.append(text + "s")  # "Asians", "South Koreans"
     if (titled := _in_title_case(words)) is not None:
         variants.append(titled)
+        if _HYPHENATED_NAME.search(titled):  # both ways at once: "Indo Pacific Partners"
+            variants.append(_HYPHENATED_NAME.sub(r"\1 \2", titled))
     if text.startswith("the ") and text[4:5].isupper():
         variants.append("The " + text[4:])  # at a sentence's start: "The West often speaks"
     if (

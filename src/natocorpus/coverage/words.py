@@ -158,6 +158,12 @@ _TITLE_HEADS |= frozenset(
     for rank in ("Vice", "Rear", "Lieutenant", "Major", "Brigadier", "Deputy")
     for head in ("Admiral", "General", "Marshal", "Colonel", "Commander")
 )
+# A title not yet taken up is a title still: "Ambassador-Designate", "Minister-designate".
+_TITLE_HEADS |= frozenset(
+    f"{head}-{state}"
+    for head in _TITLE_HEADS
+    for state in ("elect", "Elect", "designate", "Designate")
+)
 # Their plurals name no one either: "the Presidents and Prime Ministers of the Commonwealth".
 # (Offices only: "Leaders" and "Heads" in a headline are the people of a sentence.)
 _TITLE_HEADS |= frozenset(
