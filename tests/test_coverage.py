@@ -1022,6 +1022,14 @@ def test_a_compass_word_shared_with_the_next_name_or_put_in_brackets_is_not_repo
     assert warned(tmp_path / "a", body, actors=KNOWN + places) == {}
     # Alone, "the East" is still a name the knowledge base lacks.
     assert set(warned(tmp_path / "b", "NATO met in the East.", actors=KNOWN + places)) == {"East"}
+    # The end of a name before another is no first half: "the Middle East and North Africa".
+    found = warned(tmp_path / "c", "NATO looks to the Middle East and North Africa.", actors=KNOWN)
+    assert set(found) == {"Middle East", "North Africa"}
+
+
+def test_according_to_after_a_dateline_or_a_missing_space_is_no_name(tmp_path: Path) -> None:
+    body = "NATO met Japan. Seoul, June 6 According to the talks, NATO (NATO).According to Japan."
+    assert warned(tmp_path, body) == {}
 
 
 def test_the_relations_of_two_known_parties_in_capitals_are_not_reported(tmp_path: Path) -> None:

@@ -120,6 +120,7 @@ _NAME_GOES_ON = re.compile(r" [A-Z]")
 _SHARED_WITH_THE_NEXT = re.compile(
     r" (?:and|or|&) (?:North|South|East|West)(?:east|west)?(?:ern)? [A-Z]"
 )
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]* $")
 _BRACKET_THEN_NAME = re.compile(r"[)\]] [A-Z]")
 _LETTERS_COMPOUND = re.compile(r"[A-Z]-[a-z]+")
 _TITLED_WORD_AFTER = re.compile(r" [A-Z][a-z]")
@@ -228,11 +229,15 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
         ):
             continue  # a coined word of a letter and a name: "its module “i-Merz”"
         if name in _COMPASS and (
-            _SHARED_WITH_THE_NEXT.match(text, at + len(raw))
+            (
+                _SHARED_WITH_THE_NEXT.match(text, at + len(raw))
+                and not _CAPITALISED_WORD_BEFORE.search(text, 0, at)
+            )
             or (at > 0 and text[at - 1] in "([" and _BRACKET_THEN_NAME.match(text, at + len(raw)))
         ):
             # the first half of two names that share their last words, "the East and South China
-            # Seas", or a word an editor put in brackets before a name, "Japan and [South] Korea"
+            # Seas" (not the end of a name, "the Middle East and North Africa"), or a word an
+            # editor put in brackets before a name, "Japan and [South] Korea"
             continue
         if (
             not plain

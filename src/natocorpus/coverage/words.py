@@ -59,7 +59,7 @@ _FUNCTION_WORDS = _set(
     Would Shall Should Can Could Must Might Let Than Then Because Whether Whose Whom Within Without
     Beyond Upon Toward Towards Amid Amidst Via Per Neither Either Whereas Whilst Once Yes
     Everyone Everybody Nobody Someone Somebody Anyone Anybody Everything Nothing Something
-    Anything Well Okay Yeah Thanks"""
+    Anything Well Okay Yeah Thanks According"""
 )
 # Words that open a sentence or a clause and are not names: dropped there, where a capital is
 # the sentence's and not the word's.
