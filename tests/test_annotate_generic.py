@@ -240,6 +240,42 @@ def test_a_documents_name_tells_of_its_adoption_only_with_the_act(tmp_path: Path
         assert bool(events_of(article)) == (sentence in told), sentence
 
 
+def test_the_signing_of_an_agreement_signed_twice_is_chosen_by_its_parties(
+    tmp_path: Path,
+) -> None:
+    actors = (
+        SPELT
+        + """- {id: access, name: Access Agreements, type: document, description: d, forms: [RAA]}
+- {id: china, name: China, type: state, description: d, forms: [China]}
+- {id: russia, name: Russia, type: state, description: d, forms: [Russia]}
+"""
+    )
+    signings = "".join(
+        f"""- id: {event}
+  name: Signing of an access agreement
+  type: agreement
+  date: "{date}"
+  precision: day
+  participants: [{party}, usa, access]
+  description: d
+  forms: []
+"""
+        for event, date, party in (
+            ("raa-2022", "2022-01-06", "china"),
+            ("raa-2023", "2023-01-11", "russia"),
+        )
+    )
+    article = annotated(
+        tmp_path,
+        "The US signed the RAA with Russia. The signing of the RAA between China and the US "
+        "followed. The US has signed the RAA twice.",
+        actors=actors,
+        events=signings,
+    )
+    # The third names both parties' agreements alike: neither signing is chosen.
+    assert events_of(article) == [("raa-2023", "RAA"), ("raa-2022", "RAA")]
+
+
 def test_a_generic_title_inside_another_documents_name_is_not_its_adoption(
     tmp_path: Path,
 ) -> None:

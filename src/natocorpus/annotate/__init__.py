@@ -429,16 +429,30 @@ def _publications_told(
     """The events' mentions with the publications that a document's name and the words of its
     making around it tell of ("signing an agreement known as an Individually Tailored Partnership
     Programme" tells of its signing), where the knowledge base holds one for that document."""
-    publication = matchers.publications
     spans = [(m.start, m.end) for m in events]
     told = [
-        EventMention(publication[m.actor], m.text, m.start, m.end, m.paragraph, m.sentence)
+        EventMention(made, m.text, m.start, m.end, m.paragraph, m.sentence)
         for m in actors
-        if m.actor in publication
+        if m.actor in matchers.publications
         and not _overlapping(spans, m.start, m.end)
         and _act_told(reading, m.start, m.end)
+        and (made := _its_making(m, actors, matchers)) is not None
     ]
     return sorted(events + told, key=lambda m: m.start) if told else events
+
+
+def _its_making(
+    document: ActorMention, actors: list[ActorMention], matchers: Matchers
+) -> str | None:
+    """The event that made a document: its one publication, or of the agreements of its name
+    the one whose other parties its sentence names ("the signing of the Reciprocal Access
+    Agreement between Japan and Australia"); none where that leaves more than one."""
+    made = matchers.publications[document.actor]
+    if len(made) == 1:
+        return made[0]
+    named = {m.actor for m in actors if m.sentence == document.sentence}
+    fits = [e for e in made if matchers.event_participants[e] - {document.actor} <= named]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _in_capital_lines(

@@ -5,7 +5,6 @@ around it make a longer name that is not it."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import msgspec
@@ -425,9 +424,9 @@ class Matchers(msgspec.Struct, frozen=True):
     documents: dict[str, str] = msgspec.field(default_factory=dict)
     # Actors that are documents.
     document_actors: frozenset[str] = frozenset()
-    # A document -> the one publication event that published it (the inverse of `documents`,
-    # where a document has one).
-    publications: dict[str, str] = msgspec.field(default_factory=dict)
+    # A document -> the events that made it (the inverse of `documents`): its publication, or
+    # each signing of an agreement of its name with other parties.
+    publications: dict[str, tuple[str, ...]] = msgspec.field(default_factory=dict)
     # Every place the knowledge base holds an event in.
     known_places: frozenset[str] = frozenset()
     # The events whose own names (name, forms, generic phrases) call them an invasion.
@@ -511,13 +510,16 @@ class Matchers(msgspec.Struct, frozen=True):
         event_places = {event.id: _places(event.place) for event in knowledge.events}
         event_dates = {event.id: event.date for event in knowledge.events}
         event_participants = {event.id: frozenset(event.participants) for event in knowledge.events}
+        # A document's making: its publication, or the signing of an agreement.
         documents = {
             event.id: published[0]
             for event in knowledge.events
-            if event.type == "publication"
+            if event.type in ("publication", "agreement")
             and len(published := [p for p in event.participants if types.get(p) == "document"]) == 1
         }
-        times_published = Counter(documents.values())
+        publications: dict[str, tuple[str, ...]] = {}
+        for event_id, document in documents.items():
+            publications[document] = (*publications.get(document, ()), event_id)
         return cls(
             actors=actors,
             events=FormMatcher.compile(
@@ -569,7 +571,7 @@ class Matchers(msgspec.Struct, frozen=True):
             ),
             uncased=FormMatcher.compile(any_case_forms(forms, acronyms=True), ignore_case=True),
             documents=documents,
-            publications={d: e for e, d in documents.items() if times_published[d] == 1},
+            publications=publications,
         )
 
 
