@@ -218,6 +218,7 @@ def test_a_documents_name_tells_of_its_adoption_only_with_the_act(tmp_path: Path
         "Since the adoption of the 2022 Strategic Concept, China is named.",
         "In 2022 they marked the Strategic Concept’s release.",
         "In 2022 NATO revised its “Strategic Concept” at last.",
+        "In 2022 NATO is adopting a new ‘Strategic Concept’ at last.",
         "Allies must implement the 2022 Strategic Concept adopted in Madrid.",
         "In June 2022 the Strategic Concept will be finalized.",
         "A blueprint (2022 Strategic Concept) for the next decade was approved in 2022.",

@@ -363,7 +363,7 @@ _ACT = (
 # it says ("the Strategic Concept presents China as a challenge", "... announced a shift").
 _ACT_BEFORE = re.compile(
     rf"\b(?:{_ACT}|present(?:ed|ing)|announc\w*)\b(?: (?:on|of|upon))?(?: [\w’'“”-]+){{0,5}}"
-    rf" ?[“\"]?$",
+    rf" ?[“\"‘']?$",
     re.I,
 )
 # The act after the name: its possessed noun ("the Strategic Concept’s release"), its participle
