@@ -1624,6 +1624,27 @@ def test_a_summit_told_by_its_leaders_meeting_or_its_country_and_a_fall_by_its_c
     ]
 
 
+def test_an_invasion_of_a_neighbouring_state_and_a_city_that_had_fallen(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Georgia was hit when Russia invaded neighbouring Georgia.",
+        events=WARS,
+        overrides=published("2022-06"),
+    )
+    assert events_of(article) == [("invasion-2022", "invaded neighbouring Georgia")]
+    article = annotated(
+        tmp_path / "fall",
+        "We woke to the news that Kabul had fallen. Now that Kabul has fallen, aid is gone, the "
+        "paper said.",
+        events=FALL,
+        overrides=published("2021-08"),
+    )
+    assert events_of(article) == [
+        ("fall-2021", "Kabul had fallen"),
+        ("fall-2021", "Kabul has fallen"),
+    ]
+
+
 def test_a_meeting_held_again_and_again_is_not_one_years_after_the_text(tmp_path: Path) -> None:
     # Every foreign ministers' meeting is held in Brussels: the place does not make a text of
     # 2017 tell of April 2022's; a text of May 2022 does.

@@ -166,7 +166,7 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
     invade Ukraine"), "Russia attacked Ukraine" (or "has attacked"), "Russia sent troops into
     Ukraine", "the Ukraine invasion" and "the decision to invade Ukraine"; "the Russia-Ukraine
     war" by "the war between Russia and Ukraine" and "the Ukraine-Russia war", either way round;
-    "the Fall of Kabul" by "Kabul fell"."""
+    "the Fall of Kabul" by "Kabul fell" (or "has fallen", "had fallen")."""
     out: list[str] = []
     for phrase in phrases:
         if (invasion := _INVASION_OF.match(phrase)) is not None:
@@ -187,6 +187,10 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
             # whoever the clause says did it: "Russia, which invaded Ukraine in February 2022",
             # "before invading Ukraine, Putin ..." (the dates around it still decide)
             out += [f"invaded {invaded}", f"invading {invaded}"]
+            # with a word of where it lies: "Russia invaded neighbouring Ukraine"
+            out += [
+                f"{verb} {near} {invaded}" for verb in ("invaded", "invading") for near in _NEAR
+            ]
             out.append(f"{invaded} invasion")  # "the Ukraine invasion", as "the Ukraine war"
             # "Putin's decision to invade Ukraine", whoever is said to have taken it
             out.append(f"decision to invade {invaded}")
@@ -199,7 +203,7 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
                 f"{second}–{first} {noun}",
             ]
         if (fall := _FALL_OF.match(phrase)) is not None:
-            out.append(f"{fall.group(1)} fell")
+            out += [f"{fall.group(1)} {fell}" for fell in ("fell", "has fallen", "had fallen")]
     return list(dict.fromkeys(out))
 
 
