@@ -446,7 +446,7 @@ def _its_making(
 ) -> str | None:
     """The event that made a document: its one publication, or of the agreements of its name
     the one whose other parties its sentence names ("the signing of the Reciprocal Access
-    Agreement between Japan and Australia"); none where that leaves more than one."""
+    Agreement between Japan and Australia"); none where no signing fits, or more than one."""
     made = matchers.publications[document.actor]
     if len(made) == 1:
         return made[0]
