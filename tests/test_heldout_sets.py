@@ -70,6 +70,20 @@ def test_a_new_sets_problems_are_each_named_with_its_text(tmp_path: Path) -> Non
     assert "'Seoul' does not occur in the text" in joined
 
 
+def test_a_text_without_a_title_in_words_is_named(tmp_path: Path) -> None:
+    folder = _new_set(
+        tmp_path / "heldout999",
+        "https://example.org/a-story-no-set-holds",
+        [{"text": "NATO", "id": "nato"}, {"text": "Japan", "id": "japan"}],
+    )
+    sources = yaml.safe_load((folder / "sources.yaml").read_text("utf-8"))
+    sources[0]["title"] = None
+    (folder / "sources.yaml").write_text(yaml.safe_dump(sources), encoding="utf-8")
+    assert heldout_sets.validate(folder) == [
+        "outlet-story-2024: title is not a text (say what the text is where it has none)"
+    ]
+
+
 def test_a_text_that_repeats_a_held_one_is_a_copy(tmp_path: Path) -> None:
     held = PROJECT_ROOT / "benchmarks/heldout916/texts"
     story = sorted(held.glob("*.txt"))[0].read_text(encoding="utf-8")
