@@ -324,6 +324,19 @@ def test_a_common_noun_named_for_what_it_is_on_and_an_office_of_another_body(
     assert article.mentions[1].start == article.text.reading_text.index("Alliance agreed")
 
 
+def test_a_common_noun_named_for_whom_it_is_made_with_is_another_body(tmp_path: Path) -> None:
+    actors = ACTORS.replace("forms: [NATO]}", "forms: [NATO, Alliance]}")
+    article = annotated(
+        tmp_path, "NATO met Japan, which relied upon its Alliance with the US.", actors=actors
+    )
+    assert [m.text for m in article.mentions if m.actor == "nato"] == ["NATO"]
+    # "with" and a lower-case word: NATO.
+    article = annotated(
+        tmp_path / "b", "NATO met Japan. The Alliance met with its partners.", actors=actors
+    )
+    assert actors_of(article) == [("nato", "NATO"), ("nato", "Alliance")]
+
+
 def test_a_common_noun_named_for_what_it_is_of_is_another_body(tmp_path: Path) -> None:
     actors = ACTORS.replace("forms: [NATO]}", "forms: [NATO, Alliance]}")
     article = annotated(

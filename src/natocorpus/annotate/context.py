@@ -586,7 +586,8 @@ def _context_blocks(
                     and word_before.group(1).isupper()
                     and not text[start:end].isupper()
                 )
-                # what it is for, on or of: "the Inter-Parliamentary Alliance on China"
+                # what it is for, on or of, or with whom: "the Inter-Parliamentary Alliance on
+                # China"
                 or _NAMED_FOR_AFTER.match(text, end) is not None
                 # words no form names, the name ending with it: "the Five Eyes Alliance", "a
                 # Military Alliance" (not "NATO (Northern Alliance Treaty Organization)")
@@ -699,9 +700,10 @@ def _context_blocks(
     return kept
 
 
-# What a body is for, on or of, after a common noun capitalised as its name: "Alliance on China",
-# "Alliance for Securing Democracy", "the Alliance of Democracies Foundation" are other bodies.
-_NAMED_FOR_AFTER = re.compile(r" (?:on|for|of) (?:the )?[A-Z]")
+# What a body is for, on or of, or whom it is made with, after a common noun capitalised as its
+# name: "Alliance on China", "Alliance for Securing Democracy", "the Alliance of Democracies
+# Foundation", Japan's "Alliance with the US" are other bodies.
+_NAMED_FOR_AFTER = re.compile(r" (?:on|for|of|with) (?:the )?[A-Z]")
 # A capitalised word joined by a hyphen before a common noun capitalised as its name: "Labour-"
 # in "the Labour-Alliance coalition".
 _JOINED_NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’']*-$")
