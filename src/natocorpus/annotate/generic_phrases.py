@@ -189,7 +189,9 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
             out += [f"invaded {invaded}", f"invading {invaded}"]
             # with a word of where it lies: "Russia invaded neighbouring Ukraine"
             out += [
-                f"{verb} {near} {invaded}" for verb in ("invaded", "invading") for near in _NEAR
+                f"{verb} {near} {invaded}"
+                for verb in ("invaded", "invading")
+                for near in _WORDS_OF_NEARNESS
             ]
             out.append(f"{invaded} invasion")  # "the Ukraine invasion", as "the Ukraine war"
             # "Putin's decision to invade Ukraine", whoever is said to have taken it
@@ -299,7 +301,7 @@ _WAR_NOUNS = (
     "fight",
     "battle",
 )
-_NEAR = ("neighbouring", "neighboring", "nearby", "war-torn")
+_WORDS_OF_NEARNESS = ("neighbouring", "neighboring", "nearby", "war-torn")
 _WAR_PHRASE = re.compile(rf"^({'|'.join(_WAR_NOUNS)}) ((?:in|against|on) [A-Z][\w-]*)$")
 
 
@@ -371,7 +373,12 @@ def _by_other_words_for_war(phrases: Iterable[str]) -> list[str]:
     rests = [rest for _, rest in found]
     rests += [f"with {rest[len('against ') :]}" for rest in rests if rest.startswith("against ")]
     # A word of where the place lies may stand before it: "the war in neighbouring Ukraine".
-    rests += [f"in {near} {rest[3:]}" for rest in rests if rest.startswith("in ") for near in _NEAR]
+    rests += [
+        f"in {near} {rest[3:]}"
+        for rest in rests
+        if rest.startswith("in ")
+        for near in _WORDS_OF_NEARNESS
+    ]
     attacked = sorted(
         {m.group(1) for phrase in phrases if (m := _ONE_SIDES_PHRASE.match(phrase)) is not None}
     )
