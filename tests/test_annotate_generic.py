@@ -241,6 +241,33 @@ def test_a_documents_name_tells_of_its_adoption_only_with_the_act(tmp_path: Path
         assert bool(events_of(article)) == (sentence in told), sentence
 
 
+def test_a_documents_phrase_after_another_states_name_is_that_states_own(
+    tmp_path: Path,
+) -> None:
+    # A state's modifier or possessive before the phrase, where the state is a party to none of
+    # the documents it could name: its own strategy, not NATO's.
+    actors = (
+        SPELT + "- {id: korea, name: South Korea, type: state, description: d, forms: [Korean]}\n"
+    )
+    for number, sentence in enumerate(
+        [
+            "In 2022 the Korean Strategic Concept was adopted.",
+            "In 2022 the US’s Strategic Concept was adopted.",
+        ]
+    ):
+        article = annotated(tmp_path / str(number), sentence, actors=actors, events=ADOPTION)
+        assert "concept-2022" not in [m.actor for m in article.mentions], sentence
+        assert events_of(article) == [], sentence
+    article = annotated(
+        tmp_path / "own",
+        "In 2022 NATO’s Strategic Concept was adopted.",
+        actors=actors,
+        events=ADOPTION,
+    )
+    assert "concept-2022" in [m.actor for m in article.mentions]
+    assert events_of(article) == [("adoption-2022", "Strategic Concept")]
+
+
 def test_the_signing_of_an_agreement_signed_twice_is_chosen_by_its_parties(
     tmp_path: Path,
 ) -> None:

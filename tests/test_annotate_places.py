@@ -883,6 +883,21 @@ def test_a_dateline_without_comma_a_visit_and_a_prefix_make_places_not_actors(
         actors=ACTORS + atlantic,
     )
     assert actors_of(article) == [("nato", "NATO"), ("north-atlantic", "Atlantic")]
+    # So does a compound of two regions before the head; the compound alone names the region,
+    # and a compound of parties names each.
+    article = annotated(
+        tmp_path / "compound",
+        "NATO became the Global Atlantic-Pacific Treaty Organization, an Atlantic-Pacific club. "
+        "The NATO-Europe-China Cooperation grew.",
+        actors=ACTORS + atlantic,
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("north-atlantic", "Atlantic"),
+        ("nato", "NATO"),
+        ("europe", "Europe"),
+        ("china", "China"),
+    ]
     # A prefix of between before a state's adjective: of the states it joins, not of one.
     article = annotated(
         tmp_path / "between",

@@ -928,6 +928,11 @@ def _listed_before_a_head(text: str, end: int) -> bool:
     return head is not None and bool({"and", "&"} & set(words[:head]))
 
 
+_OCEAN_OR_CONTINENT = re.compile(
+    r"Atlantic|Pacific|Indian|Arctic|Antarctic|Asia|Europe|Africa|America|Eurasia|Oceania"
+)
+
+
 def _opens_a_longer_name(text: str, start: int, end: int, kind: int) -> bool:
     """Whether a place's or region's name opens the name of a sea or of a body named after it."""
     if kind & PLACE and (
@@ -945,6 +950,16 @@ def _opens_a_longer_name(text: str, start: int, end: int, kind: int) -> bool:
     ):
         return True  # "Korea Aerospace Industries", "the Japan Foundation": named after the state
     after = _WORD_AFTER.match(text[end : end + 60])
+    if (
+        after is not None
+        and after.group(1) == "-"
+        and kind & REGION_NAME
+        and _OCEAN_OR_CONTINENT.fullmatch(after.group(2))
+    ):
+        # A compound of two regions opens the name as one would: "the Atlantic-Pacific Treaty
+        # Organization" (not "NATO-Europe-US Cooperation", a list of three parties).
+        end += after.end()
+        after = _WORD_AFTER.match(text[end : end + 60])
     if after is None or after.group(1) != " ":
         return False
     # The head in the possessive is still the head: "the Atlantic Council’s experts".

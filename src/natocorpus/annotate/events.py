@@ -258,6 +258,34 @@ def _anothers_visit(
     return not any(visitor in matchers.event_participants.get(e, frozenset()) for e in candidates)
 
 
+def _anothers_document(
+    reading: str,
+    start: int,
+    candidates: Sequence[str],
+    actors: Sequence[tuple[int, int, str]],
+    matchers: Matchers,
+) -> bool:
+    """Whether a document's phrase follows, as its modifier or its possessive, a state that is a
+    party to none of the publications it could name: "the Korean Strategic Concept" and "Japan’s
+    Strategic Concept" are those states' own, not NATO's."""
+    if not candidates or not all(matchers.event_types.get(e) == "publication" for e in candidates):
+        return False
+    possessive = _POSSESSIVE_BEFORE.search(reading, max(0, start - 3), start)
+    ends = possessive.start() if possessive is not None else start - 1
+    if possessive is None and reading[ends : ends + 1] != " ":
+        return False
+    owner = next((actor for _, high, actor in actors if high == ends), None)
+    if owner is None:
+        # A state's adjective left out as a part of the longer name ("the Korean Strategic
+        # Concept"), which the coverage check reports whole.
+        word = _WORD_ENDING_THERE.search(reading, max(0, ends - 40), ends)
+        named = matchers.actors.owners.get(word.group()) if word is not None else None
+        owner = named[0] if named is not None else None
+    return owner in matchers.states and not any(
+        owner in matchers.event_participants.get(e, frozenset()) for e in candidates
+    )
+
+
 def _generic_events(
     reading: str,
     text: ArticleText,
@@ -325,6 +353,8 @@ def _generic_events(
             continue  # "the 75th anniversary dinner": a dinner held for it, not the anniversary
         if _anothers_visit(reading, start, candidates, actors, matchers):
             continue  # "Italy’s visit to Japan": its ambassadors', not the Secretary General's
+        if _anothers_document(reading, start, candidates, actors, matchers):
+            continue  # "the Korean Strategic Concept": Seoul's own, not NATO's
         visits = all(matchers.event_types.get(e) == "visit" for e in candidates)
         if visits and _NOT_DONE_BEFORE.search(reading, max(0, start - 16), start):
             continue  # "who has not visited Japan since 2017": no visit
