@@ -218,6 +218,12 @@ def test_a_states_body_named_by_its_adjective_is_one_name_not_a_persons(tmp_path
     assert list(found) == ["Japanese Naval Delegation"]
 
 
+def test_a_process_coined_of_a_states_name_reports_the_state(tmp_path: Path) -> None:
+    # "Finlandization" is a word made of the state's name, which is what the check can name.
+    found = warned(tmp_path, "NATO fears the Finlandization of Japan.")
+    assert list(found) == ["Finland"]
+
+
 # Capitals that are not names -------------------------------------------------------------------
 
 

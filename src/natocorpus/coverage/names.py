@@ -275,12 +275,16 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
                 name = name[: adjective.start()]  # the name in "NATO-led"
                 word_end = at + len(name)
         if (
-            not plain
+            (not plain or name.endswith(("ization", "isation", "ized", "ised")))
             and (process := _PROCESS_ENDING.search(name)) is not None
-            and (name[: process.start()].isupper() or "-" in name)
+            and (
+                name[: process.start()].isupper()
+                or "-" in name
+                or name[: process.start()] in _STATE_NAMES
+            )
         ):
-            # the name in "NATOization", "Asia-Pacificized" (not "Organization": an acronym
-            # or a compound name is no word's stem)
+            # the name in "NATOization", "Asia-Pacificized", "Finlandization" (not
+            # "Organization": an acronym, a compound name or a state's name is no word's stem)
             name = name[: process.start()]
         if text.startswith("$", at + len(raw)):
             continue  # a currency by its country's letters: "AUS$89 million"
