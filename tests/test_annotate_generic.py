@@ -1413,6 +1413,18 @@ def test_a_name_before_the_leaders_whose_meeting_it_is_names_another_meeting(
     )
     assert events_of(article) == [("nato-2022", "summit")]
     assert article.event_mentions[0].start > article.text.reading_text.index("NATO leaders")
+    # So are the leaders without the apostrophe, one leader, and the leaders in title case.
+    for number, other in enumerate(
+        ["the G7 leaders summit", "its G7 leader summit", "the G7 Leaders’ Summit"]
+    ):
+        article = annotated(
+            tmp_path / str(number),
+            f"Georgia will fly to Berlin for {other}. It will then head to Madrid.\n\n"
+            "The NATO Leaders’ Summit opened in Madrid.",
+            events=NATO_SUMMITS,
+            overrides=published("2022-06"),
+        )
+        assert events_of(article) == [("nato-2022", "Summit")], other
 
 
 def test_a_summit_named_for_its_cause_is_another_summit(tmp_path: Path) -> None:
@@ -1649,6 +1661,25 @@ def test_a_summit_told_by_its_leaders_meeting_or_its_country_and_a_fall_by_its_c
         ("nato-2023", "meeting in Lithuania"),
         ("fall-2021", "Kabul fell"),
     ]
+    # Meeting to come, and the organisation's members by its name.
+    article = annotated(
+        tmp_path / "to-come",
+        "This week NATO members will meet in Vilnius. Leaders will gather in Vilnius on Tuesday.",
+        events=events,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [
+        ("nato-2023", "NATO members will meet in Vilnius"),
+        ("nato-2023", "Leaders will gather in Vilnius"),
+    ]
+    # Where what they met for is named after it, that names the meeting.
+    article = annotated(
+        tmp_path / "for",
+        "Leaders met in Vilnius, Lithuania for the NATO summit.",
+        events=events,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("nato-2023", "NATO summit")]
 
 
 def test_an_invasion_of_a_neighbouring_state_and_a_city_that_had_fallen(tmp_path: Path) -> None:

@@ -181,6 +181,14 @@ def test_an_offices_title_after_an_institution_named_by_ordinary_words(tmp_path:
         ("military-committee", "Military Committee"),
         ("foreign-affairs", "Foreign Affairs"),
     ]
+    # The office or the body in lower case after the portfolio is the portfolio's too.
+    article = annotated(
+        tmp_path / "lower",
+        "Labour's Foreign Affairs spokesman spoke, and the Foreign Affairs committee met. "
+        "The Foreign Affairs editors wrote.",
+        actors=actors,
+    )
+    assert actors_of(article) == [("foreign-affairs", "Foreign Affairs")]
 
 
 def test_an_institutions_head_opens_a_longer_name_in_a_title_case_heading_too(

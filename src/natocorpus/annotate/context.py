@@ -695,6 +695,8 @@ def _context_blocks(
             ):
                 # "Foreign Affairs Committee"; but "NATO Military Committee Chair" is its chair
                 blocked = True
+            if not kind & TITLE and _AN_OFFICE_IN_LOWER_CASE_AFTER.match(text, end):
+                blocked = True  # "ACT's Foreign Affairs spokesperson": a portfolio, not a journal
         if not blocked:
             kept.append(item)
     return kept
@@ -878,6 +880,14 @@ def _another_state(kind: int, before: str, start: int, ends: dict[int, str]) -> 
         and start - 1 not in ends
         and _COMPASS_BEFORE.search(before) is not None
     )
+
+
+# An office or a body named in lower case after its portfolio: "Labour's Foreign Affairs
+# spokesman", "the Foreign Affairs committee".
+_AN_OFFICE_IN_LOWER_CASE_AFTER = re.compile(
+    r" (?:spokes(?:person|man|woman|people)|minister|ministry|committee|critic|portfolio"
+    r"|secretary|department|advis[eo]r)s?\b"
+)
 
 
 def _closes_an_institutions_name(before: str, start: int, ends: dict[int, str]) -> bool:

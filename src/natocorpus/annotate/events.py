@@ -206,6 +206,13 @@ _POSSESSIVE_BEFORE = re.compile(r"[’']s $")
 _AN_OCCASION_AFTER = re.compile(
     r" (?:dinner|gala|reception|banquet|lunch|luncheon|breakfast|concert|party)s?\b"
 )
+# A meeting told by those who met and where, with what they met for named after it: "leaders
+# from NATO countries met in Vilnius, Lithuania for the annual NATO summit", "allies gathered
+# in Washington, D.C., for the 75th anniversary": the reference is the phrase after it.
+_MET_IN = re.compile(r"\b(?:met|meet|convened?|gathered|gather|assembled?) in\b", re.IGNORECASE)
+_MET_FOR_AFTER = re.compile(
+    r"(?:,? [A-Z][\w.]*(?: [A-Z][\w.]*)*)?,? (?:for|to mark|to celebrate) (?:the|its|their)\b"
+)
 # The last word of an office's title, whose possessive is its holder's.
 _HOLDERS_TITLES = frozenset(
     {"General", "Secretary", "Minister", "President", "Chief", "Chair", "Chairman", "Premier"}
@@ -351,6 +358,8 @@ def _generic_events(
             continue  # "Russia’s war crimes in Ukraine", "the war dead": not the war itself
         if _AN_OCCASION_AFTER.match(reading, end):
             continue  # "the 75th anniversary dinner": a dinner held for it, not the anniversary
+        if _MET_FOR_AFTER.match(reading, end) and _MET_IN.search(matched):
+            continue  # "leaders met in Vilnius for the annual NATO summit": that one names it
         if _anothers_visit(reading, start, candidates, actors, matchers):
             continue  # "Italy’s visit to Japan": its ambassadors', not the Secretary General's
         if _anothers_document(reading, start, candidates, actors, matchers):

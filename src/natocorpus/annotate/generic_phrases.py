@@ -507,6 +507,17 @@ _MEETING_WORDS = ("meeting", "gathering", "parley", "conclave", "conference")
 
 # The past tense of meeting, whoever met: "leaders met in Vilnius".
 _MET = ("met", "convened", "gathered", "assembled")
+# Meeting in any tense: "leaders meet in Vilnius", "leaders will gather in Washington".
+_MEET = (
+    *_MET,
+    *(
+        f"{will}{verb}"
+        for will in ("", "will ")
+        for verb in ("meet", "convene", "gather", "assemble")
+    ),
+)
+# An organisation's members, named by it: "NATO members", "NATO allies".
+_MEMBERS = ("members", "allies", "countries", "member states")
 
 
 def _venues(kind: str, place: str | None, phrases: Iterable[str] = ()) -> list[str]:
@@ -514,8 +525,8 @@ def _venues(kind: str, place: str | None, phrases: Iterable[str] = ()) -> list[s
     Vilnius meeting", "the meeting in Spain" (its country after "in", which the coverage check
     still reports when unknown; not "the Spain meeting"), and told by its leaders meeting there:
     "allied leaders convened in Vilnius", "when NATO leaders gather in Washington", "NATO heads
-    meet in Washington", or by its organisation (of its `phrases`, "NATO summit") to meet
-    there: "NATO next meets in Riga"."""
+    meet in Washington", "NATO members will meet in Madrid", or by its organisation (of its
+    `phrases`, "NATO summit") to meet there: "NATO next meets in Riga"."""
     if kind != "summit":
         return []
     places = _places(place)
@@ -532,7 +543,12 @@ def _venues(kind: str, place: str | None, phrases: Iterable[str] = ()) -> list[s
             f"{who} {verb} in {one}"
             for one in places[:1]
             for subjects, verbs in (
-                (("leaders", "heads"), (*_MET, "meet", "convene", "gather", "assemble")),
+                (("leaders", "heads"), _MEET),
+                # (its members by its name: "NATO members will meet in Madrid")
+                (
+                    tuple(f"{o} {members}" for o in organisations for members in _MEMBERS),
+                    _MEET,
+                ),
                 # (an organisation meets in the singular: in "countries associated with NATO
                 # assemble in Washington" it is not the subject; and only to come, as "NATO met
                 # in Madrid" may be any of its meetings there)

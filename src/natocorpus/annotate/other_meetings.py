@@ -464,9 +464,11 @@ def _of_counted_parties(
 # A capitalised word right before the phrase: "its Brussels Summit".
 # A year may stand between the name and the phrase: "the IPAC Taipei 2024 Summit".
 _WORD_BEFORE_PHRASE = re.compile(r"(?<![.!?:] )(?<!^)\b([A-Z][\w’'-]+) (?:(?:19|20)\d\d )?$")
-# A name before the leaders or ministers whose meeting the phrase is: "the G7 leaders’ summit".
+# A name before the leaders or ministers whose meeting the phrase is: "the G7 leaders’ summit",
+# "the G7 leaders summit", "its Quad leader summit", "the Quad Leaders' Summit".
 _WHOSE_LEADERS_BEFORE = re.compile(
-    r"(?<![.!?:] )(?<!^)\b([A-Z][\w’'-]+) (?:leaders|ministers|heads of state)[’'] $"
+    r"(?<![.!?:] )(?<!^)\b([A-Z][\w’'-]+) (?:[Ll]eaders?|[Mm]inisters?|[Hh]eads of [Ss]tate)"
+    r"(?:[’']s?)? $"
 )
 
 
@@ -489,7 +491,7 @@ def _word_before_phrase(before: str, candidates: Sequence[str], matchers: Matche
     meeting it is: "the G7 leaders’ summit"), unless it is a place of its events; where it is a
     word of a kind of meeting, the name it ends ("the Global Peace Summit", "the Atlantic
     Alliance summit")."""
-    found = _WORD_BEFORE_PHRASE.search(before) or _WHOSE_LEADERS_BEFORE.search(before)
+    found = _WHOSE_LEADERS_BEFORE.search(before) or _WORD_BEFORE_PHRASE.search(before)
     if found is None:
         return None
     # An organisation's name written out is one name: "the North Atlantic Treaty Organization
