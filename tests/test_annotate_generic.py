@@ -1701,6 +1701,18 @@ def test_an_invasion_of_a_neighbouring_state_and_a_city_that_had_fallen(tmp_path
         ("fall-2021", "Kabul had fallen"),
         ("fall-2021", "Kabul has fallen"),
     ]
+    # Its taking tells of it too, whoever took it; a taking of another year does not.
+    article = annotated(
+        tmp_path / "taken",
+        "The Taliban took control of the capital, Kabul, on Sunday. After the capture of Kabul, "
+        "aid stopped. Rebels had seized Kabul in 1996.",
+        events=FALL,
+        overrides=published("2021-08"),
+    )
+    assert events_of(article) == [
+        ("fall-2021", "took control of the capital, Kabul"),
+        ("fall-2021", "capture of Kabul"),
+    ]
 
 
 def test_a_meeting_held_again_and_again_is_not_one_years_after_the_text(tmp_path: Path) -> None:

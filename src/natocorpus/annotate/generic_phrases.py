@@ -159,6 +159,18 @@ _FALL_OF = re.compile(r"^(?:the )?[Ff]all of ([A-Z][\w-]*)$")  # "Kabul fell"
 _PAIR_AT_WAR = re.compile(r"^([A-Z][\w]*)[-–]([A-Z][\w]*) (war|conflict)$")
 
 
+# The verbs of taking a city: "the Taliban seized Kabul".
+_TOOK = (
+    "took",
+    "seized",
+    "captured",
+    "overran",
+    "took control of",
+    "seized control of",
+    "took over",
+)
+
+
 def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
     """A war or an invasion named with its two parties is told as well by the clause or the
     phrase that names them the other way: "Russia’s invasion of Ukraine" by "Russia invaded
@@ -166,7 +178,8 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
     invade Ukraine"), "Russia attacked Ukraine" (or "has attacked"), "Russia sent troops into
     Ukraine", "the Ukraine invasion" and "the decision to invade Ukraine"; "the Russia-Ukraine
     war" by "the war between Russia and Ukraine" and "the Ukraine-Russia war", either way round;
-    "the Fall of Kabul" by "Kabul fell" (or "has fallen", "had fallen")."""
+    "the Fall of Kabul" by "Kabul fell" (or "has fallen", "had fallen") and by its taking ("the
+    Taliban took Kabul", "the capture of Kabul")."""
     out: list[str] = []
     for phrase in phrases:
         if (invasion := _INVASION_OF.match(phrase)) is not None:
@@ -205,7 +218,16 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
                 f"{second}–{first} {noun}",
             ]
         if (fall := _FALL_OF.match(phrase)) is not None:
-            out += [f"{fall.group(1)} {fell}" for fell in ("fell", "has fallen", "had fallen")]
+            city = fall.group(1)
+            out += [f"{city} {fell}" for fell in ("fell", "has fallen", "had fallen")]
+            # and by its taking, whoever took it: "the Taliban took control of the capital,
+            # Kabul", "the capture of Kabul"
+            out += [
+                f"{verb} {capital}{city}"
+                for verb in _TOOK
+                for capital in ("", "the capital ", "the capital, ", "the capital city ")
+            ]
+            out += [f"{noun} of {city}" for noun in ("capture", "seizure", "takeover")]
     return list(dict.fromkeys(out))
 
 
