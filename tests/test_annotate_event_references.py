@@ -325,8 +325,10 @@ def test_a_summit_placed_where_none_is_known_is_declined(tmp_path: Path) -> None
         ("vilnius-2023", "NATO summit in Vilnius")
     ]
     # The verb that places it may stand between: "the next summit is to take place in Japan".
-    for number, verb in enumerate(("is to take place", "will be held", "is set to be held")):
-        body = f"The next NATO summit {verb} in Japan."
+    for number, verb in enumerate(
+        ("is to take place", "will be held", "is set to be held", ", hosted", ", held")
+    ):
+        body = f"The next NATO summit{'' if verb[0] == ',' else ' '}{verb} in Japan."
         assert _events(tmp_path / f"e{number}", body, "2023-02") == [], body
     assert _events(tmp_path / "f", "The next NATO summit will take place in Vilnius.", "2023-02")
 

@@ -69,10 +69,10 @@ from natocorpus.model import (
 
 # A place right after the phrase: "the summit in The Hague", "the summit at Camp David", "the
 # summit in the Netherlands", "the trilateral summit meeting held in Washington", "the next
-# summit is to take place in China".
+# summit is to take place in China", "this year's summit, hosted in Miami".
 _PLACE_AFTER = re.compile(
     r"(?: (?:meeting|talks|session))?"
-    r"(?: (?:held|hosted|convened|(?:that|which) took place"
+    r"(?:,? (?:held|hosted|convened|(?:that|which) took place"
     r"|(?:is|was|will be) (?:(?:set|scheduled|due|expected) )?(?:to be )?held"
     r"|(?:is|was) (?:(?:set|scheduled|due|expected) )?to take place|will take place|takes place))?"
     r" (?:in|at) (?:((?:The )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
