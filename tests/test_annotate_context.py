@@ -396,7 +396,8 @@ def test_a_language_spoken_or_a_field_studied_is_not_its_state(tmp_path: Path) -
 def test_a_compass_adjective_before_a_part_of_a_place_is_no_bloc(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,
-        "Ships sailed in the Western side of the Pacific. Western nations agreed.",
+        "Ships sailed in the Western side of the Pacific and the Western and Central "
+        "Mediterranean. Western nations agreed.",
         actors=REAL_ACTORS,
     )
     assert actors_of(article) == [("the-west", "Western")]

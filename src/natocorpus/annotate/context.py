@@ -116,6 +116,12 @@ _PREFIX_BEFORE = re.compile(r"(?<![\w-])(?:(?i:trans|pan|cross|intra|inter|sub|e
 _BETWEEN_STATES_BEFORE = re.compile(r"(?<![\w-])(?i:inter|pan)-$")
 # Compass adjectives, which before a place name a part of it.
 _COMPASS_ADJECTIVES = frozenset({"Western", "Eastern", "Northern", "Southern"})
+# Another part of the same place after a compass adjective: "Western and Southern Europe", "the
+# Western and Central Mediterranean".
+_ANOTHER_PART_AFTER = re.compile(
+    r",? (?:and|or) (?:Central|Eastern|Western|Northern|Southern|South-?[Ee]astern"
+    r"|North-?[Ee]astern|South-?[Ww]estern|North-?[Ww]estern) [A-Z]"
+)
 # A part of a place after a compass adjective: "the Western side of the Pacific".
 _PART_OF_AFTER = re.compile(
     r" (?:side|part|edge|coast|flank|end|shore|half|rim|reaches|fringe|tip|border|seaboard)s?"
@@ -446,8 +452,13 @@ def _context_blocks(
                     )
                     if form in _COMPASS_ADJECTIVES and next_kind is not None and next_kind & PLACE:
                         blocked = True  # "Western Europe": a part of the place, not the West
-            if form in _COMPASS_ADJECTIVES and _PART_OF_AFTER.match(text, end) is not None:
-                blocked = True  # "the Western side of the Pacific": a part of a place
+            if form in _COMPASS_ADJECTIVES and (
+                _PART_OF_AFTER.match(text, end) is not None
+                or _ANOTHER_PART_AFTER.match(text, end) is not None
+            ):
+                # "the Western side of the Pacific", "Western and Southern Europe": a part of a
+                # place
+                blocked = True
             if (
                 word_before is not None
                 and _qualifies(word_before.group(1))
