@@ -991,7 +991,8 @@ def test_a_dateline_set_apart_by_a_spaced_hyphen_or_after_another_place(tmp_path
     article = annotated(
         tmp_path,
         "Washington - NATO met.\n\nMadrid/Washington - China objected.\n\nWashington -- NATO "
-        "must engage.\n\nRussia replied, and Washington agreed.",
+        "must engage.\n\nWashington/Madrid | China objected.\n\nRussia replied, and Washington "
+        "agreed.",
     )
     washington = [m for m in article.mentions if m.text == "Washington"]
     assert [m.start for m in washington] == [article.text.reading_text.index("Washington agreed")]

@@ -269,6 +269,7 @@ def _a_place(
                 _LINE_END.match(text, end) is not None
                 or _DATELINE.match(text, end) is not None
                 or _DATELINE_SEPARATOR.match(text, end) is not None
+                or _MORE_PLACES_AND_SEPARATOR.match(text, end) is not None
             )
         )
     )
@@ -305,6 +306,11 @@ def _in_an_address(text: str, start: int, end: int, before: str, owners_at: dict
 _DATELINE_PLACES = re.compile(r"(?:[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? ?/ ?)*")
 
 
+# The other places of a dateline after its first, then its separator: "Canberra/London | Anthony
+# Albanese has".
+_MORE_PLACES_AND_SEPARATOR = re.compile(
+    r"(?: ?/ ?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)+(?:\s*[•|–—]\s|\s*--?\s)"
+)
 # The places after the first of a line that holds only places: "Seoul / Brussels" alone, the
 # places a report was filed from without its date.
 _MORE_PLACES_TO_THE_LINES_END = re.compile(

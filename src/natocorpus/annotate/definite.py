@@ -198,10 +198,15 @@ def _a_war_on_its_party(
     text: str, start: int, end: int, matched: str, candidates: Sequence[str], matchers: Matchers
 ) -> bool:
     """Whether an indefinite war names its one war by a party it is fought on or in: "helping
-    Russia conduct a war of aggression against Ukraine", "supporting a proxy war in Ukraine";
-    not where its sentence tells of one that may be ("if Russia wages a war against Ukraine").
-    Whether it had begun by the publication is for the dates to say, as for any reference."""
-    if matched.split()[0].lower() not in ("war", "conflict"):
+    Russia conduct a war of aggression against Ukraine", "supporting a proxy war in Ukraine",
+    "a prolonged Russia-Ukraine war"; not where its sentence tells of one that may be ("if
+    Russia wages a war against Ukraine"). Whether it had begun by the publication is for the
+    dates to say, as for any reference."""
+    words = matched.lower().split()
+    if words[0] not in ("war", "conflict") and not (
+        # its two parties before the noun: "a prolonged Russia-Ukraine war"
+        len(words) == 2 and words[1] in ("war", "conflict") and "-" in words[0]
+    ):
         return False
     if not _names_its_parties(matched, candidates, matchers):
         return False
