@@ -309,7 +309,7 @@ _DATELINE_PLACES = re.compile(r"(?:[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? ?/ ?)*")
 # The other places of a dateline after its first, then its separator: "Canberra/London | Anthony
 # Albanese has".
 _MORE_PLACES_AND_SEPARATOR = re.compile(
-    r"(?: ?/ ?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)+(?:\s*[•|–—]\s|\s*--?\s)"
+    rf"(?: ?/ ?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)+(?:{_DATELINE_SEPARATOR.pattern})"
 )
 # The places after the first of a line that holds only places: "Seoul / Brussels" alone, the
 # places a report was filed from without its date.

@@ -41,6 +41,7 @@ from natocorpus.annotate.forms import (
 )
 from natocorpus.annotate.generic_phrases import (
     _JUDGE_WORDS,
+    _MEET,
     _WAR_COMPOUND_HEADS,
     _no_fight,
     _one_strike,
@@ -209,7 +210,7 @@ _AN_OCCASION_AFTER = re.compile(
 # A meeting told by those who met and where, with what they met for named after it: "leaders
 # from NATO countries met in Vilnius, Lithuania for the annual NATO summit", "allies gathered
 # in Washington, D.C., for the 75th anniversary": the reference is the phrase after it.
-_MET_IN = re.compile(r"\b(?:met|meet|convened?|gathered|gather|assembled?) in\b", re.IGNORECASE)
+_MET_IN = re.compile(rf"\b(?:{'|'.join(_MEET)}) in\b", re.IGNORECASE)
 _MET_FOR_AFTER = re.compile(
     r"(?:,? [A-Z][\w.]*(?: [A-Z][\w.]*)*)?,? (?:for|to mark|to celebrate) (?:the|its|their)\b"
 )
@@ -253,7 +254,7 @@ def _anothers_visit(
     before = _POSSESSIVE_BEFORE.search(reading, max(0, start - 3), start)
     if before is None or not all(matchers.event_types.get(e) == "visit" for e in candidates):
         return False
-    visitor = next((actor for low, high, actor in actors if high == before.start()), None)
+    visitor = _actor_ending_at(actors, before.start())
     if visitor is None:
         word = _WORD_ENDING_THERE.search(reading, max(0, before.start() - 40), before.start())
         return (
@@ -262,7 +263,17 @@ def _anothers_visit(
             and word.group() not in _HOLDERS_TITLES
             and not _STARTS_SENTENCE_BEFORE.search(reading, max(0, word.start() - 3), word.start())
         )
-    return not any(visitor in matchers.event_participants.get(e, frozenset()) for e in candidates)
+    return _party_to_none(visitor, candidates, matchers)
+
+
+def _actor_ending_at(actors: Sequence[tuple[int, int, str]], at: int) -> str | None:
+    """The actor whose mention ends at `at`, if one does."""
+    return next((actor for _, high, actor in actors if high == at), None)
+
+
+def _party_to_none(actor: str, candidates: Sequence[str], matchers: Matchers) -> bool:
+    """Whether the actor takes part in none of the candidate events."""
+    return not any(actor in matchers.event_participants.get(e, frozenset()) for e in candidates)
 
 
 def _anothers_document(
@@ -281,16 +292,14 @@ def _anothers_document(
     ends = possessive.start() if possessive is not None else start - 1
     if possessive is None and reading[ends : ends + 1] != " ":
         return False
-    owner = next((actor for _, high, actor in actors if high == ends), None)
+    owner = _actor_ending_at(actors, ends)
     if owner is None:
         # A state's adjective left out as a part of the longer name ("the Korean Strategic
         # Concept"), which the coverage check reports whole.
         word = _WORD_ENDING_THERE.search(reading, max(0, ends - 40), ends)
         named = matchers.actors.owners.get(word.group()) if word is not None else None
         owner = named[0] if named is not None else None
-    return owner in matchers.states and not any(
-        owner in matchers.event_participants.get(e, frozenset()) for e in candidates
-    )
+    return owner in matchers.states and _party_to_none(owner, candidates, matchers)
 
 
 def _generic_events(

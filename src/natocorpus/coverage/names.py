@@ -38,6 +38,7 @@ from natocorpus.coverage.words import (
     _PORTFOLIOS_BEFORE_HEAD,
     _POSSESSIVE,
     _PROCESS_ENDING,
+    _PROCESS_ENDINGS,
     _QUOTE_CLOSES,
     _REGION_HEADS,
     _SPEAKER,
@@ -275,7 +276,7 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
                 name = name[: adjective.start()]  # the name in "NATO-led"
                 word_end = at + len(name)
         if (
-            (not plain or name.endswith(("ization", "isation", "ized", "ised")))
+            (not plain or name.endswith(_PROCESS_ENDINGS))
             and (process := _PROCESS_ENDING.search(name)) is not None
             and (
                 name[: process.start()].isupper()

@@ -22,7 +22,8 @@ _ABBREVIATED = re.compile(
 )
 _POSSESSIVE = re.compile(r"(?<=\w)(?:[’']s|(?<=[sS])[’'])$")
 # Endings that make a process of a name, coined ("NATOization", "Asia-Pacificized").
-_PROCESS_ENDING = re.compile(r"(?<=\w\w\w)(?:i[sz]ation|i[sz]ed)$")
+_PROCESS_ENDINGS = ("ization", "isation", "ized", "ised")
+_PROCESS_ENDING = re.compile(rf"(?<=\w\w\w)(?:{'|'.join(_PROCESS_ENDINGS)})$")
 _OPENING_QUOTES = "“‘\"'«"
 # The states' and territories' one-word names (ISO 3166-1, by the iso3166 package; a formal
 # name before its comma, "Iran, Islamic Republic of"): a name wherever it stands, a sentence's
