@@ -705,10 +705,19 @@ def test_an_indefinite_summit_looked_ahead_to_is_the_one_days_after_the_publicat
         overrides=published,
     )
     assert events_of(article) == [("vilnius-2023", "NATO summit")]
-    # A time to come in general, a bare "a summit" or a text dated only to its year name none.
+    # A journey to it under way, told in the present, looks ahead to its end.
+    article = annotated(
+        tmp_path / "journey",
+        "Japan's leader spoke as he arrives in Europe for a NATO summit.",
+        overrides=published,
+    )
+    assert events_of(article) == [("vilnius-2023", "NATO summit")]
+    # A time to come in general, a bare "a summit", a text dated only to its year or a journey
+    # told in the past name none.
     for number, (sentence, date) in enumerate(
         [
             ("Japan hopes to attend a NATO summit one day.", published),
+            ("Japan's leader flew to Europe for a NATO summit.", published),
             ("Japan will attend a summit next week.", published),
             (
                 "Japan will attend a NATO summit.",

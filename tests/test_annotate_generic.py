@@ -457,6 +457,31 @@ def test_this_war_is_not_one_over_before_the_text(tmp_path: Path) -> None:
     ]
 
 
+def test_a_war_that_only_tells_a_time_is_no_antecedent_of_the_war(tmp_path: Path) -> None:
+    # "since the end of World War II" dates a period: a later "the war" is the war named before
+    # it, not World War II; a war over before the text named as a subject is still one.
+    events = EVENTS + (
+        "- {id: ww2, name: World War II, type: other, date: '1939-09-01', precision: day, "
+        "end_date: '1945-09-02', description: d, forms: [World War II]}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "Russia’s invasion of Georgia shocked Japan. Georgia had been neutral since the end of "
+        "World War II, and NATO has grown since World War II. The war changed that.\n\n"
+        "Japan remembered World War II. The war was long.",
+        events=events,
+        overrides=published("2021-06"),
+    )
+    assert events_of(article) == [
+        ("war-2021", "Russia’s invasion"),
+        ("ww2", "World War II"),
+        ("ww2", "World War II"),
+        ("war-2021", "war"),
+        ("ww2", "World War II"),
+        ("ww2", "war"),
+    ]
+
+
 PIVOT = """\
 - id: pivot-2011
   name: A pivot
@@ -659,7 +684,8 @@ def test_a_summit_is_named_as_the_organisations_leaders_meeting(tmp_path: Path) 
         tmp_path,
         "Japan attended the NATO leaders’ meeting. Georgia hailed the meeting of NATO leaders.\n\n"
         "Russia skipped the G20 leaders’ meeting. Moldova watched the annual gathering of NATO "
-        "leaders. Japan leans toward attending the summit of NATO leaders.",
+        "leaders. Japan leans toward attending the summit of NATO leaders. Georgia will go to "
+        "the NATO leaders summit.",
         events=EVENTS,
         overrides=published("2022-07"),
     )
@@ -668,7 +694,38 @@ def test_a_summit_is_named_as_the_organisations_leaders_meeting(tmp_path: Path) 
         ("nato-2022", "meeting of NATO leaders"),
         ("nato-2022", "gathering of NATO leaders"),
         ("nato-2022", "summit of NATO leaders"),
+        ("nato-2022", "NATO leaders summit"),
     ]
+
+
+def test_an_alliances_summit_is_named_as_the_summit_of_the_alliance(tmp_path: Path) -> None:
+    # An alliance's summit is one of the alliance by its acronym or by its other names as an
+    # alliance, even after an indefinite article when its place follows; a bare "the alliance"
+    # could be any.
+    actors = ACTORS.replace("forms: [NATO]}", "forms: [NATO, North Atlantic Alliance]}")
+    article = annotated(
+        tmp_path,
+        "A two-day summit of the NATO Alliance in the Lithuanian capital of Vilnius ended.\n\n"
+        "Japan recalled a meeting of the North Atlantic Alliance in Madrid.\n\n"
+        "Georgia recalled a summit of the alliance in Madrid.",
+        events=EVENTS,
+        actors=actors,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [
+        ("nato-2023", "summit of the NATO Alliance"),
+        ("nato-2022", "meeting of the North Atlantic Alliance in Madrid"),
+    ]
+    # Another kind of body's meeting is not named so.
+    not_an_alliance = actors.replace("name: NATO, type: alliance", "name: NATO, type: institution")
+    article = annotated(
+        tmp_path / "institution",
+        "A two-day summit of the NATO Alliance in the Lithuanian capital of Vilnius ended.",
+        events=EVENTS,
+        actors=not_an_alliance,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == []
 
 
 # What another reference, a month and an event the knowledge base lacks tell -------------------
@@ -970,7 +1027,8 @@ def test_a_phrase_holds_with_the_organisations_full_name_and_its_acronym_either_
         "Georgia told the North Atlantic Treaty Organisation (Nato) summit in Vilnius so. Japan, "
         "after the NATO (North Atlantic Treaty Organization) summit schedule in Vilnius, left. "
         "China spoke at the North-Atlantic Treaty Organization Summit in Vilnius. Japan left for "
-        "the North Atlantic Treaty Organization(NATO) summit in Vilnius.",
+        "the North Atlantic Treaty Organization(NATO) summit in Vilnius. Georgia hailed the North "
+        "Atlantic Treaty Organization ('NATO') summit in Vilnius.",
         events=spelt,
         actors=actors,
         overrides=published("2023-07"),
@@ -982,6 +1040,8 @@ def test_a_phrase_holds_with_the_organisations_full_name_and_its_acronym_either_
         ("nato-2023", "North-Atlantic Treaty Organization Summit in Vilnius"),
         # (a capture that lost the space before the bracket)
         ("nato-2023", "North Atlantic Treaty Organization(NATO) summit in Vilnius"),
+        # (the acronym quoted in its brackets, as a text that defines its terms sets it)
+        ("nato-2023", "North Atlantic Treaty Organization ('NATO') summit in Vilnius"),
     ]
 
 

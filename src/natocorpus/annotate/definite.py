@@ -345,6 +345,14 @@ def _indefinite_names_one(
     )
 
 
+# A journey under way, told in the present: its end is what comes next ("arrives in Europe for").
+_ON_THE_WAY = re.compile(
+    r"\b(?:arrives|arriving|travels|travelling|traveling|heads|heading|departs|departing"
+    r"|flies|flying|en route|on (?:his|her|their|its|the) way)\b",
+    re.IGNORECASE,
+)
+
+
 def _looked_ahead_to(
     text: ArticleText,
     reading: str,
@@ -354,8 +362,9 @@ def _looked_ahead_to(
     published: PartialDate,
     matchers: Matchers,
 ) -> list[str]:
-    """The events an indefinite phrase in a sentence that looks ahead can be: those that begin
-    within days of the publication ("will fly to Europe on Sunday to attend a NATO summit"), for
+    """The events an indefinite phrase in a sentence that looks ahead, or that tells of a journey
+    to it under way, can be: those that begin within days of the publication ("will fly to Europe
+    on Sunday to attend a NATO summit", "as he arrives in Europe for a NATO leaders summit"), for
     a text dated to the month or closer; none for a bare "a summit" or a time to come in general
     ("hopes to attend a NATO summit one day")."""
     low, high = _sentence_span(text, reading, start)
@@ -363,7 +372,10 @@ def _looked_ahead_to(
     if (
         len(matched.split()) < 2
         or last - first > _SOON_AFTER
-        or _LOOKS_AHEAD.search(reading, low, high) is None
+        or (
+            _LOOKS_AHEAD.search(reading, low, high) is None
+            and _ON_THE_WAY.search(reading, low, start) is None
+        )
         or _SOME_DAY.search(reading, low, high) is not None
     ):
         return []

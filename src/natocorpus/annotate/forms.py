@@ -12,6 +12,7 @@ import msgspec
 from natocorpus.annotate.generic_phrases import (
     _WAR_COMPOUND_HEADS,
     _acronyms,
+    _alliances,
     _as_leaders_meetings,
     _as_meetings,
     _by_a_partys_other_name,
@@ -469,8 +470,10 @@ class Matchers(msgspec.Struct, frozen=True):
             kinds[short] |= SHORT_OF_QUALIFIED
         generic_events: dict[str, list[str]] = {}
         acronyms = _acronyms(forms)
+        alliances = _alliances(knowledge.actors)
         meetings = {
-            e.id: _expanded(_as_meetings(e.type, e.generic), acronyms) for e in knowledge.events
+            e.id: _expanded(_as_meetings(e.type, e.generic, alliances), acronyms)
+            for e in knowledge.events
         }
         # A summit's phrase as a meeting ("the NATO meeting") can name any meeting of the
         # organisation: only its sentence's or paragraph's places and dates decide it.

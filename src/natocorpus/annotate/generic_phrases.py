@@ -231,11 +231,15 @@ def _told_by_its_parties(phrases: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _as_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
+def _as_meetings(
+    kind: str, phrases: Iterable[str], alliances: dict[str, tuple[str, ...]] | None = None
+) -> list[str]:
     """A summit is a meeting: "the NATO summit" is also "the NATO meeting", "the NATO
     gathering" and the other words for a meeting (a bare "meeting" names no event by itself);
     and an organisation's meeting is a meeting of it: "a summit of NATO", "the meeting of NATO",
-    "a summit meeting of NATO"."""
+    "a summit meeting of NATO". An alliance's is also one of the alliance by its acronym or by
+    its other names as an alliance (`alliances`): "a summit of the NATO alliance", "the meeting
+    of the North Atlantic Alliance"."""
     if kind != "summit":
         return []
     own = [
@@ -243,20 +247,46 @@ def _as_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
         for name, summit in _organisations_summits(phrases)
         for noun in (summit, *_MEETING_WORDS, f"{summit} meeting")
     ]
+    alliances = alliances or {}
     return [
         *(f"{name} {noun}" for name, noun in own if noun in _MEETING_WORDS),
         *(
-            f"{noun} of {name}"
+            f"{noun} of {body}"
             for name, noun in own
             if noun == "meeting" or noun not in _MEETING_WORDS
+            for body in (
+                name,
+                *(
+                    f"the {alliance}"
+                    for alliance in (f"{name} alliance", *alliances.get(name, ()))
+                    if name in alliances
+                ),
+            )
         ),
     ]
 
 
+def _alliances(actors: Iterable[Actor]) -> dict[str, tuple[str, ...]]:
+    """Each alliance's acronym among its forms, with its other names as an alliance of more
+    than one word ("NATO": "North Atlantic Alliance", "Atlantic Alliance")."""
+    out: dict[str, tuple[str, ...]] = {}
+    for actor in actors:
+        if actor.type != "alliance":
+            continue
+        texts = [form.text for form in actor.forms]
+        named = tuple(
+            t for t in texts if " " in t and t.lower().endswith(" alliance") and t[0].isupper()
+        )
+        for short in texts:
+            if len(short) > 1 and short.isalpha() and short.isupper():
+                out[short] = named
+    return out
+
+
 def _as_leaders_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
     """An organisation's summit is its leaders' meeting, as no other meeting of it is: "the NATO
-    summit" is also "the NATO leaders’ meeting", "a meeting of NATO leaders", "the summit of NATO
-    leaders" and "the annual gathering of NATO leaders"."""
+    summit" is also "the NATO leaders’ meeting" (and "summit"), "a meeting of NATO leaders", "the
+    summit of NATO leaders" and "the annual gathering of NATO leaders"."""
     if kind != "summit":
         return []
     names = dict.fromkeys(name for name, _ in _organisations_summits(phrases))
@@ -265,7 +295,7 @@ def _as_leaders_meetings(kind: str, phrases: Iterable[str]) -> list[str]:
             f"{name} leaders{mark} {noun}"
             for name in names
             for mark in ("’", "'", "")
-            for noun in _MEETING_WORDS
+            for noun in ("summit", *_MEETING_WORDS)
         ),
         *(f"{noun} of {name} leaders" for name in names for noun in ("summit", *_MEETING_WORDS)),
     ]
@@ -631,6 +661,8 @@ def _with_ordinals_in_words(phrases: Iterable[str]) -> list[str]:
 
 
 _WORDS_OF_A_NAME = re.compile(r"[ -]")
+# The quotation marks an acronym defined in brackets may be set in.
+_QUOTES = (("'", "'"), ("‘", "’"), ('"', '"'), ("“", "”"))
 
 
 def _acronyms(forms: Iterable[tuple[Actor, SurfaceForm]]) -> dict[str, tuple[str, ...]]:
@@ -671,11 +703,14 @@ def _expanded(phrases: Iterable[str], acronyms: dict[str, tuple[str, ...]]) -> l
             articles = ("the ", "") if index and words[index - 1] == "of" else ("",)
             for longer in acronyms.get(word, ()):
                 # (and "North Atlantic Treaty Organization(NATO)", where a capture lost a space)
+                # (and the acronym quoted in its brackets: "North Atlantic Treaty Organization
+                # ('NATO')", as a text that defines its terms sets it)
                 for written in (
                     longer,
                     f"{longer} ({word})",
                     f"{longer}({word})",
                     f"{word} ({longer})",
+                    *(f"{longer} ({quote}{word}{close})" for quote, close in _QUOTES),
                 ):
                     out += [
                         " ".join([*words[:index], article + written, *words[index + 1 :]])

@@ -240,6 +240,12 @@ _A_MEETING_TOLD = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|talks|summit|summits|conference|session|call)\b",
     re.IGNORECASE,
 )
+# A time told by a war over before the text: "since the end of World War Two" dates a period and
+# is no antecedent of a later "the war".
+_A_TIME_BEFORE = re.compile(
+    r"\b(?:[Ss]ince|[Aa]fter|[Bb]efore|[Uu]ntil|[Tt]ill)"
+    r" (?:the (?:end|start|beginning|outbreak|close) of )?(?:the )?$"
+)
 # The nouns whose antecedent may be an invasion (`Matchers.invasions`).
 _NOUNS_OF_WAR = frozenset({"invasion", "war"})
 
@@ -271,6 +277,21 @@ def _told_again(
         ended = matchers.event_ends.get(event)
         return ended is not None and _key(ended, published) < _key(published, ended)
 
+    # Wars that only tell a time ("since the end of World War Two") are neither an antecedent
+    # nor another war told between.
+    times = {
+        id(m)
+        for m in mentions
+        if over_before(m.event) and _A_TIME_BEFORE.search(reading, max(0, m.start - 30), m.start)
+    }
+    time_spans = [(m.start, m.end) for m in mentions if id(m) in times]
+
+    def another_war(low: int, high: int) -> bool:
+        return any(
+            not _overlapping(time_spans, *war.span())
+            for war in _A_WAR_NAMED.finditer(reading, low, high)
+        )
+
     for match in _BARE_HEAD.finditer(reading):
         start, end = match.span("phrase")
         if _overlapping(spans, start, end):
@@ -283,6 +304,7 @@ def _told_again(
             m
             for m in (*mentions, *found)
             if m.end <= start
+            and id(m) not in times
             and (
                 re.search(rf"\b{noun}\b", m.text, re.IGNORECASE)
                 or (
@@ -296,7 +318,7 @@ def _told_again(
             continue
         last = max(before, key=lambda m: m.end)
         if (
-            _A_WAR_NAMED.search(reading, last.end, start)
+            another_war(last.end, start)
             or (noun == "meeting" and _A_MEETING_TOLD.search(reading, last.end, start))
             or reading.count("\n\n", last.end, start) > _PARAGRAPHS_BACK
             or (match.group().startswith(("this", "This")) and over_before(last.event))
