@@ -596,7 +596,8 @@ def test_a_states_adjective_as_a_language_is_not_the_state(tmp_path: Path) -> No
         "Chinese-speaker came; books were translated into Chinese for use at its school, and "
         "from Chinese into English. A name from Chinese, it means paradise. Chinese ships "
         "sailed, and questions came from Chinese reporters, and from Chinese, Russian and other "
-        "sources.",
+        "sources. An article in Chinese contributed to NATO's review said so; a post in Chinese "
+        "on its site too. An article in Chinese media disagreed.",
     )
     assert actors_of(article) == [
         ("nato", "NATO"),
@@ -604,6 +605,9 @@ def test_a_states_adjective_as_a_language_is_not_the_state(tmp_path: Path) -> No
         ("china", "Chinese"),
         ("china", "Chinese"),
         ("russia", "Russian"),
+        # (a text written in the language is not the state's; its media are)
+        ("nato", "NATO"),
+        ("china", "Chinese"),
     ]
 
 

@@ -72,6 +72,17 @@ _TRANSLATED_BEFORE = re.compile(
     r"(?: (?:in|into) |\b[^.;:]{0,40} from )$",
     re.IGNORECASE,
 )
+# A text written in a language, then no noun the adjective could qualify: "a commentary article
+# in Japanese contributed to the Hudson Institute", "a post in Korean on its website" (not "an
+# article in Japanese media").
+_WRITTEN_IN_BEFORE = re.compile(
+    r"\b(?:articles?|commentar(?:y|ies)|op-eds?|editorials?|essays?|columns?|pieces?|posts?"
+    r"|messages?|letters?|statements?|interviews?|speech(?:es)?|books?|papers?|tweets?|videos?"
+    r"|broadcasts?|written|wrote|writes|published|posted) in\s+$"
+)
+_NOT_A_NOUN_AFTER = re.compile(
+    r"\s*(?:[.,;:!?()\[\]”\"]|$)| (?:[a-z]+ed|by|for|on|to|at|with|from|that|which|is|was)\b"
+)
 # A language spoken, learnt or taught, maybe in a list of them: "He speaks French, Korean and
 # Italian", "fluent in Japanese", "brush up on his Russian before the trip".
 _SPOKEN_BEFORE = re.compile(
@@ -569,6 +580,11 @@ def _context_blocks(
                 )
             )
             or _TRANSLATED_BEFORE.search(before)
+            or (
+                kind & ADJECTIVAL
+                and _WRITTEN_IN_BEFORE.search(before) is not None
+                and _NOT_A_NOUN_AFTER.match(text, end) is not None
+            )
             or (kind & ADJECTIVAL and _FILE_AFTER.match(text, end))
             or (
                 kind & ADJECTIVAL
@@ -581,7 +597,8 @@ def _context_blocks(
             )
             or (kind & ADJECTIVAL and _FIELD_AFTER.match(text, end) is not None)
         ):
-            # "an editorial in Chinese (...)", "Japanese (PDF)", "its Chinese-language service",
+            # "an editorial in Chinese (...)", "an article in Japanese contributed to",
+            # "Japanese (PDF)", "its Chinese-language service",
             # "studying the Korean language", "a Russian-speaking diplomat", "he speaks Korean":
             # the language; "American studies": a field
             blocked = True
