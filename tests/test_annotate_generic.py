@@ -425,7 +425,8 @@ def test_this_invasion_and_one_judged_are_told_again_too(tmp_path: Path) -> None
         tmp_path,
         "Georgia resisted Russia’s invasion.\n\nNATO said this invasion was illegal.\n\nIt "
         "warned that war would spread, and that the brutal invasion went on. This illegal and "
-        "unprovoked war must end, as must this brutal pivot.",
+        "unprovoked war must end, as must this brutal pivot. Allies are vital to stop this war "
+        "of aggression, and the war of aggression against Moldova is another.",
         events=EVENTS,
         overrides=published("2021-06"),
     )
@@ -434,6 +435,8 @@ def test_this_invasion_and_one_judged_are_told_again_too(tmp_path: Path) -> None
         ("war-2021", "invasion"),
         ("war-2021", "brutal invasion"),
         ("war-2021", "illegal and unprovoked war"),
+        # (a war "of aggression" is the bare noun still; one against a party is another war)
+        ("war-2021", "war of aggression"),
     ]
 
 

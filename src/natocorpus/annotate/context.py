@@ -301,7 +301,8 @@ def _an_organ(word: str) -> bool:
 def _qualifies(word: str) -> bool:
     """Whether a capitalised word before a form can make it part of a longer name: not a
     sentence's function word, a possessive ("NATO’s Asian partners"), a date's word ("On 11
-    July Ukrainian President ...") or a word of time ("New NATO Secretary General ...")."""
+    July Ukrainian President ..."), a word of time ("New NATO Secretary General ...") or an
+    adverb."""
     return (
         word not in _FUNCTION_WORDS
         and not word.endswith(("’s", "'s"))
@@ -310,7 +311,12 @@ def _qualifies(word: str) -> bool:
         and word not in _RANK_WORDS
         and (word == "One" or NUMBER_WORD.fullmatch(word) is None)  # "One China": a policy
         and ADJECTIVE_ENDING.search(word) is None
+        and ADVERB.fullmatch(word) is None  # "Inevitably American taxpayers would rebel"
     )
+
+
+# An adverb by its ending ("Recently", "Finally", "Notably"; not "Italy", "Sicily", "Reilly").
+ADVERB = re.compile(r"[A-Z][a-z]+(?:ent|al|ous|ive|ate|ant|ar|ic|ful|less|ab|ib|ed|ing)ly")
 
 
 # Months and weekdays, and words that say when someone holds an office.

@@ -227,7 +227,10 @@ def _enough_participants(matchers: Matchers, event: str, present: frozenset[str]
 _BARE_HEAD = re.compile(
     # (A "t" not after a word's letter, looked at after it: the regex engine skips to each "t".)
     rf"[Tt](?<!\w[Tt])h(?:e|is) (?P<phrase>(?:(?:{_JUDGE_WORDS})(?:,? and |, | )){{0,3}}"
-    r"(?P<noun>invasion|war|pivot|meeting))\b(?![-\w])"
+    # (a war "of aggression" is still the bare noun, unless its party follows: "this war of
+    # aggression", not "the war of aggression against Ukraine")
+    r"(?P<noun>invasion|war|pivot|meeting)(?: of aggression(?! (?:against|on|in|by)\b))?)"
+    r"\b(?![-\w])"
     r"(?! (?:of|in|on|against|with|between|that|which|effort|efforts|path|zone"
     r"|room|rooms|hall|venue|place|point|minutes"  # the meeting's room, not the meeting
     rf"|{'|'.join(_WAR_COMPOUND_HEADS)})\b)(?! [A-Z])"

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 import msgspec
 
-from natocorpus.annotate.context import ADJECTIVE_ENDING
+from natocorpus.annotate.context import ADJECTIVE_ENDING, ADVERB
 from natocorpus.annotate.references import is_reference
 from natocorpus.annotate.zones import LONG_FUNCTION_WORDS
 from natocorpus.coverage.words import (
@@ -101,8 +101,6 @@ _CLOCK_BEFORE = re.compile(r"\d\s?$")
 _NUMBERED_STEPS = frozenset(
     {"Phase", "Stage", "Step", "Round", "Tier", "Chapter", "Section", "Type"}
 )
-# An adverb by its ending ("Recently", "Finally", "Notably"; not "Italy", "Sicily", "Reilly").
-_ADVERB = re.compile(r"[A-Z][a-z]+(?:ent|al|ous|ive|ate|ant|ar|ic|ful|less|ab|ib|ed|ing)ly")
 # An amount in a currency's code run into its figures: "USD9.4", "EUR2bn".
 _CODED_AMOUNT = re.compile(r"([A-Z]{3})\d[\d.,]*[a-z]{0,2}")
 # Letters run into figures that a currency's sign before or a large number's word after tells as
@@ -320,7 +318,7 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
                         not _LISTED.match(text, at + len(raw))
                         or name in _SPOKEN
                         or name in _OPENERS
-                        or _ADVERB.fullmatch(name) is not None
+                        or ADVERB.fullmatch(name) is not None
                     )
                 )
                 # A bracket that opens a quotation or a sentence and holds a clause opens it
