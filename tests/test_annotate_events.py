@@ -480,6 +480,25 @@ def test_an_indefinite_phrase_dated_within_one_event(tmp_path: Path) -> None:
     assert events_of(article) == [("vilnius-2023", "NATO summit")]
 
 
+def test_an_invasion_is_named_by_no_generic_phrase_before_it_began(tmp_path: Path) -> None:
+    # Published five days before the invasion: "the war in Ukraine" is the war before it, which
+    # the knowledge base lacks; published after, the invasion.
+    for published, day, found in (
+        ("2022-02-19", "19 February 2022", []),
+        ("2022-03-01", "1 March 2022", ["invasion-2022"]),
+    ):
+        article = annotated(
+            tmp_path / published,
+            f"Brussels, {day}. NATO discussed the war in Ukraine.",
+            events=CONCEPTS,
+            overrides={
+                "published": f'published: {{value: "{published}", precision: day, stated: "{day}"}}'
+            },
+        )
+        assert [m.event for m in article.event_mentions] == found, published
+        assert [r.text for r in article.unresolved_events] == ([] if found else ["war in Ukraine"])
+
+
 def test_a_judging_adjective_between_possessive_and_phrase(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,
@@ -847,13 +866,18 @@ def test_the_years_since_a_founding_name_that_anniversary_of_the_body_named(
         tmp_path,
         "NATO marked 75 years since its founding. The summit honoured seventy-five years since "
         "the inception of NATO.\n\nChina marked 75 years since it was founded. NATO marked 70 "
-        "years since its founding in 2019.",
+        "years since its founding in 2019.\n\nNATO is celebrating 75 years of its establishment. "
+        "Marking 75 years of the Alliance, NATO met. NATO and Japan mark 75 years of diplomatic "
+        "relations.",
         events=events,
         overrides=published_in("2024-04"),
     )
     assert events_of(article) == [
         ("anniversary-75", "75 years since its founding"),
         ("anniversary-75", "seventy-five years since the inception of NATO"),
+        # the years of its being, marked, tell it too; the years of other ties do not
+        ("anniversary-75", "celebrating 75 years of its establishment"),
+        ("anniversary-75", "Marking 75 years of the Alliance"),
     ]
 
 

@@ -1664,7 +1664,8 @@ def test_words_that_judge_a_war_may_stand_in_its_partys_phrase(tmp_path: Path) -
         "Georgia defends itself against Russia’s ongoing illegal and immoral invasion.\n\n"
         "China would not denounce Russia’s invasion either, nor Russia’s brutal, unprovoked "
         "invasion, nor Russia’s imperial invasion. It condemned Russia’s “illegal invasion” "
-        'and Russia\'s "invasion", Russia’s shameful invasion and Russia’s illicit invasion.',
+        'and Russia\'s "invasion", Russia’s shameful invasion and Russia’s illicit invasion. It '
+        "decried Russia’s “barbaric” invasion.",
         events=EVENTS,
         overrides=published("2021-06"),
     )
@@ -1677,6 +1678,8 @@ def test_words_that_judge_a_war_may_stand_in_its_partys_phrase(tmp_path: Path) -
         ("war-2021", "Russia's \"invasion"),
         ("war-2021", "Russia’s shameful invasion"),
         ("war-2021", "Russia’s illicit invasion"),
+        # (a judging word quoted alone)
+        ("war-2021", "Russia’s “barbaric” invasion"),
     ]
 
 

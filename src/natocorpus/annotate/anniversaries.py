@@ -1,5 +1,6 @@
 """An anniversary told by the years since a founding: "75 years since NATO's founding",
-"seventy-five years since the Alliance was established"."""
+"seventy-five years since the Alliance was established", "celebrating 75 years of its
+establishment"."""
 
 from __future__ import annotations
 
@@ -41,10 +42,16 @@ _YEARS_SINCE_FOUNDING = re.compile(
     r"(?:founding|foundation|establishment|inception|creation|birth)\b"
     r"(?: of (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)?"
     rf"|\b(?P<number_>{_NUMBER}) years since (?:it|they|[A-Z][\w-]*(?: [A-Z][\w-]*)*) "
-    r"(?:was|were) (?:founded|established|created|set up|born)\b",
+    r"(?:was|were) (?:founded|established|created|set up|born)\b"
+    # and the years of its being, marked: "celebrating 75 years of its establishment", "marking
+    # 75 years of the Alliance" (not "marking 75 years of diplomatic relations")
+    rf"|\b(?:celebrat|mark|commemorat)\w* (?P<number__>{_NUMBER}) years of "
+    r"(?:(?:(?:the|its|their) )?(?:[\w-]+[’']s )?"
+    r"(?:founding|foundation|establishment|existence|creation)\b"
+    r"|(?-i:(?:[Tt]he )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)(?![\w-]))",
     re.IGNORECASE,
 )
-_YEARS_SINCE = re.compile(r"\byears since\b", re.IGNORECASE)
+_YEARS_SINCE = re.compile(r"\byears (?:since|of)\b", re.IGNORECASE)
 _SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 
 
@@ -64,8 +71,9 @@ def _anniversaries_told(
     ordinal ("75th anniversary"), where exactly one such event has a participant the sentence
     names: "NATO marked 75 years since its founding" is NATO's 75th anniversary."""
     found: list[EventMention] = []
-    if "years since" not in reading.lower():  # a test in C before the pattern's slow scan
-        return found
+    lowered = reading.lower()
+    if "years since" not in lowered and "years of" not in lowered:
+        return found  # (a test in C before the pattern's slow scan)
     for since in _YEARS_SINCE.finditer(reading):
         # Tried only where "years since" stands: the numbers' alternation tried at every word
         # made whole builds markedly slower (benchmarks/README.md, round 93).
@@ -76,7 +84,7 @@ def _anniversaries_told(
             or _overlapping(taken, told.start(), told.end())
         ):
             continue
-        number = (told.group("number") or told.group("number_")).lower()
+        number = (told.group("number") or told.group("number_") or told.group("number__")).lower()
         years = int(number) if number.isdigit() else _CARDINALS[" ".join(number.split())]
         events = matchers.generic_events.get(f"{_ordinal(years)} anniversary", ())
         paragraph, sentence = place(told.start())

@@ -484,16 +484,17 @@ _PARTYS_PHRASE = re.compile(r"^([\w-]+)([’']s) (.+)$")
 
 def _judged_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     """A pattern of the generic phrases that open with a party's possessive ("Russia’s war",
-    "Russia’s assault on Ukraine") with judging words between, or the rest in quotation marks
-    ("Russia’s “illegal invasion” of Ukraine"): its groups are the party, the mark, the opening
-    quote, the words and the rest, for the phrase to be looked up."""
+    "Russia’s assault on Ukraine") with judging words between, quoted or not ("Russia’s
+    “barbaric” invasion"), or the rest in quotation marks ("Russia’s “illegal invasion” of
+    Ukraine"): its groups are the party, the mark, the opening quote, the words and the rest, for
+    the phrase to be looked up."""
     found = [m.groups() for p in phrases if (m := _PARTYS_PHRASE.match(p)) is not None]
     if not found:
         return None
     owners = "|".join(re.escape(o) for o in sorted({f[0] for f in found}, key=len, reverse=True))
     rests = "|".join(re.escape(r) for r in sorted({f[2] for f in found}, key=len, reverse=True))
     return re.compile(
-        rf"\b({owners})([’']s) ([“\"]?)((?:(?:{_JUDGE_WORDS})(?:,? and |, | ))*)({rests})\b",
+        rf"\b({owners})([’']s) ([“\"]?)((?:(?:{_JUDGE_WORDS})[”\"]?(?:,? and |, | ))*)({rests})\b",
         re.IGNORECASE,
     )
 
