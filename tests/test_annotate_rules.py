@@ -448,7 +448,8 @@ def test_a_group_named_by_where_it_is_beside_another_body(tmp_path: Path) -> Non
     article = annotated(
         tmp_path,
         "NATO works with partners in the Asia-Pacific and the EU, with partners in the "
-        "Asia-Pacific and Europe, and with Asia-Pacific partner countries.",
+        "Asia-Pacific and Europe, and with Asia-Pacific partner countries and other Asia "
+        "Pacific partner nations.",
         actors=actors,
     )
     assert actors_of(article) == [
@@ -456,6 +457,8 @@ def test_a_group_named_by_where_it_is_beside_another_body(tmp_path: Path) -> Non
         ("partners", "partners in the Asia-Pacific"),
         ("europe", "Europe"),
         ("partners", "Asia-Pacific partner countries"),
+        # (its nouns and its hyphen as a space both ways at once)
+        ("partners", "Asia Pacific partner nations"),
     ]
 
 

@@ -419,7 +419,8 @@ def _by_other_words_for_war(phrases: Iterable[str]) -> list[str]:
     """A generic phrase of a war in or against a place ("war in Ukraine") holds with each other
     noun of armed conflict, and the place its phrases say is attacked with each noun of one
     side's armed action ("offensive in Ukraine", "incursion into Ukraine"); a war against a
-    state is a war with it ("its conflict with Ukraine")."""
+    state is a war with it ("its conflict with Ukraine"); a war in a place is told by its breaking
+    out there ("the war broke out in Ukraine")."""
     phrases = list(phrases)
     found = [m.groups() for phrase in phrases if (m := _WAR_PHRASE.match(phrase)) is not None]
     rests = [rest for _, rest in found]
@@ -449,8 +450,18 @@ def _by_other_words_for_war(phrases: Iterable[str]) -> list[str]:
             for noun in _STRIKING_NOUNS
         ),
     ]
+    # A war in a place told by its breaking out there: "since the war broke out in Ukraine".
+    broke_out = [
+        f"{noun} {verb} {rest}"
+        for rest in rests
+        if rest.startswith("in ")
+        for noun in _WAR_NOUNS
+        for verb in ("broke out", "erupted")
+    ]
     return list(
-        dict.fromkeys([*(f"{noun} {rest}" for rest in rests for noun in _WAR_NOUNS), *one_sides])
+        dict.fromkeys(
+            [*(f"{noun} {rest}" for rest in rests for noun in _WAR_NOUNS), *broke_out, *one_sides]
+        )
     )
 
 

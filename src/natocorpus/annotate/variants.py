@@ -179,9 +179,13 @@ def written_variants(text: str, actor_type: str) -> list[str]:
             # office's title is not a name: in "NATO’s Secretary General Mark Rutte", NATO is)
             variants += [" ".join([words[0] + mark, *words[1:]]) for mark in ("’s", "'s")]
     if actor_type == "grouping" and "partners" in words:
-        # "Asia-Pacific partners": "Asia-Pacific partner countries", "... partner nations"
+        # "Asia-Pacific partners": "Asia-Pacific partner countries", "... partner nations", and
+        # both ways at once: "Asia Pacific partner nations"
+        spaced = [_HYPHENATED_NAME.sub(r"\1 \2", text)] if _HYPHENATED_NAME.search(text) else []
         variants += [
-            text.replace("partners", f"partner {noun}") for noun in ("countries", "nations")
+            name.replace("partners", f"partner {noun}")
+            for name in (text, *spaced)
+            for noun in ("countries", "nations")
         ]
     return variants
 
