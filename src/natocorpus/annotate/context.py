@@ -323,7 +323,9 @@ ADVERB = re.compile(r"[A-Z][a-z]+(?:ent|al|ous|ive|ate|ant|ar|ic|ful|less|ab|ib|
 _DATE_WORDS = frozenset((*_MONTHS.split("|"), *_BARE_MONTHS)) | _wordset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 )
-_TIME_WORDS = _wordset("New Former Incoming Outgoing Acting Interim Then Current Late Previous")
+_TIME_WORDS = _wordset(
+    "New Former Incoming Outgoing Acting Interim Then Current Late Previous Recent Future Past"
+)
 # Words of rank, weight or quantity that open a sentence before a people's adjective: "Top
 # Chinese officials", "Major European militaries", "Many South Koreans" are the state's or its
 # people, not a longer name.

@@ -420,7 +420,7 @@ def _by_other_words_for_war(phrases: Iterable[str]) -> list[str]:
     noun of armed conflict, and the place its phrases say is attacked with each noun of one
     side's armed action ("offensive in Ukraine", "incursion into Ukraine"); a war against a
     state is a war with it ("its conflict with Ukraine"); a war in a place is told by its breaking
-    out there ("the war broke out in Ukraine")."""
+    out or raging there ("the war broke out in Ukraine", "as war rages in Ukraine")."""
     phrases = list(phrases)
     found = [m.groups() for phrase in phrases if (m := _WAR_PHRASE.match(phrase)) is not None]
     rests = [rest for _, rest in found]
@@ -450,13 +450,14 @@ def _by_other_words_for_war(phrases: Iterable[str]) -> list[str]:
             for noun in _STRIKING_NOUNS
         ),
     ]
-    # A war in a place told by its breaking out there: "since the war broke out in Ukraine".
+    # A war in a place told by its breaking out or raging there: "since the war broke out in
+    # Ukraine", "as war rages in Ukraine".
     broke_out = [
         f"{noun} {verb} {rest}"
         for rest in rests
         if rest.startswith("in ")
         for noun in _WAR_NOUNS
-        for verb in ("broke out", "erupted")
+        for verb in ("broke out", "erupted", "rages", "raged", "is raging", "was raging")
     ]
     return list(
         dict.fromkeys(
