@@ -197,6 +197,14 @@ def test_a_bullet_is_a_list_item(tmp_path: Path) -> None:
     )
     code, output = run("check", "--corpus", str(corpus))
     assert code == 0, output
+    # A bullet before an item's number is a numbered list inside a bulleted one.
+    corpus = write_corpus(
+        tmp_path / "nested",
+        "NATO met in Washington.\n\n- 1. The US objected.\n\n- 2. Japan agreed.",
+        capture_body="NATO met in Washington.\n- 1. The US objected.\n- 2. Japan agreed.",
+    )
+    code, output = run("check", "--corpus", str(corpus))
+    assert code == 0, output
     # A bullet transcribed as a paragraph says how to make it a list item.
     corpus = write_corpus(
         tmp_path / "para",

@@ -167,8 +167,8 @@ def test_a_war_in_a_place_told_as_near_or_torn_by_war(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,
         "Ministers met, preoccupied with the war in neighbouring Ukraine and the fighting in "
-        "war-torn Ukraine. Since the war broke out in Ukraine, they have met often. As the war rages "
-        "in Ukraine, they meet again.",
+        "war-torn Ukraine. Since the war broke out in Ukraine, they have met often. As the war "
+        "rages in Ukraine, they meet again.",
         events=CONCEPTS,
     )
     assert events_of(article) == [

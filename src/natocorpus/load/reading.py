@@ -150,6 +150,7 @@ def locate_quote(quote: str, text: ArticleText) -> Span | None:
 # A bullet the capture prints at the start of a line: a Markdown list item stands for it.
 BULLETS = frozenset("•●○◦▪▫■□‣∙·►▸-–—*+")
 _BULLET = "\x00bullet"  # a bullet list item's marker among the reading text's words
+_ITEM_NUMBER = re.compile(r"\d{1,3}[.)]")  # an ordered list item's marker: "1." or "1)"
 
 
 def omit_parts(line: str, parts: Iterable[str]) -> str:
@@ -213,6 +214,16 @@ def _align(expected: list[str], actual: list[str]) -> tuple[int, int]:
             if expected[i] in BULLETS and following != expected[i]:
                 i += 1
             j += 1
+            continue
+        if (
+            expected[i] in BULLETS
+            and i + 1 < len(expected)
+            and expected[i + 1] == actual[j]
+            and _ITEM_NUMBER.fullmatch(actual[j]) is not None
+        ):
+            # "- 1. The first": a bullet before an item's number is the outer list's, which holds
+            # no words of its own
+            i += 1
             continue
         if expected[i] != actual[j]:
             break
