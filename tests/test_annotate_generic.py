@@ -1873,21 +1873,6 @@ def test_a_summit_named_by_three_of_its_parties_joined_is_theirs(tmp_path: Path)
     ]
 
 
-def test_parties_joined_with_one_the_knowledge_base_lacks_name_no_known_summit(
-    tmp_path: Path,
-) -> None:
-    # "United States-China-Mongolia": Mongolia is no party of the known trilateral summit, nor
-    # any known actor, so the summit is one the knowledge base lacks.
-    article = annotated(
-        tmp_path,
-        "The United States-China-Mongolia summit opened in August, an aide said.",
-        events=EVENTS,
-        overrides=published("2023-08"),
-    )
-    assert events_of(article) == []
-    assert [r.text for r in article.unresolved_events] == ["summit"]
-
-
 def test_a_conference_in_a_summits_city_is_the_summit_but_a_news_conference_is_not(
     tmp_path: Path,
 ) -> None:

@@ -352,29 +352,15 @@ def _of_its_parties(
     before = _NOUN_PHRASE_BEFORE.search(reading, max(0, start - 60), start)
     if before is None:
         return candidates
-    spans = [(low, high, actor) for low, high, actor in actors if before.start() <= low < start]
-    named = {actor for low, high, actor in spans if high <= start}
+    named = {actor for low, high, actor in actors if before.start() <= low and high <= start}
     if "-" not in before.group() and "–" not in before.group():
         # A state alone before the phrase is as often its host as a party: "the US NATO
         # Summit" is held in the US. States joined ("the US-Japan-ROK summit") are parties.
         named -= matchers.states
-    elif named and any(
-        not any(low <= part.start() and part.end() <= high for low, high, _ in spans)
-        for joined in _JOINED.finditer(reading, before.start(), start)
-        for part in _JOINED_PART.finditer(reading, joined.start(), joined.end())
-    ):
-        # Parties joined with one the knowledge base lacks ("the U.S.-Japan-Philippines
-        # summit"): no known event of fewer or other parties is it.
-        return []
     if not named:
         return candidates
     fits = [e for e in candidates if named <= matchers.event_participants.get(e, frozenset())]
     return fits or candidates
-
-
-# Names joined by hyphens or dashes ("U.S.-Japan-Philippines"), and each name in them.
-_JOINED = re.compile(r"[A-Z][\w’'.]*(?:[-–][A-Z][\w’'.]*)+")
-_JOINED_PART = re.compile(r"[A-Z][\w’']*(?:\.[\w’']+)*\.?")
 
 
 # Capitalised words, possessives and compounds just before a phrase: its qualifiers; and those
