@@ -75,8 +75,8 @@ def _anniversaries_told(
     if "years since" not in lowered and "years of" not in lowered:
         return found  # (a test in C before the pattern's slow scan)
     for since in _YEARS_SINCE.finditer(reading):
-        # Tried only where "years since" stands: the numbers' alternation tried at every word
-        # made whole builds markedly slower (benchmarks/README.md, round 93).
+        # Tried only where "years since" or "years of" stands: the numbers' alternation tried at
+        # every word made whole builds markedly slower (benchmarks/README.md, round 93).
         told = _YEARS_SINCE_FOUNDING.search(reading, max(0, since.start() - 20), since.end() + 120)
         if (
             told is None

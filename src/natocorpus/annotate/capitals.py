@@ -28,11 +28,15 @@ _AGENCY_AFTER = re.compile(r"\s?=\s?[A-Z]")
 _CLOCK_AFTER = re.compile(r" (?:local |standard )?time\b")
 # A city with its district: "Washington, D.C." is the city.
 _DISTRICT = re.compile(r",? (?:D\.C\.|DC\b)")  # no "\b" after "D.C.,": no word boundary there
+# A dateline's place of one or two capitalised words ("Seoul", "New Delhi"), and each further
+# place after a slash ("Seoul / Brussels").
+_PLACE_WORDS = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
+_ANOTHER_PLACE = rf" ?/ ?{_PLACE_WORDS}"
 # A dateline: a place opening a paragraph (or several: "Seoul / Brussels"), perhaps with its
 # country in square brackets ("New Delhi [India], April 19 (ANI):"), then a date or the agency
 # in brackets and a dash.
 _DATELINE = re.compile(
-    r"(?:,\s*D\.C\.)?(?: ?/ ?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)*(?:\s*\[[A-Z][^\[\]\n]{0,30}\])?"
+    rf"(?:,\s*D\.C\.)?(?:{_ANOTHER_PLACE})*(?:\s*\[[A-Z][^\[\]\n]{{0,30}}\])?"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)\b"
     # or its month and day after a full stop: "Washington. November 15th. INTERFAX"
@@ -303,19 +307,15 @@ def _in_an_address(text: str, start: int, end: int, before: str, owners_at: dict
 
 
 # The places before the last of a dateline's: "Seoul / ", "Tokyo / Seoul / ", "Madrid/".
-_DATELINE_PLACES = re.compile(r"(?:[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? ?/ ?)*")
+_DATELINE_PLACES = re.compile(rf"(?:{_PLACE_WORDS} ?/ ?)*")
 
 
 # The other places of a dateline after its first, then its separator: "Canberra/London | Anthony
 # Albanese has".
-_MORE_PLACES_AND_SEPARATOR = re.compile(
-    rf"(?: ?/ ?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)+(?:{_DATELINE_SEPARATOR.pattern})"
-)
+_MORE_PLACES_AND_SEPARATOR = re.compile(rf"(?:{_ANOTHER_PLACE})+(?:{_DATELINE_SEPARATOR.pattern})")
 # The places after the first of a line that holds only places: "Seoul / Brussels" alone, the
 # places a report was filed from without its date.
-_MORE_PLACES_TO_THE_LINES_END = re.compile(
-    r"(?: ?/ ?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)*[ \t]*(?:\n|$)"
-)
+_MORE_PLACES_TO_THE_LINES_END = re.compile(rf"(?:{_ANOTHER_PLACE})*[ \t]*(?:\n|$)")
 # A colon after a dateline's place, spaced by some house styles: "Wellington : New Zealand will".
 _COLON_AFTER = re.compile(r" ?:")
 

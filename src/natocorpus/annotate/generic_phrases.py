@@ -254,32 +254,26 @@ def _as_meetings(
             f"{noun} of {body}"
             for name, noun in own
             if noun == "meeting" or noun not in _MEETING_WORDS
-            for body in (
-                name,
-                *(
-                    f"the {alliance}"
-                    for alliance in (f"{name} alliance", *alliances.get(name, ()))
-                    if name in alliances
-                ),
-            )
+            for body in (name, *alliances.get(name, ()))
         ),
     ]
 
 
 def _alliances(actors: Iterable[Actor]) -> dict[str, tuple[str, ...]]:
-    """Each alliance's acronym among its forms, with its other names as an alliance of more
-    than one word ("NATO": "North Atlantic Alliance", "Atlantic Alliance")."""
+    """Each alliance's acronym among its forms, with the alliance named as one after "of": by
+    the acronym and by its other names as an alliance of more than one word ("NATO": "the NATO
+    alliance", "the North Atlantic Alliance", "the Atlantic Alliance")."""
     out: dict[str, tuple[str, ...]] = {}
     for actor in actors:
         if actor.type != "alliance":
             continue
         texts = [form.text for form in actor.forms]
-        named = tuple(
+        named = [
             t for t in texts if " " in t and t.lower().endswith(" alliance") and t[0].isupper()
-        )
+        ]
         for short in texts:
             if len(short) > 1 and short.isalpha() and short.isupper():
-                out[short] = named
+                out[short] = tuple(f"the {name}" for name in (f"{short} alliance", *named))
     return out
 
 
