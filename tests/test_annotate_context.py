@@ -233,6 +233,39 @@ def test_the_summit_after_one_the_publication_date_decided_in_its_paragraph_is_t
     assert events_of(article) == [("vilnius-2023", "NATO summit"), ("vilnius-2023", "summit")]
 
 
+def test_the_summit_after_one_its_sentence_placed_is_that_one(tmp_path: Path) -> None:
+    # Published in July 2023, the year of two summits: "the NATO gathering" is placed by its
+    # sentence's Vilnius, so the next paragraph's bare "the summit" is that one; "the summit"
+    # after a reference the publication date alone decided is still left (see above).
+    article = annotated(
+        tmp_path,
+        "Yoon will visit the capital of Vilnius to attend the NATO gathering.\n\n"
+        "He will hold talks on the margins of the summit.",
+        events=TWO_IN_2023.replace(
+            "generic: [NATO summit", "generic: [NATO gathering, NATO summit"
+        ),
+        overrides={"published": 'published: {value: "2023-07", precision: month, inferred: x}'},
+    )
+    assert events_of(article) == [("vilnius-2023", "NATO gathering"), ("vilnius-2023", "summit")]
+
+
+def test_a_countrys_possessive_before_its_capital_places_a_summit(tmp_path: Path) -> None:
+    # Published in 2024: of last year's two summits, the one held in Lithuania; a possessive
+    # before anything else is the government's, not a place.
+    events = TWO_IN_2023.replace("place: Vilnius", "place: Vilnius, Lithuania")
+    for sentence, found in (
+        ("Kishida spoke in Lithuania’s capital at last year’s summit.", ["summit"]),
+        ("Kishida praised Lithuania’s role at last year’s summit.", []),
+    ):
+        article = annotated(
+            tmp_path,
+            sentence,
+            events=events,
+            overrides={"published": 'published: {value: "2024-01", precision: month, inferred: x}'},
+        )
+        assert [t for e, t in events_of(article) if e == "vilnius-2023"] == found, sentence
+
+
 def test_a_peoples_everyday_name_is_its_state(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

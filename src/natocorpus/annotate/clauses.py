@@ -17,14 +17,19 @@ from natocorpus.model import DateMention, EventMention, PartialDate, UnresolvedR
 def _names_place(place: str, text: str) -> bool:
     """Whether the text names the place ("Lithuania", "Lithuanian"), not its government in the
     possessive ("Washington’s push", "Washington's transatlantic ties") nor the state an office
-    or a body is of ("the president of the Government of Spain", "the Embassy of Japan")."""
+    or a body is of ("the president of the Government of Spain", "the Embassy of Japan"); a
+    possessive before one of its cities is the place ("in Lithuania’s capital")."""
     return any(
         _OFFICE_OF_BEFORE.search(text, max(0, found.start() - 40), found.start()) is None
         and _PEOPLE_OF_BEFORE.search(text, max(0, found.start() - 80), found.start()) is None
         and not _one_of_parties(text, found.start(), found.end())
         and not _acts(text, found.start(), found.end())
-        for found in re.finditer(rf"\b{re.escape(place)}n?\b(?![’']s\b)", text)
+        for found in re.finditer(rf"\b{re.escape(place)}n?\b(?![’']s\b{_NOT_ITS_CITY})", text)
     )
+
+
+# After a place's possessive, one of its cities: the place itself ("in Lithuania’s capital").
+_NOT_ITS_CITY = r"(?! (?:capital|(?:second[- ]|largest |biggest |port |border )?city)\b)"
 
 
 def _acts(text: str, start: int, end: int) -> bool:

@@ -588,16 +588,32 @@ def _named_before(
     named: Sequence[EventMention],
     resolved: Sequence[EventMention],
     matchers: Matchers,
+    text: ArticleText,
 ) -> str | None:
     """The event of the text's last reference before `at`, where that reference names it by its
-    own words (a name, or a phrase with its place or year: see `_names_it`)."""
+    own words (a name, or a phrase with its place or year: see `_names_it`) or its sentence
+    names the event's place ("the Lithuanian capital of Vilnius ... to attend the NATO
+    gathering")."""
     event = _last_named(reading, (0, at), told)
     last = max(
         (m for m in (*named, *resolved) if m.start < at), key=lambda m: m.start, default=None
     )
-    if last is None or (last not in named and not _names_it(last, matchers)):
+    if last is None or (
+        last not in named
+        and not _names_it(last, matchers)
+        and not _placed_in_its_sentence(text, reading, last, matchers)
+    ):
         return None
     return event
+
+
+def _placed_in_its_sentence(
+    text: ArticleText, reading: str, mention: EventMention, matchers: Matchers
+) -> bool:
+    """Whether the reference's sentence names its event's place."""
+    low, high = _sentence_span(text, reading, mention.start)
+    sentence = reading[low:high]
+    return any(_names_place(place, sentence) for place in matchers.event_places[mention.event])
 
 
 def _only_unknown_told(
