@@ -270,6 +270,9 @@ def write_corpus(folder: Path, source: dict[str, Any], text: str) -> Path:
     # code inside a list item: one space, as `natocorpus add` leaves between a line's words.
     body = re.sub(r"^(\d{1,9}[.)])[ \t]{2,}(?=\S)", r"\1 ", body, flags=re.MULTILINE)
     body = _numbers_off_the_count_as_text(body)
+    # A number alone on its line ("1.", a transcript's question number) would open an empty
+    # list item: escaped, as `natocorpus add` escapes it.
+    body = re.sub(r"^(\d{1,9})(?=[.)][ \t]*$)", r"\1\\", body, flags=re.MULTILINE)
     article = f"---\n{front_matter(source, text)}\n---\n\n{body}"
     (corpus / "articles" / f"{source['id']}.md").write_text(article, encoding="utf-8")
     return corpus

@@ -69,6 +69,7 @@ def _reading_of_a_text_loaded(tmp_path: Path, text: str) -> str:
         "NATO’s *Locked Shields* exercise met Japan.",  # emphasis as the page printed it
         "NATO met Japan under `Article 5` and [1] notes, A_B and \\ C &amp; D.",
         "---",
+        "1.",  # a transcript's question number alone on its line: text, not an empty item
     ],
 )
 def test_a_text_with_markups_characters_loads_as_printed(tmp_path: Path, line: str) -> None:
