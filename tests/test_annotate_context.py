@@ -247,6 +247,14 @@ def test_the_summit_after_one_its_sentence_placed_is_that_one(tmp_path: Path) ->
         overrides={"published": 'published: {value: "2023-07", precision: month, inferred: x}'},
     )
     assert events_of(article) == [("vilnius-2023", "NATO gathering"), ("vilnius-2023", "summit")]
+    # "This summit" is the one the text is about, not the one it recalls.
+    article = annotated(
+        tmp_path,
+        "I attended the summit two years ago in Vilnius.\n\nThis summit feels different.",
+        events=TWO_IN_2023,
+        overrides={"published": 'published: {value: "2025-06", precision: month, inferred: x}'},
+    )
+    assert events_of(article) == [("vilnius-2023", "summit")]
 
 
 def test_a_countrys_possessive_before_its_capital_places_a_summit(tmp_path: Path) -> None:

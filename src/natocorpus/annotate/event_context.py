@@ -589,11 +589,15 @@ def _named_before(
     resolved: Sequence[EventMention],
     matchers: Matchers,
     text: ArticleText,
+    *,
+    placed_will_do: bool,
 ) -> str | None:
     """The event of the text's last reference before `at`, where that reference names it by its
-    own words (a name, or a phrase with its place or year: see `_names_it`) or its sentence
-    names the event's place ("the Lithuanian capital of Vilnius ... to attend the NATO
-    gathering")."""
+    own words (a name, or a phrase with its place or year: see `_names_it`) or, when
+    `placed_will_do` (a reference after "the"), its sentence names the event's place ("the
+    Lithuanian capital of Vilnius ... to attend the NATO gathering"). ("This summit" is the one
+    the text is about, which may be none of those it recalls: "I attended the summit two years
+    ago in Lithuania ... This summit feels overshadowed".)"""
     event = _last_named(reading, (0, at), told)
     last = max(
         (m for m in (*named, *resolved) if m.start < at), key=lambda m: m.start, default=None
@@ -601,7 +605,7 @@ def _named_before(
     if last is None or (
         last not in named
         and not _names_it(last, matchers)
-        and not _placed_in_its_sentence(text, reading, last, matchers)
+        and not (placed_will_do and _placed_in_its_sentence(text, reading, last, matchers))
     ):
         return None
     return event

@@ -506,7 +506,14 @@ def _generic_events(
                 antecedent = _last_named(reading, (block.start, start), in_paragraph)
                 if not any(block.start <= at < start for at, _ in told):
                     last_in_text = _named_before(
-                        reading, block.start, told, named, resolved, matchers, text
+                        reading,
+                        block.start,
+                        told,
+                        named,
+                        resolved,
+                        matchers,
+                        text,
+                        placed_will_do=before.endswith(("the ", "The ")),
                     )
             local = _by_context(
                 text,
