@@ -56,6 +56,7 @@ def test_a_capital_named_as_a_place_is_not_its_government(tmp_path: Path) -> Non
         "The Washington peace conference heard NATO.",
         # a journey past another stop, and a wire's line of where it filed
         "The minister returned to Rome from Washington, NATO said.",
+        "NATO's engagement, moving from Brussels to Washington, grew.",
         "(Berlin, Washington = Yonhap News) NATO met.",
         "China protested the visit of NATO Secretary General Mark Rutte to Washington.",
         "NATO's envoy toured the cities of Honolulu and Washington last week.",
@@ -1344,6 +1345,8 @@ def test_a_capital_in_a_spaced_dateline_a_line_of_places_or_at_a_distance_is_the
         "NATO met.\n\nMadrid / Washington\n\nNATO met in Spain.",
         "NATO spoke of the geographical distance separating Washington and Brussels.",
         "NATO spoke of the distance between Washington and Brussels.",
+        "Some 6,000 kilometers separate Washington and Brussels, NATO said.",
+        "The NATO base is 200 miles from Washington.",
     ]
     for number, body in enumerate(places):
         found = annotated(tmp_path / str(number), body)

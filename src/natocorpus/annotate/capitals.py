@@ -87,9 +87,10 @@ _CITY_JOURNEY = re.compile(
     r"|(?:(?:visits?|trips?|flights?|delegations?"
     r"|journeys?|travel(?:l?ed|l?ing|s)?|flew|fly(?:ing)?|return(?:s|ed|ing)?|back|head(?:s|ed|ing)?"
     r"|bound|route|way|arriv(?:e|es|ed|ing|al)|depart(?:s|ed|ing|ure)?|came|come|went|go(?:es|ing)?"
-    r"|moved?|relocated?|stop(?:s|ped|ping)?|stopover|invit(?:e|es|ed|ing)|summon(?:s|ed|ing)?)"
-    # (maybe past another stop: "returned to Rome from Washington")
-    r" (?:here |there |home |back |to [A-Z][\w’'-]* )?(?:to|from|for|in|into))"
+    r"|mov(?:e|es|ed|ing)|relocated?|stop(?:s|ped|ping)?|stopover|invit(?:e|es|ed|ing)"
+    r"|summon(?:s|ed|ing)?)"
+    # (maybe past another stop: "returned to Rome from Washington", "moving from Brussels to")
+    r" (?:here |there |home |back |(?:to|from) [A-Z][\w’'-]* )?(?:to|from|for|in|into))"
     r"|stop(?:s|ped|ping)? (?:by|off in|over in)"
     # a way out of the city: "pulling its diplomats out of Beijing"
     r"|out of"
@@ -111,6 +112,9 @@ _CITY_JOURNEY = re.compile(
     r"|reach(?:es|ed|ing)?"
     # the way between it and another place: "the distance separating Wellington and Brussels"
     r"|distances? (?:between|separating|from)"
+    # or its length: "10,000 kilometers separate Tokyo and Stuttgart", "500 miles from Seoul"
+    r"|\d(?:[\d,.]*\d)? ?(?:kilomet(?:er|re)s|km|miles)"
+    r" (?:separate|separating|from|away from|between)"
     # a journey with its time between: "my visit last year to Tokyo"
     r"|(?:visits?|trips?|journeys?|flights?) (?:(?:earlier |later )?(?:last|this|next) "
     r"(?:year|month|week|spring|summer|autumn|fall|winter)) to))"
