@@ -759,8 +759,9 @@ def test_a_plain_reference_is_to_the_event_its_paragraph_last_named(tmp_path: Pa
     assert events_of(article) == [
         ("nato-2022", "2022 Madrid summit"),
         ("nato-2022", "summit"),
-        # another paragraph: the year of publication decides, as before
-        ("nato-2023", "summit"),
+        # another paragraph that says nothing of which: the summit the text has told of since
+        # it named it
+        ("nato-2022", "summit"),
         ("nato-2022", "Madrid summit"),
         # set apart by "last year's": not the one named before it
         ("nato-2023", "summit"),
@@ -1221,7 +1222,8 @@ def test_a_paragraph_that_says_nothing_of_which_means_the_one_the_text_named(
         ("nato-2023", "NATO summit in Vilnius"),
         ("nato-2023", "NATO summit"),
     ]
-    # Only a reference that named its event says so, not one that another decided.
+    # A reference that another decided passes the name on ("The summit welcomed Georgia"); one
+    # left open ends the run ("The summit in Tokyo", which no known event fits).
     plain = annotated(
         tmp_path / "b",
         "The NATO summit in Madrid was a success. The summit welcomed Georgia.\n\n"
@@ -1229,7 +1231,15 @@ def test_a_paragraph_that_says_nothing_of_which_means_the_one_the_text_named(
         events=EVENTS,
         overrides=published("2023-04"),
     )
-    assert [r.text for r in plain.unresolved_events] == ["NATO summit"]
+    assert events_of(plain)[-1] == ("nato-2022", "NATO summit")
+    broken = annotated(
+        tmp_path / "c",
+        "The NATO summit in Madrid was a success. The summit in Tokyo was not.\n\n"
+        "Why is the NATO summit so important?",
+        events=EVENTS,
+        overrides=published("2023-04"),
+    )
+    assert [r.text for r in broken.unresolved_events][-1:] == ["NATO summit"]
 
 
 def test_a_text_telling_of_an_unknown_summit_does_not_lend_an_earlier_name(

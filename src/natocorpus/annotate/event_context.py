@@ -592,23 +592,32 @@ def _named_before(
     *,
     placed_will_do: bool,
 ) -> str | None:
-    """The event of the text's last reference before `at`, where that reference names it by its
-    own words (a name, or a phrase with its place or year: see `_names_it`) or, when
-    `placed_will_do` (a reference after "the"), its sentence names the event's place ("the
-    Lithuanian capital of Vilnius ... to attend the NATO gathering"). ("This summit" is the one
-    the text is about, which may be none of those it recalls: "I attended the summit two years
-    ago in Lithuania ... This summit feels overshadowed".)"""
-    event = _last_named(reading, (0, at), told)
-    last = max(
-        (m for m in (*named, *resolved) if m.start < at), key=lambda m: m.start, default=None
-    )
-    if last is None or (
-        last not in named
-        and not _names_it(last, matchers)
-        and not (placed_will_do and _placed_in_its_sentence(text, reading, last, matchers))
-    ):
-        return None
-    return event
+    """The event the text's references before `at` have told of since the last that named it by
+    its own words (a name, or a phrase with its place or year: see `_names_it`) or, when
+    `placed_will_do` (a reference after "the"), in a sentence that names the event's place
+    ("the Lithuanian capital of Vilnius ... to attend the NATO gathering"). `told` holds every
+    reference with its event, None where it was left open, which ends the run, as one of
+    another event or one set apart ("last year's summit") does. ("This summit" is the one the
+    text is about, which may be none of those it recalls: "I attended the summit two years ago
+    in Lithuania ... This summit feels overshadowed".)"""
+    mentions = {m.start: m for m in (*named, *resolved)}
+    event = None
+    for start, told_event in sorted(told, reverse=True):
+        if start >= at:
+            continue
+        if told_event is None or (event is not None and told_event != event):
+            return None
+        if _SET_APART_BEFORE.search(reading, max(0, start - 30), start):
+            return None
+        event = told_event
+        mention = mentions[start]
+        if (
+            mention in named
+            or _names_it(mention, matchers)
+            or (placed_will_do and _placed_in_its_sentence(text, reading, mention, matchers))
+        ):
+            return event
+    return None
 
 
 def _placed_in_its_sentence(

@@ -498,23 +498,21 @@ def _generic_events(
             antecedent = last_in_text = None
             if _PLAIN_BEFORE.search(before):
                 guessed = {id(m) for m, _ in by_publication}
-                told = _told_so_far(named, resolved, unresolved, guessed)
                 # In its paragraph, a reference of the same noun that the publication date
                 # decided is a bare noun's antecedent too: "at the NATO summit ... what they
                 # will say at the summit" is one summit, whichever it is.
                 in_paragraph = _told_so_far(named, resolved, unresolved, guessed, matched)
                 antecedent = _last_named(reading, (block.start, start), in_paragraph)
-                if not any(block.start <= at < start for at, _ in told):
-                    last_in_text = _named_before(
-                        reading,
-                        block.start,
-                        told,
-                        named,
-                        resolved,
-                        matchers,
-                        text,
-                        placed_will_do=before.endswith(("the ", "The ")),
-                    )
+                last_in_text = _named_before(
+                    reading,
+                    start,
+                    _told_so_far(named, resolved, unresolved, set()),
+                    named,
+                    resolved,
+                    matchers,
+                    text,
+                    placed_will_do=before.endswith(("the ", "The ")),
+                )
             local = _by_context(
                 text,
                 context,
