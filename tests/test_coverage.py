@@ -184,6 +184,8 @@ def test_a_title_is_cut_from_the_name_after_it(tmp_path: Path) -> None:
             "NATO met Ken Aikawa, Ambassador-Designate of Japan, and the Minister-designate.",
             {"Ken Aikawa"},
         ),
+        # a form of address: a title whose holder the text does not name
+        ("Your Majesty, NATO thanks you, as His Excellency Ken Aikawa did.", {"Ken Aikawa"}),
     ],
 )
 def test_titles_of_many_kinds(tmp_path: Path, sentence: str, names: set[str]) -> None:

@@ -145,7 +145,8 @@ _TITLE_HEADS = _set(
     Judge Officer Leader Speaker Whip Undersecretary Under-Secretary Consul Attaché Chargé
     Sheikh
     Ayatollah Deputy Commissioner Chief Head Rapporteur Co-Rapporteur Chairs Rapporteurs
-    Excellency Excellencies Drs Researcher Fellow Analyst Editor Lecturer Correspondent Columnist
+    Excellency Excellencies Majesty Majesties Highness Highnesses Eminence Holiness
+    Drs Researcher Fellow Analyst Editor Lecturer Correspondent Columnist
     Scholar Economist Baroness Baron Viscount Viscountess Earl Countess Duke Duchess Marquess
     Hon Rt Honourable Honorable H.E Treasurer Sec Gov Amb Pres Cmdr Cdr Brig Sgt Supt
     Attorney-General Solicitor-General Auditor-General Governor-General Inspector-General
