@@ -67,6 +67,13 @@ def test_a_capital_named_as_a_place_is_not_its_government(tmp_path: Path) -> Non
         assert _washington(sentence, tmp_path / str(number)) == [], sentence
 
 
+def test_a_governments_moves_are_not_a_journey(tmp_path: Path) -> None:
+    # "moves" is the noun here: what the government does, not a way to or from the city.
+    assert _washington("NATO countered assertive moves from Washington.", tmp_path) == [
+        "Washington"
+    ]
+
+
 def test_capitals_among_which_one_is_named_are_still_governments(tmp_path: Path) -> None:
     # Capitals stand for their governments: "NATO capitals, including Washington" is its
     # government, not a city among places.

@@ -87,7 +87,7 @@ _CITY_JOURNEY = re.compile(
     r"|(?:(?:visits?|trips?|flights?|delegations?"
     r"|journeys?|travel(?:l?ed|l?ing|s)?|flew|fly(?:ing)?|return(?:s|ed|ing)?|back|head(?:s|ed|ing)?"
     r"|bound|route|way|arriv(?:e|es|ed|ing|al)|depart(?:s|ed|ing|ure)?|came|come|went|go(?:es|ing)?"
-    r"|mov(?:e|es|ed|ing)|relocated?|stop(?:s|ped|ping)?|stopover|invit(?:e|es|ed|ing)"
+    r"|mov(?:e|ed|ing)|relocated?|stop(?:s|ped|ping)?|stopover|invit(?:e|es|ed|ing)"
     r"|summon(?:s|ed|ing)?)"
     # (maybe past another stop: "returned to Rome from Washington", "moving from Brussels to")
     r" (?:here |there |home |back |(?:to|from) [A-Z][\w’'-]* )?(?:to|from|for|in|into))"
