@@ -257,6 +257,21 @@ def test_the_summit_after_one_its_sentence_placed_is_that_one(tmp_path: Path) ->
     assert events_of(article) == [("vilnius-2023", "summit")]
 
 
+def test_a_meetings_length_does_not_keep_it_from_the_one_named_before(tmp_path: Path) -> None:
+    # Published in 2024, after two summits of 2023: "the two-day summit" is the one the text
+    # named, as "the summit" would be.
+    article = annotated(
+        tmp_path,
+        "Kishida went to the NATO summit in Vilnius.\n\nHe praised the two-day summit.",
+        events=TWO_IN_2023,
+        overrides={"published": 'published: {value: "2024-01", precision: month, inferred: x}'},
+    )
+    assert events_of(article) == [
+        ("vilnius-2023", "NATO summit in Vilnius"),
+        ("vilnius-2023", "summit"),
+    ]
+
+
 def test_a_countrys_possessive_before_its_capital_places_a_summit(tmp_path: Path) -> None:
     # Published in 2024: of last year's two summits, the one held in Lithuania; a possessive
     # before anything else is the government's, not a place.

@@ -554,7 +554,12 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w-]*
 
 # A determiner that sets the reference apart from no other event: not "this year’s", "next",
 # "another", a year.
-_PLAIN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)|\b[A-Z][\w-]*[’']s) $")
+# (A meeting's length says nothing of which it is: "the two-day NATO meeting".)
+_LENGTH = r"(?:two|three|four|2|3|4)-day"
+_PLAIN_BEFORE = re.compile(
+    rf"(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)|\b[A-Z][\w-]*[’']s) (?:{_LENGTH} )?$"
+)
+_THE_BEFORE = re.compile(rf"\b[Tt]he (?:{_LENGTH} )?$")
 
 
 # Words before a reference that set its event apart from the one the text is about: "last year's

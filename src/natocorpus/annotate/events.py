@@ -21,6 +21,7 @@ from natocorpus.annotate.definite import (
 from natocorpus.annotate.event_context import (
     _MEETINGS,
     _PLAIN_BEFORE,
+    _THE_BEFORE,
     _THEIRS_BEFORE,
     _YEAR_BEFORE,
     _by_context,
@@ -511,7 +512,7 @@ def _generic_events(
                     resolved,
                     matchers,
                     text,
-                    placed_will_do=before.endswith(("the ", "The ")),
+                    placed_will_do=_THE_BEFORE.search(before) is not None,
                 )
             local = _by_context(
                 text,
