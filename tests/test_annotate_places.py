@@ -57,6 +57,7 @@ def test_a_capital_named_as_a_place_is_not_its_government(tmp_path: Path) -> Non
         # a journey past another stop, and a wire's line of where it filed
         "The minister returned to Rome from Washington, NATO said.",
         "NATO's engagement, moving from Brussels to Washington, grew.",
+        "NATO watched Yoon’s Washington foray and the Washington leg of his tour.",
         "(Berlin, Washington = Yonhap News) NATO met.",
         "China protested the visit of NATO Secretary General Mark Rutte to Washington.",
         "NATO's envoy toured the cities of Honolulu and Washington last week.",
@@ -72,6 +73,8 @@ def test_a_governments_moves_are_not_a_journey(tmp_path: Path) -> None:
     assert _washington("NATO countered assertive moves from Washington.", tmp_path) == [
         "Washington"
     ]
+    # nor is its visiting: the verb, not the noun of a journey there
+    assert _washington("Washington visits NATO often.", tmp_path / "v") == ["Washington"]
 
 
 def test_capitals_among_which_one_is_named_are_still_governments(tmp_path: Path) -> None:

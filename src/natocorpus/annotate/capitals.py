@@ -207,6 +207,14 @@ _CITY_BODY_AFTER = re.compile(
     r"(?:terminals?|ports?|piers?|docks?))\b",
     re.IGNORECASE,
 )
+# A journey there, the noun after a determiner or a possessive: "Yoon’s Washington foray", "the
+# Tokyo leg of his tour" (not the verb: "Washington visits Seoul").
+_A_JOURNEY_THERE_AFTER = re.compile(
+    r" (?:visits?|trips?|forays?|tours?|journeys?|stopovers?|sojourns?|legs?)\b", re.IGNORECASE
+)
+_DETERMINED_BEFORE = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Tt]his|[Tt]hat)|[’']s) $"
+)
 # A body's name and an opening bracket: the city in brackets after it is where the body is
 # ("the Korea Institute for Defense Analysis (Seoul)").
 _NAME_AND_BRACKET_BEFORE = re.compile(r"[A-Z][\w’'.-]* \($")
@@ -268,6 +276,10 @@ def _a_place(
         or (_NAME_AND_BRACKET_BEFORE.search(before) is not None and text[end : end + 1] == ")")
         or _A_BODYS_NAME_AND_COMMA_BEFORE.search(before) is not None
         or _CITY_BODY_AFTER.match(text, end) is not None
+        or (
+            _A_JOURNEY_THERE_AFTER.match(text, end) is not None
+            and _DETERMINED_BEFORE.search(before) is not None
+        )
         or _A_STOP_AFTER.match(text, end) is not None
         or _HOSTS_A_MEETING_AFTER.match(text, end) is not None
         or (text[end : end + 2] == ", " and owners_at.get(end + 2) == owner)
