@@ -1418,6 +1418,19 @@ def test_an_indefinite_war_judged_as_a_deed_is_the_one_waged_even_where_it_may_b
     ]
 
 
+def test_being_at_war_wished_away_or_supposed_names_no_war(tmp_path: Path) -> None:
+    events = war_named("war with Georgia")
+    article = annotated(
+        tmp_path,
+        "The allies have no wish to be at war with Georgia. NATO would then be at war with "
+        "Georgia. Russia has been at war with Georgia since 2021.",
+        events=events,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("war-2021", "war with Georgia")]
+    assert article.event_mentions[0].start > article.text.reading_text.index("Russia has")
+
+
 def test_a_reference_to_one_that_may_come_names_no_event(tmp_path: Path) -> None:
     events = war_named("war in Georgia", "war against Georgia", "aggression in Georgia")
     article = annotated(

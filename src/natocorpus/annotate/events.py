@@ -103,6 +103,14 @@ _WHAT_MAY_COME_BEFORE = re.compile(
     r"|(?:deter|deters|deterred|deterring|prevent|prevents|prevented|preventing|avert|averts"
     r"|averted|averting|forestall|forestalling)(?: an?)?) (?:[A-Z][\w’'-]* )?$"
 )
+# Being at war wished, feared or supposed: "no wish to be at war with Russia", "would be at war
+# with Russia", "risk being at war with Russia" (not "Ukraine has been at war with Russia").
+_AT_WAR_UNREAL_BEFORE = re.compile(
+    r"\b(?:(?:wish|wishes|want|wants|wanted|willing|unwilling|reluctant|ready|prepared|afraid"
+    r"|risk|risks|risking)(?: not)? to be|(?:would|could|might)(?: not)?(?: then)? be"
+    r"|(?:risk|risks|risked|risking|avoid|avoids|avoided|avoiding) being) at $",
+    re.IGNORECASE,
+)
 # A word before a meeting's noun that makes it a briefing: "a press conference", "news
 # conference".
 _BRIEFING_BEFORE = re.compile(r"\b(?:press|news|video)[ -]$", re.IGNORECASE)
@@ -360,6 +368,8 @@ def _generic_events(
             continue  # "the premier’s summit diplomacy": meetings of that kind, none in particular
         if _WHAT_MAY_COME_BEFORE.search(reading, max(0, start - 40), start):
             continue  # "to deter future Russian aggression": one that may come, not the one known
+        if _AT_WAR_UNREAL_BEFORE.search(reading, max(0, start - 40), start):
+            continue  # "allies have no wish to be at war with Russia": a war wished away
         if _BRIEFING_BEFORE.search(reading, max(0, start - 8), start):
             continue  # "Macron told a news conference in Vilnius": a briefing, not the summit
         if _one_strike(reading, start, end):
