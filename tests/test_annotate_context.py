@@ -89,6 +89,33 @@ def test_of_a_years_summits_the_one_held_by_whom_its_sentence_names(tmp_path: Pa
     ]
 
 
+def test_of_a_years_summits_the_one_held_by_whom_its_paragraph_names(tmp_path: Path) -> None:
+    # Published in May 2023, before both summits of the year: "the upcoming summit" is NATO's
+    # where its paragraph names NATO, and left where it names no holder.
+    events = TWO_IN_2023.replace("  place: Vilnius\n", "  place: Vilnius\n  participants: [nato]\n")
+    article = annotated(
+        tmp_path,
+        "NATO invited Japan. Japan will attend the upcoming summit.\n\n"
+        "Japan was invited. Japan will attend the upcoming summit.",
+        events=events,
+        overrides={"published": 'published: {value: "2023-05", precision: month, inferred: x}'},
+    )
+    assert events_of(article) == [("vilnius-2023", "summit")]
+    assert [(u.text, u.candidates) for u in article.unresolved_events] == [
+        ("summit", ("vilnius-2023", "camp-david-2023"))
+    ]
+    # Nor where the paragraph told of the other before: NATO named in "a mini NATO" does not
+    # make "the three summit countries" NATO's.
+    told = annotated(
+        tmp_path / "told",
+        "The leaders met at the summit at Camp David. Critics called it a mini NATO. They "
+        "doubted the three summit countries.",
+        events=events,
+        overrides={"published": 'published: {value: "2023-09", precision: month, inferred: x}'},
+    )
+    assert [e for e, _ in events_of(told)] == ["camp-david-2023"]
+
+
 def test_a_month_before_a_generic_phrase_chooses_the_event(tmp_path: Path) -> None:
     # Published in January 2023, the year of two summits: the month says which one.
     article = annotated(

@@ -549,6 +549,17 @@ def _generic_events(
                 # paragraph says nothing of which, the one the text last named is meant.
                 local = [last_in_text]
             candidates = _by_publication_year(text, context, start, local, published, matchers, end)
+            if len(candidates) > 1:
+                # "NATO invited Japan. Kishida will attend the upcoming summit", of two that year:
+                # where nothing else decides, the one whose holder its paragraph names, unless
+                # the paragraph told of another of them before ("with this week's summit [at Camp
+                # David] ... a mini NATO ... the three summit countries").
+                held = _held_by_whom_the_sentence_names(
+                    text, reading, start, candidates, actors, matchers, in_its_paragraph=True
+                )
+                told_here = {m.event for m in (*named, *resolved) if block.start <= m.start < start}
+                if len(held) == 1 and not (told_here & set(candidates)) - set(held):
+                    candidates = held
             if weak and not _holder_named(candidates, actors, matchers):
                 # "after the summit" in a text that names no one who holds such meetings (a
                 # Polish president's visit to Seoul): the publication date alone cannot make
