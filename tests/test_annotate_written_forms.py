@@ -145,11 +145,12 @@ def test_a_summit_named_by_its_city_as_a_meeting(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,
         "Albanese attended last year’s meeting in Madrid. The Madrid meeting showed resolve. "
-        "A meeting in Spain was planned.",
+        "A meeting in Spain was planned. The meeting at Madrid ended.",
     )
     assert events_of(article) == [
         ("madrid-2022", "meeting in Madrid"),
         ("madrid-2022", "Madrid meeting"),
+        ("madrid-2022", "meeting at Madrid"),
     ]
 
 

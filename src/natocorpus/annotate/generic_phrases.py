@@ -581,11 +581,12 @@ _MEMBERS = ("members", "allies", "countries", "member states")
 
 def _venues(kind: str, place: str | None, phrases: Iterable[str] = ()) -> list[str]:
     """A summit is named by its city as a meeting is: "last year's meeting in Madrid", "the
-    Vilnius meeting", "the meeting in Spain" (its country after "in", which the coverage check
-    still reports when unknown; not "the Spain meeting"), and told by its leaders meeting there:
-    "allied leaders convened in Vilnius", "when NATO leaders gather in Washington", "NATO heads
-    meet in Washington", "NATO members will meet in Madrid", or by its organisation (of its
-    `phrases`, "NATO summit") to meet there: "NATO next meets in Riga"."""
+    Vilnius meeting", "the meeting at Camp David", "the meeting in Spain" (its country after
+    "in", which the coverage check still reports when unknown; not "the Spain meeting"), and told
+    by its leaders meeting there: "allied leaders convened in Vilnius", "when NATO leaders gather
+    in Washington", "NATO heads meet in Washington", "NATO members will meet in Madrid", or by
+    its organisation (of its `phrases`, "NATO summit") to meet there: "NATO next meets in
+    Riga"."""
     if kind != "summit":
         return []
     places = _places(place)
@@ -595,7 +596,8 @@ def _venues(kind: str, place: str | None, phrases: Iterable[str] = ()) -> list[s
             phrase
             for one in places[:1]
             for noun in _MEETING_WORDS
-            for phrase in (f"{noun} in {one}", f"{one} {noun}")
+            # (a venue after "at": "a historic meeting at Camp David")
+            for phrase in (f"{noun} in {one}", f"{noun} at {one}", f"{one} {noun}")
         ),
         *(f"{noun} in {one}" for one in places[1:] for noun in _MEETING_WORDS),
         *(
