@@ -1240,6 +1240,15 @@ def test_a_paragraph_that_says_nothing_of_which_means_the_one_the_text_named(
         overrides=published("2023-04"),
     )
     assert [r.text for r in broken.unresolved_events][-1:] == ["NATO summit"]
+    # A reference to an event of another kind between does not end it.
+    war_between = annotated(
+        tmp_path / "d",
+        "The NATO summit in Madrid was a success. The Russian invasion went on.\n\n"
+        "Why is the NATO summit so important?",
+        events=EVENTS,
+        overrides=published("2023-04"),
+    )
+    assert events_of(war_between)[-1] == ("nato-2022", "NATO summit")
 
 
 def test_a_text_telling_of_an_unknown_summit_does_not_lend_an_earlier_name(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from natocorpus.annotate.capitals import in_a_dateline
 from natocorpus.annotate.clauses import (
@@ -603,19 +603,22 @@ def _named_before(
     text: ArticleText,
     *,
     placed_will_do: bool,
+    possible: Collection[str],
 ) -> str | None:
     """The event the text's references before `at` have told of since the last that named it by
     its own words (a name, or a phrase with its place or year: see `_names_it`) or, when
     `placed_will_do` (a reference after "the"), in a sentence that names the event's place
     ("the Lithuanian capital of Vilnius ... to attend the NATO gathering"). `told` holds every
     reference with its event, None where it was left open, which ends the run, as one of
-    another event or one set apart ("last year's summit") does. ("This summit" is the one the
-    text is about, which may be none of those it recalls: "I attended the summit two years ago
-    in Lithuania ... This summit feels overshadowed".)"""
+    another of the events the phrase may name (`possible`) or one set apart ("last year's
+    summit") does; a reference to an event of another kind between ("Russia’s invasion of
+    Ukraine") does not. ("This summit" is the one the text is about, which may be none of those
+    it recalls: "I attended the summit two years ago in Lithuania ... This summit feels
+    overshadowed".)"""
     mentions = {m.start: m for m in (*named, *resolved)}
     event = None
     for start, told_event in sorted(told, reverse=True):
-        if start >= at:
+        if start >= at or (told_event is not None and told_event not in possible):
             continue
         if told_event is None or (event is not None and told_event != event):
             return None

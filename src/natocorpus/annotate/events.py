@@ -523,6 +523,7 @@ def _generic_events(
                     matchers,
                     text,
                     placed_will_do=_THE_BEFORE.search(before) is not None,
+                    possible=possible,
                 )
             local = _by_context(
                 text,
