@@ -112,9 +112,6 @@ _CITY_JOURNEY = re.compile(
     r"|reach(?:es|ed|ing)?"
     # the way between it and another place: "the distance separating Wellington and Brussels"
     r"|distances? (?:between|separating|from)"
-    # or its length: "10,000 kilometers separate Tokyo and Stuttgart", "500 miles from Seoul"
-    r"|\d(?:[\d,.]*\d)? ?(?:kilomet(?:er|re)s|km|miles)"
-    r" (?:separate|separating|from|away from|between)"
     # a journey with its time between: "my visit last year to Tokyo"
     r"|(?:visits?|trips?|journeys?|flights?) (?:(?:earlier |later )?(?:last|this|next) "
     r"(?:year|month|week|spring|summer|autumn|fall|winter)) to))"
@@ -187,9 +184,11 @@ _CITIES_NAMED_BEFORE = re.compile(
     r"\b(?:cities|towns|ports) of (?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?(?:, | and | or ))*$"
 )
 # The city after the word that makes it one, or at a distance: "the Ukrainian capital, Kyiv",
-# "the capital city of Seoul", "some 700 kilometres from Kyiv".
+# "the capital city of Seoul", "some 700 kilometres from Kyiv", "10,000 kilometers separate
+# Tokyo and Stuttgart".
 _CALLED_A_CAPITAL = re.compile(
-    r"\b(?:capital(?: city)?,?(?: of)?|(?:kilomet(?:re|er)s?|km|miles?)(?: away)? from(?: the)?)"
+    r"\b(?:capital(?: city)?,?(?: of)?"
+    r"|(?:kilomet(?:re|er)s?|km|miles?)(?: away)? (?:from|separate|separating|between)(?: the)?)"
     r" $",
     re.IGNORECASE,
 )

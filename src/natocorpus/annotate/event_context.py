@@ -401,25 +401,17 @@ def _of_whom_the_sentence_names(
     return [e for e in candidates if theirs(e)]
 
 
-def _held_by_whom_the_sentence_names(
-    text: ArticleText,
-    reading: str,
-    start: int,
+def _held_by_whom_it_names(
+    span: tuple[int, int],
     candidates: list[str],
     actors: Sequence[tuple[int, int, str]],
     matchers: Matchers,
-    *,
-    in_its_paragraph: bool = False,
 ) -> list[str]:
-    """Of several meetings, the one whose holding organisation the reference's sentence names
-    (or, `in_its_paragraph`, its paragraph), where only one is: "At last year’s summit, South
+    """Of several meetings, the one whose holding organisation the `span` around the reference
+    (its sentence, or its paragraph) names, where only one is: "At last year’s summit, South
     Korea and NATO elevated their partnership" is NATO's summit, not another of that year that no
     organisation holds."""
-    if in_its_paragraph:
-        block = text.block_at(start)
-        low, high = block.start, block.end
-    else:
-        low, high = _sentence_span(text, reading, start)
+    low, high = span
     named = {actor for left, _, actor in actors if low <= left < high}
     held = [
         e

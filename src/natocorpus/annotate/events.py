@@ -26,7 +26,7 @@ from natocorpus.annotate.event_context import (
     _YEAR_BEFORE,
     _by_context,
     _by_publication_year,
-    _held_by_whom_the_sentence_names,
+    _held_by_whom_it_names,
     _last_named,
     _named_before,
     _of_whom_the_sentence_names,
@@ -537,9 +537,7 @@ def _generic_events(
                 antecedent,
             )
             if len(local) > 1:
-                local = _held_by_whom_the_sentence_names(
-                    text, reading, start, local, actors, matchers
-                )
+                local = _held_by_whom_it_names(own, local, actors, matchers)
             weak = len(local) != 1
             if (
                 len(local) > 1
@@ -555,8 +553,8 @@ def _generic_events(
                 # where nothing else decides, the one whose holder its paragraph names, unless
                 # the paragraph told of another of them before ("with this week's summit [at Camp
                 # David] ... a mini NATO ... the three summit countries").
-                held = _held_by_whom_the_sentence_names(
-                    text, reading, start, candidates, actors, matchers, in_its_paragraph=True
+                held = _held_by_whom_it_names(
+                    (block.start, block.end), candidates, actors, matchers
                 )
                 told_here = {m.event for m in (*named, *resolved) if block.start <= m.start < start}
                 if len(held) == 1 and not (told_here & set(candidates)) - set(held):
