@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from corpus_factory import write_corpus
 from natocorpus.annotate import FormMatcher
 from natocorpus.annotate.summits import SummitIndex, _by_city_named
+from natocorpus.annotate.trie import trie_pattern
 from natocorpus.build import annotate
 from natocorpus.config import make_config
 from natocorpus.diagnostics import Severity
@@ -112,6 +113,35 @@ def test_a_summit_named_by_its_city_is_found_as_with_each_city_longest_first(
         return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
 
     assert found(index.by_city_named) == found(_by_city_named(each_city))
+
+
+# Pieces of phrases that differ as spellings of one phrase do: by a quote, a hyphen, an "s" for a
+# "z", a letter's case, or a word more.
+spellings = st.sampled_from(
+    ["organi", "s", "z", "ation", "'", "’", "nato", "NATO", " ", "-", "summit", "s", "the ", "a"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.lists(spellings, min_size=1, max_size=6).map("".join), min_size=1, max_size=12),
+    st.lists(spellings, max_size=30).map("".join),
+    st.booleans(),
+)
+def test_a_trie_pattern_matches_as_its_phrases_longest_first(
+    phrases: list[str], text: str, ignore_case: bool
+) -> None:
+    # The knowledge base's forms are matched by one pattern made of a trie, with spellings that
+    # share what follows written once: whatever the phrases, it must find what the phrases
+    # themselves, the longest first, find at every position of any text.
+    flags = re.IGNORECASE if ignore_case else 0
+    each = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    expected = re.compile(rf"(?<!\w)(?:{each})(?!\w)", flags)
+    trie = re.compile(rf"(?<!\w)(?:{trie_pattern(phrases)})(?!\w)", flags)
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in expected.finditer(text)]
+    for start in range(len(text)):
+        found, wanted = trie.match(text, start), expected.match(text, start)
+        assert (found and found.span()) == (wanted and wanted.span())
 
 
 @settings(

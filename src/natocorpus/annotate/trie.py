@@ -20,15 +20,31 @@ def trie_pattern(phrases: Iterable[str]) -> str:
         node[end] = {}
 
     def build(node: _Trie) -> str:
-        branches = [
-            re.escape(char) + build(child) for char, child in sorted(node.items()) if char != end
-        ]
+        run = []  # characters every phrase through here goes on with: one literal
+        while len(node) == 1 and end not in node:
+            ((char, node),) = node.items()
+            run.append(char)
+        literal = re.escape("".join(run))
+        # Characters after which the same phrases go on share one class: spellings of a phrase
+        # that differ by a quote, a hyphen or an "s" for a "z" are written once. With the runs
+        # above, a quarter less time to compile the matchers (benchmarks/README.md).
+        after: dict[str, list[str]] = {}
+        for char, child in node.items():
+            if char != end:
+                after.setdefault(build(child), []).append(char)
+        branches = sorted(_one_of(chars) + rest for rest, chars in after.items())
         if not branches:
-            return ""
+            return literal
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         if end in node:
             # Greedy optional: the longer phrase is tried first, the shorter one on backtracking.
-            return f"(?:{body})?"
-        return body
+            return f"{literal}(?:{body})?"
+        return literal + body
 
     return build(trie)
+
+
+def _one_of(chars: list[str]) -> str:
+    if len(chars) == 1:
+        return re.escape(chars[0])
+    return "[" + "".join(re.escape(char) for char in sorted(chars)) + "]"
