@@ -369,12 +369,13 @@ def test_a_wars_attacks_told_by_its_side_are_the_war(tmp_path: Path) -> None:
 
 
 def test_a_body_named_after_a_state_is_not_the_state(tmp_path: Path) -> None:
-    # A company, a school or an agency named after the state is its own; the state's organs
-    # are still the state's.
+    # A company, a school, an agency or a party named after the state is its own; the state's
+    # organs are still the state's.
     article = annotated(
         tmp_path,
         "Korea Aerospace Industries sold jets. The Japan Foundation paid. The Korea Central News "
-        "Agency reported it. Japan Coast Guard ships sailed.",
+        "Agency reported it. Japan Coast Guard ships sailed. The Japan Innovation Party and the "
+        "UK Independence Party spoke.",
         actors=REAL_ACTORS,
         events=REAL_EVENTS,
     )

@@ -225,14 +225,15 @@ _REGION_BODY_HEADS = _wordset(
     "Association Federation Union League Forum Division Directorate Service Command Fleet "
     "Treaty Organization Organisation Cooperation Partnership Group Assembly Bank Parliament Club"
 )
-# The head of a company's, a school's or a society's name a few capitalised words after a state's
-# name: "Korea Aerospace Industries", "the Korea Central News Agency", "China Foreign Affairs
-# University" (not an organ of the state's own: "Japan Coast Guard", "Japan Self-Defense Forces";
-# nor a "Group", often the state's forces or its talks: "the UK Carrier Strike Group").
+# The head of a company's, a school's, a society's or a party's name a few capitalised words after
+# a state's name: "Korea Aerospace Industries", "the Korea Central News Agency", "China Foreign
+# Affairs University", "the Japan Innovation Party" (not an organ of the state's own: "Japan Coast
+# Guard", "Japan Self-Defense Forces"; nor a "Group", often the state's forces or its talks: "the
+# UK Carrier Strike Group").
 _A_STATES_NAMESAKE_AFTER = re.compile(
     r"(?: [A-Z][\w-]+){0,3} (?:Institute|Academy|Centre|Center|School|University|College"
     r"|Foundation|Society|Association|Federation|Forum|Club|Bank|Industries|Corporation"
-    r"|Company|Airlines|Agency)\b"
+    r"|Company|Airlines|Agency|Party)\b"
 )
 # A body's head a word or two after a region's name: "the North Atlantic Defense Alliance", "the
 # Asia-Pacific Economic Cooperation".
