@@ -384,6 +384,30 @@ def test_a_body_named_after_a_state_is_not_the_state(tmp_path: Path) -> None:
     assert article.mentions[0].start == reading.index("Japan Coast")
 
 
+def test_a_contest_by_other_means_than_arms_is_not_the_war(tmp_path: Path) -> None:
+    # "power struggle", "trade war": the word before makes the noun a contest of another kind.
+    article = annotated(
+        tmp_path,
+        "The West’s power struggle against Russia goes on. China's trade war with Russia hurts. "
+        "The information-war against Ukraine is old. The war against Ukraine goes on.",
+        actors=REAL_ACTORS,
+        events=REAL_EVENTS,
+    )
+    assert events_of(article) == [("russian-invasion-of-ukraine-2022", "war against Ukraine")]
+    assert article.event_mentions[0].start == article.text.reading_text.rindex("war against")
+
+
+def test_a_states_adjective_before_its_royal_forces_names_it(tmp_path: Path) -> None:
+    # "Royal" opens a state's organ as "Imperial" does: the adjective before it is the state's.
+    article = annotated(
+        tmp_path,
+        "The patrol was lawful, according to the British Royal Navy.",
+        actors=REAL_ACTORS,
+        events=REAL_EVENTS,
+    )
+    assert actors_of(article) == [("united-kingdom", "British")]
+
+
 def test_a_quoted_name_after_a_verb_that_names_it_is_the_event(tmp_path: Path) -> None:
     # "a “special military operation”" after "described as" or "represents": the name it is
     # given, not one of a kind.

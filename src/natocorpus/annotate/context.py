@@ -194,7 +194,7 @@ _STATE_ORGANS = _wordset(
     "Maritime Ground Parliament Parliamentary Diet Congress Senate Cabinet Chancellor Vice "
     "Deputy State Secretary Chief General Admiral Communist People’s People's National Security "
     "Administration Department Office Officials Official Officers Leader Leaders Spokesperson "
-    "Spokesman Spokeswoman Authorities Emperor King Queen Crown Imperial Presidency "
+    "Spokesman Spokeswoman Authorities Emperor King Queen Crown Imperial Royal Presidency "
     "Counselor Councilor Councillor Diplomat Diplomats Delegation Representative Acting Director "
     "Director-General Commander Envoys Chair Chairman Chairperson Executive Member "
     # the other portfolios of ministers: "the Indian External Affairs Minister"

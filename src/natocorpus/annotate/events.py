@@ -44,6 +44,7 @@ from natocorpus.annotate.generic_phrases import (
     _JUDGE_WORDS,
     _MEET,
     _WAR_COMPOUND_HEADS,
+    _another_contest,
     _no_fight,
     _one_strike,
 )
@@ -328,7 +329,9 @@ def _generic_events(
     resolved: list[EventMention] = []
     unresolved: list[UnresolvedReference] = []
     generic_found = [
-        found for found in matchers.generic.find(reading) if not _no_fight(reading, *found[2:])
+        found
+        for found in matchers.generic.find(reading)
+        if not _no_fight(reading, *found[2:]) and not _another_contest(reading, found[2])
     ]
     if matchers.judged is not None:
         generic_found = sorted(

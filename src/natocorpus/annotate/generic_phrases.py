@@ -409,6 +409,20 @@ def _no_fight(reading: str, start: int, end: int) -> bool:
     )
 
 
+# A contest fought by other means than arms, named by the word before its noun: "the West’s power
+# struggle against Russia", "a trade war with China", "the information war against Ukraine".
+_ANOTHER_CONTEST_BEFORE = re.compile(
+    r"\b(?:trade|tariff|price|currency|power|information|propaganda|culture|media|economic"
+    r"|sanctions|diplomatic)[ -]$",
+    re.IGNORECASE,
+)
+
+
+def _another_contest(reading: str, start: int) -> bool:
+    """Whether the word right before a war's phrase makes it a contest of another kind."""
+    return _ANOTHER_CONTEST_BEFORE.search(reading, max(0, start - 14), start) is not None
+
+
 def _by_other_words_for_war(phrases: Iterable[str]) -> list[str]:
     """A generic phrase of a war in or against a place ("war in Ukraine") holds with each other
     noun of armed conflict, and the place its phrases say is attacked with each noun of one
