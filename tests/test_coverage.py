@@ -264,6 +264,7 @@ def test_a_process_coined_of_a_states_name_reports_the_state(tmp_path: Path) -> 
         "NATO and Japan: Difficulties and prospects.",  # no list of names after a colon
         "NATO said it is OK to have ties.",  # a word of speech, not a name
         "NATO backs non-Communist states.",  # a creed's adjective
+        "NATO has Atlanticist and Europeanist wings, and a Eurocentric view.",  # outlooks
         "NATO heard vile, anti-Semitic calls to ban all Muslims.",  # a faith's followers
         "NATO arms the Southwestern region of Japan.",  # a compass adjective alone
         "NATO met NGO leaders and LNG exporters.",  # common nouns' acronyms

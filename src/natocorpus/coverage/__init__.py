@@ -42,6 +42,7 @@ from natocorpus.coverage.stubs import _guess, _Miss
 from natocorpus.coverage.words import (
     _BETWEEN_PARTIES,
     _BODY,
+    _CENTRED_ON_A_PLACE,
     _DEGREE_IN_BEFORE,
     _DEGREES,
     _EDITORIAL_LABELS,
@@ -436,6 +437,8 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         if _a_label(words, reading):
             return None
         if len(words) == 1 and not piece.titled and _among(phrase, _NO_ONE_ALONE):
+            return None
+        if len(words) == 1 and _CENTRED_ON_A_PLACE.fullmatch(phrase) is not None:
             return None
         if (len(words) == 1 and phrase in _DEGREES) or _DEGREE_IN_BEFORE.search(
             reading, max(0, start - 30), start

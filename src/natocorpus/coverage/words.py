@@ -230,8 +230,16 @@ _FAITHS = _set(
     " Islam Christianity Judaism Buddhism Hinduism Catholicism Protestantism Shinto Shintoism"
     " Confucianism Taoism"
 )
-# And of political creeds: "non-Communist countries", "Maoist".
-_CREEDS = _set("Communist Communists Marxist Marxists Maoist Maoists Fascist Fascists")
+# And of political creeds and outlooks: "non-Communist countries", "Maoist", "the Atlanticist
+# camp", "Europeanist scholars".
+_CREEDS = _set(
+    "Communist Communists Marxist Marxists Maoist Maoists Fascist Fascists Socialist Socialists"
+    " Nationalist Nationalists Populist Populists Pacifist Pacifists Imperialist Imperialists"
+    " Capitalist Capitalists Revisionist Revisionists Atlanticist Atlanticists Europeanist"
+    " Europeanists Eurasianist Eurasianists Gaullist Gaullists"
+)
+# An outlook centred on a place: "a Eurocentric view", "the Sinocentric order".
+_CENTRED_ON_A_PLACE = re.compile(r"\w{3,}-?centric")
 # Academic degrees, a programme's name too ("Director of the BA"), and before their field ("a BA
 # in International Affairs", "a PhD in War Studies"), which names no one either.
 _DEGREES = _set("BA BSc MA MSc MPhil PhD PhDs DPhil MBA LLB LLM")
