@@ -2079,6 +2079,19 @@ def test_since_a_year_with_an_attendance_that_has_gone_on_begins_a_series(
     assert events_of(article) == []
 
 
+def test_a_time_in_the_possessive_after_since_dates_the_reference_itself(
+    tmp_path: Path,
+) -> None:
+    # "Following last year’s NATO summit" is the summit of last year, not a series begun then.
+    article = annotated(
+        tmp_path,
+        "Following last year’s NATO summit, China was named. Since 2022's NATO summit, ties grew.",
+        events=EVENTS,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("nato-2022", "NATO summit"), ("nato-2022", "NATO summit")]
+
+
 def test_a_phrase_naming_its_place_names_the_meeting_to_come_that_year(tmp_path: Path) -> None:
     # Written in May 2023: "the Vilnius meeting" is July's summit there; written in 2015,
     # "the Madrid meeting" is not the summit of 2022.

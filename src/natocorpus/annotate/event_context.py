@@ -771,6 +771,9 @@ _HELD_ON_A_DAY = _MEETINGS | {"visit"}
 _SINCE_BEFORE = re.compile(r"\b(?:since|following) (?:(?:early|late|mid)[- ])?$", re.IGNORECASE)
 # A clause of "since" that dates when the series began: "since Japan was first invited in 2022".
 _SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\b[^.;:,]{1,60}\b(?:in|on) $", re.IGNORECASE)
+# A time in the possessive before the reference is the reference's own, after "since" too:
+# "following last year’s NATO summit" is the summit of last year.
+_ITS_OWN_TIME_BETWEEN = re.compile(r"[’']s (?:[\w’'-]+ ){0,2}")
 
 
 def _without_a_series_start(
@@ -792,6 +795,8 @@ def _without_a_series_start(
     low, high = _sentence_span(text, reading, start)
 
     def starts_a_series(date: DateMention) -> bool:
+        if _ITS_OWN_TIME_BETWEEN.fullmatch(reading, date.end, start) is not None:
+            return False
         clause = _SINCE_CLAUSE_BEFORE.search(reading, max(0, date.start - 70), date.start)
         if not (
             _SINCE_BEFORE.search(reading, max(0, date.start - 20), date.start)
