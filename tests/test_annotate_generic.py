@@ -2427,3 +2427,43 @@ def test_a_summit_with_a_leader_or_of_another_named_body_is_another_meeting(
     )
     article = annotated(tmp_path / "b", nato, events=EVENTS, overrides=published("2023-07"))
     assert [event for event, _ in events_of(article)] == ["nato-2023"] * 4
+
+
+def test_a_summit_of_another_body_leaves_the_texts_later_summit_undecided(
+    tmp_path: Path,
+) -> None:
+    # Written in July 2023: the text told of another body's summit, which no known event is, so
+    # "this year’s summit" and "last week’s summit" may be that one; a text that told of NATO's
+    # summit keeps it.
+    article = annotated(
+        tmp_path,
+        "Leaders gathered in Astana for the annual summit of the Shanghai Cooperation "
+        "Organization.\n\nThis year’s summit welcomed Belarus. A plan was adopted at last week’s "
+        "summit.\n\nNATO leaders met at the NATO summit in Vilnius. This year’s summit welcomed "
+        "Finland.",
+        events=EVENTS,
+        overrides=published("2023-07"),
+    )
+    reading = article.text.reading_text
+    assert events_of(article) == [("nato-2023", "NATO summit in Vilnius"), ("nato-2023", "summit")]
+    assert article.event_mentions[-1].start == reading.rindex("summit")
+    assert [r.start for r in article.unresolved_events] == [
+        reading.index("summit"),
+        reading.index("summit welcomed Belarus"),
+        reading.index("summit.\n\nNATO"),
+    ]
+
+
+def test_their_summit_after_a_leader_and_a_counterpart_is_their_own(tmp_path: Path) -> None:
+    # "between Yoon and his Polish counterpart ... during their summit": the two leaders'
+    # meeting, not the NATO summit they attend; "at their summit" of a leader and his
+    # counterparts, all of them, may be.
+    article = annotated(
+        tmp_path,
+        "Yoon is in Madrid for the NATO summit.\n\nAn aide spoke of a talk between Yoon and his "
+        "Polish counterpart, Andrzej Duda, during their summit earlier in the day.",
+        events=EVENTS,
+        overrides=published("2022-06"),
+    )
+    assert events_of(article) == [("nato-2022", "NATO summit")]
+    assert [r.text for r in article.unresolved_events] == ["summit"]

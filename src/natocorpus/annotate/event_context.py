@@ -372,6 +372,10 @@ _NOUN_PHRASE_BEFORE = re.compile(
 
 # A possessive pronoun before the phrase: the meeting is of those the sentence has named.
 _THEIRS_BEFORE = re.compile(r"\b(?:[Tt]heir|[Hh]is|[Hh]er|[Ii]ts) $")
+# A leader and a counterpart told before "their" meeting: the two of them.
+_TWO_COUNTERPARTS_BEFORE = re.compile(
+    r"\b(?:his|her) (?:[A-Z][\w’'-]* )*counterpart\b(?![’'])[^.;:]*\btheir $"
+)
 
 
 def _of_whom_the_sentence_names(
@@ -387,6 +391,10 @@ def _of_whom_the_sentence_names(
     whose parties it names, two or more ("Biden, Yoon and Kishida will talk at their meeting in
     Madrid" is neither NATO's summit nor one of two leaders who are not named)."""
     low, _ = _sentence_span(text, reading, start)
+    if _TWO_COUNTERPARTS_BEFORE.search(reading, low, start) is not None:
+        # "between President Yoon and his Polish counterpart, Andrzej Duda, during their
+        # summit": the two leaders' own meeting, none of those the phrase can name.
+        return [e for e in candidates if matchers.event_types.get(e) not in _MEETINGS]
     named = {actor for left, _, actor in actors if low <= left < start}
     if not named:
         return candidates

@@ -56,6 +56,7 @@ from natocorpus.annotate.other_meetings import (
     _holder_named,
     _named_by_their_places,
     _names_another_meeting,
+    _of_another_body,
     _of_counted_parties,
     _word_before_phrase,
 )
@@ -488,6 +489,8 @@ def _generic_events(
             told_unknown.append((start, possible))
         if (counted := _of_counted_parties(reading, start, candidates, matchers)) is not None:
             candidates = counted
+        if candidates and _of_another_body(reading, end, candidates, actors, matchers):
+            told_unknown.append((start, possible))  # "the annual summit of the SCO"
         if (
             elsewhere
             or _a_meeting_of_others(reading, end, matched, possible, actors, matchers)
@@ -498,7 +501,7 @@ def _generic_events(
         if (
             candidates
             and dated is None
-            and _PLAIN_BEFORE.search(before)
+            and (_PLAIN_BEFORE.search(before) or _THE_PUBLICATIONS_TIME_BEFORE.search(before))
             and all(matchers.event_types.get(e) in _MEETINGS for e in candidates)
             and not _by_place(reading[start : end + 30], candidates, matchers)
             and " " not in matched  # the bare noun: "the summit", not "the trilateral summit"
@@ -506,7 +509,8 @@ def _generic_events(
         ):
             # "Ishiba would attend the summit … following Japan's first invitation in 2022",
             # after "the NATO Summit in The Hague": the summit the text told of, which no known
-            # event fits, not the year's (the text told of no known one).
+            # event fits, not the year's (the text told of no known one); "this year's summit"
+            # after "the annual summit of the SCO" too.
             candidates = []
         if candidates:
             antecedent = last_in_text = None
@@ -612,6 +616,12 @@ def _generic_events(
                 unresolved.append(UnresolvedReference.of(mention, possible))
         unresolved.sort(key=lambda reference: reference.start)
     return resolved, unresolved
+
+
+# A time told from the publication, in the possessive: "this year’s summit", "last week’s summit".
+_THE_PUBLICATIONS_TIME_BEFORE = re.compile(
+    r"\b(?:[Tt]his|[Ll]ast|[Nn]ext) (?:year|month|week)[’']s $"
+)
 
 
 # A time before a reference that sets its event apart as an earlier one: "last year’s Madrid

@@ -78,27 +78,8 @@ def _among_parties(
         for actor in matchers.event_participants.get(e, ())
         if actor in matchers.organisations
     }
-    if (of := _OF_A_BODY_AFTER.match(reading, end)) is not None:
-        first = next(((actor, high) for low, high, actor in actors if low == of.end()), None)
-        name = _A_BODYS_NAME.match(reading, of.end())
-        if (
-            hosts
-            and name is not None
-            and name.group(1) not in _PARTICIPANTS
-            and not any(of.end() <= low < name.end() and actor in hosts for low, _, actor in actors)
-        ):
-            # A body's name the knowledge base lacks: "the summit of the European Political
-            # Community" (whose first word alone is a region's form); not "the summit of the
-            # US-led NATO alliance".
-            return True
-        return (
-            bool(hosts)
-            and first is not None
-            and (first[0] in matchers.organisations or first[0] in matchers.groupings)
-            and first[0] not in hosts
-            # (not a word that qualifies another body: "the summit of the Western alliance")
-            and _ANOTHER_BODYS_HEAD.match(reading, first[1]) is None
-        )
+    if _OF_A_BODY_AFTER.match(reading, end) is not None:
+        return _of_another_body(reading, end, candidates, actors, matchers)
     if _WITH_A_COUNTERPART_AFTER.match(reading, end):
         return True  # "Yoon's summit with his Polish counterpart": the two leaders' meeting
     opening = _WITH_PARTIES_AFTER.match(reading, end)
@@ -109,6 +90,47 @@ def _among_parties(
     named = [(low, actor) for low, _, actor in actors if opening.end() <= low < limit]
     return (
         bool(named) and named[0][0] == opening.end() and not {actor for _, actor in named} & hosts
+    )
+
+
+def _of_another_body(
+    reading: str,
+    end: int,
+    candidates: Sequence[str],
+    actors: Sequence[tuple[int, int, str]],
+    matchers: Matchers,
+) -> bool:
+    """Whether "of" after a meeting's phrase opens another organisation or grouping than those
+    whose meeting one of its events is ("the summit of the Quad nations", "the annual summit of
+    the Shanghai Cooperation Organization"; not "the summit of NATO leaders")."""
+    of = _OF_A_BODY_AFTER.match(reading, end)
+    if of is None or not all(matchers.event_types.get(e) in _MEETINGS for e in candidates):
+        return False
+    hosts = {
+        actor
+        for e in candidates
+        for actor in matchers.event_participants.get(e, ())
+        if actor in matchers.organisations
+    }
+    first = next(((actor, high) for low, high, actor in actors if low == of.end()), None)
+    name = _A_BODYS_NAME.match(reading, of.end())
+    if (
+        hosts
+        and name is not None
+        and name.group(1) not in _PARTICIPANTS
+        and not any(of.end() <= low < name.end() and actor in hosts for low, _, actor in actors)
+    ):
+        # A body's name the knowledge base lacks: "the summit of the European Political
+        # Community" (whose first word alone is a region's form); not "the summit of the
+        # US-led NATO alliance".
+        return True
+    return (
+        bool(hosts)
+        and first is not None
+        and (first[0] in matchers.organisations or first[0] in matchers.groupings)
+        and first[0] not in hosts
+        # (not a word that qualifies another body: "the summit of the Western alliance")
+        and _ANOTHER_BODYS_HEAD.match(reading, first[1]) is None
     )
 
 
