@@ -1041,6 +1041,17 @@ def test_a_title_in_capitals_before_a_speakers_name_is_the_persons(tmp_path: Pat
     ]
 
 
+def test_names_in_words_shouted_in_capitals_are_found(tmp_path: Path) -> None:
+    # A post quoted in capitals within a line: its names are written in capitals too; four words
+    # in capitals are not yet shouting ("NATO AND RUSSIA MET" may be acronyms and names alone).
+    article = annotated(
+        tmp_path,
+        "He wrote: IF WE DON’T, RUSSIA OR CHINA WILL, AND THAT IS NOT GOING TO HAPPEN! "
+        "Then: NATO SAW RUSSIA GO.",
+    )
+    assert actors_of(article) == [("russia", "RUSSIA"), ("china", "CHINA"), ("nato", "NATO")]
+
+
 def test_an_office_of_another_body_is_another_office(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -265,6 +265,7 @@ def test_a_process_coined_of_a_states_name_reports_the_state(tmp_path: Path) -> 
         "NATO said it is OK to have ties.",  # a word of speech, not a name
         "NATO backs non-Communist states.",  # a creed's adjective
         "NATO has Atlanticist and Europeanist wings, and a Eurocentric view.",  # outlooks
+        "Japan wrote: IF WE DON’T, NATO WILL FAIL, AND THAT IS NOT GOING TO HAPPEN!",  # shouted
         "NATO heard vile, anti-Semitic calls to ban all Muslims.",  # a faith's followers
         "NATO arms the Southwestern region of Japan.",  # a compass adjective alone
         "NATO met NGO leaders and LNG exporters.",  # common nouns' acronyms

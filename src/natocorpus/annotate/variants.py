@@ -343,20 +343,39 @@ _SPEAKER_IN_CAPITALS = re.compile(r"[A-Z][A-Z.’'-]+(?:,? [A-Z][A-Z.’'-]+)*(?
 # A paragraph's first words in capitals, of four letters or more (not an acronym's), before the
 # lead goes on in lower case.
 _LEAD_IN_CAPITALS = re.compile(r"[A-Z][A-Z’'-]{3,}(?: [A-Z][A-Z’'-]+){0,2}(?= [a-z])")
+# Five words or more in capitals within a line, with the marks of a sentence between; not a
+# speaker's name and title before a colon ("DEPUTY PRIME MINISTER, ANA LEE:"). (It opens with a
+# capital, then looks behind it: the engine skips to each capital at once.)
+_SHOUTED = re.compile(
+    r"[A-Z](?<![\w’'-].)[A-Z’'-]++(?![\w’'-])(?:[,;!?]? [A-Z][A-Z’'-]*+(?![\w’'-])){4,}+(?!:)"
+)
 
 
 def capital_lines(text: str) -> Iterator[tuple[int, int]]:
     """The spans of lines written in capitals: a heading or a title ("NATO AND THE PACIFIC"), where
     a name is written in capitals too; of a transcript's speaker in capitals before a colon
-    ("SECRETARY GENERAL STOLTENBERG: Thank you"); and of a lead's first words, set in capitals
-    as some newspapers set them ("AUSTRALIAN and Dutch troops could be")."""
+    ("SECRETARY GENERAL STOLTENBERG: Thank you"); of a lead's first words, set in capitals
+    as some newspapers set them ("AUSTRALIAN and Dutch troops could be"); and of words shouted in
+    capitals within a line ("Trump wrote: IF WE DON’T, RUSSIA OR CHINA WILL")."""
     offset = 0
     for line in text.split("\n"):
         # The case test first: it is made in C, and almost no line passes it.
         if line.upper() == line and len(line.split()) >= 2 and sum(c.isalpha() for c in line) >= 8:
             yield offset, offset + len(line)
-        elif ":" in line and (speaker := _SPEAKER_IN_CAPITALS.match(line)) is not None:
+            offset += len(line) + 1
+            continue
+        if ":" in line and (speaker := _SPEAKER_IN_CAPITALS.match(line)) is not None:
             yield offset, offset + speaker.end()
         elif line[1:2].isupper() and (lead := _LEAD_IN_CAPITALS.match(line)) is not None:
             yield offset, offset + lead.end()
+        for start, end in shouted_runs(line):
+            yield offset + start, offset + end
         offset += len(line) + 1
+
+
+def shouted_runs(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of five words or more in capitals, within a line that is not all in capitals:
+    shouted, as a quoted post may be ("Trump wrote: IF WE DON’T, RUSSIA OR CHINA WILL"). Their
+    capitals say nothing of names."""
+    for shouted in _SHOUTED.finditer(text):
+        yield shouted.span()

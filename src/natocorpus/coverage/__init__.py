@@ -21,6 +21,7 @@ from natocorpus.annotate.acronyms import _acronyms_of_common_nouns
 from natocorpus.annotate.capitals import _DATELINE
 from natocorpus.annotate.context import NUMBER_WORD
 from natocorpus.annotate.trie import trie_pattern
+from natocorpus.annotate.variants import shouted_runs
 from natocorpus.coverage.dates import _dates_missed
 from natocorpus.coverage.events import _events_unresolved
 from natocorpus.coverage.names import (
@@ -241,6 +242,8 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             words = _words(block, sentence_starts)
             if common:
                 words = [w for w in words if w.text not in common]
+            if shouted := [(block.start + s, block.start + e) for s, e in shouted_runs(block.text)]:
+                words = [w for w in words if not any(s <= w.start < e for s, e in shouted)]
             # The last name: a miss, or a known one's text and owner.
             previous: _Miss | tuple[str, str] | None = None
             # A quoted title's miss, by its span: the acronym in brackets after the title is its
