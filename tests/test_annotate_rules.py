@@ -1052,6 +1052,23 @@ def test_names_in_words_shouted_in_capitals_are_found(tmp_path: Path) -> None:
     assert actors_of(article) == [("russia", "RUSSIA"), ("china", "CHINA"), ("nato", "NATO")]
 
 
+def test_a_name_in_capitals_after_a_point_of_the_compass_is_another_places(
+    tmp_path: Path,
+) -> None:
+    # "NORTH KOREAN", "NORTH GEORGIA": written as usual, the longer name is no form's either.
+    article = annotated(
+        tmp_path,
+        "NATO met.\n\nRUSSIAN SHIPS OFF NORTH GEORGIA AND CHINA\n\nRussia agreed.",
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("russia", "RUSSIAN"),
+        ("china", "CHINA"),
+        ("russia", "Russia"),
+    ]
+    assert article.mentions[2].start == article.text.reading_text.index("CHINA\n")
+
+
 def test_an_office_of_another_body_is_another_office(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -471,10 +471,14 @@ def _in_capital_lines(
                 reading, low + end
             ):
                 continue  # "SECRETARY GENERAL STOLTENBERG:": the title of the person named next
+            if _COMPASS_IN_CAPITALS_BEFORE.search(reading, max(0, low + start - 10), low + start):
+                continue  # "NORTH KOREAN", "SOUTH CHINA SEA": a longer name no form has
             more.append((owner, text, low + start, low + end))
     return more
 
 
+# A point of the compass in capitals before a name: with it, the name of another place.
+_COMPASS_IN_CAPITALS_BEFORE = re.compile(r"\b(?:NORTH|SOUTH|EAST|WEST)(?:ERN)?[ -]$")
 # A name in capitals after a title in capitals: "SECRETARY GENERAL STOLTENBERG".
 _CAPITALS_NAME_AFTER = re.compile(r" (?!(?:THE|AND|OF|FOR|TO|IN|ON|AT)\b)[A-Z][A-Z’'-]+\b")
 
