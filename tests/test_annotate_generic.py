@@ -2467,3 +2467,20 @@ def test_their_summit_after_a_leader_and_a_counterpart_is_their_own(tmp_path: Pa
     )
     assert events_of(article) == [("nato-2022", "NATO summit")]
     assert [r.text for r in article.unresolved_events] == ["summit"]
+
+
+def test_a_summit_held_in_a_building_is_not_held_elsewhere(tmp_path: Path) -> None:
+    # Written in July 2023: "at the Litexpo Exhibition Centre" is a building in some city, not
+    # another city; "in Riga", where no summit is known, is.
+    building, city = (
+        annotated(
+            tmp_path / where,
+            f"Leaders met at the NATO summit {where}.",
+            events=EVENTS,
+            overrides=published("2023-07"),
+        )
+        for where in ("at the Litexpo Exhibition Centre", "in Riga")
+    )
+    assert events_of(building) == [("nato-2023", "NATO summit")]
+    assert events_of(city) == []
+    assert [r.text for r in city.unresolved_events] == ["NATO summit"]

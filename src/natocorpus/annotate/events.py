@@ -161,13 +161,21 @@ _GONE_THERE_FOR_BEFORE = re.compile(
 )
 
 
+# A building's name, which holds a meeting in some city and says nothing of which.
+_A_BUILDINGS_NAME = re.compile(
+    r"(?:[A-Z][\w’'.-]* ){0,5}(?:Cent(?:er|re)|Hall|Hotel|Palace|Building|House|Headquarters"
+    r"|Museum|Stadium|Arena|Complex|Pavilion|Auditorium)\b"
+)
+
+
 def _held_elsewhere(after: str, before: str, candidates: Sequence[str], matchers: Matchers) -> bool:
     """Whether the phrase is placed where none of its events was held ("the NATO summit in The
     Hague", "fly to The Hague for the NATO summit", when no summit there is known): it names an
     event the knowledge base lacks, and no known one may be chosen. The place is a name no actor
     holds, or a state's or its capital's; a name that is another kind of actor ("the first
     summit in NATO history") is no place."""
-    found = _PLACE_AFTER.match(after) or _GONE_THERE_FOR_BEFORE.search(before)
+    placed = _PLACE_AFTER.match(after)
+    found = placed or _GONE_THERE_FOR_BEFORE.search(before)
     if (
         found is None
         or _NOT_PLACES.match(place := next(group for group in found.groups() if group))
@@ -175,6 +183,8 @@ def _held_elsewhere(after: str, before: str, candidates: Sequence[str], matchers
         or not all(matchers.event_places[event] for event in candidates)
     ):
         return False
+    if placed is not None and _A_BUILDINGS_NAME.match(after, after.find(place, placed.start())):
+        return False  # "at the Walter E. Washington Convention Center": a building, in some city
     name = place.replace(".", "")
     first = name.split()[-1] if name.startswith("The ") else name.split()[0]
     places = [p.replace(".", "") for event in candidates for p in matchers.event_places[event]]
