@@ -72,12 +72,7 @@ def _among_parties(
         return False
     if _AMONG_PARTIES_AFTER.match(reading, end):
         return True
-    hosts = {
-        actor
-        for e in candidates
-        for actor in matchers.event_participants.get(e, ())
-        if actor in matchers.organisations
-    }
+    hosts = {holder for e in candidates for holder in matchers.holders(e)}
     if _OF_A_BODY_AFTER.match(reading, end) is not None:
         return _of_another_body(reading, end, candidates, actors, matchers)
     if _WITH_A_COUNTERPART_AFTER.match(reading, end):
@@ -106,12 +101,7 @@ def _of_another_body(
     of = _OF_A_BODY_AFTER.match(reading, end)
     if of is None or not all(matchers.event_types.get(e) in _MEETINGS for e in candidates):
         return False
-    hosts = {
-        actor
-        for e in candidates
-        for actor in matchers.event_participants.get(e, ())
-        if actor in matchers.organisations
-    }
+    hosts = {holder for e in candidates for holder in matchers.holders(e)}
     first = next(((actor, high) for low, high, actor in actors if low == of.end()), None)
     name = _A_BODYS_NAME.match(reading, of.end())
     if (
