@@ -176,14 +176,16 @@ def _held_elsewhere(after: str, before: str, candidates: Sequence[str], matchers
     summit in NATO history") is no place."""
     placed = _PLACE_AFTER.match(after)
     found = placed or _GONE_THERE_FOR_BEFORE.search(before)
+    if found is None:
+        return False
+    group = next(index for index, text in enumerate(found.groups(), 1) if text)
     if (
-        found is None
-        or _NOT_PLACES.match(place := next(group for group in found.groups() if group))
+        _NOT_PLACES.match(place := found.group(group))
         # an event with no place of its own ("the war in Ukraine") is not held anywhere
         or not all(matchers.event_places[event] for event in candidates)
     ):
         return False
-    if placed is not None and _A_BUILDINGS_NAME.match(after, after.find(place, placed.start())):
+    if placed is not None and _A_BUILDINGS_NAME.match(after, placed.start(group)):
         return False  # "at the Walter E. Washington Convention Center": a building, in some city
     name = place.replace(".", "")
     first = name.split()[-1] if name.startswith("The ") else name.split()[0]

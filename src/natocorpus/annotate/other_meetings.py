@@ -72,7 +72,6 @@ def _among_parties(
         return False
     if _AMONG_PARTIES_AFTER.match(reading, end):
         return True
-    hosts = {holder for e in candidates for holder in matchers.holders(e)}
     if _OF_A_BODY_AFTER.match(reading, end) is not None:
         return _of_another_body(reading, end, candidates, actors, matchers)
     if _WITH_A_COUNTERPART_AFTER.match(reading, end):
@@ -80,6 +79,7 @@ def _among_parties(
     opening = _WITH_PARTIES_AFTER.match(reading, end)
     if opening is None:
         return False
+    hosts = {holder for e in candidates for holder in matchers.holders(e)}
     stop = _PARTIES_END.search(reading, opening.end(), end + 120)
     limit = stop.start() if stop else end + 120
     named = [(low, actor) for low, _, actor in actors if opening.end() <= low < limit]
