@@ -378,6 +378,17 @@ def test_a_states_body_in_lower_case_is_reported(tmp_path: Path) -> None:
     assert stub(found["Chinese embassy in Japan"])["type"] == "organisation"
 
 
+def test_a_places_version_of_a_body_is_reported_whole(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "Beijing fears “a European version of NATO” and warns against a China version of the "
+        "Alliance. A Chinese version of the text is out.",
+    )
+    # "a Chinese version of the text" is a translation, not a body.
+    assert set(found) == {"European version of NATO", "China version of the Alliance"}
+    assert stub(found["European version of NATO"])["type"] == "organisation"
+
+
 def test_a_quoted_title_is_one_name(tmp_path: Path) -> None:
     found = warned(tmp_path, "NATO wrote “Does the Alliance Want to Become Global?” in 2023.")
     assert list(found) == ["Does the Alliance Want to Become Global"]

@@ -93,6 +93,9 @@ _NAMED_SPEAKER_BEFORE = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3},
 
 # A paragraph this long is the text's body: what comes before it may be a byline.
 _BODY_WORDS = 25
+# A place's version of a body: "an Asian version of NATO", "a “Pacific version of the Alliance”".
+_VERSION_OF = re.compile(r"\s+version\s+of\s+(?P<the>the\s+)?")
+_KINDS_OF_BODIES = frozenset({"alliance", "organisation", "grouping", "institution"})
 
 
 # The place at the end of an event's mention: "in Lithuania", "at the Hague".
@@ -303,6 +306,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                     previous = _Miss(block.source_line, phrase, hint, kind, [phrase])
                     misses.append(previous)
         misses += self._bodies_of_states(article, seen)
+        misses += self._versions_of_bodies(article, seen)
         misses += self._documents_of_events(article, seen)
         year = article.meta.published.value.year
         return [
@@ -364,6 +368,41 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                     phrase,
                     f"; {mention.text!r} alone is {mention.actor}, which does not name the body",
                     "organisation",
+                    [phrase],
+                )
+            )
+        return found
+
+    def _versions_of_bodies(self, article: AnnotatedArticle, seen: set[str]) -> list[_Miss]:
+        """A place's version of a body ("an Asian version of NATO", "an Indo-Pacific version of
+        the North Atlantic Treaty Organization"): a would-be body of its own, which neither the
+        place's forms nor the body's name whole."""
+        reading = article.text.reading_text
+        bodies = {
+            m.start: m for m in article.mentions if self.kinds.get(m.actor) in _KINDS_OF_BODIES
+        }
+        found: list[_Miss] = []
+        for mention in article.mentions:
+            if self.kinds.get(mention.actor) not in ("region", "state"):
+                continue
+            match = _VERSION_OF.match(reading, mention.end)
+            if match is None:
+                continue
+            # The body's form may hold its article ("the Alliance") or not ("NATO").
+            body = bodies.get(match.end()) or bodies.get(match.start("the"))
+            if body is None:
+                continue
+            phrase = " ".join(reading[mention.start : body.end].split())
+            if phrase in seen or phrase in self.known:
+                continue
+            seen.add(phrase)
+            found.append(
+                _Miss(
+                    article.text.block_at(mention.start).source_line,
+                    phrase,
+                    f"; {mention.text!r} alone is {mention.actor}, {body.text!r} alone is"
+                    f" {body.actor}, which does not name it whole",
+                    self.kinds[body.actor],
                     [phrase],
                 )
             )
