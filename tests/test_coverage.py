@@ -378,6 +378,21 @@ def test_a_states_body_in_lower_case_is_reported(tmp_path: Path) -> None:
     assert stub(found["Chinese embassy in Japan"])["type"] == "organisation"
 
 
+def test_a_bodys_office_is_reported_and_ends_with_its_sentence(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO may open a NATO liaison office in Tokyo; China fought the NATO office in Japan. "
+        "The Chinese embassy in Japan. The NATO office said nothing of it.",
+    )
+    # "the NATO office said": an office, but of no named place and no liaison.
+    assert set(found) == {
+        "NATO liaison office in Tokyo",
+        "NATO office in Japan",
+        "Chinese embassy in Japan",
+    }
+    assert stub(found["NATO office in Japan"])["type"] == "organisation"
+
+
 def test_a_places_version_of_a_body_is_reported_whole(tmp_path: Path) -> None:
     found = warned(
         tmp_path,

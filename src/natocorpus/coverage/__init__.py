@@ -54,6 +54,7 @@ from natocorpus.coverage.words import (
     _LABEL_WORDS,
     _NO_ONE_ALONE,
     _PAGE_FURNITURE,
+    _PLACE,
     _RUN_ON_WORDS,
     _TITLE_PREPOSITIONS,
     _WEEKDAYS,
@@ -96,6 +97,12 @@ _BODY_WORDS = 25
 # A place's version of a body: "an Asian version of NATO", "a “Pacific version of the Alliance”".
 _VERSION_OF = re.compile(r"\s+version\s+of\s+(?P<the>the\s+)?")
 _KINDS_OF_BODIES = frozenset({"alliance", "organisation", "grouping", "institution"})
+# A body's office, where it is one: "a NATO liaison office", "the EU office in Seoul" (not "the
+# NATO office said").
+_OFFICE = re.compile(
+    rf" (?:liaison office(?: (?:in|to)(?: the)? {_PLACE})?|office (?:in|to)(?: the)? {_PLACE})"
+    r"(?![\w-])"
+)
 
 
 # The place at the end of an event's mention: "in Lithuania", "at the Hague".
@@ -347,14 +354,19 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         return found
 
     def _bodies_of_states(self, article: AnnotatedArticle, seen: set[str]) -> list[_Miss]:
-        """A state's name before a lower-case body ("the Chinese embassy in Japan", "the
-        Japanese defence ministry"): an actor of its own, which the state's forms do not name."""
+        """A state's or a body's name before a lower-case body ("the Chinese embassy in Japan",
+        "the Japanese defence ministry", "a NATO liaison office in Tokyo"): an actor of its own,
+        which the forms before it do not name."""
         reading = article.text.reading_text
         found: list[_Miss] = []
         for mention in article.mentions:
-            if self.kinds.get(mention.actor) != "state":
+            kind = self.kinds.get(mention.actor)
+            if kind == "state":
+                match = _BODY.match(reading, mention.end)
+            elif kind in _KINDS_OF_BODIES:
+                match = _OFFICE.match(reading, mention.end)
+            else:
                 continue
-            match = _BODY.match(reading, mention.end)
             if match is None:
                 continue
             end = match.end()

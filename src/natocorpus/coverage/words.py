@@ -327,10 +327,13 @@ _PORTFOLIO = _set(
     Infrastructure Fisheries"""
 )
 # Bodies of a state named in lower case after it: "the Chinese embassy in Japan".
+# A place's name after a body: capitalised words, with a stop only inside one ("U.S.-Japan"),
+# never the stop that ends a sentence ("in Japan. The").
+_PLACE = r"[A-Z](?:[\w\-]|\.(?=\w))*(?: [A-Z](?:[\w\-]|\.(?=\w))*)*"
 _BODY = re.compile(
     r" (?:(?:foreign|defen[cs]e|interior|finance) ministry|embassy|mission|consulate|delegation"
-    r"|navy|army|air force|coast guard|parliament|foreign office)"
-    r"(?:(?= (?:in|to) ) (?:in|to)(?: the)? [A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*)?(?!\w)"
+    r"|navy|army|air force|coast guard|parliament|foreign office|liaison office)"
+    rf"(?:(?= (?:in|to) ) (?:in|to)(?: the)? {_PLACE})?(?!\w)"
 )
 _TITLE_WORDS = _TITLE_HEADS | _TITLE_MODIFIERS
 # A transcript's labels of who speaks or what follows ("SPEAKER:", "SUBJECTS:", "Q:"), beside
