@@ -177,6 +177,12 @@ def test_a_title_is_cut_from_the_name_after_it(tmp_path: Path) -> None:
         ),
         ("NATO met Ambassador Extraordinary and Plenipotentiary Ken Aikawa.", {"Ken Aikawa"}),
         ("NATO met Brigadier Ken Aikawa.", {"Ken Aikawa"}),
+        # portfolios that are titles only before their head; alone, the department is a name
+        (
+            "NATO met Commerce Secretary Gina Raimondo and Treasury Secretary Janet Yellen; the "
+            "Treasury agreed.",
+            {"Gina Raimondo", "Janet Yellen", "Treasury"},
+        ),
         # an office of a parliament's member in a ministry
         ("NATO met Ken Aikawa, Parliamentary Vice-Minister of Defence.", {"Ken Aikawa"}),
         # a title not yet taken up
@@ -376,6 +382,14 @@ def test_a_states_body_in_lower_case_is_reported(tmp_path: Path) -> None:
     )
     assert set(found) == {"Chinese embassy in Japan", "Japanese defence ministry"}
     assert stub(found["Chinese embassy in Japan"])["type"] == "organisation"
+
+
+def test_a_district_after_a_known_place_is_part_of_it(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met in Tokyo, DC, on Monday, and in Tokyo DC later; DC Comics was not there.",
+    )
+    assert set(found) == {"DC Comics"}
 
 
 def test_a_bodys_office_is_reported_and_ends_with_its_sentence(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 import msgspec
 
 from natocorpus.annotate.acronyms import _acronyms_of_common_nouns
-from natocorpus.annotate.capitals import _DATELINE
+from natocorpus.annotate.capitals import _DATELINE, _DISTRICT
 from natocorpus.annotate.context import NUMBER_WORD
 from natocorpus.annotate.trie import trie_pattern
 from natocorpus.annotate.variants import shouted_runs
@@ -242,6 +242,10 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         seen: set[str] = set()
         after_body = False
         common = _acronyms_of_common_nouns(reading)
+        # "DC" after a known place ("Washington, DC") is that place's district, not a name.
+        districts = frozenset(
+            match.end() for n in named if (match := _DISTRICT.match(reading, n.end)) is not None
+        )
         for block in article.text.blocks:
             if _bibliography(block) or block.text.upper() == block.text:
                 continue  # references' names are authors; all capitals say nothing of names
@@ -252,6 +256,8 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             words = _words(block, sentence_starts)
             if common:
                 words = [w for w in words if w.text not in common]
+            if districts:
+                words = [w for w in words if w.end not in districts]
             if shouted := [(block.start + s, block.start + e) for s, e in shouted_runs(block.text)]:
                 words = [w for w in words if not any(s <= w.start < e for s, e in shouted)]
             # The last name: a miss, or a known one's text and owner.

@@ -315,7 +315,8 @@ _TITLE_MODIFIERS = _set(
 _PORTFOLIOS_BEFORE_HEAD = _set(
     """Cooperation Development Environment Energy Agriculture Transport Infrastructure
     Communications Labour Labor Industry Immigration Tourism Veterans Culture Policy Project
-    Programme Program Press Media Liaison Desk Legal Procurement"""
+    Programme Program Press Media Liaison Desk Legal Procurement Commerce Treasury Homeland
+    Transportation"""
 )
 # The portfolio after a title's "of"/"for": "Secretary of State", "Minister for Foreign Affairs".
 _PORTFOLIO = _set(
