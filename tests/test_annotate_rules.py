@@ -312,6 +312,24 @@ def test_an_organisations_common_noun_after_words_no_form_names_is_another(
     ]
 
 
+def test_an_organisations_common_noun_after_a_pacts_parties_is_the_pacts(tmp_path: Path) -> None:
+    actors = ACTORS.replace("forms: [NATO]}", "forms: [NATO, Alliance]}")
+    article = annotated(
+        tmp_path,
+        "Japan acts within the China-Russia Security Alliance, and Georgia within the NATO "
+        "Military Alliance.",
+        actors=actors,
+    )
+    # Two names joined make a pact's parties; its own name makes the form its own.
+    assert actors_of(article) == [
+        ("china", "China"),
+        ("russia", "Russia"),
+        ("georgia", "Georgia"),
+        ("nato", "NATO"),
+        ("nato", "Alliance"),
+    ]
+
+
 def test_a_common_noun_named_for_what_it_is_on_and_an_office_of_another_body(
     tmp_path: Path,
 ) -> None:

@@ -628,7 +628,7 @@ def _context_blocks(
                 or _NAMED_FOR_AFTER.match(text, end) is not None
                 # words no form names, the name ending with it: "the Five Eyes Alliance", "a
                 # Military Alliance" (not "NATO (Northern Alliance Treaty Organization)")
-                or (after is None and _named_by_other_words(before, start, ends))
+                or (after is None and _named_by_other_words(before, start, ends, owner))
                 # a name no form names joined to it: "the Labour-Alliance coalition"
                 or (_JOINED_NAME_BEFORE.search(before) is not None and start - 1 not in ends)
             )
@@ -779,10 +779,11 @@ def _anothers_partners(
     return word is not None and not _OPENS_SENTENCE.search(before, 0, word.start(1))
 
 
-def _named_by_other_words(before: str, start: int, ends: dict[int, str]) -> bool:
+def _named_by_other_words(before: str, start: int, ends: dict[int, str], owner: str) -> bool:
     """Whether the capitalised words just before a form make a name of something else with it:
     the last of them qualifies it (`_qualifies`), and none is a function word, opens the sentence
-    or ends a known form."""
+    or ends a known form, unless that form names one of a pact's parties ("the US-Japan Security
+    Alliance")."""
     run = _CAPITALISED_RUN_BEFORE.search(before)
     if run is None:
         return False
@@ -802,7 +803,13 @@ def _named_by_other_words(before: str, start: int, ends: dict[int, str]) -> bool
         return False
     if not _qualifies(words[-1]) or any(word in _FUNCTION_WORDS for word in words):
         return False
-    return not any(first < at < start for at in ends)
+    inside = [at for at in ends if first < at < start]
+    if any(ends[at] == owner for at in inside):
+        return False
+    # Another's name inside leaves the form its own, unless two names are joined as a pact's
+    # parties ("the US-Japan Security Alliance").
+    offset = start - len(before)
+    return not inside or any(before[at - offset] in "-–" for at in inside)
 
 
 # A body's name in the possessive before an office's title: the office is that body's ("the
