@@ -858,6 +858,30 @@ def test_a_title_before_a_name_set_off_by_commas_or_a_former_holders_is_not_the_
     ]
 
 
+def test_a_title_after_a_name_set_off_by_a_comma_or_as_a_role_is_not_the_office(
+    tmp_path: Path,
+) -> None:
+    actors = ACTORS.replace(
+        "forms: [Secretary General, NATO Secretary General]",
+        "forms: [Secretary General, NATO Secretary General, Secretary General of NATO]",
+    )
+    article = annotated(
+        tmp_path,
+        "Ana Kovač, Secretary General of NATO, met Tokyo. She has been NATO Secretary General "
+        "since 2024. NATO Secretary General, Jens Stoltenberg urged calm. The Secretary General "
+        "of NATO spoke.",
+        actors=actors,
+    )
+    assert [a for a, _ in actors_of(article)] == [
+        "nato",
+        "nato",
+        "nato",
+        "jens-stoltenberg",
+        "nato-secretary-general",
+        "nato",
+    ]
+
+
 def test_a_byline_alone_on_its_line_and_a_line_cut_by_an_ellipsis_are_read(
     tmp_path: Path,
 ) -> None:

@@ -508,7 +508,15 @@ _NAME_AFTER = re.compile(r" (?!(?:The|This|That|In|On|At|And|But|Or|Of|For|To)\b
 # Stoltenberg."
 _NAME_SET_OFF_AFTER = re.compile(
     r",\s+[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,2}"
-    r"(?=\s*[,.;:]|\s+(?:said|says|told|announced|stated|added|noted)\b)"
+    r"(?=\s*[,.;:]|\s+(?:said|says|told|announced|stated|added|noted|[a-z]{2,}ed)\b)"
+)
+# A person's name set off by a comma before a title, which then says what the person is: "Mark
+# Rutte, Secretary General of NATO, is visiting".
+_NAME_SET_OFF_BEFORE = re.compile(r"(?<![\w.’'-])[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2},\s+$")
+# A title as what a person is or becomes: "since he served as NATO secretary-general", "who has
+# been NATO secretary-general since 2014".
+_A_ROLE_BEFORE = re.compile(
+    r"\b(?:as|been|became|become|becomes|becoming|named|appointed|elected)\s+(?:the\s+)?$"
 )
 # The words that make an office another, lesser one ("Deputy Secretary General"), or a person
 # who held it ("a former NATO secretary general").
@@ -521,9 +529,11 @@ def _titles_apart(
     """An office named with its organisation ("NATO Secretary General") is the two names it is
     made of, the organisation and the office; and an office's title before a person's name
     ("Secretary General Jens Stoltenberg") says what the person is: the person is named there,
-    not the office, and so it is before a name set off by a comma ("Secretary General, Jens
-    Stoltenberg, said"); and a lesser office's ("Deputy Secretary General of NATO") or a former
-    holder's ("a former NATO secretary general") names only the organisation."""
+    not the office, and so it is before or after a name set off by a comma ("Secretary General,
+    Jens Stoltenberg, said", "Mark Rutte, Secretary General of NATO") and as a person's role ("he
+    served as NATO secretary-general"); and a lesser office's ("Deputy Secretary General of
+    NATO") or a former holder's ("a former NATO secretary general") names only the
+    organisation."""
     kinds, parts_of = matchers.actors.kinds, matchers.title_parts
     out: list[tuple[str, str, int, int]] = []
     for item in found:
@@ -534,11 +544,16 @@ def _titles_apart(
         deputy_or_former = (
             _DEPUTY_OR_FORMER_BEFORE.search(reading, max(0, start - 12), start) is not None
         )
+        window = reading[max(0, start - 40) : start]
+        a_persons = (
+            _NAME_AFTER.match(reading, end) is not None
+            or _NAME_SET_OFF_AFTER.match(reading, end) is not None
+            or _NAME_SET_OFF_BEFORE.search(window) is not None
+            or _A_ROLE_BEFORE.search(window) is not None
+        )
         for low, high, part_owner in parts_of.get(form, ((0, end - start, owner),)):
-            if part_owner == owner and (
-                _NAME_AFTER.match(reading, end) or _NAME_SET_OFF_AFTER.match(reading, end)
-            ):
-                continue  # the title of the person named next
+            if part_owner == owner and a_persons:
+                continue  # the title of the person named next to it, or a person's role
             if part_owner == owner and deputy_or_former:
                 continue  # "Deputy Secretary General of NATO": another office, and NATO
             text = form if high - low == end - start else reading[start + low : start + high]
