@@ -183,6 +183,10 @@ def test_a_title_is_cut_from_the_name_after_it(tmp_path: Path) -> None:
             "Treasury agreed.",
             {"Gina Raimondo", "Janet Yellen", "Treasury"},
         ),
+        (
+            "NATO met then-Crown Prince Ken Aikawa; the Crown Estate paid.",
+            {"Ken Aikawa", "Crown Estate"},
+        ),
         # an office of a parliament's member in a ministry
         ("NATO met Ken Aikawa, Parliamentary Vice-Minister of Defence.", {"Ken Aikawa"}),
         # a title not yet taken up

@@ -309,14 +309,14 @@ _TITLE_MODIFIERS = _set(
     Affairs Floor Majority Minority Relations Commanding Air Inspector Sea Parliamentary
     Managing Public"""
 )
-# Portfolios that are part of a title only right before its head ("Cooperation Minister",
-# "Labor Secretary", "Policy Officer"); elsewhere a name may be one ("Labour Prime Minister",
-# "Cooperation between China and ...").
+# Portfolios and ranks that are part of a title only right before its head ("Cooperation
+# Minister", "Labor Secretary", "Policy Officer", "Crown Prince"); elsewhere a name may be one
+# ("Labour Prime Minister", "Cooperation between China and ...", "the Crown Estate").
 _PORTFOLIOS_BEFORE_HEAD = _set(
     """Cooperation Development Environment Energy Agriculture Transport Infrastructure
     Communications Labour Labor Industry Immigration Tourism Veterans Culture Policy Project
     Programme Program Press Media Liaison Desk Legal Procurement Commerce Treasury Homeland
-    Transportation"""
+    Transportation Crown"""
 )
 # The portfolio after a title's "of"/"for": "Secretary of State", "Minister for Foreign Affairs".
 _PORTFOLIO = _set(
