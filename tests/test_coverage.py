@@ -420,6 +420,14 @@ def test_a_places_version_of_a_body_is_reported_whole(tmp_path: Path) -> None:
     # "a Chinese version of the text" is a translation, not a body.
     assert set(found) == {"European version of NATO", "China version of the Alliance"}
     assert stub(found["European version of NATO"])["type"] == "organisation"
+    # Its short name known already, the longer one is the same name.
+    known = KNOWN + (
+        "- {id: euro-nato, name: European NATO, type: alliance, description: d, "
+        "forms: [European NATO]}\n"
+    )
+    assert (
+        warned(tmp_path / "known", "Beijing fears a European version of NATO.", actors=known) == {}
+    )
 
 
 def test_a_quoted_title_is_one_name(tmp_path: Path) -> None:

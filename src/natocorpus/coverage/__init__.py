@@ -411,7 +411,9 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             if body is None:
                 continue
             phrase = " ".join(reading[mention.start : body.end].split())
-            if phrase in seen or phrase in self.known:
+            # The same name written short ("Asia-Pacific NATO") may be known or declared not an
+            # actor already.
+            if phrase in seen or phrase in self.known or self._known(f"{mention.text} {body.text}"):
                 continue
             seen.add(phrase)
             found.append(
