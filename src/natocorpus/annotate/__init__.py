@@ -513,11 +513,6 @@ _NAME_SET_OFF_AFTER = re.compile(
 # A person's name set off by a comma before a title, which then says what the person is: "Mark
 # Rutte, Secretary General of NATO, is visiting".
 _NAME_SET_OFF_BEFORE = re.compile(r"(?<![\w.’'-])[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2},\s+$")
-# A title as what a person is or becomes: "since he served as NATO secretary-general", "who has
-# been NATO secretary-general since 2014".
-_A_ROLE_BEFORE = re.compile(
-    r"\b(?:as|been|became|become|becomes|becoming|named|appointed|elected)\s+(?:the\s+)?$"
-)
 # The words that make an office another, lesser one ("Deputy Secretary General"), or a person
 # who held it ("a former NATO secretary general").
 _DEPUTY_OR_FORMER_BEFORE = re.compile(r"\b(?:Deputy|Assistant|Vice|Under|[Ff]ormer|[Ee]x)[ -]$")
@@ -530,10 +525,10 @@ def _titles_apart(
     made of, the organisation and the office; and an office's title before a person's name
     ("Secretary General Jens Stoltenberg") says what the person is: the person is named there,
     not the office, and so it is before or after a name set off by a comma ("Secretary General,
-    Jens Stoltenberg, said", "Mark Rutte, Secretary General of NATO") and as a person's role ("he
-    served as NATO secretary-general"); and a lesser office's ("Deputy Secretary General of
-    NATO") or a former holder's ("a former NATO secretary general") names only the
-    organisation."""
+    Jens Stoltenberg, said", "Mark Rutte, Secretary General of NATO"); but the office one holds
+    ("his first visit as NATO Secretary General") is the office. A lesser office's ("Deputy
+    Secretary General of NATO") or a former holder's ("a former NATO secretary general") names
+    only the organisation."""
     kinds, parts_of = matchers.actors.kinds, matchers.title_parts
     out: list[tuple[str, str, int, int]] = []
     for item in found:
@@ -549,11 +544,10 @@ def _titles_apart(
             _NAME_AFTER.match(reading, end) is not None
             or _NAME_SET_OFF_AFTER.match(reading, end) is not None
             or _NAME_SET_OFF_BEFORE.search(window) is not None
-            or _A_ROLE_BEFORE.search(window) is not None
         )
         for low, high, part_owner in parts_of.get(form, ((0, end - start, owner),)):
             if part_owner == owner and a_persons:
-                continue  # the title of the person named next to it, or a person's role
+                continue  # the title of the person named next to it
             if part_owner == owner and deputy_or_former:
                 continue  # "Deputy Secretary General of NATO": another office, and NATO
             text = form if high - low == end - start else reading[start + low : start + high]
