@@ -656,6 +656,8 @@ def test_a_part_of_a_capital_after_its_possessive_is_the_city(tmp_path: Path) ->
         "He is a fellow at Washington's Royal United Services Institute, which studies NATO.",
         "Jaishankar told an event at Washington’s Carnegie Endowment for International Peace.",
         "NATO was praised by Washington’s prestigious Institute for Peace.",
+        "He would ease Washington’s overconcentration, NATO heard.",
+        "Washington’s traffic slowed NATO's envoys.",
     ]
     for number, sentence in enumerate(places):
         assert _washington(sentence, tmp_path / str(number)) == [], sentence

@@ -129,13 +129,15 @@ _ADDRESS_BEFORE = re.compile(r"\b(?:in|at) ((?:[A-Z][\w’'-]* ){0,2}[A-Z][\w’
 _ADDRESS_AFTER = re.compile(r"(?:[,.;:)]| on\b|\s*$)")
 # A part or a building of a city after its possessive, with its name if it has one or the words
 # that say which: "Seoul’s Yongsan-gu District", "Tokyo’s Haneda Airport", "Beijing’s streets",
-# "London’s Chatham House", "Kyiv’s children’s hospital", "Tokyo’s main railway station".
+# "London’s Chatham House", "Kyiv’s children’s hospital", "Tokyo’s main railway station", and
+# what a city has as a city ("Tokyo’s overconcentration", "Seoul’s traffic").
 _CITY_PART_AFTER = re.compile(
     r" (?:[A-Z][\w’'-]* ){0,3}(?:[a-z][\w’'-]* ){0,2}(?i:districts?|wards?|airports?|streets?"
     r"|outskirts|suburbs?|neighbou?rhoods?|downtown|centre|center|residents|inhabitants"
     r"|population|skyline|mayor|city hall|metro|subway|harbou?r|squares?|parks?|house|hall"
     r"|palace|tower|station|hotel|stadium|museum|castle|bridge|gate|hospitals?|schools?"
-    r"|kindergartens?|churches|church|cathedral|markets?|apartments?|buildings?|blocks?)\b"
+    r"|kindergartens?|churches|church|cathedral|markets?|apartments?|buildings?|blocks?"
+    r"|overconcentration|congestion|traffic|sprawl|governor)\b"
 )
 # A body that is in a city, by its name after the city's possessive: a name whose head is no
 # organ of a state ("Tokyo's Defense Ministry" is the government's).
