@@ -671,6 +671,18 @@ def test_a_section_title_opened_by_a_preposition_is_the_titles_own(tmp_path: Pat
     assert set(warned(tmp_path, body)) == {"Pacific Islands Forum"}
 
 
+def test_a_section_title_between_list_items_is_the_titles_own(tmp_path: Path) -> None:
+    body = (
+        "NATO met Japan there.\n\n"
+        "- NATO and Japan condemned the attacks on ships in the Red Sea, which the rebels carried"
+        " out with drones and missiles over many weeks of the winter, as the world watched.\n\n"
+        "International Response\n\n- Japan sent one ship.\n\nChallenges and Divisions\n\n"
+        "- NATO sent none."
+    )
+    # A long item is the body begun, as a long paragraph is.
+    assert set(warned(tmp_path, body)) == {"Red Sea"}
+
+
 # Events referred to generically, and dates marked as naming none -----------------------------
 
 GENERIC_EVENTS = """\

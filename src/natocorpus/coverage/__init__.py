@@ -92,7 +92,7 @@ _SPEAKER_BEFORE = re.compile(r"[A-Z][A-Z’'. -]*, ")
 _NAMED_SPEAKER_BEFORE = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}, ")
 
 
-# A paragraph this long is the text's body: what comes before it may be a byline.
+# A paragraph or a list's item this long is the text's body: what comes before it may be a byline.
 _BODY_WORDS = 25
 # A place's version of a body: "an Asian version of NATO", "a “Pacific version of the Alliance”".
 _VERSION_OF = re.compile(r"\s+version\s+of\s+(?P<the>the\s+)?")
@@ -251,7 +251,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 continue  # references' names are authors; all capitals say nothing of names
             quoted = _titles_of_works(block, after_body=after_body)
             after_body = after_body or (
-                block.kind == "paragraph" and len(block.text.split()) >= _BODY_WORDS
+                block.kind != "heading" and len(block.text.split()) >= _BODY_WORDS
             )
             words = _words(block, sentence_starts)
             if common:
