@@ -2294,6 +2294,20 @@ def test_a_compound_of_a_wars_noun_is_not_the_war(tmp_path: Path) -> None:
     assert article.event_mentions[1].start == reading.index("war went")
 
 
+def test_a_weapon_named_after_an_assault_is_not_the_war(tmp_path: Path) -> None:
+    events = war_named("war in Georgia", "Russian assault", "Russian attack")
+    article = annotated(
+        tmp_path,
+        "Georgia bought Russian assault rifles and Russian attack helicopters. The Russian "
+        "assault began.",
+        events=events,
+        overrides=published("2023-07"),
+    )
+    assert events_of(article) == [("war-2021", "Russian assault")]
+    reading = article.text.reading_text
+    assert article.event_mentions[0].start == reading.index("Russian assault began")
+
+
 def test_a_policys_turn_is_told_by_each_noun_and_way_of_turning(tmp_path: Path) -> None:
     # The event's form "US pivot to Asia", told as the US's shift toward Asia and its rebalancing
     # towards it.

@@ -475,11 +475,14 @@ def _by_other_words_for_war(phrases: Iterable[str]) -> list[str]:
 
 
 # The nouns that "war" qualifies in a compound that names no war: "war crimes", "the war dead", "a
-# war memorial", "war games" (an exercise), "Russia's war economy", "its war machine".
+# war memorial", "war games" (an exercise), "Russia's war economy", "its war machine"; and the
+# weapons an assault or an attack names a kind of ("Russian assault rifles", "attack helicopters").
 _WAR_COMPOUND_HEADS = (
     *("crime", "crimes", "criminal", "criminals", "dead", "memorial", "memorials", "grave"),
     *("graves", "cemetery", "cemeteries", "veteran", "veterans", "game", "games", "economy"),
     *("economies", "machine", "chest", "footing", "room", "industry"),
+    *("rifle", "rifles", "weapon", "weapons", "helicopter", "helicopters", "submarine"),
+    *("submarines", "craft", "boat", "boats", "vehicle", "vehicles", "drone", "drones"),
 )
 
 
