@@ -2294,6 +2294,21 @@ def test_a_compound_of_a_wars_noun_is_not_the_war(tmp_path: Path) -> None:
     assert article.event_mentions[1].start == reading.index("war went")
 
 
+def test_a_partys_phrase_with_its_year_in_the_partys_place_names_the_event(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "After the 2021 war, Georgia rebuilt. Japan’s 2021 war plans leaked. Russia’s 2021 war "
+        "ended. The 2019 war was another.",
+        events=WAR_BY_ITS_PARTY_AND_VISIT,
+        overrides=published("2023-03"),
+    )
+    # Another's possessive before the year makes the phrase that party's, and another year
+    # another war.
+    assert events_of(article) == [("war-2021", "2021 war"), ("war-2021", "Russia’s 2021 war")]
+
+
 def test_a_weapon_named_after_an_assault_is_not_the_war(tmp_path: Path) -> None:
     events = war_named("war in Georgia", "Russian assault", "Russian attack")
     article = annotated(

@@ -226,6 +226,9 @@ def _of_another_years_anniversary(
 # Ukraine", "a memorial for the war dead".
 _A_WARS_COMPOUND_AFTER = re.compile(rf" (?:{'|'.join(_WAR_COMPOUND_HEADS)})\b")
 _POSSESSIVE_BEFORE = re.compile(r"[’']s $")
+# A party's phrase with the event's year in the party's place ("the 2022 invasion"; see
+# `with_its_year`).
+_A_YEAR_FIRST = re.compile(r"\d{4} ")
 # An occasion held for an event, named after it: "the 75th anniversary dinner".
 _AN_OCCASION_AFTER = re.compile(
     r" (?:dinner|gala|reception|banquet|lunch|luncheon|breakfast|concert|party)s?\b"
@@ -392,6 +395,8 @@ def _generic_events(
             continue  # "a drone attack on Ukraine": one strike of the war, not the war
         if _A_WARS_COMPOUND_AFTER.match(reading, end):
             continue  # "Russia’s war crimes in Ukraine", "the war dead": not the war itself
+        if _A_YEAR_FIRST.match(matched) and _POSSESSIVE_BEFORE.search(reading, start - 3, start):
+            continue  # "Japan’s 2022 war plans": the party's own phrase would have matched whole
         if _AN_OCCASION_AFTER.match(reading, end):
             continue  # "the 75th anniversary dinner": a dinner held for it, not the anniversary
         if _MET_FOR_AFTER.match(reading, end) and _MET_IN.search(matched):

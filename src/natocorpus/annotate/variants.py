@@ -250,12 +250,14 @@ _POSSESSIVE_OPENING = re.compile(r"^(\S+[’']s) ")
 
 def with_its_year(forms: Iterable[str], year: int) -> list[str]:
     """An event's forms, and each that opens with a possessive with the year the event began
-    after it: "Russia’s invasion" as "Russia’s 2022 invasion"."""
+    after it, or with the year in its place: "Russia’s invasion" as "Russia’s 2022 invasion" and
+    "the 2022 invasion", which the year alone makes the party's (not "Japan’s 2022 war plans")."""
     forms = list(forms)
-    return forms + [
-        _POSSESSIVE_OPENING.sub(rf"\g<1> {year} ", form, count=1)
-        for form in forms
-        if _POSSESSIVE_OPENING.match(form)
+    owned = [form for form in forms if _POSSESSIVE_OPENING.match(form)]
+    return [
+        *forms,
+        *(_POSSESSIVE_OPENING.sub(rf"\g<1> {year} ", form, count=1) for form in owned),
+        *(_POSSESSIVE_OPENING.sub(f"{year} ", form, count=1) for form in owned),
     ]
 
 
