@@ -451,6 +451,23 @@ def test_a_group_of_partners_after_another_states_name_is_that_states(tmp_path: 
     ]
 
 
+def test_a_group_of_partners_named_with_another_states_allies_is_that_states(
+    tmp_path: Path,
+) -> None:
+    article = annotated(
+        tmp_path,
+        "U.S. allies and partners in the Indo-Pacific are wary. NATO allies and partners in the "
+        "Indo-Pacific met.",
+        actors=REAL_ACTORS,
+    )
+    assert actors_of(article) == [
+        ("united-states", "U.S."),
+        ("indo-pacific", "Indo-Pacific"),
+        ("nato", "NATO"),
+        ("asia-pacific-partners", "partners in the Indo-Pacific"),
+    ]
+
+
 def test_a_venue_word_holds_across_an_aside_in_brackets(tmp_path: Path) -> None:
     # "in (a very hot) Washington" is "in Washington": where someone is, not the government.
     article = annotated(

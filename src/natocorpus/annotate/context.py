@@ -758,6 +758,7 @@ _CAPITALISED_RUN_BEFORE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]* )+)$")
 _AN_OWNERS_KIND = PLACE | STATE | CAPITAL | CITY
 _POSSESSIVE_BEFORE = re.compile(r"[\w.][’']s $")
 _SHARED_WITH_THE_ALLIANCE = re.compile(r"(?:NATO|[Aa]lliance)(?:[’']s)? (?:and|&) $")
+_ALLIES_AND_BEFORE = re.compile(r"\b(?:allies|friends),? (?:and|&) $")
 
 
 def _anothers_partners(
@@ -767,7 +768,12 @@ def _anothers_partners(
     Indo-Pacific", "Japan’s Indo-Pacific partners", "the EU's Indo-Pacific partners" (a name no
     form knows, in the possessive) are theirs, not the group of the alliance's partners; "its",
     "NATO's" or "the Alliance's" partners are, and so are those the alliance shares ("the
-    alliance and US partners")."""
+    alliance and US partners"). The owner of allies named with them owns the partners too: "U.S.
+    allies and partners in the Indo-Pacific", not "NATO allies and partners in the
+    Indo-Pacific"."""
+    if (allies := _ALLIES_AND_BEFORE.search(before)) is not None:
+        start -= len(before) - allies.start()
+        before = before[: allies.start()]
     possessive = _POSSESSIVE_BEFORE.search(before) is not None
     owner = found_at.get(start - 3 if possessive else start - 1)
     if owner is not None:
