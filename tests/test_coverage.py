@@ -595,8 +595,10 @@ def test_a_degree_its_field_a_season_and_a_portfolio_are_no_names(tmp_path: Path
     found = warned(
         tmp_path,
         "NATO met. Ann Lee, Director of the BA in International Affairs, has a PhD in War "
-        "Studies. NATO met this Spring. Bo Kim, Public Affairs Director of NATO, spoke.",
+        "Studies. NATO met this Spring. Bo Kim, Public Affairs Director of NATO, spoke. He "
+        "earned his M.A. in Security Affairs and a Ph.D.",
     )
+    # A degree's stops make it no other: "M.A. in Security Affairs", "a Ph.D.".
     assert set(found) == {"Ann Lee", "Bo Kim"}
 
 

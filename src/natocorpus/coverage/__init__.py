@@ -502,7 +502,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             return None
         if len(words) == 1 and _CENTRED_ON_A_PLACE.fullmatch(phrase) is not None:
             return None
-        if (len(words) == 1 and phrase in _DEGREES) or _DEGREE_IN_BEFORE.search(
+        if (len(words) == 1 and phrase.replace(".", "") in _DEGREES) or _DEGREE_IN_BEFORE.search(
             reading, max(0, start - 30), start
         ) is not None:
             return None  # a degree, or its field: "the BA in International Affairs"

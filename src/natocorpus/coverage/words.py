@@ -256,9 +256,13 @@ _COMMON_ACRONYMS = _DEGREES | _set(
     " AEW MLRS SAM SAMs"
     " SIGINT HUMINT OSINT ELINT IMINT GEOINT MASINT COMINT AWOL"
 )
+# A degree with or without its stops: "MA", "M.A.", "PhD", "Ph.D.".
+_DOTTED_DEGREES = "|".join(
+    re.sub(r"([A-Z][a-z]*)", r"\1\\.?", degree) for degree in sorted(_DEGREES)
+)
 _DEGREE_IN_BEFORE = re.compile(
-    rf"\b(?:{'|'.join(sorted(_DEGREES))}|Ph\.D\.|[Dd]egree|[Bb]achelor(?:[’']s)?"
-    r"|[Mm]aster(?:[’']s)?|[Dd]octorate) in (?:the )?$"
+    rf"\b(?:{_DOTTED_DEGREES}|[Dd]egree|[Bb]achelor(?:[’']s)?|[Mm]aster(?:[’']s)?|[Dd]octorate)"
+    r" in (?:the )?$"
 )
 # What follows a person's name to tell them from a parent of the same name: "Ferdinand Marcos
 # Jr.", "Gilberto Teodoro, Jr.".
