@@ -344,19 +344,8 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 continue
             phrase = " ".join(reading[mention.start : match.end()].split())
             phrase = re.sub(r"^(?:the|The|its|Its)\s+", "", phrase)
-            if phrase in seen or phrase in self.known:
-                continue
-            seen.add(phrase)
-            found.append(
-                _Miss(
-                    article.text.block_at(mention.start).source_line,
-                    phrase,
-                    f"; {mention.text!r} alone is {mention.event}, which does not name the"
-                    " document",
-                    "document",
-                    [phrase],
-                )
-            )
+            hint = f"; {mention.text!r} alone is {mention.event}, which does not name the document"
+            found += self._once(seen, article, mention.start, phrase, hint, "document")
         return found
 
     def _bodies_of_states(self, article: AnnotatedArticle, seen: set[str]) -> list[_Miss]:
@@ -375,20 +364,9 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 continue
             if match is None:
                 continue
-            end = match.end()
-            phrase = " ".join(reading[mention.start : end].split())
-            if phrase in seen or phrase in self.known:
-                continue
-            seen.add(phrase)
-            found.append(
-                _Miss(
-                    article.text.block_at(mention.start).source_line,
-                    phrase,
-                    f"; {mention.text!r} alone is {mention.actor}, which does not name the body",
-                    "organisation",
-                    [phrase],
-                )
-            )
+            phrase = " ".join(reading[mention.start : match.end()].split())
+            hint = f"; {mention.text!r} alone is {mention.actor}, which does not name the body"
+            found += self._once(seen, article, mention.start, phrase, hint, "organisation")
         return found
 
     def _versions_of_bodies(self, article: AnnotatedArticle, seen: set[str]) -> list[_Miss]:
@@ -410,23 +388,30 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             body = bodies.get(match.end()) or bodies.get(match.start("the"))
             if body is None:
                 continue
+            if self._known(f"{mention.text} {body.text}"):
+                continue  # the same name written short ("Asia-Pacific NATO") is decided already
             phrase = " ".join(reading[mention.start : body.end].split())
-            # The same name written short ("Asia-Pacific NATO") may be known or declared not an
-            # actor already.
-            if phrase in seen or phrase in self.known or self._known(f"{mention.text} {body.text}"):
-                continue
-            seen.add(phrase)
-            found.append(
-                _Miss(
-                    article.text.block_at(mention.start).source_line,
-                    phrase,
-                    f"; {mention.text!r} alone is {mention.actor}, {body.text!r} alone is"
-                    f" {body.actor}, which does not name it whole",
-                    self.kinds[body.actor],
-                    [phrase],
-                )
+            hint = (
+                f"; {mention.text!r} alone is {mention.actor}, {body.text!r} alone is"
+                f" {body.actor}, which does not name it whole"
             )
+            found += self._once(seen, article, mention.start, phrase, hint, self.kinds[body.actor])
         return found
+
+    def _once(
+        self,
+        seen: set[str],
+        article: AnnotatedArticle,
+        start: int,
+        phrase: str,
+        hint: str,
+        kind: str,
+    ) -> list[_Miss]:
+        """The miss of a phrase that starts at `start`, unless it is known or reported already."""
+        if phrase in seen or phrase in self.known:
+            return []
+        seen.add(phrase)
+        return [_Miss(article.text.block_at(start).source_line, phrase, hint, kind, [phrase])]
 
     def _whole_owner(self, piece: _Piece, named: list[_Named], starts: list[int]) -> str | None:
         """The actor or event that names the piece whole, if one does."""
