@@ -53,8 +53,8 @@ from natocorpus.coverage.words import (
     _HEADS_TOLD_AGAIN,
     _LABEL_WORDS,
     _NO_ONE_ALONE,
+    _OFFICE,
     _PAGE_FURNITURE,
-    _PLACE,
     _RUN_ON_WORDS,
     _TITLE_PREPOSITIONS,
     _WEEKDAYS,
@@ -97,12 +97,6 @@ _BODY_WORDS = 25
 # A place's version of a body: "an Asian version of NATO", "a “Pacific version of the Alliance”".
 _VERSION_OF = re.compile(r"\s+version\s+of\s+(?P<the>the\s+)?")
 _KINDS_OF_BODIES = frozenset({"alliance", "organisation", "grouping", "institution"})
-# A body's office, where it is one: "a NATO liaison office", "the EU office in Seoul" (not "the
-# NATO office said").
-_OFFICE = re.compile(
-    rf" (?:liaison office(?: (?:in|to)(?: the)? {_PLACE})?|office (?:in|to)(?: the)? {_PLACE})"
-    r"(?![\w-])"
-)
 
 
 # The place at the end of an event's mention: "in Lithuania", "at the Hague".

@@ -331,14 +331,20 @@ _PORTFOLIO = _set(
     Cooperation Agriculture Environment Transport Labour Labor Industry Development Culture
     Infrastructure Fisheries"""
 )
-# Bodies of a state named in lower case after it: "the Chinese embassy in Japan".
 # A place's name after a body: capitalised words, with a stop only inside one ("U.S.-Japan"),
 # never the stop that ends a sentence ("in Japan. The").
 _PLACE = r"[A-Z](?:[\w\-]|\.(?=\w))*(?: [A-Z](?:[\w\-]|\.(?=\w))*)*"
+# Bodies of a state named in lower case after it: "the Chinese embassy in Japan".
 _BODY = re.compile(
     r" (?:(?:foreign|defen[cs]e|interior|finance) ministry|embassy|mission|consulate|delegation"
     r"|navy|army|air force|coast guard|parliament|foreign office|liaison office)"
     rf"(?:(?= (?:in|to) ) (?:in|to)(?: the)? {_PLACE})?(?!\w)"
+)
+# A body's office after the body's name, where it is one: "a NATO liaison office", "the EU
+# office in Seoul" (not "the NATO office said").
+_OFFICE = re.compile(
+    rf" (?:liaison office(?: (?:in|to)(?: the)? {_PLACE})?|office (?:in|to)(?: the)? {_PLACE})"
+    r"(?![\w-])"
 )
 _TITLE_WORDS = _TITLE_HEADS | _TITLE_MODIFIERS
 # A transcript's labels of who speaks or what follows ("SPEAKER:", "SUBJECTS:", "Q:"), beside
