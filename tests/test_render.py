@@ -10,9 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from natocorpus.artifacts import Artifact
 from natocorpus.diagnostics import CorpusError
 from natocorpus.link import link_site
-from natocorpus.render import render_site
+from natocorpus.render import (
+    CompiledTemplates,
+    iter_site_artifacts,
+    precompiled_templates,
+    render_site,
+)
 from test_link_stage import make_corpus, many_articles
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -242,3 +248,27 @@ def test_a_large_corpus_renders_bounded_pages_with_working_pagination() -> None:
     assert counted and all(url.split("#", 1)[1] in ids for url in counted)
     assert out["feed.xml"].count("<entry>") == 50
     assert "data/mentions.csv" in out["compare/index.html"]
+
+
+def test_templates_compiled_ahead_render_the_same_pages_and_leave_errors_to_render(
+    tmp_path: Path,
+) -> None:
+    # A small build compiles the templates while a child annotates the articles: the pages must
+    # come out as if compiled by the render stage, and a broken template must still be named by
+    # it, with its line.
+    templates = copy_templates(tmp_path)
+    ahead = precompiled_templates(templates, {})
+    site = link_site(make_corpus(), "/")
+    fresh = {a.path: a.content for a in render_site(site, templates)}
+    loaded = CompiledTemplates(ahead)
+    made = iter_site_artifacts(site, templates, compiled=loaded)
+    assert {a.path: a.content for a in made if isinstance(a, Artifact)} == fresh
+    assert loaded.used == ahead  # every template loaded from what was compiled ahead
+
+    (templates / "glossary.html").write_text("{% if %}\n", encoding="utf-8")
+    ahead = precompiled_templates(templates, {})
+    assert len(ahead) == len(loaded.used)  # the broken one left out, the others compiled
+    with pytest.raises(CorpusError) as raised:
+        list(iter_site_artifacts(site, templates, compiled=CompiledTemplates(ahead)))
+    (diagnostic,) = raised.value.diagnostics
+    assert (diagnostic.path, diagnostic.line) == ((templates / "glossary.html").as_posix(), 1)

@@ -7,6 +7,7 @@ file and line, never as a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import traceback
@@ -348,10 +349,27 @@ def _here_then_in_workers(
             return
 
 
+def precompiled_templates(templates_dir: Path, known: Mapping[str, bytes]) -> dict[str, bytes]:
+    """Jinja's bytecode of every template that compiles, by Jinja's key, for `CompiledTemplates`:
+    made while the articles are annotated in a child (`build`), so that the render stage only
+    loads it. A template that fails is left out: the render stage compiles it again and reports
+    it there, with the other errors of its stage."""
+    compiled = CompiledTemplates(known)
+    env = make_environment(templates_dir, compiled)
+    for name in _template_names(env):
+        with contextlib.suppress(jinja2.TemplateError, OSError, UnicodeDecodeError):
+            env.get_template(name)
+    return compiled.used
+
+
+def _template_names(env: jinja2.Environment) -> list[str]:
+    return env.list_templates(filter_func=lambda name: not name.startswith(f"{STATIC_DIR}/"))
+
+
 def _compile_templates(env: jinja2.Environment, templates_dir: Path) -> None:
     """Every template compiled once, here, before the render workers fork: each would otherwise
     compile them all again for its first pages."""
-    for name in env.list_templates(filter_func=lambda name: not name.startswith(f"{STATIC_DIR}/")):
+    for name in _template_names(env):
         try:
             env.get_template(name)
         except UnicodeDecodeError as exc:
