@@ -355,6 +355,35 @@ def test_a_bodys_name_told_with_its_states_possessive_or_adjective(tmp_path: Pat
     ]
 
 
+def test_a_states_document_named_of_it_told_with_its_possessive_or_adjective_once_it_exists(
+    tmp_path: Path,
+) -> None:
+    # "Strategy of Japan" is Japan's: the state named in the title says whose it is, even where
+    # another state is named nearer; before the day it was adopted, the name is an older one's.
+    actors = ACTORS + (
+        "- {id: japan, name: Japan, type: state, description: d, forms: [Japan, Japanese]}\n"
+        "- {id: nss, name: Strategy of Japan, type: document, description: d,\n"
+        "   since: '2022-12-16', forms: [National Security Strategy of Japan]}\n"
+    )
+    events = SUMMITS + (
+        "- {id: nss-adopted, name: The strategy adopted, type: publication, date: '2022-12-16',\n"
+        "   precision: day, participants: [japan, nss], description: d, forms: []}\n"
+    )
+    article = annotated(
+        tmp_path,
+        "Japan’s National Security Strategy names China. The Japanese National Security "
+        "Strategy warns Russia. In 2014, Japan's National Security Strategy was new.",
+        actors=actors,
+        events=events,
+    )
+    assert actors_of(article) == [
+        ("nss", "Japan’s National Security Strategy"),
+        ("china", "China"),
+        ("nss", "Japanese National Security Strategy"),
+        ("russia", "Russia"),
+    ]
+
+
 def test_a_combining_form_written_out(tmp_path: Path) -> None:
     actors = ACTORS + (
         "- {id: euro-atlantic, name: Euro-Atlantic area, type: region, description: d,\n"

@@ -301,6 +301,9 @@ def _without_venues(
 
 # How far after a document's title its state may stand: "... Programme between NATO and Japan".
 _NEAR = 40
+# The state a title opens with, in the possessive or as its adjective: "Japan’s National Security
+# Strategy", "South Korea's ...", "Japanese ...".
+_OPENING_OWNER = re.compile(r"(.+?)[’']s |(\S+) ")
 
 
 def _documents_of_their_owners(
@@ -331,6 +334,8 @@ def _documents_of_their_owners(
             nearest = nearby[0] if nearby else None
             right_after = after[0].actor if after and after[0].start < mention.end + _NEAR else None
             named = {found[0] for found in matchers.actors.find(mention.text)}
+            if opening := _OPENING_OWNER.match(mention.text):
+                named |= {found[0] for found in matchers.actors.find(opening[1] or opening[2])}
             if nearest not in owning and right_after not in owning and not named & owning:
                 continue  # "South Korea's ITPP": not the programme of Japan
         kept.append(mention)

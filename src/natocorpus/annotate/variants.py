@@ -284,7 +284,15 @@ def with_variants(
 
 def the_states_other_way(text: str, peoples: Mapping[str, str]) -> list[str]:
     """A body's name that opens with its state's adjective told with the state's possessive,
-    and the other way round: "Japanese Foreign Ministry", "Japan’s Foreign Ministry"."""
+    and the other way round: "Japanese Foreign Ministry", "Japan’s Foreign Ministry"; and one
+    that ends with "of" its state told with both: "National Security Strategy of Japan",
+    "Japan’s National Security Strategy", "Japanese National Security Strategy"."""
+    rest, of, owner = text.rpartition(" of ")
+    if of and rest and owner in peoples.values():
+        return [
+            *(f"{owner}{mark} {rest}" for mark in ("’s", "'s")),
+            *(f"{people} {rest}" for people, state in peoples.items() if state == owner),
+        ]
     first, _, rest = text.partition(" ")
     if not rest:
         return []
