@@ -358,8 +358,9 @@ def test_a_bodys_name_told_with_its_states_possessive_or_adjective(tmp_path: Pat
 def test_a_states_document_named_of_it_told_with_its_possessive_or_adjective_once_it_exists(
     tmp_path: Path,
 ) -> None:
-    # "Strategy of Japan" is Japan's: the state named in the title says whose it is, even where
-    # another state is named nearer; before the day it was adopted, the name is an older one's.
+    # "Strategy of Japan" is Japan's: the state named with the title says whose it is, even where
+    # another state is named nearer, and is named there too; before the day the document was
+    # adopted, the name is an older one's.
     actors = ACTORS + (
         "- {id: japan, name: Japan, type: state, description: d, forms: [Japan, Japanese]}\n"
         "- {id: nss, name: Strategy of Japan, type: document, description: d,\n"
@@ -377,7 +378,8 @@ def test_a_states_document_named_of_it_told_with_its_possessive_or_adjective_onc
         events=events,
     )
     assert actors_of(article) == [
-        ("nss", "Japan’s National Security Strategy"),
+        ("japan", "Japan"),
+        ("nss", "National Security Strategy"),
         ("china", "China"),
         ("nss", "Japanese National Security Strategy"),
         ("russia", "Russia"),

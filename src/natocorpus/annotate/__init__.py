@@ -102,7 +102,9 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
     # document too.)
     actor_mentions = _with_documents(
         _without_venues(
-            _documents_of_their_owners(actor_mentions, matchers), event_mentions, matchers
+            _owners_apart(_documents_of_their_owners(actor_mentions, matchers), matchers),
+            event_mentions,
+            matchers,
         ),
         [m for m in event_mentions if m not in own_events],
         matchers,
@@ -304,6 +306,7 @@ _NEAR = 40
 # The state a title opens with, in the possessive or as its adjective: "Japan’s National Security
 # Strategy", "South Korea's ...", "Japanese ...".
 _OPENING_OWNER = re.compile(r"(.+?)[’']s |(\S+) ")
+_OPENING_POSSESSIVE = re.compile(r"(.+?)[’']s ")
 
 
 def _documents_of_their_owners(
@@ -340,6 +343,28 @@ def _documents_of_their_owners(
                 continue  # "South Korea's ITPP": not the programme of Japan
         kept.append(mention)
     return kept
+
+
+def _owners_apart(mentions: list[ActorMention], matchers: Matchers) -> list[ActorMention]:
+    """A document named with its state's possessive ("Japan’s National Security Strategy") names
+    the two: the state, and the document by its title."""
+    out: list[ActorMention] = []
+    for mention in mentions:
+        opening = _OPENING_POSSESSIVE.match(mention.text)
+        if opening is None or mention.actor not in matchers.document_actors:
+            out.append(mention)
+            continue
+        owner = opening[1]
+        states = [a for a, form, *_ in matchers.actors.find(owner) if form == owner]
+        if not states or states[0] not in matchers.states:
+            out.append(mention)
+            continue
+        title = opening.end()
+        out += [
+            mention._replace(actor=states[0], text=owner, end=mention.start + len(owner)),
+            mention._replace(text=mention.text[title:], start=mention.start + title),
+        ]
+    return out
 
 
 def _with_documents(
