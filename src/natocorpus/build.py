@@ -360,7 +360,8 @@ def _annotate(
     if fresh and len(fresh) < MIN_ITEMS and (in_cache or meanwhile is not None):
         # A small build or a rebuild: the child annotating the few articles to annotate compiles
         # the checks, on the other core, while this process reads the others from the cache and
-        # does the `meanwhile` work (a fifth off the real corpus's cold build: benchmarks/README.md)
+        # does the `meanwhile` work. It takes a fifth off the real corpus's cold build
+        # (benchmarks/README.md).
         article_pass = _ArticlePass(frame, checks)
         later = Later(lambda: [article_pass(path) for path in fresh])
         try:
