@@ -787,6 +787,18 @@ def test_an_acronym_the_text_gives_a_known_name_and_its_common_nouns_names_it_th
         ("east-asia", "EAR"),
         ("russia", "Russian"),
     ]
+    # A place's last word capitalised, as some texts print it, is still the place's.
+    capitalised = annotated(
+        tmp_path / "capitalised",
+        "NATO moves into the East Asia Region (EAR) worry Russia. The EAR grows.",
+    )
+    assert actors_of(capitalised) == [
+        ("nato", "NATO"),
+        ("east-asia", "East Asia"),
+        ("east-asia", "EAR"),
+        ("russia", "Russia"),
+        ("east-asia", "EAR"),
+    ]
 
 
 def test_a_prefix_of_within_before_a_states_adjective_keeps_the_state(tmp_path: Path) -> None:

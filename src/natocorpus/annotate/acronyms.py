@@ -97,6 +97,7 @@ def acronyms_of_known_names(
         if any(
             not any(item[2] <= start and end <= item[3] for item in inside)
             and not reading[start].islower()
+            and not ((start, end) == words[-1] and reading[start:end] in _PLACE_HEADS)
             for start, end in words
         ):
             continue  # a capitalised word no known form covers: another name
@@ -107,5 +108,8 @@ def acronyms_of_known_names(
     return defined
 
 
+# The last word of a place's name that names nothing else, capitalised as some texts print it:
+# "the Asia-Pacific Region (APR)" is the region.
+_PLACE_HEADS = frozenset({"Region", "Area"})
 # A word of letters, a hyphened compound's parts counted apart: "Asia-Pacific region" is three.
 _A_LETTERED_WORD = re.compile(r"[A-Za-z][\w’']*")
