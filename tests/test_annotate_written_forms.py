@@ -457,7 +457,8 @@ def test_a_compound_with_the_word_after_its_hyphen_in_lower_case_or_closed_up(
     )
     article = annotated(
         tmp_path,
-        "Countries of the Asia-pacific worry, and the navy sailed to the Indopacific and to Asia.",
+        "Countries of the Asia-pacific worry, and the navy sailed to the Indopacific and to Asia. "
+        "A capture lost the hyphen of the AsiaPacific, a hashtag reads #IndoPacific.",
         actors=actors,
     )
     # Not Asia inside "Asia-pacific": the compound is one name, however its second word is printed.
@@ -465,6 +466,8 @@ def test_a_compound_with_the_word_after_its_hyphen_in_lower_case_or_closed_up(
         ("asia-pacific", "Asia-pacific"),
         ("indo-pacific", "Indopacific"),
         ("asia", "Asia"),
+        ("asia-pacific", "AsiaPacific"),
+        ("indo-pacific", "IndoPacific"),
     ]
 
 

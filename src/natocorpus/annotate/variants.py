@@ -71,8 +71,9 @@ def written_variants(text: str, actor_type: str) -> list[str]:
     ("NATO military committee", "NATO’s Military Committee"); a hyphen between capitalised words
     as a space ("Asia Pacific"), a dash ("Indo – Pacific") or, in a region's name, a slash
     ("Asia/Pacific"), with the word after it in lower case ("Asia-pacific") or, after a
-    combining form, closed up ("Indopacific"); a name opening with "the" as a sentence opens it
-    ("The West"); an acronym with stops ("N.A.T.O.")."""
+    combining form, closed up ("Indopacific"), or closed up with both capitals ("AsiaPacific");
+    a name opening with "the" as a sentence opens it ("The West"); an acronym with stops
+    ("N.A.T.O.")."""
     variants = spelling_variants(text)
     if text.startswith("Euro-"):
         variants.append("European-" + text[len("Euro-") :])  # "European-Atlantic security"
@@ -94,6 +95,9 @@ def written_variants(text: str, actor_type: str) -> list[str]:
             variants.append(_HYPHENATED_NAME.sub(_lower_after_hyphen, text))
             # a combining form closed up with the word after it: "Indopacific", "Euroatlantic"
             variants.append(_COMBINING_FORM.sub(_closed_up, text))
+            # the two words closed up with their capitals, as a hashtag or a capture that lost
+            # the hyphen prints them: "AsiaPacific", "IndoPacific"
+            variants.append(_HYPHENATED_NAME.sub(r"\1\2", text))
     words = text.split()
     if len(words) > 1 and words[-1] in _NUMBERS:
         variants.append(" ".join([*words[:-1], _NUMBERS[words[-1]]]))
