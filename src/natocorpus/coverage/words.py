@@ -181,15 +181,15 @@ _TITLE_HEADS |= frozenset(
     )
 )
 # Common nouns of government that a house style capitalises alone ("the Government has since",
-# "Heads of State and Government", "the Mission", a headline's "... – Embassy", NATO's "our 31st
-# Ally", "each Partner", "a Member of the Political Bureau", a body's part or a ship told as "the
-# Unit", "the Command", a treaty's "the Parties", a visit's "the Delegation"): alone they name no
-# one in particular.
+# "Heads of State and Government", "the Mission", NATO's "our 31st Ally", "each Partner", "a
+# Member of the Political Bureau", a body's part or a ship told as "the Unit", "the Command", a
+# treaty's "the Parties", a visit's "the Delegation"): alone they name no one in particular.
+# (Not "the Embassy": a text that says so means one embassy, which the maintainer is told of.)
 _GOVERNMENT_NOUNS = _set(
     """Government Governments Administration Administrations Ministry Ministries Department
-    Departments Mission Missions Embassy Embassies Consulate Consulates Agency Agencies
-    Secretariat Authorities Defence Defense Ally Allies Partner Partners Province Provinces Unit
-    Units Command Commands Member Members Parties Delegation Delegations"""
+    Departments Mission Missions Agency Agencies Secretariat Authorities Defence Defense Ally
+    Allies Partner Partners Province Provinces Unit Units Command Commands Member Members
+    Parties Delegation Delegations"""
 )
 # What lies between two parties, capitalised by a title after their names joined by a hyphen
 # ("US-China Relations", "Sino-Japanese Rivalry"): no one's name.
