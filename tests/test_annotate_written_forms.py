@@ -121,10 +121,16 @@ def test_a_demonym_opening_a_sentence_is_not_qualified_by_the_word_before(
 ) -> None:
     article = annotated(
         tmp_path,
-        "Given Russian aggression, allies act. Latin American states wait.",
+        "Given Russian aggression, allies act. Latin American states wait. Alongside Russian "
+        "animosity, allies worry; around Chinese ports and Outside Russian waters, ships sail.",
     )
     # "Latin American" is another name: "American" is not the United States there.
-    assert actors_of(article) == [("russia", "Russian")]
+    assert actors_of(article) == [
+        ("russia", "Russian"),
+        ("russia", "Russian"),
+        ("china", "Chinese"),
+        ("russia", "Russian"),
+    ]
 
 
 def test_an_acronym_written_out_in_a_generic_phrase(tmp_path: Path) -> None:

@@ -322,6 +322,8 @@ _FUNCTION_WORDS = _wordset(
     # prepositions, conjunctions and adverbs that open a sentence: "Given Russian aggression"
     "Given Despite Amid Amidst Unlike Like Following Regarding Concerning Including Without "
     "Within Through Across Beyond Toward Towards Upon Via Although Because Though Whether "
+    "Alongside Along Around Beside Besides Behind Beneath Below Above Inside Outside "
+    "Throughout Into Onto Except "
     "Unless Until Once Now Yet Still However Meanwhile Today Yesterday Instead Thus Hence "
     # the verbs that open a question: "Is Australian engagement with NATO wise?"
     "Is Are Was Were Do Does Did Has Have Had Can Could Will Would Shall Should Might Must"

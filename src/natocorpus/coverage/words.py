@@ -59,6 +59,8 @@ _FUNCTION_WORDS = _set(
     Which Where Why How I Me My Us Them Him Is Are Was Were Be Been Has Have Had Do Does Did Will
     Would Shall Should Can Could Must Might Let Than Then Because Whether Whose Whom Within Without
     Beyond Upon Toward Towards Amid Amidst Via Per Neither Either Whereas Whilst Once Yes
+    Alongside Around Beside Behind Beneath Below Above Inside Outside Throughout Into Onto
+    Except
     Everyone Everybody Nobody Someone Somebody Anyone Anybody Everything Nothing Something
     Anything Well Okay Yeah Thanks According"""
 )
