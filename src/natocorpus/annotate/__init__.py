@@ -306,7 +306,6 @@ _NEAR = 40
 # The state a title opens with, in the possessive or as its adjective: "Japan’s National Security
 # Strategy", "South Korea's ...", "Japanese ...".
 _OPENING_OWNER = re.compile(r"(.+?)[’']s |(\S+) ")
-_OPENING_POSSESSIVE = re.compile(r"(.+?)[’']s ")
 
 
 def _documents_of_their_owners(
@@ -350,8 +349,9 @@ def _owners_apart(mentions: list[ActorMention], matchers: Matchers) -> list[Acto
     the two: the state, and the document by its title."""
     out: list[ActorMention] = []
     for mention in mentions:
-        opening = _OPENING_POSSESSIVE.match(mention.text)
-        if opening is None or mention.actor not in matchers.document_actors:
+        opening = _OPENING_OWNER.match(mention.text)
+        # (The possessive's owner only: a title opening with the state's adjective stays whole.)
+        if opening is None or opening[1] is None or mention.actor not in matchers.document_actors:
             out.append(mention)
             continue
         owner = opening[1]
