@@ -383,7 +383,7 @@ def test_a_place_in_its_own_clause_names_no_summit_years_after_the_text(
 ) -> None:
     # The place in the reference's clause decides only among events within a year of the text
     # (or begun by then), as the place in its sentence or paragraph does.
-    body = "The US leads a bloc, the Quad, which held its face-to-face summit last week in Vilnius."
+    body = "The US leads a bloc, the Quad, which held its face-to-face summit again in Vilnius."
     for name, published in (("a", "2020-09"), ("b", "2021-09")):
         assert _events(tmp_path / name, body, published) == []
     assert _unresolved(tmp_path / "c", body, "2020-09") == [("summit", ())]

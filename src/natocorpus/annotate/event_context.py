@@ -89,11 +89,14 @@ def _by_context(
     published: PartialDate,
     matchers: Matchers,
     antecedent: str | None = None,
+    *,
+    time_told: bool = False,
 ) -> list[str]:
     """The candidates that the names and the year before the phrase, a month before it, the
     places and dates of its sentence, the event its paragraph last named (`antecedent`) and the
     places and dates of its paragraph leave (the publication date only rules out what had not
-    begun by then, unless a word looks ahead): what is around the reference decides."""
+    begun by then, unless a word looks ahead, or a week or month after the phrase was told from
+    the publication: `time_told`): what is around the reference decides."""
     candidates = _of_its_parties(reading, start, candidates, actors, matchers)
     dates = _without_its_founding(reading, start, candidates, dates, matchers)
     if (year := _YEAR_BEFORE.search(reading, max(0, start - 5), start)) is not None:
@@ -147,7 +150,7 @@ def _by_context(
                 if not _over_well_before(matchers.event_dates[e], matchers.event_ends[e], published)
             ]
     month = _month_before(reading, start)
-    forward = _FORWARD_BEFORE.search(reading, max(0, start - 40), start) is not None
+    forward = time_told or _FORWARD_BEFORE.search(reading, max(0, start - 40), start) is not None
     if (
         month is None
         and not any(_began_by(matchers, e, published) for e in candidates)
@@ -763,6 +766,38 @@ def _still_to_come(
         or not _over_well_before(matchers.event_dates[e], matchers.event_ends[e], published)
         or any(_within(v, matchers.event_dates[e], matchers.event_ends[e]) for v in values)
     ]
+
+
+# A week or month told from the publication date right after a reference, or after one word of
+# it: "the NATO summit this week", "NATO summit attendance this week", "the meeting last month".
+_SOON_AFTER = re.compile(r"(?: [a-z]+)? (this|last|next) (week|month)\b", re.IGNORECASE)
+
+
+def _in_the_time_told(
+    reading: str,
+    end: int,
+    candidates: list[str],
+    published: PartialDate,
+    matchers: Matchers,
+) -> tuple[list[str], bool]:
+    """Where a week or month told from the publication date follows the reference ("Japan skips
+    the NATO summit this week"), the meetings and visits held within it, as "this week's summit"
+    would give: not one a year the sentence or paragraph names for something else ("a streak
+    that started in 2022"). A war goes on, whatever the week. With whether a time was told: one
+    still to come when the text was published may then be meant ("the summit this week", the
+    day before it opens)."""
+    soon = _SOON_AFTER.match(reading, end)
+    if soon is None:
+        return candidates, False
+    low, high = _SOON[soon.group(1).lower(), soon.group(2).lower()]
+    first, last = _days(published)
+    window = (first + datetime.timedelta(low), last + datetime.timedelta(high))
+    return [
+        e
+        for e in candidates
+        if matchers.event_types.get(e) not in _HELD_ON_A_DAY
+        or _overlap(window, _days(matchers.event_dates[e], matchers.event_ends[e]))
+    ], True
 
 
 def _visitors(event: str, matchers: Matchers) -> frozenset[str]:

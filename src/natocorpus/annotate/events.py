@@ -27,6 +27,7 @@ from natocorpus.annotate.event_context import (
     _by_context,
     _by_publication_year,
     _held_by_whom_it_names,
+    _in_the_time_told,
     _last_named,
     _named_before,
     _of_whom_the_sentence_names,
@@ -479,6 +480,7 @@ def _generic_events(
         candidates = _still_to_come(
             reading, end, own, candidates, context_dates, published, matchers
         )
+        candidates, time_told = _in_the_time_told(reading, end, candidates, published, matchers)
         set_apart = {event for at, event in set_apart_at if own[0] <= at < own[1] and at != start}
         if set_apart and len(candidates) > 1:
             # "This summit invited Japan ... following last year's Madrid Summit": not that one.
@@ -559,6 +561,7 @@ def _generic_events(
                 published,
                 matchers,
                 antecedent,
+                time_told=time_told,
             )
             if len(local) > 1:
                 local = _held_by_whom_it_names(own, local, actors, matchers)
