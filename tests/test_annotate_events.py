@@ -657,6 +657,15 @@ def test_a_week_told_after_the_summit_is_its_time_not_a_year_the_text_names(
         },
     )
     assert events_of(article) == [("vilnius-2023", "NATO summit")]
+    # Told before the phrase, the week may hold one still to come too.
+    article = annotated(
+        tmp_path / "before",
+        "Tokyo, 10 July 2023.\n\nJapan attends this week’s NATO summit.",
+        overrides={
+            "published": 'published: {value: "2023-07-10", precision: day, stated: "10 July 2023"}'
+        },
+    )
+    assert events_of(article) == [("vilnius-2023", "NATO summit")]
     # And the month: "last month" in a text of July 2022 is June's summit, not a later one.
     article = annotated(
         tmp_path / "month",

@@ -150,7 +150,13 @@ def _by_context(
                 if not _over_well_before(matchers.event_dates[e], matchers.event_ends[e], published)
             ]
     month = _month_before(reading, start)
-    forward = time_told or _FORWARD_BEFORE.search(reading, max(0, start - 40), start) is not None
+    # A week or month told from the publication, before the phrase or after it, may hold one
+    # still to come: "this week’s summit", written the day before it opens.
+    forward = (
+        time_told
+        or soon is not None
+        or _FORWARD_BEFORE.search(reading, max(0, start - 40), start) is not None
+    )
     if (
         month is None
         and not any(_began_by(matchers, e, published) for e in candidates)
