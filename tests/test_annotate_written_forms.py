@@ -720,42 +720,6 @@ def test_a_state_is_not_named_in_a_time_before_it_came_into_being(tmp_path: Path
     assert actors_of(named) == [("nato", "NATO"), ("newland", "Newland")]
 
 
-def test_a_sentence_within_an_event_before_a_state_tells_of_a_time_before_it(
-    tmp_path: Path,
-) -> None:
-    actors = ACTORS + (
-        "- id: newland\n"
-        "  name: Newland\n"
-        "  type: state\n"
-        "  description: d\n"
-        '  since: "1991-12-26"\n'
-        "  forms: [Newland, Newlanders, Newtown]\n"
-    )
-    events = SUMMITS + (
-        "- id: great-war\n"
-        "  name: The Great War\n"
-        "  type: other\n"
-        '  date: "1939-09-01"\n'
-        "  precision: day\n"
-        '  end_date: "1945-09-02"\n'
-        "  description: A war.\n"
-        "  forms: [Great War]\n"
-    )
-    # A time within the war, before the state: its other names are the state before it.
-    body = "NATO recalls that Lapland was annexed by Newtown during the Great War."
-    article = annotated(tmp_path / "during", body, actors=actors, events=events)
-    assert [a for a, _ in actors_of(article)] == ["nato"]
-    # A time after the war ("since"), or the state by its own name, is the state's.
-    for number, body in enumerate(
-        [
-            "NATO says Newtown has fought no such war since the Great War.",
-            "NATO recalls that Newland fought in the Great War.",
-        ]
-    ):
-        article = annotated(tmp_path / str(number), body, actors=actors, events=events)
-        assert [a for a, _ in actors_of(article)] == ["nato", "newland"], body
-
-
 def test_an_alliance_told_by_where_it_is_based(tmp_path: Path) -> None:
     actors = ACTORS.replace(
         "forms: [NATO]}", "forms: [NATO, Atlantic Alliance, Atlantic alliance]}"

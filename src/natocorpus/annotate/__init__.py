@@ -76,6 +76,7 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
     actor_mentions = _actor_mentions(reading, matchers, own_actors, place, _in_heading(text))
     published = article.meta.published.value
     raw_dates = _find_dates(reading, published, place)
+    actor_mentions = _in_their_time(actor_mentions, raw_dates, published, matchers)
     own_event_spans = [(m.start, m.end) for m in own_events]
     event_mentions = own_events + [
         EventMention(event, form, start, end, *place(start))
@@ -88,9 +89,6 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
         reading, event_mentions, own_events, raw_dates, matchers
     )
     not_yet += dated_otherwise
-    actor_mentions = _in_their_time(
-        actor_mentions, raw_dates, event_mentions, reading, published, matchers
-    )
     event_mentions, unresolved = _with_generic_events(
         article, matchers, actor_mentions, event_mentions, raw_dates, place
     )
@@ -144,40 +142,24 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
     )
 
 
-# Words before an event's phrase that tell of a time within it: "during World War Two", "in the
-# Second World War".
-_WITHIN_BEFORE = re.compile(r"\b(?:[Dd]uring|[Ii]n|[Tt]hroughout|[Aa]mid)(?: the)? $")
-
-
 def _in_their_time(
     mentions: list[ActorMention],
     dates: list[DateMention],
-    events: list[EventMention],
-    reading: str,
     published: PartialDate,
     matchers: Matchers,
 ) -> list[ActorMention]:
     """Without the mentions of a state by its other forms in a sentence that tells only of a time
-    before the state came into being (its `since`): the latest date the sentence gives, or the
-    end of the latest event it names, or else the publication. "Threats from Moscow" in 1949,
-    "the Russians" in a text of 1954 or "annexed by Moscow during World War Two" are the Soviet
-    Union's, not the Russian Federation's; but "Russia has held the islands since 1945" names the
-    state by its name, as a writer of today does."""
+    before the state came into being (its `since`): the latest date the sentence gives, or else
+    the publication. "Threats from Moscow" in 1949, or "the Russians" in a text of 1954, are the
+    Soviet Union's, not the Russian Federation's; but "Russia has held the islands since 1945"
+    names the state by its name, as a writer of today does."""
     if not matchers.actor_since:
         return mentions
     latest: dict[int, PartialDate] = {}
-    told = [(d.value, d.sentence) for d in dates if d.kind == "absolute" and d.value is not None]
-    # An event the sentence tells of a time within ("during World War Two") dates it by its end,
-    # or by its date where it has none; not one it tells of a time after ("since World War II").
-    told += [
-        (matchers.event_ends.get(e.event) or matchers.event_dates[e.event], e.sentence)
-        for e in events
-        if e.event in matchers.event_dates
-        and _WITHIN_BEFORE.search(reading, max(0, e.start - 24), e.start) is not None
-    ]
-    for value, sentence in told:
-        earlier = latest.get(sentence, value)
-        latest[sentence] = max(value, earlier, key=lambda d: d.sort_key)
+    for date in dates:
+        if date.kind == "absolute" and date.value is not None:
+            earlier = latest.get(date.sentence, date.value)
+            latest[date.sentence] = max(date.value, earlier, key=lambda d: d.sort_key)
     return [
         m
         for m in mentions
