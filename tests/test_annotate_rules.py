@@ -695,6 +695,20 @@ def test_a_word_of_rank_or_number_opening_a_sentence_is_no_qualifier(tmp_path: P
     assert actors_of(article) == [("china", "Chinese"), ("russia", "Russian")]
 
 
+def test_a_determiner_or_quantity_opening_a_sentence_is_no_qualifier(tmp_path: Path) -> None:
+    article = annotated(
+        tmp_path,
+        "Such American pressure grew. Another Russian attack came. More Chinese ships sailed. "
+        "Various European allies agreed. Latin American states did not.",
+    )
+    assert actors_of(article) == [
+        ("usa", "American"),
+        ("russia", "Russian"),
+        ("china", "Chinese"),
+        ("europe", "European"),
+    ]
+
+
 def test_a_word_of_weight_opening_a_sentence_is_no_qualifier(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -417,3 +417,12 @@ def test_a_captions_credit_after_its_sentences_is_a_name_but_a_page_label_is_not
         "NATO met Japan. Story\n\nJapan spoke. Then NATO spoke."
     )
     assert set(warned(tmp_path, body)) == {"Graftonia", "Ruritania"}
+
+
+def test_a_quantity_opening_a_sentence_is_no_part_of_the_name_after_it(tmp_path: Path) -> None:
+    found = warned(
+        tmp_path,
+        "NATO met Japan today. Few Turkish voters cared. Various Danish firms agreed. Certain "
+        "Dutch envoys objected.",
+    )
+    assert set(found) == {"Turkish", "Danish", "Dutch"}

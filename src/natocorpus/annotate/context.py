@@ -331,8 +331,8 @@ _TIME_WORDS = _wordset(
 # Chinese officials", "Major European militaries", "Many South Koreans" are the state's or its
 # people, not a longer name.
 _RANK_WORDS = _wordset(
-    "Top Senior Junior Leading Prominent Visiting Many Most Some Several Few Numerous Other"
-    " Major Key Main"
+    "Top Senior Junior Leading Prominent Visiting Many Most More Some Several Few Fewer Numerous"
+    " Various Certain Other Major Key Main"
 )
 # A number written as a word counts, it does not name: "Thirty-nine Australian troops".
 NUMBER_WORD = re.compile(

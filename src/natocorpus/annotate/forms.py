@@ -317,7 +317,8 @@ _RULERS_OF_IN = re.compile(
 _FUNCTION_WORDS = _wordset(
     "A An The This That These Those It Its In On At By For From Of To With As And But Or Nor So "
     "If When While Since After Before During Under Over Between Among Against Also Former Then "
-    "Both Each Every All Any No Not Their They There Here We Our You He She His Her Who What "
+    "Both Each Every All Any No Not Such Another Their They There Here We Our You He She His Her "
+    "Who What "
     "Which Where Why How I Mr Mrs Ms Dr "
     # prepositions, conjunctions and adverbs that open a sentence: "Given Russian aggression"
     "Given Despite Amid Amidst Unlike Like Following Regarding Concerning Including Without "

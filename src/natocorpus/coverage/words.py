@@ -69,8 +69,9 @@ _FUNCTION_WORDS = _set(
 _OPENERS = _set(
     """Meanwhile Still Thus Therefore Furthermore Additionally Earlier Later Last Next Today
     Yesterday Tomorrow Now Indeed Overall Similarly Likewise Nevertheless Nonetheless Hence
-    Besides Given Including Regarding According Following Speaking Asked Most More Several Other
-    Another Further First Second Third Finally Lastly Firstly Secondly Currently Recently Together
+    Besides Given Including Regarding According Following Speaking Asked Most More Several Few
+    Fewer Numerous Various Certain Other Another Further First Second Third Finally Lastly
+    Firstly Secondly Currently Recently Together
     Again Just Very Much Please Note See Read Watch Photo Source Update Editor Related Long-time
     Longtime Long-serving"""
 )
