@@ -699,13 +699,18 @@ def test_a_determiner_or_quantity_opening_a_sentence_is_no_qualifier(tmp_path: P
     article = annotated(
         tmp_path,
         "Such American pressure grew. Another Russian attack came. More Chinese ships sailed. "
-        "Various European allies agreed. Latin American states did not.",
+        "Various European allies agreed. Latin American states did not. Neither Chinese nor "
+        "Russian ships came. Whatever American leaders say, Perhaps Chinese leaders know.",
     )
     assert actors_of(article) == [
         ("usa", "American"),
         ("russia", "Russian"),
         ("china", "Chinese"),
         ("europe", "European"),
+        ("china", "Chinese"),
+        ("russia", "Russian"),
+        ("usa", "American"),
+        ("china", "Chinese"),
     ]
 
 

@@ -423,6 +423,6 @@ def test_a_quantity_opening_a_sentence_is_no_part_of_the_name_after_it(tmp_path:
     found = warned(
         tmp_path,
         "NATO met Japan today. Few Turkish voters cared. Various Danish firms agreed. Certain "
-        "Dutch envoys objected.",
+        "Dutch envoys objected. Perhaps Greek envoys knew. Whatever Czech envoys say, it holds.",
     )
-    assert set(found) == {"Turkish", "Danish", "Dutch"}
+    assert set(found) == {"Turkish", "Danish", "Dutch", "Greek", "Czech"}

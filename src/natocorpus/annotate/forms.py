@@ -326,6 +326,8 @@ _FUNCTION_WORDS = _wordset(
     "Alongside Along Around Beside Besides Behind Beneath Below Above Inside Outside "
     "Throughout Into Onto Except "
     "Unless Until Once Now Yet Still However Meanwhile Today Yesterday Instead Thus Hence "
+    # conjunctions, determiners and adverbs that open a sentence: "Neither Chinese nor Russian"
+    "Either Neither Whatever Whichever Even Only Just Perhaps Maybe Let "
     # the verbs that open a question: "Is Australian engagement with NATO wise?"
     "Is Are Was Were Do Does Did Has Have Had Can Could Will Would Shall Should Might Must"
 )

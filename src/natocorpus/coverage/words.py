@@ -62,7 +62,7 @@ _FUNCTION_WORDS = _set(
     Alongside Around Beside Behind Beneath Below Above Inside Outside Throughout Into Onto
     Except
     Everyone Everybody Nobody Someone Somebody Anyone Anybody Everything Nothing Something
-    Anything Well Okay Yeah Thanks According"""
+    Anything Well Okay Yeah Thanks According Whatever Whichever Perhaps Maybe"""
 )
 # Words that open a sentence or a clause and are not names: dropped there, where a capital is
 # the sentence's and not the word's.
