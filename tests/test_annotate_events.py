@@ -630,51 +630,59 @@ def test_next_weeks_summit_is_within_days_of_the_publication(tmp_path: Path) -> 
     assert events_of(article) == [("vilnius-2023", "summit")]
 
 
+def _stated_on(day: str, printed: str) -> dict[str, str]:
+    """The front matter's publication date, stated by the text as `printed`."""
+    return {"published": f'published: {{value: "{day}", precision: day, stated: "{printed}"}}'}
+
+
 def test_a_week_told_after_the_summit_is_its_time_not_a_year_the_text_names(
     tmp_path: Path,
 ) -> None:
-    # A text of June 2025 on a summit the knowledge base lacks: the year told for the streak (or
-    # in the next sentence) does not make it the 2022 summit; nothing fits, so nothing is guessed.
-    june_2025 = {
-        "published": 'published: {value: "2025-06-23", precision: day, stated: "23 June 2025"}'
-    }
-    for number, body in enumerate(
+    june_2025 = ("2025-06-23", "23 June 2025")
+    july_2023 = ("2023-07-10", "10 July 2023")
+    for number, (published, body, expected) in enumerate(
         [
-            "Tokyo, 23 June 2025. Japan cancels NATO summit attendance this week, breaking a "
-            "streak that began in 2022.",
-            "Tokyo, 23 June 2025. Japan will skip the NATO summit this week. Its leaders went "
-            "every year from 2022.",
+            # A text of June 2025 on a summit the knowledge base lacks: the year told for the
+            # streak (or in the next sentence) does not make it the 2022 summit; nothing fits,
+            # so nothing is guessed.
+            (
+                june_2025,
+                " Japan cancels NATO summit attendance this week, breaking a streak that began "
+                "in 2022.",
+                [],
+            ),
+            (
+                june_2025,
+                " Japan will skip the NATO summit this week. Its leaders went every year from "
+                "2022.",
+                [],
+            ),
+            # The week the text tells of holds the summit: that one.
+            (
+                july_2023,
+                "\n\nJapan attends the NATO summit this week, as it did in 2022.",
+                [("vilnius-2023", "NATO summit")],
+            ),
+            # Told before the phrase, the week may hold one still to come too.
+            (
+                july_2023,
+                "\n\nJapan attends this week’s NATO summit.",
+                [("vilnius-2023", "NATO summit")],
+            ),
+            # And the month: "last month" in a text of July 2022 is June's summit, not a later one.
+            (
+                ("2022-07-20", "20 July 2022"),
+                "\n\nJapan attended the NATO summit last month, as it did in 2021.",
+                [("madrid-2022", "NATO summit")],
+            ),
         ]
     ):
-        article = annotated(tmp_path / str(number), body, overrides=june_2025)
-        assert events_of(article) == [], body
-    # The week the text tells of holds the summit: that one.
-    article = annotated(
-        tmp_path / "held",
-        "Tokyo, 10 July 2023.\n\nJapan attends the NATO summit this week, as it did in 2022.",
-        overrides={
-            "published": 'published: {value: "2023-07-10", precision: day, stated: "10 July 2023"}'
-        },
-    )
-    assert events_of(article) == [("vilnius-2023", "NATO summit")]
-    # Told before the phrase, the week may hold one still to come too.
-    article = annotated(
-        tmp_path / "before",
-        "Tokyo, 10 July 2023.\n\nJapan attends this week’s NATO summit.",
-        overrides={
-            "published": 'published: {value: "2023-07-10", precision: day, stated: "10 July 2023"}'
-        },
-    )
-    assert events_of(article) == [("vilnius-2023", "NATO summit")]
-    # And the month: "last month" in a text of July 2022 is June's summit, not a later one.
-    article = annotated(
-        tmp_path / "month",
-        "Tokyo, 20 July 2022.\n\nJapan attended the NATO summit last month, as it did in 2021.",
-        overrides={
-            "published": 'published: {value: "2022-07-20", precision: day, stated: "20 July 2022"}'
-        },
-    )
-    assert events_of(article) == [("madrid-2022", "NATO summit")]
+        article = annotated(
+            tmp_path / str(number),
+            f"Tokyo, {published[1]}.{body}",
+            overrides=_stated_on(*published),
+        )
+        assert events_of(article) == expected, body
 
 
 def test_a_date_after_one_of_two_events_in_its_sentence_is_that_ones(tmp_path: Path) -> None:

@@ -24,10 +24,11 @@ from natocorpus.annotate.forms import Matchers, _within
 from natocorpus.annotate.generic_phrases import _ordinal_in_words
 from natocorpus.annotate.sentences import _sentence_span
 from natocorpus.annotate.time_windows import (
-    _SOON,
+    _SOON_AFTER,
     _SOON_BEFORE,
     _began_by,
     _days,
+    _held_within_told,
     _near,
     _not_long_before,
     _over_well_before,
@@ -126,14 +127,7 @@ def _by_context(
         ]
     if (soon := _SOON_BEFORE.search(reading, max(0, start - 40), start)) is not None:
         # "next week’s summit": within days of the publication, whatever the places say.
-        low, high = _SOON[soon.group(1).lower(), soon.group(2).lower()]
-        first, last = _days(published)
-        window = (first + datetime.timedelta(low), last + datetime.timedelta(high))
-        candidates = [
-            e
-            for e in candidates
-            if _overlap(window, _days(matchers.event_dates[e], matchers.event_ends[e]))
-        ]
+        candidates = [e for e in candidates if _held_within_told(soon, published, e, matchers)]
     if _AHEAD_BEFORE.search(reading, max(0, start - 40), start) is not None:
         # "The upcoming NATO Summit", its sentence undated or dated only after the publication
         # ("a goal ... by 2035"): one still to come when the text was published, not one its
@@ -774,11 +768,6 @@ def _still_to_come(
     ]
 
 
-# A week or month told from the publication date right after a reference, or after one word of
-# it: "the NATO summit this week", "NATO summit attendance this week", "the meeting last month".
-_SOON_AFTER = re.compile(r"(?: [a-z]+)? (this|last|next) (week|month)\b", re.IGNORECASE)
-
-
 def _in_the_time_told(
     reading: str,
     end: int,
@@ -795,14 +784,11 @@ def _in_the_time_told(
     soon = _SOON_AFTER.match(reading, end)
     if soon is None:
         return candidates, False
-    low, high = _SOON[soon.group(1).lower(), soon.group(2).lower()]
-    first, last = _days(published)
-    window = (first + datetime.timedelta(low), last + datetime.timedelta(high))
     return [
         e
         for e in candidates
         if matchers.event_types.get(e) not in _HELD_ON_A_DAY
-        or _overlap(window, _days(matchers.event_dates[e], matchers.event_ends[e]))
+        or _held_within_told(soon, published, e, matchers)
     ], True
 
 

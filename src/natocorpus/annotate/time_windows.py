@@ -25,6 +25,20 @@ _SOON = {
     ("this", "month"): (-31, 31),
     ("last", "month"): (-62, -1),
 }
+# The same right after a reference, or after one word of it: "the NATO summit this week", "NATO
+# summit attendance this week", "the meeting last month".
+_SOON_AFTER = re.compile(r"(?: [a-z]+)? (this|last|next) (week|month)\b", re.IGNORECASE)
+
+
+def _held_within_told(
+    soon: re.Match[str], published: PartialDate, event: str, matchers: Matchers
+) -> bool:
+    """Whether `event` is held within the week or month `soon` tells from the publication date
+    (`_SOON_BEFORE` or `_SOON_AFTER`)."""
+    low, high = _SOON[soon.group(1).lower(), soon.group(2).lower()]
+    first, last = _days(published)
+    window = (first + datetime.timedelta(low), last + datetime.timedelta(high))
+    return _overlap(window, _days(matchers.event_dates[event], matchers.event_ends[event]))
 
 
 def _days(
