@@ -9,6 +9,7 @@ import re
 import iso3166
 
 from natocorpus.annotate.context import SHIP_PREFIX
+from natocorpus.annotate.forms import CLOSED_CLASS_WORDS
 
 
 def _set(words: str) -> frozenset[str]:
@@ -50,19 +51,12 @@ _CURRENCIES = _set(
     "Yen Yuan Renminbi Won Ringgit Baht Rupiah Rupee Rupees Rouble Roubles Ruble Rubles"
 )
 
-# Closed-class words: a capital on them says nothing about a name, wherever they stand.
-_FUNCTION_WORDS = _set(
-    """A An The This That These Those It Its In On At By For From Of To With As And But Or Nor So
-    Yet If When While Since Until After Before Although Though However Moreover Instead Unlike
-    Along Against Under Over Through Between Among During Despite Also Even Only Many Some Such
-    Both Each Every All Any No Not Their They There Here We Our You Your He She His Her Who What
-    Which Where Why How I Me My Us Them Him Is Are Was Were Be Been Has Have Had Do Does Did Will
-    Would Shall Should Can Could Must Might Let Than Then Because Whether Whose Whom Within Without
-    Beyond Upon Toward Towards Amid Amidst Via Per Neither Either Whereas Whilst Once Yes
-    Alongside Around Beside Behind Beneath Below Above Inside Outside Throughout Into Onto
-    Except
+# Closed-class words: a capital on them says nothing about a name, wherever they stand. With the
+# annotator's (`CLOSED_CLASS_WORDS`), the pronouns and words of speech a transcript opens with.
+_FUNCTION_WORDS = CLOSED_CLASS_WORDS | _set(
+    """Many Some Moreover Your Me My Us Them Him Be Been Than Whose Whom Per Whereas Whilst Yes
     Everyone Everybody Nobody Someone Somebody Anyone Anybody Everything Nothing Something
-    Anything Well Okay Yeah Thanks According Whatever Whichever Perhaps Maybe"""
+    Anything Well Okay Yeah Thanks According"""
 )
 # Words that open a sentence or a clause and are not names: dropped there, where a capital is
 # the sentence's and not the word's.
