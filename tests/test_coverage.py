@@ -151,6 +151,48 @@ def test_a_title_is_cut_from_the_name_after_it(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "person", "forms"),
+    [
+        # the surname after the full name, with a title or without
+        (
+            "NATO met Anthony Albanese in July. Japan said Mr Albanese agreed.",
+            "Anthony Albanese",
+            ["Anthony Albanese", "Albanese"],
+        ),
+        ("NATO met Penny Wong. Japan thanked Wong for it.", "Penny Wong", ["Penny Wong", "Wong"]),
+        # the family name first, as Korean and Chinese names are written
+        (
+            "NATO met Yoon Suk-yeol in Madrid. Japan thanked Yoon for it.",
+            "Yoon Suk-yeol",
+            ["Yoon Suk-yeol", "Yoon"],
+        ),
+        # the surname first, and the full name after
+        (
+            "Japan backs Albanese on trade. NATO met Anthony Albanese in July.",
+            "Anthony Albanese",
+            ["Anthony Albanese", "Albanese"],
+        ),
+    ],
+)
+def test_a_persons_surname_alone_is_a_form_of_their_entry(
+    tmp_path: Path, body: str, person: str, forms: list[str]
+) -> None:
+    # One person to add, not a second actor named by the surname.
+    found = warned(tmp_path, body)
+    assert list(found) == [person]
+    entry = stub(found[person])
+    assert entry["type"] == "person"
+    assert entry["forms"] == forms
+
+
+def test_a_place_is_not_folded_into_a_longer_place(tmp_path: Path) -> None:
+    # Only a person's name takes a one-word name as its form: "Taiwan" is not the strait.
+    found = warned(tmp_path, "NATO watched the Taiwan Strait. Japan met Taiwan there.")
+    assert set(found) == {"Taiwan Strait", "Taiwan"}
+    assert stub(found["Taiwan Strait"])["forms"] == ["Taiwan Strait"]
+
+
+@pytest.mark.parametrize(
     ("sentence", "names"),
     [
         ("NATO met UN Secretary General Antonio Guterres.", {"UN", "Antonio Guterres"}),

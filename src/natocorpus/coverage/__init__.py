@@ -312,6 +312,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                     seen.add(phrase)
                     previous = _Miss(block.source_line, phrase, hint, kind, [phrase])
                     misses.append(previous)
+        misses = _surnames_folded(misses)
         misses += self._bodies_of_states(article, seen)
         misses += self._versions_of_bodies(article, seen)
         misses += self._documents_of_events(article, seen)
@@ -532,6 +533,27 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 + ", which does not name it whole"
             )
         return phrase, hint, _guess(words, piece.titled)
+
+
+def _surnames_folded(misses: list[_Miss]) -> list[_Miss]:
+    """The misses, with a name of one word that is the first or last word of a person's name the
+    text reports in full ("Anthony Albanese ... Mr Albanese", "Yoon Suk-yeol ... Yoon") taken
+    into that person's entry as a form: one person to add, not a second actor named "Albanese"."""
+    people: dict[str, _Miss] = {}
+    for miss in misses:
+        words = miss.phrase.split()
+        if miss.kind == "person" and len(words) > 1:
+            for word in (words[-1], words[0]):
+                people.setdefault(word, miss)
+    kept: list[_Miss] = []
+    for miss in misses:
+        person = people.get(miss.phrase)
+        if person is not None:
+            if miss.phrase not in person.forms:
+                person.forms.append(miss.phrase)
+            continue
+        kept.append(miss)
+    return kept
 
 
 # Two names joined by a hyphen or a dash: "US-China", "Sino-Japanese".
