@@ -185,11 +185,21 @@ def test_a_persons_surname_alone_is_a_form_of_their_entry(
     assert entry["forms"] == forms
 
 
-def test_a_place_is_not_folded_into_a_longer_place(tmp_path: Path) -> None:
-    # Only a person's name takes a one-word name as its form: "Taiwan" is not the strait.
-    found = warned(tmp_path, "NATO watched the Taiwan Strait. Japan met Taiwan there.")
-    assert set(found) == {"Taiwan Strait", "Taiwan"}
-    assert stub(found["Taiwan Strait"])["forms"] == ["Taiwan Strait"]
+@pytest.mark.parametrize(
+    ("body", "longer", "alone"),
+    [
+        # only a person's name takes a one-word name as its form: "Taiwan" is not the strait
+        ("NATO watched the Taiwan Strait. Japan met Taiwan there.", "Taiwan Strait", "Taiwan"),
+        # a place's name shaped like a person's, after a compass word
+        ("NATO watched North Africa. Japan met Africa there.", "North Africa", "Africa"),
+    ],
+)
+def test_a_place_is_not_folded_into_a_longer_name(
+    tmp_path: Path, body: str, longer: str, alone: str
+) -> None:
+    found = warned(tmp_path, body)
+    assert set(found) == {longer, alone}
+    assert stub(found[longer])["forms"] == [longer]
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,7 @@ from natocorpus.coverage.words import (
     _BETWEEN_PARTIES,
     _BODY,
     _CENTRED_ON_A_PLACE,
+    _COMPASS,
     _DEGREE_IN_BEFORE,
     _DEGREES,
     _EDITORIAL_LABELS,
@@ -542,7 +543,8 @@ def _surnames_folded(misses: list[_Miss]) -> list[_Miss]:
     people: dict[str, _Miss] = {}
     for miss in misses:
         words = miss.phrase.split()
-        if miss.kind == "person" and len(words) > 1:
+        # A compass word first is a place's name shaped like a person's ("North Africa").
+        if miss.kind == "person" and len(words) > 1 and words[0] not in _COMPASS:
             for word in (words[-1], words[0]):
                 people.setdefault(word, miss)
     kept: list[_Miss] = []
