@@ -186,6 +186,25 @@ def test_a_persons_surname_alone_is_a_form_of_their_entry(
 
 
 @pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        (
+            "NATO met Donald Trump in July. Japan heard the Trump administration object.",
+            {"Donald Trump": "person", "Trump administration": "institution"},
+        ),
+        ("NATO said the Albanese government agreed.", {"Albanese government": "institution"}),
+        # a state's government is the state, as before
+        ("NATO said the Japanese government agreed.", {}),
+    ],
+)
+def test_a_government_named_by_who_heads_it_is_reported_whole(
+    tmp_path: Path, body: str, names: dict[str, str]
+) -> None:
+    found = warned(tmp_path, body)
+    assert {name: stub(message)["type"] for name, message in found.items()} == names
+
+
+@pytest.mark.parametrize(
     ("body", "longer", "alone"),
     [
         # only a person's name takes a one-word name as its form: "Taiwan" is not the strait

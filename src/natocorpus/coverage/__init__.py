@@ -533,6 +533,11 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 )
                 + ", which does not name it whole"
             )
+        headed = _HEADED_BY.match(reading, end)
+        if headed is not None and not piece.titled:
+            # "the Trump administration", "the Albanese government": the government a leader
+            # heads is an actor of its own, not the leader.
+            return phrase + headed.group(), hint, "institution"
         return phrase, hint, _guess(words, piece.titled)
 
 
@@ -610,6 +615,8 @@ _CODE = re.compile(r"\d{4}")
 _QUESTION = re.compile(r"[QA]\d{1,2}")
 # A sentence's first word, after a note's number in brackets or an item's: "[1] Given that",
 # "(2) Considering", "b) Noting".
+# A government named by who heads it, after the name: "the Trump administration".
+_HEADED_BY = re.compile(r" (?:administration|government)(?![\w-])")
 _FIRST_WORD = re.compile(r"(?:(?:\[\d{1,3}\]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s*)*(\w)")
 
 
