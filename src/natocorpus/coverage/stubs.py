@@ -16,9 +16,12 @@ from natocorpus.coverage.words import (
     _DEMONYM,
     _DOCUMENT_HEADS,
     _EVENT_HEADS,
+    _INSTITUTION_HEADS,
     _ORGANISATION_HEADS,
     _PLAIN_YAML,
     _REGION_HEADS,
+    _STATE_FULL_NAMES,
+    _STATE_NAMES,
     _YAML_WORDS,
 )
 
@@ -67,12 +70,17 @@ class _Miss(msgspec.Struct):
 
 def _guess(words: Sequence[_Word], titled: bool) -> str:
     texts = [w.text for w in words]
+    name = " ".join(texts)
     if titled:
         return "person"
     if any(t in _EVENT_HEADS for t in texts):
         return "event"
     if any(t in _DOCUMENT_HEADS or t.startswith("Article ") for t in texts):
         return "document"  # "Article 5" is a treaty's article
+    if name in _STATE_FULL_NAMES:
+        return "state"  # "Republic of Korea", "South Sudan"
+    if any(t in _INSTITUTION_HEADS for t in texts):
+        return "institution"  # "Ministry of Defence", "US Navy", "Asia Times"
     if any(t in _ORGANISATION_HEADS for t in texts):
         return "organisation"
     if any(t in _REGION_HEADS for t in texts):
@@ -81,11 +89,25 @@ def _guess(words: Sequence[_Word], titled: bool) -> str:
         if texts[0].replace(".", "").isupper() and len(texts[0]) > 1:
             return "organisation"  # an acronym
         return "state"  # a single name: a state, or a capital standing for one
-    if len(texts) == 2 and texts[0] in _COMPASS and _DEMONYM.match(texts[1]):
-        return "state"  # "South Korean", "North Macedonian"
+    if texts[0] in _COMPASS or texts[0] in _COMPASS_PARTS:
+        # A part of a state named by its compass point is the state where a state's name
+        # follows ("North Korea") or its demonym does ("South Korean"); else a region ("North
+        # America", "Southeast Asian", "Middle East").
+        rest = " ".join(texts[1:])
+        if rest in _STATE_NAMES or (_DEMONYM.match(rest) and rest not in _CONTINENTS):
+            return "state"
+        return "region"
     if _personal(words):
         return "person"
     return "organisation"
+
+
+# Compass words that are no name's first word of their own in `_COMPASS`, and the continents (and
+# their demonyms) that a compass word makes a region of.
+_COMPASS_PARTS = frozenset({"Northeast", "Northwest", "Southeast", "Southwest", "Middle"})
+_CONTINENTS = frozenset(
+    {"Asian", "American", "African", "European", "Australian", "Atlantic", "Pacific", "Arctic"}
+)
 
 
 _EVENT_TYPES = {

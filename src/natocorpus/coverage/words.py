@@ -35,6 +35,15 @@ _STATE_NAMES = frozenset(
     for name in (country.name, country.apolitical_name)
     if " " not in (short := name.split(",")[0])
 )
+# The same names whole, a formal one in its reading order ("Republic of Korea" for "Korea,
+# Republic of") and without possessive endings, as a name's words are kept: what a stub calls a
+# state.
+_STATE_FULL_NAMES = frozenset(
+    re.sub(r"['’]s\b", "", f"{after.strip()} {before}" if after.strip().endswith(" of") else before)
+    for country in iso3166.countries
+    for name in (country.name, country.apolitical_name)
+    for before, _, after in [name.partition(",")]
+)
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
 _FULL_MONTHS = _set(
@@ -116,6 +125,17 @@ _HEADS_TOLD_AGAIN = _set(
     Committee Embassy Consulate Academy University College School Association Bank Fund Forum
     Centre Center Secretariat Bureau Foundation Group Society Federation League Network
     Initiative Program Programme Library Museum Observatory Laboratory Organization Organisation"""
+)
+# Of those, the heads of a state's or an organisation's bodies, of its forces, of its schools and
+# of outlets: what the knowledge base calls an institution ("Ministry of Foreign Affairs of
+# Japan", "China Institute of International Studies", "Asia Times").
+_INSTITUTION_HEADS = _set(
+    """Ministry Mission Agency Council Department Office Institute Institution Commission
+    Committee Embassy Consulate Academy University College School Command Force Forces Army Navy
+    Guard Corps Parliament Assembly Congress Senate Diet Court Cabinet Government Administration
+    Secretariat Bureau Authority Board Service Services Headquarters Staff Chamber Centre Center
+    Library Museum Observatory Laboratory News Times Post Press Herald Journal Daily Tribune
+    Broadcasting Television Radio Channel"""
 )
 _EVENT_HEADS = _set(
     """Summit Conference Meeting Dialogue Talks War Games Olympics Exercise Exercises Drill Drills
