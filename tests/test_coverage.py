@@ -209,6 +209,8 @@ def test_a_government_named_by_who_heads_it_is_reported_whole(
     [
         # only a person's name takes a one-word name as its form: "Taiwan" is not the strait
         ("NATO watched the Taiwan Strait. Japan met Taiwan there.", "Taiwan Strait", "Taiwan"),
+        # nor a company's shaped like one
+        ("NATO met Edgewing Systems. Japan met Edgewing there.", "Edgewing Systems", "Edgewing"),
         # a place's name shaped like a person's, after a compass word
         ("NATO watched North Africa. Japan met Africa there.", "North Africa", "Africa"),
     ],
@@ -568,6 +570,9 @@ def test_a_treatys_article_is_named_with_its_number_and_a_parts_numeral_names_no
         ("NATO met the Indian Navy there.", "Indian Navy", "institution", None),
         ("NATO read the Manila Times there.", "Manila Times", "institution", None),
         ("NATO met the Pacific Islands Forum.", "Pacific Islands Forum", "organisation", None),
+        # a company by the head of its name, not a person's name
+        ("NATO met Hanwha Aerospace there.", "Hanwha Aerospace", "organisation", None),
+        ("NATO met Edgewing Systems there.", "Edgewing Systems", "organisation", None),
         # a state by its ISO 3166 name, or by a compass word before a state's name
         (
             "NATO met the Democratic People’s Republic of Korea.",

@@ -115,7 +115,9 @@ _ORGANISATION_HEADS = _set(
     Society Federation League Coalition Alliance Partnership Network Initiative Program Programme
     Agency News Times Post Press Herald Journal Review Daily Tribune Agency Broadcasting
     Television Radio Channel Network Institute Library Museum Observatory Laboratory
-    Headquarters Staff Chamber Conference Republic Kingdom Federation Community"""
+    Headquarters Staff Chamber Conference Republic Kingdom Federation Community Nations Pact
+    Systems Networks Technologies Industries Aerospace Dynamics Electronics Holdings Enterprises
+    Shipbuilding Motors Airlines Airways"""
 )
 # The heads of bodies that a text, having named one, calls by its head alone: "an officer will be
 # seconded to the Centre". Not a legislature's, a court's or an army's: "the Senate" and "the
