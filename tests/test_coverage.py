@@ -209,7 +209,8 @@ def test_a_government_named_by_who_heads_it_is_reported_whole(
     [
         # only a person's name takes a one-word name as its form: "Taiwan" is not the strait
         ("NATO watched the Taiwan Strait. Japan met Taiwan there.", "Taiwan Strait", "Taiwan"),
-        # nor a company's shaped like one
+        # nor a body's or a company's shaped like one
+        ("NATO heard the Blue House. Japan met House members.", "Blue House", "House"),
         ("NATO met Edgewing Systems. Japan met Edgewing there.", "Edgewing Systems", "Edgewing"),
         # a place's name shaped like a person's, after a compass word
         ("NATO watched North Africa. Japan met Africa there.", "North Africa", "Africa"),
@@ -569,6 +570,7 @@ def test_a_treatys_article_is_named_with_its_number_and_a_parts_numeral_names_no
         ("NATO met the Ministry of Defence.", "Ministry of Defence", "institution", None),
         ("NATO met the Indian Navy there.", "Indian Navy", "institution", None),
         ("NATO read the Manila Times there.", "Manila Times", "institution", None),
+        ("NATO heard the Blue House object.", "Blue House", "institution", None),
         ("NATO met the Pacific Islands Forum.", "Pacific Islands Forum", "organisation", None),
         # a company by the head of its name, not a person's name
         ("NATO met Hanwha Aerospace there.", "Hanwha Aerospace", "organisation", None),

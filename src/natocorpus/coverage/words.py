@@ -117,7 +117,7 @@ _ORGANISATION_HEADS = _set(
     Television Radio Channel Network Institute Library Museum Observatory Laboratory
     Headquarters Staff Chamber Conference Republic Kingdom Federation Community Nations Pact
     Systems Networks Technologies Industries Aerospace Dynamics Electronics Holdings Enterprises
-    Shipbuilding Motors Airlines Airways"""
+    Shipbuilding Motors Airlines Airways House"""
 )
 # The heads of bodies that a text, having named one, calls by its head alone: "an officer will be
 # seconded to the Centre". Not a legislature's, a court's or an army's: "the Senate" and "the
@@ -137,7 +137,7 @@ _INSTITUTION_HEADS = _set(
     Guard Corps Parliament Assembly Congress Senate Diet Court Cabinet Government Administration
     Secretariat Bureau Authority Board Service Services Headquarters Staff Chamber Centre Center
     Library Museum Observatory Laboratory News Times Post Press Herald Journal Daily Tribune
-    Broadcasting Television Radio Channel"""
+    Broadcasting Television Radio Channel House"""
 )
 _EVENT_HEADS = _set(
     """Summit Conference Meeting Dialogue Talks War Games Olympics Exercise Exercises Drill Drills
