@@ -89,6 +89,18 @@ def test_an_organ_written_with_a_hyphen_is_the_states_own(tmp_path: Path) -> Non
     assert actors_of(article) == [("china", "Chinese"), ("russia", "Russian")]
 
 
+def test_a_supreme_office_or_court_is_the_states_own(tmp_path: Path) -> None:
+    # "Chinese Supreme Leader Xi", "the Russian Supreme Court": the state's leader and court, as
+    # "Chinese President" is; another word after the demonym still makes a longer name.
+    article = annotated(
+        tmp_path,
+        "Chinese Supreme Leader Xi spoke. The Russian Supreme Court ruled. The Russian Tea-Room "
+        "shut.",
+        actors=ACTORS + REGIONS,
+    )
+    assert actors_of(article) == [("china", "Chinese"), ("russia", "Russian")]
+
+
 def test_a_peoples_adjective_before_a_landform_is_a_regions_name(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -63,6 +63,8 @@ def test_a_capital_named_as_a_place_is_not_its_government(tmp_path: Path) -> Non
         "NATO's envoy toured the cities of Honolulu and Washington last week.",
         "Russia withdrew from the environs of Washington, NATO said.",
         "[NTD Times, Washington time, May 25, 2023] NATO met.",
+        # a publication there
+        "The Washington daily said NATO met, as did a Washington newspaper.",
     ]
     for number, sentence in enumerate(places):
         assert _washington(sentence, tmp_path / str(number)) == [], sentence

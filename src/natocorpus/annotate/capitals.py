@@ -201,6 +201,8 @@ _CITY_BODY_AFTER = re.compile(
     r"(?:delegations?|offices?|embassy|embassies|bureaus?|missions?|consulates?|correspondents?"
     r"|stations?|bases?|headquarters|branch(?:es)?|residents?|areas?|airports?|metropolitan"
     r"|skyline|police|think[ -]tanks?|campus(?:es)?"
+    # a publication there: "the London daily", "a Tokyo newspaper"
+    r"|dail(?:y|ies)|weekl(?:y|ies)|newspapers?|tabloids?|broadsheets?|magazines?"
     # the land around it: "the Kyiv region", "the Moscow oblast"
     r"|regions?|oblast|province|prefecture"
     # where ships and passengers come in: "the Tokyo cruise terminal", "the Busan port"

@@ -196,7 +196,7 @@ _STATE_ORGANS = _wordset(
     "Administration Department Office Officials Official Officers Leader Leaders Spokesperson "
     "Spokesman Spokeswoman Authorities Emperor King Queen Crown Imperial Royal Presidency "
     "Counselor Councilor Councillor Diplomat Diplomats Delegation Representative Acting Director "
-    "Director-General Commander Envoys Chair Chairman Chairperson Executive Member "
+    "Director-General Commander Envoys Chair Chairman Chairperson Executive Member Supreme "
     # the other portfolios of ministers: "the Indian External Affairs Minister"
     "External Interior Home Finance Trade Justice Economy Digital Industry Commerce Treasury"
 )
