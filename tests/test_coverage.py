@@ -192,7 +192,12 @@ def test_a_persons_surname_alone_is_a_form_of_their_entry(
             "NATO met Donald Trump in July. Japan heard the Trump administration object.",
             {"Donald Trump": "person", "Trump administration": "institution"},
         ),
-        ("NATO said the Albanese government agreed.", {"Albanese government": "institution"}),
+        (
+            "NATO met Anthony Albanese. The Albanese government agreed.",
+            {"Anthony Albanese": "person", "Albanese government": "institution"},
+        ),
+        # a capital's government, where the text gives the name to no one, is the capital
+        ("In Ottawa, NATO said the Ottawa government agreed.", {"Ottawa": "state"}),
         # a state's government is the state, as before
         ("NATO said the Japanese government agreed.", {}),
     ],

@@ -534,9 +534,14 @@ class CoverageCheck(msgspec.Struct, frozen=True):
                 + ", which does not name it whole"
             )
         headed = _HEADED_BY.match(reading, end)
-        if headed is not None and not piece.titled:
+        if (
+            headed is not None
+            and not piece.titled
+            and (headed.group() == " administration" or _a_persons_name(phrase, reading))
+        ):
             # "the Trump administration", "the Albanese government": the government a leader
-            # heads is an actor of its own, not the leader.
+            # heads is an actor of its own, not the leader ("the Ottawa government" is the
+            # capital's, a name the text gives no one).
             return phrase + headed.group(), hint, "institution"
         return phrase, hint, _guess(words, piece.titled)
 
@@ -617,6 +622,20 @@ _QUESTION = re.compile(r"[QA]\d{1,2}")
 # "(2) Considering", "b) Noting".
 # A government named by who heads it, after the name: "the Trump administration".
 _HEADED_BY = re.compile(r" (?:administration|government)(?![\w-])")
+# A capitalised word before a name, its given name or a title ("Anthony Albanese", "Mr Albanese").
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\.? $")
+
+
+def _a_persons_name(name: str, reading: str) -> bool:
+    """Whether the text gives `name` a given name or a title somewhere: "Anthony Albanese",
+    "Prime Minister Albanese", "Mr Albanese" (not "In Ottawa", a sentence's first word)."""
+    for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", reading):
+        before = _WORD_BEFORE.search(reading, max(0, found.start() - 30), found.start())
+        if before is not None and before.group(1) not in _FUNCTION_WORDS:
+            return True
+    return False
+
+
 _FIRST_WORD = re.compile(r"(?:(?:\[\d{1,3}\]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s*)*(\w)")
 
 
