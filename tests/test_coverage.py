@@ -607,10 +607,21 @@ def test_the_stub_guesses_a_type(
     assert entry["forms"] == [phrase]
 
 
-def test_a_pasted_stub_silences_its_warning(tmp_path: Path) -> None:
-    body = "NATO met the European Union and Lithuanian officials."
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        ("NATO met the European Union and Lithuanian officials.", {"European Union", "Lithuanian"}),
+        # a person's entry with the surname as a form, and a government named by who heads it
+        (
+            "NATO met Anthony Albanese in July. Japan said Mr Albanese and the Trump "
+            "administration agreed.",
+            {"Anthony Albanese", "Trump administration"},
+        ),
+    ],
+)
+def test_a_pasted_stub_silences_its_warning(tmp_path: Path, body: str, names: set[str]) -> None:
     found = warned(tmp_path / "before", body)
-    assert set(found) == {"European Union", "Lithuanian"}
+    assert set(found) == names
     pasted = KNOWN + "".join(message.split("\n", 1)[1] + "\n" for message in found.values())
     assert warned(tmp_path / "after", body, actors=pasted) == {}
 
