@@ -593,6 +593,9 @@ def test_a_treatys_article_is_named_with_its_number_and_a_parts_numeral_names_no
         ("NATO watched North America closely.", "North America", "region", None),
         ("NATO watched the Middle East closely.", "Middle East", "region", None),
         ("NATO met Southeast Asian states.", "Southeast Asian", "region", None),
+        # a continent, an ocean or a region of several states alone
+        ("NATO looked to the Pacific there.", "Pacific", "region", None),
+        ("NATO met Nordic allies there.", "Nordic", "region", None),
         ("NATO met President Yoon.", "Yoon", "person", None),
         ("NATO met Antonio Guterres.", "Antonio Guterres", "person", None),
         ("NATO signed the Washington Treaty.", "Washington Treaty", "document", None),

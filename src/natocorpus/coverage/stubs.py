@@ -20,6 +20,7 @@ from natocorpus.coverage.words import (
     _ORGANISATION_HEADS,
     _PLAIN_YAML,
     _REGION_HEADS,
+    _REGION_NAMES,
     _STATE_FULL_NAMES,
     _STATE_NAMES,
     _YAML_WORDS,
@@ -88,6 +89,8 @@ def _guess(words: Sequence[_Word], titled: bool) -> str:
     if len(texts) == 1:
         if texts[0].replace(".", "").isupper() and len(texts[0]) > 1:
             return "organisation"  # an acronym
+        if texts[0] in _REGION_NAMES:
+            return "region"  # "the Pacific", "Nordic allies"
         return "state"  # a single name: a state, or a capital standing for one
     if texts[0] in _COMPASS or texts[0] in _COMPASS_PARTS:
         # A part of a state named by its compass point is the state where a state's name

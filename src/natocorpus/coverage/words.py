@@ -396,6 +396,14 @@ _SPEAKER = re.compile(
 )
 _NAME_HEADS = _ORGANISATION_HEADS | _EVENT_HEADS | _DOCUMENT_HEADS | _REGION_HEADS
 _COMPASS = _set("North South East West Northern Southern Eastern Western Central")
+# The names of continents, oceans and the regions made of several states, and their adjectives:
+# a region wherever one stands alone ("the Pacific", "Nordic allies").
+_REGION_NAMES = _set(
+    """Africa African Asia Asian Europe European Eurasia Eurasian Americas Oceania Australasia
+    Australasian Pacific Atlantic Arctic Antarctic Antarctica Mediterranean Caribbean Balkans
+    Balkan Baltic Baltics Caucasus Sahel Levant Maghreb Nordic Scandinavia Scandinavian Siberia
+    Siberian Sub-Saharan Himalayas Himalayan"""
+)
 _HEADS = _ORGANISATION_HEADS | _EVENT_HEADS | _DOCUMENT_HEADS | _TITLE_HEADS | _REGION_HEADS
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic)$")
 _PLAIN_YAML = re.compile(r"^[A-Za-z][\w .’'\-]*[\w.’]$|^[A-Za-z]$")
