@@ -618,8 +618,6 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _CODE = re.compile(r"\d{4}")
 # A transcript's numbered question or answer: "Q1", "A2".
 _QUESTION = re.compile(r"[QA]\d{1,2}")
-# A sentence's first word, after a note's number in brackets or an item's: "[1] Given that",
-# "(2) Considering", "b) Noting".
 # A government named by who heads it, after the name: "the Trump administration".
 _HEADED_BY = re.compile(r" (?:administration|government)(?![\w-])")
 # A capitalised word before a name, its given name or a title ("Anthony Albanese", "Mr Albanese").
@@ -636,6 +634,8 @@ def _a_persons_name(name: str, reading: str) -> bool:
     return False
 
 
+# A sentence's first word, after a note's number in brackets or an item's: "[1] Given that",
+# "(2) Considering", "b) Noting".
 _FIRST_WORD = re.compile(r"(?:(?:\[\d{1,3}\]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\))\s*)*(\w)")
 
 

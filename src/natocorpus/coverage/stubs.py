@@ -13,10 +13,12 @@ import msgspec
 from natocorpus.coverage.names import _personal, _Word
 from natocorpus.coverage.words import (
     _COMPASS,
+    _COMPASS_PARTS,
+    _CONTINENTS,
     _DEMONYM,
     _DOCUMENT_HEADS,
     _EVENT_HEADS,
-    _INSTITUTION_HEADS,
+    _INSTITUTION_TYPE_HEADS,
     _ORGANISATION_HEADS,
     _PLAIN_YAML,
     _REGION_HEADS,
@@ -80,7 +82,7 @@ def _guess(words: Sequence[_Word], titled: bool) -> str:
         return "document"  # "Article 5" is a treaty's article
     if name in _STATE_FULL_NAMES:
         return "state"  # "Republic of Korea", "South Sudan"
-    if any(t in _INSTITUTION_HEADS for t in texts):
+    if any(t in _INSTITUTION_TYPE_HEADS for t in texts):
         return "institution"  # "Ministry of Defence", "US Navy", "Asia Times"
     if any(t in _ORGANISATION_HEADS for t in texts):
         return "organisation"
@@ -103,14 +105,6 @@ def _guess(words: Sequence[_Word], titled: bool) -> str:
     if _personal(words):
         return "person"
     return "organisation"
-
-
-# Compass words that are no name's first word of their own in `_COMPASS`, and the continents (and
-# their demonyms) that a compass word makes a region of.
-_COMPASS_PARTS = frozenset({"Northeast", "Northwest", "Southeast", "Southwest", "Middle"})
-_CONTINENTS = frozenset(
-    {"Asian", "American", "African", "European", "Australian", "Atlantic", "Pacific", "Arctic"}
-)
 
 
 _EVENT_TYPES = {

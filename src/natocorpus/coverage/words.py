@@ -131,7 +131,7 @@ _HEADS_TOLD_AGAIN = _set(
 # Of those, the heads of a state's or an organisation's bodies, of its forces, of its schools and
 # of outlets: what the knowledge base calls an institution ("Ministry of Foreign Affairs of
 # Japan", "China Institute of International Studies", "Asia Times").
-_INSTITUTION_HEADS = _set(
+_INSTITUTION_TYPE_HEADS = _set(
     """Ministry Mission Agency Council Department Office Institute Institution Commission
     Committee Embassy Consulate Academy University College School Command Force Forces Army Navy
     Guard Corps Parliament Assembly Congress Senate Diet Court Cabinet Government Administration
@@ -396,6 +396,11 @@ _SPEAKER = re.compile(
 )
 _NAME_HEADS = _ORGANISATION_HEADS | _EVENT_HEADS | _DOCUMENT_HEADS | _REGION_HEADS
 _COMPASS = _set("North South East West Northern Southern Eastern Western Central")
+# Compass words that open a name only in a stub's guess of its type ("Southeast Asia", "Middle
+# East"), and the continents and oceans (and their adjectives) that a compass word before them
+# makes a region of ("North America", "Southeast Asian"; not "North Korea").
+_COMPASS_PARTS = _set("Northeast Northwest Southeast Southwest Middle")
+_CONTINENTS = _set("Asian American African European Australian Atlantic Pacific Arctic")
 # The names of continents, oceans and the regions made of several states, and their adjectives:
 # a region wherever one stands alone ("the Pacific", "Nordic allies").
 _REGION_NAMES = _set(
