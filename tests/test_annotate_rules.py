@@ -644,6 +644,33 @@ def test_an_office_named_with_its_organisation_names_both(tmp_path: Path) -> Non
     ]
 
 
+def test_an_offices_title_beside_its_holders_name_however_it_is_set_off(tmp_path: Path) -> None:
+    # The holder named before "the (new) title", after the organisation's acronym, after words
+    # of address or as a handle, with a name's particles: the title of the person, not the
+    # office. A state named before the comma is no holder: there the office speaks.
+    article = annotated(
+        tmp_path,
+        "Jan Kowalski, the new Secretary General of NATO, spoke. The NATO Secretary General, "
+        "Piet van der Berg, replied. The Secretary General of NATO (NATO), H.E. Mr. Lars Holm "
+        "to visit Georgia. Readers of NATO Secretary General @annanowak agree. With Russia, "
+        "the Secretary General spoke.",
+        actors=ACTORS.replace(
+            "forms: [Secretary General, NATO Secretary General]",
+            "forms: [Secretary General, NATO Secretary General, Secretary General of NATO]",
+        ),
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("nato", "NATO"),
+        ("nato", "NATO"),
+        ("nato", "NATO"),
+        ("georgia", "Georgia"),
+        ("nato", "NATO"),
+        ("russia", "Russia"),
+        ("nato-secretary-general", "Secretary General"),
+    ]
+
+
 def test_an_adjective_before_a_capitalised_noun_that_makes_another_name(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -529,20 +529,45 @@ def _in_lower_case(
     return more if uncased(more) else []
 
 
-# A person's name after a title: a capitalised word that is not a sentence's function word.
-_NAME_AFTER = re.compile(r" (?!(?:The|This|That|In|On|At|And|But|Or|Of|For|To)\b)[A-Z][a-z]")
+# What may stand between an office's title and the name of its holder: the organisation's
+# acronym ("Secretary General of the North Atlantic Treaty Organization (NATO) Jens Stoltenberg").
+_ACRONYM_AFTER = r"(?: \([A-Z][A-Za-z]{1,9}\))?"
+# Words of address before a name: "H.E. Mr. Mark Rutte".
+_HONORIFICS = r"(?:(?:H\. ?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Sir|Dame) )+"
+
+
+def _persons_name(word: str) -> str:
+    """A pattern of a person's name of two or three `word`s, with the lower-case particles of
+    some between them ("Jaap de Hoop Scheffer", "Ursula von der Leyen")."""
+    particles = r"(?:(?:de|van|von|der|den|da|di|du|la|le|bin|al) )*"
+    return word + r"(?: " + particles + word + r"){1,2}"
+
+
+# A person's name after a title: a capitalised word that is not a sentence's function word, or
+# a name on social media ("NATO Secretary General @jensstoltenberg").
+_NAME_AFTER = re.compile(
+    _ACRONYM_AFTER + r" (?:@\w|(?!(?:The|This|That|In|On|At|And|But|Or|Of|For|To)\b)[A-Z][a-z])"
+)
 
 
 # A person's name set off by a comma after a title, which it closes or which a verb of saying
-# follows: "NATO Secretary General, Jens Stoltenberg, said", "the Secretary-General, Jens
-# Stoltenberg."
+# follows ("NATO Secretary General, Jens Stoltenberg, said", "the Secretary-General, Jens
+# Stoltenberg."), or which words of address open ("..., H.E. Mr. Mark Rutte to visit Japan").
 _NAME_SET_OFF_AFTER = re.compile(
-    r",\s+[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,2}"
-    r"(?=\s*[,.;:]|\s+(?:said|says|told|announced|stated|added|noted|[a-z]{2,}ed)\b)"
+    _ACRONYM_AFTER
+    + r",\s+(?:"
+    + _HONORIFICS
+    + r"[A-Z]|"
+    + _persons_name(r"[A-Z][a-z’'-]+")
+    + r"(?=\s*[,.;:]|\s+"
+    r"(?:said|says|told|announced|stated|added|noted|[a-z]{2,}ed)\b))"
 )
 # A person's name set off by a comma before a title, which then says what the person is: "Mark
-# Rutte, Secretary General of NATO, is visiting".
-_NAME_SET_OFF_BEFORE = re.compile(r"(?<![\w.’'-])[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2},\s+$")
+# Rutte, Secretary General of NATO, is visiting", "Mark Rutte, the new Secretary General".
+_NAME_SET_OFF_BEFORE = re.compile(
+    r"(?<![\w.’'-])(" + _persons_name(r"[A-Z][\w’'-]+") + r"),\s+"
+    r"(?:the (?:(?:new|current|incoming|outgoing|acting|then) )?)?$"
+)
 # The words that make an office another, lesser one ("Deputy Secretary General"), or a person
 # who held it ("a former NATO secretary general").
 _DEPUTY_OR_FORMER_BEFORE = re.compile(r"\b(?:Deputy|Assistant|Vice|Under|[Ff]ormer|[Ee]x)[ -]$")
@@ -560,6 +585,8 @@ def _titles_apart(
     Secretary General of NATO") or a former holder's ("a former NATO secretary general") names
     only the organisation."""
     kinds, parts_of = matchers.actors.kinds, matchers.title_parts
+    bodies = matchers.states | matchers.organisations | matchers.groupings
+    bodies_at = [start for owner, _, start, _ in found if owner in bodies]
     out: list[tuple[str, str, int, int]] = []
     for item in found:
         owner, form, start, end = item
@@ -569,11 +596,16 @@ def _titles_apart(
         deputy_or_former = (
             _DEPUTY_OR_FORMER_BEFORE.search(reading, max(0, start - 12), start) is not None
         )
-        window = reading[max(0, start - 40) : start]
+        before = _NAME_SET_OFF_BEFORE.search(reading, max(0, start - 50), start)
         a_persons = (
             _NAME_AFTER.match(reading, end) is not None
             or _NAME_SET_OFF_AFTER.match(reading, end) is not None
-            or _NAME_SET_OFF_BEFORE.search(window) is not None
+            # A state or a body named before the comma is no holder: "With South Korea, the
+            # Secretary General spoke".
+            or (
+                before is not None
+                and not any(before.start(1) <= b < before.end(1) for b in bodies_at)
+            )
         )
         for low, high, part_owner in parts_of.get(form, ((0, end - start, owner),)):
             if part_owner == owner and a_persons:
