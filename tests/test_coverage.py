@@ -699,6 +699,17 @@ def test_a_quoted_word_alone_is_a_name_or_a_term(tmp_path: Path) -> None:
     assert warned(tmp_path / "sentence", "NATO said: “Ruritania is small.”") == {}
 
 
+def test_a_word_alone_in_brackets_is_read_where_a_sentence_opens(tmp_path: Path) -> None:
+    # A wire's credit opens a report or closes its paragraphs; a label or a pronoun in brackets
+    # is no name.
+    found = warned(
+        tmp_path,
+        "(Ruritanews) -- NATO met on Monday. The talks went well, his office said. (Borduria)\n\n"
+        "(Summary) NATO met again. (It) was brief.",
+    )
+    assert set(found) == {"Ruritanews", "Borduria"}
+
+
 def test_the_subject_of_a_verb_of_saying_opening_a_sentence_is_read(tmp_path: Path) -> None:
     found = warned(tmp_path, "NATO met. Moldova said so. Officials said so. Recently said so.")
     assert set(found) == {"Moldova"}

@@ -290,7 +290,9 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
         gap = text[previous:at]
         start = block.start + at
         before = gap.rstrip()
-        weak = start in sentence_starts or at == opened_at or at <= first_word_at
+        weak = (
+            start in sentence_starts or at == opened_at or at <= first_word_at
+        ) and not _alone_in_brackets(text, at, at + len(raw), name)
         if not weak and before:
             last = before[-1]
             weak = (
@@ -542,6 +544,19 @@ def _title_at(run: list[_Word], i: int) -> int:
             return j  # "Ambassador to Japan": the title, then a place
         return i  # "General Assembly": a name, not a title
     return j
+
+
+def _alone_in_brackets(text: str, start: int, end: int, name: str) -> bool:
+    """Whether a word fills a pair of brackets by itself, where its capital says nothing of a
+    sentence's start: a wire's credit ("(Yonhap)", "(Bloomberg) -- China has ..."), a gloss
+    ("(Japan)"); not a label of the page ("(Summary)") nor a function word ("(It) doesn't")."""
+    return (
+        start > 0
+        and text[start - 1] == "("
+        and text[end : end + 1] == ")"
+        and name not in _LABEL_WORDS
+        and name not in _FUNCTION_WORDS
+    )
 
 
 def _trim(words: list[_Word], *, before_title: bool = False) -> list[_Word]:
