@@ -710,6 +710,17 @@ def test_a_word_alone_in_brackets_is_read_where_a_sentence_opens(tmp_path: Path)
     assert set(found) == {"Ruritanews", "Borduria"}
 
 
+def test_a_word_after_a_straight_quote_that_closes_a_quotation_is_read(tmp_path: Path) -> None:
+    # The quote glued to the comma closes the quotation: the outlet after it is inside the
+    # sentence. After a quote that opens one, the first word is the quotation's.
+    found = warned(
+        tmp_path,
+        'NATO met in Tokyo. "We will work with our allies," Ruritanews agency quoted him. He said, '
+        '"Nothing moved."',
+    )
+    assert set(found) == {"Ruritanews"}
+
+
 def test_the_subject_of_a_verb_of_saying_opening_a_sentence_is_read(tmp_path: Path) -> None:
     found = warned(tmp_path, "NATO met. Moldova said so. Officials said so. Recently said so.")
     assert set(found) == {"Moldova"}

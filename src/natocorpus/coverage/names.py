@@ -304,6 +304,9 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
                     last in _OPENING_QUOTES
                     and not _QUOTE_CLOSES.match(text, at + len(raw))
                     and not _QUOTED_INSIDE.search(text, 0, at)
+                    # (a straight quote right after a word or a comma closes a quotation:
+                    # 'and other allies," Yonhap news agency quoted')
+                    and not _closes_a_quotation(text, previous + len(before) - 1)
                 )
                 # A dash after a dateline ("BRUSSELS, July 12 (AA) – The ...") opens the text;
                 # a dash after lower-case words is inside a sentence ("the four – Georgia, ...").
@@ -544,6 +547,17 @@ def _title_at(run: list[_Word], i: int) -> int:
             return j  # "Ambassador to Japan": the title, then a place
         return i  # "General Assembly": a name, not a title
     return j
+
+
+def _closes_a_quotation(text: str, quote: int) -> bool:
+    """Whether the straight quote at `quote` closes what comes before it: it follows a word or a
+    stop with no space between (an opening one follows a space or a bracket)."""
+    return (
+        text[quote] in "\"'"
+        and quote > 0
+        and not text[quote - 1].isspace()
+        and text[quote - 1] not in "([{"
+    )
 
 
 def _alone_in_brackets(text: str, start: int, end: int, name: str) -> bool:
