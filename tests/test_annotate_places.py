@@ -582,6 +582,7 @@ def test_a_capital_whose_surroundings_or_a_journey_there_are_meant_is_the_city(
             "NATO joined the operations around Washington.",
             "NATO has a base near Washington.",
             "NATO met outside Washington.",
+            "NATO held a dinner for the first time outside of Washington.",
             "The cherry blossom front has reached Washington, NATO says.",
             "After my visit last year to Washington, NATO hosted guests.",
         )

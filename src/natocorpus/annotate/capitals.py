@@ -158,7 +158,7 @@ _CITY_INSTITUTION_AFTER = re.compile(
     r"|Museum|Society|Academy|Library|Gallery)\b"
 )
 # The land about a city: "operations around Tokyo", "a base near Seoul", "outside Moscow".
-_CITY_SURROUNDINGS_BEFORE = re.compile(r"\b(?:around|near|outside|nearby) $")
+_CITY_SURROUNDINGS_BEFORE = re.compile(r"\b(?:around|near|outside(?: of)?|nearby) $")
 # What is fired at a city or strikes it: "further missiles into Kyiv", "drone strikes on Moscow",
 # "missiles struck Kyiv" (the city struck, not its government).
 _CITY_STRUCK_BEFORE = re.compile(

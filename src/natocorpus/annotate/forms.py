@@ -212,8 +212,11 @@ class FormMatcher(msgspec.Struct, frozen=True):
         return found
 
 
-# A prefix and a non-breaking hyphen: "non‑NATO", "anti‑China", "pro‑Russian".
-_PREFIX_AND_NON_BREAKING_HYPHEN = re.compile(r"(?<![\w’'-])((?i:non|anti|pro))\u2011")
+# A prefix and a non-breaking hyphen: "non‑NATO", "anti‑China", "pro‑Russian", and any word in
+# lower case before a name, as with a hyphen: "post‑Ukraine", "pre‑NATO".
+_PREFIX_AND_NON_BREAKING_HYPHEN = re.compile(
+    r"(?<![\w’'-])((?i:non|anti|pro)|[a-z]+(?=\u2011[A-Z]))\u2011"
+)
 
 
 def _crosses(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:

@@ -153,7 +153,7 @@ def _names_another_meeting(
         # summit").
         and (any(c.islower() or c.isdigit() for c in word) or not matched.isupper())
         and not word.endswith(("’", "'", "’s", "'s"))
-        and word not in _MEETING_QUALIFIERS
+        and (word not in _MEETING_QUALIFIERS or word in _MEETING_TOPICS)
         and word not in _FUNCTION_WORDS
         and _NOT_PLACES.match(word) is None
         and not any(
@@ -251,12 +251,25 @@ def _with_a_leader(reading: str, end: int, matched: str) -> bool:
 # What a summit is for or on, after its capitalised name: another summit's name ("the Peace
 # Summit for Ukraine", "the Summit on Peace in Ukraine"); not a date ("Summit on Tuesday").
 _SUMMIT_NAMED_AFTER = re.compile(r" (?:for|on) (?:the )?(?=[A-Z])")
+# What a summit is of, when that is no one who meets: "the Summit of the Future", "the Summit
+# of the Americas" (not "the Summit of NATO", "the Summit of Heads of State").
+_SUMMIT_OF_AFTER = re.compile(r" of (?:the )?([A-Z][\w’'-]*)")
 
 
-def _summit_of_another_name(matched: str, reading: str, end: int) -> bool:
-    """Whether a capitalised "Summit" is named for what it is for or on."""
+def _summit_of_another_name(matched: str, reading: str, end: int, matchers: Matchers) -> bool:
+    """Whether a capitalised "Summit" is named for what it is for, on or of."""
+    if matched != "Summit":
+        return False
     after = _SUMMIT_NAMED_AFTER.match(reading, end)
-    return matched == "Summit" and after is not None and not _NOT_PLACES.match(reading, after.end())
+    if after is not None:
+        return not _NOT_PLACES.match(reading, after.end())
+    of = _SUMMIT_OF_AFTER.match(reading, end)
+    if of is None or of.group(1) in _PARTICIPANTS or _NOT_PLACES.match(of.group(1)):
+        return False
+    named = matchers.actors.find(reading[of.start(1) : of.start(1) + 80])
+    return not (named and named[0][2] == 0) and not any(
+        place.startswith(of.group(1)) for place in matchers.known_places
+    )
 
 
 # A portfolio before "summit" or "meeting" makes it a meeting of those ministers ("NATO's defence
@@ -305,6 +318,9 @@ _MEETING_QUALIFIERS = _wordset(
     "Partners Partnership Security Peace Bilateral Trilateral First Second Third Next Last "
     "Upcoming Historic Virtual Online Joint"
 )
+# Among them, what a summit is on: after a party's name, its own ("the NATO Peace Summit"); alone,
+# the name of a meeting of its own ("the Peace Summit" against the war, for Ukraine).
+_MEETING_TOPICS = _wordset("Peace Security")
 
 
 def _another_meeting(
@@ -325,7 +341,7 @@ def _another_meeting(
     return (
         (
             (word is not None and _names_another_meeting(word, matched, candidates, matchers))
-            or _summit_of_another_name(matched, reading, end)
+            or _summit_of_another_name(matched, reading, end, matchers)
             or _with_someone(matched, reading, end, candidates, matchers)
         )
         and not in_heading
