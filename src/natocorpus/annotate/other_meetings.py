@@ -153,7 +153,7 @@ def _names_another_meeting(
         # summit").
         and (any(c.islower() or c.isdigit() for c in word) or not matched.isupper())
         and not word.endswith(("’", "'", "’s", "'s"))
-        and (word not in _MEETING_QUALIFIERS or word in _MEETING_TOPICS)
+        and word not in _MEETING_QUALIFIERS
         and word not in _FUNCTION_WORDS
         and _NOT_PLACES.match(word) is None
         and not any(
@@ -318,9 +318,6 @@ _MEETING_QUALIFIERS = _wordset(
     "Partners Partnership Security Peace Bilateral Trilateral First Second Third Next Last "
     "Upcoming Historic Virtual Online Joint"
 )
-# Among them, what a summit is on: after a party's name, its own ("the NATO Peace Summit"); alone,
-# the name of a meeting of its own ("the Peace Summit" against the war, for Ukraine).
-_MEETING_TOPICS = _wordset("Peace Security")
 
 
 def _another_meeting(
