@@ -712,11 +712,12 @@ def test_a_word_alone_in_brackets_is_read_where_a_sentence_opens(tmp_path: Path)
 
 def test_a_word_after_a_straight_quote_that_closes_a_quotation_is_read(tmp_path: Path) -> None:
     # The quote glued to the comma closes the quotation: the outlet after it is inside the
-    # sentence. After a quote that opens one, the first word is the quotation's.
+    # sentence. After a quote that opens one, the first word is the quotation's, and so it is
+    # after one that runs into it ('said,"Borduria').
     found = warned(
         tmp_path,
         'NATO met in Tokyo. "We will work with our allies," Ruritanews agency quoted him. He said, '
-        '"Nothing moved."',
+        '"Nothing moved." He said,"Borduria waits."',
     )
     assert set(found) == {"Ruritanews"}
 

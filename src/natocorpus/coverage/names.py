@@ -551,12 +551,14 @@ def _title_at(run: list[_Word], i: int) -> int:
 
 def _closes_a_quotation(text: str, quote: int) -> bool:
     """Whether the straight quote at `quote` closes what comes before it: it follows a word or a
-    stop with no space between (an opening one follows a space or a bracket)."""
+    stop with no space between, and a space follows it (an opening one follows a space or a
+    bracket, or, set carelessly, runs into the word it opens: 'he said,"Very good"')."""
     return (
         text[quote] in "\"'"
         and quote > 0
         and not text[quote - 1].isspace()
         and text[quote - 1] not in "([{"
+        and text[quote + 1 : quote + 2].isspace()
     )
 
 
