@@ -242,6 +242,11 @@ def test_a_place_is_not_folded_into_a_longer_name(
         # an office of a force, and a rank abbreviated in capitals as armed forces write it
         ("NATO met the Chief of the Defence Force, General David Hurley.", {"David Hurley"}),
         ("NATO met Chief of Defence Force, LTGEN Rhys Jones.", {"Rhys Jones"}),
+        # and a retired officer's: "BGEN (Ret.) David Stilwell"
+        (
+            "NATO heard BGEN (Ret.) David Stilwell and MGEN (Ret) Ann Lee.",
+            {"David Stilwell", "Ann Lee"},
+        ),
         # a title abbreviated, a name's suffix after a comma, and the portfolio of a minister
         (
             "NATO met Sec. Gilberto Teodoro, Jr. and Treasurer Jim Chalmers.",

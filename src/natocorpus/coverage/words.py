@@ -171,7 +171,8 @@ _TITLE_HEADS = _set(
     Attorney-General Solicitor-General Auditor-General Governor-General Inspector-General
     Manager Coordinator Specialist VP Extraordinary Plenipotentiary MP MPs M.P MEP MEPs FM FMs
     Tun Datuk Dato Datin Vice-Minister Brigadier Co-Chairman Co-Chairwoman Co-Chair Co-Chairs
-    GEN LTGEN MAJGEN BRIG COL LTCOL MAJ CAPT ADM VADM RADM CDRE AIRMSHL AVM AIRCDRE GPCAPT WGCDR"""
+    GEN LTGEN MAJGEN BRIG COL LTCOL MAJ CAPT ADM VADM RADM CDRE AIRMSHL AVM AIRCDRE GPCAPT WGCDR
+    BGEN MGEN LTG"""
 )
 # A rank written with its hyphen: "Vice-Admiral", "Lieutenant-General", "Rear-Admiral".
 _TITLE_HEADS |= frozenset(
@@ -290,7 +291,7 @@ _DEGREE_IN_BEFORE = re.compile(
 # What follows a person's name to tell them from a parent of the same name: "Ferdinand Marcos
 # Jr.", "Gilberto Teodoro, Jr.".
 # (and a rank's, in brackets: "Lieutenant General (Retired)")
-_NAME_SUFFIXES = _set("Jr Sr Jnr Snr Retired Retd")
+_NAME_SUFFIXES = _set("Jr Sr Jnr Snr Retired Retd Ret")
 # A speech's greetings and a speaker's interjections: "Distinguished guests, Ladies and
 # gentlemen", "Morning, Adam", "Oh, I mean".
 _GREETINGS = _set(
