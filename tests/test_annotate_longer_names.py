@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from natocorpus.annotate import FormMatcher
-from natocorpus.model import PartialDate, SurfaceForm
+from natocorpus.model import PartialDate
 from test_annotate_rules import ACTORS, SUMMITS, actors_of, annotated, events_of
 
 REGIONS = (
@@ -386,21 +385,3 @@ def test_a_capital_made_an_adjective_by_a_prefix_opens_no_longer_name(tmp_path: 
     )
     # The newspaper's name is still another name.
     assert actors_of(article) == [("usa", "Washington"), ("usa", "Washington")]
-
-
-def test_a_form_beginning_inside_another_takes_its_place_only_if_longer() -> None:
-    # "East Asia" is longer than "the East" and runs past it: the longer name wins. "summit of
-    # NATO" runs past "75th anniversary summit" too, but is shorter: the first phrase stands.
-    matcher = FormMatcher.compile(
-        [
-            ("east-asia", SurfaceForm("the East")),
-            ("east-asia", SurfaceForm("East Asia")),
-            ("jubilee", SurfaceForm("75th anniversary summit")),
-            ("any", SurfaceForm("summit of NATO")),
-        ],
-        ignore_case=True,
-    )
-    assert [f[1] for f in matcher.find("the East Asia of tomorrow")] == ["East Asia"]
-    assert [f[1] for f in matcher.find("the 75th anniversary summit of NATO")] == [
-        "75th anniversary summit"
-    ]

@@ -163,16 +163,10 @@ class FormMatcher(msgspec.Struct, frozen=True):
             start, end = match.span()
             if " " in match.group():
                 # A longer form that begins inside this one wins: "the East Asia of tomorrow"
-                # is East Asia, not "the East" and Asia; a shorter one that only runs past its
-                # end does not ("the 75th anniversary summit of NATO" is the anniversary's
-                # summit, not "summit of NATO").
+                # is East Asia, not "the East" and Asia.
                 for inner in _INNER_WORD.finditer(text, start + 1, end):
                     longer = pattern.match(text, inner.start())
-                    if (
-                        longer is not None
-                        and longer.end() > end
-                        and (longer.end() - longer.start() > end - start)
-                    ):
+                    if longer is not None and longer.end() > end:
                         match = longer
                         start, end = match.span()
                         break
