@@ -585,8 +585,6 @@ def _titles_apart(
     Secretary General of NATO") or a former holder's ("a former NATO secretary general") names
     only the organisation."""
     kinds, parts_of = matchers.actors.kinds, matchers.title_parts
-    bodies = matchers.states | matchers.organisations | matchers.groupings
-    bodies_at = [start for owner, _, start, _ in found if owner in bodies]
     out: list[tuple[str, str, int, int]] = []
     for item in found:
         owner, form, start, end = item
@@ -604,7 +602,7 @@ def _titles_apart(
             # Secretary General spoke".
             or (
                 before is not None
-                and not any(before.start(1) <= b < before.end(1) for b in bodies_at)
+                and not _a_body_named(found, before.start(1), before.end(1), matchers)
             )
         )
         for low, high, part_owner in parts_of.get(form, ((0, end - start, owner),)):
@@ -615,6 +613,21 @@ def _titles_apart(
             text = form if high - low == end - start else reading[start + low : start + high]
             out.append((part_owner, text, start + low, start + high))
     return out
+
+
+def _a_body_named(
+    found: list[tuple[str, str, int, int]], low: int, high: int, matchers: Matchers
+) -> bool:
+    """Whether a state, an organisation or a grouping is named between `low` and `high`."""
+    return any(
+        low <= start < high
+        and (
+            owner in matchers.states
+            or owner in matchers.organisations
+            or owner in matchers.groupings
+        )
+        for owner, _, start, _ in found
+    )
 
 
 def _with_generic_events(
