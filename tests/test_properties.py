@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from corpus_factory import write_corpus
 from natocorpus.annotate import FormMatcher
+from natocorpus.annotate.phrases import PhraseIndex
 from natocorpus.annotate.summits import SummitIndex, _by_city_named
 from natocorpus.annotate.trie import trie_pattern
 from natocorpus.build import annotate
@@ -142,6 +143,31 @@ def test_a_trie_pattern_matches_as_its_phrases_longest_first(
     for start in range(len(text)):
         found, wanted = trie.match(text, start), expected.match(text, start)
         assert (found and found.span()) == (wanted and wanted.span())
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.lists(spellings, min_size=1, max_size=6).map("".join), min_size=1, max_size=12),
+    st.lists(spellings, max_size=30).map("".join),
+    st.booleans(),
+    st.sampled_from(["", "-", "'’"]),
+)
+def test_a_phrase_index_finds_what_its_phrases_longest_first_find(
+    phrases: list[str], text: str, ignore_case: bool, joiners: str
+) -> None:
+    # The knowledge base's forms are found by one automaton: whatever the phrases, it must find
+    # what a regex of the phrases themselves, the longest first, finds at every position of any
+    # text, with the same word boundaries.
+    flags = re.IGNORECASE if ignore_case else 0
+    each = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    joined = re.escape(joiners)
+    expected = re.compile(rf"(?<![\w{joined}])(?:{each})(?![\w{joined}])", flags)
+    index = PhraseIndex(phrases, ignore_case=ignore_case, joiners=joiners)
+    assert index.spans(text) == [m.span() for m in expected.finditer(text)]
+    longest = index.longest(text)
+    for start in range(len(text)):
+        wanted = expected.match(text, start)
+        assert longest.get(start) == (wanted and wanted.end())
 
 
 @settings(

@@ -1,8 +1,8 @@
 """The annotate stage: actor, event and date mentions, sentences and references, as frozen data.
 
-All surface forms of the knowledge base are compiled into one regular expression per kind (actors,
-events), factored as a trie so that one pass over a text finds every mention, longest form first
-(`forms`); phrases that block a match take part in the same pass, and context rules turn a form
+All surface forms of the knowledge base are held in one Aho-Corasick automaton per kind (actors,
+events), so that one pass over a text finds every mention, longest form first (`forms`,
+`phrases`); phrases that block a match take part in the same pass, and context rules turn a form
 down where the words around it make another name. Generic references to events are given the one
 event their context fits (`events`); dates are found and resolved (`dates`); sentences
 (`sentences`) and the bibliography (`references`) are read from the reading text.

@@ -5,6 +5,7 @@ around it make a longer name that is not it."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 import msgspec
@@ -40,8 +41,8 @@ from natocorpus.annotate.kinds import (
     form_kind,
     short_of_a_qualified_formal_name,
 )
+from natocorpus.annotate.phrases import PhraseIndex
 from natocorpus.annotate.summits import SummitIndex, vague_by_year
-from natocorpus.annotate.trie import trie_pattern
 from natocorpus.annotate.variants import (
     any_case_forms,
     with_its_year,
@@ -66,11 +67,11 @@ class FormMatcher(msgspec.Struct, frozen=True):
     a form inside one, or running across its edge, is not a mention. Generic matchers ignore
     case."""
 
-    pattern: re.Pattern[str] | None
+    phrases: PhraseIndex | None  # every form and blocking phrase
     owners: dict[str, tuple[str, str]]  # form (lower-cased when ignoring case) -> (owner, form)
     rules: dict[str, tuple[str, ...]]
     kinds: dict[str, int] = {}
-    blocks: re.Pattern[str] | None = None
+    blocks: PhraseIndex | None = None  # the blocking phrases alone
     ignore_case: bool = False
     # Each form that opens a longer hyphenated one -> the longer ones ("Asia" -> "Asia-Pacific"):
     # a word made from the longer name ("Asia-Pacificization") names neither.
@@ -100,28 +101,21 @@ class FormMatcher(msgspec.Struct, frozen=True):
             owners[text] = ("", text)
         if not owners:
             return cls(None, owners, rules, kinds or {})
-        flags = re.IGNORECASE if ignore_case else 0
-        body = trie_pattern(sorted(owners))
-        # The lookahead on the characters a form can begin with lets the engine pass over every
-        # other position at once: a quarter of the matching time.
-        first = "".join(re.escape(char) for char in sorted({form[:1] for form in owners}))
         # A non-breaking hyphen joins a compound as a hyphen does ("Euro‑Atlantic"): a form
         # after one is part of a longer word (after a prefix, see `find`).
-        pattern = re.compile(rf"(?=[{first}])(?<![\w\u2011])(?:{body})(?![\w\u2011])", flags)
-        block_pattern = (
-            re.compile(rf"(?<!\w)(?:{trie_pattern(blocked)})(?!\w)", flags) if blocked else None
-        )
+        phrases = PhraseIndex(owners, ignore_case=ignore_case, joiners="\u2011")
+        blocks = PhraseIndex(blocked, ignore_case=ignore_case) if blocked else None
         compounds: dict[str, list[str]] = {}
         for text in owners:
             for at, char in enumerate(text):
                 if char == "-" and text[:at] in owners:
                     compounds.setdefault(text[:at], []).append(text)
         return cls(
-            pattern,
+            phrases,
             owners,
             rules,
             kinds or {},
-            block_pattern,
+            blocks,
             ignore_case,
             {form: tuple(longer) for form, longer in compounds.items()},
         )
@@ -149,29 +143,31 @@ class FormMatcher(msgspec.Struct, frozen=True):
     def find(self, text: str) -> list[tuple[str, str, int, int]]:
         """(owner, form, start, end) of each match. The form is the one string object of the
         knowledge base, not a copy per mention: a text's mentions of NATO share one "NATO"."""
-        if self.pattern is None:
+        if self.phrases is None:
             return []
         if "\u2011" in text:
             # A prefix's non-breaking hyphen is read as its hyphen ("non‑NATO"), one character
-            # for one, so that every offset holds; here, not in the pattern, as few texts have
-            # one and the pattern's every other position would pay for it.
+            # for one, so that every offset holds; here, not in the matching, as few texts have
+            # one and every other text would pay for it.
             text = _PREFIX_AND_NON_BREAKING_HYPHEN.sub(r"\1-", text)
-        owners, rules, pattern = self.owners, self.rules, self.pattern
+        owners, rules = self.owners, self.rules
         found: list[tuple[str, str, int, int]] = []
-        match = pattern.search(text)
-        while match is not None:
-            start, end = match.span()
-            if " " in match.group():
+        longest = self.phrases.longest(text)
+        starts = sorted(longest)
+        at = 0
+        while at < len(starts):
+            start = starts[at]
+            end = longest[start]
+            if " " in text[start:end]:
                 # A longer form that begins inside this one wins: "the East Asia of tomorrow"
                 # is East Asia, not "the East" and Asia.
                 for inner in _INNER_WORD.finditer(text, start + 1, end):
-                    longer = pattern.match(text, inner.start())
-                    if longer is not None and longer.end() > end:
-                        match = longer
-                        start, end = match.span()
+                    if longest.get(inner.start(), 0) > end:
+                        start = inner.start()
+                        end = longest[start]
                         break
-            matched = match.group()
-            match = pattern.search(text, end)
+            matched = text[start:end]
+            at = bisect_left(starts, end, at + 1)
             key = matched.lower() if self.ignore_case else matched
             owner, form = owners[key]
             if not owner:
@@ -207,7 +203,7 @@ class FormMatcher(msgspec.Struct, frozen=True):
         if self.blocks is not None and found:
             # A blocking phrase that begins inside a form ("the East" of "the East German
             # state", with "East German" blocked) turns that form down too.
-            spans = [m.span() for m in self.blocks.finditer(text)]
+            spans = self.blocks.spans(text)
             found = [f for f in found if not _crosses(spans, f[2], f[3])]
         return found
 

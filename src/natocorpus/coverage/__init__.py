@@ -20,7 +20,7 @@ import msgspec
 from natocorpus.annotate.acronyms import _acronyms_of_common_nouns
 from natocorpus.annotate.capitals import _DATELINE, _DISTRICT
 from natocorpus.annotate.context import NUMBER_WORD
-from natocorpus.annotate.trie import trie_pattern
+from natocorpus.annotate.phrases import PhraseIndex
 from natocorpus.annotate.variants import shouted_runs
 from natocorpus.coverage.dates import _dates_missed
 from natocorpus.coverage.events import _events_unresolved
@@ -121,7 +121,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
     ignored: frozenset[str]
     owners: dict[str, str] = {}  # form -> actor or event id
     kinds: dict[str, str] = {}  # actor id -> its type
-    pattern: re.Pattern[str] | None = None  # any known or ignored phrase, word-bounded
+    phrases: PhraseIndex | None = None  # every known or ignored phrase
     ids: frozenset[str] = frozenset()  # of actors and events
     # Generic phrases of events ("NATO summit"), lower-cased -> the events each can name.
     generic: dict[str, tuple[str, ...]] = {}
@@ -145,7 +145,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         }
         owners.update({city.strip(): "" for city in places})
         phrases = sorted(set(owners) | ignored)
-        pattern = re.compile(rf"(?<!\w)(?:{trie_pattern(phrases)})(?!\w)") if phrases else None
+        index = PhraseIndex(phrases) if phrases else None
         generic: dict[str, list[str]] = {}
         for event in knowledge.events:
             for phrase in event.generic:
@@ -155,7 +155,7 @@ class CoverageCheck(msgspec.Struct, frozen=True):
             ignored,
             owners,
             {actor.id: actor.type for actor in knowledge.actors},
-            pattern,
+            index,
             frozenset(actor.id for actor in knowledge.actors)
             | frozenset(event.id for event in knowledge.events),
             {phrase: tuple(ids) for phrase, ids in generic.items()},
@@ -189,12 +189,13 @@ class CoverageCheck(msgspec.Struct, frozen=True):
         named += [_Named(d.start, d.end, None) for d in article.dates]
         # A generic reference left undecided is listed as such, not as a name to add.
         named += [_Named(r.start, r.end, None, generic=True) for r in article.unresolved_events]
-        if self.pattern is not None:
-            for match in self.pattern.finditer(article.text.reading_text):
-                text = match.group()
+        if self.phrases is not None:
+            reading_text = article.text.reading_text
+            for start, end in self.phrases.spans(reading_text):
+                text = reading_text[start:end]
                 ignored = text in self.ignored
                 owner = None if ignored else self.owners.get(text) or None
-                named.append(_Named(match.start(), match.end(), owner, not ignored))
+                named.append(_Named(start, end, owner, not ignored))
         return sorted(named, key=lambda n: (n.start, -n.end))
 
     def _known(self, phrase: str) -> bool:
