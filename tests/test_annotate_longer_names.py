@@ -266,6 +266,25 @@ def test_a_non_breaking_hyphen_joins_a_compound_and_seas_in_lower_case(tmp_path:
     ]
 
 
+def test_names_joined_by_a_non_breaking_hyphen_are_read_as_with_a_hyphen(tmp_path: Path) -> None:
+    # "Russia‑China ties", "NATO‑grade": a non-breaking hyphen is a hyphen; the names on either
+    # side of it are named as they are on either side of "-".
+    article = annotated(
+        tmp_path,
+        "Russia\u2011China ties worry NATO. Firms make NATO\u2011grade parts, and Russia-China "
+        "trade grows.",
+        actors=ACTORS,
+    )
+    assert actors_of(article) == [
+        ("russia", "Russia"),
+        ("china", "China"),
+        ("nato", "NATO"),
+        ("nato", "NATO"),
+        ("russia", "Russia"),
+        ("china", "China"),
+    ]
+
+
 def test_an_adjective_inside_a_bodys_name_after_what_it_is_of_or_for_is_no_place(
     tmp_path: Path,
 ) -> None:

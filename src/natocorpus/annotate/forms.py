@@ -101,9 +101,7 @@ class FormMatcher(msgspec.Struct, frozen=True):
             owners[text] = ("", text)
         if not owners:
             return cls(None, owners, rules, kinds or {})
-        # A non-breaking hyphen joins a compound as a hyphen does ("Euro‑Atlantic"): a form
-        # after one is part of a longer word (after a prefix, see `find`).
-        phrases = PhraseIndex(owners, ignore_case=ignore_case, joiners="\u2011")
+        phrases = PhraseIndex(owners, ignore_case=ignore_case)
         blocks = PhraseIndex(blocked, ignore_case=ignore_case) if blocked else None
         compounds: dict[str, list[str]] = {}
         for text in owners:
@@ -145,11 +143,11 @@ class FormMatcher(msgspec.Struct, frozen=True):
         knowledge base, not a copy per mention: a text's mentions of NATO share one "NATO"."""
         if self.phrases is None:
             return []
+        written = text
         if "\u2011" in text:
-            # A prefix's non-breaking hyphen is read as its hyphen ("non‑NATO"), one character
-            # for one, so that every offset holds; here, not in the matching, as few texts have
-            # one and every other text would pay for it.
-            text = _PREFIX_AND_NON_BREAKING_HYPHEN.sub(r"\1-", text)
+            # A non-breaking hyphen is a hyphen ("non‑NATO", "Japan‑NATO ties", "NATO‑grade"),
+            # read as one, one character for one, so that every offset holds.
+            text = text.replace("\u2011", "-")
         owners, rules = self.owners, self.rules
         found: list[tuple[str, str, int, int]] = []
         longest = self.phrases.longest(text)
@@ -199,20 +197,15 @@ class FormMatcher(msgspec.Struct, frozen=True):
                     )
                 ):
                     continue
-            found.append((owner, matched if self.ignore_case else form, start, end))
+            if self.ignore_case or (written is not text and "\u2011" in written[start:end]):
+                form = written[start:end]  # as written: with its non-breaking hyphen
+            found.append((owner, form, start, end))
         if self.blocks is not None and found:
             # A blocking phrase that begins inside a form ("the East" of "the East German
             # state", with "East German" blocked) turns that form down too.
             spans = self.blocks.spans(text)
             found = [f for f in found if not _crosses(spans, f[2], f[3])]
         return found
-
-
-# A prefix and a non-breaking hyphen: "non‑NATO", "anti‑China", "pro‑Russian", and any word in
-# lower case before a name, as with a hyphen: "post‑Ukraine", "pre‑NATO".
-_PREFIX_AND_NON_BREAKING_HYPHEN = re.compile(
-    r"(?<![\w’'-])((?i:non|anti|pro)|[a-z]+(?=\u2011[A-Z]))\u2011"
-)
 
 
 def _crosses(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
