@@ -138,6 +138,22 @@ def test_an_indefinite_summit_with_its_place_in_apposition(tmp_path: Path) -> No
     assert events_of(article) == [("vilnius-2023", "summit"), ("madrid-2022", "summit")]
 
 
+def test_an_indefinite_summit_held_when_and_where(tmp_path: Path) -> None:
+    # That the summit is held, and when, may stand between it and its place; a time alone does
+    # not say whose summit it is.
+    article = annotated(
+        tmp_path,
+        "Yoon spoke at a summit held Wednesday in Vilnius. The allies had met at a summit to be "
+        "held in Madrid. Leaders were at a summit hosted in the Lithuanian capital of Vilnius. "
+        "Yoon and Kishida meet for a summit Wednesday in Vilnius.",
+    )
+    assert events_of(article) == [
+        ("vilnius-2023", "summit"),
+        ("madrid-2022", "summit"),
+        ("vilnius-2023", "summit"),
+    ]
+
+
 def test_a_summit_in_a_place_told_by_its_kind_before_its_name(tmp_path: Path) -> None:
     # "the Baltic state of Lithuania": an adjective and a kind of place before the name, not a
     # place where no known summit was held.

@@ -241,11 +241,22 @@ def _placed(after: str, candidates: Sequence[str], matchers: Matchers) -> bool:
 
 def _place_after(name: str) -> re.Pattern[str]:
     """ " in Vilnius", or the place in apposition: " in the Lithuanian capital of Vilnius", " in
-    the Spanish capital, Madrid", " at the city of Riga"."""
+    the Spanish capital, Madrid", " at the city of Riga"; after the words that it is held, and
+    when: " held Wednesday in Vilnius", " to be held in Riga"."""
     return re.compile(
-        rf" (?:in|at) (?:the (?:[\w’'-]+ ){{0,2}}(?:capital|city|town|resort)(?: of|,) )?"
-        rf"{re.escape(name)}\b"
+        rf"{_HELD_WHEN} (?:in|at) "
+        rf"(?:the (?:[\w’'-]+ ){{0,2}}(?:capital|city|town|resort)(?: of|,) )?{re.escape(name)}\b"
     )
+
+
+# That an event is held, and when, between its indefinite phrase and its place: "a summit held
+# Wednesday in Vilnius", "a summit to be held in Riga". A time alone does not do: "Yoon and
+# Kishida meet for a summit Wednesday in Vilnius" is their own, beside NATO's.
+_HELD_WHEN = (
+    r"(?:(?: to be| being)? (?:held|hosted|convened)"
+    r"(?: (?:on |last |next |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|week|weekend|month|year))?)?"
+)
 
 
 def _by_place(text: str, candidates: Sequence[str], matchers: Matchers) -> list[str]:
