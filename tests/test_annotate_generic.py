@@ -1749,6 +1749,23 @@ def test_a_month_in_a_sentence_that_looks_ahead_is_the_next_one(tmp_path: Path) 
     assert [(d.text, d.value) for d in arranged.dates] == [("July", PartialDate(2023, 7))]
 
 
+def test_a_months_sentence_is_read_where_a_capture_glued_its_stop(tmp_path: Path) -> None:
+    # "Tuesday.China": the stop that a capture glued to the next sentence still ends the one
+    # that looks ahead; "in July" of the next sentence, written in May 2023, is July 2022. A
+    # question that looks ahead is a sentence of its own too.
+    article = annotated(
+        tmp_path,
+        "Georgia will sign a deal on Tuesday.China said in July that NATO had grown. Will "
+        "Georgia join? China said in June that it would not.",
+        events=EVENTS,
+        overrides=published("2023-05"),
+    )
+    assert [(d.text, d.value) for d in article.dates if d.text in ("July", "June")] == [
+        ("July", PartialDate(2022, 7)),
+        ("June", PartialDate(2022, 6)),
+    ]
+
+
 FALL = """\
 - id: fall-2021
   name: Fall of Kabul

@@ -75,7 +75,7 @@ def annotate_article(article: LoadedArticle, matchers: Matchers) -> AnnotatedArt
     own_actors, own_events = _own_mentions(article, place)
     actor_mentions = _actor_mentions(reading, matchers, own_actors, place, _in_heading(text))
     published = article.meta.published.value
-    raw_dates = _find_dates(reading, published, place)
+    raw_dates = _find_dates(reading, published, place, sentences)
     actor_mentions = _in_their_time(actor_mentions, raw_dates, published, matchers)
     own_event_spans = [(m.start, m.end) for m in own_events]
     event_mentions = own_events + [

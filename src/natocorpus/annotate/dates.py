@@ -4,12 +4,12 @@ latest absolute date before them in their paragraph, else the publication date."
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from dateutil import parser as dateparser
 
 from natocorpus.annotate.forms import _FUNCTION_WORDS, _overlapping, _wordset
-from natocorpus.model import DateMention, PartialDate
+from natocorpus.model import DateMention, PartialDate, Span
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_NUMBER = {name: number for number, name in enumerate(_MONTHS.split("|"), start=1)}
@@ -202,13 +202,6 @@ def _season_year(shift: str, season: str, base: PartialDate) -> int:
     return base.year if base.month < first else base.year + 1
 
 
-def _sentence_around(reading: str, start: int, end: int) -> str:
-    """The text from the sentence break before `start` to the one after `end`, roughly."""
-    low = max(reading.rfind(". ", 0, start), reading.rfind("\n", 0, start)) + 1
-    stops = [i for i in (reading.find(". ", end), reading.find("\n", end)) if i != -1]
-    return reading[low : min(stops) if stops else len(reading)]
-
-
 # A year that bounds a period ("for the period up to 2026", "by 2030", "since 2022", "since
 # becoming its partner in 2006") is not when what the paragraph tells next took place: it anchors
 # no relative date after it.
@@ -227,10 +220,14 @@ _NOUN_AFTER = re.compile(r"\s+[A-Za-z]")
 
 
 def _find_dates(
-    reading: str, published: PartialDate, place: Callable[[int], tuple[str, int]]
+    reading: str,
+    published: PartialDate,
+    place: Callable[[int], tuple[str, int]],
+    sentences: Sequence[Span],
 ) -> list[DateMention]:
     """Every temporal expression outside addresses and names, resolved; a relative one against
-    the latest absolute date before it in its paragraph, else the publication date."""
+    the latest absolute date before it in its paragraph, else the publication date, and as one to
+    come where its sentence (the `sentences` that `place` indexes) looks ahead."""
     addresses = [m.span() for m in _ADDRESS_RE.finditer(reading)]
     dates: list[DateMention] = []
     anchor: tuple[str, PartialDate] | None = None  # (paragraph, date)
@@ -244,7 +241,11 @@ def _find_dates(
         paragraph, sentence = place(start)
         base = anchor[1] if anchor is not None and anchor[0] == paragraph else None
         relative = kind in _RELATIVE
-        ahead = relative and _LOOKS_AHEAD.search(_sentence_around(reading, start, end)) is not None
+        around = sentences[sentence]
+        ahead = (
+            relative
+            and _LOOKS_AHEAD.search(reading[around.start : max(around.end, end)]) is not None
+        )
         value = resolve_date(kind, match.group(), published, base if relative else None, ahead)
         if (
             not relative
