@@ -120,6 +120,7 @@ def test_a_summit_named_by_its_city_is_found_as_with_each_city_longest_first(
 # "z", a letter's case, or a word more.
 spellings = st.sampled_from(
     ["organi", "s", "z", "ation", "'", "’", "nato", "NATO", " ", "-", "summit", "s", "the ", "a"]
+    + ["İ", "i"]
 )
 
 
@@ -168,6 +169,19 @@ def test_a_phrase_index_finds_what_its_phrases_longest_first_find(
     for start in range(len(text)):
         wanted = expected.match(text, start)
         assert longest.get(start) == (wanted and wanted.end())
+
+
+def test_forms_in_any_case_are_found_where_a_letters_lower_case_is_longer() -> None:
+    # "İ" is "i" with a dot, whose lower case is two characters: it is read as "i", as a regex
+    # that ignores case reads it, and every offset still slices the text as written.
+    matcher = FormMatcher.compile([("istanbul", SurfaceForm("Istanbul"))], ignore_case=True)
+    text = "NATO met in İSTANBUL, then in İstanbul and in Istanbul."
+    found = matcher.find(text)
+    assert [(owner, text[start:end]) for owner, _, start, end in found] == [
+        ("istanbul", "İSTANBUL"),
+        ("istanbul", "İstanbul"),
+        ("istanbul", "Istanbul"),
+    ]
 
 
 @settings(

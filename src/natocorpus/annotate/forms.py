@@ -41,7 +41,7 @@ from natocorpus.annotate.kinds import (
     form_kind,
     short_of_a_qualified_formal_name,
 )
-from natocorpus.annotate.phrases import PhraseIndex
+from natocorpus.annotate.phrases import PhraseIndex, lowered
 from natocorpus.annotate.summits import SummitIndex, vague_by_year
 from natocorpus.annotate.variants import (
     any_case_forms,
@@ -90,7 +90,7 @@ class FormMatcher(msgspec.Struct, frozen=True):
         rules: dict[str, tuple[str, ...]] = {}
 
         def key(text: str) -> str:
-            return text.lower() if ignore_case else text
+            return lowered(text) if ignore_case else text
 
         for owner, form in forms:
             owners.setdefault(key(form.text), (owner, form.text))
@@ -132,7 +132,7 @@ class FormMatcher(msgspec.Struct, frozen=True):
         "Asia-Pacificization", "Asia-Pacificized" are words made from "Asia-Pacific"."""
         for form in longer:
             written = text[start : start + len(form)]
-            if (written.lower() if self.ignore_case else written) == form and text[
+            if (lowered(written) if self.ignore_case else written) == form and text[
                 start + len(form) : start + len(form) + 1
             ].isalpha():
                 return True
@@ -166,7 +166,7 @@ class FormMatcher(msgspec.Struct, frozen=True):
                         break
             matched = text[start:end]
             at = bisect_left(starts, end, at + 1)
-            key = matched.lower() if self.ignore_case else matched
+            key = lowered(matched) if self.ignore_case else matched
             owner, form = owners[key]
             if not owner:
                 continue  # a blocking phrase: it names nothing the knowledge base knows
@@ -652,12 +652,12 @@ def _written_out_before(text: str, start: int, matchers: Matchers) -> str | None
     """The name an acronym abbreviates, written out right before `start` as the text prints it
     ("the North Atlantic Treaty Organization gathering"), or None."""
     before = text[max(0, start - 80) : start]
-    lowered = before.lower()
+    in_lower_case = before.lower()
     return next(
         (
             before[-len(name) - 1 :].rstrip()
             for name in matchers.written_out
-            if lowered.endswith(f" {name} ")
+            if in_lower_case.endswith(f" {name} ")
         ),
         None,
     )

@@ -25,7 +25,7 @@ class PhraseIndex:
     def __init__(self, phrases: Iterable[str], *, ignore_case: bool = False, joiners: str = ""):
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
         for phrase in phrases:
-            self._automaton.add_word(phrase.lower() if ignore_case else phrase)
+            self._automaton.add_word(lowered(phrase) if ignore_case else phrase)
         self._automaton.make_automaton()
         self._ignore_case = ignore_case
         self._joiners = joiners
@@ -34,7 +34,7 @@ class PhraseIndex:
         """The end of the longest phrase standing at each start where one stands."""
         if not len(self._automaton):
             return {}
-        haystack = _lowered(text) if self._ignore_case else text
+        haystack = lowered(text) if self._ignore_case else text
         joiners = self._joiners
         found: dict[int, int] = {}
         for last, length in self._automaton.iter(haystack):
@@ -67,10 +67,11 @@ def _joins(char: str, joiners: str) -> bool:
     return char.isalnum() or char == "_" or char in joiners
 
 
-def _lowered(text: str) -> str:
-    """The text in lower case, one character for one, so that every offset holds: a character
-    whose lower case is longer ("İ") is kept as it is."""
+def lowered(text: str) -> str:
+    """The text in lower case, one character for one, so that every offset holds: the one
+    character whose lower case is two ("İ") becomes the first of them ("i"), as `re` reads it when
+    it ignores case."""
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
-    return "".join(low if len(low := char.lower()) == 1 else char for char in text)
+    return "".join(char.lower()[0] for char in text)
