@@ -16,34 +16,31 @@ import ahocorasick
 
 class PhraseIndex:
     """Many literal phrases, and where they stand in a text as whole words: not run on from a word
-    character (as `\\w` in a regex: a letter, a digit or "_"), nor from one of `joiners`, on
-    either side. Where several stand at one start, the longest counts, as a regex alternation
-    tried longest first would give."""
+    character (as `\\w` in a regex: a letter, a digit or "_") on either side. Where several stand
+    at one start, the longest counts, as a regex alternation tried longest first would give."""
 
-    __slots__ = ("_automaton", "_ignore_case", "_joiners")
+    __slots__ = ("_automaton", "_ignore_case")
 
-    def __init__(self, phrases: Iterable[str], *, ignore_case: bool = False, joiners: str = ""):
+    def __init__(self, phrases: Iterable[str], *, ignore_case: bool = False):
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
         for phrase in phrases:
             self._automaton.add_word(lowered(phrase) if ignore_case else phrase)
         self._automaton.make_automaton()
         self._ignore_case = ignore_case
-        self._joiners = joiners
 
     def longest(self, text: str) -> dict[int, int]:
         """The end of the longest phrase standing at each start where one stands."""
         if not len(self._automaton):
             return {}
         haystack = lowered(text) if self._ignore_case else text
-        joiners = self._joiners
         found: dict[int, int] = {}
         for last, length in self._automaton.iter(haystack):
             start, end = last + 1 - length, last + 1
             if found.get(start, 0) >= end:
                 continue
-            if start and _joins(text[start - 1], joiners):
+            if start and _in_a_word(text[start - 1]):
                 continue
-            if end < len(text) and _joins(text[end], joiners):
+            if end < len(text) and _in_a_word(text[end]):
                 continue
             found[start] = end
         return found
@@ -63,15 +60,15 @@ class PhraseIndex:
         return spans
 
 
-def _joins(char: str, joiners: str) -> bool:
-    return char.isalnum() or char == "_" or char in joiners
+def _in_a_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def lowered(text: str) -> str:
     """The text in lower case, one character for one, so that every offset holds: the one
     character whose lower case is two ("İ") becomes the first of them ("i"), as `re` reads it when
     it ignores case."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
+    lower_case = text.lower()
+    if len(lower_case) == len(text):
+        return lower_case
     return "".join(char.lower()[0] for char in text)
