@@ -671,6 +671,27 @@ def test_an_offices_title_beside_its_holders_name_however_it_is_set_off(tmp_path
     ]
 
 
+def test_an_offices_title_with_its_body_between_it_and_its_holder_or_after_a_copula(
+    tmp_path: Path,
+) -> None:
+    # "of" and the body whose office it is may stand between the title and the holder's name;
+    # a holder named as the subject of "is the ..." is what the title says. Where no name
+    # follows or comes before, the office speaks, and so it does in "his first visit as ...".
+    article = annotated(
+        tmp_path,
+        "Kishida met the Secretary General of the bloc Jan Kowalski. The Secretary General of "
+        "NATO Piet Holm replied. Jan Kowalski is the Secretary General of NATO. The Secretary "
+        "General of NATO spoke. It was his first visit as Secretary General of the alliance.",
+    )
+    assert actors_of(article) == [
+        ("nato", "NATO"),
+        ("nato", "NATO"),
+        ("nato-secretary-general", "Secretary General"),
+        ("nato", "NATO"),
+        ("nato-secretary-general", "Secretary General"),
+    ]
+
+
 def test_an_adjective_before_a_capitalised_noun_that_makes_another_name(tmp_path: Path) -> None:
     article = annotated(
         tmp_path,

@@ -562,12 +562,18 @@ _NAME_SET_OFF_AFTER = re.compile(
     + r"(?=\s*[,.;:]|\s+"
     r"(?:said|says|told|announced|stated|added|noted|[a-z]{2,}ed)\b))"
 )
-# A person's name set off by a comma before a title, which then says what the person is: "Mark
-# Rutte, Secretary General of NATO, is visiting", "Mark Rutte, the new Secretary General".
+# A person's name set off by a comma before a title, or the subject of a verb that the title
+# completes, which then says what the person is: "Mark Rutte, Secretary General of NATO, is
+# visiting", "Mark Rutte, the new Secretary General", "Mark Rutte is the Secretary General".
 _NAME_SET_OFF_BEFORE = re.compile(
-    r"(?<![\w.’'-])(" + _persons_name(r"[A-Z][\w’'-]+") + r"),\s+"
+    r"(?<![\w.’'-])(" + _persons_name(r"[A-Z][\w’'-]+") + r")"
+    r"(?:,\s+| (?:is|was|became|remains|has been|had been) )"
     r"(?:the (?:(?:new|current|incoming|outgoing|acting|then) )?)?$"
 )
+# The body whose office a title is, between the title and its holder's name: "Secretary General
+# of NATO Jens Stoltenberg", "Secretary General of the bloc Jens Stoltenberg".
+_OF_THE = re.compile(r" of (?:the )?")
+_BODY_NOUN = re.compile(r"(?:bloc|[Aa]lliance|organi[sz]ation)\b")
 # The words that make an office another, lesser one ("Deputy Secretary General"), or a person
 # who held it ("a former NATO secretary general").
 _DEPUTY_OR_FORMER_BEFORE = re.compile(r"\b(?:Deputy|Assistant|Vice|Under|[Ff]ormer|[Ee]x)[ -]$")
@@ -595,9 +601,10 @@ def _titles_apart(
             _DEPUTY_OR_FORMER_BEFORE.search(reading, max(0, start - 12), start) is not None
         )
         before = _NAME_SET_OFF_BEFORE.search(reading, max(0, start - 50), start)
+        holder_at = _past_its_body(reading, end, found, matchers)
         a_persons = (
-            _NAME_AFTER.match(reading, end) is not None
-            or _NAME_SET_OFF_AFTER.match(reading, end) is not None
+            _NAME_AFTER.match(reading, holder_at) is not None
+            or _NAME_SET_OFF_AFTER.match(reading, holder_at) is not None
             # A state or a body named before the comma is no holder: "With South Korea, the
             # Secretary General spoke".
             or (
@@ -613,6 +620,26 @@ def _titles_apart(
             text = form if high - low == end - start else reading[start + low : start + high]
             out.append((part_owner, text, start + low, start + high))
     return out
+
+
+def _past_its_body(
+    reading: str, end: int, found: list[tuple[str, str, int, int]], matchers: Matchers
+) -> int:
+    """Where an office's title that ends at `end` is over, with the body it is the office of when
+    "of" names one after it: a state, an organisation or a grouping named there, or a noun that
+    stands for one ("of the bloc")."""
+    of = _OF_THE.match(reading, end)
+    if of is None:
+        return end
+    for owner, _, start, body_end in found:
+        if start == of.end() and (
+            owner in matchers.states
+            or owner in matchers.organisations
+            or owner in matchers.groupings
+        ):
+            return body_end
+    noun = _BODY_NOUN.match(reading, of.end())
+    return end if noun is None else noun.end()
 
 
 def _a_body_named(
