@@ -167,7 +167,7 @@ _TITLE_HEADS = _set(
     Excellency Excellencies Majesty Majesties Highness Highnesses Eminence Holiness
     Drs Researcher Fellow Analyst Editor Lecturer Correspondent Columnist
     Scholar Economist Baroness Baron Viscount Viscountess Earl Countess Duke Duchess Marquess
-    Hon Rt Honourable Honorable H.E Treasurer Sec Gov Amb Pres Cmdr Cdr Brig Sgt Supt
+    Hon Rt Honourable Honorable H.E Treasurer Sec Gov Amb Pres Cmdr Cdr Brig Sgt Sergeant Supt
     Attorney-General Solicitor-General Auditor-General Governor-General Inspector-General
     Manager Coordinator Specialist VP Extraordinary Plenipotentiary MP MPs M.P MEP MEPs FM FMs
     Tun Datuk Dato Datin Vice-Minister Brigadier Co-Chairman Co-Chairwoman Co-Chair Co-Chairs
@@ -338,13 +338,15 @@ _TITLE_MODIFIERS = _set(
     Managing Public"""
 )
 # Portfolios and ranks that are part of a title only right before its head ("Cooperation
-# Minister", "Labor Secretary", "Policy Officer", "Crown Prince"); elsewhere a name may be one
-# ("Labour Prime Minister", "Cooperation between China and ...", "the Crown Estate").
+# Minister", "Labor Secretary", "Policy Officer", "Crown Prince", the air forces' "Group Captain"
+# and "Squadron Leader", "Petty Officer"); elsewhere a name may be one ("Labour Prime Minister",
+# "Cooperation between China and ...", "the Crown Estate", "Carrier Strike Group").
 _PORTFOLIOS_BEFORE_HEAD = _set(
     """Cooperation Development Environment Energy Agriculture Transport Infrastructure
     Communications Labour Labor Industry Immigration Tourism Veterans Culture Policy Project
     Programme Program Press Media Liaison Desk Legal Procurement Commerce Treasury Homeland
-    Transportation Crown"""
+    Transportation Crown
+    Group Wing Squadron Flight Flying Pilot Warrant Petty Staff"""
 )
 # The portfolio after a title's "of"/"for": "Secretary of State", "Minister for Foreign Affairs".
 _PORTFOLIO = _set(
