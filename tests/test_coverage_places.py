@@ -398,6 +398,16 @@ def test_labels_in_capitals_and_acronyms_of_weapons_and_time_zones_name_no_one(
     assert warned(tmp_path, body) == {}
 
 
+def test_a_label_in_title_case_opening_a_paragraph_names_no_one(tmp_path: Path) -> None:
+    # Before its colon at a paragraph's start; within a paragraph, or made of a name, it is
+    # what any capitals there are.
+    body = (
+        "Breaking News: Japan met NATO.\n\nNATO met Japan. Latest News: NATO spoke.\n\n"
+        "Graftonia News: NATO met Japan."
+    )
+    assert set(warned(tmp_path, body)) == {"Latest News", "Graftonia News"}
+
+
 def test_a_transcripts_subjects_field_and_a_digests_section_title_name_no_one(
     tmp_path: Path,
 ) -> None:

@@ -67,7 +67,11 @@ _NUMBERED_PART_BEFORE = re.compile(
 )
 _ROMAN = re.compile(r"[IVXL]{1,5}")
 _CAPITALS_LABEL = re.compile(r"(?<![\w’'])((?:[A-Z]+ ){0,2}[A-Z]+) ?:")
-_LABEL_WORDS = _OPENERS | _EDITORIAL_LABELS | frozenset({"Also", "More", "Listen"})
+# A label in title case, where it opens a block: "Breaking News: The region ...".
+_OPENING_LABEL = re.compile(r"((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+) ?:")
+_LABEL_WORDS = (
+    _OPENERS | _EDITORIAL_LABELS | frozenset({"Also", "More", "Listen", "News", "Latest"})
+)
 # A preposition just before an opening quote: the quote is a phrase inside the sentence
 # ("against “Soviet invasion.”"), whose capitals are names; after a verb or a noun, a quote may
 # open a quoted sentence or a title ("remains “Open to engagement”", "the session “Priorities").
@@ -174,13 +178,17 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
     if (label := _INTERVIEW_LABEL.match(text)) is not None:
         skipped.append(label.span())
         opened_at = label.end() + 1
-    # A label in capitals before a colon ("READ MORE:", "ALSO SEE:") names no one.
+    # A label in capitals before a colon ("READ MORE:", "ALSO SEE:"), or in title case opening
+    # the block ("Breaking News:"), names no one.
     if ":" in text:  # in every label: a test in C before the pattern's slow scan
         skipped += [
             m.span(1)
             for m in _CAPITALS_LABEL.finditer(text)
             if all(word.capitalize() in _LABEL_WORDS for word in m.group(1).split())
         ]
+        opening = _OPENING_LABEL.match(text, first_word_at)
+        if opening is not None and all(w in _LABEL_WORDS for w in opening.group(1).split()):
+            skipped.append(opening.span(1))
     for match in _CAPITAL.finditer(text):
         raw = match.group()
         if not raw[0].isupper():
