@@ -192,6 +192,10 @@ _WHAT_MAY_BE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# The words of those that only a war to come has: a modal, a condition, its being another.
+_MAY_BE = re.compile(r"\b(?:would|could|might|may|if|whether|unless|another|any|again)\b", re.I)
+# A word of how long a war lasts, right before it.
+_LASTING_BEFORE = re.compile(r"\b(?:protracted|prolonged|(?:long-)?drawn-out|lengthy|long) $")
 
 
 def _a_war_on_its_party(
@@ -212,7 +216,11 @@ def _a_war_on_its_party(
         return False
     opened = max(text.rfind(stop, 0, start) for stop in ".!?\n") + 1
     closed = _SENTENCE_END.search(text, end)
-    return _WHAT_MAY_BE.search(text, opened, closed.start() if closed else len(text)) is None
+    # With a word of how long it lasts before it, a fear or a prospect is of its length ("the
+    # prospect of a protracted Russia-Ukraine conflict"); a war that may be is still told by a
+    # modal or a condition ("Russia may wage a long war against Ukraine again").
+    may_be = _MAY_BE if _LASTING_BEFORE.search(text, max(0, start - 20), start) else _WHAT_MAY_BE
+    return may_be.search(text, opened, closed.start() if closed else len(text)) is None
 
 
 def _names_its_parties(matched: str, candidates: Sequence[str], matchers: Matchers) -> bool:
