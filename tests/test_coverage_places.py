@@ -385,6 +385,12 @@ def test_a_quote_that_a_preposition_leads_into_is_inside_the_sentence(tmp_path: 
         "Japan spoke at the session “Priorities in Japan.”",
     )
     assert set(found) == {"Ruritanian"}
+    # So is a few words' quote that the sentence goes on from; a quoted sentence is not.
+    found = warned(
+        tmp_path / "goes-on",
+        "Experts feel ‘Graftonian NATO’ will weaken Japan. “Talks ended,” NATO said.",
+    )
+    assert set(found) == {"Graftonian NATO"}
 
 
 def test_labels_in_capitals_and_acronyms_of_weapons_and_time_zones_name_no_one(

@@ -79,6 +79,9 @@ _QUOTED_INSIDE = re.compile(
     r"(?<![\w’'-])(?:against|of|for|with|from|to|into|about|over|toward|towards|between|among"
     r"|amid|despite|without|by|under|after|before|via|on) [“‘\"'«]$"
 )
+# A few quoted words with no stop or comma in them, closed, and a lower-case word after the
+# quote: a phrase inside the sentence ("‘Asian NATO’ will"), not a quoted sentence.
+_QUOTED_PHRASE_GOES_ON = re.compile(r"[^.!?…,;:“”‘’\"'«»\n]{1,40}[”’\"'»] [a-z]")
 # Where a sentence opens: the block's start, after a sentence's end or an opening quote.
 _OPENS_A_SENTENCE = re.compile(r"(?:^|[.!?…]|[“‘\"'«])\s*$")
 _LOWER_WORD_AFTER = re.compile(r" [a-z]")
@@ -307,11 +310,13 @@ def _words(block: Block, sentence_starts: frozenset[int]) -> list[_Word]:
                 last in "•…"
                 # An opening quote may open a quoted sentence, but a quoted word alone is a
                 # name or a term ("the so-called “Squad”"), and so is a quote that a preposition
-                # leads into ("to defend against “Soviet invasion.”").
+                # leads into ("to defend against “Soviet invasion.”"), or a few words quoted
+                # that the sentence goes on from ("experts feel ‘Asian NATO’ will weaken").
                 or (
                     last in _OPENING_QUOTES
                     and not _QUOTE_CLOSES.match(text, at + len(raw))
                     and not _QUOTED_INSIDE.search(text, 0, at)
+                    and not _QUOTED_PHRASE_GOES_ON.match(text, at)
                     # (a straight quote right after a word or a comma closes a quotation:
                     # 'and other allies," Yonhap news agency quoted')
                     and not _closes_a_quotation(text, previous + len(before) - 1)
