@@ -1388,6 +1388,17 @@ def test_a_war_that_was_launched_is_named_by_an_indefinite_phrase(tmp_path: Path
     assert [m.start for m in article.event_mentions] == [
         article.text.reading_text.index("war against Georgia,")
     ]
+    # And after a verb of waging it: "conducting a special operation in Georgia".
+    article = annotated(
+        tmp_path / "waged",
+        "Russia, conducting a special operation in Georgia, waits. Russia wants a special "
+        "operation in Georgia.",
+        events=war_named("special operation in Georgia"),
+        overrides=published("2022-02"),
+    )
+    assert [m.start for m in article.event_mentions] == [
+        article.text.reading_text.index("special operation in Georgia,")
+    ]
 
 
 def test_an_indefinite_war_on_its_party_is_the_war_unless_it_may_be(tmp_path: Path) -> None:

@@ -143,11 +143,11 @@ _CALLED_BEFORE = re.compile(
 _JUDGED_DEED_BEFORE = re.compile(
     rf"\b(?:a|an)\s+(?:[a-z][\w-]*\s+)?(?:{_DEED_JUDGEMENTS})\s+$", re.IGNORECASE
 )
-# A verb of beginning a war or a campaign, in the past tense or as a participle, before an
-# indefinite phrase and the words that judge it ("after launching a senseless war"), or its name
-# in quotation marks ("Russia launched a “special military operation”").
+# A verb of beginning or waging a war or a campaign, in the past tense or as a participle, before
+# an indefinite phrase and the words that judge it ("after launching a senseless war"), or its
+# name ("Russia launched a “special military operation”", "conducting a special operation").
 _BEGUN_BEFORE = re.compile(
-    r"\b(?:(?:launch|start|unleash|wag|initiat)(?:ed|ing)|began|begun|beginning) an? "
+    r"\b(?:(?:launch|start|unleash|wag|initiat|conduct)(?:ed|ing)|began|begun|beginning) an? "
     r"(?:[a-z][\w-]* ){0,2}[“‘\"']?$"
 )
 
