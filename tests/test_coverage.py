@@ -281,8 +281,15 @@ def test_a_place_is_not_folded_into_a_longer_name(
         # the ranks of air forces and navies made of two words; a group's name is a name
         (
             "NATO met Group Captain Ken Aikawa, Squadron Leader Ana Lee and Petty Officer Bo Li; "
-            "the Carrier Strike Group sailed.",
-            {"Ken Aikawa", "Ana Lee", "Bo Li", "Carrier Strike Group"},
+            "the Carrier Strike Group sailed, and so did Japan Joint Staff Maj. Gen. Jo Kim.",
+            {
+                "Ken Aikawa",
+                "Ana Lee",
+                "Bo Li",
+                "Carrier Strike Group",
+                "Japan Joint Staff",
+                "Jo Kim",
+            },
         ),
         # an office of a parliament's member in a ministry
         ("NATO met Ken Aikawa, Parliamentary Vice-Minister of Defence.", {"Ken Aikawa"}),

@@ -346,7 +346,7 @@ _PORTFOLIOS_BEFORE_HEAD = _set(
     Communications Labour Labor Industry Immigration Tourism Veterans Culture Policy Project
     Programme Program Press Media Liaison Desk Legal Procurement Commerce Treasury Homeland
     Transportation Crown
-    Group Wing Squadron Flight Flying Pilot Warrant Petty Staff"""
+    Group Wing Squadron Flight Flying Pilot Warrant Petty"""
 )
 # The portfolio after a title's "of"/"for": "Secretary of State", "Minister for Foreign Affairs".
 _PORTFOLIO = _set(
