@@ -139,7 +139,7 @@ def test_a_trie_pattern_matches_as_its_phrases_longest_first(
     flags = re.IGNORECASE if ignore_case else 0
     each = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
     expected = re.compile(rf"(?<!\w)(?:{each})(?!\w)", flags)
-    trie = re.compile(rf"(?<!\w)(?:{trie_pattern(phrases)})(?!\w)", flags)
+    trie = re.compile(rf"(?<!\w)(?:{trie_pattern(phrases, ignore_case=ignore_case)})(?!\w)", flags)
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in expected.finditer(text)]
     for start in range(len(text)):
         found, wanted = trie.match(text, start), expected.match(text, start)

@@ -6,16 +6,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from natocorpus.annotate.phrases import lowered
+
 _Trie = dict[str, "_Trie"]
 
 
-def trie_pattern(phrases: Iterable[str]) -> str:
-    """A regex matching any of `phrases`, the longest first at each position."""
+def trie_pattern(phrases: Iterable[str], *, ignore_case: bool = False) -> str:
+    """A regex matching any of `phrases`, the longest first at each position; with
+    `ignore_case`, for a pattern compiled to ignore case, whose characters that differ only by
+    case (as `re` reads them: "İ" is "i") must share the trie's one branch."""
     trie: _Trie = {}
     end = ""  # key marking that a phrase ends at this node
     for phrase in phrases:
         node = trie
-        for char in phrase:
+        for char in lowered(phrase) if ignore_case else phrase:
             node = node.setdefault(char, {})
         node[end] = {}
 
