@@ -996,6 +996,23 @@ def test_day_month_and_iso_dates(tmp_path: Path) -> None:
     }
 
 
+def test_dotted_dates_read_day_first_and_a_day_the_calendar_lacks_is_no_date(
+    tmp_path: Path,
+) -> None:
+    # A "month" over twelve is the other order's day; a misprint or a number shaped like a date
+    # ("31 June", a thirteenth month) is left alone rather than recorded as a date.
+    article = annotated(
+        tmp_path,
+        "Talks on 12.05.2022 and 05.13.2022 went well. Not on 31 June 2022, 2022-19-39, "
+        "31.02.2022 or 45.45.2022, but on 29 February 2020.",
+    )
+    assert dates_of(article) == {
+        "12.05.2022": PartialDate(2022, 5, 12),
+        "05.13.2022": PartialDate(2022, 5, 13),
+        "29 February 2020": PartialDate(2020, 2, 29),
+    }
+
+
 def test_a_bare_abbreviated_month_before_its_day_and_a_shifted_season(tmp_path: Path) -> None:
     # Published in January 2023. "Jan" alone may be a name; before a day it is the month.
     article = annotated(

@@ -437,6 +437,16 @@ def days_in_month(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
+def on_the_calendar(date: PartialDate) -> bool:
+    """Whether `date` is a day, month or year the calendar has: no year 0 (it goes from 1 BC to
+    AD 1), no thirteenth month, no 30 February."""
+    if date.year == 0 or (date.month is not None and not 1 <= date.month <= 12):
+        return False
+    return date.day is None or (
+        date.month is not None and 1 <= date.day <= days_in_month(date.year, date.month)
+    )
+
+
 def is_web_url(text: str) -> bool:
     """Whether `text` may become a link: an http or https address with a host, and no space or
     control character (a `javascript:` or `data:` address would run in the reader's browser)."""

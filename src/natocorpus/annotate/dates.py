@@ -6,10 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from dateutil import parser as dateparser
-
 from natocorpus.annotate.forms import _FUNCTION_WORDS, _overlapping, _wordset
-from natocorpus.model import DateMention, PartialDate, Span
+from natocorpus.model import DateMention, PartialDate, Span, on_the_calendar
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_NUMBER = {name: number for number, name in enumerate(_MONTHS.split("|"), start=1)}
@@ -154,8 +152,10 @@ def resolve_date(
         numbers = _NUMBERS.findall(text)
         return PartialDate(int(numbers[-1]), month, int(numbers[0]))
     if kind == "dotted":
-        parsed = dateparser.parse(text, dayfirst=True)
-        return PartialDate(parsed.year, parsed.month, parsed.day)
+        # day first, as most of the world writes it; a "month" over twelve is the day of the
+        # other order ("05.13.2023")
+        first, second, year = (int(part) for part in text.split("."))
+        return PartialDate(year, *((second, first) if second <= 12 else (first, second)))
     if kind == "month_year":
         return PartialDate(int(words[1]), _MONTH_NUMBER[words[0]])
     if kind == "year":
@@ -247,6 +247,8 @@ def _find_dates(
             and _LOOKS_AHEAD.search(reading[around.start : max(around.end, end)]) is not None
         )
         value = resolve_date(kind, match.group(), published, base if relative else None, ahead)
+        if value is not None and not on_the_calendar(value):
+            continue  # "2023-19-39", "31 June 2023": a misprint or a number, not a date
         if (
             not relative
             and value is not None

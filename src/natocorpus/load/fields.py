@@ -11,7 +11,7 @@ import msgspec
 
 from natocorpus.diagnostics import Diagnostic, error, warning
 from natocorpus.load.yamlsource import KeyPath, YamlDocument, field_name
-from natocorpus.model import PRECISIONS, PartialDate, days_in_month, is_web_url
+from natocorpus.model import PRECISIONS, PartialDate, is_web_url, on_the_calendar
 
 T = TypeVar("T")
 
@@ -221,13 +221,7 @@ def parse_partial_date(raw: str) -> PartialDate | None:
     match = DATE_RE.match(raw)
     if not match:
         return None
-    year = int(match.group(1))
-    if year == 0:  # the calendar goes from 1 BC to AD 1
-        return None
     month = int(match.group(2)) if match.group(2) else None
     day = int(match.group(3)) if match.group(3) else None
-    if month is not None and not 1 <= month <= 12:
-        return None
-    if day is not None and (month is None or not 1 <= day <= days_in_month(year, month)):
-        return None
-    return PartialDate(year, month, day)
+    date = PartialDate(int(match.group(1)), month, day)
+    return date if on_the_calendar(date) else None
