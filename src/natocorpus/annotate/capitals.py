@@ -34,14 +34,14 @@ _PLACE_WORDS = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
 _ANOTHER_PLACE = rf" ?/ ?{_PLACE_WORDS}"
 # A dateline: a place opening a paragraph (or several: "Seoul / Brussels"), perhaps with its
 # country in square brackets ("New Delhi [India], April 19 (ANI):"), then a date or the agency
-# in brackets and a dash or a colon ("Beijing (TDI): China on Thursday").
+# in brackets and a dash.
 _DATELINE = re.compile(
     rf"(?:,\s*D\.C\.)?(?:{_ANOTHER_PLACE})*(?:\s*\[[A-Z][^\[\]\n]{{0,30}}\])?"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?)\b"
     # or its month and day after a full stop: "Washington. November 15th. INTERFAX"
     rf"|\.\s+(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
-    r"|\s*\([^()\n]{1,40}\)\s*[–—:-]"
+    r"|\s*\([^()\n]{1,40}\)\s*[–—-]"
     # or the agency in brackets after a comma: "New Delhi, (IANS) India and Australia"
     r"|,\s*\([^()\n]{1,40}\)\s"
     # or in capitals, then a dash: "Beijing , SANA- A Chinese spokesperson"
