@@ -467,6 +467,11 @@ def test_an_invisible_character_is_pointed_out(tmp_path: Path) -> None:
     assert f"{ARTICLE}:4: title.value: {message}" in lines, output
     assert any(line.startswith(f"{ARTICLE}:") and f"body: {message}" in line for line in lines)
     assert "U+200C" not in output
+    # A warning, not an error: the text is still in the site, with its mentions.
+    code, output = run_build(corpus, tmp_path / "site", "--no-search")
+    assert code == 0, output
+    records = json.loads((tmp_path / "site" / "data" / "records.json").read_text("utf-8"))
+    assert [text["id"] for text in records["articles"]] == ["sample-article"], output
 
 
 def test_a_folder_where_corpus_yaml_should_be_is_an_error(tmp_path: Path) -> None:

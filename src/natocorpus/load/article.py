@@ -14,7 +14,7 @@ from pathlib import Path
 import msgspec
 from frontmatter.default_handlers import YAMLHandler
 
-from natocorpus.diagnostics import Diagnostic, error, warning
+from natocorpus.diagnostics import Diagnostic, error, errors_in, warning
 from natocorpus.load.article_fields import COMPLETENESS, describe, did_you_mean, read_capture
 from natocorpus.load.article_passages import read_dates_without_event, read_passages, read_stance
 from natocorpus.load.fields import (
@@ -120,8 +120,8 @@ def load_article(
             local.append(difference)
     local = causes + [d for d in local if _root(d.field) not in settled]
     diagnostics.extend(local)
-    if local:
-        return None
+    if errors_in(local):
+        return None  # (a warning never keeps a text out of the site)
     assert article_id and source_file and capture.content is not None and stance
     meta = msgspec.structs.replace(
         described.meta(article_id, source_file, stance),
