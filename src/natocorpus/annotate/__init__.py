@@ -632,11 +632,7 @@ def _past_its_body(
     if of is None:
         return end
     for owner, _, start, body_end in found:
-        if start == of.end() and (
-            owner in matchers.states
-            or owner in matchers.organisations
-            or owner in matchers.groupings
-        ):
+        if start == of.end() and _a_body(owner, matchers):
             return body_end
     noun = _BODY_NOUN.match(reading, of.end())
     return end if noun is None else noun.end()
@@ -646,14 +642,13 @@ def _a_body_named(
     found: list[tuple[str, str, int, int]], low: int, high: int, matchers: Matchers
 ) -> bool:
     """Whether a state, an organisation or a grouping is named between `low` and `high`."""
-    return any(
-        low <= start < high
-        and (
-            owner in matchers.states
-            or owner in matchers.organisations
-            or owner in matchers.groupings
-        )
-        for owner, _, start, _ in found
+    return any(low <= start < high and _a_body(owner, matchers) for owner, _, start, _ in found)
+
+
+def _a_body(owner: str, matchers: Matchers) -> bool:
+    """Whether the actor is a state, an organisation or a grouping."""
+    return (
+        owner in matchers.states or owner in matchers.organisations or owner in matchers.groupings
     )
 
 

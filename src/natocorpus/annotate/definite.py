@@ -185,15 +185,15 @@ def _parties_joined_before(
 
 # Words of a sentence that make its war one that may be: "if Russia wages a war against
 # Ukraine", "a war against Ukraine would be costly", "a war in Ukraine is feared".
+# (A modal, a condition, its being another: the words only a war to come has.)
+_MODAL_OR_CONDITION = r"would|could|might|may|if|whether|unless|another|any"
 _WHAT_MAY_BE = re.compile(
-    r"\b(?:would|could|might|may|if|whether|unless|risks?|threats?|prospects?|possible"
-    r"|potential|fear(?:s|ed)?|warn(?:s|ed)?|avoid(?:s|ed)?|prevent(?:s|ed)?|deter(?:s|red)?"
-    r"|another|any)\b",
+    rf"\b(?:{_MODAL_OR_CONDITION}|risks?|threats?|prospects?|possible|potential|fear(?:s|ed)?"
+    r"|warn(?:s|ed)?|avoid(?:s|ed)?|prevent(?:s|ed)?|deter(?:s|red)?)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
-# The words of those that only a war to come has: a modal, a condition, its being another.
-_MAY_BE = re.compile(r"\b(?:would|could|might|may|if|whether|unless|another|any|again)\b", re.I)
+_MAY_BE = re.compile(rf"\b(?:{_MODAL_OR_CONDITION}|again)\b", re.IGNORECASE)
 # A word of how long a war lasts, right before it.
 _LASTING_BEFORE = re.compile(r"\b(?:protracted|prolonged|(?:long-)?drawn-out|lengthy|long) $")
 
